@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** Roles are granted on an organisation and reach down its subtree only (never up or sideways). */
+export const roles = ['federation_admin', 'union_cadre', 'finance_officer', 'auditor', 'read_only'] as const;
+export type Role = (typeof roles)[number];
+
+export const actions = [
+  'org.read',
+  'org.write',
+  'employer.read',
+  'employer.write',
+  'coverage.read',
+  'coverage.rebuild',
+  'user.read',
+  'user.write',
+  'audit.read',
+] as const;
+export type Action = (typeof actions)[number];
+
+const readAll: Action[] = ['org.read', 'employer.read', 'coverage.read'];
+
+/** What each role may do, within the subtree it was granted on. */
+export const rolePermissions: Record<Role, readonly Action[]> = {
+  federation_admin: actions,
+  union_cadre: [...readAll, 'org.write', 'employer.write', 'user.read'],
+  finance_officer: readAll,
+  auditor: [...readAll, 'audit.read', 'user.read'],
+  read_only: readAll,
+};
+
+export function roleAllows(role: Role, action: Action): boolean {
+  return rolePermissions[role].includes(action);
+}
+
+export const USERNAME_PATTERN = /^[a-z0-9_.-]{3,40}$/;
+export const PASSWORD_MIN_LENGTH = 10;
+
+export const LoginBody = z.object({
+  username: z.string().trim().toLowerCase().min(1).max(40),
+  password: z.string().min(1).max(200),
+});
+export type LoginBody = z.infer<typeof LoginBody>;
+
+export const Grant = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  orgKind: z.string(),
+  role: z.enum(roles),
+});
+export type Grant = z.infer<typeof Grant>;
+
+export const Me = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  grants: z.array(Grant),
+  permissions: z.array(z.enum(actions)),
+});
+export type Me = z.infer<typeof Me>;
+
+export function isStrongPassword(password: string): boolean {
+  return password.length >= PASSWORD_MIN_LENGTH && /[A-Za-z]/.test(password) && /\d/.test(password);
+}

@@ -1,0 +1,42 @@
+import path from 'node:path';
+
+/** Runtime settings, read once from the environment. */
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  adminPassword: string | undefined;
+  seedDemo: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  maxFailedLogins: number;
+  lockoutMinutes: number;
+  trustProxy: boolean;
+  logLevel: string;
+};
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: intFromEnv(env, 'PORT', 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.GONGHUI_DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminPassword: env.GONGHUI_ADMIN_PASSWORD || undefined,
+    seedDemo: env.GONGHUI_SEED_DEMO !== '0',
+    sessionIdleMinutes: intFromEnv(env, 'GONGHUI_SESSION_IDLE_MINUTES', 30),
+    sessionAbsoluteHours: intFromEnv(env, 'GONGHUI_SESSION_ABSOLUTE_HOURS', 12),
+    maxFailedLogins: intFromEnv(env, 'GONGHUI_MAX_FAILED_LOGINS', 5),
+    lockoutMinutes: intFromEnv(env, 'GONGHUI_LOCKOUT_MINUTES', 15),
+    trustProxy: env.GONGHUI_TRUST_PROXY === '1',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

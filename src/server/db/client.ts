@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { ltree } from '@electric-sql/pglite/contrib/ltree';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { LockedPGliteDialect } from './pglite-dialect.js';
+import { acquireDataDirLock, type DataDirLock } from './lock.js';
+import type { DB } from './schema.js';
+
+export type Engine = 'pglite' | 'postgres';
+
+export type Database = {
+  db: Kysely<DB>;
+  engine: Engine;
+  /** The raw PGlite instance (embedded engine only), for dump/COPY tooling. */
+  pglite: PGlite | undefined;
+  /** Runs a multi-statement SQL script on the connection `executor` holds (migrations). */
+  execScript(executor: Kysely<DB>, script: string): Promise<void>;
+  close(): Promise<void>;
+};
+
+const OID = { int8: 20, date: 1082, timestamp: 1114, timestamptz: 1184, numeric: 1700 } as const;
+
+/** int8 → number: ids and counts stay far below 2^53; anything larger is a bug worth failing loudly on. */
+function parseInt8(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new Error(`int8 value ${value} exceeds the safe integer range`);
+  return n;
+}
+/** date → 'YYYY-MM-DD' exactly as stored: no Date object, so no time-zone shift. */
+const parseDate = (value: string): string => value;
+/** timestamptz → ISO-8601 UTC string on both engines. */
+const parseTimestamp = (value: string): string => new Date(value.includes('T') || /[+-]\d\d$/.test(value) ? value : `${value}Z`).toISOString();
+
+const parsers: Record<number, (value: string) => unknown> = {
+  [OID.int8]: parseInt8,
+  [OID.date]: parseDate,
+  [OID.timestamp]: parseTimestamp,
+  [OID.timestamptz]: (value: string) => new Date(value).toISOString(),
+  [OID.numeric]: (value: string) => value,
+};
+
+/** Opens the embedded PGlite in `dataDir`, or the PostgreSQL server of `databaseUrl` when given. */
+export async function openDatabase(options: { dataDir: string; databaseUrl?: string | undefined }): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return openPglite(options.dataDir);
+}
+
+async function openPostgres(connectionString: string): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    // JIT costs 100+ ms on the small queries this application makes; see README.
+    options: '-c jit=off -c TimeZone=UTC',
+    types: {
+      getTypeParser: ((oid: number, format?: string) =>
+        parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  // Fail fast with a clear message when the server is unreachable.
+  const probe = await pool.connect();
+  probe.release();
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'postgres',
+    pglite: undefined,
+    execScript: async (executor, script) => {
+      await sql.raw(script).execute(executor);
+    },
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const pgDir = path.join(dataDir, 'pgdata');
+  fs.mkdirSync(pgDir, { recursive: true });
+  const lock: DataDirLock = acquireDataDirLock(dataDir);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(pgDir, {
+      extensions: { ltree, pg_trgm },
+      parsers: Object.fromEntries(Object.entries(parsers).map(([oid, fn]) => [oid, (v: string) => fn(v)])),
+    });
+    await client.exec("SET TimeZone = 'UTC'");
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  const db = new Kysely<DB>({ dialect: new LockedPGliteDialect(client) });
+  return {
+    db,
+    engine: 'pglite',
+    pglite: client,
+    // PGlite is one session and the executor holds the driver lock, so exec runs inside its transaction.
+    execScript: async (_executor, script) => {
+      await client.exec(script);
+    },
+    close: async () => {
+      try {
+        await sql`CHECKPOINT`.execute(db);
+        await db.destroy();
+        await client.close();
+      } finally {
+        lock.release();
+      }
+    },
+  };
+}
+
+export { pgliteTypes };
