@@ -8,11 +8,14 @@ export type Config = {
   databaseUrl: string | undefined;
   adminPassword: string | undefined;
   seedDemo: boolean;
+  demoScale: number;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   maxFailedLogins: number;
   lockoutMinutes: number;
   trustProxy: boolean;
+  secureCookies: boolean;
+  loginRateLimitPerMinute: number;
   logLevel: string;
 };
 
@@ -32,11 +35,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     adminPassword: env.GONGHUI_ADMIN_PASSWORD || undefined,
     seedDemo: env.GONGHUI_SEED_DEMO !== '0',
+    demoScale: env.GONGHUI_DEMO_SCALE ? Number(env.GONGHUI_DEMO_SCALE) : 1,
     sessionIdleMinutes: intFromEnv(env, 'GONGHUI_SESSION_IDLE_MINUTES', 30),
     sessionAbsoluteHours: intFromEnv(env, 'GONGHUI_SESSION_ABSOLUTE_HOURS', 12),
     maxFailedLogins: intFromEnv(env, 'GONGHUI_MAX_FAILED_LOGINS', 5),
     lockoutMinutes: intFromEnv(env, 'GONGHUI_LOCKOUT_MINUTES', 15),
     trustProxy: env.GONGHUI_TRUST_PROXY === '1',
+    secureCookies: env.GONGHUI_SECURE_COOKIES === '1',
+    loginRateLimitPerMinute: intFromEnv(env, 'GONGHUI_LOGIN_RATE_LIMIT', 20),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { AppError } from '../common/errors.js';
+import { validatorCompiler } from './http/validation.js';
+import { installErrorHandler } from './http/errors.js';
+import './http/types.js';
+import { installAuth } from './auth/auth.plugin.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { orgRoutes } from './modules/orgs/orgs.routes.js';
+import { employerRoutes } from './modules/employers/employers.routes.js';
+import { coverageRoutes } from './modules/coverage/coverage.routes.js';
+import { userRoutes } from './modules/users/users.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+
+const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/** Builds the Fastify app on an open, migrated database. Tests call app.inject(); main.ts listens. */
+export async function buildApp(database: Database, config: Config, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const { db } = database;
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'gonghui 工会工作平台 API', version: '0.1.0', description: 'Errors: {code, message} with the message in the Accept-Language of the caller (zh-CN default).' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gh_sid' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  installAuth(app, db, config);
+  installErrorHandler(app, db);
+
+  healthRoutes(app, db, database.engine);
+  authRoutes(app, db, config);
+  orgRoutes(app, db);
+  employerRoutes(app, db);
+  coverageRoutes(app, db);
+  userRoutes(app, db);
+  auditRoutes(app, db);
+
+  if (fs.existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+    // Client-side routes (/orgs/12, /dashboard…) get the single-page app; unknown /api paths get JSON.
+    app.setNotFoundHandler(async (request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+      return reply.status(404).send(new AppError('ROUTE_NOT_FOUND').toBody(request.locale));
+    });
+  }
+  return app;
+}

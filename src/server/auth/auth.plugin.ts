@@ -1,0 +1,29 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { Config } from '../config.js';
+import { pickLocale } from '../../common/i18n.js';
+import { AppError } from '../../common/errors.js';
+import { resolveActor, SESSION_COOKIE } from './auth.service.js';
+import type { Actor } from './scope.js';
+
+/** Resolves the caller's language and session on every request; routes then call requireActor(). */
+export function installAuth(app: FastifyInstance, db: Kysely<DB>, config: Config): void {
+  app.decorateRequest('actor', undefined);
+  app.decorateRequest('locale', 'zh-CN');
+  app.addHook('onRequest', async (request) => {
+    request.locale = pickLocale(request.cookies['gh_lang'] ?? request.headers['accept-language']);
+    const sessionId = request.cookies[SESSION_COOKIE];
+    if (sessionId && sessionId.length <= 100 && request.url.startsWith('/api/')) {
+      request.actor = await resolveActor(db, config, sessionId, request.ip);
+    }
+  });
+}
+
+/** The signed-in caller, or a 401. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) {
+    throw new AppError(request.cookies[SESSION_COOKIE] ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+  }
+  return request.actor;
+}

@@ -1,0 +1,57 @@
+import { sql } from 'kysely';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { migrate } from './db/migrate.js';
+import { generatePassword, hashPassword } from './auth/passwords.js';
+import { pinyinKey } from './modules/orgs/orgs.service.js';
+import { insertAudit } from './modules/audit/audit.repo.js';
+
+export type BootstrapReport = { migrations: string[]; seeded: { orgs: number; employers: number; ms: number } | null; adminPassword: string | null };
+
+const ROOT_NAME = '北京市总工会';
+
+/**
+ * Brings a database to a usable state: migrations, then on an empty database the demo data (or just
+ * the city federation), then the `admin` account with federation_admin on the root. Idempotent.
+ */
+export async function bootstrap(database: Database, config: Config): Promise<BootstrapReport> {
+  const migrations = await migrate(database);
+  const { db } = database;
+  let seeded: BootstrapReport['seeded'] = null;
+  const anyOrg = await db.selectFrom('org_unit').select('id').limit(1).executeTakeFirst();
+  if (!anyOrg) {
+    if (config.seedDemo) {
+      // Loaded only on a first start: the generator and its division data are not needed afterwards.
+      const { seedDemo } = await import('./db/seed/demo.js');
+      seeded = await seedDemo(database, { seed: 20260521, scale: config.demoScale });
+    } else {
+      await db.transaction().execute(async (tx) => {
+        const root = await tx
+          .insertInto('org_unit')
+          .values({ id: 1, parent_id: null, path: '1', kind: 'city_federation', name: ROOT_NAME, name_pinyin: pinyinKey(ROOT_NAME), region_code: '110000' })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await tx.insertInto('org_coverage').values({ org_id: root.id }).execute();
+        await sql`SELECT setval(pg_get_serial_sequence('org_unit', 'id'), 1)`.execute(tx);
+      });
+    }
+  }
+  let adminPassword: string | null = null;
+  const admin = await db.selectFrom('app_user').select('id').where('username', '=', 'admin').executeTakeFirst();
+  if (!admin) {
+    const password = config.adminPassword ?? generatePassword();
+    if (!config.adminPassword) adminPassword = password;
+    const passwordHash = await hashPassword(password);
+    await db.transaction().execute(async (tx) => {
+      const root = await tx.selectFrom('org_unit').select(['id', 'path']).where('parent_id', 'is', null).executeTakeFirstOrThrow();
+      const user = await tx
+        .insertInto('app_user')
+        .values({ username: 'admin', display_name: '系统管理员', password_hash: passwordHash })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await tx.insertInto('role_grant').values({ user_id: user.id, org_id: root.id, org_path: root.path, role: 'federation_admin' }).execute();
+      await insertAudit(tx, { userId: null, username: 'system', action: 'user.create', targetType: 'user', targetId: user.id, orgPath: root.path, result: 'ok', ip: null, detail: { username: 'admin' } });
+    });
+  }
+  return { migrations, seeded, adminPassword };
+}

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { ltree } from '@electric-sql/pglite/contrib/ltree';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { migrate } from './db/migrate.js';
+import { rebuildCoverage, diffCoverage } from './modules/coverage/coverage.repo.js';
+import { AppError } from '../common/errors.js';
+import { acquireDataDirLock } from './db/lock.js';
+
+const usage = `gonghui command line — npm run cli -- <command>
+
+  backup <file.tar.gz>     copy of the embedded database (server stopped); for PostgreSQL use pg_dump
+  restore <file.tar.gz>    restore a backup into an empty GONGHUI_DATA_DIR
+  migrate                  apply pending migrations
+  check-coverage           compare the maintained roll-up with a fresh computation
+  rebuild-coverage         recompute the roll-up table from scratch
+`;
+
+async function run(args: string[]): Promise<void> {
+  const [command, arg] = args;
+  const config = loadConfig();
+  switch (command) {
+    case 'backup': {
+      if (!arg) throw new Error('backup needs a target file');
+      if (config.databaseUrl) throw new Error('DATABASE_URL is set: back up a PostgreSQL server with pg_dump');
+      const database = await openDatabase(config);
+      try {
+        const dump = await database.pglite!.dumpDataDir('gzip');
+        fs.writeFileSync(arg, Buffer.from(await dump.arrayBuffer()));
+        process.stdout.write(`${JSON.stringify({ backup: path.resolve(arg), bytes: dump.size })}\n`);
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    case 'restore': {
+      if (!arg) throw new Error('restore needs a backup file');
+      const pgDir = path.join(config.dataDir, 'pgdata');
+      if (fs.existsSync(pgDir) && fs.readdirSync(pgDir).length > 0) throw new Error(`${pgDir} is not empty: restore into a fresh GONGHUI_DATA_DIR`);
+      fs.mkdirSync(pgDir, { recursive: true });
+      const lock = acquireDataDirLock(config.dataDir);
+      try {
+        const blob = new Blob([fs.readFileSync(arg)]);
+        const client = await PGlite.create(pgDir, { loadDataDir: blob, extensions: { ltree, pg_trgm } });
+        const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM org_unit');
+        await client.close();
+        process.stdout.write(`${JSON.stringify({ restored: pgDir, orgs: rows[0]?.n ?? 0 })}\n`);
+      } finally {
+        lock.release();
+      }
+      return;
+    }
+    case 'migrate': {
+      const database = await openDatabase(config);
+      try {
+        process.stdout.write(`${JSON.stringify({ applied: await migrate(database) })}\n`);
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    case 'check-coverage':
+    case 'rebuild-coverage': {
+      const database = await openDatabase(config);
+      try {
+        if (command === 'rebuild-coverage') {
+          const orgs = await database.db.transaction().execute((tx) => rebuildCoverage(tx));
+          process.stdout.write(`${JSON.stringify({ rebuilt: orgs })}\n`);
+        } else {
+          const diffs = await diffCoverage(database.db);
+          process.stdout.write(`${JSON.stringify({ differences: diffs.length, sample: diffs.slice(0, 10) })}\n`);
+          if (diffs.length > 0) process.exitCode = 2;
+        }
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    default:
+      process.stdout.write(usage);
+      if (command) process.exitCode = 1;
+  }
+}
+
+run(process.argv.slice(2)).catch((error: unknown) => {
+  const message = error instanceof AppError ? error.toBody('zh-CN').message : error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,9 @@
+import type { Locale } from '../../common/i18n.js';
+import type { Actor } from '../auth/scope.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | undefined;
+    locale: Locale;
+  }
+}

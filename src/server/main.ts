@@ -1,0 +1,56 @@
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { bootstrap } from './bootstrap.js';
+import { buildApp } from './app.js';
+import { AppError } from '../common/errors.js';
+import { deleteExpiredSessions } from './auth/auth.repo.js';
+
+/** Starts the platform: open (or create) the database, migrate and seed, listen; shut down cleanly on SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  const started = performance.now();
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  const report = await bootstrap(database, config);
+  const app = await buildApp(database, config, { logger: true });
+  await app.listen({ port: config.port, host: config.host });
+  const where = database.engine === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  app.log.info(`gonghui ready on http://localhost:${config.port} — ${where} — in ${Math.round(performance.now() - started)} ms`);
+  if (report.seeded) app.log.info(`demo data: ${report.seeded.orgs} organisations, ${report.seeded.employers} employers in ${report.seeded.ms} ms`);
+  if (report.adminPassword) {
+    // Printed once, on the console only: it is not stored anywhere in clear.
+    process.stdout.write(
+      `\n  首次启动已创建管理员账号 / First start created the admin account\n  用户名 username: admin\n  密码 password:  ${report.adminPassword}\n  （仅显示这一次，请妥善保存 / shown only this once）\n\n`,
+    );
+  }
+  const sweep = setInterval(() => {
+    deleteExpiredSessions(database.db, config.sessionIdleMinutes).catch((error: unknown) => app.log.error({ err: error }, 'session sweep failed'));
+  }, 10 * 60_000);
+  sweep.unref();
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: shutting down`);
+    clearInterval(sweep);
+    try {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'unclean shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof AppError) {
+    process.stderr.write(`${error.toBody('zh-CN').message}\n${error.message}\n`);
+  } else {
+    process.stderr.write(`启动失败 / start-up failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,109 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { inScope, type OrgScope } from '../../auth/scope.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export type EmployerRow = {
+  id: number;
+  name: string;
+  uscc: string | null;
+  headcount: number;
+  industry: string;
+  address: string | null;
+  street_org_id: number;
+  street_name: string;
+  union_org_id: number | null;
+  union_name: string | null;
+  org_path: string;
+  version: number;
+};
+
+function selectEmployers(db: Executor) {
+  return db
+    .selectFrom('employer as e')
+    .innerJoin('org_unit as s', 's.id', 'e.street_org_id')
+    .leftJoin('org_unit as u', 'u.id', 'e.union_org_id')
+    .select([
+      'e.id',
+      'e.name',
+      'e.uscc',
+      'e.headcount',
+      'e.industry',
+      'e.address',
+      'e.street_org_id',
+      's.name as street_name',
+      'e.union_org_id',
+      'u.name as union_name',
+      'e.org_path',
+      'e.version',
+    ]);
+}
+
+export async function findEmployerInScope(db: Executor, scope: OrgScope, id: number, forUpdate = false): Promise<EmployerRow | undefined> {
+  let q = selectEmployers(db).where('e.id', '=', id).where(inScope(scope, sql.ref('e.org_path')));
+  if (forUpdate) q = q.forUpdate('e');
+  return q.executeTakeFirst();
+}
+
+export type EmployerFilter = {
+  underPath: string;
+  q: string | undefined;
+  covered: 'yes' | 'no' | undefined;
+  minHeadcount: number | undefined;
+  industry: string | undefined;
+  after: [string, number] | undefined;
+  limit: number;
+};
+
+/** Employers attributed to a subtree (covering union, or street when uncovered), by name, keyset-paged. */
+export async function listEmployers(db: Executor, scope: OrgScope, f: EmployerFilter): Promise<EmployerRow[]> {
+  let q = selectEmployers(db)
+    .where(inScope(scope, sql.ref('e.org_path')))
+    .where(sql<boolean>`e.org_path <@ ${f.underPath}::ltree`)
+    .orderBy('e.name')
+    .orderBy('e.id')
+    .limit(f.limit + 1);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb.or([sql<boolean>`e.name ILIKE ${like}`, eb('e.uscc', '=', f.q!.toUpperCase())]));
+  }
+  if (f.covered === 'yes') q = q.where('e.union_org_id', 'is not', null);
+  if (f.covered === 'no') q = q.where('e.union_org_id', 'is', null);
+  if (f.minHeadcount !== undefined) q = q.where('e.headcount', '>=', f.minHeadcount);
+  if (f.industry) q = q.where('e.industry', '=', f.industry);
+  if (f.after) q = q.where(sql<boolean>`(e.name, e.id) > (${f.after[0]}, ${f.after[1]})`);
+  return q.execute();
+}
+
+export async function usccTaken(db: Executor, uscc: string, exceptId?: number): Promise<boolean> {
+  let q = db.selectFrom('employer').select('id').where('uscc', '=', uscc);
+  if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+export type EmployerValues = {
+  name: string;
+  uscc: string | null;
+  headcount: number;
+  industry: string;
+  address: string | null;
+  street_org_id: number;
+  union_org_id: number | null;
+  org_path: string;
+};
+
+export async function insertEmployer(tx: Executor, values: EmployerValues): Promise<number> {
+  const row = await tx.insertInto('employer').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateEmployerRow(tx: Executor, id: number, version: number, values: EmployerValues): Promise<boolean> {
+  const result = await tx
+    .updateTable('employer')
+    .set({ ...values, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

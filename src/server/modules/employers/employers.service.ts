@@ -1,0 +1,149 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { AppError } from '../../../common/errors.js';
+import type { Page } from '../../../common/paging.js';
+import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
+import { checkUscc, normaliseUscc } from '../../../common/uscc.js';
+import type { CreateEmployerBody, Employer, EmployerListQuery, IndustrySection, UpdateEmployerBody } from '../../../common/employers.js';
+import { scopeFor, type Actor } from '../../auth/scope.js';
+import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { recordWrite } from '../audit/audit.service.js';
+import { addToCoverage, idsOnPath, type CoverageCounts } from '../coverage/coverage.repo.js';
+import { findOrgRowFor } from '../orgs/orgs.service.js';
+import * as repo from './employers.repo.js';
+import type { EmployerRow, EmployerValues } from './employers.repo.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+function toEmployer(row: EmployerRow): Employer {
+  return {
+    id: row.id,
+    name: row.name,
+    uscc: row.uscc,
+    headcount: row.headcount,
+    industry: row.industry as IndustrySection,
+    address: row.address,
+    streetOrgId: row.street_org_id,
+    streetName: row.street_name,
+    unionOrgId: row.union_org_id,
+    unionName: row.union_name,
+    version: row.version,
+  };
+}
+
+/** What one employer adds to the coverage figures of the node it is attributed to and its ancestors. */
+export function employerContribution(e: { headcount: number; union_org_id: number | null }, sign: 1 | -1): Partial<CoverageCounts> {
+  const covered = e.union_org_id !== null;
+  const big = e.headcount >= 100;
+  return {
+    employers: sign,
+    employers_covered: covered ? sign : 0,
+    employees: sign * e.headcount,
+    employees_covered: covered ? sign * e.headcount : 0,
+    employers_100plus: big ? sign : 0,
+    employers_100plus_covered: big && covered ? sign : 0,
+  };
+}
+
+/** Normalises and validates a USCC, or throws the specific problem. */
+export function validUscc(input: string | undefined | null): string | null {
+  if (input === undefined || input === null || input.trim() === '') return null;
+  const code = normaliseUscc(input);
+  const problem = checkUscc(code);
+  if (!problem) return code;
+  if (problem.kind === 'length') throw new AppError('USCC_INVALID_LENGTH', { length: problem.length });
+  if (problem.kind === 'char') throw new AppError('USCC_INVALID_CHAR', { position: problem.position, char: problem.char });
+  throw new AppError('USCC_INVALID_CHECK', { expected: problem.expected });
+}
+
+async function resolvePlacement(tx: Executor, actor: Actor, streetOrgId: number, unionOrgId: number | null) {
+  const street = await findOrgRowFor(tx, actor, 'employer.write', streetOrgId);
+  if (street.kind !== 'street_federation') throw new AppError('EMPLOYER_STREET_KIND');
+  if (unionOrgId === null) return { street, path: street.path };
+  const union = await findOrgRowFor(tx, actor, 'employer.write', unionOrgId);
+  if (!coveringKinds.includes(union.kind as OrgKind)) throw new AppError('EMPLOYER_UNION_KIND');
+  return { street, path: union.path };
+}
+
+export async function listEmployers(db: Kysely<DB>, actor: Actor, query: EmployerListQuery): Promise<Page<Employer>> {
+  const scope = scopeFor(actor, 'employer.read');
+  const org = await findOrgRowFor(db, actor, 'employer.read', query.orgId);
+  const rows = await repo.listEmployers(db, scope, {
+    underPath: org.path,
+    q: query.q || undefined,
+    covered: query.covered,
+    minHeadcount: query.minHeadcount,
+    industry: query.industry,
+    after: decodeCursor(query.cursor, 'string-number'),
+    limit: query.limit,
+  });
+  const items = rows.slice(0, query.limit).map(toEmployer);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.name, last.id]) : null };
+}
+
+export async function getEmployer(db: Kysely<DB>, actor: Actor, id: number): Promise<Employer> {
+  const row = await repo.findEmployerInScope(db, scopeFor(actor, 'employer.read'), id);
+  if (!row) throw new AppError('NOT_FOUND');
+  return toEmployer(row);
+}
+
+/** Registers an employer; its coverage contribution reaches every ancestor in the same transaction. */
+export async function createEmployer(db: Kysely<DB>, actor: Actor, body: CreateEmployerBody): Promise<Employer> {
+  const uscc = validUscc(body.uscc);
+  return db.transaction().execute(async (tx) => {
+    const placement = await resolvePlacement(tx, actor, body.streetOrgId, body.unionOrgId ?? null);
+    if (uscc && (await repo.usccTaken(tx, uscc))) throw new AppError('USCC_TAKEN', { code: uscc });
+    const values: EmployerValues = {
+      name: body.name,
+      uscc,
+      headcount: body.headcount,
+      industry: body.industry,
+      address: body.address ?? null,
+      street_org_id: body.streetOrgId,
+      union_org_id: body.unionOrgId ?? null,
+      org_path: placement.path,
+    };
+    const id = await repo.insertEmployer(tx, values);
+    await addToCoverage(tx, idsOnPath(values.org_path), employerContribution(values, 1));
+    await recordWrite(tx, actor, 'employer.create', { type: 'employer', id, orgPath: values.org_path }, { name: body.name });
+    const row = await repo.findEmployerInScope(tx, scopeFor(actor, 'employer.write'), id);
+    return toEmployer(row!);
+  });
+}
+
+/** Edits an employer (including which union covers it); the old contribution leaves and the new one arrives atomically. */
+export async function updateEmployer(db: Kysely<DB>, actor: Actor, id: number, body: UpdateEmployerBody): Promise<Employer> {
+  const uscc = body.uscc === undefined ? undefined : validUscc(body.uscc);
+  return db.transaction().execute(async (tx) => {
+    const scope = scopeFor(actor, 'employer.write');
+    const current = await repo.findEmployerInScope(tx, scope, id, true);
+    if (!current) {
+      if (await repo.findEmployerInScope(tx, scopeFor(actor, 'employer.read'), id)) throw new AppError('FORBIDDEN');
+      throw new AppError('NOT_FOUND');
+    }
+    if (current.version !== body.version) throw new AppError('CONFLICT');
+    const streetOrgId = body.streetOrgId ?? current.street_org_id;
+    const unionOrgId = body.unionOrgId === undefined ? current.union_org_id : body.unionOrgId;
+    const placement = await resolvePlacement(tx, actor, streetOrgId, unionOrgId);
+    if (uscc && uscc !== current.uscc && (await repo.usccTaken(tx, uscc, id))) throw new AppError('USCC_TAKEN', { code: uscc });
+    const values: EmployerValues = {
+      name: body.name ?? current.name,
+      uscc: uscc === undefined ? current.uscc : uscc,
+      headcount: body.headcount ?? current.headcount,
+      industry: body.industry ?? current.industry,
+      address: body.address === undefined ? current.address : body.address,
+      street_org_id: streetOrgId,
+      union_org_id: unionOrgId,
+      org_path: placement.path,
+    };
+    if (!(await repo.updateEmployerRow(tx, id, body.version, values))) throw new AppError('CONFLICT');
+    await addToCoverage(tx, idsOnPath(current.org_path), employerContribution(current, -1));
+    await addToCoverage(tx, idsOnPath(values.org_path), employerContribution(values, 1));
+    await recordWrite(tx, actor, 'employer.update', { type: 'employer', id, orgPath: values.org_path }, {
+      unionOrgId: values.union_org_id,
+      headcount: values.headcount,
+    });
+    return toEmployer((await repo.findEmployerInScope(tx, scope, id))!);
+  });
+}

@@ -1,0 +1,121 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { AppError } from '../../../common/errors.js';
+import { isStrongPassword, PASSWORD_MIN_LENGTH, type Role } from '../../../common/auth.js';
+import type { Page } from '../../../common/paging.js';
+import type { CreateUserBody, GrantBody, UpdateUserBody, User, UserListQuery } from '../../../common/users.js';
+import { scopeCovers, scopeFor, type Actor, type OrgScope } from '../../auth/scope.js';
+import { hashPassword } from '../../auth/passwords.js';
+import { deleteSessionsOfUser } from '../../auth/auth.repo.js';
+import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { recordWrite } from '../audit/audit.service.js';
+import { findOrgPathInScope, findOrgRowFor } from '../orgs/orgs.service.js';
+import * as repo from './users.repo.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+async function presentUsers(db: Executor, scope: OrgScope, users: Awaited<ReturnType<typeof repo.listUsers>>): Promise<User[]> {
+  const grants = await repo.listGrantsOfUsers(db, users.map((u) => u.id));
+  return users.map((u) => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    isDisabled: u.is_disabled,
+    lastLoginAt: u.last_login_at,
+    // Grants outside the caller's scope are not the caller's business.
+    grants: grants
+      .filter((g) => g.user_id === u.id && scopeCovers(scope, g.path))
+      .map((g) => ({ id: g.id, orgId: g.org_id, orgName: g.org_name, role: g.role as Role })),
+  }));
+}
+
+export async function listUsers(db: Kysely<DB>, actor: Actor, query: UserListQuery): Promise<Page<User>> {
+  const scope = scopeFor(actor, 'user.read');
+  if (scope.paths.length === 0) throw new AppError('FORBIDDEN');
+  const underPath = query.orgId === undefined ? undefined : await findOrgPathInScope(db, scope, query.orgId);
+  const rows = await repo.listUsers(db, scope, { underPath, afterId: decodeCursor(query.cursor, 'number'), limit: query.limit });
+  const items = await presentUsers(db, scope, rows.slice(0, query.limit));
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
+}
+
+/**
+ * A user the caller may manage: every grant the user holds lies inside the caller's user.write scope,
+ * so a district admin can never disable or re-password someone who also works elsewhere.
+ */
+async function findManageableUser(tx: Executor, actor: Actor, id: number) {
+  const scope = scopeFor(actor, 'user.write');
+  const readScope = scopeFor(actor, 'user.read');
+  const user = await repo.findUser(tx, id, true);
+  const grants = await repo.listGrantsOfUsers(tx, [id]);
+  if (!user || !grants.some((g) => scopeCovers(readScope, g.path))) {
+    if (user && grants.length === 0 && scope.paths.some((p) => !p.includes('.'))) return { user, scope };
+    throw new AppError('NOT_FOUND');
+  }
+  if (scope.paths.length === 0 || !grants.every((g) => scopeCovers(scope, g.path))) throw new AppError('FORBIDDEN');
+  return { user, scope };
+}
+
+function assertStrong(password: string): void {
+  if (!isStrongPassword(password)) throw new AppError('PASSWORD_WEAK', { min: PASSWORD_MIN_LENGTH });
+}
+
+/** Creates an account with its first role on a node the caller administers. */
+export async function createUser(db: Kysely<DB>, actor: Actor, body: CreateUserBody): Promise<User> {
+  assertStrong(body.password);
+  const passwordHash = await hashPassword(body.password);
+  return db.transaction().execute(async (tx) => {
+    const org = await findOrgRowFor(tx, actor, 'user.write', body.orgId);
+    if (await repo.usernameExists(tx, body.username)) throw new AppError('USERNAME_TAKEN', { username: body.username });
+    const id = await repo.insertUser(tx, { username: body.username, displayName: body.displayName, passwordHash });
+    await repo.insertGrant(tx, { userId: id, orgId: org.id, orgPath: org.path, role: body.role });
+    await recordWrite(tx, actor, 'user.create', { type: 'user', id, orgPath: org.path }, { username: body.username, role: body.role });
+    const [user] = await presentUsers(tx, scopeFor(actor, 'user.read'), [(await repo.findUser(tx, id))!]);
+    return user!;
+  });
+}
+
+/** Renames, disables/enables or resets the password of an account; disabling or a new password ends its sessions. */
+export async function updateUser(db: Kysely<DB>, actor: Actor, id: number, body: UpdateUserBody): Promise<User> {
+  if (body.password !== undefined) assertStrong(body.password);
+  const passwordHash = body.password === undefined ? undefined : await hashPassword(body.password);
+  return db.transaction().execute(async (tx) => {
+    const { user } = await findManageableUser(tx, actor, id);
+    if (body.isDisabled === true && id === actor.userId) throw new AppError('CANNOT_DISABLE_SELF');
+    await repo.updateUserRow(tx, id, {
+      ...(body.displayName !== undefined ? { display_name: body.displayName } : {}),
+      ...(body.isDisabled !== undefined ? { is_disabled: body.isDisabled } : {}),
+      ...(passwordHash !== undefined ? { password_hash: passwordHash, failed_logins: 0, locked_until: null } : {}),
+    });
+    if (body.isDisabled === true || passwordHash !== undefined) await deleteSessionsOfUser(tx, id);
+    await recordWrite(tx, actor, 'user.update', { type: 'user', id, orgPath: null }, {
+      username: user.username,
+      displayName: body.displayName,
+      isDisabled: body.isDisabled,
+      passwordChanged: passwordHash !== undefined,
+    });
+    const [updated] = await presentUsers(tx, scopeFor(actor, 'user.read'), [(await repo.findUser(tx, id))!]);
+    return updated!;
+  });
+}
+
+export async function grantRole(db: Kysely<DB>, actor: Actor, userId: number, body: GrantBody): Promise<User> {
+  return db.transaction().execute(async (tx) => {
+    await findManageableUser(tx, actor, userId);
+    const org = await findOrgRowFor(tx, actor, 'user.write', body.orgId);
+    const grantId = await repo.insertGrant(tx, { userId, orgId: org.id, orgPath: org.path, role: body.role });
+    await recordWrite(tx, actor, 'user.grant', { type: 'user', id: userId, orgPath: org.path }, { grantId, role: body.role });
+    const [user] = await presentUsers(tx, scopeFor(actor, 'user.read'), [(await repo.findUser(tx, userId))!]);
+    return user!;
+  });
+}
+
+export async function revokeGrant(db: Kysely<DB>, actor: Actor, userId: number, grantId: number): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const { scope } = await findManageableUser(tx, actor, userId);
+    const grant = await repo.findGrant(tx, userId, grantId);
+    if (!grant || !scopeCovers(scope, grant.org_path)) throw new AppError('NOT_FOUND');
+    await repo.deleteGrant(tx, grantId);
+    await recordWrite(tx, actor, 'user.revoke', { type: 'user', id: userId, orgPath: grant.org_path }, { grantId, role: grant.role });
+  });
+}

@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { openDatabase, type Database } from '../db/client.js';
+import { buildApp } from '../app.js';
+import type { Config } from '../config.js';
+import { pgliteTemplateDir, pgTemplateName, prepareTemplate, TEST_ADMIN_PASSWORD, testConfig, withDatabase } from './template.js';
+import type { Role } from '../../common/auth.js';
+import type { Org, OrgKind } from '../../common/orgs.js';
+
+export type TestContext = {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  /** The admin's session cookie (federation_admin on the root, id 1). */
+  adminCookie: string;
+  close(): Promise<void>;
+};
+
+/**
+ * A fresh database and app for one test file: a copy of the migrated template, on PGlite or, when
+ * TEST_DATABASE_URL is set, on a new PostgreSQL database dropped afterwards.
+ */
+export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
+  await prepareTemplate();
+  const config = testConfig(overrides);
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  let database: Database;
+  let cleanup: () => Promise<void>;
+  if (serverUrl) {
+    const name = `gonghui_t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${pgTemplateName()}`);
+    await admin.end();
+    database = await openDatabase({ dataDir: '', databaseUrl: withDatabase(serverUrl, name) });
+    cleanup = async () => {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-test-'));
+    fs.cpSync(pgliteTemplateDir(), dir, { recursive: true });
+    fs.rmSync(path.join(dir, 'gonghui.lock'), { force: true });
+    database = await openDatabase({ dataDir: dir });
+    cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const app = await buildApp(database, { ...config, dataDir: '' });
+  await app.ready();
+  const adminCookie = await login(app, 'admin', TEST_ADMIN_PASSWORD);
+  return {
+    app,
+    database,
+    config,
+    adminCookie,
+    close: async () => {
+      await app.close();
+      await database.close();
+      await cleanup();
+    },
+  };
+}
+
+export function sessionCookieOf(response: LightMyRequestResponse): string {
+  const cookie = response.cookies.find((c) => c.name === 'gh_sid');
+  if (!cookie) throw new Error(`no session cookie in answer ${response.statusCode}: ${response.body}`);
+  return `gh_sid=${cookie.value}`;
+}
+
+export async function login(app: FastifyInstance, username: string, password: string): Promise<string> {
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  return sessionCookieOf(response);
+}
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix}${++counter}${randomBytes(2).toString('hex')}`;
+
+/** Factory: a node under `parentId` through the API as admin, with a unique name unless given. */
+export async function buildOrg(ctx: TestContext, parentId: number, kind: OrgKind, overrides: { name?: string; jointType?: 'regional' | 'sectoral' } = {}): Promise<Org> {
+  const response = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/orgs',
+    headers: { cookie: ctx.adminCookie },
+    payload: { parentId, kind, name: overrides.name ?? unique(`测试${kind}`), ...(kind === 'joint_union' ? { jointType: overrides.jointType ?? 'regional' } : {}) },
+  });
+  if (response.statusCode !== 201) throw new Error(`buildOrg failed ${response.statusCode}: ${response.body}`);
+  return response.json<Org>();
+}
+
+export const TEST_PASSWORD = 'Passw0rd-Test';
+
+/** Factory: an account with one role on a node, signed in; returns its cookie. */
+export async function actorWith(ctx: TestContext, role: Role, orgId: number): Promise<{ cookie: string; userId: number; username: string }> {
+  const username = unique('u').toLowerCase();
+  const response = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/users',
+    headers: { cookie: ctx.adminCookie },
+    payload: { username, displayName: username, password: TEST_PASSWORD, orgId, role },
+  });
+  if (response.statusCode !== 201) throw new Error(`actorWith failed ${response.statusCode}: ${response.body}`);
+  return { cookie: await login(ctx.app, username, TEST_PASSWORD), userId: response.json<{ id: number }>().id, username };
+}
+
+/** A small tree most tests need: city → two districts → streets → unions → branch. */
+export async function buildTree(ctx: TestContext) {
+  const dongcheng = await buildOrg(ctx, 1, 'district_federation', { name: unique('东城区总工会') });
+  const xicheng = await buildOrg(ctx, 1, 'district_federation', { name: unique('西城区总工会') });
+  const dcStreet = await buildOrg(ctx, dongcheng.id, 'street_federation', { name: unique('东华门街道总工会') });
+  const dcStreet2 = await buildOrg(ctx, dongcheng.id, 'street_federation', { name: unique('景山街道总工会') });
+  const xcStreet = await buildOrg(ctx, xicheng.id, 'street_federation', { name: unique('西长安街街道总工会') });
+  const dcUnion = await buildOrg(ctx, dcStreet.id, 'grassroots_union');
+  const dcBranch = await buildOrg(ctx, dcUnion.id, 'branch');
+  const xcUnion = await buildOrg(ctx, xcStreet.id, 'grassroots_union');
+  return { dongcheng, xicheng, dcStreet, dcStreet2, xcStreet, dcUnion, dcBranch, xcUnion };
+}
