@@ -32,6 +32,12 @@ export async function buildApp(database: Database, config: Config, options: { lo
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
+  // The route table, for the authorization matrix and fuzzing to enumerate every route.
+  const routeTable: { method: string; url: string }[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const { db } = database;

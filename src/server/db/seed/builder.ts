@@ -1,7 +1,8 @@
 import type { IndustrySection } from '../../../common/employers.js';
 import { canSitUnder, type JointType, type OrgKind } from '../../../common/orgs.js';
 import { USCC_CHARSET, usccCheckChar } from '../../../common/uscc.js';
-import { NameBook, namePinyin } from './names.js';
+import { pinyinKey } from '../../modules/orgs/orgs.service.js';
+import { NameBook } from './names.js';
 import type { Random } from './random.js';
 
 /** Rows as they go into the tables, ids assigned here so paths can be built without a round trip. */
@@ -41,9 +42,20 @@ const DAY = 86_400_000;
 const FIRST_DAY = Date.UTC(2008, 0, 1);
 const LAST_DAY = Date.UTC(2023, 5, 30);
 
+const parsedDates = new Map<string, number>();
+function parseCached(iso: string): number {
+  let ms = parsedDates.get(iso);
+  if (ms === undefined) {
+    ms = Date.parse(iso);
+    if (parsedDates.size > 10_000) parsedDates.clear();
+    parsedDates.set(iso, ms);
+  }
+  return ms;
+}
+
 /** A deterministic creation time on or after `notBefore` (ISO, whole seconds). */
 export function dateAfter(random: Random, notBefore: string | undefined): string {
-  const from = notBefore ? Math.max(Date.parse(notBefore), FIRST_DAY) : FIRST_DAY;
+  const from = notBefore ? Math.max(parseCached(notBefore), FIRST_DAY) : FIRST_DAY;
   const day = from + Math.floor(random.next() * Math.max(1, (LAST_DAY - from) / DAY)) * DAY;
   const seconds = random.int(8 * 3600, 18 * 3600);
   return new Date(day + seconds * 1000).toISOString().replace('.000Z', 'Z');
@@ -85,7 +97,7 @@ export class DemoBuilder {
       kind,
       jointType: extra.jointType ?? null,
       name,
-      namePinyin: namePinyin(name),
+      namePinyin: pinyinKey(name),
       regionCode: extra.regionCode ?? null,
       zoneId: extra.zoneId ?? null,
       childCount: 0,

@@ -1,16 +1,5 @@
-import { pinyin } from 'pinyin-pro';
 import type { IndustrySection } from '../../../common/employers.js';
 import type { Random } from './random.js';
-
-/**
- * name_pinyin of an organisation: lower-case initials, a space, the full toneless pinyin without
- * spaces (东城区总工会 → "dcqzgh dongchengquzonggonghui"); ü is written v so it can be typed.
- */
-export function namePinyin(name: string): string {
-  const initials = pinyin(name, { pattern: 'first', toneType: 'none', separator: '', v: true });
-  const full = pinyin(name, { toneType: 'none', separator: '', v: true });
-  return `${initials} ${full}`.toLowerCase();
-}
 
 /** Characters Beijing firms put in their 字号 (trade names). */
 const brandChars = [...new Set(
@@ -124,7 +113,8 @@ const roadSuffixes = ['路', '街', '大街', '胡同', '北路', '南路', '东
 /** A plausible street address in the district. */
 export function address(random: Random, district: string, street: string): string {
   const road = brand(random, 2) + random.pick(roadSuffixes);
-  const place = street.replace(/(街道|地区)$/, '');
+  // Towns are part of a postal address; urban streets (街道, 地区) are not.
+  const place = /(镇|乡)$/.test(street) ? street : '';
   return `北京市${district}${place}${road}${random.int(1, 199)}号`;
 }
 

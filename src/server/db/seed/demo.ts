@@ -1,0 +1,90 @@
+import { sql } from 'kysely';
+import { rebuildCoverage } from '../../modules/coverage/coverage.repo.js';
+import type { Database } from '../client.js';
+import type { DemoData } from './builder.js';
+import { generateDemo } from './generate.js';
+import { bulkInsert, type Column } from './load.js';
+
+export type SeedOptions = {
+  /** Same seed, same data. */
+  seed?: number;
+  /** Size of the city relative to the real one; 东城 matches its reported 1793 unions / 8327 employers at 1. */
+  scale?: number;
+  /** Only these districts (division codes such as '110101'); for tests. */
+  districts?: readonly string[];
+};
+
+export type SeedReport = { orgs: number; employers: number; ms: number };
+
+export const DEFAULT_DEMO_SEED = 20230530;
+
+const orgColumns: readonly Column[] = [
+  { name: 'id', type: 'bigint' },
+  { name: 'parent_id', type: 'bigint' },
+  { name: 'path', type: 'ltree' },
+  { name: 'kind', type: 'text' },
+  { name: 'joint_type', type: 'text' },
+  { name: 'name', type: 'text' },
+  { name: 'name_pinyin', type: 'text' },
+  { name: 'region_code', type: 'text' },
+  { name: 'child_count', type: 'integer' },
+  { name: 'created_at', type: 'timestamptz' },
+  { name: 'updated_at', type: 'timestamptz' },
+];
+const zoneColumns: readonly Column[] = [
+  { name: 'id', type: 'bigint' },
+  { name: 'org_id', type: 'bigint' },
+  { name: 'org_path', type: 'ltree' },
+  { name: 'name', type: 'text' },
+  { name: 'created_at', type: 'timestamptz' },
+];
+const employerColumns: readonly Column[] = [
+  { name: 'id', type: 'bigint' },
+  { name: 'name', type: 'text' },
+  { name: 'uscc', type: 'text' },
+  { name: 'headcount', type: 'integer' },
+  { name: 'industry', type: 'text' },
+  { name: 'address', type: 'text' },
+  { name: 'street_org_id', type: 'bigint' },
+  { name: 'union_org_id', type: 'bigint' },
+  { name: 'org_path', type: 'ltree' },
+  { name: 'created_at', type: 'timestamptz' },
+  { name: 'updated_at', type: 'timestamptz' },
+];
+
+/**
+ * Fills an empty database with the demo city: 北京市总工会, its 16 district federations and industry
+ * unions, every real street and township, grassroots and joint unions with branches, employers, and the
+ * coverage roll-up. One transaction: either all of it is there or none.
+ */
+export async function seedDemo(database: Database, options: SeedOptions = {}): Promise<SeedReport> {
+  const started = performance.now();
+  const data = generateDemo({ seed: options.seed ?? DEFAULT_DEMO_SEED, scale: options.scale ?? 1, districts: options.districts });
+  await database.db.transaction().execute(async (tx) => {
+    const existing = await tx.selectFrom('org_unit').select('id').limit(1).executeTakeFirst();
+    if (existing) throw new Error('demo data goes into an empty organisation tree only');
+    await loadDemo(database, tx, data);
+    await rebuildCoverage(tx);
+    for (const table of ['org_unit', 'collaboration_zone', 'employer'] as const) {
+      await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), coalesce(max(id), 0) + 1, false) FROM ${sql.table(table)}`.execute(tx);
+    }
+  });
+  return { orgs: data.orgs.length, employers: data.employers.length, ms: Math.round(performance.now() - started) };
+}
+
+async function loadDemo(database: Database, tx: Parameters<typeof bulkInsert>[1], data: DemoData): Promise<void> {
+  const orgRows = data.orgs.map((o) => [o.id, o.parentId, o.path, o.kind, o.jointType, o.name, o.namePinyin, o.regionCode, o.childCount, o.createdAt, o.createdAt]);
+  await bulkInsert(database, tx, 'org_unit', orgColumns, orgRows);
+  // org_unit and collaboration_zone reference each other: zones go in after their orgs, then branches join them.
+  await bulkInsert(database, tx, 'collaboration_zone', zoneColumns, data.zones.map((z) => [z.id, z.orgId, z.orgPath, z.name, z.createdAt]));
+  const zoned = data.orgs.filter((o) => o.zoneId !== null);
+  if (zoned.length > 0) {
+    await sql`UPDATE org_unit SET zone_id = z.zone_id
+                FROM unnest(${zoned.map((o) => o.id)}::bigint[], ${zoned.map((o) => o.zoneId)}::bigint[]) AS z(id, zone_id)
+               WHERE org_unit.id = z.id`.execute(tx);
+  }
+  const employerRows = data.employers.map((e) => [
+    e.id, e.name, e.uscc, e.headcount, e.industry, e.address, e.streetOrgId, e.unionOrgId, e.orgPath, e.createdAt, e.createdAt,
+  ]);
+  await bulkInsert(database, tx, 'employer', employerColumns, employerRows);
+}

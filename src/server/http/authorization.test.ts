@@ -1,0 +1,154 @@
+/**
+ * The authorization matrix: every API route, driven as actors granted on the target node itself, on an
+ * ancestor, on a descendant, on a sibling subtree, and as an anonymous caller. A route added without a
+ * case here fails the first test, so the matrix cannot silently fall behind the route table.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorWith, buildOrg, buildTree, createTestContext, TEST_PASSWORD, type TestContext } from '../testing/harness.js';
+import { roleAllows, type Action, type Role } from '../../common/auth.js';
+import { usccCheckChar } from '../../common/uscc.js';
+
+type Actor = 'same' | 'ancestor' | 'descendant' | 'sibling' | 'anonymous';
+const actors: Actor[] = ['same', 'ancestor', 'descendant', 'sibling', 'anonymous'];
+type Request = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: object };
+type Case = {
+  route: string; // "METHOD /url/pattern" as Fastify registers it
+  write: boolean;
+  /** The permission the route needs. */
+  action: Action;
+  /** For routes on one record: the permission that makes the record visible at all (else 404). Lists have none. */
+  visibleWith?: Action;
+  /** Builds a fresh request aimed at the target node T (or at something inside it). */
+  request: () => Promise<Request>;
+  /** Routes not about one subtree: everyone signed in gets 2xx, and must not see T unless allowed. */
+  unscoped?: boolean;
+  /** Root-only actions: refused (403) to everyone below the root. */
+  rootOnly?: boolean;
+};
+
+let ctx: TestContext;
+let tree: Awaited<ReturnType<typeof buildTree>>;
+const publicRoutes = new Set(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/openapi.json']);
+let serial = 500000000;
+const uscc = () => {
+  const body = `91110101${serial++}`;
+  return body + usccCheckChar(body);
+};
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  tree = await buildTree(ctx);
+});
+afterAll(async () => ctx?.close());
+
+const asAdmin = async (r: Request) => {
+  const response = await ctx.app.inject({ ...r, headers: { cookie: ctx.adminCookie } });
+  if (response.statusCode >= 300) throw new Error(`${r.method} ${r.url}: ${response.statusCode} ${response.body}`);
+  return response.json<{ id: number; version: number; grants?: { id: number }[] }>();
+};
+
+function cases(): Case[] {
+  const T = () => tree.dcStreet.id;
+  const employer = () =>
+    asAdmin({ method: 'POST', url: '/api/employers', payload: { name: `矩阵企业${serial}`, uscc: uscc(), headcount: 120, industry: 'F', streetOrgId: T() } });
+  const userOnT = () => asAdmin({ method: 'POST', url: '/api/users', payload: { username: `m${serial++}`, displayName: '矩阵用户', password: TEST_PASSWORD, orgId: T(), role: 'read_only' } });
+  return [
+    { route: 'GET /api/auth/me', action: 'org.read', write: false, unscoped: true, request: async () => ({ method: 'GET', url: '/api/auth/me' }) },
+    { route: 'GET /api/orgs/roots', action: 'org.read', write: false, unscoped: true, request: async () => ({ method: 'GET', url: '/api/orgs/roots' }) },
+    { route: 'GET /api/orgs/search', action: 'org.read', write: false, unscoped: true, request: async () => ({ method: 'GET', url: `/api/orgs/search?q=${encodeURIComponent(tree.dcStreet.name)}` }) },
+    { route: 'GET /api/orgs/:id', action: 'org.read', visibleWith: 'org.read', write: false, request: async () => ({ method: 'GET', url: `/api/orgs/${T()}` }) },
+    { route: 'GET /api/orgs/:id/children', action: 'org.read', visibleWith: 'org.read', write: false, request: async () => ({ method: 'GET', url: `/api/orgs/${T()}/children` }) },
+    { route: 'POST /api/orgs', action: 'org.write', visibleWith: 'org.read', write: true, request: async () => ({ method: 'POST', url: '/api/orgs', payload: { parentId: T(), kind: 'grassroots_union', name: `矩阵工会${serial++}` } }) },
+    { route: 'PATCH /api/orgs/:id', action: 'org.write', visibleWith: 'org.read', write: true, request: async () => {
+      const org = await buildOrg(ctx, T(), 'joint_union');
+      return { method: 'PATCH', url: `/api/orgs/${org.id}`, payload: { version: org.version, name: `改名${serial++}` } };
+    } },
+    { route: 'POST /api/orgs/:id/move', action: 'org.write', visibleWith: 'org.read', write: true, request: async () => {
+      const a = await buildOrg(ctx, T(), 'grassroots_union');
+      const b = await buildOrg(ctx, T(), 'grassroots_union');
+      const branch = await buildOrg(ctx, a.id, 'branch');
+      return { method: 'POST', url: `/api/orgs/${branch.id}/move`, payload: { newParentId: b.id } };
+    } },
+    { route: 'DELETE /api/orgs/:id', action: 'org.write', visibleWith: 'org.read', write: true, request: async () => ({ method: 'DELETE', url: `/api/orgs/${(await buildOrg(ctx, T(), 'grassroots_union')).id}` }) },
+    { route: 'GET /api/orgs/:id/zones', action: 'org.read', visibleWith: 'org.read', write: false, request: async () => ({ method: 'GET', url: `/api/orgs/${T()}/zones` }) },
+    { route: 'POST /api/orgs/:id/zones', action: 'org.write', visibleWith: 'org.read', write: true, request: async () => ({ method: 'POST', url: `/api/orgs/${T()}/zones`, payload: { name: `协作区${serial++}` } }) },
+    { route: 'GET /api/employers', action: 'employer.read', visibleWith: 'employer.read', write: false, request: async () => ({ method: 'GET', url: `/api/employers?orgId=${T()}` }) },
+    { route: 'GET /api/employers/:id', action: 'employer.read', visibleWith: 'employer.read', write: false, request: async () => ({ method: 'GET', url: `/api/employers/${(await employer()).id}` }) },
+    { route: 'POST /api/employers', action: 'employer.write', visibleWith: 'org.read', write: true, request: async () => ({ method: 'POST', url: '/api/employers', payload: { name: `新企业${serial}`, uscc: uscc(), headcount: 5, industry: 'G', streetOrgId: T() } }) },
+    { route: 'PATCH /api/employers/:id', action: 'employer.write', visibleWith: 'employer.read', write: true, request: async () => {
+      const e = await employer();
+      return { method: 'PATCH', url: `/api/employers/${e.id}`, payload: { version: e.version, headcount: 300 } };
+    } },
+    { route: 'GET /api/coverage/:id', action: 'coverage.read', visibleWith: 'coverage.read', write: false, request: async () => ({ method: 'GET', url: `/api/coverage/${T()}` }) },
+    { route: 'GET /api/coverage/:id/children', action: 'coverage.read', visibleWith: 'coverage.read', write: false, request: async () => ({ method: 'GET', url: `/api/coverage/${T()}/children` }) },
+    { route: 'POST /api/coverage/rebuild', action: 'coverage.rebuild', write: true, rootOnly: true, request: async () => ({ method: 'POST', url: '/api/coverage/rebuild' }) },
+    { route: 'GET /api/users', action: 'user.read', write: false, request: async () => ({ method: 'GET', url: `/api/users?orgId=${T()}` }) },
+    { route: 'POST /api/users', action: 'user.write', visibleWith: 'org.read', write: true, request: async () => ({ method: 'POST', url: '/api/users', payload: { username: `n${serial++}`, displayName: '新用户', password: TEST_PASSWORD, orgId: T(), role: 'read_only' } }) },
+    { route: 'PATCH /api/users/:id', action: 'user.write', visibleWith: 'user.read', write: true, request: async () => ({ method: 'PATCH', url: `/api/users/${(await userOnT()).id}`, payload: { displayName: '改名' } }) },
+    { route: 'POST /api/users/:id/grants', action: 'user.write', visibleWith: 'user.read', write: true, request: async () => ({ method: 'POST', url: `/api/users/${(await userOnT()).id}/grants`, payload: { orgId: T(), role: 'auditor' } }) },
+    { route: 'DELETE /api/users/:id/grants/:grantId', action: 'user.write', visibleWith: 'user.read', write: true, request: async () => {
+      const user = await userOnT();
+      return { method: 'DELETE', url: `/api/users/${user.id}/grants/${user.grants![0]!.id}` };
+    } },
+    { route: 'GET /api/audit', action: 'audit.read', write: false, request: async () => ({ method: 'GET', url: `/api/audit?orgId=${T()}` }) },
+  ];
+}
+
+async function cookiesFor(role: Role): Promise<Record<Actor, string | undefined>> {
+  const same = await actorWith(ctx, role, tree.dcStreet.id);
+  const ancestor = await actorWith(ctx, role, tree.dongcheng.id);
+  const descendant = await actorWith(ctx, role, tree.dcUnion.id);
+  const sibling = await actorWith(ctx, role, tree.xicheng.id);
+  return { same: same.cookie, ancestor: ancestor.cookie, descendant: descendant.cookie, sibling: sibling.cookie, anonymous: undefined };
+}
+
+function expected(c: Case, method: string, actor: Actor, role: Role): number[] {
+  if (actor === 'anonymous') return [401];
+  if (c.unscoped) return [200];
+  if (c.rootOnly) return [403];
+  const inside = actor === 'same' || actor === 'ancestor';
+  if (!c.visibleWith) {
+    // A list: no permission at all is 403; a filter outside the scope is 404.
+    if (!roleAllows(role, c.action)) return [403];
+    if (!inside) return [404];
+  } else {
+    if (!inside || !roleAllows(role, c.visibleWith)) return [404];
+    if (!roleAllows(role, c.action)) return [403];
+  }
+  if (method === 'DELETE') return [204];
+  return ['POST /api/orgs', 'POST /api/orgs/:id/zones', 'POST /api/employers', 'POST /api/users'].includes(c.route) ? [201] : [200];
+}
+
+describe('authorization matrix', () => {
+  it('has a case for every API route', () => {
+    const all = new Set<string>();
+    for (const r of ctx.app.routeTable) if (r.url.startsWith('/api/') && !r.url.startsWith('/api/docs')) all.add(`${r.method} ${r.url}`);
+    for (const p of publicRoutes) all.delete(p);
+    expect([...all].sort()).toEqual(cases().map((c) => c.route).sort());
+  });
+
+  for (const role of ['federation_admin', 'union_cadre', 'auditor', 'read_only'] as const) {
+    it(`answers every route correctly for each actor (${role})`, async () => {
+      const cookies = await cookiesFor(role);
+      const failures: string[] = [];
+      let cells = 0;
+      for (const c of cases()) {
+        for (const actor of actors) {
+          const request = await c.request();
+          const cookie = cookies[actor];
+          const response = await ctx.app.inject({ ...request, headers: cookie ? { cookie } : {} });
+          cells++;
+          const want = expected(c, request.method, actor, role);
+          if (!want.includes(response.statusCode)) failures.push(`${role} ${actor} ${c.route}: got ${response.statusCode}, want ${want.join('|')} — ${response.body.slice(0, 120)}`);
+          // Lists answered to outsiders must not carry the target node.
+          if (response.statusCode === 200 && (actor === 'descendant' || actor === 'sibling') && c.unscoped && c.route !== 'GET /api/auth/me') {
+            const ids = (response.json<{ items: { id: number }[] }>().items ?? []).map((i) => i.id);
+            if (ids.includes(tree.dcStreet.id)) failures.push(`${role} ${actor} ${c.route}: foreign row returned`);
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+      expect(cells).toBe(cases().length * actors.length);
+    });
+  }
+});
