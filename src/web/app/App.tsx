@@ -1,0 +1,97 @@
+import { App as AntApp, ConfigProvider, Result, Button, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import type { Action } from '../../common/auth.js';
+import { OrgPage } from '../modules/orgs/OrgPage.js';
+import { OrgTreeProvider, useOrgTree } from '../modules/orgs/treeStore.js';
+import { AuditPage } from '../modules/users/AuditPage.js';
+import { UsersPage } from '../modules/users/UsersPage.js';
+import { AuthProvider, useAuth } from './auth.js';
+import { LoginPage } from './LoginPage.js';
+import { Shell } from './Shell.js';
+
+// ECharts is large: load it only when the dashboard opens.
+const DashboardPage = lazy(() => import('../modules/coverage/DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
+
+const theme = { token: { colorPrimary: '#c8102e', borderRadius: 6 } };
+
+export function App() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme}>
+      <AntApp>
+        <BrowserRouter>
+          <AuthProvider>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route element={<RequireAuth />}>
+                <Route element={<Shell />}>
+                  <Route index element={<HomeRedirect />} />
+                  <Route path="orgs/:id" element={<OrgPage />} />
+                  <Route path="dashboard" element={<RequirePermission action="coverage.read"><Suspense fallback={<FullPageSpin />}><DashboardPage /></Suspense></RequirePermission>} />
+                  <Route path="users" element={<RequirePermission action="user.read"><UsersPage /></RequirePermission>} />
+                  <Route path="audit" element={<RequirePermission action="audit.read"><AuditPage /></RequirePermission>} />
+                  <Route path="*" element={<NotFound />} />
+                </Route>
+              </Route>
+            </Routes>
+          </AuthProvider>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function FullPageSpin() {
+  const { t } = useTranslation();
+  return (
+    <div style={{ display: 'grid', placeItems: 'center', minHeight: '60vh' }}>
+      <Spin tip={t('app.loading')}>
+        <div style={{ width: 120, height: 60 }} />
+      </Spin>
+    </div>
+  );
+}
+
+function RequireAuth() {
+  const { me } = useAuth();
+  const location = useLocation();
+  if (me === undefined) return <FullPageSpin />;
+  if (me === null) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return (
+    <OrgTreeProvider>
+      <Outlet />
+    </OrgTreeProvider>
+  );
+}
+
+function RequirePermission({ action, children }: { action: Action; children: ReactNode }) {
+  const { can } = useAuth();
+  return can(action) ? <>{children}</> : <NotFound />;
+}
+
+function HomeRedirect() {
+  const { roots } = useOrgTree();
+  if (roots === undefined) return <FullPageSpin />;
+  const first = roots[0];
+  return first ? <Navigate to={`/orgs/${first.id}`} replace /> : <NotFound />;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="404"
+      title={t('app.notFound')}
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          {t('app.backHome')}
+        </Button>
+      }
+    />
+  );
+}

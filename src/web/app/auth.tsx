@@ -1,0 +1,57 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Action, Me } from '../../common/auth.js';
+import { api, setUnauthenticatedHandler } from './api.js';
+
+type AuthState = {
+  /** undefined while the session probe runs; null when signed out. */
+  me: Me | null | undefined;
+  login: (username: string, password: string) => Promise<Me>;
+  logout: () => Promise<void>;
+  can: (action: Action) => boolean;
+};
+
+const AuthContext = createContext<AuthState | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => setMe(null));
+    api
+      .quiet<Me>('GET', '/api/auth/me')
+      .then(setMe)
+      .catch(() => setMe(null));
+  }, []);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const signedIn = await api.quiet<Me>('POST', '/api/auth/login', { username, password });
+    setMe(signedIn);
+    return signedIn;
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.quiet<undefined>('POST', '/api/auth/logout');
+    } finally {
+      setMe(null);
+    }
+  }, []);
+
+  const can = useCallback((action: Action) => me?.permissions.includes(action) ?? false, [me]);
+
+  const value = useMemo(() => ({ me, login, logout, can }), [me, login, logout, can]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const state = useContext(AuthContext);
+  if (!state) throw new Error('useAuth outside AuthProvider');
+  return state;
+}
+
+/** The signed-in user; only for components rendered behind the login guard. */
+export function useMe(): Me {
+  const { me } = useAuth();
+  if (!me) throw new Error('useMe without a session');
+  return me;
+}

@@ -1,0 +1,16 @@
+import { currentLocale } from '../i18n/index.js';
+
+/** A 0..1 fraction as a percentage with one decimal (入会率 96.3%); "—" when there is nothing to divide. */
+export function formatPercent(rate: number | null | undefined): string {
+  if (rate === null || rate === undefined) return '—';
+  return `${(rate * 100).toFixed(1)}%`;
+}
+
+export function formatCount(value: number): string {
+  return new Intl.NumberFormat(currentLocale()).format(value);
+}
+
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(currentLocale(), { hour12: false });
+}

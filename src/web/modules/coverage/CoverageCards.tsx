@@ -1,0 +1,66 @@
+import { QuestionCircleOutlined } from '@ant-design/icons';
+import { Card, Col, Row, Skeleton, Statistic, Tooltip } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Coverage } from '../../../common/coverage.js';
+import { formatCount, formatPercent } from '../../app/format.js';
+import { useNotify } from '../../app/notify.js';
+import { coverageApi } from './coverage.api.js';
+
+/** The six figures leaders look at first: 基层工会数, 覆盖企业数, 会员数, 职工数, 入会率, 建会率. */
+export function CoverageCards({ coverage }: { coverage: Coverage | null }) {
+  const { t } = useTranslation();
+  const cards = [
+    { key: 'grassrootsUnions', label: t('coverage.grassrootsUnions'), value: coverage && formatCount(coverage.grassrootsUnions) },
+    { key: 'employersCovered', label: t('coverage.employersCovered'), value: coverage && formatCount(coverage.employersCovered) },
+    { key: 'members', label: t('coverage.members'), value: coverage && formatCount(coverage.members) },
+    { key: 'employees', label: t('coverage.employees'), value: coverage && formatCount(coverage.employees) },
+    { key: 'membershipRate', label: t('coverage.membershipRate'), help: t('coverage.membershipRateHelp'), value: coverage && formatPercent(coverage.membershipRate) },
+    { key: 'unionisationRate', label: t('coverage.unionisationRate'), help: t('coverage.unionisationRateHelp'), value: coverage && formatPercent(coverage.unionisationRate) },
+  ];
+  return (
+    <Row gutter={[12, 12]} className="stat-grid" data-testid="coverage-cards">
+      {cards.map((card) => (
+        <Col key={card.key} xs={12} sm={8} xl={4}>
+          <Card size="small" data-testid={`stat-${card.key}`}>
+            {coverage ? (
+              <Statistic
+                title={
+                  <span>
+                    {card.label}
+                    {card.help && (
+                      <Tooltip title={card.help}>
+                        <QuestionCircleOutlined style={{ marginInlineStart: 4 }} />
+                      </Tooltip>
+                    )}
+                  </span>
+                }
+                value={card.value ?? ''}
+              />
+            ) : (
+              <Skeleton active paragraph={false} />
+            )}
+          </Card>
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
+/** Loads and shows the coverage of one organisation (the 概况 tab). */
+export function OrgCoverage({ orgId }: { orgId: number }) {
+  const notify = useNotify();
+  const [coverage, setCoverage] = useState<Coverage | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    setCoverage(null);
+    coverageApi
+      .get(orgId)
+      .then((c) => isCurrent && setCoverage(c))
+      .catch(notify.error);
+    return () => {
+      isCurrent = false;
+    };
+  }, [orgId, notify]);
+  return <CoverageCards coverage={coverage} />;
+}

@@ -1,0 +1,186 @@
+import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CreateEmployerBody, industrySections, UpdateEmployerBody, type Employer, type IndustrySection } from '../../../common/employers.js';
+import { normaliseUscc } from '../../../common/uscc.js';
+import { coveringKinds, type OrgWithAncestors } from '../../../common/orgs.js';
+import { errorText, useNotify } from '../../app/notify.js';
+import { buttonTestId } from '../../app/testId.js';
+import { parseWithSchema } from '../../app/zodForm.js';
+import { OrgSearch } from '../orgs/OrgSearch.js';
+import { employersApi } from './employers.api.js';
+import { usccProblemMessage } from './usccRule.js';
+
+type Values = { name?: string; uscc?: string; headcount?: number | null; industry?: IndustrySection; address?: string };
+type Picked = { id: number; name: string } | null;
+
+/** The nearest street / township / park federation at or above the page's org: the default location. */
+function defaultStreet(org: OrgWithAncestors): Picked {
+  if (org.kind === 'street_federation') return { id: org.id, name: org.name };
+  const street = [...org.ancestors].reverse().find((a) => a.kind === 'street_federation');
+  return street ? { id: street.id, name: street.name } : null;
+}
+
+export function EmployerFormModal({
+  org,
+  employer,
+  onClose,
+  onDone,
+}: {
+  org: OrgWithAncestors;
+  employer: Employer | null;
+  onClose: () => void;
+  onDone: (saved: Employer) => void;
+}) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const [form] = Form.useForm<Values>();
+  const [street, setStreet] = useState<Picked>(employer ? { id: employer.streetOrgId, name: employer.streetName } : defaultStreet(org));
+  const [union, setUnion] = useState<Picked>(
+    employer
+      ? employer.unionOrgId === null
+        ? null
+        : { id: employer.unionOrgId, name: employer.unionName ?? '' }
+      : coveringKinds.includes(org.kind)
+        ? { id: org.id, name: org.name }
+        : null,
+  );
+  const [streetError, setStreetError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [isBusy, setBusy] = useState(false);
+  const labels = {
+    name: t('employer.field.name'),
+    uscc: t('employer.field.uscc'),
+    headcount: t('employer.field.headcount'),
+    industry: t('employer.field.industry'),
+    address: t('employer.field.address'),
+    streetOrgId: t('employer.field.street'),
+    unionOrgId: t('employer.field.union'),
+  };
+
+  const submit = async () => {
+    setFailure(null);
+    setStreetError(street ? null : t('validation.choose', { field: labels.streetOrgId }));
+    try {
+      await form.validateFields(['uscc']);
+    } catch {
+      return;
+    }
+    const values = form.getFieldsValue();
+    const fields = {
+      name: values.name,
+      uscc: values.uscc ? normaliseUscc(values.uscc) : undefined,
+      headcount: values.headcount ?? undefined,
+      industry: values.industry,
+      address: values.address?.trim() || undefined,
+      streetOrgId: street?.id,
+      unionOrgId: union?.id ?? null,
+    };
+    let saving: Promise<Employer> | null = null;
+    if (employer) {
+      const body = parseWithSchema(UpdateEmployerBody, { ...fields, version: employer.version }, form, labels, t);
+      if (body && street) saving = employersApi.update(employer.id, body);
+    } else {
+      const body = parseWithSchema(CreateEmployerBody, fields, form, labels, t);
+      if (body && street) saving = employersApi.create(body);
+    }
+    if (!saving) return;
+    setBusy(true);
+    try {
+      const saved = await saving;
+      notify.success(employer ? t('common.saved') : t('common.created'));
+      onDone(saved);
+    } catch (error) {
+      setFailure(errorText(error, t('app.networkError')));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={employer ? t('employer.editTitle') : t('employer.createTitle')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      okButtonProps={buttonTestId('employer-form-submit')}
+      confirmLoading={isBusy}
+      width={600}
+      data-testid="employer-form-modal"
+    >
+      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} data-testid="employer-form-error" />}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={
+          employer
+            ? { name: employer.name, uscc: employer.uscc ?? undefined, headcount: employer.headcount, industry: employer.industry, address: employer.address ?? undefined }
+            : { headcount: 0 }
+        }
+      >
+        <Form.Item name="name" label={labels.name} required>
+          <Input data-testid="employer-name" maxLength={200} />
+        </Form.Item>
+        <Form.Item
+          name="uscc"
+          label={labels.uscc}
+          validateTrigger="onBlur"
+          rules={[
+            {
+              validator: async (_rule, value: string | undefined) => {
+                const problem = usccProblemMessage(value);
+                if (problem) throw new Error(problem);
+              },
+            },
+          ]}
+        >
+          <Input data-testid="employer-uscc" maxLength={40} style={{ fontFamily: 'monospace' }} />
+        </Form.Item>
+        <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+          <Form.Item name="headcount" label={labels.headcount} required style={{ flex: '1 1 160px' }}>
+            <InputNumber data-testid="employer-headcount" min={0} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="industry" label={labels.industry} required style={{ flex: '2 1 260px' }}>
+            <Select
+              data-testid="employer-industry"
+              showSearch
+              optionFilterProp="label"
+              placeholder={t('validation.choose', { field: labels.industry })}
+              options={industrySections.map((s) => ({ value: s, label: `${s} ${t(`employer.industry.${s}`)}` }))}
+            />
+          </Form.Item>
+        </div>
+        <Form.Item name="address" label={labels.address}>
+          <Input data-testid="employer-address" maxLength={200} />
+        </Form.Item>
+        <Form.Item label={labels.streetOrgId} required validateStatus={streetError ? 'error' : undefined} help={streetError ?? undefined}>
+          <OrgSearch
+            testId="employer-street"
+            kind="street_federation"
+            keepName
+            initialText={street?.name ?? ''}
+            placeholder={t('employer.pickStreet')}
+            onPick={(hit) => {
+              setStreet({ id: hit.id, name: hit.name });
+              setStreetError(null);
+            }}
+            onClear={() => setStreet(null)}
+          />
+        </Form.Item>
+        <Form.Item label={labels.unionOrgId}>
+          <OrgSearch
+            testId="employer-union"
+            keepName
+            initialText={union?.name ?? ''}
+            placeholder={t('employer.pickUnion')}
+            accept={(hit) => coveringKinds.includes(hit.kind)}
+            onPick={(hit) => setUnion({ id: hit.id, name: hit.name })}
+            onClear={() => setUnion(null)}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
