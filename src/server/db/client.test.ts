@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestContext, type TestContext } from '../testing/harness.js';
+import { openDatabase } from './client.js';
+import { acquireDataDirLock } from './lock.js';
+import { AppError } from '../../common/errors.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => ctx?.close());
+
+describe('database client', () => {
+  it('returns the same JS values on both engines: int8 as number, date as YYYY-MM-DD, timestamptz as ISO', async () => {
+    const { rows } = await sql<{ big: unknown; count: unknown; day: unknown; at: unknown; num: unknown }>`
+      SELECT 9007199254740991::bigint AS big, count(*) AS count, DATE '2024-10-01' AS day,
+             TIMESTAMPTZ '2024-10-01 00:30:00+08' AS at, 12.50::numeric AS num
+        FROM org_unit`.execute(ctx.database.db);
+    expect(rows[0]).toEqual({ big: 9007199254740991, count: expect.any(Number), day: '2024-10-01', at: '2024-09-30T16:30:00.000Z', num: '12.50' });
+  });
+
+  it('keeps a date a date whatever the process time zone (TZ=Asia/Shanghai)', async () => {
+    const saved = process.env.TZ;
+    process.env.TZ = 'Asia/Shanghai';
+    try {
+      const { rows } = await sql<{ day: unknown }>`SELECT DATE '2024-01-01' AS day`.execute(ctx.database.db);
+      expect(rows[0]?.day).toBe('2024-01-01');
+    } finally {
+      process.env.TZ = saved;
+    }
+  });
+
+  it('answers with the engine it runs on', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.json()).toEqual({ status: 'ok', db: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite' });
+  });
+
+  it('serialises concurrent transactions on the embedded engine instead of interleaving them', async () => {
+    const db = ctx.database.db;
+    await sql`CREATE TABLE IF NOT EXISTS concurrency_probe (n integer)`.execute(db);
+    const failing = db.transaction().execute(async (tx) => {
+      await sql`INSERT INTO concurrency_probe VALUES (1)`.execute(tx);
+      await new Promise((r) => setTimeout(r, 30));
+      throw new Error('roll back');
+    });
+    const other = db.transaction().execute(async (tx) => {
+      await sql`INSERT INTO concurrency_probe VALUES (2)`.execute(tx);
+    });
+    await expect(failing).rejects.toThrow('roll back');
+    await other;
+    const { rows } = await sql<{ n: number }>`SELECT n FROM concurrency_probe ORDER BY n`.execute(db);
+    expect(rows.map((r) => r.n)).toEqual([2]);
+  });
+});
+
+describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('embedded data directory', () => {
+  it('refuses a second owner of a data directory with a clear message', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-lock-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'gonghui.lock'), String(process.ppid));
+      let error: unknown;
+      try {
+        acquireDataDirLock(dir);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).toBody('zh-CN').message).toContain(`PID ${process.ppid}`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('takes over a lock left by a process that no longer exists', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-lock-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'gonghui.lock'), '999999');
+      const lock = acquireDataDirLock(dir);
+      expect(fs.readFileSync(path.join(dir, 'gonghui.lock'), 'utf8')).toBe(String(process.pid));
+      lock.release();
+      expect(fs.existsSync(path.join(dir, 'gonghui.lock'))).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps committed data across close and reopen', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-reopen-'));
+    try {
+      const first = await openDatabase({ dataDir: dir });
+      await sql`CREATE TABLE kept (v text)`.execute(first.db);
+      await sql`INSERT INTO kept VALUES ('工会')`.execute(first.db);
+      await first.close();
+      const second = await openDatabase({ dataDir: dir });
+      const { rows } = await sql<{ v: string }>`SELECT v FROM kept`.execute(second.db);
+      await second.close();
+      expect(rows).toEqual([{ v: '工会' }]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorWith, buildTree, createTestContext, login, TEST_PASSWORD, type TestContext } from '../../testing/harness.js';
+import type { User } from '../../../common/users.js';
+
+let ctx: TestContext;
+let tree: Awaited<ReturnType<typeof buildTree>>;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  tree = await buildTree(ctx);
+});
+afterAll(async () => ctx?.close());
+
+const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object, cookie = ctx.adminCookie) =>
+  ctx.app.inject({ method, url, payload, headers: { cookie } });
+
+describe('users and role grants', () => {
+  it('a district admin creates an account in the district, and it sees only that subtree', async () => {
+    const districtAdmin = await actorWith(ctx, 'federation_admin', tree.dongcheng.id);
+    const created = await call('POST', '/api/users', { username: 'dc.cadre', displayName: '东城干部', password: TEST_PASSWORD, orgId: tree.dcStreet.id, role: 'union_cadre' }, districtAdmin.cookie);
+    expect(created.statusCode).toBe(201);
+    const cookie = await login(ctx.app, 'dc.cadre', TEST_PASSWORD);
+    expect((await call('GET', `/api/orgs/${tree.dcUnion.id}`, undefined, cookie)).statusCode).toBe(200);
+    expect((await call('GET', `/api/orgs/${tree.dcStreet2.id}`, undefined, cookie)).statusCode).toBe(404);
+  });
+
+  it('refuses a weak password and a taken username', async () => {
+    const weak = await call('POST', '/api/users', { username: 'weak.user', displayName: '弱', password: 'aaaaaaaaaaaa', orgId: tree.dongcheng.id, role: 'read_only' });
+    expect(weak.json().code).toBe('PASSWORD_WEAK');
+    const taken = await call('POST', '/api/users', { username: 'admin', displayName: '重名', password: TEST_PASSWORD, orgId: tree.dongcheng.id, role: 'read_only' });
+    expect(taken.json().code).toBe('USERNAME_TAKEN');
+  });
+
+  it('a district admin cannot manage an account that also holds a role elsewhere', async () => {
+    const districtAdmin = await actorWith(ctx, 'federation_admin', tree.dongcheng.id);
+    const both = await actorWith(ctx, 'read_only', tree.dcStreet.id);
+    await call('POST', `/api/users/${both.userId}/grants`, { orgId: tree.xicheng.id, role: 'read_only' });
+    const response = await call('PATCH', `/api/users/${both.userId}`, { isDisabled: true }, districtAdmin.cookie);
+    expect(response.statusCode).toBe(403);
+    const listed = (await call('GET', `/api/users?orgId=${tree.dongcheng.id}`, undefined, districtAdmin.cookie)).json<{ items: User[] }>();
+    const seen = listed.items.find((u) => u.id === both.userId)!;
+    expect(seen.grants.map((g) => g.orgId)).toEqual([tree.dcStreet.id]);
+  });
+
+  it('nobody disables their own account', async () => {
+    const me = await call('GET', '/api/auth/me');
+    const response = await call('PATCH', `/api/users/${me.json().id}`, { isDisabled: true });
+    expect(response.json().code).toBe('CANNOT_DISABLE_SELF');
+  });
+
+  it('revoking the last grant takes the subtree away at once', async () => {
+    const user = await actorWith(ctx, 'union_cadre', tree.xicheng.id);
+    expect((await call('GET', `/api/orgs/${tree.xicheng.id}`, undefined, user.cookie)).statusCode).toBe(200);
+    const listed = (await call('GET', `/api/users?orgId=${tree.xicheng.id}`)).json<{ items: User[] }>();
+    const grant = listed.items.find((u) => u.id === user.userId)!.grants[0]!;
+    expect((await call('DELETE', `/api/users/${user.userId}/grants/${grant.id}`)).statusCode).toBe(204);
+    expect((await call('GET', `/api/orgs/${tree.xicheng.id}`, undefined, user.cookie)).statusCode).toBe(404);
+  });
+});
