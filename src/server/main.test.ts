@@ -1,0 +1,112 @@
+/**
+ * The server as a newcomer runs it: a real process on a real port and data directory — start, answer,
+ * refuse a second owner of the directory, shut down cleanly on SIGTERM, back up and restore.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-main-'));
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const c of children) c.kill('SIGKILL');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function start(port: number, env: Record<string, string> = {}) {
+  const child = spawn(tsx, ['src/server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', GONGHUI_DATA_DIR: dataDir, GONGHUI_SEED_DEMO: '0', LOG_LEVEL: 'warn', ...env },
+  });
+  children.push(child);
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+async function waitHealthy(port: number, timeoutMs = 60_000): Promise<unknown> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (response.ok) return response.json();
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not become healthy');
+}
+
+describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('the server process', () => {
+  const port = freePort();
+  let first: ReturnType<typeof start>;
+
+  it('starts on an empty data directory and prints a generated admin password once', async () => {
+    first = start(await port);
+    expect(await waitHealthy(await port)).toEqual({ status: 'ok', db: 'pglite' });
+    const password = /密码 password:\s+(\S+)/.exec(first.output())?.[1];
+    expect(password).toMatch(/^[A-Za-z0-9]{20}$/);
+    const login = await fetch(`http://127.0.0.1:${await port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password }),
+    });
+    expect(login.status).toBe(200);
+  });
+
+  it('refuses a second process on the same data directory, saying which process holds it', async () => {
+    const owner = fs.readFileSync(path.join(dataDir, 'gonghui.lock'), 'utf8');
+    const second = start(await freePort());
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain(`正被另一个进程（PID ${owner}）使用`);
+    expect(second.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it('shuts down cleanly on SIGTERM and releases the directory', async () => {
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, 'gonghui.lock'))).toBe(false);
+  });
+
+  it('backs up the embedded database and restores it into a new directory', () => {
+    const backup = path.join(dataDir, '..', `gonghui-backup-${process.pid}.tar.gz`);
+    const restoredDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-restored-'));
+    try {
+      const made = spawnSync(tsx, ['src/server/cli.ts', 'backup', backup], { cwd: root, env: { ...process.env, GONGHUI_DATA_DIR: dataDir }, encoding: 'utf8' });
+      expect(made.status, made.stderr).toBe(0);
+      expect(fs.statSync(backup).size).toBeGreaterThan(1000);
+      const restored = spawnSync(tsx, ['src/server/cli.ts', 'restore', backup], { cwd: root, env: { ...process.env, GONGHUI_DATA_DIR: restoredDir }, encoding: 'utf8' });
+      expect(restored.status, restored.stderr).toBe(0);
+      expect(JSON.parse(restored.stdout.trim().split('\n').at(-1)!)).toMatchObject({ orgs: 1 });
+    } finally {
+      fs.rmSync(backup, { force: true });
+      fs.rmSync(restoredDir, { recursive: true, force: true });
+    }
+  });
+
+  it('restarts on the same directory without reseeding or a new password', async () => {
+    const p = await freePort();
+    const again = start(p);
+    await waitHealthy(p);
+    expect(again.output()).not.toContain('密码 password');
+    again.child.kill('SIGINT');
+    expect(await again.exited).toBe(0);
+  });
+});
