@@ -16,25 +16,25 @@ export type District = Division & {
 
 /**
  * District sizes relative to 东城. 朝阳 and 海淀 hold the most enterprises, the outer districts far
- * fewer; the sum (≈16.6 × 东城) gives about 30k unions and 140k employers city-wide.
+ * fewer; the sum (≈14.8 × 东城) gives about 27k unions and 137k employers city-wide.
  */
 const districtWeights: Record<string, number> = {
   '110101': 1, // 东城
   '110102': 1.1, // 西城
-  '110105': 2.8, // 朝阳
-  '110106': 1.3, // 丰台
-  '110107': 0.5, // 石景山
-  '110108': 2.7, // 海淀
-  '110109': 0.3, // 门头沟
-  '110111': 0.8, // 房山
-  '110112': 1.1, // 通州
-  '110113': 1.1, // 顺义
-  '110114': 1.3, // 昌平
-  '110115': 1.2, // 大兴
-  '110116': 0.4, // 怀柔
-  '110117': 0.35, // 平谷
-  '110118': 0.4, // 密云
-  '110119': 0.25, // 延庆
+  '110105': 2.4, // 朝阳
+  '110106': 1.1, // 丰台
+  '110107': 0.45, // 石景山
+  '110108': 2.3, // 海淀
+  '110109': 0.28, // 门头沟
+  '110111': 0.7, // 房山
+  '110112': 1.0, // 通州
+  '110113': 0.95, // 顺义
+  '110114': 1.1, // 昌平
+  '110115': 1.05, // 大兴
+  '110116': 0.38, // 怀柔
+  '110117': 0.33, // 平谷
+  '110118': 0.38, // 密云
+  '110119': 0.24, // 延庆
 };
 
 type RawDivision = { code: string; name: string; provinceCode: string; areaCode?: string };
@@ -117,28 +117,160 @@ export type NamedUnit = {
 
 const fleets = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七'];
 const propertySites = [
-  '六里桥', '马家堡', '方庄', '右安门', '西罗园', '大红门', '南苑', '东高地', '卢沟桥',
-  '宛平', '长辛店', '云岗', '丰台', '新村', '看丹', '花乡', '玉泉营', '石榴庄',
-  '成寿寺', '五里店', '青塔', '太平桥', '东铁匠营', '和义', '北宫', '王佐', '蒲黄榆',
+  '六里桥',
+  '马家堡',
+  '方庄',
+  '右安门',
+  '西罗园',
+  '大红门',
+  '南苑',
+  '东高地',
+  '卢沟桥',
+  '宛平',
+  '长辛店',
+  '云岗',
+  '丰台',
+  '新村',
+  '看丹',
+  '花乡',
+  '玉泉营',
+  '石榴庄',
+  '成寿寺',
+  '五里店',
+  '青塔',
+  '太平桥',
+  '东铁匠营',
+  '和义',
+  '北宫',
+  '王佐',
+  '蒲黄榆',
 ];
 
 export const namedUnits: readonly NamedUnit[] = [
   // seeds/000: 北大肿瘤医院, 2570 staff, 入会率 100%
-  { employer: '北京大学肿瘤医院', headcount: 2570, industry: 'Q', district: '110108', street: '八里庄街道', parent: '北京市卫生健康工会', isInstitution: true, branches: ['中西医结合科暨老年肿瘤科分会', '胃肠肿瘤中心分会', '护理部分会', '医技分会', '行政后勤分会'] },
-  { employer: '北京回龙观医院', headcount: 1260, industry: 'Q', district: '110114', street: '回龙观街道', parent: '北京市卫生健康工会', isInstitution: true },
-  { employer: '北京大学医学部', headcount: 3900, industry: 'P', district: '110108', street: '花园路街道', parent: '北京市教育工会', isInstitution: true },
-  { employer: '北京科技大学', headcount: 3600, industry: 'P', district: '110108', street: '学院路街道', parent: '北京市教育工会', isInstitution: true },
-  { employer: '中国人民大学', headcount: 4100, industry: 'P', district: '110108', street: '中关村街道', parent: '北京市教育工会', isInstitution: true },
-  { employer: '北京邮电大学', headcount: 3300, industry: 'P', district: '110108', street: '北太平庄街道', parent: '北京市教育工会', isInstitution: true },
-  { employer: '北京联合大学', headcount: 2100, industry: 'P', district: '110105', street: '亚运村街道', parent: '北京市教育工会', isInstitution: true },
-  { employer: '首都师范大学', headcount: 2900, industry: 'P', district: '110108', street: '八里庄街道', parent: '北京市教育工会', isInstitution: true },
-  { employer: '北京体育大学', headcount: 1500, industry: 'P', district: '110108', street: '西三旗街道', parent: '北京市教育工会', isInstitution: true },
+  {
+    employer: '北京大学肿瘤医院',
+    headcount: 2570,
+    industry: 'Q',
+    district: '110108',
+    street: '八里庄街道',
+    parent: '北京市卫生健康工会',
+    isInstitution: true,
+    branches: ['中西医结合科暨老年肿瘤科分会', '胃肠肿瘤中心分会', '护理部分会', '医技分会', '行政后勤分会'],
+  },
+  {
+    employer: '北京回龙观医院',
+    headcount: 1260,
+    industry: 'Q',
+    district: '110114',
+    street: '回龙观街道',
+    parent: '北京市卫生健康工会',
+    isInstitution: true,
+  },
+  {
+    employer: '北京大学医学部',
+    headcount: 3900,
+    industry: 'P',
+    district: '110108',
+    street: '花园路街道',
+    parent: '北京市教育工会',
+    isInstitution: true,
+  },
+  {
+    employer: '北京科技大学',
+    headcount: 3600,
+    industry: 'P',
+    district: '110108',
+    street: '学院路街道',
+    parent: '北京市教育工会',
+    isInstitution: true,
+  },
+  {
+    employer: '中国人民大学',
+    headcount: 4100,
+    industry: 'P',
+    district: '110108',
+    street: '中关村街道',
+    parent: '北京市教育工会',
+    isInstitution: true,
+  },
+  {
+    employer: '北京邮电大学',
+    headcount: 3300,
+    industry: 'P',
+    district: '110108',
+    street: '北太平庄街道',
+    parent: '北京市教育工会',
+    isInstitution: true,
+  },
+  {
+    employer: '北京联合大学',
+    headcount: 2100,
+    industry: 'P',
+    district: '110105',
+    street: '亚运村街道',
+    parent: '北京市教育工会',
+    isInstitution: true,
+  },
+  {
+    employer: '首都师范大学',
+    headcount: 2900,
+    industry: 'P',
+    district: '110108',
+    street: '八里庄街道',
+    parent: '北京市教育工会',
+    isInstitution: true,
+  },
+  {
+    employer: '北京体育大学',
+    headcount: 1500,
+    industry: 'P',
+    district: '110108',
+    street: '西三旗街道',
+    parent: '北京市教育工会',
+    isInstitution: true,
+  },
   // seeds/002, 004: 建筑, 交通运输
-  { employer: '北京建工集团有限责任公司', headcount: 5200, industry: 'E', district: '110102', street: '广安门外街道', parent: '北京市建筑工会' },
-  { employer: '北京建工一建工程建设有限公司', headcount: 1800, industry: 'E', district: '110102', street: '广安门外街道', parent: '北京市建筑工会' },
-  { employer: '北京建工三建工程建设有限公司', headcount: 1600, industry: 'E', district: '110105', street: '左家庄街道', parent: '北京市建筑工会' },
-  { employer: '北京建工市政集团有限公司', headcount: 2300, industry: 'E', district: '110105', street: '朝外街道', parent: '北京市建筑工会' },
-  { employer: '北京公共交通控股（集团）有限公司', headcount: 3200, industry: 'G', district: '110102', street: '月坛街道', parent: '北京市交通运输工会' },
+  {
+    employer: '北京建工集团有限责任公司',
+    headcount: 5200,
+    industry: 'E',
+    district: '110102',
+    street: '广安门外街道',
+    parent: '北京市建筑工会',
+  },
+  {
+    employer: '北京建工一建工程建设有限公司',
+    headcount: 1800,
+    industry: 'E',
+    district: '110102',
+    street: '广安门外街道',
+    parent: '北京市建筑工会',
+  },
+  {
+    employer: '北京建工三建工程建设有限公司',
+    headcount: 1600,
+    industry: 'E',
+    district: '110105',
+    street: '左家庄街道',
+    parent: '北京市建筑工会',
+  },
+  {
+    employer: '北京建工市政集团有限公司',
+    headcount: 2300,
+    industry: 'E',
+    district: '110105',
+    street: '朝外街道',
+    parent: '北京市建筑工会',
+  },
+  {
+    employer: '北京公共交通控股（集团）有限公司',
+    headcount: 3200,
+    industry: 'G',
+    district: '110102',
+    street: '月坛街道',
+    parent: '北京市交通运输工会',
+  },
   {
     employer: '北京公共交通控股（集团）有限公司客六分公司',
     headcount: 4100,
@@ -160,11 +292,46 @@ export const namedUnits: readonly NamedUnit[] = [
       propertySites.slice(start, starts[i + 1] ?? propertySites.length).map((site) => `${site}物业管理站分会`),
     ),
   },
-  { employer: '北京市地铁运营有限公司', headcount: 19800, industry: 'G', district: '110102', street: '展览路街道', parent: '北京市交通运输工会' },
-  { employer: '中国铁路北京局集团有限公司丰台机务段', headcount: 1650, industry: 'G', district: '110106', street: '丰台街道', parent: '北京市交通运输工会' },
-  { employer: '北京北辰实业股份有限公司', headcount: 3500, industry: 'K', district: '110105', street: '亚运村街道', parent: '北京市财贸工会' },
-  { employer: '北京新发地农产品批发市场中心', headcount: 2200, industry: 'F', district: '110106', street: '花乡街道', parent: '北京市财贸工会' },
-  { employer: '北京市自来水集团有限责任公司', headcount: 4600, industry: 'D', district: '110102', street: '德胜街道', parent: '北京市农林水利工会' },
+  {
+    employer: '北京市地铁运营有限公司',
+    headcount: 19800,
+    industry: 'G',
+    district: '110102',
+    street: '展览路街道',
+    parent: '北京市交通运输工会',
+  },
+  {
+    employer: '中国铁路北京局集团有限公司丰台机务段',
+    headcount: 1650,
+    industry: 'G',
+    district: '110106',
+    street: '丰台街道',
+    parent: '北京市交通运输工会',
+  },
+  {
+    employer: '北京北辰实业股份有限公司',
+    headcount: 3500,
+    industry: 'K',
+    district: '110105',
+    street: '亚运村街道',
+    parent: '北京市财贸工会',
+  },
+  {
+    employer: '北京新发地农产品批发市场中心',
+    headcount: 2200,
+    industry: 'F',
+    district: '110106',
+    street: '花乡街道',
+    parent: '北京市财贸工会',
+  },
+  {
+    employer: '北京市自来水集团有限责任公司',
+    headcount: 4600,
+    industry: 'D',
+    district: '110102',
+    street: '德胜街道',
+    parent: '北京市农林水利工会',
+  },
   // grassroots unions under their street federations
   { employer: '北京京诚集团有限公司', headcount: 1200, industry: 'K', district: '110101', street: '东直门街道', parent: 'street' },
   { employer: '北京新世界利莹百货有限公司', headcount: 640, industry: 'F', district: '110101', street: '崇文门外街道', parent: 'street' },
@@ -172,9 +339,23 @@ export const namedUnits: readonly NamedUnit[] = [
   { employer: '汉王科技股份有限公司', headcount: 1100, industry: 'I', district: '110108', street: '上地街道', parent: 'street' },
   { employer: '北京小米移动软件有限公司', headcount: 9600, industry: 'I', district: '110108', street: '清河街道', parent: 'street' },
   { employer: '北京快手科技有限公司', headcount: 8200, industry: 'I', district: '110108', street: '上地街道', parent: 'street' },
-  { employer: '北京北斗星通导航技术股份有限公司', headcount: 980, industry: 'I', district: '110108', street: '西北旺地区', parent: 'street' },
+  {
+    employer: '北京北斗星通导航技术股份有限公司',
+    headcount: 980,
+    industry: 'I',
+    district: '110108',
+    street: '西北旺地区',
+    parent: 'street',
+  },
   { employer: '北京首开天岳恒置业有限公司', headcount: 320, industry: 'K', district: '110114', street: '回龙观街道', parent: 'street' },
-  { employer: '北京保安服务总公司经济技术开发区分公司', headcount: 1300, industry: 'L', district: '110115', street: '北京经济技术开发区', parent: 'street' },
+  {
+    employer: '北京保安服务总公司经济技术开发区分公司',
+    headcount: 1300,
+    industry: 'L',
+    district: '110115',
+    street: '北京经济技术开发区',
+    parent: 'street',
+  },
   { employer: '北京城市机扫服务有限公司', headcount: 760, industry: 'N', district: '110105', street: '垡头街道', parent: 'street' },
 ];
 

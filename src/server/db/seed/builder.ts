@@ -43,22 +43,31 @@ const FIRST_DAY = Date.UTC(2008, 0, 1);
 const LAST_DAY = Date.UTC(2023, 5, 30);
 
 const parsedDates = new Map<string, number>();
-function parseCached(iso: string): number {
-  let ms = parsedDates.get(iso);
-  if (ms === undefined) {
-    ms = Date.parse(iso);
-    if (parsedDates.size > 10_000) parsedDates.clear();
-    parsedDates.set(iso, ms);
-  }
-  return ms;
-}
+const dayStrings = new Map<number, string>();
 
-/** A deterministic creation time on or after `notBefore` (ISO, whole seconds). */
+/** A deterministic creation time after `notBefore` (the next day or later), ISO with whole seconds. */
 export function dateAfter(random: Random, notBefore: string | undefined): string {
-  const from = notBefore ? Math.max(parseCached(notBefore), FIRST_DAY) : FIRST_DAY;
-  const day = from + Math.floor(random.next() * Math.max(1, (LAST_DAY - from) / DAY)) * DAY;
+  let from = FIRST_DAY / DAY;
+  if (notBefore) {
+    let ms = parsedDates.get(notBefore);
+    if (ms === undefined) {
+      ms = Date.parse(notBefore);
+      if (parsedDates.size > 10_000) parsedDates.clear();
+      parsedDates.set(notBefore, ms);
+    }
+    from = Math.max(from, Math.floor(ms / DAY) + 1);
+  }
+  const dayIndex = from + Math.floor(random.next() * Math.max(1, LAST_DAY / DAY - from));
+  let day = dayStrings.get(dayIndex);
+  if (day === undefined) {
+    day = new Date(dayIndex * DAY).toISOString().slice(0, 10);
+    dayStrings.set(dayIndex, day);
+  }
   const seconds = random.int(8 * 3600, 18 * 3600);
-  return new Date(day + seconds * 1000).toISOString().replace('.000Z', 'Z');
+  const hh = String(Math.floor(seconds / 3600)).padStart(2, '0');
+  const mm = String(Math.floor(seconds / 60) % 60).padStart(2, '0');
+  const ss = String(seconds % 60).padStart(2, '0');
+  return `${day}T${hh}:${mm}:${ss}Z`;
 }
 
 /**

@@ -28,16 +28,61 @@ export type GenerateOptions = {
 
 type Weights = readonly (readonly [IndustrySection, number])[];
 const urbanMix: Weights = [
-  ['A', 0.2], ['B', 0.1], ['C', 4], ['D', 0.5], ['E', 6], ['F', 16], ['G', 7], ['H', 10], ['I', 14], ['J', 5],
-  ['K', 8], ['L', 12], ['M', 8], ['N', 2], ['O', 4], ['P', 2], ['Q', 2], ['R', 4], ['S', 2],
+  ['A', 0.2],
+  ['B', 0.1],
+  ['C', 4],
+  ['D', 0.5],
+  ['E', 6],
+  ['F', 16],
+  ['G', 7],
+  ['H', 10],
+  ['I', 14],
+  ['J', 5],
+  ['K', 8],
+  ['L', 12],
+  ['M', 8],
+  ['N', 2],
+  ['O', 4],
+  ['P', 2],
+  ['Q', 2],
+  ['R', 4],
+  ['S', 2],
 ];
 const ruralMix: Weights = [
-  ['A', 10], ['B', 0.5], ['C', 14], ['D', 1], ['E', 10], ['F', 12], ['G', 8], ['H', 8], ['I', 3], ['J', 0.5],
-  ['K', 4], ['L', 5], ['M', 3], ['N', 4], ['O', 4], ['P', 1], ['Q', 1], ['R', 2], ['S', 1],
+  ['A', 10],
+  ['B', 0.5],
+  ['C', 14],
+  ['D', 1],
+  ['E', 10],
+  ['F', 12],
+  ['G', 8],
+  ['H', 8],
+  ['I', 3],
+  ['J', 0.5],
+  ['K', 4],
+  ['L', 5],
+  ['M', 3],
+  ['N', 4],
+  ['O', 4],
+  ['P', 1],
+  ['Q', 1],
+  ['R', 2],
+  ['S', 1],
 ];
 /** Small firms gathered by regional joint unions, or left without a union. */
 const smallFirmMix: Weights = [
-  ['C', 3], ['E', 3], ['F', 20], ['G', 5], ['H', 15], ['I', 10], ['K', 4], ['L', 15], ['M', 6], ['O', 12], ['R', 5], ['P', 2],
+  ['C', 3],
+  ['E', 3],
+  ['F', 20],
+  ['G', 5],
+  ['H', 15],
+  ['I', 10],
+  ['K', 4],
+  ['L', 15],
+  ['M', 6],
+  ['O', 12],
+  ['R', 5],
+  ['P', 2],
 ];
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, Math.round(value)));
@@ -104,12 +149,19 @@ class DemoGenerator {
     // 1–2 joint unions per street: always a regional one, often a sectoral one.
     const joints = places.map((p, i) => {
       const streetName = d.streets[i]?.name ?? '';
-      const regional = this.b.addOrg(p.street, 'joint_union', `${streetName}区域性联合工会`, dateAfter(r, '2012-01-01'), { jointType: 'regional' });
+      const regional = this.b.addOrg(p.street, 'joint_union', `${streetName}区域性联合工会`, dateAfter(r, '2012-01-01'), {
+        jointType: 'regional',
+      });
       const isChongwai = streetName === '崇文门外街道';
       if (!isChongwai && !r.chance(0.5)) return [{ org: regional, sector: null }];
       const [sectorName, section] = isChongwai ? (['快递行业', 'G'] as const) : r.pick(p.isRural ? ruralJointSectors : jointSectors);
-      const sectoral = this.b.addOrg(p.street, 'joint_union', `${streetName}${sectorName}联合工会`, dateAfter(r, '2016-01-01'), { jointType: 'sectoral' });
-      return [{ org: regional, sector: null }, { org: sectoral, sector: section }];
+      const sectoral = this.b.addOrg(p.street, 'joint_union', `${streetName}${sectorName}联合工会`, dateAfter(r, '2016-01-01'), {
+        jointType: 'sectoral',
+      });
+      return [
+        { org: regional, sector: null },
+        { org: sectoral, sector: section },
+      ];
     });
     const jointCount = joints.reduce((n, list) => n + list.length, 0);
 
@@ -131,7 +183,10 @@ class DemoGenerator {
         countLarge(isHealthCentre ? this.addHealthCentre(r, p, d.streets[i]?.name ?? '') : this.addGrassroots(r, p));
       }
       const streetJoints = joints[i] ?? [];
-      const shares = apportion(jointPerStreet[i] ?? 0, streetJoints.map((j) => (j.sector ? 0.35 : 0.65)));
+      const shares = apportion(
+        jointPerStreet[i] ?? 0,
+        streetJoints.map((j) => (j.sector ? 0.35 : 0.65)),
+      );
       streetJoints.forEach((j, n) => {
         for (let k = 0; k < (shares[n] ?? 0); k++) this.addSmallEmployer(r, p, j.org, j.sector ?? r.weighted(smallFirmMix));
       });
@@ -155,8 +210,14 @@ class DemoGenerator {
         const section = r.weighted(p.isRural ? ruralMix : urbanMix);
         const name = companyName(r, this.b.names, section, d.name, false);
         this.b.addEmployer({
-          name, uscc: this.b.uscc(r, d.code, false), headcount: headcounts.uncoveredLarge(r), industry: section,
-          address: address(r, d.name, this.streetName(p)), street: p.street, union: null, createdAt: dateAfter(r, undefined),
+          name,
+          uscc: this.b.uscc(r, d.code, false),
+          headcount: headcounts.uncoveredLarge(r),
+          industry: section,
+          address: address(r, d.name, this.streetName(p)),
+          street: p.street,
+          union: null,
+          createdAt: dateAfter(r, undefined),
         });
       }
     });
@@ -177,9 +238,11 @@ class DemoGenerator {
       const place = this.randomPlace(r);
       const section = r.pick(spec.sections);
       const name =
-        section === 'P' ? collegeName(r, this.b.names)
-        : section === 'Q' ? hospitalName(r, this.b.names, place.district.name)
-        : companyName(r, this.b.names, section, place.district.name, false);
+        section === 'P'
+          ? collegeName(r, this.b.names)
+          : section === 'Q'
+            ? hospitalName(r, this.b.names, place.district.name)
+            : companyName(r, this.b.names, section, place.district.name, false);
       this.addUnionWithEmployer(r, union, place, name, section, headcounts.industry(r), section === 'P' || section === 'Q');
     }
   }
@@ -209,18 +272,41 @@ class DemoGenerator {
   }
 
   /** A grassroots union named after its employer (`<employer>工会`), the employer it covers, its 分会. */
-  private addUnionWithEmployer(r: Random, parent: OrgRow, p: Place, name: string, section: IndustrySection, headcount: number, isInstitution: boolean): number {
+  private addUnionWithEmployer(
+    r: Random,
+    parent: OrgRow,
+    p: Place,
+    name: string,
+    section: IndustrySection,
+    headcount: number,
+    isInstitution: boolean,
+  ): number {
     const union = this.unionWithEmployer(r, parent, p, name, section, headcount, isInstitution);
-    for (const branch of branchNames(r, section, branchCount(r, headcount))) this.b.addOrg(union, 'branch', branch, dateAfter(r, union.createdAt));
+    for (const branch of branchNames(r, section, branchCount(r, headcount)))
+      this.b.addOrg(union, 'branch', branch, dateAfter(r, union.createdAt));
     return headcount;
   }
 
-  private unionWithEmployer(r: Random, parent: OrgRow, p: Place, name: string, section: IndustrySection, headcount: number, isInstitution: boolean): OrgRow {
+  private unionWithEmployer(
+    r: Random,
+    parent: OrgRow,
+    p: Place,
+    name: string,
+    section: IndustrySection,
+    headcount: number,
+    isInstitution: boolean,
+  ): OrgRow {
     const createdAt = dateAfter(r, undefined);
     const union = this.b.addOrg(parent, 'grassroots_union', `${name}工会`, createdAt);
     this.b.addEmployer({
-      name, uscc: this.b.uscc(r, p.district.code, isInstitution), headcount, industry: section,
-      address: address(r, p.district.name, this.streetName(p)), street: p.street, union, createdAt,
+      name,
+      uscc: this.b.uscc(r, p.district.code, isInstitution),
+      headcount,
+      industry: section,
+      address: address(r, p.district.name, this.streetName(p)),
+      street: p.street,
+      union,
+      createdAt,
     });
     return union;
   }
@@ -228,9 +314,13 @@ class DemoGenerator {
   private addSmallEmployer(r: Random, p: Place, union: OrgRow | null, section: IndustrySection): void {
     const name = companyName(r, this.b.names, section, p.district.name, true);
     this.b.addEmployer({
-      name, uscc: this.b.uscc(r, p.district.code, false),
-      headcount: union ? headcounts.jointMember(r) : headcounts.uncoveredSmall(r), industry: section,
-      address: address(r, p.district.name, this.streetName(p)), street: p.street, union,
+      name,
+      uscc: this.b.uscc(r, p.district.code, false),
+      headcount: union ? headcounts.jointMember(r) : headcounts.uncoveredSmall(r),
+      industry: section,
+      address: address(r, p.district.name, this.streetName(p)),
+      street: p.street,
+      union,
       createdAt: dateAfter(r, union?.createdAt),
     });
   }
@@ -252,7 +342,10 @@ class DemoGenerator {
   private randomPlace(r: Random): Place {
     const district = r.weighted(this.districts.map((d) => [d, d.weight] as const));
     const streets = this.streetsByDistrict.get(district.code) ?? [];
-    const i = this.pickIndex(r, district.streets.map((s) => streetSizeWeight(s.name)));
+    const i = this.pickIndex(
+      r,
+      district.streets.map((s) => streetSizeWeight(s.name)),
+    );
     return { district, street: streets[i] as OrgRow, isRural: isRuralStreet(district.streets[i]?.name ?? '') };
   }
 }

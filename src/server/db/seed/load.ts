@@ -20,12 +20,18 @@ function copyText(value: Value): string {
  * Loads rows into a table inside the caller's transaction, as fast as the engine allows: PGlite reads
  * one COPY from an in-memory blob; PostgreSQL takes multi-row INSERTs of unnest()ed arrays.
  */
-export async function bulkInsert(database: Database, tx: Transaction<DB>, table: string, columns: readonly Column[], rows: readonly Value[][]): Promise<void> {
+export async function bulkInsert(
+  database: Database,
+  tx: Transaction<DB>,
+  table: string,
+  columns: readonly Column[],
+  rows: readonly Value[][],
+): Promise<void> {
   if (rows.length === 0) return;
   const names = columns.map((c) => c.name).join(', ');
   if (database.pglite) {
     // PGlite is one session and `tx` holds it, so this COPY runs inside the open transaction.
-    const lines: string[] = new Array<string>(rows.length);
+    const lines = new Array<string>(rows.length);
     for (let i = 0; i < rows.length; i++) lines[i] = (rows[i] as Value[]).map(copyText).join('\t');
     const blob = new Blob([lines.join('\n'), '\n']);
     await database.pglite.query(`COPY ${table} (${names}) FROM '/dev/blob'`, [], { blob });
@@ -35,5 +41,36 @@ export async function bulkInsert(database: Database, tx: Transaction<DB>, table:
     const chunk = rows.slice(start, start + PG_CHUNK);
     const arrays = columns.map((c, i) => sql`${chunk.map((row) => row[i] ?? null)}::${sql.raw(c.type)}[]`);
     await sql`INSERT INTO ${sql.table(table)} (${sql.raw(names)}) SELECT * FROM unnest(${sql.join(arrays)})`.execute(tx);
+  }
+}
+
+/**
+ * Runs `load` with the foreign keys and secondary indexes of `tables` set aside, then puts them back,
+ * as pg_restore does: one index build and one validating join cost a fraction of checking and
+ * indexing row by row. Definitions are read from the catalog, so they follow the migrations.
+ * Everything happens in the caller's transaction; a violation fails it when the constraint returns.
+ */
+export async function withIndexesDeferred(tx: Transaction<DB>, tables: readonly string[], load: () => Promise<void>): Promise<void> {
+  const foreignKeys = await sql<{ table_name: string; name: string; definition: string }>`
+    SELECT c.conrelid::regclass::text AS table_name, c.conname AS name, pg_get_constraintdef(c.oid) AS definition
+      FROM pg_constraint c
+     WHERE c.contype = 'f' AND c.conrelid = ANY(${tables}::regclass[])
+     ORDER BY c.conrelid, c.conname`.execute(tx);
+  const indexes = await sql<{ name: string; definition: string }>`
+    SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
+      FROM pg_index i
+     WHERE i.indrelid = ANY(${tables}::regclass[])
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+     ORDER BY i.indrelid, i.indexrelid`.execute(tx);
+  for (const fk of foreignKeys.rows) {
+    await sql`ALTER TABLE ${sql.raw(fk.table_name)} DROP CONSTRAINT ${sql.ref(fk.name)}`.execute(tx);
+  }
+  for (const index of indexes.rows) await sql`DROP INDEX ${sql.raw(index.name)}`.execute(tx);
+
+  await load();
+
+  for (const index of indexes.rows) await sql.raw(index.definition).execute(tx);
+  for (const fk of foreignKeys.rows) {
+    await sql`ALTER TABLE ${sql.raw(fk.table_name)} ADD CONSTRAINT ${sql.ref(fk.name)} ${sql.raw(fk.definition)}`.execute(tx);
   }
 }

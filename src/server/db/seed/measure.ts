@@ -41,7 +41,9 @@ try {
     UNION ALL SELECT 'collaboration_zone', count(*)::int FROM collaboration_zone
     UNION ALL SELECT 'org_coverage', count(*)::int FROM org_coverage`.execute(db);
   console.table(counts.rows);
-  const kinds = await sql<{ kind: string; n: number }>`SELECT kind, count(*)::int AS n FROM org_unit GROUP BY kind ORDER BY n DESC`.execute(db);
+  const kinds = await sql<{ kind: string; n: number }>`SELECT kind, count(*)::int AS n FROM org_unit GROUP BY kind ORDER BY n DESC`.execute(
+    db,
+  );
   console.table(kinds.rows);
   const figures = await sql`
     SELECT o.name, c.grassroots_unions, c.branches, c.employers, c.employers_covered, c.employees, c.employees_covered,

@@ -2,11 +2,13 @@ import type { IndustrySection } from '../../../common/employers.js';
 import type { Random } from './random.js';
 
 /** Characters Beijing firms put in their 字号 (trade names). */
-const brandChars = [...new Set(
-  '华信达通泰安恒盛鑫源博嘉瑞祥和中联新宏兴正金海天宇辰星明德润远光科创汇丰永富康宁隆聚合益诚志昌茂荣佳美力腾飞云山东方京燕都城长' +
-    '义仁礼智乐凯旭晨阳升平顺利成业龙凤麟鹏鸿雁松柏竹兰菊梅清和睿思卓越诺亚维尔斯普瑞尚品优众邦捷航迅驰展弘道建立国民' +
-    '万千百佰佳禾谷丰田林森众望春秋冬夏蓝绿紫金银玉宝鼎铭锦绣云霄峰岳川泽涛澜浩瀚广博雅致远融通汇智启明',
-)];
+const brandChars = [
+  ...new Set(
+    '华信达通泰安恒盛鑫源博嘉瑞祥和中联新宏兴正金海天宇辰星明德润远光科创汇丰永富康宁隆聚合益诚志昌茂荣佳美力腾飞云山东方京燕都城长' +
+      '义仁礼智乐凯旭晨阳升平顺利成业龙凤麟鹏鸿雁松柏竹兰菊梅清和睿思卓越诺亚维尔斯普瑞尚品优众邦捷航迅驰展弘道建立国民' +
+      '万千百佰佳禾谷丰田林森众望春秋冬夏蓝绿紫金银玉宝鼎铭锦绣云霄峰岳川泽涛澜浩瀚广博雅致远融通汇智启明',
+  ),
+];
 
 function brand(random: Random, length: number): string {
   let name = '';
@@ -125,8 +127,16 @@ const branchPools: Partial<Record<IndustrySection, readonly string[]>> = {
   E: ['第一项目部分会', '第二项目部分会', '第三项目部分会', '机关分会', '机械设备分公司分会', '安装分公司分会'],
 };
 const defaultBranches = [
-  '机关分会', '生产部分会', '销售部分会', '研发中心分会', '运营部分会', '后勤保障部分会',
-  '财务部分会', '工程部分会', '客服中心分会', '质量管理部分会',
+  '机关分会',
+  '生产部分会',
+  '销售部分会',
+  '研发中心分会',
+  '运营部分会',
+  '后勤保障部分会',
+  '财务部分会',
+  '工程部分会',
+  '客服中心分会',
+  '质量管理部分会',
 ];
 
 /** `count` distinct branch (分会) names for a union of the given industry. */
