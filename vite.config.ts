@@ -16,6 +16,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': 'http://localhost:3000' },
+    // GONGHUI_API_URL points the dev server at another running API (default: npm start on :3000).
+    proxy: { '/api': process.env.GONGHUI_API_URL ?? 'http://localhost:3000' },
   },
 });

@@ -31,9 +31,32 @@ export function App() {
                 <Route element={<Shell />}>
                   <Route index element={<HomeRedirect />} />
                   <Route path="orgs/:id" element={<OrgPage />} />
-                  <Route path="dashboard" element={<RequirePermission action="coverage.read"><Suspense fallback={<FullPageSpin />}><DashboardPage /></Suspense></RequirePermission>} />
-                  <Route path="users" element={<RequirePermission action="user.read"><UsersPage /></RequirePermission>} />
-                  <Route path="audit" element={<RequirePermission action="audit.read"><AuditPage /></RequirePermission>} />
+                  <Route
+                    path="dashboard"
+                    element={
+                      <RequirePermission action="coverage.read">
+                        <Suspense fallback={<FullPageSpin />}>
+                          <DashboardPage />
+                        </Suspense>
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="users"
+                    element={
+                      <RequirePermission action="user.read">
+                        <UsersPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="audit"
+                    element={
+                      <RequirePermission action="audit.read">
+                        <AuditPage />
+                      </RequirePermission>
+                    }
+                  />
                   <Route path="*" element={<NotFound />} />
                 </Route>
               </Route>

@@ -19,7 +19,13 @@ export function LanguageSwitch({ isDark = false }: { isDark?: boolean }) {
         },
       }}
     >
-      <Button type="text" icon={<GlobalOutlined />} style={isDark ? { color: '#fff' } : undefined} data-testid="lang-switch" aria-label={t('lang.label')}>
+      <Button
+        type="text"
+        icon={<GlobalOutlined />}
+        style={isDark ? { color: '#fff' } : undefined}
+        data-testid="lang-switch"
+        aria-label={t('lang.label')}
+      >
         {t(`lang.${locale}`)}
       </Button>
     </Dropdown>

@@ -1,4 +1,12 @@
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +29,11 @@ export function Shell() {
 
   const navItems: MenuProps['items'] = [
     { key: '/orgs', icon: <ApartmentOutlined />, label: <span data-testid="nav-orgs">{t('nav.orgs')}</span> },
-    can('coverage.read') && { key: '/dashboard', icon: <BarChartOutlined />, label: <span data-testid="nav-dashboard">{t('nav.dashboard')}</span> },
+    can('coverage.read') && {
+      key: '/dashboard',
+      icon: <BarChartOutlined />,
+      label: <span data-testid="nav-dashboard">{t('nav.dashboard')}</span>,
+    },
     can('user.read') && { key: '/users', icon: <TeamOutlined />, label: <span data-testid="nav-users">{t('nav.users')}</span> },
     can('audit.read') && { key: '/audit', icon: <AuditOutlined />, label: <span data-testid="nav-audit">{t('nav.audit')}</span> },
   ].filter((item) => item !== false);
@@ -50,11 +62,18 @@ export function Shell() {
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="shell-header" style={{ height: HEADER_HEIGHT, lineHeight: `${HEADER_HEIGHT}px` }}>
         {isNarrow && (
-          <Button type="text" icon={<MenuOutlined />} className="header-button" onClick={() => setDrawerOpen(true)} data-testid="open-tree" aria-label={t('nav.openTree')} />
+          <Button
+            type="text"
+            icon={<MenuOutlined />}
+            className="header-button"
+            onClick={() => setDrawerOpen(true)}
+            data-testid="open-tree"
+            aria-label={t('nav.openTree')}
+          />
         )}
         <div className="shell-brand" onClick={() => navigate('/')} role="link" data-testid="brand">
           <span className="brand-mark small">{t('app.logo')}</span>
-          {(!isNarrow || !screens.xs) && <span className="brand-name">{t('app.name')}</span>}
+          <span className="brand-name">{t('app.name')}</span>
         </div>
         {!isNarrow && (
           <Menu theme="dark" mode="horizontal" selectedKeys={[selectedNav]} items={navItems} onClick={go} className="shell-nav" />
@@ -70,7 +89,12 @@ export function Shell() {
       </Layout.Header>
       <Layout>
         {!isNarrow && (
-          <Layout.Sider width={320} theme="light" className="shell-sider" style={{ top: HEADER_HEIGHT, height: `calc(100vh - ${HEADER_HEIGHT}px)` }}>
+          <Layout.Sider
+            width={320}
+            theme="light"
+            className="shell-sider"
+            style={{ top: HEADER_HEIGHT, height: `calc(100vh - ${HEADER_HEIGHT}px)` }}
+          >
             <OrgTree />
           </Layout.Sider>
         )}

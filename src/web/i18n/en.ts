@@ -87,7 +87,7 @@ export const en: Messages = {
     },
     tabs: { overview: 'Overview', children: 'Children', employers: 'Employers', zones: 'Zones' },
     tree: { title: 'Organisation tree', loadMore: 'Load more…', empty: 'No organisations visible' },
-    searchPlaceholder: 'Search (name or pinyin initials, e.g. dc)',
+    searchPlaceholder: 'Search by name or pinyin initials',
     noMatch: 'No matching organisation',
     createChild: 'New child organisation',
     editTitle: 'Edit organisation',

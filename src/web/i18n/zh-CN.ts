@@ -86,7 +86,7 @@ export const zhCN = {
     },
     tabs: { overview: '概况', children: '下级组织', employers: '企业', zones: '协作区' },
     tree: { title: '组织树', loadMore: '加载更多…', empty: '暂无可见组织' },
-    searchPlaceholder: '搜索组织（名称或拼音首字母，如 dc）',
+    searchPlaceholder: '搜索组织名称或拼音首字母',
     noMatch: '没有匹配的组织',
     createChild: '新建下级组织',
     editTitle: '编辑组织',

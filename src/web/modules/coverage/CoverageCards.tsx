@@ -15,8 +15,18 @@ export function CoverageCards({ coverage }: { coverage: Coverage | null }) {
     { key: 'employersCovered', label: t('coverage.employersCovered'), value: coverage && formatCount(coverage.employersCovered) },
     { key: 'members', label: t('coverage.members'), value: coverage && formatCount(coverage.members) },
     { key: 'employees', label: t('coverage.employees'), value: coverage && formatCount(coverage.employees) },
-    { key: 'membershipRate', label: t('coverage.membershipRate'), help: t('coverage.membershipRateHelp'), value: coverage && formatPercent(coverage.membershipRate) },
-    { key: 'unionisationRate', label: t('coverage.unionisationRate'), help: t('coverage.unionisationRateHelp'), value: coverage && formatPercent(coverage.unionisationRate) },
+    {
+      key: 'membershipRate',
+      label: t('coverage.membershipRate'),
+      help: t('coverage.membershipRateHelp'),
+      value: coverage && formatPercent(coverage.membershipRate),
+    },
+    {
+      key: 'unionisationRate',
+      label: t('coverage.unionisationRate'),
+      help: t('coverage.unionisationRateHelp'),
+      value: coverage && formatPercent(coverage.unionisationRate),
+    },
   ];
   return (
     <Row gutter={[12, 12]} className="stat-grid" data-testid="coverage-cards">

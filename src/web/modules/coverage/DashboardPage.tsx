@@ -78,8 +78,20 @@ export function DashboardPage() {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        { name: t('coverage.grassrootsUnions'), type: 'bar', data: children.map((c) => c.grassrootsUnions), barMaxWidth: 28, cursor: 'pointer' },
-        { name: t('coverage.employersCovered'), type: 'bar', data: children.map((c) => c.employersCovered), barMaxWidth: 28, cursor: 'pointer' },
+        {
+          name: t('coverage.grassrootsUnions'),
+          type: 'bar',
+          data: children.map((c) => c.grassrootsUnions),
+          barMaxWidth: 28,
+          cursor: 'pointer',
+        },
+        {
+          name: t('coverage.employersCovered'),
+          type: 'bar',
+          data: children.map((c) => c.employersCovered),
+          barMaxWidth: 28,
+          cursor: 'pointer',
+        },
       ],
     }),
     [children, isNarrow, t],
@@ -97,8 +109,20 @@ export function DashboardPage() {
       },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
-        { name: t('coverage.membershipRate'), type: 'bar', data: children.map((c) => percent(c.membershipRate)), barMaxWidth: 28, cursor: 'pointer' },
-        { name: t('coverage.unionisationRate'), type: 'bar', data: children.map((c) => percent(c.unionisationRate)), barMaxWidth: 28, cursor: 'pointer' },
+        {
+          name: t('coverage.membershipRate'),
+          type: 'bar',
+          data: children.map((c) => percent(c.membershipRate)),
+          barMaxWidth: 28,
+          cursor: 'pointer',
+        },
+        {
+          name: t('coverage.unionisationRate'),
+          type: 'bar',
+          data: children.map((c) => percent(c.unionisationRate)),
+          barMaxWidth: 28,
+          cursor: 'pointer',
+        },
       ],
     };
   }, [children, isNarrow, t]);
@@ -142,13 +166,29 @@ export function DashboardPage() {
       ) : (
         <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
           <Col xs={24} xxl={12}>
-            <Card size="small" title={t('dashboard.countsChart')} extra={<Typography.Text type="secondary">{t('dashboard.drillHint')}</Typography.Text>}>
-              {isLoaded ? <EChart option={countsOption} height={CHART_HEIGHT} onBarClick={drill} testId="chart-counts" /> : <Skeleton active />}
+            <Card
+              size="small"
+              title={t('dashboard.countsChart')}
+              extra={!isNarrow && <Typography.Text type="secondary">{t('dashboard.drillHint')}</Typography.Text>}
+            >
+              {isLoaded ? (
+                <EChart option={countsOption} height={CHART_HEIGHT} onBarClick={drill} testId="chart-counts" />
+              ) : (
+                <Skeleton active />
+              )}
             </Card>
           </Col>
           <Col xs={24} xxl={12}>
-            <Card size="small" title={t('dashboard.ratesChart')} extra={isLoaded && `${t('coverage.membershipRate')} ${formatPercent(breakdown.total.membershipRate)}`}>
-              {isLoaded ? <EChart option={ratesOption} height={CHART_HEIGHT} onBarClick={drill} testId="chart-rates" /> : <Skeleton active />}
+            <Card
+              size="small"
+              title={t('dashboard.ratesChart')}
+              extra={!isNarrow && isLoaded && `${t('coverage.membershipRate')} ${formatPercent(breakdown.total.membershipRate)}`}
+            >
+              {isLoaded ? (
+                <EChart option={ratesOption} height={CHART_HEIGHT} onBarClick={drill} testId="chart-rates" />
+              ) : (
+                <Skeleton active />
+              )}
             </Card>
           </Col>
         </Row>

@@ -10,7 +10,17 @@ export type ChartOption = echarts.EChartsCoreOption;
 export type BarClick = { dataIndex: number };
 
 /** A minimal ECharts host: one chart per div, resized with its box, option replaced on change. */
-export function EChart({ option, height, onBarClick, testId }: { option: ChartOption; height: number; onBarClick?: (e: BarClick) => void; testId: string }) {
+export function EChart({
+  option,
+  height,
+  onBarClick,
+  testId,
+}: {
+  option: ChartOption;
+  height: number;
+  onBarClick?: (e: BarClick) => void;
+  testId: string;
+}) {
   const boxRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
   const clickRef = useRef(onBarClick);

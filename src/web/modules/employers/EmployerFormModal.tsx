@@ -1,7 +1,13 @@
 import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CreateEmployerBody, industrySections, UpdateEmployerBody, type Employer, type IndustrySection } from '../../../common/employers.js';
+import {
+  CreateEmployerBody,
+  industrySections,
+  UpdateEmployerBody,
+  type Employer,
+  type IndustrySection,
+} from '../../../common/employers.js';
 import { normaliseUscc } from '../../../common/uscc.js';
 import { coveringKinds, type OrgWithAncestors } from '../../../common/orgs.js';
 import { errorText, useNotify } from '../../app/notify.js';
@@ -116,7 +122,13 @@ export function EmployerFormModal({
         layout="vertical"
         initialValues={
           employer
-            ? { name: employer.name, uscc: employer.uscc ?? undefined, headcount: employer.headcount, industry: employer.industry, address: employer.address ?? undefined }
+            ? {
+                name: employer.name,
+                uscc: employer.uscc ?? undefined,
+                headcount: employer.headcount,
+                industry: employer.industry,
+                address: employer.address ?? undefined,
+              }
             : { headcount: 0 }
         }
       >

@@ -119,7 +119,13 @@ export function EmployersTab({ org }: { org: OrgWithAncestors }) {
         />
         <Button onClick={() => apply({})}>{t('common.reset')}</Button>
         {canWrite && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} style={{ marginLeft: 'auto' }} data-testid="create-employer">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing('new')}
+            style={{ marginLeft: 'auto' }}
+            data-testid="create-employer"
+          >
             {t('employer.create')}
           </Button>
         )}

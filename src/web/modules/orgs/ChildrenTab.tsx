@@ -55,13 +55,19 @@ export function ChildrenTab({ parent, version, onChanged }: { parent: Org; versi
         </Link>
       ),
     },
-    { title: t('org.field.kind'), dataIndex: 'kind', width: 170, render: (_k: string, org) => <KindTag kind={org.kind} jointType={org.jointType} /> },
+    {
+      title: t('org.field.kind'),
+      dataIndex: 'kind',
+      width: 170,
+      render: (_k: string, org) => <KindTag kind={org.kind} jointType={org.jointType} />,
+    },
     { title: t('org.field.childCount'), dataIndex: 'childCount', width: 90, align: 'right' },
     {
       title: t('org.field.zone'),
       dataIndex: 'zoneId',
       width: 140,
-      render: (zoneId: number | null) => (zoneId === null ? t('common.none') : (zones.find((z) => z.id === zoneId)?.name ?? t('common.none'))),
+      render: (zoneId: number | null) =>
+        zoneId === null ? t('common.none') : (zones.find((z) => z.id === zoneId)?.name ?? t('common.none')),
     },
   ];
   if (canWrite) {

@@ -8,7 +8,15 @@ import { OrgSearch } from './OrgSearch.js';
 import { orgsApi } from './orgs.api.js';
 
 /** Moves an organisation under a new parent picked with the org search; only allowed parent kinds are offered. */
-export function MoveOrgModal({ org, onClose, onDone }: { org: Org; onClose: () => void; onDone: (moved: Org, oldParentId: number) => void }) {
+export function MoveOrgModal({
+  org,
+  onClose,
+  onDone,
+}: {
+  org: Org;
+  onClose: () => void;
+  onDone: (moved: Org, oldParentId: number) => void;
+}) {
   const { t } = useTranslation();
   const notify = useNotify();
   const [picked, setPicked] = useState<OrgSearchHit | null>(null);

@@ -51,7 +51,13 @@ export function OrgFormModal({ mode, onClose, onDone }: { mode: Mode; onClose: (
       }
       const body = parseWithSchema(
         CreateOrgBody,
-        { parentId: mode.parent.id, name: values.name, kind: values.kind, regionCode, jointType: values.kind === 'joint_union' ? values.jointType : undefined },
+        {
+          parentId: mode.parent.id,
+          name: values.name,
+          kind: values.kind,
+          regionCode,
+          jointType: values.kind === 'joint_union' ? values.jointType : undefined,
+        },
         form,
         labels,
         t,

@@ -68,7 +68,7 @@ export function OrgTree({ onNavigate }: { onNavigate?: () => void }) {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 8 }}>
       <OrgSearch testId="tree-search" onPick={(hit) => open(hit.id)} />
-      <div ref={boxRef} style={{ flex: 1, minHeight: 0 }} data-testid="org-tree">
+      <div ref={boxRef} className="org-tree" style={{ flex: 1, minHeight: 0 }} data-testid="org-tree">
         {roots === undefined ? (
           <Spin style={{ display: 'block', marginTop: 24 }} />
         ) : roots.length === 0 ? (

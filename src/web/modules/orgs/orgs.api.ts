@@ -7,8 +7,7 @@ export const TREE_PAGE_SIZE = 200;
 export const orgsApi = {
   roots: () => api.get<{ items: Org[] }>('/api/orgs/roots'),
   get: (id: number) => api.get<OrgWithAncestors>(`/api/orgs/${id}`),
-  children: (id: number, cursor?: string, limit = TREE_PAGE_SIZE) =>
-    api.get<Page<Org>>(`/api/orgs/${id}/children`, { cursor, limit }),
+  children: (id: number, cursor?: string, limit = TREE_PAGE_SIZE) => api.get<Page<Org>>(`/api/orgs/${id}/children`, { cursor, limit }),
   search: (q: string, kind?: OrgKind, limit = 20) => api.get<{ items: OrgSearchHit[] }>('/api/orgs/search', { q, kind, limit }),
   create: (body: CreateOrgBody) => api.post<Org>('/api/orgs', body),
   update: (id: number, body: UpdateOrgBody) => api.patch<Org>(`/api/orgs/${id}`, body),

@@ -51,7 +51,13 @@ export function CreateUserModal({ onClose, onDone }: Props) {
   const [form] = Form.useForm<Values>();
   const [orgId, setOrgId] = useState<number | undefined>(undefined);
   const { failure, isBusy, run } = useSaving();
-  const labels = { username: t('users.username'), displayName: t('users.displayName'), password: t('users.password'), orgId: t('users.org'), role: t('users.role') };
+  const labels = {
+    username: t('users.username'),
+    displayName: t('users.displayName'),
+    password: t('users.password'),
+    orgId: t('users.org'),
+    role: t('users.role'),
+  };
 
   const submit = () => {
     const body = parseWithSchema(CreateUserBody, { ...form.getFieldsValue(), orgId }, form, labels, t);
@@ -66,7 +72,16 @@ export function CreateUserModal({ onClose, onDone }: Props) {
   };
 
   return (
-    <Modal open title={t('users.createTitle')} onCancel={onClose} onOk={submit} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={isBusy} okButtonProps={buttonTestId('user-form-submit')}>
+    <Modal
+      open
+      title={t('users.createTitle')}
+      onCancel={onClose}
+      onOk={submit}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={isBusy}
+      okButtonProps={buttonTestId('user-form-submit')}
+    >
       {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical">
         <Form.Item name="username" label={labels.username} required extra={t('users.usernameRule')}>
@@ -113,7 +128,15 @@ export function EditUserModal({ user, onClose, onDone }: Props & { user: User })
   };
 
   return (
-    <Modal open title={t('users.editTitle', { username: user.username })} onCancel={onClose} onOk={submit} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={isBusy}>
+    <Modal
+      open
+      title={t('users.editTitle', { username: user.username })}
+      onCancel={onClose}
+      onOk={submit}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={isBusy}
+    >
       {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" initialValues={{ displayName: user.displayName, isDisabled: user.isDisabled }}>
         <Form.Item name="displayName" label={labels.displayName} required>
@@ -151,7 +174,15 @@ export function GrantModal({ user, onClose, onDone }: Props & { user: User }) {
   };
 
   return (
-    <Modal open title={t('users.grantTitle', { username: user.username })} onCancel={onClose} onOk={submit} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={isBusy}>
+    <Modal
+      open
+      title={t('users.grantTitle', { username: user.username })}
+      onCancel={onClose}
+      onOk={submit}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={isBusy}
+    >
       {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical">
         <Form.Item label={labels.orgId} required>

@@ -54,7 +54,13 @@ export function UsersPage() {
               </Tag>
             );
             return canWrite ? (
-              <Popconfirm key={grant.id} title={t('users.removeGrant')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => revoke(user, grant.id)}>
+              <Popconfirm
+                key={grant.id}
+                title={t('users.removeGrant')}
+                okText={t('common.ok')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => revoke(user, grant.id)}
+              >
                 <span style={{ cursor: 'pointer' }}>{tag}</span>
               </Popconfirm>
             ) : (
@@ -85,10 +91,20 @@ export function UsersPage() {
       render: (_v: unknown, user) => (
         <Space size={0}>
           <Tooltip title={t('common.edit')}>
-            <Button type="text" icon={<EditOutlined />} onClick={() => setDialog({ kind: 'edit', user })} data-testid={`edit-user-${user.id}`} />
+            <Button
+              type="text"
+              icon={<EditOutlined />}
+              onClick={() => setDialog({ kind: 'edit', user })}
+              data-testid={`edit-user-${user.id}`}
+            />
           </Tooltip>
           <Tooltip title={t('users.addGrant')}>
-            <Button type="text" icon={<SafetyCertificateOutlined />} onClick={() => setDialog({ kind: 'grant', user })} data-testid={`grant-user-${user.id}`} />
+            <Button
+              type="text"
+              icon={<SafetyCertificateOutlined />}
+              onClick={() => setDialog({ kind: 'grant', user })}
+              data-testid={`grant-user-${user.id}`}
+            />
           </Tooltip>
         </Space>
       ),
@@ -100,7 +116,14 @@ export function UsersPage() {
       <div className="page-header">
         <Typography.Title level={3}>{t('users.title')}</Typography.Title>
         <div className="page-actions">
-          <OrgSearch testId="users-org" keepName placeholder={t('users.pickOrg')} onPick={(hit) => setOrgId(hit.id)} onClear={() => setOrgId(undefined)} style={{ width: 280 }} />
+          <OrgSearch
+            testId="users-org"
+            keepName
+            placeholder={t('users.pickOrg')}
+            onPick={(hit) => setOrgId(hit.id)}
+            onClear={() => setOrgId(undefined)}
+            style={{ width: 280 }}
+          />
           {canWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="create-user">
               {t('users.create')}
@@ -109,10 +132,27 @@ export function UsersPage() {
         </div>
       </div>
       <Card size="small">
-        <Table<User> rowKey="id" size="middle" columns={columns} dataSource={pages.items} loading={pages.isLoading} pagination={false} scroll={{ x: 820 }} data-testid="users-table" />
+        <Table<User>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={pages.items}
+          loading={pages.isLoading}
+          pagination={false}
+          scroll={{ x: 820 }}
+          data-testid="users-table"
+        />
         <PagerBar pages={pages} testId="users-pager" />
       </Card>
-      {dialog?.kind === 'create' && <CreateUserModal onClose={() => setDialog(null)} onDone={() => { setDialog(null); setVersion((n) => n + 1); }} />}
+      {dialog?.kind === 'create' && (
+        <CreateUserModal
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            setVersion((n) => n + 1);
+          }}
+        />
+      )}
       {dialog?.kind === 'edit' && <EditUserModal user={dialog.user} onClose={() => setDialog(null)} onDone={done} />}
       {dialog?.kind === 'grant' && <GrantModal user={dialog.user} onClose={() => setDialog(null)} onDone={done} />}
     </div>

@@ -4,10 +4,12 @@ import type { CreateUserBody, GrantBody, UpdateUserBody, User } from '../../../c
 import { api } from '../../app/api.js';
 
 export const usersApi = {
-  list: (orgId: number | undefined, cursor: string | undefined, limit: number) => api.get<Page<User>>('/api/users', { orgId, cursor, limit }),
+  list: (orgId: number | undefined, cursor: string | undefined, limit: number) =>
+    api.get<Page<User>>('/api/users', { orgId, cursor, limit }),
   create: (body: CreateUserBody) => api.post<User>('/api/users', body),
   update: (id: number, body: UpdateUserBody) => api.patch<User>(`/api/users/${id}`, body),
   grant: (id: number, body: GrantBody) => api.post<User>(`/api/users/${id}/grants`, body),
   revoke: (id: number, grantId: number) => api.del(`/api/users/${id}/grants/${grantId}`),
-  audit: (orgId: number | undefined, cursor: string | undefined, limit: number) => api.get<Page<AuditRecord>>('/api/audit', { orgId, cursor, limit }),
+  audit: (orgId: number | undefined, cursor: string | undefined, limit: number) =>
+    api.get<Page<AuditRecord>>('/api/audit', { orgId, cursor, limit }),
 };
