@@ -67,11 +67,10 @@ export function EmployerFormModal({
   const submit = async () => {
     setFailure(null);
     setStreetError(street ? null : t('validation.choose', { field: labels.streetOrgId }));
-    try {
-      await form.validateFields(['uscc']);
-    } catch {
-      return;
-    }
+    const isUsccValid = await form.validateFields(['uscc']).then(
+      () => true,
+      () => false,
+    );
     const values = form.getFieldsValue();
     const fields = {
       name: values.name,
@@ -85,10 +84,10 @@ export function EmployerFormModal({
     let saving: Promise<Employer> | null = null;
     if (employer) {
       const body = parseWithSchema(UpdateEmployerBody, { ...fields, version: employer.version }, form, labels, t);
-      if (body && street) saving = employersApi.update(employer.id, body);
+      if (body && street && isUsccValid) saving = employersApi.update(employer.id, body);
     } else {
       const body = parseWithSchema(CreateEmployerBody, fields, form, labels, t);
-      if (body && street) saving = employersApi.create(body);
+      if (body && street && isUsccValid) saving = employersApi.create(body);
     }
     if (!saving) return;
     setBusy(true);

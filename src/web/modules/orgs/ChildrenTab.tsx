@@ -49,6 +49,7 @@ export function ChildrenTab({ parent, version, onChanged }: { parent: Org; versi
     {
       title: t('org.field.name'),
       dataIndex: 'name',
+      width: 260,
       render: (_name: string, org) => (
         <Link to={`/orgs/${org.id}`} data-testid={`child-link-${org.id}`}>
           {org.name}
@@ -116,7 +117,7 @@ export function ChildrenTab({ parent, version, onChanged }: { parent: Org; versi
         dataSource={pages.items}
         loading={pages.isLoading}
         pagination={false}
-        scroll={{ x: 640 }}
+        scroll={{ x: 830 }}
         data-testid="children-table"
       />
       <PagerBar pages={pages} testId="children-pager" />
