@@ -16,25 +16,26 @@ export type District = Division & {
 
 /**
  * District sizes relative to 东城. 朝阳 and 海淀 hold the most enterprises, the outer districts far
- * fewer; the sum (≈14.8 × 东城) gives about 27k unions and 137k employers city-wide.
+ * fewer; the sum (≈13.5 × 东城) gives about 25k unions and 125k employers city-wide:
+ * the lower end of a realistic city, chosen so a first start with demo data stays well under 15 s.
  */
 const districtWeights: Record<string, number> = {
   '110101': 1, // 东城
-  '110102': 1.1, // 西城
-  '110105': 2.4, // 朝阳
-  '110106': 1.1, // 丰台
-  '110107': 0.45, // 石景山
-  '110108': 2.3, // 海淀
-  '110109': 0.28, // 门头沟
-  '110111': 0.7, // 房山
-  '110112': 1.0, // 通州
-  '110113': 0.95, // 顺义
-  '110114': 1.1, // 昌平
-  '110115': 1.05, // 大兴
-  '110116': 0.38, // 怀柔
-  '110117': 0.33, // 平谷
-  '110118': 0.38, // 密云
-  '110119': 0.24, // 延庆
+  '110102': 1.0, // 西城
+  '110105': 2.2, // 朝阳
+  '110106': 1.0, // 丰台
+  '110107': 0.4, // 石景山
+  '110108': 2.1, // 海淀
+  '110109': 0.25, // 门头沟
+  '110111': 0.65, // 房山
+  '110112': 0.9, // 通州
+  '110113': 0.85, // 顺义
+  '110114': 1.0, // 昌平
+  '110115': 0.95, // 大兴
+  '110116': 0.34, // 怀柔
+  '110117': 0.3, // 平谷
+  '110118': 0.34, // 密云
+  '110119': 0.22, // 延庆
 };
 
 type RawDivision = { code: string; name: string; provinceCode: string; areaCode?: string };

@@ -352,6 +352,7 @@ class DemoGenerator {
 
 /** The whole demo data set in memory, the same for the same options. */
 export function generateDemo(options: GenerateOptions): DemoData {
+  if (!(options.scale > 0 && Number.isFinite(options.scale))) throw new Error(`demo scale must be a positive number, got ${options.scale}`);
   const only = options.districts;
   const districts = beijingDistricts().filter((d) => !only || only.includes(d.code));
   if (districts.length === 0) throw new Error('no district selected for the demo data');
