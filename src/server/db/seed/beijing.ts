@@ -30,13 +30,16 @@ const districtWeights: Record<string, number> = {
   '110111': 0.65, // 房山
   '110112': 0.9, // 通州
   '110113': 0.85, // 顺义
-  '110114': 1.0, // 昌平
+  '110114': 0.85, // 昌平: about 482 units of 100+ staff (seeds/002)
   '110115': 0.95, // 大兴
   '110116': 0.34, // 怀柔
   '110117': 0.3, // 平谷
   '110118': 0.34, // 密云
   '110119': 0.22, // 延庆
 };
+
+/** 建会率 a district reports (昌平: ~96% of its 482 units of 100+ staff, seeds/002); others draw 90–96%. */
+export const reportedUnionisation: Readonly<Record<string, number>> = { '110114': 0.96 };
 
 type RawDivision = { code: string; name: string; provinceCode: string; areaCode?: string };
 
