@@ -73,10 +73,15 @@ describe.skipIf(!hasChromium)('the web console in a browser', () => {
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    const apiFailures: string[] = [];
+    page.on('response', (response) => {
+      if (response.url().includes('/api/') && response.status() >= 400) apiFailures.push(`${response.status()} ${response.url()}`);
+    });
     try {
       await journey(page, context, pageErrors);
     } catch (error) {
       await page.screenshot({ path: path.join(artifacts, 'failure.png') }).catch(() => undefined);
+      console.error(`API answers >= 400 during the journey:\n${apiFailures.join('\n')}\nserver output:\n${app.output()}`);
       throw error;
     } finally {
       await context.close();
@@ -131,6 +136,9 @@ describe.skipIf(!hasChromium)('the web console in a browser', () => {
     await page.getByTestId(`move-${union.id}`).click();
     const moveDialog = page.getByTestId('move-modal').locator('.ant-modal');
     await moveDialog.waitFor();
+    // The dialog takes focus when its opening motion ends; typing before that would lose the dropdown.
+    await page.waitForFunction(() => !document.querySelector('.ant-zoom-appear, .ant-zoom-enter'));
+    await page.getByTestId('move-parent-picker').locator('input').click();
     await page.getByTestId('move-parent-picker').locator('input').fill(to.name);
     await page.getByTestId(`org-option-${to.id}`).click();
     await page.getByTestId('move-picked').getByText(to.name, { exact: false }).waitFor();
@@ -166,6 +174,17 @@ describe.skipIf(!hasChromium)('the web console in a browser', () => {
     await page.getByTestId('dashboard-title').getByText('东城区总工会').waitFor();
     await page.getByTestId('chart-counts').locator('canvas').first().waitFor();
     await shot(page, '08-dashboard-dongcheng');
+    // Clicking in a child's column drills down to that child's dashboard, one level below 东城.
+    const chartBox = await page.getByTestId('chart-counts').boundingBox();
+    if (!chartBox) throw new Error('the chart has no box');
+    await page.waitForTimeout(500);
+    await page.mouse.click(chartBox.x + chartBox.width * 0.2, chartBox.y + chartBox.height * 0.5);
+    await page.waitForURL((url) => url.searchParams.get('org') !== String(districtId));
+    await page.getByTestId('dashboard-up').waitFor();
+    expect(await page.getByRole('navigation').first().innerText()).toContain('东城区总工会');
+    await shot(page, '08b-dashboard-drilled');
+    await page.getByTestId('dashboard-up').click();
+    await page.getByTestId('dashboard-title').getByText('东城区总工会').waitFor();
 
     // English is one click away, and the antd texts follow.
     await page.getByTestId('lang-switch').click();

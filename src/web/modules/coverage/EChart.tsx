@@ -9,7 +9,7 @@ echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, DataZoo
 export type ChartOption = echarts.EChartsCoreOption;
 export type BarClick = { dataIndex: number };
 
-/** A minimal ECharts host: one chart per div, resized with its box, option replaced on change. */
+/** A minimal ECharts host: one chart per div, resized with its box, option replaced on change; reports clicks by category. */
 export function EChart({
   option,
   height,
@@ -31,8 +31,13 @@ export function EChart({
     if (!box) return;
     const chart = echarts.init(box, undefined, { renderer: 'canvas' });
     chartRef.current = chart;
-    chart.on('click', (params) => {
-      if (typeof params.dataIndex === 'number') clickRef.current?.({ dataIndex: params.dataIndex });
+    // A click anywhere in a category's column counts, so a child with tiny (or zero) bars can still be opened.
+    chart.getZr().on('click', (event: { offsetX: number; offsetY: number }) => {
+      const point = [event.offsetX, event.offsetY];
+      if (!clickRef.current || !chart.containPixel('grid', point)) return;
+      const value = chart.convertFromPixel({ gridIndex: 0 }, point);
+      const index = Array.isArray(value) ? value[0] : value;
+      if (typeof index === 'number' && index >= 0) clickRef.current({ dataIndex: Math.round(index) });
     });
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(box);
