@@ -1,0 +1,143 @@
+import { parse } from 'csv-parse';
+import { createReadStream } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import iconv from 'iconv-lite';
+import type { SheetRow, SheetSource } from './roster.cell-text.js';
+import type { RosterLimits } from './roster.columns.js';
+import { RosterFileError } from './roster.file-error.js';
+
+export type CsvEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+export type CsvDelimiter = ',' | '\t' | ';';
+
+/**
+ * What a text file's first bytes say: the byte-order mark if there is one, else UTF-8 if the bytes decode
+ * strictly as UTF-8, else GB18030 (a superset of GBK, what Excel on a Chinese Windows saves). Undefined for
+ * binary content (NUL bytes, many control characters).
+ */
+export function sniffEncoding(head: Buffer): { encoding: CsvEncoding; bomBytes: number } | undefined {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomBytes: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomBytes: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomBytes: 2 };
+  let controls = 0;
+  for (const byte of head) {
+    if (byte === 0) return undefined;
+    if (byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1b)) controls++;
+  }
+  if (controls > head.length / 100) return undefined;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true }); // stream: a character cut at the end is fine
+    return { encoding: 'utf-8', bomBytes: 0 };
+  } catch {
+    return { encoding: 'gb18030', bomBytes: 0 };
+  }
+}
+
+/** The separator of the first lines: comma unless tabs (Excel's "Unicode text") or semicolons clearly dominate. */
+export function sniffDelimiter(headText: string): CsvDelimiter {
+  const lines = headText.split(/\r\n|\n|\r/).slice(0, 20).join('\n');
+  const count = (c: string) => lines.split(c).length - 1;
+  const candidates: CsvDelimiter[] = [',', '\t', ';'];
+  return candidates.reduce((best, c) => (count(c) > count(best) ? c : best), ',');
+}
+
+/**
+ * Counts records the way csv-parse splits them (a quote opens a field only at its start, `""` inside is one
+ * quote), stopping once past `max`. Works on the bytes: in UTF-8 and GB18030 the bytes of `"`, `\n`, `\r` and
+ * the separators never occur inside a multi-byte character.
+ */
+async function countRecords(filePath: string, start: number, delimiter: CsvDelimiter, max: number): Promise<number> {
+  const QUOTE = 0x22;
+  const LF = 0x0a;
+  const CR = 0x0d;
+  const SEP = delimiter.charCodeAt(0);
+  let records = 0;
+  let isInQuotes = false;
+  let isFieldStart = true;
+  let isQuotePending = false; // saw a quote inside a quoted field: closes it unless another quote follows
+  let hasContent = false;
+  let previous = -1;
+  for await (const chunk of createReadStream(filePath, { start, highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
+    for (let i = 0; i < chunk.length; i++) {
+      const byte = chunk[i]!;
+      if (isInQuotes) {
+        if (isQuotePending) {
+          isQuotePending = false;
+          if (byte === QUOTE) continue;
+          isInQuotes = false;
+        } else {
+          if (byte === QUOTE) isQuotePending = true;
+          continue;
+        }
+      }
+      if (byte === LF || byte === CR) {
+        if (!(byte === LF && previous === CR)) {
+          records++;
+          if (records > max) return records;
+        }
+        isFieldStart = true;
+        hasContent = false;
+      } else if (byte === SEP) {
+        isFieldStart = true;
+        hasContent = true;
+      } else {
+        if (byte === QUOTE && isFieldStart) isInQuotes = true;
+        isFieldStart = false;
+        hasContent = true;
+      }
+      previous = byte;
+    }
+  }
+  return hasContent || isInQuotes ? records + 1 : records;
+}
+
+/** A CSV file as one sheet; rows are numbered by record, as a spreadsheet program would show them. */
+export function csvSheet(
+  filePath: string,
+  encoding: CsvEncoding,
+  bomBytes: number,
+  delimiter: CsvDelimiter,
+  limits: RosterLimits,
+): SheetSource {
+  return {
+    name: 'csv',
+    countRecords: async (max) =>
+      encoding === 'utf-8' || encoding === 'gb18030' ? countRecords(filePath, bomBytes, delimiter, max) : undefined,
+    rows: async function* () {
+      const source = createReadStream(filePath, { start: bomBytes, highWaterMark: 256 * 1024 });
+      const parser = parse({
+        delimiter,
+        record_delimiter: ['\r\n', '\n', '\r'],
+        relax_column_count: true,
+        relax_quotes: true,
+        skip_empty_lines: false,
+        max_record_size: limits.maxCsvRecordChars,
+      });
+      source.on('error', (error) => parser.destroy(error));
+      const decoder = iconv.decodeStream(encoding, { stripBOM: false }) as NodeJS.ReadWriteStream & { destroy: () => void };
+      decoder.on('error', (error) => parser.destroy(error));
+      source.pipe(decoder).pipe(parser);
+      let rowNumber = 0;
+      try {
+        for await (const record of parser as AsyncIterable<string[]>) {
+          rowNumber++;
+          yield { rowNumber, values: record } satisfies SheetRow;
+        }
+      } catch (error) {
+        const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : '';
+        if (code === 'CSV_QUOTE_NOT_CLOSED') throw new RosterFileError('CORRUPT_FILE', { detail: `row ${rowNumber + 1}: quote not closed` });
+        if (code === 'CSV_MAX_RECORD_SIZE') throw new RosterFileError('CORRUPT_FILE', { detail: `row ${rowNumber + 1}: longer than ${limits.maxCsvRecordChars} characters` });
+        throw error;
+      } finally {
+        source.destroy();
+        decoder.destroy();
+        parser.destroy();
+      }
+    },
+  };
+}
+
+export async function readHead(file: FileHandle, length: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(length);
+  const { bytesRead } = await file.read(buffer, 0, length, 0);
+  return buffer.subarray(0, bytesRead);
+}

@@ -1,0 +1,118 @@
+import ExcelJS, { type Row } from 'exceljs';
+import type { FileHandle } from 'node:fs/promises';
+import { posix } from 'node:path';
+import type { Readable } from 'node:stream';
+import { cellText, type SheetRow, type SheetSource } from './roster.cell-text.js';
+import type { RosterLimits } from './roster.columns.js';
+import { RosterFileError } from './roster.file-error.js';
+import { openZipEntryText, readZipDirectory, type ZipEntry } from './roster.zip.js';
+
+/**
+ * The parts of exceljs's streaming WorkbookReader this module drives itself. Its own `parse()` reads the zip
+ * front to back with unzipper, which (a) spools every worksheet that precedes sharedStrings.xml — the order
+ * Excel writes — to a temp file that an early stop leaves behind, (b) inflates whatever the archive holds,
+ * whatever the central directory says, and (c) decodes each chunk separately, so a Chinese character split
+ * across two chunks turns into U+FFFD (exceljs issues #2063, #2084, #2316). Here the entries are opened by
+ * offset from the central directory, inflated under a size guard, decoded as a UTF-8 stream, and handed to
+ * the same XML parsers. Pinned by the fixture tests: an exceljs upgrade that renames these fails them.
+ */
+type WorkbookReaderInternals = {
+  sharedStrings?: string[];
+  workbookRels?: { Id: string; Type: string; Target: string }[];
+  model?: { sheets?: { name: string; id: number; rId: string; state?: string }[] };
+  properties?: { date1904?: boolean };
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<{ index: number; text: unknown }>;
+  _parseWorksheet(iterator: Readable, sheetNo: string): Generator<{ eventType: string; value: AsyncIterable<Row> }>;
+};
+
+function flattenSharedString(text: unknown): string {
+  if (typeof text === 'string') return text;
+  if (text && typeof text === 'object' && 'richText' in text && Array.isArray(text.richText)) {
+    return text.richText.map((run: { text?: unknown }) => (typeof run.text === 'string' ? run.text : '')).join('');
+  }
+  return '';
+}
+
+function relTarget(target: string): string {
+  return target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target));
+}
+
+export type XlsxWorkbook = { sheets: SheetSource[] };
+
+/**
+ * Opens an .xlsx for streaming: the directory is judged, then relationships, workbook, styles and shared
+ * strings are read (they are small next to the sheet data); sheets stream row by row when iterated.
+ */
+export async function openXlsx(file: FileHandle, filePath: string, fileSize: number, limits: RosterLimits): Promise<XlsxWorkbook> {
+  const entries = await readZipDirectory(file, fileSize, limits);
+  const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e] as const));
+  const entry = (name: string): ZipEntry | undefined => byName.get(name.toLowerCase());
+
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
+    styles: 'cache',
+    sharedStrings: 'emit',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  }) as unknown as WorkbookReaderInternals;
+
+  const parseEntry = async (e: ZipEntry | undefined, parse: (stream: Readable) => Promise<void>): Promise<void> => {
+    if (!e) return;
+    const stream = await openZipEntryText(file, filePath, e);
+    try {
+      await parse(stream);
+    } finally {
+      stream.destroy();
+    }
+  };
+
+  const workbookEntry = entry('xl/workbook.xml');
+  const relsEntry = entry('xl/_rels/workbook.xml.rels');
+  if (!workbookEntry || !relsEntry) throw new RosterFileError('CORRUPT_FILE', { detail: 'not a spreadsheet: xl/workbook.xml missing' });
+  await parseEntry(relsEntry, (s) => reader._parseRels(s));
+  await parseEntry(workbookEntry, (s) => reader._parseWorkbook(s));
+  const rels = reader.workbookRels ?? [];
+  const relOfType = (suffix: string) => rels.find((r) => r.Type.endsWith(suffix));
+  const stylesRel = relOfType('/styles');
+  await parseEntry(entry(stylesRel ? relTarget(stylesRel.Target) : 'xl/styles.xml'), (s) => reader._parseStyles(s));
+
+  const strings: string[] = [];
+  const stringsRel = relOfType('/sharedStrings');
+  await parseEntry(entry(stringsRel ? relTarget(stringsRel.Target) : 'xl/sharedStrings.xml'), async (s) => {
+    for await (const { text } of reader._parseSharedStrings(s)) strings.push(flattenSharedString(text));
+  });
+  reader.sharedStrings = strings;
+  const isDate1904 = reader.properties?.date1904 === true;
+
+  const sheets: SheetSource[] = [];
+  for (const sheet of reader.model?.sheets ?? []) {
+    if (sheet.state === 'hidden' || sheet.state === 'veryHidden') continue;
+    const rel = rels.find((r) => r.Id === sheet.rId);
+    const sheetEntry = rel && entry(relTarget(rel.Target));
+    if (!sheetEntry) continue;
+    sheets.push({
+      name: sheet.name,
+      rows: async function* () {
+        const stream = await openZipEntryText(file, filePath, sheetEntry);
+        try {
+          for (const { value: worksheet } of reader._parseWorksheet(stream, String(sheet.id))) {
+            for await (const row of worksheet) {
+              const values: string[] = [];
+              row.eachCell((cell, column) => {
+                values[column - 1] = cellText(cell.value, cell.numFmt, isDate1904);
+              });
+              for (let i = 0; i < values.length; i++) values[i] ??= '';
+              yield { rowNumber: row.number, values } satisfies SheetRow;
+            }
+          }
+        } finally {
+          stream.destroy();
+        }
+      },
+    });
+  }
+  return { sheets };
+}
