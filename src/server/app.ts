@@ -60,7 +60,9 @@ export async function buildApp(database: Database, config: Config, options: { lo
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   installAuth(app, db, config);
-  installErrorHandler(app, db);
+  const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  installErrorHandler(app, db, { spaIndex: hasWeb });
 
   healthRoutes(app, db, database.engine);
   authRoutes(app, db, config);
@@ -69,14 +71,5 @@ export async function buildApp(database: Database, config: Config, options: { lo
   coverageRoutes(app, db);
   userRoutes(app, db);
   auditRoutes(app, db);
-
-  if (fs.existsSync(path.join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
-    // Client-side routes (/orgs/12, /dashboard…) get the single-page app; unknown /api paths get JSON.
-    app.setNotFoundHandler(async (request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
-      return reply.status(404).send(new AppError('ROUTE_NOT_FOUND').toBody(request.locale));
-    });
-  }
   return app;
 }

@@ -41,7 +41,11 @@ export function toAppError(error: unknown, request: FastifyRequest): AppError {
 
 const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function installErrorHandler(app: FastifyInstance, db: Kysely<DB>): void {
+/**
+ * Installs the error handler and the one not-found handler: unknown /api paths answer the error shape; other
+ * GETs get the single-page app's index.html when the console is built (client-side routes such as /orgs/12).
+ */
+export function installErrorHandler(app: FastifyInstance, db: Kysely<DB>, options: { spaIndex: boolean }): void {
   app.setErrorHandler(async (error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const appError = toAppError(error, request);
     // Every refused or failed write is audited (successful writes are audited inside their transaction).
@@ -66,6 +70,7 @@ export function installErrorHandler(app: FastifyInstance, db: Kysely<DB>): void 
   });
 
   app.setNotFoundHandler(async (request, reply) => {
+    if (options.spaIndex && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
     return reply.status(404).send({ code: 'ROUTE_NOT_FOUND', message: errorMessage('ROUTE_NOT_FOUND', request.locale) });
   });
 }

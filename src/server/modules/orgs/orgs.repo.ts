@@ -49,7 +49,7 @@ export async function listScopeRoots(db: Executor, scope: OrgScope): Promise<Org
   return db
     .selectFrom('org_unit as o')
     .select(orgColumns)
-    .where(sql<boolean>`o.path = ANY(${sql.val(scope.paths)}::ltree[])`)
+    .where(sql<boolean>`o.path IN (${sql.join(scope.paths.map((p) => sql`${p}::ltree`))})`)
     .orderBy('o.path')
     .execute();
 }
@@ -157,7 +157,8 @@ export async function updateOrgFields(
 
 /**
  * Re-roots a whole subtree under a new parent path: the node, its descendants, and every table that
- * carries their path (employers, grants, zones). One UPDATE per table.
+ * carries their path (employers, grants, zones, members, applications, transfers, meetings). One UPDATE per
+ * table; status history keeps the path as it was when the event happened.
  */
 export async function moveSubtreePaths(tx: Executor, oldPath: string, newParentPath: string): Promise<number> {
   const rewrite = (column: string) =>
@@ -166,6 +167,12 @@ export async function moveSubtreePaths(tx: Executor, oldPath: string, newParentP
   await sql`UPDATE employer SET ${rewrite('org_path')} WHERE org_path <@ ${oldPath}::ltree`.execute(tx);
   await sql`UPDATE role_grant SET ${rewrite('org_path')} WHERE org_path <@ ${oldPath}::ltree`.execute(tx);
   await sql`UPDATE collaboration_zone SET ${rewrite('org_path')} WHERE org_path <@ ${oldPath}::ltree`.execute(tx);
+  await sql`UPDATE member SET ${rewrite('org_path')} WHERE org_path <@ ${oldPath}::ltree`.execute(tx);
+  await sql`UPDATE member_affiliation SET ${rewrite('org_path')} WHERE org_path <@ ${oldPath}::ltree`.execute(tx);
+  await sql`UPDATE member_application SET ${rewrite('org_path')} WHERE org_path <@ ${oldPath}::ltree`.execute(tx);
+  await sql`UPDATE outreach_meeting SET ${rewrite('org_path')} WHERE org_path <@ ${oldPath}::ltree`.execute(tx);
+  await sql`UPDATE member_transfer SET ${rewrite('from_org_path')} WHERE from_org_path <@ ${oldPath}::ltree`.execute(tx);
+  await sql`UPDATE member_transfer SET ${rewrite('to_org_path')} WHERE to_org_path <@ ${oldPath}::ltree`.execute(tx);
   return Number(moved.numAffectedRows ?? 0);
 }
 
