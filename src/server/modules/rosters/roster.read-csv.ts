@@ -123,9 +123,12 @@ export function csvSheet(
           yield { rowNumber, values: record } satisfies SheetRow;
         }
       } catch (error) {
-        const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : '';
-        if (code === 'CSV_QUOTE_NOT_CLOSED') throw new RosterFileError('CORRUPT_FILE', { detail: `row ${rowNumber + 1}: quote not closed` });
-        if (code === 'CSV_MAX_RECORD_SIZE') throw new RosterFileError('CORRUPT_FILE', { detail: `row ${rowNumber + 1}: longer than ${limits.maxCsvRecordChars} characters` });
+        const { code, lines } = (error && typeof error === 'object' ? error : {}) as { code?: string; lines?: number };
+        const where = `line ${lines ?? rowNumber + 1}`;
+        if (code === 'CSV_QUOTE_NOT_CLOSED') throw new RosterFileError('CORRUPT_FILE', { detail: `${where}: quote not closed` });
+        if (code === 'CSV_MAX_RECORD_SIZE') {
+          throw new RosterFileError('CORRUPT_FILE', { detail: `${where}: longer than ${limits.maxCsvRecordChars} characters` });
+        }
         throw error;
       } finally {
         source.destroy();

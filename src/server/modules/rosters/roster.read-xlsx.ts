@@ -1,7 +1,7 @@
 import ExcelJS, { type Row } from 'exceljs';
 import type { FileHandle } from 'node:fs/promises';
 import { posix } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { cellText, type SheetRow, type SheetSource } from './roster.cell-text.js';
 import type { RosterLimits } from './roster.columns.js';
 import { RosterFileError } from './roster.file-error.js';
@@ -34,6 +34,28 @@ function flattenSharedString(text: unknown): string {
     return text.richText.map((run: { text?: unknown }) => (typeof run.text === 'string' ? run.text : '')).join('');
   }
   return '';
+}
+
+/**
+ * exceljs never closes its XML parser, so XML that stops mid-way (a buggy writer) would read as a shorter
+ * sheet. The stream is passed through here and its end checked for the closing root tag.
+ */
+function endChecked(stream: Readable, rootTag: string): { text: Readable; assertComplete: () => void } {
+  let tail = '';
+  async function* pass() {
+    for await (const chunk of stream as AsyncIterable<string>) {
+      tail = (tail + chunk).slice(-256);
+      yield chunk;
+    }
+  }
+  return {
+    text: Readable.from(pass(), { objectMode: false }),
+    assertComplete() {
+      if (!new RegExp(`</(\\w+:)?${rootTag}>\\s*$`).test(tail)) {
+        throw new RosterFileError('CORRUPT_FILE', { detail: `${rootTag} XML ends early` });
+      }
+    },
+  };
 }
 
 function relTarget(target: string): string {
@@ -82,7 +104,9 @@ export async function openXlsx(file: FileHandle, filePath: string, fileSize: num
   const strings: string[] = [];
   const stringsRel = relOfType('/sharedStrings');
   await parseEntry(entry(stringsRel ? relTarget(stringsRel.Target) : 'xl/sharedStrings.xml'), async (s) => {
-    for await (const { text } of reader._parseSharedStrings(s)) strings.push(flattenSharedString(text));
+    const checked = endChecked(s, 'sst');
+    for await (const { text } of reader._parseSharedStrings(checked.text)) strings.push(flattenSharedString(text));
+    checked.assertComplete();
   });
   reader.sharedStrings = strings;
   const isDate1904 = reader.properties?.date1904 === true;
@@ -97,8 +121,9 @@ export async function openXlsx(file: FileHandle, filePath: string, fileSize: num
       name: sheet.name,
       rows: async function* () {
         const stream = await openZipEntryText(file, filePath, sheetEntry);
+        const checked = endChecked(stream, 'worksheet');
         try {
-          for (const { value: worksheet } of reader._parseWorksheet(stream, String(sheet.id))) {
+          for (const { value: worksheet } of reader._parseWorksheet(checked.text, String(sheet.id))) {
             for await (const row of worksheet) {
               const values: string[] = [];
               row.eachCell((cell, column) => {
@@ -108,6 +133,7 @@ export async function openXlsx(file: FileHandle, filePath: string, fileSize: num
               yield { rowNumber: row.number, values } satisfies SheetRow;
             }
           }
+          checked.assertComplete();
         } finally {
           stream.destroy();
         }

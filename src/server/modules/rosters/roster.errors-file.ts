@@ -1,0 +1,114 @@
+import ExcelJS from 'exceljs';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import type { Locale } from '../../../common/i18n.js';
+import { columnForHeader, ROSTER_COLUMNS } from './roster.columns.js';
+import { describeProblems, type RowProblem } from './roster.problems.js';
+
+/**
+ * The file a cadre gets back: each rejected row with its original columns, then 错误原因 (every problem of
+ * the row) and 原行号. Fixed and uploaded again it reads as a roster (the two extra columns are ignored).
+ */
+
+export const REASON_HEADER = '错误原因';
+export const ROW_NUMBER_HEADER = '原行号';
+
+/** Characters XML 1.0 cannot carry; an .xlsx with them does not open. */
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** A spreadsheet program may run a cell starting with one of these as a formula. */
+const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+
+/**
+ * Makes text safe for a spreadsheet cell: characters XML cannot hold become U+FFFD, and text that could start
+ * a formula gets a leading apostrophe — so the error file can never carry a live formula (CSV injection).
+ */
+export function neutraliseCell(text: string): string {
+  const clean = text.replace(XML_INVALID, '\uFFFD');
+  return FORMULA_TRIGGER.test(clean) ? `'${clean}` : clean;
+}
+
+function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export type ErrorsFileOptions = {
+  format: 'xlsx' | 'csv';
+  /** The header row of the uploaded roster (`RosterHeader.headers`). */
+  headers: readonly string[];
+  locale?: Locale;
+};
+
+export type RosterErrorsFile = {
+  addRow: (row: { rowNumber: number; raw: readonly string[] }, problems: readonly RowProblem[]) => Promise<void>;
+  /** Finishes the file; resolves once it is completely written. */
+  close: () => Promise<{ rows: number }>;
+};
+
+/** Streams the error file (.xlsx, or .csv in UTF-8 with a byte-order mark) to a path or a writable stream. */
+export function createRosterErrorsFile(target: string | Writable, options: ErrorsFileOptions): RosterErrorsFile {
+  const locale = options.locale ?? 'zh-CN';
+  // A re-uploaded error file already has the two extra columns: keep only the roster's own.
+  const kept = options.headers.map((h, i) => ({ h, i })).filter(({ h }) => h !== REASON_HEADER && h !== ROW_NUMBER_HEADER);
+  const headers = [...kept.map(({ h }) => h), REASON_HEADER, ROW_NUMBER_HEADER];
+  const lineOf = (row: { rowNumber: number; raw: readonly string[] }, problems: readonly RowProblem[]) => [
+    ...kept.map(({ i }) => neutraliseCell(row.raw[i] ?? '')),
+    neutraliseCell(describeProblems(problems, locale)),
+  ];
+  let rows = 0;
+
+  if (options.format === 'csv') {
+    const stream = typeof target === 'string' ? createWriteStream(target) : target;
+    const write = async (line: string) => {
+      if (!stream.write(line)) await once(stream, 'drain');
+    };
+    let started = false;
+    const start = async () => {
+      if (started) return;
+      started = true;
+      await write(`\uFEFF${headers.map((h) => csvField(neutraliseCell(h))).join(',')}\r\n`);
+    };
+    return {
+      async addRow(row, problems) {
+        await start();
+        await write(`${[...lineOf(row, problems), String(row.rowNumber)].map(csvField).join(',')}\r\n`);
+        rows++;
+      },
+      async close() {
+        await start();
+        const finished = once(stream, 'finish');
+        stream.end();
+        await finished;
+        return { rows };
+      },
+    };
+  }
+
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    ...(typeof target === 'string' ? { filename: target } : { stream: target }),
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const sheet = workbook.addWorksheet('错误数据', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = headers.map((header) => {
+    const key = columnForHeader(header);
+    const column = ROSTER_COLUMNS.find((c) => c.key === key);
+    return {
+      header: neutraliseCell(header),
+      width: header === REASON_HEADER ? 60 : (column?.width ?? 14),
+      ...(column?.isText ? { style: { numFmt: '@' } } : {}),
+    };
+  });
+  sheet.getRow(1).font = { bold: true };
+  return {
+    async addRow(row, problems) {
+      sheet.addRow([...lineOf(row, problems), row.rowNumber]).commit();
+      rows++;
+    },
+    async close() {
+      sheet.commit();
+      await workbook.commit();
+      return { rows };
+    },
+  };
+}
