@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { rebuildCoverage } from '../../modules/coverage/coverage.repo.js';
 import type { Database } from '../client.js';
+import type { DB } from '../schema.js';
 import type { DemoData } from './builder.js';
 import { generateDemo } from './generate.js';
 import { bulkInsert, withIndexesDeferred, type Column } from './load.js';
@@ -84,7 +85,7 @@ export async function seedDemo(database: Database, options: SeedOptions = {}): P
         tx,
       );
     }
-    // PGlite runs no autovacuum: without statistics the planner would guess on a 150k-row table.
+    // PGlite runs no autovacuum: without statistics the planner would guess on a table of 125k employers.
     await sql`ANALYZE org_unit, collaboration_zone, employer, org_coverage`.execute(tx);
     lap('analyze');
   });
@@ -92,7 +93,7 @@ export async function seedDemo(database: Database, options: SeedOptions = {}): P
   return { orgs: data.orgs.length, employers: data.employers.length, ms: Math.round(performance.now() - started), phases };
 }
 
-async function loadDemo(database: Database, tx: Parameters<typeof bulkInsert>[1], data: DemoData): Promise<void> {
+async function loadDemo(database: Database, tx: Transaction<DB>, data: DemoData): Promise<void> {
   const orgRows = data.orgs.map((o) => [
     o.id,
     o.parentId,
