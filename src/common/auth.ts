@@ -14,15 +14,19 @@ export const actions = [
   'user.read',
   'user.write',
   'audit.read',
+  'member.read',
+  'member.write',
+  'member.reveal',
+  'member.export',
 ] as const;
 export type Action = (typeof actions)[number];
 
-const readAll: Action[] = ['org.read', 'employer.read', 'coverage.read'];
+const readAll: Action[] = ['org.read', 'employer.read', 'coverage.read', 'member.read'];
 
 /** What each role may do, within the subtree it was granted on. */
 export const rolePermissions: Record<Role, readonly Action[]> = {
   federation_admin: actions,
-  union_cadre: [...readAll, 'org.write', 'employer.write', 'user.read'],
+  union_cadre: [...readAll, 'org.write', 'employer.write', 'user.read', 'member.write', 'member.reveal', 'member.export'],
   finance_officer: readAll,
   auditor: [...readAll, 'audit.read', 'user.read'],
   read_only: readAll,

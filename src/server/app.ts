@@ -22,6 +22,11 @@ import { employerRoutes } from './modules/employers/employers.routes.js';
 import { coverageRoutes } from './modules/coverage/coverage.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { memberRoutes } from './modules/members/members.routes.js';
+import { applicationRoutes } from './modules/applications/applications.routes.js';
+import { transferRoutes } from './modules/transfers/transfers.routes.js';
+import { cardRoutes } from './modules/cards/cards.routes.js';
+import { createDeps } from './deps.js';
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -71,5 +76,10 @@ export async function buildApp(database: Database, config: Config, options: { lo
   coverageRoutes(app, db);
   userRoutes(app, db);
   auditRoutes(app, db);
+  const deps = createDeps(db, config);
+  memberRoutes(app, deps);
+  applicationRoutes(app, deps);
+  transferRoutes(app, deps);
+  cardRoutes(app, deps);
   return app;
 }

@@ -7,6 +7,10 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   adminPassword: string | undefined;
+  /** Master secret for personal-data encryption; else a key file in dataDir. */
+  secret: string | undefined;
+  transferAutoConfirmDays: number;
+  cardTokenSeconds: number;
   seedDemo: boolean;
   demoScale: number;
   sessionIdleMinutes: number;
@@ -16,6 +20,7 @@ export type Config = {
   trustProxy: boolean;
   secureCookies: boolean;
   loginRateLimitPerMinute: number;
+  publicRateLimitPerMinute: number;
   logLevel: string;
 };
 
@@ -34,6 +39,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.GONGHUI_DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     adminPassword: env.GONGHUI_ADMIN_PASSWORD || undefined,
+    secret: env.GONGHUI_SECRET || undefined,
+    transferAutoConfirmDays: intFromEnv(env, 'GONGHUI_TRANSFER_AUTO_CONFIRM_DAYS', 15),
+    cardTokenSeconds: intFromEnv(env, 'GONGHUI_CARD_TOKEN_SECONDS', 300),
     seedDemo: env.GONGHUI_SEED_DEMO !== '0',
     demoScale: env.GONGHUI_DEMO_SCALE ? Number(env.GONGHUI_DEMO_SCALE) : 1,
     sessionIdleMinutes: intFromEnv(env, 'GONGHUI_SESSION_IDLE_MINUTES', 30),
@@ -43,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.GONGHUI_TRUST_PROXY === '1',
     secureCookies: env.GONGHUI_SECURE_COOKIES === '1',
     loginRateLimitPerMinute: intFromEnv(env, 'GONGHUI_LOGIN_RATE_LIMIT', 20),
+    publicRateLimitPerMinute: intFromEnv(env, 'GONGHUI_PUBLIC_RATE_LIMIT', 30),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }

@@ -4,6 +4,7 @@ import { bootstrap } from './bootstrap.js';
 import { buildApp } from './app.js';
 import { AppError } from '../common/errors.js';
 import { deleteExpiredSessions } from './auth/auth.repo.js';
+import { confirmDueTransfers } from './modules/transfers/transfers.service.js';
 
 /** Starts the platform: open (or create) the database, migrate and seed, listen; shut down cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -22,9 +23,13 @@ async function main(): Promise<void> {
       `\n  首次启动已创建管理员账号 / First start created the admin account\n  用户名 username: admin\n  密码 password:  ${report.adminPassword}\n  （仅显示这一次，请妥善保存 / shown only this once）\n\n`,
     );
   }
+  // Housekeeping: expired sessions, and transfers whose confirmation period has run out.
   const sweep = setInterval(() => {
     deleteExpiredSessions(database.db, config.sessionIdleMinutes).catch((error: unknown) => app.log.error({ err: error }, 'session sweep failed'));
-  }, 10 * 60_000);
+    confirmDueTransfers(database.db)
+      .then((n) => n > 0 && app.log.info(`auto-confirmed ${n} transfers`))
+      .catch((error: unknown) => app.log.error({ err: error }, 'transfer sweep failed'));
+  }, 60_000);
   sweep.unref();
 
   let closing = false;

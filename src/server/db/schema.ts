@@ -41,6 +41,9 @@ export type EmployerTable = {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: ColumnType<number, number | undefined, number>;
+  unionisation_stage: ColumnType<string, string | undefined, string>;
+  unionisation_meeting_id: number | null;
+  unionisation_updated_at: string | null;
 };
 
 export type OrgCoverageTable = {
@@ -103,6 +106,110 @@ export type AuditLogTable = {
   detail: ColumnType<unknown, string | null, string | null>;
 };
 
+export type MemberTable = {
+  id: Id;
+  name: string;
+  name_pinyin: ColumnType<string, string | undefined, string>;
+  id_number_enc: string;
+  id_number_bidx: string;
+  id_number_masked: string;
+  phone_enc: string | null;
+  phone_bidx: string | null;
+  phone_masked: string | null;
+  gender: 'male' | 'female';
+  birth_date: string;
+  employer_id: number | null;
+  employer_name: string | null;
+  employment_form: string;
+  status: 'member' | 'lapsed';
+  org_id: number;
+  org_path: string;
+  join_date: string;
+  card_no: string | null;
+  card_version: ColumnType<number, number | undefined, number>;
+  card_status: ColumnType<'none' | 'active' | 'revoked', 'none' | 'active' | 'revoked' | undefined, 'none' | 'active' | 'revoked'>;
+  card_issued_at: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: ColumnType<number, number | undefined, number>;
+};
+
+export type MemberAffiliationTable = { member_id: number; org_id: number; org_path: string; since: ColumnType<string, string | undefined, string> };
+
+export type MemberStatusHistoryTable = {
+  id: Id;
+  member_id: number;
+  at: Timestamp;
+  event: 'joined' | 'transferred' | 'lapsed' | 'rejoined' | 'updated';
+  from_org_id: number | null;
+  org_id: number;
+  org_path: string;
+  actor_id: number | null;
+  reason: string | null;
+};
+
+export type OutreachMeetingTable = {
+  id: Id;
+  org_id: number;
+  org_path: string;
+  kind: 'worker' | 'enterprise';
+  title: string;
+  held_on: string;
+  venue: string | null;
+  is_online: ColumnType<boolean, boolean | undefined, boolean>;
+  parent_meeting_id: number | null;
+  created_at: Timestamp;
+};
+
+export type MemberApplicationTable = {
+  id: Id;
+  tracking_code: string;
+  source: 'self' | 'meeting' | 'roster' | 'cadre';
+  meeting_id: number | null;
+  name: string;
+  id_number_enc: string;
+  id_number_bidx: string;
+  id_number_masked: string;
+  phone_enc: string;
+  phone_bidx: string;
+  phone_masked: string;
+  gender: 'male' | 'female';
+  birth_date: string;
+  employer_id: number | null;
+  employer_name: string | null;
+  employment_form: string;
+  org_id: number;
+  org_path: string;
+  status: ColumnType<
+    'pending' | 'approved' | 'rejected' | 'transfer_requested' | 'withdrawn',
+    'pending' | 'approved' | 'rejected' | 'transfer_requested' | 'withdrawn' | undefined,
+    'pending' | 'approved' | 'rejected' | 'transfer_requested' | 'withdrawn'
+  >;
+  reject_reason: string | null;
+  member_id: number | null;
+  created_at: Timestamp;
+  decided_at: string | null;
+  decided_by: number | null;
+};
+
+export type MemberTransferTable = {
+  id: Id;
+  member_id: number;
+  from_org_id: number;
+  from_org_path: string;
+  to_org_id: number;
+  to_org_path: string;
+  status: ColumnType<'pending' | 'confirmed' | 'rejected' | 'cancelled', 'pending' | undefined, 'pending' | 'confirmed' | 'rejected' | 'cancelled'>;
+  requested_via: 'union' | 'member' | 'application';
+  requested_by: number | null;
+  application_id: number | null;
+  requested_at: Timestamp;
+  auto_confirm_at: string;
+  decided_at: string | null;
+  decided_by: number | null;
+  decision_note: string | null;
+};
+
 export type SchemaMigrationTable = {
   version: number;
   name: string;
@@ -118,5 +225,11 @@ export type DB = {
   role_grant: RoleGrantTable;
   user_session: UserSessionTable;
   audit_log: AuditLogTable;
+  member: MemberTable;
+  member_affiliation: MemberAffiliationTable;
+  member_status_history: MemberStatusHistoryTable;
+  outreach_meeting: OutreachMeetingTable;
+  member_application: MemberApplicationTable;
+  member_transfer: MemberTransferTable;
   schema_migration: SchemaMigrationTable;
 };

@@ -4,7 +4,7 @@
  * case here fails the first test, so the matrix cannot silently fall behind the route table.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorWith, buildOrg, buildTree, createTestContext, TEST_PASSWORD, type TestContext } from '../testing/harness.js';
+import { actorWith, buildMember, buildOrg, buildTree, createTestContext, makeIdNumber, makePhone, TEST_PASSWORD, type TestContext } from '../testing/harness.js';
 import { roleAllows, type Action, type Role } from '../../common/auth.js';
 import { usccCheckChar } from '../../common/uscc.js';
 
@@ -24,11 +24,26 @@ type Case = {
   unscoped?: boolean;
   /** Root-only actions: refused (403) to everyone below the root. */
   rootOnly?: boolean;
+  /** The node the request aims at: the street T (default) or the union U inside it (member routes). */
+  target?: 'street' | 'union';
+  /** The status a success answers with (default 200). */
+  ok?: number;
 };
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof buildTree>>;
-const publicRoutes = new Set(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/openapi.json']);
+const publicRoutes = new Set([
+  'GET /api/health',
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'GET /api/openapi.json',
+  'GET /api/public/unions',
+  'POST /api/public/applications',
+  'GET /api/public/applications/:trackingCode',
+  'POST /api/public/card',
+  'POST /api/public/cards/verify',
+]);
+let elsewhere: { id: number } | undefined;
 let serial = 500000000;
 const uscc = () => {
   const body = `91110101${serial++}`;
@@ -38,6 +53,9 @@ const uscc = () => {
 beforeAll(async () => {
   ctx = await createTestContext();
   tree = await buildTree(ctx);
+  // A union in a third district nobody in the matrix holds a role on: where transfers come from and go to.
+  const district = await buildOrg(ctx, 1, 'district_federation');
+  elsewhere = await buildOrg(ctx, (await buildOrg(ctx, district.id, 'street_federation')).id, 'grassroots_union');
 });
 afterAll(async () => ctx?.close());
 
@@ -90,16 +108,56 @@ function cases(): Case[] {
       const user = await userOnT();
       return { method: 'DELETE', url: `/api/users/${user.id}/grants/${user.grants![0]!.id}` };
     } },
+    ...memberCases(),
     { route: 'GET /api/audit', action: 'audit.read', write: false, request: async () => ({ method: 'GET', url: `/api/audit?orgId=${T()}` }) },
   ];
 }
 
-async function cookiesFor(role: Role): Promise<Record<Actor, string | undefined>> {
-  const same = await actorWith(ctx, role, tree.dcStreet.id);
-  const ancestor = await actorWith(ctx, role, tree.dongcheng.id);
-  const descendant = await actorWith(ctx, role, tree.dcUnion.id);
-  const sibling = await actorWith(ctx, role, tree.xicheng.id);
-  return { same: same.cookie, ancestor: ancestor.cookie, descendant: descendant.cookie, sibling: sibling.cookie, anonymous: undefined };
+function memberCases(): Case[] {
+  const U = () => tree.dcUnion.id;
+  const member = () => buildMember(ctx, U());
+  const pending = async () => {
+    const applied = await ctx.app.inject({ method: 'POST', url: '/api/public/applications', payload: { name: '矩阵申请', idNumber: makeIdNumber(), phone: makePhone(), employmentForm: 'courier', orgId: U() } });
+    const list = await asAdmin({ method: 'GET', url: `/api/applications?orgId=${U()}&limit=500` });
+    return (list as unknown as { items: { id: number; trackingCode: string }[] }).items.find((a) => a.trackingCode === applied.json().trackingCode)!.id;
+  };
+  const union = { target: 'union' as const };
+  return [
+    { route: 'GET /api/members', action: 'member.read', visibleWith: 'member.read', write: false, ...union, request: async () => ({ method: 'GET', url: `/api/members?orgId=${U()}` }) },
+    { route: 'GET /api/members/:id', action: 'member.read', visibleWith: 'member.read', write: false, ...union, request: async () => ({ method: 'GET', url: `/api/members/${(await member()).id}` }) },
+    { route: 'POST /api/members/:id/reveal', action: 'member.reveal', visibleWith: 'member.read', write: true, ...union, request: async () => ({ method: 'POST', url: `/api/members/${(await member()).id}/reveal`, payload: { field: 'phone' } }) },
+    { route: 'POST /api/members/:id/lapse', action: 'member.write', visibleWith: 'member.read', write: true, ...union, request: async () => ({ method: 'POST', url: `/api/members/${(await member()).id}/lapse`, payload: { reason: '离职' } }) },
+    { route: 'POST /api/members/:id/rejoin', action: 'member.write', visibleWith: 'member.read', write: true, ...union, request: async () => {
+      const m = await member();
+      await asAdmin({ method: 'POST', url: `/api/members/${m.id}/lapse`, payload: { reason: '离职' } });
+      return { method: 'POST', url: `/api/members/${m.id}/rejoin` };
+    } },
+    { route: 'GET /api/members/:id/card', action: 'member.read', visibleWith: 'member.read', write: false, ...union, request: async () => ({ method: 'GET', url: `/api/members/${(await member()).id}/card` }) },
+    { route: 'POST /api/members/:id/card/revoke', action: 'member.write', visibleWith: 'member.read', write: true, ok: 204, ...union, request: async () => ({ method: 'POST', url: `/api/members/${(await member()).id}/card/revoke` }) },
+    { route: 'POST /api/members/:id/card/reissue', action: 'member.write', visibleWith: 'member.read', write: true, ...union, request: async () => ({ method: 'POST', url: `/api/members/${(await member()).id}/card/reissue` }) },
+    { route: 'POST /api/applications', action: 'member.write', visibleWith: 'org.read', write: true, ok: 201, ...union, request: async () => ({ method: 'POST', url: '/api/applications', payload: { name: '录入', idNumber: makeIdNumber(), phone: makePhone(), employmentForm: 'standard', orgId: U() } }) },
+    { route: 'GET /api/applications', action: 'member.read', visibleWith: 'member.read', write: false, ...union, request: async () => ({ method: 'GET', url: `/api/applications?orgId=${U()}` }) },
+    { route: 'POST /api/applications/decisions', action: 'member.write', visibleWith: 'member.read', write: true, ...union, request: async () => ({ method: 'POST', url: '/api/applications/decisions', payload: { ids: [await pending()], decision: 'approve' } }) },
+    { route: 'POST /api/transfers', action: 'member.write', visibleWith: 'org.read', write: true, ok: 201, ...union, request: async () => {
+      const m = await buildMember(ctx, elsewhere!.id);
+      return { method: 'POST', url: '/api/transfers', payload: { idNumber: m.idNumber, toOrgId: U() } };
+    } },
+    { route: 'GET /api/transfers', action: 'member.read', visibleWith: 'member.read', write: false, ...union, request: async () => ({ method: 'GET', url: `/api/transfers?orgId=${U()}&direction=outgoing` }) },
+    { route: 'POST /api/transfers/:id/decision', action: 'member.write', visibleWith: 'member.read', write: true, ...union, request: async () => {
+      const m = await member();
+      const t = await asAdmin({ method: 'POST', url: '/api/transfers', payload: { idNumber: m.idNumber, toOrgId: elsewhere!.id } });
+      return { method: 'POST', url: `/api/transfers/${t.id}/decision`, payload: { decision: 'confirm' } };
+    } },
+  ];
+}
+
+async function cookiesFor(role: Role): Promise<Record<'street' | 'union', Record<Actor, string | undefined>>> {
+  const as = async (orgId: number) => (await actorWith(ctx, role, orgId)).cookie;
+  const ancestor = await as(tree.dongcheng.id);
+  const sibling = await as(tree.xicheng.id);
+  const street = { same: await as(tree.dcStreet.id), ancestor, descendant: await as(tree.dcUnion.id), sibling, anonymous: undefined };
+  const union = { same: street.descendant, ancestor, descendant: await as(tree.dcBranch.id), sibling, anonymous: undefined };
+  return { street, union };
 }
 
 function expected(c: Case, method: string, actor: Actor, role: Role): number[] {
@@ -115,6 +173,7 @@ function expected(c: Case, method: string, actor: Actor, role: Role): number[] {
     if (!inside || !roleAllows(role, c.visibleWith)) return [404];
     if (!roleAllows(role, c.action)) return [403];
   }
+  if (c.ok) return [c.ok];
   if (method === 'DELETE') return [204];
   return ['POST /api/orgs', 'POST /api/orgs/:id/zones', 'POST /api/employers', 'POST /api/users'].includes(c.route) ? [201] : [200];
 }
@@ -135,7 +194,7 @@ describe('authorization matrix', () => {
       for (const c of cases()) {
         for (const actor of actors) {
           const request = await c.request();
-          const cookie = cookies[actor];
+          const cookie = cookies[c.target ?? 'street'][actor];
           const response = await ctx.app.inject({ ...request, headers: cookie ? { cookie } : {} });
           cells++;
           const want = expected(c, request.method, actor, role);

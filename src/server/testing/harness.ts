@@ -119,3 +119,40 @@ export async function buildTree(ctx: TestContext) {
   const xcUnion = await buildOrg(ctx, xcStreet.id, 'grassroots_union');
   return { dongcheng, xicheng, dcStreet, dcStreet2, xcStreet, dcUnion, dcBranch, xcUnion };
 }
+
+/** Factory: a valid identity number, unique per call (birth date and sequence vary), with its check digit. */
+let idSerial = 0;
+export function makeIdNumber(overrides: { region?: string; birth?: string } = {}): string {
+  idSerial++;
+  const birth = overrides.birth ?? `19${70 + (idSerial % 30)}${String(1 + (idSerial % 12)).padStart(2, '0')}${String(1 + (idSerial % 28)).padStart(2, '0')}`;
+  const body = `${overrides.region ?? '110101'}${birth}${String(idSerial % 1000).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((acc, c, i) => acc + Number(c) * weights[i]!, 0);
+  return body + '10X98765432'.charAt(sum % 11);
+}
+
+let phoneSerial = 0;
+export function makePhone(): string {
+  phoneSerial++;
+  return `139${String(process.pid % 10000).padStart(4, '0')}${String(phoneSerial).padStart(4, '0')}`;
+}
+
+/** Factory: an approved member of `orgId`, through the public application and a cadre's approval. */
+export async function buildMember(ctx: TestContext, orgId: number, overrides: { name?: string; idNumber?: string; phone?: string; employmentForm?: string } = {}) {
+  const idNumber = overrides.idNumber ?? makeIdNumber();
+  const phone = overrides.phone ?? makePhone();
+  const applied = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/public/applications',
+    payload: { name: overrides.name ?? '测试会员', idNumber, phone, employmentForm: overrides.employmentForm ?? 'standard', orgId },
+  });
+  if (applied.statusCode !== 201) throw new Error(`apply failed ${applied.statusCode}: ${applied.body}`);
+  const { trackingCode } = applied.json<{ trackingCode: string }>();
+  const pending = await ctx.app.inject({ method: 'GET', url: `/api/applications?orgId=${orgId}&limit=500`, headers: { cookie: ctx.adminCookie } });
+  const application = pending.json<{ items: { id: number; trackingCode: string }[] }>().items.find((a) => a.trackingCode === trackingCode)!;
+  const decided = await ctx.app.inject({ method: 'POST', url: '/api/applications/decisions', payload: { ids: [application.id], decision: 'approve' }, headers: { cookie: ctx.adminCookie } });
+  if (decided.statusCode !== 200) throw new Error(`approve failed ${decided.statusCode}: ${decided.body}`);
+  const status = await ctx.app.inject({ method: 'GET', url: `/api/members?orgId=${orgId}&q=${idNumber}`, headers: { cookie: ctx.adminCookie } });
+  const member = status.json<{ items: { id: number; version: number; cardNo: string }[] }>().items[0]!;
+  return { ...member, idNumber, phone, trackingCode };
+}

@@ -17,6 +17,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     seedDemo: false,
     adminPassword: TEST_ADMIN_PASSWORD,
     loginRateLimitPerMinute: 10_000,
+    publicRateLimitPerMinute: 100_000,
+    secret: 'a'.repeat(64),
     ...overrides,
   };
 }

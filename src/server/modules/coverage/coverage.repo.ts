@@ -70,6 +70,24 @@ export async function addToCoverage(db: Executor, orgIds: number[], delta: Parti
   await sql`UPDATE org_coverage SET ${assignments}, updated_at = now() WHERE org_id = ANY(${ids}::bigint[])`.execute(db);
 }
 
+/**
+ * Adds per-organisation deltas of one column, each to the organisation and all its ancestors, in one
+ * statement: what a batch (498 approvals, a roster import) uses instead of one update per row.
+ */
+export async function addCountsAlongPaths(db: Executor, column: keyof CoverageCounts, deltasByPath: Map<string, number>): Promise<void> {
+  const perOrg = new Map<number, number>();
+  for (const [path, delta] of deltasByPath) for (const id of idsOnPath(path)) perOrg.set(id, (perOrg.get(id) ?? 0) + delta);
+  const entries = [...perOrg].filter(([, d]) => d !== 0).sort(([a], [b]) => a - b);
+  if (entries.length === 0) return;
+  const ids = entries.map(([id]) => id);
+  const deltas = entries.map(([, d]) => d);
+  await sql`SELECT org_id FROM org_coverage WHERE org_id = ANY(${ids}::bigint[]) ORDER BY org_id FOR UPDATE`.execute(db);
+  await sql`
+    UPDATE org_coverage c SET ${sql.ref(column)} = c.${sql.ref(column)} + d.delta, updated_at = now()
+      FROM unnest(${ids}::bigint[], ${deltas}::bigint[]) AS d(org_id, delta)
+     WHERE c.org_id = d.org_id`.execute(db);
+}
+
 export async function findCoverage(db: Executor, orgId: number): Promise<CoverageCounts | undefined> {
   return db.selectFrom('org_coverage').select(coverageColumns).where('org_id', '=', orgId).executeTakeFirst();
 }
@@ -111,8 +129,13 @@ function expectedCoverageQuery() {
              (o.kind = 'branch')::int AS branches,
              0::bigint AS employers, 0::bigint AS employers_covered, 0::bigint AS employees,
              0::bigint AS employees_covered, 0::bigint AS employers_100plus,
-             0::bigint AS employers_100plus_covered
+             0::bigint AS employers_100plus_covered, 0::bigint AS members
         FROM org_unit o
+      UNION ALL
+      SELECT m.org_path, 0, 0, 0, 0, 0, 0, 0, 0, count(*)
+        FROM member m
+       WHERE m.status = 'member'
+       GROUP BY m.org_path
       UNION ALL
       SELECT e.org_path, 0, 0,
              count(*),
@@ -120,7 +143,8 @@ function expectedCoverageQuery() {
              coalesce(sum(e.headcount), 0),
              coalesce(sum(e.headcount) FILTER (WHERE e.union_org_id IS NOT NULL), 0),
              count(*) FILTER (WHERE e.headcount >= 100),
-             count(*) FILTER (WHERE e.headcount >= 100 AND e.union_org_id IS NOT NULL)
+             count(*) FILTER (WHERE e.headcount >= 100 AND e.union_org_id IS NOT NULL),
+             0
         FROM employer e
        GROUP BY e.org_path
     ), exploded AS (
@@ -136,7 +160,7 @@ function expectedCoverageQuery() {
            coalesce(sum(x.employees_covered), 0)::bigint AS employees_covered,
            coalesce(sum(x.employers_100plus), 0)::int AS employers_100plus,
            coalesce(sum(x.employers_100plus_covered), 0)::int AS employers_100plus_covered,
-           0::bigint AS members
+           coalesce(sum(x.members), 0)::bigint AS members
       FROM org_unit o
       LEFT JOIN exploded x ON x.org_id = o.id
      GROUP BY o.id`;

@@ -1,0 +1,172 @@
+import { z } from 'zod';
+
+export const employmentForms = ['standard', 'courier', 'delivery_rider', 'ride_hailing', 'truck_driver', 'other_gig'] as const;
+export type EmploymentForm = (typeof employmentForms)[number];
+/** 新就业形态: the gig forms, who may join through a joint union or service station rather than an employer. */
+export const gigForms: readonly EmploymentForm[] = ['courier', 'delivery_rider', 'ride_hailing', 'truck_driver', 'other_gig'];
+
+export const memberStatuses = ['member', 'lapsed'] as const;
+export type MemberStatus = (typeof memberStatuses)[number];
+
+/** Limits on what one request may carry. */
+export const MEMBER_LIMITS = { batchDecision: 1000, nameMax: 50, reasonMax: 200 } as const;
+
+const personFields = {
+  name: z.string().trim().min(1).max(MEMBER_LIMITS.nameMax),
+  idNumber: z.string().trim().min(1).max(40),
+  phone: z.string().trim().min(1).max(30),
+  employerName: z.string().trim().max(200).optional(),
+  employerId: z.number().int().positive().optional(),
+  employmentForm: z.enum(employmentForms),
+};
+
+/** The self-service page: a worker applies without an account. */
+export const PublicApplicationBody = z.object({ ...personFields, orgId: z.number().int().positive() });
+export type PublicApplicationBody = z.infer<typeof PublicApplicationBody>;
+
+/** Keyboard intake by a cadre (outreach meeting or paper form). */
+export const IntakeApplicationBody = PublicApplicationBody.extend({
+  source: z.enum(['meeting', 'cadre']).default('cadre'),
+  meetingId: z.number().int().positive().optional(),
+});
+export type IntakeApplicationBody = z.infer<typeof IntakeApplicationBody>;
+
+export const applicationStatuses = ['pending', 'approved', 'rejected', 'transfer_requested', 'withdrawn'] as const;
+export type ApplicationStatus = (typeof applicationStatuses)[number];
+
+export const Application = z.object({
+  id: z.number(),
+  trackingCode: z.string(),
+  source: z.enum(['self', 'meeting', 'roster', 'cadre']),
+  meetingId: z.number().nullable(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  phoneMasked: z.string(),
+  gender: z.enum(['male', 'female']),
+  birthDate: z.string(),
+  employerName: z.string().nullable(),
+  employmentForm: z.enum(employmentForms),
+  orgId: z.number(),
+  orgName: z.string(),
+  status: z.enum(applicationStatuses),
+  rejectReason: z.string().nullable(),
+  memberId: z.number().nullable(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type Application = z.infer<typeof Application>;
+
+export const ApplicationReceipt = z.object({ trackingCode: z.string(), status: z.enum(applicationStatuses) });
+export type ApplicationReceipt = z.infer<typeof ApplicationReceipt>;
+
+/** What the tracking code reveals: nothing personal beyond the masked name. */
+export const ApplicationStatusView = z.object({
+  trackingCode: z.string(),
+  maskedName: z.string(),
+  orgName: z.string(),
+  status: z.enum(applicationStatuses),
+  rejectReason: z.string().nullable(),
+  submittedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  hasCard: z.boolean(),
+});
+export type ApplicationStatusView = z.infer<typeof ApplicationStatusView>;
+
+export const ApplicationListQuery = z.object({
+  orgId: z.coerce.number().int().positive(),
+  status: z.enum(applicationStatuses).default('pending'),
+  meetingId: z.coerce.number().int().positive().optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+export type ApplicationListQuery = z.infer<typeof ApplicationListQuery>;
+
+export const DecideApplicationsBody = z.object({
+  ids: z.array(z.number().int().positive()).min(1).max(MEMBER_LIMITS.batchDecision),
+  decision: z.enum(['approve', 'reject']),
+  reason: z.string().trim().min(1).max(MEMBER_LIMITS.reasonMax).optional(),
+});
+export type DecideApplicationsBody = z.infer<typeof DecideApplicationsBody>;
+export const DecisionResult = z.object({ approved: z.number(), rejected: z.number(), transfersRequested: z.number() });
+export type DecisionResult = z.infer<typeof DecisionResult>;
+
+export const Member = z.object({
+  id: z.number(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  phoneMasked: z.string().nullable(),
+  gender: z.enum(['male', 'female']),
+  birthDate: z.string(),
+  employerId: z.number().nullable(),
+  employerName: z.string().nullable(),
+  employmentForm: z.enum(employmentForms),
+  status: z.enum(memberStatuses),
+  orgId: z.number(),
+  orgName: z.string(),
+  joinDate: z.string(),
+  cardNo: z.string().nullable(),
+  cardStatus: z.enum(['none', 'active', 'revoked']),
+  secondaryOrgIds: z.array(z.number()),
+  version: z.number(),
+});
+export type Member = z.infer<typeof Member>;
+
+export const MemberHistoryEntry = z.object({
+  at: z.string(),
+  event: z.enum(['joined', 'transferred', 'lapsed', 'rejoined', 'updated']),
+  orgId: z.number(),
+  fromOrgId: z.number().nullable(),
+  reason: z.string().nullable(),
+});
+export const MemberDetail = Member.extend({ history: z.array(MemberHistoryEntry) });
+export type MemberDetail = z.infer<typeof MemberDetail>;
+
+export const MemberListQuery = z.object({
+  orgId: z.coerce.number().int().positive(),
+  /** Name, pinyin or initials prefix; an 11-digit phone, an 18-character ID number or a card number match exactly. */
+  q: z.string().trim().max(50).optional(),
+  status: z.enum(memberStatuses).optional(),
+  employmentForm: z.enum(employmentForms).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type MemberListQuery = z.infer<typeof MemberListQuery>;
+
+export const RevealBody = z.object({ field: z.enum(['idNumber', 'phone']) });
+export const RevealResult = z.object({ field: z.enum(['idNumber', 'phone']), value: z.string().nullable() });
+
+export const LapseBody = z.object({ reason: z.string().trim().min(1).max(MEMBER_LIMITS.reasonMax) });
+
+export const TransferRequestBody = z.object({ idNumber: z.string().trim().min(1).max(40), toOrgId: z.number().int().positive() });
+export type TransferRequestBody = z.infer<typeof TransferRequestBody>;
+export const transferStatuses = ['pending', 'confirmed', 'rejected', 'cancelled'] as const;
+export const Transfer = z.object({
+  id: z.number(),
+  memberId: z.number(),
+  maskedName: z.string(),
+  fromOrgId: z.number(),
+  fromOrgName: z.string(),
+  toOrgId: z.number(),
+  toOrgName: z.string(),
+  status: z.enum(transferStatuses),
+  requestedAt: z.string(),
+  autoConfirmAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type Transfer = z.infer<typeof Transfer>;
+export const TransferListQuery = z.object({
+  orgId: z.coerce.number().int().positive(),
+  direction: z.enum(['incoming', 'outgoing']),
+  status: z.enum(transferStatuses).default('pending'),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type TransferListQuery = z.infer<typeof TransferListQuery>;
+export const TransferDecisionBody = z.object({ decision: z.enum(['confirm', 'reject']), note: z.string().trim().max(MEMBER_LIMITS.reasonMax).optional() });
+
+export const CardToken = z.object({ token: z.string(), expiresAt: z.string(), cardNo: z.string() });
+export type CardToken = z.infer<typeof CardToken>;
+export const CardVerifyBody = z.object({ token: z.string().min(1).max(500) });
+export const CardVerifyResult = z.object({ valid: z.boolean(), maskedName: z.string().optional() });
+export type CardVerifyResult = z.infer<typeof CardVerifyResult>;
+export const PublicCardQuery = z.object({ trackingCode: z.string().trim().min(1).max(40), phone: z.string().trim().min(1).max(30) });

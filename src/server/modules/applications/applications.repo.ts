@@ -1,0 +1,124 @@
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import type { DB, MemberApplicationTable } from '../../db/schema.js';
+import { inScope, type OrgScope } from '../../auth/scope.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+const columns = [
+  'a.id',
+  'a.tracking_code',
+  'a.source',
+  'a.meeting_id',
+  'a.name',
+  'a.id_number_masked',
+  'a.phone_masked',
+  'a.gender',
+  'a.birth_date',
+  'a.employer_id',
+  'a.employer_name',
+  'a.employment_form',
+  'a.org_id',
+  'a.org_path',
+  'a.status',
+  'a.reject_reason',
+  'a.member_id',
+  'a.created_at',
+  'a.decided_at',
+] as const;
+
+function selectApplications(db: Executor) {
+  return db.selectFrom('member_application as a').innerJoin('org_unit as o', 'o.id', 'a.org_id').select([...columns, 'o.name as org_name']);
+}
+export type ApplicationRow = Awaited<ReturnType<ReturnType<typeof selectApplications>['executeTakeFirstOrThrow']>>;
+
+export async function insertApplication(tx: Executor, row: Insertable<MemberApplicationTable>): Promise<number> {
+  return (await tx.insertInto('member_application').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function pendingExists(db: Executor, idBidx: string): Promise<boolean> {
+  const row = await db.selectFrom('member_application').select('id').where('id_number_bidx', '=', idBidx).where('status', '=', 'pending').executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function findByTrackingCode(db: Executor, code: string) {
+  return db
+    .selectFrom('member_application as a')
+    .innerJoin('org_unit as o', 'o.id', 'a.org_id')
+    .leftJoin('member as m', 'm.id', 'a.member_id')
+    .select(['a.id', 'a.tracking_code', 'a.name', 'a.status', 'a.reject_reason', 'a.created_at', 'a.decided_at', 'a.phone_bidx', 'a.member_id', 'o.name as org_name', 'm.card_status'])
+    .where('a.tracking_code', '=', code)
+    .executeTakeFirst();
+}
+
+export async function listApplications(
+  db: Executor,
+  scope: OrgScope,
+  f: { underPath: string; status: string; meetingId: number | undefined; afterId: number | undefined; limit: number },
+): Promise<ApplicationRow[]> {
+  let q = selectApplications(db)
+    .where(inScope(scope, sql.ref('a.org_path')))
+    .where(sql<boolean>`a.org_path <@ ${f.underPath}::ltree`)
+    .where('a.status', '=', f.status as ApplicationRow['status'])
+    .orderBy('a.id')
+    .limit(f.limit + 1);
+  if (f.meetingId !== undefined) q = q.where('a.meeting_id', '=', f.meetingId);
+  if (f.afterId !== undefined) q = q.where('a.id', '>', f.afterId);
+  return q.execute();
+}
+
+/** The requested applications that lie inside the scope, locked: the whole id set is checked at once. */
+export async function lockApplicationsInScope(db: Executor, scope: OrgScope, ids: number[]) {
+  return db
+    .selectFrom('member_application as a')
+    .select(['a.id', 'a.status', 'a.name', 'a.id_number_enc', 'a.id_number_bidx', 'a.id_number_masked', 'a.phone_enc', 'a.phone_bidx', 'a.phone_masked', 'a.gender', 'a.birth_date', 'a.employer_id', 'a.employer_name', 'a.employment_form', 'a.org_id', 'a.org_path'])
+    .where('a.id', 'in', ids)
+    .where(inScope(scope, sql.ref('a.org_path')))
+    .orderBy('a.id')
+    .forUpdate()
+    .execute();
+}
+
+export async function markDecided(
+  tx: Executor,
+  ids: number[],
+  decision: { status: 'approved' | 'rejected' | 'transfer_requested'; reason: string | null; decidedBy: number | null },
+): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .updateTable('member_application')
+    .set({ status: decision.status, reject_reason: decision.reason, decided_at: sql`now()`, decided_by: decision.decidedBy })
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export async function setMemberIds(tx: Executor, pairs: { id: number; memberId: number }[]): Promise<void> {
+  if (pairs.length === 0) return;
+  await sql`UPDATE member_application a SET member_id = p.member_id
+              FROM unnest(${pairs.map((p) => p.id)}::bigint[], ${pairs.map((p) => p.memberId)}::bigint[]) AS p(id, member_id)
+             WHERE a.id = p.id`.execute(tx);
+}
+
+export async function findMeeting(db: Executor, id: number) {
+  return db.selectFrom('outreach_meeting').select(['id', 'org_id', 'org_path']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findReceivingOrg(db: Executor, id: number) {
+  return db.selectFrom('org_unit').select(['id', 'path', 'kind', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Unions a worker may apply to, by name or pinyin: public information (names only). */
+export async function searchReceivingOrgs(db: Executor, q: string, limit: number) {
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const prefix = `${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .selectFrom('org_unit as o')
+    .innerJoin('org_unit as p', 'p.id', 'o.parent_id')
+    .select(['o.id', 'o.name', 'o.kind', 'p.name as parent_name'])
+    .where('o.kind', 'in', ['grassroots_union', 'joint_union'])
+    .where((eb) => eb.or([sql<boolean>`o.name ILIKE ${like}`, sql<boolean>`o.name_pinyin LIKE ${prefix}`]))
+    .orderBy(sql`(o.kind = 'joint_union')`, 'desc')
+    .orderBy(sql`length(o.name)`)
+    .orderBy('o.id')
+    .limit(limit)
+    .execute();
+}

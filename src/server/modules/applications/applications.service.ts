@@ -1,0 +1,261 @@
+import { randomInt } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { AppError } from '../../../common/errors.js';
+import type { Page } from '../../../common/paging.js';
+import { maskName } from '../../../common/identity.js';
+import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
+import type {
+  Application,
+  ApplicationListQuery,
+  ApplicationReceipt,
+  ApplicationStatusView,
+  DecideApplicationsBody,
+  DecisionResult,
+  EmploymentForm,
+  IntakeApplicationBody,
+  PublicApplicationBody,
+} from '../../../common/members.js';
+import { scopeFor, type Actor } from '../../auth/scope.js';
+import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { recordWrite } from '../audit/audit.service.js';
+import { insertAudit } from '../audit/audit.repo.js';
+import { findOrgRowFor } from '../orgs/orgs.service.js';
+import { admitMembers, findPeopleByIdIndexes, findPersonByIdIndex, type Admission } from '../members/members.service.js';
+import { sealPerson } from '../members/members.person.js';
+import { openTransfer } from '../transfers/transfers.service.js';
+import * as repo from './applications.repo.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+const TRACKING_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/** 12 characters from 31 (≈ 59 bits): unguessable, and readable aloud over the phone. */
+function newTrackingCode(): string {
+  let code = '';
+  for (let i = 0; i < 12; i++) code += TRACKING_ALPHABET.charAt(randomInt(TRACKING_ALPHABET.length));
+  return code;
+}
+
+export function normaliseTrackingCode(input: string): string {
+  return input.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+function toApplication(row: repo.ApplicationRow): Application {
+  return {
+    id: row.id,
+    trackingCode: row.tracking_code,
+    source: row.source,
+    meetingId: row.meeting_id,
+    name: row.name,
+    idNumberMasked: row.id_number_masked,
+    phoneMasked: row.phone_masked,
+    gender: row.gender,
+    birthDate: row.birth_date,
+    employerName: row.employer_name,
+    employmentForm: row.employment_form as EmploymentForm,
+    orgId: row.org_id,
+    orgName: row.org_name,
+    status: row.status,
+    rejectReason: row.reject_reason,
+    memberId: row.member_id,
+    createdAt: row.created_at,
+    decidedAt: row.decided_at,
+  };
+}
+
+type Submission = {
+  body: PublicApplicationBody;
+  org: { id: number; path: string; kind: string };
+  source: 'self' | 'meeting' | 'cadre';
+  meetingId: number | null;
+  actorId: number | null;
+};
+
+/**
+ * Records an application. An ID number already held by an active member of another union becomes a transfer
+ * request to the receiving union; one held by a member of this union, or waiting in another application, is refused.
+ */
+async function submit(tx: Executor, deps: Deps, s: Submission): Promise<ApplicationReceipt & { id: number }> {
+  if (!coveringKinds.includes(s.org.kind as OrgKind)) throw new AppError('RECEIVING_ORG_KIND');
+  const person = sealPerson(deps.cipher, s.body);
+  const member = await findPersonByIdIndex(tx, person.id_number_bidx);
+  if (member?.status === 'member' && member.org_id === s.org.id) throw new AppError('ALREADY_MEMBER');
+  if (await repo.pendingExists(tx, person.id_number_bidx)) throw new AppError('APPLICATION_PENDING');
+  const transfer = member?.status === 'member';
+  const trackingCode = newTrackingCode();
+  const id = await repo.insertApplication(tx, {
+    ...person,
+    tracking_code: trackingCode,
+    source: s.source,
+    meeting_id: s.meetingId,
+    employer_id: s.body.employerId ?? null,
+    employer_name: s.body.employerName ?? null,
+    employment_form: s.body.employmentForm,
+    org_id: s.org.id,
+    org_path: s.org.path,
+    status: transfer ? 'transfer_requested' : 'pending',
+    member_id: transfer ? member.id : null,
+  });
+  if (transfer) {
+    await openTransfer(tx, deps, {
+      member: { id: member.id, orgId: member.org_id, orgPath: member.org_path },
+      to: { id: s.org.id, path: s.org.path },
+      via: 'application',
+      requestedBy: s.actorId,
+      applicationId: id,
+    });
+  }
+  return { id, trackingCode, status: transfer ? 'transfer_requested' : 'pending' };
+}
+
+/** The self-service page: anyone may apply to a union; no account needed. */
+export async function submitPublicApplication(deps: Deps, body: PublicApplicationBody, ip: string): Promise<ApplicationReceipt> {
+  return deps.db.transaction().execute(async (tx) => {
+    const org = await repo.findReceivingOrg(tx, body.orgId);
+    if (!org) throw new AppError('NOT_FOUND');
+    const receipt = await submit(tx, deps, { body, org, source: 'self', meetingId: null, actorId: null });
+    await insertAudit(tx, { userId: null, username: null, action: 'application.submit', targetType: 'application', targetId: receipt.id, orgPath: org.path, result: 'ok', ip });
+    return { trackingCode: receipt.trackingCode, status: receipt.status };
+  });
+}
+
+/** Keyboard intake by a cadre, e.g. at an outreach meeting (职工沟通会). */
+export async function intakeApplication(deps: Deps, actor: Actor, body: IntakeApplicationBody): Promise<ApplicationReceipt> {
+  return deps.db.transaction().execute(async (tx) => {
+    const org = await findOrgRowFor(tx, actor, 'member.write', body.orgId);
+    let meetingId: number | null = null;
+    if (body.meetingId !== undefined) {
+      const meeting = await repo.findMeeting(tx, body.meetingId);
+      const meetingVisible = meeting && scopeFor(actor, 'member.read').paths.some((p) => meeting.org_path === p || meeting.org_path.startsWith(`${p}.`));
+      if (!meeting || !meetingVisible) throw new AppError('NOT_FOUND');
+      if (!(org.path === meeting.org_path || org.path.startsWith(`${meeting.org_path}.`))) throw new AppError('MEETING_ORG_MISMATCH');
+      meetingId = meeting.id;
+    }
+    const receipt = await submit(tx, deps, { body, org, source: body.meetingId ? 'meeting' : body.source, meetingId, actorId: actor.userId });
+    await recordWrite(tx, actor, 'application.intake', { type: 'application', id: receipt.id, orgPath: org.path }, { meetingId });
+    return { trackingCode: receipt.trackingCode, status: receipt.status };
+  });
+}
+
+export async function listApplications(db: Kysely<DB>, actor: Actor, query: ApplicationListQuery): Promise<Page<Application>> {
+  const org = await findOrgRowFor(db, actor, 'member.read', query.orgId);
+  const rows = await repo.listApplications(db, scopeFor(actor, 'member.read'), {
+    underPath: org.path,
+    status: query.status,
+    meetingId: query.meetingId,
+    afterId: decodeCursor(query.cursor, 'number'),
+    limit: query.limit,
+  });
+  const items = rows.slice(0, query.limit).map(toApplication);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
+}
+
+/**
+ * Approves or rejects a batch of applications as one action in one transaction: 498 at a meeting are one
+ * click. The whole id set is checked against the caller's scope at once; any id outside it fails the batch.
+ * An applicant who became a member elsewhere since applying gets a transfer request instead.
+ */
+export async function decideApplications(deps: Deps, actor: Actor, body: DecideApplicationsBody): Promise<DecisionResult> {
+  if (body.decision === 'reject' && !body.reason) throw new AppError('REJECT_REASON_REQUIRED');
+  const ids = [...new Set(body.ids)];
+  return deps.db.transaction().execute(async (tx) => {
+    const rows = await repo.lockApplicationsInScope(tx, scopeFor(actor, 'member.write'), ids);
+    if (rows.length !== ids.length) {
+      const visible = await repo.lockApplicationsInScope(tx, scopeFor(actor, 'member.read'), ids);
+      throw new AppError(visible.length === ids.length ? 'FORBIDDEN' : 'NOT_FOUND');
+    }
+    const decided = rows.filter((r) => r.status !== 'pending');
+    if (decided.length > 0) throw new AppError('APPLICATION_NOT_PENDING', { count: decided.length });
+    const result: DecisionResult = { approved: 0, rejected: 0, transfersRequested: 0 };
+    if (body.decision === 'reject') {
+      await repo.markDecided(tx, ids, { status: 'rejected', reason: body.reason ?? null, decidedBy: actor.userId });
+      result.rejected = ids.length;
+    } else {
+      const today = new Date().toISOString().slice(0, 10);
+      const admissions: (Admission & { applicationId: number })[] = [];
+      const toTransfer: number[] = [];
+      const people = new Map((await findPeopleByIdIndexes(tx, rows.map((r) => r.id_number_bidx))).map((m) => [m.id_number_bidx, m]));
+      for (const r of rows) {
+        const member = people.get(r.id_number_bidx);
+        if (member?.status === 'member') {
+          await openTransfer(tx, deps, {
+            member: { id: member.id, orgId: member.org_id, orgPath: member.org_path },
+            to: { id: r.org_id, path: r.org_path },
+            via: 'application',
+            requestedBy: actor.userId,
+            applicationId: r.id,
+          });
+          toTransfer.push(r.id);
+          continue;
+        }
+        admissions.push({
+          applicationId: r.id,
+          person: {
+            name: r.name,
+            id_number_enc: r.id_number_enc,
+            id_number_bidx: r.id_number_bidx,
+            id_number_masked: r.id_number_masked,
+            phone_enc: r.phone_enc,
+            phone_bidx: r.phone_bidx,
+            phone_masked: r.phone_masked,
+            gender: r.gender,
+            birth_date: r.birth_date,
+          },
+          employerId: r.employer_id,
+          employerName: r.employer_name,
+          employmentForm: r.employment_form as EmploymentForm,
+          org: { id: r.org_id, path: r.org_path },
+          joinDate: today,
+        });
+      }
+      const memberIds = await admitMembers(tx, actor.userId, admissions);
+      await repo.markDecided(tx, admissions.map((a) => a.applicationId), { status: 'approved', reason: null, decidedBy: actor.userId });
+      await repo.setMemberIds(tx, admissions.map((a) => ({ id: a.applicationId, memberId: memberIds.get(a.person.id_number_bidx)! })));
+      await repo.markDecided(tx, toTransfer, { status: 'transfer_requested', reason: null, decidedBy: actor.userId });
+      result.approved = admissions.length;
+      result.transfersRequested = toTransfer.length;
+    }
+    await recordWrite(tx, actor, `application.${body.decision}`, { type: 'application', id: ids.length === 1 ? ids[0]! : `${ids.length} applications`, orgPath: rows[0]!.org_path }, {
+      ids,
+      reason: body.reason,
+      ...result,
+    });
+    return result;
+  });
+}
+
+/** What the tracking code tells the applicant: status and the union, with the name masked. */
+export async function applicationStatus(db: Kysely<DB>, trackingCode: string): Promise<ApplicationStatusView> {
+  const row = await repo.findByTrackingCode(db, normaliseTrackingCode(trackingCode));
+  if (!row) throw new AppError('TRACKING_NOT_FOUND');
+  return {
+    trackingCode: row.tracking_code,
+    maskedName: maskName(row.name),
+    orgName: row.org_name,
+    status: row.status,
+    rejectReason: row.reject_reason,
+    submittedAt: row.created_at,
+    decidedAt: row.decided_at,
+    hasCard: row.card_status === 'active',
+  };
+}
+
+/** The member behind a tracking code, if the phone number matches the application's: the worker's own key to their card. */
+export async function memberIdForApplicant(deps: Deps, trackingCode: string, phoneBidx: string): Promise<number> {
+  const row = await repo.findByTrackingCode(deps.db, normaliseTrackingCode(trackingCode));
+  if (!row || row.phone_bidx !== phoneBidx || row.member_id === null) throw new AppError('TRACKING_NOT_FOUND');
+  return row.member_id;
+}
+
+/** Called by transfers when a transfer born of an application is decided. */
+export async function settleTransferredApplication(tx: Executor, applicationId: number, outcome: 'approved' | 'rejected', by: number | null, note: string | null): Promise<void> {
+  await repo.markDecided(tx, [applicationId], { status: outcome, reason: outcome === 'rejected' ? note : null, decidedBy: by });
+}
+
+export async function searchReceivingUnions(db: Kysely<DB>, q: string, limit: number) {
+  const rows = await repo.searchReceivingOrgs(db, q, limit);
+  return { items: rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind as OrgKind, parentName: r.parent_name })) };
+}

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorWith, buildMember, buildOrg, buildTree, createTestContext, makeIdNumber, makePhone, type TestContext } from '../../testing/harness.js';
+import type { Application, ApplicationStatusView } from '../../../common/members.js';
+import type { Coverage } from '../../../common/coverage.js';
+import { diffCoverage } from '../coverage/coverage.repo.js';
+
+let ctx: TestContext;
+let tree: Awaited<ReturnType<typeof buildTree>>;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  tree = await buildTree(ctx);
+});
+afterAll(async () => ctx?.close());
+
+const call = (method: 'GET' | 'POST', url: string, payload?: object, cookie?: string) =>
+  ctx.app.inject({ method, url, payload, headers: cookie === undefined ? { cookie: ctx.adminCookie } : cookie ? { cookie } : {} });
+const apply = (orgId: number, over: Record<string, unknown> = {}) =>
+  call('POST', '/api/public/applications', { name: '王小明', idNumber: makeIdNumber(), phone: makePhone(), employmentForm: 'delivery_rider', orgId, ...over }, '');
+
+describe('joining', () => {
+  it('a worker applies without an account and follows the status with the tracking code', async () => {
+    const joint = await buildOrg(ctx, tree.dcStreet.id, 'joint_union', { jointType: 'sectoral' });
+    const found = await call('GET', `/api/public/unions?q=${encodeURIComponent(joint.name.slice(0, 6))}`, undefined, '');
+    expect(found.json<{ items: { id: number }[] }>().items.map((u) => u.id)).toContain(joint.id);
+    const applied = await apply(joint.id);
+    expect(applied.statusCode).toBe(201);
+    const { trackingCode } = applied.json<{ trackingCode: string }>();
+    expect(trackingCode).toMatch(/^[A-Z2-9]{12}$/);
+    const status = await call('GET', `/api/public/applications/${trackingCode.toLowerCase()}`, undefined, '');
+    expect(status.json<ApplicationStatusView>()).toMatchObject({ status: 'pending', maskedName: '王**', orgName: joint.name, hasCard: false });
+  });
+
+  it('explains a bad ID number and phone in Chinese', async () => {
+    const badId = await apply(tree.dcUnion.id, { idNumber: '110105194912310021' });
+    expect(badId.statusCode).toBe(422);
+    expect(badId.json()).toEqual({ code: 'ID_CHECK', message: '身份证号校验位错误：末位应为 X，请核对' });
+    const badPhone = await apply(tree.dcUnion.id, { phone: '1381234567' });
+    expect(badPhone.json().message).toBe('手机号应为 11 位数字，当前为 10 位');
+    const legacy = await apply(tree.dcUnion.id, { idNumber: '110105491231002' });
+    expect(legacy.json().code).toBe('ID_LEGACY15');
+  });
+
+  it('refuses a second pending application and an application to a street federation', async () => {
+    const idNumber = makeIdNumber();
+    expect((await apply(tree.dcUnion.id, { idNumber })).statusCode).toBe(201);
+    expect((await apply(tree.dcUnion.id, { idNumber })).json().code).toBe('APPLICATION_PENDING');
+    expect((await apply(tree.dcStreet.id)).json().code).toBe('RECEIVING_ORG_KIND');
+  });
+
+  it('approves 498 applications from one outreach meeting as one action', async () => {
+    const union = await buildOrg(ctx, tree.dcStreet2.id, 'joint_union');
+    for (let i = 0; i < 498; i++) expect((await apply(union.id)).statusCode).toBe(201);
+    const queue = await call('GET', `/api/applications?orgId=${union.id}&limit=500`);
+    const ids = queue.json<{ items: Application[] }>().items.map((a) => a.id);
+    expect(ids).toHaveLength(498);
+    const auditBefore = await ctx.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const decided = await call('POST', '/api/applications/decisions', { ids, decision: 'approve' });
+    expect(decided.json()).toEqual({ approved: 498, rejected: 0, transfersRequested: 0 });
+    expect((await call('GET', `/api/coverage/${union.id}`)).json<Coverage>().members).toBe(498);
+    const auditAfter = await ctx.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(auditAfter.n) - Number(auditBefore.n)).toBe(1);
+    expect(await diffCoverage(ctx.database.db)).toEqual([]);
+    expect((await call('POST', '/api/applications/decisions', { ids: ids.slice(0, 3), decision: 'approve' })).json().code).toBe('APPLICATION_NOT_PENDING');
+  });
+
+  it('rejects with a reason, which the applicant sees', async () => {
+    const { trackingCode } = (await apply(tree.dcUnion.id)).json<{ trackingCode: string }>();
+    const queue = (await call('GET', `/api/applications?orgId=${tree.dcUnion.id}&limit=500`)).json<{ items: Application[] }>();
+    const id = queue.items.find((a) => a.trackingCode === trackingCode)!.id;
+    expect((await call('POST', '/api/applications/decisions', { ids: [id], decision: 'reject' })).json().code).toBe('REJECT_REASON_REQUIRED');
+    expect((await call('POST', '/api/applications/decisions', { ids: [id], decision: 'reject', reason: '非本单位职工' })).json().rejected).toBe(1);
+    const status = (await call('GET', `/api/public/applications/${trackingCode}`, undefined, '')).json<ApplicationStatusView>();
+    expect(status).toMatchObject({ status: 'rejected', rejectReason: '非本单位职工' });
+  });
+
+  it('turns an application for an ID held by a member elsewhere into a transfer request', async () => {
+    const m = await buildMember(ctx, tree.xcUnion.id);
+    const applied = await apply(tree.dcUnion.id, { idNumber: m.idNumber });
+    expect(applied.json()).toMatchObject({ status: 'transfer_requested' });
+    const incoming = await call('GET', `/api/transfers?orgId=${tree.dcUnion.id}&direction=incoming`);
+    expect(incoming.json<{ items: { memberId: number }[] }>().items.map((t) => t.memberId)).toContain(m.id);
+    expect((await apply(tree.xcUnion.id, { idNumber: m.idNumber })).json().code).toBe('ALREADY_MEMBER');
+  });
+
+  it('a batch with one application outside the caller scope is refused whole', async () => {
+    await apply(tree.dcUnion.id);
+    await apply(tree.xcUnion.id);
+    const cadre = await actorWith(ctx, 'union_cadre', tree.dongcheng.id);
+    const own = (await call('GET', `/api/applications?orgId=${tree.dongcheng.id}&limit=500`, undefined, cadre.cookie)).json<{ items: Application[] }>().items;
+    const foreign = (await call('GET', `/api/applications?orgId=${tree.xicheng.id}&limit=500`)).json<{ items: Application[] }>().items;
+    const response = await call('POST', '/api/applications/decisions', { ids: [own[0]!.id, foreign[0]!.id], decision: 'approve' }, cadre.cookie);
+    expect(response.statusCode).toBe(404);
+    const still = (await call('GET', `/api/applications?orgId=${tree.dongcheng.id}&limit=500`, undefined, cadre.cookie)).json<{ items: Application[] }>().items;
+    expect(still.map((a) => a.id)).toContain(own[0]!.id);
+    expect(JSON.stringify(own)).not.toMatch(/\d{17}[\dX]/);
+  });
+});

@@ -1,0 +1,192 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB, MemberTable } from '../../db/schema.js';
+import type { Insertable } from 'kysely';
+import { inScope, type OrgScope } from '../../auth/scope.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+const memberColumns = [
+  'm.id',
+  'm.name',
+  'm.id_number_masked',
+  'm.phone_masked',
+  'm.gender',
+  'm.birth_date',
+  'm.employer_id',
+  'm.employer_name',
+  'm.employment_form',
+  'm.status',
+  'm.org_id',
+  'm.org_path',
+  'm.join_date',
+  'm.card_no',
+  'm.card_status',
+  'm.card_version',
+  'm.version',
+] as const;
+
+export type MemberRow = {
+  id: number;
+  name: string;
+  id_number_masked: string;
+  phone_masked: string | null;
+  gender: 'male' | 'female';
+  birth_date: string;
+  employer_id: number | null;
+  employer_name: string | null;
+  employment_form: string;
+  status: 'member' | 'lapsed';
+  org_id: number;
+  org_path: string;
+  join_date: string;
+  card_no: string | null;
+  card_status: 'none' | 'active' | 'revoked';
+  card_version: number;
+  version: number;
+  org_name: string;
+};
+
+function selectMembers(db: Executor) {
+  return db.selectFrom('member as m').innerJoin('org_unit as o', 'o.id', 'm.org_id').select([...memberColumns, 'o.name as org_name']);
+}
+
+/** A member whose primary affiliation, or a secondary one, lies inside the scope. */
+function memberInScope(scope: OrgScope) {
+  return sql<boolean>`(${inScope(scope, sql.ref('m.org_path'))} OR EXISTS (
+    SELECT 1 FROM member_affiliation a WHERE a.member_id = m.id AND ${inScope(scope, sql.ref('a.org_path'))}))`;
+}
+
+export async function findMemberInScope(db: Executor, scope: OrgScope, id: number, forUpdate = false): Promise<MemberRow | undefined> {
+  let q = selectMembers(db).where('m.id', '=', id).where(memberInScope(scope));
+  if (forUpdate) q = q.forUpdate('m');
+  return q.executeTakeFirst();
+}
+
+/** Unscoped look-up by blind index: only for de-duplication and transfer matching, never returned as such. */
+export async function findMemberByIdIndex(db: Executor, bidx: string, forUpdate = false) {
+  let q = db.selectFrom('member as m').innerJoin('org_unit as o', 'o.id', 'm.org_id').select([...memberColumns, 'o.name as org_name']).where('m.id_number_bidx', '=', bidx);
+  if (forUpdate) q = q.forUpdate('m');
+  return q.executeTakeFirst();
+}
+
+export async function findMembersByIdIndexes(db: Executor, bidxs: string[]) {
+  if (bidxs.length === 0) return [];
+  return db
+    .selectFrom('member')
+    .select(['id', 'id_number_bidx', 'org_id', 'org_path', 'status'])
+    .where('id_number_bidx', 'in', bidxs)
+    .forUpdate()
+    .execute();
+}
+
+export type MemberSearch = {
+  underPath: string;
+  status: string | undefined;
+  employmentForm: string | undefined;
+  match:
+    | { kind: 'none' }
+    | { kind: 'phone'; bidx: string }
+    | { kind: 'idNumber'; bidx: string }
+    | { kind: 'card'; cardNo: string }
+    | { kind: 'name'; prefix: string };
+  afterId: number | undefined;
+  limit: number;
+};
+
+/** Members of a subtree, newest id first, keyset-paged: an index range scan at any depth. */
+export async function listMembers(db: Executor, scope: OrgScope, s: MemberSearch): Promise<MemberRow[]> {
+  let q = selectMembers(db)
+    .where(inScope(scope, sql.ref('m.org_path')))
+    .where(sql<boolean>`m.org_path <@ ${s.underPath}::ltree`)
+    .orderBy('m.id', 'desc')
+    .limit(s.limit + 1);
+  if (s.status) q = q.where('m.status', '=', s.status as 'member' | 'lapsed');
+  if (s.employmentForm) q = q.where('m.employment_form', '=', s.employmentForm);
+  if (s.afterId !== undefined) q = q.where('m.id', '<', s.afterId);
+  const m = s.match;
+  if (m.kind === 'phone') q = q.where('m.phone_bidx', '=', m.bidx);
+  if (m.kind === 'idNumber') q = q.where('m.id_number_bidx', '=', m.bidx);
+  if (m.kind === 'card') q = q.where('m.card_no', '=', m.cardNo);
+  if (m.kind === 'name') {
+    const like = `${m.prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb.or([eb('m.name', 'like', like), eb('m.name_pinyin', 'like', like.toLowerCase()), sql<boolean>`m.name_pinyin LIKE ${'% ' + like.toLowerCase()}`]));
+  }
+  return q.execute();
+}
+
+export async function listSecondaryOrgIds(db: Executor, memberIds: number[]): Promise<Map<number, number[]>> {
+  const map = new Map<number, number[]>();
+  if (memberIds.length === 0) return map;
+  const rows = await db.selectFrom('member_affiliation').select(['member_id', 'org_id']).where('member_id', 'in', memberIds).execute();
+  for (const r of rows) map.set(r.member_id, [...(map.get(r.member_id) ?? []), r.org_id]);
+  return map;
+}
+
+export async function listHistory(db: Executor, memberId: number) {
+  return db
+    .selectFrom('member_status_history')
+    .select(['at', 'event', 'org_id', 'from_org_id', 'reason'])
+    .where('member_id', '=', memberId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertMembers(tx: Executor, rows: Insertable<MemberTable>[]): Promise<{ id: number; id_number_bidx: string }[]> {
+  if (rows.length === 0) return [];
+  return tx.insertInto('member').values(rows).returning(['id', 'id_number_bidx']).execute();
+}
+
+export type HistoryEntry = {
+  member_id: number;
+  event: 'joined' | 'transferred' | 'lapsed' | 'rejoined' | 'updated';
+  from_org_id: number | null;
+  org_id: number;
+  org_path: string;
+  actor_id: number | null;
+  reason: string | null;
+};
+export async function insertHistory(tx: Executor, entries: HistoryEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.insertInto('member_status_history').values(entries).execute();
+}
+
+export async function updateMember(
+  tx: Executor,
+  id: number,
+  fields: Partial<Pick<MemberTable, 'status' | 'org_id' | 'org_path' | 'join_date' | 'employer_id' | 'employer_name' | 'employment_form'>> & {
+    card_no?: string;
+    card_status?: 'none' | 'active' | 'revoked';
+    bump_card?: boolean;
+  },
+): Promise<void> {
+  const { bump_card, ...rest } = fields;
+  await tx
+    .updateTable('member')
+    .set({
+      ...rest,
+      ...(bump_card ? { card_version: sql`card_version + 1`, card_issued_at: sql`now()` } : {}),
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function nextCardNumbers(tx: Executor, count: number): Promise<string[]> {
+  if (count === 0) return [];
+  const { rows } = await sql<{ n: number }>`SELECT nextval('member_card_seq') AS n FROM generate_series(1, ${count})`.execute(tx);
+  return rows.map((r) => `GH11${String(r.n).padStart(10, '0')}`);
+}
+
+export async function readSecret(db: Executor, id: number, field: 'idNumber' | 'phone'): Promise<string | null> {
+  const row = await db.selectFrom('member').select(['id_number_enc', 'phone_enc']).where('id', '=', id).executeTakeFirstOrThrow();
+  return field === 'idNumber' ? row.id_number_enc : row.phone_enc;
+}
+
+export async function findMemberForCard(db: Executor, id: number) {
+  return db
+    .selectFrom('member')
+    .select(['id', 'name', 'status', 'card_no', 'card_status', 'card_version'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}

@@ -1,0 +1,231 @@
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { DB, MemberTable } from '../../db/schema.js';
+import { AppError } from '../../../common/errors.js';
+import type { Page } from '../../../common/paging.js';
+import { parseIdNumber, parsePhone } from '../../../common/identity.js';
+import type { EmploymentForm, Member, MemberDetail, MemberListQuery } from '../../../common/members.js';
+import { scopeFor, type Actor } from '../../auth/scope.js';
+import type { PiiCipher } from '../../crypto/pii.js';
+import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { recordWrite } from '../audit/audit.service.js';
+import { addCountsAlongPaths } from '../coverage/coverage.repo.js';
+import { findOrgRowFor, pinyinKey } from '../orgs/orgs.service.js';
+import type { SealedPerson } from './members.person.js';
+import * as repo from './members.repo.js';
+import type { MemberRow } from './members.repo.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+function toMember(row: MemberRow, secondary: number[] = []): Member {
+  return {
+    id: row.id,
+    name: row.name,
+    idNumberMasked: row.id_number_masked,
+    phoneMasked: row.phone_masked,
+    gender: row.gender,
+    birthDate: row.birth_date,
+    employerId: row.employer_id,
+    employerName: row.employer_name,
+    employmentForm: row.employment_form as EmploymentForm,
+    status: row.status,
+    orgId: row.org_id,
+    orgName: row.org_name,
+    joinDate: row.join_date,
+    cardNo: row.card_no,
+    cardStatus: row.card_status,
+    secondaryOrgIds: secondary,
+    version: row.version,
+  };
+}
+
+/** A member the caller may act on; 404 outside every scope the caller has, 403 when only visible. */
+export async function findMemberFor(db: Executor, actor: Actor, action: 'member.read' | 'member.write' | 'member.reveal', id: number, forUpdate = false): Promise<MemberRow> {
+  const row = await repo.findMemberInScope(db, scopeFor(actor, action), id, forUpdate);
+  if (row) return row;
+  if (action !== 'member.read' && (await repo.findMemberInScope(db, scopeFor(actor, 'member.read'), id))) throw new AppError('FORBIDDEN');
+  throw new AppError('NOT_FOUND');
+}
+
+/** What a search string means: a phone, an ID number, a card number, or a name / pinyin prefix. */
+function classifyQuery(cipher: PiiCipher, q: string | undefined): repo.MemberSearch['match'] {
+  if (!q) return { kind: 'none' };
+  const phone = parsePhone(q);
+  if (phone.ok) return { kind: 'phone', bidx: cipher.blindIndex('phone', phone.phone) };
+  const id = parseIdNumber(q);
+  if (id.ok) return { kind: 'idNumber', bidx: cipher.blindIndex('id_number', id.facts.id) };
+  if (/^GH\d{12}$/i.test(q)) return { kind: 'card', cardNo: q.toUpperCase() };
+  return { kind: 'name', prefix: q };
+}
+
+export async function listMembers(db: Kysely<DB>, cipher: PiiCipher, actor: Actor, query: MemberListQuery): Promise<Page<Member>> {
+  const scope = scopeFor(actor, 'member.read');
+  const org = await findOrgRowFor(db, actor, 'member.read', query.orgId);
+  const rows = await repo.listMembers(db, scope, {
+    underPath: org.path,
+    status: query.status,
+    employmentForm: query.employmentForm,
+    match: classifyQuery(cipher, query.q),
+    afterId: decodeCursor(query.cursor, 'number'),
+    limit: query.limit,
+  });
+  const page = rows.slice(0, query.limit);
+  const secondary = await repo.listSecondaryOrgIds(db, page.map((r) => r.id));
+  const items = page.map((r) => toMember(r, secondary.get(r.id)));
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
+}
+
+export async function getMember(db: Kysely<DB>, actor: Actor, id: number): Promise<MemberDetail> {
+  const row = await findMemberFor(db, actor, 'member.read', id);
+  const secondary = await repo.listSecondaryOrgIds(db, [id]);
+  const history = await repo.listHistory(db, id);
+  return {
+    ...toMember(row, secondary.get(id)),
+    history: history.map((h) => ({ at: h.at, event: h.event, orgId: h.org_id, fromOrgId: h.from_org_id, reason: h.reason })),
+  };
+}
+
+/** The full ID number or phone, for roles allowed to see it; every reveal is audited. */
+export async function revealMember(db: Kysely<DB>, cipher: PiiCipher, actor: Actor, id: number, field: 'idNumber' | 'phone') {
+  return db.transaction().execute(async (tx) => {
+    const row = await findMemberFor(tx, actor, 'member.reveal', id);
+    const sealed = await repo.readSecret(tx, id, field);
+    await recordWrite(tx, actor, 'member.reveal', { type: 'member', id, orgPath: row.org_path }, { field });
+    return { field, value: sealed === null ? null : cipher.decrypt(sealed) };
+  });
+}
+
+/** Lapses a member (会籍终止); the roll-up loses one member along the path in the same transaction. */
+export async function lapseMember(db: Kysely<DB>, actor: Actor, id: number, reason: string): Promise<Member> {
+  return db.transaction().execute(async (tx) => {
+    const row = await findMemberFor(tx, actor, 'member.write', id, true);
+    if (row.status !== 'member') throw new AppError('MEMBER_NOT_ACTIVE');
+    await repo.updateMember(tx, id, { status: 'lapsed', card_status: row.card_status === 'active' ? 'revoked' : row.card_status, bump_card: true });
+    await repo.insertHistory(tx, [{ member_id: id, event: 'lapsed', from_org_id: null, org_id: row.org_id, org_path: row.org_path, actor_id: actor.userId, reason }]);
+    await addCountsAlongPaths(tx, 'members', new Map([[row.org_path, -1]]));
+    await recordWrite(tx, actor, 'member.lapse', { type: 'member', id, orgPath: row.org_path }, { reason });
+    return toMember((await repo.findMemberInScope(tx, scopeFor(actor, 'member.read'), id))!);
+  });
+}
+
+/** Re-admits a lapsed member to the union they lapsed from, with a new card. */
+export async function rejoinMember(db: Kysely<DB>, actor: Actor, id: number): Promise<Member> {
+  return db.transaction().execute(async (tx) => {
+    const row = await findMemberFor(tx, actor, 'member.write', id, true);
+    if (row.status === 'member') throw new AppError('MEMBER_ALREADY_ACTIVE');
+    const [cardNo] = await repo.nextCardNumbers(tx, 1);
+    await repo.updateMember(tx, id, { status: 'member', card_no: cardNo!, card_status: 'active', bump_card: true });
+    await repo.insertHistory(tx, [{ member_id: id, event: 'rejoined', from_org_id: null, org_id: row.org_id, org_path: row.org_path, actor_id: actor.userId, reason: null }]);
+    await addCountsAlongPaths(tx, 'members', new Map([[row.org_path, 1]]));
+    await recordWrite(tx, actor, 'member.rejoin', { type: 'member', id, orgPath: row.org_path });
+    return toMember((await repo.findMemberInScope(tx, scopeFor(actor, 'member.read'), id))!);
+  });
+}
+
+/** Who holds an ID number (by blind index), whatever their union: for de-duplication and transfers only. */
+export async function findPersonByIdIndex(tx: Executor, bidx: string) {
+  return repo.findMemberByIdIndex(tx, bidx, true);
+}
+
+/** The same for many ID numbers at once, locked. */
+export async function findPeopleByIdIndexes(tx: Executor, bidxs: string[]) {
+  return repo.findMembersByIdIndexes(tx, bidxs);
+}
+
+/**
+ * Moves a member's primary affiliation to another union (a confirmed transfer): history, and the roll-up
+ * loses the member along the old path and gains them along the new, in the caller's transaction.
+ */
+export async function moveMember(tx: Executor, m: { id: number; orgId: number; orgPath: string }, to: { id: number; path: string }, actorId: number | null, reason: string | null): Promise<void> {
+  await repo.updateMember(tx, m.id, { org_id: to.id, org_path: to.path });
+  await repo.insertHistory(tx, [{ member_id: m.id, event: 'transferred', from_org_id: m.orgId, org_id: to.id, org_path: to.path, actor_id: actorId, reason }]);
+  const deltas = new Map<string, number>([[m.orgPath, -1]]);
+  deltas.set(to.path, (deltas.get(to.path) ?? 0) + 1);
+  await addCountsAlongPaths(tx, 'members', deltas);
+}
+
+export async function findCardHolder(db: Executor, memberId: number) {
+  return repo.findMemberForCard(db, memberId);
+}
+
+export async function revokeCard(tx: Executor, memberId: number): Promise<void> {
+  await repo.updateMember(tx, memberId, { card_status: 'revoked', bump_card: true });
+}
+
+/** A new card number and version: every token of the old card stops verifying. */
+export async function reissueCard(tx: Executor, memberId: number): Promise<string> {
+  const [cardNo] = await repo.nextCardNumbers(tx, 1);
+  await repo.updateMember(tx, memberId, { card_no: cardNo!, card_status: 'active', bump_card: true });
+  return cardNo!;
+}
+
+export type Admission = {
+  person: SealedPerson;
+  employerId: number | null;
+  employerName: string | null;
+  employmentForm: EmploymentForm;
+  org: { id: number; path: string };
+  joinDate: string;
+};
+
+/**
+ * Admits people as members in one transaction (the caller's): new people get a member row and a card, lapsed
+ * members re-join at the new union, and the roll-up gains one member per admission along each path.
+ * The caller has checked that nobody here is an active member already.
+ */
+export async function admitMembers(tx: Executor, actorId: number | null, admissions: Admission[]): Promise<Map<string, number>> {
+  const existing = new Map((await repo.findMembersByIdIndexes(tx, admissions.map((a) => a.person.id_number_bidx))).map((m) => [m.id_number_bidx, m]));
+  const fresh = admissions.filter((a) => !existing.has(a.person.id_number_bidx));
+  const cards = await repo.nextCardNumbers(tx, admissions.length);
+  const rows: Insertable<MemberTable>[] = fresh.map((a, i) => ({
+    ...a.person,
+    name_pinyin: pinyinKey(a.person.name),
+    employer_id: a.employerId,
+    employer_name: a.employerName,
+    employment_form: a.employmentForm,
+    status: 'member',
+    org_id: a.org.id,
+    org_path: a.org.path,
+    join_date: a.joinDate,
+    card_no: cards[i]!,
+    card_status: 'active',
+    card_version: 1,
+    card_issued_at: new Date().toISOString(),
+  }));
+  const inserted = await repo.insertMembers(tx, rows);
+  const ids = new Map(inserted.map((r) => [r.id_number_bidx, r.id]));
+  const history: repo.HistoryEntry[] = inserted.map((r, i) => ({
+    member_id: r.id,
+    event: 'joined',
+    from_org_id: null,
+    org_id: fresh[i]!.org.id,
+    org_path: fresh[i]!.org.path,
+    actor_id: actorId,
+    reason: null,
+  }));
+  let cardIndex = fresh.length;
+  for (const a of admissions) {
+    const prior = existing.get(a.person.id_number_bidx);
+    if (!prior) continue;
+    if (prior.status === 'member') throw new AppError('ALREADY_MEMBER');
+    await repo.updateMember(tx, prior.id, {
+      status: 'member',
+      org_id: a.org.id,
+      org_path: a.org.path,
+      join_date: a.joinDate,
+      employer_id: a.employerId,
+      employer_name: a.employerName,
+      employment_form: a.employmentForm,
+      card_no: cards[cardIndex++]!,
+      card_status: 'active',
+      bump_card: true,
+    });
+    history.push({ member_id: prior.id, event: 'rejoined', from_org_id: prior.org_id, org_id: a.org.id, org_path: a.org.path, actor_id: actorId, reason: null });
+    ids.set(a.person.id_number_bidx, prior.id);
+  }
+  await repo.insertHistory(tx, history);
+  const deltas = new Map<string, number>();
+  for (const a of admissions) deltas.set(a.org.path, (deltas.get(a.org.path) ?? 0) + 1);
+  await addCountsAlongPaths(tx, 'members', deltas);
+  return ids;
+}

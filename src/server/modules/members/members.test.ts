@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { actorWith, buildMember, buildOrg, buildTree, createTestContext, makeIdNumber, makePhone, type TestContext } from '../../testing/harness.js';
+import type { Coverage } from '../../../common/coverage.js';
+import type { Member, MemberDetail } from '../../../common/members.js';
+import { diffCoverage } from '../coverage/coverage.repo.js';
+
+let ctx: TestContext;
+let tree: Awaited<ReturnType<typeof buildTree>>;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  tree = await buildTree(ctx);
+});
+afterAll(async () => ctx?.close());
+
+const call = (method: 'GET' | 'POST', url: string, payload?: object, cookie = ctx.adminCookie) =>
+  ctx.app.inject({ method, url, payload, headers: { cookie } });
+const members = (coverage: { json: () => unknown }) => (coverage.json() as Coverage).members;
+
+describe('member life-cycle', () => {
+  it('joins, lapses and re-joins, with history, and the roll-up follows each step', async () => {
+    const before = members(await call('GET', `/api/coverage/${tree.dongcheng.id}`));
+    const m = await buildMember(ctx, tree.dcUnion.id, { name: '李建国' });
+    expect(members(await call('GET', `/api/coverage/${tree.dongcheng.id}`))).toBe(before + 1);
+    expect(members(await call('GET', `/api/coverage/${tree.dcUnion.id}`))).toBe(1);
+
+    const lapsed = await call('POST', `/api/members/${m.id}/lapse`, { reason: '离职' });
+    expect(lapsed.json<Member>().status).toBe('lapsed');
+    expect(members(await call('GET', `/api/coverage/${tree.dongcheng.id}`))).toBe(before);
+
+    const back = await call('POST', `/api/members/${m.id}/rejoin`);
+    expect(back.json<Member>()).toMatchObject({ status: 'member', cardStatus: 'active' });
+    expect(back.json<Member>().cardNo).not.toBe(m.cardNo);
+    const detail = (await call('GET', `/api/members/${m.id}`)).json<MemberDetail>();
+    expect(detail.history.map((h) => h.event)).toEqual(['joined', 'lapsed', 'rejoined']);
+    expect(await diffCoverage(ctx.database.db)).toEqual([]);
+  });
+
+  it('derives gender and birth date from the ID number and masks it and the phone in every answer', async () => {
+    const m = await buildMember(ctx, tree.dcUnion.id, { idNumber: '11010519491231002X', phone: '+86 138-0013-8000' });
+    const detail = (await call('GET', `/api/members/${m.id}`)).json<MemberDetail>();
+    expect(detail).toMatchObject({ gender: 'female', birthDate: '1949-12-31', idNumberMasked: '110105********002X', phoneMasked: '138****8000' });
+    const list = await call('GET', `/api/members?orgId=${tree.dcUnion.id}`);
+    expect(list.body).not.toContain('11010519491231002X');
+    expect(list.body).not.toContain('13800138000');
+  });
+
+  it('reveals the full value only on the audited reveal action, and not to a read-only role', async () => {
+    const idNumber = makeIdNumber();
+    const m = await buildMember(ctx, tree.dcUnion.id, { idNumber });
+    const revealed = await call('POST', `/api/members/${m.id}/reveal`, { field: 'idNumber' });
+    expect(revealed.json()).toEqual({ field: 'idNumber', value: idNumber });
+    const audit = await ctx.database.db.selectFrom('audit_log').select(['action', 'target_id', 'detail']).where('action', '=', 'member.reveal').execute();
+    expect(audit).toContainEqual(expect.objectContaining({ target_id: String(m.id) }));
+    const reader = await actorWith(ctx, 'read_only', tree.dongcheng.id);
+    expect((await call('POST', `/api/members/${m.id}/reveal`, { field: 'phone' }, reader.cookie)).statusCode).toBe(403);
+  });
+
+  it('finds a member by phone, ID number, card number, name prefix and pinyin initials', async () => {
+    const phone = makePhone();
+    const idNumber = makeIdNumber();
+    const m = await buildMember(ctx, tree.dcUnion.id, { name: '欧阳振华', idNumber, phone });
+    const find = async (q: string) => (await call('GET', `/api/members?orgId=${tree.dongcheng.id}&q=${encodeURIComponent(q)}`)).json<{ items: Member[] }>().items.map((x) => x.id);
+    expect(await find(phone)).toEqual([m.id]);
+    expect(await find(`${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`)).toEqual([m.id]);
+    expect(await find(idNumber.toLowerCase())).toEqual([m.id]);
+    expect(await find(m.cardNo)).toEqual([m.id]);
+    expect(await find('欧阳')).toContain(m.id);
+    expect(await find('oyzh')).toContain(m.id);
+  });
+
+  it('keeps no plaintext ID number or phone anywhere in the database', async () => {
+    const idNumber = makeIdNumber();
+    const phone = makePhone();
+    await buildMember(ctx, tree.dcUnion.id, { idNumber, phone });
+    const tables = ['member', 'member_application', 'member_status_history', 'audit_log'];
+    for (const table of tables) {
+      const { rows } = await sql<{ t: string }>`SELECT string_agg(x::text, ' ') AS t FROM ${sql.table(table)} x`.execute(ctx.database.db);
+      expect(rows[0]?.t ?? '').not.toContain(idNumber);
+      expect(rows[0]?.t ?? '').not.toContain(phone);
+    }
+  });
+
+  it('a cadre of 西城 can neither see nor change a 东城 member', async () => {
+    const m = await buildMember(ctx, tree.dcUnion.id);
+    const cadre = await actorWith(ctx, 'union_cadre', tree.xicheng.id);
+    expect((await call('GET', `/api/members/${m.id}`, undefined, cadre.cookie)).statusCode).toBe(404);
+    expect((await call('POST', `/api/members/${m.id}/lapse`, { reason: '越权' }, cadre.cookie)).statusCode).toBe(404);
+    expect((await call('POST', `/api/members/${m.id}/reveal`, { field: 'idNumber' }, cadre.cookie)).statusCode).toBe(404);
+    const search = await call('GET', `/api/members?orgId=${tree.xicheng.id}&q=${m.idNumber}`, undefined, cadre.cookie);
+    expect(search.json<{ items: Member[] }>().items).toEqual([]);
+    expect((await call('GET', `/api/members?orgId=${tree.dongcheng.id}`, undefined, cadre.cookie)).statusCode).toBe(404);
+  });
+
+  it('moves members with their union when the union moves', async () => {
+    const union = await buildOrg(ctx, tree.dcStreet2.id, 'grassroots_union');
+    await buildMember(ctx, union.id);
+    await buildMember(ctx, union.id);
+    await call('POST', `/api/orgs/${union.id}/move`, { newParentId: tree.xcStreet.id });
+    expect(members(await call('GET', `/api/coverage/${tree.xcStreet.id}`))).toBe(2);
+    expect(await diffCoverage(ctx.database.db)).toEqual([]);
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM member m JOIN org_unit o ON o.id = m.org_id WHERE m.org_path <> o.path`.execute(ctx.database.db);
+    expect(rows[0]?.n).toBe(0);
+  });
+});

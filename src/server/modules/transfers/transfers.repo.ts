@@ -1,0 +1,87 @@
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import type { DB, MemberTransferTable } from '../../db/schema.js';
+import { inScope, type OrgScope } from '../../auth/scope.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+function selectTransfers(db: Executor) {
+  return db
+    .selectFrom('member_transfer as t')
+    .innerJoin('member as m', 'm.id', 't.member_id')
+    .innerJoin('org_unit as f', 'f.id', 't.from_org_id')
+    .innerJoin('org_unit as d', 'd.id', 't.to_org_id')
+    .select([
+      't.id',
+      't.member_id',
+      'm.name',
+      't.from_org_id',
+      't.from_org_path',
+      'f.name as from_org_name',
+      't.to_org_id',
+      't.to_org_path',
+      'd.name as to_org_name',
+      't.status',
+      't.requested_at',
+      't.auto_confirm_at',
+      't.decided_at',
+      't.application_id',
+    ]);
+}
+export type TransferRow = Awaited<ReturnType<ReturnType<typeof selectTransfers>['executeTakeFirstOrThrow']>>;
+
+export async function pendingTransferExists(db: Executor, memberId: number): Promise<boolean> {
+  return (await db.selectFrom('member_transfer').select('id').where('member_id', '=', memberId).where('status', '=', 'pending').executeTakeFirst()) !== undefined;
+}
+
+export async function insertTransfer(tx: Executor, row: Insertable<MemberTransferTable>): Promise<number> {
+  return (await tx.insertInto('member_transfer').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function findTransfer(db: Executor, id: number, forUpdate = false): Promise<TransferRow | undefined> {
+  let q = selectTransfers(db).where('t.id', '=', id);
+  if (forUpdate) q = q.forUpdate('t');
+  return q.executeTakeFirst();
+}
+
+/** A transfer either side of which lies inside the scope. */
+export async function findTransferInScope(db: Executor, scope: OrgScope, id: number): Promise<TransferRow | undefined> {
+  return selectTransfers(db)
+    .where('t.id', '=', id)
+    .where((eb) => eb.or([inScope(scope, sql.ref('t.from_org_path')), inScope(scope, sql.ref('t.to_org_path'))]))
+    .executeTakeFirst();
+}
+
+export async function listTransfers(
+  db: Executor,
+  scope: OrgScope,
+  f: { direction: 'incoming' | 'outgoing'; underPath: string; status: string; afterId: number | undefined; limit: number },
+): Promise<TransferRow[]> {
+  const column = f.direction === 'incoming' ? 't.to_org_path' : 't.from_org_path';
+  let q = selectTransfers(db)
+    .where(inScope(scope, sql.ref(column)))
+    .where(sql<boolean>`${sql.ref(column)} <@ ${f.underPath}::ltree`)
+    .where('t.status', '=', f.status as TransferRow['status'])
+    .orderBy('t.id')
+    .limit(f.limit + 1);
+  if (f.afterId !== undefined) q = q.where('t.id', '>', f.afterId);
+  return q.execute();
+}
+
+export async function setTransferStatus(tx: Executor, id: number, status: 'confirmed' | 'rejected', by: number | null, note: string | null): Promise<void> {
+  await tx.updateTable('member_transfer').set({ status, decided_at: sql`now()`, decided_by: by, decision_note: note }).where('id', '=', id).execute();
+}
+
+/** Pending transfers whose confirmation period has run out, locked, skipping any another worker holds. */
+export async function lockDueTransfers(tx: Executor, limit: number): Promise<number[]> {
+  const rows = await tx
+    .selectFrom('member_transfer')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where(sql<boolean>`auto_confirm_at <= now()`)
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+  return rows.map((r) => r.id);
+}

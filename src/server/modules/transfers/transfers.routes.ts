@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Deps } from '../../deps.js';
+import { IdParam, pageOf } from '../../../common/paging.js';
+import { Transfer, TransferDecisionBody, TransferListQuery, TransferRequestBody } from '../../../common/members.js';
+import { requireActor } from '../../auth/auth.plugin.js';
+import * as transfers from './transfers.service.js';
+
+export function transferRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['transfers'];
+  r.post('/api/transfers', { schema: { tags, body: TransferRequestBody, response: { 201: Transfer } } }, async (req, reply) =>
+    reply.status(201).send(await transfers.requestTransfer(deps, requireActor(req), req.body)),
+  );
+  r.get('/api/transfers', { schema: { tags, querystring: TransferListQuery, response: { 200: pageOf(Transfer) } } }, async (req) =>
+    transfers.listTransfers(deps.db, requireActor(req), req.query),
+  );
+  r.post('/api/transfers/:id/decision', { schema: { tags, params: IdParam, body: TransferDecisionBody, response: { 200: Transfer } } }, async (req) =>
+    transfers.decideTransfer(deps, requireActor(req), req.params.id, req.body.decision, req.body.note ?? null),
+  );
+}
