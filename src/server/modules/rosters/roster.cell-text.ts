@@ -16,7 +16,12 @@ export type SheetSource = {
 /** Excel's date formats contain y, m, d, h, s (outside quotes and [..] sections); `General` and `@` do not. */
 export function isDateFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
-  return /[ymdhsb]/i.test(numFmt.replace(/\[[^\]]*\]/g, '').replace(/"[^"]*"/g, '').replace(/General/gi, ''));
+  return /[ymdhsb]/i.test(
+    numFmt
+      .replace(/\[[^\]]*\]/g, '')
+      .replace(/"[^"]*"/g, '')
+      .replace(/General/gi, ''),
+  );
 }
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);

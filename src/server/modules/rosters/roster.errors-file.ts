@@ -15,16 +15,20 @@ export const REASON_HEADER = '错误原因';
 export const ROW_NUMBER_HEADER = '原行号';
 
 /** Characters XML 1.0 cannot carry; an .xlsx with them does not open. */
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_INVALID =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** A spreadsheet program may run a cell starting with one of these as a formula. */
 const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
 
 /**
  * Makes text safe for a spreadsheet cell: characters XML cannot hold become U+FFFD, and text that could start
  * a formula gets a leading apostrophe — so the error file can never carry a live formula (CSV injection).
+ * In .xlsx a line break is LF: XML parsers turn a literal CR into LF anyway, so it is done here, visibly.
  */
-export function neutraliseCell(text: string): string {
-  const clean = text.replace(XML_INVALID, '\uFFFD');
+export function neutraliseCell(text: string, format: 'xlsx' | 'csv' = 'xlsx'): string {
+  const valid = text.replace(XML_INVALID, '\uFFFD');
+  const clean = format === 'xlsx' ? valid.replace(/\r\n?/g, '\n') : valid;
   return FORMULA_TRIGGER.test(clean) ? `'${clean}` : clean;
 }
 
@@ -52,8 +56,8 @@ export function createRosterErrorsFile(target: string | Writable, options: Error
   const kept = options.headers.map((h, i) => ({ h, i })).filter(({ h }) => h !== REASON_HEADER && h !== ROW_NUMBER_HEADER);
   const headers = [...kept.map(({ h }) => h), REASON_HEADER, ROW_NUMBER_HEADER];
   const lineOf = (row: { rowNumber: number; raw: readonly string[] }, problems: readonly RowProblem[]) => [
-    ...kept.map(({ i }) => neutraliseCell(row.raw[i] ?? '')),
-    neutraliseCell(describeProblems(problems, locale)),
+    ...kept.map(({ i }) => neutraliseCell(row.raw[i] ?? '', options.format)),
+    neutraliseCell(describeProblems(problems, locale), options.format),
   ];
   let rows = 0;
 
@@ -66,7 +70,7 @@ export function createRosterErrorsFile(target: string | Writable, options: Error
     const start = async () => {
       if (started) return;
       started = true;
-      await write(`\uFEFF${headers.map((h) => csvField(neutraliseCell(h))).join(',')}\r\n`);
+      await write(`\uFEFF${headers.map((h) => csvField(neutraliseCell(h, 'csv'))).join(',')}\r\n`);
     };
     return {
       async addRow(row, problems) {

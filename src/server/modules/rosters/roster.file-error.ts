@@ -5,13 +5,7 @@ import { format, type Locale } from '../../../common/i18n.js';
  * `describeFileError`; nobody branches on the message.
  */
 export type RosterFileErrorCode =
-  | 'FILE_TOO_LARGE'
-  | 'TOO_MANY_ROWS'
-  | 'ZIP_BOMB'
-  | 'CORRUPT_FILE'
-  | 'UNKNOWN_FORMAT'
-  | 'MISSING_COLUMNS'
-  | 'EMPTY_FILE';
+  'FILE_TOO_LARGE' | 'TOO_MANY_ROWS' | 'ZIP_BOMB' | 'CORRUPT_FILE' | 'UNKNOWN_FORMAT' | 'MISSING_COLUMNS' | 'EMPTY_FILE';
 
 export type RosterFileErrorParams = Record<string, string | number>;
 

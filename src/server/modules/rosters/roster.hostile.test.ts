@@ -23,7 +23,8 @@ import {
 
 /** A sheet of `bytes` of repeated rows, deflated as it is generated (it never exists uncompressed). */
 async function bombSheet(bytes: number): Promise<RawZipEntry> {
-  const open = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+  const open =
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
   const close = '</sheetData></worksheet>';
   const row = inlineRow(2, GOOD_ROW);
   const header = Buffer.from(open + inlineRow(1, HEADER));
@@ -41,7 +42,13 @@ async function bombSheet(bytes: number): Promise<RawZipEntry> {
   crc = crc32(close, crc);
   deflate.end(close);
   await once(deflate, 'end');
-  return { name: 'xl/worksheets/sheet1.xml', data: Buffer.concat(chunks), method: 8, crc, uncompressedSize: header.length + blocks * block.length + close.length };
+  return {
+    name: 'xl/worksheets/sheet1.xml',
+    data: Buffer.concat(chunks),
+    method: 8,
+    crc,
+    uncompressedSize: header.length + blocks * block.length + close.length,
+  };
 }
 
 describe('hostile and broken files', () => {
@@ -62,7 +69,9 @@ describe('hostile and broken files', () => {
       const rssBefore = process.memoryUsage().rss;
       const error = await readError(file);
       expect(error).toMatchObject({ code: 'ZIP_BOMB', params: { entry: 'xl/worksheets/sheet1.xml' } });
-      console.info(`zip bomb: ${size} bytes declaring ${sheet.uncompressedSize} refused; rss +${((process.memoryUsage().rss - rssBefore) / 1048576).toFixed(1)} MiB`);
+      console.info(
+        `zip bomb: ${size} bytes declaring ${sheet.uncompressedSize} refused; rss +${((process.memoryUsage().rss - rssBefore) / 1048576).toFixed(1)} MiB`,
+      );
       expect(describeFileError(error as RosterFileError, 'zh-CN')).toContain('解压后过大');
     });
   });
@@ -103,7 +112,9 @@ describe('hostile and broken files', () => {
       const notSheet = await writeBytes(dir, 'notsheet.xlsx', buildZip([deflatedEntry('hello.txt', 'hi')]));
       expect(await readError(notSheet)).toMatchObject({ code: 'CORRUPT_FILE' });
       const malformed = deflatedEntry('xl/worksheets/sheet1.xml', '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>姓名');
-      expect(await readError(await writeBytes(dir, 'malformed.xlsx', buildZip(workbookAround(malformed))))).toMatchObject({ code: 'CORRUPT_FILE' });
+      expect(await readError(await writeBytes(dir, 'malformed.xlsx', buildZip(workbookAround(malformed))))).toMatchObject({
+        code: 'CORRUPT_FILE',
+      });
     });
   });
 
@@ -141,7 +152,9 @@ describe('hostile and broken files', () => {
       const ms = performance.now() - started;
       const rssAfter = process.memoryUsage().rss;
       expect(error).toMatchObject({ code: 'TOO_MANY_ROWS', params: { max: 1_000_000 } });
-      console.info(`1,000,001-row CSV refused in ${ms.toFixed(0)} ms; rss ${(rssBefore / 1048576).toFixed(0)} → ${(rssAfter / 1048576).toFixed(0)} MiB`);
+      console.info(
+        `1,000,001-row CSV refused in ${ms.toFixed(0)} ms; rss ${(rssBefore / 1048576).toFixed(0)} → ${(rssAfter / 1048576).toFixed(0)} MiB`,
+      );
       expect(rssAfter - rssBefore).toBeLessThan(200 * 1048576);
 
       // exactly the limit is fine (the streaming count agrees with the quick one)

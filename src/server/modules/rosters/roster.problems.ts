@@ -54,9 +54,15 @@ const messages: Record<RowProblemCode, Record<Locale, string>> = {
     'zh-CN': '身份证号第 {position} 位“{char}”不是数字（只有末位可以是 X）',
     en: 'Character {position} of the ID number, "{char}", is not a digit (only the last may be X)',
   },
-  ID_REGION: { 'zh-CN': '身份证号前两位“{prefix}”不是有效的省级行政区代码', en: 'The ID number starts with "{prefix}", which is no province code' },
+  ID_REGION: {
+    'zh-CN': '身份证号前两位“{prefix}”不是有效的省级行政区代码',
+    en: 'The ID number starts with "{prefix}", which is no province code',
+  },
   ID_BIRTHDATE: { 'zh-CN': '身份证号中的出生日期“{date}”不存在', en: 'The birth date in the ID number, "{date}", does not exist' },
-  ID_CHECK: { 'zh-CN': '身份证号校验位错误，末位应为 {expected}，请核对', en: 'The ID number fails its check: the last character should be {expected}; please verify it' },
+  ID_CHECK: {
+    'zh-CN': '身份证号校验位错误，末位应为 {expected}，请核对',
+    en: 'The ID number fails its check: the last character should be {expected}; please verify it',
+  },
   ID_DUPLICATE: { 'zh-CN': '与第 {firstRow} 行身份证号重复', en: 'Same ID number as row {firstRow}' },
   PHONE_MISSING: { 'zh-CN': '手机号未填写', en: 'The mobile number is missing' },
   PHONE_LENGTH: { 'zh-CN': '手机号应为 11 位，当前为 {digits} 位', en: 'A mobile number has 11 digits, this one has {digits}' },

@@ -34,7 +34,10 @@ export function sniffEncoding(head: Buffer): { encoding: CsvEncoding; bomBytes: 
 
 /** The separator of the first lines: comma unless tabs (Excel's "Unicode text") or semicolons clearly dominate. */
 export function sniffDelimiter(headText: string): CsvDelimiter {
-  const lines = headText.split(/\r\n|\n|\r/).slice(0, 20).join('\n');
+  const lines = headText
+    .split(/\r\n|\n|\r/)
+    .slice(0, 20)
+    .join('\n');
   const count = (c: string) => lines.split(c).length - 1;
   const candidates: CsvDelimiter[] = [',', '\t', ';'];
   return candidates.reduce((best, c) => (count(c) > count(best) ? c : best), ',');

@@ -72,7 +72,10 @@ describe('finding the header', () => {
         ]),
       );
       const { header, rows } = await readAll(file);
-      expect(header).toMatchObject({ rowNumber: 3, columns: { name: 1, idNumber: 2, phone: 3, employmentForm: 4, employerName: 5, joinDate: 6 } });
+      expect(header).toMatchObject({
+        rowNumber: 3,
+        columns: { name: 1, idNumber: 2, phone: 3, employmentForm: 4, employerName: 5, joinDate: 6 },
+      });
       expect(header?.columns.gender).toBeUndefined();
       expect(rows.map((r) => r.rowNumber)).toEqual([4, 6]);
       expect(rows[0]?.cells).toMatchObject({ name: '张三', gender: '', joinDate: '2020-05-01' });
@@ -82,18 +85,37 @@ describe('finding the header', () => {
 
   it('lists the required columns a roster lacks', async () => {
     await withTempDir(async (dir) => {
-      const file = await writeBytes(dir, 'partial.csv', csvOf([['姓名', '身份证号', '性别'], ['张三', '11010519491231002X', '女']]));
+      const file = await writeBytes(
+        dir,
+        'partial.csv',
+        csvOf([
+          ['姓名', '身份证号', '性别'],
+          ['张三', '11010519491231002X', '女'],
+        ]),
+      );
       const error = await readError(file);
       expect(error).toBeInstanceOf(RosterFileError);
       expect(error).toMatchObject({ code: 'MISSING_COLUMNS', params: { columns: '手机号、用工形式、所在单位、入会日期' } });
-      expect(describeFileError(error as RosterFileError, 'zh-CN')).toBe('名册缺少必填列：手机号、用工形式、所在单位、入会日期。请使用系统提供的名册模板');
+      expect(describeFileError(error as RosterFileError, 'zh-CN')).toBe(
+        '名册缺少必填列：手机号、用工形式、所在单位、入会日期。请使用系统提供的名册模板',
+      );
     });
   });
 
   it('reports a file without any header as missing every required column', async () => {
     await withTempDir(async (dir) => {
-      const file = await writeBytes(dir, 'noheader.csv', csvOf([['a', 'b'], ['c', 'd']]));
-      expect(await readError(file)).toMatchObject({ code: 'MISSING_COLUMNS', params: { columns: '姓名、身份证号、手机号、用工形式、所在单位、入会日期' } });
+      const file = await writeBytes(
+        dir,
+        'noheader.csv',
+        csvOf([
+          ['a', 'b'],
+          ['c', 'd'],
+        ]),
+      );
+      expect(await readError(file)).toMatchObject({
+        code: 'MISSING_COLUMNS',
+        params: { columns: '姓名、身份证号、手机号、用工形式、所在单位、入会日期' },
+      });
     });
   });
 
@@ -122,7 +144,11 @@ describe('encodings and formats', () => {
 
   it('reads UTF-8 without a byte-order mark, quoted fields with commas and line breaks', async () => {
     await withTempDir(async (dir) => {
-      const file = await writeBytes(dir, 'plain.csv', `${HEADER.join(',')}\n张三,11010519491231002X,13812345678,女,全日制,"北京市""自来水"",集团\n二分公司",2020-05-01\n`);
+      const file = await writeBytes(
+        dir,
+        'plain.csv',
+        `${HEADER.join(',')}\n张三,11010519491231002X,13812345678,女,全日制,"北京市""自来水"",集团\n二分公司",2020-05-01\n`,
+      );
       const { header, rows } = await readAll(file);
       expect(header?.encoding).toBe('utf-8');
       expect(rows[0]?.cells.employerName).toBe('北京市"自来水",集团\n二分公司');
@@ -131,7 +157,11 @@ describe('encodings and formats', () => {
 
   it('tells an old .xls and binary junk from a roster', async () => {
     await withTempDir(async (dir) => {
-      const xls = await writeBytes(dir, 'old.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+      const xls = await writeBytes(
+        dir,
+        'old.xls',
+        Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]),
+      );
       expect(await readError(xls)).toMatchObject({ code: 'UNKNOWN_FORMAT', params: { detected: 'xls' } });
       const png = await writeBytes(dir, 'photo.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
       expect(await readError(png)).toMatchObject({ code: 'UNKNOWN_FORMAT', params: { detected: 'binary' } });
@@ -145,7 +175,7 @@ describe('encodings and formats', () => {
       sheet.addRow([...HEADER, '备注']);
       sheet.addRow([
         { richText: [{ text: '张', font: { bold: true } }, { text: '三' }] },
-        110101199003074514,
+        1.10101199003075e17, // an ID number typed into a General cell: Excel keeps 15 digits
         13812345678,
         { formula: 'IF(1,"女","男")', result: '女' },
         '全日制',
@@ -153,7 +183,16 @@ describe('encodings and formats', () => {
         new Date(Date.UTC(2020, 4, 1)),
         true,
       ]);
-      sheet.addRow(['李四', '11010519491231002X', 13812345678, '女', '全日制', '单位', { formula: 'DATE(2021,2,3)', result: 44230 }, 0.1 + 0.2]);
+      sheet.addRow([
+        '李四',
+        '11010519491231002X',
+        13812345678,
+        '女',
+        '全日制',
+        '单位',
+        { formula: 'DATE(2021,2,3)', result: 44230 },
+        0.1 + 0.2,
+      ]);
       sheet.getCell('G2').numFmt = 'yyyy-mm-dd';
       sheet.getCell('G3').numFmt = 'yyyy"年"m"月"d"日"';
       const file = path.join(dir, 'types.xlsx');
@@ -165,7 +204,7 @@ describe('encodings and formats', () => {
   });
 
   it('formats numbers like Excel’s General format', () => {
-    expect(formatGeneralNumber(110112199904264000)).toBe('1.10112199904264E+17');
+    expect(formatGeneralNumber(1.10112199904264e17)).toBe('1.10112199904264E+17');
     expect(formatGeneralNumber(110115198703123)).toBe('110115198703123');
     expect(formatGeneralNumber(1234567890123456)).toBe('1.23456789012346E+15');
     expect(formatGeneralNumber(13812345678)).toBe('13812345678');

@@ -59,7 +59,10 @@ async function openRosterFile(file: FileHandle, filePath: string, limits: Roster
   const { size } = await file.stat();
   if (size === 0) throw new RosterFileError('EMPTY_FILE');
   if (size > limits.maxFileBytes) {
-    throw new RosterFileError('FILE_TOO_LARGE', { sizeMiB: (size / 1048576).toFixed(1), maxMiB: Math.floor(limits.maxFileBytes / 1048576) });
+    throw new RosterFileError('FILE_TOO_LARGE', {
+      sizeMiB: (size / 1048576).toFixed(1),
+      maxMiB: Math.floor(limits.maxFileBytes / 1048576),
+    });
   }
   const head = await readHead(file, HEAD_BYTES);
   if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05) && (head[3] === 0x04 || head[3] === 0x06)) {

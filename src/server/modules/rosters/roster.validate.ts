@@ -200,10 +200,16 @@ export function validateRosterRow(row: RosterRow, ctx: ValidationContext = {}): 
   const employmentForm = formLabel === '' ? undefined : employmentFormFromLabel(formLabel);
   if (formLabel === '') problems.push({ column: '用工形式', code: 'EMPLOYMENT_FORM_MISSING', params: {} });
   else if (!employmentForm) {
-    problems.push({ column: '用工形式', code: 'EMPLOYMENT_FORM_UNKNOWN', params: { value: formLabel, choices: EMPLOYMENT_FORM_CHOICES.join(',') } });
+    problems.push({
+      column: '用工形式',
+      code: 'EMPLOYMENT_FORM_UNKNOWN',
+      params: { value: formLabel, choices: EMPLOYMENT_FORM_CHOICES.join(',') },
+    });
   }
 
-  const employerName = stripInvisible(cells.employerName).replace(/[\s\u3000]+/g, ' ').trim();
+  const employerName = stripInvisible(cells.employerName)
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim();
   if (employerName === '') {
     if (!employmentForm || !isGigForm(employmentForm)) problems.push({ column: '所在单位', code: 'EMPLOYER_MISSING', params: {} });
   } else if (FORMULA_START.test(employerName)) problems.push({ column: '所在单位', code: 'EMPLOYER_FORMULA', params: {} });

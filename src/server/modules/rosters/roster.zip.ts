@@ -128,7 +128,10 @@ export async function readZipDirectory(file: FileHandle, fileSize: number, limit
     total += entry.uncompressedSize;
     const isLarge = entry.uncompressedSize > limits.zipRatioFloorBytes;
     if (isLarge && entry.uncompressedSize > limits.maxZipRatio * Math.max(entry.compressedSize, 1)) {
-      throw new RosterFileError('ZIP_BOMB', { entry: entry.name, ratio: Math.round(entry.uncompressedSize / Math.max(entry.compressedSize, 1)) });
+      throw new RosterFileError('ZIP_BOMB', {
+        entry: entry.name,
+        ratio: Math.round(entry.uncompressedSize / Math.max(entry.compressedSize, 1)),
+      });
     }
   }
   if (total > limits.maxXlsxUncompressedBytes) throw new RosterFileError('ZIP_BOMB', { uncompressedBytes: total });
