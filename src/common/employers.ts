@@ -15,6 +15,8 @@ export const Employer = z.object({
   streetName: z.string(),
   unionOrgId: z.number().nullable(),
   unionName: z.string().nullable(),
+  /** 建会进度 along the outreach pipeline. */
+  unionisationStage: z.enum(['none', 'contacted', 'persuaded', 'preparing', 'established']),
   version: z.number(),
 });
 export type Employer = z.infer<typeof Employer>;

@@ -101,6 +101,8 @@ export const errorCatalog = {
   NO_MEMBER_WITH_ID: { status: 404, 'zh-CN': '没有持该身份证号的会员', en: 'No member holds this ID number' },
   CARD_NOT_ACTIVE: { status: 409, 'zh-CN': '该会员卡未启用或已注销', en: 'This card is not active or was revoked' },
   TRACKING_NOT_FOUND: { status: 404, 'zh-CN': '查询码或手机号不正确', en: 'Wrong tracking code or phone number' },
+  MEETING_PARENT_INVALID: { status: 422, 'zh-CN': '主会场须是同类、同级或上级工会的沟通会，且本身不是分会场', en: 'A main venue must be a meeting of the same kind, held by this union or a parent, and not itself a sub-venue' },
+  STAGE_NEEDS_UNION: { status: 422, 'zh-CN': '“已建会”须先为该企业指定覆盖它的工会', en: 'Set the union that covers the employer before marking it established' },
   DATA_DIR_LOCKED: {
     status: 500,
     'zh-CN': '数据目录 {dir} 正被另一个进程（PID {pid}）使用；请先停止它',

@@ -26,6 +26,7 @@ import { memberRoutes } from './modules/members/members.routes.js';
 import { applicationRoutes } from './modules/applications/applications.routes.js';
 import { transferRoutes } from './modules/transfers/transfers.routes.js';
 import { cardRoutes } from './modules/cards/cards.routes.js';
+import { outreachRoutes } from './modules/outreach/outreach.routes.js';
 import { createDeps } from './deps.js';
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -81,5 +82,6 @@ export async function buildApp(database: Database, config: Config, options: { lo
   applicationRoutes(app, deps);
   transferRoutes(app, deps);
   cardRoutes(app, deps);
+  outreachRoutes(app, db);
   return app;
 }

@@ -109,6 +109,13 @@ function cases(): Case[] {
       return { method: 'DELETE', url: `/api/users/${user.id}/grants/${user.grants![0]!.id}` };
     } },
     ...memberCases(),
+    { route: 'POST /api/meetings', action: 'member.write', visibleWith: 'org.read', write: true, ok: 201, request: async () => ({ method: 'POST', url: '/api/meetings', payload: { orgId: T(), kind: 'worker', title: '职工沟通会', heldOn: '2026-05-30' } }) },
+    { route: 'GET /api/meetings', action: 'member.read', visibleWith: 'member.read', write: false, request: async () => ({ method: 'GET', url: `/api/meetings?orgId=${T()}` }) },
+    { route: 'GET /api/outreach/stats', action: 'member.read', visibleWith: 'member.read', write: false, request: async () => ({ method: 'GET', url: `/api/outreach/stats?orgId=${T()}&from=2026-01-01&to=2026-12-31` }) },
+    { route: 'POST /api/employers/:id/unionisation', action: 'employer.write', visibleWith: 'employer.read', write: true, request: async () => {
+      const e = await employer();
+      return { method: 'POST', url: `/api/employers/${e.id}/unionisation`, payload: { version: e.version, stage: 'contacted' } };
+    } },
     { route: 'GET /api/audit', action: 'audit.read', write: false, request: async () => ({ method: 'GET', url: `/api/audit?orgId=${T()}` }) },
   ];
 }

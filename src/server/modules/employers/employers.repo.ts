@@ -17,6 +17,7 @@ export type EmployerRow = {
   union_name: string | null;
   org_path: string;
   version: number;
+  unionisation_stage: string;
 };
 
 function selectEmployers(db: Executor) {
@@ -37,6 +38,7 @@ function selectEmployers(db: Executor) {
       'u.name as union_name',
       'e.org_path',
       'e.version',
+      'e.unionisation_stage',
     ]);
 }
 

@@ -27,6 +27,7 @@ function toEmployer(row: EmployerRow): Employer {
     streetName: row.street_name,
     unionOrgId: row.union_org_id,
     unionName: row.union_name,
+    unionisationStage: row.unionisation_stage as Employer['unionisationStage'],
     version: row.version,
   };
 }
@@ -80,6 +81,14 @@ export async function listEmployers(db: Kysely<DB>, actor: Actor, query: Employe
   const items = rows.slice(0, query.limit).map(toEmployer);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.name, last.id]) : null };
+}
+
+/** An employer the caller may act on: 404 when invisible, 403 when visible but not permitted. */
+export async function findEmployerRowFor(db: Executor, actor: Actor, action: 'employer.read' | 'employer.write', id: number): Promise<EmployerRow> {
+  const row = await repo.findEmployerInScope(db, scopeFor(actor, action), id, action === 'employer.write');
+  if (row) return row;
+  if (action === 'employer.write' && (await repo.findEmployerInScope(db, scopeFor(actor, 'employer.read'), id))) throw new AppError('FORBIDDEN');
+  throw new AppError('NOT_FOUND');
 }
 
 export async function getEmployer(db: Kysely<DB>, actor: Actor, id: number): Promise<Employer> {

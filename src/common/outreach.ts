@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+export const meetingKinds = ['worker', 'enterprise'] as const; // 职工沟通会 / 企业沟通会
+export const unionisationStages = ['none', 'contacted', 'persuaded', 'preparing', 'established'] as const; // 建会进度
+export type UnionisationStage = (typeof unionisationStages)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const CreateMeetingBody = z.object({
+  orgId: z.number().int().positive(),
+  kind: z.enum(meetingKinds),
+  title: z.string().trim().min(1).max(200),
+  heldOn: isoDate,
+  venue: z.string().trim().max(200).optional(),
+  isOnline: z.boolean().default(false),
+  /** A sub-venue (分会场) names its main venue (主会场). */
+  parentMeetingId: z.number().int().positive().optional(),
+});
+export type CreateMeetingBody = z.infer<typeof CreateMeetingBody>;
+
+export const Meeting = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  kind: z.enum(meetingKinds),
+  title: z.string(),
+  heldOn: z.string(),
+  venue: z.string().nullable(),
+  isOnline: z.boolean(),
+  parentMeetingId: z.number().nullable(),
+  applications: z.number(),
+  approved: z.number(),
+  employersEngaged: z.number(),
+});
+export type Meeting = z.infer<typeof Meeting>;
+
+export const MeetingListQuery = z.object({
+  orgId: z.coerce.number().int().positive(),
+  kind: z.enum(meetingKinds).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type MeetingListQuery = z.infer<typeof MeetingListQuery>;
+
+export const OutreachStatsQuery = z.object({ orgId: z.coerce.number().int().positive(), from: isoDate, to: isoDate });
+export type OutreachStatsQuery = z.infer<typeof OutreachStatsQuery>;
+export const OutreachStats = z.object({
+  workerMeetings: z.number(),
+  enterpriseMeetings: z.number(),
+  applications: z.number(),
+  approved: z.number(),
+  employersByStage: z.record(z.enum(unionisationStages), z.number()),
+});
+export type OutreachStats = z.infer<typeof OutreachStats>;
+
+export const UnionisationBody = z.object({
+  version: z.number().int().positive(),
+  stage: z.enum(unionisationStages),
+  meetingId: z.number().int().positive().nullable().optional(),
+});
+export type UnionisationBody = z.infer<typeof UnionisationBody>;

@@ -1,0 +1,103 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { inScope, type OrgScope } from '../../auth/scope.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+function selectMeetings(db: Executor) {
+  return db
+    .selectFrom('outreach_meeting as m')
+    .innerJoin('org_unit as o', 'o.id', 'm.org_id')
+    .select(['m.id', 'm.org_id', 'o.name as org_name', 'm.org_path', 'm.kind', 'm.title', 'm.held_on', 'm.venue', 'm.is_online', 'm.parent_meeting_id'])
+    .select((eb) => [
+      eb.selectFrom('member_application as a').select((e) => e.fn.countAll<number>().as('n')).whereRef('a.meeting_id', '=', 'm.id').as('applications'),
+      eb
+        .selectFrom('member_application as a')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('a.meeting_id', '=', 'm.id')
+        .where('a.status', '=', 'approved')
+        .as('approved'),
+      eb.selectFrom('employer as e').select((e) => e.fn.countAll<number>().as('n')).whereRef('e.unionisation_meeting_id', '=', 'm.id').as('employers_engaged'),
+    ]);
+}
+export type MeetingRow = Awaited<ReturnType<ReturnType<typeof selectMeetings>['executeTakeFirstOrThrow']>>;
+
+export async function findMeetingInScope(db: Executor, scope: OrgScope, id: number): Promise<MeetingRow | undefined> {
+  return selectMeetings(db).where('m.id', '=', id).where(inScope(scope, sql.ref('m.org_path'))).executeTakeFirst();
+}
+
+export async function insertMeeting(
+  tx: Executor,
+  m: { orgId: number; orgPath: string; kind: 'worker' | 'enterprise'; title: string; heldOn: string; venue: string | null; isOnline: boolean; parentMeetingId: number | null },
+): Promise<number> {
+  const row = await tx
+    .insertInto('outreach_meeting')
+    .values({ org_id: m.orgId, org_path: m.orgPath, kind: m.kind, title: m.title, held_on: m.heldOn, venue: m.venue, is_online: m.isOnline, parent_meeting_id: m.parentMeetingId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Meetings held in a subtree, newest first, keyset-paged on (held_on, id). */
+export async function listMeetings(
+  db: Executor,
+  scope: OrgScope,
+  f: { underPath: string; kind: string | undefined; from: string | undefined; to: string | undefined; after: [string, number] | undefined; limit: number },
+): Promise<MeetingRow[]> {
+  let q = selectMeetings(db)
+    .where(inScope(scope, sql.ref('m.org_path')))
+    .where(sql<boolean>`m.org_path <@ ${f.underPath}::ltree`)
+    .orderBy('m.held_on', 'desc')
+    .orderBy('m.id', 'desc')
+    .limit(f.limit + 1);
+  if (f.kind) q = q.where('m.kind', '=', f.kind as 'worker' | 'enterprise');
+  if (f.from) q = q.where('m.held_on', '>=', f.from);
+  if (f.to) q = q.where('m.held_on', '<=', f.to);
+  if (f.after) q = q.where(sql<boolean>`(m.held_on, m.id) < (${f.after[0]}::date, ${f.after[1]})`);
+  return q.execute();
+}
+
+/** Counts for a subtree and period: meetings by kind, their applications, and employers by 建会 stage. */
+export async function outreachCounts(db: Executor, scope: OrgScope, f: { underPath: string; from: string; to: string }) {
+  const meetings = await db
+    .selectFrom('outreach_meeting as m')
+    .leftJoin('member_application as a', 'a.meeting_id', 'm.id')
+    .select([
+      sql<number>`count(DISTINCT m.id) FILTER (WHERE m.kind = 'worker')`.as('worker_meetings'),
+      sql<number>`count(DISTINCT m.id) FILTER (WHERE m.kind = 'enterprise')`.as('enterprise_meetings'),
+      sql<number>`count(a.id)`.as('applications'),
+      sql<number>`count(a.id) FILTER (WHERE a.status = 'approved')`.as('approved'),
+    ])
+    .where(inScope(scope, sql.ref('m.org_path')))
+    .where(sql<boolean>`m.org_path <@ ${f.underPath}::ltree`)
+    .where('m.held_on', '>=', f.from)
+    .where('m.held_on', '<=', f.to)
+    .executeTakeFirstOrThrow();
+  const stages = await db
+    .selectFrom('employer as e')
+    .innerJoin('outreach_meeting as m', 'm.id', 'e.unionisation_meeting_id')
+    .select(['e.unionisation_stage as stage', sql<number>`count(*)`.as('n')])
+    .where(inScope(scope, sql.ref('m.org_path')))
+    .where(sql<boolean>`m.org_path <@ ${f.underPath}::ltree`)
+    .where('m.held_on', '>=', f.from)
+    .where('m.held_on', '<=', f.to)
+    .groupBy('e.unionisation_stage')
+    .execute();
+  return { meetings, stages };
+}
+
+export async function setUnionisationStage(tx: Executor, employerId: number, version: number, stage: string, meetingId: number | null | undefined): Promise<boolean> {
+  const result = await tx
+    .updateTable('employer')
+    .set({
+      unionisation_stage: stage,
+      unionisation_updated_at: sql`now()`,
+      ...(meetingId !== undefined ? { unionisation_meeting_id: meetingId } : {}),
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', employerId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -1,0 +1,101 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { AppError } from '../../../common/errors.js';
+import type { Page } from '../../../common/paging.js';
+import type { CreateMeetingBody, Meeting, MeetingListQuery, OutreachStats, OutreachStatsQuery, UnionisationBody, UnionisationStage } from '../../../common/outreach.js';
+import { unionisationStages } from '../../../common/outreach.js';
+import { scopeFor, type Actor } from '../../auth/scope.js';
+import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { recordWrite } from '../audit/audit.service.js';
+import { findOrgRowFor } from '../orgs/orgs.service.js';
+import { findEmployerRowFor } from '../employers/employers.service.js';
+import * as repo from './outreach.repo.js';
+
+function toMeeting(row: repo.MeetingRow): Meeting {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    orgName: row.org_name,
+    kind: row.kind,
+    title: row.title,
+    heldOn: row.held_on,
+    venue: row.venue,
+    isOnline: row.is_online,
+    parentMeetingId: row.parent_meeting_id,
+    applications: Number(row.applications ?? 0),
+    approved: Number(row.approved ?? 0),
+    employersEngaged: Number(row.employers_engaged ?? 0),
+  };
+}
+
+const isAncestorOrSelf = (ancestor: string, path: string) => path === ancestor || path.startsWith(`${ancestor}.`);
+
+/** Records an outreach meeting (双沟通); a sub-venue names its main venue, held by the same union or a parent. */
+export async function createMeeting(db: Kysely<DB>, actor: Actor, body: CreateMeetingBody): Promise<Meeting> {
+  return db.transaction().execute(async (tx) => {
+    const org = await findOrgRowFor(tx, actor, 'member.write', body.orgId);
+    if (body.parentMeetingId !== undefined) {
+      const parent = await repo.findMeetingInScope(tx, scopeFor(actor, 'member.read'), body.parentMeetingId);
+      if (!parent) throw new AppError('NOT_FOUND');
+      if (parent.kind !== body.kind || parent.parent_meeting_id !== null || !isAncestorOrSelf(parent.org_path, org.path)) throw new AppError('MEETING_PARENT_INVALID');
+    }
+    const id = await repo.insertMeeting(tx, {
+      orgId: org.id,
+      orgPath: org.path,
+      kind: body.kind,
+      title: body.title,
+      heldOn: body.heldOn,
+      venue: body.venue ?? null,
+      isOnline: body.isOnline,
+      parentMeetingId: body.parentMeetingId ?? null,
+    });
+    await recordWrite(tx, actor, 'meeting.create', { type: 'meeting', id, orgPath: org.path }, { kind: body.kind, title: body.title });
+    return toMeeting((await repo.findMeetingInScope(tx, scopeFor(actor, 'member.read'), id))!);
+  });
+}
+
+export async function listMeetings(db: Kysely<DB>, actor: Actor, query: MeetingListQuery): Promise<Page<Meeting>> {
+  const org = await findOrgRowFor(db, actor, 'member.read', query.orgId);
+  const rows = await repo.listMeetings(db, scopeFor(actor, 'member.read'), {
+    underPath: org.path,
+    kind: query.kind,
+    from: query.from,
+    to: query.to,
+    after: decodeCursor(query.cursor, 'string-number'),
+    limit: query.limit,
+  });
+  const items = rows.slice(0, query.limit).map(toMeeting);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.heldOn, last.id]) : null };
+}
+
+/** Per-period figures for a subtree: 职工沟通会 / 企业沟通会 held, applications they brought, employers by 建会 stage. */
+export async function outreachStats(db: Kysely<DB>, actor: Actor, query: OutreachStatsQuery): Promise<OutreachStats> {
+  const org = await findOrgRowFor(db, actor, 'member.read', query.orgId);
+  const { meetings, stages } = await repo.outreachCounts(db, scopeFor(actor, 'member.read'), { underPath: org.path, from: query.from, to: query.to });
+  const employersByStage = Object.fromEntries(unionisationStages.map((s) => [s, 0])) as Record<UnionisationStage, number>;
+  for (const s of stages) employersByStage[s.stage as UnionisationStage] = Number(s.n);
+  return {
+    workerMeetings: Number(meetings.worker_meetings),
+    enterpriseMeetings: Number(meetings.enterprise_meetings),
+    applications: Number(meetings.applications),
+    approved: Number(meetings.approved),
+    employersByStage,
+  };
+}
+
+/** Moves an employer along the 建会 pipeline, crediting the enterprise meeting that persuaded it. */
+export async function setUnionisationStage(db: Kysely<DB>, actor: Actor, employerId: number, body: UnionisationBody): Promise<{ stage: UnionisationStage; version: number }> {
+  return db.transaction().execute(async (tx) => {
+    const employer = await findEmployerRowFor(tx, actor, 'employer.write', employerId);
+    if (employer.version !== body.version) throw new AppError('CONFLICT');
+    if (body.stage === 'established' && employer.union_org_id === null) throw new AppError('STAGE_NEEDS_UNION');
+    if (body.meetingId) {
+      const meeting = await repo.findMeetingInScope(tx, scopeFor(actor, 'member.read'), body.meetingId);
+      if (!meeting || meeting.kind !== 'enterprise') throw new AppError('NOT_FOUND');
+    }
+    if (!(await repo.setUnionisationStage(tx, employerId, body.version, body.stage, body.meetingId))) throw new AppError('CONFLICT');
+    await recordWrite(tx, actor, 'employer.unionisation', { type: 'employer', id: employerId, orgPath: employer.org_path }, { stage: body.stage, meetingId: body.meetingId });
+    return { stage: body.stage, version: body.version + 1 };
+  });
+}
