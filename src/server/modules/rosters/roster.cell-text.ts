@@ -5,7 +5,7 @@ export type SheetRow = { rowNumber: number; values: string[] };
 
 /**
  * One sheet of a file; `rows()` streams it from the start each time it is called. `countRecords` (CSV) counts
- * the rows quickly without parsing them, stopping past `max`.
+ * the non-blank rows quickly without parsing them, stopping past `max`.
  */
 export type SheetSource = {
   name: string;

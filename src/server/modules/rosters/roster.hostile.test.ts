@@ -157,8 +157,9 @@ describe('hostile and broken files', () => {
       );
       expect(rssAfter - rssBefore).toBeLessThan(200 * 1048576);
 
-      // exactly the limit is fine (the streaming count agrees with the quick one)
-      await writeFile(path.join(dir, 'limit.csv'), `${HEADER.join(',')}\n${GOOD_ROW.join(',')}\n${'a,1,1,,,,\n'.repeat(9)}`);
+      // exactly the limit is fine (the streaming count agrees with the quick one); blank rows do not count
+      const limit = `标题\n\n${HEADER.join(',')}\n${GOOD_ROW.join(',')}\n,, ,"",\n${'a,1,1,,,,\n'.repeat(9)}\n\n`;
+      await writeFile(path.join(dir, 'limit.csv'), limit);
       expect((await readAll(path.join(dir, 'limit.csv'), { limits: { maxRows: 10 } })).rows).toHaveLength(10);
       expect(await readError(path.join(dir, 'limit.csv'), { limits: { maxRows: 9 } })).toMatchObject({ code: 'TOO_MANY_ROWS' });
     });
@@ -166,9 +167,19 @@ describe('hostile and broken files', () => {
 
   it('counts quoted line breaks as one row when judging the row limit', async () => {
     await withTempDir(async (dir) => {
-      const quoted = `${HEADER.join(',')}\n${'张三,"11010519491231002X",1,女,全日制,"有\n换行\r\n的单位",2020-05-01\n'.repeat(5)}`;
-      const file = await writeBytes(dir, 'quoted.csv', quoted);
+      const row = '张三,"11010519491231002X",1,女,全日制,"有\n换行\r\n的""单位""",2020-05-01\n';
+      const file = await writeBytes(dir, 'quoted.csv', `${HEADER.join(',')}\n${row.repeat(5)}`);
       expect((await readAll(file, { limits: { maxRows: 5 } })).rows.map((r) => r.rowNumber)).toEqual([2, 3, 4, 5, 6]);
+      expect(await readError(file, { limits: { maxRows: 4 } })).toMatchObject({ code: 'TOO_MANY_ROWS' });
+    });
+  });
+
+  it('does not count a sheet’s empty rows against the row limit', async () => {
+    await withTempDir(async (dir) => {
+      const empty = Array.from({ length: 50 }, (_, i) => `<row r="${i + 3}"/>`).join('');
+      const sheet = deflatedEntry('xl/worksheets/sheet1.xml', sheetXml(inlineRow(1, HEADER) + inlineRow(2, GOOD_ROW) + empty));
+      const file = await writeBytes(dir, 'styled.xlsx', buildZip(workbookAround(sheet)));
+      expect((await readAll(file, { limits: { maxRows: 1 } })).rows).toHaveLength(1);
     });
   });
 });

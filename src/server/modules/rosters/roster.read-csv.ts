@@ -44,53 +44,53 @@ export function sniffDelimiter(headText: string): CsvDelimiter {
 }
 
 /**
- * Counts records the way csv-parse splits them (a quote opens a field only at its start, `""` inside is one
- * quote), stopping once past `max`. Works on the bytes: in UTF-8 and GB18030 the bytes of `"`, `\n`, `\r` and
- * the separators never occur inside a multi-byte character.
+ * Counts the non-blank records the way csv-parse splits them (a quote opens a field only at its start, `""`
+ * inside is one quote), stopping once past `max`. Works on the bytes: in UTF-8 and GB18030 the bytes of `"`,
+ * `\n`, `\r`, space and the separators never occur inside a multi-byte character.
  */
 async function countRecords(filePath: string, start: number, delimiter: CsvDelimiter, max: number): Promise<number> {
   const QUOTE = 0x22;
   const LF = 0x0a;
   const CR = 0x0d;
   const SEP = delimiter.charCodeAt(0);
+  const isSpace = (byte: number) => byte === 0x20 || byte === 0x09;
   let records = 0;
   let isInQuotes = false;
   let isFieldStart = true;
-  let isQuotePending = false; // saw a quote inside a quoted field: closes it unless another quote follows
+  let isQuotePending = false; // a quote inside a quoted field closes it unless another quote follows
   let hasContent = false;
   let previous = -1;
   for await (const chunk of createReadStream(filePath, { start, highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
     for (let i = 0; i < chunk.length; i++) {
       const byte = chunk[i]!;
       if (isInQuotes) {
-        if (isQuotePending) {
-          isQuotePending = false;
-          if (byte === QUOTE) continue;
-          isInQuotes = false;
-        } else {
+        if (!isQuotePending) {
           if (byte === QUOTE) isQuotePending = true;
+          else if (!isSpace(byte) && byte !== LF && byte !== CR) hasContent = true;
           continue;
         }
+        isQuotePending = false;
+        if (byte === QUOTE) {
+          hasContent = true;
+          continue;
+        }
+        isInQuotes = false;
       }
       if (byte === LF || byte === CR) {
-        if (!(byte === LF && previous === CR)) {
-          records++;
-          if (records > max) return records;
-        }
+        if (!(byte === LF && previous === CR) && hasContent && ++records > max) return records;
         isFieldStart = true;
         hasContent = false;
       } else if (byte === SEP) {
         isFieldStart = true;
-        hasContent = true;
       } else {
         if (byte === QUOTE && isFieldStart) isInQuotes = true;
+        else if (!isSpace(byte)) hasContent = true;
         isFieldStart = false;
-        hasContent = true;
       }
       previous = byte;
     }
   }
-  return hasContent || isInQuotes ? records + 1 : records;
+  return hasContent ? records + 1 : records;
 }
 
 /** A CSV file as one sheet; rows are numbered by record, as a spreadsheet program would show them. */

@@ -100,20 +100,21 @@ export async function* readRoster(filePath: string, options: ReadRosterOptions =
     for (const sheet of opened.sheets) {
       let header: (HeaderMatch & { rowNumber: number }) | undefined;
       let seenRows = 0;
+      let nonBlankUpToHeader = 0;
       let dataRows = 0;
-      let yielded = 0;
       for await (const row of sheet.rows()) {
         signal?.throwIfAborted();
         if (!header) {
           if (++seenRows > limits.maxHeaderSearchRows) break;
           if (isBlank(row.values)) continue;
+          nonBlankUpToHeader++;
           const match = matchHeader(row.values);
           if (!best || match.matches > best.matches) best = match;
           if (match.matches < MIN_HEADER_MATCHES) continue;
           const missing = missingRequired(match.columns);
           if (missing.length > 0) throw new RosterFileError('MISSING_COLUMNS', { columns: missing.join('、') });
           header = { ...match, rowNumber: row.rowNumber };
-          await rejectIfTooManyRecords(sheet, header.rowNumber, limits);
+          await rejectIfTooManyRecords(sheet, nonBlankUpToHeader, limits);
           options.onHeader?.({
             format: opened.format,
             ...(opened.encoding ? { encoding: opened.encoding } : {}),
@@ -125,13 +126,12 @@ export async function* readRoster(filePath: string, options: ReadRosterOptions =
           });
           continue;
         }
-        if (++dataRows > limits.maxRows) throw new RosterFileError('TOO_MANY_ROWS', { max: limits.maxRows });
         if (isBlank(row.values)) continue;
-        yielded++;
+        if (++dataRows > limits.maxRows) throw new RosterFileError('TOO_MANY_ROWS', { max: limits.maxRows });
         yield toRosterRow(row, header);
       }
       if (header) {
-        if (yielded === 0) throw new RosterFileError('EMPTY_FILE');
+        if (dataRows === 0) throw new RosterFileError('EMPTY_FILE');
         return;
       }
     }
@@ -145,10 +145,15 @@ export async function* readRoster(filePath: string, options: ReadRosterOptions =
   }
 }
 
-/** CSV: counts the records up front so an oversized file is refused before its first row, not after a million. */
-async function rejectIfTooManyRecords(sheet: SheetSource, headerRow: number, limits: RosterLimits): Promise<void> {
-  const count = await sheet.countRecords?.(headerRow + limits.maxRows);
-  if (count !== undefined && count - headerRow > limits.maxRows) throw new RosterFileError('TOO_MANY_ROWS', { max: limits.maxRows });
+/**
+ * CSV: counts the rows up front so an oversized file is refused before its first row, not after a million.
+ * Blank rows count for nothing, here and in the streaming count (a sheet may hold a million empty rows).
+ */
+async function rejectIfTooManyRecords(sheet: SheetSource, nonBlankUpToHeader: number, limits: RosterLimits): Promise<void> {
+  const count = await sheet.countRecords?.(nonBlankUpToHeader + limits.maxRows);
+  if (count !== undefined && count - nonBlankUpToHeader > limits.maxRows) {
+    throw new RosterFileError('TOO_MANY_ROWS', { max: limits.maxRows });
+  }
 }
 
 function toRosterRow(row: SheetRow, header: HeaderMatch): RosterRow {
