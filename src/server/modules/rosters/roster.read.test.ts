@@ -215,6 +215,48 @@ describe('encodings and formats', () => {
   });
 });
 
+describe('workbooks as Excel and WPS write them', () => {
+  it('finds the roster on a later sheet when the first holds instructions', async () => {
+    await withTempDir(async (dir) => {
+      const workbook = new ExcelJS.Workbook();
+      workbook.addWorksheet('说明').addRows([['请按下表填写'], ['第二行说明']]);
+      const hidden = workbook.addWorksheet('代码表', { state: 'hidden' });
+      hidden.addRow([...HEADER]);
+      const roster = workbook.addWorksheet('名册');
+      roster.addRow(['某某公司工会会员名册']);
+      roster.addRow([...HEADER]);
+      roster.addRow([...GOOD_ROW]);
+      const file = path.join(dir, 'sheets.xlsx');
+      await workbook.xlsx.writeFile(file);
+      const { header, rows } = await readAll(file);
+      expect(header).toMatchObject({ sheetName: '名册', rowNumber: 2 });
+      expect(rows.map((r) => [r.rowNumber, r.raw])).toEqual([[3, [...GOOD_ROW]]]);
+    });
+  });
+
+  it('keeps Chinese intact across chunk boundaries of a large shared-strings sheet', async () => {
+    await withTempDir(async (dir) => {
+      const file = path.join(dir, 'shared.xlsx');
+      // shared strings written after the sheet, as Excel orders them
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+      const sheet = workbook.addWorksheet('名册');
+      sheet.addRow([...HEADER]).commit();
+      for (let i = 0; i < 5000; i++)
+        sheet.addRow([`欧阳${i}`, GOOD_ROW[1], GOOD_ROW[2], '女', '其他新就业形态', `北京市第${i}号工会服务站驿站`, GOOD_ROW[6]]).commit();
+      sheet.commit();
+      await workbook.commit();
+      const { rows } = await readAll(file);
+      expect(rows).toHaveLength(5000);
+      expect(rows.filter((r) => r.raw.join('').includes('\uFFFD'))).toEqual([]);
+      expect(rows[4999]?.cells).toMatchObject({
+        name: '欧阳4999',
+        employerName: '北京市第4999号工会服务站驿站',
+        employmentForm: '其他新就业形态',
+      });
+    });
+  });
+});
+
 describe('stopping early', () => {
   it('stops at the signal with its reason, and on a break without reading on', async () => {
     const controller = new AbortController();
