@@ -55,17 +55,20 @@ function richToText(runs: readonly RichRun[]): string {
   return runs.map((run) => run.text ?? '').join('');
 }
 
+export type CellTextContext = { isDate1904?: boolean; sharedString?: (index: number) => string };
+
 /** The text a cell shows: dates as YYYY-MM-DD, formulas as their cached result, rich text as plain text. */
-export function cellText(value: CellValue, numFmt: string | undefined, isDate1904 = false): string {
+export function cellText(value: CellValue, numFmt: string | undefined, context: CellTextContext = {}): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return isDateFormat(numFmt) ? excelSerialToDate(value, isDate1904) : formatGeneralNumber(value);
+  if (typeof value === 'number') return isDateFormat(numFmt) ? excelSerialToDate(value, context.isDate1904) : formatGeneralNumber(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  if ('sharedString' in value && typeof value.sharedString === 'number') return context.sharedString?.(value.sharedString) ?? '';
   if ('richText' in value) return richToText(value.richText);
   if ('error' in value) return String(value.error);
   if ('formula' in value || 'sharedFormula' in value) {
-    return value.result === undefined ? '' : cellText(value.result as CellValue, numFmt, isDate1904);
+    return value.result === undefined ? '' : cellText(value.result as CellValue, numFmt, context);
   }
   if ('hyperlink' in value) return String(value.text);
   return '';

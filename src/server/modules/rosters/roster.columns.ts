@@ -122,6 +122,11 @@ export const ROSTER_LIMITS = {
   maxCsvRecordChars: 64 * 1024,
   /** Sum of the declared uncompressed sizes of all entries of an .xlsx. */
   maxXlsxUncompressedBytes: 1024 * 1024 * 1024,
+  /**
+   * Uncompressed size of the shared-string table, which stays in memory while the sheet streams; a real
+   * million-row roster needs about a tenth of it.
+   */
+  maxSharedStringsBytes: 256 * 1024 * 1024,
   /** Entries in an .xlsx (a roster has about ten). */
   maxXlsxEntries: 1000,
   /**

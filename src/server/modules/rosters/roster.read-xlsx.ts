@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { cellText, type SheetRow, type SheetSource } from './roster.cell-text.js';
 import type { RosterLimits } from './roster.columns.js';
 import { RosterFileError } from './roster.file-error.js';
+import { SharedStrings } from './roster.shared-strings.js';
 import { openZipEntryText, readZipDirectory, type ZipEntry } from './roster.zip.js';
 
 /**
@@ -14,10 +15,9 @@ import { openZipEntryText, readZipDirectory, type ZipEntry } from './roster.zip.
  * whatever the central directory says, and (c) decodes each chunk separately, so a Chinese character split
  * across two chunks turns into U+FFFD (exceljs issues #2063, #2084, #2316). Here the entries are opened by
  * offset from the central directory, inflated under a size guard, decoded as a UTF-8 stream, and handed to
- * the same XML parsers. Pinned by the fixture tests: an exceljs upgrade that renames these fails them.
+ * the same XML parsers; the shared strings are kept compactly (roster.shared-strings.ts). Pinned by the fixture tests: an exceljs upgrade that renames these fails them.
  */
 type WorkbookReaderInternals = {
-  sharedStrings?: string[];
   workbookRels?: { Id: string; Type: string; Target: string }[];
   model?: { sheets?: { name: string; id: number; rId: string; state?: string }[] };
   properties?: { date1904?: boolean };
@@ -101,14 +101,19 @@ export async function openXlsx(file: FileHandle, filePath: string, fileSize: num
   const stylesRel = relOfType('/styles');
   await parseEntry(entry(stylesRel ? relTarget(stylesRel.Target) : 'xl/styles.xml'), (s) => reader._parseStyles(s));
 
-  const strings: string[] = [];
+  // Left out of the reader, cells come as { sharedString: index } and are looked up here.
+  const strings = new SharedStrings();
   const stringsRel = relOfType('/sharedStrings');
-  await parseEntry(entry(stringsRel ? relTarget(stringsRel.Target) : 'xl/sharedStrings.xml'), async (s) => {
+  const stringsEntry = entry(stringsRel ? relTarget(stringsRel.Target) : 'xl/sharedStrings.xml');
+  if (stringsEntry && stringsEntry.uncompressedSize > limits.maxSharedStringsBytes) {
+    throw new RosterFileError('ZIP_BOMB', { entry: stringsEntry.name, uncompressedBytes: stringsEntry.uncompressedSize });
+  }
+  await parseEntry(stringsEntry, async (s) => {
     const checked = endChecked(s, 'sst');
     for await (const { text } of reader._parseSharedStrings(checked.text)) strings.push(flattenSharedString(text));
     checked.assertComplete();
   });
-  reader.sharedStrings = strings;
+  const lookup = (index: number) => strings.get(index);
   const isDate1904 = reader.properties?.date1904 === true;
 
   const sheets: SheetSource[] = [];
@@ -127,7 +132,7 @@ export async function openXlsx(file: FileHandle, filePath: string, fileSize: num
             for await (const row of worksheet) {
               const values: string[] = [];
               row.eachCell((cell, column) => {
-                values[column - 1] = cellText(cell.value, cell.numFmt, isDate1904);
+                values[column - 1] = cellText(cell.value, cell.numFmt, { isDate1904, sharedString: lookup });
               });
               for (let i = 0; i < values.length; i++) values[i] ??= '';
               yield { rowNumber: row.number, values } satisfies SheetRow;

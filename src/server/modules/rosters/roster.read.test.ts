@@ -258,7 +258,7 @@ describe('workbooks as Excel and WPS write them', () => {
 });
 
 describe('stopping early', () => {
-  it('stops at the signal with its reason, and on a break without reading on', async () => {
+  it('stops at the signal with its reason, on a break, and passes on what onHeader throws', async () => {
     const controller = new AbortController();
     const seen: number[] = [];
     const reading = (async () => {
@@ -273,5 +273,12 @@ describe('stopping early', () => {
     let count = 0;
     for await (const _row of readRoster(path.join(FIXTURES, 'roster-gbk.csv'))) if (++count === 5) break;
     expect(count).toBe(5);
+
+    const broken = readAll(path.join(FIXTURES, 'roster-gbk.csv'), {
+      onHeader: () => {
+        throw new TypeError('a bug in the caller');
+      },
+    });
+    await expect(broken).rejects.toThrow(TypeError);
   });
 });

@@ -89,6 +89,7 @@ export async function* readRoster(filePath: string, options: ReadRosterOptions =
   const { signal } = options;
   signal?.throwIfAborted();
   let file: FileHandle | undefined;
+  let callerError: { error: unknown } | undefined; // thrown by onHeader: the caller's own, passed on as it is
   try {
     try {
       file = await open(filePath, 'r');
@@ -115,15 +116,20 @@ export async function* readRoster(filePath: string, options: ReadRosterOptions =
           if (missing.length > 0) throw new RosterFileError('MISSING_COLUMNS', { columns: missing.join('、') });
           header = { ...match, rowNumber: row.rowNumber };
           await rejectIfTooManyRecords(sheet, nonBlankUpToHeader, limits);
-          options.onHeader?.({
-            format: opened.format,
-            ...(opened.encoding ? { encoding: opened.encoding } : {}),
-            ...(opened.delimiter ? { delimiter: opened.delimiter } : {}),
-            sheetName: sheet.name,
-            rowNumber: row.rowNumber,
-            headers: match.headers,
-            columns: match.columns,
-          });
+          try {
+            options.onHeader?.({
+              format: opened.format,
+              ...(opened.encoding ? { encoding: opened.encoding } : {}),
+              ...(opened.delimiter ? { delimiter: opened.delimiter } : {}),
+              sheetName: sheet.name,
+              rowNumber: row.rowNumber,
+              headers: match.headers,
+              columns: match.columns,
+            });
+          } catch (error) {
+            callerError = { error };
+            throw error;
+          }
           continue;
         }
         if (isBlank(row.values)) continue;
@@ -138,7 +144,7 @@ export async function* readRoster(filePath: string, options: ReadRosterOptions =
     if (!best) throw new RosterFileError('EMPTY_FILE');
     throw new RosterFileError('MISSING_COLUMNS', { columns: missingRequired(best.columns).join('、') });
   } catch (error) {
-    if (signal?.aborted && error === signal.reason) throw error;
+    if ((signal?.aborted && error === signal.reason) || (callerError && error === callerError.error)) throw error;
     throw asRosterFileError(error);
   } finally {
     await file?.close();

@@ -19,7 +19,14 @@ export async function withTempDir<T>(use: (dir: string) => Promise<T>): Promise<
 export async function readAll(filePath: string, options: ReadRosterOptions = {}): Promise<{ header?: RosterHeader; rows: RosterRow[] }> {
   let header: RosterHeader | undefined;
   const rows: RosterRow[] = [];
-  for await (const row of readRoster(filePath, { ...options, onHeader: (h) => (header = h) })) rows.push(row);
+  for await (const row of readRoster(filePath, {
+    ...options,
+    onHeader: (h) => {
+      header = h;
+      options.onHeader?.(h);
+    },
+  }))
+    rows.push(row);
   return header ? { header, rows } : { rows };
 }
 
