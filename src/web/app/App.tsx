@@ -15,6 +15,10 @@ import { Shell } from './Shell.js';
 
 // ECharts is large: load it only when the dashboard opens.
 const DashboardPage = lazy(() => import('../modules/coverage/DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
+// The public pages for workers and benefit providers: their own chunk, no session probe.
+const JoinRoutes = lazy(() => import('../modules/join/PublicApp.js').then((m) => ({ default: m.JoinRoutes })));
+const VerifyPage = lazy(() => import('../modules/join/PublicApp.js').then((m) => ({ default: m.VerifyPage })));
+const IntakePage = lazy(() => import('../modules/applications/IntakePage.js').then((m) => ({ default: m.IntakePage })));
 
 const theme = { token: { colorPrimary: '#c8102e', borderRadius: 6 } };
 
@@ -24,47 +28,82 @@ export function App() {
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme}>
       <AntApp>
         <BrowserRouter>
-          <AuthProvider>
-            <Routes>
-              <Route path="/login" element={<LoginPage />} />
-              <Route element={<RequireAuth />}>
-                <Route element={<Shell />}>
-                  <Route index element={<HomeRedirect />} />
-                  <Route path="orgs/:id" element={<OrgPage />} />
-                  <Route
-                    path="dashboard"
-                    element={
-                      <RequirePermission action="coverage.read">
-                        <Suspense fallback={<FullPageSpin />}>
-                          <DashboardPage />
-                        </Suspense>
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="users"
-                    element={
-                      <RequirePermission action="user.read">
-                        <UsersPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="audit"
-                    element={
-                      <RequirePermission action="audit.read">
-                        <AuditPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route path="*" element={<NotFound />} />
-                </Route>
-              </Route>
-            </Routes>
-          </AuthProvider>
+          <Routes>
+            <Route
+              path="/join/*"
+              element={
+                <Suspense fallback={<FullPageSpin />}>
+                  <JoinRoutes />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/verify"
+              element={
+                <Suspense fallback={<FullPageSpin />}>
+                  <VerifyPage />
+                </Suspense>
+              }
+            />
+            <Route path="*" element={<Console />} />
+          </Routes>
         </BrowserRouter>
       </AntApp>
     </ConfigProvider>
+  );
+}
+
+/** The signed-in console; the session probe runs only here. */
+function Console() {
+  return (
+    <AuthProvider>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route element={<RequireAuth />}>
+          <Route element={<Shell />}>
+            <Route index element={<HomeRedirect />} />
+            <Route path="orgs/:id" element={<OrgPage />} />
+            <Route
+              path="dashboard"
+              element={
+                <RequirePermission action="coverage.read">
+                  <Suspense fallback={<FullPageSpin />}>
+                    <DashboardPage />
+                  </Suspense>
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="users"
+              element={
+                <RequirePermission action="user.read">
+                  <UsersPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="intake"
+              element={
+                <RequirePermission action="member.write">
+                  <Suspense fallback={<FullPageSpin />}>
+                    <IntakePage />
+                  </Suspense>
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="audit"
+              element={
+                <RequirePermission action="audit.read">
+                  <AuditPage />
+                </RequirePermission>
+              }
+            />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Route>
+      </Routes>
+    </AuthProvider>
   );
 }
 

@@ -2,16 +2,20 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  FormOutlined,
+  IdcardOutlined,
+  SolutionOutlined,
   LogoutOutlined,
   MenuOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { OrgTree } from '../modules/orgs/OrgTree.js';
+import { useOrgTree } from '../modules/orgs/treeStore.js';
 import { useAuth, useMe } from './auth.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
@@ -26,6 +30,13 @@ export function Shell() {
   const screens = Grid.useBreakpoint();
   const isNarrow = !screens.md;
   const [isDrawerOpen, setDrawerOpen] = useState(false);
+  const { roots } = useOrgTree();
+  // The membership entries open a tab of the org in view (or the last one viewed, or the caller's top node).
+  const lastOrgId = useRef<number | undefined>(undefined);
+  const orgInView = /^\/orgs\/(\d+)/.exec(location.pathname)?.[1];
+  if (orgInView) lastOrgId.current = Number(orgInView);
+  const contextOrgId = lastOrgId.current ?? roots?.[0]?.id;
+  const tab = new URLSearchParams(location.search).get('tab');
 
   const navItems: MenuProps['items'] = [
     { key: '/orgs', icon: <ApartmentOutlined />, label: <span data-testid="nav-orgs">{t('nav.orgs')}</span> },
@@ -34,12 +45,30 @@ export function Shell() {
       icon: <BarChartOutlined />,
       label: <span data-testid="nav-dashboard">{t('nav.dashboard')}</span>,
     },
+    can('member.read') && {
+      key: '/members',
+      icon: <IdcardOutlined />,
+      label: <span data-testid="nav-members">{t('nav.members')}</span>,
+    },
+    can('member.read') && {
+      key: '/review',
+      icon: <SolutionOutlined />,
+      label: <span data-testid="nav-review">{t('nav.review')}</span>,
+    },
+    can('member.write') && { key: '/intake', icon: <FormOutlined />, label: <span data-testid="nav-intake">{t('nav.intake')}</span> },
     can('user.read') && { key: '/users', icon: <TeamOutlined />, label: <span data-testid="nav-users">{t('nav.users')}</span> },
     can('audit.read') && { key: '/audit', icon: <AuditOutlined />, label: <span data-testid="nav-audit">{t('nav.audit')}</span> },
   ].filter((item) => item !== false);
-  const selectedNav = '/' + (location.pathname.split('/')[1] ?? '');
+  const section = '/' + (location.pathname.split('/')[1] ?? '');
+  const selectedNav =
+    section === '/orgs' && tab === 'members' ? '/members' : section === '/orgs' && tab === 'applications' ? '/review' : section;
   const go: MenuProps['onClick'] = ({ key }) => {
-    navigate(key === '/orgs' ? '/' : key);
+    if (key === '/members' || key === '/review') {
+      const tabKey = key === '/members' ? 'members' : 'applications';
+      navigate(contextOrgId ? `/orgs/${contextOrgId}?tab=${tabKey}` : '/');
+    } else if (key === '/intake') {
+      navigate(contextOrgId ? `/intake?org=${contextOrgId}` : '/intake');
+    } else navigate(key === '/orgs' ? '/' : key);
     setDrawerOpen(false);
   };
 

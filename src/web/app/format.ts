@@ -14,3 +14,8 @@ export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(currentLocale(), { hour12: false });
 }
+
+/** A tracking code in groups of four (ABCD EFGH JKMN): easier to copy by hand and to read aloud. */
+export function groupCode(code: string): string {
+  return code.replace(/(.{4})(?=.)/g, '$1 ');
+}

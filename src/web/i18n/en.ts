@@ -1,6 +1,10 @@
 import type { Messages } from './index.js';
+import { joinEn } from './join.en.js';
+import { membersEn } from './members.en.js';
 
 export const en: Messages = {
+  ...membersEn,
+  ...joinEn,
   app: {
     name: 'Trade Union Work Platform',
     logo: '工',
@@ -15,6 +19,9 @@ export const en: Messages = {
     dashboard: 'Dashboard',
     users: 'Users',
     audit: 'Audit log',
+    members: 'Members',
+    review: 'Applications',
+    intake: 'Quick entry',
     openTree: 'Tree',
   },
   lang: { label: 'Language', 'zh-CN': '中文', en: 'English' },
@@ -85,7 +92,15 @@ export const en: Messages = {
       parent: 'Parent',
       newParent: 'New parent',
     },
-    tabs: { overview: 'Overview', children: 'Children', employers: 'Employers', zones: 'Zones' },
+    tabs: {
+      overview: 'Overview',
+      children: 'Children',
+      employers: 'Employers',
+      zones: 'Zones',
+      members: 'Members',
+      applications: 'Applications',
+      transfers: 'Transfers',
+    },
     tree: { title: 'Organisation tree', loadMore: 'Load more…', empty: 'No organisations visible' },
     searchPlaceholder: 'Search by name or pinyin initials',
     noMatch: 'No matching organisation',

@@ -1,5 +1,10 @@
+import { joinZhCN } from './join.zh-CN.js';
+import { membersZhCN } from './members.zh-CN.js';
+
 /** Chinese (default) strings of the web console. `en.ts` must have exactly the same keys. */
 export const zhCN = {
+  ...membersZhCN,
+  ...joinZhCN,
   app: {
     name: '工会工作平台',
     logo: '工',
@@ -14,6 +19,9 @@ export const zhCN = {
     dashboard: '数据看板',
     users: '用户管理',
     audit: '操作日志',
+    members: '会员',
+    review: '入会审核',
+    intake: '快速录入',
     openTree: '组织树',
   },
   lang: { label: '语言', 'zh-CN': '中文', en: 'English' },
@@ -84,7 +92,15 @@ export const zhCN = {
       parent: '上级组织',
       newParent: '新的上级组织',
     },
-    tabs: { overview: '概况', children: '下级组织', employers: '企业', zones: '协作区' },
+    tabs: {
+      overview: '概况',
+      children: '下级组织',
+      employers: '企业',
+      zones: '协作区',
+      members: '会员',
+      applications: '入会审核',
+      transfers: '会籍转移',
+    },
     tree: { title: '组织树', loadMore: '加载更多…', empty: '暂无可见组织' },
     searchPlaceholder: '搜索组织名称或拼音首字母',
     noMatch: '没有匹配的组织',

@@ -3,12 +3,15 @@ import { Breadcrumb, Button, Card, Result, Skeleton, Tabs, Typography } from 'an
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { canSitUnder, orgKinds, type OrgWithAncestors } from '../../../common/orgs.js';
+import { canSitUnder, coveringKinds, orgKinds, type OrgWithAncestors } from '../../../common/orgs.js';
 import { ApiError } from '../../app/api.js';
 import { useAuth } from '../../app/auth.js';
 import { errorText } from '../../app/notify.js';
 import { OrgCoverage } from '../coverage/CoverageCards.js';
+import { ReviewTab } from '../applications/ReviewTab.js';
 import { EmployersTab } from '../employers/EmployersTab.js';
+import { MembersTab } from '../members/MembersTab.js';
+import { TransfersTab } from '../transfers/TransfersTab.js';
 import { ChildrenTab } from './ChildrenTab.js';
 import { KindTag } from './KindTag.js';
 import { MoveOrgModal } from './MoveOrgModal.js';
@@ -17,7 +20,7 @@ import { orgsApi } from './orgs.api.js';
 import { useOrgTree } from './treeStore.js';
 import { ZonesTab } from './ZonesTab.js';
 
-const tabKeys = ['overview', 'children', 'employers', 'zones'] as const;
+const tabKeys = ['overview', 'children', 'employers', 'zones', 'members', 'applications', 'transfers'] as const;
 type TabKey = (typeof tabKeys)[number];
 
 type Dialog = { kind: 'edit' } | { kind: 'create' } | { kind: 'move' } | null;
@@ -83,6 +86,21 @@ export function OrgPage() {
       children: <EmployersTab org={org} />,
     },
     { key: 'zones', label: <span data-testid="tab-zones">{t('org.tabs.zones')}</span>, children: <ZonesTab org={org} /> },
+    can('member.read') && {
+      key: 'members',
+      label: <span data-testid="tab-members">{t('org.tabs.members')}</span>,
+      children: <MembersTab orgId={org.id} />,
+    },
+    can('member.read') && {
+      key: 'applications',
+      label: <span data-testid="tab-applications">{t('org.tabs.applications')}</span>,
+      children: <ReviewTab orgId={org.id} orgKindIsCovering={coveringKinds.includes(org.kind)} />,
+    },
+    can('member.read') && {
+      key: 'transfers',
+      label: <span data-testid="tab-transfers">{t('org.tabs.transfers')}</span>,
+      children: <TransfersTab org={org} />,
+    },
   ].filter((item) => item !== false);
 
   return (

@@ -1,0 +1,19 @@
+import { Route, Routes } from 'react-router-dom';
+import { CardPage } from './CardPage.js';
+import { JoinPage } from './JoinPage.js';
+import { StatusPage } from './StatusPage.js';
+import { VerifyPage } from './VerifyPage.js';
+
+/** The pages that need no account, loaded as their own chunk so a phone does not download the console. */
+export function JoinRoutes() {
+  return (
+    <Routes>
+      <Route index element={<JoinPage />} />
+      <Route path="status" element={<StatusPage />} />
+      <Route path="card" element={<CardPage />} />
+      <Route path="*" element={<JoinPage />} />
+    </Routes>
+  );
+}
+
+export { VerifyPage };

@@ -1,0 +1,38 @@
+import { ConfigProvider } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { currentLocale, setLocale } from '../../i18n/index.js';
+
+/** The frame of the public pages: a slim red bar with the brand and a one-tap language switch, content centred at phone width. */
+export function PublicLayout({ title, children }: { title: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const isEnglish = currentLocale() === 'en';
+  return (
+    <ConfigProvider componentSize="large" theme={{ token: { fontSize: 16 } }}>
+      <div className="public-page">
+        <header className="public-header">
+          <Link to="/join" className="public-brand">
+            <span className="brand-mark small">{t('app.logo')}</span>
+            <span>{t('join.brand')}</span>
+          </Link>
+          <button
+            type="button"
+            className="public-lang"
+            onClick={() => setLocale(isEnglish ? 'zh-CN' : 'en')}
+            aria-label={t('join.switchLangLabel')}
+            data-testid="public-lang"
+          >
+            {t('join.switchLang')}
+          </button>
+        </header>
+        <main className="public-main">
+          <h1 className="public-title" data-testid="public-title">
+            {title}
+          </h1>
+          {children}
+        </main>
+      </div>
+    </ConfigProvider>
+  );
+}

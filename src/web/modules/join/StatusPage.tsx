@@ -1,0 +1,181 @@
+import { Alert, Button, Form, Input, Steps } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import type { ApplicationStatusView } from '../../../common/members.js';
+import { parsePhone } from '../../../common/identity.js';
+import { ApiError } from '../../app/api.js';
+import { formatDateTime } from '../../app/format.js';
+import { errorText } from '../../app/notify.js';
+import { phoneRule } from '../members/identityRules.js';
+import type { CardPageState } from './CardPage.js';
+import { PublicLayout } from './PublicLayout.js';
+import { publicApi } from './public.api.js';
+
+function normaliseCode(text: string): string {
+  return text.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+/** Where an application stands, as three steps: sent → reviewed (or confirmed by the former union) → outcome. */
+function StatusSteps({ view }: { view: ApplicationStatusView }) {
+  const { t } = useTranslation();
+  const isTransfer = view.status === 'transfer_requested';
+  const current = view.status === 'pending' || isTransfer ? 1 : 2;
+  const outcome = view.status === 'pending' || isTransfer ? t('status.steps.done') : t(`application.status.${view.status}`);
+  return (
+    <Steps
+      direction="vertical"
+      size="small"
+      current={current}
+      status={view.status === 'rejected' || view.status === 'withdrawn' ? 'error' : view.status === 'approved' ? 'finish' : 'process'}
+      items={[
+        { title: t('status.steps.submitted'), description: formatDateTime(view.submittedAt) },
+        {
+          title: isTransfer ? t('status.steps.transfer') : t('status.steps.review'),
+          description: current === 1 ? t(`application.status.${view.status}`) : undefined,
+        },
+        { title: outcome, description: view.decidedAt ? formatDateTime(view.decidedAt) : undefined },
+      ]}
+      data-testid="status-steps"
+    />
+  );
+}
+
+/** /join/status: the applicant's progress by tracking code, and the way to the member card once approved. */
+export function StatusPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [codeText, setCodeText] = useState(searchParams.get('code') ?? '');
+  const [view, setView] = useState<ApplicationStatusView | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [isBusy, setBusy] = useState(false);
+  const [phoneForm] = Form.useForm<{ phone?: string }>();
+  const [isOpening, setOpening] = useState(false);
+
+  const query = async (raw: string) => {
+    const code = normaliseCode(raw);
+    if (!code) {
+      setFailure(t('status.codeRequired'));
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    try {
+      setView(await publicApi.status(code));
+      setSearchParams({ code }, { replace: true });
+    } catch (error) {
+      setView(null);
+      setFailure(errorText(error, t('app.networkError')));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  useEffect(() => {
+    const code = searchParams.get('code');
+    if (code) void query(code);
+    // Only the code the page was opened with.
+  }, []);
+
+  const openCard = async ({ phone }: { phone?: string }) => {
+    if (!view) return;
+    const parsed = parsePhone(phone ?? '');
+    if (!parsed.ok) return;
+    setOpening(true);
+    try {
+      const card = await publicApi.card(view.trackingCode, parsed.phone);
+      const state: CardPageState = {
+        trackingCode: view.trackingCode,
+        phone: parsed.phone,
+        maskedName: view.maskedName,
+        orgName: view.orgName,
+        card,
+      };
+      navigate('/join/card', { state });
+    } catch (error) {
+      const message = errorText(error, t('app.networkError'));
+      phoneForm.setFields([{ name: 'phone', errors: [message] }]);
+      if (error instanceof ApiError && error.code === 'CARD_NOT_ACTIVE') setView({ ...view, hasCard: false });
+    } finally {
+      setOpening(false);
+    }
+  };
+
+  return (
+    <PublicLayout title={t('status.title')}>
+      <form
+        className="code-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void query(codeText);
+        }}
+      >
+        <label className="field-label" htmlFor="tracking-code-input">
+          {t('status.codeLabel')}
+        </label>
+        <div className="code-row">
+          <Input
+            id="tracking-code-input"
+            value={codeText}
+            onChange={(e) => setCodeText(e.target.value.toUpperCase())}
+            placeholder={t('status.codePlaceholder')}
+            maxLength={20}
+            autoComplete="off"
+            autoCapitalize="characters"
+            className="mono-input"
+            data-testid="status-code"
+          />
+          <Button type="primary" htmlType="submit" loading={isBusy} data-testid="status-query">
+            {t('status.query')}
+          </Button>
+        </div>
+      </form>
+      {failure && <Alert type="error" showIcon message={failure} style={{ marginTop: 16 }} data-testid="status-error" />}
+      {view && (
+        <div className="public-card" data-testid="status-card" data-status={view.status}>
+          <div className="status-head">
+            <span className="status-name" data-testid="status-name">
+              {view.maskedName}
+            </span>
+            <span className={`status-badge status-${view.status}`} data-testid="status-badge">
+              {t(`application.status.${view.status}`)}
+            </span>
+          </div>
+          <div className="status-union">
+            {t('status.union')}：{view.orgName}
+          </div>
+          <StatusSteps view={view} />
+          {view.status === 'rejected' && view.rejectReason && (
+            <Alert type="error" showIcon message={t('status.rejectReason')} description={view.rejectReason} data-testid="reject-reason" />
+          )}
+          {view.status === 'approved' && !view.hasCard && <Alert type="info" showIcon message={t('status.noCardYet')} />}
+        </div>
+      )}
+      {view?.hasCard && (
+        <div className="public-card" data-testid="card-open">
+          <h2 className="public-subtitle">{t('status.cardTitle')}</h2>
+          <p className="public-note">{t('status.cardHint')}</p>
+          <Form form={phoneForm} layout="vertical" requiredMark={false} onFinish={(values) => void openCard(values)}>
+            <Form.Item name="phone" label={t('join.phone')} rules={[phoneRule]} validateTrigger="onBlur">
+              <Input
+                type="tel"
+                inputMode="tel"
+                autoComplete="tel"
+                maxLength={30}
+                placeholder={t('join.phonePlaceholder')}
+                data-testid="card-phone"
+              />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={isOpening} className="public-submit" data-testid="open-card">
+              {t('status.openCard')}
+            </Button>
+          </Form>
+        </div>
+      )}
+      <p className="public-footer-link">
+        <Link to="/join">{t('status.toJoin')}</Link>
+      </p>
+    </PublicLayout>
+  );
+}
