@@ -4,12 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { currentLocale, setLocale } from '../../i18n/index.js';
 
+/** Phone-sized type and 48-pixel controls: thumbs, not mouse pointers. */
+const publicTheme = { token: { fontSize: 16, fontSizeLG: 17, controlHeightLG: 48 } };
+
 /** The frame of the public pages: a slim red bar with the brand and a one-tap language switch, content centred at phone width. */
 export function PublicLayout({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation();
   const isEnglish = currentLocale() === 'en';
   return (
-    <ConfigProvider componentSize="large" theme={{ token: { fontSize: 16 } }}>
+    <ConfigProvider componentSize="large" theme={publicTheme}>
       <div className="public-page">
         <header className="public-header">
           <Link to="/join" className="public-brand">

@@ -1,5 +1,5 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { AutoComplete, Button, Input, Tag } from 'antd';
+import { AutoComplete, Button, Tag } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { publicApi, type PublicUnion } from './public.api.js';
@@ -76,6 +76,10 @@ export function UnionPicker({
     <AutoComplete
       value={text}
       style={{ width: '100%' }}
+      prefix={<SearchOutlined />}
+      placeholder={t('join.unionPlaceholder')}
+      status={hasError ? 'error' : undefined}
+      allowClear
       data-testid="union-search"
       notFoundContent={hasSearched ? t('join.unionNone') : null}
       options={hits.map((union) => ({
@@ -98,8 +102,6 @@ export function UnionPicker({
         const union = hits.find((h) => `${OPTION_PREFIX}${h.id}` === picked);
         if (union) onChange(union);
       }}
-    >
-      <Input prefix={<SearchOutlined />} placeholder={t('join.unionPlaceholder')} status={hasError ? 'error' : undefined} allowClear />
-    </AutoComplete>
+    />
   );
 }
