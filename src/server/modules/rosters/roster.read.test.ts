@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { cellText, formatGeneralNumber } from './roster.cell-text.js';
 import { RosterFileError, describeFileError } from './roster.file-error.js';
 import { readRoster } from './roster.read.js';
+import { SharedStrings } from './roster.shared-strings.js';
 import { FIXTURES, GOOD_ROW, HEADER, readAll, readError, withTempDir, writeBytes } from './roster.test-support.js';
 
 const csvOf = (lines: readonly (readonly string[])[]) => lines.map((l) => l.join(',')).join('\r\n') + '\r\n';
@@ -254,6 +255,18 @@ describe('workbooks as Excel and WPS write them', () => {
         employmentForm: '其他新就业形态',
       });
     });
+  });
+});
+
+describe('the shared-string table', () => {
+  it('keeps any number of strings of any length, and answers an unknown index with an empty string', () => {
+    const table = new SharedStrings();
+    const texts = Array.from({ length: 5000 }, (_, i) => (i % 7 === 0 ? '' : `${'字'.repeat(i % 50)}${i}😀`));
+    texts.push('长'.repeat(100_000));
+    for (const text of texts) table.push(text);
+    expect(table.size).toBe(texts.length);
+    expect(texts.every((text, i) => table.get(i) === text)).toBe(true);
+    expect([table.get(-1), table.get(texts.length), table.get(1.5)]).toEqual(['', '', '']);
   });
 });
 

@@ -16,7 +16,7 @@ export class SharedStrings {
   push(text: string): void {
     const needed = this.used + Buffer.byteLength(text, 'utf8');
     if (needed > this.bytes.length) {
-      const grown = Buffer.alloc(Math.max(needed, this.bytes.length * 2));
+      const grown = Buffer.alloc(Math.max(needed, Math.ceil(this.bytes.length * 1.5)));
       this.bytes.copy(grown, 0, 0, this.used);
       this.bytes = grown;
     }
