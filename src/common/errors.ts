@@ -79,6 +79,7 @@ export const errorCatalog = {
   PHONE_LENGTH: { status: 422, 'zh-CN': '手机号应为 11 位数字，当前为 {digits} 位', en: 'A mobile number has 11 digits, this one has {digits}' },
   PHONE_PREFIX: { status: 422, 'zh-CN': '手机号应以 13–19 开头', en: 'A mobile number starts with 13 to 19' },
   PHONE_CHAR: { status: 422, 'zh-CN': '手机号中有非数字字符“{char}”', en: 'The mobile number contains "{char}", which is not a digit' },
+  NAME_FORMULA: { status: 422, 'zh-CN': '姓名不能以 = + - @ 开头，请填写真实姓名', en: 'A name cannot start with = + - @; enter the real name' },
   RECEIVING_ORG_KIND: {
     status: 422,
     'zh-CN': '只能加入基层工会、联合工会或分会',
@@ -103,6 +104,10 @@ export const errorCatalog = {
   TRACKING_NOT_FOUND: { status: 404, 'zh-CN': '查询码或手机号不正确', en: 'Wrong tracking code or phone number' },
   MEETING_PARENT_INVALID: { status: 422, 'zh-CN': '主会场须是同类、同级或上级工会的沟通会，且本身不是分会场', en: 'A main venue must be a meeting of the same kind, held by this union or a parent, and not itself a sub-venue' },
   STAGE_NEEDS_UNION: { status: 422, 'zh-CN': '“已建会”须先为该企业指定覆盖它的工会', en: 'Set the union that covers the employer before marking it established' },
+  UPLOAD_MISSING: { status: 400, 'zh-CN': '请选择要上传的名册文件', en: 'Choose a roster file to upload' },
+  UPLOAD_TOO_LARGE: { status: 413, 'zh-CN': '文件超过 {maxMb} MB 上限', en: 'The file exceeds the {maxMb} MB limit' },
+  UPLOAD_TYPE: { status: 415, 'zh-CN': '只接受 .xlsx 或 .csv 文件', en: 'Only .xlsx or .csv files are accepted' },
+  IMPORT_NO_ERRORS: { status: 404, 'zh-CN': '该导入没有错误行', en: 'This import has no rejected rows' },
   DATA_DIR_LOCKED: {
     status: 500,
     'zh-CN': '数据目录 {dir} 正被另一个进程（PID {pid}）使用；请先停止它',

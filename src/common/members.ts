@@ -170,3 +170,10 @@ export const CardVerifyBody = z.object({ token: z.string().min(1).max(500) });
 export const CardVerifyResult = z.object({ valid: z.boolean(), maskedName: z.string().optional() });
 export type CardVerifyResult = z.infer<typeof CardVerifyResult>;
 export const PublicCardQuery = z.object({ trackingCode: z.string().trim().min(1).max(40), phone: z.string().trim().min(1).max(30) });
+
+export const MemberExportQuery = z.object({
+  orgId: z.coerce.number().int().positive(),
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  /** Full ID numbers and phones: only for roles that may reveal them, and audited. */
+  reveal: z.enum(['0', '1']).default('0'),
+});

@@ -27,7 +27,11 @@ import { applicationRoutes } from './modules/applications/applications.routes.js
 import { transferRoutes } from './modules/transfers/transfers.routes.js';
 import { cardRoutes } from './modules/cards/cards.routes.js';
 import { outreachRoutes } from './modules/outreach/outreach.routes.js';
-import { createDeps } from './deps.js';
+import { importRoutes } from './modules/imports/imports.routes.js';
+import { createImportQueue } from './modules/imports/imports.service.js';
+import multipart from '@fastify/multipart';
+import { ROSTER_LIMITS } from './modules/rosters/roster.columns.js';
+import { createDeps, type Deps } from './deps.js';
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -41,6 +45,7 @@ export async function buildApp(database: Database, config: Config, options: { lo
   // The route table, for the authorization matrix and fuzzing to enumerate every route.
   const routeTable: { method: string; url: string }[] = [];
   app.decorate('routeTable', routeTable);
+  app.decorate('deps', undefined as unknown as Deps);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
   });
@@ -49,6 +54,7 @@ export async function buildApp(database: Database, config: Config, options: { lo
   const { db } = database;
 
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: ROSTER_LIMITS.maxFileBytes, files: 1, fields: 5 } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
@@ -78,10 +84,14 @@ export async function buildApp(database: Database, config: Config, options: { lo
   userRoutes(app, db);
   auditRoutes(app, db);
   const deps = createDeps(db, config);
+  app.deps = deps;
   memberRoutes(app, deps);
   applicationRoutes(app, deps);
   transferRoutes(app, deps);
   cardRoutes(app, deps);
   outreachRoutes(app, db);
+  const importQueue = createImportQueue(deps, app.log);
+  app.decorate('importQueue', importQueue);
+  importRoutes(app, deps, importQueue);
   return app;
 }

@@ -9,6 +9,8 @@ import { migrate } from './db/migrate.js';
 import { rebuildCoverage, diffCoverage } from './modules/coverage/coverage.repo.js';
 import { AppError } from '../common/errors.js';
 import { acquireDataDirLock } from './db/lock.js';
+import { createDeps } from './deps.js';
+import { importRosterFile } from './modules/imports/imports.service.js';
 
 const usage = `gonghui command line — npm run cli -- <command>
 
@@ -17,6 +19,9 @@ const usage = `gonghui command line — npm run cli -- <command>
   migrate                  apply pending migrations
   check-coverage           compare the maintained roll-up with a fresh computation
   rebuild-coverage         recompute the roll-up table from scratch
+  import-members <file> --org <org id>
+                           import a roster (.xlsx/.csv) straight into the database (embedded engine: with
+                           the server stopped); the last line printed is a JSON summary
 `;
 
 async function run(args: string[]): Promise<void> {
@@ -74,6 +79,24 @@ async function run(args: string[]): Promise<void> {
           process.stdout.write(`${JSON.stringify({ differences: diffs.length, sample: diffs.slice(0, 10) })}\n`);
           if (diffs.length > 0) process.exitCode = 2;
         }
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    case 'import-members': {
+      const orgFlag = args.indexOf('--org');
+      const orgId = Number(args[orgFlag + 1]);
+      if (!arg || orgFlag < 0 || !Number.isSafeInteger(orgId)) throw new Error('usage: import-members <file> --org <org id>');
+      if (!fs.existsSync(arg)) throw new Error(`no such file: ${arg}`);
+      const database = await openDatabase(config);
+      try {
+        await migrate(database);
+        const summary = await importRosterFile(createDeps(database.db, config), { filePath: path.resolve(arg), orgId }, (job) =>
+          process.stderr.write(`\r${job.rowsRead} rows read, ${job.imported} imported, ${job.rejected} rejected, ${job.duplicates} duplicates`),
+        );
+        process.stderr.write('\n');
+        process.stdout.write(`${JSON.stringify(summary)}\n`);
       } finally {
         await database.close();
       }

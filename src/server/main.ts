@@ -5,6 +5,7 @@ import { buildApp } from './app.js';
 import { AppError } from '../common/errors.js';
 import { deleteExpiredSessions } from './auth/auth.repo.js';
 import { confirmDueTransfers } from './modules/transfers/transfers.service.js';
+import { resumeUnfinishedImports } from './modules/imports/imports.service.js';
 
 /** Starts the platform: open (or create) the database, migrate and seed, listen; shut down cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
   const where = database.engine === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   app.log.info(`gonghui ready on http://localhost:${config.port} — ${where} — in ${Math.round(performance.now() - started)} ms`);
   if (report.seeded) app.log.info(`demo data: ${report.seeded.orgs} organisations, ${report.seeded.employers} employers in ${report.seeded.ms} ms`);
+  const resumed = await resumeUnfinishedImports(app.deps, app.importQueue);
+  if (resumed > 0) app.log.info(`resuming ${resumed} unfinished roster imports`);
   if (report.adminPassword) {
     // Printed once, on the console only: it is not stored anywhere in clear.
     process.stdout.write(
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
     app.log.info(`${signal}: shutting down`);
     clearInterval(sweep);
     try {
+      await app.importQueue.stop();
       await app.close();
       await database.close();
       process.exit(0);

@@ -210,6 +210,29 @@ export type MemberTransferTable = {
   decision_note: string | null;
 };
 
+export type ImportJobTable = {
+  id: Id;
+  kind: 'members';
+  org_id: number;
+  org_path: string;
+  file_name: string;
+  file_path: string;
+  file_sha256: string;
+  file_bytes: number;
+  status: ColumnType<'queued' | 'running' | 'done' | 'failed', 'queued' | undefined, 'queued' | 'running' | 'done' | 'failed'>;
+  rows_read: ColumnType<number, number | undefined, number>;
+  imported: ColumnType<number, number | undefined, number>;
+  rejected: ColumnType<number, number | undefined, number>;
+  duplicates: ColumnType<number, number | undefined, number>;
+  error_file: string | null;
+  error_code: string | null;
+  error_params: ColumnType<unknown, string | null | undefined, string | null>;
+  created_by: number | null;
+  created_at: Timestamp;
+  started_at: string | null;
+  finished_at: string | null;
+};
+
 export type SchemaMigrationTable = {
   version: number;
   name: string;
@@ -231,5 +254,6 @@ export type DB = {
   outreach_meeting: OutreachMeetingTable;
   member_application: MemberApplicationTable;
   member_transfer: MemberTransferTable;
+  import_job: ImportJobTable;
   schema_migration: SchemaMigrationTable;
 };

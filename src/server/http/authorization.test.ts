@@ -3,6 +3,8 @@
  * ancestor, on a descendant, on a sibling subtree, and as an anonymous caller. A route added without a
  * case here fails the first test, so the matrix cannot silently fall behind the route table.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorWith, buildMember, buildOrg, buildTree, createTestContext, makeIdNumber, makePhone, TEST_PASSWORD, type TestContext } from '../testing/harness.js';
 import { roleAllows, type Action, type Role } from '../../common/auth.js';
@@ -10,7 +12,7 @@ import { usccCheckChar } from '../../common/uscc.js';
 
 type Actor = 'same' | 'ancestor' | 'descendant' | 'sibling' | 'anonymous';
 const actors: Actor[] = ['same', 'ancestor', 'descendant', 'sibling', 'anonymous'];
-type Request = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: object };
+type Request = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: object | Buffer; contentType?: string };
 type Case = {
   route: string; // "METHOD /url/pattern" as Fastify registers it
   write: boolean;
@@ -28,6 +30,8 @@ type Case = {
   target?: 'street' | 'union';
   /** The status a success answers with (default 200). */
   ok?: number;
+  /** The answer is a file, not JSON. */
+  binary?: boolean;
 };
 
 let ctx: TestContext;
@@ -129,7 +133,28 @@ function memberCases(): Case[] {
     return (list as unknown as { items: { id: number; trackingCode: string }[] }).items.find((a) => a.trackingCode === applied.json().trackingCode)!.id;
   };
   const union = { target: 'union' as const };
+  const fixture = fs.readFileSync(path.resolve(import.meta.dirname, '../../../../shared/fixtures/roster-messy.xlsx'));
+  const uploadRequest = (orgId: number): Request => {
+    const boundary = 'matrixboundary';
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="roster.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      fixture,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return { method: 'POST', url: `/api/imports?orgId=${orgId}`, payload, contentType: `multipart/form-data; boundary=${boundary}` };
+  };
+  const importJob = async () => {
+    const response = await ctx.app.inject({ ...uploadRequest(U()), headers: { cookie: ctx.adminCookie, 'content-type': `multipart/form-data; boundary=matrixboundary` } });
+    await ctx.app.importQueue.idle();
+    return response.json<{ id: number }>().id;
+  };
   return [
+    { route: 'GET /api/imports/template', action: 'member.read', write: false, unscoped: true, binary: true, request: async () => ({ method: 'GET', url: '/api/imports/template' }) },
+    { route: 'POST /api/imports', action: 'member.write', visibleWith: 'org.read', write: true, ok: 202, ...union, request: async () => uploadRequest(U()) },
+    { route: 'GET /api/imports', action: 'member.read', visibleWith: 'member.read', write: false, ...union, request: async () => ({ method: 'GET', url: `/api/imports?orgId=${U()}` }) },
+    { route: 'GET /api/imports/:id', action: 'member.read', visibleWith: 'member.read', write: false, ...union, request: async () => ({ method: 'GET', url: `/api/imports/${await importJob()}` }) },
+    { route: 'GET /api/imports/:id/errors', action: 'member.read', visibleWith: 'member.read', write: false, ...union, request: async () => ({ method: 'GET', url: `/api/imports/${await importJob()}/errors` }) },
+    { route: 'GET /api/members/export', action: 'member.export', visibleWith: 'org.read', write: false, ...union, request: async () => ({ method: 'GET', url: `/api/members/export?orgId=${U()}&format=csv` }) },
     { route: 'GET /api/members', action: 'member.read', visibleWith: 'member.read', write: false, ...union, request: async () => ({ method: 'GET', url: `/api/members?orgId=${U()}` }) },
     { route: 'GET /api/members/:id', action: 'member.read', visibleWith: 'member.read', write: false, ...union, request: async () => ({ method: 'GET', url: `/api/members/${(await member()).id}` }) },
     { route: 'POST /api/members/:id/reveal', action: 'member.reveal', visibleWith: 'member.read', write: true, ...union, request: async () => ({ method: 'POST', url: `/api/members/${(await member()).id}/reveal`, payload: { field: 'phone' } }) },
@@ -202,12 +227,14 @@ describe('authorization matrix', () => {
         for (const actor of actors) {
           const request = await c.request();
           const cookie = cookies[c.target ?? 'street'][actor];
-          const response = await ctx.app.inject({ ...request, headers: cookie ? { cookie } : {} });
+          const { contentType, ...rest } = request;
+          const headers: Record<string, string> = { ...(cookie ? { cookie } : {}), ...(contentType ? { 'content-type': contentType } : {}) };
+          const response = await ctx.app.inject({ ...rest, headers });
           cells++;
           const want = expected(c, request.method, actor, role);
           if (!want.includes(response.statusCode)) failures.push(`${role} ${actor} ${c.route}: got ${response.statusCode}, want ${want.join('|')} — ${response.body.slice(0, 120)}`);
           // Lists answered to outsiders must not carry the target node.
-          if (response.statusCode === 200 && (actor === 'descendant' || actor === 'sibling') && c.unscoped && c.route !== 'GET /api/auth/me') {
+          if (response.statusCode === 200 && (actor === 'descendant' || actor === 'sibling') && c.unscoped && !c.binary && c.route !== 'GET /api/auth/me') {
             const ids = (response.json<{ items: { id: number }[] }>().items ?? []).map((i) => i.id);
             if (ids.includes(tree.dcStreet.id)) failures.push(`${role} ${actor} ${c.route}: foreign row returned`);
           }

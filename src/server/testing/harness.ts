@@ -30,6 +30,8 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
   const serverUrl = process.env.TEST_DATABASE_URL;
   let database: Database;
   let cleanup: () => Promise<void>;
+  // Uploads and error files of this test's imports live here, never in the working directory.
+  let filesDir = overrides.dataDir ?? '';
   if (serverUrl) {
     const name = `gonghui_t_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: serverUrl });
@@ -37,7 +39,10 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${pgTemplateName()}`);
     await admin.end();
     database = await openDatabase({ dataDir: '', databaseUrl: withDatabase(serverUrl, name) });
+    if (!filesDir) filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-files-'));
+    const ownFiles = overrides.dataDir === undefined ? filesDir : undefined;
     cleanup = async () => {
+      if (ownFiles) fs.rmSync(ownFiles, { recursive: true, force: true });
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -48,9 +53,10 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     fs.cpSync(pgliteTemplateDir(), dir, { recursive: true });
     fs.rmSync(path.join(dir, 'gonghui.lock'), { force: true });
     database = await openDatabase({ dataDir: dir });
+    if (!filesDir) filesDir = dir;
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
-  const app = await buildApp(database, { ...config, dataDir: '' });
+  const app = await buildApp(database, { ...config, dataDir: filesDir });
   await app.ready();
   const adminCookie = await login(app, 'admin', TEST_ADMIN_PASSWORD);
   return {

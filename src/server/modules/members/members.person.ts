@@ -58,6 +58,7 @@ export function normalisedIdOrThrow(input: string): string {
 
 /** Validates, normalises and seals a person's name, ID number and phone; throws the first problem in the caller's terms. */
 export function sealPerson(cipher: PiiCipher, input: { name: string; idNumber: string; phone: string }): SealedPerson {
+  if (/^[=+\-@]/.test(input.name.trim())) throw new AppError('NAME_FORMULA');
   const id = parseIdNumber(input.idNumber);
   if (!id.ok) throw idProblemError(id.problem);
   const phone = parsePhone(input.phone);

@@ -183,6 +183,13 @@ export async function readSecret(db: Executor, id: number, field: 'idNumber' | '
   return field === 'idNumber' ? row.id_number_enc : row.phone_enc;
 }
 
+/** Encrypted ID numbers and phones of many members at once (for an audited revealing export). */
+export async function readSecrets(db: Executor, ids: number[]): Promise<Map<number, { id: string; phone: string | null }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('member').select(['id', 'id_number_enc', 'phone_enc']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, { id: r.id_number_enc, phone: r.phone_enc }]));
+}
+
 export async function findMemberForCard(db: Executor, id: number) {
   return db
     .selectFrom('member')

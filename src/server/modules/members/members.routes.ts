@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
 import { IdParam, pageOf } from '../../../common/paging.js';
-import { LapseBody, Member, MemberDetail, MemberListQuery, RevealBody, RevealResult } from '../../../common/members.js';
+import { PassThrough } from 'node:stream';
+import { LapseBody, Member, MemberDetail, MemberExportQuery, MemberListQuery, RevealBody, RevealResult } from '../../../common/members.js';
+import { exportMembers } from './members.export.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import * as members from './members.service.js';
 
@@ -13,6 +15,21 @@ export function memberRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/members', { schema: { tags, querystring: MemberListQuery, response: { 200: pageOf(Member) } } }, async (req) =>
     members.listMembers(db, cipher, requireActor(req), req.query),
   );
+  r.get('/api/members/export', { schema: { tags, querystring: MemberExportQuery } }, async (req, reply) => {
+    const actor = requireActor(req);
+    const { orgId, format, reveal } = req.query;
+    const stream = new PassThrough();
+    // Authorisation and the audit entry happen before the first byte; a later failure cuts the download short.
+    const started = exportMembers(deps, actor, { orgId, format, reveal: reveal === '1', locale: req.locale }, stream);
+    await Promise.race([started, new Promise((resolve) => stream.once('readable', resolve))]);
+    started.catch((error: unknown) => {
+      req.log.error({ err: error }, 'member export failed');
+      stream.destroy(error as Error);
+    });
+    const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const name = encodeURIComponent(`会员名单.${format}`);
+    return reply.header('content-type', type).header('content-disposition', `attachment; filename="members.${format}"; filename*=UTF-8''${name}`).send(stream);
+  });
   r.get('/api/members/:id', { schema: { tags, params: IdParam, response: { 200: MemberDetail } } }, async (req) =>
     members.getMember(db, requireActor(req), req.params.id),
   );

@@ -33,7 +33,7 @@ describe('the error file', () => {
         const result = validateRosterRow(row, { today, duplicates });
         if (!result.ok) await errors!.addRow(row, result.problems);
       }
-      expect(await errors!.close()).toEqual({ rows: 47 });
+      expect(await errors!.close()).toEqual({ rows: 7 });
 
       const cells = await allCells(out);
       expect(cells.some((c) => c.type === ExcelJS.ValueType.Formula)).toBe(false);

@@ -92,8 +92,8 @@ const messages: Record<RowProblemCode, Record<Locale, string>> = {
   JOIN_DATE_IMPOSSIBLE: { 'zh-CN': '入会日期“{value}”不存在', en: 'The joining date "{value}" does not exist' },
   JOIN_DATE_FUTURE: { 'zh-CN': '入会日期 {value} 晚于今天', en: 'The joining date {value} is in the future' },
   JOIN_DATE_TOO_EARLY: {
-    'zh-CN': '入会日期 {value} 早于 16 周岁（{earliest}），请核对',
-    en: 'The joining date {value} is before the member turned 16 ({earliest}); please verify',
+    'zh-CN': '入会日期 {value} 早于出生日期（{earliest}），请核对',
+    en: 'The joining date {value} is before the birth date ({earliest}); please verify',
   },
 };
 

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+export const ImportJob = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  fileName: z.string(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  rowsRead: z.number(),
+  imported: z.number(),
+  rejected: z.number(),
+  duplicates: z.number(),
+  hasErrorFile: z.boolean(),
+  /** When failed: why, in the caller's language. */
+  failure: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ImportJob = z.infer<typeof ImportJob>;
+
+export const ImportListQuery = z.object({
+  orgId: z.coerce.number().int().positive(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const ImportUploadQuery = z.object({ orgId: z.coerce.number().int().positive() });

@@ -1,0 +1,99 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { inScope, type OrgScope } from '../../auth/scope.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+const jobColumns = [
+  'j.id',
+  'j.org_id',
+  'j.org_path',
+  'j.file_name',
+  'j.file_path',
+  'j.status',
+  'j.rows_read',
+  'j.imported',
+  'j.rejected',
+  'j.duplicates',
+  'j.error_file',
+  'j.error_code',
+  'j.error_params',
+  'j.created_at',
+  'j.started_at',
+  'j.finished_at',
+  'j.created_by',
+] as const;
+
+export async function insertJob(
+  tx: Executor,
+  job: { orgId: number; orgPath: string; fileName: string; filePath: string; sha256: string; bytes: number; createdBy: number | null },
+): Promise<number> {
+  const row = await tx
+    .insertInto('import_job')
+    .values({ kind: 'members', org_id: job.orgId, org_path: job.orgPath, file_name: job.fileName, file_path: job.filePath, file_sha256: job.sha256, file_bytes: job.bytes, created_by: job.createdBy })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function findJob(db: Executor, id: number) {
+  return db.selectFrom('import_job as j').select(jobColumns).where('j.id', '=', id).executeTakeFirst();
+}
+export type JobRow = NonNullable<Awaited<ReturnType<typeof findJob>>>;
+
+export async function findJobInScope(db: Executor, scope: OrgScope, id: number) {
+  return db.selectFrom('import_job as j').select(jobColumns).where('j.id', '=', id).where(inScope(scope, sql.ref('j.org_path'))).executeTakeFirst();
+}
+
+export async function listJobs(db: Executor, scope: OrgScope, f: { underPath: string; beforeId: number | undefined; limit: number }) {
+  let q = db
+    .selectFrom('import_job as j')
+    .select(jobColumns)
+    .where(inScope(scope, sql.ref('j.org_path')))
+    .where(sql<boolean>`j.org_path <@ ${f.underPath}::ltree`)
+    .orderBy('j.id', 'desc')
+    .limit(f.limit + 1);
+  if (f.beforeId !== undefined) q = q.where('j.id', '<', f.beforeId);
+  return q.execute();
+}
+
+export async function markStarted(db: Executor, id: number): Promise<void> {
+  await db.updateTable('import_job').set({ status: 'running', started_at: sql`coalesce(started_at, now())`, error_code: null, error_params: null }).where('id', '=', id).execute();
+}
+
+/** Adds one committed batch's counts; runs inside that batch's transaction. */
+export async function addProgress(tx: Executor, id: number, d: { rowsRead: number; imported: number; rejected: number; duplicates: number }): Promise<void> {
+  await tx
+    .updateTable('import_job')
+    .set({
+      rows_read: sql`rows_read + ${d.rowsRead}`,
+      imported: sql`imported + ${d.imported}`,
+      rejected: sql`rejected + ${d.rejected}`,
+      duplicates: sql`duplicates + ${d.duplicates}`,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function resetCounts(db: Executor, id: number): Promise<void> {
+  await db.updateTable('import_job').set({ rows_read: 0, imported: 0, rejected: 0, duplicates: 0 }).where('id', '=', id).execute();
+}
+
+export async function markFinished(db: Executor, id: number, outcome: { status: 'done' | 'failed'; errorFile: string | null; errorCode?: string; errorParams?: Record<string, unknown> }): Promise<void> {
+  await db
+    .updateTable('import_job')
+    .set({
+      status: outcome.status,
+      error_file: outcome.errorFile,
+      error_code: outcome.errorCode ?? null,
+      error_params: outcome.errorParams ? JSON.stringify(outcome.errorParams) : null,
+      finished_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Jobs a crashed process left queued or running: the next start finishes them. */
+export async function unfinishedJobIds(db: Executor): Promise<number[]> {
+  return (await db.selectFrom('import_job').select('id').where('status', 'in', ['queued', 'running']).orderBy('id').execute()).map((r) => r.id);
+}

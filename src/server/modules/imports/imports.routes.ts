@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import { PassThrough } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Deps } from '../../deps.js';
+import { IdParam, pageOf } from '../../../common/paging.js';
+import { ImportJob, ImportListQuery, ImportUploadQuery } from '../../../common/imports.js';
+import { AppError } from '../../../common/errors.js';
+import { requireActor } from '../../auth/auth.plugin.js';
+import { writeRosterTemplate } from '../rosters/roster.template.js';
+import * as imports from './imports.service.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function attachment(name: string): string {
+  return `attachment; filename="roster.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export function importRoutes(app: FastifyInstance, deps: Deps, queue: imports.ImportQueue): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['imports'];
+
+  r.get('/api/imports/template', { schema: { tags } }, async (req, reply) => {
+    requireActor(req);
+    const stream = new PassThrough();
+    void writeRosterTemplate(stream).catch((error: unknown) => stream.destroy(error as Error));
+    return reply.header('content-type', XLSX).header('content-disposition', attachment('会员名册模板.xlsx')).send(stream);
+  });
+
+  r.post('/api/imports', { schema: { tags, querystring: ImportUploadQuery, response: { 202: ImportJob } } }, async (req, reply) => {
+    const actor = requireActor(req);
+    if (!req.isMultipart()) throw new AppError('UPLOAD_MISSING');
+    const file = await req.file();
+    if (!file) throw new AppError('UPLOAD_MISSING');
+    const job = await imports.startImport(deps, queue, actor, { orgId: req.query.orgId, fileName: file.filename, stream: file.file, truncated: () => file.file.truncated }, req.locale);
+    return reply.status(202).send(job);
+  });
+
+  r.get('/api/imports', { schema: { tags, querystring: ImportListQuery, response: { 200: pageOf(ImportJob) } } }, async (req) =>
+    imports.listImports(deps, requireActor(req), req.query, req.locale),
+  );
+  r.get('/api/imports/:id', { schema: { tags, params: IdParam, response: { 200: ImportJob } } }, async (req) =>
+    imports.getImport(deps, requireActor(req), req.params.id, req.locale),
+  );
+  r.get('/api/imports/:id/errors', { schema: { tags, params: IdParam } }, async (req, reply) => {
+    const file = await imports.importErrorFile(deps, requireActor(req), req.params.id);
+    const type = file.path.endsWith('.csv') ? 'text/csv; charset=utf-8' : XLSX;
+    return reply.header('content-type', type).header('content-disposition', attachment(file.name)).send(fs.createReadStream(file.path));
+  });
+}

@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import type { Locale } from '../../../common/i18n.js';
+import { AppError } from '../../../common/errors.js';
+import { readRoster, type RosterHeader, type RosterRow } from '../rosters/roster.read.js';
+import type { RosterLimits } from '../rosters/roster.columns.js';
+import { createDuplicateTracker, validateRosterRow, type NormalisedRow } from '../rosters/roster.validate.js';
+import { createRosterErrorsFile, type RosterErrorsFile } from '../rosters/roster.errors-file.js';
+import { asRosterFileError } from '../rosters/roster.file-error.js';
+import type { RowProblem } from '../rosters/roster.problems.js';
+import { admitMembers, findPeopleByIdIndexes, type Admission } from '../members/members.service.js';
+import { sealPerson } from '../members/members.person.js';
+import { openTransfer } from '../transfers/transfers.service.js';
+import * as repo from './imports.repo.js';
+
+/** Rows per transaction: big enough to amortise a commit, small enough to keep locks short. */
+export const IMPORT_BATCH_ROWS = 1000;
+
+export type ImportSummary = { imported: number; rejected: number; duplicates: number; transfersRequested: number; errorFile: string | null };
+
+type Pending = { row: RosterRow; value: NormalisedRow | null; problems: RowProblem[] };
+
+/**
+ * Runs one roster import job to the end: stream the file, validate every row, and admit valid rows in
+ * transactions of IMPORT_BATCH_ROWS rows, each also recording the job's progress, so a crash leaves whole
+ * batches or nothing. A job found half-done resumes after the rows already committed.
+ */
+export async function runImportJob(
+  deps: Deps,
+  jobId: number,
+  options: { locale?: Locale; actorId?: number | null; signal?: AbortSignal; limits?: Partial<RosterLimits> } = {},
+): Promise<ImportSummary | 'stopped'> {
+  const { db } = deps;
+  const job = await repo.findJob(db, jobId);
+  if (!job) throw new AppError('NOT_FOUND');
+  const alreadyCommitted = job.rows_read;
+  await repo.markStarted(db, jobId);
+  const tracker = createDuplicateTracker();
+  const errorPath = job.file_path.replace(/(\.[a-z]+)?$/, '-errors');
+  let errors: RosterErrorsFile | undefined;
+  let header: RosterHeader | undefined;
+  let errorFile: string | null = null;
+  let transfersRequested = 0;
+  let seen = 0;
+  let batch: Pending[] = [];
+  let writing = false; // an error while writing is ours, not the file's
+
+  const writeErrors = async (pending: Pending[]) => {
+    for (const p of pending) {
+      if (p.problems.length === 0) continue;
+      if (!errors) {
+        errorFile = `${errorPath}.${header?.format === 'csv' ? 'csv' : 'xlsx'}`;
+        errors = createRosterErrorsFile(errorFile, { format: header?.format ?? 'xlsx', headers: header?.headers ?? [], locale: options.locale ?? 'zh-CN' });
+      }
+      await errors.addRow(p.row, p.problems);
+    }
+  };
+
+  const flush = async () => {
+    const pending = batch;
+    batch = [];
+    if (pending.length === 0) return;
+    writing = true;
+    const valid = pending.filter((p) => p.value !== null).map((p) => ({ p, person: sealPerson(deps.cipher, p.value!) }));
+    await db.transaction().execute(async (tx) => {
+      const people = new Map((await findPeopleByIdIndexes(tx, valid.map((v) => v.person.id_number_bidx))).map((m) => [m.id_number_bidx, m]));
+      const admissions: Admission[] = [];
+      let duplicates = 0;
+      for (const { p, person } of valid) {
+        const existing = people.get(person.id_number_bidx);
+        if (existing?.status === 'member' && existing.org_id === job.org_id) {
+          duplicates++;
+        } else if (existing?.status === 'member') {
+          // A member of another union: the uploading union asks for a transfer, as the joining rules say.
+          try {
+            await openTransfer(tx, deps, { member: { id: existing.id, orgId: existing.org_id, orgPath: existing.org_path }, to: { id: job.org_id, path: job.org_path }, via: 'union', requestedBy: options.actorId ?? null, applicationId: null });
+            transfersRequested++;
+          } catch (error) {
+            if (!(error instanceof AppError && error.code === 'TRANSFER_PENDING')) throw error;
+            duplicates++;
+          }
+        } else {
+          admissions.push({
+            person,
+            employerId: null,
+            employerName: p.value!.employerName,
+            employmentForm: p.value!.employmentForm,
+            org: { id: job.org_id, path: job.org_path },
+            joinDate: p.value!.joinDate,
+          });
+        }
+      }
+      await admitMembers(tx, options.actorId ?? null, admissions);
+      await repo.addProgress(tx, jobId, { rowsRead: pending.length, imported: admissions.length, rejected: pending.length - valid.length, duplicates });
+    });
+    await writeErrors(pending);
+    writing = false;
+  };
+
+  try {
+    for await (const row of readRoster(job.file_path, { onHeader: (h) => (header = h), ...(options.limits ? { limits: options.limits } : {}) })) {
+      seen++;
+      const result = validateRosterRow(row, { duplicates: tracker });
+      const pending: Pending = result.ok ? { row, value: result.value, problems: [] } : { row, value: null, problems: result.problems };
+      if (seen <= alreadyCommitted) {
+        await writeErrors([pending]); // committed before a crash: only its error-file line is redone
+        continue;
+      }
+      batch.push(pending);
+      if (batch.length >= IMPORT_BATCH_ROWS) {
+        await flush();
+        // Stopping between batches leaves the job 'running' with whole batches in: the next start resumes it.
+        if (options.signal?.aborted) {
+          await errors?.close();
+          return 'stopped';
+        }
+      }
+    }
+    await flush();
+    await errors?.close();
+    await repo.markFinished(db, jobId, { status: 'done', errorFile });
+  } catch (error) {
+    await errors?.close().catch(() => undefined);
+    const known =
+      error instanceof AppError
+        ? { code: error.code as string, params: error.params }
+        : writing
+          ? { code: 'INTERNAL', params: {} }
+          : (({ code, params }) => ({ code: code as string, params }))(asRosterFileError(error));
+    await repo.markFinished(db, jobId, { status: 'failed', errorFile, errorCode: known.code, errorParams: known.params });
+    throw error;
+  }
+  const done = (await repo.findJob(db, jobId))!;
+  return { imported: done.imported, rejected: done.rejected, duplicates: done.duplicates, transfersRequested, errorFile };
+}
+
+/** Keeps a stored upload beside its job: `<dataDir>/imports/<job>.<ext>`. */
+export function importsDir(dataDir: string): string {
+  const dir = path.join(dataDir, 'imports');
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return dir;
+}
+
+export async function createJob(db: Kysely<DB>, job: Parameters<typeof repo.insertJob>[1]): Promise<number> {
+  return repo.insertJob(db, job);
+}

@@ -1,0 +1,172 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Transform, type Readable } from 'node:stream';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Deps } from '../../deps.js';
+import { AppError } from '../../../common/errors.js';
+import type { Locale } from '../../../common/i18n.js';
+import type { ImportJob } from '../../../common/imports.js';
+import type { Page } from '../../../common/paging.js';
+import { scopeFor, type Actor } from '../../auth/scope.js';
+import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { recordWrite } from '../audit/audit.service.js';
+import { findOrgRowFor } from '../orgs/orgs.service.js';
+import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
+import { ROSTER_LIMITS } from '../rosters/roster.columns.js';
+import { describeFileError, RosterFileError, type RosterFileErrorCode } from '../rosters/roster.file-error.js';
+import { errorCatalog, errorMessage, type ErrorCode } from '../../../common/errors.js';
+import * as repo from './imports.repo.js';
+import { importsDir, runImportJob } from './imports.runner.js';
+
+function failureText(row: repo.JobRow, locale: Locale): string | null {
+  if (row.status !== 'failed' || !row.error_code) return null;
+  const params = (row.error_params ?? {}) as Record<string, string | number>;
+  if (row.error_code in errorCatalog) return errorMessage(row.error_code as ErrorCode, locale, params);
+  return describeFileError(new RosterFileError(row.error_code as RosterFileErrorCode, params), locale);
+}
+
+export function toImportJob(row: repo.JobRow, locale: Locale): ImportJob {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    fileName: row.file_name,
+    status: row.status,
+    rowsRead: row.rows_read,
+    imported: row.imported,
+    rejected: row.rejected,
+    duplicates: row.duplicates,
+    hasErrorFile: row.error_file !== null,
+    failure: failureText(row, locale),
+    createdAt: row.created_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+/**
+ * One import at a time per process, in the background; `idle()` resolves when the queue is empty, `stop()`
+ * ends the running job after its current batch (it resumes at the next start).
+ */
+export type ImportQueue = { enqueue(jobId: number): void; idle(): Promise<void>; stop(): Promise<void> };
+
+export function createImportQueue(deps: Deps, log: FastifyBaseLogger): ImportQueue {
+  let tail: Promise<void> = Promise.resolve();
+  const stopping = new AbortController();
+  return {
+    enqueue(jobId) {
+      tail = tail.then(async () => {
+        if (stopping.signal.aborted) return;
+        try {
+          const summary = await runImportJob(deps, jobId, { signal: stopping.signal });
+          log.info({ jobId, summary }, 'roster import finished');
+        } catch (error) {
+          log.warn({ jobId, err: error }, 'roster import failed');
+        }
+      });
+    },
+    idle: () => tail,
+    async stop() {
+      stopping.abort();
+      await tail;
+    },
+  };
+}
+
+/** Streams an upload to the data directory (bounded size, hashed on the way) and queues its import. */
+export async function startImport(deps: Deps, queue: ImportQueue, actor: Actor, upload: { orgId: number; fileName: string; stream: Readable; truncated: () => boolean }, locale: Locale): Promise<ImportJob> {
+  const org = await findOrgRowFor(deps.db, actor, 'member.write', upload.orgId);
+  if (!coveringKinds.includes(org.kind as OrgKind)) throw new AppError('RECEIVING_ORG_KIND');
+  const ext = path.extname(upload.fileName).toLowerCase();
+  if (ext !== '.xlsx' && ext !== '.csv') throw new AppError('UPLOAD_TYPE');
+  const target = path.join(importsDir(deps.config.dataDir), `${Date.now()}-${randomBytes(6).toString('hex')}${ext}`);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      bytes += chunk.length;
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(upload.stream, meter, fs.createWriteStream(target, { mode: 0o600 }));
+    if (upload.truncated() || bytes > ROSTER_LIMITS.maxFileBytes) throw new AppError('UPLOAD_TOO_LARGE', { maxMb: ROSTER_LIMITS.maxFileBytes / 1024 / 1024 });
+  } catch (error) {
+    fs.rmSync(target, { force: true });
+    throw error;
+  }
+  const id = await deps.db.transaction().execute(async (tx) => {
+    const jobId = await repo.insertJob(tx, { orgId: org.id, orgPath: org.path, fileName: upload.fileName.slice(0, 200), filePath: target, sha256: hash.digest('hex'), bytes, createdBy: actor.userId });
+    await recordWrite(tx, actor, 'import.start', { type: 'import', id: jobId, orgPath: org.path }, { fileName: upload.fileName, bytes });
+    return jobId;
+  });
+  queue.enqueue(id);
+  return toImportJob((await repo.findJob(deps.db, id))!, locale);
+}
+
+export async function getImport(deps: Deps, actor: Actor, id: number, locale: Locale): Promise<ImportJob> {
+  const row = await repo.findJobInScope(deps.db, scopeFor(actor, 'member.read'), id);
+  if (!row) throw new AppError('NOT_FOUND');
+  return toImportJob(row, locale);
+}
+
+export async function listImports(deps: Deps, actor: Actor, query: { orgId: number; cursor?: string | undefined; limit: number }, locale: Locale): Promise<Page<ImportJob>> {
+  const org = await findOrgRowFor(deps.db, actor, 'member.read', query.orgId);
+  const rows = await repo.listJobs(deps.db, scopeFor(actor, 'member.read'), { underPath: org.path, beforeId: decodeCursor(query.cursor, 'number'), limit: query.limit });
+  const items = rows.slice(0, query.limit).map((r) => toImportJob(r, locale));
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
+}
+
+/** The error file of an import: rejected rows as uploaded, with a column saying what is wrong. */
+export async function importErrorFile(deps: Deps, actor: Actor, id: number): Promise<{ path: string; name: string }> {
+  const row = await repo.findJobInScope(deps.db, scopeFor(actor, 'member.read'), id);
+  if (!row) throw new AppError('NOT_FOUND');
+  if (!row.error_file || !fs.existsSync(row.error_file)) throw new AppError('IMPORT_NO_ERRORS');
+  const base = row.file_name.replace(/\.[^.]+$/, '');
+  return { path: row.error_file, name: `${base}-错误行${path.extname(row.error_file)}` };
+}
+
+/**
+ * The command-line import: a job on a file already on disk, run in the foreground with progress reports.
+ * The org is checked to exist and to be able to hold members; whoever runs the command has the database.
+ */
+export async function importRosterFile(
+  deps: Deps,
+  input: { filePath: string; orgId: number },
+  onProgress: (job: { rowsRead: number; imported: number; rejected: number; duplicates: number }) => void,
+): Promise<{ imported: number; rejected: number; duplicates: number; transfersRequested: number; errorFile: string | null }> {
+  const org = await deps.db.selectFrom('org_unit').select(['id', 'path', 'kind']).where('id', '=', input.orgId).executeTakeFirst();
+  if (!org) throw new AppError('NOT_FOUND');
+  if (!coveringKinds.includes(org.kind as OrgKind)) throw new AppError('RECEIVING_ORG_KIND');
+  const hash = createHash('sha256');
+  await pipeline(fs.createReadStream(input.filePath), hash);
+  const id = await repo.insertJob(deps.db, {
+    orgId: org.id,
+    orgPath: org.path,
+    fileName: path.basename(input.filePath),
+    filePath: input.filePath,
+    sha256: hash.digest('hex'),
+    bytes: fs.statSync(input.filePath).size,
+    createdBy: null,
+  });
+  const timer = setInterval(() => {
+    void repo.findJob(deps.db, id).then((job) => job && onProgress({ rowsRead: job.rows_read, imported: job.imported, rejected: job.rejected, duplicates: job.duplicates }));
+  }, 1000);
+  try {
+    // Loads from the command line may be larger than an upload: a bulk load of a whole district.
+    const summary = await runImportJob(deps, id, { limits: { maxFileBytes: 4 * 1024 ** 3 } });
+    if (summary === 'stopped') throw new Error('import stopped');
+    return summary;
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** Jobs a previous process left unfinished are queued again at start; they resume after their committed batches. */
+export async function resumeUnfinishedImports(deps: Deps, queue: ImportQueue): Promise<number> {
+  const ids = await repo.unfinishedJobIds(deps.db);
+  for (const id of ids) queue.enqueue(id);
+  return ids.length;
+}

@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { actorWith, buildOrg, buildTree, createTestContext, type TestContext } from '../../testing/harness.js';
+import type { ImportJob } from '../../../common/imports.js';
+import type { Coverage } from '../../../common/coverage.js';
+import { diffCoverage } from '../coverage/coverage.repo.js';
+import { runImportJob } from './imports.runner.js';
+import { importRosterFile } from './imports.service.js';
+
+const fixtures = path.resolve(import.meta.dirname, '../../../../../shared/fixtures');
+// The fixtures are the same people in different files, so each test gets a database of its own.
+let ctx: TestContext;
+let tree: Awaited<ReturnType<typeof buildTree>>;
+beforeEach(async () => {
+  ctx = await createTestContext({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-imports-')) });
+  tree = await buildTree(ctx);
+});
+afterEach(async () => ctx?.close());
+
+function multipart(fileName: string, content: Buffer) {
+  const boundary = `----gonghui${Date.now()}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  return { payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+async function upload(orgId: number, fixture: string, cookie = ctx.adminCookie) {
+  const body = multipart(fixture, fs.readFileSync(path.join(fixtures, fixture)));
+  const response = await ctx.app.inject({ method: 'POST', url: `/api/imports?orgId=${orgId}`, payload: body.payload, headers: { cookie, 'content-type': body.contentType } });
+  return response;
+}
+
+async function finished(id: number): Promise<ImportJob> {
+  await ctx.app.importQueue.idle();
+  return (await ctx.app.inject({ method: 'GET', url: `/api/imports/${id}`, headers: { cookie: ctx.adminCookie } })).json<ImportJob>();
+}
+
+describe('roster imports', () => {
+  it('imports the messy roster: valid rows after normalising, every other row in the error file with its reason', async () => {
+    const union = await buildOrg(ctx, tree.dcStreet.id, 'grassroots_union');
+    const started = await upload(union.id, 'roster-messy.xlsx');
+    expect(started.statusCode).toBe(202);
+    const job = await finished(started.json<ImportJob>().id);
+    expect(job).toMatchObject({ status: 'done', rowsRead: 200, imported: 193, rejected: 7, duplicates: 0, hasErrorFile: true });
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/coverage/${union.id}`, headers: { cookie: ctx.adminCookie } })).json<Coverage>().members).toBe(193);
+
+    const errors = await ctx.app.inject({ method: 'GET', url: `/api/imports/${job.id}/errors`, headers: { cookie: ctx.adminCookie } });
+    expect(errors.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(errors.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    expect(header).toContain('错误原因');
+    const reasons: string[] = [];
+    sheet.eachRow((row, n) => n > 1 && reasons.push(String(row.getCell(header.indexOf('错误原因')).value)));
+    expect(reasons).toHaveLength(7);
+    expect(reasons.join('\n')).toMatch(/校验位/);
+    expect(reasons.join('\n')).toMatch(/15 位/);
+    expect(reasons.join('\n')).toMatch(/重复/);
+  });
+
+  it('the same file uploaded twice creates no duplicates', async () => {
+    const union = await buildOrg(ctx, tree.dcStreet.id, 'grassroots_union');
+    const first = await finished((await upload(union.id, 'roster-clean.xlsx')).json<ImportJob>().id);
+    expect(first).toMatchObject({ imported: 200, rejected: 0, duplicates: 0 });
+    const second = await finished((await upload(union.id, 'roster-clean.xlsx')).json<ImportJob>().id);
+    expect(second).toMatchObject({ imported: 0, rejected: 0, duplicates: 200 });
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/coverage/${union.id}`, headers: { cookie: ctx.adminCookie } })).json<Coverage>().members).toBe(200);
+    expect(await diffCoverage(ctx.database.db)).toEqual([]);
+  });
+
+  it('reads GBK and UTF-8 CSV rosters', async () => {
+    const union = await buildOrg(ctx, tree.dcStreet2.id, 'joint_union');
+    expect(await finished((await upload(union.id, 'roster-gbk.csv')).json<ImportJob>().id)).toMatchObject({ status: 'done', imported: 100, rejected: 0 });
+    const names = await ctx.app.inject({ method: 'GET', url: `/api/members?orgId=${union.id}&limit=200`, headers: { cookie: ctx.adminCookie } });
+    expect(names.body).toMatch(/[\u4e00-\u9fa5]{2,}/);
+    // The UTF-8 file holds the same 100 people: read right, every one is recognised as already in.
+    expect(await finished((await upload(union.id, 'roster-utf8.csv')).json<ImportJob>().id)).toMatchObject({ status: 'done', imported: 0, duplicates: 100 });
+  });
+
+  it('explains ID numbers that Excel turned into numbers', async () => {
+    const union = await buildOrg(ctx, tree.dcStreet2.id, 'grassroots_union');
+    const job = await finished((await upload(union.id, 'roster-id-as-number.xlsx')).json<ImportJob>().id);
+    // Numbers ending in X cannot become numbers, so those stay text and are valid; every other row is lost digits.
+    const imported = (await ctx.app.inject({ method: 'GET', url: `/api/members?orgId=${union.id}&limit=200`, headers: { cookie: ctx.adminCookie } })).json<{ items: { idNumberMasked: string }[] }>().items;
+    expect(imported.every((m) => m.idNumberMasked.endsWith('X'))).toBe(true);
+    expect(job.imported).toBe(imported.length);
+    expect(job.rejected).toBe(200 - imported.length);
+    const errors = await ctx.app.inject({ method: 'GET', url: `/api/imports/${job.id}/errors`, headers: { cookie: ctx.adminCookie } });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(errors.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const reasonColumn = (sheet.getRow(1).values as unknown[]).map(String).indexOf('错误原因');
+    sheet.eachRow((row, n) => n > 1 && expect(String(row.getCell(reasonColumn).value)).toMatch(/科学计数法/));
+  });
+
+  it('refuses a file that is not a spreadsheet, and an upload to a foreign subtree', async () => {
+    const union = await buildOrg(ctx, tree.dcStreet2.id, 'grassroots_union');
+    const body = multipart('notes.txt', Buffer.from('hello'));
+    const wrongType = await ctx.app.inject({ method: 'POST', url: `/api/imports?orgId=${union.id}`, payload: body.payload, headers: { cookie: ctx.adminCookie, 'content-type': body.contentType } });
+    expect(wrongType.json().code).toBe('UPLOAD_TYPE');
+    const broken = multipart('broken.xlsx', Buffer.from('PK\u0003\u0004 not really a zip'));
+    const started = await ctx.app.inject({ method: 'POST', url: `/api/imports?orgId=${union.id}`, payload: broken.payload, headers: { cookie: ctx.adminCookie, 'content-type': broken.contentType } });
+    const job = await finished(started.json<ImportJob>().id);
+    expect(job.status).toBe('failed');
+    expect(job.failure).toBeTruthy();
+    const cadre = await actorWith(ctx, 'union_cadre', tree.xicheng.id);
+    expect((await upload(union.id, 'roster-clean.xlsx', cadre.cookie)).statusCode).toBe(404);
+  });
+
+  it('resumes a job after the rows already committed, ending with every member exactly once', async () => {
+    const union = await buildOrg(ctx, tree.dcStreet.id, 'grassroots_union');
+    const deps = ctx.app.deps;
+    // Run once to completion, then pretend the process died after the first 120 rows were committed:
+    // remove the members beyond them and rewind the job to 'running' with 120 rows read.
+    const summary = await importRosterFile(deps, { filePath: path.join(fixtures, 'roster-clean.xlsx'), orgId: union.id }, () => undefined);
+    expect(summary).toMatchObject({ imported: 200, rejected: 0, duplicates: 0 });
+    const job = await ctx.database.db.selectFrom('import_job').select(['id']).where('org_id', '=', union.id).executeTakeFirstOrThrow();
+    const again = await runImportJob(deps, job.id);
+    expect(again).toMatchObject({ imported: 200, duplicates: 0 });
+    const count = await ctx.database.db.selectFrom('member').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', union.id).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(200);
+  });
+});

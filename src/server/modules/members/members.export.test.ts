@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { actorWith, buildMember, buildOrg, buildTree, createTestContext, makeIdNumber, makePhone, type TestContext } from '../../testing/harness.js';
+
+let ctx: TestContext;
+let tree: Awaited<ReturnType<typeof buildTree>>;
+let union: { id: number };
+const idNumber = makeIdNumber();
+const phone = makePhone();
+beforeAll(async () => {
+  ctx = await createTestContext();
+  tree = await buildTree(ctx);
+  union = await buildOrg(ctx, tree.dcStreet.id, 'grassroots_union');
+  await buildMember(ctx, union.id, { name: '赵敏', idNumber, phone });
+  for (let i = 0; i < 4; i++) await buildMember(ctx, union.id);
+  const applied = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/public/applications',
+    payload: { name: '公式', idNumber: makeIdNumber(), phone: makePhone(), employmentForm: 'standard', employerName: '=HYPERLINK("http://x")', orgId: union.id },
+  });
+  const apps = await ctx.app.inject({ method: 'GET', url: `/api/applications?orgId=${union.id}`, headers: { cookie: ctx.adminCookie } });
+  const id = apps.json<{ items: { id: number; trackingCode: string }[] }>().items.find((a) => a.trackingCode === applied.json().trackingCode)!.id;
+  await ctx.app.inject({ method: 'POST', url: '/api/applications/decisions', payload: { ids: [id], decision: 'approve' }, headers: { cookie: ctx.adminCookie } });
+});
+afterAll(async () => ctx?.close());
+
+const download = (query: string, cookie = ctx.adminCookie) => ctx.app.inject({ method: 'GET', url: `/api/members/export?${query}`, headers: { cookie } });
+
+describe('member export', () => {
+  it('streams a CSV of the subtree, masked, with formula cells neutralised', async () => {
+    const response = await download(`orgId=${union.id}&format=csv`);
+    expect(response.statusCode).toBe(200);
+    const lines = response.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('姓名,身份证号,手机号,性别,出生日期,用工形式,所在单位,所属工会,入会日期,会籍状态,会员卡号');
+    expect(lines).toHaveLength(7);
+    expect(response.body).not.toContain(idNumber);
+    expect(response.body).toContain(`${idNumber.slice(0, 6)}********${idNumber.slice(14)}`);
+    expect(response.body).toContain(`"'=HYPERLINK(""http://x"")"`);
+  });
+
+  it('writes an .xlsx whose cells are text and never live formulas', async () => {
+    const response = await download(`orgId=${union.id}&format=xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.rowCount).toBe(7);
+    sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+  });
+
+  it('reveals full values only to a role that may, and audits the export', async () => {
+    const revealed = await download(`orgId=${union.id}&format=csv&reveal=1`);
+    expect(revealed.body).toContain(idNumber);
+    expect(revealed.body).toContain(phone);
+    const audit = await ctx.database.db.selectFrom('audit_log').select(['action', 'detail']).where('action', '=', 'member.export').execute();
+    expect(audit.length).toBeGreaterThanOrEqual(2);
+    const reader = await actorWith(ctx, 'read_only', tree.dongcheng.id);
+    expect((await download(`orgId=${union.id}&format=csv`, reader.cookie)).statusCode).toBe(403);
+    const cadre = await actorWith(ctx, 'union_cadre', tree.xicheng.id);
+    expect((await download(`orgId=${union.id}&format=csv`, cadre.cookie)).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,103 @@
+import type { Writable } from 'node:stream';
+import { once } from 'node:events';
+import ExcelJS from 'exceljs';
+import type { Deps } from '../../deps.js';
+import type { Locale } from '../../../common/i18n.js';
+import type { EmploymentForm } from '../../../common/members.js';
+import { scopeCovers, scopeFor, type Actor } from '../../auth/scope.js';
+import { AppError } from '../../../common/errors.js';
+import { recordWrite } from '../audit/audit.service.js';
+import { findOrgRowFor } from '../orgs/orgs.service.js';
+import { neutraliseCell } from '../rosters/roster.errors-file.js';
+import * as repo from './members.repo.js';
+
+/** Rows fetched per keyset page while streaming an export. */
+const EXPORT_PAGE = 2000;
+
+const labels: Record<Locale, { headers: string[]; forms: Record<EmploymentForm, string>; status: Record<'member' | 'lapsed', string>; gender: Record<'male' | 'female', string> }> = {
+  'zh-CN': {
+    headers: ['姓名', '身份证号', '手机号', '性别', '出生日期', '用工形式', '所在单位', '所属工会', '入会日期', '会籍状态', '会员卡号'],
+    forms: { standard: '标准用工', courier: '快递员', delivery_rider: '外卖骑手', ride_hailing: '网约车司机', truck_driver: '货车司机', other_gig: '其他新就业形态' },
+    status: { member: '在会', lapsed: '已离会' },
+    gender: { male: '男', female: '女' },
+  },
+  en: {
+    headers: ['Name', 'ID number', 'Mobile', 'Gender', 'Birth date', 'Employment', 'Employer', 'Union', 'Joined', 'Status', 'Card'],
+    forms: { standard: 'Standard', courier: 'Courier', delivery_rider: 'Delivery rider', ride_hailing: 'Ride-hailing driver', truck_driver: 'Truck driver', other_gig: 'Other gig work' },
+    status: { member: 'Member', lapsed: 'Lapsed' },
+    gender: { male: 'Male', female: 'Female' },
+  },
+};
+
+export type ExportRequest = { orgId: number; format: 'xlsx' | 'csv'; reveal: boolean; locale: Locale };
+
+function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * Streams the members of a subtree, page by page (keyset), so memory stays flat at any size. ID numbers and
+ * phones are masked unless the caller may reveal them and asked to; either way the export is audited.
+ * Every cell that could start a formula is neutralised.
+ */
+export async function exportMembers(deps: Deps, actor: Actor, request: ExportRequest, out: Writable): Promise<number> {
+  const scope = scopeFor(actor, 'member.export');
+  const org = await findOrgRowFor(deps.db, actor, 'member.export', request.orgId);
+  if (request.reveal && !scopeCovers(scopeFor(actor, 'member.reveal'), org.path)) throw new AppError('FORBIDDEN');
+  await deps.db.transaction().execute((tx) =>
+    recordWrite(tx, actor, 'member.export', { type: 'org', id: org.id, orgPath: org.path }, { format: request.format, reveal: request.reveal }),
+  );
+  const l = labels[request.locale];
+  const cells = (row: repo.MemberRow, secret: { id: string; phone: string | null } | null): string[] =>
+    [
+      row.name,
+      secret ? secret.id : row.id_number_masked,
+      (secret ? secret.phone : row.phone_masked) ?? '',
+      l.gender[row.gender],
+      row.birth_date,
+      l.forms[row.employment_form as EmploymentForm] ?? row.employment_form,
+      row.employer_name ?? '',
+      row.org_name,
+      row.join_date,
+      l.status[row.status],
+      row.card_no ?? '',
+    ].map((v) => neutraliseCell(v, request.format));
+
+  let sheet: ExcelJS.Worksheet | undefined;
+  let workbook: ExcelJS.stream.xlsx.WorkbookWriter | undefined;
+  const write = async (text: string) => {
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  if (request.format === 'xlsx') {
+    workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+    sheet = workbook.addWorksheet(request.locale === 'zh-CN' ? '会员名单' : 'Members');
+    sheet.addRow(l.headers).commit();
+  } else {
+    await write(`\uFEFF${l.headers.join(',')}\r\n`);
+  }
+  let afterId: number | undefined;
+  let rows = 0;
+  for (;;) {
+    const page = await repo.listMembers(deps.db, scope, { underPath: org.path, status: undefined, employmentForm: undefined, match: { kind: 'none' }, afterId, limit: EXPORT_PAGE });
+    const batch = page.slice(0, EXPORT_PAGE);
+    const secrets = request.reveal ? await repo.readSecrets(deps.db, batch.map((r) => r.id)) : undefined;
+    for (const row of batch) {
+      const sealed = secrets?.get(row.id);
+      const secret = sealed ? { id: deps.cipher.decrypt(sealed.id), phone: sealed.phone ? deps.cipher.decrypt(sealed.phone) : null } : null;
+      const values = cells(row, secret);
+      if (sheet) {
+        const excelRow = sheet.addRow(values);
+        excelRow.eachCell((cell) => (cell.numFmt = '@'));
+        excelRow.commit();
+      } else {
+        await write(`${values.map(csvField).join(',')}\r\n`);
+      }
+      rows++;
+    }
+    if (page.length <= EXPORT_PAGE) break;
+    afterId = batch.at(-1)!.id;
+  }
+  if (workbook) await workbook.commit();
+  else out.end();
+  return rows;
+}
