@@ -214,8 +214,26 @@ describe.skipIf(!hasChromium)('joining a union in a browser', () => {
       await desk.getByTestId('intake-error').getByText('该身份证号已是本工会会员').waitFor();
       expect(await desk.getByTestId('intake-count').innerText()).toBe('已录入 1 人，失败 1 人');
       await shot(desk, 'm15-intake');
+      const intakeCode = (await desk.getByTestId('intake-code').first().innerText()).replace(/\s/g, '');
 
-      // 9. Another union asks for the member by ID number; the member's union confirms the transfer out.
+      // 9. The review queue returns one application with a reason, which its applicant then reads.
+      await desk.goto(`${app.baseUrl}/orgs/${unionId}?tab=applications`);
+      const pendingRow = desk.getByTestId('applications-table').locator('tbody tr', { hasText: '李四' });
+      await pendingRow.locator('.ant-checkbox-input').check();
+      await desk.getByTestId('reject-selected').click();
+      await desk.getByTestId('reject-ok').click();
+      await desk.getByText('请填写退回原因（申请人可见）').waitFor();
+      await desk.getByTestId('reject-reason').fill('身份证照片不清晰，请到站点重新登记');
+      await shot(desk, 'm16-review-reject');
+      await desk.getByTestId('reject-ok').click();
+      await desk.getByTestId('decision-result').getByText('已退回 1 份申请').waitFor();
+      await phone.goto(`${app.baseUrl}/join/status?code=${intakeCode}`);
+      await phone.getByTestId('status-card').waitFor();
+      expect(await phone.getByTestId('status-badge').innerText()).toBe('已退回');
+      expect(await phone.getByTestId('reject-reason').innerText()).toContain('身份证照片不清晰');
+      await shot(phone, 'm17-status-rejected');
+
+      // 10. Another union asks for the member by ID number; the member's union confirms the transfer out.
       const other = (
         (await (await fetch(`${app.baseUrl}/api/public/unions?q=${encodeURIComponent('区域性')}`)).json()) as { items: { id: number }[] }
       ).items.find((u) => u.id !== unionId);
@@ -226,21 +244,21 @@ describe.skipIf(!hasChromium)('joining a union in a browser', () => {
       await desk.getByTestId('transfer-request-submit').click();
       await desk.getByTestId('transfers-table').getByText('王**').waitFor();
       expect(await desk.getByTestId('auto-confirm').first().innerText()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      await shot(desk, 'm16-transfer-incoming');
+      await shot(desk, 'm18-transfer-incoming');
       await desk.goto(`${app.baseUrl}/orgs/${unionId}?tab=transfers`);
       await desk.getByTestId('transfers-outgoing').click();
       const confirmButton = desk.locator('[data-testid^="transfer-confirm-"]').first();
       await confirmButton.waitFor();
-      await shot(desk, 'm17-transfer-outgoing');
+      await shot(desk, 'm19-transfer-outgoing');
       await confirmButton.click();
       await desk.getByTestId('transfer-decide-ok').click();
       await confirmButton.waitFor({ state: 'detached' });
 
-      // 10. The worker's page switches to English in one tap.
+      // 11. The worker's page switches to English in one tap.
       await phone.goto(`${app.baseUrl}/join`);
       await phone.getByTestId('public-lang').click();
       await phone.getByTestId('public-title').getByText('Apply to join a trade union').waitFor();
-      await shot(phone, 'm18-join-english');
+      await shot(phone, 'm20-join-english');
 
       expect(problems).toEqual([]);
     } catch (error) {

@@ -152,82 +152,84 @@ export function IntakePage() {
         <Typography.Title level={3}>{t('intake.title')}</Typography.Title>
         <Typography.Text type="secondary">{t('intake.subtitle')}</Typography.Text>
       </div>
-      <Card size="small" title={t('intake.keep')} style={{ marginBottom: 12 }}>
-        <div className="intake-settings">
-          <Form.Item
-            label={t('intake.union')}
-            required
-            validateStatus={errors.union ? 'error' : undefined}
-            help={errors.union}
-            style={{ flex: '2 1 320px', marginBottom: 8 }}
-          >
-            <OrgSearch
-              key={union?.id ?? 'none'}
-              testId="intake-union"
-              keepName
-              initialText={union?.name ?? ''}
-              placeholder={t('intake.pickUnion')}
-              accept={(hit) => coveringKinds.includes(hit.kind)}
-              onPick={(hit) => {
-                setUnion({ id: hit.id, name: hit.name });
-                setErrors((e) => ({ ...e, union: undefined }));
-                setTimeout(() => focus('name'));
-              }}
-              onClear={() => setUnion(null)}
-            />
-          </Form.Item>
-          <Form.Item label={t('intake.meeting')} style={{ flex: '1 1 160px', marginBottom: 8 }}>
-            <InputNumber
-              min={1}
-              precision={0}
-              value={meetingId}
-              onChange={(n) => setMeetingId(n)}
-              style={{ width: '100%' }}
-              data-testid="intake-meeting"
-            />
-          </Form.Item>
-        </div>
-        <Form.Item label={t('member.field.employmentForm')} extra={t('intake.employmentHotkey')} style={{ marginBottom: 0 }}>
-          <Radio.Group
-            value={employmentForm}
-            onChange={(e) => setEmploymentForm(e.target.value as EmploymentForm)}
-            optionType="button"
-            size="small"
-            options={employmentForms.map((f, i) => ({ value: f, label: `${i + 1} ${t(`member.employmentForm.${f}`)}` }))}
-            data-testid="intake-form"
-          />
-        </Form.Item>
-      </Card>
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <div className="intake-row">
-          {fields.map((field) => (
+      <Form layout="vertical" component={false}>
+        <Card size="small" title={t('intake.keep')} style={{ marginBottom: 12 }}>
+          <div className="intake-settings">
             <Form.Item
-              key={field}
-              label={t(`member.field.${field === 'employerName' ? 'employer' : field}`)}
-              required={field !== 'employerName'}
-              validateStatus={errors[field] ? 'error' : undefined}
-              help={errors[field]}
-              className={`intake-field intake-${field}`}
+              label={t('intake.union')}
+              required
+              validateStatus={errors.union ? 'error' : undefined}
+              help={errors.union}
+              style={{ flex: '2 1 320px', marginBottom: 8 }}
             >
-              <Input
-                ref={(el) => {
-                  inputs.current[field] = el;
+              <OrgSearch
+                key={union?.id ?? 'none'}
+                testId="intake-union"
+                keepName
+                initialText={union?.name ?? ''}
+                placeholder={t('intake.pickUnion')}
+                accept={(hit) => coveringKinds.includes(hit.kind)}
+                onPick={(hit) => {
+                  setUnion({ id: hit.id, name: hit.name });
+                  setErrors((e) => ({ ...e, union: undefined }));
+                  setTimeout(() => focus('name'));
                 }}
-                value={person[field]}
-                onChange={(e) => setField(field, e.target.value)}
-                onKeyDown={onEnter(field)}
-                maxLength={field === 'employerName' ? 200 : field === 'name' ? MEMBER_LIMITS.nameMax : 40}
-                autoComplete="off"
-                className={field === 'idNumber' || field === 'phone' ? 'mono-input' : undefined}
-                data-testid={`intake-${field}`}
+                onClear={() => setUnion(null)}
               />
             </Form.Item>
-          ))}
-          <Button type="primary" onClick={submit} className="intake-submit" data-testid="intake-submit">
-            {t('intake.submit')}
-          </Button>
-        </div>
-      </Card>
+            <Form.Item label={t('intake.meeting')} style={{ flex: '1 1 160px', marginBottom: 8 }}>
+              <InputNumber
+                min={1}
+                precision={0}
+                value={meetingId}
+                onChange={(n) => setMeetingId(n)}
+                style={{ width: '100%' }}
+                data-testid="intake-meeting"
+              />
+            </Form.Item>
+          </div>
+          <Form.Item label={t('member.field.employmentForm')} extra={t('intake.employmentHotkey')} style={{ marginBottom: 0 }}>
+            <Radio.Group
+              value={employmentForm}
+              onChange={(e) => setEmploymentForm(e.target.value as EmploymentForm)}
+              optionType="button"
+              size="small"
+              options={employmentForms.map((f, i) => ({ value: f, label: `${i + 1} ${t(`member.employmentForm.${f}`)}` }))}
+              data-testid="intake-form"
+            />
+          </Form.Item>
+        </Card>
+        <Card size="small" style={{ marginBottom: 12 }}>
+          <div className="intake-row">
+            {fields.map((field) => (
+              <Form.Item
+                key={field}
+                label={t(`member.field.${field === 'employerName' ? 'employer' : field}`)}
+                required={field !== 'employerName'}
+                validateStatus={errors[field] ? 'error' : undefined}
+                help={errors[field]}
+                className={`intake-field intake-${field}`}
+              >
+                <Input
+                  ref={(el) => {
+                    inputs.current[field] = el;
+                  }}
+                  value={person[field]}
+                  onChange={(e) => setField(field, e.target.value)}
+                  onKeyDown={onEnter(field)}
+                  maxLength={field === 'employerName' ? 200 : field === 'name' ? MEMBER_LIMITS.nameMax : 40}
+                  autoComplete="off"
+                  className={field === 'idNumber' || field === 'phone' ? 'mono-input' : undefined}
+                  data-testid={`intake-${field}`}
+                />
+              </Form.Item>
+            ))}
+            <Button type="primary" onClick={submit} className="intake-submit" data-testid="intake-submit">
+              {t('intake.submit')}
+            </Button>
+          </div>
+        </Card>
+      </Form>
       <Card size="small" title={t('intake.recent')} extra={<span data-testid="intake-count">{t('intake.count', { ok, failed })}</span>}>
         <IntakeList entries={entries} onFix={fix} />
       </Card>

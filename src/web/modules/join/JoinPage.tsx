@@ -99,7 +99,8 @@ export function JoinPage() {
           label={labels.orgId}
           required
           validateStatus={unionError ? 'error' : undefined}
-          help={unionError ?? t('join.unionHint')}
+          help={unionError ?? undefined}
+          extra={t('join.unionHint')}
           data-testid="union-item"
         >
           <UnionPicker

@@ -55,7 +55,7 @@ export function TransfersTab({ org }: { org: OrgWithAncestors }) {
         ),
     },
     {
-      title: t('member.field.status'),
+      title: t('transfer.field.status'),
       dataIndex: 'status',
       width: 110,
       render: (s: TransferStatus) => <span className={`dot-status ${statusColors[s]}`}>{t(`transfer.status.${s}`)}</span>,
