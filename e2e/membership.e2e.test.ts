@@ -157,6 +157,13 @@ describe.skipIf(!hasChromium)('joining a union in a browser', () => {
       expect(await verifier.getByTestId('verify-verdict').innerText()).toBe('有效');
       expect(await verifier.getByTestId('verify-name').innerText()).toBe('王**');
       await shot(verifier, 'm10-verify-valid');
+      // A phone camera opens the link in the QR code: /verify#t=TOKEN checks at once.
+      const scanned = await phoneContext.newPage();
+      await scanned.goto(`${app.baseUrl}/verify#t=${token}`);
+      await scanned.getByTestId('verify-result').waitFor();
+      expect(await scanned.getByTestId('verify-result').getAttribute('data-valid')).toBe('true');
+      expect(scanned.url()).not.toContain(token);
+      await scanned.close();
 
       // 6. The cadre finds the member by phone number and revokes the card.
       await desk.getByTestId('tab-members').click();

@@ -2,17 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CardToken } from '../../../common/members.js';
 import { errorText } from '../../app/notify.js';
 import { i18next } from '../../i18n/index.js';
-
-/** Ask for a fresh token this long before the current one expires (at most a quarter of its life). */
-const REFRESH_AHEAD_MS = 30_000;
-/** Never refresh more often than this, whatever the clocks say. */
-const MIN_CYCLE_MS = 15_000;
-
-/** When to renew a token just received, on this device's clock (which may differ from the server's). */
-function renewalTime(card: CardToken, receivedAt: number): number {
-  const life = new Date(card.expiresAt).getTime() - receivedAt;
-  return receivedAt + Math.max(MIN_CYCLE_MS, life - Math.min(REFRESH_AHEAD_MS, life / 4));
-}
+import { renewalTime } from './cardLink.js';
 
 export type LiveCard = {
   card: CardToken | null;
