@@ -57,6 +57,10 @@ export type OrgCoverageTable = {
   employers_100plus: ColumnType<number, number | undefined, number>;
   employers_100plus_covered: ColumnType<number, number | undefined, number>;
   members: ColumnType<number, number | undefined, number>;
+  members_incomplete: ColumnType<number, number | undefined, number>;
+  id_rows_submitted: ColumnType<number, number | undefined, number>;
+  ids_invalid: ColumnType<number, number | undefined, number>;
+  ids_duplicate: ColumnType<number, number | undefined, number>;
   updated_at: Timestamp;
 };
 
@@ -224,6 +228,8 @@ export type ImportJobTable = {
   imported: ColumnType<number, number | undefined, number>;
   rejected: ColumnType<number, number | undefined, number>;
   duplicates: ColumnType<number, number | undefined, number>;
+  ids_invalid: ColumnType<number, number | undefined, number>;
+  ids_duplicate: ColumnType<number, number | undefined, number>;
   error_file: string | null;
   error_code: string | null;
   error_params: ColumnType<unknown, string | null | undefined, string | null>;

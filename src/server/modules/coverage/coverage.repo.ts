@@ -16,6 +16,10 @@ export type CoverageCounts = {
   employers_100plus: number;
   employers_100plus_covered: number;
   members: number;
+  members_incomplete: number;
+  id_rows_submitted: number;
+  ids_invalid: number;
+  ids_duplicate: number;
 };
 export const coverageColumns = [
   'grassroots_unions',
@@ -27,6 +31,10 @@ export const coverageColumns = [
   'employers_100plus',
   'employers_100plus_covered',
   'members',
+  'members_incomplete',
+  'id_rows_submitted',
+  'ids_invalid',
+  'ids_duplicate',
 ] as const satisfies readonly (keyof CoverageCounts)[];
 
 export const zeroCounts = (): CoverageCounts => ({
@@ -39,6 +47,10 @@ export const zeroCounts = (): CoverageCounts => ({
   employers_100plus: 0,
   employers_100plus_covered: 0,
   members: 0,
+  members_incomplete: 0,
+  id_rows_submitted: 0,
+  ids_invalid: 0,
+  ids_duplicate: 0,
 });
 
 /** The ids on an ltree path of ids, root first: a node and all its ancestors. */
@@ -55,37 +67,35 @@ export async function deleteCoverageRow(db: Executor, orgId: number): Promise<vo
 }
 
 /**
- * Adds `delta` to the rows of the given organisations. Rows are locked in id order first, so two
- * transactions touching overlapping ancestor chains queue instead of deadlocking.
+ * Adds deltas to the roll-up: each path's delta reaches the organisation at the end of the path and every
+ * ancestor. All deltas are summed per organisation first and written in one statement, so a batch (498
+ * approvals, a roster import) costs one update; rows are locked in id order so overlapping ancestor chains
+ * queue instead of deadlocking.
  */
-export async function addToCoverage(db: Executor, orgIds: number[], delta: Partial<CoverageCounts>): Promise<void> {
-  const changed = coverageColumns.filter((c) => (delta[c] ?? 0) !== 0);
-  if (changed.length === 0 || orgIds.length === 0) return;
-  const ids = [...new Set(orgIds)].sort((a, b) => a - b);
+export async function addAlongPaths(db: Executor, deltasByPath: Map<string, Partial<CoverageCounts>>): Promise<void> {
+  const perOrg = new Map<number, CoverageCounts>();
+  for (const [path, delta] of deltasByPath) {
+    for (const id of idsOnPath(path)) {
+      const sum = perOrg.get(id) ?? zeroCounts();
+      for (const c of coverageColumns) sum[c] += delta[c] ?? 0;
+      perOrg.set(id, sum);
+    }
+  }
+  const changed = coverageColumns.filter((c) => [...perOrg.values()].some((d) => d[c] !== 0));
+  if (changed.length === 0) return;
+  const ids = [...perOrg.keys()].sort((a, b) => a - b);
   await sql`SELECT org_id FROM org_coverage WHERE org_id = ANY(${ids}::bigint[]) ORDER BY org_id FOR UPDATE`.execute(db);
-  const assignments = sql.join(
-    changed.map((c) => sql`${sql.ref(c)} = ${sql.ref(c)} + ${delta[c] ?? 0}`),
-    sql`, `,
-  );
-  await sql`UPDATE org_coverage SET ${assignments}, updated_at = now() WHERE org_id = ANY(${ids}::bigint[])`.execute(db);
+  const arrays = changed.map((c) => sql`${ids.map((id) => perOrg.get(id)![c])}::bigint[]`);
+  const assignments = sql.join(changed.map((c) => sql`${sql.ref(c)} = c.${sql.ref(c)} + d.${sql.ref(c)}`));
+  await sql`
+    UPDATE org_coverage c SET ${assignments}, updated_at = now()
+      FROM unnest(${ids}::bigint[], ${sql.join(arrays)}) AS d(org_id, ${sql.join(changed.map((c) => sql.ref(c)))})
+     WHERE c.org_id = d.org_id`.execute(db);
 }
 
-/**
- * Adds per-organisation deltas of one column, each to the organisation and all its ancestors, in one
- * statement: what a batch (498 approvals, a roster import) uses instead of one update per row.
- */
-export async function addCountsAlongPaths(db: Executor, column: keyof CoverageCounts, deltasByPath: Map<string, number>): Promise<void> {
-  const perOrg = new Map<number, number>();
-  for (const [path, delta] of deltasByPath) for (const id of idsOnPath(path)) perOrg.set(id, (perOrg.get(id) ?? 0) + delta);
-  const entries = [...perOrg].filter(([, d]) => d !== 0).sort(([a], [b]) => a - b);
-  if (entries.length === 0) return;
-  const ids = entries.map(([id]) => id);
-  const deltas = entries.map(([, d]) => d);
-  await sql`SELECT org_id FROM org_coverage WHERE org_id = ANY(${ids}::bigint[]) ORDER BY org_id FOR UPDATE`.execute(db);
-  await sql`
-    UPDATE org_coverage c SET ${sql.ref(column)} = c.${sql.ref(column)} + d.delta, updated_at = now()
-      FROM unnest(${ids}::bigint[], ${deltas}::bigint[]) AS d(org_id, delta)
-     WHERE c.org_id = d.org_id`.execute(db);
+/** One delta along one path (a node and its ancestors). */
+export async function addToCoverage(db: Executor, path: string, delta: Partial<CoverageCounts>): Promise<void> {
+  await addAlongPaths(db, new Map([[path, delta]]));
 }
 
 export async function findCoverage(db: Executor, orgId: number): Promise<CoverageCounts | undefined> {
@@ -120,22 +130,21 @@ export async function listChildCoverage(db: Executor, scope: OrgScope, parentId:
     .execute();
 }
 
-/** Every org_coverage row as the base tables say it should be, without writing (for checks). */
+/**
+ * A member record counts as incomplete (a data-quality figure) when a standard employee has no employer, or the
+ * join date falls before the 16th birthday. Kept in one SQL expression and one function that must agree.
+ */
+export const MEMBER_INCOMPLETE_SQL = sql`((m.employment_form = 'standard' AND coalesce(m.employer_name, '') = '') OR m.join_date < m.birth_date + interval '16 years')`;
+
+/** Every org_coverage row as the base tables say it should be, without writing (for rebuild and checks). */
 function expectedCoverageQuery() {
+  const z = (n: number) => sql.raw(Array.from({ length: n }, () => '0').join(', '));
   return sql`
-    WITH own AS (
-      SELECT o.path,
-             (o.kind IN ('grassroots_union', 'joint_union'))::int AS grassroots_unions,
-             (o.kind = 'branch')::int AS branches,
-             0::bigint AS employers, 0::bigint AS employers_covered, 0::bigint AS employees,
-             0::bigint AS employees_covered, 0::bigint AS employers_100plus,
-             0::bigint AS employers_100plus_covered, 0::bigint AS members
+    WITH own (path, grassroots_unions, branches, employers, employers_covered, employees, employees_covered,
+              employers_100plus, employers_100plus_covered, members, members_incomplete, id_rows_submitted,
+              ids_invalid, ids_duplicate) AS (
+      SELECT o.path, (o.kind IN ('grassroots_union', 'joint_union'))::int::bigint, (o.kind = 'branch')::int::bigint, ${z(11)}
         FROM org_unit o
-      UNION ALL
-      SELECT m.org_path, 0, 0, 0, 0, 0, 0, 0, 0, count(*)
-        FROM member m
-       WHERE m.status = 'member'
-       GROUP BY m.org_path
       UNION ALL
       SELECT e.org_path, 0, 0,
              count(*),
@@ -144,23 +153,24 @@ function expectedCoverageQuery() {
              coalesce(sum(e.headcount) FILTER (WHERE e.union_org_id IS NOT NULL), 0),
              count(*) FILTER (WHERE e.headcount >= 100),
              count(*) FILTER (WHERE e.headcount >= 100 AND e.union_org_id IS NOT NULL),
-             0
+             ${z(5)}
         FROM employer e
        GROUP BY e.org_path
+      UNION ALL
+      SELECT m.org_path, ${z(8)}, count(*), count(*) FILTER (WHERE ${MEMBER_INCOMPLETE_SQL}), ${z(3)}
+        FROM member m
+       WHERE m.status = 'member'
+       GROUP BY m.org_path
+      UNION ALL
+      SELECT j.org_path, ${z(10)}, sum(j.rows_read), sum(j.ids_invalid), sum(j.ids_duplicate)
+        FROM import_job j
+       GROUP BY j.org_path
     ), exploded AS (
       SELECT unnest(string_to_array(own.path::text, '.'))::bigint AS org_id, own.*
         FROM own
     )
     SELECT o.id AS org_id,
-           coalesce(sum(x.grassroots_unions), 0)::int AS grassroots_unions,
-           coalesce(sum(x.branches), 0)::int AS branches,
-           coalesce(sum(x.employers), 0)::int AS employers,
-           coalesce(sum(x.employers_covered), 0)::int AS employers_covered,
-           coalesce(sum(x.employees), 0)::bigint AS employees,
-           coalesce(sum(x.employees_covered), 0)::bigint AS employees_covered,
-           coalesce(sum(x.employers_100plus), 0)::int AS employers_100plus,
-           coalesce(sum(x.employers_100plus_covered), 0)::int AS employers_100plus_covered,
-           coalesce(sum(x.members), 0)::bigint AS members
+           ${sql.join(coverageColumns.map((c) => sql`coalesce(sum(x.${sql.ref(c)}), 0)::bigint AS ${sql.ref(c)}`))}
       FROM org_unit o
       LEFT JOIN exploded x ON x.org_id = o.id
      GROUP BY o.id`;

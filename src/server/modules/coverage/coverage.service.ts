@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
-import { rate, type Coverage, type CoverageBreakdown } from '../../../common/coverage.js';
+import { qualityScore, rate, type Coverage, type CoverageBreakdown } from '../../../common/coverage.js';
 import type { OrgKind } from '../../../common/orgs.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
 import { recordWrite } from '../audit/audit.service.js';
@@ -23,6 +23,17 @@ function toCoverage(row: repo.CoverageRow): Coverage {
     members: row.members,
     membershipRate: rate(row.members, row.employees_covered), // 入会率
     unionisationRate: rate(row.employers_100plus_covered, row.employers_100plus), // 建会率
+    membersIncomplete: row.members_incomplete,
+    idRowsSubmitted: row.id_rows_submitted,
+    idsInvalid: row.ids_invalid,
+    idsDuplicate: row.ids_duplicate,
+    qualityScore: qualityScore({
+      members: row.members,
+      membersIncomplete: row.members_incomplete,
+      idRowsSubmitted: row.id_rows_submitted,
+      idsInvalid: row.ids_invalid,
+      idsDuplicate: row.ids_duplicate,
+    }),
   };
 }
 

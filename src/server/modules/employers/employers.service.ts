@@ -8,7 +8,7 @@ import type { CreateEmployerBody, Employer, EmployerListQuery, IndustrySection, 
 import { scopeFor, type Actor } from '../../auth/scope.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { recordWrite } from '../audit/audit.service.js';
-import { addToCoverage, idsOnPath, type CoverageCounts } from '../coverage/coverage.repo.js';
+import { addToCoverage, type CoverageCounts } from '../coverage/coverage.repo.js';
 import { findOrgRowFor } from '../orgs/orgs.service.js';
 import * as repo from './employers.repo.js';
 import type { EmployerRow, EmployerValues } from './employers.repo.js';
@@ -114,7 +114,7 @@ export async function createEmployer(db: Kysely<DB>, actor: Actor, body: CreateE
       org_path: placement.path,
     };
     const id = await repo.insertEmployer(tx, values);
-    await addToCoverage(tx, idsOnPath(values.org_path), employerContribution(values, 1));
+    await addToCoverage(tx, values.org_path, employerContribution(values, 1));
     await recordWrite(tx, actor, 'employer.create', { type: 'employer', id, orgPath: values.org_path }, { name: body.name });
     const row = await repo.findEmployerInScope(tx, scopeFor(actor, 'employer.write'), id);
     return toEmployer(row!);
@@ -147,8 +147,8 @@ export async function updateEmployer(db: Kysely<DB>, actor: Actor, id: number, b
       org_path: placement.path,
     };
     if (!(await repo.updateEmployerRow(tx, id, body.version, values))) throw new AppError('CONFLICT');
-    await addToCoverage(tx, idsOnPath(current.org_path), employerContribution(current, -1));
-    await addToCoverage(tx, idsOnPath(values.org_path), employerContribution(values, 1));
+    await addToCoverage(tx, current.org_path, employerContribution(current, -1));
+    await addToCoverage(tx, values.org_path, employerContribution(values, 1));
     await recordWrite(tx, actor, 'employer.update', { type: 'employer', id, orgPath: values.org_path }, {
       unionOrgId: values.union_org_id,
       headcount: values.headcount,

@@ -62,7 +62,11 @@ export async function markStarted(db: Executor, id: number): Promise<void> {
 }
 
 /** Adds one committed batch's counts; runs inside that batch's transaction. */
-export async function addProgress(tx: Executor, id: number, d: { rowsRead: number; imported: number; rejected: number; duplicates: number }): Promise<void> {
+export async function addProgress(
+  tx: Executor,
+  id: number,
+  d: { rowsRead: number; imported: number; rejected: number; duplicates: number; idsInvalid: number; idsDuplicate: number },
+): Promise<void> {
   await tx
     .updateTable('import_job')
     .set({
@@ -70,6 +74,8 @@ export async function addProgress(tx: Executor, id: number, d: { rowsRead: numbe
       imported: sql`imported + ${d.imported}`,
       rejected: sql`rejected + ${d.rejected}`,
       duplicates: sql`duplicates + ${d.duplicates}`,
+      ids_invalid: sql`ids_invalid + ${d.idsInvalid}`,
+      ids_duplicate: sql`ids_duplicate + ${d.idsDuplicate}`,
     })
     .where('id', '=', id)
     .execute();

@@ -15,6 +15,7 @@ import { admitMembers, findPeopleByIdIndexes, type Admission } from '../members/
 import { sealPerson } from '../members/members.person.js';
 import { openTransfer } from '../transfers/transfers.service.js';
 import * as repo from './imports.repo.js';
+import { addToCoverage } from '../coverage/coverage.repo.js';
 
 /** Rows per transaction: big enough to amortise a commit, small enough to keep locks short. */
 export const IMPORT_BATCH_ROWS = 1000;
@@ -94,7 +95,11 @@ export async function runImportJob(
         }
       }
       await admitMembers(tx, options.actorId ?? null, admissions);
-      await repo.addProgress(tx, jobId, { rowsRead: pending.length, imported: admissions.length, rejected: pending.length - valid.length, duplicates });
+      const idsDuplicate = pending.filter((p) => p.problems.some((q) => q.code === 'ID_DUPLICATE')).length;
+      const idsInvalid = pending.filter((p) => p.problems.some((q) => q.code.startsWith('ID_') && q.code !== 'ID_DUPLICATE')).length;
+      await repo.addProgress(tx, jobId, { rowsRead: pending.length, imported: admissions.length, rejected: pending.length - valid.length, duplicates, idsInvalid, idsDuplicate });
+      // The unit's data-quality figures: every ID it submitted, and how many were invalid or repeated.
+      await addToCoverage(tx, job.org_path, { id_rows_submitted: pending.length, ids_invalid: idsInvalid, ids_duplicate: idsDuplicate });
     });
     await writeErrors(pending);
     writing = false;

@@ -190,6 +190,15 @@ export async function readSecrets(db: Executor, ids: number[]): Promise<Map<numb
   return new Map(rows.map((r) => [r.id, { id: r.id_number_enc, phone: r.phone_enc }]));
 }
 
+/** The facts the roll-up needs of one member, unscoped (the caller has authorised the change). */
+export async function findMemberRecord(db: Executor, id: number) {
+  return db
+    .selectFrom('member')
+    .select(['employment_form', 'employer_name', 'birth_date', 'join_date', 'org_path'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+}
+
 export async function findMemberForCard(db: Executor, id: number) {
   return db
     .selectFrom('member')

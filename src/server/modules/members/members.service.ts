@@ -8,7 +8,7 @@ import { scopeFor, type Actor } from '../../auth/scope.js';
 import type { PiiCipher } from '../../crypto/pii.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { recordWrite } from '../audit/audit.service.js';
-import { addCountsAlongPaths } from '../coverage/coverage.repo.js';
+import { addAlongPaths, addToCoverage, type CoverageCounts } from '../coverage/coverage.repo.js';
 import { findOrgRowFor, pinyinKey } from '../orgs/orgs.service.js';
 import type { SealedPerson } from './members.person.js';
 import * as repo from './members.repo.js';
@@ -36,6 +36,17 @@ function toMember(row: MemberRow, secondary: number[] = []): Member {
     secondaryOrgIds: secondary,
     version: row.version,
   };
+}
+
+/** Mirrors MEMBER_INCOMPLETE_SQL: a standard employee without employer, or a join date before the 16th birthday. */
+export function isIncomplete(m: { employment_form: string; employer_name: string | null; birth_date: string; join_date: string }): boolean {
+  const sixteen = `${String(Number(m.birth_date.slice(0, 4)) + 16).padStart(4, '0')}${m.birth_date.slice(4)}`;
+  return (m.employment_form === 'standard' && !m.employer_name) || m.join_date < sixteen;
+}
+
+/** What one active member adds to the roll-up of its union and the ancestors. */
+export function memberContribution(m: Parameters<typeof isIncomplete>[0], sign: 1 | -1): Partial<CoverageCounts> {
+  return { members: sign, members_incomplete: isIncomplete(m) ? sign : 0 };
 }
 
 /** A member the caller may act on; 404 outside every scope the caller has, 403 when only visible. */
@@ -102,7 +113,7 @@ export async function lapseMember(db: Kysely<DB>, actor: Actor, id: number, reas
     if (row.status !== 'member') throw new AppError('MEMBER_NOT_ACTIVE');
     await repo.updateMember(tx, id, { status: 'lapsed', card_status: row.card_status === 'active' ? 'revoked' : row.card_status, bump_card: true });
     await repo.insertHistory(tx, [{ member_id: id, event: 'lapsed', from_org_id: null, org_id: row.org_id, org_path: row.org_path, actor_id: actor.userId, reason }]);
-    await addCountsAlongPaths(tx, 'members', new Map([[row.org_path, -1]]));
+    await addToCoverage(tx, row.org_path, memberContribution(row, -1));
     await recordWrite(tx, actor, 'member.lapse', { type: 'member', id, orgPath: row.org_path }, { reason });
     return toMember((await repo.findMemberInScope(tx, scopeFor(actor, 'member.read'), id))!);
   });
@@ -116,7 +127,7 @@ export async function rejoinMember(db: Kysely<DB>, actor: Actor, id: number): Pr
     const [cardNo] = await repo.nextCardNumbers(tx, 1);
     await repo.updateMember(tx, id, { status: 'member', card_no: cardNo!, card_status: 'active', bump_card: true });
     await repo.insertHistory(tx, [{ member_id: id, event: 'rejoined', from_org_id: null, org_id: row.org_id, org_path: row.org_path, actor_id: actor.userId, reason: null }]);
-    await addCountsAlongPaths(tx, 'members', new Map([[row.org_path, 1]]));
+    await addToCoverage(tx, row.org_path, memberContribution(row, 1));
     await recordWrite(tx, actor, 'member.rejoin', { type: 'member', id, orgPath: row.org_path });
     return toMember((await repo.findMemberInScope(tx, scopeFor(actor, 'member.read'), id))!);
   });
@@ -137,11 +148,11 @@ export async function findPeopleByIdIndexes(tx: Executor, bidxs: string[]) {
  * loses the member along the old path and gains them along the new, in the caller's transaction.
  */
 export async function moveMember(tx: Executor, m: { id: number; orgId: number; orgPath: string }, to: { id: number; path: string }, actorId: number | null, reason: string | null): Promise<void> {
+  const row = await repo.findMemberRecord(tx, m.id);
   await repo.updateMember(tx, m.id, { org_id: to.id, org_path: to.path });
   await repo.insertHistory(tx, [{ member_id: m.id, event: 'transferred', from_org_id: m.orgId, org_id: to.id, org_path: to.path, actor_id: actorId, reason }]);
-  const deltas = new Map<string, number>([[m.orgPath, -1]]);
-  deltas.set(to.path, (deltas.get(to.path) ?? 0) + 1);
-  await addCountsAlongPaths(tx, 'members', deltas);
+  await addAlongPaths(tx, new Map([[m.orgPath, memberContribution(row, -1)]]));
+  await addToCoverage(tx, to.path, memberContribution(row, 1));
 }
 
 export async function findCardHolder(db: Executor, memberId: number) {
@@ -224,8 +235,14 @@ export async function admitMembers(tx: Executor, actorId: number | null, admissi
     ids.set(a.person.id_number_bidx, prior.id);
   }
   await repo.insertHistory(tx, history);
-  const deltas = new Map<string, number>();
-  for (const a of admissions) deltas.set(a.org.path, (deltas.get(a.org.path) ?? 0) + 1);
-  await addCountsAlongPaths(tx, 'members', deltas);
+  const deltas = new Map<string, Partial<CoverageCounts>>();
+  for (const a of admissions) {
+    const d = deltas.get(a.org.path) ?? { members: 0, members_incomplete: 0 };
+    const c = memberContribution({ employment_form: a.employmentForm, employer_name: a.employerName, birth_date: a.person.birth_date, join_date: a.joinDate }, 1);
+    d.members! += c.members!;
+    d.members_incomplete! += c.members_incomplete!;
+    deltas.set(a.org.path, d);
+  }
+  await addAlongPaths(tx, deltas);
   return ids;
 }

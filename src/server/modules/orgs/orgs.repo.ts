@@ -171,6 +171,7 @@ export async function moveSubtreePaths(tx: Executor, oldPath: string, newParentP
   await sql`UPDATE member_affiliation SET ${rewrite('org_path')} WHERE org_path <@ ${oldPath}::ltree`.execute(tx);
   await sql`UPDATE member_application SET ${rewrite('org_path')} WHERE org_path <@ ${oldPath}::ltree`.execute(tx);
   await sql`UPDATE outreach_meeting SET ${rewrite('org_path')} WHERE org_path <@ ${oldPath}::ltree`.execute(tx);
+  await sql`UPDATE import_job SET ${rewrite('org_path')} WHERE org_path <@ ${oldPath}::ltree`.execute(tx);
   await sql`UPDATE member_transfer SET ${rewrite('from_org_path')} WHERE from_org_path <@ ${oldPath}::ltree`.execute(tx);
   await sql`UPDATE member_transfer SET ${rewrite('to_org_path')} WHERE to_org_path <@ ${oldPath}::ltree`.execute(tx);
   return Number(moved.numAffectedRows ?? 0);

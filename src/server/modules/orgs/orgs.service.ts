@@ -20,7 +20,7 @@ import type { Action } from '../../../common/auth.js';
 import { scopeFor, type Actor, type OrgScope } from '../../auth/scope.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { recordWrite } from '../audit/audit.service.js';
-import { addToCoverage, deleteCoverageRow, findCoverage, idsOnPath, insertCoverageRow } from '../coverage/coverage.repo.js';
+import { addAlongPaths, addToCoverage, deleteCoverageRow, findCoverage, idsOnPath, insertCoverageRow } from '../coverage/coverage.repo.js';
 import * as repo from './orgs.repo.js';
 import type { OrgRow } from './orgs.repo.js';
 
@@ -141,7 +141,7 @@ export async function createOrg(db: Kysely<DB>, actor: Actor, body: CreateOrgBod
     });
     await repo.addToChildCount(tx, parent.id, 1);
     await insertCoverageRow(tx, row.id);
-    await addToCoverage(tx, idsOnPath(row.path), coverageOfKind(row.kind, 1));
+    await addToCoverage(tx, row.path, coverageOfKind(row.kind, 1));
     await recordWrite(tx, actor, 'org.create', { type: 'org', id: row.id, orgPath: row.path }, { name: row.name, kind: row.kind });
     return toOrg(row);
   });
@@ -201,8 +201,7 @@ export async function moveOrg(db: Kysely<DB>, actor: Actor, id: number, body: Mo
     await repo.addToChildCount(tx, newParent.id, 1);
     if (totals) {
       const negative = Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, -v]));
-      await addToCoverage(tx, idsOnPath(oldParentPath), negative);
-      await addToCoverage(tx, idsOnPath(newParent.path), totals);
+      await addAlongPaths(tx, new Map([[oldParentPath, negative], [newParent.path, totals]]));
     }
     await recordWrite(
       tx,
@@ -225,7 +224,7 @@ export async function deleteOrg(db: Kysely<DB>, actor: Actor, id: number): Promi
     if (org.child_count > 0) throw new AppError('ORG_HAS_CHILDREN');
     if ((await repo.countEmployersOf(tx, org.id)) > 0) throw new AppError('ORG_HAS_EMPLOYERS');
     if ((await repo.countGrantsOn(tx, org.id)) > 0) throw new AppError('ORG_HAS_USERS');
-    await addToCoverage(tx, idsOnPath(org.path), coverageOfKind(org.kind, -1));
+    await addToCoverage(tx, org.path, coverageOfKind(org.kind, -1));
     await deleteCoverageRow(tx, org.id);
     await repo.deleteOrgRow(tx, org.id);
     await repo.addToChildCount(tx, org.parent_id, -1);
