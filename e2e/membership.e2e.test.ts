@@ -198,6 +198,8 @@ describe.skipIf(!hasChromium)('joining a union in a browser', () => {
         .and(desk.locator(`[value="${unionName}"]`))
         .waitFor();
       await desk.getByTestId('intake-name').click();
+      await desk.keyboard.press('Alt+2');
+      await desk.getByTestId('intake-form').locator('.ant-radio-button-wrapper-checked').getByText('快递员').waitFor();
       const typeAndEnter = async (text: string) => {
         if (text) await desk.keyboard.type(text);
         await desk.keyboard.press('Enter');

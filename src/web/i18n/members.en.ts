@@ -57,7 +57,6 @@ export const membersEn: MembersMessages = {
     cardTitle: 'Member card',
   },
   application: {
-    tabTitle: 'Applications',
     source: { self: 'Online', meeting: 'Outreach meeting', roster: 'Roster', cadre: 'Entered by cadre' },
     status: {
       pending: 'Pending',
@@ -67,18 +66,14 @@ export const membersEn: MembersMessages = {
       withdrawn: 'Withdrawn',
     },
     field: {
-      trackingCode: 'Tracking code',
       union: 'Applying to',
       source: 'Source',
-      meeting: 'Meeting no.',
       createdAt: 'Applied',
-      decidedAt: 'Decided',
       rejectReason: 'Reason returned',
     },
     meetingFilter: 'Meeting no.',
     selected: '{{count}} selected',
     selectAll: 'Select all matching',
-    selectingAll: 'Loading…',
     selectedAll: 'All {{count}} matching applications selected',
     selectCapped: 'At most {{max}} at a time: the first {{max}} are selected; select all again afterwards',
     clearSelection: 'Clear selection',
@@ -111,7 +106,6 @@ export const membersEn: MembersMessages = {
     empty: 'Entered applications appear here',
   },
   transfer: {
-    tabTitle: 'Transfers',
     incoming: 'Incoming',
     outgoing: 'Outgoing',
     status: { pending: 'Awaiting confirmation', confirmed: 'Confirmed', rejected: 'Refused', cancelled: 'Cancelled' },
@@ -121,7 +115,6 @@ export const membersEn: MembersMessages = {
       to: 'To',
       requestedAt: 'Requested',
       autoConfirmAt: 'Auto-confirms on',
-      decidedAt: 'Decided',
       note: 'Note',
       status: 'Status',
     },

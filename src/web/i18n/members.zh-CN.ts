@@ -53,7 +53,6 @@ export const membersZhCN = {
     cardTitle: '会员服务卡',
   },
   application: {
-    tabTitle: '入会审核',
     source: { self: '自助申请', meeting: '沟通会', roster: '名册导入', cadre: '干部录入' },
     status: {
       pending: '待审核',
@@ -63,18 +62,14 @@ export const membersZhCN = {
       withdrawn: '已撤回',
     },
     field: {
-      trackingCode: '查询码',
       union: '申请加入',
       source: '来源',
-      meeting: '沟通会编号',
       createdAt: '申请时间',
-      decidedAt: '处理时间',
       rejectReason: '退回原因',
     },
     meetingFilter: '沟通会编号',
     selected: '已选 {{count}} 份',
     selectAll: '全选当前筛选结果',
-    selectingAll: '正在读取…',
     selectedAll: '已选中当前筛选结果共 {{count}} 份',
     selectCapped: '一次最多处理 {{max}} 份，已选前 {{max}} 份；处理后可再次全选',
     clearSelection: '清除选择',
@@ -107,7 +102,6 @@ export const membersZhCN = {
     empty: '录入的申请会出现在这里',
   },
   transfer: {
-    tabTitle: '会籍转移',
     incoming: '转入',
     outgoing: '转出',
     status: { pending: '待确认', confirmed: '已确认', rejected: '已拒绝', cancelled: '已取消' },
@@ -117,7 +111,6 @@ export const membersZhCN = {
       to: '转入工会',
       requestedAt: '申请时间',
       autoConfirmAt: '自动确认日期',
-      decidedAt: '处理时间',
       note: '备注',
       status: '状态',
     },

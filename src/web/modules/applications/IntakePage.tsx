@@ -49,8 +49,9 @@ export function IntakePage() {
   // Alt+1…6 picks the employment form from anywhere on the page.
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
-      const index = Number(event.key) - 1;
-      const form = event.altKey ? employmentForms[index] : undefined;
+      // event.code, not event.key: Option+1 on a Mac types "¡".
+      const digit = /^(?:Digit|Numpad)([1-6])$/.exec(event.code)?.[1];
+      const form = event.altKey && digit ? employmentForms[Number(digit) - 1] : undefined;
       if (form) {
         event.preventDefault();
         setEmploymentForm(form);
