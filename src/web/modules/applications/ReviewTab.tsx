@@ -11,6 +11,7 @@ import {
   type DecisionResult,
   type EmploymentForm,
 } from '../../../common/members.js';
+import { ApiError } from '../../app/api.js';
 import { useAuth } from '../../app/auth.js';
 import { formatDateTime } from '../../app/format.js';
 import { errorText, useNotify } from '../../app/notify.js';
@@ -100,6 +101,8 @@ export function ReviewTab({ orgId, orgKindIsCovering }: { orgId: number; orgKind
       return true;
     } catch (error) {
       setNotice({ type: 'error', text: errorText(error, t('app.networkError')) });
+      // Someone else decided some of them meanwhile: the selection is stale, start again from the fresh list.
+      if (error instanceof ApiError && error.code === 'APPLICATION_NOT_PENDING') setSelected([]);
       setVersion((n) => n + 1);
       return false;
     } finally {
