@@ -42,7 +42,13 @@ export const QUALITY_WEIGHTS = { completeness: 0.6, validIds: 0.25, uniqueIds: 0
  * The data-quality score a unit is assessed on (0–100, one decimal): the weighted share of complete member
  * records, of valid ID numbers among those its rosters submitted, and of ID numbers not repeated in a file.
  */
-export function qualityScore(q: { members: number; membersIncomplete: number; idRowsSubmitted: number; idsInvalid: number; idsDuplicate: number }): number | null {
+export function qualityScore(q: {
+  members: number;
+  membersIncomplete: number;
+  idRowsSubmitted: number;
+  idsInvalid: number;
+  idsDuplicate: number;
+}): number | null {
   if (q.members === 0 && q.idRowsSubmitted === 0) return null;
   const completeness = q.members > 0 ? 1 - q.membersIncomplete / q.members : 1;
   const valid = q.idRowsSubmitted > 0 ? 1 - q.idsInvalid / q.idRowsSubmitted : 1;

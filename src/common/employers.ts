@@ -1,7 +1,28 @@
 import { z } from 'zod';
 
 /** GB/T 4754 industry sections (国民经济行业分类门类). */
-export const industrySections = ['A','B','C','D','E','F','G','H','I','J','K','L','M','N','O','P','Q','R','S','T'] as const;
+export const industrySections = [
+  'A',
+  'B',
+  'C',
+  'D',
+  'E',
+  'F',
+  'G',
+  'H',
+  'I',
+  'J',
+  'K',
+  'L',
+  'M',
+  'N',
+  'O',
+  'P',
+  'Q',
+  'R',
+  'S',
+  'T',
+] as const;
 export type IndustrySection = (typeof industrySections)[number];
 
 export const Employer = z.object({

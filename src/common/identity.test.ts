@@ -20,11 +20,19 @@ const validId = fc
 describe('identity numbers (GB 11643)', () => {
   it('accepts a valid number and derives birth date and gender', () => {
     const result = parseIdNumber('11010519491231002X', today);
-    expect(result).toEqual({ ok: true, facts: { id: '11010519491231002X', birthDate: '1949-12-31', gender: 'female', regionCode: '110105' } });
+    expect(result).toEqual({
+      ok: true,
+      facts: { id: '11010519491231002X', birthDate: '1949-12-31', gender: 'female', regionCode: '110105' },
+    });
   });
 
   it('accepts lower-case x, full-width digits and stray spaces by normalising', () => {
-    for (const typed of ['11010519491231002x', '１１０１０５１９４９１２３１００２Ｘ', ' 110105 19491231 002X ', '110105\u300019491231002X']) {
+    for (const typed of [
+      '11010519491231002x',
+      '１１０１０５１９４９１２３１００２Ｘ',
+      ' 110105 19491231 002X ',
+      '110105\u300019491231002X',
+    ]) {
       expect(parseIdNumber(typed, today)).toMatchObject({ ok: true, facts: { id: '11010519491231002X' } });
     }
   });
@@ -44,7 +52,14 @@ describe('identity numbers (GB 11643)', () => {
     const widen = (s: string) => s.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
     fc.assert(
       fc.property(validId, fc.constantFrom('plain', 'lower', 'wide', 'spaced'), (id, style) => {
-        const typed = style === 'lower' ? id.toLowerCase() : style === 'wide' ? widen(id) : style === 'spaced' ? `${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}` : id;
+        const typed =
+          style === 'lower'
+            ? id.toLowerCase()
+            : style === 'wide'
+              ? widen(id)
+              : style === 'spaced'
+                ? `${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}`
+                : id;
         const result = parseIdNumber(typed, today);
         expect(result.ok && result.facts.id).toBe(id);
         expect(normaliseIdNumber(typed)).toBe(id);
@@ -68,7 +83,14 @@ describe('identity numbers (GB 11643)', () => {
 
 describe('mobile phone numbers', () => {
   it('normalises +86, 0086, spaces, dashes and full-width digits', () => {
-    for (const typed of ['13812345678', '+86 138-1234-5678', '0086 13812345678', '8613812345678', '１３８１２３４５６７８', '(138) 1234 5678']) {
+    for (const typed of [
+      '13812345678',
+      '+86 138-1234-5678',
+      '0086 13812345678',
+      '8613812345678',
+      '１３８１２３４５６７８',
+      '(138) 1234 5678',
+    ]) {
       expect(parsePhone(typed)).toEqual({ ok: true, phone: '13812345678' });
     }
   });
@@ -81,7 +103,9 @@ describe('mobile phone numbers', () => {
   });
 
   it('accepts every valid number with any mix of separators and prefix', () => {
-    const phone = fc.tuple(fc.constantFrom('3', '5', '7', '8', '9'), fc.stringMatching(/^\d{9}$/)).map(([second, rest]) => `1${second}${rest}`);
+    const phone = fc
+      .tuple(fc.constantFrom('3', '5', '7', '8', '9'), fc.stringMatching(/^\d{9}$/))
+      .map(([second, rest]) => `1${second}${rest}`);
     fc.assert(
       fc.property(phone, fc.constantFrom('', '+86', '0086', '86', '+86 '), fc.constantFrom('', ' ', '-'), (p, prefix, sep) => {
         const typed = prefix + [p.slice(0, 3), p.slice(3, 7), p.slice(7)].join(sep);

@@ -162,7 +162,10 @@ export const TransferListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TransferListQuery = z.infer<typeof TransferListQuery>;
-export const TransferDecisionBody = z.object({ decision: z.enum(['confirm', 'reject']), note: z.string().trim().max(MEMBER_LIMITS.reasonMax).optional() });
+export const TransferDecisionBody = z.object({
+  decision: z.enum(['confirm', 'reject']),
+  note: z.string().trim().max(MEMBER_LIMITS.reasonMax).optional(),
+});
 
 export const CardToken = z.object({ token: z.string(), expiresAt: z.string(), cardNo: z.string() });
 export type CardToken = z.infer<typeof CardToken>;

@@ -62,7 +62,10 @@ export const CreateOrgBody = z.object({
   kind: z.enum(orgKinds),
   name: orgName,
   jointType: z.enum(jointTypes).optional(),
-  regionCode: z.string().regex(/^\d{6,12}$/).optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{6,12}$/)
+    .optional(),
 });
 export type CreateOrgBody = z.infer<typeof CreateOrgBody>;
 
@@ -70,7 +73,11 @@ export const UpdateOrgBody = z.object({
   version: z.number().int().positive(),
   name: orgName.optional(),
   jointType: z.enum(jointTypes).optional(),
-  regionCode: z.string().regex(/^\d{6,12}$/).nullable().optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{6,12}$/)
+    .nullable()
+    .optional(),
   zoneId: z.number().int().positive().nullable().optional(),
 });
 export type UpdateOrgBody = z.infer<typeof UpdateOrgBody>;

@@ -6,9 +6,7 @@ export const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
 
 export type UsccProblem =
-  | { kind: 'length'; length: number }
-  | { kind: 'char'; position: number; char: string }
-  | { kind: 'check'; expected: string };
+  { kind: 'length'; length: number } | { kind: 'char'; position: number; char: string } | { kind: 'check'; expected: string };
 
 /** Upper-cases and strips spaces, full-width characters folded to ASCII. */
 export function normaliseUscc(input: string): string {

@@ -62,7 +62,11 @@ export async function buildApp(database: Database, config: Config, options: { lo
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'gonghui 工会工作平台 API', version: '0.1.0', description: 'Errors: {code, message} with the message in the Accept-Language of the caller (zh-CN default).' },
+      info: {
+        title: 'gonghui 工会工作平台 API',
+        version: '0.1.0',
+        description: 'Errors: {code, message} with the message in the Accept-Language of the caller (zh-CN default).',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gh_sid' } } },
       security: [{ session: [] }],
     },

@@ -44,7 +44,8 @@ async function run(args: string[]): Promise<void> {
     case 'restore': {
       if (!arg) throw new Error('restore needs a backup file');
       const pgDir = path.join(config.dataDir, 'pgdata');
-      if (fs.existsSync(pgDir) && fs.readdirSync(pgDir).length > 0) throw new Error(`${pgDir} is not empty: restore into a fresh GONGHUI_DATA_DIR`);
+      if (fs.existsSync(pgDir) && fs.readdirSync(pgDir).length > 0)
+        throw new Error(`${pgDir} is not empty: restore into a fresh GONGHUI_DATA_DIR`);
       fs.mkdirSync(pgDir, { recursive: true });
       const lock = acquireDataDirLock(config.dataDir);
       try {
@@ -93,7 +94,9 @@ async function run(args: string[]): Promise<void> {
       try {
         await migrate(database);
         const summary = await importRosterFile(createDeps(database.db, config), { filePath: path.resolve(arg), orgId }, (job) =>
-          process.stderr.write(`\r${job.rowsRead} rows read, ${job.imported} imported, ${job.rejected} rejected, ${job.duplicates} duplicates`),
+          process.stderr.write(
+            `\r${job.rowsRead} rows read, ${job.imported} imported, ${job.rejected} rejected, ${job.duplicates} duplicates`,
+          ),
         );
         process.stderr.write('\n');
         process.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -30,7 +30,15 @@ async function freePort(): Promise<number> {
 function start(port: number, env: Record<string, string> = {}) {
   const child = spawn(tsx, ['src/server/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', GONGHUI_DATA_DIR: dataDir, GONGHUI_DEMO_SCALE: '0.02', LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      GONGHUI_DATA_DIR: dataDir,
+      GONGHUI_DEMO_SCALE: '0.02',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
   });
   children.push(child);
   let output = '';
@@ -94,10 +102,18 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('the server process', ()
     const backup = path.join(dataDir, '..', `gonghui-backup-${process.pid}.tar.gz`);
     const restoredDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-restored-'));
     try {
-      const made = spawnSync(tsx, ['src/server/cli.ts', 'backup', backup], { cwd: root, env: { ...process.env, GONGHUI_DATA_DIR: dataDir }, encoding: 'utf8' });
+      const made = spawnSync(tsx, ['src/server/cli.ts', 'backup', backup], {
+        cwd: root,
+        env: { ...process.env, GONGHUI_DATA_DIR: dataDir },
+        encoding: 'utf8',
+      });
       expect(made.status, made.stderr).toBe(0);
       expect(fs.statSync(backup).size).toBeGreaterThan(1000);
-      const restored = spawnSync(tsx, ['src/server/cli.ts', 'restore', backup], { cwd: root, env: { ...process.env, GONGHUI_DATA_DIR: restoredDir }, encoding: 'utf8' });
+      const restored = spawnSync(tsx, ['src/server/cli.ts', 'restore', backup], {
+        cwd: root,
+        env: { ...process.env, GONGHUI_DATA_DIR: restoredDir },
+        encoding: 'utf8',
+      });
       expect(restored.status, restored.stderr).toBe(0);
       expect(JSON.parse(restored.stdout.trim().split('\n').at(-1)!).orgs).toBeGreaterThan(300);
     } finally {

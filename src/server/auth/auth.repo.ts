@@ -59,7 +59,11 @@ export async function findLiveSession(db: Executor, idHash: string, idleMinutes:
 }
 
 export async function touchSession(db: Executor, idHash: string): Promise<void> {
-  await db.updateTable('user_session').set({ last_seen_at: sql`now()` }).where('id_hash', '=', idHash).execute();
+  await db
+    .updateTable('user_session')
+    .set({ last_seen_at: sql`now()` })
+    .where('id_hash', '=', idHash)
+    .execute();
 }
 
 export async function deleteSession(db: Executor, idHash: string): Promise<void> {
@@ -73,9 +77,7 @@ export async function deleteSessionsOfUser(db: Executor, userId: number): Promis
 export async function deleteExpiredSessions(db: Executor, idleMinutes: number): Promise<number> {
   const result = await db
     .deleteFrom('user_session')
-    .where((eb) =>
-      eb.or([sql<boolean>`expires_at <= now()`, sql<boolean>`last_seen_at <= now() - make_interval(mins => ${idleMinutes})`]),
-    )
+    .where((eb) => eb.or([sql<boolean>`expires_at <= now()`, sql<boolean>`last_seen_at <= now() - make_interval(mins => ${idleMinutes})`]))
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

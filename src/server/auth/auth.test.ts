@@ -93,7 +93,12 @@ describe('login and sessions', () => {
   it('ends every session of an account when it is disabled', async () => {
     const user = await actorWith(ctx, 'union_cadre', tree.dongcheng.id);
     expect((await me(user.cookie)).statusCode).toBe(200);
-    const disabled = await ctx.app.inject({ method: 'PATCH', url: `/api/users/${user.userId}`, payload: { isDisabled: true }, headers: { cookie: ctx.adminCookie } });
+    const disabled = await ctx.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${user.userId}`,
+      payload: { isDisabled: true },
+      headers: { cookie: ctx.adminCookie },
+    });
     expect(disabled.statusCode).toBe(200);
     expect((await me(user.cookie)).statusCode).toBe(401);
     expect((await tryLogin(user.username, TEST_PASSWORD)).statusCode).toBe(401);

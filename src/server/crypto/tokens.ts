@@ -22,7 +22,9 @@ export function createSigner(master: Buffer, purpose: string): Signer {
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
       try {
         const payload: unknown = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-        return payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? (payload as Record<string, number | string>) : null;
+        return payload !== null && typeof payload === 'object' && !Array.isArray(payload)
+          ? (payload as Record<string, number | string>)
+          : null;
       } catch {
         return null;
       }

@@ -20,7 +20,13 @@ describe('database client', () => {
       SELECT 9007199254740991::bigint AS big, count(*) AS count, DATE '2024-10-01' AS day,
              TIMESTAMPTZ '2024-10-01 00:30:00+08' AS at, 12.50::numeric AS num
         FROM org_unit`.execute(ctx.database.db);
-    expect(rows[0]).toEqual({ big: 9007199254740991, count: expect.any(Number), day: '2024-10-01', at: '2024-09-30T16:30:00.000Z', num: '12.50' });
+    expect(rows[0]).toEqual({
+      big: 9007199254740991,
+      count: expect.any(Number),
+      day: '2024-10-01',
+      at: '2024-09-30T16:30:00.000Z',
+      num: '12.50',
+    });
   });
 
   it('keeps a date a date whatever the process time zone (TZ=Asia/Shanghai)', async () => {

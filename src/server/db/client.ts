@@ -32,7 +32,8 @@ function parseInt8(value: string): number {
 /** date → 'YYYY-MM-DD' exactly as stored: no Date object, so no time-zone shift. */
 const parseDate = (value: string): string => value;
 /** timestamptz → ISO-8601 UTC string on both engines. */
-const parseTimestamp = (value: string): string => new Date(value.includes('T') || /[+-]\d\d$/.test(value) ? value : `${value}Z`).toISOString();
+const parseTimestamp = (value: string): string =>
+  new Date(value.includes('T') || /[+-]\d\d$/.test(value) ? value : `${value}Z`).toISOString();
 
 const parsers: Record<number, (value: string) => unknown> = {
   [OID.int8]: parseInt8,

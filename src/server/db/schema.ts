@@ -138,7 +138,12 @@ export type MemberTable = {
   version: ColumnType<number, number | undefined, number>;
 };
 
-export type MemberAffiliationTable = { member_id: number; org_id: number; org_path: string; since: ColumnType<string, string | undefined, string> };
+export type MemberAffiliationTable = {
+  member_id: number;
+  org_id: number;
+  org_path: string;
+  since: ColumnType<string, string | undefined, string>;
+};
 
 export type MemberStatusHistoryTable = {
   id: Id;
@@ -203,7 +208,11 @@ export type MemberTransferTable = {
   from_org_path: string;
   to_org_id: number;
   to_org_path: string;
-  status: ColumnType<'pending' | 'confirmed' | 'rejected' | 'cancelled', 'pending' | undefined, 'pending' | 'confirmed' | 'rejected' | 'cancelled'>;
+  status: ColumnType<
+    'pending' | 'confirmed' | 'rejected' | 'cancelled',
+    'pending' | undefined,
+    'pending' | 'confirmed' | 'rejected' | 'cancelled'
+  >;
   requested_via: 'union' | 'member' | 'application';
   requested_by: number | null;
   application_id: number | null;

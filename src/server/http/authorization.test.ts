@@ -6,7 +6,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorWith, buildMember, buildOrg, buildTree, createTestContext, makeIdNumber, makePhone, TEST_PASSWORD, type TestContext } from '../testing/harness.js';
+import {
+  actorWith,
+  buildMember,
+  buildOrg,
+  buildTree,
+  createTestContext,
+  makeIdNumber,
+  makePhone,
+  TEST_PASSWORD,
+  type TestContext,
+} from '../testing/harness.js';
 import { roleAllows, type Action, type Role } from '../../common/auth.js';
 import { usccCheckChar } from '../../common/uscc.js';
 
@@ -72,55 +82,247 @@ const asAdmin = async (r: Request) => {
 function cases(): Case[] {
   const T = () => tree.dcStreet.id;
   const employer = () =>
-    asAdmin({ method: 'POST', url: '/api/employers', payload: { name: `矩阵企业${serial}`, uscc: uscc(), headcount: 120, industry: 'F', streetOrgId: T() } });
-  const userOnT = () => asAdmin({ method: 'POST', url: '/api/users', payload: { username: `m${serial++}`, displayName: '矩阵用户', password: TEST_PASSWORD, orgId: T(), role: 'read_only' } });
+    asAdmin({
+      method: 'POST',
+      url: '/api/employers',
+      payload: { name: `矩阵企业${serial}`, uscc: uscc(), headcount: 120, industry: 'F', streetOrgId: T() },
+    });
+  const userOnT = () =>
+    asAdmin({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: `m${serial++}`, displayName: '矩阵用户', password: TEST_PASSWORD, orgId: T(), role: 'read_only' },
+    });
   return [
-    { route: 'GET /api/auth/me', action: 'org.read', write: false, unscoped: true, request: async () => ({ method: 'GET', url: '/api/auth/me' }) },
-    { route: 'GET /api/orgs/roots', action: 'org.read', write: false, unscoped: true, request: async () => ({ method: 'GET', url: '/api/orgs/roots' }) },
-    { route: 'GET /api/orgs/search', action: 'org.read', write: false, unscoped: true, request: async () => ({ method: 'GET', url: `/api/orgs/search?q=${encodeURIComponent(tree.dcStreet.name)}` }) },
-    { route: 'GET /api/orgs/:id', action: 'org.read', visibleWith: 'org.read', write: false, request: async () => ({ method: 'GET', url: `/api/orgs/${T()}` }) },
-    { route: 'GET /api/orgs/:id/children', action: 'org.read', visibleWith: 'org.read', write: false, request: async () => ({ method: 'GET', url: `/api/orgs/${T()}/children` }) },
-    { route: 'POST /api/orgs', action: 'org.write', visibleWith: 'org.read', write: true, request: async () => ({ method: 'POST', url: '/api/orgs', payload: { parentId: T(), kind: 'grassroots_union', name: `矩阵工会${serial++}` } }) },
-    { route: 'PATCH /api/orgs/:id', action: 'org.write', visibleWith: 'org.read', write: true, request: async () => {
-      const org = await buildOrg(ctx, T(), 'joint_union');
-      return { method: 'PATCH', url: `/api/orgs/${org.id}`, payload: { version: org.version, name: `改名${serial++}` } };
-    } },
-    { route: 'POST /api/orgs/:id/move', action: 'org.write', visibleWith: 'org.read', write: true, request: async () => {
-      const a = await buildOrg(ctx, T(), 'grassroots_union');
-      const b = await buildOrg(ctx, T(), 'grassroots_union');
-      const branch = await buildOrg(ctx, a.id, 'branch');
-      return { method: 'POST', url: `/api/orgs/${branch.id}/move`, payload: { newParentId: b.id } };
-    } },
-    { route: 'DELETE /api/orgs/:id', action: 'org.write', visibleWith: 'org.read', write: true, request: async () => ({ method: 'DELETE', url: `/api/orgs/${(await buildOrg(ctx, T(), 'grassroots_union')).id}` }) },
-    { route: 'GET /api/orgs/:id/zones', action: 'org.read', visibleWith: 'org.read', write: false, request: async () => ({ method: 'GET', url: `/api/orgs/${T()}/zones` }) },
-    { route: 'POST /api/orgs/:id/zones', action: 'org.write', visibleWith: 'org.read', write: true, request: async () => ({ method: 'POST', url: `/api/orgs/${T()}/zones`, payload: { name: `协作区${serial++}` } }) },
-    { route: 'GET /api/employers', action: 'employer.read', visibleWith: 'employer.read', write: false, request: async () => ({ method: 'GET', url: `/api/employers?orgId=${T()}` }) },
-    { route: 'GET /api/employers/:id', action: 'employer.read', visibleWith: 'employer.read', write: false, request: async () => ({ method: 'GET', url: `/api/employers/${(await employer()).id}` }) },
-    { route: 'POST /api/employers', action: 'employer.write', visibleWith: 'org.read', write: true, request: async () => ({ method: 'POST', url: '/api/employers', payload: { name: `新企业${serial}`, uscc: uscc(), headcount: 5, industry: 'G', streetOrgId: T() } }) },
-    { route: 'PATCH /api/employers/:id', action: 'employer.write', visibleWith: 'employer.read', write: true, request: async () => {
-      const e = await employer();
-      return { method: 'PATCH', url: `/api/employers/${e.id}`, payload: { version: e.version, headcount: 300 } };
-    } },
-    { route: 'GET /api/coverage/:id', action: 'coverage.read', visibleWith: 'coverage.read', write: false, request: async () => ({ method: 'GET', url: `/api/coverage/${T()}` }) },
-    { route: 'GET /api/coverage/:id/children', action: 'coverage.read', visibleWith: 'coverage.read', write: false, request: async () => ({ method: 'GET', url: `/api/coverage/${T()}/children` }) },
-    { route: 'POST /api/coverage/rebuild', action: 'coverage.rebuild', write: true, rootOnly: true, request: async () => ({ method: 'POST', url: '/api/coverage/rebuild' }) },
-    { route: 'GET /api/users', action: 'user.read', write: false, request: async () => ({ method: 'GET', url: `/api/users?orgId=${T()}` }) },
-    { route: 'POST /api/users', action: 'user.write', visibleWith: 'org.read', write: true, request: async () => ({ method: 'POST', url: '/api/users', payload: { username: `n${serial++}`, displayName: '新用户', password: TEST_PASSWORD, orgId: T(), role: 'read_only' } }) },
-    { route: 'PATCH /api/users/:id', action: 'user.write', visibleWith: 'user.read', write: true, request: async () => ({ method: 'PATCH', url: `/api/users/${(await userOnT()).id}`, payload: { displayName: '改名' } }) },
-    { route: 'POST /api/users/:id/grants', action: 'user.write', visibleWith: 'user.read', write: true, request: async () => ({ method: 'POST', url: `/api/users/${(await userOnT()).id}/grants`, payload: { orgId: T(), role: 'auditor' } }) },
-    { route: 'DELETE /api/users/:id/grants/:grantId', action: 'user.write', visibleWith: 'user.read', write: true, request: async () => {
-      const user = await userOnT();
-      return { method: 'DELETE', url: `/api/users/${user.id}/grants/${user.grants![0]!.id}` };
-    } },
+    {
+      route: 'GET /api/auth/me',
+      action: 'org.read',
+      write: false,
+      unscoped: true,
+      request: async () => ({ method: 'GET', url: '/api/auth/me' }),
+    },
+    {
+      route: 'GET /api/orgs/roots',
+      action: 'org.read',
+      write: false,
+      unscoped: true,
+      request: async () => ({ method: 'GET', url: '/api/orgs/roots' }),
+    },
+    {
+      route: 'GET /api/orgs/search',
+      action: 'org.read',
+      write: false,
+      unscoped: true,
+      request: async () => ({ method: 'GET', url: `/api/orgs/search?q=${encodeURIComponent(tree.dcStreet.name)}` }),
+    },
+    {
+      route: 'GET /api/orgs/:id',
+      action: 'org.read',
+      visibleWith: 'org.read',
+      write: false,
+      request: async () => ({ method: 'GET', url: `/api/orgs/${T()}` }),
+    },
+    {
+      route: 'GET /api/orgs/:id/children',
+      action: 'org.read',
+      visibleWith: 'org.read',
+      write: false,
+      request: async () => ({ method: 'GET', url: `/api/orgs/${T()}/children` }),
+    },
+    {
+      route: 'POST /api/orgs',
+      action: 'org.write',
+      visibleWith: 'org.read',
+      write: true,
+      request: async () => ({
+        method: 'POST',
+        url: '/api/orgs',
+        payload: { parentId: T(), kind: 'grassroots_union', name: `矩阵工会${serial++}` },
+      }),
+    },
+    {
+      route: 'PATCH /api/orgs/:id',
+      action: 'org.write',
+      visibleWith: 'org.read',
+      write: true,
+      request: async () => {
+        const org = await buildOrg(ctx, T(), 'joint_union');
+        return { method: 'PATCH', url: `/api/orgs/${org.id}`, payload: { version: org.version, name: `改名${serial++}` } };
+      },
+    },
+    {
+      route: 'POST /api/orgs/:id/move',
+      action: 'org.write',
+      visibleWith: 'org.read',
+      write: true,
+      request: async () => {
+        const a = await buildOrg(ctx, T(), 'grassroots_union');
+        const b = await buildOrg(ctx, T(), 'grassroots_union');
+        const branch = await buildOrg(ctx, a.id, 'branch');
+        return { method: 'POST', url: `/api/orgs/${branch.id}/move`, payload: { newParentId: b.id } };
+      },
+    },
+    {
+      route: 'DELETE /api/orgs/:id',
+      action: 'org.write',
+      visibleWith: 'org.read',
+      write: true,
+      request: async () => ({ method: 'DELETE', url: `/api/orgs/${(await buildOrg(ctx, T(), 'grassroots_union')).id}` }),
+    },
+    {
+      route: 'GET /api/orgs/:id/zones',
+      action: 'org.read',
+      visibleWith: 'org.read',
+      write: false,
+      request: async () => ({ method: 'GET', url: `/api/orgs/${T()}/zones` }),
+    },
+    {
+      route: 'POST /api/orgs/:id/zones',
+      action: 'org.write',
+      visibleWith: 'org.read',
+      write: true,
+      request: async () => ({ method: 'POST', url: `/api/orgs/${T()}/zones`, payload: { name: `协作区${serial++}` } }),
+    },
+    {
+      route: 'GET /api/employers',
+      action: 'employer.read',
+      visibleWith: 'employer.read',
+      write: false,
+      request: async () => ({ method: 'GET', url: `/api/employers?orgId=${T()}` }),
+    },
+    {
+      route: 'GET /api/employers/:id',
+      action: 'employer.read',
+      visibleWith: 'employer.read',
+      write: false,
+      request: async () => ({ method: 'GET', url: `/api/employers/${(await employer()).id}` }),
+    },
+    {
+      route: 'POST /api/employers',
+      action: 'employer.write',
+      visibleWith: 'org.read',
+      write: true,
+      request: async () => ({
+        method: 'POST',
+        url: '/api/employers',
+        payload: { name: `新企业${serial}`, uscc: uscc(), headcount: 5, industry: 'G', streetOrgId: T() },
+      }),
+    },
+    {
+      route: 'PATCH /api/employers/:id',
+      action: 'employer.write',
+      visibleWith: 'employer.read',
+      write: true,
+      request: async () => {
+        const e = await employer();
+        return { method: 'PATCH', url: `/api/employers/${e.id}`, payload: { version: e.version, headcount: 300 } };
+      },
+    },
+    {
+      route: 'GET /api/coverage/:id',
+      action: 'coverage.read',
+      visibleWith: 'coverage.read',
+      write: false,
+      request: async () => ({ method: 'GET', url: `/api/coverage/${T()}` }),
+    },
+    {
+      route: 'GET /api/coverage/:id/children',
+      action: 'coverage.read',
+      visibleWith: 'coverage.read',
+      write: false,
+      request: async () => ({ method: 'GET', url: `/api/coverage/${T()}/children` }),
+    },
+    {
+      route: 'POST /api/coverage/rebuild',
+      action: 'coverage.rebuild',
+      write: true,
+      rootOnly: true,
+      request: async () => ({ method: 'POST', url: '/api/coverage/rebuild' }),
+    },
+    {
+      route: 'GET /api/users',
+      action: 'user.read',
+      write: false,
+      request: async () => ({ method: 'GET', url: `/api/users?orgId=${T()}` }),
+    },
+    {
+      route: 'POST /api/users',
+      action: 'user.write',
+      visibleWith: 'org.read',
+      write: true,
+      request: async () => ({
+        method: 'POST',
+        url: '/api/users',
+        payload: { username: `n${serial++}`, displayName: '新用户', password: TEST_PASSWORD, orgId: T(), role: 'read_only' },
+      }),
+    },
+    {
+      route: 'PATCH /api/users/:id',
+      action: 'user.write',
+      visibleWith: 'user.read',
+      write: true,
+      request: async () => ({ method: 'PATCH', url: `/api/users/${(await userOnT()).id}`, payload: { displayName: '改名' } }),
+    },
+    {
+      route: 'POST /api/users/:id/grants',
+      action: 'user.write',
+      visibleWith: 'user.read',
+      write: true,
+      request: async () => ({ method: 'POST', url: `/api/users/${(await userOnT()).id}/grants`, payload: { orgId: T(), role: 'auditor' } }),
+    },
+    {
+      route: 'DELETE /api/users/:id/grants/:grantId',
+      action: 'user.write',
+      visibleWith: 'user.read',
+      write: true,
+      request: async () => {
+        const user = await userOnT();
+        return { method: 'DELETE', url: `/api/users/${user.id}/grants/${user.grants![0]!.id}` };
+      },
+    },
     ...memberCases(),
-    { route: 'POST /api/meetings', action: 'member.write', visibleWith: 'org.read', write: true, ok: 201, request: async () => ({ method: 'POST', url: '/api/meetings', payload: { orgId: T(), kind: 'worker', title: '职工沟通会', heldOn: '2026-05-30' } }) },
-    { route: 'GET /api/meetings', action: 'member.read', visibleWith: 'member.read', write: false, request: async () => ({ method: 'GET', url: `/api/meetings?orgId=${T()}` }) },
-    { route: 'GET /api/outreach/stats', action: 'member.read', visibleWith: 'member.read', write: false, request: async () => ({ method: 'GET', url: `/api/outreach/stats?orgId=${T()}&from=2026-01-01&to=2026-12-31` }) },
-    { route: 'POST /api/employers/:id/unionisation', action: 'employer.write', visibleWith: 'employer.read', write: true, request: async () => {
-      const e = await employer();
-      return { method: 'POST', url: `/api/employers/${e.id}/unionisation`, payload: { version: e.version, stage: 'contacted' } };
-    } },
-    { route: 'GET /api/audit', action: 'audit.read', write: false, request: async () => ({ method: 'GET', url: `/api/audit?orgId=${T()}` }) },
+    {
+      route: 'POST /api/meetings',
+      action: 'member.write',
+      visibleWith: 'org.read',
+      write: true,
+      ok: 201,
+      request: async () => ({
+        method: 'POST',
+        url: '/api/meetings',
+        payload: { orgId: T(), kind: 'worker', title: '职工沟通会', heldOn: '2026-05-30' },
+      }),
+    },
+    {
+      route: 'GET /api/meetings',
+      action: 'member.read',
+      visibleWith: 'member.read',
+      write: false,
+      request: async () => ({ method: 'GET', url: `/api/meetings?orgId=${T()}` }),
+    },
+    {
+      route: 'GET /api/outreach/stats',
+      action: 'member.read',
+      visibleWith: 'member.read',
+      write: false,
+      request: async () => ({ method: 'GET', url: `/api/outreach/stats?orgId=${T()}&from=2026-01-01&to=2026-12-31` }),
+    },
+    {
+      route: 'POST /api/employers/:id/unionisation',
+      action: 'employer.write',
+      visibleWith: 'employer.read',
+      write: true,
+      request: async () => {
+        const e = await employer();
+        return { method: 'POST', url: `/api/employers/${e.id}/unionisation`, payload: { version: e.version, stage: 'contacted' } };
+      },
+    },
+    {
+      route: 'GET /api/audit',
+      action: 'audit.read',
+      write: false,
+      request: async () => ({ method: 'GET', url: `/api/audit?orgId=${T()}` }),
+    },
   ];
 }
 
@@ -128,58 +330,221 @@ function memberCases(): Case[] {
   const U = () => tree.dcUnion.id;
   const member = () => buildMember(ctx, U());
   const pending = async () => {
-    const applied = await ctx.app.inject({ method: 'POST', url: '/api/public/applications', payload: { name: '矩阵申请', idNumber: makeIdNumber(), phone: makePhone(), employmentForm: 'courier', orgId: U() } });
+    const applied = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/public/applications',
+      payload: { name: '矩阵申请', idNumber: makeIdNumber(), phone: makePhone(), employmentForm: 'courier', orgId: U() },
+    });
     const list = await asAdmin({ method: 'GET', url: `/api/applications?orgId=${U()}&limit=500` });
-    return (list as unknown as { items: { id: number; trackingCode: string }[] }).items.find((a) => a.trackingCode === applied.json().trackingCode)!.id;
+    return (list as unknown as { items: { id: number; trackingCode: string }[] }).items.find(
+      (a) => a.trackingCode === applied.json().trackingCode,
+    )!.id;
   };
   const union = { target: 'union' as const };
   const fixture = fs.readFileSync(path.resolve(import.meta.dirname, '../../../../shared/fixtures/roster-messy.xlsx'));
   const uploadRequest = (orgId: number): Request => {
     const boundary = 'matrixboundary';
     const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="roster.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="roster.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
       fixture,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
     return { method: 'POST', url: `/api/imports?orgId=${orgId}`, payload, contentType: `multipart/form-data; boundary=${boundary}` };
   };
   const importJob = async () => {
-    const response = await ctx.app.inject({ ...uploadRequest(U()), headers: { cookie: ctx.adminCookie, 'content-type': `multipart/form-data; boundary=matrixboundary` } });
+    const response = await ctx.app.inject({
+      ...uploadRequest(U()),
+      headers: { cookie: ctx.adminCookie, 'content-type': `multipart/form-data; boundary=matrixboundary` },
+    });
     await ctx.app.importQueue.idle();
     return response.json<{ id: number }>().id;
   };
   return [
-    { route: 'GET /api/imports/template', action: 'member.read', write: false, unscoped: true, binary: true, request: async () => ({ method: 'GET', url: '/api/imports/template' }) },
-    { route: 'POST /api/imports', action: 'member.write', visibleWith: 'org.read', write: true, ok: 202, ...union, request: async () => uploadRequest(U()) },
-    { route: 'GET /api/imports', action: 'member.read', visibleWith: 'member.read', write: false, ...union, request: async () => ({ method: 'GET', url: `/api/imports?orgId=${U()}` }) },
-    { route: 'GET /api/imports/:id', action: 'member.read', visibleWith: 'member.read', write: false, ...union, request: async () => ({ method: 'GET', url: `/api/imports/${await importJob()}` }) },
-    { route: 'GET /api/imports/:id/errors', action: 'member.read', visibleWith: 'member.read', write: false, ...union, request: async () => ({ method: 'GET', url: `/api/imports/${await importJob()}/errors` }) },
-    { route: 'GET /api/members/export', action: 'member.export', visibleWith: 'org.read', write: false, ...union, request: async () => ({ method: 'GET', url: `/api/members/export?orgId=${U()}&format=csv` }) },
-    { route: 'GET /api/members', action: 'member.read', visibleWith: 'member.read', write: false, ...union, request: async () => ({ method: 'GET', url: `/api/members?orgId=${U()}` }) },
-    { route: 'GET /api/members/:id', action: 'member.read', visibleWith: 'member.read', write: false, ...union, request: async () => ({ method: 'GET', url: `/api/members/${(await member()).id}` }) },
-    { route: 'POST /api/members/:id/reveal', action: 'member.reveal', visibleWith: 'member.read', write: true, ...union, request: async () => ({ method: 'POST', url: `/api/members/${(await member()).id}/reveal`, payload: { field: 'phone' } }) },
-    { route: 'POST /api/members/:id/lapse', action: 'member.write', visibleWith: 'member.read', write: true, ...union, request: async () => ({ method: 'POST', url: `/api/members/${(await member()).id}/lapse`, payload: { reason: '离职' } }) },
-    { route: 'POST /api/members/:id/rejoin', action: 'member.write', visibleWith: 'member.read', write: true, ...union, request: async () => {
-      const m = await member();
-      await asAdmin({ method: 'POST', url: `/api/members/${m.id}/lapse`, payload: { reason: '离职' } });
-      return { method: 'POST', url: `/api/members/${m.id}/rejoin` };
-    } },
-    { route: 'GET /api/members/:id/card', action: 'member.read', visibleWith: 'member.read', write: false, ...union, request: async () => ({ method: 'GET', url: `/api/members/${(await member()).id}/card` }) },
-    { route: 'POST /api/members/:id/card/revoke', action: 'member.write', visibleWith: 'member.read', write: true, ok: 204, ...union, request: async () => ({ method: 'POST', url: `/api/members/${(await member()).id}/card/revoke` }) },
-    { route: 'POST /api/members/:id/card/reissue', action: 'member.write', visibleWith: 'member.read', write: true, ...union, request: async () => ({ method: 'POST', url: `/api/members/${(await member()).id}/card/reissue` }) },
-    { route: 'POST /api/applications', action: 'member.write', visibleWith: 'org.read', write: true, ok: 201, ...union, request: async () => ({ method: 'POST', url: '/api/applications', payload: { name: '录入', idNumber: makeIdNumber(), phone: makePhone(), employmentForm: 'standard', orgId: U() } }) },
-    { route: 'GET /api/applications', action: 'member.read', visibleWith: 'member.read', write: false, ...union, request: async () => ({ method: 'GET', url: `/api/applications?orgId=${U()}` }) },
-    { route: 'POST /api/applications/decisions', action: 'member.write', visibleWith: 'member.read', write: true, ...union, request: async () => ({ method: 'POST', url: '/api/applications/decisions', payload: { ids: [await pending()], decision: 'approve' } }) },
-    { route: 'POST /api/transfers', action: 'member.write', visibleWith: 'org.read', write: true, ok: 201, ...union, request: async () => {
-      const m = await buildMember(ctx, elsewhere!.id);
-      return { method: 'POST', url: '/api/transfers', payload: { idNumber: m.idNumber, toOrgId: U() } };
-    } },
-    { route: 'GET /api/transfers', action: 'member.read', visibleWith: 'member.read', write: false, ...union, request: async () => ({ method: 'GET', url: `/api/transfers?orgId=${U()}&direction=outgoing` }) },
-    { route: 'POST /api/transfers/:id/decision', action: 'member.write', visibleWith: 'member.read', write: true, ...union, request: async () => {
-      const m = await member();
-      const t = await asAdmin({ method: 'POST', url: '/api/transfers', payload: { idNumber: m.idNumber, toOrgId: elsewhere!.id } });
-      return { method: 'POST', url: `/api/transfers/${t.id}/decision`, payload: { decision: 'confirm' } };
-    } },
+    {
+      route: 'GET /api/imports/template',
+      action: 'member.read',
+      write: false,
+      unscoped: true,
+      binary: true,
+      request: async () => ({ method: 'GET', url: '/api/imports/template' }),
+    },
+    {
+      route: 'POST /api/imports',
+      action: 'member.write',
+      visibleWith: 'org.read',
+      write: true,
+      ok: 202,
+      ...union,
+      request: async () => uploadRequest(U()),
+    },
+    {
+      route: 'GET /api/imports',
+      action: 'member.read',
+      visibleWith: 'member.read',
+      write: false,
+      ...union,
+      request: async () => ({ method: 'GET', url: `/api/imports?orgId=${U()}` }),
+    },
+    {
+      route: 'GET /api/imports/:id',
+      action: 'member.read',
+      visibleWith: 'member.read',
+      write: false,
+      ...union,
+      request: async () => ({ method: 'GET', url: `/api/imports/${await importJob()}` }),
+    },
+    {
+      route: 'GET /api/imports/:id/errors',
+      action: 'member.read',
+      visibleWith: 'member.read',
+      write: false,
+      ...union,
+      request: async () => ({ method: 'GET', url: `/api/imports/${await importJob()}/errors` }),
+    },
+    {
+      route: 'GET /api/members/export',
+      action: 'member.export',
+      visibleWith: 'org.read',
+      write: false,
+      ...union,
+      request: async () => ({ method: 'GET', url: `/api/members/export?orgId=${U()}&format=csv` }),
+    },
+    {
+      route: 'GET /api/members',
+      action: 'member.read',
+      visibleWith: 'member.read',
+      write: false,
+      ...union,
+      request: async () => ({ method: 'GET', url: `/api/members?orgId=${U()}` }),
+    },
+    {
+      route: 'GET /api/members/:id',
+      action: 'member.read',
+      visibleWith: 'member.read',
+      write: false,
+      ...union,
+      request: async () => ({ method: 'GET', url: `/api/members/${(await member()).id}` }),
+    },
+    {
+      route: 'POST /api/members/:id/reveal',
+      action: 'member.reveal',
+      visibleWith: 'member.read',
+      write: true,
+      ...union,
+      request: async () => ({ method: 'POST', url: `/api/members/${(await member()).id}/reveal`, payload: { field: 'phone' } }),
+    },
+    {
+      route: 'POST /api/members/:id/lapse',
+      action: 'member.write',
+      visibleWith: 'member.read',
+      write: true,
+      ...union,
+      request: async () => ({ method: 'POST', url: `/api/members/${(await member()).id}/lapse`, payload: { reason: '离职' } }),
+    },
+    {
+      route: 'POST /api/members/:id/rejoin',
+      action: 'member.write',
+      visibleWith: 'member.read',
+      write: true,
+      ...union,
+      request: async () => {
+        const m = await member();
+        await asAdmin({ method: 'POST', url: `/api/members/${m.id}/lapse`, payload: { reason: '离职' } });
+        return { method: 'POST', url: `/api/members/${m.id}/rejoin` };
+      },
+    },
+    {
+      route: 'GET /api/members/:id/card',
+      action: 'member.read',
+      visibleWith: 'member.read',
+      write: false,
+      ...union,
+      request: async () => ({ method: 'GET', url: `/api/members/${(await member()).id}/card` }),
+    },
+    {
+      route: 'POST /api/members/:id/card/revoke',
+      action: 'member.write',
+      visibleWith: 'member.read',
+      write: true,
+      ok: 204,
+      ...union,
+      request: async () => ({ method: 'POST', url: `/api/members/${(await member()).id}/card/revoke` }),
+    },
+    {
+      route: 'POST /api/members/:id/card/reissue',
+      action: 'member.write',
+      visibleWith: 'member.read',
+      write: true,
+      ...union,
+      request: async () => ({ method: 'POST', url: `/api/members/${(await member()).id}/card/reissue` }),
+    },
+    {
+      route: 'POST /api/applications',
+      action: 'member.write',
+      visibleWith: 'org.read',
+      write: true,
+      ok: 201,
+      ...union,
+      request: async () => ({
+        method: 'POST',
+        url: '/api/applications',
+        payload: { name: '录入', idNumber: makeIdNumber(), phone: makePhone(), employmentForm: 'standard', orgId: U() },
+      }),
+    },
+    {
+      route: 'GET /api/applications',
+      action: 'member.read',
+      visibleWith: 'member.read',
+      write: false,
+      ...union,
+      request: async () => ({ method: 'GET', url: `/api/applications?orgId=${U()}` }),
+    },
+    {
+      route: 'POST /api/applications/decisions',
+      action: 'member.write',
+      visibleWith: 'member.read',
+      write: true,
+      ...union,
+      request: async () => ({
+        method: 'POST',
+        url: '/api/applications/decisions',
+        payload: { ids: [await pending()], decision: 'approve' },
+      }),
+    },
+    {
+      route: 'POST /api/transfers',
+      action: 'member.write',
+      visibleWith: 'org.read',
+      write: true,
+      ok: 201,
+      ...union,
+      request: async () => {
+        const m = await buildMember(ctx, elsewhere!.id);
+        return { method: 'POST', url: '/api/transfers', payload: { idNumber: m.idNumber, toOrgId: U() } };
+      },
+    },
+    {
+      route: 'GET /api/transfers',
+      action: 'member.read',
+      visibleWith: 'member.read',
+      write: false,
+      ...union,
+      request: async () => ({ method: 'GET', url: `/api/transfers?orgId=${U()}&direction=outgoing` }),
+    },
+    {
+      route: 'POST /api/transfers/:id/decision',
+      action: 'member.write',
+      visibleWith: 'member.read',
+      write: true,
+      ...union,
+      request: async () => {
+        const m = await member();
+        const t = await asAdmin({ method: 'POST', url: '/api/transfers', payload: { idNumber: m.idNumber, toOrgId: elsewhere!.id } });
+        return { method: 'POST', url: `/api/transfers/${t.id}/decision`, payload: { decision: 'confirm' } };
+      },
+    },
   ];
 }
 
@@ -215,7 +580,11 @@ describe('authorization matrix', () => {
     const all = new Set<string>();
     for (const r of ctx.app.routeTable) if (r.url.startsWith('/api/') && !r.url.startsWith('/api/docs')) all.add(`${r.method} ${r.url}`);
     for (const p of publicRoutes) all.delete(p);
-    expect([...all].sort()).toEqual(cases().map((c) => c.route).sort());
+    expect([...all].sort()).toEqual(
+      cases()
+        .map((c) => c.route)
+        .sort(),
+    );
   });
 
   for (const role of ['federation_admin', 'union_cadre', 'auditor', 'read_only'] as const) {
@@ -228,13 +597,25 @@ describe('authorization matrix', () => {
           const request = await c.request();
           const cookie = cookies[c.target ?? 'street'][actor];
           const { contentType, ...rest } = request;
-          const headers: Record<string, string> = { ...(cookie ? { cookie } : {}), ...(contentType ? { 'content-type': contentType } : {}) };
+          const headers: Record<string, string> = {
+            ...(cookie ? { cookie } : {}),
+            ...(contentType ? { 'content-type': contentType } : {}),
+          };
           const response = await ctx.app.inject({ ...rest, headers });
           cells++;
           const want = expected(c, request.method, actor, role);
-          if (!want.includes(response.statusCode)) failures.push(`${role} ${actor} ${c.route}: got ${response.statusCode}, want ${want.join('|')} — ${response.body.slice(0, 120)}`);
+          if (!want.includes(response.statusCode))
+            failures.push(
+              `${role} ${actor} ${c.route}: got ${response.statusCode}, want ${want.join('|')} — ${response.body.slice(0, 120)}`,
+            );
           // Lists answered to outsiders must not carry the target node.
-          if (response.statusCode === 200 && (actor === 'descendant' || actor === 'sibling') && c.unscoped && !c.binary && c.route !== 'GET /api/auth/me') {
+          if (
+            response.statusCode === 200 &&
+            (actor === 'descendant' || actor === 'sibling') &&
+            c.unscoped &&
+            !c.binary &&
+            c.route !== 'GET /api/auth/me'
+          ) {
             const ids = (response.json<{ items: { id: number }[] }>().items ?? []).map((i) => i.id);
             if (ids.includes(tree.dcStreet.id)) failures.push(`${role} ${actor} ${c.route}: foreign row returned`);
           }

@@ -70,7 +70,8 @@ export function installErrorHandler(app: FastifyInstance, db: Kysely<DB>, option
   });
 
   app.setNotFoundHandler(async (request, reply) => {
-    if (options.spaIndex && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+    if (options.spaIndex && request.method === 'GET' && !request.url.startsWith('/api/'))
+      return reply.type('text/html').sendFile('index.html');
     return reply.status(404).send({ code: 'ROUTE_NOT_FOUND', message: errorMessage('ROUTE_NOT_FOUND', request.locale) });
   });
 }

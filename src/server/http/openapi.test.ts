@@ -14,7 +14,9 @@ describe('API conventions', () => {
     const doc = response.json<{ openapi: string; paths: Record<string, Record<string, unknown>> }>();
     expect(doc.openapi).toMatch(/^3\./);
     await SwaggerParser.validate(structuredClone(doc) as never);
-    for (const route of ctx.app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.url !== '/api/openapi.json')) {
+    for (const route of ctx.app.routeTable.filter(
+      (r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.url !== '/api/openapi.json',
+    )) {
       const path = route.url.replace(/:(\w+)/g, '{$1}');
       expect(doc.paths[path]?.[route.method.toLowerCase()], `${route.method} ${path}`).toBeDefined();
     }
@@ -49,7 +51,11 @@ describe('API conventions', () => {
   });
 
   it('explains a bad query parameter with the field it concerns', async () => {
-    const response = await ctx.app.inject({ method: 'GET', url: '/api/orgs/1/children?limit=100000', headers: { cookie: ctx.adminCookie } });
+    const response = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/orgs/1/children?limit=100000',
+      headers: { cookie: ctx.adminCookie },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().details[0].path).toBe('limit');
     expect(response.json().message).toMatch(/limit/);

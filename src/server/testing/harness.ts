@@ -87,12 +87,22 @@ let counter = 0;
 const unique = (prefix: string) => `${prefix}${++counter}${randomBytes(2).toString('hex')}`;
 
 /** Factory: a node under `parentId` through the API as admin, with a unique name unless given. */
-export async function buildOrg(ctx: TestContext, parentId: number, kind: OrgKind, overrides: { name?: string; jointType?: 'regional' | 'sectoral' } = {}): Promise<Org> {
+export async function buildOrg(
+  ctx: TestContext,
+  parentId: number,
+  kind: OrgKind,
+  overrides: { name?: string; jointType?: 'regional' | 'sectoral' } = {},
+): Promise<Org> {
   const response = await ctx.app.inject({
     method: 'POST',
     url: '/api/orgs',
     headers: { cookie: ctx.adminCookie },
-    payload: { parentId, kind, name: overrides.name ?? unique(`测试${kind}`), ...(kind === 'joint_union' ? { jointType: overrides.jointType ?? 'regional' } : {}) },
+    payload: {
+      parentId,
+      kind,
+      name: overrides.name ?? unique(`测试${kind}`),
+      ...(kind === 'joint_union' ? { jointType: overrides.jointType ?? 'regional' } : {}),
+    },
   });
   if (response.statusCode !== 201) throw new Error(`buildOrg failed ${response.statusCode}: ${response.body}`);
   return response.json<Org>();
@@ -101,7 +111,11 @@ export async function buildOrg(ctx: TestContext, parentId: number, kind: OrgKind
 export const TEST_PASSWORD = 'Passw0rd-Test';
 
 /** Factory: an account with one role on a node, signed in; returns its cookie. */
-export async function actorWith(ctx: TestContext, role: Role, orgId: number): Promise<{ cookie: string; userId: number; username: string }> {
+export async function actorWith(
+  ctx: TestContext,
+  role: Role,
+  orgId: number,
+): Promise<{ cookie: string; userId: number; username: string }> {
   const username = unique('u').toLowerCase();
   const response = await ctx.app.inject({
     method: 'POST',
@@ -130,7 +144,9 @@ export async function buildTree(ctx: TestContext) {
 let idSerial = 0;
 export function makeIdNumber(overrides: { region?: string; birth?: string } = {}): string {
   idSerial++;
-  const birth = overrides.birth ?? `19${70 + (idSerial % 30)}${String(1 + (idSerial % 12)).padStart(2, '0')}${String(1 + (idSerial % 28)).padStart(2, '0')}`;
+  const birth =
+    overrides.birth ??
+    `19${70 + (idSerial % 30)}${String(1 + (idSerial % 12)).padStart(2, '0')}${String(1 + (idSerial % 28)).padStart(2, '0')}`;
   const body = `${overrides.region ?? '110101'}${birth}${String(idSerial % 1000).padStart(3, '0')}`;
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...body].reduce((acc, c, i) => acc + Number(c) * weights[i]!, 0);
@@ -144,7 +160,11 @@ export function makePhone(): string {
 }
 
 /** Factory: an approved member of `orgId`, through the public application and a cadre's approval. */
-export async function buildMember(ctx: TestContext, orgId: number, overrides: { name?: string; idNumber?: string; phone?: string; employmentForm?: string } = {}) {
+export async function buildMember(
+  ctx: TestContext,
+  orgId: number,
+  overrides: { name?: string; idNumber?: string; phone?: string; employmentForm?: string } = {},
+) {
   const idNumber = overrides.idNumber ?? makeIdNumber();
   const phone = overrides.phone ?? makePhone();
   const applied = await ctx.app.inject({
@@ -154,11 +174,24 @@ export async function buildMember(ctx: TestContext, orgId: number, overrides: { 
   });
   if (applied.statusCode !== 201) throw new Error(`apply failed ${applied.statusCode}: ${applied.body}`);
   const { trackingCode } = applied.json<{ trackingCode: string }>();
-  const pending = await ctx.app.inject({ method: 'GET', url: `/api/applications?orgId=${orgId}&limit=500`, headers: { cookie: ctx.adminCookie } });
+  const pending = await ctx.app.inject({
+    method: 'GET',
+    url: `/api/applications?orgId=${orgId}&limit=500`,
+    headers: { cookie: ctx.adminCookie },
+  });
   const application = pending.json<{ items: { id: number; trackingCode: string }[] }>().items.find((a) => a.trackingCode === trackingCode)!;
-  const decided = await ctx.app.inject({ method: 'POST', url: '/api/applications/decisions', payload: { ids: [application.id], decision: 'approve' }, headers: { cookie: ctx.adminCookie } });
+  const decided = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/applications/decisions',
+    payload: { ids: [application.id], decision: 'approve' },
+    headers: { cookie: ctx.adminCookie },
+  });
   if (decided.statusCode !== 200) throw new Error(`approve failed ${decided.statusCode}: ${decided.body}`);
-  const status = await ctx.app.inject({ method: 'GET', url: `/api/members?orgId=${orgId}&q=${idNumber}`, headers: { cookie: ctx.adminCookie } });
+  const status = await ctx.app.inject({
+    method: 'GET',
+    url: `/api/members?orgId=${orgId}&q=${idNumber}`,
+    headers: { cookie: ctx.adminCookie },
+  });
   const member = status.json<{ items: { id: number; version: number; cardNo: string }[] }>().items[0]!;
   return { ...member, idNumber, phone, trackingCode };
 }

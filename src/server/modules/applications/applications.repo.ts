@@ -27,7 +27,10 @@ const columns = [
 ] as const;
 
 function selectApplications(db: Executor) {
-  return db.selectFrom('member_application as a').innerJoin('org_unit as o', 'o.id', 'a.org_id').select([...columns, 'o.name as org_name']);
+  return db
+    .selectFrom('member_application as a')
+    .innerJoin('org_unit as o', 'o.id', 'a.org_id')
+    .select([...columns, 'o.name as org_name']);
 }
 export type ApplicationRow = Awaited<ReturnType<ReturnType<typeof selectApplications>['executeTakeFirstOrThrow']>>;
 
@@ -36,7 +39,12 @@ export async function insertApplication(tx: Executor, row: Insertable<MemberAppl
 }
 
 export async function pendingExists(db: Executor, idBidx: string): Promise<boolean> {
-  const row = await db.selectFrom('member_application').select('id').where('id_number_bidx', '=', idBidx).where('status', '=', 'pending').executeTakeFirst();
+  const row = await db
+    .selectFrom('member_application')
+    .select('id')
+    .where('id_number_bidx', '=', idBidx)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -45,7 +53,19 @@ export async function findByTrackingCode(db: Executor, code: string) {
     .selectFrom('member_application as a')
     .innerJoin('org_unit as o', 'o.id', 'a.org_id')
     .leftJoin('member as m', 'm.id', 'a.member_id')
-    .select(['a.id', 'a.tracking_code', 'a.name', 'a.status', 'a.reject_reason', 'a.created_at', 'a.decided_at', 'a.phone_bidx', 'a.member_id', 'o.name as org_name', 'm.card_status'])
+    .select([
+      'a.id',
+      'a.tracking_code',
+      'a.name',
+      'a.status',
+      'a.reject_reason',
+      'a.created_at',
+      'a.decided_at',
+      'a.phone_bidx',
+      'a.member_id',
+      'o.name as org_name',
+      'm.card_status',
+    ])
     .where('a.tracking_code', '=', code)
     .executeTakeFirst();
 }
@@ -70,7 +90,24 @@ export async function listApplications(
 export async function lockApplicationsInScope(db: Executor, scope: OrgScope, ids: number[]) {
   return db
     .selectFrom('member_application as a')
-    .select(['a.id', 'a.status', 'a.name', 'a.id_number_enc', 'a.id_number_bidx', 'a.id_number_masked', 'a.phone_enc', 'a.phone_bidx', 'a.phone_masked', 'a.gender', 'a.birth_date', 'a.employer_id', 'a.employer_name', 'a.employment_form', 'a.org_id', 'a.org_path'])
+    .select([
+      'a.id',
+      'a.status',
+      'a.name',
+      'a.id_number_enc',
+      'a.id_number_bidx',
+      'a.id_number_masked',
+      'a.phone_enc',
+      'a.phone_bidx',
+      'a.phone_masked',
+      'a.gender',
+      'a.birth_date',
+      'a.employer_id',
+      'a.employer_name',
+      'a.employment_form',
+      'a.org_id',
+      'a.org_path',
+    ])
     .where('a.id', 'in', ids)
     .where(inScope(scope, sql.ref('a.org_path')))
     .orderBy('a.id')

@@ -29,28 +29,39 @@ export function applicationRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ['public'],
         querystring: z.object({ q: z.string().trim().min(1).max(50), limit: z.coerce.number().int().min(1).max(30).default(20) }),
-        response: { 200: z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), kind: z.enum(orgKinds), parentName: z.string() })) }) },
+        response: {
+          200: z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), kind: z.enum(orgKinds), parentName: z.string() })) }),
+        },
       },
       config: publicLimit,
     },
     async (req) => applications.searchReceivingUnions(deps.db, req.query.q, req.query.limit),
   );
-  r.post('/api/public/applications', { schema: { tags: ['public'], body: PublicApplicationBody, response: { 201: ApplicationReceipt } }, config: publicLimit }, async (req, reply) =>
-    reply.status(201).send(await applications.submitPublicApplication(deps, req.body, req.ip)),
+  r.post(
+    '/api/public/applications',
+    { schema: { tags: ['public'], body: PublicApplicationBody, response: { 201: ApplicationReceipt } }, config: publicLimit },
+    async (req, reply) => reply.status(201).send(await applications.submitPublicApplication(deps, req.body, req.ip)),
   );
   r.get(
     '/api/public/applications/:trackingCode',
-    { schema: { tags: ['public'], params: z.object({ trackingCode: z.string().min(1).max(40) }), response: { 200: ApplicationStatusView } }, config: publicLimit },
+    {
+      schema: { tags: ['public'], params: z.object({ trackingCode: z.string().min(1).max(40) }), response: { 200: ApplicationStatusView } },
+      config: publicLimit,
+    },
     async (req) => applications.applicationStatus(deps.db, req.params.trackingCode),
   );
 
-  r.post('/api/applications', { schema: { tags, body: IntakeApplicationBody, response: { 201: ApplicationReceipt } } }, async (req, reply) =>
-    reply.status(201).send(await applications.intakeApplication(deps, requireActor(req), req.body)),
+  r.post(
+    '/api/applications',
+    { schema: { tags, body: IntakeApplicationBody, response: { 201: ApplicationReceipt } } },
+    async (req, reply) => reply.status(201).send(await applications.intakeApplication(deps, requireActor(req), req.body)),
   );
   r.get('/api/applications', { schema: { tags, querystring: ApplicationListQuery, response: { 200: pageOf(Application) } } }, async (req) =>
     applications.listApplications(deps.db, requireActor(req), req.query),
   );
-  r.post('/api/applications/decisions', { schema: { tags, body: DecideApplicationsBody, response: { 200: DecisionResult } } }, async (req) =>
-    applications.decideApplications(deps, requireActor(req), req.body),
+  r.post(
+    '/api/applications/decisions',
+    { schema: { tags, body: DecideApplicationsBody, response: { 200: DecisionResult } } },
+    async (req) => applications.decideApplications(deps, requireActor(req), req.body),
   );
 }

@@ -116,7 +116,16 @@ export async function submitPublicApplication(deps: Deps, body: PublicApplicatio
     const org = await repo.findReceivingOrg(tx, body.orgId);
     if (!org) throw new AppError('NOT_FOUND');
     const receipt = await submit(tx, deps, { body, org, source: 'self', meetingId: null, actorId: null });
-    await insertAudit(tx, { userId: null, username: null, action: 'application.submit', targetType: 'application', targetId: receipt.id, orgPath: org.path, result: 'ok', ip });
+    await insertAudit(tx, {
+      userId: null,
+      username: null,
+      action: 'application.submit',
+      targetType: 'application',
+      targetId: receipt.id,
+      orgPath: org.path,
+      result: 'ok',
+      ip,
+    });
     return { trackingCode: receipt.trackingCode, status: receipt.status };
   });
 }
@@ -128,12 +137,19 @@ export async function intakeApplication(deps: Deps, actor: Actor, body: IntakeAp
     let meetingId: number | null = null;
     if (body.meetingId !== undefined) {
       const meeting = await repo.findMeeting(tx, body.meetingId);
-      const meetingVisible = meeting && scopeFor(actor, 'member.read').paths.some((p) => meeting.org_path === p || meeting.org_path.startsWith(`${p}.`));
+      const meetingVisible =
+        meeting && scopeFor(actor, 'member.read').paths.some((p) => meeting.org_path === p || meeting.org_path.startsWith(`${p}.`));
       if (!meeting || !meetingVisible) throw new AppError('NOT_FOUND');
       if (!(org.path === meeting.org_path || org.path.startsWith(`${meeting.org_path}.`))) throw new AppError('MEETING_ORG_MISMATCH');
       meetingId = meeting.id;
     }
-    const receipt = await submit(tx, deps, { body, org, source: body.meetingId ? 'meeting' : body.source, meetingId, actorId: actor.userId });
+    const receipt = await submit(tx, deps, {
+      body,
+      org,
+      source: body.meetingId ? 'meeting' : body.source,
+      meetingId,
+      actorId: actor.userId,
+    });
     await recordWrite(tx, actor, 'application.intake', { type: 'application', id: receipt.id, orgPath: org.path }, { meetingId });
     return { trackingCode: receipt.trackingCode, status: receipt.status };
   });
@@ -177,7 +193,14 @@ export async function decideApplications(deps: Deps, actor: Actor, body: DecideA
       const today = new Date().toISOString().slice(0, 10);
       const admissions: (Admission & { applicationId: number })[] = [];
       const toTransfer: number[] = [];
-      const people = new Map((await findPeopleByIdIndexes(tx, rows.map((r) => r.id_number_bidx))).map((m) => [m.id_number_bidx, m]));
+      const people = new Map(
+        (
+          await findPeopleByIdIndexes(
+            tx,
+            rows.map((r) => r.id_number_bidx),
+          )
+        ).map((m) => [m.id_number_bidx, m]),
+      );
       for (const r of rows) {
         const member = people.get(r.id_number_bidx);
         if (member?.status === 'member') {
@@ -212,17 +235,30 @@ export async function decideApplications(deps: Deps, actor: Actor, body: DecideA
         });
       }
       const memberIds = await admitMembers(tx, actor.userId, admissions);
-      await repo.markDecided(tx, admissions.map((a) => a.applicationId), { status: 'approved', reason: null, decidedBy: actor.userId });
-      await repo.setMemberIds(tx, admissions.map((a) => ({ id: a.applicationId, memberId: memberIds.get(a.person.id_number_bidx)! })));
+      await repo.markDecided(
+        tx,
+        admissions.map((a) => a.applicationId),
+        { status: 'approved', reason: null, decidedBy: actor.userId },
+      );
+      await repo.setMemberIds(
+        tx,
+        admissions.map((a) => ({ id: a.applicationId, memberId: memberIds.get(a.person.id_number_bidx)! })),
+      );
       await repo.markDecided(tx, toTransfer, { status: 'transfer_requested', reason: null, decidedBy: actor.userId });
       result.approved = admissions.length;
       result.transfersRequested = toTransfer.length;
     }
-    await recordWrite(tx, actor, `application.${body.decision}`, { type: 'application', id: ids.length === 1 ? ids[0]! : `${ids.length} applications`, orgPath: rows[0]!.org_path }, {
-      ids,
-      reason: body.reason,
-      ...result,
-    });
+    await recordWrite(
+      tx,
+      actor,
+      `application.${body.decision}`,
+      { type: 'application', id: ids.length === 1 ? ids[0]! : `${ids.length} applications`, orgPath: rows[0]!.org_path },
+      {
+        ids,
+        reason: body.reason,
+        ...result,
+      },
+    );
     return result;
   });
 }
@@ -251,7 +287,13 @@ export async function memberIdForApplicant(deps: Deps, trackingCode: string, pho
 }
 
 /** Called by transfers when a transfer born of an application is decided. */
-export async function settleTransferredApplication(tx: Executor, applicationId: number, outcome: 'approved' | 'rejected', by: number | null, note: string | null): Promise<void> {
+export async function settleTransferredApplication(
+  tx: Executor,
+  applicationId: number,
+  outcome: 'approved' | 'rejected',
+  by: number | null,
+  note: string | null,
+): Promise<void> {
   await repo.markDecided(tx, [applicationId], { status: outcome, reason: outcome === 'rejected' ? note : null, decidedBy: by });
 }
 

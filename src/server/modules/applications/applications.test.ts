@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorWith, buildMember, buildOrg, buildTree, createTestContext, makeIdNumber, makePhone, type TestContext } from '../../testing/harness.js';
+import {
+  actorWith,
+  buildMember,
+  buildOrg,
+  buildTree,
+  createTestContext,
+  makeIdNumber,
+  makePhone,
+  type TestContext,
+} from '../../testing/harness.js';
 import type { Application, ApplicationStatusView } from '../../../common/members.js';
 import type { Coverage } from '../../../common/coverage.js';
 import { diffCoverage } from '../coverage/coverage.repo.js';
@@ -15,7 +24,12 @@ afterAll(async () => ctx?.close());
 const call = (method: 'GET' | 'POST', url: string, payload?: object, cookie?: string) =>
   ctx.app.inject({ method, url, payload, headers: cookie === undefined ? { cookie: ctx.adminCookie } : cookie ? { cookie } : {} });
 const apply = (orgId: number, over: Record<string, unknown> = {}) =>
-  call('POST', '/api/public/applications', { name: '王小明', idNumber: makeIdNumber(), phone: makePhone(), employmentForm: 'delivery_rider', orgId, ...over }, '');
+  call(
+    'POST',
+    '/api/public/applications',
+    { name: '王小明', idNumber: makeIdNumber(), phone: makePhone(), employmentForm: 'delivery_rider', orgId, ...over },
+    '',
+  );
 
 describe('joining', () => {
   it('a worker applies without an account and follows the status with the tracking code', async () => {
@@ -27,7 +41,12 @@ describe('joining', () => {
     const { trackingCode } = applied.json<{ trackingCode: string }>();
     expect(trackingCode).toMatch(/^[A-Z2-9]{12}$/);
     const status = await call('GET', `/api/public/applications/${trackingCode.toLowerCase()}`, undefined, '');
-    expect(status.json<ApplicationStatusView>()).toMatchObject({ status: 'pending', maskedName: '王**', orgName: joint.name, hasCard: false });
+    expect(status.json<ApplicationStatusView>()).toMatchObject({
+      status: 'pending',
+      maskedName: '王**',
+      orgName: joint.name,
+      hasCard: false,
+    });
   });
 
   it('explains a bad ID number and phone in Chinese', async () => {
@@ -53,22 +72,34 @@ describe('joining', () => {
     const queue = await call('GET', `/api/applications?orgId=${union.id}&limit=500`);
     const ids = queue.json<{ items: Application[] }>().items.map((a) => a.id);
     expect(ids).toHaveLength(498);
-    const auditBefore = await ctx.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const auditBefore = await ctx.database.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const decided = await call('POST', '/api/applications/decisions', { ids, decision: 'approve' });
     expect(decided.json()).toEqual({ approved: 498, rejected: 0, transfersRequested: 0 });
     expect((await call('GET', `/api/coverage/${union.id}`)).json<Coverage>().members).toBe(498);
-    const auditAfter = await ctx.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const auditAfter = await ctx.database.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(auditAfter.n) - Number(auditBefore.n)).toBe(1);
     expect(await diffCoverage(ctx.database.db)).toEqual([]);
-    expect((await call('POST', '/api/applications/decisions', { ids: ids.slice(0, 3), decision: 'approve' })).json().code).toBe('APPLICATION_NOT_PENDING');
+    expect((await call('POST', '/api/applications/decisions', { ids: ids.slice(0, 3), decision: 'approve' })).json().code).toBe(
+      'APPLICATION_NOT_PENDING',
+    );
   });
 
   it('rejects with a reason, which the applicant sees', async () => {
     const { trackingCode } = (await apply(tree.dcUnion.id)).json<{ trackingCode: string }>();
     const queue = (await call('GET', `/api/applications?orgId=${tree.dcUnion.id}&limit=500`)).json<{ items: Application[] }>();
     const id = queue.items.find((a) => a.trackingCode === trackingCode)!.id;
-    expect((await call('POST', '/api/applications/decisions', { ids: [id], decision: 'reject' })).json().code).toBe('REJECT_REASON_REQUIRED');
-    expect((await call('POST', '/api/applications/decisions', { ids: [id], decision: 'reject', reason: '非本单位职工' })).json().rejected).toBe(1);
+    expect((await call('POST', '/api/applications/decisions', { ids: [id], decision: 'reject' })).json().code).toBe(
+      'REJECT_REASON_REQUIRED',
+    );
+    expect(
+      (await call('POST', '/api/applications/decisions', { ids: [id], decision: 'reject', reason: '非本单位职工' })).json().rejected,
+    ).toBe(1);
     const status = (await call('GET', `/api/public/applications/${trackingCode}`, undefined, '')).json<ApplicationStatusView>();
     expect(status).toMatchObject({ status: 'rejected', rejectReason: '非本单位职工' });
   });
@@ -86,11 +117,20 @@ describe('joining', () => {
     await apply(tree.dcUnion.id);
     await apply(tree.xcUnion.id);
     const cadre = await actorWith(ctx, 'union_cadre', tree.dongcheng.id);
-    const own = (await call('GET', `/api/applications?orgId=${tree.dongcheng.id}&limit=500`, undefined, cadre.cookie)).json<{ items: Application[] }>().items;
+    const own = (await call('GET', `/api/applications?orgId=${tree.dongcheng.id}&limit=500`, undefined, cadre.cookie)).json<{
+      items: Application[];
+    }>().items;
     const foreign = (await call('GET', `/api/applications?orgId=${tree.xicheng.id}&limit=500`)).json<{ items: Application[] }>().items;
-    const response = await call('POST', '/api/applications/decisions', { ids: [own[0]!.id, foreign[0]!.id], decision: 'approve' }, cadre.cookie);
+    const response = await call(
+      'POST',
+      '/api/applications/decisions',
+      { ids: [own[0]!.id, foreign[0]!.id], decision: 'approve' },
+      cadre.cookie,
+    );
     expect(response.statusCode).toBe(404);
-    const still = (await call('GET', `/api/applications?orgId=${tree.dongcheng.id}&limit=500`, undefined, cadre.cookie)).json<{ items: Application[] }>().items;
+    const still = (await call('GET', `/api/applications?orgId=${tree.dongcheng.id}&limit=500`, undefined, cadre.cookie)).json<{
+      items: Application[];
+    }>().items;
     expect(still.map((a) => a.id)).toContain(own[0]!.id);
     expect(JSON.stringify(own)).not.toMatch(/\d{17}[\dX]/);
   });

@@ -34,11 +34,20 @@ export async function insertAudit(db: Executor, entry: AuditEntry): Promise<void
 }
 
 /** Audit entries about the caller's subtree, newest first; entries without an organisation only for scopes at the root. */
-export async function listAudit(db: Executor, scope: OrgScope, page: { cursor: number | undefined; limit: number; orgPath?: string | undefined }) {
+export async function listAudit(
+  db: Executor,
+  scope: OrgScope,
+  page: { cursor: number | undefined; limit: number; orgPath?: string | undefined },
+) {
   let query = db
     .selectFrom('audit_log')
     .select(['id', 'at', 'username', 'action', 'target_type', 'target_id', 'result', 'ip', 'detail'])
-    .where((eb) => eb.or([inScope(scope, sql.ref('org_path')), scope.paths.some((p) => !p.includes('.')) ? sql<boolean>`org_path IS NULL` : sql<boolean>`false`]))
+    .where((eb) =>
+      eb.or([
+        inScope(scope, sql.ref('org_path')),
+        scope.paths.some((p) => !p.includes('.')) ? sql<boolean>`org_path IS NULL` : sql<boolean>`false`,
+      ]),
+    )
     .orderBy('id', 'desc')
     .limit(page.limit + 1);
   if (page.orgPath) query = query.where(sql<boolean>`org_path <@ ${page.orgPath}::ltree`);

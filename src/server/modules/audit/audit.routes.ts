@@ -8,9 +8,9 @@ import { requireActor } from '../../auth/auth.plugin.js';
 import { listAuditEntries } from './audit.service.js';
 
 export function auditRoutes(app: FastifyInstance, db: Kysely<DB>): void {
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/audit',
-    { schema: { tags: ['audit'], querystring: AuditListQuery, response: { 200: pageOf(AuditRecord) } } },
-    async (req) => listAuditEntries(db, requireActor(req), req.query),
-  );
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get('/api/audit', { schema: { tags: ['audit'], querystring: AuditListQuery, response: { 200: pageOf(AuditRecord) } } }, async (req) =>
+      listAuditEntries(db, requireActor(req), req.query),
+    );
 }

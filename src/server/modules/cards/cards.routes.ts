@@ -20,10 +20,20 @@ export function cardRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/members/:id/card/reissue', { schema: { tags, params: IdParam, response: { 200: CardToken } } }, async (req) =>
     cards.reissueMemberCard(deps, requireActor(req), req.params.id),
   );
-  r.post('/api/public/card', { schema: { tags: ['public'], body: PublicCardQuery, response: { 200: CardToken } }, config: { rateLimit: { max: deps.config.publicRateLimitPerMinute, timeWindow: '1 minute' } } }, async (req) =>
-    cards.cardTokenForApplicant(deps, req.body.trackingCode, req.body.phone),
+  r.post(
+    '/api/public/card',
+    {
+      schema: { tags: ['public'], body: PublicCardQuery, response: { 200: CardToken } },
+      config: { rateLimit: { max: deps.config.publicRateLimitPerMinute, timeWindow: '1 minute' } },
+    },
+    async (req) => cards.cardTokenForApplicant(deps, req.body.trackingCode, req.body.phone),
   );
-  r.post('/api/public/cards/verify', { schema: { tags: ['public'], body: CardVerifyBody, response: { 200: CardVerifyResult } }, config: { rateLimit: { max: deps.config.publicRateLimitPerMinute * 4, timeWindow: '1 minute' } } }, async (req) =>
-    cards.verifyCard(deps.db, deps, req.body.token),
+  r.post(
+    '/api/public/cards/verify',
+    {
+      schema: { tags: ['public'], body: CardVerifyBody, response: { 200: CardVerifyResult } },
+      config: { rateLimit: { max: deps.config.publicRateLimitPerMinute * 4, timeWindow: '1 minute' } },
+    },
+    async (req) => cards.verifyCard(deps.db, deps, req.body.token),
   );
 }

@@ -63,7 +63,13 @@ export async function reissueMemberCard(deps: Deps, actor: Actor, memberId: numb
     const member = await findMemberFor(tx, actor, 'member.write', memberId, true);
     if (member.status !== 'member') throw new AppError('MEMBER_NOT_ACTIVE');
     const cardNo = await reissueCard(tx, memberId);
-    await recordWrite(tx, actor, 'card.reissue', { type: 'member', id: memberId, orgPath: member.org_path }, { oldCardNo: member.card_no, cardNo });
+    await recordWrite(
+      tx,
+      actor,
+      'card.reissue',
+      { type: 'member', id: memberId, orgPath: member.org_path },
+      { oldCardNo: member.card_no, cardNo },
+    );
   });
   return tokenFor(deps, memberId);
 }

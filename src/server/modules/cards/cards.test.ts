@@ -10,15 +10,28 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const verify = async (token: string) => (await ctx.app.inject({ method: 'POST', url: '/api/public/cards/verify', payload: { token } })).json<{ valid: boolean; maskedName?: string }>();
-const call = (method: 'GET' | 'POST', url: string, payload?: object) => ctx.app.inject({ method, url, payload, headers: { cookie: ctx.adminCookie } });
+const verify = async (token: string) =>
+  (await ctx.app.inject({ method: 'POST', url: '/api/public/cards/verify', payload: { token } })).json<{
+    valid: boolean;
+    maskedName?: string;
+  }>();
+const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
+  ctx.app.inject({ method, url, payload, headers: { cookie: ctx.adminCookie } });
 
 describe('member cards', () => {
   it('the worker opens the card with tracking code and phone; the QR token verifies with a masked name only', async () => {
     const m = await buildMember(ctx, tree.dcUnion.id, { name: '张三丰' });
-    const wrong = await ctx.app.inject({ method: 'POST', url: '/api/public/card', payload: { trackingCode: m.trackingCode, phone: '13900000000' } });
+    const wrong = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/public/card',
+      payload: { trackingCode: m.trackingCode, phone: '13900000000' },
+    });
     expect(wrong.json().code).toBe('TRACKING_NOT_FOUND');
-    const card = await ctx.app.inject({ method: 'POST', url: '/api/public/card', payload: { trackingCode: m.trackingCode, phone: m.phone } });
+    const card = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/public/card',
+      payload: { trackingCode: m.trackingCode, phone: m.phone },
+    });
     const { token, cardNo } = card.json<CardToken>();
     expect(cardNo).toBe(m.cardNo);
     expect(await verify(token)).toEqual({ valid: true, maskedName: '张**' });
@@ -28,16 +41,22 @@ describe('member cards', () => {
     const m = await buildMember(ctx, tree.dcUnion.id);
     const { token } = (await call('GET', `/api/members/${m.id}/card`)).json<CardToken>();
     const [body, sig] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), e: 9999999999 })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), e: 9999999999 })).toString(
+      'base64url',
+    );
     expect(await verify(`${forged}.${sig}`)).toEqual({ valid: false });
     expect(await verify('garbage')).toEqual({ valid: false });
 
     const shortLived = await createTestContext({ cardTokenSeconds: 0 });
     try {
       const other = await buildMember(shortLived, await shortLivedUnion(shortLived));
-      const expired = (await shortLived.app.inject({ method: 'GET', url: `/api/members/${other.id}/card`, headers: { cookie: shortLived.adminCookie } })).json<CardToken>();
+      const expired = (
+        await shortLived.app.inject({ method: 'GET', url: `/api/members/${other.id}/card`, headers: { cookie: shortLived.adminCookie } })
+      ).json<CardToken>();
       await new Promise((r) => setTimeout(r, 1100));
-      expect((await shortLived.app.inject({ method: 'POST', url: '/api/public/cards/verify', payload: { token: expired.token } })).json()).toEqual({ valid: false });
+      expect(
+        (await shortLived.app.inject({ method: 'POST', url: '/api/public/cards/verify', payload: { token: expired.token } })).json(),
+      ).toEqual({ valid: false });
     } finally {
       await shortLived.close();
     }

@@ -16,7 +16,14 @@ export function coverageRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   );
   r.get(
     '/api/coverage/:id/children',
-    { schema: { tags, params: IdParam, querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }), response: { 200: CoverageBreakdown } } },
+    {
+      schema: {
+        tags,
+        params: IdParam,
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        response: { 200: CoverageBreakdown },
+      },
+    },
     async (req) => coverage.getCoverageBreakdown(db, requireActor(req), req.params.id, req.query.limit),
   );
   r.post('/api/coverage/rebuild', { schema: { tags, response: { 200: z.object({ orgs: z.number(), ms: z.number() }) } } }, async (req) =>

@@ -70,17 +70,26 @@ describe('coverage roll-up', () => {
 
   it('stays equal to a rebuild from scratch after any sequence of creates, moves, deletes and employer changes', async () => {
     type Node = { id: number; kind: OrgKind };
-    const nodes: Node[] = [
-      { id: 1, kind: 'city_federation' },
-      ...Object.values(tree).map((o) => ({ id: o.id, kind: o.kind })),
-    ];
+    const nodes: Node[] = [{ id: 1, kind: 'city_federation' }, ...Object.values(tree).map((o) => ({ id: o.id, kind: o.kind }))];
     const employers: { id: number; version: number }[] = [];
     const kinds: OrgKind[] = ['district_federation', 'industry_union', 'street_federation', 'grassroots_union', 'joint_union', 'branch'];
     const op = fc.oneof(
       fc.record({ t: fc.constant('create' as const), parent: fc.nat(), kind: fc.constantFrom(...kinds) }),
       fc.record({ t: fc.constant('move' as const), node: fc.nat(), parent: fc.nat() }),
-      fc.record({ t: fc.constant('employer' as const), street: fc.nat(), union: fc.nat(), headcount: fc.integer({ min: 0, max: 3000 }), covered: fc.boolean() }),
-      fc.record({ t: fc.constant('recover' as const), employer: fc.nat(), union: fc.nat(), headcount: fc.integer({ min: 0, max: 3000 }), covered: fc.boolean() }),
+      fc.record({
+        t: fc.constant('employer' as const),
+        street: fc.nat(),
+        union: fc.nat(),
+        headcount: fc.integer({ min: 0, max: 3000 }),
+        covered: fc.boolean(),
+      }),
+      fc.record({
+        t: fc.constant('recover' as const),
+        employer: fc.nat(),
+        union: fc.nat(),
+        headcount: fc.integer({ min: 0, max: 3000 }),
+        covered: fc.boolean(),
+      }),
       fc.record({ t: fc.constant('delete' as const), node: fc.nat() }),
     );
     const pick = <T>(list: T[], i: number): T => list[i % list.length]!;
@@ -111,7 +120,11 @@ describe('coverage roll-up', () => {
             const employer = pick(employers, o.employer);
             const unions = byKind(['grassroots_union', 'joint_union', 'branch']);
             const union = o.covered && unions.length > 0 ? pick(unions, o.union).id : null;
-            const response = await call('PATCH', `/api/employers/${employer.id}`, { version: employer.version, unionOrgId: union, headcount: o.headcount });
+            const response = await call('PATCH', `/api/employers/${employer.id}`, {
+              version: employer.version,
+              unionOrgId: union,
+              headcount: o.headcount,
+            });
             expect(response.statusCode).toBe(200);
             employer.version = response.json<{ version: number }>().version;
           } else {

@@ -43,7 +43,9 @@ function selectEmployers(db: Executor) {
 }
 
 export async function findEmployerInScope(db: Executor, scope: OrgScope, id: number, forUpdate = false): Promise<EmployerRow | undefined> {
-  let q = selectEmployers(db).where('e.id', '=', id).where(inScope(scope, sql.ref('e.org_path')));
+  let q = selectEmployers(db)
+    .where('e.id', '=', id)
+    .where(inScope(scope, sql.ref('e.org_path')));
   if (forUpdate) q = q.forUpdate('e');
   return q.executeTakeFirst();
 }

@@ -84,10 +84,16 @@ export async function listEmployers(db: Kysely<DB>, actor: Actor, query: Employe
 }
 
 /** An employer the caller may act on: 404 when invisible, 403 when visible but not permitted. */
-export async function findEmployerRowFor(db: Executor, actor: Actor, action: 'employer.read' | 'employer.write', id: number): Promise<EmployerRow> {
+export async function findEmployerRowFor(
+  db: Executor,
+  actor: Actor,
+  action: 'employer.read' | 'employer.write',
+  id: number,
+): Promise<EmployerRow> {
   const row = await repo.findEmployerInScope(db, scopeFor(actor, action), id, action === 'employer.write');
   if (row) return row;
-  if (action === 'employer.write' && (await repo.findEmployerInScope(db, scopeFor(actor, 'employer.read'), id))) throw new AppError('FORBIDDEN');
+  if (action === 'employer.write' && (await repo.findEmployerInScope(db, scopeFor(actor, 'employer.read'), id)))
+    throw new AppError('FORBIDDEN');
   throw new AppError('NOT_FOUND');
 }
 
@@ -149,10 +155,16 @@ export async function updateEmployer(db: Kysely<DB>, actor: Actor, id: number, b
     if (!(await repo.updateEmployerRow(tx, id, body.version, values))) throw new AppError('CONFLICT');
     await addToCoverage(tx, current.org_path, employerContribution(current, -1));
     await addToCoverage(tx, values.org_path, employerContribution(values, 1));
-    await recordWrite(tx, actor, 'employer.update', { type: 'employer', id, orgPath: values.org_path }, {
-      unionOrgId: values.union_org_id,
-      headcount: values.headcount,
-    });
+    await recordWrite(
+      tx,
+      actor,
+      'employer.update',
+      { type: 'employer', id, orgPath: values.org_path },
+      {
+        unionOrgId: values.union_org_id,
+        headcount: values.headcount,
+      },
+    );
     return toEmployer((await repo.findEmployerInScope(tx, scope, id))!);
   });
 }

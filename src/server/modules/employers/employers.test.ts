@@ -18,7 +18,13 @@ const baidu = '91110000802100433B';
 
 describe('employers', () => {
   it('registers an employer with a normalised credit code and counts it in its street', async () => {
-    const response = await call('POST', '/api/employers', { name: '北京百度网讯科技有限公司', uscc: ' 9111 0000 8021 0043 3b ', headcount: 350, industry: 'I', streetOrgId: tree.dcStreet.id });
+    const response = await call('POST', '/api/employers', {
+      name: '北京百度网讯科技有限公司',
+      uscc: ' 9111 0000 8021 0043 3b ',
+      headcount: 350,
+      industry: 'I',
+      streetOrgId: tree.dcStreet.id,
+    });
     expect(response.statusCode).toBe(201);
     expect(response.json<Employer>()).toMatchObject({ uscc: baidu, unionOrgId: null, streetName: tree.dcStreet.name });
     const coverage = (await call('GET', `/api/coverage/${tree.dcStreet.id}`)).json<Coverage>();
@@ -26,26 +32,51 @@ describe('employers', () => {
   });
 
   it('explains a wrong check character, naming the right one', async () => {
-    const response = await call('POST', '/api/employers', { name: '校验错误公司', uscc: '91110000802100433C', headcount: 5, industry: 'I', streetOrgId: tree.dcStreet.id });
+    const response = await call('POST', '/api/employers', {
+      name: '校验错误公司',
+      uscc: '91110000802100433C',
+      headcount: 5,
+      industry: 'I',
+      streetOrgId: tree.dcStreet.id,
+    });
     expect(response.statusCode).toBe(422);
     expect(response.json()).toEqual({ code: 'USCC_INVALID_CHECK', message: '统一社会信用代码校验位错误：末位应为“B”，请核对' });
   });
 
   it('refuses a credit code already registered', async () => {
-    const response = await call('POST', '/api/employers', { name: '重复公司', uscc: baidu, headcount: 5, industry: 'I', streetOrgId: tree.dcStreet.id });
+    const response = await call('POST', '/api/employers', {
+      name: '重复公司',
+      uscc: baidu,
+      headcount: 5,
+      industry: 'I',
+      streetOrgId: tree.dcStreet.id,
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json().code).toBe('USCC_TAKEN');
   });
 
   it('refuses a location that is not a street and a cover that is not a union', async () => {
-    const notStreet = await call('POST', '/api/employers', { name: '位置错误', headcount: 5, industry: 'I', streetOrgId: tree.dongcheng.id });
+    const notStreet = await call('POST', '/api/employers', {
+      name: '位置错误',
+      headcount: 5,
+      industry: 'I',
+      streetOrgId: tree.dongcheng.id,
+    });
     expect(notStreet.json().code).toBe('EMPLOYER_STREET_KIND');
-    const notUnion = await call('POST', '/api/employers', { name: '覆盖错误', headcount: 5, industry: 'I', streetOrgId: tree.dcStreet.id, unionOrgId: tree.dcStreet2.id });
+    const notUnion = await call('POST', '/api/employers', {
+      name: '覆盖错误',
+      headcount: 5,
+      industry: 'I',
+      streetOrgId: tree.dcStreet.id,
+      unionOrgId: tree.dcStreet2.id,
+    });
     expect(notUnion.json().code).toBe('EMPLOYER_UNION_KIND');
   });
 
   it('moves its figures to the union that comes to cover it', async () => {
-    const list = (await call('GET', `/api/employers?orgId=${tree.dcStreet.id}&q=${encodeURIComponent('百度')}`)).json<{ items: Employer[] }>();
+    const list = (await call('GET', `/api/employers?orgId=${tree.dcStreet.id}&q=${encodeURIComponent('百度')}`)).json<{
+      items: Employer[];
+    }>();
     const employer = list.items[0]!;
     const response = await call('PATCH', `/api/employers/${employer.id}`, { version: employer.version, unionOrgId: tree.dcUnion.id });
     expect(response.statusCode).toBe(200);
@@ -61,9 +92,14 @@ describe('employers', () => {
     }
     const big = (await call('GET', `/api/employers?orgId=${tree.dcStreet2.id}&minHeadcount=100`)).json<{ items: Employer[] }>();
     expect(big.items.map((e) => e.name)).toEqual(['景山企业2', '景山企业3']);
-    const first = (await call('GET', `/api/employers?orgId=${tree.dongcheng.id}&covered=no&limit=2`)).json<{ items: Employer[]; nextCursor: string }>();
+    const first = (await call('GET', `/api/employers?orgId=${tree.dongcheng.id}&covered=no&limit=2`)).json<{
+      items: Employer[];
+      nextCursor: string;
+    }>();
     expect(first.items).toHaveLength(2);
-    const second = (await call('GET', `/api/employers?orgId=${tree.dongcheng.id}&covered=no&limit=2&cursor=${first.nextCursor}`)).json<{ items: Employer[] }>();
+    const second = (await call('GET', `/api/employers?orgId=${tree.dongcheng.id}&covered=no&limit=2&cursor=${first.nextCursor}`)).json<{
+      items: Employer[];
+    }>();
     expect(second.items.map((e) => e.id)).not.toContain(first.items[0]!.id);
     const bad = await call('GET', `/api/employers?orgId=${tree.dongcheng.id}&cursor=not-a-cursor`);
     expect(bad.statusCode).toBe(400);
@@ -74,7 +110,9 @@ describe('employers', () => {
     const employer = (await call('GET', `/api/employers?orgId=${tree.dcStreet.id}`)).json<{ items: Employer[] }>().items[0]!;
     expect((await call('GET', `/api/employers?orgId=${tree.dongcheng.id}`, undefined, cadre.cookie)).statusCode).toBe(404);
     expect((await call('GET', `/api/employers/${employer.id}`, undefined, cadre.cookie)).statusCode).toBe(404);
-    expect((await call('PATCH', `/api/employers/${employer.id}`, { version: employer.version, headcount: 1 }, cadre.cookie)).statusCode).toBe(404);
+    expect(
+      (await call('PATCH', `/api/employers/${employer.id}`, { version: employer.version, headcount: 1 }, cadre.cookie)).statusCode,
+    ).toBe(404);
     const ownList = (await call('GET', `/api/employers?orgId=${tree.xicheng.id}`, undefined, cadre.cookie)).json<{ items: Employer[] }>();
     expect(ownList.items.map((e) => e.id)).not.toContain(employer.id);
   });

@@ -30,7 +30,16 @@ export async function insertJob(
 ): Promise<number> {
   const row = await tx
     .insertInto('import_job')
-    .values({ kind: 'members', org_id: job.orgId, org_path: job.orgPath, file_name: job.fileName, file_path: job.filePath, file_sha256: job.sha256, file_bytes: job.bytes, created_by: job.createdBy })
+    .values({
+      kind: 'members',
+      org_id: job.orgId,
+      org_path: job.orgPath,
+      file_name: job.fileName,
+      file_path: job.filePath,
+      file_sha256: job.sha256,
+      file_bytes: job.bytes,
+      created_by: job.createdBy,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -42,7 +51,12 @@ export async function findJob(db: Executor, id: number) {
 export type JobRow = NonNullable<Awaited<ReturnType<typeof findJob>>>;
 
 export async function findJobInScope(db: Executor, scope: OrgScope, id: number) {
-  return db.selectFrom('import_job as j').select(jobColumns).where('j.id', '=', id).where(inScope(scope, sql.ref('j.org_path'))).executeTakeFirst();
+  return db
+    .selectFrom('import_job as j')
+    .select(jobColumns)
+    .where('j.id', '=', id)
+    .where(inScope(scope, sql.ref('j.org_path')))
+    .executeTakeFirst();
 }
 
 export async function listJobs(db: Executor, scope: OrgScope, f: { underPath: string; beforeId: number | undefined; limit: number }) {
@@ -58,7 +72,11 @@ export async function listJobs(db: Executor, scope: OrgScope, f: { underPath: st
 }
 
 export async function markStarted(db: Executor, id: number): Promise<void> {
-  await db.updateTable('import_job').set({ status: 'running', started_at: sql`coalesce(started_at, now())`, error_code: null, error_params: null }).where('id', '=', id).execute();
+  await db
+    .updateTable('import_job')
+    .set({ status: 'running', started_at: sql`coalesce(started_at, now())`, error_code: null, error_params: null })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Adds one committed batch's counts; runs inside that batch's transaction. */
@@ -85,7 +103,11 @@ export async function resetCounts(db: Executor, id: number): Promise<void> {
   await db.updateTable('import_job').set({ rows_read: 0, imported: 0, rejected: 0, duplicates: 0 }).where('id', '=', id).execute();
 }
 
-export async function markFinished(db: Executor, id: number, outcome: { status: 'done' | 'failed'; errorFile: string | null; errorCode?: string; errorParams?: Record<string, unknown> }): Promise<void> {
+export async function markFinished(
+  db: Executor,
+  id: number,
+  outcome: { status: 'done' | 'failed'; errorFile: string | null; errorCode?: string; errorParams?: Record<string, unknown> },
+): Promise<void> {
   await db
     .updateTable('import_job')
     .set({
@@ -101,5 +123,7 @@ export async function markFinished(db: Executor, id: number, outcome: { status: 
 
 /** Jobs a crashed process left queued or running: the next start finishes them. */
 export async function unfinishedJobIds(db: Executor): Promise<number[]> {
-  return (await db.selectFrom('import_job').select('id').where('status', 'in', ['queued', 'running']).orderBy('id').execute()).map((r) => r.id);
+  return (await db.selectFrom('import_job').select('id').where('status', 'in', ['queued', 'running']).orderBy('id').execute()).map(
+    (r) => r.id,
+  );
 }

@@ -32,7 +32,13 @@ export function importRoutes(app: FastifyInstance, deps: Deps, queue: imports.Im
     if (!req.isMultipart()) throw new AppError('UPLOAD_MISSING');
     const file = await req.file();
     if (!file) throw new AppError('UPLOAD_MISSING');
-    const job = await imports.startImport(deps, queue, actor, { orgId: req.query.orgId, fileName: file.filename, stream: file.file, truncated: () => file.file.truncated }, req.locale);
+    const job = await imports.startImport(
+      deps,
+      queue,
+      actor,
+      { orgId: req.query.orgId, fileName: file.filename, stream: file.file, truncated: () => file.file.truncated },
+      req.locale,
+    );
     return reply.status(202).send(job);
   });
 

@@ -20,7 +20,13 @@ import { addToCoverage } from '../coverage/coverage.repo.js';
 /** Rows per transaction: big enough to amortise a commit, small enough to keep locks short. */
 export const IMPORT_BATCH_ROWS = 1000;
 
-export type ImportSummary = { imported: number; rejected: number; duplicates: number; transfersRequested: number; errorFile: string | null };
+export type ImportSummary = {
+  imported: number;
+  rejected: number;
+  duplicates: number;
+  transfersRequested: number;
+  errorFile: string | null;
+};
 
 type Pending = { row: RosterRow; value: NormalisedRow | null; problems: RowProblem[] };
 
@@ -54,7 +60,11 @@ export async function runImportJob(
       if (p.problems.length === 0) continue;
       if (!errors) {
         errorFile = `${errorPath}.${header?.format === 'csv' ? 'csv' : 'xlsx'}`;
-        errors = createRosterErrorsFile(errorFile, { format: header?.format ?? 'xlsx', headers: header?.headers ?? [], locale: options.locale ?? 'zh-CN' });
+        errors = createRosterErrorsFile(errorFile, {
+          format: header?.format ?? 'xlsx',
+          headers: header?.headers ?? [],
+          locale: options.locale ?? 'zh-CN',
+        });
       }
       await errors.addRow(p.row, p.problems);
     }
@@ -67,7 +77,14 @@ export async function runImportJob(
     writing = true;
     const valid = pending.filter((p) => p.value !== null).map((p) => ({ p, person: sealPerson(deps.cipher, p.value!) }));
     await db.transaction().execute(async (tx) => {
-      const people = new Map((await findPeopleByIdIndexes(tx, valid.map((v) => v.person.id_number_bidx))).map((m) => [m.id_number_bidx, m]));
+      const people = new Map(
+        (
+          await findPeopleByIdIndexes(
+            tx,
+            valid.map((v) => v.person.id_number_bidx),
+          )
+        ).map((m) => [m.id_number_bidx, m]),
+      );
       const admissions: Admission[] = [];
       let duplicates = 0;
       for (const { p, person } of valid) {
@@ -77,7 +94,13 @@ export async function runImportJob(
         } else if (existing?.status === 'member') {
           // A member of another union: the uploading union asks for a transfer, as the joining rules say.
           try {
-            await openTransfer(tx, deps, { member: { id: existing.id, orgId: existing.org_id, orgPath: existing.org_path }, to: { id: job.org_id, path: job.org_path }, via: 'union', requestedBy: options.actorId ?? null, applicationId: null });
+            await openTransfer(tx, deps, {
+              member: { id: existing.id, orgId: existing.org_id, orgPath: existing.org_path },
+              to: { id: job.org_id, path: job.org_path },
+              via: 'union',
+              requestedBy: options.actorId ?? null,
+              applicationId: null,
+            });
             transfersRequested++;
           } catch (error) {
             if (!(error instanceof AppError && error.code === 'TRANSFER_PENDING')) throw error;
@@ -97,7 +120,14 @@ export async function runImportJob(
       await admitMembers(tx, options.actorId ?? null, admissions);
       const idsDuplicate = pending.filter((p) => p.problems.some((q) => q.code === 'ID_DUPLICATE')).length;
       const idsInvalid = pending.filter((p) => p.problems.some((q) => q.code.startsWith('ID_') && q.code !== 'ID_DUPLICATE')).length;
-      await repo.addProgress(tx, jobId, { rowsRead: pending.length, imported: admissions.length, rejected: pending.length - valid.length, duplicates, idsInvalid, idsDuplicate });
+      await repo.addProgress(tx, jobId, {
+        rowsRead: pending.length,
+        imported: admissions.length,
+        rejected: pending.length - valid.length,
+        duplicates,
+        idsInvalid,
+        idsDuplicate,
+      });
       // The unit's data-quality figures: every ID it submitted, and how many were invalid or repeated.
       await addToCoverage(tx, job.org_path, { id_rows_submitted: pending.length, ids_invalid: idsInvalid, ids_duplicate: idsDuplicate });
     });
@@ -106,7 +136,10 @@ export async function runImportJob(
   };
 
   try {
-    for await (const row of readRoster(job.file_path, { onHeader: (h) => (header = h), ...(options.limits ? { limits: options.limits } : {}) })) {
+    for await (const row of readRoster(job.file_path, {
+      onHeader: (h) => (header = h),
+      ...(options.limits ? { limits: options.limits } : {}),
+    })) {
       seen++;
       const result = validateRosterRow(row, { duplicates: tracker });
       const pending: Pending = result.ok ? { row, value: result.value, problems: [] } : { row, value: null, problems: result.problems };

@@ -74,7 +74,13 @@ export function createImportQueue(deps: Deps, log: FastifyBaseLogger): ImportQue
 }
 
 /** Streams an upload to the data directory (bounded size, hashed on the way) and queues its import. */
-export async function startImport(deps: Deps, queue: ImportQueue, actor: Actor, upload: { orgId: number; fileName: string; stream: Readable; truncated: () => boolean }, locale: Locale): Promise<ImportJob> {
+export async function startImport(
+  deps: Deps,
+  queue: ImportQueue,
+  actor: Actor,
+  upload: { orgId: number; fileName: string; stream: Readable; truncated: () => boolean },
+  locale: Locale,
+): Promise<ImportJob> {
   const org = await findOrgRowFor(deps.db, actor, 'member.write', upload.orgId);
   if (!coveringKinds.includes(org.kind as OrgKind)) throw new AppError('RECEIVING_ORG_KIND');
   const ext = path.extname(upload.fileName).toLowerCase();
@@ -91,13 +97,22 @@ export async function startImport(deps: Deps, queue: ImportQueue, actor: Actor, 
   });
   try {
     await pipeline(upload.stream, meter, fs.createWriteStream(target, { mode: 0o600 }));
-    if (upload.truncated() || bytes > ROSTER_LIMITS.maxFileBytes) throw new AppError('UPLOAD_TOO_LARGE', { maxMb: ROSTER_LIMITS.maxFileBytes / 1024 / 1024 });
+    if (upload.truncated() || bytes > ROSTER_LIMITS.maxFileBytes)
+      throw new AppError('UPLOAD_TOO_LARGE', { maxMb: ROSTER_LIMITS.maxFileBytes / 1024 / 1024 });
   } catch (error) {
     fs.rmSync(target, { force: true });
     throw error;
   }
   const id = await deps.db.transaction().execute(async (tx) => {
-    const jobId = await repo.insertJob(tx, { orgId: org.id, orgPath: org.path, fileName: upload.fileName.slice(0, 200), filePath: target, sha256: hash.digest('hex'), bytes, createdBy: actor.userId });
+    const jobId = await repo.insertJob(tx, {
+      orgId: org.id,
+      orgPath: org.path,
+      fileName: upload.fileName.slice(0, 200),
+      filePath: target,
+      sha256: hash.digest('hex'),
+      bytes,
+      createdBy: actor.userId,
+    });
     await recordWrite(tx, actor, 'import.start', { type: 'import', id: jobId, orgPath: org.path }, { fileName: upload.fileName, bytes });
     return jobId;
   });
@@ -111,9 +126,18 @@ export async function getImport(deps: Deps, actor: Actor, id: number, locale: Lo
   return toImportJob(row, locale);
 }
 
-export async function listImports(deps: Deps, actor: Actor, query: { orgId: number; cursor?: string | undefined; limit: number }, locale: Locale): Promise<Page<ImportJob>> {
+export async function listImports(
+  deps: Deps,
+  actor: Actor,
+  query: { orgId: number; cursor?: string | undefined; limit: number },
+  locale: Locale,
+): Promise<Page<ImportJob>> {
   const org = await findOrgRowFor(deps.db, actor, 'member.read', query.orgId);
-  const rows = await repo.listJobs(deps.db, scopeFor(actor, 'member.read'), { underPath: org.path, beforeId: decodeCursor(query.cursor, 'number'), limit: query.limit });
+  const rows = await repo.listJobs(deps.db, scopeFor(actor, 'member.read'), {
+    underPath: org.path,
+    beforeId: decodeCursor(query.cursor, 'number'),
+    limit: query.limit,
+  });
   const items = rows.slice(0, query.limit).map((r) => toImportJob(r, locale));
   const last = items.at(-1);
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
@@ -152,7 +176,11 @@ export async function importRosterFile(
     createdBy: null,
   });
   const timer = setInterval(() => {
-    void repo.findJob(deps.db, id).then((job) => job && onProgress({ rowsRead: job.rows_read, imported: job.imported, rejected: job.rejected, duplicates: job.duplicates }));
+    void repo
+      .findJob(deps.db, id)
+      .then(
+        (job) => job && onProgress({ rowsRead: job.rows_read, imported: job.imported, rejected: job.rejected, duplicates: job.duplicates }),
+      );
   }, 1000);
   try {
     // Loads from the command line may be larger than an upload: a bulk load of a whole district.

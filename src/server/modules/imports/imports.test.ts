@@ -22,13 +22,23 @@ afterEach(async () => ctx?.close());
 
 function multipart(fileName: string, content: Buffer) {
   const boundary = `----gonghui${Date.now()}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  return {
+    payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 async function upload(orgId: number, fixture: string, cookie = ctx.adminCookie) {
   const body = multipart(fixture, fs.readFileSync(path.join(fixtures, fixture)));
-  const response = await ctx.app.inject({ method: 'POST', url: `/api/imports?orgId=${orgId}`, payload: body.payload, headers: { cookie, 'content-type': body.contentType } });
+  const response = await ctx.app.inject({
+    method: 'POST',
+    url: `/api/imports?orgId=${orgId}`,
+    payload: body.payload,
+    headers: { cookie, 'content-type': body.contentType },
+  });
   return response;
 }
 
@@ -44,7 +54,10 @@ describe('roster imports', () => {
     expect(started.statusCode).toBe(202);
     const job = await finished(started.json<ImportJob>().id);
     expect(job).toMatchObject({ status: 'done', rowsRead: 200, imported: 193, rejected: 7, duplicates: 0, hasErrorFile: true });
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/coverage/${union.id}`, headers: { cookie: ctx.adminCookie } })).json<Coverage>().members).toBe(193);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: `/api/coverage/${union.id}`, headers: { cookie: ctx.adminCookie } })).json<Coverage>()
+        .members,
+    ).toBe(193);
 
     const errors = await ctx.app.inject({ method: 'GET', url: `/api/imports/${job.id}/errors`, headers: { cookie: ctx.adminCookie } });
     expect(errors.statusCode).toBe(200);
@@ -67,24 +80,41 @@ describe('roster imports', () => {
     expect(first).toMatchObject({ imported: 200, rejected: 0, duplicates: 0 });
     const second = await finished((await upload(union.id, 'roster-clean.xlsx')).json<ImportJob>().id);
     expect(second).toMatchObject({ imported: 0, rejected: 0, duplicates: 200 });
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/coverage/${union.id}`, headers: { cookie: ctx.adminCookie } })).json<Coverage>().members).toBe(200);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: `/api/coverage/${union.id}`, headers: { cookie: ctx.adminCookie } })).json<Coverage>()
+        .members,
+    ).toBe(200);
     expect(await diffCoverage(ctx.database.db)).toEqual([]);
   });
 
   it('reads GBK and UTF-8 CSV rosters', async () => {
     const union = await buildOrg(ctx, tree.dcStreet2.id, 'joint_union');
-    expect(await finished((await upload(union.id, 'roster-gbk.csv')).json<ImportJob>().id)).toMatchObject({ status: 'done', imported: 100, rejected: 0 });
-    const names = await ctx.app.inject({ method: 'GET', url: `/api/members?orgId=${union.id}&limit=200`, headers: { cookie: ctx.adminCookie } });
+    expect(await finished((await upload(union.id, 'roster-gbk.csv')).json<ImportJob>().id)).toMatchObject({
+      status: 'done',
+      imported: 100,
+      rejected: 0,
+    });
+    const names = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/members?orgId=${union.id}&limit=200`,
+      headers: { cookie: ctx.adminCookie },
+    });
     expect(names.body).toMatch(/[\u4e00-\u9fa5]{2,}/);
     // The UTF-8 file holds the same 100 people: read right, every one is recognised as already in.
-    expect(await finished((await upload(union.id, 'roster-utf8.csv')).json<ImportJob>().id)).toMatchObject({ status: 'done', imported: 0, duplicates: 100 });
+    expect(await finished((await upload(union.id, 'roster-utf8.csv')).json<ImportJob>().id)).toMatchObject({
+      status: 'done',
+      imported: 0,
+      duplicates: 100,
+    });
   });
 
   it('explains ID numbers that Excel turned into numbers', async () => {
     const union = await buildOrg(ctx, tree.dcStreet2.id, 'grassroots_union');
     const job = await finished((await upload(union.id, 'roster-id-as-number.xlsx')).json<ImportJob>().id);
     // Numbers ending in X cannot become numbers, so those stay text and are valid; every other row is lost digits.
-    const imported = (await ctx.app.inject({ method: 'GET', url: `/api/members?orgId=${union.id}&limit=200`, headers: { cookie: ctx.adminCookie } })).json<{ items: { idNumberMasked: string }[] }>().items;
+    const imported = (
+      await ctx.app.inject({ method: 'GET', url: `/api/members?orgId=${union.id}&limit=200`, headers: { cookie: ctx.adminCookie } })
+    ).json<{ items: { idNumberMasked: string }[] }>().items;
     expect(imported.every((m) => m.idNumberMasked.endsWith('X'))).toBe(true);
     expect(job.imported).toBe(imported.length);
     expect(job.rejected).toBe(200 - imported.length);
@@ -99,10 +129,20 @@ describe('roster imports', () => {
   it('refuses a file that is not a spreadsheet, and an upload to a foreign subtree', async () => {
     const union = await buildOrg(ctx, tree.dcStreet2.id, 'grassroots_union');
     const body = multipart('notes.txt', Buffer.from('hello'));
-    const wrongType = await ctx.app.inject({ method: 'POST', url: `/api/imports?orgId=${union.id}`, payload: body.payload, headers: { cookie: ctx.adminCookie, 'content-type': body.contentType } });
+    const wrongType = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/imports?orgId=${union.id}`,
+      payload: body.payload,
+      headers: { cookie: ctx.adminCookie, 'content-type': body.contentType },
+    });
     expect(wrongType.json().code).toBe('UPLOAD_TYPE');
     const broken = multipart('broken.xlsx', Buffer.from('PK\u0003\u0004 not really a zip'));
-    const started = await ctx.app.inject({ method: 'POST', url: `/api/imports?orgId=${union.id}`, payload: broken.payload, headers: { cookie: ctx.adminCookie, 'content-type': broken.contentType } });
+    const started = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/imports?orgId=${union.id}`,
+      payload: broken.payload,
+      headers: { cookie: ctx.adminCookie, 'content-type': broken.contentType },
+    });
     const job = await finished(started.json<ImportJob>().id);
     expect(job.status).toBe('failed');
     expect(job.failure).toBeTruthy();
@@ -120,7 +160,11 @@ describe('roster imports', () => {
     const job = await ctx.database.db.selectFrom('import_job').select(['id']).where('org_id', '=', union.id).executeTakeFirstOrThrow();
     const again = await runImportJob(deps, job.id);
     expect(again).toMatchObject({ imported: 200, duplicates: 0 });
-    const count = await ctx.database.db.selectFrom('member').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', union.id).executeTakeFirstOrThrow();
+    const count = await ctx.database.db
+      .selectFrom('member')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('org_id', '=', union.id)
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(200);
   });
 });
@@ -129,7 +173,9 @@ describe('data quality per unit', () => {
   it('scores a unit on its rosters and records, rolled up the tree, and a rebuild agrees', async () => {
     const union = await buildOrg(ctx, tree.dcStreet.id, 'grassroots_union');
     await finished((await upload(union.id, 'roster-messy.xlsx')).json<ImportJob>().id);
-    const coverage = (await ctx.app.inject({ method: 'GET', url: `/api/coverage/${union.id}`, headers: { cookie: ctx.adminCookie } })).json<Coverage>();
+    const coverage = (
+      await ctx.app.inject({ method: 'GET', url: `/api/coverage/${union.id}`, headers: { cookie: ctx.adminCookie } })
+    ).json<Coverage>();
     // 200 ID rows submitted: 3 invalid (wrong check digit, 15-digit, …) and 1 repeated; incomplete records are
     // the fixture's under-16 join dates among the 193 imported.
     expect(coverage).toMatchObject({ members: 193, idRowsSubmitted: 200, idsDuplicate: 1 });
@@ -137,7 +183,9 @@ describe('data quality per unit', () => {
     expect(coverage.membersIncomplete).toBeGreaterThan(0);
     expect(coverage.qualityScore).toBeGreaterThan(50);
     expect(coverage.qualityScore).toBeLessThan(100);
-    const district = (await ctx.app.inject({ method: 'GET', url: `/api/coverage/${tree.dongcheng.id}`, headers: { cookie: ctx.adminCookie } })).json<Coverage>();
+    const district = (
+      await ctx.app.inject({ method: 'GET', url: `/api/coverage/${tree.dongcheng.id}`, headers: { cookie: ctx.adminCookie } })
+    ).json<Coverage>();
     expect(district).toMatchObject({ idRowsSubmitted: 200, idsDuplicate: 1, membersIncomplete: coverage.membersIncomplete });
     expect(await diffCoverage(ctx.database.db)).toEqual([]);
   });

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { actorWith, buildMember, buildOrg, buildTree, createTestContext, makeIdNumber, makePhone, type TestContext } from '../../testing/harness.js';
+import {
+  actorWith,
+  buildMember,
+  buildOrg,
+  buildTree,
+  createTestContext,
+  makeIdNumber,
+  makePhone,
+  type TestContext,
+} from '../../testing/harness.js';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof buildTree>>;
@@ -16,21 +25,39 @@ beforeAll(async () => {
   const applied = await ctx.app.inject({
     method: 'POST',
     url: '/api/public/applications',
-    payload: { name: '公式', idNumber: makeIdNumber(), phone: makePhone(), employmentForm: 'standard', employerName: '=HYPERLINK("http://x")', orgId: union.id },
+    payload: {
+      name: '公式',
+      idNumber: makeIdNumber(),
+      phone: makePhone(),
+      employmentForm: 'standard',
+      employerName: '=HYPERLINK("http://x")',
+      orgId: union.id,
+    },
   });
   const apps = await ctx.app.inject({ method: 'GET', url: `/api/applications?orgId=${union.id}`, headers: { cookie: ctx.adminCookie } });
-  const id = apps.json<{ items: { id: number; trackingCode: string }[] }>().items.find((a) => a.trackingCode === applied.json().trackingCode)!.id;
-  await ctx.app.inject({ method: 'POST', url: '/api/applications/decisions', payload: { ids: [id], decision: 'approve' }, headers: { cookie: ctx.adminCookie } });
+  const id = apps
+    .json<{ items: { id: number; trackingCode: string }[] }>()
+    .items.find((a) => a.trackingCode === applied.json().trackingCode)!.id;
+  await ctx.app.inject({
+    method: 'POST',
+    url: '/api/applications/decisions',
+    payload: { ids: [id], decision: 'approve' },
+    headers: { cookie: ctx.adminCookie },
+  });
 });
 afterAll(async () => ctx?.close());
 
-const download = (query: string, cookie = ctx.adminCookie) => ctx.app.inject({ method: 'GET', url: `/api/members/export?${query}`, headers: { cookie } });
+const download = (query: string, cookie = ctx.adminCookie) =>
+  ctx.app.inject({ method: 'GET', url: `/api/members/export?${query}`, headers: { cookie } });
 
 describe('member export', () => {
   it('streams a CSV of the subtree, masked, with formula cells neutralised', async () => {
     const response = await download(`orgId=${union.id}&format=csv`);
     expect(response.statusCode).toBe(200);
-    const lines = response.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = response.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('姓名,身份证号,手机号,性别,出生日期,用工形式,所在单位,所属工会,入会日期,会籍状态,会员卡号');
     expect(lines).toHaveLength(7);
     expect(response.body).not.toContain(idNumber);
@@ -51,7 +78,11 @@ describe('member export', () => {
     const revealed = await download(`orgId=${union.id}&format=csv&reveal=1`);
     expect(revealed.body).toContain(idNumber);
     expect(revealed.body).toContain(phone);
-    const audit = await ctx.database.db.selectFrom('audit_log').select(['action', 'detail']).where('action', '=', 'member.export').execute();
+    const audit = await ctx.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('action', '=', 'member.export')
+      .execute();
     expect(audit.length).toBeGreaterThanOrEqual(2);
     const reader = await actorWith(ctx, 'read_only', tree.dongcheng.id);
     expect((await download(`orgId=${union.id}&format=csv`, reader.cookie)).statusCode).toBe(403);

@@ -14,16 +14,38 @@ import * as repo from './members.repo.js';
 /** Rows fetched per keyset page while streaming an export. */
 const EXPORT_PAGE = 2000;
 
-const labels: Record<Locale, { headers: string[]; forms: Record<EmploymentForm, string>; status: Record<'member' | 'lapsed', string>; gender: Record<'male' | 'female', string> }> = {
+const labels: Record<
+  Locale,
+  {
+    headers: string[];
+    forms: Record<EmploymentForm, string>;
+    status: Record<'member' | 'lapsed', string>;
+    gender: Record<'male' | 'female', string>;
+  }
+> = {
   'zh-CN': {
     headers: ['姓名', '身份证号', '手机号', '性别', '出生日期', '用工形式', '所在单位', '所属工会', '入会日期', '会籍状态', '会员卡号'],
-    forms: { standard: '标准用工', courier: '快递员', delivery_rider: '外卖骑手', ride_hailing: '网约车司机', truck_driver: '货车司机', other_gig: '其他新就业形态' },
+    forms: {
+      standard: '标准用工',
+      courier: '快递员',
+      delivery_rider: '外卖骑手',
+      ride_hailing: '网约车司机',
+      truck_driver: '货车司机',
+      other_gig: '其他新就业形态',
+    },
     status: { member: '在会', lapsed: '已离会' },
     gender: { male: '男', female: '女' },
   },
   en: {
     headers: ['Name', 'ID number', 'Mobile', 'Gender', 'Birth date', 'Employment', 'Employer', 'Union', 'Joined', 'Status', 'Card'],
-    forms: { standard: 'Standard', courier: 'Courier', delivery_rider: 'Delivery rider', ride_hailing: 'Ride-hailing driver', truck_driver: 'Truck driver', other_gig: 'Other gig work' },
+    forms: {
+      standard: 'Standard',
+      courier: 'Courier',
+      delivery_rider: 'Delivery rider',
+      ride_hailing: 'Ride-hailing driver',
+      truck_driver: 'Truck driver',
+      other_gig: 'Other gig work',
+    },
     status: { member: 'Member', lapsed: 'Lapsed' },
     gender: { male: 'Male', female: 'Female' },
   },
@@ -44,9 +66,17 @@ export async function exportMembers(deps: Deps, actor: Actor, request: ExportReq
   const scope = scopeFor(actor, 'member.export');
   const org = await findOrgRowFor(deps.db, actor, 'member.export', request.orgId);
   if (request.reveal && !scopeCovers(scopeFor(actor, 'member.reveal'), org.path)) throw new AppError('FORBIDDEN');
-  await deps.db.transaction().execute((tx) =>
-    recordWrite(tx, actor, 'member.export', { type: 'org', id: org.id, orgPath: org.path }, { format: request.format, reveal: request.reveal }),
-  );
+  await deps.db
+    .transaction()
+    .execute((tx) =>
+      recordWrite(
+        tx,
+        actor,
+        'member.export',
+        { type: 'org', id: org.id, orgPath: org.path },
+        { format: request.format, reveal: request.reveal },
+      ),
+    );
   const l = labels[request.locale];
   const cells = (row: repo.MemberRow, secret: { id: string; phone: string | null } | null): string[] =>
     [
@@ -78,9 +108,21 @@ export async function exportMembers(deps: Deps, actor: Actor, request: ExportReq
   let afterId: number | undefined;
   let rows = 0;
   for (;;) {
-    const page = await repo.listMembers(deps.db, scope, { underPath: org.path, status: undefined, employmentForm: undefined, match: { kind: 'none' }, afterId, limit: EXPORT_PAGE });
+    const page = await repo.listMembers(deps.db, scope, {
+      underPath: org.path,
+      status: undefined,
+      employmentForm: undefined,
+      match: { kind: 'none' },
+      afterId,
+      limit: EXPORT_PAGE,
+    });
     const batch = page.slice(0, EXPORT_PAGE);
-    const secrets = request.reveal ? await repo.readSecrets(deps.db, batch.map((r) => r.id)) : undefined;
+    const secrets = request.reveal
+      ? await repo.readSecrets(
+          deps.db,
+          batch.map((r) => r.id),
+        )
+      : undefined;
     for (const row of batch) {
       const sealed = secrets?.get(row.id);
       const secret = sealed ? { id: deps.cipher.decrypt(sealed.id), phone: sealed.phone ? deps.cipher.decrypt(sealed.phone) : null } : null;

@@ -47,7 +47,10 @@ export type MemberRow = {
 };
 
 function selectMembers(db: Executor) {
-  return db.selectFrom('member as m').innerJoin('org_unit as o', 'o.id', 'm.org_id').select([...memberColumns, 'o.name as org_name']);
+  return db
+    .selectFrom('member as m')
+    .innerJoin('org_unit as o', 'o.id', 'm.org_id')
+    .select([...memberColumns, 'o.name as org_name']);
 }
 
 /** A member whose primary affiliation, or a secondary one, lies inside the scope. */
@@ -64,7 +67,11 @@ export async function findMemberInScope(db: Executor, scope: OrgScope, id: numbe
 
 /** Unscoped look-up by blind index: only for de-duplication and transfer matching, never returned as such. */
 export async function findMemberByIdIndex(db: Executor, bidx: string, forUpdate = false) {
-  let q = db.selectFrom('member as m').innerJoin('org_unit as o', 'o.id', 'm.org_id').select([...memberColumns, 'o.name as org_name']).where('m.id_number_bidx', '=', bidx);
+  let q = db
+    .selectFrom('member as m')
+    .innerJoin('org_unit as o', 'o.id', 'm.org_id')
+    .select([...memberColumns, 'o.name as org_name'])
+    .where('m.id_number_bidx', '=', bidx);
   if (forUpdate) q = q.forUpdate('m');
   return q.executeTakeFirst();
 }
@@ -109,7 +116,13 @@ export async function listMembers(db: Executor, scope: OrgScope, s: MemberSearch
   if (m.kind === 'card') q = q.where('m.card_no', '=', m.cardNo);
   if (m.kind === 'name') {
     const like = `${m.prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) => eb.or([eb('m.name', 'like', like), eb('m.name_pinyin', 'like', like.toLowerCase()), sql<boolean>`m.name_pinyin LIKE ${'% ' + like.toLowerCase()}`]));
+    q = q.where((eb) =>
+      eb.or([
+        eb('m.name', 'like', like),
+        eb('m.name_pinyin', 'like', like.toLowerCase()),
+        sql<boolean>`m.name_pinyin LIKE ${'% ' + like.toLowerCase()}`,
+      ]),
+    );
   }
   return q.execute();
 }
@@ -153,7 +166,9 @@ export async function insertHistory(tx: Executor, entries: HistoryEntry[]): Prom
 export async function updateMember(
   tx: Executor,
   id: number,
-  fields: Partial<Pick<MemberTable, 'status' | 'org_id' | 'org_path' | 'join_date' | 'employer_id' | 'employer_name' | 'employment_form'>> & {
+  fields: Partial<
+    Pick<MemberTable, 'status' | 'org_id' | 'org_path' | 'join_date' | 'employer_id' | 'employer_name' | 'employment_form'>
+  > & {
     card_no?: string;
     card_status?: 'none' | 'active' | 'revoked';
     bump_card?: boolean;

@@ -28,7 +28,10 @@ export function memberRoutes(app: FastifyInstance, deps: Deps): void {
     });
     const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     const name = encodeURIComponent(`会员名单.${format}`);
-    return reply.header('content-type', type).header('content-disposition', `attachment; filename="members.${format}"; filename*=UTF-8''${name}`).send(stream);
+    return reply
+      .header('content-type', type)
+      .header('content-disposition', `attachment; filename="members.${format}"; filename*=UTF-8''${name}`)
+      .send(stream);
   });
   r.get('/api/members/:id', { schema: { tags, params: IdParam, response: { 200: MemberDetail } } }, async (req) =>
     members.getMember(db, requireActor(req), req.params.id),

@@ -50,7 +50,13 @@ export function memberContribution(m: Parameters<typeof isIncomplete>[0], sign: 
 }
 
 /** A member the caller may act on; 404 outside every scope the caller has, 403 when only visible. */
-export async function findMemberFor(db: Executor, actor: Actor, action: 'member.read' | 'member.write' | 'member.reveal', id: number, forUpdate = false): Promise<MemberRow> {
+export async function findMemberFor(
+  db: Executor,
+  actor: Actor,
+  action: 'member.read' | 'member.write' | 'member.reveal',
+  id: number,
+  forUpdate = false,
+): Promise<MemberRow> {
   const row = await repo.findMemberInScope(db, scopeFor(actor, action), id, forUpdate);
   if (row) return row;
   if (action !== 'member.read' && (await repo.findMemberInScope(db, scopeFor(actor, 'member.read'), id))) throw new AppError('FORBIDDEN');
@@ -80,7 +86,10 @@ export async function listMembers(db: Kysely<DB>, cipher: PiiCipher, actor: Acto
     limit: query.limit,
   });
   const page = rows.slice(0, query.limit);
-  const secondary = await repo.listSecondaryOrgIds(db, page.map((r) => r.id));
+  const secondary = await repo.listSecondaryOrgIds(
+    db,
+    page.map((r) => r.id),
+  );
   const items = page.map((r) => toMember(r, secondary.get(r.id)));
   const last = items.at(-1);
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
@@ -111,8 +120,14 @@ export async function lapseMember(db: Kysely<DB>, actor: Actor, id: number, reas
   return db.transaction().execute(async (tx) => {
     const row = await findMemberFor(tx, actor, 'member.write', id, true);
     if (row.status !== 'member') throw new AppError('MEMBER_NOT_ACTIVE');
-    await repo.updateMember(tx, id, { status: 'lapsed', card_status: row.card_status === 'active' ? 'revoked' : row.card_status, bump_card: true });
-    await repo.insertHistory(tx, [{ member_id: id, event: 'lapsed', from_org_id: null, org_id: row.org_id, org_path: row.org_path, actor_id: actor.userId, reason }]);
+    await repo.updateMember(tx, id, {
+      status: 'lapsed',
+      card_status: row.card_status === 'active' ? 'revoked' : row.card_status,
+      bump_card: true,
+    });
+    await repo.insertHistory(tx, [
+      { member_id: id, event: 'lapsed', from_org_id: null, org_id: row.org_id, org_path: row.org_path, actor_id: actor.userId, reason },
+    ]);
     await addToCoverage(tx, row.org_path, memberContribution(row, -1));
     await recordWrite(tx, actor, 'member.lapse', { type: 'member', id, orgPath: row.org_path }, { reason });
     return toMember((await repo.findMemberInScope(tx, scopeFor(actor, 'member.read'), id))!);
@@ -126,7 +141,17 @@ export async function rejoinMember(db: Kysely<DB>, actor: Actor, id: number): Pr
     if (row.status === 'member') throw new AppError('MEMBER_ALREADY_ACTIVE');
     const [cardNo] = await repo.nextCardNumbers(tx, 1);
     await repo.updateMember(tx, id, { status: 'member', card_no: cardNo!, card_status: 'active', bump_card: true });
-    await repo.insertHistory(tx, [{ member_id: id, event: 'rejoined', from_org_id: null, org_id: row.org_id, org_path: row.org_path, actor_id: actor.userId, reason: null }]);
+    await repo.insertHistory(tx, [
+      {
+        member_id: id,
+        event: 'rejoined',
+        from_org_id: null,
+        org_id: row.org_id,
+        org_path: row.org_path,
+        actor_id: actor.userId,
+        reason: null,
+      },
+    ]);
     await addToCoverage(tx, row.org_path, memberContribution(row, 1));
     await recordWrite(tx, actor, 'member.rejoin', { type: 'member', id, orgPath: row.org_path });
     return toMember((await repo.findMemberInScope(tx, scopeFor(actor, 'member.read'), id))!);
@@ -147,10 +172,18 @@ export async function findPeopleByIdIndexes(tx: Executor, bidxs: string[]) {
  * Moves a member's primary affiliation to another union (a confirmed transfer): history, and the roll-up
  * loses the member along the old path and gains them along the new, in the caller's transaction.
  */
-export async function moveMember(tx: Executor, m: { id: number; orgId: number; orgPath: string }, to: { id: number; path: string }, actorId: number | null, reason: string | null): Promise<void> {
+export async function moveMember(
+  tx: Executor,
+  m: { id: number; orgId: number; orgPath: string },
+  to: { id: number; path: string },
+  actorId: number | null,
+  reason: string | null,
+): Promise<void> {
   const row = await repo.findMemberRecord(tx, m.id);
   await repo.updateMember(tx, m.id, { org_id: to.id, org_path: to.path });
-  await repo.insertHistory(tx, [{ member_id: m.id, event: 'transferred', from_org_id: m.orgId, org_id: to.id, org_path: to.path, actor_id: actorId, reason }]);
+  await repo.insertHistory(tx, [
+    { member_id: m.id, event: 'transferred', from_org_id: m.orgId, org_id: to.id, org_path: to.path, actor_id: actorId, reason },
+  ]);
   await addAlongPaths(tx, new Map([[m.orgPath, memberContribution(row, -1)]]));
   await addToCoverage(tx, to.path, memberContribution(row, 1));
 }
@@ -185,7 +218,14 @@ export type Admission = {
  * The caller has checked that nobody here is an active member already.
  */
 export async function admitMembers(tx: Executor, actorId: number | null, admissions: Admission[]): Promise<Map<string, number>> {
-  const existing = new Map((await repo.findMembersByIdIndexes(tx, admissions.map((a) => a.person.id_number_bidx))).map((m) => [m.id_number_bidx, m]));
+  const existing = new Map(
+    (
+      await repo.findMembersByIdIndexes(
+        tx,
+        admissions.map((a) => a.person.id_number_bidx),
+      )
+    ).map((m) => [m.id_number_bidx, m]),
+  );
   const fresh = admissions.filter((a) => !existing.has(a.person.id_number_bidx));
   const cards = await repo.nextCardNumbers(tx, admissions.length);
   const rows: Insertable<MemberTable>[] = fresh.map((a, i) => ({
@@ -231,14 +271,25 @@ export async function admitMembers(tx: Executor, actorId: number | null, admissi
       card_status: 'active',
       bump_card: true,
     });
-    history.push({ member_id: prior.id, event: 'rejoined', from_org_id: prior.org_id, org_id: a.org.id, org_path: a.org.path, actor_id: actorId, reason: null });
+    history.push({
+      member_id: prior.id,
+      event: 'rejoined',
+      from_org_id: prior.org_id,
+      org_id: a.org.id,
+      org_path: a.org.path,
+      actor_id: actorId,
+      reason: null,
+    });
     ids.set(a.person.id_number_bidx, prior.id);
   }
   await repo.insertHistory(tx, history);
   const deltas = new Map<string, Partial<CoverageCounts>>();
   for (const a of admissions) {
     const d = deltas.get(a.org.path) ?? { members: 0, members_incomplete: 0 };
-    const c = memberContribution({ employment_form: a.employmentForm, employer_name: a.employerName, birth_date: a.person.birth_date, join_date: a.joinDate }, 1);
+    const c = memberContribution(
+      { employment_form: a.employmentForm, employer_name: a.employerName, birth_date: a.person.birth_date, join_date: a.joinDate },
+      1,
+    );
     d.members! += c.members!;
     d.members_incomplete! += c.members_incomplete!;
     deltas.set(a.org.path, d);

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { actorWith, buildMember, buildOrg, buildTree, createTestContext, makeIdNumber, makePhone, type TestContext } from '../../testing/harness.js';
+import {
+  actorWith,
+  buildMember,
+  buildOrg,
+  buildTree,
+  createTestContext,
+  makeIdNumber,
+  makePhone,
+  type TestContext,
+} from '../../testing/harness.js';
 import type { Coverage } from '../../../common/coverage.js';
 import type { Member, MemberDetail } from '../../../common/members.js';
 import { diffCoverage } from '../coverage/coverage.repo.js';
@@ -39,7 +48,12 @@ describe('member life-cycle', () => {
   it('derives gender and birth date from the ID number and masks it and the phone in every answer', async () => {
     const m = await buildMember(ctx, tree.dcUnion.id, { idNumber: '11010519491231002X', phone: '+86 138-0013-8000' });
     const detail = (await call('GET', `/api/members/${m.id}`)).json<MemberDetail>();
-    expect(detail).toMatchObject({ gender: 'female', birthDate: '1949-12-31', idNumberMasked: '110105********002X', phoneMasked: '138****8000' });
+    expect(detail).toMatchObject({
+      gender: 'female',
+      birthDate: '1949-12-31',
+      idNumberMasked: '110105********002X',
+      phoneMasked: '138****8000',
+    });
     const list = await call('GET', `/api/members?orgId=${tree.dcUnion.id}`);
     expect(list.body).not.toContain('11010519491231002X');
     expect(list.body).not.toContain('13800138000');
@@ -50,7 +64,11 @@ describe('member life-cycle', () => {
     const m = await buildMember(ctx, tree.dcUnion.id, { idNumber });
     const revealed = await call('POST', `/api/members/${m.id}/reveal`, { field: 'idNumber' });
     expect(revealed.json()).toEqual({ field: 'idNumber', value: idNumber });
-    const audit = await ctx.database.db.selectFrom('audit_log').select(['action', 'target_id', 'detail']).where('action', '=', 'member.reveal').execute();
+    const audit = await ctx.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'target_id', 'detail'])
+      .where('action', '=', 'member.reveal')
+      .execute();
     expect(audit).toContainEqual(expect.objectContaining({ target_id: String(m.id) }));
     const reader = await actorWith(ctx, 'read_only', tree.dongcheng.id);
     expect((await call('POST', `/api/members/${m.id}/reveal`, { field: 'phone' }, reader.cookie)).statusCode).toBe(403);
@@ -60,7 +78,10 @@ describe('member life-cycle', () => {
     const phone = makePhone();
     const idNumber = makeIdNumber();
     const m = await buildMember(ctx, tree.dcUnion.id, { name: '欧阳振华', idNumber, phone });
-    const find = async (q: string) => (await call('GET', `/api/members?orgId=${tree.dongcheng.id}&q=${encodeURIComponent(q)}`)).json<{ items: Member[] }>().items.map((x) => x.id);
+    const find = async (q: string) =>
+      (await call('GET', `/api/members?orgId=${tree.dongcheng.id}&q=${encodeURIComponent(q)}`))
+        .json<{ items: Member[] }>()
+        .items.map((x) => x.id);
     expect(await find(phone)).toEqual([m.id]);
     expect(await find(`${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`)).toEqual([m.id]);
     expect(await find(idNumber.toLowerCase())).toEqual([m.id]);
@@ -99,7 +120,9 @@ describe('member life-cycle', () => {
     await call('POST', `/api/orgs/${union.id}/move`, { newParentId: tree.xcStreet.id });
     expect(members(await call('GET', `/api/coverage/${tree.xcStreet.id}`))).toBe(2);
     expect(await diffCoverage(ctx.database.db)).toEqual([]);
-    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM member m JOIN org_unit o ON o.id = m.org_id WHERE m.org_path <> o.path`.execute(ctx.database.db);
+    const { rows } = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM member m JOIN org_unit o ON o.id = m.org_id WHERE m.org_path <> o.path`.execute(ctx.database.db);
     expect(rows[0]?.n).toBe(0);
   });
 });

@@ -33,7 +33,11 @@ export type OrgRow = {
 };
 
 export async function findOrgInScope(db: Executor, scope: OrgScope, id: number, forUpdate = false): Promise<OrgRow | undefined> {
-  let query = db.selectFrom('org_unit as o').select(orgColumns).where('o.id', '=', id).where(inScope(scope, sql.ref('o.path')));
+  let query = db
+    .selectFrom('org_unit as o')
+    .select(orgColumns)
+    .where('o.id', '=', id)
+    .where(inScope(scope, sql.ref('o.path')));
   if (forUpdate) query = query.forUpdate();
   return query.executeTakeFirst();
 }
@@ -119,7 +123,15 @@ export async function siblingNameExists(db: Executor, parentId: number, name: st
 
 export async function insertOrg(
   tx: Executor,
-  org: { parentId: number; parentPath: string; kind: string; jointType: string | null; name: string; namePinyin: string; regionCode: string | null },
+  org: {
+    parentId: number;
+    parentPath: string;
+    kind: string;
+    jointType: string | null;
+    name: string;
+    namePinyin: string;
+    regionCode: string | null;
+  },
 ): Promise<OrgRow> {
   const { rows } = await sql<OrgRow>`
     WITH next AS (SELECT nextval(pg_get_serial_sequence('org_unit', 'id')) AS id)
@@ -127,7 +139,9 @@ export async function insertOrg(
     SELECT next.id, ${org.parentId}, (${org.parentPath} || '.' || next.id)::ltree, ${org.kind}, ${org.jointType},
            ${org.name}, ${org.namePinyin}, ${org.regionCode}
       FROM next
-    RETURNING id, parent_id, path::text AS path, kind, joint_type, name, region_code, zone_id, child_count, version, updated_at`.execute(tx);
+    RETURNING id, parent_id, path::text AS path, kind, joint_type, name, region_code, zone_id, child_count, version, updated_at`.execute(
+    tx,
+  );
   return rows[0]!;
 }
 
@@ -220,7 +234,11 @@ export async function listZones(db: Executor, orgId: number) {
     .selectFrom('collaboration_zone as z')
     .select(['z.id', 'z.org_id', 'z.name'])
     .select((eb) =>
-      eb.selectFrom('org_unit as c').select((e) => e.fn.countAll<number>().as('n')).whereRef('c.zone_id', '=', 'z.id').as('member_count'),
+      eb
+        .selectFrom('org_unit as c')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('c.zone_id', '=', 'z.id')
+        .as('member_count'),
     )
     .where('z.org_id', '=', orgId)
     .orderBy('z.name')
@@ -232,7 +250,10 @@ export async function findZone(db: Executor, zoneId: number) {
 }
 
 export async function zoneNameExists(db: Executor, orgId: number, name: string): Promise<boolean> {
-  return (await db.selectFrom('collaboration_zone').select('id').where('org_id', '=', orgId).where('name', '=', name).executeTakeFirst()) !== undefined;
+  return (
+    (await db.selectFrom('collaboration_zone').select('id').where('org_id', '=', orgId).where('name', '=', name).executeTakeFirst()) !==
+    undefined
+  );
 }
 
 export async function insertZone(tx: Executor, org: { id: number; path: string }, name: string) {

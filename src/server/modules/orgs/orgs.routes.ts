@@ -25,14 +25,18 @@ export function orgRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get('/api/orgs/roots', { schema: { tags, response: { 200: z.object({ items: z.array(Org) }) } } }, async (req) =>
     orgs.listRoots(db, requireActor(req)),
   );
-  r.get('/api/orgs/search', { schema: { tags, querystring: OrgSearchQuery, response: { 200: z.object({ items: z.array(OrgSearchHit) }) } } }, async (req) =>
-    orgs.searchOrgs(db, requireActor(req), req.query),
+  r.get(
+    '/api/orgs/search',
+    { schema: { tags, querystring: OrgSearchQuery, response: { 200: z.object({ items: z.array(OrgSearchHit) }) } } },
+    async (req) => orgs.searchOrgs(db, requireActor(req), req.query),
   );
   r.get('/api/orgs/:id', { schema: { tags, params: IdParam, response: { 200: OrgWithAncestors } } }, async (req) =>
     orgs.getOrg(db, requireActor(req), req.params.id),
   );
-  r.get('/api/orgs/:id/children', { schema: { tags, params: IdParam, querystring: PageQuery, response: { 200: pageOf(Org) } } }, async (req) =>
-    orgs.listChildren(db, requireActor(req), req.params.id, req.query),
+  r.get(
+    '/api/orgs/:id/children',
+    { schema: { tags, params: IdParam, querystring: PageQuery, response: { 200: pageOf(Org) } } },
+    async (req) => orgs.listChildren(db, requireActor(req), req.params.id, req.query),
   );
   r.post('/api/orgs', { schema: { tags, body: CreateOrgBody, response: { 201: Org } } }, async (req, reply) =>
     reply.status(201).send(await orgs.createOrg(db, requireActor(req), req.body)),

@@ -83,7 +83,12 @@ export async function listRoots(db: Kysely<DB>, actor: Actor): Promise<{ items: 
   return { items: (await repo.listScopeRoots(db, scopeFor(actor, 'org.read'))).map(toOrg) };
 }
 
-export async function listChildren(db: Kysely<DB>, actor: Actor, id: number, page: { cursor?: string | undefined; limit: number }): Promise<Page<Org>> {
+export async function listChildren(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  page: { cursor?: string | undefined; limit: number },
+): Promise<Page<Org>> {
   const parent = await findOrgFor(db, actor, 'org.read', id);
   const rows = await repo.listChildren(db, scopeFor(actor, 'org.read'), parent.id, {
     after: decodeCursor(page.cursor, 'string-number'),
@@ -201,7 +206,13 @@ export async function moveOrg(db: Kysely<DB>, actor: Actor, id: number, body: Mo
     await repo.addToChildCount(tx, newParent.id, 1);
     if (totals) {
       const negative = Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, -v]));
-      await addAlongPaths(tx, new Map([[oldParentPath, negative], [newParent.path, totals]]));
+      await addAlongPaths(
+        tx,
+        new Map([
+          [oldParentPath, negative],
+          [newParent.path, totals],
+        ]),
+      );
     }
     await recordWrite(
       tx,
@@ -247,4 +258,3 @@ export async function createZone(db: Kysely<DB>, actor: Actor, orgId: number, na
     return { id: zone.id, orgId: zone.org_id, name: zone.name, memberCount: 0 };
   });
 }
-

@@ -17,7 +17,11 @@ const post = (url: string, payload: object, cookie = ctx.adminCookie, lang = 'zh
   ctx.app.inject({ method: 'POST', url, payload, headers: { cookie, 'accept-language': lang } });
 
 async function pathOf(id: number): Promise<string> {
-  const row = await ctx.database.db.selectFrom('org_unit').select(sql<string>`path::text`.as('path')).where('id', '=', id).executeTakeFirstOrThrow();
+  const row = await ctx.database.db
+    .selectFrom('org_unit')
+    .select(sql<string>`path::text`.as('path'))
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   return row.path;
 }
 
@@ -34,7 +38,12 @@ describe('organisation tree', () => {
     expect(zh.statusCode).toBe(422);
     expect(zh.json()).toMatchObject({ code: 'ORG_KIND_NOT_ALLOWED' });
     expect(zh.json().message).toMatch(/不能设立/);
-    const en = await post('/api/orgs', { parentId: tree.dcUnion.id, kind: 'street_federation', name: '错误街道' }, ctx.adminCookie, 'en-US,en;q=0.9');
+    const en = await post(
+      '/api/orgs',
+      { parentId: tree.dcUnion.id, kind: 'street_federation', name: '错误街道' },
+      ctx.adminCookie,
+      'en-US,en;q=0.9',
+    );
     expect(en.json().message).toMatch(/cannot sit under/);
   });
 
@@ -87,9 +96,15 @@ describe('organisation tree', () => {
     for (let i = 0; i < 5; i++) await buildOrg(ctx, street.id, 'grassroots_union', { name: `分页工会${i}` });
     const first = (await get(`/api/orgs/${street.id}/children?limit=2`)).json<{ items: Org[]; nextCursor: string }>();
     expect(first.items.map((o) => o.name)).toEqual(['分页工会0', '分页工会1']);
-    const second = (await get(`/api/orgs/${street.id}/children?limit=2&cursor=${first.nextCursor}`)).json<{ items: Org[]; nextCursor: string | null }>();
+    const second = (await get(`/api/orgs/${street.id}/children?limit=2&cursor=${first.nextCursor}`)).json<{
+      items: Org[];
+      nextCursor: string | null;
+    }>();
     expect(second.items.map((o) => o.name)).toEqual(['分页工会2', '分页工会3']);
-    const third = (await get(`/api/orgs/${street.id}/children?limit=2&cursor=${second.nextCursor}`)).json<{ items: Org[]; nextCursor: string | null }>();
+    const third = (await get(`/api/orgs/${street.id}/children?limit=2&cursor=${second.nextCursor}`)).json<{
+      items: Org[];
+      nextCursor: string | null;
+    }>();
     expect(third.items.map((o) => o.name)).toEqual(['分页工会4']);
     expect(third.nextCursor).toBeNull();
   });
@@ -128,7 +143,12 @@ describe('organisation tree', () => {
   it('answers a stale version with CONFLICT', async () => {
     const org = (await get(`/api/orgs/${tree.dcStreet2.id}`)).json<Org>();
     const patch = (name: string) =>
-      ctx.app.inject({ method: 'PATCH', url: `/api/orgs/${org.id}`, payload: { version: org.version, name }, headers: { cookie: ctx.adminCookie } });
+      ctx.app.inject({
+        method: 'PATCH',
+        url: `/api/orgs/${org.id}`,
+        payload: { version: org.version, name },
+        headers: { cookie: ctx.adminCookie },
+      });
     expect((await patch('景山街道总工会（新）')).statusCode).toBe(200);
     expect((await patch('景山街道总工会（又新）')).json().code).toBe('CONFLICT');
   });
@@ -152,7 +172,9 @@ describe('organisation scope', () => {
 
   it('a cadre cannot create under, move into, or move out of a foreign subtree', async () => {
     const cadre = await actorWith(ctx, 'union_cadre', tree.dongcheng.id);
-    expect((await post('/api/orgs', { parentId: tree.xcStreet.id, kind: 'grassroots_union', name: '越权工会' }, cadre.cookie)).statusCode).toBe(404);
+    expect(
+      (await post('/api/orgs', { parentId: tree.xcStreet.id, kind: 'grassroots_union', name: '越权工会' }, cadre.cookie)).statusCode,
+    ).toBe(404);
     expect((await post(`/api/orgs/${tree.dcUnion.id}/move`, { newParentId: tree.xcStreet.id }, cadre.cookie)).statusCode).toBe(404);
     expect((await post(`/api/orgs/${tree.xcUnion.id}/move`, { newParentId: tree.dcStreet.id }, cadre.cookie)).statusCode).toBe(404);
   });

@@ -8,31 +8,71 @@ function selectMeetings(db: Executor) {
   return db
     .selectFrom('outreach_meeting as m')
     .innerJoin('org_unit as o', 'o.id', 'm.org_id')
-    .select(['m.id', 'm.org_id', 'o.name as org_name', 'm.org_path', 'm.kind', 'm.title', 'm.held_on', 'm.venue', 'm.is_online', 'm.parent_meeting_id'])
+    .select([
+      'm.id',
+      'm.org_id',
+      'o.name as org_name',
+      'm.org_path',
+      'm.kind',
+      'm.title',
+      'm.held_on',
+      'm.venue',
+      'm.is_online',
+      'm.parent_meeting_id',
+    ])
     .select((eb) => [
-      eb.selectFrom('member_application as a').select((e) => e.fn.countAll<number>().as('n')).whereRef('a.meeting_id', '=', 'm.id').as('applications'),
+      eb
+        .selectFrom('member_application as a')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('a.meeting_id', '=', 'm.id')
+        .as('applications'),
       eb
         .selectFrom('member_application as a')
         .select((e) => e.fn.countAll<number>().as('n'))
         .whereRef('a.meeting_id', '=', 'm.id')
         .where('a.status', '=', 'approved')
         .as('approved'),
-      eb.selectFrom('employer as e').select((e) => e.fn.countAll<number>().as('n')).whereRef('e.unionisation_meeting_id', '=', 'm.id').as('employers_engaged'),
+      eb
+        .selectFrom('employer as e')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('e.unionisation_meeting_id', '=', 'm.id')
+        .as('employers_engaged'),
     ]);
 }
 export type MeetingRow = Awaited<ReturnType<ReturnType<typeof selectMeetings>['executeTakeFirstOrThrow']>>;
 
 export async function findMeetingInScope(db: Executor, scope: OrgScope, id: number): Promise<MeetingRow | undefined> {
-  return selectMeetings(db).where('m.id', '=', id).where(inScope(scope, sql.ref('m.org_path'))).executeTakeFirst();
+  return selectMeetings(db)
+    .where('m.id', '=', id)
+    .where(inScope(scope, sql.ref('m.org_path')))
+    .executeTakeFirst();
 }
 
 export async function insertMeeting(
   tx: Executor,
-  m: { orgId: number; orgPath: string; kind: 'worker' | 'enterprise'; title: string; heldOn: string; venue: string | null; isOnline: boolean; parentMeetingId: number | null },
+  m: {
+    orgId: number;
+    orgPath: string;
+    kind: 'worker' | 'enterprise';
+    title: string;
+    heldOn: string;
+    venue: string | null;
+    isOnline: boolean;
+    parentMeetingId: number | null;
+  },
 ): Promise<number> {
   const row = await tx
     .insertInto('outreach_meeting')
-    .values({ org_id: m.orgId, org_path: m.orgPath, kind: m.kind, title: m.title, held_on: m.heldOn, venue: m.venue, is_online: m.isOnline, parent_meeting_id: m.parentMeetingId })
+    .values({
+      org_id: m.orgId,
+      org_path: m.orgPath,
+      kind: m.kind,
+      title: m.title,
+      held_on: m.heldOn,
+      venue: m.venue,
+      is_online: m.isOnline,
+      parent_meeting_id: m.parentMeetingId,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -42,7 +82,14 @@ export async function insertMeeting(
 export async function listMeetings(
   db: Executor,
   scope: OrgScope,
-  f: { underPath: string; kind: string | undefined; from: string | undefined; to: string | undefined; after: [string, number] | undefined; limit: number },
+  f: {
+    underPath: string;
+    kind: string | undefined;
+    from: string | undefined;
+    to: string | undefined;
+    after: [string, number] | undefined;
+    limit: number;
+  },
 ): Promise<MeetingRow[]> {
   let q = selectMeetings(db)
     .where(inScope(scope, sql.ref('m.org_path')))
@@ -86,7 +133,13 @@ export async function outreachCounts(db: Executor, scope: OrgScope, f: { underPa
   return { meetings, stages };
 }
 
-export async function setUnionisationStage(tx: Executor, employerId: number, version: number, stage: string, meetingId: number | null | undefined): Promise<boolean> {
+export async function setUnionisationStage(
+  tx: Executor,
+  employerId: number,
+  version: number,
+  stage: string,
+  meetingId: number | null | undefined,
+): Promise<boolean> {
   const result = await tx
     .updateTable('employer')
     .set({

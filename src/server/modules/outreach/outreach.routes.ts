@@ -4,7 +4,15 @@ import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { IdParam, pageOf } from '../../../common/paging.js';
-import { CreateMeetingBody, Meeting, MeetingListQuery, OutreachStats, OutreachStatsQuery, UnionisationBody, unionisationStages } from '../../../common/outreach.js';
+import {
+  CreateMeetingBody,
+  Meeting,
+  MeetingListQuery,
+  OutreachStats,
+  OutreachStatsQuery,
+  UnionisationBody,
+  unionisationStages,
+} from '../../../common/outreach.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import * as outreach from './outreach.service.js';
 
@@ -22,7 +30,14 @@ export function outreachRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   );
   r.post(
     '/api/employers/:id/unionisation',
-    { schema: { tags, params: IdParam, body: UnionisationBody, response: { 200: z.object({ stage: z.enum(unionisationStages), version: z.number() }) } } },
+    {
+      schema: {
+        tags,
+        params: IdParam,
+        body: UnionisationBody,
+        response: { 200: z.object({ stage: z.enum(unionisationStages), version: z.number() }) },
+      },
+    },
     async (req) => outreach.setUnionisationStage(db, requireActor(req), req.params.id, req.body),
   );
 }

@@ -2,7 +2,15 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
 import type { Page } from '../../../common/paging.js';
-import type { CreateMeetingBody, Meeting, MeetingListQuery, OutreachStats, OutreachStatsQuery, UnionisationBody, UnionisationStage } from '../../../common/outreach.js';
+import type {
+  CreateMeetingBody,
+  Meeting,
+  MeetingListQuery,
+  OutreachStats,
+  OutreachStatsQuery,
+  UnionisationBody,
+  UnionisationStage,
+} from '../../../common/outreach.js';
 import { unionisationStages } from '../../../common/outreach.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
@@ -37,7 +45,8 @@ export async function createMeeting(db: Kysely<DB>, actor: Actor, body: CreateMe
     if (body.parentMeetingId !== undefined) {
       const parent = await repo.findMeetingInScope(tx, scopeFor(actor, 'member.read'), body.parentMeetingId);
       if (!parent) throw new AppError('NOT_FOUND');
-      if (parent.kind !== body.kind || parent.parent_meeting_id !== null || !isAncestorOrSelf(parent.org_path, org.path)) throw new AppError('MEETING_PARENT_INVALID');
+      if (parent.kind !== body.kind || parent.parent_meeting_id !== null || !isAncestorOrSelf(parent.org_path, org.path))
+        throw new AppError('MEETING_PARENT_INVALID');
     }
     const id = await repo.insertMeeting(tx, {
       orgId: org.id,
@@ -72,7 +81,11 @@ export async function listMeetings(db: Kysely<DB>, actor: Actor, query: MeetingL
 /** Per-period figures for a subtree: 职工沟通会 / 企业沟通会 held, applications they brought, employers by 建会 stage. */
 export async function outreachStats(db: Kysely<DB>, actor: Actor, query: OutreachStatsQuery): Promise<OutreachStats> {
   const org = await findOrgRowFor(db, actor, 'member.read', query.orgId);
-  const { meetings, stages } = await repo.outreachCounts(db, scopeFor(actor, 'member.read'), { underPath: org.path, from: query.from, to: query.to });
+  const { meetings, stages } = await repo.outreachCounts(db, scopeFor(actor, 'member.read'), {
+    underPath: org.path,
+    from: query.from,
+    to: query.to,
+  });
   const employersByStage = Object.fromEntries(unionisationStages.map((s) => [s, 0])) as Record<UnionisationStage, number>;
   for (const s of stages) employersByStage[s.stage as UnionisationStage] = Number(s.n);
   return {
@@ -85,7 +98,12 @@ export async function outreachStats(db: Kysely<DB>, actor: Actor, query: Outreac
 }
 
 /** Moves an employer along the 建会 pipeline, crediting the enterprise meeting that persuaded it. */
-export async function setUnionisationStage(db: Kysely<DB>, actor: Actor, employerId: number, body: UnionisationBody): Promise<{ stage: UnionisationStage; version: number }> {
+export async function setUnionisationStage(
+  db: Kysely<DB>,
+  actor: Actor,
+  employerId: number,
+  body: UnionisationBody,
+): Promise<{ stage: UnionisationStage; version: number }> {
   return db.transaction().execute(async (tx) => {
     const employer = await findEmployerRowFor(tx, actor, 'employer.write', employerId);
     if (employer.version !== body.version) throw new AppError('CONFLICT');
@@ -95,7 +113,13 @@ export async function setUnionisationStage(db: Kysely<DB>, actor: Actor, employe
       if (!meeting || meeting.kind !== 'enterprise') throw new AppError('NOT_FOUND');
     }
     if (!(await repo.setUnionisationStage(tx, employerId, body.version, body.stage, body.meetingId))) throw new AppError('CONFLICT');
-    await recordWrite(tx, actor, 'employer.unionisation', { type: 'employer', id: employerId, orgPath: employer.org_path }, { stage: body.stage, meetingId: body.meetingId });
+    await recordWrite(
+      tx,
+      actor,
+      'employer.unionisation',
+      { type: 'employer', id: employerId, orgPath: employer.org_path },
+      { stage: body.stage, meetingId: body.meetingId },
+    );
     return { stage: body.stage, version: body.version + 1 };
   });
 }

@@ -128,7 +128,6 @@ function chinaDate(now: Date): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
-
 /**
  * Reads 2024-05-01, 2024/5/1, 2024.5.1, 2024年5月1日 and 20240501 (a time after the date is ignored).
  * `impossible` when it has the shape of a date but no such day exists (2023-02-30, 2023年13月40日).

@@ -30,7 +30,14 @@ function selectTransfers(db: Executor) {
 export type TransferRow = Awaited<ReturnType<ReturnType<typeof selectTransfers>['executeTakeFirstOrThrow']>>;
 
 export async function pendingTransferExists(db: Executor, memberId: number): Promise<boolean> {
-  return (await db.selectFrom('member_transfer').select('id').where('member_id', '=', memberId).where('status', '=', 'pending').executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom('member_transfer')
+      .select('id')
+      .where('member_id', '=', memberId)
+      .where('status', '=', 'pending')
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 export async function insertTransfer(tx: Executor, row: Insertable<MemberTransferTable>): Promise<number> {
@@ -67,8 +74,18 @@ export async function listTransfers(
   return q.execute();
 }
 
-export async function setTransferStatus(tx: Executor, id: number, status: 'confirmed' | 'rejected', by: number | null, note: string | null): Promise<void> {
-  await tx.updateTable('member_transfer').set({ status, decided_at: sql`now()`, decided_by: by, decision_note: note }).where('id', '=', id).execute();
+export async function setTransferStatus(
+  tx: Executor,
+  id: number,
+  status: 'confirmed' | 'rejected',
+  by: number | null,
+  note: string | null,
+): Promise<void> {
+  await tx
+    .updateTable('member_transfer')
+    .set({ status, decided_at: sql`now()`, decided_by: by, decision_note: note })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Pending transfers whose confirmation period has run out, locked, skipping any another worker holds. */

@@ -15,7 +15,9 @@ export function transferRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/transfers', { schema: { tags, querystring: TransferListQuery, response: { 200: pageOf(Transfer) } } }, async (req) =>
     transfers.listTransfers(deps.db, requireActor(req), req.query),
   );
-  r.post('/api/transfers/:id/decision', { schema: { tags, params: IdParam, body: TransferDecisionBody, response: { 200: Transfer } } }, async (req) =>
-    transfers.decideTransfer(deps, requireActor(req), req.params.id, req.body.decision, req.body.note ?? null),
+  r.post(
+    '/api/transfers/:id/decision',
+    { schema: { tags, params: IdParam, body: TransferDecisionBody, response: { 200: Transfer } } },
+    async (req) => transfers.decideTransfer(deps, requireActor(req), req.params.id, req.body.decision, req.body.note ?? null),
   );
 }

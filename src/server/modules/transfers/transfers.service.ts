@@ -39,7 +39,13 @@ function toTransfer(row: repo.TransferRow): Transfer {
 export async function openTransfer(
   tx: Executor,
   deps: Deps,
-  t: { member: { id: number; orgId: number; orgPath: string }; to: { id: number; path: string }; via: 'union' | 'member' | 'application'; requestedBy: number | null; applicationId: number | null },
+  t: {
+    member: { id: number; orgId: number; orgPath: string };
+    to: { id: number; path: string };
+    via: 'union' | 'member' | 'application';
+    requestedBy: number | null;
+    applicationId: number | null;
+  },
 ): Promise<number> {
   if (t.member.orgId === t.to.id) throw new AppError('TRANSFER_SAME_ORG');
   if (await repo.pendingTransferExists(tx, t.member.id)) throw new AppError('TRANSFER_PENDING');
@@ -52,7 +58,9 @@ export async function openTransfer(
     requested_via: t.via,
     requested_by: t.requestedBy,
     application_id: t.applicationId,
-    auto_confirm_at: (await sql<{ at: string }>`SELECT now() + make_interval(days => ${deps.config.transferAutoConfirmDays}) AS at`.execute(tx)).rows[0]!.at,
+    auto_confirm_at: (
+      await sql<{ at: string }>`SELECT now() + make_interval(days => ${deps.config.transferAutoConfirmDays}) AS at`.execute(tx)
+    ).rows[0]!.at,
   });
 }
 
@@ -65,7 +73,13 @@ export async function requestTransfer(deps: Deps, actor: Actor, body: TransferRe
     const member = await findPersonByIdIndex(tx, deps.cipher.blindIndex('id_number', idNumber));
     if (!member) throw new AppError('NO_MEMBER_WITH_ID');
     if (member.status !== 'member') throw new AppError('MEMBER_NOT_ACTIVE');
-    const id = await openTransfer(tx, deps, { member: { id: member.id, orgId: member.org_id, orgPath: member.org_path }, to: { id: to.id, path: to.path }, via: 'union', requestedBy: actor.userId, applicationId: null });
+    const id = await openTransfer(tx, deps, {
+      member: { id: member.id, orgId: member.org_id, orgPath: member.org_path },
+      to: { id: to.id, path: to.path },
+      via: 'union',
+      requestedBy: actor.userId,
+      applicationId: null,
+    });
     await recordWrite(tx, actor, 'transfer.request', { type: 'transfer', id, orgPath: to.path }, { memberId: member.id });
     return toTransfer((await repo.findTransfer(tx, id))!);
   });
@@ -85,23 +99,48 @@ export async function listTransfers(db: Kysely<DB>, actor: Actor, query: Transfe
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
 }
 
-async function settle(tx: Executor, row: repo.TransferRow, decision: 'confirm' | 'reject', by: number | null, note: string | null): Promise<void> {
+async function settle(
+  tx: Executor,
+  row: repo.TransferRow,
+  decision: 'confirm' | 'reject',
+  by: number | null,
+  note: string | null,
+): Promise<void> {
   if (decision === 'confirm') {
-    await moveMember(tx, { id: row.member_id, orgId: row.from_org_id, orgPath: row.from_org_path }, { id: row.to_org_id, path: row.to_org_path }, by, note);
+    await moveMember(
+      tx,
+      { id: row.member_id, orgId: row.from_org_id, orgPath: row.from_org_path },
+      { id: row.to_org_id, path: row.to_org_path },
+      by,
+      note,
+    );
   }
   await repo.setTransferStatus(tx, row.id, decision === 'confirm' ? 'confirmed' : 'rejected', by, note);
-  if (row.application_id !== null) await settleTransferredApplication(tx, row.application_id, decision === 'confirm' ? 'approved' : 'rejected', by, note);
+  if (row.application_id !== null)
+    await settleTransferredApplication(tx, row.application_id, decision === 'confirm' ? 'approved' : 'rejected', by, note);
 }
 
 /** The releasing union confirms or refuses; confirming moves the member and the roll-ups in one transaction. */
-export async function decideTransfer(deps: Deps, actor: Actor, id: number, decision: 'confirm' | 'reject', note: string | null): Promise<Transfer> {
+export async function decideTransfer(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  decision: 'confirm' | 'reject',
+  note: string | null,
+): Promise<Transfer> {
   return deps.db.transaction().execute(async (tx) => {
     const row = await repo.findTransfer(tx, id, true);
     if (!row || !(await repo.findTransferInScope(tx, scopeFor(actor, 'member.read'), id))) throw new AppError('NOT_FOUND');
     if (!scopeCovers(scopeFor(actor, 'member.write'), row.from_org_path)) throw new AppError('FORBIDDEN');
     if (row.status !== 'pending') throw new AppError('TRANSFER_NOT_PENDING');
     await settle(tx, row, decision, actor.userId, note);
-    await recordWrite(tx, actor, `transfer.${decision}`, { type: 'transfer', id, orgPath: row.from_org_path }, { memberId: row.member_id, note });
+    await recordWrite(
+      tx,
+      actor,
+      `transfer.${decision}`,
+      { type: 'transfer', id, orgPath: row.from_org_path },
+      { memberId: row.member_id, note },
+    );
     return toTransfer((await repo.findTransfer(tx, id))!);
   });
 }
@@ -113,7 +152,16 @@ export async function confirmDueTransfers(db: Kysely<DB>, batch = 200): Promise<
     for (const id of ids) {
       const row = (await repo.findTransfer(tx, id))!;
       await settle(tx, row, 'confirm', null, 'auto-confirmed');
-      await insertAudit(tx, { userId: null, username: 'system', action: 'transfer.auto_confirm', targetType: 'transfer', targetId: id, orgPath: row.from_org_path, result: 'ok', ip: null });
+      await insertAudit(tx, {
+        userId: null,
+        username: 'system',
+        action: 'transfer.auto_confirm',
+        targetType: 'transfer',
+        targetId: id,
+        orgPath: row.from_org_path,
+        result: 'ok',
+        ip: null,
+      });
     }
     return ids.length;
   });

@@ -53,7 +53,11 @@ describe('transfers', () => {
 
   it('a refused transfer born of an application closes the application with the note', async () => {
     const m = await buildMember(ctx, tree.xcUnion.id);
-    const applied = await ctx.app.inject({ method: 'POST', url: '/api/public/applications', payload: { name: '测试会员', idNumber: m.idNumber, phone: m.phone, employmentForm: 'courier', orgId: tree.dcUnion.id } });
+    const applied = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/public/applications',
+      payload: { name: '测试会员', idNumber: m.idNumber, phone: m.phone, employmentForm: 'courier', orgId: tree.dcUnion.id },
+    });
     const { trackingCode } = applied.json<{ trackingCode: string }>();
     const outgoing = (await call('GET', `/api/transfers?orgId=${tree.xicheng.id}&direction=outgoing`)).json<{ items: Transfer[] }>();
     const transfer = outgoing.items.find((t) => t.memberId === m.id)!;
@@ -63,9 +67,13 @@ describe('transfers', () => {
   });
 
   it('says plainly when nobody holds the ID number, and refuses a second pending transfer', async () => {
-    expect((await call('POST', '/api/transfers', { idNumber: makeIdNumber(), toOrgId: tree.dcUnion.id })).json().code).toBe('NO_MEMBER_WITH_ID');
+    expect((await call('POST', '/api/transfers', { idNumber: makeIdNumber(), toOrgId: tree.dcUnion.id })).json().code).toBe(
+      'NO_MEMBER_WITH_ID',
+    );
     const m = await buildMember(ctx, tree.xcUnion.id);
     expect((await call('POST', '/api/transfers', { idNumber: m.idNumber, toOrgId: tree.dcUnion.id })).statusCode).toBe(201);
-    expect((await call('POST', '/api/transfers', { idNumber: m.idNumber, toOrgId: tree.dcBranch.id })).json().code).toBe('TRANSFER_PENDING');
+    expect((await call('POST', '/api/transfers', { idNumber: m.idNumber, toOrgId: tree.dcBranch.id })).json().code).toBe(
+      'TRANSFER_PENDING',
+    );
   });
 });

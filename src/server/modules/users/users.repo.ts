@@ -5,12 +5,20 @@ import { inScope, type OrgScope } from '../../auth/scope.js';
 type Executor = Kysely<DB> | Transaction<DB>;
 
 /** Users holding at least one grant inside the scope (and under `underPath`), by id. */
-export async function listUsers(db: Executor, scope: OrgScope, f: { underPath: string | undefined; afterId: number | undefined; limit: number }) {
+export async function listUsers(
+  db: Executor,
+  scope: OrgScope,
+  f: { underPath: string | undefined; afterId: number | undefined; limit: number },
+) {
   let q = db
     .selectFrom('app_user as u')
     .select(['u.id', 'u.username', 'u.display_name', 'u.is_disabled', 'u.last_login_at'])
     .where((eb) => {
-      let grants = eb.selectFrom('role_grant as g').select('g.id').whereRef('g.user_id', '=', 'u.id').where(inScope(scope, sql.ref('g.org_path')));
+      let grants = eb
+        .selectFrom('role_grant as g')
+        .select('g.id')
+        .whereRef('g.user_id', '=', 'u.id')
+        .where(inScope(scope, sql.ref('g.org_path')));
       if (f.underPath) grants = grants.where(sql<boolean>`g.org_path <@ ${f.underPath}::ltree`);
       return eb.exists(grants);
     })
@@ -55,7 +63,11 @@ export async function updateUserRow(
   id: number,
   fields: { display_name?: string; is_disabled?: boolean; password_hash?: string; failed_logins?: number; locked_until?: null },
 ): Promise<void> {
-  await tx.updateTable('app_user').set({ ...fields, updated_at: sql`now()` }).where('id', '=', id).execute();
+  await tx
+    .updateTable('app_user')
+    .set({ ...fields, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function insertGrant(tx: Executor, grant: { userId: number; orgId: number; orgPath: string; role: string }): Promise<number> {
@@ -69,7 +81,12 @@ export async function insertGrant(tx: Executor, grant: { userId: number; orgId: 
 }
 
 export async function findGrant(db: Executor, userId: number, grantId: number) {
-  return db.selectFrom('role_grant').select(['id', 'org_id', 'org_path', 'role']).where('id', '=', grantId).where('user_id', '=', userId).executeTakeFirst();
+  return db
+    .selectFrom('role_grant')
+    .select(['id', 'org_id', 'org_path', 'role'])
+    .where('id', '=', grantId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
 }
 
 export async function deleteGrant(tx: Executor, grantId: number): Promise<void> {

@@ -15,7 +15,10 @@ import * as repo from './users.repo.js';
 type Executor = Kysely<DB> | Transaction<DB>;
 
 async function presentUsers(db: Executor, scope: OrgScope, users: Awaited<ReturnType<typeof repo.listUsers>>): Promise<User[]> {
-  const grants = await repo.listGrantsOfUsers(db, users.map((u) => u.id));
+  const grants = await repo.listGrantsOfUsers(
+    db,
+    users.map((u) => u.id),
+  );
   return users.map((u) => ({
     id: u.id,
     username: u.username,
@@ -88,12 +91,18 @@ export async function updateUser(db: Kysely<DB>, actor: Actor, id: number, body:
       ...(passwordHash !== undefined ? { password_hash: passwordHash, failed_logins: 0, locked_until: null } : {}),
     });
     if (body.isDisabled === true || passwordHash !== undefined) await deleteSessionsOfUser(tx, id);
-    await recordWrite(tx, actor, 'user.update', { type: 'user', id, orgPath: null }, {
-      username: user.username,
-      displayName: body.displayName,
-      isDisabled: body.isDisabled,
-      passwordChanged: passwordHash !== undefined,
-    });
+    await recordWrite(
+      tx,
+      actor,
+      'user.update',
+      { type: 'user', id, orgPath: null },
+      {
+        username: user.username,
+        displayName: body.displayName,
+        isDisabled: body.isDisabled,
+        passwordChanged: passwordHash !== undefined,
+      },
+    );
     const [updated] = await presentUsers(tx, scopeFor(actor, 'user.read'), [(await repo.findUser(tx, id))!]);
     return updated!;
   });

@@ -16,7 +16,12 @@ const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?
 describe('users and role grants', () => {
   it('a district admin creates an account in the district, and it sees only that subtree', async () => {
     const districtAdmin = await actorWith(ctx, 'federation_admin', tree.dongcheng.id);
-    const created = await call('POST', '/api/users', { username: 'dc.cadre', displayName: '东城干部', password: TEST_PASSWORD, orgId: tree.dcStreet.id, role: 'union_cadre' }, districtAdmin.cookie);
+    const created = await call(
+      'POST',
+      '/api/users',
+      { username: 'dc.cadre', displayName: '东城干部', password: TEST_PASSWORD, orgId: tree.dcStreet.id, role: 'union_cadre' },
+      districtAdmin.cookie,
+    );
     expect(created.statusCode).toBe(201);
     const cookie = await login(ctx.app, 'dc.cadre', TEST_PASSWORD);
     expect((await call('GET', `/api/orgs/${tree.dcUnion.id}`, undefined, cookie)).statusCode).toBe(200);
@@ -24,9 +29,21 @@ describe('users and role grants', () => {
   });
 
   it('refuses a weak password and a taken username', async () => {
-    const weak = await call('POST', '/api/users', { username: 'weak.user', displayName: '弱', password: 'aaaaaaaaaaaa', orgId: tree.dongcheng.id, role: 'read_only' });
+    const weak = await call('POST', '/api/users', {
+      username: 'weak.user',
+      displayName: '弱',
+      password: 'aaaaaaaaaaaa',
+      orgId: tree.dongcheng.id,
+      role: 'read_only',
+    });
     expect(weak.json().code).toBe('PASSWORD_WEAK');
-    const taken = await call('POST', '/api/users', { username: 'admin', displayName: '重名', password: TEST_PASSWORD, orgId: tree.dongcheng.id, role: 'read_only' });
+    const taken = await call('POST', '/api/users', {
+      username: 'admin',
+      displayName: '重名',
+      password: TEST_PASSWORD,
+      orgId: tree.dongcheng.id,
+      role: 'read_only',
+    });
     expect(taken.json().code).toBe('USERNAME_TAKEN');
   });
 
