@@ -190,13 +190,24 @@ describe.skipIf(!hasChromium)('joining a union in a browser', () => {
       expect(await verifier.getByTestId('verify-verdict').innerText()).toBe('无效');
       await shot(verifier, 'm14-verify-invalid');
 
-      // 8. Quick entry at a meeting: Enter moves on and submits; the form clears and the list shows codes and errors.
+      // 8. Quick entry at a worker meeting of the union's street: Enter moves on and submits; the form clears and
+      // the list shows codes and errors.
+      const union = (await (await desk.request.get(`${app.baseUrl}/api/orgs/${unionId}`)).json()) as { ancestors: { id: number }[] };
+      const street = union.ancestors.at(-1);
+      if (!street) throw new Error('the union has no parent');
+      const meetingTitle = '快递小哥职工沟通会';
+      const created = await desk.request.post(`${app.baseUrl}/api/meetings`, {
+        data: { orgId: street.id, kind: 'worker', title: meetingTitle, heldOn: new Date().toISOString().slice(0, 10) },
+      });
+      expect(created.status()).toBe(201);
       await desk.goto(`${app.baseUrl}/intake?org=${unionId}`);
       await desk
         .getByTestId('intake-union')
         .locator('input')
         .and(desk.locator(`[value="${unionName}"]`))
         .waitFor();
+      await desk.getByTestId('intake-meeting').click();
+      await desk.locator('.ant-select-item-option', { hasText: meetingTitle }).click();
       await desk.getByTestId('intake-name').click();
       await desk.keyboard.press('Alt+2');
       await desk.getByTestId('intake-form').locator('.ant-radio-button-wrapper-checked').getByText('快递员').waitFor();
@@ -227,6 +238,9 @@ describe.skipIf(!hasChromium)('joining a union in a browser', () => {
 
       // 9. The review queue returns one application with a reason, which its applicant then reads.
       await desk.goto(`${app.baseUrl}/orgs/${unionId}?tab=applications`);
+      await desk.getByTestId('review-filter-meeting').click();
+      await desk.locator('.ant-select-item-option', { hasText: meetingTitle }).click();
+      await desk.getByTestId('applications-table').getByText('沟通会 #').first().waitFor();
       const pendingRow = desk.getByTestId('applications-table').locator('tbody tr', { hasText: '李四' });
       await pendingRow.locator('.ant-checkbox-input').check();
       await desk.getByTestId('reject-selected').click();

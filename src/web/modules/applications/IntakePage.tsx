@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, InputNumber, Radio, Typography, type InputRef } from 'antd';
+import { Button, Card, Form, Input, Radio, Typography, type InputRef } from 'antd';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { fieldOfErrorCode, idNumberError, phoneError } from '../members/identity
 import { OrgSearch } from '../orgs/OrgSearch.js';
 import { orgsApi } from '../orgs/orgs.api.js';
 import { IntakeList, type IntakeEntry } from './IntakeList.js';
+import { MeetingPicker } from './MeetingPicker.js';
 import { applicationsApi } from './applications.api.js';
 
 const fields = ['name', 'idNumber', 'phone', 'employerName'] as const;
@@ -172,6 +173,7 @@ export function IntakePage() {
                 accept={(hit) => coveringKinds.includes(hit.kind)}
                 onPick={(hit) => {
                   setUnion({ id: hit.id, name: hit.name });
+                  setMeetingId(null);
                   setErrors((e) => ({ ...e, union: undefined }));
                   setTimeout(() => focus('name'));
                 }}
@@ -179,13 +181,13 @@ export function IntakePage() {
               />
             </Form.Item>
             <Form.Item label={t('intake.meeting')} style={{ flex: '1 1 160px', marginBottom: 8 }}>
-              <InputNumber
-                min={1}
-                precision={0}
-                value={meetingId}
-                onChange={(n) => setMeetingId(n)}
+              <MeetingPicker
+                orgId={union?.id ?? null}
+                value={meetingId ?? undefined}
+                onChange={(id) => setMeetingId(id ?? null)}
+                placeholder={t('intake.pickMeeting')}
                 style={{ width: '100%' }}
-                data-testid="intake-meeting"
+                testId="intake-meeting"
               />
             </Form.Item>
           </div>

@@ -1,5 +1,5 @@
 import { CheckOutlined, CloseOutlined, FormOutlined } from '@ant-design/icons';
-import { Alert, App, Button, InputNumber, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -19,6 +19,7 @@ import { PagerBar, useCursorPages } from '../../app/paging.js';
 import { buttonTestId } from '../../app/testId.js';
 import { ApplicationStatusTag, EmploymentTag } from '../members/memberTags.js';
 import { applicationsApi, type ApplicationFilters } from './applications.api.js';
+import { MeetingPicker } from './MeetingPicker.js';
 import { RejectModal } from './RejectModal.js';
 
 const PAGE_SIZE = 50;
@@ -173,14 +174,13 @@ export function ReviewTab({ orgId, orgKindIsCovering }: { orgId: number; orgKind
           style={{ width: 140 }}
           data-testid="review-filter-status"
         />
-        <InputNumber
-          min={1}
-          precision={0}
+        <MeetingPicker
+          orgId={orgId}
+          value={filters.meetingId}
+          onChange={(meetingId) => changeFilters({ ...filters, meetingId })}
           placeholder={t('application.meetingFilter')}
-          value={filters.meetingId ?? null}
-          onChange={(n) => changeFilters({ ...filters, meetingId: n ?? undefined })}
-          style={{ width: 150 }}
-          data-testid="review-filter-meeting"
+          style={{ width: 260 }}
+          testId="review-filter-meeting"
         />
         {can('member.write') && (
           <Button
