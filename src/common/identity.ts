@@ -150,3 +150,13 @@ export function maskName(name: string): string {
   const keep = chars.length >= 4 ? 2 : 1;
   return chars.slice(0, keep).join('') + '*'.repeat(chars.length - keep);
 }
+
+/**
+ * Masks every identity number and mobile number inside free text (URLs, log lines): what a search for
+ * `?q=110105194912310021` would otherwise leave in a log.
+ */
+export function maskPersonalNumbers(text: string): string {
+  return text
+    .replace(/(?<![0-9])([1-9][0-9]{5})[0-9]{8}([0-9]{3}[0-9Xx])(?![0-9])/g, '$1********$2')
+    .replace(/(?<![0-9])(1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9])/g, '$1****$2');
+}

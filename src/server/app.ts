@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-z
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { AppError } from '../common/errors.js';
+import { maskPersonalNumbers } from '../common/identity.js';
 import { validatorCompiler } from './http/validation.js';
 import { installErrorHandler } from './http/errors.js';
 import './http/types.js';
@@ -38,7 +39,16 @@ const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..
 /** Builds the Fastify app on an open, migrated database. Tests call app.inject(); main.ts listens. */
 export async function buildApp(database: Database, config: Config, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
+    logger: options.logger
+      ? {
+          level: config.logLevel,
+          redact: ['req.headers.cookie', 'req.headers.authorization'],
+          // Search URLs may carry an ID number or phone (?q=…): logs get them masked like every answer.
+          serializers: {
+            req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: maskPersonalNumbers(req.url), remoteAddress: req.ip }),
+          },
+        }
+      : false,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   });

@@ -67,7 +67,7 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('the server process', ()
   let first: ReturnType<typeof start>;
 
   it('starts on an empty data directory with demo data and prints a generated admin password once', async () => {
-    first = start(await port);
+    first = start(await port, { LOG_LEVEL: 'info' });
     expect(await waitHealthy(await port)).toEqual({ status: 'ok', db: 'pglite' });
     const password = /密码 password:\s+(\S+)/.exec(first.output())?.[1];
     expect(password).toMatch(/^[A-Za-z0-9]{20}$/);
@@ -82,6 +82,13 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('the server process', ()
     const tree = (await roots.json()) as { items: { name: string; childCount: number }[] };
     expect(tree.items).toEqual([expect.objectContaining({ name: '北京市总工会' })]);
     expect(tree.items[0]!.childCount).toBeGreaterThanOrEqual(16);
+    // A search by ID number and by phone: the request log must carry neither in full.
+    await fetch(`http://127.0.0.1:${await port}/api/members?orgId=1&q=11010519491231002X`, { headers: { cookie } });
+    await fetch(`http://127.0.0.1:${await port}/api/members?orgId=1&q=13812345678`, { headers: { cookie } });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(first.output()).toContain('110105********002X');
+    expect(first.output()).not.toContain('11010519491231002X');
+    expect(first.output()).not.toContain('13812345678');
   });
 
   it('refuses a second process on the same data directory, saying which process holds it', async () => {

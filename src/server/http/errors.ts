@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorMessage } from '../../common/errors.js';
+import { maskPersonalNumbers } from '../../common/identity.js';
 import { describeIssues, RequestValidationError } from './validation.js';
 import { recordRefusal } from '../modules/audit/audit.service.js';
 import type { Kysely } from 'kysely';
@@ -57,7 +58,7 @@ export function installErrorHandler(app: FastifyInstance, db: Kysely<DB>, option
           username: request.actor?.username ?? null,
           action: `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`,
           targetType: 'request',
-          targetId: request.url.split('?')[0]?.slice(0, 200),
+          targetId: maskPersonalNumbers(request.url.split('?')[0] ?? '').slice(0, 200),
           result: denied ? 'denied' : 'failed',
           ip: request.ip,
           detail: { code: appError.code },
