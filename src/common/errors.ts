@@ -158,6 +158,7 @@ export const errorCatalog = {
     'zh-CN': '所选沟通会不属于该工会的上级或本级',
     en: 'That outreach meeting does not belong to this union or its parents',
   },
+  AFFILIATION_IS_PRIMARY: { status: 422, 'zh-CN': '这是该会员的主会籍所在工会', en: 'This is the member’s primary union' },
   MEMBER_NOT_ACTIVE: { status: 409, 'zh-CN': '该会员当前不在会', en: 'This member is not active' },
   MEMBER_ALREADY_ACTIVE: { status: 409, 'zh-CN': '该会员已在会', en: 'This member is already active' },
   TRANSFER_PENDING: {

@@ -180,3 +180,6 @@ export const MemberExportQuery = z.object({
   /** Full ID numbers and phones: only for roles that may reveal them, and audited. */
   reveal: z.enum(['0', '1']).default('0'),
 });
+
+/** A secondary affiliation (a rider in a joint union and in the platform company's union). */
+export const AffiliationBody = z.object({ orgId: z.number().int().positive() });

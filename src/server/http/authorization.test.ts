@@ -58,6 +58,8 @@ const publicRoutes = new Set([
   'POST /api/public/cards/verify',
 ]);
 let elsewhere: { id: number } | undefined;
+/** A second branch of the union U, outside the descendant actor's branch: where secondary affiliations go. */
+let otherBranch: { id: number } | undefined;
 let serial = 500000000;
 const uscc = () => {
   const body = `91110101${serial++}`;
@@ -70,6 +72,7 @@ beforeAll(async () => {
   // A union in a third district nobody in the matrix holds a role on: where transfers come from and go to.
   const district = await buildOrg(ctx, 1, 'district_federation');
   elsewhere = await buildOrg(ctx, (await buildOrg(ctx, district.id, 'street_federation')).id, 'grassroots_union');
+  otherBranch = await buildOrg(ctx, tree.dcUnion.id, 'branch');
 });
 afterAll(async () => ctx?.close());
 
@@ -453,6 +456,30 @@ function memberCases(): Case[] {
         const m = await member();
         await asAdmin({ method: 'POST', url: `/api/members/${m.id}/lapse`, payload: { reason: '离职' } });
         return { method: 'POST', url: `/api/members/${m.id}/rejoin` };
+      },
+    },
+    {
+      route: 'POST /api/members/:id/affiliations',
+      action: 'member.write',
+      visibleWith: 'member.read',
+      write: true,
+      ...union,
+      request: async () => ({
+        method: 'POST',
+        url: `/api/members/${(await member()).id}/affiliations`,
+        payload: { orgId: otherBranch!.id },
+      }),
+    },
+    {
+      route: 'DELETE /api/members/:id/affiliations/:orgId',
+      action: 'member.write',
+      visibleWith: 'member.read',
+      write: true,
+      ...union,
+      request: async () => {
+        const m = await member();
+        await asAdmin({ method: 'POST', url: `/api/members/${m.id}/affiliations`, payload: { orgId: otherBranch!.id } });
+        return { method: 'DELETE', url: `/api/members/${m.id}/affiliations/${otherBranch!.id}` };
       },
     },
     {

@@ -1,9 +1,19 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
 import { IdParam, pageOf } from '../../../common/paging.js';
 import { PassThrough } from 'node:stream';
-import { LapseBody, Member, MemberDetail, MemberExportQuery, MemberListQuery, RevealBody, RevealResult } from '../../../common/members.js';
+import {
+  AffiliationBody,
+  LapseBody,
+  Member,
+  MemberDetail,
+  MemberExportQuery,
+  MemberListQuery,
+  RevealBody,
+  RevealResult,
+} from '../../../common/members.js';
 import { exportMembers } from './members.export.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import * as members from './members.service.js';
@@ -41,6 +51,19 @@ export function memberRoutes(app: FastifyInstance, deps: Deps): void {
   );
   r.post('/api/members/:id/lapse', { schema: { tags, params: IdParam, body: LapseBody, response: { 200: Member } } }, async (req) =>
     members.lapseMember(db, requireActor(req), req.params.id, req.body.reason),
+  );
+  r.post(
+    '/api/members/:id/affiliations',
+    { schema: { tags, params: IdParam, body: AffiliationBody, response: { 200: Member } } },
+    async (req) => members.addAffiliation(db, requireActor(req), req.params.id, req.body.orgId),
+  );
+  r.delete(
+    '/api/members/:id/affiliations/:orgId',
+    { schema: { tags, params: IdParam.extend({ orgId: z.coerce.number().int().positive() }), response: { 204: z.null() } } },
+    async (req, reply) => {
+      await members.removeAffiliation(db, requireActor(req), req.params.id, req.params.orgId);
+      return reply.status(204).send(null);
+    },
   );
   r.post('/api/members/:id/rejoin', { schema: { tags, params: IdParam, response: { 200: Member } } }, async (req) =>
     members.rejoinMember(db, requireActor(req), req.params.id),

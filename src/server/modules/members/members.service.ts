@@ -4,6 +4,7 @@ import { AppError } from '../../../common/errors.js';
 import type { Page } from '../../../common/paging.js';
 import { parseIdNumber, parsePhone } from '../../../common/identity.js';
 import type { EmploymentForm, Member, MemberDetail, MemberListQuery } from '../../../common/members.js';
+import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
 import type { PiiCipher } from '../../crypto/pii.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
@@ -201,6 +202,32 @@ export async function reissueCard(tx: Executor, memberId: number): Promise<strin
   const [cardNo] = await repo.nextCardNumbers(tx, 1);
   await repo.updateMember(tx, memberId, { card_no: cardNo!, card_status: 'active', bump_card: true });
   return cardNo!;
+}
+
+/**
+ * Adds a secondary affiliation: the member stays counted where their primary affiliation is, and the second
+ * union sees them in its lists. The caller must be able to change both the member and the second union.
+ */
+export async function addAffiliation(db: Kysely<DB>, actor: Actor, memberId: number, orgId: number): Promise<Member> {
+  return db.transaction().execute(async (tx) => {
+    const member = await findMemberFor(tx, actor, 'member.write', memberId, true);
+    const org = await findOrgRowFor(tx, actor, 'member.write', orgId);
+    if (!coveringKinds.includes(org.kind as OrgKind)) throw new AppError('RECEIVING_ORG_KIND');
+    if (org.id === member.org_id) throw new AppError('AFFILIATION_IS_PRIMARY');
+    await repo.insertAffiliation(tx, { memberId, orgId: org.id, orgPath: org.path });
+    await recordWrite(tx, actor, 'member.affiliate', { type: 'member', id: memberId, orgPath: org.path }, { orgId: org.id });
+    const secondary = await repo.listSecondaryOrgIds(tx, [memberId]);
+    return toMember(member, secondary.get(memberId));
+  });
+}
+
+export async function removeAffiliation(db: Kysely<DB>, actor: Actor, memberId: number, orgId: number): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await findMemberFor(tx, actor, 'member.write', memberId, true);
+    const org = await findOrgRowFor(tx, actor, 'member.write', orgId);
+    if (!(await repo.deleteAffiliation(tx, memberId, org.id))) throw new AppError('NOT_FOUND');
+    await recordWrite(tx, actor, 'member.unaffiliate', { type: 'member', id: memberId, orgPath: org.path }, { orgId: org.id });
+  });
 }
 
 export type Admission = {

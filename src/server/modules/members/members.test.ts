@@ -113,6 +113,30 @@ describe('member life-cycle', () => {
     expect((await call('GET', `/api/members?orgId=${tree.dongcheng.id}`, undefined, cadre.cookie)).statusCode).toBe(404);
   });
 
+  it('a rider belongs to a joint union too: listed there, counted once, where the primary affiliation is', async () => {
+    const joint = await buildOrg(ctx, tree.dcStreet2.id, 'joint_union', { jointType: 'sectoral' });
+    const m = await buildMember(ctx, tree.dcUnion.id, { employmentForm: 'delivery_rider' });
+    const before = members(await call('GET', `/api/coverage/${tree.dongcheng.id}`));
+    const added = await call('POST', `/api/members/${m.id}/affiliations`, { orgId: joint.id });
+    expect(added.json<Member>().secondaryOrgIds).toEqual([joint.id]);
+    const listed = (await call('GET', `/api/members?orgId=${joint.id}`)).json<{ items: Member[] }>();
+    expect(listed.items.map((x) => x.id)).toEqual([m.id]);
+    expect(members(await call('GET', `/api/coverage/${joint.id}`))).toBe(0);
+    expect(members(await call('GET', `/api/coverage/${tree.dongcheng.id}`))).toBe(before);
+    expect((await call('POST', `/api/members/${m.id}/affiliations`, { orgId: tree.dcUnion.id })).json().code).toBe(
+      'AFFILIATION_IS_PRIMARY',
+    );
+    const jointCadre = await actorWith(ctx, 'union_cadre', joint.id);
+    expect((await call('GET', `/api/members/${m.id}`, undefined, jointCadre.cookie)).statusCode).toBe(200);
+    const removed = await ctx.app.inject({
+      method: 'DELETE',
+      url: `/api/members/${m.id}/affiliations/${joint.id}`,
+      headers: { cookie: ctx.adminCookie },
+    });
+    expect(removed.statusCode).toBe(204);
+    expect((await call('GET', `/api/members/${m.id}`, undefined, jointCadre.cookie)).statusCode).toBe(404);
+  });
+
   it('moves members with their union when the union moves', async () => {
     const union = await buildOrg(ctx, tree.dcStreet2.id, 'grassroots_union');
     await buildMember(ctx, union.id);
