@@ -6,7 +6,14 @@ import { generatePassword, hashPassword } from './auth/passwords.js';
 import { pinyinKey } from './modules/orgs/orgs.service.js';
 import { insertAudit } from './modules/audit/audit.repo.js';
 
-export type BootstrapReport = { migrations: string[]; seeded: { orgs: number; employers: number; ms: number } | null; adminPassword: string | null };
+export type BootstrapReport = {
+  migrations: string[];
+  /** The demo organisations and employers, when they were loaded on this start. */
+  seeded: { orgs: number; employers: number; ms: number } | null;
+  /** The database holds generated demo data (loaded on this start or an earlier one), so demo members may be added. */
+  demo: boolean;
+  adminPassword: string | null;
+};
 
 const ROOT_NAME = '北京市总工会';
 
@@ -36,6 +43,9 @@ export async function bootstrap(database: Database, config: Config): Promise<Boo
       });
     }
   }
+  // seedDemo's first audit entry marks generated data; a database built by hand never has it there.
+  const first = await db.selectFrom('audit_log').select('action').orderBy('id').limit(1).executeTakeFirst();
+  const demo = first?.action === 'demo.seed';
   let adminPassword: string | null = null;
   const admin = await db.selectFrom('app_user').select('id').where('username', '=', 'admin').executeTakeFirst();
   if (!admin) {
@@ -53,5 +63,5 @@ export async function bootstrap(database: Database, config: Config): Promise<Boo
       await insertAudit(tx, { userId: null, username: 'system', action: 'user.create', targetType: 'user', targetId: user.id, orgPath: root.path, result: 'ok', ip: null, detail: { username: 'admin' } });
     });
   }
-  return { migrations, seeded, adminPassword };
+  return { migrations, seeded, demo, adminPassword };
 }

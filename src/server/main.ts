@@ -18,6 +18,18 @@ async function main(): Promise<void> {
   const where = database.engine === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   app.log.info(`gonghui ready on http://localhost:${config.port} — ${where} — in ${Math.round(performance.now() - started)} ms`);
   if (report.seeded) app.log.info(`demo data: ${report.seeded.orgs} organisations, ${report.seeded.employers} employers in ${report.seeded.ms} ms`);
+  // Demo members (东城's 17.9万) arrive in the background after the first answer, batch by batch; a restart carries on.
+  // GONGHUI_DEMO_MEMBERS sets how many (0: none); only a database that holds the generated demo data gets them.
+  const demoMembersEnv = process.env.GONGHUI_DEMO_MEMBERS;
+  const demoTarget = demoMembersEnv ? Number(demoMembersEnv) : undefined;
+  if (demoTarget !== undefined && !(Number.isInteger(demoTarget) && demoTarget >= 0)) {
+    throw new Error(`GONGHUI_DEMO_MEMBERS must be a non-negative integer, got "${demoMembersEnv}"`);
+  }
+  let demoMembers: { stop(): Promise<void> } | null = null;
+  if (config.seedDemo && report.demo && demoTarget !== 0) {
+    const { runDemoMembersInBackground } = await import('./db/seed/members.js');
+    demoMembers = runDemoMembersInBackground(app.deps, app.log, demoTarget);
+  }
   const resumed = await resumeUnfinishedImports(app.deps, app.importQueue);
   if (resumed > 0) app.log.info(`resuming ${resumed} unfinished roster imports`);
   if (report.adminPassword) {
@@ -42,6 +54,7 @@ async function main(): Promise<void> {
     app.log.info(`${signal}: shutting down`);
     clearInterval(sweep);
     try {
+      await demoMembers?.stop();
       await app.importQueue.stop();
       await app.close();
       await database.close();

@@ -19,6 +19,8 @@ export type SeedOptions = {
 export type SeedReport = { orgs: number; employers: number; ms: number; phases: Record<string, number> };
 
 export const DEFAULT_DEMO_SEED = 20230530;
+/** The audit action that records the demo data being loaded; bootstrap reads it to tell a demo database. */
+export const DEMO_SEED_ACTION = 'demo.seed';
 
 const orgColumns: readonly Column[] = [
   { name: 'id', type: 'bigint' },
@@ -85,6 +87,21 @@ export async function seedDemo(database: Database, options: SeedOptions = {}): P
         tx,
       );
     }
+    // Marks the database as generated demo data (the first audit entry): only such a database gets demo members later.
+    await tx
+      .insertInto('audit_log')
+      .values({
+        user_id: null,
+        username: 'system',
+        action: DEMO_SEED_ACTION,
+        target_type: 'org',
+        target_id: '1',
+        org_path: '1',
+        result: 'ok',
+        ip: null,
+        detail: JSON.stringify({ seed: options.seed ?? DEFAULT_DEMO_SEED, scale: options.scale ?? 1 }),
+      })
+      .execute();
     // PGlite runs no autovacuum: without statistics the planner would guess on a table of 125k employers.
     await sql`ANALYZE org_unit, collaboration_zone, employer, org_coverage`.execute(tx);
     lap('analyze');

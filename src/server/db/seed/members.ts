@@ -1,0 +1,265 @@
+import { sql, type Kysely } from 'kysely';
+import type { EmploymentForm } from '../../../common/members.js';
+import type { Deps } from '../../deps.js';
+import { sealPerson } from '../../modules/members/members.person.js';
+import { admitMembers, type Admission } from '../../modules/members/members.service.js';
+import type { DB } from '../schema.js';
+import { DONGCHENG_CODE } from './beijing.js';
+import { DEFAULT_DEMO_SEED } from './demo.js';
+import { seedMemberExtras } from './members.extras.js';
+import { dayNumber, dayString, PeopleGenerator, type Person } from './people.js';
+import { apportion, createRandom, type Random } from './random.js';
+
+export type DemoMembersOptions = {
+  /** Same seed, same people in the same unions. */
+  seed?: number;
+  /** The district's member total when done: 东城 reports 17.9万; 66% of the covered staff if that is fewer. */
+  target?: number;
+  /** The district federation to fill; 东城 (division 110101) when absent. */
+  districtId?: number;
+  /** Members written per transaction. */
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+};
+
+export const DEMO_MEMBER_TARGET = 179_000;
+/** 入会率 of a smaller demo: 东城's 17.9万 members over the 27.2万 staff of its unionised units. */
+const DEMO_MEMBER_RATE = 0.66;
+const DEFAULT_BATCH = 5000;
+/** Rows per admitMembers call: a 21-column INSERT must stay under the protocol's 65,535 parameters. */
+const ADMIT_CHUNK = 2000;
+/** The demo world's last day, as for the organisations (builder.ts): nobody joins after it. */
+const LAST_JOIN = dayNumber('2023-06-30');
+const ADULT_DAYS = Math.ceil(18 * 365.25);
+const MINOR_WORKER_DAYS = Math.ceil(16 * 365.25) + 1;
+
+export type DemoEmployer = { id: number; name: string; headcount: number };
+export type DemoUnion = {
+  id: number;
+  path: string;
+  kind: string;
+  streetId: number | null;
+  createdDay: number;
+  employers: DemoEmployer[];
+  staff: number;
+};
+export type PlannedMember = { person: Person; union: DemoUnion; employer: DemoEmployer; form: EmploymentForm; joinDate: string };
+export type DemoDistrict = { id: number; path: string; regionCode: string };
+
+const gigForms: readonly (readonly [EmploymentForm, number])[] = [
+  ['delivery_rider', 35],
+  ['courier', 30],
+  ['ride_hailing', 15],
+  ['truck_driver', 10],
+  ['other_gig', 10],
+];
+/** Share of gig workers by union kind: joint unions (联合工会) are where riders and couriers are organised. */
+const gigShare: Readonly<Record<string, number>> = { joint_union: 0.35, grassroots_union: 0.025 };
+
+/**
+ * Adds demo members to a district (东城 by default) until it has exactly `target`, spread over its grassroots and
+ * joint unions in proportion to the staff of the employers each covers (入会率 around 65%, varying per union, never
+ * above a union's covered staff), then a few hundred pending applications, two outreach meetings and pending
+ * transfers. Each batch is one transaction through `admitMembers` (cards, history, roll-up), so a crash leaves
+ * whole batches and the next call carries on; a district already at its target gets nothing.
+ */
+export async function seedDemoMembers(deps: Deps, options: DemoMembersOptions = {}): Promise<{ members: number; ms: number }> {
+  const started = performance.now();
+  const db = deps.db;
+  const district = await findDistrict(db, options.districtId);
+  if (!district) return { members: 0, ms: 0 };
+  const unions = await loadUnions(db, district.path);
+  const staff = unions.reduce((sum, u) => sum + u.staff, 0);
+  // A demo generated smaller than life (GONGHUI_DEMO_SCALE < 1) gets members in proportion.
+  const target = options.target ?? Math.min(DEMO_MEMBER_TARGET, Math.round(staff * DEMO_MEMBER_RATE));
+  if (target <= 0) return { members: 0, ms: 0 };
+  const existing = await countMembers(db, district.path);
+  const random = createRandom(options.seed ?? DEFAULT_DEMO_SEED).fork('members');
+  const people = new PeopleGenerator(random.fork('people'), district.regionCode);
+  // The plan is the same on every call, whatever is already there: a restart finds its own members and skips them.
+  const plan = planMembers(random.fork('plan'), people, unions, target);
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  let written = 0;
+  for (let start = 0; start < plan.length && existing + written < target; start += batchSize) {
+    options.signal?.throwIfAborted();
+    const batch = plan.slice(start, start + batchSize);
+    const room = target - existing - written;
+    written += await db.transaction().execute(async (tx) => {
+      const bidxs = batch.map((p) => deps.cipher.blindIndex('id_number', p.person.idNumber));
+      const present = await presentIdIndexes(tx, bidxs);
+      const fresh = batch.filter((_, i) => !present.has(bidxs[i] ?? '')).slice(0, room);
+      const admissions: Admission[] = fresh.map((p) => ({
+        person: sealPerson(deps.cipher, p.person),
+        employerId: p.employer.id,
+        employerName: p.employer.name,
+        employmentForm: p.form,
+        org: { id: p.union.id, path: p.union.path },
+        joinDate: p.joinDate,
+      }));
+      for (let i = 0; i < admissions.length; i += ADMIT_CHUNK) await admitMembers(tx, null, admissions.slice(i, i + ADMIT_CHUNK));
+      return admissions.length;
+    });
+    options.onProgress?.(existing + written, target);
+    // Lets waiting requests use the database between batches (PGlite has a single connection).
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  options.signal?.throwIfAborted();
+  await seedMemberExtras(deps, { district, unions, people, random: random.fork('extras') });
+  // PGlite runs no autovacuum: without statistics the planner would guess on a table of 179k members.
+  await sql`ANALYZE member, member_status_history, member_application`.execute(db);
+  return { members: written, ms: Math.round(performance.now() - started) };
+}
+
+async function findDistrict(db: Kysely<DB>, districtId: number | undefined): Promise<DemoDistrict | undefined> {
+  let q = db.selectFrom('org_unit').select(['id', 'path', 'region_code']).where('kind', '=', 'district_federation');
+  q = districtId === undefined ? q.where('region_code', '=', DONGCHENG_CODE) : q.where('id', '=', districtId);
+  const row = await q.orderBy('id').executeTakeFirst();
+  if (!row) return undefined;
+  const regionCode = row.region_code && /^\d{6}$/.test(row.region_code) ? row.region_code : DONGCHENG_CODE;
+  return { id: row.id, path: row.path, regionCode };
+}
+
+async function countMembers(db: Kysely<DB>, districtPath: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM member WHERE status = 'member' AND org_path <@ ${districtPath}::ltree`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+async function presentIdIndexes(db: Kysely<DB>, bidxs: string[]): Promise<Set<string>> {
+  const { rows } = await sql<{ bidx: string }>`
+    SELECT id_number_bidx AS bidx FROM member WHERE id_number_bidx = ANY(${bidxs}::text[])`.execute(db);
+  return new Set(rows.map((r) => r.bidx));
+}
+
+/** The district's grassroots and joint unions in id order, each with the employers it covers (id order). */
+async function loadUnions(db: Kysely<DB>, districtPath: string): Promise<DemoUnion[]> {
+  const { rows: unionRows } = await sql<{ id: number; path: string; kind: string; street_id: number | null; created_at: string }>`
+    SELECT u.id, u.path::text AS path, u.kind, u.created_at,
+           (SELECT s.id FROM org_unit s WHERE s.kind = 'street_federation' AND u.path <@ s.path LIMIT 1) AS street_id
+      FROM org_unit u
+     WHERE u.path <@ ${districtPath}::ltree AND u.kind IN ('grassroots_union', 'joint_union')
+     ORDER BY u.id`.execute(db);
+  const { rows: employerRows } = await sql<DemoEmployer & { union_org_id: number }>`
+    SELECT e.id, e.name, e.headcount, e.union_org_id
+      FROM employer e JOIN org_unit u ON u.id = e.union_org_id
+     WHERE u.path <@ ${districtPath}::ltree AND u.kind IN ('grassroots_union', 'joint_union')
+     ORDER BY e.id`.execute(db);
+  const unions = unionRows.map((u) => ({
+    id: u.id,
+    path: u.path,
+    kind: u.kind,
+    streetId: u.street_id,
+    createdDay: dayNumber(u.created_at),
+    employers: [] as DemoEmployer[],
+    staff: 0,
+  }));
+  const byId = new Map(unions.map((u) => [u.id, u]));
+  for (const e of employerRows) {
+    const union = byId.get(e.union_org_id);
+    if (!union) continue;
+    union.employers.push({ id: e.id, name: e.name, headcount: e.headcount });
+    union.staff += e.headcount;
+  }
+  return unions;
+}
+
+/**
+ * Splits `total` over parts in proportion to `weights` without any part exceeding its cap: whatever a capped
+ * part cannot take is spread again over the parts with room left.
+ */
+export function apportionCapped(total: number, weights: readonly number[], caps: readonly number[]): number[] {
+  const room = caps.reduce((a, b) => a + b, 0);
+  if (total > room) throw new Error(`cannot place ${total} members: the unions cover only ${room} staff`);
+  const parts = weights.map(() => 0);
+  let left = total;
+  let open = weights.map((_, i) => i).filter((i) => (caps[i] ?? 0) > 0);
+  while (left > 0) {
+    const openWeights = open.map((i) => weights[i] ?? 0);
+    // Once only weightless parts have room, they fill by their caps.
+    const shares = apportion(left, openWeights.some((w) => w > 0) ? openWeights : open.map((i) => caps[i] ?? 0));
+    open.forEach((i, k) => {
+      const take = Math.min(shares[k] ?? 0, (caps[i] ?? 0) - (parts[i] ?? 0));
+      parts[i] = (parts[i] ?? 0) + take;
+      left -= take;
+    });
+    open = open.filter((i) => (parts[i] ?? 0) < (caps[i] ?? 0));
+  }
+  return parts;
+}
+
+/**
+ * Who joins where: each union gets members in proportion to its covered staff times a rate of its own (mean
+ * about 65%), each employer of the union in proportion to its headcount; people get ages that fit their work
+ * and a join date after their union's founding and their 18th birthday. Sorted by join date, so member ids
+ * follow the order people joined in.
+ */
+export function planMembers(random: Random, people: PeopleGenerator, unions: readonly DemoUnion[], target: number): PlannedMember[] {
+  const rates = unions.map(() => 0.3 + 0.7 * ((random.next() + random.next()) / 2));
+  const quotas = apportionCapped(
+    target,
+    unions.map((u, i) => u.staff * (rates[i] ?? 0)),
+    unions.map((u) => u.staff),
+  );
+  const plan: { member: PlannedMember; day: number; order: number }[] = [];
+  unions.forEach((union, u) => {
+    const perEmployer = apportion(
+      quotas[u] ?? 0,
+      union.employers.map((e) => e.headcount),
+    );
+    const gig = gigShare[union.kind] ?? 0;
+    // Unions founded after the demo's last day (built in tests) take members on that day.
+    const founded = Math.min(union.createdDay, LAST_JOIN);
+    union.employers.forEach((employer, e) => {
+      for (let n = 0; n < (perEmployer[e] ?? 0); n++) {
+        const form: EmploymentForm = random.chance(gig) ? random.weighted(gigForms) : 'standard';
+        // Riders and drivers are younger than office staff.
+        const person =
+          form === 'standard' ? people.next() : people.next({ fromDay: dayNumber('1972-01-01'), toDay: dayNumber('2003-12-31') });
+        const birth = dayNumber(person.birthDate);
+        const adult = birth + ADULT_DAYS <= LAST_JOIN ? birth + ADULT_DAYS : birth + MINOR_WORKER_DAYS;
+        const from = Math.max(founded, adult);
+        const day = from >= LAST_JOIN ? LAST_JOIN : from + Math.floor(random.next() * (LAST_JOIN - from + 1));
+        plan.push({ member: { person, union, employer, form, joinDate: dayString(day) }, day, order: plan.length });
+      }
+    });
+  });
+  plan.sort((a, b) => a.day - b.day || a.order - b.order);
+  return plan.map((p) => p.member);
+}
+
+type Log = { info(message: string): void; error(details: { err: unknown }, message: string): void };
+
+/**
+ * Starts seedDemoMembers without waiting for it, logging about every 10% and the outcome. `stop()` aborts it
+ * between batches and resolves once the batch in flight has committed, so the database can close.
+ */
+export function runDemoMembersInBackground(deps: Deps, log: Log, target: number | undefined): { stop(): Promise<void> } {
+  const controller = new AbortController();
+  const count = (n: number) => n.toLocaleString('en-US');
+  let tenth = -1;
+  let done = 0;
+  const running = seedDemoMembers(deps, {
+    target,
+    signal: controller.signal,
+    onProgress: (n, total) => {
+      done = n;
+      const now = Math.floor((n / total) * 10);
+      if (now > tenth) log.info(`demo members: ${count(n)} / ${count(total)}`);
+      tenth = Math.max(tenth, now);
+    },
+  })
+    .then((r) => {
+      if (r.members > 0) log.info(`demo members: ${count(r.members)} added in ${(r.ms / 1000).toFixed(1)} s`);
+    })
+    .catch((error: unknown) => {
+      if (controller.signal.aborted) log.info(`demo members: stopped at ${count(done)}; the next start carries on`);
+      else log.error({ err: error }, 'demo members failed');
+    });
+  return {
+    stop: async () => {
+      controller.abort();
+      await running;
+    },
+  };
+}
