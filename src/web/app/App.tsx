@@ -18,6 +18,7 @@ const DashboardPage = lazy(() => import('../modules/coverage/DashboardPage.js').
 // The public pages for workers and benefit providers: their own chunk, no session probe.
 const JoinRoutes = lazy(() => import('../modules/join/PublicApp.js').then((m) => ({ default: m.JoinRoutes })));
 const VerifyPage = lazy(() => import('../modules/join/PublicApp.js').then((m) => ({ default: m.VerifyPage })));
+const OutreachPage = lazy(() => import('../modules/outreach/OutreachPage.js').then((m) => ({ default: m.OutreachPage })));
 const IntakePage = lazy(() => import('../modules/applications/IntakePage.js').then((m) => ({ default: m.IntakePage })));
 
 const theme = { token: { colorPrimary: '#c8102e', borderRadius: 6 } };
@@ -87,6 +88,16 @@ function Console() {
                 <RequirePermission action="member.write">
                   <Suspense fallback={<FullPageSpin />}>
                     <IntakePage />
+                  </Suspense>
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="outreach"
+              element={
+                <RequirePermission action="member.read">
+                  <Suspense fallback={<FullPageSpin />}>
+                    <OutreachPage />
                   </Suspense>
                 </RequirePermission>
               }

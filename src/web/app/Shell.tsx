@@ -2,6 +2,8 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CloudUploadOutlined,
+  CommentOutlined,
   FormOutlined,
   IdcardOutlined,
   SolutionOutlined,
@@ -55,19 +57,29 @@ export function Shell() {
       icon: <SolutionOutlined />,
       label: <span data-testid="nav-review">{t('nav.review')}</span>,
     },
+    can('member.read') && {
+      key: '/imports',
+      icon: <CloudUploadOutlined />,
+      label: <span data-testid="nav-imports">{t('nav.imports')}</span>,
+    },
+    can('member.read') && {
+      key: '/outreach',
+      icon: <CommentOutlined />,
+      label: <span data-testid="nav-outreach">{t('nav.outreach')}</span>,
+    },
     can('member.write') && { key: '/intake', icon: <FormOutlined />, label: <span data-testid="nav-intake">{t('nav.intake')}</span> },
     can('user.read') && { key: '/users', icon: <TeamOutlined />, label: <span data-testid="nav-users">{t('nav.users')}</span> },
     can('audit.read') && { key: '/audit', icon: <AuditOutlined />, label: <span data-testid="nav-audit">{t('nav.audit')}</span> },
   ].filter((item) => item !== false);
   const section = '/' + (location.pathname.split('/')[1] ?? '');
-  const selectedNav =
-    section === '/orgs' && tab === 'members' ? '/members' : section === '/orgs' && tab === 'applications' ? '/review' : section;
+  const navOfTab: Record<string, string> = { members: '/members', applications: '/review', imports: '/imports' };
+  const selectedNav = (section === '/orgs' && tab && navOfTab[tab]) || section;
   const go: MenuProps['onClick'] = ({ key }) => {
-    if (key === '/members' || key === '/review') {
-      const tabKey = key === '/members' ? 'members' : 'applications';
+    const tabKey = Object.keys(navOfTab).find((k) => navOfTab[k] === key);
+    if (tabKey) {
       navigate(contextOrgId ? `/orgs/${contextOrgId}?tab=${tabKey}` : '/');
-    } else if (key === '/intake') {
-      navigate(contextOrgId ? `/intake?org=${contextOrgId}` : '/intake');
+    } else if (key === '/intake' || key === '/outreach') {
+      navigate(contextOrgId ? `${key}?org=${contextOrgId}` : key);
     } else navigate(key === '/orgs' ? '/' : key);
     setDrawerOpen(false);
   };

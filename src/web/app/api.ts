@@ -74,11 +74,71 @@ function toApiError(status: number, body: unknown): ApiError {
   return new ApiError(status, 'HTTP_' + status, i18next.t('app.networkError'));
 }
 
+/** The file name a download answer proposes (RFC 5987 `filename*` first), or the fallback. */
+function fileNameOf(response: Response, fallback: string): string {
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (encoded) return decodeURIComponent(encoded);
+  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? fallback;
+}
+
+/** Sends a file as multipart/form-data (field `file`), with the same language header and cookie as any request. */
+async function upload<T>(path: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: { 'Accept-Language': currentLocale(), Accept: 'application/json' },
+      credentials: 'same-origin',
+      body: form,
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', i18next.t('app.networkError'));
+  }
+  const text = await response.text();
+  const parsed: unknown = text ? safeJson(text) : undefined;
+  if (!response.ok) {
+    if (response.status === 401) onUnauthenticated();
+    throw toApiError(response.status, parsed);
+  }
+  return parsed as T;
+}
+
+/**
+ * Fetches a file answer and hands it to the browser as a download. Fetched rather than opened as a link so that
+ * a refusal (403, 404 IMPORT_NO_ERRORS …) arrives as an ApiError with the server's message instead of a JSON page.
+ */
+async function download(path: string, fallbackName: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: { 'Accept-Language': currentLocale() }, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'NETWORK', i18next.t('app.networkError'));
+  }
+  if (!response.ok) {
+    const text = await response.text();
+    if (response.status === 401) onUnauthenticated();
+    throw toApiError(response.status, text ? safeJson(text) : undefined);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileNameOf(response, fallbackName);
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   del: (path: string) => request<undefined>('DELETE', path),
   /** For the session probe at start-up and the login form: a 401 there is an answer, not a redirect. */
+  upload,
+  download: (path: string, query: Query, fallbackName: string) => download(withQuery(path, query), fallbackName),
   quiet: <T>(method: 'GET' | 'POST', path: string, body?: unknown) => request<T>(method, path, body, true),
 };

@@ -6,6 +6,12 @@ export function formatPercent(rate: number | null | undefined): string {
   return `${(rate * 100).toFixed(1)}%`;
 }
 
+/** A 0–100 score with one decimal (数据质量 92.4); "—" when there is nothing to assess. */
+export function formatScore(score: number | null | undefined): string {
+  if (score === null || score === undefined) return '—';
+  return score.toFixed(1);
+}
+
 export function formatCount(value: number): string {
   return new Intl.NumberFormat(currentLocale()).format(value);
 }

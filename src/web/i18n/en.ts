@@ -1,9 +1,13 @@
+import { importsEn } from './imports.en.js';
+import { outreachEn } from './outreach.en.js';
 import type { Messages } from './index.js';
 import { joinEn } from './join.en.js';
 import { membersEn } from './members.en.js';
 
 export const en: Messages = {
   ...membersEn,
+  ...importsEn,
+  ...outreachEn,
   ...joinEn,
   app: {
     name: 'Trade Union Work Platform',
@@ -15,6 +19,8 @@ export const en: Messages = {
     backHome: 'Back to the start',
   },
   nav: {
+    imports: 'Roster import',
+    outreach: 'Outreach',
     orgs: 'Organisations',
     dashboard: 'Dashboard',
     users: 'Users',
@@ -93,6 +99,7 @@ export const en: Messages = {
       newParent: 'New parent',
     },
     tabs: {
+      imports: 'Roster import',
       overview: 'Overview',
       children: 'Children',
       employers: 'Employers',

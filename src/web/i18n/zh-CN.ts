@@ -1,9 +1,13 @@
+import { importsZhCN } from './imports.zh-CN.js';
+import { outreachZhCN } from './outreach.zh-CN.js';
 import { joinZhCN } from './join.zh-CN.js';
 import { membersZhCN } from './members.zh-CN.js';
 
 /** Chinese (default) strings of the web console. `en.ts` must have exactly the same keys. */
 export const zhCN = {
   ...membersZhCN,
+  ...importsZhCN,
+  ...outreachZhCN,
   ...joinZhCN,
   app: {
     name: '工会工作平台',
@@ -15,6 +19,8 @@ export const zhCN = {
     backHome: '返回首页',
   },
   nav: {
+    imports: '名册导入',
+    outreach: '双沟通',
     orgs: '组织体系',
     dashboard: '数据看板',
     users: '用户管理',
@@ -93,6 +99,7 @@ export const zhCN = {
       newParent: '新的上级组织',
     },
     tabs: {
+      imports: '名册导入',
       overview: '概况',
       children: '下级组织',
       employers: '企业',

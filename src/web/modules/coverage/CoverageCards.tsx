@@ -1,13 +1,14 @@
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import { Card, Col, Row, Skeleton, Statistic, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Coverage } from '../../../common/coverage.js';
-import { formatCount, formatPercent } from '../../app/format.js';
+import { QUALITY_WEIGHTS, type Coverage } from '../../../common/coverage.js';
+import { formatCount, formatPercent, formatScore } from '../../app/format.js';
 import { useNotify } from '../../app/notify.js';
 import { coverageApi } from './coverage.api.js';
 
-/** The six figures leaders look at first: 基层工会数, 覆盖企业数, 会员数, 职工数, 入会率, 建会率. */
+/** The figures leaders look at first: 基层工会数, 覆盖企业数, 会员数, 职工数, 入会率, 建会率, 数据质量. */
 export function CoverageCards({ coverage }: { coverage: Coverage | null }) {
   const { t } = useTranslation();
   const cards = [
@@ -27,11 +28,17 @@ export function CoverageCards({ coverage }: { coverage: Coverage | null }) {
       help: t('coverage.unionisationRateHelp'),
       value: coverage && formatPercent(coverage.unionisationRate),
     },
+    {
+      key: 'qualityScore',
+      label: t('quality.score'),
+      help: qualityHelp(t),
+      value: coverage && formatScore(coverage.qualityScore),
+    },
   ];
   return (
     <Row gutter={[12, 12]} className="stat-grid" data-testid="coverage-cards">
       {cards.map((card) => (
-        <Col key={card.key} xs={12} sm={8} xl={4}>
+        <Col key={card.key} xs={12} sm={8} md={6} xl={{ flex: '1 1 0' }}>
           <Card size="small" data-testid={`stat-${card.key}`}>
             {coverage ? (
               <Statistic
@@ -55,6 +62,16 @@ export function CoverageCards({ coverage }: { coverage: Coverage | null }) {
       ))}
     </Row>
   );
+}
+
+/** The tooltip that explains the data-quality score by its weights (QUALITY_WEIGHTS, as percentages). */
+export function qualityHelp(t: TFunction): string {
+  const percent = (w: number) => Math.round(w * 100);
+  return t('quality.help', {
+    completeness: percent(QUALITY_WEIGHTS.completeness),
+    validIds: percent(QUALITY_WEIGHTS.validIds),
+    uniqueIds: percent(QUALITY_WEIGHTS.uniqueIds),
+  });
 }
 
 /** Loads and shows the coverage of one organisation (the 概况 tab). */

@@ -13,6 +13,7 @@ import { useOrgTree } from '../orgs/treeStore.js';
 import { coverageApi } from './coverage.api.js';
 import { CoverageCards } from './CoverageCards.js';
 import { EChart, type ChartOption } from './EChart.js';
+import { QualityTable } from './QualityTable.js';
 
 const CHART_HEIGHT = 340;
 const COLORS = { unions: '#c8102e', employers: '#faad14', membership: '#1677ff', unionisation: '#52c41a' };
@@ -193,6 +194,7 @@ export function DashboardPage() {
           </Col>
         </Row>
       )}
+      {isLoaded && children.length > 0 && <QualityTable rows={children} onOpen={(id) => navigate(`/dashboard?org=${id}`)} />}
     </div>
   );
 }

@@ -1,12 +1,15 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Input, InputNumber, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { EditOutlined, FlagOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Input, InputNumber, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { industrySections, type Employer, type IndustrySection } from '../../../common/employers.js';
 import type { OrgWithAncestors } from '../../../common/orgs.js';
+import type { UnionisationStage } from '../../../common/outreach.js';
 import { useAuth } from '../../app/auth.js';
 import { formatCount } from '../../app/format.js';
 import { PagerBar, useCursorPages } from '../../app/paging.js';
+import { StageModal } from '../outreach/StageModal.js';
+import { StageTag } from '../outreach/StageTag.js';
 import { EmployerFormModal } from './EmployerFormModal.js';
 import { employersApi, type EmployerFilters } from './employers.api.js';
 
@@ -20,6 +23,7 @@ export function EmployersTab({ org }: { org: OrgWithAncestors }) {
   const [filters, setFilters] = useState<EmployerFilters>({});
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<Employer | 'new' | null>(null);
+  const [staging, setStaging] = useState<Employer | null>(null);
   const pages = useCursorPages(
     (cursor) => employersApi.list(org.id, filters, cursor, PAGE_SIZE),
     `${org.id}:${JSON.stringify(filters)}:${version}`,
@@ -56,16 +60,36 @@ export function EmployersTab({ org }: { org: OrgWithAncestors }) {
       dataIndex: 'unionName',
       render: (name: string | null) => (name ? name : <Tag color="orange">{t('employer.notCovered')}</Tag>),
     },
+    {
+      title: t('stage.label'),
+      dataIndex: 'unionisationStage',
+      width: 120,
+      render: (stage: UnionisationStage, employer) => (
+        <span data-testid={`stage-${employer.id}`}>
+          <StageTag stage={stage} />
+        </span>
+      ),
+    },
   ];
   if (canWrite) {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      width: 70,
+      width: 100,
       render: (_v: unknown, employer) => (
-        <Tooltip title={t('common.edit')}>
-          <Button type="text" icon={<EditOutlined />} onClick={() => setEditing(employer)} data-testid={`edit-employer-${employer.id}`} />
-        </Tooltip>
+        <Space size={0}>
+          <Tooltip title={t('common.edit')}>
+            <Button type="text" icon={<EditOutlined />} onClick={() => setEditing(employer)} data-testid={`edit-employer-${employer.id}`} />
+          </Tooltip>
+          <Tooltip title={t('stage.change')}>
+            <Button
+              type="text"
+              icon={<FlagOutlined />}
+              onClick={() => setStaging(employer)}
+              data-testid={`stage-employer-${employer.id}`}
+            />
+          </Tooltip>
+        </Space>
       ),
     });
   }
@@ -137,10 +161,21 @@ export function EmployersTab({ org }: { org: OrgWithAncestors }) {
         dataSource={pages.items}
         loading={pages.isLoading}
         pagination={false}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1100 }}
         data-testid="employers-table"
       />
       <PagerBar pages={pages} testId="employers-pager" />
+      {staging && (
+        <StageModal
+          org={org}
+          employer={staging}
+          onClose={() => setStaging(null)}
+          onDone={() => {
+            setStaging(null);
+            setVersion((n) => n + 1);
+          }}
+        />
+      )}
       {editing && (
         <EmployerFormModal
           org={org}

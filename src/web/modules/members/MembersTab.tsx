@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { employmentForms, memberStatuses, type EmploymentForm, type Member, type MemberStatus } from '../../../common/members.js';
 import { PagerBar, useCursorPages } from '../../app/paging.js';
+import { ExportMembersButton } from './ExportMembersButton.js';
 import { MemberDrawer } from './MemberDrawer.js';
 import { CardStatusTag, EmploymentTag, MemberStatusTag } from './memberTags.js';
 import { membersApi, type MemberFilters } from './members.api.js';
@@ -10,7 +11,7 @@ import { membersApi, type MemberFilters } from './members.api.js';
 const PAGE_SIZE = 50;
 
 /** The 会员 tab: members of this node's subtree, searchable by name, pinyin, phone, ID or card number. */
-export function MembersTab({ orgId }: { orgId: number }) {
+export function MembersTab({ orgId, orgName }: { orgId: number; orgName: string }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<MemberFilters>({});
   const [filters, setFilters] = useState<MemberFilters>({});
@@ -105,6 +106,9 @@ export function MembersTab({ orgId }: { orgId: number }) {
           data-testid="member-filter-form"
         />
         <Button onClick={() => apply({})}>{t('common.reset')}</Button>
+        <span style={{ marginLeft: 'auto' }}>
+          <ExportMembersButton orgId={orgId} orgName={orgName} />
+        </span>
       </div>
       <Table<Member>
         rowKey="id"

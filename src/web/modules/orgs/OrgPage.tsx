@@ -10,6 +10,7 @@ import { errorText } from '../../app/notify.js';
 import { OrgCoverage } from '../coverage/CoverageCards.js';
 import { ReviewTab } from '../applications/ReviewTab.js';
 import { EmployersTab } from '../employers/EmployersTab.js';
+import { ImportsTab } from '../imports/ImportsTab.js';
 import { MembersTab } from '../members/MembersTab.js';
 import { TransfersTab } from '../transfers/TransfersTab.js';
 import { ChildrenTab } from './ChildrenTab.js';
@@ -20,7 +21,7 @@ import { orgsApi } from './orgs.api.js';
 import { useOrgTree } from './treeStore.js';
 import { ZonesTab } from './ZonesTab.js';
 
-const tabKeys = ['overview', 'children', 'employers', 'zones', 'members', 'applications', 'transfers'] as const;
+const tabKeys = ['overview', 'children', 'employers', 'zones', 'members', 'applications', 'transfers', 'imports'] as const;
 type TabKey = (typeof tabKeys)[number];
 
 type Dialog = { kind: 'edit' } | { kind: 'create' } | { kind: 'move' } | null;
@@ -89,7 +90,7 @@ export function OrgPage() {
     can('member.read') && {
       key: 'members',
       label: <span data-testid="tab-members">{t('org.tabs.members')}</span>,
-      children: <MembersTab orgId={org.id} />,
+      children: <MembersTab orgId={org.id} orgName={org.name} />,
     },
     can('member.read') && {
       key: 'applications',
@@ -100,6 +101,11 @@ export function OrgPage() {
       key: 'transfers',
       label: <span data-testid="tab-transfers">{t('org.tabs.transfers')}</span>,
       children: <TransfersTab org={org} />,
+    },
+    can('member.read') && {
+      key: 'imports',
+      label: <span data-testid="tab-imports">{t('org.tabs.imports')}</span>,
+      children: <ImportsTab org={org} />,
     },
   ].filter((item) => item !== false);
 

@@ -1,0 +1,20 @@
+import type { ImportJob } from '../../../common/imports.js';
+import type { Page } from '../../../common/paging.js';
+import { api } from '../../app/api.js';
+
+/**
+ * The upload limit the server enforces (`ROSTER_LIMITS.maxFileBytes` in the rosters module); checked here too so a
+ * cadre learns before a 50 MB upload, not after it.
+ */
+export const MAX_ROSTER_MB = 50;
+export const ROSTER_EXTENSIONS = ['.xlsx', '.csv'] as const;
+
+export const importsApi = {
+  upload: (orgId: number, file: File) => api.upload<ImportJob>(`/api/imports?orgId=${orgId}`, file),
+  get: (id: number) => api.get<ImportJob>(`/api/imports/${id}`),
+  list: (orgId: number, cursor: string | undefined, limit: number) => api.get<Page<ImportJob>>('/api/imports', { orgId, cursor, limit }),
+  template: () => api.download('/api/imports/template', {}, 'roster-template.xlsx'),
+  errors: (id: number) => api.download(`/api/imports/${id}/errors`, {}, `import-${id}-errors.xlsx`),
+};
+
+export const isFinished = (job: ImportJob) => job.status === 'done' || job.status === 'failed';

@@ -1,0 +1,34 @@
+import type {
+  CreateMeetingBody,
+  Meeting,
+  MeetingListQuery,
+  OutreachStats,
+  UnionisationBody,
+  UnionisationStage,
+} from '../../../common/outreach.js';
+import type { Page } from '../../../common/paging.js';
+import { api } from '../../app/api.js';
+
+export type MeetingFilters = Pick<MeetingListQuery, 'kind' | 'from' | 'to'>;
+export type Period = { from: string; to: string };
+
+export const outreachApi = {
+  meetings: (orgId: number, filters: MeetingFilters, cursor: string | undefined, limit: number) =>
+    api.get<Page<Meeting>>('/api/meetings', { orgId, ...filters, cursor, limit }),
+  createMeeting: (body: CreateMeetingBody) => api.post<Meeting>('/api/meetings', body),
+  stats: (orgId: number, period: Period) => api.get<OutreachStats>('/api/outreach/stats', { orgId, ...period }),
+  setStage: (employerId: number, body: UnionisationBody) =>
+    api.post<{ stage: UnionisationStage; version: number }>(`/api/employers/${employerId}/unionisation`, body),
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A local calendar date as YYYY-MM-DD (not toISOString, which would shift a Beijing morning to yesterday). */
+export function isoDay(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The period the statistics open with: this calendar year. */
+export function thisYear(today = new Date()): Period {
+  return { from: `${today.getFullYear()}-01-01`, to: `${today.getFullYear()}-12-31` };
+}
