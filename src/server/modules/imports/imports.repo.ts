@@ -127,3 +127,16 @@ export async function unfinishedJobIds(db: Executor): Promise<number[]> {
     (r) => r.id,
   );
 }
+
+/** An unfinished job of the same file for the same union (a command-line import that was killed): resume it. */
+export async function findUnfinishedJob(db: Executor, orgId: number, sha256: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('import_job')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('file_sha256', '=', sha256)
+    .where('status', 'in', ['queued', 'running'])
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row?.id;
+}

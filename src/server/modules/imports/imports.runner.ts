@@ -38,7 +38,7 @@ type Pending = { row: RosterRow; value: NormalisedRow | null; problems: RowProbl
 export async function runImportJob(
   deps: Deps,
   jobId: number,
-  options: { locale?: Locale; actorId?: number | null; signal?: AbortSignal; limits?: Partial<RosterLimits> } = {},
+  options: { locale?: Locale; actorId?: number | null; signal?: AbortSignal; limits?: Partial<RosterLimits>; batchRows?: number } = {},
 ): Promise<ImportSummary | 'stopped'> {
   const { db } = deps;
   const job = await repo.findJob(db, jobId);
@@ -148,7 +148,7 @@ export async function runImportJob(
         continue;
       }
       batch.push(pending);
-      if (batch.length >= IMPORT_BATCH_ROWS) {
+      if (batch.length >= (options.batchRows ?? IMPORT_BATCH_ROWS)) {
         await flush();
         // Stopping between batches leaves the job 'running' with whole batches in: the next start resumes it.
         if (options.signal?.aborted) {

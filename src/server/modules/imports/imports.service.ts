@@ -166,15 +166,19 @@ export async function importRosterFile(
   if (!coveringKinds.includes(org.kind as OrgKind)) throw new AppError('RECEIVING_ORG_KIND');
   const hash = createHash('sha256');
   await pipeline(fs.createReadStream(input.filePath), hash);
-  const id = await repo.insertJob(deps.db, {
-    orgId: org.id,
-    orgPath: org.path,
-    fileName: path.basename(input.filePath),
-    filePath: input.filePath,
-    sha256: hash.digest('hex'),
-    bytes: fs.statSync(input.filePath).size,
-    createdBy: null,
-  });
+  const sha256 = hash.digest('hex');
+  // The same file for the same union, interrupted (killed, crashed): carry on after its committed batches.
+  const id =
+    (await repo.findUnfinishedJob(deps.db, org.id, sha256)) ??
+    (await repo.insertJob(deps.db, {
+      orgId: org.id,
+      orgPath: org.path,
+      fileName: path.basename(input.filePath),
+      filePath: input.filePath,
+      sha256,
+      bytes: fs.statSync(input.filePath).size,
+      createdBy: null,
+    }));
   const timer = setInterval(() => {
     void repo
       .findJob(deps.db, id)

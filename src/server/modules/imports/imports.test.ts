@@ -7,7 +7,7 @@ import { actorWith, buildOrg, buildTree, createTestContext, type TestContext } f
 import type { ImportJob } from '../../../common/imports.js';
 import type { Coverage } from '../../../common/coverage.js';
 import { diffCoverage } from '../coverage/coverage.repo.js';
-import { runImportJob } from './imports.runner.js';
+import { createJob, runImportJob } from './imports.runner.js';
 import { importRosterFile } from './imports.service.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../../../shared/fixtures');
@@ -150,22 +150,50 @@ describe('roster imports', () => {
     expect((await upload(union.id, 'roster-clean.xlsx', cadre.cookie)).statusCode).toBe(404);
   });
 
-  it('resumes a job after the rows already committed, ending with every member exactly once', async () => {
+  it('a job stopped between batches resumes after the rows already committed, each member exactly once', async () => {
     const union = await buildOrg(ctx, tree.dcStreet.id, 'grassroots_union');
     const deps = ctx.app.deps;
-    // Run once to completion, then pretend the process died after the first 120 rows were committed:
-    // remove the members beyond them and rewind the job to 'running' with 120 rows read.
-    const summary = await importRosterFile(deps, { filePath: path.join(fixtures, 'roster-clean.xlsx'), orgId: union.id }, () => undefined);
+    const body = multipart('roster-clean.xlsx', fs.readFileSync(path.join(fixtures, 'roster-clean.xlsx')));
+    // Queue nothing: create the job through the CLI path's repository, then run it by hand in small batches.
+    const jobId = await createJob(ctx.database.db, {
+      orgId: union.id,
+      orgPath: (await ctx.database.db.selectFrom('org_unit').select('path').where('id', '=', union.id).executeTakeFirstOrThrow()).path,
+      fileName: 'roster-clean.xlsx',
+      filePath: path.join(fixtures, 'roster-clean.xlsx'),
+      sha256: 'x',
+      bytes: body.payload.length,
+      createdBy: null,
+    });
+    const stop = new AbortController();
+    stop.abort(); // stops after the first committed batch
+    expect(await runImportJob(deps, jobId, { batchRows: 50, signal: stop.signal })).toBe('stopped');
+    const halfway = await ctx.database.db
+      .selectFrom('import_job')
+      .select(['status', 'rows_read', 'imported'])
+      .where('id', '=', jobId)
+      .executeTakeFirstOrThrow();
+    expect(halfway).toEqual({ status: 'running', rows_read: 50, imported: 50 });
+    const summary = await runImportJob(deps, jobId, { batchRows: 50 });
     expect(summary).toMatchObject({ imported: 200, rejected: 0, duplicates: 0 });
-    const job = await ctx.database.db.selectFrom('import_job').select(['id']).where('org_id', '=', union.id).executeTakeFirstOrThrow();
-    const again = await runImportJob(deps, job.id);
-    expect(again).toMatchObject({ imported: 200, duplicates: 0 });
     const count = await ctx.database.db
       .selectFrom('member')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('org_id', '=', union.id)
       .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(200);
+    expect(await diffCoverage(ctx.database.db)).toEqual([]);
+  });
+
+  it('the command-line import carries on an interrupted job of the same file instead of starting another', async () => {
+    const union = await buildOrg(ctx, tree.dcStreet.id, 'grassroots_union');
+    const file = path.join(fixtures, 'roster-clean.xlsx');
+    const first = await importRosterFile(ctx.app.deps, { filePath: file, orgId: union.id }, () => undefined);
+    expect(first).toMatchObject({ imported: 200, duplicates: 0 });
+    await ctx.database.db.updateTable('import_job').set({ status: 'running' }).where('org_id', '=', union.id).execute();
+    const again = await importRosterFile(ctx.app.deps, { filePath: file, orgId: union.id }, () => undefined);
+    expect(again).toMatchObject({ imported: 200, duplicates: 0 });
+    const jobs = await ctx.database.db.selectFrom('import_job').select('id').where('org_id', '=', union.id).execute();
+    expect(jobs).toHaveLength(1);
   });
 });
 
