@@ -101,20 +101,21 @@ export function ImportsTab({ org }: { org: OrgWithAncestors }) {
         {!coveringKinds.includes(org.kind) && <Alert type="info" showIcon message={t('imports.notCovering')} />}
         {coveringKinds.includes(org.kind) && !can('member.write') && <Alert type="info" showIcon message={t('imports.noWrite')} />}
         {canUpload && (job === null || isFinished(job)) && (
-          <Upload.Dragger
-            accept={ROSTER_EXTENSIONS.join(',')}
-            multiple={false}
-            showUploadList={false}
-            beforeUpload={beforeUpload}
-            disabled={isUploading}
-            data-testid="import-dragger"
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{isUploading ? t('imports.uploading') : t('imports.dragger')}</p>
-            <p className="ant-upload-hint">{t('imports.draggerHint', { maxMb: MAX_ROSTER_MB })}</p>
-          </Upload.Dragger>
+          <div data-testid="import-dragger">
+            <Upload.Dragger
+              accept={ROSTER_EXTENSIONS.join(',')}
+              multiple={false}
+              showUploadList={false}
+              beforeUpload={beforeUpload}
+              disabled={isUploading}
+            >
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
+              <p className="ant-upload-text">{isUploading ? t('imports.uploading') : t('imports.dragger')}</p>
+              <p className="ant-upload-hint">{t('imports.draggerHint', { maxMb: MAX_ROSTER_MB })}</p>
+            </Upload.Dragger>
+          </div>
         )}
         {job && <ImportProgress job={job} />}
         <div>

@@ -95,7 +95,7 @@ export function OutreachPage() {
     {
       title: t('outreach.field.venue'),
       dataIndex: 'venue',
-      width: 180,
+      width: 150,
       ellipsis: true,
       render: (venue: string | null, m) => (
         <span>
@@ -104,7 +104,7 @@ export function OutreachPage() {
         </span>
       ),
     },
-    { title: t('outreach.field.org'), dataIndex: 'orgName', width: 200, ellipsis: true },
+    { title: t('outreach.field.org'), dataIndex: 'orgName', width: 170, ellipsis: true },
     { title: t('outreach.field.applications'), dataIndex: 'applications', width: 100, align: 'right', render: formatCount },
     { title: t('outreach.field.approved'), dataIndex: 'approved', width: 90, align: 'right', render: formatCount },
     { title: t('outreach.field.employersEngaged'), dataIndex: 'employersEngaged', width: 100, align: 'right', render: formatCount },
@@ -176,7 +176,7 @@ export function OutreachPage() {
           dataSource={pages.items}
           loading={pages.isLoading}
           pagination={false}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1000 }}
           locale={{ emptyText: t('outreach.empty') }}
           data-testid="meetings-table"
         />

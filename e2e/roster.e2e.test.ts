@@ -1,0 +1,117 @@
+/**
+ * Importing a roster end to end, in Debian's Chromium against the real server process: a cadre opens a grassroots
+ * union's 名册导入 tab, uploads the messy fixture roster, watches the job finish, downloads the rejected rows, and
+ * reads the union's 数据质量 on the dashboard. Screenshots go to e2e/artifacts/ (r01…).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OrgSearchHit } from '../src/common/orgs.js';
+import { ADMIN_PASSWORD, artifacts, ensureWebBuilt, hasChromium, launchChromium, root, startApp, type RunningApp } from './harness.js';
+
+const DESKTOP = { width: 1440, height: 900 };
+const MESSY_ROSTER = path.resolve(root, '../shared/fixtures/roster-messy.xlsx');
+
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.waitForTimeout(300); // let antd's motion settle
+  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage });
+}
+
+describe.skipIf(!hasChromium || !fs.existsSync(MESSY_ROSTER))('importing a roster in a browser', () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    fs.mkdirSync(artifacts, { recursive: true });
+    ensureWebBuilt();
+    app = await startApp();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('uploads a messy roster, shows 193 imported and 7 rejected, hands out the error file and scores the data quality', async () => {
+    const problems: string[] = [];
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('response', (response) => {
+      if (response.url().includes('/api/') && response.status() >= 500) problems.push(`${response.status()} ${response.url()}`);
+    });
+    try {
+      await page.goto(`${app.baseUrl}/login`);
+      await page.getByTestId('login-username').fill('admin');
+      await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await page.getByTestId('node-title').waitFor();
+
+      // A demo grassroots union, found the way the tree search finds one.
+      const search = await page.request.get(`${app.baseUrl}/api/orgs/search?q=${encodeURIComponent('工会')}&kind=grassroots_union&limit=1`);
+      const [union] = ((await search.json()) as { items: OrgSearchHit[] }).items;
+      if (!union) throw new Error('the demo data has no grassroots union');
+
+      // 1. The 名册导入 tab: template button and the dragger.
+      await page.goto(`${app.baseUrl}/orgs/${union.id}?tab=imports`);
+      await page.getByTestId('imports-tab').waitFor();
+      await page.getByTestId('download-template').waitFor();
+      const templateDownload = page.waitForEvent('download');
+      await page.getByTestId('download-template').click();
+      expect((await templateDownload).suggestedFilename()).toMatch(/\.xlsx$/);
+      await shot(page, 'r01-import-tab');
+
+      // 2. Upload through the dragger's file input; the progress panel follows the job until it is done.
+      await page.getByTestId('import-dragger').locator('input[type=file]').setInputFiles(MESSY_ROSTER);
+      const progress = page.getByTestId('import-progress');
+      await progress.waitFor();
+      await shot(page, 'r02-import-running');
+      await page.locator('[data-testid="import-progress"][data-status="done"]').waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('import-imported').innerText()).toContain('193');
+      expect(await page.getByTestId('import-rejected').innerText()).toContain('7');
+      expect(await progress.innerText()).toContain('已处理 200 行');
+      await page.getByTestId('imports-table').getByText('roster-messy.xlsx').waitFor();
+      await shot(page, 'r03-import-done', true);
+
+      // 3. The rejected rows as a spreadsheet (a zip container: "PK").
+      const errorsDownload = page.waitForEvent('download');
+      await page.getByTestId('download-errors').click();
+      const download = await errorsDownload;
+      expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+      const saved = path.join(artifacts, 'r-errors.xlsx');
+      await download.saveAs(saved);
+      const bytes = fs.readFileSync(saved);
+      expect(bytes.length).toBeGreaterThan(0);
+      expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+
+      // 4. The dashboard: the union's 数据质量 is a number, and its street lists it in the quality table.
+      await page.goto(`${app.baseUrl}/dashboard?org=${union.id}`);
+      const card = page.getByTestId('stat-qualityScore');
+      await card.locator('.ant-statistic-content').waitFor();
+      expect(await card.locator('.ant-statistic-content').innerText()).toMatch(/^\d{1,3}\.\d$/);
+      await shot(page, 'r04-dashboard-union');
+      const street = (await (await page.request.get(`${app.baseUrl}/api/orgs/${union.id}`)).json()) as { ancestors: { id: number }[] };
+      const parent = street.ancestors.at(-1);
+      if (parent) {
+        await page.goto(`${app.baseUrl}/dashboard?org=${parent.id}`);
+        const score = page.getByTestId(`quality-score-${union.id}`);
+        await score.waitFor();
+        expect(await score.innerText()).toMatch(/^\d{1,3}\.\d$/);
+        await score.scrollIntoViewIfNeeded();
+        await shot(page, 'r05-dashboard-quality-table');
+      }
+
+      // 5. The 双沟通 page opens for the street with this year's figures.
+      if (parent) {
+        await page.goto(`${app.baseUrl}/outreach?org=${parent.id}`);
+        await page.getByTestId('outreach-stats').locator('.ant-statistic').first().waitFor();
+        await shot(page, 'r06-outreach');
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
