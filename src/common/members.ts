@@ -115,7 +115,9 @@ export const MemberHistoryEntry = z.object({
   at: z.string(),
   event: z.enum(['joined', 'transferred', 'lapsed', 'rejoined', 'updated']),
   orgId: z.number(),
+  orgName: z.string(),
   fromOrgId: z.number().nullable(),
+  fromOrgName: z.string().nullable(),
   reason: z.string().nullable(),
 });
 export const MemberDetail = Member.extend({ history: z.array(MemberHistoryEntry) });

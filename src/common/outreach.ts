@@ -28,6 +28,8 @@ export const Meeting = z.object({
   venue: z.string().nullable(),
   isOnline: z.boolean(),
   parentMeetingId: z.number().nullable(),
+  /** The main venue's title, for a sub-venue. */
+  parentTitle: z.string().nullable(),
   applications: z.number(),
   approved: z.number(),
   employersEngaged: z.number(),

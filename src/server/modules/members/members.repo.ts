@@ -156,12 +156,15 @@ export async function listSecondaryOrgIds(db: Executor, memberIds: number[]): Pr
   return map;
 }
 
+/** A member's history with the unions' names (names only: a union outside the caller's view is still named). */
 export async function listHistory(db: Executor, memberId: number) {
   return db
-    .selectFrom('member_status_history')
-    .select(['at', 'event', 'org_id', 'from_org_id', 'reason'])
-    .where('member_id', '=', memberId)
-    .orderBy('id')
+    .selectFrom('member_status_history as h')
+    .innerJoin('org_unit as o', 'o.id', 'h.org_id')
+    .leftJoin('org_unit as f', 'f.id', 'h.from_org_id')
+    .select(['h.at', 'h.event', 'h.org_id', 'o.name as org_name', 'h.from_org_id', 'f.name as from_org_name', 'h.reason'])
+    .where('h.member_id', '=', memberId)
+    .orderBy('h.id')
     .execute();
 }
 

@@ -102,7 +102,15 @@ export async function getMember(db: Kysely<DB>, actor: Actor, id: number): Promi
   const history = await repo.listHistory(db, id);
   return {
     ...toMember(row, secondary.get(id)),
-    history: history.map((h) => ({ at: h.at, event: h.event, orgId: h.org_id, fromOrgId: h.from_org_id, reason: h.reason })),
+    history: history.map((h) => ({
+      at: h.at,
+      event: h.event,
+      orgId: h.org_id,
+      orgName: h.org_name,
+      fromOrgId: h.from_org_id,
+      fromOrgName: h.from_org_name,
+      reason: h.reason,
+    })),
   };
 }
 

@@ -8,7 +8,9 @@ function selectMeetings(db: Executor) {
   return db
     .selectFrom('outreach_meeting as m')
     .innerJoin('org_unit as o', 'o.id', 'm.org_id')
+    .leftJoin('outreach_meeting as pm', 'pm.id', 'm.parent_meeting_id')
     .select([
+      'pm.title as parent_title',
       'm.id',
       'm.org_id',
       'o.name as org_name',

@@ -30,6 +30,7 @@ function toMeeting(row: repo.MeetingRow): Meeting {
     venue: row.venue,
     isOnline: row.is_online,
     parentMeetingId: row.parent_meeting_id,
+    parentTitle: row.parent_title,
     applications: Number(row.applications ?? 0),
     approved: Number(row.approved ?? 0),
     employersEngaged: Number(row.employers_engaged ?? 0),
