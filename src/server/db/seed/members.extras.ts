@@ -52,20 +52,20 @@ const gigForms: readonly (readonly [EmploymentForm, number])[] = [
 /**
  * The district's review queue and transfer desk as a demo should show them: pending applications (self-service,
  * entered by cadres, and sign-ups at two outreach meetings) and pending transfers between its unions, in one
- * transaction. Runs once: the first meeting's title marks it done.
+ * transaction. Runs once: the first meeting's title marks it done. Says whether it added anything.
  */
-export async function seedMemberExtras(deps: Deps, extras: Extras): Promise<void> {
+export async function seedMemberExtras(deps: Deps, extras: Extras): Promise<boolean> {
   const { district, unions, people, random } = extras;
   const staffed = unions.filter((u) => u.staff > 0);
-  if (staffed.length < 2) return;
-  await deps.db.transaction().execute(async (tx) => {
+  if (staffed.length < 2) return false;
+  return deps.db.transaction().execute(async (tx) => {
     const done = await tx
       .selectFrom('outreach_meeting')
       .select('id')
       .where('title', '=', meetings[0].title)
       .where(sql<boolean>`org_path <@ ${district.path}::ltree`)
       .executeTakeFirst();
-    if (done) return;
+    if (done) return false;
     const streets = await tx
       .selectFrom('org_unit')
       .select(['id', 'path', 'name'])
@@ -173,5 +173,6 @@ export async function seedMemberExtras(deps: Deps, extras: Extras): Promise<void
       });
     }
     if (transfers.length > 0) await tx.insertInto('member_transfer').values(transfers).execute();
+    return true;
   });
 }

@@ -84,7 +84,7 @@ export async function seedDemoMembers(deps: Deps, options: DemoMembersOptions = 
   const random = createRandom(options.seed ?? DEFAULT_DEMO_SEED).fork('members');
   const people = new PeopleGenerator(random.fork('people'), district.regionCode);
   // The plan is the same on every call, whatever is already there: a restart finds its own members and skips them.
-  const plan = planMembers(random.fork('plan'), people, unions, target);
+  const plan = existing < target ? planMembers(random.fork('plan'), people, unions, target) : [];
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   let written = 0;
   for (let start = 0; start < plan.length && existing + written < target; start += batchSize) {
@@ -111,9 +111,9 @@ export async function seedDemoMembers(deps: Deps, options: DemoMembersOptions = 
     await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
   }
   options.signal?.throwIfAborted();
-  await seedMemberExtras(deps, { district, unions, people, random: random.fork('extras') });
+  const extras = await seedMemberExtras(deps, { district, unions, people, random: random.fork('extras') });
   // PGlite runs no autovacuum: without statistics the planner would guess on a table of 179k members.
-  await sql`ANALYZE member, member_status_history, member_application`.execute(db);
+  if (written > 0 || extras) await sql`ANALYZE member, member_status_history, member_application`.execute(db);
   return { members: written, ms: Math.round(performance.now() - started) };
 }
 
