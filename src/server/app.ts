@@ -32,7 +32,7 @@ import { importRoutes } from './modules/imports/imports.routes.js';
 import { createImportQueue } from './modules/imports/imports.service.js';
 import multipart from '@fastify/multipart';
 import { ROSTER_LIMITS } from './modules/rosters/roster.columns.js';
-import { createDeps, type Deps } from './deps.js';
+import { checkPiiKey, createDeps, type Deps } from './deps.js';
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -45,7 +45,11 @@ export async function buildApp(database: Database, config: Config, options: { lo
           redact: ['req.headers.cookie', 'req.headers.authorization'],
           // Search URLs may carry an ID number or phone (?q=…): logs get them masked like every answer.
           serializers: {
-            req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: maskPersonalNumbers(req.url), remoteAddress: req.ip }),
+            req: (req: { method: string; url: string; ip?: string }) => ({
+              method: req.method,
+              url: maskPersonalNumbers(req.url),
+              remoteAddress: req.ip,
+            }),
           },
         }
       : false,
@@ -98,6 +102,7 @@ export async function buildApp(database: Database, config: Config, options: { lo
   userRoutes(app, db);
   auditRoutes(app, db);
   const deps = createDeps(db, config);
+  await checkPiiKey(db, deps.cipher);
   app.deps = deps;
   memberRoutes(app, deps);
   applicationRoutes(app, deps);

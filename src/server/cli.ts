@@ -9,13 +9,14 @@ import { migrate } from './db/migrate.js';
 import { rebuildCoverage, diffCoverage } from './modules/coverage/coverage.repo.js';
 import { AppError } from '../common/errors.js';
 import { acquireDataDirLock } from './db/lock.js';
-import { createDeps } from './deps.js';
+import { checkPiiKey, createDeps } from './deps.js';
 import { importRosterFile } from './modules/imports/imports.service.js';
 
 const usage = `gonghui command line — npm run cli -- <command>
 
-  backup <file.tar.gz>     copy of the embedded database (server stopped); for PostgreSQL use pg_dump
-  restore <file.tar.gz>    restore a backup into an empty GONGHUI_DATA_DIR
+  backup <file.tar.gz>     copy of the embedded database (server stopped) and, beside it, <file>.secret.key
+                           (the personal-data key, unless GONGHUI_SECRET is used); for PostgreSQL use pg_dump
+  restore <file.tar.gz>    restore a backup (and its .secret.key) into an empty GONGHUI_DATA_DIR
   migrate                  apply pending migrations
   check-coverage           compare the maintained roll-up with a fresh computation
   rebuild-coverage         recompute the roll-up table from scratch
@@ -35,7 +36,14 @@ async function run(args: string[]): Promise<void> {
       try {
         const dump = await database.pglite!.dumpDataDir('gzip');
         fs.writeFileSync(arg, Buffer.from(await dump.arrayBuffer()));
-        process.stdout.write(`${JSON.stringify({ backup: path.resolve(arg), bytes: dump.size })}\n`);
+        // Without its key the personal data in a backup cannot be read: keep the key file beside it.
+        const keyFile = path.join(config.dataDir, 'secret.key');
+        const keyCopy = !config.secret && fs.existsSync(keyFile) ? `${arg}.secret.key` : null;
+        if (keyCopy) {
+          fs.copyFileSync(keyFile, keyCopy);
+          fs.chmodSync(keyCopy, 0o600);
+        }
+        process.stdout.write(`${JSON.stringify({ backup: path.resolve(arg), bytes: dump.size, key: keyCopy && path.resolve(keyCopy) })}\n`);
       } finally {
         await database.close();
       }
@@ -53,6 +61,7 @@ async function run(args: string[]): Promise<void> {
         const client = await PGlite.create(pgDir, { loadDataDir: blob, extensions: { ltree, pg_trgm } });
         const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM org_unit');
         await client.close();
+        if (fs.existsSync(`${arg}.secret.key`)) fs.copyFileSync(`${arg}.secret.key`, path.join(config.dataDir, 'secret.key'));
         process.stdout.write(`${JSON.stringify({ restored: pgDir, orgs: rows[0]?.n ?? 0 })}\n`);
       } finally {
         lock.release();
@@ -93,7 +102,9 @@ async function run(args: string[]): Promise<void> {
       const database = await openDatabase(config);
       try {
         await migrate(database);
-        const summary = await importRosterFile(createDeps(database.db, config), { filePath: path.resolve(arg), orgId }, (job) =>
+        const deps = createDeps(database.db, config);
+        await checkPiiKey(database.db, deps.cipher);
+        const summary = await importRosterFile(deps, { filePath: path.resolve(arg), orgId }, (job) =>
           process.stderr.write(
             `\r${job.rowsRead} rows read, ${job.imported} imported, ${job.rejected} rejected, ${job.duplicates} duplicates`,
           ),

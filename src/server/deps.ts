@@ -3,9 +3,25 @@ import type { DB } from './db/schema.js';
 import type { Config } from './config.js';
 import { createPiiCipher, loadMasterSecret, type PiiCipher } from './crypto/pii.js';
 import { createSigner, type Signer } from './crypto/tokens.js';
+import { AppError } from '../common/errors.js';
 
 /** What route modules hand to their services: the database, the settings, the personal-data cipher, the card signer. */
 export type Deps = { db: Kysely<DB>; config: Config; cipher: PiiCipher; cardSigner: Signer };
+
+/**
+ * Records the key's fingerprint on first use and refuses a different key afterwards: with the wrong key every
+ * blind index misses (people would be written twice) and no stored ID number could be read.
+ */
+export async function checkPiiKey(db: Kysely<DB>, cipher: PiiCipher): Promise<void> {
+  const fingerprint = cipher.fingerprint();
+  await db
+    .insertInto('app_setting')
+    .values({ key: 'pii_key_check', value: fingerprint })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const stored = await db.selectFrom('app_setting').select('value').where('key', '=', 'pii_key_check').executeTakeFirstOrThrow();
+  if (stored.value !== fingerprint) throw new AppError('SECRET_MISMATCH');
+}
 
 export function createDeps(db: Kysely<DB>, config: Config): Deps {
   const master = loadMasterSecret({ secret: config.secret, dataDir: config.dataDir });

@@ -123,8 +123,11 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('the server process', ()
       });
       expect(restored.status, restored.stderr).toBe(0);
       expect(JSON.parse(restored.stdout.trim().split('\n').at(-1)!).orgs).toBeGreaterThan(300);
+      // The key came along, so the restored database opens with it (a fresh key would be refused).
+      expect(fs.readFileSync(path.join(restoredDir, 'secret.key'), 'utf8')).toBe(fs.readFileSync(path.join(dataDir, 'secret.key'), 'utf8'));
     } finally {
       fs.rmSync(backup, { force: true });
+      fs.rmSync(`${backup}.secret.key`, { force: true });
       fs.rmSync(restoredDir, { recursive: true, force: true });
     }
   });

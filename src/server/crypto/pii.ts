@@ -14,6 +14,8 @@ export type PiiCipher = {
   decrypt(ciphertext: string): string;
   /** Deterministic per kind and value; never reversible without the key. */
   blindIndex(kind: PiiKind, normalised: string): string;
+  /** Identifies the key without revealing it: stored in the database to catch a server started with another key. */
+  fingerprint(): string;
 };
 
 const VERSION = 'v1';
@@ -57,6 +59,9 @@ export function createPiiCipher(master: Buffer): PiiCipher {
     },
     blindIndex(kind, normalised) {
       return createHmac('sha256', macKey).update(`${kind}\u0000${normalised}`).digest('base64url');
+    },
+    fingerprint() {
+      return createHmac('sha256', macKey).update('gonghui key check').digest('base64url').slice(0, 22);
     },
   };
 }

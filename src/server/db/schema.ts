@@ -248,6 +248,8 @@ export type ImportJobTable = {
   finished_at: string | null;
 };
 
+export type AppSettingTable = { key: string; value: string; updated_at: Timestamp };
+
 export type SchemaMigrationTable = {
   version: number;
   name: string;
@@ -270,5 +272,6 @@ export type DB = {
   member_application: MemberApplicationTable;
   member_transfer: MemberTransferTable;
   import_job: ImportJobTable;
+  app_setting: AppSettingTable;
   schema_migration: SchemaMigrationTable;
 };
