@@ -63,17 +63,30 @@ try {
   await migrate(database);
   const seeded = await seedDemo(database, { seed: 20260521, scale: 1 });
   const { db } = database;
-  const street = await db.selectFrom('org_unit').select(['id', 'path']).where('parent_id', '=', 2).where('kind', '=', 'street_federation').orderBy('id').executeTakeFirstOrThrow();
+  const street = await db
+    .selectFrom('org_unit')
+    .select(['id', 'path'])
+    .where('parent_id', '=', 2)
+    .where('kind', '=', 'street_federation')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
   const targets = { city: { id: 1, path: '1' }, district: { id: 2, path: '1.2' }, street: { id: street.id, path: street.path } };
   const rollup = (id: number) => () => db.selectFrom('org_coverage').selectAll().where('org_id', '=', id).executeTakeFirstOrThrow();
   const live = (p: string) => () =>
-    sql`SELECT count(*) FILTER (WHERE union_org_id IS NOT NULL) AS covered, sum(headcount) AS staff FROM employer WHERE org_path <@ ${p}::ltree`.execute(db);
+    sql`SELECT count(*) FILTER (WHERE union_org_id IS NOT NULL) AS covered, sum(headcount) AS staff FROM employer WHERE org_path <@ ${p}::ltree`.execute(
+      db,
+    );
   const baseline = await time(() => db.selectFrom('org_unit').select(['id', 'name']).where('id', '=', 2).executeTakeFirstOrThrow());
   const results: Record<string, unknown> = { engine, orgs: seeded.orgs, employers: seeded.employers, baselinePkMs: baseline };
   for (const [name, t] of Object.entries(targets)) {
     const r = await time(rollup(t.id));
     const l = await time(live(t.path));
-    results[name] = { rollupMs: r, rollupToPk: +(r.p50 / baseline.p50).toFixed(2), liveSumMs: l, liveToRollup: +(l.p50 / r.p50).toFixed(1) };
+    results[name] = {
+      rollupMs: r,
+      rollupToPk: +(r.p50 / baseline.p50).toFixed(2),
+      liveSumMs: l,
+      liveToRollup: +(l.p50 / r.p50).toFixed(1),
+    };
   }
   console.log(JSON.stringify(results, null, 1));
 } finally {

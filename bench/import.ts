@@ -19,7 +19,12 @@ const which = process.argv[3] ?? 'both';
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 function cli(env: Record<string, string>, ...args: string[]): string {
-  return execFileSync(tsx, ['src/server/cli.ts', ...args], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return execFileSync(tsx, ['src/server/cli.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
 }
 
 async function run(engine: 'pglite' | 'postgres', file: string): Promise<void> {

@@ -48,4 +48,3 @@ export async function writeRosterCsv(file: string, count: number): Promise<void>
   out.end();
   await once(out, 'finish');
 }
-

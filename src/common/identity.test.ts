@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { idCheckChar, maskIdNumber, maskName, maskPersonalNumbers, maskPhone, normaliseIdNumber, parseIdNumber, parsePhone } from './identity.js';
+import {
+  idCheckChar,
+  maskIdNumber,
+  maskName,
+  maskPersonalNumbers,
+  maskPhone,
+  normaliseIdNumber,
+  parseIdNumber,
+  parsePhone,
+} from './identity.js';
 
 const today = new Date('2026-11-21T00:00:00Z');
 
@@ -83,7 +92,9 @@ describe('identity numbers (GB 11643)', () => {
 
 describe('masking inside free text', () => {
   it('masks identity and phone numbers in a URL, leaving other numbers alone', () => {
-    expect(maskPersonalNumbers('/api/members?orgId=12&q=11010519491231002X&limit=50')).toBe('/api/members?orgId=12&q=110105********002X&limit=50');
+    expect(maskPersonalNumbers('/api/members?orgId=12&q=11010519491231002X&limit=50')).toBe(
+      '/api/members?orgId=12&q=110105********002X&limit=50',
+    );
     expect(maskPersonalNumbers('q=13812345678&cursor=20260101')).toBe('q=138****5678&cursor=20260101');
   });
   it('never leaves a valid identity number or phone readable', () => {

@@ -35,7 +35,15 @@ export async function bootstrap(database: Database, config: Config): Promise<Boo
       await db.transaction().execute(async (tx) => {
         const root = await tx
           .insertInto('org_unit')
-          .values({ id: 1, parent_id: null, path: '1', kind: 'city_federation', name: ROOT_NAME, name_pinyin: pinyinKey(ROOT_NAME), region_code: '110000' })
+          .values({
+            id: 1,
+            parent_id: null,
+            path: '1',
+            kind: 'city_federation',
+            name: ROOT_NAME,
+            name_pinyin: pinyinKey(ROOT_NAME),
+            region_code: '110000',
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         await tx.insertInto('org_coverage').values({ org_id: root.id }).execute();
@@ -59,8 +67,21 @@ export async function bootstrap(database: Database, config: Config): Promise<Boo
         .values({ username: 'admin', display_name: '系统管理员', password_hash: passwordHash })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await tx.insertInto('role_grant').values({ user_id: user.id, org_id: root.id, org_path: root.path, role: 'federation_admin' }).execute();
-      await insertAudit(tx, { userId: null, username: 'system', action: 'user.create', targetType: 'user', targetId: user.id, orgPath: root.path, result: 'ok', ip: null, detail: { username: 'admin' } });
+      await tx
+        .insertInto('role_grant')
+        .values({ user_id: user.id, org_id: root.id, org_path: root.path, role: 'federation_admin' })
+        .execute();
+      await insertAudit(tx, {
+        userId: null,
+        username: 'system',
+        action: 'user.create',
+        targetType: 'user',
+        targetId: user.id,
+        orgPath: root.path,
+        result: 'ok',
+        ip: null,
+        detail: { username: 'admin' },
+      });
     });
   }
   return { migrations, seeded, demo, adminPassword };

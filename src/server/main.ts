@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const where = database.engine === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   app.log.info(`gonghui ready on http://localhost:${config.port} — ${where} — in ${Math.round(performance.now() - started)} ms`);
-  if (report.seeded) app.log.info(`demo data: ${report.seeded.orgs} organisations, ${report.seeded.employers} employers in ${report.seeded.ms} ms`);
+  if (report.seeded)
+    app.log.info(`demo data: ${report.seeded.orgs} organisations, ${report.seeded.employers} employers in ${report.seeded.ms} ms`);
   // Demo members (东城's 17.9万) arrive in the background after the first answer, batch by batch; a restart carries on.
   // GONGHUI_DEMO_MEMBERS sets how many (0: none); only a database that holds the generated demo data gets them.
   const demoMembersEnv = process.env.GONGHUI_DEMO_MEMBERS;
@@ -40,7 +41,9 @@ async function main(): Promise<void> {
   }
   // Housekeeping: expired sessions, and transfers whose confirmation period has run out.
   const sweep = setInterval(() => {
-    deleteExpiredSessions(database.db, config.sessionIdleMinutes).catch((error: unknown) => app.log.error({ err: error }, 'session sweep failed'));
+    deleteExpiredSessions(database.db, config.sessionIdleMinutes).catch((error: unknown) =>
+      app.log.error({ err: error }, 'session sweep failed'),
+    );
     confirmDueTransfers(database.db)
       .then((n) => n > 0 && app.log.info(`auto-confirmed ${n} transfers`))
       .catch((error: unknown) => app.log.error({ err: error }, 'transfer sweep failed'));
