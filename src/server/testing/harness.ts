@@ -56,13 +56,14 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     if (!filesDir) filesDir = dir;
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
-  const app = await buildApp(database, { ...config, dataDir: filesDir });
+  const appConfig = { ...config, dataDir: filesDir };
+  const app = await buildApp(database, appConfig);
   await app.ready();
   const adminCookie = await login(app, 'admin', TEST_ADMIN_PASSWORD);
   return {
     app,
     database,
-    config,
+    config: appConfig,
     adminCookie,
     close: async () => {
       await app.close();
