@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { sql, type Kysely } from 'kysely';
 import type { EmploymentForm } from '../../../common/members.js';
 import type { Deps } from '../../deps.js';
@@ -240,21 +241,28 @@ type Log = { info(message: string): void; error(details: { err: unknown }, messa
  * Starts seedDemoMembers without waiting for it, logging about every 10% and the outcome. `stop()` aborts it
  * between batches and resolves once the batch in flight has committed, so the database can close.
  */
+/** How long after the server is ready the demo members start arriving. */
+export const DEMO_MEMBERS_START_DELAY_MS = 5000;
+
 export function runDemoMembersInBackground(deps: Deps, log: Log, target: number | undefined): { stop(): Promise<void> } {
   const controller = new AbortController();
   const count = (n: number) => n.toLocaleString('en-US');
   let tenth = -1;
   let done = 0;
-  const running = seedDemoMembers(deps, {
-    target,
-    signal: controller.signal,
-    onProgress: (n, total) => {
-      done = n;
-      const now = Math.floor((n / total) * 10);
-      if (now > tenth) log.info(`demo members: ${count(n)} / ${count(total)}`);
-      tenth = Math.max(tenth, now);
-    },
-  })
+  // A few seconds' grace first: a newcomer's first page and health check are answered before batches start.
+  const running = sleep(DEMO_MEMBERS_START_DELAY_MS, undefined, { signal: controller.signal })
+    .then(() =>
+      seedDemoMembers(deps, {
+        target,
+        signal: controller.signal,
+        onProgress: (n, total) => {
+          done = n;
+          const now = Math.floor((n / total) * 10);
+          if (now > tenth) log.info(`demo members: ${count(n)} / ${count(total)}`);
+          tenth = Math.max(tenth, now);
+        },
+      }),
+    )
     .then((r) => {
       if (r.members > 0) log.info(`demo members: ${count(r.members)} added in ${(r.ms / 1000).toFixed(1)} s`);
     })
