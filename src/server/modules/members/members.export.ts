@@ -8,7 +8,7 @@ import { scopeCovers, scopeFor, type Actor } from '../../auth/scope.js';
 import { AppError } from '../../../common/errors.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { findOrgRowFor } from '../orgs/orgs.service.js';
-import { neutraliseCell } from '../rosters/roster.errors-file.js';
+import { csvField, neutraliseCell } from '../rosters/roster.errors-file.js';
 import * as repo from './members.repo.js';
 
 /** Rows fetched per keyset page while streaming an export. */
@@ -52,10 +52,6 @@ const labels: Record<
 };
 
 export type ExportRequest = { orgId: number; format: 'xlsx' | 'csv'; reveal: boolean; locale: Locale };
-
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /**
  * Streams the members of a subtree, page by page (keyset), so memory stays flat at any size. ID numbers and

@@ -32,7 +32,8 @@ export function neutraliseCell(text: string, format: 'xlsx' | 'csv' = 'xlsx'): s
   return FORMULA_TRIGGER.test(clean) ? `'${clean}` : clean;
 }
 
-function csvField(text: string): string {
+/** One CSV field, quoted when it holds a quote, comma or line break. */
+export function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
