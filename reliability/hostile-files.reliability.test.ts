@@ -107,7 +107,7 @@ function bytesFile(name: string, bytes: Buffer | string): string {
   return file;
 }
 
-type Outcome = { name: string; refused: boolean; seconds: number; how: string };
+type Outcome = { name: string; refused: boolean; seconds: number; how: string; peakMb?: number };
 
 async function upload(name: string, file: string): Promise<Outcome> {
   const started = Date.now();
@@ -222,23 +222,37 @@ describe('hostile roster files', () => {
       ['not-a-roster.exe', () => bytesFile('x.exe', Buffer.from('MZ\u0090\u0000'))],
     ];
     const outcomes: Outcome[] = [];
+    const startPeak = peakRssMb(server.child.pid!);
+    fs.writeFileSync(`/proc/${server.child.pid!}/clear_refs`, '5');
+    await new Promise((r) => setTimeout(r, 500));
+    const idle = peakRssMb(server.child.pid!);
+    console.log(`server peak RSS during start: ${startPeak} MB, idle: ${idle} MB`);
     for (const [name, make] of files) {
       const file = await make();
-      outcomes.push(await upload(name, file));
+      // Reset the peak (VmHWM) so each file's own peak is seen; the overall peak is the largest of them.
+      fs.writeFileSync(`/proc/${server.child.pid!}/clear_refs`, '5');
+      const outcome = await upload(name, file);
+      await new Promise((r) => setTimeout(r, 200));
+      outcomes.push({ ...outcome, peakMb: peakRssMb(server.child.pid!) });
       fs.rmSync(file, { force: true });
     }
-    const peak = peakRssMb(server.child.pid!);
-    for (const o of outcomes) console.log(`${o.refused ? 'refused' : 'ACCEPTED'} ${o.name} in ${o.seconds.toFixed(2)} s — ${o.how}`);
+    const peak = Math.max(startPeak, ...outcomes.map((o) => o.peakMb ?? 0));
+    for (const o of outcomes)
+      console.log(`${o.refused ? 'refused' : 'ACCEPTED'} ${o.name} in ${o.seconds.toFixed(2)} s, peak RSS ${o.peakMb} MB — ${o.how}`);
     const refused = outcomes.filter((o) => o.refused).length;
     const slowest = Math.max(...outcomes.map((o) => o.seconds));
+    const worst = outcomes.reduce((a, b) => ((b.peakMb ?? 0) > (a.peakMb ?? 0) ? b : a));
+    const growth = (worst.peakMb ?? 0) - idle;
     recordFigure(
       'hostile files',
-      `refused ${refused}/${outcomes.length}, slowest ${slowest.toFixed(2)} s, peak RSS ${peak} MB (server process VmHWM, limit ${PEAK_RSS_LIMIT_MB} MB)`,
+      `refused ${refused}/${outcomes.length}, slowest ${slowest.toFixed(2)} s, peak RSS ${peak} MB (server VmHWM; idle ${idle} MB, start ${startPeak} MB, most growth over idle ${growth} MB by ${worst.name})`,
       import.meta.filename,
     );
     expect(outcomes.filter((o) => !o.refused)).toEqual([]);
     expect(outcomes.filter((o) => o.seconds * 1000 > REFUSE_WITHIN_MS)).toEqual([]);
-    expect(peak).toBeLessThan(PEAK_RSS_LIMIT_MB);
+    // What the files add must stay small; the absolute limit is missed by the idle server itself (PGlite), see the report.
+    expect(growth).toBeLessThan(256);
+    expect.soft(peak, 'server peak RSS (the idle server alone is over the limit)').toBeLessThan(PEAK_RSS_LIMIT_MB);
     // The server is still healthy afterwards.
     expect((await fetch(`${server.base}/api/health`)).status).toBe(200);
   });
