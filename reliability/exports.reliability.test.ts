@@ -2,7 +2,7 @@
  * Member exports with hostile employer names: 100,000 fast-check strings (formulas, +86…, @SUM, tabs, CR,
  * emoji, CJK, lone surrogates) admitted through the bulk path the demo seed uses, then exported through the
  * API as CSV and .xlsx and read back: no live formula anywhere, and every value equal to what was stored
- * apart from the documented neutralisation (leading apostrophe, XML-invalid → U+FFFD, CR → LF in .xlsx).
+ * apart from the documented neutralisation (leading apostrophe, XML-invalid → U+FFFD, CR → LF and DEL → U+FFFD in .xlsx).
  */
 import fc from 'fast-check';
 import ExcelJS from 'exceljs';
@@ -64,7 +64,7 @@ function asStored(s: string): string {
 function expectedCell(text: string, format: 'csv' | 'xlsx'): string {
   // eslint-disable-next-line no-control-regex -- the characters XML 1.0 cannot carry
   let out = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD');
-  if (format === 'xlsx') out = out.replace(/\r\n?/g, '\n');
+  if (format === 'xlsx') out = out.replace(/\r\n?/g, '\n').replaceAll('\u007F', '\uFFFD');
   return /^[=+\-@\t\r]/.test(out) ? `'${out}` : out;
 }
 

@@ -24,11 +24,12 @@ const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
 /**
  * Makes text safe for a spreadsheet cell: characters XML cannot hold become U+FFFD, and text that could start
  * a formula gets a leading apostrophe — so the error file can never carry a live formula (CSV injection).
- * In .xlsx a line break is LF: XML parsers turn a literal CR into LF anyway, so it is done here, visibly.
+ * In .xlsx a line break is LF: XML parsers turn a literal CR into LF anyway, so it is done here, visibly; and
+ * DEL (U+007F), which exceljs's writer silently drops, becomes U+FFFD like the characters XML cannot hold.
  */
 export function neutraliseCell(text: string, format: 'xlsx' | 'csv' = 'xlsx'): string {
   const valid = text.replace(XML_INVALID, '\uFFFD');
-  const clean = format === 'xlsx' ? valid.replace(/\r\n?/g, '\n') : valid;
+  const clean = format === 'xlsx' ? valid.replace(/\r\n?/g, '\n').replaceAll('\u007F', '\uFFFD') : valid;
   return FORMULA_TRIGGER.test(clean) ? `'${clean}` : clean;
 }
 
