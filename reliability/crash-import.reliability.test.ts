@@ -44,6 +44,9 @@ const pgReachable = await isReachable(pgUrl.hostname, Number(pgUrl.port || 5432)
 
 type Kill = {
   n: number;
+  /** The row the job had to pass before this kill. */
+  target: number;
+  /** Time from the server's first answer to the kill. */
   afterMs: number;
   /** Rows the job had committed at the last look before the kill (a lower bound of what is on disk). */
   committedBefore: number;
@@ -92,6 +95,37 @@ async function readJob(base: string, cookie: string, id: number, timeoutMs = 10_
   return (await response.json()) as ImportJob;
 }
 
+/**
+ * Reads the job's progress over and over, one request at a time, until stopped; `stop()` gives the last answer
+ * received, a lower bound of what was committed at that moment. The kill never waits for an answer.
+ */
+function watchJob(
+  base: string,
+  cookie: string,
+  id: number,
+): { latest: { rowsRead: number; status: string }; stop(): { rowsRead: number; status: string } } {
+  let isStopped = false;
+  const watcher = {
+    latest: { rowsRead: 0, status: 'unknown' },
+    stop() {
+      isStopped = true;
+      return watcher.latest;
+    },
+  };
+  void (async () => {
+    while (!isStopped) {
+      try {
+        const job = await readJob(base, cookie, id, 5_000);
+        if (!isStopped) watcher.latest = { rowsRead: job.rowsRead, status: job.status };
+      } catch {
+        // no answer (busy, or being killed): the last one stands
+      }
+      await sleep(50);
+    }
+  })();
+  return watcher;
+}
+
 /** Uploads the roster, kills the server KILLS times during its import, lets it finish, then counts in SQL. */
 async function crashDuringImport(engine: 'pglite' | 'postgres'): Promise<Outcome> {
   const started = performance.now();
@@ -125,20 +159,26 @@ async function crashDuringImport(engine: 'pglite' | 'postgres'): Promise<Outcome
     const random = seededRandom(SEED);
     const kills: Kill[] = [];
     for (let n = 1; n <= KILLS; n++) {
-      const afterMs = Math.round(500 + random() * 3500);
-      const killAt = Date.now() + afterMs;
-      let before = { rowsRead: 0, status: 'unknown' };
-      // Watch the job's committed progress until the kill, without delaying the kill for a slow answer.
-      while (Date.now() < killAt - 60) {
-        try {
-          const job = await readJob(base, cookie, jobId, Math.max(50, killAt - Date.now()));
-          before = { rowsRead: job.rowsRead, status: job.status };
-        } catch {
-          // the answer did not come before the kill: the last one seen stands
+      // A kill in each twentieth of the first 90 % of the rows (so the kills reach the end of the import, not only
+      // its start, where each restart's re-reading of the committed rows would keep them), no sooner than a random
+      // 0.5–4 s after the server answered, and a random 0–1 s after the job passed its row, so kills fall inside
+      // batches as well as between them.
+      const target = Math.floor((0.9 * ROWS * (n - 1 + random())) / KILLS);
+      const minWaitMs = 500 + random() * 3500;
+      const phaseMs = random() * 1000;
+      const waitStart = Date.now();
+      const watcher = watchJob(base, cookie, jobId);
+      try {
+        while (watcher.latest.rowsRead < target && watcher.latest.status !== 'done' && watcher.latest.status !== 'failed') {
+          if (Date.now() - waitStart > FINISH_TIMEOUT_MS) throw new Error(`kill ${n}: the job never reached row ${target}`);
+          await sleep(20);
         }
-        await sleep(Math.min(250, Math.max(0, killAt - Date.now())));
+        await sleep(Math.max(waitStart + minWaitMs - Date.now(), phaseMs));
+      } finally {
+        watcher.stop();
       }
-      await sleep(Math.max(0, killAt - Date.now()));
+      const before = watcher.latest;
+      const afterMs = Date.now() - waitStart;
       await killHard(server);
       const reopening = performance.now();
       server = startServer(env);
@@ -147,6 +187,7 @@ async function crashDuringImport(engine: 'pglite' | 'postgres'): Promise<Outcome
       const after = reopened ? await readJob(base, cookie, jobId) : undefined;
       kills.push({
         n,
+        target,
         afterMs,
         committedBefore: before.rowsRead,
         statusBefore: before.status,
@@ -220,7 +261,7 @@ async function crashDuringImport(engine: 'pglite' | 'postgres'): Promise<Outcome
 function report(engine: string, outcome: Outcome): void {
   for (const k of outcome.kills) {
     console.log(
-      `crash ${engine}: kill ${String(k.n).padStart(2)} after ${(k.afterMs / 1000).toFixed(1)} s — committed ≥ ${k.committedBefore} (${k.statusBefore}) before, ` +
+      `crash ${engine}: kill ${String(k.n).padStart(2)} past row ${k.target}, ${(k.afterMs / 1000).toFixed(1)} s after start — committed ≥ ${k.committedBefore} (${k.statusBefore}) before, ` +
         `${k.committedAfter} (${k.statusAfter}) after reopening in ${(k.reopenMs / 1000).toFixed(1)} s`,
     );
   }
