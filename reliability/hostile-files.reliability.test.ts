@@ -52,6 +52,10 @@ beforeAll(async () => {
   const district = await api<{ id: number }>('POST', '/api/orgs', { parentId: 1, kind: 'district_federation', name: '恶意文件区总工会' });
   const street = await api<{ id: number }>('POST', '/api/orgs', { parentId: district.id, kind: 'street_federation', name: '恶意文件街道' });
   unionId = (await api<{ id: number }>('POST', '/api/orgs', { parentId: street.id, kind: 'grassroots_union', name: '恶意文件工会' })).id;
+  // Restart, so the peak measured is the serving process's, not the first start's database creation (~900 MB).
+  await server.stop();
+  server = await startServer(path.join(work, 'data'), { LOG_LEVEL: 'warn' });
+  cookie = await loginOver(server.base);
 }, 180_000);
 afterAll(async () => {
   await server?.stop();
@@ -226,7 +230,7 @@ describe('hostile roster files', () => {
     fs.writeFileSync(`/proc/${server.child.pid!}/clear_refs`, '5');
     await new Promise((r) => setTimeout(r, 500));
     const idle = peakRssMb(server.child.pid!);
-    console.log(`server peak RSS during start: ${startPeak} MB, idle: ${idle} MB`);
+    console.log(`server peak RSS during restart: ${startPeak} MB, idle: ${idle} MB`);
     for (const [name, make] of files) {
       const file = await make();
       // Reset the peak (VmHWM) so each file's own peak is seen; the overall peak is the largest of them.
@@ -245,14 +249,13 @@ describe('hostile roster files', () => {
     const growth = (worst.peakMb ?? 0) - idle;
     recordFigure(
       'hostile files',
-      `refused ${refused}/${outcomes.length}, slowest ${slowest.toFixed(2)} s, peak RSS ${peak} MB (server VmHWM; idle ${idle} MB, start ${startPeak} MB, most growth over idle ${growth} MB by ${worst.name})`,
+      `refused ${refused}/${outcomes.length}, slowest ${slowest.toFixed(2)} s, peak RSS ${peak} MB (server VmHWM; idle ${idle} MB, restart ${startPeak} MB, most growth over idle ${growth} MB by ${worst.name})`,
       import.meta.filename,
     );
     expect(outcomes.filter((o) => !o.refused)).toEqual([]);
     expect(outcomes.filter((o) => o.seconds * 1000 > REFUSE_WITHIN_MS)).toEqual([]);
-    // What the files add must stay small; the absolute limit is missed by the idle server itself (PGlite), see the report.
-    expect(growth).toBeLessThan(256);
-    expect.soft(peak, 'server peak RSS (the idle server alone is over the limit)').toBeLessThan(PEAK_RSS_LIMIT_MB);
+    // Fails today: the idle server is ~440 MB (PGlite's WebAssembly heap) and 1.1M tiny CSV rows add ~285 MB (see the report).
+    expect(peak, `peak RSS: idle ${idle} MB + ${growth} MB by ${worst.name}`).toBeLessThan(PEAK_RSS_LIMIT_MB);
     // The server is still healthy afterwards.
     expect((await fetch(`${server.base}/api/health`)).status).toBe(200);
   });
