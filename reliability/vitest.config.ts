@@ -1,4 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/** Alphabetical file order, so `zz-summary` runs last and prints every figure of the run. */
+class AlphabeticalSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    return [...files].sort((a, b) => a.moduleId.localeCompare(b.moduleId));
+  }
+}
 
 /** The reliability suite (`npm run test:reliability`): slower, bounded in time, one file at a time; each test prints its figure. */
 export default defineConfig({
@@ -10,5 +18,6 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,
+    sequence: { sequencer: AlphabeticalSequencer },
   },
 });
