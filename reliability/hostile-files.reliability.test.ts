@@ -9,10 +9,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
-import { createDeflateRaw, crc32 } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  bombSheet,
   buildZip,
   deflatedEntry,
   GOOD_ROW,
@@ -20,7 +20,6 @@ import {
   inlineRow,
   sheetXml,
   workbookAround,
-  type RawZipEntry,
 } from '../src/server/modules/rosters/roster.test-support.js';
 import type { ImportJob } from '../src/common/imports.js';
 import { recordFigure } from './summary.js';
@@ -61,37 +60,6 @@ afterAll(async () => {
   await server?.stop();
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
-
-/** A sheet of `bytes` of repeated rows, deflated as it is generated. */
-async function bombSheet(bytes: number): Promise<RawZipEntry> {
-  const head = Buffer.from(
-    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
-      inlineRow(1, HEADER),
-  );
-  const close = Buffer.from('</sheetData></worksheet>');
-  const row = inlineRow(2, GOOD_ROW);
-  const block = Buffer.from(row.repeat(Math.floor((256 * 1024) / row.length)));
-  const blocks = Math.floor((bytes - head.length - close.length) / block.length);
-  const deflate = createDeflateRaw({ level: 9 });
-  const chunks: Buffer[] = [];
-  deflate.on('data', (c: Buffer) => chunks.push(c));
-  let crc = crc32(head);
-  deflate.write(head);
-  for (let i = 0; i < blocks; i++) {
-    crc = crc32(block, crc);
-    if (!deflate.write(block)) await once(deflate, 'drain');
-  }
-  crc = crc32(close, crc);
-  deflate.end(close);
-  await once(deflate, 'end');
-  return {
-    name: 'xl/worksheets/sheet1.xml',
-    data: Buffer.concat(chunks),
-    method: 8,
-    crc,
-    uncompressedSize: head.length + blocks * block.length + close.length,
-  };
-}
 
 /** Writes a CSV of `rows` copies of `row` after the header, streaming, and returns its path. */
 async function csvFile(name: string, rows: number, row: string): Promise<string> {
@@ -154,8 +122,8 @@ async function upload(name: string, file: string): Promise<Outcome> {
 
 describe('hostile roster files', () => {
   it('refuses every hostile file within 5 s of the upload, in bounded memory', async () => {
-    const bomb = await bombSheet(300 * 1024 * 1024);
-    const liarSheet = await bombSheet(200 * 1024 * 1024);
+    const bomb = await bombSheet(300 * 1024 * 1024, 256 * 1024);
+    const liarSheet = await bombSheet(200 * 1024 * 1024, 256 * 1024);
     const clean = fs.readFileSync(path.join(fixtures, 'roster-clean.xlsx'));
     const csvHeader = `${HEADER.join(',')}\r\n`;
     const files: [string, () => Promise<string> | string][] = [

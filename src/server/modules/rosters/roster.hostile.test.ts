@@ -2,7 +2,6 @@ import { createWriteStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import path from 'node:path';
-import { createDeflateRaw, crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { RosterFileError, describeFileError } from './roster.file-error.js';
 import {
@@ -18,38 +17,10 @@ import {
   withTempDir,
   workbookAround,
   writeBytes,
-  type RawZipEntry,
+  bombSheet,
 } from './roster.test-support.js';
 
 /** A sheet of `bytes` of repeated rows, deflated as it is generated (it never exists uncompressed). */
-async function bombSheet(bytes: number): Promise<RawZipEntry> {
-  const open =
-    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
-  const close = '</sheetData></worksheet>';
-  const row = inlineRow(2, GOOD_ROW);
-  const header = Buffer.from(open + inlineRow(1, HEADER));
-  const block = Buffer.from(row.repeat(Math.floor((64 * 1024) / row.length)));
-  const blocks = Math.floor((bytes - header.length - close.length) / block.length);
-  const deflate = createDeflateRaw({ level: 9 });
-  const chunks: Buffer[] = [];
-  deflate.on('data', (c: Buffer) => chunks.push(c));
-  let crc = crc32(header);
-  deflate.write(header);
-  for (let i = 0; i < blocks; i++) {
-    crc = crc32(block, crc);
-    if (!deflate.write(block)) await once(deflate, 'drain');
-  }
-  crc = crc32(close, crc);
-  deflate.end(close);
-  await once(deflate, 'end');
-  return {
-    name: 'xl/worksheets/sheet1.xml',
-    data: Buffer.concat(chunks),
-    method: 8,
-    crc,
-    uncompressedSize: header.length + blocks * block.length + close.length,
-  };
-}
 
 describe('hostile and broken files', () => {
   it('checks that the test archives are themselves readable', async () => {

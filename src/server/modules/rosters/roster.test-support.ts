@@ -1,7 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { once } from 'node:events';
+import { createDeflateRaw, crc32, deflateRawSync } from 'node:zlib';
 import { readRoster, type ReadRosterOptions, type RosterHeader, type RosterRow } from './roster.read.js';
 
 /** The shared fixtures: /work/shared/fixtures beside the repository. */
@@ -119,4 +120,34 @@ export async function writeBytes(dir: string, name: string, bytes: Buffer | stri
   const file = path.join(dir, name);
   await writeFile(file, bytes);
   return file;
+}
+
+/** A sheet entry whose XML inflates to about `bytes` of identical rows: deflate makes it tiny (a zip bomb). */
+export async function bombSheet(bytes: number, blockBytes = 64 * 1024): Promise<RawZipEntry> {
+  const open =
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+  const close = '</sheetData></worksheet>';
+  const row = inlineRow(2, GOOD_ROW);
+  const header = Buffer.from(open + inlineRow(1, HEADER));
+  const block = Buffer.from(row.repeat(Math.floor(blockBytes / row.length)));
+  const blocks = Math.floor((bytes - header.length - close.length) / block.length);
+  const deflate = createDeflateRaw({ level: 9 });
+  const chunks: Buffer[] = [];
+  deflate.on('data', (c: Buffer) => chunks.push(c));
+  let crc = crc32(header);
+  deflate.write(header);
+  for (let i = 0; i < blocks; i++) {
+    crc = crc32(block, crc);
+    if (!deflate.write(block)) await once(deflate, 'drain');
+  }
+  crc = crc32(close, crc);
+  deflate.end(close);
+  await once(deflate, 'end');
+  return {
+    name: 'xl/worksheets/sheet1.xml',
+    data: Buffer.concat(chunks),
+    method: 8,
+    crc,
+    uncompressedSize: header.length + blocks * block.length + close.length,
+  };
 }
