@@ -5,6 +5,11 @@ type ErrorSpec = { status: number; 'zh-CN': string; en: string };
 /** Every error the platform can answer with: one code, one HTTP status, a message per language. */
 export const errorCatalog = {
   VALIDATION: { status: 400, 'zh-CN': '输入有误：{detail}', en: 'Invalid input: {detail}' },
+  INVALID_TEXT: {
+    status: 400,
+    'zh-CN': '输入中含有无法保存的字符（例如残缺的表情或乱码），请检查后重试',
+    en: 'The input contains characters that cannot be stored (such as a broken emoji or garbled text); check it and try again',
+  },
   BAD_REQUEST: { status: 400, 'zh-CN': '请求格式不正确', en: 'The request is malformed' },
   UNAUTHENTICATED: { status: 401, 'zh-CN': '请先登录', en: 'Please sign in' },
   LOGIN_FAILED: { status: 401, 'zh-CN': '用户名或密码错误，或账号已被锁定', en: 'Wrong username or password, or the account is locked' },

@@ -11,7 +11,8 @@ const pgCodes: Record<string, AppError['code']> = {
   '23505': 'CONFLICT', // unique_violation the service did not foresee
   '40001': 'CONFLICT', // serialization_failure
   '40P01': 'CONFLICT', // deadlock_detected
-  '22P02': 'VALIDATION', // invalid_text_representation
+  '22P02': 'INVALID_TEXT', // invalid_text_representation
+  '22021': 'INVALID_TEXT', // character_not_in_repertoire (e.g. a lone surrogate)
 };
 
 /** Maps anything thrown to the one error shape; unknown errors are logged with a reference and answered without detail. */
@@ -28,8 +29,7 @@ export function toAppError(error: unknown, request: FastifyRequest): AppError {
   const fastifyError = error as Partial<FastifyError> & { code?: string };
   const status = fastifyError.statusCode;
   if (fastifyError.code && fastifyError.code in pgCodes) {
-    const code = pgCodes[fastifyError.code]!;
-    return new AppError(code, code === 'VALIDATION' ? { detail: '' } : {});
+    return new AppError(pgCodes[fastifyError.code]!);
   }
   if (status === 413 || fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('PAYLOAD_TOO_LARGE');
   if (status === 429) return new AppError('RATE_LIMITED');

@@ -50,6 +50,17 @@ describe('API conventions', () => {
     expect(huge.json().code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it('explains text that cannot be stored instead of an empty message', async () => {
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/orgs/1/zones',
+      payload: '{"name":"\\ud800x"}',
+      headers: { cookie: ctx.adminCookie, 'content-type': 'application/json' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({ code: 'INVALID_TEXT', message: expect.stringMatching(/无法保存的字符/) });
+  });
+
   it('explains a bad query parameter with the field it concerns', async () => {
     const response = await ctx.app.inject({
       method: 'GET',
