@@ -95,13 +95,13 @@ export const errorCatalog = {
   ID_EMPTY: { status: 422, 'zh-CN': '请填写身份证号', en: 'Enter the resident ID number' },
   ID_SCIENTIFIC: {
     status: 422,
-    'zh-CN': '身份证号被 Excel 转成了科学计数法（{shown}），后几位已丢失；请把该列设为文本后重新填写',
-    en: 'The ID number was turned into a number by Excel ({shown}) and its last digits are lost; format the column as text and enter it again',
+    'zh-CN': '身份证号被 Excel 转成了科学计数法（{shown}），后几位已丢失，请把该列设为文本后重新填写',
+    en: 'Excel turned the ID number into a number ({shown}) and its last digits are lost; format the column as text and type the number again',
   },
   ID_LEGACY15: {
     status: 422,
-    'zh-CN': '这是 15 位旧身份证号，请提供 18 位号码',
-    en: 'This is an old 15-digit ID number; the 18-digit number is needed',
+    'zh-CN': '15 位旧身份证号，请提供 18 位号码',
+    en: 'This is an old 15-digit ID number; please give the 18-digit number',
   },
   ID_LENGTH: {
     status: 422,
@@ -110,13 +110,13 @@ export const errorCatalog = {
   },
   ID_CHAR: {
     status: 422,
-    'zh-CN': '身份证号第 {position} 位“{char}”不是合法字符',
-    en: 'Character {position} of the ID number, "{char}", is not allowed',
+    'zh-CN': '身份证号第 {position} 位“{char}”不是数字（只有末位可以是 X）',
+    en: 'Character {position} of the ID number, "{char}", is not a digit (only the last may be X)',
   },
   ID_REGION: {
     status: 422,
-    'zh-CN': '身份证号开头“{prefix}”不是有效的地区代码',
-    en: 'The ID number starts with "{prefix}", which is no region code',
+    'zh-CN': '身份证号前两位“{prefix}”不是有效的省级行政区代码',
+    en: 'The ID number starts with "{prefix}", which is no province code',
   },
   ID_BIRTHDATE: {
     status: 422,

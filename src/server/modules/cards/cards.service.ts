@@ -8,7 +8,7 @@ import type { Actor } from '../../auth/scope.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { findMemberFor, reissueCard, revokeCard, findCardHolder } from '../members/members.service.js';
 import { memberIdForApplicant } from '../applications/applications.service.js';
-import { phoneProblemError } from '../members/members.person.js';
+import { phoneProblemError } from '../../../common/identity-errors.js';
 
 /**
  * A member card is shown as a QR code holding a signed token: member id, card version and an expiry a few

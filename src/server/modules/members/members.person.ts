@@ -1,5 +1,6 @@
 import { AppError } from '../../../common/errors.js';
-import { maskIdNumber, maskPhone, parseIdNumber, parsePhone, type IdProblem, type PhoneProblem } from '../../../common/identity.js';
+import { maskIdNumber, maskPhone, parseIdNumber, parsePhone } from '../../../common/identity.js';
+import { idProblemError, phoneProblemError } from '../../../common/identity-errors.js';
 import type { PiiCipher } from '../../crypto/pii.js';
 
 /** A person's identifying fields as stored: encrypted, blind-indexed and masked; never the plaintext. */
@@ -14,40 +15,6 @@ export type SealedPerson = {
   gender: 'male' | 'female';
   birth_date: string;
 };
-
-export function idProblemError(problem: IdProblem): AppError {
-  switch (problem.kind) {
-    case 'empty':
-      return new AppError('ID_EMPTY');
-    case 'scientific':
-      return new AppError('ID_SCIENTIFIC', { shown: problem.shown });
-    case 'legacy15':
-      return new AppError('ID_LEGACY15');
-    case 'length':
-      return new AppError('ID_LENGTH', { length: problem.length });
-    case 'char':
-      return new AppError('ID_CHAR', { position: problem.position, char: problem.char });
-    case 'region':
-      return new AppError('ID_REGION', { prefix: problem.prefix });
-    case 'birthdate':
-      return new AppError('ID_BIRTHDATE', { date: problem.date });
-    case 'check':
-      return new AppError('ID_CHECK', { expected: problem.expected });
-  }
-}
-
-export function phoneProblemError(problem: PhoneProblem): AppError {
-  switch (problem.kind) {
-    case 'empty':
-      return new AppError('PHONE_EMPTY');
-    case 'length':
-      return new AppError('PHONE_LENGTH', { digits: problem.digits });
-    case 'prefix':
-      return new AppError('PHONE_PREFIX');
-    case 'char':
-      return new AppError('PHONE_CHAR', { char: problem.char });
-  }
-}
 
 /** Normalises an ID number or throws the precise problem. */
 export function normalisedIdOrThrow(input: string): string {

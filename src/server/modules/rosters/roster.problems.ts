@@ -1,4 +1,5 @@
 import { format, type Locale } from '../../../common/i18n.js';
+import { errorMessage, type ErrorCode } from '../../../common/errors.js';
 import type { ColumnHeader } from './roster.columns.js';
 
 /** What can be wrong with one roster row; each code has a message per language below. */
@@ -35,7 +36,23 @@ export type RowProblemCode =
 
 export type RowProblem = { column: ColumnHeader; code: RowProblemCode; params: Record<string, string | number> };
 
-const messages: Record<RowProblemCode, Record<Locale, string>> = {
+/** Problems an ID number or phone can have, worded once in the API's catalogue (src/common/errors.ts). */
+const sharedWithApi = [
+  'ID_SCIENTIFIC',
+  'ID_LEGACY15',
+  'ID_LENGTH',
+  'ID_CHAR',
+  'ID_REGION',
+  'ID_BIRTHDATE',
+  'ID_CHECK',
+  'PHONE_LENGTH',
+  'PHONE_PREFIX',
+  'PHONE_CHAR',
+] as const satisfies readonly (RowProblemCode & ErrorCode)[];
+type SharedCode = (typeof sharedWithApi)[number];
+const isShared = (code: RowProblemCode): code is SharedCode => (sharedWithApi as readonly string[]).includes(code);
+
+const messages: Record<Exclude<RowProblemCode, SharedCode>, Record<Locale, string>> = {
   NAME_MISSING: { 'zh-CN': '姓名未填写', en: 'The name is missing' },
   NAME_TOO_LONG: { 'zh-CN': '姓名过长（{length} 个字），最多 {max} 个字', en: 'The name is too long ({length} characters, at most {max})' },
   NAME_FORMULA: {
@@ -44,30 +61,8 @@ const messages: Record<RowProblemCode, Record<Locale, string>> = {
   },
   NAME_CHARS: { 'zh-CN': '姓名中含有不允许的字符“{char}”', en: 'The name contains a character that is not allowed: "{char}"' },
   ID_MISSING: { 'zh-CN': '身份证号未填写', en: 'The ID number is missing' },
-  ID_SCIENTIFIC: {
-    'zh-CN': '身份证号被 Excel 转成了科学计数法（{shown}），后几位已丢失，请把该列设为文本后重新填写',
-    en: 'Excel turned the ID number into a number ({shown}) and its last digits are lost; format the column as text and type the number again',
-  },
-  ID_LEGACY15: { 'zh-CN': '15 位旧身份证号，请提供 18 位号码', en: 'This is an old 15-digit ID number; please give the 18-digit number' },
-  ID_LENGTH: { 'zh-CN': '身份证号应为 18 位，当前为 {length} 位', en: 'An ID number has 18 characters, this one has {length}' },
-  ID_CHAR: {
-    'zh-CN': '身份证号第 {position} 位“{char}”不是数字（只有末位可以是 X）',
-    en: 'Character {position} of the ID number, "{char}", is not a digit (only the last may be X)',
-  },
-  ID_REGION: {
-    'zh-CN': '身份证号前两位“{prefix}”不是有效的省级行政区代码',
-    en: 'The ID number starts with "{prefix}", which is no province code',
-  },
-  ID_BIRTHDATE: { 'zh-CN': '身份证号中的出生日期“{date}”不存在', en: 'The birth date in the ID number, "{date}", does not exist' },
-  ID_CHECK: {
-    'zh-CN': '身份证号校验位错误，末位应为 {expected}，请核对',
-    en: 'The ID number fails its check: the last character should be {expected}; please verify it',
-  },
   ID_DUPLICATE: { 'zh-CN': '与第 {firstRow} 行身份证号重复', en: 'Same ID number as row {firstRow}' },
   PHONE_MISSING: { 'zh-CN': '手机号未填写', en: 'The mobile number is missing' },
-  PHONE_LENGTH: { 'zh-CN': '手机号应为 11 位，当前为 {digits} 位', en: 'A mobile number has 11 digits, this one has {digits}' },
-  PHONE_PREFIX: { 'zh-CN': '手机号应以 13–19 开头', en: 'A mobile number starts with 13–19' },
-  PHONE_CHAR: { 'zh-CN': '手机号中含有非数字字符“{char}”', en: 'The mobile number contains "{char}", which is not a digit' },
   GENDER_INVALID: { 'zh-CN': '性别只能填“男”或“女”，当前为“{value}”', en: 'Gender must be 男 or 女, not "{value}"' },
   GENDER_MISMATCH: {
     'zh-CN': '性别填写为“{given}”，但身份证号显示为“{fromId}”，请核对',
@@ -102,7 +97,7 @@ const genderWords: Record<Locale, Record<string, string>> = {
   en: { male: 'male', female: 'female' },
 };
 
-/** The message a cadre reads for one problem, e.g. “身份证号校验位错误，末位应为 X，请核对”. */
+/** The message a cadre reads for one problem, e.g. “身份证号校验位错误：末位应为 X，请核对”. */
 export function describeProblem(problem: RowProblem, locale: Locale): string {
   const params = { ...problem.params };
   if (problem.code === 'GENDER_MISMATCH') {
@@ -110,10 +105,10 @@ export function describeProblem(problem: RowProblem, locale: Locale): string {
     params.fromId = genderWords[locale][String(params.fromId)] ?? String(params.fromId);
   }
   if (problem.code === 'EMPLOYMENT_FORM_UNKNOWN' && locale === 'zh-CN') params.choices = String(params.choices).replaceAll(',', '、');
-  return format(messages[problem.code][locale], params);
+  return isShared(problem.code) ? errorMessage(problem.code, locale, params) : format(messages[problem.code][locale], params);
 }
 
-/** All problems of a row in one cell of the error file: “姓名未填写；手机号应为 11 位，当前为 8 位”. */
+/** All problems of a row in one cell of the error file: “姓名未填写；手机号应为 11 位数字，当前为 8 位”. */
 export function describeProblems(problems: readonly RowProblem[], locale: Locale): string {
   return problems.map((p) => describeProblem(p, locale)).join(locale === 'zh-CN' ? '；' : '; ');
 }

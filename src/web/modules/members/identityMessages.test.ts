@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { locales } from '../../../common/i18n.js';
 import { parseIdNumber, parsePhone } from '../../../common/identity.js';
-import { idProblemError, phoneProblemError } from '../../../server/modules/members/members.person.js';
+import { idProblemError, phoneProblemError } from '../../../common/identity-errors.js';
 import { idProblemText, phoneProblemText } from './identityMessages.js';
 
 const badIds = [
