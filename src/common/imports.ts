@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Largest roster a browser may upload (the command-line import takes larger files). */
+export const ROSTER_UPLOAD_MAX_MB = 50;
+
 export const ImportJob = z.object({
   id: z.number(),
   orgId: z.number(),

@@ -21,7 +21,7 @@ import { scopeFor, type Actor } from '../../auth/scope.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { insertAudit } from '../audit/audit.repo.js';
-import { findOrgRowFor } from '../orgs/orgs.service.js';
+import { findOrgFor } from '../orgs/orgs.service.js';
 import { admitMembers, findPeopleByIdIndexes, findPersonByIdIndex, type Admission } from '../members/members.service.js';
 import { sealPerson } from '../members/members.person.js';
 import { openTransfer } from '../transfers/transfers.service.js';
@@ -133,7 +133,7 @@ export async function submitPublicApplication(deps: Deps, body: PublicApplicatio
 /** Keyboard intake by a cadre, e.g. at an outreach meeting (职工沟通会). */
 export async function intakeApplication(deps: Deps, actor: Actor, body: IntakeApplicationBody): Promise<ApplicationReceipt> {
   return deps.db.transaction().execute(async (tx) => {
-    const org = await findOrgRowFor(tx, actor, 'member.write', body.orgId);
+    const org = await findOrgFor(tx, actor, 'member.write', body.orgId);
     let meetingId: number | null = null;
     if (body.meetingId !== undefined) {
       const meeting = await repo.findMeeting(tx, body.meetingId);
@@ -156,7 +156,7 @@ export async function intakeApplication(deps: Deps, actor: Actor, body: IntakeAp
 }
 
 export async function listApplications(db: Kysely<DB>, actor: Actor, query: ApplicationListQuery): Promise<Page<Application>> {
-  const org = await findOrgRowFor(db, actor, 'member.read', query.orgId);
+  const org = await findOrgFor(db, actor, 'member.read', query.orgId);
   const rows = await repo.listApplications(db, scopeFor(actor, 'member.read'), {
     underPath: org.path,
     status: query.status,

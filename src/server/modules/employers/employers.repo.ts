@@ -4,22 +4,6 @@ import { inScope, type OrgScope } from '../../auth/scope.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-export type EmployerRow = {
-  id: number;
-  name: string;
-  uscc: string | null;
-  headcount: number;
-  industry: string;
-  address: string | null;
-  street_org_id: number;
-  street_name: string;
-  union_org_id: number | null;
-  union_name: string | null;
-  org_path: string;
-  version: number;
-  unionisation_stage: string;
-};
-
 function selectEmployers(db: Executor) {
   return db
     .selectFrom('employer as e')
@@ -41,6 +25,8 @@ function selectEmployers(db: Executor) {
       'e.unionisation_stage',
     ]);
 }
+/** An employer as every read of this repo returns it, derived from the query. */
+export type EmployerRow = Awaited<ReturnType<ReturnType<typeof selectEmployers>['executeTakeFirstOrThrow']>>;
 
 export async function findEmployerInScope(db: Executor, scope: OrgScope, id: number, forUpdate = false): Promise<EmployerRow | undefined> {
   let q = selectEmployers(db)

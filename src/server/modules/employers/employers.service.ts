@@ -9,7 +9,7 @@ import { scopeFor, type Actor } from '../../auth/scope.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { addToCoverage, type CoverageCounts } from '../coverage/coverage.repo.js';
-import { findOrgRowFor } from '../orgs/orgs.service.js';
+import { findOrgFor } from '../orgs/orgs.service.js';
 import * as repo from './employers.repo.js';
 import type { EmployerRow, EmployerValues } from './employers.repo.js';
 
@@ -58,17 +58,17 @@ export function validUscc(input: string | undefined | null): string | null {
 }
 
 async function resolvePlacement(tx: Executor, actor: Actor, streetOrgId: number, unionOrgId: number | null) {
-  const street = await findOrgRowFor(tx, actor, 'employer.write', streetOrgId);
+  const street = await findOrgFor(tx, actor, 'employer.write', streetOrgId);
   if (street.kind !== 'street_federation') throw new AppError('EMPLOYER_STREET_KIND');
   if (unionOrgId === null) return { street, path: street.path };
-  const union = await findOrgRowFor(tx, actor, 'employer.write', unionOrgId);
+  const union = await findOrgFor(tx, actor, 'employer.write', unionOrgId);
   if (!coveringKinds.includes(union.kind as OrgKind)) throw new AppError('EMPLOYER_UNION_KIND');
   return { street, path: union.path };
 }
 
 export async function listEmployers(db: Kysely<DB>, actor: Actor, query: EmployerListQuery): Promise<Page<Employer>> {
   const scope = scopeFor(actor, 'employer.read');
-  const org = await findOrgRowFor(db, actor, 'employer.read', query.orgId);
+  const org = await findOrgFor(db, actor, 'employer.read', query.orgId);
   const rows = await repo.listEmployers(db, scope, {
     underPath: org.path,
     q: query.q || undefined,

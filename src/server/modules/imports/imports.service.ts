@@ -12,7 +12,7 @@ import type { Page } from '../../../common/paging.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { recordWrite } from '../audit/audit.service.js';
-import { findOrgRowFor } from '../orgs/orgs.service.js';
+import { findOrgFor } from '../orgs/orgs.service.js';
 import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
 import { ROSTER_LIMITS } from '../rosters/roster.columns.js';
 import { describeFileError, RosterFileError, type RosterFileErrorCode } from '../rosters/roster.file-error.js';
@@ -81,7 +81,7 @@ export async function startImport(
   upload: { orgId: number; fileName: string; stream: Readable; truncated: () => boolean },
   locale: Locale,
 ): Promise<ImportJob> {
-  const org = await findOrgRowFor(deps.db, actor, 'member.write', upload.orgId);
+  const org = await findOrgFor(deps.db, actor, 'member.write', upload.orgId);
   if (!coveringKinds.includes(org.kind as OrgKind)) throw new AppError('RECEIVING_ORG_KIND');
   const ext = path.extname(upload.fileName).toLowerCase();
   if (ext !== '.xlsx' && ext !== '.csv') throw new AppError('UPLOAD_TYPE');
@@ -132,7 +132,7 @@ export async function listImports(
   query: { orgId: number; cursor?: string | undefined; limit: number },
   locale: Locale,
 ): Promise<Page<ImportJob>> {
-  const org = await findOrgRowFor(deps.db, actor, 'member.read', query.orgId);
+  const org = await findOrgFor(deps.db, actor, 'member.read', query.orgId);
   const rows = await repo.listJobs(deps.db, scopeFor(actor, 'member.read'), {
     underPath: org.path,
     beforeId: decodeCursor(query.cursor, 'number'),

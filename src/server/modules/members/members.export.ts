@@ -7,7 +7,7 @@ import type { EmploymentForm } from '../../../common/members.js';
 import { scopeCovers, scopeFor, type Actor } from '../../auth/scope.js';
 import { AppError } from '../../../common/errors.js';
 import { recordWrite } from '../audit/audit.service.js';
-import { findOrgRowFor } from '../orgs/orgs.service.js';
+import { findOrgFor } from '../orgs/orgs.service.js';
 import { csvField, neutraliseCell } from '../rosters/roster.errors-file.js';
 import * as repo from './members.repo.js';
 
@@ -60,7 +60,7 @@ export type ExportRequest = { orgId: number; format: 'xlsx' | 'csv'; reveal: boo
  */
 export async function exportMembers(deps: Deps, actor: Actor, request: ExportRequest, out: Writable): Promise<number> {
   const scope = scopeFor(actor, 'member.export');
-  const org = await findOrgRowFor(deps.db, actor, 'member.export', request.orgId);
+  const org = await findOrgFor(deps.db, actor, 'member.export', request.orgId);
   if (request.reveal && !scopeCovers(scopeFor(actor, 'member.reveal'), org.path)) throw new AppError('FORBIDDEN');
   await deps.db
     .transaction()

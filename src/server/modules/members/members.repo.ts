@@ -25,33 +25,14 @@ const memberColumns = [
   'm.version',
 ] as const;
 
-export type MemberRow = {
-  id: number;
-  name: string;
-  id_number_masked: string;
-  phone_masked: string | null;
-  gender: 'male' | 'female';
-  birth_date: string;
-  employer_id: number | null;
-  employer_name: string | null;
-  employment_form: string;
-  status: 'member' | 'lapsed';
-  org_id: number;
-  org_path: string;
-  join_date: string;
-  card_no: string | null;
-  card_status: 'none' | 'active' | 'revoked';
-  card_version: number;
-  version: number;
-  org_name: string;
-};
-
 function selectMembers(db: Executor) {
   return db
     .selectFrom('member as m')
     .innerJoin('org_unit as o', 'o.id', 'm.org_id')
     .select([...memberColumns, 'o.name as org_name']);
 }
+/** A member as every read of this repo returns it: derived from the query, so it cannot drift from the schema. */
+export type MemberRow = Awaited<ReturnType<ReturnType<typeof selectMembers>['executeTakeFirstOrThrow']>>;
 
 /** A member whose primary affiliation, or a secondary one, lies inside the scope. */
 function memberInScope(scope: OrgScope) {

@@ -10,7 +10,7 @@ import type { PiiCipher } from '../../crypto/pii.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { addAlongPaths, addToCoverage, type CoverageCounts } from '../coverage/coverage.repo.js';
-import { findOrgRowFor, pinyinKey } from '../orgs/orgs.service.js';
+import { findOrgFor, pinyinKey } from '../orgs/orgs.service.js';
 import type { SealedPerson } from './members.person.js';
 import * as repo from './members.repo.js';
 import type { MemberRow } from './members.repo.js';
@@ -77,7 +77,7 @@ function classifyQuery(cipher: PiiCipher, q: string | undefined): repo.MemberSea
 
 export async function listMembers(db: Kysely<DB>, cipher: PiiCipher, actor: Actor, query: MemberListQuery): Promise<Page<Member>> {
   const scope = scopeFor(actor, 'member.read');
-  const org = await findOrgRowFor(db, actor, 'member.read', query.orgId);
+  const org = await findOrgFor(db, actor, 'member.read', query.orgId);
   const rows = await repo.listMembers(db, scope, {
     underPath: org.path,
     status: query.status,
@@ -219,7 +219,7 @@ export async function reissueCard(tx: Executor, memberId: number): Promise<strin
 export async function addAffiliation(db: Kysely<DB>, actor: Actor, memberId: number, orgId: number): Promise<Member> {
   return db.transaction().execute(async (tx) => {
     const member = await findMemberFor(tx, actor, 'member.write', memberId, true);
-    const org = await findOrgRowFor(tx, actor, 'member.write', orgId);
+    const org = await findOrgFor(tx, actor, 'member.write', orgId);
     if (!coveringKinds.includes(org.kind as OrgKind)) throw new AppError('RECEIVING_ORG_KIND');
     if (org.id === member.org_id) throw new AppError('AFFILIATION_IS_PRIMARY');
     await repo.insertAffiliation(tx, { memberId, orgId: org.id, orgPath: org.path });
@@ -232,7 +232,7 @@ export async function addAffiliation(db: Kysely<DB>, actor: Actor, memberId: num
 export async function removeAffiliation(db: Kysely<DB>, actor: Actor, memberId: number, orgId: number): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await findMemberFor(tx, actor, 'member.write', memberId, true);
-    const org = await findOrgRowFor(tx, actor, 'member.write', orgId);
+    const org = await findOrgFor(tx, actor, 'member.write', orgId);
     if (!(await repo.deleteAffiliation(tx, memberId, org.id))) throw new AppError('NOT_FOUND');
     await recordWrite(tx, actor, 'member.unaffiliate', { type: 'member', id: memberId, orgPath: org.path }, { orgId: org.id });
   });

@@ -67,11 +67,6 @@ export async function findOrgPathInScope(db: Executor, scope: OrgScope, id: numb
   return row.path;
 }
 
-/** A node the caller may perform `action` on, for other modules' services. */
-export async function findOrgRowFor(db: Executor, actor: Actor, action: Action, id: number): Promise<OrgRow> {
-  return findOrgFor(db, actor, action, id);
-}
-
 export async function getOrg(db: Kysely<DB>, actor: Actor, id: number): Promise<OrgWithAncestors> {
   const scope = scopeFor(actor, 'org.read');
   const row = await findOrgFor(db, actor, 'org.read', id);

@@ -15,7 +15,7 @@ import { unionisationStages } from '../../../common/outreach.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { recordWrite } from '../audit/audit.service.js';
-import { findOrgRowFor } from '../orgs/orgs.service.js';
+import { findOrgFor } from '../orgs/orgs.service.js';
 import { findEmployerRowFor } from '../employers/employers.service.js';
 import * as repo from './outreach.repo.js';
 
@@ -42,7 +42,7 @@ const isAncestorOrSelf = (ancestor: string, path: string) => path === ancestor |
 /** Records an outreach meeting (双沟通); a sub-venue names its main venue, held by the same union or a parent. */
 export async function createMeeting(db: Kysely<DB>, actor: Actor, body: CreateMeetingBody): Promise<Meeting> {
   return db.transaction().execute(async (tx) => {
-    const org = await findOrgRowFor(tx, actor, 'member.write', body.orgId);
+    const org = await findOrgFor(tx, actor, 'member.write', body.orgId);
     if (body.parentMeetingId !== undefined) {
       const parent = await repo.findMeetingInScope(tx, scopeFor(actor, 'member.read'), body.parentMeetingId);
       if (!parent) throw new AppError('NOT_FOUND');
@@ -65,7 +65,7 @@ export async function createMeeting(db: Kysely<DB>, actor: Actor, body: CreateMe
 }
 
 export async function listMeetings(db: Kysely<DB>, actor: Actor, query: MeetingListQuery): Promise<Page<Meeting>> {
-  const org = await findOrgRowFor(db, actor, 'member.read', query.orgId);
+  const org = await findOrgFor(db, actor, 'member.read', query.orgId);
   const rows = await repo.listMeetings(db, scopeFor(actor, 'member.read'), {
     underPath: org.path,
     kind: query.kind,
@@ -81,7 +81,7 @@ export async function listMeetings(db: Kysely<DB>, actor: Actor, query: MeetingL
 
 /** Per-period figures for a subtree: 职工沟通会 / 企业沟通会 held, applications they brought, employers by 建会 stage. */
 export async function outreachStats(db: Kysely<DB>, actor: Actor, query: OutreachStatsQuery): Promise<OutreachStats> {
-  const org = await findOrgRowFor(db, actor, 'member.read', query.orgId);
+  const org = await findOrgFor(db, actor, 'member.read', query.orgId);
   const { meetings, stages } = await repo.outreachCounts(db, scopeFor(actor, 'member.read'), {
     underPath: org.path,
     from: query.from,

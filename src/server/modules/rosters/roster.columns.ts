@@ -1,3 +1,4 @@
+import { ROSTER_UPLOAD_MAX_MB } from '../../../common/imports.js';
 /**
  * The member roster (会员名册) as unions exchange it: fixed columns, the employment-form codes behind the
  * 用工形式 drop-down, and the limits every uploaded roster file is held to.
@@ -113,7 +114,7 @@ export const GENDER_CHOICES = ['男', '女'] as const;
 /** Limits every uploaded roster is held to; a file beyond one is refused as a whole. */
 export const ROSTER_LIMITS = {
   /** Size of the uploaded file. */
-  maxFileBytes: 50 * 1024 * 1024,
+  maxFileBytes: ROSTER_UPLOAD_MAX_MB * 1024 * 1024,
   /** Data rows below the header. */
   maxRows: 1_000_000,
   /** Rows searched for the header (a title row or two often sits above it). */

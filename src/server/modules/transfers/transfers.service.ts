@@ -11,7 +11,7 @@ import { scopeCovers, scopeFor, type Actor } from '../../auth/scope.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { insertAudit } from '../audit/audit.repo.js';
-import { findOrgRowFor } from '../orgs/orgs.service.js';
+import { findOrgFor } from '../orgs/orgs.service.js';
 import { findPersonByIdIndex, moveMember } from '../members/members.service.js';
 import { normalisedIdOrThrow } from '../members/members.person.js';
 import { settleTransferredApplication } from '../applications/applications.service.js';
@@ -68,7 +68,7 @@ export async function openTransfer(
 export async function requestTransfer(deps: Deps, actor: Actor, body: TransferRequestBody): Promise<Transfer> {
   const idNumber = normalisedIdOrThrow(body.idNumber);
   return deps.db.transaction().execute(async (tx) => {
-    const to = await findOrgRowFor(tx, actor, 'member.write', body.toOrgId);
+    const to = await findOrgFor(tx, actor, 'member.write', body.toOrgId);
     if (!coveringKinds.includes(to.kind as OrgKind)) throw new AppError('RECEIVING_ORG_KIND');
     const member = await findPersonByIdIndex(tx, deps.cipher.blindIndex('id_number', idNumber));
     if (!member) throw new AppError('NO_MEMBER_WITH_ID');
@@ -86,7 +86,7 @@ export async function requestTransfer(deps: Deps, actor: Actor, body: TransferRe
 }
 
 export async function listTransfers(db: Kysely<DB>, actor: Actor, query: TransferListQuery): Promise<Page<Transfer>> {
-  const org = await findOrgRowFor(db, actor, 'member.read', query.orgId);
+  const org = await findOrgFor(db, actor, 'member.read', query.orgId);
   const rows = await repo.listTransfers(db, scopeFor(actor, 'member.read'), {
     direction: query.direction,
     underPath: org.path,

@@ -9,7 +9,7 @@ import { hashPassword } from '../../auth/passwords.js';
 import { deleteSessionsOfUser } from '../../auth/auth.repo.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { recordWrite } from '../audit/audit.service.js';
-import { findOrgPathInScope, findOrgRowFor } from '../orgs/orgs.service.js';
+import { findOrgPathInScope, findOrgFor } from '../orgs/orgs.service.js';
 import * as repo from './users.repo.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -68,7 +68,7 @@ export async function createUser(db: Kysely<DB>, actor: Actor, body: CreateUserB
   assertStrong(body.password);
   const passwordHash = await hashPassword(body.password);
   return db.transaction().execute(async (tx) => {
-    const org = await findOrgRowFor(tx, actor, 'user.write', body.orgId);
+    const org = await findOrgFor(tx, actor, 'user.write', body.orgId);
     if (await repo.usernameExists(tx, body.username)) throw new AppError('USERNAME_TAKEN', { username: body.username });
     const id = await repo.insertUser(tx, { username: body.username, displayName: body.displayName, passwordHash });
     await repo.insertGrant(tx, { userId: id, orgId: org.id, orgPath: org.path, role: body.role });
@@ -111,7 +111,7 @@ export async function updateUser(db: Kysely<DB>, actor: Actor, id: number, body:
 export async function grantRole(db: Kysely<DB>, actor: Actor, userId: number, body: GrantBody): Promise<User> {
   return db.transaction().execute(async (tx) => {
     await findManageableUser(tx, actor, userId);
-    const org = await findOrgRowFor(tx, actor, 'user.write', body.orgId);
+    const org = await findOrgFor(tx, actor, 'user.write', body.orgId);
     const grantId = await repo.insertGrant(tx, { userId, orgId: org.id, orgPath: org.path, role: body.role });
     await recordWrite(tx, actor, 'user.grant', { type: 'user', id: userId, orgPath: org.path }, { grantId, role: body.role });
     const [user] = await presentUsers(tx, scopeFor(actor, 'user.read'), [(await repo.findUser(tx, userId))!]);

@@ -2,11 +2,8 @@ import type { ImportJob } from '../../../common/imports.js';
 import type { Page } from '../../../common/paging.js';
 import { api } from '../../app/api.js';
 
-/**
- * The upload limit the server enforces (`ROSTER_LIMITS.maxFileBytes` in the rosters module); checked here too so a
- * cadre learns before a 50 MB upload, not after it.
- */
-export const MAX_ROSTER_MB = 50;
+/** The server's upload limit (one constant in src/common), checked here too so a cadre learns before the upload. */
+export { ROSTER_UPLOAD_MAX_MB as MAX_ROSTER_MB } from '../../../common/imports.js';
 export const ROSTER_EXTENSIONS = ['.xlsx', '.csv'] as const;
 
 export const importsApi = {
