@@ -28,7 +28,13 @@ export const Coverage = z.object({
 });
 export type Coverage = z.infer<typeof Coverage>;
 
-export const CoverageBreakdown = z.object({ total: Coverage, children: z.array(Coverage) });
+export const CoverageBreakdown = z.object({
+  total: Coverage,
+  /** The largest children (by grassroots unions, then employers), at most the requested limit… */
+  children: z.array(Coverage),
+  /** …of this many children in all, so a page can say when it shows only the largest. */
+  childrenTotal: z.number(),
+});
 export type CoverageBreakdown = z.infer<typeof CoverageBreakdown>;
 
 export function rate(numerator: number, denominator: number): number | null {

@@ -153,6 +153,7 @@ export const en: Messages = {
     noChildren: 'This organisation has no children',
     up: 'Up one level',
     openOrg: 'Open organisation page',
+    shownLargest: 'Showing the {{shown}} largest of {{total}} children',
   },
   employer: {
     field: {

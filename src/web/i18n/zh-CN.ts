@@ -153,6 +153,7 @@ export const zhCN = {
     noChildren: '该组织没有下级组织',
     up: '返回上级',
     openOrg: '打开组织页面',
+    shownLargest: '显示规模最大的 {{shown}} 个下级组织（共 {{total}} 个）',
   },
   employer: {
     field: {

@@ -102,14 +102,14 @@ export async function findCoverage(db: Executor, orgId: number): Promise<Coverag
   return db.selectFrom('org_coverage').select(coverageColumns).where('org_id', '=', orgId).executeTakeFirst();
 }
 
-export type CoverageRow = CoverageCounts & { org_id: number; name: string; kind: string };
+export type CoverageRow = CoverageCounts & { org_id: number; name: string; kind: string; child_count: number };
 
 /** Coverage of one organisation, if the caller's scope reaches it. */
 export async function findCoverageInScope(db: Executor, scope: OrgScope, orgId: number): Promise<CoverageRow | undefined> {
   return db
     .selectFrom('org_coverage as c')
     .innerJoin('org_unit as o', 'o.id', 'c.org_id')
-    .select(['c.org_id', 'o.name', 'o.kind', ...coverageColumns.map((col) => `c.${col}` as const)])
+    .select(['c.org_id', 'o.name', 'o.kind', 'o.child_count', ...coverageColumns.map((col) => `c.${col}` as const)])
     .where('c.org_id', '=', orgId)
     .where(inScope(scope, sql.ref('o.path')))
     .executeTakeFirst();
@@ -120,7 +120,7 @@ export async function listChildCoverage(db: Executor, scope: OrgScope, parentId:
   return db
     .selectFrom('org_coverage as c')
     .innerJoin('org_unit as o', 'o.id', 'c.org_id')
-    .select(['c.org_id', 'o.name', 'o.kind', ...coverageColumns.map((col) => `c.${col}` as const)])
+    .select(['c.org_id', 'o.name', 'o.kind', 'o.child_count', ...coverageColumns.map((col) => `c.${col}` as const)])
     .where('o.parent_id', '=', parentId)
     .where(inScope(scope, sql.ref('o.path')))
     .orderBy('c.grassroots_unions', 'desc')

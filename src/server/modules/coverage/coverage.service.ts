@@ -50,7 +50,7 @@ export async function getCoverageBreakdown(db: Kysely<DB>, actor: Actor, orgId: 
   const total = await repo.findCoverageInScope(db, scope, orgId);
   if (!total) throw new AppError('NOT_FOUND');
   const children = await repo.listChildCoverage(db, scope, orgId, limit);
-  return { total: toCoverage(total), children: children.map(toCoverage) };
+  return { total: toCoverage(total), children: children.map(toCoverage), childrenTotal: total.child_count };
 }
 
 /** Recomputes the whole roll-up table from the base tables (a repair tool; incremental upkeep makes it unnecessary). */

@@ -58,6 +58,10 @@ describe('coverage roll-up', () => {
     });
     const district = (await call('GET', `/api/coverage/${tree.dongcheng.id}/children`)).json<CoverageBreakdown>();
     expect(district.children.map((c) => c.orgId)).toContain(street.id);
+    expect(district.childrenTotal).toBe(district.children.length);
+    const largest = (await call('GET', `/api/coverage/${tree.dongcheng.id}/children?limit=1`)).json<CoverageBreakdown>();
+    expect(largest.children).toHaveLength(1);
+    expect(largest.childrenTotal).toBe(district.childrenTotal);
     expect(district.total.employersCovered).toBeGreaterThanOrEqual(1);
   });
 

@@ -166,6 +166,13 @@ export function DashboardPage() {
         </Card>
       ) : (
         <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
+          {isLoaded && children.length < breakdown.childrenTotal && (
+            <Col span={24}>
+              <Typography.Text type="secondary" data-testid="dashboard-shown-largest">
+                {t('dashboard.shownLargest', { shown: children.length, total: breakdown.childrenTotal })}
+              </Typography.Text>
+            </Col>
+          )}
           <Col xs={24} xxl={12}>
             <Card
               size="small"
