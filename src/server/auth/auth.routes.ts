@@ -33,7 +33,7 @@ export function authRoutes(app: FastifyInstance, db: Kysely<DB>, config: Config)
       });
       const actor = await resolveActor(db, config, sessionId, request.ip);
       if (!actor) throw new AppError('SESSION_EXPIRED');
-      return describeMe(db, actor);
+      return describeMe(actor);
     },
   );
 
@@ -45,6 +45,6 @@ export function authRoutes(app: FastifyInstance, db: Kysely<DB>, config: Config)
   });
 
   r.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: Me } } }, async (request) => {
-    return describeMe(db, requireActor(request));
+    return describeMe(requireActor(request));
   });
 }

@@ -86,17 +86,17 @@ export async function resolveActor(db: Kysely<DB>, config: Config, sessionId: st
     username: session.username,
     displayName: session.display_name,
     ip,
-    grants: grants.map((g) => ({ id: g.id, orgId: g.org_id, orgPath: g.path, role: g.role as Role })),
+    grants: grants.map((g) => ({ id: g.id, orgId: g.org_id, orgPath: g.path, orgName: g.name, orgKind: g.kind, role: g.role as Role })),
   };
 }
 
-export async function describeMe(db: Kysely<DB>, actor: Actor): Promise<Me> {
-  const grants = await repo.listGrantsOfUser(db, actor.userId);
+/** What the console needs to know of the signed-in caller; built from the grants resolved with the session. */
+export function describeMe(actor: Actor): Me {
   return {
     id: actor.userId,
     username: actor.username,
     displayName: actor.displayName,
-    grants: grants.map((g) => ({ id: g.id, orgId: g.org_id, orgName: g.name, orgKind: g.kind, role: g.role as Role })) as Me['grants'],
+    grants: actor.grants.map((g) => ({ id: g.id, orgId: g.orgId, orgName: g.orgName, orgKind: g.orgKind, role: g.role })) as Me['grants'],
     permissions: actions.filter((a) => actor.grants.some((g) => roleAllows(g.role, a))),
   };
 }
