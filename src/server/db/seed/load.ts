@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from '../client.js';
 import type { DB } from '../schema.js';
 
-export type ColumnType = 'bigint' | 'integer' | 'text' | 'ltree' | 'timestamptz';
+export type ColumnType = 'bigint' | 'integer' | 'text' | 'ltree' | 'date' | 'timestamptz';
 export type Column = { name: string; type: ColumnType };
 export type Value = string | number | null;
 

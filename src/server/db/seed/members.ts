@@ -140,7 +140,7 @@ async function presentIdIndexes(db: Kysely<DB>, bidxs: string[]): Promise<Set<st
 }
 
 /** The district's grassroots and joint unions in id order, each with the employers it covers (id order). */
-async function loadUnions(db: Kysely<DB>, districtPath: string): Promise<DemoUnion[]> {
+export async function loadUnions(db: Kysely<DB>, districtPath: string): Promise<DemoUnion[]> {
   const { rows: unionRows } = await sql<{ id: number; path: string; kind: string; street_id: number | null; created_at: string }>`
     SELECT u.id, u.path::text AS path, u.kind, u.created_at,
            (SELECT s.id FROM org_unit s WHERE s.kind = 'street_federation' AND u.path <@ s.path LIMIT 1) AS street_id
@@ -214,25 +214,33 @@ export function planMembers(random: Random, people: PeopleGenerator, unions: rea
       quotas[u] ?? 0,
       union.employers.map((e) => e.headcount),
     );
-    const gig = gigShare[union.kind] ?? 0;
-    // Unions founded after the demo's last day (built in tests) take members on that day.
-    const founded = Math.min(union.createdDay, LAST_JOIN);
     union.employers.forEach((employer, e) => {
-      for (let n = 0; n < (perEmployer[e] ?? 0); n++) {
-        const form: EmploymentForm = random.chance(gig) ? random.weighted(gigForms) : 'standard';
-        // Riders and drivers are younger than office staff.
-        const person =
-          form === 'standard' ? people.next() : people.next({ fromDay: dayNumber('1972-01-01'), toDay: dayNumber('2003-12-31') });
-        const birth = dayNumber(person.birthDate);
-        const adult = birth + ADULT_DAYS <= LAST_JOIN ? birth + ADULT_DAYS : birth + MINOR_WORKER_DAYS;
-        const from = Math.max(founded, adult);
-        const day = from >= LAST_JOIN ? LAST_JOIN : from + Math.floor(random.next() * (LAST_JOIN - from + 1));
-        plan.push({ member: { person, union, employer, form, joinDate: dayString(day) }, day, order: plan.length });
-      }
+      for (let n = 0; n < (perEmployer[e] ?? 0); n++) plan.push({ ...planMember(random, people, union, employer), order: plan.length });
     });
   });
   plan.sort((a, b) => a.day - b.day || a.order - b.order);
   return plan.map((p) => p.member);
+}
+
+/**
+ * One member of `union` working at `employer`: gig work as common as the union's kind makes it, a person of a
+ * fitting age, and a join date between the union's founding (or the person's coming of age) and the demo's last day.
+ */
+export function planMember(
+  random: Random,
+  people: PeopleGenerator,
+  union: DemoUnion,
+  employer: DemoEmployer,
+): { member: PlannedMember; day: number } {
+  const form: EmploymentForm = random.chance(gigShare[union.kind] ?? 0) ? random.weighted(gigForms) : 'standard';
+  // Riders and drivers are younger than office staff.
+  const person = form === 'standard' ? people.next() : people.next({ fromDay: dayNumber('1972-01-01'), toDay: dayNumber('2003-12-31') });
+  const birth = dayNumber(person.birthDate);
+  const adult = birth + ADULT_DAYS <= LAST_JOIN ? birth + ADULT_DAYS : birth + MINOR_WORKER_DAYS;
+  // Unions founded after the demo's last day (built in tests) take members on that day.
+  const from = Math.max(Math.min(union.createdDay, LAST_JOIN), adult);
+  const day = from >= LAST_JOIN ? LAST_JOIN : from + Math.floor(random.next() * (LAST_JOIN - from + 1));
+  return { member: { person, union, employer, form, joinDate: dayString(day) }, day };
 }
 
 type Log = { info(message: string): void; error(details: { err: unknown }, message: string): void };

@@ -1,0 +1,36 @@
+/**
+ * Member search as a district cadre types it — a phone number, an ID number, the first two characters of a name —
+ * through the member list service (blind-index look-ups and prefix scans, scoped to the district in SQL), beside
+ * a primary-key look-up of one member in the same run.
+ */
+import { listMembers } from '../../src/server/modules/members/members.service.js';
+import { actorOn } from '../lib/actors.js';
+import { figure, timeRuns, type Section } from '../lib/context.js';
+import type { Fixture } from '../lib/fixture.js';
+
+export async function benchSearch(fixture: Fixture, runs: number): Promise<Section> {
+  const { db } = fixture.database;
+  const actor = actorOn(fixture.district);
+  const samples = fixture.samples;
+  if (samples.length === 0) throw new Error('the fixture kept no sample members');
+  const at = (i: number) => samples[i % samples.length]!;
+  const pk = await timeRuns((i) => db.selectFrom('member').selectAll().where('id', '=', at(i).memberId).executeTakeFirstOrThrow(), runs);
+  const search = (q: (i: number) => string) => (i: number) =>
+    listMembers(db, fixture.deps.cipher, actor, { orgId: fixture.district.id, q: q(i), limit: 50 }).then((page) => {
+      if (page.items.length === 0) throw new Error(`search for sample ${i} found nobody`);
+    });
+  const kinds = {
+    phone: search((i) => at(i).phone),
+    'ID number': search((i) => at(i).idNumber),
+    'name prefix': search((i) => at(i).name.slice(0, 2)),
+  };
+  const figures = [];
+  const details: Record<string, unknown> = { members: fixture.members, district: fixture.district, pkLookupMs: pk };
+  for (const [kind, run] of Object.entries(kinds)) {
+    const t = await timeRuns(run, runs);
+    details[kind] = t;
+    figures.push(figure(`search by ${kind} p50`, t.p50, 'ms', { name: 'member PK p50', value: pk.p50 }));
+    figures.push(figure(`search by ${kind} p99`, t.p99, 'ms', { name: 'member PK p99', value: pk.p99 }));
+  }
+  return { id: 'search', title: `Member search in a district, ${fixture.members.toLocaleString('en')} members`, figures, details };
+}
