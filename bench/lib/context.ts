@@ -86,7 +86,12 @@ export async function freshStore(engine: Engine, label: string): Promise<Store> 
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
     env.DATABASE_URL = url.toString();
-    dropDatabase = () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    dropDatabase = async () => {
+      // pg's pool.end() resolves before its connections have closed; a forced drop under them would terminate
+      // clients still holding their pool's handlers. Wait for the sessions to go first.
+      await waitForNoSessions(name);
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    };
   }
   const config = { ...loadConfig({ ...process.env, ...env }), databaseUrl: env.DATABASE_URL };
   return {
@@ -102,13 +107,20 @@ export async function freshStore(engine: Engine, label: string): Promise<Store> 
   };
 }
 
-async function adminQuery(text: string): Promise<void> {
+async function adminQuery(text: string, values: unknown[] = []): Promise<number> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    await client.query(text);
+    return (await client.query(text, values)).rowCount ?? 0;
   } finally {
     await client.end();
+  }
+}
+
+async function waitForNoSessions(database: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if ((await adminQuery('SELECT 1 FROM pg_stat_activity WHERE datname = $1', [database])) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 

@@ -1,12 +1,16 @@
 /**
- * Member search as a district cadre types it — a phone number, an ID number, the first two characters of a name —
+ * Member search as a district cadre types it — a phone number, an ID number, the first two characters of a name,
+ * the pinyin initials of a name —
  * through the member list service (blind-index look-ups and prefix scans, scoped to the district in SQL), beside
  * a primary-key look-up of one member in the same run.
  */
 import { listMembers } from '../../src/server/modules/members/members.service.js';
+import { pinyinKey } from '../../src/server/modules/orgs/orgs.service.js';
 import { actorOn } from '../lib/actors.js';
 import { figure, timeRuns, type Section } from '../lib/context.js';
 import type { Fixture } from '../lib/fixture.js';
+
+const initials = (name: string): string => pinyinKey(name).split(' ')[0] ?? '';
 
 export async function benchSearch(fixture: Fixture, runs: number): Promise<Section> {
   const { db } = fixture.database;
@@ -23,6 +27,8 @@ export async function benchSearch(fixture: Fixture, runs: number): Promise<Secti
     phone: search((i) => at(i).phone),
     'ID number': search((i) => at(i).idNumber),
     'name prefix': search((i) => at(i).name.slice(0, 2)),
+    // What a cadre types most: the initials, e.g. "wjg" for 王建国 — matched on the pinyin key, not the name.
+    'pinyin initials': search((i) => initials(at(i).name)),
   };
   const figures = [];
   const details: Record<string, unknown> = { members: fixture.members, district: fixture.district, pkLookupMs: pk };

@@ -81,6 +81,9 @@ export type MemberSearch = {
   limit: number;
 };
 
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /**
  * Members of a subtree, newest id first, keyset-paged: those whose primary union lies in it, and those with a
  * secondary affiliation there. Two index-friendly queries merged by id, rather than one OR that would scan.
@@ -95,13 +98,17 @@ export async function listMembers(db: Executor, scope: OrgScope, s: MemberSearch
     if (m.kind === 'phone') q = q.where('m.phone_bidx', '=', m.bidx);
     if (m.kind === 'idNumber') q = q.where('m.id_number_bidx', '=', m.bidx);
     if (m.kind === 'card') q = q.where('m.card_no', '=', m.cardNo);
-    if (m.kind === 'name') {
-      const like = `${m.prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    if (m.kind === 'name' && HAN.test(m.prefix)) {
+      // The pinyin keys hold only a–z, 0–9 and a space: a prefix with Chinese characters can only match the name,
+      // and one indexed condition lets the planner walk member_name_idx instead of scanning the subtree.
+      q = q.where('m.name', 'like', `${escapeLike(m.prefix)}%`);
+    } else if (m.kind === 'name') {
+      const like = `${escapeLike(m.prefix)}%`;
       q = q.where((eb) =>
         eb.or([
           eb('m.name', 'like', like),
           eb('m.name_pinyin', 'like', like.toLowerCase()),
-          sql<boolean>`m.name_pinyin LIKE ${'% ' + like.toLowerCase()}`,
+          sql<boolean>`split_part(m.name_pinyin, ' ', 2) LIKE ${like.toLowerCase()}`,
         ]),
       );
     }

@@ -76,7 +76,7 @@ describe('member life-cycle', () => {
     expect((await call('POST', `/api/members/${m.id}/reveal`, { field: 'phone' }, reader.cookie)).statusCode).toBe(403);
   });
 
-  it('finds a member by phone, ID number, card number, name prefix and pinyin initials', async () => {
+  it('finds a member by phone, ID number, card number, name prefix, pinyin initials and full pinyin', async () => {
     const phone = makePhone();
     const idNumber = makeIdNumber();
     const m = await buildMember(ctx, tree.dcUnion.id, { name: '欧阳振华', idNumber, phone });
@@ -90,6 +90,11 @@ describe('member life-cycle', () => {
     expect(await find(m.cardNo)).toEqual([m.id]);
     expect(await find('欧阳')).toContain(m.id);
     expect(await find('oyzh')).toContain(m.id);
+    expect(await find('ouyangzh')).toContain(m.id);
+    expect(await find('OuYang')).toContain(m.id);
+    // A prefix inside the name or its pinyin is not a prefix.
+    expect(await find('阳振')).not.toContain(m.id);
+    expect(await find('yangzhen')).not.toContain(m.id);
   });
 
   it('keeps no plaintext ID number or phone anywhere in the database', async () => {
