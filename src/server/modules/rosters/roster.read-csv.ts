@@ -1,10 +1,9 @@
-import { parse } from 'csv-parse';
 import { createReadStream } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import type { SheetRow, SheetSource } from './roster.cell-text.js';
 import type { RosterLimits } from './roster.columns.js';
-import { RosterFileError } from './roster.file-error.js';
+import { csvSplitter } from './roster.csv-split.js';
 
 export type CsvEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 export type CsvDelimiter = ',' | '\t' | ';';
@@ -106,39 +105,45 @@ export function csvSheet(
     countRecords: async (max) =>
       encoding === 'utf-8' || encoding === 'gb18030' ? countRecords(filePath, bomBytes, delimiter, max) : undefined,
     rows: async function* () {
-      const source = createReadStream(filePath, { start: bomBytes, highWaterMark: 256 * 1024 });
-      const parser = parse({
-        delimiter,
-        record_delimiter: ['\r\n', '\n', '\r'],
-        relax_column_count: true,
-        relax_quotes: true,
-        skip_empty_lines: false,
-        max_record_size: limits.maxCsvRecordChars,
-      });
-      source.on('error', (error) => parser.destroy(error));
-      const decoder = iconv.decodeStream(encoding, { stripBOM: false }) as NodeJS.ReadWriteStream & { destroy: () => void };
-      decoder.on('error', (error) => parser.destroy(error));
-      source.pipe(decoder).pipe(parser);
+      const source = createReadStream(filePath, { start: bomBytes, highWaterMark: 64 * 1024 });
+      const splitter = csvSplitter(delimiter, limits.maxCsvRecordChars);
+      async function* texts() {
+        const decoder = iconv.getDecoder(encoding, { stripBOM: false });
+        const wellFormed = wellFormedText();
+        for await (const chunk of source as AsyncIterable<Buffer>) yield wellFormed(decoder.write(chunk));
+        yield wellFormed(decoder.end() ?? '', true);
+      }
       let rowNumber = 0;
       try {
-        for await (const record of parser as AsyncIterable<string[]>) {
-          rowNumber++;
-          yield { rowNumber, values: record } satisfies SheetRow;
+        // Read a chunk at a time and split a record at a time, as the caller asks: nothing is parsed ahead.
+        for await (const text of texts()) {
+          for (const values of splitter.push(text)) yield { rowNumber: ++rowNumber, values } satisfies SheetRow;
         }
-      } catch (error) {
-        const { code, lines } = (error && typeof error === 'object' ? error : {}) as { code?: string; lines?: number };
-        const where = `line ${lines ?? rowNumber + 1}`;
-        if (code === 'CSV_QUOTE_NOT_CLOSED') throw new RosterFileError('CORRUPT_FILE', { detail: `${where}: quote not closed` });
-        if (code === 'CSV_MAX_RECORD_SIZE') {
-          throw new RosterFileError('CORRUPT_FILE', { detail: `${where}: longer than ${limits.maxCsvRecordChars} characters` });
-        }
-        throw error;
+        for (const values of splitter.end()) yield { rowNumber: ++rowNumber, values } satisfies SheetRow;
       } finally {
         source.destroy();
-        decoder.destroy();
-        parser.destroy();
       }
     },
+  };
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Decoded UTF-16 may hold a lone surrogate, which the database cannot store: it becomes U+FFFD. A high
+ * surrogate at the end of a piece waits for the next piece, where its pair may be.
+ */
+function wellFormedText(): (text: string, isLast?: boolean) => string {
+  let held = '';
+  return (text, isLast = false) => {
+    let whole = held + text;
+    held = '';
+    const end = whole.charCodeAt(whole.length - 1);
+    if (!isLast && end >= 0xd800 && end <= 0xdbff) {
+      held = whole.slice(-1);
+      whole = whole.slice(0, -1);
+    }
+    return whole.replace(LONE_SURROGATE, '\uFFFD');
   };
 }
 
