@@ -9,6 +9,7 @@ import type { Coverage } from '../../../common/coverage.js';
 import { diffCoverage } from '../coverage/coverage.repo.js';
 import { createJob, runImportJob } from './imports.runner.js';
 import { importRosterFile } from './imports.service.js';
+import { bombSheet, buildZip, workbookAround } from '../rosters/roster.test-support.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../../../shared/fixtures');
 // The fixtures are the same people in different files, so each test gets a database of its own.
@@ -148,6 +149,21 @@ describe('roster imports', () => {
     expect(job.failure).toBeTruthy();
     const cadre = await actorWith(ctx, 'union_cadre', tree.xicheng.id);
     expect((await upload(union.id, 'roster-clean.xlsx', cadre.cookie)).statusCode).toBe(404);
+  });
+
+  it('a roster refused for a lie inside its archive imports nobody, not even the rows before the lie', async () => {
+    const union = await buildOrg(ctx, tree.dcStreet.id, 'grassroots_union');
+    const sheet = await bombSheet(20 * 1024 * 1024);
+    const body = multipart('liar.xlsx', buildZip(workbookAround({ ...sheet, uncompressedSize: sheet.data.length * 10 })));
+    const started = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/imports?orgId=${union.id}`,
+      payload: body.payload,
+      headers: { cookie: ctx.adminCookie, 'content-type': body.contentType },
+    });
+    const job = await finished(started.json<ImportJob>().id);
+    expect(job).toMatchObject({ status: 'failed', rowsRead: 0, imported: 0, rejected: 0, hasErrorFile: false });
+    expect(job.failure).toMatch(/解压后过大/);
   });
 
   it('a job stopped between batches resumes after the rows already committed, each member exactly once', async () => {

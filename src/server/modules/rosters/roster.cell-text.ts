@@ -5,12 +5,14 @@ export type SheetRow = { rowNumber: number; values: string[] };
 
 /**
  * One sheet of a file; `rows()` streams it from the start each time it is called. `countRecords` (CSV) counts
- * the non-blank rows quickly without parsing them, stopping past `max`.
+ * the non-blank rows quickly without parsing them, stopping past `max`. `verify` (.xlsx) reads the sheet's
+ * data to the end without parsing it and throws if the file is damaged or lies about itself.
  */
 export type SheetSource = {
   name: string;
   rows: () => AsyncGenerator<SheetRow>;
   countRecords?: (max: number) => Promise<number | undefined>;
+  verify?: () => Promise<void>;
 };
 
 /** Excel's date formats contain y, m, d, h, s (outside quotes and [..] sections); `General` and `@` do not. */

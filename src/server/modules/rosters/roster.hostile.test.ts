@@ -18,7 +18,9 @@ import {
   workbookAround,
   writeBytes,
   bombSheet,
+  type RawZipEntry,
 } from './roster.test-support.js';
+import { readRoster } from './roster.read.js';
 
 /** A sheet of `bytes` of repeated rows, deflated as it is generated (it never exists uncompressed). */
 
@@ -53,6 +55,39 @@ describe('hostile and broken files', () => {
       const liar = { ...sheet, uncompressedSize: sheet.data.length * 10 };
       const error = await readError(await writeBytes(dir, 'liar.xlsx', buildZip(workbookAround(liar))));
       expect(error).toMatchObject({ code: 'ZIP_BOMB', params: { declared: liar.uncompressedSize } });
+    });
+  });
+
+  it('refuses a sheet that lies about its size, fails its checksum or stops mid-way before its first data row', async () => {
+    await withTempDir(async (dir) => {
+      const rowsBeforeError = async (name: string, sheet: RawZipEntry) => {
+        let rows = 0;
+        try {
+          for await (const _row of readRoster(await writeBytes(dir, name, buildZip(workbookAround(sheet))))) rows++;
+        } catch (error) {
+          return { rows, error };
+        }
+        return { rows, error: undefined };
+      };
+      // An import commits rows in batches as they come: a file refused after its first rows would be half imported.
+      const bomb = await bombSheet(20 * 1024 * 1024);
+      expect(await rowsBeforeError('liar.xlsx', { ...bomb, uncompressedSize: bomb.data.length * 10 })).toMatchObject({
+        rows: 0,
+        error: { code: 'ZIP_BOMB' },
+      });
+      const sheet = deflatedEntry('xl/worksheets/sheet1.xml', sheetXml(inlineRow(1, HEADER) + inlineRow(2, GOOD_ROW).repeat(3)));
+      expect(await rowsBeforeError('crc.xlsx', { ...sheet, crc: sheet.crc ^ 1 })).toMatchObject({
+        rows: 0,
+        error: { code: 'CORRUPT_FILE', params: { detail: 'entry xl/worksheets/sheet1.xml fails its checksum' } },
+      });
+      const cut = deflatedEntry(
+        'xl/worksheets/sheet1.xml',
+        sheetXml(inlineRow(1, HEADER) + inlineRow(2, GOOD_ROW).repeat(3)).slice(0, -30),
+      );
+      expect(await rowsBeforeError('cut.xlsx', cut)).toMatchObject({
+        rows: 0,
+        error: { code: 'CORRUPT_FILE', params: { detail: 'worksheet XML ends early' } },
+      });
     });
   });
 

@@ -6,7 +6,7 @@ import { cellText, type SheetRow, type SheetSource } from './roster.cell-text.js
 import type { RosterLimits } from './roster.columns.js';
 import { RosterFileError } from './roster.file-error.js';
 import { SharedStrings } from './roster.shared-strings.js';
-import { openZipEntryText, readZipDirectory, type ZipEntry } from './roster.zip.js';
+import { openZipEntryText, readZipDirectory, verifyZipEntry, type ZipEntry } from './roster.zip.js';
 
 /**
  * The parts of exceljs's streaming WorkbookReader this module drives itself. Its own `parse()` reads the zip
@@ -50,12 +50,14 @@ function endChecked(stream: Readable, rootTag: string): { text: Readable; assert
   }
   return {
     text: Readable.from(pass(), { objectMode: false }),
-    assertComplete() {
-      if (!new RegExp(`</(\\w+:)?${rootTag}>\\s*$`).test(tail)) {
-        throw new RosterFileError('CORRUPT_FILE', { detail: `${rootTag} XML ends early` });
-      }
-    },
+    assertComplete: () => assertXmlEnds(tail, rootTag),
   };
+}
+
+function assertXmlEnds(tail: string, rootTag: string): void {
+  if (!new RegExp(`</(\\w+:)?${rootTag}>\\s*$`).test(tail)) {
+    throw new RosterFileError('CORRUPT_FILE', { detail: `${rootTag} XML ends early` });
+  }
 }
 
 function relTarget(target: string): string {
@@ -124,6 +126,9 @@ export async function openXlsx(file: FileHandle, filePath: string, fileSize: num
     if (!sheetEntry) continue;
     sheets.push({
       name: sheet.name,
+      // A sheet that inflates past its declared size (a lying zip bomb), fails its checksum or stops mid-way
+      // would otherwise be found out only after the rows before the damage had been imported.
+      verify: async () => assertXmlEnds((await verifyZipEntry(file, filePath, sheetEntry)).toString('utf8'), 'worksheet'),
       rows: async function* () {
         const stream = await openZipEntryText(file, filePath, sheetEntry);
         const checked = endChecked(stream, 'worksheet');

@@ -81,7 +81,9 @@ async function openRosterFile(file: FileHandle, filePath: string, limits: Roster
  * Streams the member rows of an uploaded roster (.xlsx or .csv, told apart by content; CSV in UTF-8, GBK/GB18030
  * or UTF-16 with a byte-order mark). The header row is searched for in the first rows of each visible sheet;
  * unknown columns are kept in `raw` only; blank rows are skipped. Anything wrong with the file as a whole is
- * a `RosterFileError`; rows already yielded before it count for nothing — the file is refused as a whole.
+ * a `RosterFileError`; rows already yielded before it count for nothing — the file is refused as a whole. So
+ * that such an error comes before the first data row where it can: once the header is found, a CSV's rows are
+ * counted and an .xlsx sheet is inflated to its end (declared size, checksum, complete XML) without parsing.
  * Stop early by breaking out of the loop or through `signal` (which throws its reason).
  */
 export async function* readRoster(filePath: string, options: ReadRosterOptions = {}): AsyncGenerator<RosterRow> {
@@ -116,6 +118,7 @@ export async function* readRoster(filePath: string, options: ReadRosterOptions =
           if (missing.length > 0) throw new RosterFileError('MISSING_COLUMNS', { columns: missing.join('、') });
           header = { ...match, rowNumber: row.rowNumber };
           await rejectIfTooManyRecords(sheet, nonBlankUpToHeader, limits);
+          await sheet.verify?.();
           try {
             options.onHeader?.({
               format: opened.format,

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { pipeline, Readable, Transform } from 'node:stream';
+import { pipeline as pipelineAsync } from 'node:stream/promises';
 import { createInflateRaw, crc32 } from 'node:zlib';
 import type { RosterLimits } from './roster.columns.js';
 import { RosterFileError } from './roster.file-error.js';
@@ -167,19 +168,35 @@ function sizeGuard(entry: ZipEntry): Transform {
   });
 }
 
+/** The entry's stored bytes, and the inflater they go through (none when stored uncompressed). */
+async function entryData(file: FileHandle, filePath: string, entry: ZipEntry): Promise<{ source: Readable; inflate?: Transform }> {
+  const start = await dataStart(file, entry);
+  if (entry.compressedSize === 0) return { source: Readable.from([]) };
+  const source = createReadStream(filePath, { start, end: start + entry.compressedSize - 1, highWaterMark: 256 * 1024 });
+  return entry.method === 8 ? { source, inflate: createInflateRaw({ chunkSize: 64 * 1024 }) } : { source };
+}
+
 /** The entry's content as UTF-8 text chunks (never split inside a character). */
 export async function openZipEntryText(file: FileHandle, filePath: string, entry: ZipEntry): Promise<Readable> {
-  const start = await dataStart(file, entry);
-  const source =
-    entry.compressedSize === 0
-      ? Readable.from([])
-      : createReadStream(filePath, { start, end: start + entry.compressedSize - 1, highWaterMark: 256 * 1024 });
+  const { source, inflate } = await entryData(file, filePath, entry);
   const guard = sizeGuard(entry);
   const onError = () => undefined; // the error reaches the reader through `guard`, which pipeline destroys with it
-  const output =
-    entry.method === 8 && entry.compressedSize > 0
-      ? pipeline(source, createInflateRaw({ chunkSize: 64 * 1024 }), guard, onError)
-      : pipeline(source, guard, onError);
+  const output = inflate ? pipeline(source, inflate, guard, onError) : pipeline(source, guard, onError);
   output.setEncoding('utf8');
   return output;
+}
+
+/**
+ * Inflates the whole entry without keeping it, so that a lie about its size, a wrong checksum or a cut-off
+ * end is found before any of its content is used. Resolves to its last bytes (up to `tailBytes`).
+ */
+export async function verifyZipEntry(file: FileHandle, filePath: string, entry: ZipEntry, tailBytes = 256): Promise<Buffer> {
+  const { source, inflate } = await entryData(file, filePath, entry);
+  let tail = Buffer.alloc(0);
+  const keepTail = async (chunks: AsyncIterable<Buffer>) => {
+    for await (const chunk of chunks) tail = Buffer.from(Buffer.concat([tail, chunk.subarray(-tailBytes)]).subarray(-tailBytes));
+  };
+  if (inflate) await pipelineAsync(source, inflate, sizeGuard(entry), keepTail);
+  else await pipelineAsync(source, sizeGuard(entry), keepTail);
+  return tail;
 }
