@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
 import { createTestContext, type TestContext } from '../testing/harness.js';
 import { openDatabase } from './client.js';
@@ -89,6 +90,25 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('embedded data directory
       expect(fs.readFileSync(path.join(dir, 'gonghui.lock'), 'utf8')).toBe(String(process.pid));
       lock.release();
       expect(fs.existsSync(path.join(dir, 'gonghui.lock'))).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('opens with 32 MB of shared buffers, a data directory made with the defaults too', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-buffers-'));
+    try {
+      // A directory from before the setting: made by PGlite with postgres's 128 MB in its postgresql.conf.
+      const before = await PGlite.create(path.join(dir, 'pgdata'));
+      await before.exec("CREATE TABLE kept (v text); INSERT INTO kept VALUES ('工会')");
+      expect((await before.query<{ shared_buffers: string }>('SHOW shared_buffers')).rows[0]?.shared_buffers).toBe('128MB');
+      await before.close();
+      const database = await openDatabase({ dataDir: dir });
+      const { rows } = await sql<{ shared_buffers: string }>`SHOW shared_buffers`.execute(database.db);
+      const kept = await sql<{ v: string }>`SELECT v FROM kept`.execute(database.db);
+      await database.close();
+      expect(rows).toEqual([{ shared_buffers: '32MB' }]);
+      expect(kept.rows).toEqual([{ v: '工会' }]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
