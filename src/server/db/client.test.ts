@@ -64,6 +64,21 @@ describe('database client', () => {
   });
 });
 
+describe.skipIf(!process.env.TEST_DATABASE_URL)('PostgreSQL server', () => {
+  it('carries on when the server ends idle connections of the pool', async () => {
+    const db = ctx.database.db;
+    // Several connections in the pool, then all but one ended by the server while idle.
+    await Promise.all(Array.from({ length: 5 }, () => sql`SELECT pg_sleep(0.05)`.execute(db)));
+    const { rows } = await sql<{ ended: number }>`
+      SELECT count(pg_terminate_backend(pid))::int AS ended FROM pg_stat_activity
+       WHERE datname = current_database() AND pid <> pg_backend_pid()`.execute(db);
+    expect(rows[0]?.ended).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const again = await Promise.all(Array.from({ length: 5 }, () => sql<{ one: number }>`SELECT 1 AS one`.execute(db)));
+    expect(again.map((r) => r.rows[0]?.one)).toEqual([1, 1, 1, 1, 1]);
+  });
+});
+
 describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('embedded data directory', () => {
   it('refuses a second owner of a data directory with a clear message', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-lock-'));

@@ -60,6 +60,9 @@ async function openPostgres(connectionString: string): Promise<Database> {
         parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server ends (restart, failover, pg_terminate_backend) is an 'error' event on the pool;
+  // unheard, it would end the process. The pool drops that client and the next query opens a new one.
+  pool.on('error', (error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`));
   // Fail fast with a clear message when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
