@@ -3,7 +3,8 @@
  * lying), CSVs of a million rows over and under the 50 MB upload limit, a cell at row 1,048,576, formula cells,
  * GBK / UTF-16 / mixed encodings, empty and truncated files. Each must be refused — 4xx at upload, or the job
  * ends `failed` with a Chinese message, or (formula cells) the row is refused into the error file — within
- * 5 s of the upload, and the server's peak RSS (VmHWM) stays under 512 MB.
+ * 5 s of the upload, and the server's peak RSS (VmHWM) stays under 512 MB. The cell at row 1,048,576 is the
+ * exception: a sheet's empty rows count for nothing, so that file is two rows, read as two — not a million.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -79,7 +80,9 @@ function bytesFile(name: string, bytes: Buffer | string): string {
   return file;
 }
 
-type Outcome = { name: string; refused: boolean; seconds: number; how: string; peakMb?: number };
+/** `refused`, or what a file that is a roster after all must come to. */
+type Expected = 'refused' | { rowsRead: number; imported: number; rejected: number };
+type Outcome = { name: string; refused: boolean; seconds: number; how: string; job?: ImportJob; peakMb?: number };
 
 async function upload(name: string, file: string): Promise<Outcome> {
   const started = Date.now();
@@ -116,8 +119,17 @@ async function upload(name: string, file: string): Promise<Outcome> {
     name,
     refused: job.status === 'done' && job.imported === 0 && job.rejected > 0,
     seconds,
-    how: `${job.status} imported ${job.imported} rejected ${job.rejected}`,
+    how: `${job.status} read ${job.rowsRead} imported ${job.imported} rejected ${job.rejected}`,
+    job,
   };
+}
+
+function isAsExpected(outcome: Outcome, expected: Expected): boolean {
+  if (expected === 'refused') return outcome.refused;
+  const job = outcome.job;
+  return (
+    job?.status === 'done' && job.rowsRead === expected.rowsRead && job.imported === expected.imported && job.rejected === expected.rejected
+  );
 }
 
 describe('hostile roster files', () => {
@@ -126,7 +138,7 @@ describe('hostile roster files', () => {
     const liarSheet = await bombSheet(200 * 1024 * 1024, 256 * 1024);
     const clean = fs.readFileSync(path.join(fixtures, 'roster-clean.xlsx'));
     const csvHeader = `${HEADER.join(',')}\r\n`;
-    const files: [string, () => Promise<string> | string][] = [
+    const files: [string, () => Promise<string> | string, Expected?][] = [
       ['zip-bomb-300MB.xlsx', () => bytesFile('bomb.xlsx', buildZip(workbookAround(bomb)))],
       [
         'zip-bomb-liar.xlsx',
@@ -148,6 +160,8 @@ describe('hostile roster files', () => {
               ),
             ),
           ),
+        // Row 2 is imported; the far row is the same person again, rejected as a repeated ID number.
+        { rowsRead: 2, imported: 1, rejected: 1 },
       ],
       [
         'formula-cells.xlsx',
@@ -193,36 +207,40 @@ describe('hostile roster files', () => {
       ['truncated-zip-header.xlsx', () => bytesFile('header.xlsx', clean.subarray(0, 30))],
       ['not-a-roster.exe', () => bytesFile('x.exe', Buffer.from('MZ\u0090\u0000'))],
     ];
-    const outcomes: Outcome[] = [];
+    const outcomes: (Outcome & { isAsExpected: boolean })[] = [];
     const startPeak = peakRssMb(server.child.pid!);
     fs.writeFileSync(`/proc/${server.child.pid!}/clear_refs`, '5');
     await new Promise((r) => setTimeout(r, 500));
     const idle = peakRssMb(server.child.pid!);
     console.log(`server peak RSS during restart: ${startPeak} MB, idle: ${idle} MB`);
-    for (const [name, make] of files) {
+    for (const [name, make, expected = 'refused'] of files) {
       const file = await make();
       // Reset the peak (VmHWM) so each file's own peak is seen; the overall peak is the largest of them.
       fs.writeFileSync(`/proc/${server.child.pid!}/clear_refs`, '5');
       const outcome = await upload(name, file);
       await new Promise((r) => setTimeout(r, 200));
-      outcomes.push({ ...outcome, peakMb: peakRssMb(server.child.pid!) });
+      outcomes.push({ ...outcome, isAsExpected: isAsExpected(outcome, expected), peakMb: peakRssMb(server.child.pid!) });
       fs.rmSync(file, { force: true });
     }
     const peak = Math.max(startPeak, ...outcomes.map((o) => o.peakMb ?? 0));
-    for (const o of outcomes)
-      console.log(`${o.refused ? 'refused' : 'ACCEPTED'} ${o.name} in ${o.seconds.toFixed(2)} s, peak RSS ${o.peakMb} MB — ${o.how}`);
-    const refused = outcomes.filter((o) => o.refused).length;
+    for (const o of outcomes) {
+      const label = o.isAsExpected ? (o.refused ? 'refused' : 'read') : o.refused ? 'WRONGLY REFUSED' : 'ACCEPTED';
+      console.log(`${label} ${o.name} in ${o.seconds.toFixed(2)} s, peak RSS ${o.peakMb} MB — ${o.how}`);
+    }
+    const refused = outcomes.filter((o) => o.isAsExpected && o.refused).length;
+    const read = outcomes.filter((o) => o.isAsExpected && !o.refused).length;
     const slowest = Math.max(...outcomes.map((o) => o.seconds));
     const worst = outcomes.reduce((a, b) => ((b.peakMb ?? 0) > (a.peakMb ?? 0) ? b : a));
     const growth = (worst.peakMb ?? 0) - idle;
     recordFigure(
       'hostile files',
-      `refused ${refused}/${outcomes.length}, slowest ${slowest.toFixed(2)} s, peak RSS ${peak} MB (server VmHWM; idle ${idle} MB, restart ${startPeak} MB, most growth over idle ${growth} MB by ${worst.name})`,
+      `${refused + read}/${outcomes.length} as required (${refused} refused, ${read} read as the roster it is), slowest ${slowest.toFixed(2)} s, peak RSS ${peak} MB (server VmHWM; idle ${idle} MB, restart ${startPeak} MB, most growth over idle ${growth} MB by ${worst.name})`,
       import.meta.filename,
     );
-    expect(outcomes.filter((o) => !o.refused)).toEqual([]);
+    expect(outcomes.filter((o) => !o.isAsExpected)).toEqual([]);
     expect(outcomes.filter((o) => o.seconds * 1000 > REFUSE_WITHIN_MS)).toEqual([]);
-    // Fails today: the idle server is ~440 MB (PGlite's WebAssembly heap) and 1.1M tiny CSV rows add ~285 MB (see the report).
+    // Was 694-745 MB: PGlite's 128 MB of shared buffers (idle ~445 MB), csv-parse parsing 128K tiny rows ahead
+    // (+255 MB) and a lying zip bomb half imported before its refusal (+126-215 MB).
     expect(peak, `peak RSS: idle ${idle} MB + ${growth} MB by ${worst.name}`).toBeLessThan(PEAK_RSS_LIMIT_MB);
     // The server is still healthy afterwards.
     expect((await fetch(`${server.base}/api/health`)).status).toBe(200);
