@@ -19,6 +19,13 @@ async function main(): Promise<void> {
   app.log.info(`gonghui ready on http://localhost:${config.port} — ${where} — in ${Math.round(performance.now() - started)} ms`);
   if (report.seeded)
     app.log.info(`demo data: ${report.seeded.orgs} organisations, ${report.seeded.employers} employers in ${report.seeded.ms} ms`);
+  if (report.adminPassword) {
+    // Printed once, on the console only: it is not stored anywhere in clear. Written in the same tick as listen()
+    // returns, so whoever gets the first healthy answer can already read it.
+    process.stdout.write(
+      `\n  首次启动已创建管理员账号 / First start created the admin account\n  用户名 username: admin\n  密码 password:  ${report.adminPassword}\n  （仅显示这一次，请妥善保存 / shown only this once）\n\n`,
+    );
+  }
   // Demo members (东城's 17.9万) arrive in the background after the first answer, batch by batch; a restart carries on.
   // GONGHUI_DEMO_MEMBERS sets how many (0: none); only a database that holds the generated demo data gets them.
   const demoMembersEnv = process.env.GONGHUI_DEMO_MEMBERS;
@@ -33,12 +40,6 @@ async function main(): Promise<void> {
   }
   const resumed = await resumeUnfinishedImports(app.deps, app.importQueue);
   if (resumed > 0) app.log.info(`resuming ${resumed} unfinished roster imports`);
-  if (report.adminPassword) {
-    // Printed once, on the console only: it is not stored anywhere in clear.
-    process.stdout.write(
-      `\n  首次启动已创建管理员账号 / First start created the admin account\n  用户名 username: admin\n  密码 password:  ${report.adminPassword}\n  （仅显示这一次，请妥善保存 / shown only this once）\n\n`,
-    );
-  }
   // Housekeeping: expired sessions, and transfers whose confirmation period has run out.
   const sweep = setInterval(() => {
     deleteExpiredSessions(database.db, config.sessionIdleMinutes).catch((error: unknown) =>
