@@ -24,10 +24,19 @@ for (const r of reports) {
     `- ${r.engine} ${r.engineVersion ?? ''}: mode ${r.mode}, ${r.minutes} min; ${r.machine.cores} cores (${r.machine.cpu}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node}`,
   );
 }
-// Sections by title in the order of the first report; a title includes its size ("at 1,000,000 members").
-const titles = [...new Set(reports.flatMap((r) => r.sections.map((s) => s.title.replace(/ — (pglite|postgres)$/, ''))))];
+/** A section's heading without its engine, with its size when the title lacks it (result files of older runs). */
+function heading(s: Section): string {
+  const title = s.title.replace(/ — (pglite|postgres)$/, '');
+  const members = s.details?.members;
+  return typeof members === 'number' && !title.includes(members.toLocaleString('en'))
+    ? `${title} at ${members.toLocaleString('en')} members`
+    : title;
+}
+
+// Sections in the order of the first report; the 10m mode measures some twice, at 1M and at 10M members.
+const titles = [...new Set(reports.flatMap((r) => r.sections.map(heading)))];
 for (const title of titles) {
-  const sections = reports.map((r) => r.sections.find((s) => s.title.replace(/ — (pglite|postgres)$/, '') === title));
+  const sections = reports.map((r) => r.sections.find((s) => heading(s) === title));
   const names = [...new Set(sections.flatMap((s) => s?.figures.map((f) => f.name) ?? []))];
   lines.push(
     '',

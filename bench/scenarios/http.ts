@@ -118,7 +118,7 @@ export async function benchHttp(fixture: Fixture, options: HttpOptions): Promise
     ];
     return {
       id: 'http',
-      title: `HTTP under load (autocannon, ${options.connections} connections, ${options.durationSeconds} s) — ${fixture.database.engine}`,
+      title: `HTTP under load at ${fixture.members.toLocaleString('en')} members (autocannon, ${options.connections} connections, ${options.durationSeconds} s)`,
       figures,
       details: {
         engine: fixture.database.engine,
