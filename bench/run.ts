@@ -10,6 +10,7 @@
  *
  * PostgreSQL: fresh databases are made (and dropped) on BENCH_DATABASE_URL, default the local server.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -116,6 +117,19 @@ function printSection(engine: Engine, section: Section): void {
 
 function format(value: number): string {
   return value >= 1000 ? Math.round(value).toLocaleString('en') : String(value);
+}
+
+// Each engine in a process of its own: a peak RSS measured for one engine must not carry the memory the other
+// left behind (PGlite's WebAssembly memory never shrinks).
+if (engines.length > 1) {
+  for (const engine of engines) {
+    const args = process.argv.slice(2).filter((a, i, all) => a !== '--engine' && all[i - 1] !== '--engine' && !a.startsWith('--engine='));
+    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/run.ts'), ...args, '--engine', engine], {
+      stdio: 'inherit',
+    });
+    if (child.status !== 0) process.exit(child.status ?? 1);
+  }
+  process.exit(0);
 }
 
 const started = new Date();
