@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import setupUnion from '../bench/setup-union.js';
 import type { ImportJob } from '../src/common/imports.js';
+import { recordFigure } from './summary.js';
 import { openDatabase } from '../src/server/db/client.js';
 import { diffCoverage, findCoverage } from '../src/server/modules/coverage/coverage.repo.js';
 import {
@@ -269,9 +270,11 @@ function report(engine: string, outcome: Outcome): void {
     `crash ${engine}: job ${JSON.stringify(outcome.job)}; coverage differences ${outcome.coverageDifferences}; ${outcome.seconds} s`,
   );
   const reopened = outcome.kills.filter((k) => k.reopened).length;
-  console.log(
-    `FIGURE crash: engine ${engine}, kills ${outcome.kills.length}, reopened ${reopened}/${outcome.kills.length}, ` +
+  recordFigure(
+    `crash (${engine})`,
+    `kills ${outcome.kills.length}, reopened ${reopened}/${outcome.kills.length}, ` +
       `members ${outcome.unionMembers}, duplicates ${outcome.allMembers - outcome.distinctIds}`,
+    import.meta.filename,
   );
 }
 
@@ -310,6 +313,6 @@ describe(`a server killed -9 ${KILLS} times during a ${ROWS}-row roster import`,
   });
 
   it.runIf(!pgReachable)('on PostgreSQL: skipped, no server answers', () => {
-    console.log(`FIGURE crash: engine postgres, skipped — ${pgUrl.host} is unreachable`);
+    recordFigure('crash (postgres)', `skipped — ${pgUrl.host} is unreachable`, import.meta.filename);
   });
 });
