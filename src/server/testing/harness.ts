@@ -17,8 +17,20 @@ export type TestContext = {
   config: Config;
   /** The admin's session cookie (federation_admin on the root, id 1). */
   adminCookie: string;
+  /** A request through `app.inject`: as the admin unless `cookie` is given ('' for none), in `lang` if given. */
+  call: ReturnType<typeof apiCaller>;
   close(): Promise<void>;
 };
+
+function apiCaller(app: FastifyInstance, adminCookie: string) {
+  return (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object, cookie = adminCookie, lang?: string) =>
+    app.inject({
+      method,
+      url,
+      ...(payload ? { payload } : {}),
+      headers: { ...(cookie ? { cookie } : {}), ...(lang ? { 'accept-language': lang } : {}) },
+    });
+}
 
 /**
  * A fresh database and app for one test file: a copy of the migrated template, on PGlite or, when
@@ -65,6 +77,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     database,
     config: appConfig,
     adminCookie,
+    call: apiCaller(app, adminCookie),
     close: async () => {
       await app.close();
       await database.close();

@@ -21,10 +21,8 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const call = (method: 'GET' | 'POST', url: string, payload?: object, cookie?: string) =>
-  ctx.app.inject({ method, url, payload, headers: cookie === undefined ? { cookie: ctx.adminCookie } : cookie ? { cookie } : {} });
 const apply = (orgId: number, over: Record<string, unknown> = {}) =>
-  call(
+  ctx.call(
     'POST',
     '/api/public/applications',
     { name: '王小明', idNumber: makeIdNumber(), phone: makePhone(), employmentForm: 'delivery_rider', orgId, ...over },
@@ -34,13 +32,13 @@ const apply = (orgId: number, over: Record<string, unknown> = {}) =>
 describe('joining', () => {
   it('a worker applies without an account and follows the status with the tracking code', async () => {
     const joint = await buildOrg(ctx, tree.dcStreet.id, 'joint_union', { jointType: 'sectoral' });
-    const found = await call('GET', `/api/public/unions?q=${encodeURIComponent(joint.name.slice(0, 6))}`, undefined, '');
+    const found = await ctx.call('GET', `/api/public/unions?q=${encodeURIComponent(joint.name.slice(0, 6))}`, undefined, '');
     expect(found.json<{ items: { id: number }[] }>().items.map((u) => u.id)).toContain(joint.id);
     const applied = await apply(joint.id);
     expect(applied.statusCode).toBe(201);
     const { trackingCode } = applied.json<{ trackingCode: string }>();
     expect(trackingCode).toMatch(/^[A-Z2-9]{12}$/);
-    const status = await call('GET', `/api/public/applications/${trackingCode.toLowerCase()}`, undefined, '');
+    const status = await ctx.call('GET', `/api/public/applications/${trackingCode.toLowerCase()}`, undefined, '');
     expect(status.json<ApplicationStatusView>()).toMatchObject({
       status: 'pending',
       maskedName: '王**',
@@ -69,38 +67,38 @@ describe('joining', () => {
   it('approves 498 applications from one outreach meeting as one action', async () => {
     const union = await buildOrg(ctx, tree.dcStreet2.id, 'joint_union');
     for (let i = 0; i < 498; i++) expect((await apply(union.id)).statusCode).toBe(201);
-    const queue = await call('GET', `/api/applications?orgId=${union.id}&limit=500`);
+    const queue = await ctx.call('GET', `/api/applications?orgId=${union.id}&limit=500`);
     const ids = queue.json<{ items: Application[] }>().items.map((a) => a.id);
     expect(ids).toHaveLength(498);
     const auditBefore = await ctx.database.db
       .selectFrom('audit_log')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    const decided = await call('POST', '/api/applications/decisions', { ids, decision: 'approve' });
+    const decided = await ctx.call('POST', '/api/applications/decisions', { ids, decision: 'approve' });
     expect(decided.json()).toEqual({ approved: 498, rejected: 0, transfersRequested: 0 });
-    expect((await call('GET', `/api/coverage/${union.id}`)).json<Coverage>().members).toBe(498);
+    expect((await ctx.call('GET', `/api/coverage/${union.id}`)).json<Coverage>().members).toBe(498);
     const auditAfter = await ctx.database.db
       .selectFrom('audit_log')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(auditAfter.n) - Number(auditBefore.n)).toBe(1);
     expect(await diffCoverage(ctx.database.db)).toEqual([]);
-    expect((await call('POST', '/api/applications/decisions', { ids: ids.slice(0, 3), decision: 'approve' })).json().code).toBe(
+    expect((await ctx.call('POST', '/api/applications/decisions', { ids: ids.slice(0, 3), decision: 'approve' })).json().code).toBe(
       'APPLICATION_NOT_PENDING',
     );
   });
 
   it('rejects with a reason, which the applicant sees', async () => {
     const { trackingCode } = (await apply(tree.dcUnion.id)).json<{ trackingCode: string }>();
-    const queue = (await call('GET', `/api/applications?orgId=${tree.dcUnion.id}&limit=500`)).json<{ items: Application[] }>();
+    const queue = (await ctx.call('GET', `/api/applications?orgId=${tree.dcUnion.id}&limit=500`)).json<{ items: Application[] }>();
     const id = queue.items.find((a) => a.trackingCode === trackingCode)!.id;
-    expect((await call('POST', '/api/applications/decisions', { ids: [id], decision: 'reject' })).json().code).toBe(
+    expect((await ctx.call('POST', '/api/applications/decisions', { ids: [id], decision: 'reject' })).json().code).toBe(
       'REJECT_REASON_REQUIRED',
     );
     expect(
-      (await call('POST', '/api/applications/decisions', { ids: [id], decision: 'reject', reason: '非本单位职工' })).json().rejected,
+      (await ctx.call('POST', '/api/applications/decisions', { ids: [id], decision: 'reject', reason: '非本单位职工' })).json().rejected,
     ).toBe(1);
-    const status = (await call('GET', `/api/public/applications/${trackingCode}`, undefined, '')).json<ApplicationStatusView>();
+    const status = (await ctx.call('GET', `/api/public/applications/${trackingCode}`, undefined, '')).json<ApplicationStatusView>();
     expect(status).toMatchObject({ status: 'rejected', rejectReason: '非本单位职工' });
   });
 
@@ -108,7 +106,7 @@ describe('joining', () => {
     const m = await buildMember(ctx, tree.xcUnion.id);
     const applied = await apply(tree.dcUnion.id, { idNumber: m.idNumber });
     expect(applied.json()).toMatchObject({ status: 'transfer_requested' });
-    const incoming = await call('GET', `/api/transfers?orgId=${tree.dcUnion.id}&direction=incoming`);
+    const incoming = await ctx.call('GET', `/api/transfers?orgId=${tree.dcUnion.id}&direction=incoming`);
     expect(incoming.json<{ items: { memberId: number }[] }>().items.map((t) => t.memberId)).toContain(m.id);
     expect((await apply(tree.xcUnion.id, { idNumber: m.idNumber })).json().code).toBe('ALREADY_MEMBER');
   });
@@ -117,18 +115,18 @@ describe('joining', () => {
     await apply(tree.dcUnion.id);
     await apply(tree.xcUnion.id);
     const cadre = await actorWith(ctx, 'union_cadre', tree.dongcheng.id);
-    const own = (await call('GET', `/api/applications?orgId=${tree.dongcheng.id}&limit=500`, undefined, cadre.cookie)).json<{
+    const own = (await ctx.call('GET', `/api/applications?orgId=${tree.dongcheng.id}&limit=500`, undefined, cadre.cookie)).json<{
       items: Application[];
     }>().items;
-    const foreign = (await call('GET', `/api/applications?orgId=${tree.xicheng.id}&limit=500`)).json<{ items: Application[] }>().items;
-    const response = await call(
+    const foreign = (await ctx.call('GET', `/api/applications?orgId=${tree.xicheng.id}&limit=500`)).json<{ items: Application[] }>().items;
+    const response = await ctx.call(
       'POST',
       '/api/applications/decisions',
       { ids: [own[0]!.id, foreign[0]!.id], decision: 'approve' },
       cadre.cookie,
     );
     expect(response.statusCode).toBe(404);
-    const still = (await call('GET', `/api/applications?orgId=${tree.dongcheng.id}&limit=500`, undefined, cadre.cookie)).json<{
+    const still = (await ctx.call('GET', `/api/applications?orgId=${tree.dongcheng.id}&limit=500`, undefined, cadre.cookie)).json<{
       items: Application[];
     }>().items;
     expect(still.map((a) => a.id)).toContain(own[0]!.id);

@@ -15,8 +15,6 @@ const verify = async (token: string) =>
     valid: boolean;
     maskedName?: string;
   }>();
-const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
-  ctx.app.inject({ method, url, payload, headers: { cookie: ctx.adminCookie } });
 
 describe('member cards', () => {
   it('the worker opens the card with tracking code and phone; the QR token verifies with a masked name only', async () => {
@@ -39,7 +37,7 @@ describe('member cards', () => {
 
   it('refuses a tampered, expired or revoked card, and accepts the re-issued one', async () => {
     const m = await buildMember(ctx, tree.dcUnion.id);
-    const { token } = (await call('GET', `/api/members/${m.id}/card`)).json<CardToken>();
+    const { token } = (await ctx.call('GET', `/api/members/${m.id}/card`)).json<CardToken>();
     const [body, sig] = token.split('.');
     const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), e: 9999999999 })).toString(
       'base64url',
@@ -61,9 +59,9 @@ describe('member cards', () => {
       await shortLived.close();
     }
 
-    expect((await call('POST', `/api/members/${m.id}/card/revoke`)).statusCode).toBe(204);
+    expect((await ctx.call('POST', `/api/members/${m.id}/card/revoke`)).statusCode).toBe(204);
     expect(await verify(token)).toEqual({ valid: false });
-    const reissued = (await call('POST', `/api/members/${m.id}/card/reissue`)).json<CardToken>();
+    const reissued = (await ctx.call('POST', `/api/members/${m.id}/card/reissue`)).json<CardToken>();
     expect(reissued.cardNo).not.toBe(m.cardNo);
     expect((await verify(reissued.token)).valid).toBe(true);
     expect(await verify(token)).toEqual({ valid: false });
@@ -71,8 +69,8 @@ describe('member cards', () => {
 
   it('a lapsed member card stops verifying', async () => {
     const m = await buildMember(ctx, tree.dcUnion.id);
-    const { token } = (await call('GET', `/api/members/${m.id}/card`)).json<CardToken>();
-    await call('POST', `/api/members/${m.id}/lapse`, { reason: '退会' });
+    const { token } = (await ctx.call('GET', `/api/members/${m.id}/card`)).json<CardToken>();
+    await ctx.call('POST', `/api/members/${m.id}/lapse`, { reason: '退会' });
     expect(await verify(token)).toEqual({ valid: false });
   });
 });

@@ -14,9 +14,6 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, cookie = ctx.adminCookie) =>
-  ctx.app.inject({ method, url, payload, headers: { cookie } });
-
 let usccSerial = 100000000;
 function nextUscc(): string {
   const body = `91110101${String(usccSerial++).padStart(9, '0')}`;
@@ -24,7 +21,7 @@ function nextUscc(): string {
 }
 
 async function addEmployer(streetOrgId: number, unionOrgId: number | null, headcount: number) {
-  const response = await call('POST', '/api/employers', {
+  const response = await ctx.call('POST', '/api/employers', {
     name: `企业${usccSerial}`,
     uscc: nextUscc(),
     headcount,
@@ -43,7 +40,7 @@ describe('coverage roll-up', () => {
     await addEmployer(street.id, union.id, 2570);
     await addEmployer(street.id, null, 150);
     await addEmployer(street.id, null, 20);
-    const coverage = (await call('GET', `/api/coverage/${street.id}`)).json<Coverage>();
+    const coverage = (await ctx.call('GET', `/api/coverage/${street.id}`)).json<Coverage>();
     expect(coverage).toMatchObject({
       grassrootsUnions: 1,
       employers: 3,
@@ -56,10 +53,10 @@ describe('coverage roll-up', () => {
       unionisationRate: 0.5,
       membershipRate: 0,
     });
-    const district = (await call('GET', `/api/coverage/${tree.dongcheng.id}/children`)).json<CoverageBreakdown>();
+    const district = (await ctx.call('GET', `/api/coverage/${tree.dongcheng.id}/children`)).json<CoverageBreakdown>();
     expect(district.children.map((c) => c.orgId)).toContain(street.id);
     expect(district.childrenTotal).toBe(district.children.length);
-    const largest = (await call('GET', `/api/coverage/${tree.dongcheng.id}/children?limit=1`)).json<CoverageBreakdown>();
+    const largest = (await ctx.call('GET', `/api/coverage/${tree.dongcheng.id}/children?limit=1`)).json<CoverageBreakdown>();
     expect(largest.children).toHaveLength(1);
     expect(largest.childrenTotal).toBe(district.childrenTotal);
     expect(district.total.employersCovered).toBeGreaterThanOrEqual(1);
@@ -67,8 +64,8 @@ describe('coverage roll-up', () => {
 
   it('is scoped: a cadre of 西城 cannot read 东城 figures', async () => {
     const cadre = await actorWith(ctx, 'union_cadre', tree.xicheng.id);
-    expect((await call('GET', `/api/coverage/${tree.dongcheng.id}`, undefined, cadre.cookie)).statusCode).toBe(404);
-    const city = await call('GET', '/api/coverage/1/children', undefined, cadre.cookie);
+    expect((await ctx.call('GET', `/api/coverage/${tree.dongcheng.id}`, undefined, cadre.cookie)).statusCode).toBe(404);
+    const city = await ctx.call('GET', '/api/coverage/1/children', undefined, cadre.cookie);
     expect(city.statusCode).toBe(404);
   });
 
@@ -111,7 +108,7 @@ describe('coverage roll-up', () => {
             const node = pick(nodes, o.node);
             const parents = nodes.filter((n) => canSitUnder(node.kind, n.kind));
             if (node.id === 1 || parents.length === 0) continue;
-            const response = await call('POST', `/api/orgs/${node.id}/move`, { newParentId: pick(parents, o.parent).id });
+            const response = await ctx.call('POST', `/api/orgs/${node.id}/move`, { newParentId: pick(parents, o.parent).id });
             expect([200, 409, 422]).toContain(response.statusCode);
           } else if (o.t === 'employer') {
             const streets = byKind(['street_federation']);
@@ -124,7 +121,7 @@ describe('coverage roll-up', () => {
             const employer = pick(employers, o.employer);
             const unions = byKind(['grassroots_union', 'joint_union', 'branch']);
             const union = o.covered && unions.length > 0 ? pick(unions, o.union).id : null;
-            const response = await call('PATCH', `/api/employers/${employer.id}`, {
+            const response = await ctx.call('PATCH', `/api/employers/${employer.id}`, {
               version: employer.version,
               unionOrgId: union,
               headcount: o.headcount,
@@ -154,8 +151,8 @@ describe('coverage roll-up', () => {
 
   it('only a federation admin at the root may trigger a rebuild', async () => {
     const admin = await actorWith(ctx, 'federation_admin', tree.dongcheng.id);
-    expect((await call('POST', '/api/coverage/rebuild', undefined, admin.cookie)).statusCode).toBe(403);
-    const response = await call('POST', '/api/coverage/rebuild');
+    expect((await ctx.call('POST', '/api/coverage/rebuild', undefined, admin.cookie)).statusCode).toBe(403);
+    const response = await ctx.call('POST', '/api/coverage/rebuild');
     expect(response.statusCode).toBe(200);
     expect(response.json<{ orgs: number }>().orgs).toBeGreaterThan(8);
   });

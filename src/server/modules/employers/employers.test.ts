@@ -11,14 +11,11 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, cookie = ctx.adminCookie, lang = 'zh-CN') =>
-  ctx.app.inject({ method, url, payload, headers: { cookie, 'accept-language': lang } });
-
 const baidu = '91110000802100433B';
 
 describe('employers', () => {
   it('registers an employer with a normalised credit code and counts it in its street', async () => {
-    const response = await call('POST', '/api/employers', {
+    const response = await ctx.call('POST', '/api/employers', {
       name: '北京百度网讯科技有限公司',
       uscc: ' 9111 0000 8021 0043 3b ',
       headcount: 350,
@@ -27,12 +24,12 @@ describe('employers', () => {
     });
     expect(response.statusCode).toBe(201);
     expect(response.json<Employer>()).toMatchObject({ uscc: baidu, unionOrgId: null, streetName: tree.dcStreet.name });
-    const coverage = (await call('GET', `/api/coverage/${tree.dcStreet.id}`)).json<Coverage>();
+    const coverage = (await ctx.call('GET', `/api/coverage/${tree.dcStreet.id}`)).json<Coverage>();
     expect(coverage).toMatchObject({ employers: 1, employersCovered: 0, employers100plus: 1, unionisationRate: 0 });
   });
 
   it('explains a wrong check character, naming the right one', async () => {
-    const response = await call('POST', '/api/employers', {
+    const response = await ctx.call('POST', '/api/employers', {
       name: '校验错误公司',
       uscc: '91110000802100433C',
       headcount: 5,
@@ -44,7 +41,7 @@ describe('employers', () => {
   });
 
   it('refuses a credit code already registered', async () => {
-    const response = await call('POST', '/api/employers', {
+    const response = await ctx.call('POST', '/api/employers', {
       name: '重复公司',
       uscc: baidu,
       headcount: 5,
@@ -56,14 +53,14 @@ describe('employers', () => {
   });
 
   it('refuses a location that is not a street and a cover that is not a union', async () => {
-    const notStreet = await call('POST', '/api/employers', {
+    const notStreet = await ctx.call('POST', '/api/employers', {
       name: '位置错误',
       headcount: 5,
       industry: 'I',
       streetOrgId: tree.dongcheng.id,
     });
     expect(notStreet.json().code).toBe('EMPLOYER_STREET_KIND');
-    const notUnion = await call('POST', '/api/employers', {
+    const notUnion = await ctx.call('POST', '/api/employers', {
       name: '覆盖错误',
       headcount: 5,
       industry: 'I',
@@ -74,46 +71,48 @@ describe('employers', () => {
   });
 
   it('moves its figures to the union that comes to cover it', async () => {
-    const list = (await call('GET', `/api/employers?orgId=${tree.dcStreet.id}&q=${encodeURIComponent('百度')}`)).json<{
+    const list = (await ctx.call('GET', `/api/employers?orgId=${tree.dcStreet.id}&q=${encodeURIComponent('百度')}`)).json<{
       items: Employer[];
     }>();
     const employer = list.items[0]!;
-    const response = await call('PATCH', `/api/employers/${employer.id}`, { version: employer.version, unionOrgId: tree.dcUnion.id });
+    const response = await ctx.call('PATCH', `/api/employers/${employer.id}`, { version: employer.version, unionOrgId: tree.dcUnion.id });
     expect(response.statusCode).toBe(200);
-    const union = (await call('GET', `/api/coverage/${tree.dcUnion.id}`)).json<Coverage>();
+    const union = (await ctx.call('GET', `/api/coverage/${tree.dcUnion.id}`)).json<Coverage>();
     expect(union).toMatchObject({ employersCovered: 1, employeesCovered: 350, unionisationRate: 1 });
-    const street = (await call('GET', `/api/coverage/${tree.dcStreet.id}`)).json<Coverage>();
+    const street = (await ctx.call('GET', `/api/coverage/${tree.dcStreet.id}`)).json<Coverage>();
     expect(street).toMatchObject({ employers: 1, employersCovered: 1 });
   });
 
   it('filters and pages a subtree list', async () => {
     for (let i = 0; i < 4; i++) {
-      await call('POST', '/api/employers', { name: `景山企业${i}`, headcount: i * 60, industry: 'G', streetOrgId: tree.dcStreet2.id });
+      await ctx.call('POST', '/api/employers', { name: `景山企业${i}`, headcount: i * 60, industry: 'G', streetOrgId: tree.dcStreet2.id });
     }
-    const big = (await call('GET', `/api/employers?orgId=${tree.dcStreet2.id}&minHeadcount=100`)).json<{ items: Employer[] }>();
+    const big = (await ctx.call('GET', `/api/employers?orgId=${tree.dcStreet2.id}&minHeadcount=100`)).json<{ items: Employer[] }>();
     expect(big.items.map((e) => e.name)).toEqual(['景山企业2', '景山企业3']);
-    const first = (await call('GET', `/api/employers?orgId=${tree.dongcheng.id}&covered=no&limit=2`)).json<{
+    const first = (await ctx.call('GET', `/api/employers?orgId=${tree.dongcheng.id}&covered=no&limit=2`)).json<{
       items: Employer[];
       nextCursor: string;
     }>();
     expect(first.items).toHaveLength(2);
-    const second = (await call('GET', `/api/employers?orgId=${tree.dongcheng.id}&covered=no&limit=2&cursor=${first.nextCursor}`)).json<{
+    const second = (await ctx.call('GET', `/api/employers?orgId=${tree.dongcheng.id}&covered=no&limit=2&cursor=${first.nextCursor}`)).json<{
       items: Employer[];
     }>();
     expect(second.items.map((e) => e.id)).not.toContain(first.items[0]!.id);
-    const bad = await call('GET', `/api/employers?orgId=${tree.dongcheng.id}&cursor=not-a-cursor`);
+    const bad = await ctx.call('GET', `/api/employers?orgId=${tree.dongcheng.id}&cursor=not-a-cursor`);
     expect(bad.statusCode).toBe(400);
   });
 
   it('a cadre of 西城 can neither list, read nor change a 东城 employer', async () => {
     const cadre = await actorWith(ctx, 'union_cadre', tree.xicheng.id);
-    const employer = (await call('GET', `/api/employers?orgId=${tree.dcStreet.id}`)).json<{ items: Employer[] }>().items[0]!;
-    expect((await call('GET', `/api/employers?orgId=${tree.dongcheng.id}`, undefined, cadre.cookie)).statusCode).toBe(404);
-    expect((await call('GET', `/api/employers/${employer.id}`, undefined, cadre.cookie)).statusCode).toBe(404);
+    const employer = (await ctx.call('GET', `/api/employers?orgId=${tree.dcStreet.id}`)).json<{ items: Employer[] }>().items[0]!;
+    expect((await ctx.call('GET', `/api/employers?orgId=${tree.dongcheng.id}`, undefined, cadre.cookie)).statusCode).toBe(404);
+    expect((await ctx.call('GET', `/api/employers/${employer.id}`, undefined, cadre.cookie)).statusCode).toBe(404);
     expect(
-      (await call('PATCH', `/api/employers/${employer.id}`, { version: employer.version, headcount: 1 }, cadre.cookie)).statusCode,
+      (await ctx.call('PATCH', `/api/employers/${employer.id}`, { version: employer.version, headcount: 1 }, cadre.cookie)).statusCode,
     ).toBe(404);
-    const ownList = (await call('GET', `/api/employers?orgId=${tree.xicheng.id}`, undefined, cadre.cookie)).json<{ items: Employer[] }>();
+    const ownList = (await ctx.call('GET', `/api/employers?orgId=${tree.xicheng.id}`, undefined, cadre.cookie)).json<{
+      items: Employer[];
+    }>();
     expect(ownList.items.map((e) => e.id)).not.toContain(employer.id);
   });
 });

@@ -24,39 +24,37 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const call = (method: 'GET' | 'POST', url: string, payload?: object, cookie = ctx.adminCookie) =>
-  ctx.app.inject({ method, url, payload, headers: { cookie } });
 const members = (coverage: { json: () => unknown }) => (coverage.json() as Coverage).members;
 
 describe('member life-cycle', () => {
   it('joins, lapses and re-joins, with history, and the roll-up follows each step', async () => {
-    const before = members(await call('GET', `/api/coverage/${tree.dongcheng.id}`));
+    const before = members(await ctx.call('GET', `/api/coverage/${tree.dongcheng.id}`));
     const m = await buildMember(ctx, tree.dcUnion.id, { name: '李建国' });
-    expect(members(await call('GET', `/api/coverage/${tree.dongcheng.id}`))).toBe(before + 1);
-    expect(members(await call('GET', `/api/coverage/${tree.dcUnion.id}`))).toBe(1);
+    expect(members(await ctx.call('GET', `/api/coverage/${tree.dongcheng.id}`))).toBe(before + 1);
+    expect(members(await ctx.call('GET', `/api/coverage/${tree.dcUnion.id}`))).toBe(1);
 
-    const lapsed = await call('POST', `/api/members/${m.id}/lapse`, { reason: '离职' });
+    const lapsed = await ctx.call('POST', `/api/members/${m.id}/lapse`, { reason: '离职' });
     expect(lapsed.json<Member>().status).toBe('lapsed');
-    expect(members(await call('GET', `/api/coverage/${tree.dongcheng.id}`))).toBe(before);
+    expect(members(await ctx.call('GET', `/api/coverage/${tree.dongcheng.id}`))).toBe(before);
 
-    const back = await call('POST', `/api/members/${m.id}/rejoin`);
+    const back = await ctx.call('POST', `/api/members/${m.id}/rejoin`);
     expect(back.json<Member>()).toMatchObject({ status: 'member', cardStatus: 'active' });
     expect(back.json<Member>().cardNo).not.toBe(m.cardNo);
-    const detail = (await call('GET', `/api/members/${m.id}`)).json<MemberDetail>();
+    const detail = (await ctx.call('GET', `/api/members/${m.id}`)).json<MemberDetail>();
     expect(detail.history.map((h) => h.event)).toEqual(['joined', 'lapsed', 'rejoined']);
     expect(await diffCoverage(ctx.database.db)).toEqual([]);
   });
 
   it('derives gender and birth date from the ID number and masks it and the phone in every answer', async () => {
     const m = await buildMember(ctx, tree.dcUnion.id, { idNumber: '11010519491231002X', phone: '+86 138-0013-8000' });
-    const detail = (await call('GET', `/api/members/${m.id}`)).json<MemberDetail>();
+    const detail = (await ctx.call('GET', `/api/members/${m.id}`)).json<MemberDetail>();
     expect(detail).toMatchObject({
       gender: 'female',
       birthDate: '1949-12-31',
       idNumberMasked: '110105********002X',
       phoneMasked: '138****8000',
     });
-    const list = await call('GET', `/api/members?orgId=${tree.dcUnion.id}`);
+    const list = await ctx.call('GET', `/api/members?orgId=${tree.dcUnion.id}`);
     expect(list.body).not.toContain('11010519491231002X');
     expect(list.body).not.toContain('13800138000');
   });
@@ -64,7 +62,7 @@ describe('member life-cycle', () => {
   it('reveals the full value only on the audited reveal action, and not to a read-only role', async () => {
     const idNumber = makeIdNumber();
     const m = await buildMember(ctx, tree.dcUnion.id, { idNumber });
-    const revealed = await call('POST', `/api/members/${m.id}/reveal`, { field: 'idNumber' });
+    const revealed = await ctx.call('POST', `/api/members/${m.id}/reveal`, { field: 'idNumber' });
     expect(revealed.json()).toEqual({ field: 'idNumber', value: idNumber });
     const audit = await ctx.database.db
       .selectFrom('audit_log')
@@ -73,7 +71,7 @@ describe('member life-cycle', () => {
       .execute();
     expect(audit).toContainEqual(expect.objectContaining({ target_id: String(m.id) }));
     const reader = await actorWith(ctx, 'read_only', tree.dongcheng.id);
-    expect((await call('POST', `/api/members/${m.id}/reveal`, { field: 'phone' }, reader.cookie)).statusCode).toBe(403);
+    expect((await ctx.call('POST', `/api/members/${m.id}/reveal`, { field: 'phone' }, reader.cookie)).statusCode).toBe(403);
   });
 
   it('finds a member by phone, ID number, card number, name prefix, pinyin initials and full pinyin', async () => {
@@ -81,7 +79,7 @@ describe('member life-cycle', () => {
     const idNumber = makeIdNumber();
     const m = await buildMember(ctx, tree.dcUnion.id, { name: '欧阳振华', idNumber, phone });
     const find = async (q: string) =>
-      (await call('GET', `/api/members?orgId=${tree.dongcheng.id}&q=${encodeURIComponent(q)}`))
+      (await ctx.call('GET', `/api/members?orgId=${tree.dongcheng.id}&q=${encodeURIComponent(q)}`))
         .json<{ items: Member[] }>()
         .items.map((x) => x.id);
     expect(await find(phone)).toEqual([m.id]);
@@ -138,44 +136,44 @@ describe('member life-cycle', () => {
   it('a cadre of 西城 can neither see nor change a 东城 member', async () => {
     const m = await buildMember(ctx, tree.dcUnion.id);
     const cadre = await actorWith(ctx, 'union_cadre', tree.xicheng.id);
-    expect((await call('GET', `/api/members/${m.id}`, undefined, cadre.cookie)).statusCode).toBe(404);
-    expect((await call('POST', `/api/members/${m.id}/lapse`, { reason: '越权' }, cadre.cookie)).statusCode).toBe(404);
-    expect((await call('POST', `/api/members/${m.id}/reveal`, { field: 'idNumber' }, cadre.cookie)).statusCode).toBe(404);
-    const search = await call('GET', `/api/members?orgId=${tree.xicheng.id}&q=${m.idNumber}`, undefined, cadre.cookie);
+    expect((await ctx.call('GET', `/api/members/${m.id}`, undefined, cadre.cookie)).statusCode).toBe(404);
+    expect((await ctx.call('POST', `/api/members/${m.id}/lapse`, { reason: '越权' }, cadre.cookie)).statusCode).toBe(404);
+    expect((await ctx.call('POST', `/api/members/${m.id}/reveal`, { field: 'idNumber' }, cadre.cookie)).statusCode).toBe(404);
+    const search = await ctx.call('GET', `/api/members?orgId=${tree.xicheng.id}&q=${m.idNumber}`, undefined, cadre.cookie);
     expect(search.json<{ items: Member[] }>().items).toEqual([]);
-    expect((await call('GET', `/api/members?orgId=${tree.dongcheng.id}`, undefined, cadre.cookie)).statusCode).toBe(404);
+    expect((await ctx.call('GET', `/api/members?orgId=${tree.dongcheng.id}`, undefined, cadre.cookie)).statusCode).toBe(404);
   });
 
   it('a rider belongs to a joint union too: listed there, counted once, where the primary affiliation is', async () => {
     const joint = await buildOrg(ctx, tree.dcStreet2.id, 'joint_union', { jointType: 'sectoral' });
     const m = await buildMember(ctx, tree.dcUnion.id, { employmentForm: 'delivery_rider' });
-    const before = members(await call('GET', `/api/coverage/${tree.dongcheng.id}`));
-    const added = await call('POST', `/api/members/${m.id}/affiliations`, { orgId: joint.id });
+    const before = members(await ctx.call('GET', `/api/coverage/${tree.dongcheng.id}`));
+    const added = await ctx.call('POST', `/api/members/${m.id}/affiliations`, { orgId: joint.id });
     expect(added.json<Member>().secondaryOrgIds).toEqual([joint.id]);
-    const listed = (await call('GET', `/api/members?orgId=${joint.id}`)).json<{ items: Member[] }>();
+    const listed = (await ctx.call('GET', `/api/members?orgId=${joint.id}`)).json<{ items: Member[] }>();
     expect(listed.items.map((x) => x.id)).toEqual([m.id]);
-    expect(members(await call('GET', `/api/coverage/${joint.id}`))).toBe(0);
-    expect(members(await call('GET', `/api/coverage/${tree.dongcheng.id}`))).toBe(before);
-    expect((await call('POST', `/api/members/${m.id}/affiliations`, { orgId: tree.dcUnion.id })).json().code).toBe(
+    expect(members(await ctx.call('GET', `/api/coverage/${joint.id}`))).toBe(0);
+    expect(members(await ctx.call('GET', `/api/coverage/${tree.dongcheng.id}`))).toBe(before);
+    expect((await ctx.call('POST', `/api/members/${m.id}/affiliations`, { orgId: tree.dcUnion.id })).json().code).toBe(
       'AFFILIATION_IS_PRIMARY',
     );
     const jointCadre = await actorWith(ctx, 'union_cadre', joint.id);
-    expect((await call('GET', `/api/members/${m.id}`, undefined, jointCadre.cookie)).statusCode).toBe(200);
+    expect((await ctx.call('GET', `/api/members/${m.id}`, undefined, jointCadre.cookie)).statusCode).toBe(200);
     const removed = await ctx.app.inject({
       method: 'DELETE',
       url: `/api/members/${m.id}/affiliations/${joint.id}`,
       headers: { cookie: ctx.adminCookie },
     });
     expect(removed.statusCode).toBe(204);
-    expect((await call('GET', `/api/members/${m.id}`, undefined, jointCadre.cookie)).statusCode).toBe(404);
+    expect((await ctx.call('GET', `/api/members/${m.id}`, undefined, jointCadre.cookie)).statusCode).toBe(404);
   });
 
   it('moves members with their union when the union moves', async () => {
     const union = await buildOrg(ctx, tree.dcStreet2.id, 'grassroots_union');
     await buildMember(ctx, union.id);
     await buildMember(ctx, union.id);
-    await call('POST', `/api/orgs/${union.id}/move`, { newParentId: tree.xcStreet.id });
-    expect(members(await call('GET', `/api/coverage/${tree.xcStreet.id}`))).toBe(2);
+    await ctx.call('POST', `/api/orgs/${union.id}/move`, { newParentId: tree.xcStreet.id });
+    expect(members(await ctx.call('GET', `/api/coverage/${tree.xcStreet.id}`))).toBe(2);
     expect(await diffCoverage(ctx.database.db)).toEqual([]);
     const { rows } = await sql<{
       n: number;

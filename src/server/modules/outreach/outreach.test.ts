@@ -10,14 +10,11 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const call = (method: 'GET' | 'POST', url: string, payload?: object, cookie = ctx.adminCookie) =>
-  ctx.app.inject({ method, url, payload, headers: { cookie } });
-
 describe('outreach meetings (双沟通)', () => {
   it('a worker meeting with a sub-venue collects applications, and the counts follow approvals', async () => {
     const joint = await buildOrg(ctx, tree.dcStreet.id, 'joint_union');
     const main = (
-      await call('POST', '/api/meetings', {
+      await ctx.call('POST', '/api/meetings', {
         orgId: tree.dcStreet.id,
         kind: 'worker',
         title: '外卖小哥专场沟通会',
@@ -25,7 +22,7 @@ describe('outreach meetings (双沟通)', () => {
         venue: '新世界商场二期美食广场',
       })
     ).json<Meeting>();
-    const sub = await call('POST', '/api/meetings', {
+    const sub = await ctx.call('POST', '/api/meetings', {
       orgId: joint.id,
       kind: 'worker',
       title: '线上分会场',
@@ -35,7 +32,7 @@ describe('outreach meetings (双沟通)', () => {
     });
     expect(sub.statusCode).toBe(201);
     for (let i = 0; i < 5; i++) {
-      const r = await call('POST', '/api/applications', {
+      const r = await ctx.call('POST', '/api/applications', {
         name: '骑手',
         idNumber: makeIdNumber(),
         phone: makePhone(),
@@ -45,20 +42,22 @@ describe('outreach meetings (双沟通)', () => {
       });
       expect(r.statusCode).toBe(201);
     }
-    const queue = (await call('GET', `/api/applications?orgId=${joint.id}&meetingId=${main.id}`)).json<{ items: { id: number }[] }>();
+    const queue = (await ctx.call('GET', `/api/applications?orgId=${joint.id}&meetingId=${main.id}`)).json<{ items: { id: number }[] }>();
     expect(queue.items).toHaveLength(5);
-    await call('POST', '/api/applications/decisions', { ids: queue.items.slice(0, 3).map((a) => a.id), decision: 'approve' });
-    const listed = (await call('GET', `/api/meetings?orgId=${tree.dcStreet.id}&kind=worker`)).json<{ items: Meeting[] }>();
+    await ctx.call('POST', '/api/applications/decisions', { ids: queue.items.slice(0, 3).map((a) => a.id), decision: 'approve' });
+    const listed = (await ctx.call('GET', `/api/meetings?orgId=${tree.dcStreet.id}&kind=worker`)).json<{ items: Meeting[] }>();
     expect(listed.items.find((m) => m.id === main.id)).toMatchObject({ applications: 5, approved: 3 });
-    const stats = (await call('GET', `/api/outreach/stats?orgId=${tree.dongcheng.id}&from=2026-01-01&to=2026-12-31`)).json<OutreachStats>();
+    const stats = (
+      await ctx.call('GET', `/api/outreach/stats?orgId=${tree.dongcheng.id}&from=2026-01-01&to=2026-12-31`)
+    ).json<OutreachStats>();
     expect(stats).toMatchObject({ workerMeetings: 2, applications: 5, approved: 3 });
   });
 
   it('refuses a sub-venue of another kind, and an applications meeting of a foreign subtree', async () => {
     const enterprise = (
-      await call('POST', '/api/meetings', { orgId: tree.dcStreet.id, kind: 'enterprise', title: '企业沟通会', heldOn: '2026-06-01' })
+      await ctx.call('POST', '/api/meetings', { orgId: tree.dcStreet.id, kind: 'enterprise', title: '企业沟通会', heldOn: '2026-06-01' })
     ).json<Meeting>();
-    const bad = await call('POST', '/api/meetings', {
+    const bad = await ctx.call('POST', '/api/meetings', {
       orgId: tree.dcStreet.id,
       kind: 'worker',
       title: '错配',
@@ -67,10 +66,10 @@ describe('outreach meetings (双沟通)', () => {
     });
     expect(bad.json().code).toBe('MEETING_PARENT_INVALID');
     const foreign = (
-      await call('POST', '/api/meetings', { orgId: tree.xcStreet.id, kind: 'worker', title: '西城会', heldOn: '2026-06-01' })
+      await ctx.call('POST', '/api/meetings', { orgId: tree.xcStreet.id, kind: 'worker', title: '西城会', heldOn: '2026-06-01' })
     ).json<Meeting>();
     const cadre = await actorWith(ctx, 'union_cadre', tree.dongcheng.id);
-    const r = await call(
+    const r = await ctx.call(
       'POST',
       '/api/applications',
       {
@@ -88,23 +87,30 @@ describe('outreach meetings (双沟通)', () => {
 
   it('moves an employer along the 建会 pipeline, crediting the enterprise meeting', async () => {
     const meeting = (
-      await call('POST', '/api/meetings', { orgId: tree.dcStreet2.id, kind: 'enterprise', title: '建会动员会', heldOn: '2026-07-01' })
+      await ctx.call('POST', '/api/meetings', { orgId: tree.dcStreet2.id, kind: 'enterprise', title: '建会动员会', heldOn: '2026-07-01' })
     ).json<Meeting>();
     const employer = (
-      await call('POST', '/api/employers', { name: '北京某某物流有限公司', headcount: 150, industry: 'G', streetOrgId: tree.dcStreet2.id })
+      await ctx.call('POST', '/api/employers', {
+        name: '北京某某物流有限公司',
+        headcount: 150,
+        industry: 'G',
+        streetOrgId: tree.dcStreet2.id,
+      })
     ).json<{ id: number; version: number }>();
-    const persuaded = await call('POST', `/api/employers/${employer.id}/unionisation`, {
+    const persuaded = await ctx.call('POST', `/api/employers/${employer.id}/unionisation`, {
       version: employer.version,
       stage: 'persuaded',
       meetingId: meeting.id,
     });
     expect(persuaded.json()).toMatchObject({ stage: 'persuaded' });
-    const tooEarly = await call('POST', `/api/employers/${employer.id}/unionisation`, {
+    const tooEarly = await ctx.call('POST', `/api/employers/${employer.id}/unionisation`, {
       version: persuaded.json().version,
       stage: 'established',
     });
     expect(tooEarly.json().code).toBe('STAGE_NEEDS_UNION');
-    const stats = (await call('GET', `/api/outreach/stats?orgId=${tree.dcStreet2.id}&from=2026-01-01&to=2026-12-31`)).json<OutreachStats>();
+    const stats = (
+      await ctx.call('GET', `/api/outreach/stats?orgId=${tree.dcStreet2.id}&from=2026-01-01&to=2026-12-31`)
+    ).json<OutreachStats>();
     expect(stats.employersByStage.persuaded).toBe(1);
     expect(stats.enterpriseMeetings).toBe(1);
   });

@@ -10,13 +10,10 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object, cookie = ctx.adminCookie) =>
-  ctx.app.inject({ method, url, payload, headers: { cookie } });
-
 describe('users and role grants', () => {
   it('a district admin creates an account in the district, and it sees only that subtree', async () => {
     const districtAdmin = await actorWith(ctx, 'federation_admin', tree.dongcheng.id);
-    const created = await call(
+    const created = await ctx.call(
       'POST',
       '/api/users',
       { username: 'dc.cadre', displayName: '东城干部', password: TEST_PASSWORD, orgId: tree.dcStreet.id, role: 'union_cadre' },
@@ -24,12 +21,12 @@ describe('users and role grants', () => {
     );
     expect(created.statusCode).toBe(201);
     const cookie = await login(ctx.app, 'dc.cadre', TEST_PASSWORD);
-    expect((await call('GET', `/api/orgs/${tree.dcUnion.id}`, undefined, cookie)).statusCode).toBe(200);
-    expect((await call('GET', `/api/orgs/${tree.dcStreet2.id}`, undefined, cookie)).statusCode).toBe(404);
+    expect((await ctx.call('GET', `/api/orgs/${tree.dcUnion.id}`, undefined, cookie)).statusCode).toBe(200);
+    expect((await ctx.call('GET', `/api/orgs/${tree.dcStreet2.id}`, undefined, cookie)).statusCode).toBe(404);
   });
 
   it('refuses a weak password and a taken username', async () => {
-    const weak = await call('POST', '/api/users', {
+    const weak = await ctx.call('POST', '/api/users', {
       username: 'weak.user',
       displayName: '弱',
       password: 'aaaaaaaaaaaa',
@@ -37,7 +34,7 @@ describe('users and role grants', () => {
       role: 'read_only',
     });
     expect(weak.json().code).toBe('PASSWORD_WEAK');
-    const taken = await call('POST', '/api/users', {
+    const taken = await ctx.call('POST', '/api/users', {
       username: 'admin',
       displayName: '重名',
       password: TEST_PASSWORD,
@@ -50,26 +47,28 @@ describe('users and role grants', () => {
   it('a district admin cannot manage an account that also holds a role elsewhere', async () => {
     const districtAdmin = await actorWith(ctx, 'federation_admin', tree.dongcheng.id);
     const both = await actorWith(ctx, 'read_only', tree.dcStreet.id);
-    await call('POST', `/api/users/${both.userId}/grants`, { orgId: tree.xicheng.id, role: 'read_only' });
-    const response = await call('PATCH', `/api/users/${both.userId}`, { isDisabled: true }, districtAdmin.cookie);
+    await ctx.call('POST', `/api/users/${both.userId}/grants`, { orgId: tree.xicheng.id, role: 'read_only' });
+    const response = await ctx.call('PATCH', `/api/users/${both.userId}`, { isDisabled: true }, districtAdmin.cookie);
     expect(response.statusCode).toBe(403);
-    const listed = (await call('GET', `/api/users?orgId=${tree.dongcheng.id}`, undefined, districtAdmin.cookie)).json<{ items: User[] }>();
+    const listed = (await ctx.call('GET', `/api/users?orgId=${tree.dongcheng.id}`, undefined, districtAdmin.cookie)).json<{
+      items: User[];
+    }>();
     const seen = listed.items.find((u) => u.id === both.userId)!;
     expect(seen.grants.map((g) => g.orgId)).toEqual([tree.dcStreet.id]);
   });
 
   it('nobody disables their own account', async () => {
-    const me = await call('GET', '/api/auth/me');
-    const response = await call('PATCH', `/api/users/${me.json().id}`, { isDisabled: true });
+    const me = await ctx.call('GET', '/api/auth/me');
+    const response = await ctx.call('PATCH', `/api/users/${me.json().id}`, { isDisabled: true });
     expect(response.json().code).toBe('CANNOT_DISABLE_SELF');
   });
 
   it('revoking the last grant takes the subtree away at once', async () => {
     const user = await actorWith(ctx, 'union_cadre', tree.xicheng.id);
-    expect((await call('GET', `/api/orgs/${tree.xicheng.id}`, undefined, user.cookie)).statusCode).toBe(200);
-    const listed = (await call('GET', `/api/users?orgId=${tree.xicheng.id}`)).json<{ items: User[] }>();
+    expect((await ctx.call('GET', `/api/orgs/${tree.xicheng.id}`, undefined, user.cookie)).statusCode).toBe(200);
+    const listed = (await ctx.call('GET', `/api/users?orgId=${tree.xicheng.id}`)).json<{ items: User[] }>();
     const grant = listed.items.find((u) => u.id === user.userId)!.grants[0]!;
-    expect((await call('DELETE', `/api/users/${user.userId}/grants/${grant.id}`)).statusCode).toBe(204);
-    expect((await call('GET', `/api/orgs/${tree.xicheng.id}`, undefined, user.cookie)).statusCode).toBe(404);
+    expect((await ctx.call('DELETE', `/api/users/${user.userId}/grants/${grant.id}`)).statusCode).toBe(204);
+    expect((await ctx.call('GET', `/api/orgs/${tree.xicheng.id}`, undefined, user.cookie)).statusCode).toBe(404);
   });
 });
