@@ -43,20 +43,36 @@ const MODES: Record<Mode['name'], Mode> = {
   '10m': { name: '10m', importRows: 1_000_000, members: [1_000_000, 10_000_000], runs: 300, httpSeconds: 10, demoScale: 1 },
 };
 
-const { values } = parseArgs({
-  options: {
-    quick: { type: 'boolean', default: false },
-    scale: { type: 'string', default: '1m' },
-    engine: { type: 'string', default: 'both' },
-    only: { type: 'string' },
-  },
-});
+/** A wrong option is the caller's mistake: say so in one line and stop, without a stack trace. */
+function usage(message: string): never {
+  process.stderr.write(`npm run bench: ${message}\n`);
+  process.exit(2);
+}
+
+let parsed: ReturnType<typeof parseOptions>;
+try {
+  parsed = parseOptions();
+} catch (error) {
+  usage(error instanceof Error ? error.message : String(error));
+}
+const { values } = parsed;
+
+function parseOptions() {
+  return parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      scale: { type: 'string', default: '1m' },
+      engine: { type: 'string', default: 'both' },
+      only: { type: 'string' },
+    },
+  });
+}
 const mode = MODES[values.quick ? 'quick' : (values.scale.toLowerCase() as Mode['name'])];
-if (!mode) throw new Error(`--scale must be 1m or 10m, got ${values.scale}`);
+if (!mode) usage(`--scale must be 1m or 10m, got ${values.scale}`);
 const engines: Engine[] = values.engine === 'both' ? ['pglite', 'postgres'] : [values.engine as Engine];
-if (!engines.every((e) => e === 'pglite' || e === 'postgres')) throw new Error(`--engine must be pglite, postgres or both`);
+if (!engines.every((e) => e === 'pglite' || e === 'postgres')) usage(`--engine must be pglite, postgres or both, got ${values.engine}`);
 const only = new Set<SectionId>((values.only?.split(',') ?? SECTIONS).map((s) => s.trim() as SectionId));
-for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section ${s}; known: ${SECTIONS.join(', ')}`);
+for (const s of only) if (!SECTIONS.includes(s)) usage(`--only: unknown section ${s}; known: ${SECTIONS.join(', ')}`);
 
 /** The server version of each engine, read from a fixture's database. */
 const versions = new Map<Engine, string>();
