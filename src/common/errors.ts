@@ -190,6 +190,16 @@ export const errorCatalog = {
   UPLOAD_TOO_LARGE: { status: 413, 'zh-CN': '文件超过 {maxMb} MB 上限', en: 'The file exceeds the {maxMb} MB limit' },
   UPLOAD_TYPE: { status: 415, 'zh-CN': '只接受 .xlsx 或 .csv 文件', en: 'Only .xlsx or .csv files are accepted' },
   IMPORT_NO_ERRORS: { status: 404, 'zh-CN': '该导入没有错误行', en: 'This import has no rejected rows' },
+  // — issue #8: one-time codes, member sessions, consent to transfer —
+
+  // — issue #8: personal data in files —
+
+  // — issue #8: audit and limited reveal —
+
+  // — issue #8: sign-in and password hardening —
+
+  // — issue #8: input hardening —
+
   SECRET_MISMATCH: {
     status: 500,
     'zh-CN': '个人信息密钥与数据库不符：请使用原来的 GONGHUI_SECRET 或原来数据目录中的 secret.key，否则已存的身份证号和手机号将无法读取',

@@ -22,6 +22,14 @@ export type Config = {
   loginRateLimitPerMinute: number;
   publicRateLimitPerMinute: number;
   logLevel: string;
+
+  // issue #8: one-time codes, member sessions, consent
+
+  // issue #8: personal data in files
+
+  // issue #8: audit and limited reveal
+
+  // issue #8: sign-in and password hardening
 };
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -53,5 +61,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: intFromEnv(env, 'GONGHUI_LOGIN_RATE_LIMIT', 20),
     publicRateLimitPerMinute: intFromEnv(env, 'GONGHUI_PUBLIC_RATE_LIMIT', 30),
     logLevel: env.LOG_LEVEL ?? 'info',
+
+    // issue #8: one-time codes, member sessions, consent
+
+    // issue #8: personal data in files
+
+    // issue #8: audit and limited reveal
+
+    // issue #8: sign-in and password hardening
   };
 }
