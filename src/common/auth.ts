@@ -18,6 +18,8 @@ export const actions = [
   'member.write',
   'member.reveal',
   'member.export',
+  /** The text-message outbox (federation admins at the root only). */
+  'message.read',
 ] as const;
 export type Action = (typeof actions)[number];
 

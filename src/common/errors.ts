@@ -191,6 +191,36 @@ export const errorCatalog = {
   UPLOAD_TYPE: { status: 415, 'zh-CN': '只接受 .xlsx 或 .csv 文件', en: 'Only .xlsx or .csv files are accepted' },
   IMPORT_NO_ERRORS: { status: 404, 'zh-CN': '该导入没有错误行', en: 'This import has no rejected rows' },
   // — issue #8: one-time codes, member sessions, consent to transfer —
+  OTP_INVALID: {
+    status: 401,
+    'zh-CN': '验证码错误或已失效，请重新获取',
+    en: 'The code is wrong or no longer valid; ask for a new one',
+  },
+  OTP_TOO_MANY: {
+    status: 429,
+    'zh-CN': '验证码获取过于频繁，请 {minutes} 分钟后再试',
+    en: 'Too many codes asked for; try again in {minutes} minutes',
+  },
+  MEMBER_UNAUTHENTICATED: {
+    status: 401,
+    'zh-CN': '请先用手机验证码登录会员服务',
+    en: 'Sign in to the member pages with a code sent to your phone first',
+  },
+  TRANSFER_LOOKUPS_SPENT: {
+    status: 429,
+    'zh-CN': '按身份证号查找会员的次数已达每小时上限（{max} 次），请稍后再试',
+    en: 'You have looked up members by ID number {max} times this hour, the limit; try again later',
+  },
+  IMPORT_NO_ELSEWHERE: {
+    status: 404,
+    'zh-CN': '该导入中没有其他工会的会员',
+    en: 'This import names no member of another union',
+  },
+  PHONE_UNCHANGED: {
+    status: 422,
+    'zh-CN': '新手机号与登记的手机号相同',
+    en: 'The new phone number is the one on record',
+  },
 
   // — issue #8: personal data in files —
 

@@ -12,6 +12,8 @@ export const ImportJob = z.object({
   imported: z.number(),
   rejected: z.number(),
   duplicates: z.number(),
+  /** Rows naming a member of another union: not imported, listed apart for a transfer request in one action. */
+  elsewhere: z.number(),
   hasErrorFile: z.boolean(),
   /** When failed: why, in the caller's language. */
   failure: z.string().nullable(),
@@ -26,3 +28,16 @@ export const ImportListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export const ImportUploadQuery = z.object({ orgId: z.coerce.number().int().positive() });
+
+/** A roster row that names a member of another union: what the uploading cadre sees of them (masked). */
+export const ImportElsewhereRow = z.object({
+  rowNumber: z.number(),
+  maskedName: z.string(),
+  idNumberMasked: z.string(),
+  transferId: z.number().nullable(),
+  transferStatus: z.enum(['pending', 'confirmed', 'rejected', 'cancelled']).nullable(),
+});
+export type ImportElsewhereRow = z.infer<typeof ImportElsewhereRow>;
+
+export const ElsewhereTransfersResult = z.object({ requested: z.number(), skipped: z.number() });
+export type ElsewhereTransfersResult = z.infer<typeof ElsewhereTransfersResult>;

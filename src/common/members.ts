@@ -34,6 +34,9 @@ export type IntakeApplicationBody = z.infer<typeof IntakeApplicationBody>;
 export const applicationStatuses = ['pending', 'approved', 'rejected', 'transfer_requested', 'withdrawn'] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 
+export const applicantFlags = ['new', 'member_here', 'member_elsewhere', 'lapsed', 'duplicate'] as const;
+export type ApplicantFlag = (typeof applicantFlags)[number];
+
 export const Application = z.object({
   id: z.number(),
   trackingCode: z.string(),
@@ -51,6 +54,12 @@ export const Application = z.object({
   status: z.enum(applicationStatuses),
   rejectReason: z.string().nullable(),
   memberId: z.number().nullable(),
+  /**
+   * What the reviewing cadre should know of the applicant (and only they: the public answer is the same for all):
+   * new, already a member here, a member of another union (approving asks for a transfer, which needs the member's
+   * consent), a lapsed member (approving re-admits), or a later duplicate of another pending application.
+   */
+  flag: z.enum(applicantFlags),
   createdAt: z.string(),
   decidedAt: z.string().nullable(),
 });
@@ -68,7 +77,6 @@ export const ApplicationStatusView = z.object({
   rejectReason: z.string().nullable(),
   submittedAt: z.string(),
   decidedAt: z.string().nullable(),
-  hasCard: z.boolean(),
 });
 export type ApplicationStatusView = z.infer<typeof ApplicationStatusView>;
 
@@ -87,7 +95,13 @@ export const DecideApplicationsBody = z.object({
   reason: z.string().trim().min(1).max(MEMBER_LIMITS.reasonMax).optional(),
 });
 export type DecideApplicationsBody = z.infer<typeof DecideApplicationsBody>;
-export const DecisionResult = z.object({ approved: z.number(), rejected: z.number(), transfersRequested: z.number() });
+export const DecisionResult = z.object({
+  approved: z.number(),
+  rejected: z.number(),
+  transfersRequested: z.number(),
+  /** Approved applications of people who are members here already, or repeated in the batch: closed, not admitted twice. */
+  duplicates: z.number(),
+});
 export type DecisionResult = z.infer<typeof DecisionResult>;
 
 export const Member = z.object({
@@ -151,6 +165,12 @@ export const Transfer = z.object({
   toOrgId: z.number(),
   toOrgName: z.string(),
   status: z.enum(transferStatuses),
+  /** The member's consent: a one-time code to the phone on record, or a signed paper form the releasing union recorded. */
+  consent: z.enum(['code', 'paper']).nullable(),
+  consentedAt: z.string().nullable(),
+  /** When the releasing union confirmed; the member moves once both this and the consent are there. */
+  releasedAt: z.string().nullable(),
+  requestedVia: z.enum(['union', 'member', 'application', 'roster']),
   requestedAt: z.string(),
   autoConfirmAt: z.string(),
   decidedAt: z.string().nullable(),
@@ -167,20 +187,28 @@ export type TransferListQuery = z.infer<typeof TransferListQuery>;
 export const TransferDecisionBody = z.object({
   decision: z.enum(['confirm', 'reject']),
   note: z.string().trim().max(MEMBER_LIMITS.reasonMax).optional(),
+  /** The reference of the member's signed paper consent form, when the releasing union holds one (e.g. its file number). */
+  paperConsentRef: z.string().trim().min(1).max(100).optional(),
 });
+export type TransferDecisionBody = z.infer<typeof TransferDecisionBody>;
 
 export const CardToken = z.object({ token: z.string(), expiresAt: z.string(), cardNo: z.string() });
 export type CardToken = z.infer<typeof CardToken>;
 export const CardVerifyBody = z.object({ token: z.string().min(1).max(500) });
 export const CardVerifyResult = z.object({ valid: z.boolean(), maskedName: z.string().optional() });
 export type CardVerifyResult = z.infer<typeof CardVerifyResult>;
-export const PublicCardQuery = z.object({ trackingCode: z.string().trim().min(1).max(40), phone: z.string().trim().min(1).max(30) });
 
 export const MemberExportQuery = z.object({
   orgId: z.coerce.number().int().positive(),
   format: z.enum(['xlsx', 'csv']).default('xlsx'),
   /** Full ID numbers and phones: only for roles that may reveal them, and audited. */
   reveal: z.enum(['0', '1']).default('0'),
+});
+
+/** A new phone on record, after the member's union checked the person in person: audited, ends the member's sessions. */
+export const PhoneChangeBody = z.object({
+  phone: z.string().trim().min(1).max(30),
+  reason: z.string().trim().min(2).max(MEMBER_LIMITS.reasonMax),
 });
 
 /** A secondary affiliation (a rider in a joint union and in the platform company's union). */

@@ -24,6 +24,17 @@ export type Config = {
   logLevel: string;
 
   // issue #8: one-time codes, member sessions, consent
+  /** A provider's HTTP endpoint for text messages; without it messages go to the outbox the federation admin reads. */
+  smsUrl: string | undefined;
+  smsToken: string | undefined;
+  /** Print each outbox message on the console (development; off when NODE_ENV=production). */
+  printMessages: boolean;
+  otpPerPhonePerHour: number;
+  otpPerIpPerHour: number;
+  memberSessionIdleMinutes: number;
+  memberSessionAbsoluteMinutes: number;
+  /** Look-ups of members by ID number (transfer requests) per cadre per hour. */
+  transferLookupsPerHour: number;
 
   // issue #8: personal data in files
 
@@ -63,6 +74,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
 
     // issue #8: one-time codes, member sessions, consent
+    smsUrl: env.GONGHUI_SMS_URL || undefined,
+    smsToken: env.GONGHUI_SMS_TOKEN || undefined,
+    printMessages: env.NODE_ENV !== 'production' && env.GONGHUI_PRINT_MESSAGES !== '0',
+    otpPerPhonePerHour: intFromEnv(env, 'GONGHUI_OTP_PER_PHONE_PER_HOUR', 10),
+    otpPerIpPerHour: intFromEnv(env, 'GONGHUI_OTP_PER_IP_PER_HOUR', 30),
+    memberSessionIdleMinutes: intFromEnv(env, 'GONGHUI_MEMBER_SESSION_IDLE_MINUTES', 15),
+    memberSessionAbsoluteMinutes: intFromEnv(env, 'GONGHUI_MEMBER_SESSION_ABSOLUTE_MINUTES', 120),
+    transferLookupsPerHour: intFromEnv(env, 'GONGHUI_TRANSFER_LOOKUPS_PER_HOUR', 60),
 
     // issue #8: personal data in files
 

@@ -1,12 +1,23 @@
 import type { Kysely } from 'kysely';
 import type { DB } from './db/schema.js';
 import type { Config } from './config.js';
-import { createPiiCipher, loadMasterSecret, type PiiCipher } from './crypto/pii.js';
+import { createKeyedHash, createPiiCipher, loadMasterSecret, type PiiCipher } from './crypto/pii.js';
 import { createSigner, type Signer } from './crypto/tokens.js';
 import { AppError } from '../common/errors.js';
+import { createMessageSender, silentLog, type MessageLog, type MessageSender } from './modules/messages/messages.sender.js';
 
-/** What route modules hand to their services: the database, the settings, the personal-data cipher, the card signer. */
-export type Deps = { db: Kysely<DB>; config: Config; cipher: PiiCipher; cardSigner: Signer };
+/**
+ * What route modules hand to their services: the database, the settings, the personal-data cipher, the card signer,
+ * the keyed hash of one-time codes and the text-message sender.
+ */
+export type Deps = {
+  db: Kysely<DB>;
+  config: Config;
+  cipher: PiiCipher;
+  cardSigner: Signer;
+  codeHash: (value: string) => string;
+  messages: MessageSender;
+};
 
 /**
  * Records the key's fingerprint on first use and refuses a different key afterwards: with the wrong key every
@@ -23,7 +34,15 @@ export async function checkPiiKey(db: Kysely<DB>, cipher: PiiCipher): Promise<vo
   if (stored.value !== fingerprint) throw new AppError('SECRET_MISMATCH');
 }
 
-export function createDeps(db: Kysely<DB>, config: Config): Deps {
+export function createDeps(db: Kysely<DB>, config: Config, log: MessageLog = silentLog): Deps {
   const master = loadMasterSecret({ secret: config.secret, dataDir: config.dataDir });
-  return { db, config, cipher: createPiiCipher(master), cardSigner: createSigner(master, 'card') };
+  const cipher = createPiiCipher(master);
+  return {
+    db,
+    config,
+    cipher,
+    cardSigner: createSigner(master, 'card'),
+    codeHash: createKeyedHash(master, 'one-time code'),
+    messages: createMessageSender(config, cipher, log),
+  };
 }

@@ -4,6 +4,8 @@ import { bootstrap } from './bootstrap.js';
 import { buildApp } from './app.js';
 import { AppError } from '../common/errors.js';
 import { deleteExpiredSessions } from './auth/auth.repo.js';
+import { deleteExpiredMemberSessions } from './auth/member-session.js';
+import { deleteOldChallenges } from './modules/otp/otp.repo.js';
 import { confirmDueTransfers } from './modules/transfers/transfers.service.js';
 import { resumeUnfinishedImports } from './modules/imports/imports.service.js';
 
@@ -44,6 +46,9 @@ async function main(): Promise<void> {
   const sweep = setInterval(() => {
     deleteExpiredSessions(database.db, config.sessionIdleMinutes).catch((error: unknown) =>
       app.log.error({ err: error }, 'session sweep failed'),
+    );
+    Promise.all([deleteExpiredMemberSessions(database.db, config.memberSessionIdleMinutes), deleteOldChallenges(database.db)]).catch(
+      (error: unknown) => app.log.error({ err: error }, 'member session sweep failed'),
     );
     confirmDueTransfers(database.db)
       .then((n) => n > 0 && app.log.info(`auto-confirmed ${n} transfers`))

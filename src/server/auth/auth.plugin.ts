@@ -6,16 +6,22 @@ import { pickLocale } from '../../common/i18n.js';
 import { AppError } from '../../common/errors.js';
 import { resolveActor, SESSION_COOKIE } from './auth.service.js';
 import type { Actor } from './scope.js';
+import { MEMBER_SESSION_COOKIE, resolveMember } from './member-session.js';
 
 /** Resolves the caller's language and session on every request; routes then call requireActor(). */
 export function installAuth(app: FastifyInstance, db: Kysely<DB>, config: Config): void {
   app.decorateRequest('actor', undefined);
   app.decorateRequest('locale', 'zh-CN');
+  app.decorateRequest('member', undefined);
   app.addHook('onRequest', async (request) => {
     request.locale = pickLocale(request.cookies['gh_lang'] ?? request.headers['accept-language']);
     const sessionId = request.cookies[SESSION_COOKIE];
     if (sessionId && sessionId.length <= 100 && request.url.startsWith('/api/')) {
       request.actor = await resolveActor(db, config, sessionId, request.ip);
+    }
+    const memberCookie = request.cookies[MEMBER_SESSION_COOKIE];
+    if (memberCookie && memberCookie.length <= 100 && request.url.startsWith('/api/portal/')) {
+      request.member = await resolveMember(db, config, memberCookie, request.ip);
     }
   });
 }

@@ -22,6 +22,15 @@ export function isAncestorOrSelf(ancestor: string, path: string): boolean {
   return path === ancestor || path.startsWith(`${ancestor}.`);
 }
 
+/**
+ * The region of a node: the second label of its path (a district federation or a city-level industry union),
+ * the distribution key of member-owned rows; the root's own id for the root.
+ */
+export function regionOfPath(path: string): number {
+  const labels = path.split('.');
+  return Number(labels[1] ?? labels[0]);
+}
+
 export function scopeFor(actor: Actor, action: Action): OrgScope {
   const paths = actor.grants
     .filter((g) => roleAllows(g.role, action))

@@ -65,3 +65,9 @@ export function createPiiCipher(master: Buffer): PiiCipher {
     },
   };
 }
+
+/** A keyed HMAC-SHA256 for one purpose (one-time codes, …), derived from the master secret. */
+export function createKeyedHash(master: Buffer, purpose: string): (value: string) => string {
+  const key = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `gonghui keyed hash ${purpose} v1`, 32));
+  return (value) => createHmac('sha256', key).update(value).digest('base64url');
+}

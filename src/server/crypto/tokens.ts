@@ -1,6 +1,10 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 
-/** Short signed tokens (card QR codes): base64url(JSON payload) "." base64url(HMAC-SHA256, 128 bits). */
+/**
+ * Short signed tokens (card QR codes): base64url(JSON payload) "." base64url(HMAC-SHA256, 128 bits). Each token has
+ * one spelling: base64url without padding whose unused low bits are zero. Node's decoder forgives padding, stray
+ * characters and altered low bits, so a token is accepted only when it re-encodes to exactly what was given.
+ */
 export type Signer = {
   sign(payload: Record<string, number | string>): string;
   verify(token: string): Record<string, number | string> | null;
@@ -18,6 +22,7 @@ export function createSigner(master: Buffer, purpose: string): Signer {
       const [body, signature] = token.split('.');
       if (!body || !signature || token.split('.').length !== 2) return null;
       const given = Buffer.from(signature, 'base64url');
+      if (given.toString('base64url') !== signature || Buffer.from(body, 'base64url').toString('base64url') !== body) return null;
       const expected = mac(body);
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
       try {

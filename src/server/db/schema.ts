@@ -213,7 +213,7 @@ export type MemberTransferTable = {
     'pending' | undefined,
     'pending' | 'confirmed' | 'rejected' | 'cancelled'
   >;
-  requested_via: 'union' | 'member' | 'application';
+  requested_via: 'union' | 'member' | 'application' | 'roster';
   requested_by: number | null;
   application_id: number | null;
   requested_at: Timestamp;
@@ -221,6 +221,12 @@ export type MemberTransferTable = {
   decided_at: string | null;
   decided_by: number | null;
   decision_note: string | null;
+  consent: ColumnType<'code' | 'paper' | null, 'code' | 'paper' | null | undefined, 'code' | 'paper' | null>;
+  consented_at: ColumnType<string | null, string | null | undefined, string | null>;
+  consent_ref: ColumnType<string | null, string | null | undefined, string | null>;
+  consent_recorded_by: ColumnType<number | null, number | null | undefined, number | null>;
+  released_at: ColumnType<string | null, string | null | undefined, string | null>;
+  released_by: ColumnType<number | null, number | null | undefined, number | null>;
 };
 
 export type ImportJobTable = {
@@ -239,6 +245,7 @@ export type ImportJobTable = {
   duplicates: ColumnType<number, number | undefined, number>;
   ids_invalid: ColumnType<number, number | undefined, number>;
   ids_duplicate: ColumnType<number, number | undefined, number>;
+  elsewhere: ColumnType<number, number | undefined, number>;
   error_file: string | null;
   error_code: string | null;
   error_params: ColumnType<unknown, string | null | undefined, string | null>;
@@ -246,6 +253,52 @@ export type ImportJobTable = {
   created_at: Timestamp;
   started_at: string | null;
   finished_at: string | null;
+};
+
+export type MessageOutboxTable = {
+  region_id: number;
+  id: Id;
+  phone_enc: string;
+  phone_masked: string;
+  purpose: 'sign_in_code' | 'consent_code' | 'transfer_notice';
+  body_zh: string;
+  body_en: string;
+  channel: 'outbox' | 'http';
+  status: 'queued' | 'sent' | 'failed';
+  created_at: Timestamp;
+};
+
+export type OtpChallengeTable = {
+  region_id: number;
+  id: string;
+  purpose: 'sign_in' | 'transfer_consent';
+  member_id: number | null;
+  subject_id: number | null;
+  phone_bidx: string;
+  code_hash: string;
+  ip: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  expires_at: string;
+  consumed_at: string | null;
+  created_at: Timestamp;
+};
+
+export type MemberSessionTable = {
+  region_id: number;
+  id_hash: string;
+  member_id: number;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: string;
+  ip: string | null;
+};
+
+export type ImportJobElsewhereTable = {
+  region_id: number;
+  job_id: number;
+  member_id: number;
+  row_no: number;
+  transfer_id: number | null;
 };
 
 export type AppSettingTable = { key: string; value: string; updated_at: Timestamp };
@@ -272,6 +325,10 @@ export type DB = {
   member_application: MemberApplicationTable;
   member_transfer: MemberTransferTable;
   import_job: ImportJobTable;
+  import_job_elsewhere: ImportJobElsewhereTable;
+  message_outbox: MessageOutboxTable;
+  otp_challenge: OtpChallengeTable;
+  member_session: MemberSessionTable;
   app_setting: AppSettingTable;
   schema_migration: SchemaMigrationTable;
 };

@@ -17,7 +17,7 @@ import {
   TEST_PASSWORD,
   type TestContext,
 } from '../testing/harness.js';
-import { roleAllows, type Action, type Role } from '../../common/auth.js';
+import { roleAllows, roles, type Action, type Role } from '../../common/auth.js';
 import { usccCheckChar } from '../../common/uscc.js';
 
 type Actor = 'same' | 'ancestor' | 'descendant' | 'sibling' | 'anonymous';
@@ -54,8 +54,18 @@ const publicRoutes = new Set([
   'GET /api/public/unions',
   'POST /api/public/applications',
   'GET /api/public/applications/:trackingCode',
-  'POST /api/public/card',
   'POST /api/public/cards/verify',
+  'POST /api/public/member-codes',
+  'POST /api/public/member-sessions',
+]);
+/** The member pages: a member session opens them, never a cadre's (tested below for every role). */
+const memberRoutes = new Set([
+  'GET /api/portal/me',
+  'GET /api/portal/card',
+  'POST /api/portal/transfers/:id/consent-code',
+  'POST /api/portal/transfers/:id/consent',
+  'POST /api/portal/transfers/:id/decline',
+  'POST /api/portal/logout',
 ]);
 let elsewhere: { id: number } | undefined;
 /** A second branch of the union U, outside the descendant actor's branch: where secondary affiliations go. */
@@ -407,6 +417,51 @@ function memberCases(): Case[] {
       request: async () => ({ method: 'GET', url: `/api/imports/${await importJob()}/errors` }),
     },
     {
+      route: 'GET /api/imports/:id/elsewhere',
+      action: 'member.write',
+      visibleWith: 'member.read',
+      write: false,
+      ...union,
+      request: async () => ({ method: 'GET', url: `/api/imports/${await importJob()}/elsewhere` }),
+    },
+    {
+      route: 'POST /api/imports/:id/transfers',
+      action: 'member.write',
+      visibleWith: 'member.read',
+      write: true,
+      ...union,
+      request: async () => {
+        const job = await importJob();
+        const other = await buildMember(ctx, elsewhere!.id);
+        const path = (await ctx.database.db.selectFrom('member').select('org_path').where('id', '=', other.id).executeTakeFirstOrThrow())
+          .org_path;
+        await ctx.database.db
+          .insertInto('import_job_elsewhere')
+          .values({ region_id: Number(path.split('.')[1]), job_id: job, member_id: other.id, row_no: 2 })
+          .execute();
+        return { method: 'POST', url: `/api/imports/${job}/transfers` };
+      },
+    },
+    {
+      route: 'GET /api/messages',
+      action: 'message.read',
+      write: false,
+      rootOnly: true,
+      request: async () => ({ method: 'GET', url: '/api/messages' }),
+    },
+    {
+      route: 'POST /api/members/:id/phone',
+      action: 'member.write',
+      visibleWith: 'member.read',
+      write: true,
+      ...union,
+      request: async () => ({
+        method: 'POST',
+        url: `/api/members/${(await member()).id}/phone`,
+        payload: { phone: makePhone(), reason: '本人到会核验' },
+      }),
+    },
+    {
       route: 'GET /api/members/export',
       action: 'member.export',
       visibleWith: 'org.read',
@@ -484,7 +539,7 @@ function memberCases(): Case[] {
     },
     {
       route: 'GET /api/members/:id/card',
-      action: 'member.read',
+      action: 'member.write',
       visibleWith: 'member.read',
       write: false,
       ...union,
@@ -606,12 +661,35 @@ describe('authorization matrix', () => {
   it('has a case for every API route', () => {
     const all = new Set<string>();
     for (const r of ctx.app.routeTable) if (r.url.startsWith('/api/') && !r.url.startsWith('/api/docs')) all.add(`${r.method} ${r.url}`);
-    for (const p of publicRoutes) all.delete(p);
+    for (const p of [...publicRoutes, ...memberRoutes]) all.delete(p);
     expect([...all].sort()).toEqual(
       cases()
         .map((c) => c.route)
         .sort(),
     );
+  });
+
+  it('opens no member page to a cadre of any role, nor to an anonymous caller', async () => {
+    const callers = [
+      undefined,
+      ctx.adminCookie,
+      ...(await Promise.all(roles.map(async (role) => (await actorWith(ctx, role, tree.dcUnion.id)).cookie))),
+    ];
+    const failures: string[] = [];
+    for (const route of memberRoutes) {
+      const [method, url] = route.split(' ') as ['GET' | 'POST', string];
+      for (const cookie of callers) {
+        const response = await ctx.app.inject({
+          method,
+          url: url.replace(':id', '1'),
+          headers: cookie ? { cookie } : {},
+          ...(method === 'POST' ? { payload: { challengeId: '1.aaaaaaaaaaaaaaaaaaaaaa', code: '123456' } } : {}),
+        });
+        if (route !== 'POST /api/portal/logout' && response.statusCode !== 401) failures.push(`${route}: ${response.statusCode}`);
+        if (route === 'POST /api/portal/logout' && response.statusCode !== 204) failures.push(`${route}: ${response.statusCode}`);
+      }
+    }
+    expect(failures).toEqual([]);
   });
 
   for (const role of ['federation_admin', 'union_cadre', 'auditor', 'read_only'] as const) {

@@ -1,5 +1,6 @@
 import type { Locale } from '../../common/i18n.js';
 import type { Actor } from '../auth/scope.js';
+import type { MemberPrincipal } from '../auth/member-session.js';
 import type { ImportQueue } from '../modules/imports/imports.service.js';
 import type { Deps } from '../deps.js';
 
@@ -12,6 +13,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | undefined;
+    /** A worker signed in on the member pages (its own cookie; never a cadre). */
+    member: MemberPrincipal | undefined;
     locale: Locale;
   }
 }

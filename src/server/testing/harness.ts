@@ -209,3 +209,33 @@ export async function buildMember(
   const member = status.json<{ items: { id: number; version: number; cardNo: string }[] }>().items[0]!;
   return { ...member, idNumber, phone, trackingCode };
 }
+
+/** The newest one-time code sent to `phone`, read from the outbox as the federation admin would; undefined if none. */
+export async function codeSentTo(ctx: TestContext, phone: string): Promise<string | undefined> {
+  const rows = await ctx.database.db
+    .selectFrom('message_outbox')
+    .select(['phone_enc', 'body_zh', 'purpose'])
+    .where('purpose', 'in', ['sign_in_code', 'consent_code'])
+    .orderBy('id', 'desc')
+    .limit(200)
+    .execute();
+  const row = rows.find((r) => ctx.app.deps.cipher.decrypt(r.phone_enc) === phone);
+  return row ? /(\d{6})/.exec(row.body_zh)?.[1] : undefined;
+}
+
+/** Signs a member in on the member pages with the code sent to their phone on record; returns the member cookie. */
+export async function signInMember(ctx: TestContext, idNumber: string, phone: string, ip = '127.0.0.1'): Promise<string> {
+  const asked = await ctx.app.inject({ method: 'POST', url: '/api/public/member-codes', payload: { idNumber, phone }, remoteAddress: ip });
+  if (asked.statusCode !== 201) throw new Error(`member code failed ${asked.statusCode}: ${asked.body}`);
+  const code = await codeSentTo(ctx, phone);
+  if (!code) throw new Error('no code was sent to that phone');
+  const signed = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/public/member-sessions',
+    payload: { challengeId: asked.json<{ challengeId: string }>().challengeId, code },
+    remoteAddress: ip,
+  });
+  const cookie = signed.cookies.find((c) => c.name === 'gh_msid');
+  if (signed.statusCode !== 200 || !cookie) throw new Error(`member sign-in failed ${signed.statusCode}: ${signed.body}`);
+  return `gh_msid=${cookie.value}`;
+}

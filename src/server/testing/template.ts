@@ -18,6 +18,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     adminPassword: TEST_ADMIN_PASSWORD,
     loginRateLimitPerMinute: 10_000,
     publicRateLimitPerMinute: 100_000,
+    otpPerIpPerHour: 100_000,
     secret: 'a'.repeat(64),
     ...overrides,
   };

@@ -26,11 +26,21 @@ const columns = [
   'a.decided_at',
 ] as const;
 
+/** What the reviewing cadre sees of the applicant beside the application (see `applicantFlags`). */
+const applicantFlag = sql<'new' | 'member_here' | 'member_elsewhere' | 'lapsed' | 'duplicate'>`CASE
+    WHEN m.status = 'member' AND m.org_id = a.org_id THEN 'member_here'
+    WHEN m.status = 'member' THEN 'member_elsewhere'
+    WHEN m.status = 'lapsed' THEN 'lapsed'
+    WHEN EXISTS (SELECT 1 FROM member_application d
+                  WHERE d.id_number_bidx = a.id_number_bidx AND d.status = 'pending' AND d.id < a.id) THEN 'duplicate'
+    ELSE 'new' END`;
+
 function selectApplications(db: Executor) {
   return db
     .selectFrom('member_application as a')
     .innerJoin('org_unit as o', 'o.id', 'a.org_id')
-    .select([...columns, 'o.name as org_name']);
+    .leftJoin('member as m', 'm.id_number_bidx', 'a.id_number_bidx')
+    .select([...columns, 'o.name as org_name', applicantFlag.as('flag')]);
 }
 export type ApplicationRow = Awaited<ReturnType<ReturnType<typeof selectApplications>['executeTakeFirstOrThrow']>>;
 
@@ -38,34 +48,11 @@ export async function insertApplication(tx: Executor, row: Insertable<MemberAppl
   return (await tx.insertInto('member_application').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-export async function pendingExists(db: Executor, idBidx: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('member_application')
-    .select('id')
-    .where('id_number_bidx', '=', idBidx)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function findByTrackingCode(db: Executor, code: string) {
   return db
     .selectFrom('member_application as a')
     .innerJoin('org_unit as o', 'o.id', 'a.org_id')
-    .leftJoin('member as m', 'm.id', 'a.member_id')
-    .select([
-      'a.id',
-      'a.tracking_code',
-      'a.name',
-      'a.status',
-      'a.reject_reason',
-      'a.created_at',
-      'a.decided_at',
-      'a.phone_bidx',
-      'a.member_id',
-      'o.name as org_name',
-      'm.card_status',
-    ])
+    .select(['a.id', 'a.tracking_code', 'a.name', 'a.status', 'a.reject_reason', 'a.created_at', 'a.decided_at', 'o.name as org_name'])
     .where('a.tracking_code', '=', code)
     .executeTakeFirst();
 }
@@ -133,6 +120,18 @@ export async function setMemberIds(tx: Executor, pairs: { id: number; memberId: 
   await sql`UPDATE member_application a SET member_id = p.member_id
               FROM unnest(${pairs.map((p) => p.id)}::bigint[], ${pairs.map((p) => p.memberId)}::bigint[]) AS p(id, member_id)
              WHERE a.id = p.id`.execute(tx);
+}
+
+/** A person's applications by blind index, newest first (the member pages show a member their own). */
+export async function listApplicationsOfPerson(db: Executor, idBidx: string, limit: number) {
+  return db
+    .selectFrom('member_application as a')
+    .innerJoin('org_unit as o', 'o.id', 'a.org_id')
+    .select(['a.tracking_code', 'a.status', 'a.created_at', 'o.name as org_name'])
+    .where('a.id_number_bidx', '=', idBidx)
+    .orderBy('a.id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 export async function findMeeting(db: Executor, id: number) {

@@ -22,12 +22,15 @@ import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
-import { admitMembers, findPeopleByIdIndexes, findPersonByIdIndex, type Admission } from '../members/members.service.js';
+import { admitMembers, findPeopleByIdIndexes, type Admission } from '../members/members.service.js';
 import { sealPerson } from '../members/members.person.js';
 import { openTransfer } from '../transfers/transfers.service.js';
 import * as repo from './applications.repo.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
+
+/** The reason an approved application is closed without admitting anyone: the same words for every such case. */
+const NOT_TAKEN_UP = '未予受理，请与受理工会联系 / Not taken up: please contact the union';
 
 const TRACKING_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
@@ -60,6 +63,7 @@ function toApplication(row: repo.ApplicationRow): Application {
     status: row.status,
     rejectReason: row.reject_reason,
     memberId: row.member_id,
+    flag: row.flag,
     createdAt: row.created_at,
     decidedAt: row.decided_at,
   };
@@ -70,20 +74,16 @@ type Submission = {
   org: { id: number; path: string; kind: string };
   source: 'self' | 'meeting' | 'cadre';
   meetingId: number | null;
-  actorId: number | null;
 };
 
 /**
- * Records an application. An ID number already held by an active member of another union becomes a transfer
- * request to the receiving union; one held by a member of this union, or waiting in another application, is refused.
+ * Records an application, the same way whoever the applicant is: new, already a member here or elsewhere, or with
+ * another application pending. An application never links to, moves or opens anything of an existing member; what
+ * the applicant is shows only to the reviewing cadre (`flag`), and approving decides it.
  */
 async function submit(tx: Executor, deps: Deps, s: Submission): Promise<ApplicationReceipt & { id: number }> {
   if (!coveringKinds.includes(s.org.kind as OrgKind)) throw new AppError('RECEIVING_ORG_KIND');
   const person = sealPerson(deps.cipher, s.body);
-  const member = await findPersonByIdIndex(tx, person.id_number_bidx);
-  if (member?.status === 'member' && member.org_id === s.org.id) throw new AppError('ALREADY_MEMBER');
-  if (await repo.pendingExists(tx, person.id_number_bidx)) throw new AppError('APPLICATION_PENDING');
-  const transfer = member?.status === 'member';
   const trackingCode = newTrackingCode();
   const id = await repo.insertApplication(tx, {
     ...person,
@@ -95,27 +95,18 @@ async function submit(tx: Executor, deps: Deps, s: Submission): Promise<Applicat
     employment_form: s.body.employmentForm,
     org_id: s.org.id,
     org_path: s.org.path,
-    status: transfer ? 'transfer_requested' : 'pending',
-    member_id: transfer ? member.id : null,
+    status: 'pending',
+    member_id: null,
   });
-  if (transfer) {
-    await openTransfer(tx, deps, {
-      member: { id: member.id, orgId: member.org_id, orgPath: member.org_path },
-      to: { id: s.org.id, path: s.org.path },
-      via: 'application',
-      requestedBy: s.actorId,
-      applicationId: id,
-    });
-  }
-  return { id, trackingCode, status: transfer ? 'transfer_requested' : 'pending' };
+  return { id, trackingCode, status: 'pending' };
 }
 
-/** The self-service page: anyone may apply to a union; no account needed. */
+/** The self-service page: anyone may apply to a union; no account needed. Every applicant gets the same answer. */
 export async function submitPublicApplication(deps: Deps, body: PublicApplicationBody, ip: string): Promise<ApplicationReceipt> {
   return deps.db.transaction().execute(async (tx) => {
     const org = await repo.findReceivingOrg(tx, body.orgId);
     if (!org) throw new AppError('NOT_FOUND');
-    const receipt = await submit(tx, deps, { body, org, source: 'self', meetingId: null, actorId: null });
+    const receipt = await submit(tx, deps, { body, org, source: 'self', meetingId: null });
     await insertAudit(tx, {
       userId: null,
       username: null,
@@ -148,7 +139,6 @@ export async function intakeApplication(deps: Deps, actor: Actor, body: IntakeAp
       org,
       source: body.meetingId ? 'meeting' : body.source,
       meetingId,
-      actorId: actor.userId,
     });
     await recordWrite(tx, actor, 'application.intake', { type: 'application', id: receipt.id, orgPath: org.path }, { meetingId });
     return { trackingCode: receipt.trackingCode, status: receipt.status };
@@ -172,7 +162,8 @@ export async function listApplications(db: Kysely<DB>, actor: Actor, query: Appl
 /**
  * Approves or rejects a batch of applications as one action in one transaction: 498 at a meeting are one
  * click. The whole id set is checked against the caller's scope at once; any id outside it fails the batch.
- * An applicant who became a member elsewhere since applying gets a transfer request instead.
+ * A member of another union gets a transfer request instead (moving nobody without their consent); a member of this
+ * union, or the same person twice, is closed without admitting anyone twice.
  */
 export async function decideApplications(deps: Deps, actor: Actor, body: DecideApplicationsBody): Promise<DecisionResult> {
   if (body.decision === 'reject' && !body.reason) throw new AppError('REJECT_REASON_REQUIRED');
@@ -185,7 +176,7 @@ export async function decideApplications(deps: Deps, actor: Actor, body: DecideA
     }
     const decided = rows.filter((r) => r.status !== 'pending');
     if (decided.length > 0) throw new AppError('APPLICATION_NOT_PENDING', { count: decided.length });
-    const result: DecisionResult = { approved: 0, rejected: 0, transfersRequested: 0 };
+    const result: DecisionResult = { approved: 0, rejected: 0, transfersRequested: 0, duplicates: 0 };
     if (body.decision === 'reject') {
       await repo.markDecided(tx, ids, { status: 'rejected', reason: body.reason ?? null, decidedBy: actor.userId });
       result.rejected = ids.length;
@@ -193,6 +184,8 @@ export async function decideApplications(deps: Deps, actor: Actor, body: DecideA
       const today = new Date().toISOString().slice(0, 10);
       const admissions: (Admission & { applicationId: number })[] = [];
       const toTransfer: number[] = [];
+      const duplicates: number[] = [];
+      const seen = new Set<string>();
       const people = new Map(
         (
           await findPeopleByIdIndexes(
@@ -203,15 +196,27 @@ export async function decideApplications(deps: Deps, actor: Actor, body: DecideA
       );
       for (const r of rows) {
         const member = people.get(r.id_number_bidx);
+        // A person admitted once: a second application in the batch, or one of a member of this union, is closed.
+        if (seen.has(r.id_number_bidx) || (member?.status === 'member' && member.org_id === r.org_id)) {
+          duplicates.push(r.id);
+          continue;
+        }
+        seen.add(r.id_number_bidx);
         if (member?.status === 'member') {
-          await openTransfer(tx, deps, {
-            member: { id: member.id, orgId: member.org_id, orgPath: member.org_path },
-            to: { id: r.org_id, path: r.org_path },
-            via: 'application',
-            requestedBy: actor.userId,
-            applicationId: r.id,
-          });
-          toTransfer.push(r.id);
+          // A member of another union: approving asks for a transfer, which moves nobody without the member's consent.
+          try {
+            await openTransfer(tx, deps, {
+              member: { id: member.id, orgId: member.org_id, orgPath: member.org_path },
+              to: { id: r.org_id, path: r.org_path },
+              via: 'application',
+              requestedBy: actor.userId,
+              applicationId: r.id,
+            });
+            toTransfer.push(r.id);
+          } catch (error) {
+            if (!(error instanceof AppError && error.code === 'TRANSFER_PENDING')) throw error;
+            duplicates.push(r.id);
+          }
           continue;
         }
         admissions.push({
@@ -245,8 +250,10 @@ export async function decideApplications(deps: Deps, actor: Actor, body: DecideA
         admissions.map((a) => ({ id: a.applicationId, memberId: memberIds.get(a.person.id_number_bidx)! })),
       );
       await repo.markDecided(tx, toTransfer, { status: 'transfer_requested', reason: null, decidedBy: actor.userId });
+      await repo.markDecided(tx, duplicates, { status: 'rejected', reason: NOT_TAKEN_UP, decidedBy: actor.userId });
       result.approved = admissions.length;
       result.transfersRequested = toTransfer.length;
+      result.duplicates = duplicates.length;
     }
     await recordWrite(
       tx,
@@ -263,27 +270,34 @@ export async function decideApplications(deps: Deps, actor: Actor, body: DecideA
   });
 }
 
-/** What the tracking code tells the applicant: status and the union, with the name masked. */
+/**
+ * What the tracking code tells the applicant: status and the union, with the name masked. A transfer waiting for
+ * the member's consent still reads as pending, so the page cannot tell who is a member elsewhere; the card itself is
+ * on the member pages, behind a code sent to the phone on the member's record.
+ */
 export async function applicationStatus(db: Kysely<DB>, trackingCode: string): Promise<ApplicationStatusView> {
   const row = await repo.findByTrackingCode(db, normaliseTrackingCode(trackingCode));
   if (!row) throw new AppError('TRACKING_NOT_FOUND');
+  const waiting = row.status === 'transfer_requested';
   return {
     trackingCode: row.tracking_code,
     maskedName: maskName(row.name),
     orgName: row.org_name,
-    status: row.status,
+    status: waiting ? 'pending' : row.status,
     rejectReason: row.reject_reason,
     submittedAt: row.created_at,
-    decidedAt: row.decided_at,
-    hasCard: row.card_status === 'active',
+    decidedAt: waiting ? null : row.decided_at,
   };
 }
 
-/** The member behind a tracking code, if the phone number matches the application's: the worker's own key to their card. */
-export async function memberIdForApplicant(deps: Deps, trackingCode: string, phoneBidx: string): Promise<number> {
-  const row = await repo.findByTrackingCode(deps.db, normaliseTrackingCode(trackingCode));
-  if (!row || row.phone_bidx !== phoneBidx || row.member_id === null) throw new AppError('TRACKING_NOT_FOUND');
-  return row.member_id;
+/** A person's own applications (the member pages), by the blind index of their ID number. */
+export async function applicationsOfPerson(db: Executor, idBidx: string) {
+  return (await repo.listApplicationsOfPerson(db, idBidx, 20)).map((r) => ({
+    trackingCode: r.tracking_code,
+    orgName: r.org_name,
+    status: r.status,
+    submittedAt: r.created_at,
+  }));
 }
 
 /** Called by transfers when a transfer born of an application is decided. */

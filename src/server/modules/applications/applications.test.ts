@@ -43,7 +43,6 @@ describe('joining', () => {
       status: 'pending',
       maskedName: '王**',
       orgName: joint.name,
-      hasCard: false,
     });
   });
 
@@ -57,10 +56,46 @@ describe('joining', () => {
     expect(legacy.json().code).toBe('ID_LEGACY15');
   });
 
-  it('refuses a second pending application and an application to a street federation', async () => {
-    const idNumber = makeIdNumber();
-    expect((await apply(tree.dcUnion.id, { idNumber })).statusCode).toBe(201);
-    expect((await apply(tree.dcUnion.id, { idNumber })).json().code).toBe('APPLICATION_PENDING');
+  it('answers every applicant alike — new, pending, member here or elsewhere — and tells only the reviewing cadre', async () => {
+    const here = await buildMember(ctx, tree.dcUnion.id);
+    const elsewhere = await buildMember(ctx, tree.xcUnion.id);
+    const pendingId = makeIdNumber();
+    expect((await apply(tree.dcUnion.id, { idNumber: pendingId })).statusCode).toBe(201);
+    const cases = { new: makeIdNumber(), duplicate: pendingId, member_here: here.idNumber, member_elsewhere: elsewhere.idNumber };
+    const codes = new Map<string, string>();
+    for (const [flag, idNumber] of Object.entries(cases)) {
+      const answer = await apply(tree.dcUnion.id, { idNumber });
+      expect(answer.statusCode).toBe(201);
+      expect(Object.keys(answer.json()).sort()).toEqual(['status', 'trackingCode']);
+      expect(answer.json().status).toBe('pending');
+      const status = await ctx.call('GET', `/api/public/applications/${answer.json().trackingCode}`, undefined, '');
+      expect(Object.keys(status.json()).sort()).toEqual([
+        'decidedAt',
+        'maskedName',
+        'orgName',
+        'rejectReason',
+        'status',
+        'submittedAt',
+        'trackingCode',
+      ]);
+      expect(status.json()).toMatchObject({ status: 'pending', decidedAt: null, rejectReason: null });
+      codes.set(answer.json().trackingCode, flag);
+    }
+    const queue = (await ctx.call('GET', `/api/applications?orgId=${tree.dcUnion.id}&limit=500`)).json<{ items: Application[] }>();
+    for (const a of queue.items.filter((q) => codes.has(q.trackingCode))) expect(a.flag).toBe(codes.get(a.trackingCode));
+    const ids = queue.items.filter((q) => codes.has(q.trackingCode)).map((a) => a.id);
+    expect((await ctx.call('POST', '/api/applications/decisions', { ids, decision: 'approve' })).json()).toEqual({
+      approved: 2, // the new applicant, and the person whose earlier application is still pending: admitted once
+      rejected: 0,
+      transfersRequested: 1,
+      duplicates: 1, // the member here
+    });
+    const first = (await ctx.call('GET', `/api/applications?orgId=${tree.dcUnion.id}&limit=500`)).json<{ items: Application[] }>();
+    const earlier = first.items.find((a) => a.flag === 'member_here' && !codes.has(a.trackingCode))!;
+    expect((await ctx.call('POST', '/api/applications/decisions', { ids: [earlier.id], decision: 'approve' })).json()).toMatchObject({
+      approved: 0,
+      duplicates: 1,
+    });
     expect((await apply(tree.dcStreet.id)).json().code).toBe('RECEIVING_ORG_KIND');
   });
 
@@ -75,7 +110,7 @@ describe('joining', () => {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     const decided = await ctx.call('POST', '/api/applications/decisions', { ids, decision: 'approve' });
-    expect(decided.json()).toEqual({ approved: 498, rejected: 0, transfersRequested: 0 });
+    expect(decided.json()).toEqual({ approved: 498, rejected: 0, transfersRequested: 0, duplicates: 0 });
     expect((await ctx.call('GET', `/api/coverage/${union.id}`)).json<Coverage>().members).toBe(498);
     const auditAfter = await ctx.database.db
       .selectFrom('audit_log')
@@ -102,13 +137,19 @@ describe('joining', () => {
     expect(status).toMatchObject({ status: 'rejected', rejectReason: '非本单位职工' });
   });
 
-  it('turns an application for an ID held by a member elsewhere into a transfer request', async () => {
+  it("approving an application of a member elsewhere asks for a transfer that waits for the member's consent", async () => {
     const m = await buildMember(ctx, tree.xcUnion.id);
     const applied = await apply(tree.dcUnion.id, { idNumber: m.idNumber });
-    expect(applied.json()).toMatchObject({ status: 'transfer_requested' });
+    expect(applied.json()).toMatchObject({ status: 'pending' });
+    const incomingBefore = await ctx.call('GET', `/api/transfers?orgId=${tree.dcUnion.id}&direction=incoming`);
+    expect(incomingBefore.json<{ items: { memberId: number }[] }>().items.map((t) => t.memberId)).not.toContain(m.id);
+    const queue = (await ctx.call('GET', `/api/applications?orgId=${tree.dcUnion.id}&limit=500`)).json<{ items: Application[] }>();
+    const application = queue.items.find((a) => a.trackingCode === applied.json().trackingCode)!;
+    await ctx.call('POST', '/api/applications/decisions', { ids: [application.id], decision: 'approve' });
     const incoming = await ctx.call('GET', `/api/transfers?orgId=${tree.dcUnion.id}&direction=incoming`);
-    expect(incoming.json<{ items: { memberId: number }[] }>().items.map((t) => t.memberId)).toContain(m.id);
-    expect((await apply(tree.xcUnion.id, { idNumber: m.idNumber })).json().code).toBe('ALREADY_MEMBER');
+    const transfer = incoming.json<{ items: { memberId: number; consent: string | null }[] }>().items.find((t) => t.memberId === m.id);
+    expect(transfer).toMatchObject({ consent: null });
+    expect((await ctx.call('GET', `/api/members/${m.id}`)).json().orgId).toBe(tree.xcUnion.id);
   });
 
   it('a batch with one application outside the caller scope is refused whole', async () => {

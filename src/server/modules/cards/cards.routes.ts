@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { IdParam } from '../../../common/paging.js';
-import { CardToken, CardVerifyBody, CardVerifyResult, PublicCardQuery } from '../../../common/members.js';
+import { CardToken, CardVerifyBody, CardVerifyResult } from '../../../common/members.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import * as cards from './cards.service.js';
 
@@ -19,14 +19,6 @@ export function cardRoutes(app: FastifyInstance, deps: Deps): void {
   });
   r.post('/api/members/:id/card/reissue', { schema: { tags, params: IdParam, response: { 200: CardToken } } }, async (req) =>
     cards.reissueMemberCard(deps, requireActor(req), req.params.id),
-  );
-  r.post(
-    '/api/public/card',
-    {
-      schema: { tags: ['public'], body: PublicCardQuery, response: { 200: CardToken } },
-      config: { rateLimit: { max: deps.config.publicRateLimitPerMinute, timeWindow: '1 minute' } },
-    },
-    async (req) => cards.cardTokenForApplicant(deps, req.body.trackingCode, req.body.phone),
   );
   r.post(
     '/api/public/cards/verify',

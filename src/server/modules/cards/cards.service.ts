@@ -2,49 +2,65 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../../common/errors.js';
-import { maskName, parsePhone } from '../../../common/identity.js';
+import { maskName } from '../../../common/identity.js';
 import type { CardToken, CardVerifyResult } from '../../../common/members.js';
 import type { Actor } from '../../auth/scope.js';
+import type { MemberPrincipal } from '../../auth/member-session.js';
 import { recordWrite } from '../audit/audit.service.js';
+import { insertAudit } from '../audit/audit.repo.js';
 import { findMemberFor, reissueCard, revokeCard, findCardHolder } from '../members/members.service.js';
-import { memberIdForApplicant } from '../applications/applications.service.js';
-import { phoneProblemError } from '../../../common/identity-errors.js';
 
 /**
- * A member card is shown as a QR code holding a signed token: member id, card version and an expiry a few
- * minutes ahead. Revoking or re-issuing raises the version, so older tokens stop verifying at once.
+ * A member card is shown as a QR code holding a signed token: the card number (printed on the card anyway; never
+ * the internal member id), the card version and an expiry a few minutes ahead. Revoking or re-issuing raises the
+ * version, so older tokens stop verifying at once.
  */
 async function tokenFor(deps: Deps, memberId: number): Promise<CardToken> {
-  const card = await findCardHolder(deps.db, memberId);
+  const card = await findCardHolder(deps.db, { id: memberId });
   if (!card || card.status !== 'member' || card.card_status !== 'active' || !card.card_no) throw new AppError('CARD_NOT_ACTIVE');
   const expires = Math.floor(Date.now() / 1000) + deps.config.cardTokenSeconds;
   return {
-    token: deps.cardSigner.sign({ m: memberId, v: card.card_version, e: expires }),
+    token: deps.cardSigner.sign({ c: card.card_no, v: card.card_version, e: expires }),
     expiresAt: new Date(expires * 1000).toISOString(),
     cardNo: card.card_no,
   };
 }
 
-/** A cadre shows a member's card (e.g. to print it). */
+/**
+ * A cadre shows a member's card (e.g. to print it): a cadre's action on the member's primary union, audited.
+ * Read-only, finance and auditor roles, and unions holding only a secondary affiliation, cannot mint one.
+ */
 export async function cardTokenForCadre(deps: Deps, actor: Actor, memberId: number): Promise<CardToken> {
-  await findMemberFor(deps.db, actor, 'member.read', memberId);
-  return tokenFor(deps, memberId);
+  const member = await findMemberFor(deps.db, actor, 'member.write', memberId);
+  const token = await tokenFor(deps, member.id);
+  await recordWrite(deps.db, actor, 'card.mint', { type: 'member', id: member.id, orgPath: member.org_path }, { cardNo: token.cardNo });
+  return token;
 }
 
-/** The worker's own card, opened with the tracking code of their application and their phone number. */
-export async function cardTokenForApplicant(deps: Deps, trackingCode: string, phone: string): Promise<CardToken> {
-  const parsed = parsePhone(phone);
-  if (!parsed.ok) throw phoneProblemError(parsed.problem);
-  const memberId = await memberIdForApplicant(deps, trackingCode, deps.cipher.blindIndex('phone', parsed.phone));
-  return tokenFor(deps, memberId);
+/** The worker's own card, on the member pages they signed in to with a code sent to the phone on their record. */
+export async function cardTokenForMember(deps: Deps, member: MemberPrincipal): Promise<CardToken> {
+  const token = await tokenFor(deps, member.memberId);
+  const card = await findCardHolder(deps.db, { id: member.memberId });
+  await insertAudit(deps.db, {
+    userId: null,
+    username: `member:${member.memberId}`,
+    action: 'card.mint',
+    targetType: 'member',
+    targetId: member.memberId,
+    orgPath: card?.org_path ?? null,
+    result: 'ok',
+    ip: member.ip,
+    detail: { cardNo: token.cardNo, by: 'member' },
+  });
+  return token;
 }
 
 /** For whoever grants a benefit: valid or not, with a masked name and nothing more. */
 export async function verifyCard(db: Kysely<DB>, deps: Deps, token: string): Promise<CardVerifyResult> {
   const payload = deps.cardSigner.verify(token);
-  if (!payload || typeof payload.m !== 'number' || typeof payload.v !== 'number' || typeof payload.e !== 'number') return { valid: false };
+  if (!payload || typeof payload.c !== 'string' || typeof payload.v !== 'number' || typeof payload.e !== 'number') return { valid: false };
   if (payload.e < Math.floor(Date.now() / 1000)) return { valid: false };
-  const card = await findCardHolder(db, payload.m);
+  const card = await findCardHolder(db, { cardNo: payload.c });
   if (!card || card.status !== 'member' || card.card_status !== 'active' || card.card_version !== payload.v) return { valid: false };
   return { valid: true, maskedName: maskName(card.name) };
 }
@@ -59,17 +75,20 @@ export async function revokeMemberCard(deps: Deps, actor: Actor, memberId: numbe
 }
 
 export async function reissueMemberCard(deps: Deps, actor: Actor, memberId: number): Promise<CardToken> {
-  await deps.db.transaction().execute(async (tx) => {
-    const member = await findMemberFor(tx, actor, 'member.write', memberId, true);
-    if (member.status !== 'member') throw new AppError('MEMBER_NOT_ACTIVE');
+  const member = await deps.db.transaction().execute(async (tx) => {
+    const row = await findMemberFor(tx, actor, 'member.write', memberId, true);
+    if (row.status !== 'member') throw new AppError('MEMBER_NOT_ACTIVE');
     const cardNo = await reissueCard(tx, memberId);
     await recordWrite(
       tx,
       actor,
       'card.reissue',
-      { type: 'member', id: memberId, orgPath: member.org_path },
-      { oldCardNo: member.card_no, cardNo },
+      { type: 'member', id: memberId, orgPath: row.org_path },
+      { oldCardNo: row.card_no, cardNo },
     );
+    return row;
   });
-  return tokenFor(deps, memberId);
+  const token = await tokenFor(deps, member.id);
+  await recordWrite(deps.db, actor, 'card.mint', { type: 'member', id: member.id, orgPath: member.org_path }, { cardNo: token.cardNo });
+  return token;
 }

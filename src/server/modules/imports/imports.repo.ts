@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { inScope, type OrgScope } from '../../auth/scope.js';
+import { inScope, regionOfPath, type OrgScope } from '../../auth/scope.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -15,6 +15,7 @@ const jobColumns = [
   'j.imported',
   'j.rejected',
   'j.duplicates',
+  'j.elsewhere',
   'j.error_file',
   'j.error_code',
   'j.error_params',
@@ -83,7 +84,15 @@ export async function markStarted(db: Executor, id: number): Promise<void> {
 export async function addProgress(
   tx: Executor,
   id: number,
-  d: { rowsRead: number; imported: number; rejected: number; duplicates: number; idsInvalid: number; idsDuplicate: number },
+  d: {
+    rowsRead: number;
+    imported: number;
+    rejected: number;
+    duplicates: number;
+    elsewhere: number;
+    idsInvalid: number;
+    idsDuplicate: number;
+  },
 ): Promise<void> {
   await tx
     .updateTable('import_job')
@@ -92,6 +101,7 @@ export async function addProgress(
       imported: sql`imported + ${d.imported}`,
       rejected: sql`rejected + ${d.rejected}`,
       duplicates: sql`duplicates + ${d.duplicates}`,
+      elsewhere: sql`elsewhere + ${d.elsewhere}`,
       ids_invalid: sql`ids_invalid + ${d.idsInvalid}`,
       ids_duplicate: sql`ids_duplicate + ${d.idsDuplicate}`,
     })
@@ -139,4 +149,51 @@ export async function findUnfinishedJob(db: Executor, orgId: number, sha256: str
     .orderBy('id', 'desc')
     .executeTakeFirst();
   return row?.id;
+}
+
+export type ElsewhereRow = { memberId: number; orgPath: string; rowNumber: number };
+
+/** Lists roster rows naming members of other unions; a member listed once per job. Returns how many were new. */
+export async function listElsewhere(tx: Executor, jobId: number, rows: ElsewhereRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const inserted = await tx
+    .insertInto('import_job_elsewhere')
+    .values(rows.map((r) => ({ region_id: regionOfPath(r.orgPath), job_id: jobId, member_id: r.memberId, row_no: r.rowNumber })))
+    .onConflict((oc) => oc.columns(['region_id', 'job_id', 'member_id']).doNothing())
+    .returning('member_id')
+    .execute();
+  return inserted.length;
+}
+
+/** The rows of a job naming members of other unions, with the member's masked record and any transfer asked for. */
+export async function findElsewhere(db: Executor, jobId: number) {
+  return db
+    .selectFrom('import_job_elsewhere as e')
+    .innerJoin('member as m', 'm.id', 'e.member_id')
+    .leftJoin('member_transfer as t', 't.id', 'e.transfer_id')
+    .select([
+      'e.member_id',
+      'e.row_no',
+      'e.region_id',
+      'e.transfer_id',
+      'm.name',
+      'm.id_number_masked',
+      'm.org_id',
+      'm.org_path',
+      'm.status as member_status',
+      't.status as transfer_status',
+    ])
+    .where('e.job_id', '=', jobId)
+    .orderBy('e.row_no')
+    .execute();
+}
+
+export async function setElsewhereTransfer(tx: Executor, e: { regionId: number; jobId: number; memberId: number; transferId: number }) {
+  await tx
+    .updateTable('import_job_elsewhere')
+    .set({ transfer_id: e.transferId })
+    .where('region_id', '=', e.regionId)
+    .where('job_id', '=', e.jobId)
+    .where('member_id', '=', e.memberId)
+    .execute();
 }

@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
 import { IdParam, pageOf } from '../../../common/paging.js';
-import { ImportJob, ImportListQuery, ImportUploadQuery } from '../../../common/imports.js';
+import { z } from 'zod';
+import { ElsewhereTransfersResult, ImportElsewhereRow, ImportJob, ImportListQuery, ImportUploadQuery } from '../../../common/imports.js';
 import { AppError } from '../../../common/errors.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import { writeRosterTemplate } from '../rosters/roster.template.js';
@@ -47,6 +48,14 @@ export function importRoutes(app: FastifyInstance, deps: Deps, queue: imports.Im
   );
   r.get('/api/imports/:id', { schema: { tags, params: IdParam, response: { 200: ImportJob } } }, async (req) =>
     imports.getImport(deps, requireActor(req), req.params.id, req.locale),
+  );
+  r.get(
+    '/api/imports/:id/elsewhere',
+    { schema: { tags, params: IdParam, response: { 200: z.object({ items: z.array(ImportElsewhereRow) }) } } },
+    async (req) => ({ items: await imports.listElsewhere(deps, requireActor(req), req.params.id) }),
+  );
+  r.post('/api/imports/:id/transfers', { schema: { tags, params: IdParam, response: { 200: ElsewhereTransfersResult } } }, async (req) =>
+    imports.requestElsewhereTransfers(deps, requireActor(req), req.params.id),
   );
   r.get('/api/imports/:id/errors', { schema: { tags, params: IdParam } }, async (req, reply) => {
     const file = await imports.importErrorFile(deps, requireActor(req), req.params.id);

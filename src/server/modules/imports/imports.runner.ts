@@ -13,7 +13,6 @@ import { asRosterFileError } from '../rosters/roster.file-error.js';
 import type { RowProblem } from '../rosters/roster.problems.js';
 import { admitMembers, findPeopleByIdIndexes, type Admission } from '../members/members.service.js';
 import { sealPerson } from '../members/members.person.js';
-import { openTransfer } from '../transfers/transfers.service.js';
 import * as repo from './imports.repo.js';
 import { addToCoverage } from '../coverage/coverage.repo.js';
 
@@ -24,7 +23,8 @@ export type ImportSummary = {
   imported: number;
   rejected: number;
   duplicates: number;
-  transfersRequested: number;
+  /** Rows naming a member of another union: listed apart, for the cadre to ask their transfers in one action. */
+  elsewhere: number;
   errorFile: string | null;
 };
 
@@ -50,7 +50,6 @@ export async function runImportJob(
   let errors: RosterErrorsFile | undefined;
   let header: RosterHeader | undefined;
   let errorFile: string | null = null;
-  let transfersRequested = 0;
   let seen = 0;
   let batch: Pending[] = [];
   let writing = false; // an error while writing is ours, not the file's
@@ -86,26 +85,16 @@ export async function runImportJob(
         ).map((m) => [m.id_number_bidx, m]),
       );
       const admissions: Admission[] = [];
+      const elsewhere: repo.ElsewhereRow[] = [];
       let duplicates = 0;
       for (const { p, person } of valid) {
         const existing = people.get(person.id_number_bidx);
         if (existing?.status === 'member' && existing.org_id === job.org_id) {
           duplicates++;
         } else if (existing?.status === 'member') {
-          // A member of another union: the uploading union asks for a transfer, as the joining rules say.
-          try {
-            await openTransfer(tx, deps, {
-              member: { id: existing.id, orgId: existing.org_id, orgPath: existing.org_path },
-              to: { id: job.org_id, path: job.org_path },
-              via: 'union',
-              requestedBy: options.actorId ?? null,
-              applicationId: null,
-            });
-            transfersRequested++;
-          } catch (error) {
-            if (!(error instanceof AppError && error.code === 'TRANSFER_PENDING')) throw error;
-            duplicates++;
-          }
+          // A member of another union: never a silent transfer. Listed apart; the cadre asks for the transfers in one
+          // action, and each moves the member only with their consent.
+          elsewhere.push({ memberId: existing.id, orgPath: existing.org_path, rowNumber: p.row.rowNumber });
         } else {
           admissions.push({
             person,
@@ -118,13 +107,15 @@ export async function runImportJob(
         }
       }
       await admitMembers(tx, options.actorId ?? null, admissions);
+      const listedElsewhere = await repo.listElsewhere(tx, jobId, elsewhere);
       const idsDuplicate = pending.filter((p) => p.problems.some((q) => q.code === 'ID_DUPLICATE')).length;
       const idsInvalid = pending.filter((p) => p.problems.some((q) => q.code.startsWith('ID_') && q.code !== 'ID_DUPLICATE')).length;
       await repo.addProgress(tx, jobId, {
         rowsRead: pending.length,
         imported: admissions.length,
         rejected: pending.length - valid.length,
-        duplicates,
+        duplicates: duplicates + elsewhere.length - listedElsewhere,
+        elsewhere: listedElsewhere,
         idsInvalid,
         idsDuplicate,
       });
@@ -172,7 +163,7 @@ export async function runImportJob(
     throw error;
   }
   const done = (await repo.findJob(db, jobId))!;
-  return { imported: done.imported, rejected: done.rejected, duplicates: done.duplicates, transfersRequested, errorFile };
+  return { imported: done.imported, rejected: done.rejected, duplicates: done.duplicates, elsewhere: done.elsewhere, errorFile };
 }
 
 /** Keeps a stored upload beside its job: `<dataDir>/imports/<job>.<ext>`. */

@@ -18,7 +18,10 @@ import { ROSTER_LIMITS } from '../rosters/roster.columns.js';
 import { describeFileError, RosterFileError, type RosterFileErrorCode } from '../rosters/roster.file-error.js';
 import { errorCatalog, errorMessage, type ErrorCode } from '../../../common/errors.js';
 import * as repo from './imports.repo.js';
-import { importsDir, runImportJob } from './imports.runner.js';
+import { importsDir, runImportJob, type ImportSummary } from './imports.runner.js';
+import { openTransfer } from '../transfers/transfers.service.js';
+import { maskName } from '../../../common/identity.js';
+import type { ElsewhereTransfersResult, ImportElsewhereRow } from '../../../common/imports.js';
 
 function failureText(row: repo.JobRow, locale: Locale): string | null {
   if (row.status !== 'failed' || !row.error_code) return null;
@@ -37,6 +40,7 @@ export function toImportJob(row: repo.JobRow, locale: Locale): ImportJob {
     imported: row.imported,
     rejected: row.rejected,
     duplicates: row.duplicates,
+    elsewhere: row.elsewhere,
     hasErrorFile: row.error_file !== null,
     failure: failureText(row, locale),
     createdAt: row.created_at,
@@ -152,6 +156,68 @@ export async function importErrorFile(deps: Deps, actor: Actor, id: number): Pro
   return { path: row.error_file, name: `${base}-错误行${path.extname(row.error_file)}` };
 }
 
+/** An import of the caller's subtree they may change members of (listing and asking transfers are cadre work). */
+async function jobForCadre(deps: Deps, actor: Actor, id: number): Promise<repo.JobRow> {
+  const row = await repo.findJobInScope(deps.db, scopeFor(actor, 'member.write'), id);
+  if (row) return row;
+  if (await repo.findJobInScope(deps.db, scopeFor(actor, 'member.read'), id)) throw new AppError('FORBIDDEN');
+  throw new AppError('NOT_FOUND');
+}
+
+/** The rows of an import that name members of other unions, masked, with the state of any transfer asked for them. */
+export async function listElsewhere(deps: Deps, actor: Actor, id: number): Promise<ImportElsewhereRow[]> {
+  const job = await jobForCadre(deps, actor, id);
+  return (await repo.findElsewhere(deps.db, job.id)).map((r) => ({
+    rowNumber: r.row_no,
+    maskedName: maskName(r.name),
+    idNumberMasked: r.id_number_masked,
+    transferId: r.transfer_id,
+    transferStatus: r.transfer_status,
+  }));
+}
+
+/**
+ * Asks, in one action, for the transfers of every listed member of another union not yet asked for. Each transfer
+ * moves its member only with the member's consent and the releasing union's confirmation. One audit entry names them.
+ */
+export async function requestElsewhereTransfers(deps: Deps, actor: Actor, id: number): Promise<ElsewhereTransfersResult> {
+  const job = await jobForCadre(deps, actor, id);
+  return deps.db.transaction().execute(async (tx) => {
+    const rows = await repo.findElsewhere(tx, job.id);
+    if (rows.length === 0) throw new AppError('IMPORT_NO_ELSEWHERE');
+    const opened: { memberId: number; transferId: number }[] = [];
+    let skipped = 0;
+    for (const r of rows) {
+      if (r.transfer_id !== null || r.member_status !== 'member' || r.org_id === job.org_id) {
+        skipped++;
+        continue;
+      }
+      try {
+        const transferId = await openTransfer(tx, deps, {
+          member: { id: r.member_id, orgId: r.org_id, orgPath: r.org_path },
+          to: { id: job.org_id, path: job.org_path },
+          via: 'roster',
+          requestedBy: actor.userId,
+          applicationId: null,
+        });
+        await repo.setElsewhereTransfer(tx, { regionId: r.region_id, jobId: job.id, memberId: r.member_id, transferId });
+        opened.push({ memberId: r.member_id, transferId });
+      } catch (error) {
+        if (!(error instanceof AppError && (error.code === 'TRANSFER_PENDING' || error.code === 'TRANSFER_SAME_ORG'))) throw error;
+        skipped++;
+      }
+    }
+    await recordWrite(
+      tx,
+      actor,
+      'import.request_transfers',
+      { type: 'import', id: job.id, orgPath: job.org_path },
+      { requested: opened.length, skipped, transfers: opened },
+    );
+    return { requested: opened.length, skipped };
+  });
+}
+
 /**
  * The command-line import: a job on a file already on disk, run in the foreground with progress reports.
  * The org is checked to exist and to be able to hold members; whoever runs the command has the database.
@@ -160,7 +226,7 @@ export async function importRosterFile(
   deps: Deps,
   input: { filePath: string; orgId: number },
   onProgress: (job: { rowsRead: number; imported: number; rejected: number; duplicates: number }) => void,
-): Promise<{ imported: number; rejected: number; duplicates: number; transfersRequested: number; errorFile: string | null }> {
+): Promise<ImportSummary> {
   const org = await deps.db.selectFrom('org_unit').select(['id', 'path', 'kind']).where('id', '=', input.orgId).executeTakeFirst();
   if (!org) throw new AppError('NOT_FOUND');
   if (!coveringKinds.includes(org.kind as OrgKind)) throw new AppError('RECEIVING_ORG_KIND');

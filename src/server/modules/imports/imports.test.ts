@@ -75,6 +75,37 @@ describe('roster imports', () => {
     expect(reasons.join('\n')).toMatch(/重复/);
   });
 
+  it('a roster naming members of another union opens no transfer: they are listed apart and asked for in one action', async () => {
+    const first = await buildOrg(ctx, tree.dcStreet.id, 'grassroots_union');
+    const second = await buildOrg(ctx, tree.xcStreet.id, 'grassroots_union');
+    await finished((await upload(first.id, 'roster-messy.xlsx')).json<ImportJob>().id);
+    const job = await finished((await upload(second.id, 'roster-messy.xlsx')).json<ImportJob>().id);
+    expect(job).toMatchObject({ status: 'done', rowsRead: 200, imported: 0, rejected: 7, duplicates: 0, elsewhere: 193 });
+    const transfers = () =>
+      ctx.database.db.selectFrom('member_transfer').select(['id', 'consent', 'requested_by', 'requested_via']).execute();
+    expect(await transfers()).toEqual([]);
+    const listed = await ctx.app.inject({ method: 'GET', url: `/api/imports/${job.id}/elsewhere`, headers: { cookie: ctx.adminCookie } });
+    const rows = listed.json<{ items: { rowNumber: number; maskedName: string; idNumberMasked: string; transferId: number | null }[] }>()
+      .items;
+    expect(rows).toHaveLength(193);
+    expect(rows.every((r) => r.transferId === null && /\*/.test(r.idNumberMasked))).toBe(true);
+    const outsider = await actorWith(ctx, 'union_cadre', tree.dongcheng.id);
+    const foreign = await ctx.app.inject({ method: 'POST', url: `/api/imports/${job.id}/transfers`, headers: { cookie: outsider.cookie } });
+    expect(foreign.statusCode).toBe(404);
+    const cadre = await actorWith(ctx, 'union_cadre', second.id);
+    const asked = await ctx.app.inject({ method: 'POST', url: `/api/imports/${job.id}/transfers`, headers: { cookie: cadre.cookie } });
+    expect(asked.json()).toEqual({ requested: 193, skipped: 0 });
+    const opened = await transfers();
+    expect(opened).toHaveLength(193);
+    expect(opened.every((t) => t.consent === null && t.requested_by === cadre.userId && t.requested_via === 'roster')).toBe(true);
+    const again = await ctx.app.inject({ method: 'POST', url: `/api/imports/${job.id}/transfers`, headers: { cookie: cadre.cookie } });
+    expect(again.json()).toEqual({ requested: 0, skipped: 193 });
+    const audit = await ctx.database.db.selectFrom('audit_log').select('detail').where('action', '=', 'import.request_transfers').execute();
+    expect(audit).toHaveLength(2);
+    const notices = await ctx.database.db.selectFrom('message_outbox').select('id').where('purpose', '=', 'transfer_notice').execute();
+    expect(notices).toHaveLength(193);
+  });
+
   it('the same file uploaded twice creates no duplicates', async () => {
     const union = await buildOrg(ctx, tree.dcStreet.id, 'grassroots_union');
     const first = await finished((await upload(union.id, 'roster-clean.xlsx')).json<ImportJob>().id);

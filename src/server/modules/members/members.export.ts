@@ -61,7 +61,8 @@ export type ExportRequest = { orgId: number; format: 'xlsx' | 'csv'; reveal: boo
 export async function exportMembers(deps: Deps, actor: Actor, request: ExportRequest, out: Writable): Promise<number> {
   const scope = scopeFor(actor, 'member.export');
   const org = await findOrgFor(deps.db, actor, 'member.export', request.orgId);
-  if (request.reveal && !scopeCovers(scopeFor(actor, 'member.reveal'), org.path)) throw new AppError('FORBIDDEN');
+  const revealScope = scopeFor(actor, 'member.reveal');
+  if (request.reveal && !scopeCovers(revealScope, org.path)) throw new AppError('FORBIDDEN');
   await deps.db
     .transaction()
     .execute((tx) =>
@@ -113,10 +114,11 @@ export async function exportMembers(deps: Deps, actor: Actor, request: ExportReq
       limit: EXPORT_PAGE,
     });
     const batch = page.slice(0, EXPORT_PAGE);
+    // Only members whose primary union lies in the caller's reveal scope: a secondary affiliation stays masked.
     const secrets = request.reveal
       ? await repo.readSecrets(
           deps.db,
-          batch.map((r) => r.id),
+          batch.filter((r) => scopeCovers(revealScope, r.org_path)).map((r) => r.id),
         )
       : undefined;
     for (const row of batch) {

@@ -40,8 +40,20 @@ function memberInScope(scope: OrgScope) {
     SELECT 1 FROM member_affiliation a WHERE a.member_id = m.id AND ${inScope(scope, sql.ref('a.org_path'))}))`;
 }
 
-export async function findMemberInScope(db: Executor, scope: OrgScope, id: number, forUpdate = false): Promise<MemberRow | undefined> {
-  let q = selectMembers(db).where('m.id', '=', id).where(memberInScope(scope));
+/**
+ * A member inside the scope. `primaryOnly`: only through the member's primary union — a secondary affiliation lets a
+ * union see the masked record, never change it or reveal its personal data.
+ */
+export async function findMemberInScope(
+  db: Executor,
+  scope: OrgScope,
+  id: number,
+  forUpdate = false,
+  primaryOnly = false,
+): Promise<MemberRow | undefined> {
+  let q = selectMembers(db)
+    .where('m.id', '=', id)
+    .where(primaryOnly ? inScope(scope, sql.ref('m.org_path')) : memberInScope(scope));
   if (forUpdate) q = q.forUpdate('m');
   return q.executeTakeFirst();
 }
@@ -226,12 +238,22 @@ export async function findMemberRecord(db: Executor, id: number) {
     .executeTakeFirstOrThrow();
 }
 
-export async function findMemberForCard(db: Executor, id: number) {
-  return db
-    .selectFrom('member')
-    .select(['id', 'name', 'status', 'card_no', 'card_status', 'card_version'])
+export async function findMemberForCard(db: Executor, by: { id: number } | { cardNo: string }) {
+  const q = db.selectFrom('member').select(['id', 'name', 'status', 'card_no', 'card_status', 'card_version', 'org_path']);
+  return ('id' in by ? q.where('id', '=', by.id) : q.where('card_no', '=', by.cardNo)).executeTakeFirst();
+}
+
+export async function updatePhone(tx: Executor, id: number, phone: { phone_enc: string; phone_bidx: string; phone_masked: string }) {
+  await tx
+    .updateTable('member')
+    .set({ ...phone, version: sql`version + 1`, updated_at: sql`now()` })
     .where('id', '=', id)
-    .executeTakeFirst();
+    .execute();
+}
+
+export async function readPhoneBidx(db: Executor, id: number): Promise<string | null> {
+  const row = await db.selectFrom('member').select('phone_bidx').where('id', '=', id).executeTakeFirst();
+  return row?.phone_bidx ?? null;
 }
 
 export async function insertAffiliation(tx: Executor, a: { memberId: number; orgId: number; orgPath: string }): Promise<void> {

@@ -11,6 +11,7 @@ import {
   MemberDetail,
   MemberExportQuery,
   MemberListQuery,
+  PhoneChangeBody,
   RevealBody,
   RevealResult,
 } from '../../../common/members.js';
@@ -64,6 +65,9 @@ export function memberRoutes(app: FastifyInstance, deps: Deps): void {
       await members.removeAffiliation(db, requireActor(req), req.params.id, req.params.orgId);
       return reply.status(204).send(null);
     },
+  );
+  r.post('/api/members/:id/phone', { schema: { tags, params: IdParam, body: PhoneChangeBody, response: { 200: Member } } }, async (req) =>
+    members.changePhone(db, cipher, requireActor(req), req.params.id, req.body),
   );
   r.post('/api/members/:id/rejoin', { schema: { tags, params: IdParam, response: { 200: Member } } }, async (req) =>
     members.rejoinMember(db, requireActor(req), req.params.id),

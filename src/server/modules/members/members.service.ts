@@ -2,10 +2,12 @@ import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { DB, MemberTable } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
 import type { Page } from '../../../common/paging.js';
-import { parseIdNumber, parsePhone } from '../../../common/identity.js';
+import { maskPhone, parseIdNumber, parsePhone } from '../../../common/identity.js';
+import { phoneProblemError } from '../../../common/identity-errors.js';
 import type { EmploymentForm, Member, MemberDetail, MemberListQuery } from '../../../common/members.js';
 import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
-import { scopeFor, type Actor } from '../../auth/scope.js';
+import { regionOfPath, scopeFor, type Actor } from '../../auth/scope.js';
+import { endSessionsOfMember } from '../../auth/member-session.js';
 import type { PiiCipher } from '../../crypto/pii.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { recordWrite } from '../audit/audit.service.js';
@@ -50,7 +52,11 @@ export function memberContribution(m: Parameters<typeof isIncomplete>[0], sign: 
   return { members: sign, members_incomplete: isIncomplete(m) ? sign : 0 };
 }
 
-/** A member the caller may act on; 404 outside every scope the caller has, 403 when only visible. */
+/**
+ * A member the caller may act on; 404 outside every scope the caller has, 403 when only visible. Reading reaches a
+ * member through their primary union or a secondary affiliation; changing them or revealing their personal data
+ * belongs to the primary union's subtree alone.
+ */
 export async function findMemberFor(
   db: Executor,
   actor: Actor,
@@ -58,7 +64,7 @@ export async function findMemberFor(
   id: number,
   forUpdate = false,
 ): Promise<MemberRow> {
-  const row = await repo.findMemberInScope(db, scopeFor(actor, action), id, forUpdate);
+  const row = await repo.findMemberInScope(db, scopeFor(actor, action), id, forUpdate, action !== 'member.read');
   if (row) return row;
   if (action !== 'member.read' && (await repo.findMemberInScope(db, scopeFor(actor, 'member.read'), id))) throw new AppError('FORBIDDEN');
   throw new AppError('NOT_FOUND');
@@ -168,8 +174,8 @@ export async function rejoinMember(db: Kysely<DB>, actor: Actor, id: number): Pr
 }
 
 /** Who holds an ID number (by blind index), whatever their union: for de-duplication and transfers only. */
-export async function findPersonByIdIndex(tx: Executor, bidx: string) {
-  return repo.findMemberByIdIndex(tx, bidx, true);
+export async function findPersonByIdIndex(tx: Executor, bidx: string, lock = true) {
+  return repo.findMemberByIdIndex(tx, bidx, lock);
 }
 
 /** The same for many ID numbers at once, locked. */
@@ -197,8 +203,44 @@ export async function moveMember(
   await addToCoverage(tx, to.path, memberContribution(row, 1));
 }
 
-export async function findCardHolder(db: Executor, memberId: number) {
-  return repo.findMemberForCard(db, memberId);
+export async function findCardHolder(db: Executor, by: { id: number } | { cardNo: string }) {
+  return repo.findMemberForCard(db, by);
+}
+
+/** The phone on a member's record, decrypted: where one-time codes and notices go. Null when none is recorded. */
+export async function phoneOnRecord(db: Executor, cipher: PiiCipher, memberId: number): Promise<string | null> {
+  const sealed = await repo.readSecret(db, memberId, 'phone');
+  return sealed === null ? null : cipher.decrypt(sealed);
+}
+
+/**
+ * A new phone on record, after the member's union saw the person (a member who lost their phone cannot receive a
+ * code at the old one). Only the primary union's cadres; audited with the reason; the member's sessions end.
+ */
+export async function changePhone(
+  db: Kysely<DB>,
+  cipher: PiiCipher,
+  actor: Actor,
+  id: number,
+  body: { phone: string; reason: string },
+): Promise<Member> {
+  const parsed = parsePhone(body.phone);
+  if (!parsed.ok) throw phoneProblemError(parsed.problem);
+  return db.transaction().execute(async (tx) => {
+    const row = await findMemberFor(tx, actor, 'member.write', id, true);
+    const bidx = cipher.blindIndex('phone', parsed.phone);
+    if ((await repo.readPhoneBidx(tx, id)) === bidx) throw new AppError('PHONE_UNCHANGED');
+    await repo.updatePhone(tx, id, { phone_enc: cipher.encrypt(parsed.phone), phone_bidx: bidx, phone_masked: maskPhone(parsed.phone) });
+    await endSessionsOfMember(tx, regionOfPath(row.org_path), id);
+    await recordWrite(
+      tx,
+      actor,
+      'member.phone_change',
+      { type: 'member', id, orgPath: row.org_path },
+      { reason: body.reason, from: row.phone_masked, to: maskPhone(parsed.phone) },
+    );
+    return toMember((await repo.findMemberInScope(tx, scopeFor(actor, 'member.read'), id))!);
+  });
 }
 
 export async function revokeCard(tx: Executor, memberId: number): Promise<void> {

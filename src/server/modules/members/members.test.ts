@@ -168,6 +168,36 @@ describe('member life-cycle', () => {
     expect((await ctx.call('GET', `/api/members/${m.id}`, undefined, jointCadre.cookie)).statusCode).toBe(404);
   });
 
+  it("a secondary affiliation shows the masked record there; changing the member or revealing their data is the primary union's alone", async () => {
+    const joint = await buildOrg(ctx, tree.xcStreet.id, 'joint_union', { jointType: 'regional' });
+    const m = await buildMember(ctx, tree.dcUnion.id, { employmentForm: 'courier' });
+    await ctx.call('POST', `/api/members/${m.id}/affiliations`, { orgId: joint.id });
+    const jointCadre = await actorWith(ctx, 'union_cadre', joint.id);
+    const as = (method: 'GET' | 'POST', url: string, body?: object) => ctx.call(method, url, body, jointCadre.cookie);
+    const listed = (await as('GET', `/api/members?orgId=${joint.id}`)).json<{ items: Member[] }>().items;
+    expect(listed.map((x) => x.id)).toEqual([m.id]);
+    expect(listed[0]!.idNumberMasked).not.toBe(m.idNumber);
+    expect((await as('GET', `/api/members/${m.id}`)).statusCode).toBe(200);
+    const refused = [
+      await as('POST', `/api/members/${m.id}/reveal`, { field: 'idNumber', reason: '核对身份' }),
+      await as('POST', `/api/members/${m.id}/reveal`, { field: 'phone', reason: '核对身份' }),
+      await as('POST', `/api/members/${m.id}/lapse`, { reason: '退会' }),
+      await as('POST', `/api/members/${m.id}/rejoin`),
+      await as('POST', `/api/members/${m.id}/card/revoke`),
+      await as('POST', `/api/members/${m.id}/card/reissue`),
+      await as('GET', `/api/members/${m.id}/card`),
+      await as('POST', `/api/members/${m.id}/phone`, { phone: makePhone(), reason: '本人到会更换' }),
+      await as('POST', `/api/members/${m.id}/affiliations`, { orgId: joint.id }),
+    ];
+    expect(refused.map((r) => r.statusCode)).toEqual(refused.map(() => 403));
+    const exported = await as('GET', `/api/members/export?orgId=${joint.id}&format=csv&reveal=1&reason=${encodeURIComponent('年度核对')}`);
+    expect(exported.statusCode).toBe(200);
+    expect(exported.body).toContain(m.idNumber.slice(0, 3));
+    expect(exported.body).not.toContain(m.idNumber);
+    expect(exported.body).not.toContain(m.phone);
+    expect((await ctx.call('GET', `/api/members/${m.id}`)).json<Member>().status).toBe('member');
+  });
+
   it('moves members with their union when the union moves', async () => {
     const union = await buildOrg(ctx, tree.dcStreet2.id, 'grassroots_union');
     await buildMember(ctx, union.id);

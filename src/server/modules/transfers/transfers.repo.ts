@@ -21,6 +21,10 @@ function selectTransfers(db: Executor) {
       't.to_org_path',
       'd.name as to_org_name',
       't.status',
+      't.consent',
+      't.consented_at',
+      't.released_at',
+      't.requested_via',
       't.requested_at',
       't.auto_confirm_at',
       't.decided_at',
@@ -88,12 +92,46 @@ export async function setTransferStatus(
     .execute();
 }
 
-/** Pending transfers whose confirmation period has run out, locked, skipping any another worker holds. */
+/** Records the releasing union's confirmation and, when it holds one, the member's signed paper consent. */
+export async function recordRelease(tx: Executor, id: number, by: number, paper: { ref: string } | null): Promise<void> {
+  await tx
+    .updateTable('member_transfer')
+    .set({
+      released_at: sql`now()`,
+      released_by: by,
+      ...(paper ? { consent: 'paper' as const, consent_ref: paper.ref, consented_at: sql`now()`, consent_recorded_by: by } : {}),
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+/** Records the member's own consent (a one-time code to the phone on record); only a pending transfer takes it. */
+export async function recordMemberConsent(tx: Executor, id: number): Promise<boolean> {
+  const result = await tx
+    .updateTable('member_transfer')
+    .set({ consent: 'code', consented_at: sql`now()` })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** A member's transfers, newest first (the member pages). */
+export async function listTransfersOfMember(db: Executor, memberId: number, limit: number): Promise<TransferRow[]> {
+  return selectTransfers(db).where('t.member_id', '=', memberId).orderBy('t.id', 'desc').limit(limit).execute();
+}
+
+/**
+ * Pending transfers the member consented to whose confirmation period has run out, locked, skipping any another
+ * worker holds. Without the member's consent nothing confirms itself.
+ */
 export async function lockDueTransfers(tx: Executor, limit: number): Promise<number[]> {
   const rows = await tx
     .selectFrom('member_transfer')
     .select('id')
     .where('status', '=', 'pending')
+    .where('consent', 'is not', null)
     .where(sql<boolean>`auto_confirm_at <= now()`)
     .orderBy('id')
     .limit(limit)

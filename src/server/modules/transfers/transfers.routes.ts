@@ -18,6 +18,6 @@ export function transferRoutes(app: FastifyInstance, deps: Deps): void {
   r.post(
     '/api/transfers/:id/decision',
     { schema: { tags, params: IdParam, body: TransferDecisionBody, response: { 200: Transfer } } },
-    async (req) => transfers.decideTransfer(deps, requireActor(req), req.params.id, req.body.decision, req.body.note ?? null),
+    async (req) => transfers.decideTransfer(deps, requireActor(req), req.params.id, req.body),
   );
 }

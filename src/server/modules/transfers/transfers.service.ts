@@ -6,15 +6,18 @@ import { AppError } from '../../../common/errors.js';
 import type { Page } from '../../../common/paging.js';
 import { maskName } from '../../../common/identity.js';
 import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
-import type { Transfer, TransferListQuery, TransferRequestBody } from '../../../common/members.js';
-import { scopeCovers, scopeFor, type Actor } from '../../auth/scope.js';
+import type { Transfer, TransferDecisionBody, TransferListQuery, TransferRequestBody } from '../../../common/members.js';
+import type { CodeAnswer, CodeChallenge, PortalTransfer } from '../../../common/portal.js';
+import { regionOfPath, scopeCovers, scopeFor, type Actor } from '../../auth/scope.js';
+import type { MemberPrincipal } from '../../auth/member-session.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
-import { findPersonByIdIndex, moveMember } from '../members/members.service.js';
+import { findPersonByIdIndex, moveMember, phoneOnRecord } from '../members/members.service.js';
 import { normalisedIdOrThrow } from '../members/members.person.js';
 import { settleTransferredApplication } from '../applications/applications.service.js';
+import { issueCode, verifyCode } from '../otp/otp.service.js';
 import * as repo from './transfers.repo.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -29,27 +32,48 @@ function toTransfer(row: repo.TransferRow): Transfer {
     toOrgId: row.to_org_id,
     toOrgName: row.to_org_name,
     status: row.status,
+    consent: row.consent,
+    consentedAt: row.consented_at,
+    releasedAt: row.released_at,
+    requestedVia: row.requested_via,
     requestedAt: row.requested_at,
     autoConfirmAt: row.auto_confirm_at,
     decidedAt: row.decided_at,
   };
 }
 
-/** Opens a transfer request; the releasing union has `transferAutoConfirmDays` to confirm or refuse it. */
+export function toPortalTransfer(row: repo.TransferRow): PortalTransfer {
+  return {
+    id: row.id,
+    fromOrgName: row.from_org_name,
+    toOrgName: row.to_org_name,
+    status: row.status,
+    consent: row.consent,
+    releasedAt: row.released_at,
+    requestedAt: row.requested_at,
+    decidedAt: row.decided_at,
+  };
+}
+
+/**
+ * Opens a transfer request. It moves nobody by itself: the member must consent (a one-time code to the phone on
+ * their record, or a signed paper form the releasing union records) and the releasing union must confirm — or,
+ * once the member consented, let `transferAutoConfirmDays` pass. The member is told by a message to that phone.
+ */
 export async function openTransfer(
   tx: Executor,
   deps: Deps,
   t: {
     member: { id: number; orgId: number; orgPath: string };
     to: { id: number; path: string };
-    via: 'union' | 'member' | 'application';
+    via: 'union' | 'member' | 'application' | 'roster';
     requestedBy: number | null;
     applicationId: number | null;
   },
 ): Promise<number> {
   if (t.member.orgId === t.to.id) throw new AppError('TRANSFER_SAME_ORG');
   if (await repo.pendingTransferExists(tx, t.member.id)) throw new AppError('TRANSFER_PENDING');
-  return repo.insertTransfer(tx, {
+  const id = await repo.insertTransfer(tx, {
     member_id: t.member.id,
     from_org_id: t.member.orgId,
     from_org_path: t.member.orgPath,
@@ -62,17 +86,56 @@ export async function openTransfer(
       await sql<{ at: string }>`SELECT now() + make_interval(days => ${deps.config.transferAutoConfirmDays}) AS at`.execute(tx)
     ).rows[0]!.at,
   });
+  const phone = await phoneOnRecord(tx, deps.cipher, t.member.id);
+  if (phone) {
+    const row = (await repo.findTransfer(tx, id))!;
+    await deps.messages.send(tx, {
+      phone,
+      regionId: regionOfPath(t.member.orgPath),
+      purpose: 'transfer_notice',
+      zh: `【工会】${row.to_org_name}申请将您的会籍从${row.from_org_name}转入。如是您本人的意愿，请在“会员服务”页用手机验证码登录后同意；不同意可在该页拒绝。`,
+      en: `[Trade union] ${row.to_org_name} asks to move your membership from ${row.from_org_name}. If you want this, sign in to the member pages with a code to your phone and consent; otherwise decline there.`,
+    });
+  }
+  return id;
 }
 
-/** The receiving union asks for a member it knows by ID number; it learns nothing but the masked name. */
+/** Transfer requests by ID number are the one place a cadre looks up a member outside their subtree: counted. */
+async function spendLookup(deps: Deps, actor: Actor, found: boolean): Promise<void> {
+  await insertAudit(deps.db, {
+    userId: actor.userId,
+    username: actor.username,
+    action: 'transfer.lookup',
+    targetType: 'member',
+    result: found ? 'ok' : 'failed',
+    ip: actor.ip,
+    detail: { found },
+  });
+}
+
+async function lookupsThisHour(db: Kysely<DB>, userId: number): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM audit_log
+    WHERE user_id = ${userId} AND action = 'transfer.lookup' AND at > now() - interval '1 hour'`.execute(db);
+  return rows[0]!.n;
+}
+
+/**
+ * The receiving union asks for a member it knows by ID number; it learns nothing but the masked name. Every look-up
+ * is audited and counted against an hourly limit per cadre, found or not.
+ */
 export async function requestTransfer(deps: Deps, actor: Actor, body: TransferRequestBody): Promise<Transfer> {
   const idNumber = normalisedIdOrThrow(body.idNumber);
+  const to = await findOrgFor(deps.db, actor, 'member.write', body.toOrgId);
+  if (!coveringKinds.includes(to.kind as OrgKind)) throw new AppError('RECEIVING_ORG_KIND');
+  if ((await lookupsThisHour(deps.db, actor.userId)) >= deps.config.transferLookupsPerHour) {
+    throw new AppError('TRANSFER_LOOKUPS_SPENT', { max: deps.config.transferLookupsPerHour });
+  }
+  const member = await findPersonByIdIndex(deps.db, deps.cipher.blindIndex('id_number', idNumber));
+  await spendLookup(deps, actor, member?.status === 'member');
+  if (!member) throw new AppError('NO_MEMBER_WITH_ID');
+  if (member.status !== 'member') throw new AppError('MEMBER_NOT_ACTIVE');
   return deps.db.transaction().execute(async (tx) => {
-    const to = await findOrgFor(tx, actor, 'member.write', body.toOrgId);
-    if (!coveringKinds.includes(to.kind as OrgKind)) throw new AppError('RECEIVING_ORG_KIND');
-    const member = await findPersonByIdIndex(tx, deps.cipher.blindIndex('id_number', idNumber));
-    if (!member) throw new AppError('NO_MEMBER_WITH_ID');
-    if (member.status !== 'member') throw new AppError('MEMBER_NOT_ACTIVE');
     const id = await openTransfer(tx, deps, {
       member: { id: member.id, orgId: member.org_id, orgPath: member.org_path },
       to: { id: to.id, path: to.path },
@@ -120,32 +183,124 @@ async function settle(
     await settleTransferredApplication(tx, row.application_id, decision === 'confirm' ? 'approved' : 'rejected', by, note);
 }
 
-/** The releasing union confirms or refuses; confirming moves the member and the roll-ups in one transaction. */
-export async function decideTransfer(
-  deps: Deps,
-  actor: Actor,
-  id: number,
-  decision: 'confirm' | 'reject',
-  note: string | null,
-): Promise<Transfer> {
+/** Moves the member when both halves are there: the member's consent and the releasing union's confirmation. */
+async function settleIfAgreed(tx: Executor, id: number, by: number | null, note: string | null): Promise<repo.TransferRow> {
+  const row = (await repo.findTransfer(tx, id))!;
+  if (row.status === 'pending' && row.consent !== null && row.released_at !== null) {
+    await settle(tx, row, 'confirm', by, note);
+    return (await repo.findTransfer(tx, id))!;
+  }
+  return row;
+}
+
+/**
+ * The releasing union refuses, or confirms — with the member's signed paper consent form if it holds one. Confirming
+ * moves the member (members and roll-ups in one transaction) only when the member has consented; otherwise the
+ * confirmation is recorded and the move happens when the member consents.
+ */
+export async function decideTransfer(deps: Deps, actor: Actor, id: number, body: TransferDecisionBody): Promise<Transfer> {
+  const note = body.note ?? null;
   return deps.db.transaction().execute(async (tx) => {
     const row = await repo.findTransfer(tx, id, true);
     if (!row || !(await repo.findTransferInScope(tx, scopeFor(actor, 'member.read'), id))) throw new AppError('NOT_FOUND');
     if (!scopeCovers(scopeFor(actor, 'member.write'), row.from_org_path)) throw new AppError('FORBIDDEN');
     if (row.status !== 'pending') throw new AppError('TRANSFER_NOT_PENDING');
-    await settle(tx, row, decision, actor.userId, note);
+    if (body.decision === 'reject') {
+      await settle(tx, row, 'reject', actor.userId, note);
+    } else {
+      await repo.recordRelease(tx, id, actor.userId, body.paperConsentRef ? { ref: body.paperConsentRef } : null);
+    }
+    const after = body.decision === 'confirm' ? await settleIfAgreed(tx, id, actor.userId, note) : (await repo.findTransfer(tx, id))!;
     await recordWrite(
       tx,
       actor,
-      `transfer.${decision}`,
+      `transfer.${body.decision}`,
       { type: 'transfer', id, orgPath: row.from_org_path },
-      { memberId: row.member_id, note },
+      {
+        memberId: row.member_id,
+        note,
+        ...(body.paperConsentRef ? { paperConsentRef: body.paperConsentRef } : {}),
+        moved: after.status === 'confirmed',
+      },
     );
-    return toTransfer((await repo.findTransfer(tx, id))!);
+    return toTransfer(after);
   });
 }
 
-/** Confirms every transfer whose confirmation period has passed; run periodically. Returns how many. */
+/** A pending transfer of the signed-in member, or NOT_FOUND (another member's transfer is not theirs to see). */
+async function ownPendingTransfer(db: Executor, member: MemberPrincipal, id: number): Promise<repo.TransferRow> {
+  const row = await repo.findTransfer(db, id);
+  if (!row || row.member_id !== member.memberId) throw new AppError('NOT_FOUND');
+  if (row.status !== 'pending') throw new AppError('TRANSFER_NOT_PENDING');
+  return row;
+}
+
+/** Sends a consent code for one transfer to the phone on the member's record. */
+export async function consentCode(deps: Deps, member: MemberPrincipal, id: number): Promise<CodeChallenge> {
+  const row = await ownPendingTransfer(deps.db, member, id);
+  const phone = await phoneOnRecord(deps.db, deps.cipher, member.memberId);
+  if (!phone) throw new AppError('NOT_FOUND');
+  return issueCode(deps, {
+    member: { id: member.memberId, regionId: member.regionId, orgPath: row.from_org_path, phone },
+    purpose: 'transfer_consent',
+    subjectId: id,
+    phoneBidx: deps.cipher.blindIndex('phone', phone),
+    ip: member.ip,
+  });
+}
+
+/** The member consents with the code sent for this transfer; the move follows if the releasing union has confirmed. */
+export async function consentToTransfer(deps: Deps, member: MemberPrincipal, id: number, answer: CodeAnswer): Promise<PortalTransfer> {
+  await ownPendingTransfer(deps.db, member, id);
+  const proven = await verifyCode(deps, { ...answer, purpose: 'transfer_consent', subjectId: id, ip: member.ip });
+  if (proven !== member.memberId) throw new AppError('OTP_INVALID');
+  return deps.db.transaction().execute(async (tx) => {
+    const row = (await repo.findTransfer(tx, id, true))!;
+    if (row.member_id !== member.memberId) throw new AppError('NOT_FOUND');
+    if (!(await repo.recordMemberConsent(tx, id))) throw new AppError('TRANSFER_NOT_PENDING');
+    const after = await settleIfAgreed(tx, id, null, 'member consented');
+    await insertAudit(tx, {
+      userId: null,
+      username: `member:${member.memberId}`,
+      action: 'transfer.consent',
+      targetType: 'transfer',
+      targetId: id,
+      orgPath: row.from_org_path,
+      result: 'ok',
+      ip: member.ip,
+      detail: { memberId: member.memberId, consent: 'code', moved: after.status === 'confirmed' },
+    });
+    return toPortalTransfer(after);
+  });
+}
+
+/** The member says no: the transfer is refused, whoever asked for it. */
+export async function declineTransfer(deps: Deps, member: MemberPrincipal, id: number): Promise<PortalTransfer> {
+  return deps.db.transaction().execute(async (tx) => {
+    const row = await repo.findTransfer(tx, id, true);
+    if (!row || row.member_id !== member.memberId) throw new AppError('NOT_FOUND');
+    if (row.status !== 'pending') throw new AppError('TRANSFER_NOT_PENDING');
+    await settle(tx, row, 'reject', null, 'member declined');
+    await insertAudit(tx, {
+      userId: null,
+      username: `member:${member.memberId}`,
+      action: 'transfer.decline',
+      targetType: 'transfer',
+      targetId: id,
+      orgPath: row.from_org_path,
+      result: 'ok',
+      ip: member.ip,
+      detail: { memberId: member.memberId },
+    });
+    return toPortalTransfer((await repo.findTransfer(tx, id))!);
+  });
+}
+
+export async function transfersOfMember(db: Executor, memberId: number): Promise<PortalTransfer[]> {
+  return (await repo.listTransfersOfMember(db, memberId, 20)).map(toPortalTransfer);
+}
+
+/** Confirms every consented transfer whose confirmation period has passed; run periodically. Returns how many. */
 export async function confirmDueTransfers(db: Kysely<DB>, batch = 200): Promise<number> {
   return db.transaction().execute(async (tx) => {
     const ids = await repo.lockDueTransfers(tx, batch);
@@ -161,6 +316,7 @@ export async function confirmDueTransfers(db: Kysely<DB>, batch = 200): Promise<
         orgPath: row.from_org_path,
         result: 'ok',
         ip: null,
+        detail: { memberId: row.member_id, consent: row.consent },
       });
     }
     return ids.length;

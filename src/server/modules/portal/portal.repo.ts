@@ -1,0 +1,26 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/** A member's own record, for the member themselves (the session proved who they are). */
+export async function findMemberSelf(db: Executor, memberId: number) {
+  return db
+    .selectFrom('member as m')
+    .innerJoin('org_unit as o', 'o.id', 'm.org_id')
+    .select([
+      'm.id',
+      'm.name',
+      'm.id_number_masked',
+      'm.id_number_bidx',
+      'm.phone_masked',
+      'm.status',
+      'm.join_date',
+      'm.card_no',
+      'm.card_status',
+      'm.org_path',
+      'o.name as org_name',
+    ])
+    .where('m.id', '=', memberId)
+    .executeTakeFirst();
+}
