@@ -8,6 +8,7 @@ import type { Action } from '../../common/auth.js';
 import { OrgPage } from '../modules/orgs/OrgPage.js';
 import { OrgTreeProvider, useOrgTree } from '../modules/orgs/treeStore.js';
 import { AuditPage } from '../modules/users/AuditPage.js';
+import { OutboxPage } from '../modules/messages/OutboxPage.js';
 import { UsersPage } from '../modules/users/UsersPage.js';
 import { AuthProvider, useAuth } from './auth.js';
 import { LoginPage } from './LoginPage.js';
@@ -102,6 +103,7 @@ function Console() {
                 </RequirePermission>
               }
             />
+            <Route path="messages" element={<OutboxPage />} />
             <Route
               path="audit"
               element={

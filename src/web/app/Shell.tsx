@@ -9,6 +9,7 @@ import {
   SolutionOutlined,
   LogoutOutlined,
   MenuOutlined,
+  MessageOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -26,6 +27,8 @@ const HEADER_HEIGHT = 56;
 export function Shell() {
   const { t } = useTranslation();
   const me = useMe();
+  // The outbox is the city federation's: a federation admin granted at the root.
+  const isRootAdmin = me.grants.some((g) => g.role === 'federation_admin' && g.orgKind === 'city_federation');
   const { can, logout } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
@@ -70,6 +73,7 @@ export function Shell() {
     can('member.write') && { key: '/intake', icon: <FormOutlined />, label: <span data-testid="nav-intake">{t('nav.intake')}</span> },
     can('user.read') && { key: '/users', icon: <TeamOutlined />, label: <span data-testid="nav-users">{t('nav.users')}</span> },
     can('audit.read') && { key: '/audit', icon: <AuditOutlined />, label: <span data-testid="nav-audit">{t('nav.audit')}</span> },
+    isRootAdmin && { key: '/messages', icon: <MessageOutlined />, label: <span data-testid="nav-messages">{t('outbox.nav')}</span> },
   ].filter((item) => item !== false);
   const section = '/' + (location.pathname.split('/')[1] ?? '');
   const navOfTab: Record<string, string> = { members: '/members', applications: '/review', imports: '/imports' };

@@ -3,12 +3,14 @@ import { outreachEn } from './outreach.en.js';
 import type { Messages } from './index.js';
 import { joinEn } from './join.en.js';
 import { membersEn } from './members.en.js';
+import { messagesEn } from './messages.en.js';
 
 export const en: Messages = {
   ...membersEn,
   ...importsEn,
   ...outreachEn,
   ...joinEn,
+  ...messagesEn,
   app: {
     name: 'Trade Union Work Platform',
     logo: '工',

@@ -21,6 +21,13 @@ export const importsEn: ImportsMessages = {
     imported: 'Imported',
     rejected: 'Rejected',
     duplicates: 'Duplicates',
+    elsewhere: 'Members elsewhere',
+    elsewhereHint: '{{count}} rows are members of other unions: not imported, and no transfer was opened for them.',
+    elsewhereShow: 'Show the list',
+    elsewhereRequest: 'Request their transfers',
+    transfersRequested:
+      "{{requested}} transfers requested ({{skipped}} skipped), awaiting each member's consent and their union's confirmation",
+    row: 'Row',
     downloadErrors: 'Download rejected rows',
     errorsHint: 'The error file keeps the uploaded columns and adds a “reason” column; fix the rows and import them again.',
     failed: 'Import failed',

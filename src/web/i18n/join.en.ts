@@ -1,6 +1,6 @@
 import type { Messages } from './index.js';
 
-type JoinMessages = Pick<Messages, 'join' | 'status' | 'card' | 'verify'>;
+type JoinMessages = Pick<Messages, 'join' | 'status' | 'card' | 'memberPage' | 'verify'>;
 
 /** English strings of the public pages. */
 export const joinEn: JoinMessages = {
@@ -31,11 +31,11 @@ export const joinEn: JoinMessages = {
     fixErrors: 'Please correct the marked fields',
     done: {
       title: 'Application sent',
-      pending: '{{union}} will review it.',
-      transfer: 'You are already a member of another union: this became a transfer request, which that union confirms.',
+      pending: 'Submitted. {{union}} will review it and contact you at the phone number you gave.',
       codeLabel: 'Tracking code',
       save: 'Keep this tracking code',
-      saveHint: 'With it and your phone number you can check progress and open your member card. Take a screenshot or write it down.',
+      saveHint:
+        'With it you can check progress; once approved, sign in to the member pages with a code sent to your phone to open your card. Take a screenshot or write it down.',
       copy: 'Copy',
       copied: 'Copied',
       copyFailed: 'Could not copy; please write it down',
@@ -54,8 +54,8 @@ export const joinEn: JoinMessages = {
     rejectReason: 'Reason returned',
     steps: { submitted: 'Sent', review: 'Union review', transfer: 'Former union confirms', done: 'Outcome' },
     cardTitle: 'Open your member card',
-    cardHint: 'Enter the mobile number you applied with.',
-    openCard: 'Open member card',
+    cardHint: 'Receive a code at the phone on your member record and sign in to the member pages to open your card.',
+    openCard: 'Sign in to member pages',
     noCardYet: 'The member card is not available (revoked or not yet active); please contact your union.',
   },
   card: {
@@ -68,8 +68,28 @@ export const joinEn: JoinMessages = {
     show: 'Show this QR code to staff to prove your membership',
     unavailable: 'Member card unavailable',
     reopen: 'Open again',
-    missing: 'Open your card with your tracking code and phone number first',
-    back: 'Back to progress',
+  },
+  memberPage: {
+    title: 'Member pages',
+    signInIntro: 'Enter your ID number and the phone number on your member record; the code goes to that phone.',
+    phoneOnRecord: 'Phone number on record',
+    askCode: 'Send code',
+    codeSent: 'If the ID number and the phone belong to one member, a code was sent to that phone; it is valid for 5 minutes.',
+    code: '6-digit code',
+    codeFormat: 'Enter the 6-digit code from the text message',
+    signIn: 'Sign in',
+    again: 'Start again',
+    signOut: 'Sign out',
+    toStatus: 'Check an application to join',
+    transfers: 'Membership transfers',
+    applications: 'My applications',
+    transferTo: '{{from}} → {{to}}',
+    transferStatus: { pending: 'Awaiting your consent', confirmed: 'Transferred', rejected: 'Not transferred', cancelled: 'Withdrawn' },
+    consented: 'You consented; the former union confirms',
+    consent: 'Consent',
+    decline: 'Decline',
+    consentCodeSent: 'A code was sent to the phone on your record; entering it means you consent to this transfer.',
+    confirmConsent: 'Confirm consent',
   },
   verify: {
     title: 'Check a member card',

@@ -2,6 +2,7 @@ import { importsZhCN } from './imports.zh-CN.js';
 import { outreachZhCN } from './outreach.zh-CN.js';
 import { joinZhCN } from './join.zh-CN.js';
 import { membersZhCN } from './members.zh-CN.js';
+import { messagesZhCN } from './messages.zh-CN.js';
 
 /** Chinese (default) strings of the web console. `en.ts` must have exactly the same keys. */
 export const zhCN = {
@@ -9,6 +10,7 @@ export const zhCN = {
   ...importsZhCN,
   ...outreachZhCN,
   ...joinZhCN,
+  ...messagesZhCN,
   app: {
     name: '工会工作平台',
     logo: '工',

@@ -1,5 +1,5 @@
 import { CheckOutlined, CloseOutlined, FormOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -94,7 +94,8 @@ export function ReviewTab({ orgId, orgKindIsCovering }: { orgId: number; orgKind
         decision === 'reject'
           ? t('application.resultRejected', { rejected: result.rejected })
           : t('application.resultApproved', { approved: result.approved }) +
-            (result.transfersRequested > 0 ? t('application.resultTransfers', { count: result.transfersRequested }) : '');
+            (result.transfersRequested > 0 ? t('application.resultTransfers', { count: result.transfersRequested }) : '') +
+            (result.duplicates > 0 ? t('application.resultDuplicates', { count: result.duplicates }) : '');
       setNotice({ type: 'success', text });
       notify.success(text);
       setSelected([]);
@@ -125,9 +126,20 @@ export function ReviewTab({ orgId, orgKindIsCovering }: { orgId: number; orgKind
     {
       title: t('member.field.name'),
       dataIndex: 'name',
-      width: 100,
+      width: 170,
       fixed: 'left',
-      render: (n: string) => <Typography.Text strong>{n}</Typography.Text>,
+      render: (n: string, a) => (
+        <Space size={4} wrap>
+          <Typography.Text strong>{n}</Typography.Text>
+          {a.status === 'pending' && a.flag !== 'new' && (
+            <Tooltip title={t(`application.flagHint.${a.flag}`)}>
+              <Tag color={a.flag === 'member_elsewhere' ? 'orange' : a.flag === 'lapsed' ? 'blue' : 'red'} data-testid="applicant-flag">
+                {t(`application.flag.${a.flag}`)}
+              </Tag>
+            </Tooltip>
+          )}
+        </Space>
+      ),
     },
     {
       title: t('member.field.idNumber'),

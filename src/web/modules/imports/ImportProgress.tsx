@@ -1,8 +1,8 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Progress, Row, Statistic, Typography } from 'antd';
+import { Alert, Button, Card, Col, Progress, Row, Statistic, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportJob } from '../../../common/imports.js';
+import type { ImportElsewhereRow, ImportJob } from '../../../common/imports.js';
 import { useNotify } from '../../app/notify.js';
 import { importsApi } from './imports.api.js';
 import { ImportStatusTag } from './ImportStatusTag.js';
@@ -38,10 +38,10 @@ export function ImportProgress({ job }: { job: ImportJob }) {
         {t('imports.rowsRead', { count: job.rowsRead })}
       </Typography.Paragraph>
       <Row gutter={12}>
-        <Col span={8}>
+        <Col span={6}>
           <Statistic title={t('imports.imported')} value={job.imported} valueStyle={{ color: '#389e0d' }} data-testid="import-imported" />
         </Col>
-        <Col span={8}>
+        <Col span={6}>
           <Statistic
             title={t('imports.rejected')}
             value={job.rejected}
@@ -49,8 +49,11 @@ export function ImportProgress({ job }: { job: ImportJob }) {
             data-testid="import-rejected"
           />
         </Col>
-        <Col span={8}>
+        <Col span={6}>
           <Statistic title={t('imports.duplicates')} value={job.duplicates} data-testid="import-duplicates" />
+        </Col>
+        <Col span={6}>
+          <Statistic title={t('imports.elsewhere')} value={job.elsewhere} data-testid="import-elsewhere" />
         </Col>
       </Row>
       {job.status === 'failed' && (
@@ -64,7 +67,70 @@ export function ImportProgress({ job }: { job: ImportJob }) {
         />
       )}
       {job.hasErrorFile && <ErrorFileButton jobId={job.id} />}
+      {job.elsewhere > 0 && !isRunning && <ElsewhereTransfers jobId={job.id} count={job.elsewhere} />}
     </Card>
+  );
+}
+
+/**
+ * Rows naming members of other unions: never moved silently. The cadre sees them (masked) and asks for all their
+ * transfers in one action; each then waits for the member's consent and the releasing union's confirmation.
+ */
+function ElsewhereTransfers({ jobId, count }: { jobId: number; count: number }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const [rows, setRows] = useState<ImportElsewhereRow[] | null>(null);
+  const [isBusy, setBusy] = useState(false);
+  const load = () => importsApi.elsewhere(jobId).then((r) => setRows(r.items), notify.error);
+  const requestAll = () => {
+    setBusy(true);
+    importsApi
+      .requestTransfers(jobId)
+      .then((r) => {
+        notify.success(t('imports.transfersRequested', { requested: r.requested, skipped: r.skipped }));
+        return load();
+      }, notify.error)
+      .finally(() => setBusy(false));
+  };
+  const open = rows?.filter((r) => r.transferId === null).length ?? count;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginTop: 12 }}
+      message={t('imports.elsewhereHint', { count })}
+      description={
+        rows ? (
+          <Table
+            size="small"
+            rowKey="rowNumber"
+            dataSource={rows}
+            pagination={{ pageSize: 10, showSizeChanger: false }}
+            columns={[
+              { title: t('imports.row'), dataIndex: 'rowNumber', width: 70 },
+              { title: t('member.field.name'), dataIndex: 'maskedName' },
+              { title: t('member.field.idNumber'), dataIndex: 'idNumberMasked', render: (v: string) => <span className="mono">{v}</span> },
+              {
+                title: t('transfer.field.status'),
+                dataIndex: 'transferStatus',
+                render: (s: ImportElsewhereRow['transferStatus']) => (s ? t(`transfer.status.${s}`) : t('common.none')),
+              },
+            ]}
+            data-testid="elsewhere-table"
+          />
+        ) : (
+          <Button type="link" onClick={() => void load()} data-testid="elsewhere-show">
+            {t('imports.elsewhereShow')}
+          </Button>
+        )
+      }
+      action={
+        <Button type="primary" loading={isBusy} disabled={open === 0} onClick={requestAll} data-testid="elsewhere-request">
+          {t('imports.elsewhereRequest')}
+        </Button>
+      }
+      data-testid="elsewhere"
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-import type { ImportJob } from '../../../common/imports.js';
+import type { ElsewhereTransfersResult, ImportElsewhereRow, ImportJob } from '../../../common/imports.js';
 import type { Page } from '../../../common/paging.js';
 import { api } from '../../app/api.js';
 
@@ -11,6 +11,8 @@ export const importsApi = {
   get: (id: number) => api.get<ImportJob>(`/api/imports/${id}`),
   list: (orgId: number, cursor: string | undefined, limit: number) => api.get<Page<ImportJob>>('/api/imports', { orgId, cursor, limit }),
   template: () => api.download('/api/imports/template', {}, 'roster-template.xlsx'),
+  elsewhere: (id: number) => api.get<{ items: ImportElsewhereRow[] }>(`/api/imports/${id}/elsewhere`),
+  requestTransfers: (id: number) => api.post<ElsewhereTransfersResult>(`/api/imports/${id}/transfers`),
   errors: (id: number) => api.download(`/api/imports/${id}/errors`, {}, `import-${id}-errors.xlsx`),
 };
 

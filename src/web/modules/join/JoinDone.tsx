@@ -19,12 +19,11 @@ export function JoinDone({ receipt, unionName, onAgain }: { receipt: Application
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [toast, holder] = message.useMessage();
-  const isTransfer = receipt.status === 'transfer_requested';
   return (
     <div className="public-card done-card" data-testid="join-done">
       {holder}
       <CheckCircleFilled className="done-icon" />
-      <p className="done-lead">{isTransfer ? t('join.done.transfer') : t('join.done.pending', { union: unionName })}</p>
+      <p className="done-lead">{t('join.done.pending', { union: unionName })}</p>
       <div className="code-label">{t('join.done.codeLabel')}</div>
       <div className="tracking-code" data-testid="tracking-code" data-code={receipt.trackingCode}>
         {groupCode(receipt.trackingCode)}

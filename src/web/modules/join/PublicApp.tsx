@@ -1,5 +1,5 @@
-import { Route, Routes } from 'react-router-dom';
-import { CardPage } from './CardPage.js';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { MemberPage } from './MemberPage.js';
 import { JoinPage } from './JoinPage.js';
 import { StatusPage } from './StatusPage.js';
 import { VerifyPage } from './VerifyPage.js';
@@ -10,7 +10,8 @@ export function JoinRoutes() {
     <Routes>
       <Route index element={<JoinPage />} />
       <Route path="status" element={<StatusPage />} />
-      <Route path="card" element={<CardPage />} />
+      <Route path="member" element={<MemberPage />} />
+      <Route path="card" element={<Navigate to="/join/member" replace />} />
       <Route path="*" element={<JoinPage />} />
     </Routes>
   );

@@ -1,14 +1,10 @@
-import { Alert, Button, Form, Input, Steps } from 'antd';
+import { Alert, Button, Input, Steps } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { ApplicationStatusView } from '../../../common/members.js';
-import { parsePhone } from '../../../common/identity.js';
-import { ApiError } from '../../app/api.js';
 import { formatDateTime } from '../../app/format.js';
 import { errorText } from '../../app/notify.js';
-import { phoneRule } from '../members/identityRules.js';
-import type { CardPageState } from './CardPage.js';
 import { PublicLayout } from './PublicLayout.js';
 import { publicApi } from './public.api.js';
 
@@ -44,14 +40,11 @@ function StatusSteps({ view }: { view: ApplicationStatusView }) {
 /** /join/status: the applicant's progress by tracking code, and the way to the member card once approved. */
 export function StatusPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const [codeText, setCodeText] = useState(searchParams.get('code') ?? '');
   const [view, setView] = useState<ApplicationStatusView | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
-  const [phoneForm] = Form.useForm<{ phone?: string }>();
-  const [isOpening, setOpening] = useState(false);
 
   const query = async (raw: string) => {
     const code = normaliseCode(raw);
@@ -77,30 +70,6 @@ export function StatusPage() {
     if (code) void query(code);
     // Only the code the page was opened with.
   }, []);
-
-  const openCard = async ({ phone }: { phone?: string }) => {
-    if (!view) return;
-    const parsed = parsePhone(phone ?? '');
-    if (!parsed.ok) return;
-    setOpening(true);
-    try {
-      const card = await publicApi.card(view.trackingCode, parsed.phone);
-      const state: CardPageState = {
-        trackingCode: view.trackingCode,
-        phone: parsed.phone,
-        maskedName: view.maskedName,
-        orgName: view.orgName,
-        card,
-      };
-      navigate('/join/card', { state });
-    } catch (error) {
-      const message = errorText(error, t('app.networkError'));
-      phoneForm.setFields([{ name: 'phone', errors: [message] }]);
-      if (error instanceof ApiError && error.code === 'CARD_NOT_ACTIVE') setView({ ...view, hasCard: false });
-    } finally {
-      setOpening(false);
-    }
-  };
 
   return (
     <PublicLayout title={t('status.title')}>
@@ -149,28 +118,17 @@ export function StatusPage() {
           {view.status === 'rejected' && view.rejectReason && (
             <Alert type="error" showIcon message={t('status.rejectReason')} description={view.rejectReason} data-testid="reject-reason" />
           )}
-          {view.status === 'approved' && !view.hasCard && <Alert type="info" showIcon message={t('status.noCardYet')} />}
         </div>
       )}
-      {view?.hasCard && (
+      {view?.status === 'approved' && (
         <div className="public-card" data-testid="card-open">
           <h2 className="public-subtitle">{t('status.cardTitle')}</h2>
           <p className="public-note">{t('status.cardHint')}</p>
-          <Form form={phoneForm} layout="vertical" requiredMark={false} onFinish={(values) => void openCard(values)}>
-            <Form.Item name="phone" label={t('join.phone')} rules={[phoneRule]} validateTrigger="onBlur">
-              <Input
-                type="tel"
-                inputMode="tel"
-                autoComplete="tel"
-                maxLength={30}
-                placeholder={t('join.phonePlaceholder')}
-                data-testid="card-phone"
-              />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={isOpening} className="public-submit" data-testid="open-card">
+          <Link to="/join/member">
+            <Button type="primary" block className="public-submit" data-testid="open-card">
               {t('status.openCard')}
             </Button>
-          </Form>
+          </Link>
         </div>
       )}
       <p className="public-footer-link">

@@ -1,4 +1,12 @@
-import { EyeOutlined, QrcodeOutlined, RedoOutlined, StopOutlined, UndoOutlined, UserDeleteOutlined } from '@ant-design/icons';
+import {
+  EyeOutlined,
+  MobileOutlined,
+  QrcodeOutlined,
+  RedoOutlined,
+  StopOutlined,
+  UndoOutlined,
+  UserDeleteOutlined,
+} from '@ant-design/icons';
 import { Button, Descriptions, Drawer, Popconfirm, Skeleton, Space, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +18,11 @@ import { buttonTestId } from '../../app/testId.js';
 import { orgsApi } from '../orgs/orgs.api.js';
 import { MemberCardModal } from './MemberCardModal.js';
 import { LapseModal, RevealModal } from './MemberModals.js';
+import { PhoneChangeModal } from './PhoneChangeModal.js';
 import { CardStatusTag, EmploymentTag, MemberStatusTag } from './memberTags.js';
 import { membersApi, type RevealField } from './members.api.js';
 
-type Dialog = { kind: 'reveal'; field: RevealField } | { kind: 'lapse' } | { kind: 'card' } | null;
+type Dialog = { kind: 'reveal'; field: RevealField } | { kind: 'lapse' } | { kind: 'card' } | { kind: 'phone' } | null;
 
 /** Names of the unions in a member's history; one outside the caller's view stays a number. */
 function useOrgNames(member: MemberDetail | null): Map<number, string> {
@@ -126,7 +135,7 @@ export function MemberDrawer({ memberId, onClose, onChanged }: { memberId: numbe
           </Descriptions>
 
           <Space wrap style={{ margin: '16px 0' }}>
-            {member.cardStatus === 'active' && (
+            {canWrite && member.cardStatus === 'active' && (
               <Button icon={<QrcodeOutlined />} onClick={() => setDialog({ kind: 'card' })} data-testid="card-show">
                 {t('member.cardShow')}
               </Button>
@@ -167,6 +176,11 @@ export function MemberDrawer({ memberId, onClose, onChanged }: { memberId: numbe
                   {t('member.cardReissue')}
                 </Button>
               </Popconfirm>
+            )}
+            {canWrite && (
+              <Button icon={<MobileOutlined />} onClick={() => setDialog({ kind: 'phone' })} data-testid="member-phone-change">
+                {t('member.phoneChange')}
+              </Button>
             )}
             {canWrite && member.status === 'member' && (
               <Button danger icon={<UserDeleteOutlined />} onClick={() => setDialog({ kind: 'lapse' })} data-testid="member-lapse">
@@ -215,6 +229,17 @@ export function MemberDrawer({ memberId, onClose, onChanged }: { memberId: numbe
       )}
       {member && dialog?.kind === 'reveal' && <RevealModal member={member} field={dialog.field} onClose={() => setDialog(null)} />}
       {member && dialog?.kind === 'card' && <MemberCardModal member={member} onClose={() => setDialog(null)} />}
+      {member && dialog?.kind === 'phone' && (
+        <PhoneChangeModal
+          member={member}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            notify.success(t('member.phoneChanged'));
+            load();
+          }}
+        />
+      )}
       {member && dialog?.kind === 'lapse' && (
         <LapseModal
           member={member}

@@ -95,6 +95,8 @@ export function TransferDecisionModal({
 }) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
+  const [paperRef, setPaperRef] = useState('');
+  const needsPaper = decision === 'confirm' && transfer.consent === null;
   const [failure, setFailure] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
   const action = decision === 'confirm' ? t('transfer.confirm') : t('transfer.reject');
@@ -102,7 +104,7 @@ export function TransferDecisionModal({
     setBusy(true);
     setFailure(null);
     try {
-      await transfersApi.decide(transfer.id, decision, note.trim() || undefined);
+      await transfersApi.decide(transfer.id, decision, note.trim() || undefined, (needsPaper && paperRef.trim()) || undefined);
       onDone();
     } catch (error) {
       setFailure(errorText(error, t('app.networkError')));
@@ -123,6 +125,19 @@ export function TransferDecisionModal({
     >
       {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} />}
       <Typography.Paragraph type="secondary">{t('transfer.autoHint', { date: transfer.autoConfirmAt.slice(0, 10) })}</Typography.Paragraph>
+      {needsPaper && (
+        <>
+          <Alert type="info" showIcon message={t('transfer.paperHint')} style={{ marginBottom: 12 }} />
+          <Input
+            value={paperRef}
+            onChange={(e) => setPaperRef(e.target.value)}
+            maxLength={100}
+            placeholder={t('transfer.paperRef')}
+            style={{ marginBottom: 12 }}
+            data-testid="transfer-paper-ref"
+          />
+        </>
+      )}
       <Input.TextArea
         rows={3}
         value={note}

@@ -55,6 +55,17 @@ export function TransfersTab({ org }: { org: OrgWithAncestors }) {
         ),
     },
     {
+      title: t('transfer.field2.consent'),
+      dataIndex: 'consent',
+      width: 150,
+      render: (c: Transfer['consent'], tr) => (
+        <span data-testid="transfer-consent">
+          {t(`transfer.consent.${c ?? 'none'}`)}
+          {tr.status === 'pending' && tr.releasedAt ? ` · ${t('transfer.released')}` : ''}
+        </span>
+      ),
+    },
+    {
       title: t('transfer.field.status'),
       dataIndex: 'status',
       width: 110,

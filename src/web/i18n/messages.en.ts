@@ -1,0 +1,22 @@
+import type { Messages } from './index.js';
+
+type OutboxMessages = Pick<Messages, 'outbox'>;
+
+/** English strings of the text-message outbox. */
+export const messagesEn: OutboxMessages = {
+  outbox: {
+    nav: 'Text messages',
+    title: 'Text-message outbox',
+    intro:
+      'Every text message the platform sent (sign-in codes, transfer notices), phones masked. Without an SMS gateway they are kept only here.',
+    at: 'Time',
+    phone: 'Phone',
+    purpose: 'Kind',
+    purposes: { sign_in_code: 'Sign-in code', consent_code: 'Transfer consent code', transfer_notice: 'Transfer notice' },
+    text: 'Text',
+    channel: 'Channel',
+    channels: { outbox: 'Outbox', http: 'SMS gateway' },
+    status: 'Status',
+    statuses: { queued: 'Queued', sent: 'Sent', failed: 'Failed' },
+  },
+};
