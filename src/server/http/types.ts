@@ -2,6 +2,7 @@ import type { Locale } from '../../common/i18n.js';
 import type { Actor } from '../auth/scope.js';
 import type { ImportQueue } from '../modules/imports/imports.service.js';
 import type { Deps } from '../deps.js';
+import type { RefusalRecorder } from '../modules/audit/audit.refusals.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -9,6 +10,8 @@ declare module 'fastify' {
     /** Background roster imports of this app (tests await `idle()`). */
     importQueue: ImportQueue;
     deps: Deps;
+    /** Aggregates refused requests before they reach the audit log; `flush()` writes pending summaries. */
+    auditRefusals: RefusalRecorder;
   }
   interface FastifyRequest {
     actor: Actor | undefined;
