@@ -130,3 +130,27 @@ describe('audit list', () => {
     expect(bad.json()).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('from') });
   });
 });
+
+describe('refusal windows', () => {
+  it('writes the summary of repeats when the window closes, and on app.close() for a window still open', async () => {
+    const short = await createTestContext({ auditRefusalWindowSeconds: 1 });
+    try {
+      const summaries = async (ip: string) =>
+        short.database.db
+          .selectFrom('audit_log')
+          .select(sql<number | null>`(detail->>'count')::int`.as('count'))
+          .where('ip', '=', ip)
+          .orderBy('id')
+          .execute();
+      for (let i = 0; i < 3; i++) await short.app.inject({ method: 'GET', url: '/api/users', remoteAddress: '198.51.100.1' });
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      expect(await summaries('198.51.100.1')).toEqual([{ count: null }, { count: 2 }]);
+
+      for (let i = 0; i < 4; i++) await short.app.inject({ method: 'GET', url: '/api/users', remoteAddress: '198.51.100.2' });
+      await short.app.close();
+      expect(await summaries('198.51.100.2')).toEqual([{ count: null }, { count: 3 }]);
+    } finally {
+      await short.close();
+    }
+  });
+});
