@@ -224,7 +224,11 @@ function aimedAtTarget(): { route: string; request: Req }[] {
     r('GET /api/members/export', { method: 'GET', url: `/api/members/export?orgId=${U}&format=csv` }),
     r('GET /api/members', { method: 'GET', url: `/api/members?orgId=${U}` }),
     r('GET /api/members/:id', { method: 'GET', url: `/api/members/${ids.member}` }),
-    r('POST /api/members/:id/reveal', { method: 'POST', url: `/api/members/${ids.member}/reveal`, payload: { field: 'idNumber' } }),
+    r('POST /api/members/:id/reveal', {
+      method: 'POST',
+      url: `/api/members/${ids.member}/reveal`,
+      payload: { field: 'idNumber', reason: '核对身份' },
+    }),
     r('POST /api/members/:id/lapse', { method: 'POST', url: `/api/members/${ids.member}/lapse`, payload: { reason: '越权' } }),
     r('POST /api/members/:id/rejoin', { method: 'POST', url: `/api/members/${ids.lapsedMember}/rejoin` }),
     r('POST /api/members/:id/affiliations', {

@@ -161,7 +161,10 @@ describe('personal data outside the audited reveal', () => {
       body: { ...applicants[4]!, phone: `${applicants[4]!.phone}9`, employmentForm: 'courier', orgId: union.id },
     });
     // The one audited reveal.
-    const revealed = await call('POST', `/api/members/${memberId}/reveal`, { body: { field: 'idNumber' }, allowed: true });
+    const revealed = await call('POST', `/api/members/${memberId}/reveal`, {
+      body: { field: 'idNumber', reason: '核对身份' },
+      allowed: true,
+    });
     expect(revealed.json<{ value: string }>().value).toBe(roster.ids[4]);
     await call('GET', `/api/audit?orgId=${district.id}&limit=100`);
 

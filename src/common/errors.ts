@@ -225,6 +225,21 @@ export const errorCatalog = {
   // — issue #8: personal data in files —
 
   // — issue #8: audit and limited reveal —
+  REVEAL_QUOTA_SPENT: {
+    status: 429,
+    'zh-CN': '您本小时查看完整证件号或手机号的次数已达上限（{limit} 次），请稍后再试',
+    en: 'You have reached the limit of {limit} full ID number or phone reveals this hour; try again later',
+  },
+  EXPORT_REASON_REQUIRED: {
+    status: 400,
+    'zh-CN': '导出完整（不打码）名单须填写理由（2–200 字）',
+    en: 'Exporting full (unmasked) data needs a reason (2–200 characters)',
+  },
+  FULL_EXPORT_QUOTA_SPENT: {
+    status: 429,
+    'zh-CN': '您今天导出完整名单的次数已达上限（{limit} 次），可导出打码名单，或明天再试',
+    en: 'You have reached the limit of {limit} full exports today; export masked data or try again tomorrow',
+  },
 
   // — issue #8: sign-in and password hardening —
 

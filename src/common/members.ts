@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maskPersonalNumbers } from './identity.js';
 
 export const employmentForms = ['standard', 'courier', 'delivery_rider', 'ride_hailing', 'truck_driver', 'other_gig'] as const;
 export type EmploymentForm = (typeof employmentForms)[number];
@@ -148,7 +149,11 @@ export const MemberListQuery = z.object({
 });
 export type MemberListQuery = z.infer<typeof MemberListQuery>;
 
-export const RevealBody = z.object({ field: z.enum(['idNumber', 'phone']) });
+/** Why a full value is needed: shown to auditors beside each reveal and full export. */
+export const REVEAL_REASON = { min: 2, max: 200 } as const;
+/** A reason never carries a full ID number or phone into the audit log: any typed in are masked. */
+export const RevealReason = z.string().trim().min(REVEAL_REASON.min).max(REVEAL_REASON.max).transform(maskPersonalNumbers);
+export const RevealBody = z.object({ field: z.enum(['idNumber', 'phone']), reason: RevealReason });
 export const RevealResult = z.object({ field: z.enum(['idNumber', 'phone']), value: z.string().nullable() });
 
 export const LapseBody = z.object({ reason: z.string().trim().min(1).max(MEMBER_LIMITS.reasonMax) });
@@ -203,6 +208,8 @@ export const MemberExportQuery = z.object({
   format: z.enum(['xlsx', 'csv']).default('xlsx'),
   /** Full ID numbers and phones: only for roles that may reveal them, and audited. */
   reveal: z.enum(['0', '1']).default('0'),
+  /** Required with reveal=1 (checked by the export, which answers EXPORT_REASON_REQUIRED). */
+  reason: z.string().trim().max(REVEAL_REASON.max).transform(maskPersonalNumbers).optional(),
 });
 
 /** A new phone on record, after the member's union checked the person in person: audited, ends the member's sessions. */

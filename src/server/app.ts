@@ -94,7 +94,11 @@ export async function buildApp(database: Database, config: Config, options: { lo
   installAuth(app, db, config);
   const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
-  installErrorHandler(app, db, { spaIndex: hasWeb });
+  installErrorHandler(app, db, {
+    spaIndex: hasWeb,
+    refusalWindowSeconds: config.auditRefusalWindowSeconds,
+    anonymousRefusalsPerWindow: config.auditAnonymousRefusalsPerWindow,
+  });
 
   healthRoutes(app, db, database.engine);
   authRoutes(app, db, config);

@@ -39,6 +39,14 @@ export type Config = {
   // issue #8: personal data in files
 
   // issue #8: audit and limited reveal
+  /** Repeats of one refused request by one caller within this window become one summary audit entry. */
+  auditRefusalWindowSeconds: number;
+  /** Distinct refusals an anonymous IP may write to the audit log per window; the rest are only counted. */
+  auditAnonymousRefusalsPerWindow: number;
+  /** Single reveals of an ID number or phone one user may make per hour. */
+  revealPerHour: number;
+  /** Full (unmasked) member exports one user may make per day. */
+  fullExportsPerDay: number;
 
   // issue #8: sign-in and password hardening
 };
@@ -86,6 +94,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // issue #8: personal data in files
 
     // issue #8: audit and limited reveal
+    auditRefusalWindowSeconds: Math.max(1, intFromEnv(env, 'GONGHUI_AUDIT_REFUSAL_WINDOW_SECONDS', 60)),
+    auditAnonymousRefusalsPerWindow: intFromEnv(env, 'GONGHUI_AUDIT_ANONYMOUS_REFUSALS', 5),
+    revealPerHour: intFromEnv(env, 'GONGHUI_REVEAL_PER_HOUR', 20),
+    fullExportsPerDay: intFromEnv(env, 'GONGHUI_FULL_EXPORTS_PER_DAY', 3),
 
     // issue #8: sign-in and password hardening
   };

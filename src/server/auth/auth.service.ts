@@ -45,6 +45,8 @@ export async function login(
       userId: user?.id ?? null,
       username: credentials.username.slice(0, 40),
       action: 'auth.login',
+      // A known account's refusals belong where its auditors look: the nodes it holds roles on.
+      orgIds: user ? (await repo.listGrantsOfUser(db, user.id)).map((g) => g.org_id) : undefined,
       result: 'denied',
       ip: context.ip,
       detail: { reason },
@@ -62,7 +64,8 @@ export async function login(
       ip: context.ip,
       userAgent: context.userAgent?.slice(0, 300) ?? null,
     });
-    await insertAudit(tx, { userId: user.id, username: user.username, action: 'auth.login', result: 'ok', ip: context.ip });
+    const orgIds = (await repo.listGrantsOfUser(tx, user.id)).map((g) => g.org_id);
+    await insertAudit(tx, { userId: user.id, username: user.username, action: 'auth.login', orgIds, result: 'ok', ip: context.ip });
   });
   return { sessionId, userId: user.id };
 }
@@ -70,7 +73,10 @@ export async function login(
 export async function logout(db: Kysely<DB>, sessionId: string, actor: Actor | undefined): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await repo.deleteSession(tx, hashSessionId(sessionId));
-    if (actor) await insertAudit(tx, { userId: actor.userId, username: actor.username, action: 'auth.logout', result: 'ok', ip: actor.ip });
+    if (actor) {
+      const orgIds = actor.grants.map((g) => g.orgId);
+      await insertAudit(tx, { userId: actor.userId, username: actor.username, action: 'auth.logout', orgIds, result: 'ok', ip: actor.ip });
+    }
   });
 }
 

@@ -105,6 +105,8 @@ export type AuditLogTable = {
   target_type: string | null;
   target_id: string | null;
   org_path: string | null;
+  /** Since migration 0015: the organisations the entry belongs to (resolved through their current path). */
+  org_ids: ColumnType<number[] | null, number[] | null | undefined, never>;
   result: 'ok' | 'denied' | 'failed';
   ip: string | null;
   detail: ColumnType<unknown, string | null, string | null>;

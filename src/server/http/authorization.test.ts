@@ -491,7 +491,11 @@ function memberCases(): Case[] {
       visibleWith: 'member.read',
       write: true,
       ...union,
-      request: async () => ({ method: 'POST', url: `/api/members/${(await member()).id}/reveal`, payload: { field: 'phone' } }),
+      request: async () => ({
+        method: 'POST',
+        url: `/api/members/${(await member()).id}/reveal`,
+        payload: { field: 'phone', reason: '核对身份' },
+      }),
     },
     {
       route: 'POST /api/members/:id/lapse',

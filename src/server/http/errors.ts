@@ -3,7 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, errorMessage } from '../../common/errors.js';
 import { maskPersonalNumbers } from '../../common/identity.js';
 import { describeIssues, RequestValidationError } from './validation.js';
-import { recordRefusal } from '../modules/audit/audit.service.js';
+import { createRefusalRecorder } from '../modules/audit/audit.refusals.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 
@@ -41,38 +41,61 @@ export function toAppError(error: unknown, request: FastifyRequest): AppError {
 }
 
 const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const deniedStatuses = new Set([401, 403, 404, 429]);
+
+export type ErrorHandlerOptions = {
+  spaIndex: boolean;
+  /** Repeats of one refusal by one caller within this many seconds become one summary entry. */
+  refusalWindowSeconds: number;
+  /** Distinct refusals an anonymous IP may log per window before the rest are only counted. */
+  anonymousRefusalsPerWindow: number;
+};
 
 /**
  * Installs the error handler and the one not-found handler: unknown /api paths answer the error shape; other
  * GETs get the single-page app's index.html when the console is built (client-side routes such as /orgs/12).
+ * Every refused request (401/403/404/429, reads and writes) and every failed write is audited through an
+ * aggregating recorder that `app.close()` flushes (`app.auditRefusals.flush()` in tests).
  */
-export function installErrorHandler(app: FastifyInstance, db: Kysely<DB>, options: { spaIndex: boolean }): void {
+export function installErrorHandler(app: FastifyInstance, db: Kysely<DB>, options: ErrorHandlerOptions): void {
+  const recorder = createRefusalRecorder(db, {
+    windowSeconds: options.refusalWindowSeconds,
+    anonymousPerWindow: options.anonymousRefusalsPerWindow,
+    onError: (error) => app.log.error({ err: error }, 'could not write audit entry'),
+  });
+  app.decorate('auditRefusals', recorder);
+  app.addHook('onClose', async () => recorder.stop());
+
+  const audit = async (request: FastifyRequest, code: AppError['code'], status: number, route: string): Promise<void> => {
+    const denied = deniedStatuses.has(status);
+    if (!(denied || (mutating.has(request.method) && status < 500))) return;
+    // A refused sign-in is recorded by the login service, which knows whose account it was.
+    if (code === 'LOGIN_FAILED') return;
+    const actor = request.actor;
+    await recorder.record({
+      userId: actor?.userId ?? null,
+      username: actor?.username ?? null,
+      action: `${request.method} ${route}`,
+      targetType: 'request',
+      targetId: maskPersonalNumbers(request.url.split('?')[0] ?? '').slice(0, 200),
+      // Placed at the caller's grant nodes, where the caller's auditors look; anonymous refusals go to the root.
+      orgIds: actor?.grants.map((g) => g.orgId),
+      result: denied ? 'denied' : 'failed',
+      ip: request.ip,
+      code,
+    });
+  };
+
   app.setErrorHandler(async (error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const appError = toAppError(error, request);
-    // Every refused or failed write is audited (successful writes are audited inside their transaction).
-    if (mutating.has(request.method) && appError.status < 500 && request.url !== '/api/auth/login') {
-      const denied = appError.status === 401 || appError.status === 403 || appError.status === 404;
-      try {
-        await recordRefusal(db, {
-          userId: request.actor?.userId ?? null,
-          username: request.actor?.username ?? null,
-          action: `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`,
-          targetType: 'request',
-          targetId: maskPersonalNumbers(request.url.split('?')[0] ?? '').slice(0, 200),
-          result: denied ? 'denied' : 'failed',
-          ip: request.ip,
-          detail: { code: appError.code },
-        });
-      } catch (auditError) {
-        request.log.error({ err: auditError }, 'could not write audit entry');
-      }
-    }
+    await audit(request, appError.code, appError.status, request.routeOptions.url ?? request.url.split('?')[0] ?? '');
     return reply.status(appError.status).send(appError.toBody(request.locale));
   });
 
   app.setNotFoundHandler(async (request, reply) => {
     if (options.spaIndex && request.method === 'GET' && !request.url.startsWith('/api/'))
       return reply.type('text/html').sendFile('index.html');
+    if (request.url.startsWith('/api/')) await audit(request, 'ROUTE_NOT_FOUND', 404, '(no such route)');
     return reply.status(404).send({ code: 'ROUTE_NOT_FOUND', message: errorMessage('ROUTE_NOT_FOUND', request.locale) });
   });
 }

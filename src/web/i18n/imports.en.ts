@@ -50,6 +50,9 @@ export const importsEn: ImportsMessages = {
     scope: 'Exports every member of “{{name}}” and the units under it.',
     start: 'Export',
     done: 'Download started',
+    reason: 'Reason for the full export',
+    reasonPlaceholder: 'e.g. annual member insurance enrolment',
+    reasonHelp: 'Shown to auditors with the export; full exports are limited per day.',
   },
   quality: {
     score: 'Data quality',

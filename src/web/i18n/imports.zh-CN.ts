@@ -44,6 +44,9 @@ export const importsZhCN = {
     scope: '导出“{{name}}”及其下级组织的全部会员。',
     start: '导出',
     done: '已开始下载',
+    reason: '全量导出理由',
+    reasonPlaceholder: '例如：年度会员互助保险投保',
+    reasonHelp: '理由将随导出记入操作日志供审计人员查看；全量导出每天次数有限。',
   },
   quality: {
     score: '数据质量',

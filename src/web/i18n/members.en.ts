@@ -40,6 +40,10 @@ export const membersEn: MembersMessages = {
     revealTitle: '{{field}} (in full)',
     revealNote: 'This look-up has been recorded in the audit log.',
     revealEmpty: 'Not recorded',
+    revealReason: 'Reason',
+    revealReasonPlaceholder: 'Why is the full value needed? e.g. verifying identity for a hardship grant',
+    revealReasonHelp: 'Recorded with the look-up and shown to auditors; look-ups are limited per hour.',
+    revealSubmit: 'Show',
     lapse: 'Lapse',
     phoneChange: 'Change phone',
     phoneChangeHint:

@@ -2,8 +2,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../auth/scope.js';
 import { scopeFor } from '../../auth/scope.js';
-import { AppError } from '../../../common/errors.js';
-import { insertAudit, listAudit, type AuditEntry } from './audit.repo.js';
+import { AppError, type ErrorCode } from '../../../common/errors.js';
+import { countRecentEntries, insertAudit, listAudit, lockUserQuota, type AuditEntry } from './audit.repo.js';
 import { findOrgPathInScope } from '../orgs/orgs.service.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import type { AuditListQuery, AuditRecord } from '../../../common/audit.js';
@@ -11,12 +11,16 @@ import type { Page } from '../../../common/paging.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-/** Records a successful write; call inside the write's own transaction so both commit or neither. */
+/**
+ * Records a successful write; call inside the write's own transaction so both commit or neither.
+ * The entry belongs to the target's node (`orgPath`), or to `orgIds` when given (a user's grant nodes);
+ * with neither, to the actor's grant nodes.
+ */
 export async function recordWrite(
   tx: Executor,
   actor: Actor,
   action: string,
-  target: { type: string; id: string | number; orgPath: string | null },
+  target: { type: string; id: string | number; orgPath: string | null; orgIds?: readonly number[] },
   detail?: Record<string, unknown>,
 ): Promise<void> {
   await insertAudit(tx, {
@@ -26,9 +30,36 @@ export async function recordWrite(
     targetType: target.type,
     targetId: target.id,
     orgPath: target.orgPath,
+    orgIds: target.orgIds ?? (target.orgPath ? undefined : actor.grants.map((g) => g.orgId)),
     result: 'ok',
     ip: actor.ip,
     detail,
+  });
+}
+
+/**
+ * Records something an anonymous caller obtained (a public card page, a verified QR code): no actor, so it
+ * is placed at the target's node where that node's auditors see it. Not for refusals (the error handler does those).
+ */
+export async function recordPublicEvent(
+  db: Executor,
+  event: {
+    action: string;
+    target: { type: string; id: string | number; orgPath: string | null };
+    ip: string | null;
+    detail?: Record<string, unknown>;
+  },
+): Promise<void> {
+  await insertAudit(db, {
+    userId: null,
+    username: null,
+    action: event.action,
+    targetType: event.target.type,
+    targetId: event.target.id,
+    orgPath: event.target.orgPath,
+    result: 'ok',
+    ip: event.ip,
+    detail: event.detail,
   });
 }
 
@@ -37,11 +68,44 @@ export async function recordRefusal(db: Executor, entry: Omit<AuditEntry, 'resul
   await insertAudit(db, entry);
 }
 
+/**
+ * Refuses with `code` once the actor has `limit` successful `action` entries within `seconds`; call inside the
+ * transaction that writes the new entry, which holds a per-user lock so parallel requests cannot overshoot.
+ */
+export async function assertQuota(
+  tx: Transaction<DB>,
+  actor: Actor,
+  quota: { action: string; seconds: number; limit: number; unmaskedOnly?: boolean; code: ErrorCode },
+): Promise<void> {
+  await lockUserQuota(tx, actor.userId, quota.unmaskedOnly ? 1 : 0);
+  const used = await countRecentEntries(tx, {
+    userId: actor.userId,
+    action: quota.action,
+    seconds: quota.seconds,
+    unmaskedOnly: quota.unmaskedOnly ?? false,
+  });
+  if (used >= quota.limit) throw new AppError(quota.code, { limit: quota.limit });
+}
+
+function asDetail(value: unknown): Record<string, unknown> | null {
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+}
+
 export async function listAuditEntries(db: Kysely<DB>, actor: Actor, query: AuditListQuery): Promise<Page<AuditRecord>> {
   const scope = scopeFor(actor, 'audit.read');
   if (scope.paths.length === 0) throw new AppError('FORBIDDEN');
   const orgPath = query.orgId === undefined ? undefined : await findOrgPathInScope(db, scope, query.orgId);
-  const rows = await listAudit(db, scope, { cursor: decodeCursor(query.cursor, 'number'), limit: query.limit, orgPath });
+  const rows = await listAudit(db, scope, {
+    cursor: decodeCursor(query.cursor, 'number'),
+    limit: query.limit,
+    orgPath,
+    actions: query.action,
+    username: query.username,
+    result: query.result,
+    from: query.from,
+    to: query.to,
+  });
   const items = rows.slice(0, query.limit).map((r) => ({
     id: r.id,
     at: r.at,
@@ -51,6 +115,7 @@ export async function listAuditEntries(db: Kysely<DB>, actor: Actor, query: Audi
     targetId: r.target_id,
     result: r.result,
     ip: r.ip,
+    detail: asDetail(r.detail),
   }));
   const last = items.at(-1);
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };

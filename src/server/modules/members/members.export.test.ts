@@ -75,7 +75,7 @@ describe('member export', () => {
   });
 
   it('reveals full values only to a role that may, and audits the export', async () => {
-    const revealed = await download(`orgId=${union.id}&format=csv&reveal=1`);
+    const revealed = await download(`orgId=${union.id}&format=csv&reveal=1&reason=${encodeURIComponent('工会会员保险投保')}`);
     expect(revealed.body).toContain(idNumber);
     expect(revealed.body).toContain(phone);
     const audit = await ctx.database.db

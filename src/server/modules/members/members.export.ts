@@ -3,10 +3,10 @@ import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import type { Deps } from '../../deps.js';
 import type { Locale } from '../../../common/i18n.js';
-import type { EmploymentForm } from '../../../common/members.js';
-import { scopeCovers, scopeFor, type Actor } from '../../auth/scope.js';
+import { REVEAL_REASON, type EmploymentForm } from '../../../common/members.js';
+import { scopeCovers, scopeFor, type Actor, type OrgScope } from '../../auth/scope.js';
 import { AppError } from '../../../common/errors.js';
-import { recordWrite } from '../audit/audit.service.js';
+import { assertQuota, recordWrite } from '../audit/audit.service.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
 import { csvField, neutraliseCell } from '../rosters/roster.errors-file.js';
 import * as repo from './members.repo.js';
@@ -51,29 +51,58 @@ const labels: Record<
   },
 };
 
-export type ExportRequest = { orgId: number; format: 'xlsx' | 'csv'; reveal: boolean; locale: Locale };
+export type ExportRequest = { orgId: number; format: 'xlsx' | 'csv'; reveal: boolean; reason?: string | undefined; locale: Locale };
+
+/** Full exports count per user over the last day (their own limit; one export can hold thousands of rows). */
+const FULL_EXPORT_WINDOW_SECONDS = 24 * 3600;
 
 /**
  * Streams the members of a subtree, page by page (keyset), so memory stays flat at any size. ID numbers and
- * phones are masked unless the caller may reveal them and asked to; either way the export is audited.
- * Every cell that could start a formula is neutralised.
+ * phones are masked unless the caller may reveal them, gives a reason and has full exports left today.
+ * Two audit entries: `member.export` {format, masked, reason} before the first byte, and `member.export.done`
+ * {masked, reason, rows, complete} once the stream ends or breaks off. Cells that could start a formula are neutralised.
  */
 export async function exportMembers(deps: Deps, actor: Actor, request: ExportRequest, out: Writable): Promise<number> {
   const scope = scopeFor(actor, 'member.export');
   const org = await findOrgFor(deps.db, actor, 'member.export', request.orgId);
   const revealScope = scopeFor(actor, 'member.reveal');
   if (request.reveal && !scopeCovers(revealScope, org.path)) throw new AppError('FORBIDDEN');
-  await deps.db
-    .transaction()
-    .execute((tx) =>
-      recordWrite(
-        tx,
-        actor,
-        'member.export',
-        { type: 'org', id: org.id, orgPath: org.path },
-        { format: request.format, reveal: request.reveal },
-      ),
-    );
+  const reason = request.reveal ? request.reason?.trim() : undefined;
+  if (request.reveal && (!reason || reason.length < REVEAL_REASON.min)) throw new AppError('EXPORT_REASON_REQUIRED');
+  const target = { type: 'org', id: org.id, orgPath: org.path };
+  const summary = { format: request.format, masked: !request.reveal, ...(reason ? { reason } : {}) };
+  await deps.db.transaction().execute(async (tx) => {
+    if (request.reveal) {
+      await assertQuota(tx, actor, {
+        action: 'member.export',
+        seconds: FULL_EXPORT_WINDOW_SECONDS,
+        limit: deps.config.fullExportsPerDay,
+        unmaskedOnly: true,
+        code: 'FULL_EXPORT_QUOTA_SPENT',
+      });
+    }
+    await recordWrite(tx, actor, 'member.export', target, summary);
+  });
+  let rows = 0;
+  let complete = false;
+  try {
+    await streamRows(deps, scope, revealScope, org.path, request, out, () => rows++);
+    complete = true;
+  } finally {
+    await recordWrite(deps.db, actor, 'member.export.done', target, { ...summary, rows, complete });
+  }
+  return rows;
+}
+
+async function streamRows(
+  deps: Deps,
+  scope: OrgScope,
+  revealScope: OrgScope,
+  orgPath: string,
+  request: ExportRequest,
+  out: Writable,
+  counted: () => void,
+): Promise<void> {
   const l = labels[request.locale];
   const cells = (row: repo.MemberRow, secret: { id: string; phone: string | null } | null): string[] =>
     [
@@ -103,10 +132,9 @@ export async function exportMembers(deps: Deps, actor: Actor, request: ExportReq
     await write(`\uFEFF${l.headers.join(',')}\r\n`);
   }
   let afterId: number | undefined;
-  let rows = 0;
   for (;;) {
     const page = await repo.listMembers(deps.db, scope, {
-      underPath: org.path,
+      underPath: orgPath,
       status: undefined,
       employmentForm: undefined,
       match: { kind: 'none' },
@@ -132,12 +160,11 @@ export async function exportMembers(deps: Deps, actor: Actor, request: ExportReq
       } else {
         await write(`${values.map(csvField).join(',')}\r\n`);
       }
-      rows++;
+      counted();
     }
     if (page.length <= EXPORT_PAGE) break;
     afterId = batch.at(-1)!.id;
   }
   if (workbook) await workbook.commit();
   else out.end();
-  return rows;
 }

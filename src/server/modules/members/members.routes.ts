@@ -28,10 +28,10 @@ export function memberRoutes(app: FastifyInstance, deps: Deps): void {
   );
   r.get('/api/members/export', { schema: { tags, querystring: MemberExportQuery } }, async (req, reply) => {
     const actor = requireActor(req);
-    const { orgId, format, reveal } = req.query;
+    const { orgId, format, reveal, reason } = req.query;
     const stream = new PassThrough();
     // Authorisation and the audit entry happen before the first byte; a later failure cuts the download short.
-    const started = exportMembers(deps, actor, { orgId, format, reveal: reveal === '1', locale: req.locale }, stream);
+    const started = exportMembers(deps, actor, { orgId, format, reveal: reveal === '1', reason, locale: req.locale }, stream);
     await Promise.race([started, new Promise((resolve) => stream.once('readable', resolve))]);
     started.catch((error: unknown) => {
       req.log.error({ err: error }, 'member export failed');
@@ -48,7 +48,7 @@ export function memberRoutes(app: FastifyInstance, deps: Deps): void {
     members.getMember(db, requireActor(req), req.params.id),
   );
   r.post('/api/members/:id/reveal', { schema: { tags, params: IdParam, body: RevealBody, response: { 200: RevealResult } } }, async (req) =>
-    members.revealMember(db, cipher, requireActor(req), req.params.id, req.body.field),
+    members.revealMember(db, cipher, requireActor(req), req.params.id, { ...req.body, perHour: deps.config.revealPerHour }),
   );
   r.post('/api/members/:id/lapse', { schema: { tags, params: IdParam, body: LapseBody, response: { 200: Member } } }, async (req) =>
     members.lapseMember(db, requireActor(req), req.params.id, req.body.reason),

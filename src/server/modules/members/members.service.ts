@@ -10,7 +10,7 @@ import { regionOfPath, scopeFor, type Actor } from '../../auth/scope.js';
 import { endSessionsOfMember } from '../../auth/member-session.js';
 import type { PiiCipher } from '../../crypto/pii.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
-import { recordWrite } from '../audit/audit.service.js';
+import { assertQuota, recordWrite } from '../audit/audit.service.js';
 import { addAlongPaths, addToCoverage, type CoverageCounts } from '../coverage/coverage.repo.js';
 import { findOrgFor, pinyinKey } from '../orgs/orgs.service.js';
 import type { SealedPerson } from './members.person.js';
@@ -120,12 +120,23 @@ export async function getMember(db: Kysely<DB>, actor: Actor, id: number): Promi
   };
 }
 
-/** The full ID number or phone, for roles allowed to see it; every reveal is audited. */
-export async function revealMember(db: Kysely<DB>, cipher: PiiCipher, actor: Actor, id: number, field: 'idNumber' | 'phone') {
+/**
+ * The full ID number or phone, for roles allowed to see it, with a stated reason and within the caller's
+ * hourly quota (counted from the audit log); every reveal is audited with its field and reason.
+ */
+export async function revealMember(
+  db: Kysely<DB>,
+  cipher: PiiCipher,
+  actor: Actor,
+  id: number,
+  request: { field: 'idNumber' | 'phone'; reason: string; perHour: number },
+) {
+  const { field, reason } = request;
   return db.transaction().execute(async (tx) => {
     const row = await findMemberFor(tx, actor, 'member.reveal', id);
+    await assertQuota(tx, actor, { action: 'member.reveal', seconds: 3600, limit: request.perHour, code: 'REVEAL_QUOTA_SPENT' });
     const sealed = await repo.readSecret(tx, id, field);
-    await recordWrite(tx, actor, 'member.reveal', { type: 'member', id, orgPath: row.org_path }, { field });
+    await recordWrite(tx, actor, 'member.reveal', { type: 'member', id, orgPath: row.org_path }, { field, reason });
     return { field, value: sealed === null ? null : cipher.decrypt(sealed) };
   });
 }

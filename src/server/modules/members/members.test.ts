@@ -62,7 +62,7 @@ describe('member life-cycle', () => {
   it('reveals the full value only on the audited reveal action, and not to a read-only role', async () => {
     const idNumber = makeIdNumber();
     const m = await buildMember(ctx, tree.dcUnion.id, { idNumber });
-    const revealed = await ctx.call('POST', `/api/members/${m.id}/reveal`, { field: 'idNumber' });
+    const revealed = await ctx.call('POST', `/api/members/${m.id}/reveal`, { field: 'idNumber', reason: '核对身份' });
     expect(revealed.json()).toEqual({ field: 'idNumber', value: idNumber });
     const audit = await ctx.database.db
       .selectFrom('audit_log')
@@ -71,7 +71,9 @@ describe('member life-cycle', () => {
       .execute();
     expect(audit).toContainEqual(expect.objectContaining({ target_id: String(m.id) }));
     const reader = await actorWith(ctx, 'read_only', tree.dongcheng.id);
-    expect((await ctx.call('POST', `/api/members/${m.id}/reveal`, { field: 'phone' }, reader.cookie)).statusCode).toBe(403);
+    expect((await ctx.call('POST', `/api/members/${m.id}/reveal`, { field: 'phone', reason: '核对身份' }, reader.cookie)).statusCode).toBe(
+      403,
+    );
   });
 
   it('finds a member by phone, ID number, card number, name prefix, pinyin initials and full pinyin', async () => {
@@ -138,7 +140,9 @@ describe('member life-cycle', () => {
     const cadre = await actorWith(ctx, 'union_cadre', tree.xicheng.id);
     expect((await ctx.call('GET', `/api/members/${m.id}`, undefined, cadre.cookie)).statusCode).toBe(404);
     expect((await ctx.call('POST', `/api/members/${m.id}/lapse`, { reason: '越权' }, cadre.cookie)).statusCode).toBe(404);
-    expect((await ctx.call('POST', `/api/members/${m.id}/reveal`, { field: 'idNumber' }, cadre.cookie)).statusCode).toBe(404);
+    expect(
+      (await ctx.call('POST', `/api/members/${m.id}/reveal`, { field: 'idNumber', reason: '核对身份' }, cadre.cookie)).statusCode,
+    ).toBe(404);
     const search = await ctx.call('GET', `/api/members?orgId=${tree.xicheng.id}&q=${m.idNumber}`, undefined, cadre.cookie);
     expect(search.json<{ items: Member[] }>().items).toEqual([]);
     expect((await ctx.call('GET', `/api/members?orgId=${tree.dongcheng.id}`, undefined, cadre.cookie)).statusCode).toBe(404);

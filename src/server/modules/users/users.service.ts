@@ -52,11 +52,11 @@ async function findManageableUser(tx: Executor, actor: Actor, id: number) {
   const user = await repo.findUser(tx, id, true);
   const grants = await repo.listGrantsOfUsers(tx, [id]);
   if (!user || !grants.some((g) => scopeCovers(readScope, g.path))) {
-    if (user && grants.length === 0 && scope.paths.some((p) => !p.includes('.'))) return { user, scope };
+    if (user && grants.length === 0 && scope.paths.some((p) => !p.includes('.'))) return { user, scope, orgIds: [] as number[] };
     throw new AppError('NOT_FOUND');
   }
   if (scope.paths.length === 0 || !grants.every((g) => scopeCovers(scope, g.path))) throw new AppError('FORBIDDEN');
-  return { user, scope };
+  return { user, scope, orgIds: grants.map((g) => g.org_id) };
 }
 
 function assertStrong(password: string): void {
@@ -83,7 +83,7 @@ export async function updateUser(db: Kysely<DB>, actor: Actor, id: number, body:
   if (body.password !== undefined) assertStrong(body.password);
   const passwordHash = body.password === undefined ? undefined : await hashPassword(body.password);
   return db.transaction().execute(async (tx) => {
-    const { user } = await findManageableUser(tx, actor, id);
+    const { user, orgIds } = await findManageableUser(tx, actor, id);
     if (body.isDisabled === true && id === actor.userId) throw new AppError('CANNOT_DISABLE_SELF');
     await repo.updateUserRow(tx, id, {
       ...(body.displayName !== undefined ? { display_name: body.displayName } : {}),
@@ -95,7 +95,8 @@ export async function updateUser(db: Kysely<DB>, actor: Actor, id: number, body:
       tx,
       actor,
       'user.update',
-      { type: 'user', id, orgPath: null },
+      // Placed at the nodes of the user's grants, where that user's auditors look (a user without any: root auditors only).
+      { type: 'user', id, orgPath: null, orgIds },
       {
         username: user.username,
         displayName: body.displayName,

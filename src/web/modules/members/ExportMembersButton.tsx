@@ -1,5 +1,6 @@
 import { ExportOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Form, Modal, Radio, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Modal, Radio, Typography } from 'antd';
+import { REVEAL_REASON } from '../../../common/members.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.js';
@@ -9,7 +10,7 @@ import { buttonTestId } from '../../app/testId.js';
 
 type ExportFormat = 'xlsx' | 'csv';
 
-/** 导出会员: the members of a subtree as .xlsx or .csv, masked unless the caller may reveal (and it is audited). */
+/** 导出会员: the members of a subtree as .xlsx or .csv, masked unless the caller may reveal and states a reason (audited). */
 export function ExportMembersButton({ orgId, orgName }: { orgId: number; orgName: string }) {
   const { t } = useTranslation();
   const { can } = useAuth();
@@ -17,14 +18,20 @@ export function ExportMembersButton({ orgId, orgName }: { orgId: number; orgName
   const [isOpen, setOpen] = useState(false);
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [isRevealed, setRevealed] = useState(false);
+  const [form] = Form.useForm<{ reason?: string }>();
   const [isLoading, setLoading] = useState(false);
   if (!can('member.export')) return null;
   const canReveal = can('member.reveal');
 
-  const start = () => {
+  const isFull = canReveal && isRevealed;
+  const reasonLabel = t('export.reason');
+
+  const start = async () => {
+    const { reason } = isFull ? await form.validateFields() : { reason: undefined };
     setLoading(true);
-    api
-      .download('/api/members/export', { orgId, format, reveal: canReveal && isRevealed ? 1 : 0 }, `members.${format}`)
+    const query = isFull ? { orgId, format, reveal: 1, reason: (reason ?? '').trim() } : { orgId, format, reveal: 0 };
+    return api
+      .download('/api/members/export', query, `members.${format}`)
       .then(() => {
         notify.success(t('export.done'));
         setOpen(false);
@@ -42,14 +49,14 @@ export function ExportMembersButton({ orgId, orgName }: { orgId: number; orgName
         open={isOpen}
         title={t('export.title')}
         okText={t('export.start')}
-        onOk={start}
+        onOk={() => void start().catch(() => undefined)}
         confirmLoading={isLoading}
         onCancel={() => setOpen(false)}
         okButtonProps={buttonTestId('export-ok')}
         destroyOnHidden
       >
         <Typography.Paragraph type="secondary">{t('export.scope', { name: orgName })}</Typography.Paragraph>
-        <Form layout="vertical">
+        <Form form={form} layout="vertical">
           <Form.Item label={t('export.format')}>
             <Radio.Group
               value={format}
@@ -68,8 +75,28 @@ export function ExportMembersButton({ orgId, orgName }: { orgId: number; orgName
               </Checkbox>
             </Form.Item>
           )}
+          {isFull && (
+            <Form.Item
+              name="reason"
+              label={reasonLabel}
+              extra={t('export.reasonHelp')}
+              rules={[
+                { required: true, whitespace: true, message: t('validation.required', { field: reasonLabel }) },
+                { min: REVEAL_REASON.min, message: t('validation.tooShort', { field: reasonLabel, min: REVEAL_REASON.min }) },
+                { max: REVEAL_REASON.max, message: t('validation.tooLong', { field: reasonLabel, max: REVEAL_REASON.max }) },
+              ]}
+            >
+              <Input.TextArea
+                rows={2}
+                maxLength={REVEAL_REASON.max}
+                showCount
+                placeholder={t('export.reasonPlaceholder')}
+                data-testid="export-reason"
+              />
+            </Form.Item>
+          )}
         </Form>
-        {canReveal && isRevealed && <Alert type="warning" showIcon message={t('export.revealWarning')} />}
+        {isFull && <Alert type="warning" showIcon message={t('export.revealWarning')} />}
       </Modal>
     </>
   );

@@ -1,44 +1,78 @@
-import { Alert, Form, Input, Modal, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Form, Input, Modal, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MEMBER_LIMITS, type Member } from '../../../common/members.js';
+import { MEMBER_LIMITS, REVEAL_REASON, type Member } from '../../../common/members.js';
 import { errorText } from '../../app/notify.js';
 import { buttonTestId } from '../../app/testId.js';
 import { membersApi, type RevealField } from './members.api.js';
 
-/** The full ID number or phone of one member; opening it is the audited act, so it asks the server each time. */
+/**
+ * The full ID number or phone of one member. Asking for it is the audited act: the caller states a reason
+ * first (required, 2–200 characters), then the server answers — or refuses once the hourly quota is spent.
+ */
 export function RevealModal({ member, field, onClose }: { member: Member; field: RevealField; onClose: () => void }) {
   const { t } = useTranslation();
+  const [form] = Form.useForm<{ reason?: string }>();
   const [value, setValue] = useState<string | null | undefined>(undefined);
   const [failure, setFailure] = useState<string | null>(null);
-  useEffect(() => {
-    membersApi.reveal(member.id, field).then(
-      (answer) => setValue(answer.value),
-      (error: unknown) => setFailure(errorText(error, t('app.networkError'))),
-    );
-  }, [member.id, field, t]);
+  const [isBusy, setBusy] = useState(false);
   const label = t(`member.field.${field}`);
+  const reasonLabel = t('member.revealReason');
+  const isShown = value !== undefined;
+  const submit = async () => {
+    const { reason } = await form.validateFields();
+    setBusy(true);
+    setFailure(null);
+    try {
+      setValue((await membersApi.reveal(member.id, field, (reason ?? '').trim())).value);
+    } catch (error) {
+      setFailure(errorText(error, t('app.networkError')));
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <Modal
       open
       title={`${member.name} · ${t('member.revealTitle', { field: label })}`}
       onCancel={onClose}
-      onOk={onClose}
-      cancelButtonProps={{ style: { display: 'none' } }}
-      okText={t('common.ok')}
+      onOk={isShown ? onClose : () => void submit().catch(() => undefined)}
+      cancelButtonProps={isShown ? { style: { display: 'none' } } : {}}
+      okText={isShown ? t('common.ok') : t('member.revealSubmit')}
+      cancelText={t('common.cancel')}
+      okButtonProps={buttonTestId(isShown ? 'reveal-close' : 'reveal-submit')}
+      confirmLoading={isBusy}
       data-testid="reveal-modal"
     >
-      {failure ? (
-        <Alert type="error" showIcon message={failure} />
-      ) : value === undefined ? (
-        <Spin />
-      ) : (
+      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} />}
+      {isShown ? (
         <>
           <Typography.Paragraph copyable={value !== null} className="reveal-value mono" data-testid="reveal-value">
             {value ?? t('member.revealEmpty')}
           </Typography.Paragraph>
           <Alert type="info" showIcon message={t('member.revealNote')} data-testid="reveal-note" />
         </>
+      ) : (
+        <Form form={form} layout="vertical">
+          <Form.Item
+            name="reason"
+            label={reasonLabel}
+            extra={t('member.revealReasonHelp')}
+            rules={[
+              { required: true, whitespace: true, message: t('validation.required', { field: reasonLabel }) },
+              { min: REVEAL_REASON.min, message: t('validation.tooShort', { field: reasonLabel, min: REVEAL_REASON.min }) },
+              { max: REVEAL_REASON.max, message: t('validation.tooLong', { field: reasonLabel, max: REVEAL_REASON.max }) },
+            ]}
+          >
+            <Input.TextArea
+              rows={2}
+              maxLength={REVEAL_REASON.max}
+              showCount
+              placeholder={t('member.revealReasonPlaceholder')}
+              data-testid="reveal-reason"
+            />
+          </Form.Item>
+        </Form>
       )}
     </Modal>
   );

@@ -9,8 +9,8 @@ export const membersApi = {
   list: (orgId: number, filters: MemberFilters, cursor: string | undefined, limit: number) =>
     api.get<Page<Member>>('/api/members', { orgId, ...filters, cursor, limit }),
   get: (id: number) => api.get<MemberDetail>(`/api/members/${id}`),
-  reveal: (id: number, field: RevealField) =>
-    api.post<{ field: RevealField; value: string | null }>(`/api/members/${id}/reveal`, { field }),
+  reveal: (id: number, field: RevealField, reason: string) =>
+    api.post<{ field: RevealField; value: string | null }>(`/api/members/${id}/reveal`, { field, reason }),
   lapse: (id: number, reason: string) => api.post<Member>(`/api/members/${id}/lapse`, { reason }),
   rejoin: (id: number) => api.post<Member>(`/api/members/${id}/rejoin`),
   card: (id: number) => api.get<CardToken>(`/api/members/${id}/card`),

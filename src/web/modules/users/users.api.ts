@@ -3,6 +3,15 @@ import type { Page } from '../../../common/paging.js';
 import type { CreateUserBody, GrantBody, UpdateUserBody, User } from '../../../common/users.js';
 import { api } from '../../app/api.js';
 
+export type AuditFilter = {
+  orgId?: number | undefined;
+  action?: string | undefined;
+  username?: string | undefined;
+  result?: AuditRecord['result'] | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+};
+
 export const usersApi = {
   list: (orgId: number | undefined, cursor: string | undefined, limit: number) =>
     api.get<Page<User>>('/api/users', { orgId, cursor, limit }),
@@ -10,6 +19,6 @@ export const usersApi = {
   update: (id: number, body: UpdateUserBody) => api.patch<User>(`/api/users/${id}`, body),
   grant: (id: number, body: GrantBody) => api.post<User>(`/api/users/${id}/grants`, body),
   revoke: (id: number, grantId: number) => api.del(`/api/users/${id}/grants/${grantId}`),
-  audit: (orgId: number | undefined, cursor: string | undefined, limit: number) =>
-    api.get<Page<AuditRecord>>('/api/audit', { orgId, cursor, limit }),
+  audit: (filter: AuditFilter, cursor: string | undefined, limit: number) =>
+    api.get<Page<AuditRecord>>('/api/audit', { ...filter, cursor, limit }),
 };
