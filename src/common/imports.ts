@@ -13,6 +13,8 @@ export const ImportJob = z.object({
   rejected: z.number(),
   duplicates: z.number(),
   hasErrorFile: z.boolean(),
+  /** When the error file was deleted after its retention period (GONGHUI_IMPORT_ERROR_FILE_DAYS). */
+  errorFileExpiredAt: z.string().nullable(),
   /** When failed: why, in the caller's language. */
   failure: z.string().nullable(),
   createdAt: z.string(),

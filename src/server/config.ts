@@ -26,6 +26,8 @@ export type Config = {
   // issue #8: one-time codes, member sessions, consent
 
   // issue #8: personal data in files
+  /** Days an import's error file (rejected rows, with full ID numbers) is kept after the job ends. */
+  importErrorFileDays: number;
 
   // issue #8: audit and limited reveal
 
@@ -65,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // issue #8: one-time codes, member sessions, consent
 
     // issue #8: personal data in files
+    importErrorFileDays: intFromEnv(env, 'GONGHUI_IMPORT_ERROR_FILE_DAYS', 30),
 
     // issue #8: audit and limited reveal
 

@@ -3,10 +3,14 @@ import type { DB } from './db/schema.js';
 import type { Config } from './config.js';
 import { createPiiCipher, loadMasterSecret, type PiiCipher } from './crypto/pii.js';
 import { createSigner, type Signer } from './crypto/tokens.js';
+import { createFileSealer, type FileSealer } from './crypto/sealed-file.js';
 import { AppError } from '../common/errors.js';
 
-/** What route modules hand to their services: the database, the settings, the personal-data cipher, the card signer. */
-export type Deps = { db: Kysely<DB>; config: Config; cipher: PiiCipher; cardSigner: Signer };
+/**
+ * What route modules hand to their services: the database, the settings, the personal-data cipher, the card
+ * signer, and the sealer of files that hold personal data (roster uploads, import error files).
+ */
+export type Deps = { db: Kysely<DB>; config: Config; cipher: PiiCipher; cardSigner: Signer; files: FileSealer };
 
 /**
  * Records the key's fingerprint on first use and refuses a different key afterwards: with the wrong key every
@@ -25,5 +29,5 @@ export async function checkPiiKey(db: Kysely<DB>, cipher: PiiCipher): Promise<vo
 
 export function createDeps(db: Kysely<DB>, config: Config): Deps {
   const master = loadMasterSecret({ secret: config.secret, dataDir: config.dataDir });
-  return { db, config, cipher: createPiiCipher(master), cardSigner: createSigner(master, 'card') };
+  return { db, config, cipher: createPiiCipher(master), cardSigner: createSigner(master, 'card'), files: createFileSealer(master) };
 }
