@@ -223,6 +223,21 @@ export const errorCatalog = {
   },
 
   // — issue #8: personal data in files —
+  IMPORT_ERRORS_EXPIRED: {
+    status: 410,
+    'zh-CN': '错误文件已超过保留期（{days} 天）并已删除；如需错误行，请重新导入该名册',
+    en: 'The error file was deleted after its retention period ({days} days); import the roster again to get its rejected rows',
+  },
+  IMPORT_ERRORS_UNREADABLE: {
+    status: 500,
+    'zh-CN': '错误文件无法解密：密钥不符或文件已损坏',
+    en: 'The error file cannot be decrypted: the key does not match or the file is damaged',
+  },
+  IMPORT_ERRORS_OUT_EXISTS: {
+    status: 409,
+    'zh-CN': '目标文件 {file} 已存在，不会覆盖',
+    en: 'The target file {file} already exists and will not be overwritten',
+  },
 
   // — issue #8: audit and limited reveal —
   REVEAL_QUOTA_SPENT: {

@@ -15,6 +15,8 @@ export const ImportJob = z.object({
   /** Rows naming a member of another union: not imported, listed apart for a transfer request in one action. */
   elsewhere: z.number(),
   hasErrorFile: z.boolean(),
+  /** When the error file was deleted after its retention period (GONGHUI_IMPORT_ERROR_FILE_DAYS). */
+  errorFileExpiredAt: z.string().nullable(),
   /** When failed: why, in the caller's language. */
   failure: z.string().nullable(),
   createdAt: z.string(),

@@ -10,7 +10,7 @@ import { rebuildCoverage, diffCoverage } from './modules/coverage/coverage.repo.
 import { AppError } from '../common/errors.js';
 import { acquireDataDirLock } from './db/lock.js';
 import { checkPiiKey, createDeps } from './deps.js';
-import { importRosterFile } from './modules/imports/imports.service.js';
+import { exportImportErrors, importRosterFile } from './modules/imports/imports.service.js';
 
 const usage = `gonghui command line — npm run cli -- <command>
 
@@ -22,7 +22,10 @@ const usage = `gonghui command line — npm run cli -- <command>
   rebuild-coverage         recompute the roll-up table from scratch
   import-members <file> --org <org id>
                            import a roster (.xlsx/.csv) straight into the database (embedded engine: with
-                           the server stopped); the last line printed is a JSON summary
+                           the server stopped); the last line printed is a JSON summary (with its jobId)
+  import-errors <job id> <out-file>
+                           write a decrypted copy of an import's error file (its rejected rows, with full ID
+                           numbers) to a new file (mode 0600); needs the data key the file was sealed with
 `;
 
 async function run(args: string[]): Promise<void> {
@@ -110,7 +113,24 @@ async function run(args: string[]): Promise<void> {
           ),
         );
         process.stderr.write('\n');
+        if (summary.errorFile) {
+          process.stderr.write(`错误行已加密保存 / rejected rows kept sealed: npm run cli -- import-errors ${summary.jobId} <out-file>\n`);
+        }
         process.stdout.write(`${JSON.stringify(summary)}\n`);
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    case 'import-errors': {
+      const jobId = Number(arg);
+      const outFile = args[2];
+      if (!Number.isSafeInteger(jobId) || !outFile) throw new Error('usage: import-errors <job id> <out-file>');
+      const database = await openDatabase(config);
+      try {
+        const deps = createDeps(database.db, config);
+        await checkPiiKey(database.db, deps.cipher);
+        process.stdout.write(`${JSON.stringify(await exportImportErrors(deps, jobId, outFile))}\n`);
       } finally {
         await database.close();
       }

@@ -37,6 +37,8 @@ export type Config = {
   transferLookupsPerHour: number;
 
   // issue #8: personal data in files
+  /** Days an import's error file (rejected rows, with full ID numbers) is kept after the job ends. */
+  importErrorFileDays: number;
 
   // issue #8: audit and limited reveal
   /** Repeats of one refused request by one caller within this window become one summary audit entry. */
@@ -92,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     transferLookupsPerHour: intFromEnv(env, 'GONGHUI_TRANSFER_LOOKUPS_PER_HOUR', 60),
 
     // issue #8: personal data in files
+    importErrorFileDays: intFromEnv(env, 'GONGHUI_IMPORT_ERROR_FILE_DAYS', 30),
 
     // issue #8: audit and limited reveal
     auditRefusalWindowSeconds: Math.max(1, intFromEnv(env, 'GONGHUI_AUDIT_REFUSAL_WINDOW_SECONDS', 60)),

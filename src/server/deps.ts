@@ -3,12 +3,14 @@ import type { DB } from './db/schema.js';
 import type { Config } from './config.js';
 import { createKeyedHash, createPiiCipher, loadMasterSecret, type PiiCipher } from './crypto/pii.js';
 import { createSigner, type Signer } from './crypto/tokens.js';
+import { createFileSealer, type FileSealer } from './crypto/sealed-file.js';
 import { AppError } from '../common/errors.js';
 import { createMessageSender, silentLog, type MessageLog, type MessageSender } from './modules/messages/messages.sender.js';
 
 /**
  * What route modules hand to their services: the database, the settings, the personal-data cipher, the card signer,
- * the keyed hash of one-time codes and the text-message sender.
+ * the keyed hash of one-time codes, the text-message sender, and the sealer of files that hold personal data (roster
+ * uploads, import error files).
  */
 export type Deps = {
   db: Kysely<DB>;
@@ -17,6 +19,7 @@ export type Deps = {
   cardSigner: Signer;
   codeHash: (value: string) => string;
   messages: MessageSender;
+  files: FileSealer;
 };
 
 /**
@@ -44,5 +47,6 @@ export function createDeps(db: Kysely<DB>, config: Config, log: MessageLog = sil
     cardSigner: createSigner(master, 'card'),
     codeHash: createKeyedHash(master, 'one-time code'),
     messages: createMessageSender(config, cipher, log),
+    files: createFileSealer(master),
   };
 }

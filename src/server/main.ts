@@ -7,7 +7,7 @@ import { deleteExpiredSessions } from './auth/auth.repo.js';
 import { deleteExpiredMemberSessions } from './auth/member-session.js';
 import { deleteOldChallenges } from './modules/otp/otp.repo.js';
 import { confirmDueTransfers } from './modules/transfers/transfers.service.js';
-import { resumeUnfinishedImports } from './modules/imports/imports.service.js';
+import { resumeUnfinishedImports, sweepExpiredImportFiles } from './modules/imports/imports.service.js';
 
 /** Starts the platform: open (or create) the database, migrate and seed, listen; shut down cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   }
   const resumed = await resumeUnfinishedImports(app.deps, app.importQueue);
   if (resumed > 0) app.log.info(`resuming ${resumed} unfinished roster imports`);
-  // Housekeeping: expired sessions, and transfers whose confirmation period has run out.
+  // Housekeeping: expired sessions, transfers whose confirmation period has run out, import files past retention.
   const sweep = setInterval(() => {
     deleteExpiredSessions(database.db, config.sessionIdleMinutes).catch((error: unknown) =>
       app.log.error({ err: error }, 'session sweep failed'),
@@ -53,6 +53,9 @@ async function main(): Promise<void> {
     confirmDueTransfers(database.db)
       .then((n) => n > 0 && app.log.info(`auto-confirmed ${n} transfers`))
       .catch((error: unknown) => app.log.error({ err: error }, 'transfer sweep failed'));
+    sweepExpiredImportFiles(app.deps)
+      .then((n) => n.expired + n.orphans > 0 && app.log.info(n, 'import files removed'))
+      .catch((error: unknown) => app.log.error({ err: error }, 'import file sweep failed'));
   }, 60_000);
   sweep.unref();
 

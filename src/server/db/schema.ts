@@ -249,6 +249,9 @@ export type ImportJobTable = {
   ids_duplicate: ColumnType<number, number | undefined, number>;
   elsewhere: ColumnType<number, number | undefined, number>;
   error_file: string | null;
+  file_sealed: ColumnType<boolean, boolean | undefined, boolean>;
+  error_file_sealed: ColumnType<boolean, boolean | undefined, boolean>;
+  error_file_expired_at: string | null;
   error_code: string | null;
   error_params: ColumnType<unknown, string | null | undefined, string | null>;
   created_by: number | null;

@@ -410,7 +410,7 @@ function memberCases(): Case[] {
     },
     {
       route: 'GET /api/imports/:id/errors',
-      action: 'member.read',
+      action: 'member.reveal',
       visibleWith: 'member.read',
       write: false,
       ...union,

@@ -17,6 +17,9 @@ const jobColumns = [
   'j.duplicates',
   'j.elsewhere',
   'j.error_file',
+  'j.file_sealed',
+  'j.error_file_sealed',
+  'j.error_file_expired_at',
   'j.error_code',
   'j.error_params',
   'j.created_at',
@@ -27,7 +30,17 @@ const jobColumns = [
 
 export async function insertJob(
   tx: Executor,
-  job: { orgId: number; orgPath: string; fileName: string; filePath: string; sha256: string; bytes: number; createdBy: number | null },
+  job: {
+    orgId: number;
+    orgPath: string;
+    fileName: string;
+    filePath: string;
+    sha256: string;
+    bytes: number;
+    createdBy: number | null;
+    /** The file is a sealed upload the platform owns (deleted when the job ends), not an operator's own file. */
+    isSealed?: boolean;
+  },
 ): Promise<number> {
   const row = await tx
     .insertInto('import_job')
@@ -40,6 +53,7 @@ export async function insertJob(
       file_sha256: job.sha256,
       file_bytes: job.bytes,
       created_by: job.createdBy,
+      file_sealed: job.isSealed ?? false,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -123,6 +137,7 @@ export async function markFinished(
     .set({
       status: outcome.status,
       error_file: outcome.errorFile,
+      error_file_sealed: outcome.errorFile !== null,
       error_code: outcome.errorCode ?? null,
       error_params: outcome.errorParams ? JSON.stringify(outcome.errorParams) : null,
       finished_at: sql`now()`,
@@ -196,4 +211,36 @@ export async function setElsewhereTransfer(tx: Executor, e: { regionId: number; 
     .where('job_id', '=', e.jobId)
     .where('member_id', '=', e.memberId)
     .execute();
+}
+
+/** Error files of jobs that ended before `cutoff`: due for deletion. */
+export async function errorFilesEndedBefore(db: Executor, cutoff: Date): Promise<{ id: number; error_file: string }[]> {
+  const rows = await db
+    .selectFrom('import_job')
+    .select(['id', 'error_file'])
+    .where('error_file', 'is not', null)
+    .where('status', 'in', ['done', 'failed'])
+    .where('finished_at', '<', cutoff.toISOString())
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, error_file: r.error_file! }));
+}
+
+export async function markErrorFileExpired(db: Executor, id: number): Promise<void> {
+  await db
+    .updateTable('import_job')
+    .set({ error_file: null, error_file_sealed: false, error_file_expired_at: sql`now()` })
+    .where('id', '=', id)
+    .where('error_file', 'is not', null)
+    .execute();
+}
+
+/** Every file a job still needs: the uploads of unfinished jobs and the error files kept. */
+export async function filesInUse(db: Executor): Promise<{ unfinishedIds: number[]; paths: string[] }> {
+  const unfinished = await db.selectFrom('import_job').select(['id', 'file_path']).where('status', 'in', ['queued', 'running']).execute();
+  const kept = await db.selectFrom('import_job').select('error_file').where('error_file', 'is not', null).execute();
+  return {
+    unfinishedIds: unfinished.map((r) => r.id),
+    paths: [...unfinished.map((r) => r.file_path), ...kept.map((r) => r.error_file!)],
+  };
 }

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -58,8 +57,8 @@ export function importRoutes(app: FastifyInstance, deps: Deps, queue: imports.Im
     imports.requestElsewhereTransfers(deps, requireActor(req), req.params.id),
   );
   r.get('/api/imports/:id/errors', { schema: { tags, params: IdParam } }, async (req, reply) => {
-    const file = await imports.importErrorFile(deps, requireActor(req), req.params.id);
-    const type = file.path.endsWith('.csv') ? 'text/csv; charset=utf-8' : XLSX;
-    return reply.header('content-type', type).header('content-disposition', attachment(file.name)).send(fs.createReadStream(file.path));
+    const file = await imports.downloadImportErrors(deps, requireActor(req), req.params.id);
+    const type = file.format === 'csv' ? 'text/csv; charset=utf-8' : XLSX;
+    return reply.header('content-type', type).header('content-disposition', attachment(file.name)).send(file.stream);
   });
 }

@@ -6,6 +6,7 @@ import type { Deps } from '../../deps.js';
 import type { Locale } from '../../../common/i18n.js';
 import { AppError } from '../../../common/errors.js';
 import { readRoster, type RosterHeader, type RosterRow } from '../rosters/roster.read.js';
+import type { RosterSource } from '../rosters/roster.source.js';
 import type { RosterLimits } from '../rosters/roster.columns.js';
 import { createDuplicateTracker, validateRosterRow, type NormalisedRow } from '../rosters/roster.validate.js';
 import { createRosterErrorsFile, type RosterErrorsFile } from '../rosters/roster.errors-file.js';
@@ -33,7 +34,9 @@ type Pending = { row: RosterRow; value: NormalisedRow | null; problems: RowProbl
 /**
  * Runs one roster import job to the end: stream the file, validate every row, and admit valid rows in
  * transactions of IMPORT_BATCH_ROWS rows, each also recording the job's progress, so a crash leaves whole
- * batches or nothing. A job found half-done resumes after the rows already committed.
+ * batches or nothing. A job found half-done resumes after the rows already committed. The error file is
+ * written sealed; a sealed upload is deleted once the job ends (done or failed), and kept while it is unfinished
+ * so that a restart can resume it.
  */
 export async function runImportJob(
   deps: Deps,
@@ -46,7 +49,6 @@ export async function runImportJob(
   const alreadyCommitted = job.rows_read;
   await repo.markStarted(db, jobId);
   const tracker = createDuplicateTracker();
-  const errorPath = job.file_path.replace(/(\.[a-z]+)?$/, '-errors');
   let errors: RosterErrorsFile | undefined;
   let header: RosterHeader | undefined;
   let errorFile: string | null = null;
@@ -58,8 +60,8 @@ export async function runImportJob(
     for (const p of pending) {
       if (p.problems.length === 0) continue;
       if (!errors) {
-        errorFile = `${errorPath}.${header?.format === 'csv' ? 'csv' : 'xlsx'}`;
-        errors = createRosterErrorsFile(errorFile, {
+        errorFile = errorFilePath(deps.config.dataDir, jobId, header?.format ?? 'xlsx');
+        errors = createRosterErrorsFile(deps.files.createWriteStream(errorFile), {
           format: header?.format ?? 'xlsx',
           headers: header?.headers ?? [],
           locale: options.locale ?? 'zh-CN',
@@ -126,8 +128,10 @@ export async function runImportJob(
     writing = false;
   };
 
+  let source: RosterSource | undefined;
   try {
-    for await (const row of readRoster(job.file_path, {
+    if (job.file_sealed) source = await deps.files.open(job.file_path);
+    for await (const row of readRoster(source ?? job.file_path, {
       onHeader: (h) => (header = h),
       ...(options.limits ? { limits: options.limits } : {}),
     })) {
@@ -160,13 +164,27 @@ export async function runImportJob(
           ? { code: 'INTERNAL', params: {} }
           : (({ code, params }) => ({ code: code as string, params }))(asRosterFileError(error));
     await repo.markFinished(db, jobId, { status: 'failed', errorFile, errorCode: known.code, errorParams: known.params });
+    await removeUpload(job);
     throw error;
+  } finally {
+    await source?.close();
   }
+  await removeUpload(job);
   const done = (await repo.findJob(db, jobId))!;
   return { imported: done.imported, rejected: done.rejected, duplicates: done.duplicates, elsewhere: done.elsewhere, errorFile };
 }
 
-/** Keeps a stored upload beside its job: `<dataDir>/imports/<job>.<ext>`. */
+/** The raw upload holds every row as typed: once its job has ended nothing needs it. An operator's own file is left alone. */
+async function removeUpload(job: repo.JobRow): Promise<void> {
+  if (job.file_sealed) await fs.promises.rm(job.file_path, { force: true });
+}
+
+/** Where a job's (sealed) error file is kept, whatever file the job read. */
+export function errorFilePath(dataDir: string, jobId: number, format: 'xlsx' | 'csv'): string {
+  return path.join(importsDir(dataDir), `job-${jobId}-errors.${format}.sealed`);
+}
+
+/** Where uploads and error files are kept (mode 0700); the files themselves are sealed, mode 0600. */
 export function importsDir(dataDir: string): string {
   const dir = path.join(dataDir, 'imports');
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });

@@ -10,6 +10,7 @@ import type { Locale } from '../../../common/i18n.js';
 import type { ImportJob } from '../../../common/imports.js';
 import type { Page } from '../../../common/paging.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
+import { SealedFileError } from '../../crypto/sealed-file.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
@@ -18,7 +19,7 @@ import { ROSTER_LIMITS } from '../rosters/roster.columns.js';
 import { describeFileError, RosterFileError, type RosterFileErrorCode } from '../rosters/roster.file-error.js';
 import { errorCatalog, errorMessage, type ErrorCode } from '../../../common/errors.js';
 import * as repo from './imports.repo.js';
-import { importsDir, runImportJob, type ImportSummary } from './imports.runner.js';
+import { importsDir, runImportJob, errorFilePath, type ImportSummary } from './imports.runner.js';
 import { openTransfer } from '../transfers/transfers.service.js';
 import { maskName } from '../../../common/identity.js';
 import type { ElsewhereTransfersResult, ImportElsewhereRow } from '../../../common/imports.js';
@@ -42,6 +43,7 @@ export function toImportJob(row: repo.JobRow, locale: Locale): ImportJob {
     duplicates: row.duplicates,
     elsewhere: row.elsewhere,
     hasErrorFile: row.error_file !== null,
+    errorFileExpiredAt: row.error_file_expired_at,
     failure: failureText(row, locale),
     createdAt: row.created_at,
     finishedAt: row.finished_at,
@@ -77,7 +79,10 @@ export function createImportQueue(deps: Deps, log: FastifyBaseLogger): ImportQue
   };
 }
 
-/** Streams an upload to the data directory (bounded size, hashed on the way) and queues its import. */
+/**
+ * Streams an upload to the data directory, sealed (encrypted, mode 0600) on the way in; bounded in size and
+ * hashed (the hash of the plaintext) as it passes; then queues its import.
+ */
 export async function startImport(
   deps: Deps,
   queue: ImportQueue,
@@ -89,7 +94,7 @@ export async function startImport(
   if (!coveringKinds.includes(org.kind as OrgKind)) throw new AppError('RECEIVING_ORG_KIND');
   const ext = path.extname(upload.fileName).toLowerCase();
   if (ext !== '.xlsx' && ext !== '.csv') throw new AppError('UPLOAD_TYPE');
-  const target = path.join(importsDir(deps.config.dataDir), `${Date.now()}-${randomBytes(6).toString('hex')}${ext}`);
+  const target = path.join(importsDir(deps.config.dataDir), `${Date.now()}-${randomBytes(6).toString('hex')}${ext}.sealed`);
   const hash = createHash('sha256');
   let bytes = 0;
   const meter = new Transform({
@@ -100,7 +105,7 @@ export async function startImport(
     },
   });
   try {
-    await pipeline(upload.stream, meter, fs.createWriteStream(target, { mode: 0o600 }));
+    await pipeline(upload.stream, meter, deps.files.createWriteStream(target));
     if (upload.truncated() || bytes > ROSTER_LIMITS.maxFileBytes)
       throw new AppError('UPLOAD_TOO_LARGE', { maxMb: ROSTER_LIMITS.maxFileBytes / 1024 / 1024 });
   } catch (error) {
@@ -116,6 +121,7 @@ export async function startImport(
       sha256: hash.digest('hex'),
       bytes,
       createdBy: actor.userId,
+      isSealed: true,
     });
     await recordWrite(tx, actor, 'import.start', { type: 'import', id: jobId, orgPath: org.path }, { fileName: upload.fileName, bytes });
     return jobId;
@@ -147,13 +153,108 @@ export async function listImports(
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
 }
 
-/** The error file of an import: rejected rows as uploaded, with a column saying what is wrong. */
-export async function importErrorFile(deps: Deps, actor: Actor, id: number): Promise<{ path: string; name: string }> {
-  const row = await repo.findJobInScope(deps.db, scopeFor(actor, 'member.read'), id);
-  if (!row) throw new AppError('NOT_FOUND');
-  if (!row.error_file || !fs.existsSync(row.error_file)) throw new AppError('IMPORT_NO_ERRORS');
+export type ErrorFileDownload = { stream: Readable; name: string; format: 'xlsx' | 'csv' };
+
+/** Opens a job's error file as plaintext: sealed (current) or plain (written before files were sealed). */
+async function openErrorFile(deps: Deps, row: repo.JobRow): Promise<{ stream: Readable; format: 'xlsx' | 'csv' }> {
+  if (!row.error_file) {
+    if (row.error_file_expired_at) throw new AppError('IMPORT_ERRORS_EXPIRED', { days: deps.config.importErrorFileDays });
+    throw new AppError('IMPORT_NO_ERRORS');
+  }
+  const format = /\.csv(\.sealed)?$/.test(row.error_file) ? 'csv' : 'xlsx';
+  if (!row.error_file_sealed) {
+    if (!fs.existsSync(row.error_file)) throw new AppError('IMPORT_NO_ERRORS');
+    return { stream: fs.createReadStream(row.error_file), format };
+  }
+  try {
+    const sealed = await deps.files.open(row.error_file);
+    const stream = sealed.createReadStream();
+    stream.once('close', () => void sealed.close());
+    return { stream, format };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('IMPORT_NO_ERRORS');
+    if (error instanceof SealedFileError) throw new AppError('IMPORT_ERRORS_UNREADABLE');
+    throw error;
+  }
+}
+
+/**
+ * The error file of an import: rejected rows as uploaded (full ID numbers and phones), with a column saying
+ * what is wrong. Seeing the job needs member.read (else 404); the file needs member.reveal on its union (else
+ * 403), and every download is audited.
+ */
+export async function downloadImportErrors(deps: Deps, actor: Actor, id: number): Promise<ErrorFileDownload> {
+  const row = await repo.findJobInScope(deps.db, scopeFor(actor, 'member.reveal'), id);
+  if (!row) {
+    if (await repo.findJobInScope(deps.db, scopeFor(actor, 'member.read'), id)) throw new AppError('FORBIDDEN');
+    throw new AppError('NOT_FOUND');
+  }
+  const file = await openErrorFile(deps, row);
+  try {
+    await recordWrite(deps.db, actor, 'import.errors.download', { type: 'import', id, orgPath: row.org_path }, { rows: row.rejected });
+  } catch (error) {
+    file.stream.destroy();
+    throw error;
+  }
   const base = row.file_name.replace(/\.[^.]+$/, '');
-  return { path: row.error_file, name: `${base}-错误行${path.extname(row.error_file)}` };
+  return { ...file, name: `${base}-错误行.${file.format}` };
+}
+
+/**
+ * The command line's way to an error file: writes a decrypted copy (mode 0600, never over an existing file).
+ * Needs the data key; with another key the file cannot be read and nothing is written.
+ */
+export async function exportImportErrors(deps: Deps, jobId: number, outFile: string): Promise<{ file: string; rows: number }> {
+  const row = await repo.findJob(deps.db, jobId);
+  if (!row) throw new AppError('NOT_FOUND');
+  const file = await openErrorFile(deps, row);
+  let out: fs.WriteStream;
+  try {
+    out = fs.createWriteStream(outFile, { flags: 'wx', mode: 0o600 });
+    await new Promise<void>((resolve, reject) => out.once('open', () => resolve()).once('error', reject));
+  } catch (error) {
+    file.stream.destroy();
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new AppError('IMPORT_ERRORS_OUT_EXISTS', { file: outFile });
+    throw error;
+  }
+  try {
+    await pipeline(file.stream, out);
+  } catch (error) {
+    fs.rmSync(outFile, { force: true });
+    if (error instanceof SealedFileError) throw new AppError('IMPORT_ERRORS_UNREADABLE');
+    throw error;
+  }
+  return { file: path.resolve(outFile), rows: row.rejected };
+}
+
+/**
+ * Housekeeping, safe to run any time and again: deletes the error files of jobs that ended more than
+ * GONGHUI_IMPORT_ERROR_FILE_DAYS ago (the job then says so), and files under the imports folder no job needs
+ * any more (an upload whose job ended but whose deletion was cut short, an upload cut short by a crash) once
+ * they are an hour old — younger ones may be uploads still arriving.
+ */
+export async function sweepExpiredImportFiles(deps: Deps, now: Date = new Date()): Promise<{ expired: number; orphans: number }> {
+  const cutoff = new Date(now.getTime() - deps.config.importErrorFileDays * 86_400_000);
+  let expired = 0;
+  for (const job of await repo.errorFilesEndedBefore(deps.db, cutoff)) {
+    await fs.promises.rm(job.error_file, { force: true });
+    await repo.markErrorFileExpired(deps.db, job.id);
+    expired++;
+  }
+  const dir = importsDir(deps.config.dataDir);
+  const inUse = await repo.filesInUse(deps.db);
+  const kept = new Set(inUse.paths.map((p) => path.resolve(p)));
+  for (const id of inUse.unfinishedIds)
+    for (const format of ['xlsx', 'csv'] as const) kept.add(errorFilePath(deps.config.dataDir, id, format));
+  let orphans = 0;
+  for (const name of await fs.promises.readdir(dir)) {
+    const file = path.join(dir, name);
+    const stat = await fs.promises.stat(file).catch(() => undefined);
+    if (!stat?.isFile() || kept.has(file) || now.getTime() - stat.mtimeMs < 3_600_000) continue;
+    await fs.promises.rm(file, { force: true });
+    orphans++;
+  }
+  return { expired, orphans };
 }
 
 /** An import of the caller's subtree they may change members of (listing and asking transfers are cadre work). */
@@ -226,7 +327,7 @@ export async function importRosterFile(
   deps: Deps,
   input: { filePath: string; orgId: number },
   onProgress: (job: { rowsRead: number; imported: number; rejected: number; duplicates: number }) => void,
-): Promise<ImportSummary> {
+): Promise<ImportSummary & { jobId: number }> {
   const org = await deps.db.selectFrom('org_unit').select(['id', 'path', 'kind']).where('id', '=', input.orgId).executeTakeFirst();
   if (!org) throw new AppError('NOT_FOUND');
   if (!coveringKinds.includes(org.kind as OrgKind)) throw new AppError('RECEIVING_ORG_KIND');
@@ -256,7 +357,7 @@ export async function importRosterFile(
     // Loads from the command line may be larger than an upload: a bulk load of a whole district.
     const summary = await runImportJob(deps, id, { limits: { maxFileBytes: 4 * 1024 ** 3 } });
     if (summary === 'stopped') throw new Error('import stopped');
-    return summary;
+    return { jobId: id, ...summary };
   } finally {
     clearInterval(timer);
   }

@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { RosterFileError, describeFileError } from './roster.file-error.js';
 import {
@@ -170,6 +171,30 @@ describe('hostile and broken files', () => {
       expect(await readError(path.join(dir, 'limit.csv'), { limits: { maxRows: 9 } })).toMatchObject({ code: 'TOO_MANY_ROWS' });
     });
   });
+
+  it.each(['utf-16le', 'utf-16be'] as const)(
+    'refuses a %s CSV over the row limit before its first row, as a UTF-8 one',
+    async (encoding) => {
+      await withTempDir(async (dir) => {
+        const row = `${GOOD_ROW.join('\t')}\r\n"有\n换行的""单位"""\t1\r\n`;
+        const bom = encoding === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff];
+        // Over 256 KiB: the count goes on across the reader's chunks.
+        const text = `${HEADER.join('\t')}\r\n${`${'x'.repeat(5000)}\t1\r\n`.repeat(30)}${row.repeat(6)}\r\n`;
+        const file = await writeBytes(dir, 'unicode.csv', Buffer.concat([Buffer.from(bom), iconv.encode(text, encoding)]));
+        expect((await readAll(file, { limits: { maxRows: 42 } })).rows).toHaveLength(42);
+        let yielded = 0;
+        const error = await (async () => {
+          try {
+            for await (const _row of readRoster(file, { limits: { maxRows: 41 } })) yielded++;
+          } catch (caught) {
+            return caught;
+          }
+        })();
+        expect(error).toMatchObject({ code: 'TOO_MANY_ROWS', params: { max: 41 } });
+        expect(yielded).toBe(0);
+      });
+    },
+  );
 
   it('counts quoted line breaks as one row when judging the row limit', async () => {
     await withTempDir(async (dir) => {

@@ -1,9 +1,8 @@
-import { createReadStream } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import type { SheetRow, SheetSource } from './roster.cell-text.js';
 import type { RosterLimits } from './roster.columns.js';
 import { csvSplitter } from './roster.csv-split.js';
+import type { RosterSource } from './roster.source.js';
 
 export type CsvEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 export type CsvDelimiter = ',' | '\t' | ';';
@@ -44,57 +43,82 @@ export function sniffDelimiter(headText: string): CsvDelimiter {
 
 /**
  * Counts the non-blank records the way csv-parse splits them (a quote opens a field only at its start, `""`
- * inside is one quote), stopping once past `max`. Works on the bytes: in UTF-8 and GB18030 the bytes of `"`,
- * `\n`, `\r`, space and the separators never occur inside a multi-byte character.
+ * inside is one quote), stopping once past `max`. Works on code units, not characters: in UTF-8 and GB18030 the
+ * bytes of `"`, `\n`, `\r`, space and the separators never occur inside a multi-byte character, and in UTF-16
+ * they are single code units that no surrogate equals.
  */
-async function countRecords(filePath: string, start: number, delimiter: CsvDelimiter, max: number): Promise<number> {
+async function countRecords(
+  source: RosterSource,
+  start: number,
+  encoding: CsvEncoding,
+  delimiter: CsvDelimiter,
+  max: number,
+): Promise<number> {
   const QUOTE = 0x22;
   const LF = 0x0a;
   const CR = 0x0d;
   const SEP = delimiter.charCodeAt(0);
-  const isSpace = (byte: number) => byte === 0x20 || byte === 0x09;
+  const isSpace = (unit: number) => unit === 0x20 || unit === 0x09;
   let records = 0;
   let isInQuotes = false;
   let isFieldStart = true;
   let isQuotePending = false; // a quote inside a quoted field closes it unless another quote follows
   let hasContent = false;
   let previous = -1;
-  for await (const chunk of createReadStream(filePath, { start, highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
-    for (let i = 0; i < chunk.length; i++) {
-      const byte = chunk[i]!;
+  /** Scans code units; true once past `max`. */
+  const scan = (units: ArrayLike<number>): boolean => {
+    for (let i = 0; i < units.length; i++) {
+      const unit = units[i]!;
       if (isInQuotes) {
         if (!isQuotePending) {
-          if (byte === QUOTE) isQuotePending = true;
-          else if (!isSpace(byte) && byte !== LF && byte !== CR) hasContent = true;
+          if (unit === QUOTE) isQuotePending = true;
+          else if (!isSpace(unit) && unit !== LF && unit !== CR) hasContent = true;
           continue;
         }
         isQuotePending = false;
-        if (byte === QUOTE) {
+        if (unit === QUOTE) {
           hasContent = true;
           continue;
         }
         isInQuotes = false;
       }
-      if (byte === LF || byte === CR) {
-        if (!(byte === LF && previous === CR) && hasContent && ++records > max) return records;
+      if (unit === LF || unit === CR) {
+        if (!(unit === LF && previous === CR) && hasContent && ++records > max) return true;
         isFieldStart = true;
         hasContent = false;
-      } else if (byte === SEP) {
+      } else if (unit === SEP) {
         isFieldStart = true;
       } else {
-        if (byte === QUOTE && isFieldStart) isInQuotes = true;
-        else if (!isSpace(byte)) hasContent = true;
+        if (unit === QUOTE && isFieldStart) isInQuotes = true;
+        else if (!isSpace(unit)) hasContent = true;
         isFieldStart = false;
       }
-      previous = byte;
+      previous = unit;
     }
+    return false;
+  };
+  const isUtf16 = encoding === 'utf-16le' || encoding === 'utf-16be';
+  let odd: Buffer = Buffer.alloc(0); // UTF-16: a code unit split between two chunks
+  for await (const chunk of source.createReadStream({ start }) as AsyncIterable<Buffer>) {
+    if (!isUtf16) {
+      if (scan(chunk)) return records;
+      continue;
+    }
+    const bytes = odd.length > 0 ? Buffer.concat([odd, chunk]) : chunk;
+    const even = bytes.length - (bytes.length % 2);
+    odd = Buffer.from(bytes.subarray(even));
+    const units = new Uint16Array(even / 2);
+    for (let i = 0, b = 0; i < units.length; i++, b += 2) {
+      units[i] = encoding === 'utf-16le' ? bytes[b]! | (bytes[b + 1]! << 8) : (bytes[b]! << 8) | bytes[b + 1]!;
+    }
+    if (scan(units)) return records;
   }
   return hasContent ? records + 1 : records;
 }
 
 /** A CSV file as one sheet; rows are numbered by record, as a spreadsheet program would show them. */
 export function csvSheet(
-  filePath: string,
+  source: RosterSource,
   encoding: CsvEncoding,
   bomBytes: number,
   delimiter: CsvDelimiter,
@@ -102,15 +126,14 @@ export function csvSheet(
 ): SheetSource {
   return {
     name: 'csv',
-    countRecords: async (max) =>
-      encoding === 'utf-8' || encoding === 'gb18030' ? countRecords(filePath, bomBytes, delimiter, max) : undefined,
+    countRecords: (max) => countRecords(source, bomBytes, encoding, delimiter, max),
     rows: async function* () {
-      const source = createReadStream(filePath, { start: bomBytes, highWaterMark: 64 * 1024 });
+      const bytes = source.createReadStream({ start: bomBytes });
       const splitter = csvSplitter(delimiter, limits.maxCsvRecordChars);
       async function* texts() {
         const decoder = iconv.getDecoder(encoding, { stripBOM: false });
         const wellFormed = wellFormedText();
-        for await (const chunk of source as AsyncIterable<Buffer>) yield wellFormed(decoder.write(chunk));
+        for await (const chunk of bytes as AsyncIterable<Buffer>) yield wellFormed(decoder.write(chunk));
         yield wellFormed(decoder.end() ?? '', true);
       }
       let rowNumber = 0;
@@ -121,7 +144,7 @@ export function csvSheet(
         }
         for (const values of splitter.end()) yield { rowNumber: ++rowNumber, values } satisfies SheetRow;
       } finally {
-        source.destroy();
+        bytes.destroy();
       }
     },
   };
@@ -147,7 +170,7 @@ function wellFormedText(): (text: string, isLast?: boolean) => string {
   };
 }
 
-export async function readHead(file: FileHandle, length: number): Promise<Buffer> {
+export async function readHead(file: RosterSource, length: number): Promise<Buffer> {
   const buffer = Buffer.alloc(length);
   const { bytesRead } = await file.read(buffer, 0, length, 0);
   return buffer.subarray(0, bytesRead);

@@ -1,10 +1,10 @@
 import ExcelJS, { type Row } from 'exceljs';
-import type { FileHandle } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { Readable } from 'node:stream';
 import { cellText, type SheetRow, type SheetSource } from './roster.cell-text.js';
 import type { RosterLimits } from './roster.columns.js';
 import { RosterFileError } from './roster.file-error.js';
+import type { RosterSource } from './roster.source.js';
 import { SharedStrings } from './roster.shared-strings.js';
 import { openZipEntryText, readZipDirectory, verifyZipEntry, type ZipEntry } from './roster.zip.js';
 
@@ -70,12 +70,13 @@ export type XlsxWorkbook = { sheets: SheetSource[] };
  * Opens an .xlsx for streaming: the directory is judged, then relationships, workbook, styles and shared
  * strings are read (they are small next to the sheet data); sheets stream row by row when iterated.
  */
-export async function openXlsx(file: FileHandle, filePath: string, fileSize: number, limits: RosterLimits): Promise<XlsxWorkbook> {
-  const entries = await readZipDirectory(file, fileSize, limits);
+export async function openXlsx(file: RosterSource, limits: RosterLimits): Promise<XlsxWorkbook> {
+  const entries = await readZipDirectory(file, file.size, limits);
   const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e] as const));
   const entry = (name: string): ZipEntry | undefined => byName.get(name.toLowerCase());
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
+  // Never parsed as a whole: the entries are handed to its parsers one by one, so its input is an empty stream.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     styles: 'cache',
     sharedStrings: 'emit',
     hyperlinks: 'ignore',
@@ -85,7 +86,7 @@ export async function openXlsx(file: FileHandle, filePath: string, fileSize: num
 
   const parseEntry = async (e: ZipEntry | undefined, parse: (stream: Readable) => Promise<void>): Promise<void> => {
     if (!e) return;
-    const stream = await openZipEntryText(file, filePath, e);
+    const stream = await openZipEntryText(file, e);
     try {
       await parse(stream);
     } finally {
@@ -128,9 +129,9 @@ export async function openXlsx(file: FileHandle, filePath: string, fileSize: num
       name: sheet.name,
       // A sheet that inflates past its declared size (a lying zip bomb), fails its checksum or stops mid-way
       // would otherwise be found out only after the rows before the damage had been imported.
-      verify: async () => assertXmlEnds((await verifyZipEntry(file, filePath, sheetEntry)).toString('utf8'), 'worksheet'),
+      verify: async () => assertXmlEnds((await verifyZipEntry(file, sheetEntry)).toString('utf8'), 'worksheet'),
       rows: async function* () {
-        const stream = await openZipEntryText(file, filePath, sheetEntry);
+        const stream = await openZipEntryText(file, sheetEntry);
         const checked = endChecked(stream, 'worksheet');
         try {
           for (const { value: worksheet } of reader._parseWorksheet(checked.text, String(sheet.id))) {

@@ -1,9 +1,9 @@
-import { open, type FileHandle } from 'node:fs/promises';
 import type { SheetRow, SheetSource } from './roster.cell-text.js';
 import { columnForHeader, ROSTER_COLUMNS, ROSTER_LIMITS, type ColumnKey, type RosterLimits } from './roster.columns.js';
 import { asRosterFileError, RosterFileError } from './roster.file-error.js';
 import { csvSheet, readHead, sniffDelimiter, sniffEncoding, type CsvDelimiter, type CsvEncoding } from './roster.read-csv.js';
 import { openXlsx } from './roster.read-xlsx.js';
+import { openPlainSource, type RosterSource } from './roster.source.js';
 
 /** One data row: the roster's cells by column (as displayed, untrimmed; '' when absent) and every cell as found. */
 export type RosterRow = { rowNumber: number; cells: Record<ColumnKey, string>; raw: string[] };
@@ -55,8 +55,8 @@ function missingRequired(columns: Partial<Record<ColumnKey, number>>): string[] 
 
 type OpenedFile = { format: 'xlsx' | 'csv'; encoding?: CsvEncoding; delimiter?: CsvDelimiter; sheets: SheetSource[] };
 
-async function openRosterFile(file: FileHandle, filePath: string, limits: RosterLimits): Promise<OpenedFile> {
-  const { size } = await file.stat();
+async function openRosterFile(file: RosterSource, limits: RosterLimits): Promise<OpenedFile> {
+  const { size } = file;
   if (size === 0) throw new RosterFileError('EMPTY_FILE');
   if (size > limits.maxFileBytes) {
     throw new RosterFileError('FILE_TOO_LARGE', {
@@ -66,14 +66,14 @@ async function openRosterFile(file: FileHandle, filePath: string, limits: Roster
   }
   const head = await readHead(file, HEAD_BYTES);
   if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05) && (head[3] === 0x04 || head[3] === 0x06)) {
-    return { format: 'xlsx', sheets: (await openXlsx(file, filePath, size, limits)).sheets };
+    return { format: 'xlsx', sheets: (await openXlsx(file, limits)).sheets };
   }
   if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) throw new RosterFileError('UNKNOWN_FORMAT', { detected: 'xls' });
   const sniffed = sniffEncoding(head);
   if (!sniffed) throw new RosterFileError('UNKNOWN_FORMAT', { detected: 'binary' });
   const headText = new TextDecoder(sniffed.encoding === 'gb18030' ? 'gb18030' : sniffed.encoding).decode(head.subarray(sniffed.bomBytes));
   const delimiter = sniffDelimiter(headText);
-  const sheet = csvSheet(filePath, sniffed.encoding, sniffed.bomBytes, delimiter, limits);
+  const sheet = csvSheet(file, sniffed.encoding, sniffed.bomBytes, delimiter, limits);
   return { format: 'csv', encoding: sniffed.encoding, delimiter, sheets: [sheet] };
 }
 
@@ -84,21 +84,24 @@ async function openRosterFile(file: FileHandle, filePath: string, limits: Roster
  * a `RosterFileError`; rows already yielded before it count for nothing — the file is refused as a whole. So
  * that such an error comes before the first data row where it can: once the header is found, a CSV's rows are
  * counted and an .xlsx sheet is inflated to its end (declared size, checksum, complete XML) without parsing.
- * Stop early by breaking out of the loop or through `signal` (which throws its reason).
+ * Stop early by breaking out of the loop or through `signal` (which throws its reason). Reads a plain file by
+ * its path (opened and closed here), or a source the caller opened (a sealed upload) and closes.
  */
-export async function* readRoster(filePath: string, options: ReadRosterOptions = {}): AsyncGenerator<RosterRow> {
+export async function* readRoster(input: string | RosterSource, options: ReadRosterOptions = {}): AsyncGenerator<RosterRow> {
   const limits: RosterLimits = { ...ROSTER_LIMITS, ...options.limits };
   const { signal } = options;
   signal?.throwIfAborted();
-  let file: FileHandle | undefined;
+  let openedHere: RosterSource | undefined;
   let callerError: { error: unknown } | undefined; // thrown by onHeader: the caller's own, passed on as it is
   try {
-    try {
-      file = await open(filePath, 'r');
-    } catch (error) {
-      throw new RosterFileError('CORRUPT_FILE', { detail: error instanceof Error ? error.message : String(error) });
+    if (typeof input === 'string') {
+      try {
+        openedHere = await openPlainSource(input);
+      } catch (error) {
+        throw new RosterFileError('CORRUPT_FILE', { detail: error instanceof Error ? error.message : String(error) });
+      }
     }
-    const opened = await openRosterFile(file, filePath, limits);
+    const opened = await openRosterFile(openedHere ?? (input as RosterSource), limits);
     let best: HeaderMatch | undefined;
     for (const sheet of opened.sheets) {
       let header: (HeaderMatch & { rowNumber: number }) | undefined;
@@ -150,12 +153,12 @@ export async function* readRoster(filePath: string, options: ReadRosterOptions =
     if ((signal?.aborted && error === signal.reason) || (callerError && error === callerError.error)) throw error;
     throw asRosterFileError(error);
   } finally {
-    await file?.close();
+    await openedHere?.close();
   }
 }
 
 /**
- * CSV: counts the rows up front so an oversized file is refused before its first row, not after a million.
+ * CSV (any encoding): counts the rows up front so an oversized file is refused before its first row, not after a million.
  * Blank rows count for nothing, here and in the streaming count (a sheet may hold a million empty rows).
  */
 async function rejectIfTooManyRecords(sheet: SheetSource, nonBlankUpToHeader: number, limits: RosterLimits): Promise<void> {

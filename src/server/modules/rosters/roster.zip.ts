@@ -1,10 +1,9 @@
-import { createReadStream } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
 import { pipeline, Readable, Transform } from 'node:stream';
 import { pipeline as pipelineAsync } from 'node:stream/promises';
 import { createInflateRaw, crc32 } from 'node:zlib';
 import type { RosterLimits } from './roster.columns.js';
 import { RosterFileError } from './roster.file-error.js';
+import type { RosterSource } from './roster.source.js';
 
 /**
  * The central directory of an .xlsx (a zip file), read before anything is decompressed: entries are opened by
@@ -33,7 +32,7 @@ function corrupt(detail: string): RosterFileError {
   return new RosterFileError('CORRUPT_FILE', { detail });
 }
 
-async function readAt(file: FileHandle, position: number, length: number): Promise<Buffer> {
+async function readAt(file: RosterSource, position: number, length: number): Promise<Buffer> {
   const buffer = Buffer.alloc(length);
   const { bytesRead } = await file.read(buffer, 0, length, position);
   if (bytesRead !== length) throw corrupt('zip structure cut short');
@@ -46,7 +45,7 @@ function readUInt64(buffer: Buffer, offset: number): number {
   return Number(value);
 }
 
-async function findDirectory(file: FileHandle, fileSize: number): Promise<{ offset: number; size: number; count: number }> {
+async function findDirectory(file: RosterSource, fileSize: number): Promise<{ offset: number; size: number; count: number }> {
   const tailLength = Math.min(fileSize, 22 + 0xffff);
   const tailStart = fileSize - tailLength;
   const tail = await readAt(file, tailStart, tailLength);
@@ -115,7 +114,7 @@ function parseEntries(directory: Buffer, count: number): ZipEntry[] {
 }
 
 /** Reads and judges the central directory: too many entries, too much declared data or a suspicious ratio is refused. */
-export async function readZipDirectory(file: FileHandle, fileSize: number, limits: RosterLimits): Promise<ZipEntry[]> {
+export async function readZipDirectory(file: RosterSource, fileSize: number, limits: RosterLimits): Promise<ZipEntry[]> {
   const { offset, size, count } = await findDirectory(file, fileSize);
   if (count === 0) throw new RosterFileError('EMPTY_FILE');
   if (count > limits.maxXlsxEntries || size > MAX_CENTRAL_DIRECTORY_BYTES) {
@@ -140,7 +139,7 @@ export async function readZipDirectory(file: FileHandle, fileSize: number, limit
 }
 
 /** Where an entry's data starts: after its local header, whose name and extra field lengths may differ from the directory's. */
-async function dataStart(file: FileHandle, entry: ZipEntry): Promise<number> {
+async function dataStart(file: RosterSource, entry: ZipEntry): Promise<number> {
   const header = await readAt(file, entry.localHeaderOffset, 30);
   if (header.readUInt32LE(0) !== LOCAL_SIGNATURE) throw corrupt(`entry ${entry.name} damaged`);
   return entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
@@ -169,16 +168,16 @@ function sizeGuard(entry: ZipEntry): Transform {
 }
 
 /** The entry's stored bytes, and the inflater they go through (none when stored uncompressed). */
-async function entryData(file: FileHandle, filePath: string, entry: ZipEntry): Promise<{ source: Readable; inflate?: Transform }> {
+async function entryData(file: RosterSource, entry: ZipEntry): Promise<{ source: Readable; inflate?: Transform }> {
   const start = await dataStart(file, entry);
   if (entry.compressedSize === 0) return { source: Readable.from([]) };
-  const source = createReadStream(filePath, { start, end: start + entry.compressedSize - 1, highWaterMark: 256 * 1024 });
+  const source = file.createReadStream({ start, end: start + entry.compressedSize - 1 });
   return entry.method === 8 ? { source, inflate: createInflateRaw({ chunkSize: 64 * 1024 }) } : { source };
 }
 
 /** The entry's content as UTF-8 text chunks (never split inside a character). */
-export async function openZipEntryText(file: FileHandle, filePath: string, entry: ZipEntry): Promise<Readable> {
-  const { source, inflate } = await entryData(file, filePath, entry);
+export async function openZipEntryText(file: RosterSource, entry: ZipEntry): Promise<Readable> {
+  const { source, inflate } = await entryData(file, entry);
   const guard = sizeGuard(entry);
   const onError = () => undefined; // the error reaches the reader through `guard`, which pipeline destroys with it
   const output = inflate ? pipeline(source, inflate, guard, onError) : pipeline(source, guard, onError);
@@ -190,8 +189,8 @@ export async function openZipEntryText(file: FileHandle, filePath: string, entry
  * Inflates the whole entry without keeping it, so that a lie about its size, a wrong checksum or a cut-off
  * end is found before any of its content is used. Resolves to its last bytes (up to `tailBytes`).
  */
-export async function verifyZipEntry(file: FileHandle, filePath: string, entry: ZipEntry, tailBytes = 256): Promise<Buffer> {
-  const { source, inflate } = await entryData(file, filePath, entry);
+export async function verifyZipEntry(file: RosterSource, entry: ZipEntry, tailBytes = 256): Promise<Buffer> {
+  const { source, inflate } = await entryData(file, entry);
   let tail = Buffer.alloc(0);
   const keepTail = async (chunks: AsyncIterable<Buffer>) => {
     for await (const chunk of chunks) tail = Buffer.from(Buffer.concat([tail, chunk.subarray(-tailBytes)]).subarray(-tailBytes));
