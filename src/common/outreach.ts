@@ -1,16 +1,15 @@
 import { z } from 'zod';
+import { CalendarDate } from './inputs.js';
 
 export const meetingKinds = ['worker', 'enterprise'] as const; // 职工沟通会 / 企业沟通会
 export const unionisationStages = ['none', 'contacted', 'persuaded', 'preparing', 'established'] as const; // 建会进度
 export type UnionisationStage = (typeof unionisationStages)[number];
 
-const isoDate = z.iso.date();
-
 export const CreateMeetingBody = z.object({
   orgId: z.number().int().positive(),
   kind: z.enum(meetingKinds),
   title: z.string().trim().min(1).max(200),
-  heldOn: isoDate,
+  heldOn: CalendarDate,
   venue: z.string().trim().max(200).optional(),
   isOnline: z.boolean().default(false),
   /** A sub-venue (分会场) names its main venue (主会场). */
@@ -39,14 +38,14 @@ export type Meeting = z.infer<typeof Meeting>;
 export const MeetingListQuery = z.object({
   orgId: z.coerce.number().int().positive(),
   kind: z.enum(meetingKinds).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  from: CalendarDate.optional(),
+  to: CalendarDate.optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type MeetingListQuery = z.infer<typeof MeetingListQuery>;
 
-export const OutreachStatsQuery = z.object({ orgId: z.coerce.number().int().positive(), from: isoDate, to: isoDate });
+export const OutreachStatsQuery = z.object({ orgId: z.coerce.number().int().positive(), from: CalendarDate, to: CalendarDate });
 export type OutreachStatsQuery = z.infer<typeof OutreachStatsQuery>;
 export const OutreachStats = z.object({
   workerMeetings: z.number(),
