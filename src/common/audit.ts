@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { Id, queryCount } from './paging.js';
 
 export const AuditListQuery = z.object({
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: Id.optional(),
   cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: queryCount(1, 200).default(50),
 });
 export type AuditListQuery = z.infer<typeof AuditListQuery>;
 

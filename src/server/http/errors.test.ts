@@ -116,3 +116,39 @@ describe('request logs', () => {
     });
   }
 });
+
+describe('ids and counts in paths and query strings', () => {
+  const idMessage = 'must be a positive whole-number id in digits 0–9 without a leading zero (e.g. 12)';
+
+  it('an id written as hex, with an exponent, a sign, blanks, a fraction or a leading zero answers 400 with a clear message', async () => {
+    const cases: [string, string][] = [
+      ['/api/members/0x10', 'id'],
+      ['/api/orgs/1e5', 'id'],
+      ['/api/orgs/%2012', 'id'],
+      ['/api/orgs/12.0', 'id'],
+      ['/api/orgs/012', 'id'],
+      ['/api/orgs/-1', 'id'],
+      ['/api/orgs/9007199254740993', 'id'],
+      ['/api/members?orgId=0x1', 'orgId'],
+      ['/api/meetings?orgId=1e0', 'orgId'],
+      ['/api/applications?orgId=1&meetingId=0b1', 'meetingId'],
+      ['/api/audit?orgId=%2B1', 'orgId'],
+    ];
+    for (const [url, field] of cases) {
+      const answer = await ctx.call('GET', url, undefined, undefined, 'en');
+      expect(answer.statusCode, url).toBe(400);
+      expect(answer.json(), url).toMatchObject({ code: 'VALIDATION', details: [{ path: field, message: idMessage }] });
+    }
+    const zh = await ctx.call('GET', '/api/orgs/0x10');
+    expect(zh.json<{ message: string }>().message).toBe('输入有误：id: 应为正整数编号，只含数字 0–9，不以 0 开头（例如 12）');
+  });
+
+  it('a limit written as hex or with an exponent answers 400, while plain ids and limits still work', async () => {
+    for (const url of ['/api/orgs/1/children?limit=0x10', '/api/members?orgId=1&limit=1e2', '/api/users?limit=%2010']) {
+      expect((await ctx.call('GET', url)).statusCode, url).toBe(400);
+    }
+    expect((await ctx.call('GET', '/api/orgs/1')).statusCode).toBe(200);
+    expect((await ctx.call('GET', '/api/orgs/1/children?limit=5')).statusCode).toBe(200);
+    expect((await ctx.call('GET', '/api/members?orgId=1&limit=10')).statusCode).toBe(200);
+  });
+});
