@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id, queryCount } from './paging.js';
 
 /** A date (YYYY-MM-DD, the start of that day in Beijing time) or a full ISO timestamp. */
 const Instant = z
@@ -8,7 +9,7 @@ const Instant = z
   .transform((v) => (v.length === 10 ? `${v}T00:00:00+08:00` : v));
 
 export const AuditListQuery = z.object({
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: Id.optional(),
   /** One action or several, comma-separated (`member.reveal,member.export`). */
   action: z
     .string()
@@ -29,7 +30,7 @@ export const AuditListQuery = z.object({
   /** Entries before this instant (a date means: before that day starts). */
   to: Instant.optional(),
   cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: queryCount(1, 200).default(50),
 });
 export type AuditListQuery = z.infer<typeof AuditListQuery>;
 

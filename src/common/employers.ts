@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BodyId, Id, queryCount } from './paging.js';
 
 /** GB/T 4754 industry sections (国民经济行业分类门类). */
 export const industrySections = [
@@ -50,8 +51,8 @@ export const CreateEmployerBody = z.object({
   headcount: z.number().int().min(0).max(2_000_000),
   industry: z.enum(industrySections),
   address: z.string().trim().max(200).optional(),
-  streetOrgId: z.number().int().positive(),
-  unionOrgId: z.number().int().positive().nullable().optional(),
+  streetOrgId: BodyId,
+  unionOrgId: BodyId.nullable().optional(),
 });
 export type CreateEmployerBody = z.infer<typeof CreateEmployerBody>;
 
@@ -59,12 +60,12 @@ export const UpdateEmployerBody = CreateEmployerBody.partial().extend({ version:
 export type UpdateEmployerBody = z.infer<typeof UpdateEmployerBody>;
 
 export const EmployerListQuery = z.object({
-  orgId: z.coerce.number().int().positive(),
+  orgId: Id,
   q: z.string().trim().max(50).optional(),
   covered: z.enum(['yes', 'no']).optional(),
-  minHeadcount: z.coerce.number().int().min(0).optional(),
+  minHeadcount: queryCount(0, 2_000_000).optional(),
   industry: z.enum(industrySections).optional(),
   cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: queryCount(1, 200).default(50),
 });
 export type EmployerListQuery = z.infer<typeof EmployerListQuery>;

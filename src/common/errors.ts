@@ -259,6 +259,16 @@ export const errorCatalog = {
   // — issue #8: sign-in and password hardening —
 
   // — issue #8: input hardening —
+  EMPLOYER_UNKNOWN: {
+    status: 422,
+    'zh-CN': '所填企业（编号 {id}）不存在或不在您可查看的范围内，请重新选择',
+    en: 'Employer {id} does not exist or is outside what you may see; choose it again',
+  },
+  REFERENCE_MISSING: {
+    status: 422,
+    'zh-CN': '所引用的记录不存在（可能已被删除），请刷新后重试',
+    en: 'A record this refers to does not exist (it may have been deleted); reload and try again',
+  },
 
   SECRET_MISMATCH: {
     status: 500,

@@ -151,12 +151,49 @@ export function maskName(name: string): string {
   return chars.slice(0, keep).join('') + '*'.repeat(chars.length - keep);
 }
 
+/** Percent-encoded runs decoded (up to three layers, `%2531` → `%31` → `1`); a run that is not UTF-8 keeps its non-ASCII bytes encoded. */
+function decodePercent(text: string): string {
+  let current = text;
+  for (let layer = 0; layer < 3; layer++) {
+    const next = current.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        // Not UTF-8 as a whole: decode at least the ASCII bytes, which is where digits hide.
+        return run.replace(/%([0-7][0-9A-Fa-f])/g, (escape, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      }
+    });
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+/** Separators people put inside a number: spaces (and `+`, a space in a query string), dashes, dots, brackets. */
+const NUMBER_SEPARATOR = '[\\s\\u00A0\\u2010-\\u2015\\-.()（）+_]';
+/** A run of digits, at most three separators between two digits, perhaps ending with the X of an identity number. */
+const NUMBER_RUN = new RegExp(`[0-9](?:${NUMBER_SEPARATOR}{0,3}[0-9])*(?:${NUMBER_SEPARATOR}{0,3}[Xx](?![A-Za-z0-9]))?`, 'g');
+
+function maskNumberRun(run: string): string {
+  const digits = run.replace(/[^0-9Xx]/g, '').toUpperCase();
+  if (digits.length < 11) return run;
+  const international = /^(0086|86)(1[3-9][0-9]{9})$/.exec(digits);
+  if (international) return `${international[1]} ${maskPhone(international[2]!)}`;
+  if (/^1[3-9][0-9]{9}$/.test(digits)) return maskPhone(digits);
+  if (digits.length === 18) return maskIdNumber(digits);
+  // Anything else this long (a 15-digit identity number, two numbers run together): only the ends stay.
+  return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
+}
+
 /**
  * Masks every identity number and mobile number inside free text (URLs, log lines): what a search for
- * `?q=110105194912310021` would otherwise leave in a log.
+ * `?q=110105194912310021` would otherwise leave in a log. Disguises are seen through first: percent-encoding,
+ * full-width characters, `+86`/`0086`, spaces, dashes and dots inside the number. Any run of 11 or more digits
+ * is masked, so a number this does not recognise errs towards hiding.
  */
 export function maskPersonalNumbers(text: string): string {
-  return text
-    .replace(/(?<![0-9])([1-9][0-9]{5})[0-9]{8}([0-9]{3}[0-9Xx])(?![0-9])/g, '$1********$2')
-    .replace(/(?<![0-9])(1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9])/g, '$1****$2');
+  const plain = decodePercent(text)
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
+  return plain.replace(NUMBER_RUN, maskNumberRun);
 }

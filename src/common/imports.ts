@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id, queryCount } from './paging.js';
 
 /** Largest roster a browser may upload (the command-line import takes larger files). */
 export const ROSTER_UPLOAD_MAX_MB = 50;
@@ -25,11 +26,11 @@ export const ImportJob = z.object({
 export type ImportJob = z.infer<typeof ImportJob>;
 
 export const ImportListQuery = z.object({
-  orgId: z.coerce.number().int().positive(),
+  orgId: Id,
   cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: queryCount(1, 100).default(20),
 });
-export const ImportUploadQuery = z.object({ orgId: z.coerce.number().int().positive() });
+export const ImportUploadQuery = z.object({ orgId: Id });
 
 /** A roster row that names a member of another union: what the uploading cadre sees of them (masked). */
 export const ImportElsewhereRow = z.object({

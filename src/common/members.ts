@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { maskPersonalNumbers } from './identity.js';
+import { BodyId, Id, queryCount } from './paging.js';
 
 export const employmentForms = ['standard', 'courier', 'delivery_rider', 'ride_hailing', 'truck_driver', 'other_gig'] as const;
 export type EmploymentForm = (typeof employmentForms)[number];
@@ -17,18 +18,18 @@ const personFields = {
   idNumber: z.string().trim().min(1).max(40),
   phone: z.string().trim().min(1).max(30),
   employerName: z.string().trim().max(200).optional(),
-  employerId: z.number().int().positive().optional(),
+  employerId: BodyId.optional(),
   employmentForm: z.enum(employmentForms),
 };
 
 /** The self-service page: a worker applies without an account. */
-export const PublicApplicationBody = z.object({ ...personFields, orgId: z.number().int().positive() });
+export const PublicApplicationBody = z.object({ ...personFields, orgId: BodyId });
 export type PublicApplicationBody = z.infer<typeof PublicApplicationBody>;
 
 /** Keyboard intake by a cadre (outreach meeting or paper form). */
 export const IntakeApplicationBody = PublicApplicationBody.extend({
   source: z.enum(['meeting', 'cadre']).default('cadre'),
-  meetingId: z.number().int().positive().optional(),
+  meetingId: BodyId.optional(),
 });
 export type IntakeApplicationBody = z.infer<typeof IntakeApplicationBody>;
 
@@ -82,16 +83,16 @@ export const ApplicationStatusView = z.object({
 export type ApplicationStatusView = z.infer<typeof ApplicationStatusView>;
 
 export const ApplicationListQuery = z.object({
-  orgId: z.coerce.number().int().positive(),
+  orgId: Id,
   status: z.enum(applicationStatuses).default('pending'),
-  meetingId: z.coerce.number().int().positive().optional(),
+  meetingId: Id.optional(),
   cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: queryCount(1, 500).default(50),
 });
 export type ApplicationListQuery = z.infer<typeof ApplicationListQuery>;
 
 export const DecideApplicationsBody = z.object({
-  ids: z.array(z.number().int().positive()).min(1).max(MEMBER_LIMITS.batchDecision),
+  ids: z.array(BodyId).min(1).max(MEMBER_LIMITS.batchDecision),
   decision: z.enum(['approve', 'reject']),
   reason: z.string().trim().min(1).max(MEMBER_LIMITS.reasonMax).optional(),
 });
@@ -139,13 +140,13 @@ export const MemberDetail = Member.extend({ history: z.array(MemberHistoryEntry)
 export type MemberDetail = z.infer<typeof MemberDetail>;
 
 export const MemberListQuery = z.object({
-  orgId: z.coerce.number().int().positive(),
+  orgId: Id,
   /** Name, pinyin or initials prefix; an 11-digit phone, an 18-character ID number or a card number match exactly. */
   q: z.string().trim().max(50).optional(),
   status: z.enum(memberStatuses).optional(),
   employmentForm: z.enum(employmentForms).optional(),
   cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: queryCount(1, 200).default(50),
 });
 export type MemberListQuery = z.infer<typeof MemberListQuery>;
 
@@ -158,7 +159,7 @@ export const RevealResult = z.object({ field: z.enum(['idNumber', 'phone']), val
 
 export const LapseBody = z.object({ reason: z.string().trim().min(1).max(MEMBER_LIMITS.reasonMax) });
 
-export const TransferRequestBody = z.object({ idNumber: z.string().trim().min(1).max(40), toOrgId: z.number().int().positive() });
+export const TransferRequestBody = z.object({ idNumber: z.string().trim().min(1).max(40), toOrgId: BodyId });
 export type TransferRequestBody = z.infer<typeof TransferRequestBody>;
 export const transferStatuses = ['pending', 'confirmed', 'rejected', 'cancelled'] as const;
 export const Transfer = z.object({
@@ -182,11 +183,11 @@ export const Transfer = z.object({
 });
 export type Transfer = z.infer<typeof Transfer>;
 export const TransferListQuery = z.object({
-  orgId: z.coerce.number().int().positive(),
+  orgId: Id,
   direction: z.enum(['incoming', 'outgoing']),
   status: z.enum(transferStatuses).default('pending'),
   cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: queryCount(1, 200).default(50),
 });
 export type TransferListQuery = z.infer<typeof TransferListQuery>;
 export const TransferDecisionBody = z.object({
@@ -204,7 +205,7 @@ export const CardVerifyResult = z.object({ valid: z.boolean(), maskedName: z.str
 export type CardVerifyResult = z.infer<typeof CardVerifyResult>;
 
 export const MemberExportQuery = z.object({
-  orgId: z.coerce.number().int().positive(),
+  orgId: Id,
   format: z.enum(['xlsx', 'csv']).default('xlsx'),
   /** Full ID numbers and phones: only for roles that may reveal them, and audited. */
   reveal: z.enum(['0', '1']).default('0'),
@@ -219,4 +220,4 @@ export const PhoneChangeBody = z.object({
 });
 
 /** A secondary affiliation (a rider in a joint union and in the platform company's union). */
-export const AffiliationBody = z.object({ orgId: z.number().int().positive() });
+export const AffiliationBody = z.object({ orgId: BodyId });

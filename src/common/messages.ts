@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryCount } from './paging.js';
 
 /** A text message as the federation admin reads it in the outbox: the phone masked, the text in both languages. */
 export const OutboxMessage = z.object({
@@ -15,6 +16,6 @@ export type OutboxMessage = z.infer<typeof OutboxMessage>;
 
 export const OutboxQuery = z.object({
   cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: queryCount(1, 200).default(50),
 });
 export type OutboxQuery = z.infer<typeof OutboxQuery>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BodyId, queryCount } from './paging.js';
 
 export const orgKinds = [
   'city_federation', // 市总工会
@@ -58,7 +59,7 @@ export const OrgWithAncestors = Org.extend({
 export type OrgWithAncestors = z.infer<typeof OrgWithAncestors>;
 
 export const CreateOrgBody = z.object({
-  parentId: z.number().int().positive(),
+  parentId: BodyId,
   kind: z.enum(orgKinds),
   name: orgName,
   jointType: z.enum(jointTypes).optional(),
@@ -78,17 +79,17 @@ export const UpdateOrgBody = z.object({
     .regex(/^\d{6,12}$/)
     .nullable()
     .optional(),
-  zoneId: z.number().int().positive().nullable().optional(),
+  zoneId: BodyId.nullable().optional(),
 });
 export type UpdateOrgBody = z.infer<typeof UpdateOrgBody>;
 
-export const MoveOrgBody = z.object({ newParentId: z.number().int().positive() });
+export const MoveOrgBody = z.object({ newParentId: BodyId });
 export type MoveOrgBody = z.infer<typeof MoveOrgBody>;
 
 export const OrgSearchQuery = z.object({
   q: z.string().trim().min(1).max(50),
   kind: z.enum(orgKinds).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: queryCount(1, 50).default(20),
 });
 export type OrgSearchQuery = z.infer<typeof OrgSearchQuery>;
 

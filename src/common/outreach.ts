@@ -1,20 +1,20 @@
 import { z } from 'zod';
+import { BodyId, Id, queryCount } from './paging.js';
+import { CalendarDate } from './inputs.js';
 
 export const meetingKinds = ['worker', 'enterprise'] as const; // 职工沟通会 / 企业沟通会
 export const unionisationStages = ['none', 'contacted', 'persuaded', 'preparing', 'established'] as const; // 建会进度
 export type UnionisationStage = (typeof unionisationStages)[number];
 
-const isoDate = z.iso.date();
-
 export const CreateMeetingBody = z.object({
-  orgId: z.number().int().positive(),
+  orgId: BodyId,
   kind: z.enum(meetingKinds),
   title: z.string().trim().min(1).max(200),
-  heldOn: isoDate,
+  heldOn: CalendarDate,
   venue: z.string().trim().max(200).optional(),
   isOnline: z.boolean().default(false),
   /** A sub-venue (分会场) names its main venue (主会场). */
-  parentMeetingId: z.number().int().positive().optional(),
+  parentMeetingId: BodyId.optional(),
 });
 export type CreateMeetingBody = z.infer<typeof CreateMeetingBody>;
 
@@ -37,16 +37,16 @@ export const Meeting = z.object({
 export type Meeting = z.infer<typeof Meeting>;
 
 export const MeetingListQuery = z.object({
-  orgId: z.coerce.number().int().positive(),
+  orgId: Id,
   kind: z.enum(meetingKinds).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  from: CalendarDate.optional(),
+  to: CalendarDate.optional(),
   cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: queryCount(1, 200).default(50),
 });
 export type MeetingListQuery = z.infer<typeof MeetingListQuery>;
 
-export const OutreachStatsQuery = z.object({ orgId: z.coerce.number().int().positive(), from: isoDate, to: isoDate });
+export const OutreachStatsQuery = z.object({ orgId: Id, from: CalendarDate, to: CalendarDate });
 export type OutreachStatsQuery = z.infer<typeof OutreachStatsQuery>;
 export const OutreachStats = z.object({
   workerMeetings: z.number(),
@@ -60,6 +60,6 @@ export type OutreachStats = z.infer<typeof OutreachStats>;
 export const UnionisationBody = z.object({
   version: z.number().int().positive(),
   stage: z.enum(unionisationStages),
-  meetingId: z.number().int().positive().nullable().optional(),
+  meetingId: BodyId.nullable().optional(),
 });
 export type UnionisationBody = z.infer<typeof UnionisationBody>;

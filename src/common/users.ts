@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BodyId, Id, queryCount } from './paging.js';
 import { roles, USERNAME_PATTERN, PASSWORD_MIN_LENGTH } from './auth.js';
 
 export const UserGrant = z.object({ id: z.number(), orgId: z.number(), orgName: z.string(), role: z.enum(roles) });
@@ -18,7 +19,7 @@ export const CreateUserBody = z.object({
   username: z.string().trim().toLowerCase().regex(USERNAME_PATTERN),
   displayName: z.string().trim().min(1).max(50),
   password,
-  orgId: z.number().int().positive(),
+  orgId: BodyId,
   role: z.enum(roles),
 });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
@@ -30,12 +31,12 @@ export const UpdateUserBody = z.object({
 });
 export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
 
-export const GrantBody = z.object({ orgId: z.number().int().positive(), role: z.enum(roles) });
+export const GrantBody = z.object({ orgId: BodyId, role: z.enum(roles) });
 export type GrantBody = z.infer<typeof GrantBody>;
 
 export const UserListQuery = z.object({
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: Id.optional(),
   cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: queryCount(1, 200).default(50),
 });
 export type UserListQuery = z.infer<typeof UserListQuery>;

@@ -11,9 +11,9 @@ import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-z
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { AppError } from '../common/errors.js';
-import { maskPersonalNumbers } from '../common/identity.js';
 import { validatorCompiler } from './http/validation.js';
 import { installErrorHandler } from './http/errors.js';
+import { logSerializers } from './http/log.js';
 import './http/types.js';
 import { installAuth } from './auth/auth.plugin.js';
 import { authRoutes } from './auth/auth.routes.js';
@@ -38,21 +38,22 @@ import { checkPiiKey, createDeps, type Deps } from './deps.js';
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
-/** Builds the Fastify app on an open, migrated database. Tests call app.inject(); main.ts listens. */
-export async function buildApp(database: Database, config: Config, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+/**
+ * Builds the Fastify app on an open, migrated database. Tests call app.inject(); main.ts listens. Log lines go
+ * to stdout, or to `logStream` (tests read what a real server would log).
+ */
+export async function buildApp(
+  database: Database,
+  config: Config,
+  options: { logger?: boolean; logStream?: NodeJS.WritableStream } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger
       ? {
           level: config.logLevel,
           redact: ['req.headers.cookie', 'req.headers.authorization'],
-          // Search URLs may carry an ID number or phone (?q=…): logs get them masked like every answer.
-          serializers: {
-            req: (req: { method: string; url: string; ip?: string }) => ({
-              method: req.method,
-              url: maskPersonalNumbers(req.url),
-              remoteAddress: req.ip,
-            }),
-          },
+          serializers: logSerializers,
+          ...(options.logStream ? { stream: options.logStream } : {}),
         }
       : false,
     trustProxy: config.trustProxy,

@@ -9,6 +9,7 @@ import type { DB } from '../db/schema.js';
 
 const pgCodes: Record<string, AppError['code']> = {
   '23505': 'CONFLICT', // unique_violation the service did not foresee
+  '23503': 'REFERENCE_MISSING', // foreign_key_violation: services check references first, this is the last line of defence
   '40001': 'CONFLICT', // serialization_failure
   '40P01': 'CONFLICT', // deadlock_detected
   '22P02': 'INVALID_TEXT', // invalid_text_representation

@@ -29,8 +29,9 @@ const localeErrors: Record<Locale, ReturnType<typeof z.locales.en>> = { 'zh-CN':
 export function describeIssues(issues: Issue[], locale: Locale): { path: string; message: string }[] {
   const { localeError } = localeErrors[locale];
   return issues.map((issue) => {
+    const own = issue.code === 'custom' ? (issue.params as Record<string, unknown> | undefined)?.[locale] : undefined;
     const localized = localeError(issue as Parameters<typeof localeError>[0]);
-    const message = typeof localized === 'string' ? localized : (localized?.message ?? issue.message);
+    const message = typeof own === 'string' ? own : typeof localized === 'string' ? localized : (localized?.message ?? issue.message);
     return { path: issue.path.map(String).join('.'), message };
   });
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
-import { pageOf } from '../../../common/paging.js';
+import { pageOf, queryCount } from '../../../common/paging.js';
 import { orgKinds } from '../../../common/orgs.js';
 import {
   Application,
@@ -28,7 +28,7 @@ export function applicationRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['public'],
-        querystring: z.object({ q: z.string().trim().min(1).max(50), limit: z.coerce.number().int().min(1).max(30).default(20) }),
+        querystring: z.object({ q: z.string().trim().min(1).max(50), limit: queryCount(1, 30).default(20) }),
         response: {
           200: z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), kind: z.enum(orgKinds), parentName: z.string() })) }),
         },

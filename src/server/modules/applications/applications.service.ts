@@ -22,6 +22,7 @@ import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
+import { employerExists, employerVisible } from '../employers/employers.service.js';
 import { admitMembers, findPeopleByIdIndexes, type Admission } from '../members/members.service.js';
 import { sealPerson } from '../members/members.person.js';
 import { openTransfer } from '../transfers/transfers.service.js';
@@ -104,6 +105,8 @@ async function submit(tx: Executor, deps: Deps, s: Submission): Promise<Applicat
 /** The self-service page: anyone may apply to a union; no account needed. Every applicant gets the same answer. */
 export async function submitPublicApplication(deps: Deps, body: PublicApplicationBody, ip: string): Promise<ApplicationReceipt> {
   return deps.db.transaction().execute(async (tx) => {
+    await checkNamedEmployer(tx, null, body.employerId);
+    await checkNamedEmployer(tx, null, body.employerId);
     const org = await repo.findReceivingOrg(tx, body.orgId);
     if (!org) throw new AppError('NOT_FOUND');
     const receipt = await submit(tx, deps, { body, org, source: 'self', meetingId: null });
@@ -124,6 +127,8 @@ export async function submitPublicApplication(deps: Deps, body: PublicApplicatio
 /** Keyboard intake by a cadre, e.g. at an outreach meeting (职工沟通会). */
 export async function intakeApplication(deps: Deps, actor: Actor, body: IntakeApplicationBody): Promise<ApplicationReceipt> {
   return deps.db.transaction().execute(async (tx) => {
+    await checkNamedEmployer(tx, actor, body.employerId);
+    await checkNamedEmployer(tx, actor, body.employerId);
     const org = await findOrgFor(tx, actor, 'member.write', body.orgId);
     let meetingId: number | null = null;
     if (body.meetingId !== undefined) {
@@ -314,4 +319,14 @@ export async function settleTransferredApplication(
 export async function searchReceivingUnions(db: Kysely<DB>, q: string, limit: number) {
   const rows = await repo.searchReceivingOrgs(db, q, limit);
   return { items: rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind as OrgKind, parentName: r.parent_name })) };
+}
+
+/**
+ * An employer named by an application must exist (the public form) and, for a cadre, be one the cadre may
+ * see: a made-up or foreign id is a clear refusal, not a foreign-key failure.
+ */
+async function checkNamedEmployer(tx: Executor, actor: Actor | null, employerId: number | undefined): Promise<void> {
+  if (employerId === undefined) return;
+  const found = actor ? await employerVisible(tx, actor, employerId) : await employerExists(tx, employerId);
+  if (!found) throw new AppError('EMPLOYER_UNKNOWN', { id: employerId });
 }

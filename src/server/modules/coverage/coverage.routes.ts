@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { IdParam } from '../../../common/paging.js';
+import { IdParam, queryCount } from '../../../common/paging.js';
 import { Coverage, CoverageBreakdown } from '../../../common/coverage.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import * as coverage from './coverage.service.js';
@@ -20,7 +20,7 @@ export function coverageRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       schema: {
         tags,
         params: IdParam,
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        querystring: z.object({ limit: queryCount(1, 500).default(100) }),
         response: { 200: CoverageBreakdown },
       },
     },

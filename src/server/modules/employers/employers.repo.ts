@@ -36,6 +36,10 @@ export async function findEmployerInScope(db: Executor, scope: OrgScope, id: num
   return q.executeTakeFirst();
 }
 
+export async function employerExists(db: Executor, id: number): Promise<boolean> {
+  return (await db.selectFrom('employer').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
 export type EmployerFilter = {
   underPath: string;
   q: string | undefined;

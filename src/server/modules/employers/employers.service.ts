@@ -97,6 +97,16 @@ export async function findEmployerRowFor(
   throw new AppError('NOT_FOUND');
 }
 
+/** Whether an employer with this id exists at all: for the public application form, which names one. */
+export async function employerExists(db: Executor, id: number): Promise<boolean> {
+  return repo.employerExists(db, id);
+}
+
+/** Whether the caller may see this employer (a read, never a 403): for forms that merely name one. */
+export async function employerVisible(db: Executor, actor: Actor, id: number): Promise<boolean> {
+  return (await repo.findEmployerInScope(db, scopeFor(actor, 'employer.read'), id)) !== undefined;
+}
+
 export async function getEmployer(db: Kysely<DB>, actor: Actor, id: number): Promise<Employer> {
   const row = await repo.findEmployerInScope(db, scopeFor(actor, 'employer.read'), id);
   if (!row) throw new AppError('NOT_FOUND');

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
-import { IdParam, pageOf } from '../../../common/paging.js';
+import { Id, IdParam, pageOf } from '../../../common/paging.js';
 import { PassThrough } from 'node:stream';
 import {
   AffiliationBody,
@@ -60,7 +60,7 @@ export function memberRoutes(app: FastifyInstance, deps: Deps): void {
   );
   r.delete(
     '/api/members/:id/affiliations/:orgId',
-    { schema: { tags, params: IdParam.extend({ orgId: z.coerce.number().int().positive() }), response: { 204: z.null() } } },
+    { schema: { tags, params: IdParam.extend({ orgId: Id }), response: { 204: z.null() } } },
     async (req, reply) => {
       await members.removeAffiliation(db, requireActor(req), req.params.id, req.params.orgId);
       return reply.status(204).send(null);

@@ -162,7 +162,11 @@ export async function updateOrg(db: Kysely<DB>, actor: Actor, id: number, body: 
     }
     if (body.jointType !== undefined && org.kind === 'joint_union') fields.joint_type = body.jointType;
     if (body.regionCode !== undefined) fields.region_code = body.regionCode;
-    if (body.zoneId !== undefined) {
+    if (body.zoneId !== undefined && body.zoneId !== org.zone_id) {
+      // A zone is its owner's arrangement of its children: placing a node in one, or taking it out, is a
+      // right on the parent. The node's own cadre sees its node but may not re-zone it.
+      if (org.parent_id !== null && !(await repo.findOrgInScope(tx, scopeFor(actor, 'org.write'), org.parent_id)))
+        throw new AppError('FORBIDDEN');
       if (body.zoneId !== null) {
         const zone = await repo.findZone(tx, body.zoneId);
         if (!zone || zone.org_id !== org.parent_id) throw new AppError('ZONE_NOT_CHILD');

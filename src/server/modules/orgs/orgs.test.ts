@@ -140,6 +140,33 @@ describe('organisation tree', () => {
     expect(wrongZone.json().code).toBe('ZONE_NOT_CHILD');
   });
 
+  it('placing a node in a zone or taking it out is a right on the parent: a street cadre may not, the district cadre may', async () => {
+    const district = await buildOrg(ctx, 1, 'district_federation');
+    const street = await buildOrg(ctx, district.id, 'street_federation');
+    const zone = (await post(`/api/orgs/${district.id}/zones`, { name: '协作区甲' })).json<{ id: number }>();
+    const streetCadre = await actorWith(ctx, 'union_cadre', street.id);
+    const districtCadre = await actorWith(ctx, 'union_cadre', district.id);
+    const patch = (cookie: string, payload: object) =>
+      ctx.app.inject({ method: 'PATCH', url: `/api/orgs/${street.id}`, payload, headers: { cookie, 'accept-language': 'en' } });
+    const current = async () => (await get(`/api/orgs/${street.id}`)).json<Org>();
+
+    const byStreet = await patch(streetCadre.cookie, { version: (await current()).version, zoneId: zone.id });
+    expect(byStreet.statusCode).toBe(403);
+    expect(byStreet.json()).toEqual({ code: 'FORBIDDEN', message: 'You are not allowed to do this' });
+    expect((await current()).zoneId).toBeNull();
+
+    const byDistrict = await patch(districtCadre.cookie, { version: (await current()).version, zoneId: zone.id });
+    expect(byDistrict.statusCode).toBe(200);
+    expect((await current()).zoneId).toBe(zone.id);
+
+    // The street cadre may still rename its street when the form sends the zone it already has, but not take it out.
+    const renamed = await patch(streetCadre.cookie, { version: (await current()).version, zoneId: zone.id, name: `${street.name}改` });
+    expect(renamed.statusCode).toBe(200);
+    const out = await patch(streetCadre.cookie, { version: (await current()).version, zoneId: null });
+    expect(out.statusCode).toBe(403);
+    expect((await current()).zoneId).toBe(zone.id);
+  });
+
   it('answers a stale version with CONFLICT', async () => {
     const org = (await get(`/api/orgs/${tree.dcStreet2.id}`)).json<Org>();
     const patch = (name: string) =>

@@ -71,7 +71,7 @@ export async function listMeetings(db: Kysely<DB>, actor: Actor, query: MeetingL
     kind: query.kind,
     from: query.from,
     to: query.to,
-    after: decodeCursor(query.cursor, 'string-number'),
+    after: decodeCursor(query.cursor, 'date-number'),
     limit: query.limit,
   });
   const items = rows.slice(0, query.limit).map(toMeeting);

@@ -115,3 +115,48 @@ describe('outreach meetings (双沟通)', () => {
     expect(stats.enterpriseMeetings).toBe(1);
   });
 });
+
+describe('dates and cursors of the meetings list', () => {
+  const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+  it('a meeting filter, stats period or meeting date outside a real calendar day of 1900–2100 answers 400 naming the field', async () => {
+    for (const from of ['0000-01-01', '1899-12-31', '2101-01-01', '2026-02-30', '99999-01-01']) {
+      const listed = await ctx.call('GET', `/api/meetings?orgId=${tree.dcStreet.id}&from=${from}`, undefined, undefined, 'en');
+      expect(listed.statusCode, from).toBe(400);
+      expect(listed.json()).toMatchObject({
+        code: 'VALIDATION',
+        details: [{ path: 'from', message: 'must be a real date between 1900-01-01 and 2100-12-31, written YYYY-MM-DD' }],
+      });
+    }
+    const stats = await ctx.call('GET', `/api/outreach/stats?orgId=${tree.dcStreet.id}&from=0000-01-01&to=2026-12-31`);
+    expect(stats.statusCode).toBe(400);
+    expect(stats.json<{ message: string }>().message).toContain('应为 1900-01-01 至 2100-12-31 之间的真实日期');
+    const created = await ctx.call('POST', '/api/meetings', {
+      orgId: tree.dcStreet.id,
+      kind: 'worker',
+      title: '沟通会',
+      heldOn: '0000-01-01',
+    });
+    expect(created.statusCode).toBe(400);
+    const fine = await ctx.call('GET', `/api/meetings?orgId=${tree.dcStreet.id}&from=1900-01-01&to=2100-12-31`);
+    expect(fine.statusCode).toBe(200);
+  });
+
+  it('a meetings cursor holding a non-date, an impossible date or a wrong type answers 400, and a real cursor still pages', async () => {
+    for (const bad of [['not-a-date', 1], ['0000-01-01', 1], ['2026-02-30', 1], [20260101, 1], ['2026-01-01', 'x'], 'text', { a: 1 }]) {
+      const listed = await ctx.call('GET', `/api/meetings?orgId=${tree.dcStreet.id}&cursor=${cursorOf(bad)}`);
+      expect(listed.statusCode, JSON.stringify(bad)).toBe(400);
+      expect(listed.json<{ code: string }>().code).toBe('VALIDATION');
+    }
+    for (const title of ['第一场', '第二场']) {
+      await ctx.call('POST', '/api/meetings', { orgId: tree.dcStreet2.id, kind: 'worker', title, heldOn: '2026-03-01' });
+    }
+    const first = (await ctx.call('GET', `/api/meetings?orgId=${tree.dcStreet2.id}&limit=1`)).json<{
+      items: Meeting[];
+      nextCursor: string;
+    }>();
+    const second = await ctx.call('GET', `/api/meetings?orgId=${tree.dcStreet2.id}&limit=1&cursor=${first.nextCursor}`);
+    expect(second.statusCode).toBe(200);
+    expect(second.json<{ items: Meeting[] }>().items[0]?.id).not.toBe(first.items[0]?.id);
+  });
+});

@@ -18,8 +18,12 @@ export const ROW_NUMBER_HEADER = '原行号';
 const XML_INVALID =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-/** A spreadsheet program may run a cell starting with one of these as a formula. */
-const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+/**
+ * A spreadsheet program may run a cell starting with one of these as a formula: = + - @ tab CR, and their
+ * full-width forms ＝ ＋ － ＠ (U+FF1D, U+FF0B, U+FF0D, U+FF20), which spreadsheets and Chinese input methods
+ * turn into the ASCII ones.
+ */
+const FORMULA_TRIGGER = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
  * Makes text safe for a spreadsheet cell: characters XML cannot hold become U+FFFD, and text that could start

@@ -233,6 +233,13 @@ describe('validating one row', () => {
     expect(duplicates.size).toBe(1);
   });
 
+  it('refuses an employer name starting with a full-width ＝ ＋ － ＠, and takes back the apostrophe the error file put before one', () => {
+    for (const employerName of ['＝HYPERLINK("http://x")', '＋1', '－1', '＠SUM(A1)']) {
+      expect(codes(validateRosterRow(rowOf({ employerName }), { today })), employerName).toEqual(['EMPLOYER_FORMULA']);
+      expect(codes(validateRosterRow(rowOf({ employerName: `'${employerName}` }), { today })), employerName).toEqual(['EMPLOYER_FORMULA']);
+    }
+  });
+
   it('takes back the apostrophe the error file put before a + or =', () => {
     const result = validateRosterRow(rowOf({ phone: "'+86 138 1234 5678" }), { today });
     expect(result.ok && result.value.phone).toBe('13812345678');

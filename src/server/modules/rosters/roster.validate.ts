@@ -48,7 +48,7 @@ export type ValidationContext = { today?: Date; duplicates?: DuplicateTracker };
 
 export type RowValidation = { ok: true; value: NormalisedRow } | { ok: false; problems: RowProblem[] };
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 function foldWidth(text: string): string {
   return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
@@ -149,7 +149,7 @@ export function parseJoinDate(raw: string): { ok: true; date: string } | { ok: f
 
 /** A re-uploaded error file carries the apostrophe that kept `+86 138…` from being a formula: drop it. */
 function unneutralise(cells: RosterRow['cells']): RosterRow['cells'] {
-  const strip = (text: string) => text.replace(/^'(?=[=+\-@\t\r])/, '');
+  const strip = (text: string) => text.replace(/^'(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/, '');
   return {
     name: strip(cells.name),
     idNumber: strip(cells.idNumber),

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { IdParam, pageOf } from '../../../common/paging.js';
+import { Id, IdParam, pageOf } from '../../../common/paging.js';
 import { CreateUserBody, GrantBody, UpdateUserBody, User, UserListQuery } from '../../../common/users.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import * as users from './users.service.js';
@@ -25,7 +25,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   );
   r.delete(
     '/api/users/:id/grants/:grantId',
-    { schema: { tags, params: IdParam.extend({ grantId: z.coerce.number().int().positive() }), response: { 204: z.null() } } },
+    { schema: { tags, params: IdParam.extend({ grantId: Id }), response: { 204: z.null() } } },
     async (req, reply) => {
       await users.revokeGrant(db, requireActor(req), req.params.id, req.params.grantId);
       return reply.status(204).send(null);
