@@ -12,7 +12,11 @@ export const errorCatalog = {
   },
   BAD_REQUEST: { status: 400, 'zh-CN': '请求格式不正确', en: 'The request is malformed' },
   UNAUTHENTICATED: { status: 401, 'zh-CN': '请先登录', en: 'Please sign in' },
-  LOGIN_FAILED: { status: 401, 'zh-CN': '用户名或密码错误，或账号已被锁定', en: 'Wrong username or password, or the account is locked' },
+  LOGIN_FAILED: {
+    status: 401,
+    'zh-CN': '用户名或密码错误，或尝试次数过多，请稍后再试',
+    en: 'Wrong username or password, or too many attempts; try again later',
+  },
   SESSION_EXPIRED: { status: 401, 'zh-CN': '登录已过期，请重新登录', en: 'Your session has expired; please sign in again' },
   FORBIDDEN: { status: 403, 'zh-CN': '您没有执行此操作的权限', en: 'You are not allowed to do this' },
   NOT_FOUND: { status: 404, 'zh-CN': '未找到该记录，或您无权查看', en: 'Not found, or outside what you may see' },

@@ -30,6 +30,10 @@ export type Config = {
   // issue #8: audit and limited reveal
 
   // issue #8: sign-in and password hardening
+  /** Failed sign-ins from one IP (over all usernames) before that IP is refused for a while. */
+  maxFailedLoginsPerIp: number;
+  /** NODE_ENV=production: the API documentation needs a session. */
+  isProduction: boolean;
 };
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -69,5 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // issue #8: audit and limited reveal
 
     // issue #8: sign-in and password hardening
+    maxFailedLoginsPerIp: intFromEnv(env, 'GONGHUI_MAX_FAILED_LOGINS_PER_IP', 50),
+    isProduction: env.NODE_ENV === 'production',
   };
 }

@@ -7,17 +7,39 @@ export async function findUserByUsername(db: Executor, username: string) {
   return db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
 }
 
-export async function recordFailedLogin(db: Executor, userId: number, maxFailures: number, lockoutMinutes: number) {
+/** The throttle rows of a sign-in: the (username, IP) pair and the IP's total (username ''). */
+export async function findLoginThrottle(db: Executor, username: string, ip: string) {
   return db
-    .updateTable('app_user')
-    .set({
-      failed_logins: sql`failed_logins + 1`,
-      locked_until: sql`CASE WHEN failed_logins + 1 >= ${maxFailures}
-                          THEN now() + make_interval(mins => ${lockoutMinutes}) ELSE locked_until END`,
-    })
-    .where('id', '=', userId)
-    .returning(['failed_logins', 'locked_until'])
-    .executeTakeFirstOrThrow();
+    .selectFrom('login_throttle')
+    .select(['username', sql<boolean>`blocked_until IS NOT NULL AND blocked_until > now()`.as('is_blocked')])
+    .where('ip', '=', ip)
+    .where('username', 'in', [username, ''])
+    .execute();
+}
+
+/**
+ * Counts a failed sign-in for a throttle row; from `maxFailures` on, the row is refused for `blockMinutes`,
+ * doubled for each further failure (at most a day). A quiet day forgets earlier failures.
+ */
+export async function recordLoginFailure(db: Executor, row: { username: string; ip: string; maxFailures: number; blockMinutes: number }) {
+  const failures = sql<number>`CASE WHEN login_throttle.last_failure_at < now() - interval '1 day' THEN 1 ELSE login_throttle.failures + 1 END`;
+  const block = (n: typeof failures | number) =>
+    sql<string | null>`CASE WHEN (${n})::int >= ${row.maxFailures}::int
+          THEN now() + least(make_interval(mins => ${row.blockMinutes}::int) * power(2, least((${n})::int - ${row.maxFailures}::int, 10)),
+                             interval '1 day')
+          ELSE NULL END`;
+  await db
+    .insertInto('login_throttle')
+    .values({ username: row.username, ip: row.ip, failures: 1, blocked_until: block(1) })
+    .onConflict((oc) =>
+      oc.columns(['username', 'ip']).doUpdateSet({ failures, last_failure_at: sql`now()`, blocked_until: block(failures) }),
+    )
+    .execute();
+}
+
+/** A successful sign-in forgets the failures of its (username, IP) pair; the IP's total stays. */
+export async function clearLoginFailures(db: Executor, username: string, ip: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('username', '=', username).where('ip', '=', ip).execute();
 }
 
 export async function recordSuccessfulLogin(db: Executor, userId: number): Promise<void> {

@@ -23,8 +23,9 @@ export function hashSessionId(id: string): string {
 type LoginContext = { ip: string; userAgent: string | null; previousSessionId: string | undefined };
 
 /**
- * Checks a username and password and opens a new session. Unknown users, wrong passwords, disabled
- * and locked accounts all get the same answer after the same work, so none can be told apart.
+ * Checks a username and password and opens a new session. Failures are throttled per (username, IP) and per
+ * IP, never on the account alone, so nobody can lock someone else out from elsewhere. Unknown users, wrong
+ * passwords, disabled accounts and throttled attempts all get the same answer after the same work.
  */
 export async function login(
   db: Kysely<DB>,
@@ -32,18 +33,21 @@ export async function login(
   credentials: { username: string; password: string },
   context: LoginContext,
 ): Promise<{ sessionId: string; userId: number }> {
+  const throttleName = credentials.username.slice(0, 40);
+  const throttled = (await repo.findLoginThrottle(db, throttleName, context.ip)).some((row) => row.is_blocked);
   const user = await repo.findUserByUsername(db, credentials.username);
   const passwordOk = await verifyPassword(credentials.password, user?.password_hash ?? (await decoyHash));
-  const locked = user?.locked_until !== null && user?.locked_until !== undefined && Date.parse(user.locked_until) > Date.now();
-  if (!user || !passwordOk || locked || user.is_disabled) {
-    let reason = 'unknown_user';
-    if (user) {
-      reason = user.is_disabled ? 'disabled' : locked ? 'locked' : 'wrong_password';
-      if (!passwordOk && !locked) await repo.recordFailedLogin(db, user.id, config.maxFailedLogins, config.lockoutMinutes);
+  if (!user || !passwordOk || throttled || user.is_disabled) {
+    const reason = throttled ? 'throttled' : !user ? 'unknown_user' : user.is_disabled ? 'disabled' : 'wrong_password';
+    // Attempts refused while throttled do not count, so the refusal ends on time for whoever waits.
+    if (!throttled && !passwordOk) {
+      const limits = { ip: context.ip, blockMinutes: config.lockoutMinutes };
+      await repo.recordLoginFailure(db, { ...limits, username: throttleName, maxFailures: config.maxFailedLogins });
+      await repo.recordLoginFailure(db, { ...limits, username: '', maxFailures: config.maxFailedLoginsPerIp });
     }
     await recordRefusal(db, {
       userId: user?.id ?? null,
-      username: credentials.username.slice(0, 40),
+      username: throttleName,
       action: 'auth.login',
       result: 'denied',
       ip: context.ip,
@@ -55,6 +59,7 @@ export async function login(
   await db.transaction().execute(async (tx) => {
     if (context.previousSessionId) await repo.deleteSession(tx, hashSessionId(context.previousSessionId));
     await repo.recordSuccessfulLogin(tx, user.id);
+    await repo.clearLoginFailures(tx, throttleName, context.ip);
     await repo.insertSession(tx, {
       idHash: hashSessionId(sessionId),
       userId: user.id,

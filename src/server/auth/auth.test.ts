@@ -12,8 +12,8 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const tryLogin = (username: string, password: string) =>
-  ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+const tryLogin = (username: string, password: string, from: { remoteAddress?: string } = {}) =>
+  ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, ...from });
 const me = (cookie: string) => ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
 
 describe('passwords', () => {
@@ -48,20 +48,69 @@ describe('login and sessions', () => {
     expect(unknown.body).toBe(wrong.body);
   });
 
-  it('locks an account after 5 failures, even for the right password, with the same answer', async () => {
-    const user = await actorWith(ctx, 'read_only', tree.dongcheng.id);
-    for (let i = 0; i < 5; i++) expect((await tryLogin(user.username, 'not-the-password1')).statusCode).toBe(401);
-    const locked = await tryLogin(user.username, TEST_PASSWORD);
-    expect(locked.statusCode).toBe(401);
-    expect(locked.body).toBe((await tryLogin('nobody-here', 'x')).body);
+  it('throttles five wrong passwords from one IP for that IP only: the account still signs in from another', async () => {
+    const fromA = { remoteAddress: '10.0.0.1' };
+    const fromB = { remoteAddress: '10.0.0.2' };
+    for (let i = 0; i < 5; i++) expect((await tryLogin('admin', 'not-the-password1', fromA)).statusCode).toBe(401);
+    const elsewhere = await tryLogin('admin', TEST_ADMIN_PASSWORD, fromB);
+    expect(elsewhere.statusCode).toBe(200);
+    const refused = await tryLogin('admin', TEST_ADMIN_PASSWORD, fromA);
+    expect(refused.statusCode).toBe(401);
+    // Throttled, wrong password and unknown user cannot be told apart.
+    expect(refused.body).toBe((await tryLogin('nobody-here', 'x', fromB)).body);
+    expect(refused.body).toBe((await tryLogin('admin', 'not-the-password1', fromB)).body);
     const audit = await ctx.database.db
       .selectFrom('audit_log')
       .select(sql<string>`detail->>'reason'`.as('reason'))
-      .where('username', '=', user.username)
+      .where('username', '=', 'admin')
       .where('action', '=', 'auth.login')
+      .where('ip', '=', '10.0.0.1')
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
-    expect(audit.reason).toBe('locked');
+    expect(audit.reason).toBe('throttled');
+  });
+
+  it('lets the IP in again once the refusal has run out, and refuses longer after the next failure', async () => {
+    const fromC = { remoteAddress: '10.0.0.3' };
+    const user = await actorWith(ctx, 'read_only', tree.dongcheng.id);
+    for (let i = 0; i < 5; i++) await tryLogin(user.username, 'not-the-password1', fromC);
+    expect((await tryLogin(user.username, TEST_PASSWORD, fromC)).statusCode).toBe(401);
+    const blockedFor = async () =>
+      (
+        await sql<{ minutes: number }>`SELECT round(extract(epoch FROM blocked_until - now()) / 60)::int AS minutes
+          FROM login_throttle WHERE username = ${user.username} AND ip = '10.0.0.3'`.execute(ctx.database.db)
+      ).rows[0]!.minutes;
+    expect(await blockedFor()).toBe(ctx.config.lockoutMinutes);
+    await sql`UPDATE login_throttle SET blocked_until = now() - interval '1 second' WHERE username = ${user.username}`.execute(
+      ctx.database.db,
+    );
+    await tryLogin(user.username, 'not-the-password2', fromC);
+    expect(await blockedFor()).toBe(ctx.config.lockoutMinutes * 2);
+    await sql`UPDATE login_throttle SET blocked_until = now() - interval '1 second' WHERE username = ${user.username}`.execute(
+      ctx.database.db,
+    );
+    expect((await tryLogin(user.username, TEST_PASSWORD, fromC)).statusCode).toBe(200);
+  });
+
+  it('refuses an IP that fails across many usernames, for every username', async () => {
+    const limited = await createTestContext({ maxFailedLoginsPerIp: 4 });
+    try {
+      const fromD = { remoteAddress: '10.0.0.4' };
+      for (let i = 0; i < 4; i++) {
+        await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `guess${i}`, password: 'x' }, ...fromD });
+      }
+      const login = (remoteAddress: string) =>
+        limited.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'admin', password: TEST_ADMIN_PASSWORD },
+          remoteAddress,
+        });
+      expect((await login('10.0.0.4')).statusCode).toBe(401);
+      expect((await login('10.0.0.5')).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
   });
 
   it('renews the session id at login and ends the old one', async () => {
