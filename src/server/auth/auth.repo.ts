@@ -71,7 +71,7 @@ export async function findLiveSession(db: Executor, idHash: string, idleMinutes:
   return db
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select(['s.id_hash', 's.user_id', 's.last_seen_at', 'u.username', 'u.display_name'])
+    .select(['s.id_hash', 's.user_id', 's.last_seen_at', 'u.username', 'u.display_name', 'u.must_change_password'])
     .select(sql<boolean>`s.last_seen_at < now() - interval '1 minute'`.as('needs_touch'))
     .where('s.id_hash', '=', idHash)
     .where('u.is_disabled', '=', false)
@@ -94,6 +94,19 @@ export async function deleteSession(db: Executor, idHash: string): Promise<void>
 
 export async function deleteSessionsOfUser(db: Executor, userId: number): Promise<void> {
   await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
+}
+
+/** Ends every session of a user but the one given (the caller's own, after a password change). */
+export async function deleteOtherSessionsOfUser(db: Executor, userId: number, keepIdHash: string): Promise<void> {
+  await db.deleteFrom('user_session').where('user_id', '=', userId).where('id_hash', '<>', keepIdHash).execute();
+}
+
+export async function setPassword(db: Executor, userId: number, passwordHash: string): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ password_hash: passwordHash, must_change_password: false, updated_at: sql`now()` })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function deleteExpiredSessions(db: Executor, idleMinutes: number): Promise<number> {

@@ -4,7 +4,7 @@ import type { DB } from '../db/schema.js';
 import type { Config } from '../config.js';
 import { AppError } from '../../common/errors.js';
 import { actions, roleAllows, type Me, type Role } from '../../common/auth.js';
-import { decoyHash, verifyPassword } from './passwords.js';
+import { assertPasswordAcceptable, decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import * as repo from './auth.repo.js';
 import type { Actor } from './scope.js';
 import { recordRefusal } from '../modules/audit/audit.service.js';
@@ -91,6 +91,7 @@ export async function resolveActor(db: Kysely<DB>, config: Config, sessionId: st
     username: session.username,
     displayName: session.display_name,
     ip,
+    mustChangePassword: session.must_change_password,
     grants: grants.map((g) => ({ id: g.id, orgId: g.org_id, orgPath: g.path, orgName: g.name, orgKind: g.kind, role: g.role as Role })),
   };
 }
@@ -103,5 +104,58 @@ export function describeMe(actor: Actor): Me {
     displayName: actor.displayName,
     grants: actor.grants.map((g) => ({ id: g.id, orgId: g.orgId, orgName: g.orgName, orgKind: g.orgKind, role: g.role })) as Me['grants'],
     permissions: actions.filter((a) => actor.grants.some((g) => roleAllows(g.role, a))),
+    mustChangePassword: actor.mustChangePassword ?? false,
   };
+}
+
+/**
+ * The caller replaces their own password: the current one must be right (wrong guesses count towards the
+ * sign-in throttle of the pair), the new one must pass the password rule. Ends the caller's other sessions
+ * and lifts a forced change; audited.
+ */
+export async function changeOwnPassword(
+  db: Kysely<DB>,
+  config: Config,
+  actor: Actor,
+  sessionId: string,
+  body: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const user = await repo.findUserByUsername(db, actor.username);
+  if (!user) throw new AppError('SESSION_EXPIRED');
+  const throttled = (await repo.findLoginThrottle(db, actor.username, actor.ip)).some((row) => row.is_blocked);
+  if (throttled || !(await verifyPassword(body.currentPassword, user.password_hash))) {
+    if (!throttled) {
+      await repo.recordLoginFailure(db, {
+        username: actor.username,
+        ip: actor.ip,
+        maxFailures: config.maxFailedLogins,
+        blockMinutes: config.lockoutMinutes,
+      });
+    }
+    await recordRefusal(db, {
+      userId: actor.userId,
+      username: actor.username,
+      action: 'auth.password',
+      result: 'denied',
+      ip: actor.ip,
+      detail: { reason: throttled ? 'throttled' : 'wrong_password' },
+    });
+    throw new AppError('PASSWORD_CURRENT_WRONG');
+  }
+  if (body.newPassword === body.currentPassword) throw new AppError('PASSWORD_UNCHANGED');
+  assertPasswordAcceptable(body.newPassword, { username: user.username, displayName: user.display_name });
+  const passwordHash = await hashPassword(body.newPassword);
+  await db.transaction().execute(async (tx) => {
+    await repo.setPassword(tx, actor.userId, passwordHash);
+    await repo.deleteOtherSessionsOfUser(tx, actor.userId, hashSessionId(sessionId));
+    await insertAudit(tx, {
+      userId: actor.userId,
+      username: actor.username,
+      action: 'auth.password',
+      targetType: 'user',
+      targetId: actor.userId,
+      result: 'ok',
+      ip: actor.ip,
+    });
+  });
 }

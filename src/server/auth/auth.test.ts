@@ -218,3 +218,55 @@ describe('audit log', () => {
     expect((await ctx.app.inject({ method: 'GET', url: '/api/audit', headers: { cookie: cadre.cookie } })).statusCode).toBe(403);
   });
 });
+
+describe('own password', () => {
+  const changePassword = (cookie: string, currentPassword: string, newPassword: string, lang?: string) =>
+    ctx.call('POST', '/api/auth/password', { currentPassword, newPassword }, cookie, lang);
+
+  it('changes one’s own password, keeps this session, ends the others and audits it', async () => {
+    const user = await actorWith(ctx, 'read_only', tree.dongcheng.id);
+    const other = await login(ctx.app, user.username, TEST_PASSWORD);
+    const changed = await changePassword(user.cookie, TEST_PASSWORD, 'Xq7-umbrella-kite');
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ username: user.username, mustChangePassword: false });
+    expect((await me(user.cookie)).statusCode).toBe(200);
+    expect((await me(other)).statusCode).toBe(401);
+    expect((await tryLogin(user.username, TEST_PASSWORD)).statusCode).toBe(401);
+    expect((await tryLogin(user.username, 'Xq7-umbrella-kite')).statusCode).toBe(200);
+    const audit = await ctx.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'result'])
+      .where('user_id', '=', user.userId)
+      .where('action', '=', 'auth.password')
+      .execute();
+    expect(audit).toEqual([{ action: 'auth.password', result: 'ok' }]);
+  });
+
+  it('refuses a wrong current password, an unchanged one and a weak new one, in the caller language', async () => {
+    const user = await actorWith(ctx, 'read_only', tree.dongcheng.id);
+    const wrong = await changePassword(user.cookie, 'not-the-password1', 'Xq7-umbrella-kite', 'en');
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json()).toEqual({ code: 'PASSWORD_CURRENT_WRONG', message: 'The current password is wrong' });
+    expect((await changePassword(user.cookie, TEST_PASSWORD, TEST_PASSWORD)).json().code).toBe('PASSWORD_UNCHANGED');
+    const short = await changePassword(user.cookie, TEST_PASSWORD, 'Xq7-kite');
+    expect(short.json()).toEqual({ code: 'PASSWORD_TOO_SHORT', message: '密码至少需要 10 个字符' });
+    expect((await changePassword(user.cookie, TEST_PASSWORD, 'password1234')).json().code).toBe('PASSWORD_COMMON');
+    expect((await changePassword(user.cookie, TEST_PASSWORD, `${user.username}2026!`)).json().code).toBe('PASSWORD_LIKE_USERNAME');
+    expect((await changePassword('', TEST_PASSWORD, 'Xq7-umbrella-kite')).statusCode).toBe(401);
+  });
+
+  it('holds an account with a generated first password to changing it before anything else', async () => {
+    const user = await actorWith(ctx, 'federation_admin', tree.dongcheng.id);
+    await sql`UPDATE app_user SET must_change_password = true WHERE id = ${user.userId}`.execute(ctx.database.db);
+    const cookie = await login(ctx.app, user.username, TEST_PASSWORD);
+    expect((await me(cookie)).json()).toMatchObject({ mustChangePassword: true });
+    const refused = await ctx.call('GET', `/api/orgs/${tree.dongcheng.id}`, undefined, cookie, 'en');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect((await ctx.call('GET', '/api/users', undefined, cookie)).json().code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect((await changePassword(cookie, TEST_PASSWORD, 'Xq7-umbrella-kite')).json()).toMatchObject({ mustChangePassword: false });
+    expect((await ctx.call('GET', `/api/orgs/${tree.dongcheng.id}`, undefined, cookie)).statusCode).toBe(200);
+    expect((await me(cookie)).json()).toMatchObject({ mustChangePassword: false });
+    expect((await ctx.call('POST', '/api/auth/logout', undefined, cookie)).statusCode).toBe(204);
+  });
+});
