@@ -47,7 +47,7 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: intFromEnv(env, 'PORT', 3000),
-    host: env.HOST ?? '0.0.0.0',
+    host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.GONGHUI_DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     adminPassword: env.GONGHUI_ADMIN_PASSWORD || undefined,
