@@ -42,6 +42,11 @@ export async function clearLoginFailures(db: Executor, username: string, ip: str
   await db.deleteFrom('login_throttle').where('username', '=', username).where('ip', '=', ip).execute();
 }
 
+/** An administrator's password reset forgets every throttled (username, IP) pair of the account. */
+export async function clearLoginFailuresOfUsername(db: Executor, username: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('username', '=', username).execute();
+}
+
 export async function recordSuccessfulLogin(db: Executor, userId: number): Promise<void> {
   await db
     .updateTable('app_user')

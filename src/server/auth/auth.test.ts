@@ -92,6 +92,15 @@ describe('login and sessions', () => {
     expect((await tryLogin(user.username, TEST_PASSWORD, fromC)).statusCode).toBe(200);
   });
 
+  it('lets a throttled account in from the same IP once an administrator has reset its password', async () => {
+    const fromE = { remoteAddress: '10.0.0.6' };
+    const user = await actorWith(ctx, 'read_only', tree.dongcheng.id);
+    for (let i = 0; i < 5; i++) await tryLogin(user.username, 'not-the-password1', fromE);
+    expect((await tryLogin(user.username, TEST_PASSWORD, fromE)).statusCode).toBe(401);
+    expect((await ctx.call('PATCH', `/api/users/${user.userId}`, { password: 'Xq7-umbrella-kite' })).statusCode).toBe(200);
+    expect((await tryLogin(user.username, 'Xq7-umbrella-kite', fromE)).statusCode).toBe(200);
+  });
+
   it('refuses an IP that fails across many usernames, for every username', async () => {
     const limited = await createTestContext({ maxFailedLoginsPerIp: 4 });
     try {

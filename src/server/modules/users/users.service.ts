@@ -6,7 +6,7 @@ import type { Page } from '../../../common/paging.js';
 import type { CreateUserBody, GrantBody, UpdateUserBody, User, UserListQuery } from '../../../common/users.js';
 import { scopeCovers, scopeFor, type Actor, type OrgScope } from '../../auth/scope.js';
 import { assertPasswordAcceptable, hashPassword } from '../../auth/passwords.js';
-import { deleteSessionsOfUser } from '../../auth/auth.repo.js';
+import { clearLoginFailuresOfUsername, deleteSessionsOfUser } from '../../auth/auth.repo.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { findOrgPathInScope, findOrgFor } from '../orgs/orgs.service.js';
@@ -89,6 +89,7 @@ export async function updateUser(db: Kysely<DB>, actor: Actor, id: number, body:
       ...(passwordHash !== undefined ? { password_hash: passwordHash, failed_logins: 0, locked_until: null } : {}),
     });
     if (body.isDisabled === true || passwordHash !== undefined) await deleteSessionsOfUser(tx, id);
+    if (passwordHash !== undefined) await clearLoginFailuresOfUsername(tx, user.username);
     await recordWrite(
       tx,
       actor,
