@@ -73,12 +73,18 @@ describe.skipIf(!hasChromium)('the web console in a browser', () => {
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    // The console must run under the server's Content-Security-Policy (no inline script, no foreign origin).
+    const cspViolations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
     const apiFailures: string[] = [];
     page.on('response', (response) => {
       if (response.url().includes('/api/') && response.status() >= 400) apiFailures.push(`${response.status()} ${response.url()}`);
     });
     try {
       await journey(page, context, pageErrors);
+      expect(cspViolations).toEqual([]);
     } catch (error) {
       await page.screenshot({ path: path.join(artifacts, 'failure.png') }).catch(() => undefined);
       console.error(`API answers >= 400 during the journey:\n${apiFailures.join('\n')}\nserver output:\n${app.output()}`);

@@ -270,7 +270,13 @@ function aimedAtTarget(): { route: string; request: Req }[] {
 }
 
 /** Routes that are not about one subtree: everyone signed in is answered, and the answer is checked for foreign rows instead. */
-const unscopedRoutes = new Set(['GET /api/auth/me', 'GET /api/orgs/roots', 'GET /api/orgs/search', 'GET /api/imports/template']);
+const unscopedRoutes = new Set([
+  'GET /api/auth/me',
+  'POST /api/auth/password',
+  'GET /api/orgs/roots',
+  'GET /api/orgs/search',
+  'GET /api/imports/template',
+]);
 const publicRoutes = new Set([
   'GET /api/health',
   'POST /api/auth/login',

@@ -47,6 +47,12 @@ export const LoginBody = z.object({
 });
 export type LoginBody = z.infer<typeof LoginBody>;
 
+export const ChangePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(1).max(200),
+});
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
+
 export const Grant = z.object({
   id: z.number(),
   orgId: z.number(),
@@ -62,9 +68,7 @@ export const Me = z.object({
   displayName: z.string(),
   grants: z.array(Grant),
   permissions: z.array(z.enum(actions)),
+  /** A generated first password is still in use: nothing but changing it (and me/logout) is allowed. */
+  mustChangePassword: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
-
-export function isStrongPassword(password: string): boolean {
-  return password.length >= PASSWORD_MIN_LENGTH && /[A-Za-z]/.test(password) && /\d/.test(password);
-}

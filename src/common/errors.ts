@@ -12,7 +12,11 @@ export const errorCatalog = {
   },
   BAD_REQUEST: { status: 400, 'zh-CN': '请求格式不正确', en: 'The request is malformed' },
   UNAUTHENTICATED: { status: 401, 'zh-CN': '请先登录', en: 'Please sign in' },
-  LOGIN_FAILED: { status: 401, 'zh-CN': '用户名或密码错误，或账号已被锁定', en: 'Wrong username or password, or the account is locked' },
+  LOGIN_FAILED: {
+    status: 401,
+    'zh-CN': '用户名或密码错误，或尝试次数过多，请稍后再试',
+    en: 'Wrong username or password, or too many attempts; try again later',
+  },
   SESSION_EXPIRED: { status: 401, 'zh-CN': '登录已过期，请重新登录', en: 'Your session has expired; please sign in again' },
   FORBIDDEN: { status: 403, 'zh-CN': '您没有执行此操作的权限', en: 'You are not allowed to do this' },
   NOT_FOUND: { status: 404, 'zh-CN': '未找到该记录，或您无权查看', en: 'Not found, or outside what you may see' },
@@ -88,8 +92,8 @@ export const errorCatalog = {
   USERNAME_TAKEN: { status: 409, 'zh-CN': '用户名“{username}”已存在', en: 'Username "{username}" is taken' },
   PASSWORD_WEAK: {
     status: 422,
-    'zh-CN': '密码至少 {min} 位，且须包含字母和数字',
-    en: 'A password needs at least {min} characters, with letters and digits',
+    'zh-CN': '密码太容易被猜到，请使用更长、更不规则的密码（例如几个不相关的词加数字和符号）',
+    en: 'The password is too easy to guess; use a longer, less regular one (for example a few unrelated words with digits and symbols)',
   },
   CANNOT_DISABLE_SELF: { status: 422, 'zh-CN': '不能停用自己的账号', en: 'You cannot disable your own account' },
   ID_EMPTY: { status: 422, 'zh-CN': '请填写身份证号', en: 'Enter the resident ID number' },
@@ -257,6 +261,24 @@ export const errorCatalog = {
   },
 
   // — issue #8: sign-in and password hardening —
+  PASSWORD_TOO_SHORT: { status: 422, 'zh-CN': '密码至少需要 {min} 个字符', en: 'A password needs at least {min} characters' },
+  PASSWORD_COMMON: {
+    status: 422,
+    'zh-CN': '该密码属于常见密码或由常见密码稍作变化而来，请另选一个',
+    en: 'This password is a common one, or a small variation of one; choose another',
+  },
+  PASSWORD_LIKE_USERNAME: {
+    status: 422,
+    'zh-CN': '密码不能包含或近似于用户名、姓名',
+    en: 'The password must not contain or resemble the username or name',
+  },
+  PASSWORD_CURRENT_WRONG: { status: 422, 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
+  PASSWORD_UNCHANGED: { status: 422, 'zh-CN': '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    'zh-CN': '首次登录须先修改系统生成的初始密码',
+    en: 'Change the generated first password before doing anything else',
+  },
 
   // — issue #8: input hardening —
   EMPLOYER_UNKNOWN: {

@@ -64,7 +64,7 @@ export async function bootstrap(database: Database, config: Config): Promise<Boo
       const root = await tx.selectFrom('org_unit').select(['id', 'path']).where('parent_id', 'is', null).executeTakeFirstOrThrow();
       const user = await tx
         .insertInto('app_user')
-        .values({ username: 'admin', display_name: '系统管理员', password_hash: passwordHash })
+        .values({ username: 'admin', display_name: '系统管理员', password_hash: passwordHash, must_change_password: !config.adminPassword })
         .returning('id')
         .executeTakeFirstOrThrow();
       await tx

@@ -51,6 +51,10 @@ export type Config = {
   fullExportsPerDay: number;
 
   // issue #8: sign-in and password hardening
+  /** Failed sign-ins from one IP (over all usernames) before that IP is refused for a while. */
+  maxFailedLoginsPerIp: number;
+  /** NODE_ENV=production: the API documentation needs a session. */
+  isProduction: boolean;
 };
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -64,7 +68,7 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: intFromEnv(env, 'PORT', 3000),
-    host: env.HOST ?? '0.0.0.0',
+    host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.GONGHUI_DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     adminPassword: env.GONGHUI_ADMIN_PASSWORD || undefined,
@@ -103,5 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fullExportsPerDay: intFromEnv(env, 'GONGHUI_FULL_EXPORTS_PER_DAY', 3),
 
     // issue #8: sign-in and password hardening
+    maxFailedLoginsPerIp: intFromEnv(env, 'GONGHUI_MAX_FAILED_LOGINS_PER_IP', 50),
+    isProduction: env.NODE_ENV === 'production',
   };
 }

@@ -9,16 +9,47 @@ import { deleteOldChallenges } from './modules/otp/otp.repo.js';
 import { confirmDueTransfers } from './modules/transfers/transfers.service.js';
 import { resumeUnfinishedImports, sweepExpiredImportFiles } from './modules/imports/imports.service.js';
 
-/** Starts the platform: open (or create) the database, migrate and seed, listen; shut down cleanly on SIGINT/SIGTERM. */
+/** What start-up has opened so far, closed in reverse order on shutdown. */
+const closers: { name: string; close: () => Promise<void> | void }[] = [];
+let stopSignal: string | undefined;
+/** Resolves when start-up has finished or stopped at a checkpoint because a signal arrived. */
+let startup: Promise<void> = Promise.resolve();
+
+/**
+ * Shuts down on SIGINT/SIGTERM, also during start-up: the step in progress (a migration, the demo seed) is let
+ * finish, start-up goes no further, then whatever was opened is closed and the process ends with 0.
+ */
+async function shutdown(signal: string): Promise<void> {
+  if (stopSignal) return;
+  stopSignal = signal;
+  process.stderr.write(`${signal}: shutting down\n`);
+  await startup.catch(() => undefined);
+  try {
+    for (const { close } of closers.reverse()) await close();
+    process.exit(0);
+  } catch (error) {
+    process.stderr.write(`unclean shutdown: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}
+
+/** Starts the platform: open (or create) the database, migrate and seed, listen. */
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
   const database = await openDatabase(config);
+  closers.push({ name: 'database', close: () => database.close() });
+  if (stopSignal) return;
   const report = await bootstrap(database, config);
+  if (stopSignal) return;
   const app = await buildApp(database, config, { logger: true });
+  closers.push({ name: 'http', close: () => app.close() });
+  closers.push({ name: 'imports', close: () => app.importQueue.stop() });
+  if (stopSignal) return;
   await app.listen({ port: config.port, host: config.host });
   const where = database.engine === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
-  app.log.info(`gonghui ready on http://localhost:${config.port} — ${where} — in ${Math.round(performance.now() - started)} ms`);
+  const shownHost = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host;
+  app.log.info(`gonghui ready on http://${shownHost}:${config.port} — ${where} — in ${Math.round(performance.now() - started)} ms`);
   if (report.seeded)
     app.log.info(`demo data: ${report.seeded.orgs} organisations, ${report.seeded.employers} employers in ${report.seeded.ms} ms`);
   if (report.adminPassword) {
@@ -35,11 +66,13 @@ async function main(): Promise<void> {
   if (demoTarget !== undefined && !(Number.isInteger(demoTarget) && demoTarget >= 0)) {
     throw new Error(`GONGHUI_DEMO_MEMBERS must be a non-negative integer, got "${demoMembersEnv}"`);
   }
-  let demoMembers: { stop(): Promise<void> } | null = null;
-  if (config.seedDemo && report.demo && demoTarget !== 0) {
+  if (config.seedDemo && report.demo && demoTarget !== 0 && !stopSignal) {
     const { runDemoMembersInBackground } = await import('./db/seed/members.js');
-    demoMembers = runDemoMembersInBackground(app.deps, app.log, demoTarget);
+    if (stopSignal) return;
+    const demoMembers = runDemoMembersInBackground(app.deps, app.log, demoTarget);
+    closers.push({ name: 'demo members', close: () => demoMembers.stop() });
   }
+  if (stopSignal) return;
   const resumed = await resumeUnfinishedImports(app.deps, app.importQueue);
   if (resumed > 0) app.log.info(`resuming ${resumed} unfinished roster imports`);
   // Housekeeping: expired sessions, transfers whose confirmation period has run out, import files past retention.
@@ -58,29 +91,15 @@ async function main(): Promise<void> {
       .catch((error: unknown) => app.log.error({ err: error }, 'import file sweep failed'));
   }, 60_000);
   sweep.unref();
-
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    app.log.info(`${signal}: shutting down`);
-    clearInterval(sweep);
-    try {
-      await demoMembers?.stop();
-      await app.importQueue.stop();
-      await app.close();
-      await database.close();
-      process.exit(0);
-    } catch (error) {
-      app.log.error({ err: error }, 'unclean shutdown');
-      process.exit(1);
-    }
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  closers.push({ name: 'sweep', close: () => clearInterval(sweep) });
 }
 
-main().catch((error: unknown) => {
+// Installed before anything starts, so a signal in the first moments (even before listen) ends the process cleanly.
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+startup = main();
+
+startup.catch((error: unknown) => {
   if (error instanceof AppError) {
     process.stderr.write(`${error.toBody('zh-CN').message}\n${error.message}\n`);
   } else {

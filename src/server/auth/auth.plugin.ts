@@ -26,8 +26,15 @@ export function installAuth(app: FastifyInstance, db: Kysely<DB>, config: Config
   });
 }
 
-/** The signed-in caller, or a 401. */
+/** The signed-in caller, or a 401; a 403 while a generated first password has not been changed. */
 export function requireActor(request: FastifyRequest): Actor {
+  const actor = requireSession(request);
+  if (actor.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+  return actor;
+}
+
+/** The signed-in caller even before a forced password change: only for me and the password change itself. */
+export function requireSession(request: FastifyRequest): Actor {
   if (!request.actor) {
     throw new AppError(request.cookies[SESSION_COOKIE] ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
   }

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Config } from '../config.js';
-import { LoginBody, Me } from '../../common/auth.js';
-import { describeMe, login, logout, resolveActor, SESSION_COOKIE } from './auth.service.js';
+import { ChangePasswordBody, LoginBody, Me } from '../../common/auth.js';
+import { changeOwnPassword, describeMe, login, logout, resolveActor, SESSION_COOKIE } from './auth.service.js';
 import { AppError } from '../../common/errors.js';
-import { requireActor } from './auth.plugin.js';
+import { requireSession } from './auth.plugin.js';
 
 export function authRoutes(app: FastifyInstance, db: Kysely<DB>, config: Config): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -45,6 +45,20 @@ export function authRoutes(app: FastifyInstance, db: Kysely<DB>, config: Config)
   });
 
   r.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: Me } } }, async (request) => {
-    return describeMe(requireActor(request));
+    return describeMe(requireSession(request));
   });
+
+  r.post(
+    '/api/auth/password',
+    {
+      schema: { tags: ['auth'], body: ChangePasswordBody, response: { 200: Me } },
+      config: { rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+    },
+    async (request) => {
+      const actor = requireSession(request);
+      const sessionId = request.cookies[SESSION_COOKIE]!;
+      await changeOwnPassword(db, config, actor, sessionId, request.body);
+      return describeMe({ ...actor, mustChangePassword: false });
+    },
+  );
 }

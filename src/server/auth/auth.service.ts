@@ -4,7 +4,7 @@ import type { DB } from '../db/schema.js';
 import type { Config } from '../config.js';
 import { AppError } from '../../common/errors.js';
 import { actions, roleAllows, type Me, type Role } from '../../common/auth.js';
-import { decoyHash, verifyPassword } from './passwords.js';
+import { assertPasswordAcceptable, decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import * as repo from './auth.repo.js';
 import type { Actor } from './scope.js';
 import { recordRefusal } from '../modules/audit/audit.service.js';
@@ -23,8 +23,9 @@ export function hashSessionId(id: string): string {
 type LoginContext = { ip: string; userAgent: string | null; previousSessionId: string | undefined };
 
 /**
- * Checks a username and password and opens a new session. Unknown users, wrong passwords, disabled
- * and locked accounts all get the same answer after the same work, so none can be told apart.
+ * Checks a username and password and opens a new session. Failures are throttled per (username, IP) and per
+ * IP, never on the account alone, so nobody can lock someone else out from elsewhere. Unknown users, wrong
+ * passwords, disabled accounts and throttled attempts all get the same answer after the same work.
  */
 export async function login(
   db: Kysely<DB>,
@@ -32,18 +33,21 @@ export async function login(
   credentials: { username: string; password: string },
   context: LoginContext,
 ): Promise<{ sessionId: string; userId: number }> {
+  const throttleName = credentials.username.slice(0, 40);
+  const throttled = (await repo.findLoginThrottle(db, throttleName, context.ip)).some((row) => row.is_blocked);
   const user = await repo.findUserByUsername(db, credentials.username);
   const passwordOk = await verifyPassword(credentials.password, user?.password_hash ?? (await decoyHash));
-  const locked = user?.locked_until !== null && user?.locked_until !== undefined && Date.parse(user.locked_until) > Date.now();
-  if (!user || !passwordOk || locked || user.is_disabled) {
-    let reason = 'unknown_user';
-    if (user) {
-      reason = user.is_disabled ? 'disabled' : locked ? 'locked' : 'wrong_password';
-      if (!passwordOk && !locked) await repo.recordFailedLogin(db, user.id, config.maxFailedLogins, config.lockoutMinutes);
+  if (!user || !passwordOk || throttled || user.is_disabled) {
+    const reason = throttled ? 'throttled' : !user ? 'unknown_user' : user.is_disabled ? 'disabled' : 'wrong_password';
+    // Attempts refused while throttled do not count, so the refusal ends on time for whoever waits.
+    if (!throttled && !passwordOk) {
+      const limits = { ip: context.ip, blockMinutes: config.lockoutMinutes };
+      await repo.recordLoginFailure(db, { ...limits, username: throttleName, maxFailures: config.maxFailedLogins });
+      await repo.recordLoginFailure(db, { ...limits, username: '', maxFailures: config.maxFailedLoginsPerIp });
     }
     await recordRefusal(db, {
       userId: user?.id ?? null,
-      username: credentials.username.slice(0, 40),
+      username: throttleName,
       action: 'auth.login',
       // A known account's refusals belong where its auditors look: the nodes it holds roles on.
       orgIds: user ? (await repo.listGrantsOfUser(db, user.id)).map((g) => g.org_id) : undefined,
@@ -57,6 +61,7 @@ export async function login(
   await db.transaction().execute(async (tx) => {
     if (context.previousSessionId) await repo.deleteSession(tx, hashSessionId(context.previousSessionId));
     await repo.recordSuccessfulLogin(tx, user.id);
+    await repo.clearLoginFailures(tx, throttleName, context.ip);
     await repo.insertSession(tx, {
       idHash: hashSessionId(sessionId),
       userId: user.id,
@@ -92,6 +97,7 @@ export async function resolveActor(db: Kysely<DB>, config: Config, sessionId: st
     username: session.username,
     displayName: session.display_name,
     ip,
+    mustChangePassword: session.must_change_password,
     grants: grants.map((g) => ({ id: g.id, orgId: g.org_id, orgPath: g.path, orgName: g.name, orgKind: g.kind, role: g.role as Role })),
   };
 }
@@ -104,5 +110,58 @@ export function describeMe(actor: Actor): Me {
     displayName: actor.displayName,
     grants: actor.grants.map((g) => ({ id: g.id, orgId: g.orgId, orgName: g.orgName, orgKind: g.orgKind, role: g.role })) as Me['grants'],
     permissions: actions.filter((a) => actor.grants.some((g) => roleAllows(g.role, a))),
+    mustChangePassword: actor.mustChangePassword ?? false,
   };
+}
+
+/**
+ * The caller replaces their own password: the current one must be right (wrong guesses count towards the
+ * sign-in throttle of the pair), the new one must pass the password rule. Ends the caller's other sessions
+ * and lifts a forced change; audited.
+ */
+export async function changeOwnPassword(
+  db: Kysely<DB>,
+  config: Config,
+  actor: Actor,
+  sessionId: string,
+  body: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const user = await repo.findUserByUsername(db, actor.username);
+  if (!user) throw new AppError('SESSION_EXPIRED');
+  const throttled = (await repo.findLoginThrottle(db, actor.username, actor.ip)).some((row) => row.is_blocked);
+  if (throttled || !(await verifyPassword(body.currentPassword, user.password_hash))) {
+    if (!throttled) {
+      await repo.recordLoginFailure(db, {
+        username: actor.username,
+        ip: actor.ip,
+        maxFailures: config.maxFailedLogins,
+        blockMinutes: config.lockoutMinutes,
+      });
+    }
+    await recordRefusal(db, {
+      userId: actor.userId,
+      username: actor.username,
+      action: 'auth.password',
+      result: 'denied',
+      ip: actor.ip,
+      detail: { reason: throttled ? 'throttled' : 'wrong_password' },
+    });
+    throw new AppError('PASSWORD_CURRENT_WRONG');
+  }
+  if (body.newPassword === body.currentPassword) throw new AppError('PASSWORD_UNCHANGED');
+  assertPasswordAcceptable(body.newPassword, { username: user.username, displayName: user.display_name });
+  const passwordHash = await hashPassword(body.newPassword);
+  await db.transaction().execute(async (tx) => {
+    await repo.setPassword(tx, actor.userId, passwordHash);
+    await repo.deleteOtherSessionsOfUser(tx, actor.userId, hashSessionId(sessionId));
+    await insertAudit(tx, {
+      userId: actor.userId,
+      username: actor.username,
+      action: 'auth.password',
+      targetType: 'user',
+      targetId: actor.userId,
+      result: 'ok',
+      ip: actor.ip,
+    });
+  });
 }

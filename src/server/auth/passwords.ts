@@ -1,4 +1,7 @@
 import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { AppError } from '../../common/errors.js';
+import { PASSWORD_MIN_LENGTH } from '../../common/auth.js';
+import { passwordProblem } from '../../common/passwords.js';
 
 // scrypt parameters (N=2^15, r=8, p=1: ~32 MiB, ~50 ms here), stored with each hash so they can be raised later.
 const PARAMS = { N: 32768, r: 8, p: 1, keylen: 32 } as const;
@@ -29,10 +32,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A hash of a random password, verified against when the username is unknown so both cases take as long. */
 export const decoyHash = hashPassword(randomBytes(16).toString('hex'));
 
-/** A random password for the first admin when none is configured: 20 characters, letters and digits. */
-export function generatePassword(): string {
+/** Refuses a password the platform's rule (src/common/passwords.ts) does not accept for this account. */
+export function assertPasswordAcceptable(password: string, account: { username: string; displayName?: string }): void {
+  const problem = passwordProblem(password, account);
+  if (problem) throw new AppError(problem, { min: PASSWORD_MIN_LENGTH });
+}
+
+/** A random password for the first admin when none is configured: 20 characters, letters and digits, passing the rule. */
+export function generatePassword(username = 'admin'): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
   let out = '';
   for (let i = 0; i < 20; i++) out += alphabet.charAt(randomInt(alphabet.length));
-  return /\d/.test(out) && /[A-Za-z]/.test(out) ? out : generatePassword();
+  return /\d/.test(out) && /[A-Za-z]/.test(out) && !passwordProblem(out, { username }) ? out : generatePassword(username);
 }

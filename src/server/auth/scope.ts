@@ -10,6 +10,8 @@ export type Actor = {
   displayName: string;
   grants: ActorGrant[];
   ip: string;
+  /** Signed in with a generated first password not yet replaced (absent for system actors). */
+  mustChangePassword?: boolean;
 };
 
 /**

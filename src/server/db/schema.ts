@@ -75,6 +75,16 @@ export type AppUserTable = {
   last_login_at: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
+};
+
+/** Failed sign-ins per (username, IP); username '' holds the IP's total. */
+export type LoginThrottleTable = {
+  username: string;
+  ip: string;
+  failures: number;
+  last_failure_at: ColumnType<string, string | undefined, string>;
+  blocked_until: string | null;
 };
 
 export type RoleGrantTable = {
@@ -335,5 +345,6 @@ export type DB = {
   otp_challenge: OtpChallengeTable;
   member_session: MemberSessionTable;
   app_setting: AppSettingTable;
+  login_throttle: LoginThrottleTable;
   schema_migration: SchemaMigrationTable;
 };

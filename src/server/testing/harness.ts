@@ -122,7 +122,8 @@ export async function buildOrg(
   return response.json<Org>();
 }
 
-export const TEST_PASSWORD = 'Passw0rd-Test';
+/** Passes the password rule (zxcvbn-ts score ≥ 3, not like the username). */
+export const TEST_PASSWORD = 'Gh-Test-Pass-2026';
 
 /** Factory: an account with one role on a node, signed in; returns its cookie. */
 export async function actorWith(

@@ -12,6 +12,7 @@ import { OutboxPage } from '../modules/messages/OutboxPage.js';
 import { UsersPage } from '../modules/users/UsersPage.js';
 import { AuthProvider, useAuth } from './auth.js';
 import { LoginPage } from './LoginPage.js';
+import { ForcedPasswordChange } from './ChangePassword.js';
 import { Shell } from './Shell.js';
 
 // ECharts is large: load it only when the dashboard opens.
@@ -136,6 +137,7 @@ function RequireAuth() {
   const location = useLocation();
   if (me === undefined) return <FullPageSpin />;
   if (me === null) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (me.mustChangePassword) return <ForcedPasswordChange />;
   return (
     <OrgTreeProvider>
       <Outlet />

@@ -6,6 +6,7 @@ import {
   CommentOutlined,
   FormOutlined,
   IdcardOutlined,
+  KeyOutlined,
   SolutionOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -21,6 +22,7 @@ import { OrgTree } from '../modules/orgs/OrgTree.js';
 import { useOrgTree } from '../modules/orgs/treeStore.js';
 import { useAuth, useMe } from './auth.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { ChangePasswordModal } from './ChangePassword.js';
 
 const HEADER_HEIGHT = 56;
 
@@ -35,6 +37,7 @@ export function Shell() {
   const screens = Grid.useBreakpoint();
   const isNarrow = !screens.md;
   const [isDrawerOpen, setDrawerOpen] = useState(false);
+  const [isPasswordOpen, setPasswordOpen] = useState(false);
   const { roots } = useOrgTree();
   // The membership entries open a tab of the org in view (or the last one viewed, or the caller's top node).
   const lastOrgId = useRef<number | undefined>(undefined);
@@ -96,9 +99,11 @@ export function Shell() {
         label: `${grant.orgName} · ${t(`role.${grant.role}`)}`,
       })),
       { type: 'divider' as const },
+      { key: 'password', icon: <KeyOutlined />, label: <span data-testid="change-password">{t('password.title')}</span> },
       { key: 'logout', icon: <LogoutOutlined />, danger: true, label: <span data-testid="logout">{t('user.logout')}</span> },
     ],
     onClick: ({ key }) => {
+      if (key === 'password') setPasswordOpen(true);
       if (key === 'logout') void logout().then(() => navigate('/login'));
     },
   };
@@ -132,6 +137,7 @@ export function Shell() {
           </Dropdown>
         </div>
       </Layout.Header>
+      <ChangePasswordModal open={isPasswordOpen} onClose={() => setPasswordOpen(false)} />
       <Layout>
         {!isNarrow && (
           <Layout.Sider

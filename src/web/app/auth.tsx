@@ -7,6 +7,8 @@ type AuthState = {
   me: Me | null | undefined;
   login: (username: string, password: string) => Promise<Me>;
   logout: () => Promise<void>;
+  /** Replaces the caller's password; the server ends their other sessions and lifts a forced change. */
+  changePassword: (currentPassword: string, newPassword: string) => Promise<Me>;
   can: (action: Action) => boolean;
 };
 
@@ -37,9 +39,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
+  const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
+    const updated = await api.quiet<Me>('POST', '/api/auth/password', { currentPassword, newPassword });
+    setMe(updated);
+    return updated;
+  }, []);
+
   const can = useCallback((action: Action) => me?.permissions.includes(action) ?? false, [me]);
 
-  const value = useMemo(() => ({ me, login, logout, can }), [me, login, logout, can]);
+  const value = useMemo(() => ({ me, login, logout, changePassword, can }), [me, login, logout, changePassword, can]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

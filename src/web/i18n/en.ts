@@ -43,6 +43,17 @@ export const en: Messages = {
     passwordRequired: 'Enter your password',
   },
   user: { menu: 'Account', logout: 'Sign out', grants: 'Granted on' },
+  password: {
+    title: 'Change password',
+    current: 'Current password',
+    new: 'New password',
+    confirm: 'New password again',
+    submit: 'Change password',
+    hint: 'At least {{min}} characters; not a common password and nothing like your username or name',
+    tooShort: 'At least {{min}} characters',
+    mismatch: 'The two new passwords differ',
+    forced: 'You signed in with a generated first password: choose your own before continuing',
+  },
   common: {
     ok: 'OK',
     cancel: 'Cancel',

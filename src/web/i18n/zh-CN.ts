@@ -43,6 +43,17 @@ export const zhCN = {
     passwordRequired: '请输入密码',
   },
   user: { menu: '账号', logout: '退出登录', grants: '授权范围' },
+  password: {
+    title: '修改密码',
+    current: '当前密码',
+    new: '新密码',
+    confirm: '再次输入新密码',
+    submit: '修改密码',
+    hint: '至少 {{min}} 个字符；不能是常见密码，也不能与用户名、姓名相近',
+    tooShort: '至少 {{min}} 个字符',
+    mismatch: '两次输入的新密码不一致',
+    forced: '您使用的是系统生成的初始密码，请先设置自己的密码再继续',
+  },
   common: {
     ok: '确定',
     cancel: '取消',

@@ -1,12 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
-import { isStrongPassword, PASSWORD_MIN_LENGTH, type Role } from '../../../common/auth.js';
+import type { Role } from '../../../common/auth.js';
 import type { Page } from '../../../common/paging.js';
 import type { CreateUserBody, GrantBody, UpdateUserBody, User, UserListQuery } from '../../../common/users.js';
 import { scopeCovers, scopeFor, type Actor, type OrgScope } from '../../auth/scope.js';
-import { hashPassword } from '../../auth/passwords.js';
-import { deleteSessionsOfUser } from '../../auth/auth.repo.js';
+import { assertPasswordAcceptable, hashPassword } from '../../auth/passwords.js';
+import { clearLoginFailuresOfUsername, deleteSessionsOfUser } from '../../auth/auth.repo.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { findOrgPathInScope, findOrgFor } from '../orgs/orgs.service.js';
@@ -59,13 +59,9 @@ async function findManageableUser(tx: Executor, actor: Actor, id: number) {
   return { user, scope, orgIds: grants.map((g) => g.org_id) };
 }
 
-function assertStrong(password: string): void {
-  if (!isStrongPassword(password)) throw new AppError('PASSWORD_WEAK', { min: PASSWORD_MIN_LENGTH });
-}
-
 /** Creates an account with its first role on a node the caller administers. */
 export async function createUser(db: Kysely<DB>, actor: Actor, body: CreateUserBody): Promise<User> {
-  assertStrong(body.password);
+  assertPasswordAcceptable(body.password, body);
   const passwordHash = await hashPassword(body.password);
   return db.transaction().execute(async (tx) => {
     const org = await findOrgFor(tx, actor, 'user.write', body.orgId);
@@ -80,10 +76,12 @@ export async function createUser(db: Kysely<DB>, actor: Actor, body: CreateUserB
 
 /** Renames, disables/enables or resets the password of an account; disabling or a new password ends its sessions. */
 export async function updateUser(db: Kysely<DB>, actor: Actor, id: number, body: UpdateUserBody): Promise<User> {
-  if (body.password !== undefined) assertStrong(body.password);
-  const passwordHash = body.password === undefined ? undefined : await hashPassword(body.password);
   return db.transaction().execute(async (tx) => {
     const { user, orgIds } = await findManageableUser(tx, actor, id);
+    if (body.password !== undefined) {
+      assertPasswordAcceptable(body.password, { username: user.username, displayName: body.displayName ?? user.display_name });
+    }
+    const passwordHash = body.password === undefined ? undefined : await hashPassword(body.password);
     if (body.isDisabled === true && id === actor.userId) throw new AppError('CANNOT_DISABLE_SELF');
     await repo.updateUserRow(tx, id, {
       ...(body.displayName !== undefined ? { display_name: body.displayName } : {}),
@@ -91,6 +89,7 @@ export async function updateUser(db: Kysely<DB>, actor: Actor, id: number, body:
       ...(passwordHash !== undefined ? { password_hash: passwordHash, failed_logins: 0, locked_until: null } : {}),
     });
     if (body.isDisabled === true || passwordHash !== undefined) await deleteSessionsOfUser(tx, id);
+    if (passwordHash !== undefined) await clearLoginFailuresOfUsername(tx, user.username);
     await recordWrite(
       tx,
       actor,

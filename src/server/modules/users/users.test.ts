@@ -34,6 +34,7 @@ describe('users and role grants', () => {
       role: 'read_only',
     });
     expect(weak.json().code).toBe('PASSWORD_WEAK');
+    expect(weak.statusCode).toBe(422);
     const taken = await ctx.call('POST', '/api/users', {
       username: 'admin',
       displayName: '重名',
@@ -42,6 +43,34 @@ describe('users and role grants', () => {
       role: 'read_only',
     });
     expect(taken.json().code).toBe('USERNAME_TAKEN');
+  });
+
+  it('refuses a short password, a common one and one like the username, each with its own message in the caller language', async () => {
+    const create = (password: string, lang?: string) =>
+      ctx.call(
+        'POST',
+        '/api/users',
+        { username: 'zhangwei', displayName: '张伟', password, orgId: tree.dongcheng.id, role: 'read_only' },
+        ctx.adminCookie,
+        lang,
+      );
+    // The form schema already says so (and so does the console, as you type).
+    expect((await create('Xq7-kite')).json().code).toBe('VALIDATION');
+    const common = await create('Password123!', 'en');
+    expect(common.statusCode).toBe(422);
+    expect(common.json()).toMatchObject({ code: 'PASSWORD_COMMON', message: expect.stringMatching(/common one/) });
+    expect((await create('qwertyuiop12')).json().code).toBe('PASSWORD_COMMON');
+    expect((await create('Zhangwei-2026')).json().code).toBe('PASSWORD_LIKE_USERNAME');
+    expect((await create('iewgnahz12345')).json().code).toBe('PASSWORD_LIKE_USERNAME');
+    expect((await create('Xq7-umbrella-kite')).statusCode).toBe(201);
+  });
+
+  it('refuses a weak password when an admin resets one', async () => {
+    const user = await actorWith(ctx, 'read_only', tree.dcStreet.id);
+    const reset = await ctx.call('PATCH', `/api/users/${user.userId}`, { password: `${user.username}-2026!` });
+    expect(reset.json().code).toBe('PASSWORD_LIKE_USERNAME');
+    expect((await ctx.call('PATCH', `/api/users/${user.userId}`, { password: 'password1234' })).json().code).toBe('PASSWORD_COMMON');
+    expect((await ctx.call('PATCH', `/api/users/${user.userId}`, { password: 'Xq7-umbrella-kite' })).statusCode).toBe(200);
   });
 
   it('a district admin cannot manage an account that also holds a role elsewhere', async () => {

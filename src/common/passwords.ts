@@ -1,0 +1,30 @@
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import { PASSWORD_MIN_LENGTH } from './auth.js';
+
+/** Why a password is refused; each reason has its own error code and wording. */
+export type PasswordProblem = 'PASSWORD_TOO_SHORT' | 'PASSWORD_COMMON' | 'PASSWORD_LIKE_USERNAME' | 'PASSWORD_WEAK';
+
+/** zxcvbn scores 0–4; 3 means "safely unguessable: moderate protection from an offline slow-hash scenario". */
+const MIN_SCORE = 3;
+
+let zxcvbn: ZxcvbnFactory | undefined;
+
+/**
+ * The one password rule of the platform (server and console): at least PASSWORD_MIN_LENGTH characters,
+ * not containing the username or display name, and rated strong enough by zxcvbn-ts with its
+ * common-password dictionary and the account's own names as user inputs. Undefined when acceptable.
+ */
+export function passwordProblem(password: string, account: { username: string; displayName?: string }): PasswordProblem | undefined {
+  if ([...password].length < PASSWORD_MIN_LENGTH) return 'PASSWORD_TOO_SHORT';
+  const names = [account.username, account.displayName ?? ''].map((n) => n.trim().toLowerCase()).filter((n) => n.length >= 3);
+  const lower = password.toLowerCase();
+  if (names.some((n) => lower.includes(n))) return 'PASSWORD_LIKE_USERNAME';
+  zxcvbn ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
+  const result = zxcvbn.check(password, names);
+  if (result.score >= MIN_SCORE) return undefined;
+  const dictionaries = result.sequence.map((m) => (m.pattern === 'dictionary' ? String(m.dictionaryName) : ''));
+  if (dictionaries.includes('userInputs')) return 'PASSWORD_LIKE_USERNAME';
+  if (dictionaries.some((d) => d.startsWith('passwords'))) return 'PASSWORD_COMMON';
+  return 'PASSWORD_WEAK';
+}
