@@ -246,7 +246,9 @@ describe.skipIf(!hasChromium)('joining a union in a browser', () => {
       await desk.getByTestId('intake-list').getByTestId('intake-code').nth(1).waitFor();
       expect(await desk.getByTestId('intake-count').innerText()).toBe('已录入 2 人，失败 0 人');
       await shot(desk, 'm15-intake');
-      const intakeCode = (await desk.getByTestId('intake-code').first().innerText()).replace(/\s/g, '');
+      const intakeCode = (
+        await desk.locator('[data-testid^="intake-entry-"]', { hasText: '李四' }).getByTestId('intake-code').innerText()
+      ).replace(/\s/g, '');
 
       // 9. The review queue returns one application with a reason, which its applicant then reads.
       await desk.goto(`${app.baseUrl}/orgs/${unionId}?tab=applications`);
