@@ -1,8 +1,8 @@
 import { ExportOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Form, Input, Modal, Radio, Typography } from 'antd';
-import { REVEAL_REASON } from '../../../common/members.js';
+import { Alert, Button, Checkbox, Form, Modal, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RevealReasonField } from './RevealReasonField.js';
 import { api } from '../../app/api.js';
 import { useAuth } from '../../app/auth.js';
 import { useNotify } from '../../app/notify.js';
@@ -76,24 +76,12 @@ export function ExportMembersButton({ orgId, orgName }: { orgId: number; orgName
             </Form.Item>
           )}
           {isFull && (
-            <Form.Item
-              name="reason"
+            <RevealReasonField
               label={reasonLabel}
-              extra={t('export.reasonHelp')}
-              rules={[
-                { required: true, whitespace: true, message: t('validation.required', { field: reasonLabel }) },
-                { min: REVEAL_REASON.min, message: t('validation.tooShort', { field: reasonLabel, min: REVEAL_REASON.min }) },
-                { max: REVEAL_REASON.max, message: t('validation.tooLong', { field: reasonLabel, max: REVEAL_REASON.max }) },
-              ]}
-            >
-              <Input.TextArea
-                rows={2}
-                maxLength={REVEAL_REASON.max}
-                showCount
-                placeholder={t('export.reasonPlaceholder')}
-                data-testid="export-reason"
-              />
-            </Form.Item>
+              help={t('export.reasonHelp')}
+              placeholder={t('export.reasonPlaceholder')}
+              testId="export-reason"
+            />
           )}
         </Form>
         {isFull && <Alert type="warning" showIcon message={t('export.revealWarning')} />}

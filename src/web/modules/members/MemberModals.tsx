@@ -1,7 +1,8 @@
 import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MEMBER_LIMITS, REVEAL_REASON, type Member } from '../../../common/members.js';
+import { RevealReasonField } from './RevealReasonField.js';
+import { MEMBER_LIMITS, type Member } from '../../../common/members.js';
 import { errorText } from '../../app/notify.js';
 import { buttonTestId } from '../../app/testId.js';
 import { membersApi, type RevealField } from './members.api.js';
@@ -54,24 +55,12 @@ export function RevealModal({ member, field, onClose }: { member: Member; field:
         </>
       ) : (
         <Form form={form} layout="vertical">
-          <Form.Item
-            name="reason"
+          <RevealReasonField
             label={reasonLabel}
-            extra={t('member.revealReasonHelp')}
-            rules={[
-              { required: true, whitespace: true, message: t('validation.required', { field: reasonLabel }) },
-              { min: REVEAL_REASON.min, message: t('validation.tooShort', { field: reasonLabel, min: REVEAL_REASON.min }) },
-              { max: REVEAL_REASON.max, message: t('validation.tooLong', { field: reasonLabel, max: REVEAL_REASON.max }) },
-            ]}
-          >
-            <Input.TextArea
-              rows={2}
-              maxLength={REVEAL_REASON.max}
-              showCount
-              placeholder={t('member.revealReasonPlaceholder')}
-              data-testid="reveal-reason"
-            />
-          </Form.Item>
+            help={t('member.revealReasonHelp')}
+            placeholder={t('member.revealReasonPlaceholder')}
+            testId="reveal-reason"
+          />
         </Form>
       )}
     </Modal>
