@@ -37,32 +37,6 @@ export async function recordWrite(
   });
 }
 
-/**
- * Records something an anonymous caller obtained (a public card page, a verified QR code): no actor, so it
- * is placed at the target's node where that node's auditors see it. Not for refusals (the error handler does those).
- */
-export async function recordPublicEvent(
-  db: Executor,
-  event: {
-    action: string;
-    target: { type: string; id: string | number; orgPath: string | null };
-    ip: string | null;
-    detail?: Record<string, unknown>;
-  },
-): Promise<void> {
-  await insertAudit(db, {
-    userId: null,
-    username: null,
-    action: event.action,
-    targetType: event.target.type,
-    targetId: event.target.id,
-    orgPath: event.target.orgPath,
-    result: 'ok',
-    ip: event.ip,
-    detail: event.detail,
-  });
-}
-
 /** Records an attempt that was refused or failed; written on its own, outside any rolled-back transaction. */
 export async function recordRefusal(db: Executor, entry: Omit<AuditEntry, 'result'> & { result: 'denied' | 'failed' }): Promise<void> {
   await insertAudit(db, entry);
