@@ -238,6 +238,14 @@ function aimedAtTarget(): { route: string; request: Req }[] {
     }),
     r('DELETE /api/members/:id/affiliations/:orgId', { method: 'DELETE', url: `/api/members/${ids.member}/affiliations/${U}` }),
     r('GET /api/members/:id/card', { method: 'GET', url: `/api/members/${ids.member}/card` }),
+    r('POST /api/members/:id/phone', {
+      method: 'POST',
+      url: `/api/members/${ids.member}/phone`,
+      payload: { phone: '13912345678', reason: '越权更换' },
+    }),
+    r('GET /api/imports/:id/elsewhere', { method: 'GET', url: `/api/imports/${ids.importJob}/elsewhere` }),
+    r('POST /api/imports/:id/transfers', { method: 'POST', url: `/api/imports/${ids.importJob}/transfers` }),
+    r('GET /api/messages', { method: 'GET', url: '/api/messages' }),
     r('POST /api/members/:id/card/revoke', { method: 'POST', url: `/api/members/${ids.member}/card/revoke` }),
     r('POST /api/members/:id/card/reissue', { method: 'POST', url: `/api/members/${ids.member}/card/reissue` }),
     r('POST /api/applications', {
@@ -285,8 +293,16 @@ const publicRoutes = new Set([
   'GET /api/public/unions',
   'POST /api/public/applications',
   'GET /api/public/applications/:trackingCode',
-  'POST /api/public/card',
   'POST /api/public/cards/verify',
+  'POST /api/public/member-codes',
+  'POST /api/public/member-sessions',
+  // The member pages answer a member session only; every cadre gets 401 (the matrix in src/server/http checks it).
+  'GET /api/portal/me',
+  'GET /api/portal/card',
+  'POST /api/portal/transfers/:id/consent-code',
+  'POST /api/portal/transfers/:id/consent',
+  'POST /api/portal/transfers/:id/decline',
+  'POST /api/portal/logout',
 ]);
 
 type Outsider = { label: string; cookie: string; /** a node the actor may legitimately name in its own lists, if any */ own?: number };

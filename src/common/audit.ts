@@ -1,11 +1,28 @@
 import { z } from 'zod';
 import { Id, queryCount } from './paging.js';
+import { DATE_RANGE, isCalendarDate, localizedCheck } from './inputs.js';
+
+const INSTANT = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?$/;
+
+/** A real calendar day in range, and a time of day that exists (2026-13-40 or 25:61 is refused, never sent to SQL). */
+function isInstant(v: string): boolean {
+  const m = INSTANT.exec(v);
+  if (!m || !isCalendarDate(m[1]!)) return false;
+  const [hour, minute, second, offsetHour, offsetMinute] = [m[2], m[3], m[4], m[5], m[6]].map((x) => Number(x ?? 0));
+  return hour! < 24 && minute! < 60 && second! < 60 && offsetHour! < 15 && offsetMinute! < 60;
+}
 
 /** A date (YYYY-MM-DD, the start of that day in Beijing time) or a full ISO timestamp. */
 const Instant = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/)
+  .refine(
+    isInstant,
+    localizedCheck(
+      `应为 ${DATE_RANGE.min} 至 ${DATE_RANGE.max} 之间的真实日期（YYYY-MM-DD）或时间（YYYY-MM-DDTHH:MM）`,
+      `must be a real date between ${DATE_RANGE.min} and ${DATE_RANGE.max} (YYYY-MM-DD) or a time (YYYY-MM-DDTHH:MM)`,
+    ),
+  )
   .transform((v) => (v.length === 10 ? `${v}T00:00:00+08:00` : v));
 
 export const AuditListQuery = z.object({

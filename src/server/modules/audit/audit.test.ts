@@ -128,6 +128,9 @@ describe('audit list', () => {
     const bad = await ctx.call('GET', '/api/audit?from=yesterday', undefined, ctx.adminCookie, 'en');
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('from') });
+    // Found by the fuzzer: a day or time that does not exist reached PostgreSQL and answered 500.
+    for (const when of ['to=2026-13-40', 'from=2026-02-30', 'from=2026-01-01T25:61'])
+      expect((await ctx.call('GET', `/api/audit?${when}`, undefined, ctx.adminCookie)).statusCode).toBe(400);
   });
 });
 
