@@ -180,9 +180,12 @@ export async function listElsewhere(tx: Executor, jobId: number, rows: Elsewhere
   return inserted.length;
 }
 
-/** The rows of a job naming members of other unions, with the member's masked record and any transfer asked for. */
-export async function findElsewhere(db: Executor, jobId: number) {
-  return db
+/**
+ * The rows of a job naming members of other unions, with the member's masked record and any transfer asked for, in
+ * roster order; a page after `afterRow` when `limit` is given.
+ */
+export async function findElsewhere(db: Executor, jobId: number, page?: { afterRow: number | undefined; limit: number }) {
+  let q = db
     .selectFrom('import_job_elsewhere as e')
     .innerJoin('member as m', 'm.id', 'e.member_id')
     .leftJoin('member_transfer as t', 't.id', 'e.transfer_id')
@@ -199,8 +202,10 @@ export async function findElsewhere(db: Executor, jobId: number) {
       't.status as transfer_status',
     ])
     .where('e.job_id', '=', jobId)
-    .orderBy('e.row_no')
-    .execute();
+    .orderBy('e.row_no');
+  if (page?.afterRow !== undefined) q = q.where('e.row_no', '>', page.afterRow);
+  if (page) q = q.limit(page.limit + 1);
+  return q.execute();
 }
 
 export async function setElsewhereTransfer(tx: Executor, e: { regionId: number; jobId: number; memberId: number; transferId: number }) {

@@ -2,8 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
-import { IdParam, pageOf } from '../../../common/paging.js';
-import { z } from 'zod';
+import { IdParam, PageQuery, pageOf } from '../../../common/paging.js';
 import { ElsewhereTransfersResult, ImportElsewhereRow, ImportJob, ImportListQuery, ImportUploadQuery } from '../../../common/imports.js';
 import { AppError } from '../../../common/errors.js';
 import { requireActor } from '../../auth/auth.plugin.js';
@@ -50,8 +49,8 @@ export function importRoutes(app: FastifyInstance, deps: Deps, queue: imports.Im
   );
   r.get(
     '/api/imports/:id/elsewhere',
-    { schema: { tags, params: IdParam, response: { 200: z.object({ items: z.array(ImportElsewhereRow) }) } } },
-    async (req) => ({ items: await imports.listElsewhere(deps, requireActor(req), req.params.id) }),
+    { schema: { tags, params: IdParam, querystring: PageQuery, response: { 200: pageOf(ImportElsewhereRow) } } },
+    async (req) => imports.listElsewhere(deps, requireActor(req), req.params.id, req.query),
   );
   r.post('/api/imports/:id/transfers', { schema: { tags, params: IdParam, response: { 200: ElsewhereTransfersResult } } }, async (req) =>
     imports.requestElsewhereTransfers(deps, requireActor(req), req.params.id),

@@ -266,15 +266,23 @@ async function jobForCadre(deps: Deps, actor: Actor, id: number): Promise<repo.J
 }
 
 /** The rows of an import that name members of other unions, masked, with the state of any transfer asked for them. */
-export async function listElsewhere(deps: Deps, actor: Actor, id: number): Promise<ImportElsewhereRow[]> {
+export async function listElsewhere(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  query: { cursor?: string | undefined; limit: number },
+): Promise<Page<ImportElsewhereRow>> {
   const job = await jobForCadre(deps, actor, id);
-  return (await repo.findElsewhere(deps.db, job.id)).map((r) => ({
+  const rows = await repo.findElsewhere(deps.db, job.id, { afterRow: decodeCursor(query.cursor, 'number'), limit: query.limit });
+  const items = rows.slice(0, query.limit).map((r) => ({
     rowNumber: r.row_no,
     maskedName: maskName(r.name),
     idNumberMasked: r.id_number_masked,
     transferId: r.transfer_id,
     transferStatus: r.transfer_status,
   }));
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.rowNumber) : null };
 }
 
 /**

@@ -84,10 +84,20 @@ describe('roster imports', () => {
     const transfers = () =>
       ctx.database.db.selectFrom('member_transfer').select(['id', 'consent', 'requested_by', 'requested_via']).execute();
     expect(await transfers()).toEqual([]);
-    const listed = await ctx.app.inject({ method: 'GET', url: `/api/imports/${job.id}/elsewhere`, headers: { cookie: ctx.adminCookie } });
-    const rows = listed.json<{ items: { rowNumber: number; maskedName: string; idNumberMasked: string; transferId: number | null }[] }>()
-      .items;
-    expect(rows).toHaveLength(193);
+    type Listed = { items: { rowNumber: number; idNumberMasked: string; transferId: number | null }[]; nextCursor: string | null };
+    const page = async (cursor?: string) =>
+      (
+        await ctx.app.inject({
+          method: 'GET',
+          url: `/api/imports/${job.id}/elsewhere?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          headers: { cookie: ctx.adminCookie },
+        })
+      ).json<Listed>();
+    const pageOne = await page();
+    const pageTwo = await page(pageOne.nextCursor!);
+    expect([pageOne.items.length, pageTwo.items.length, pageTwo.nextCursor]).toEqual([100, 93, null]);
+    const rows = [...pageOne.items, ...pageTwo.items];
+    expect(new Set(rows.map((r) => r.rowNumber)).size).toBe(193);
     expect(rows.every((r) => r.transferId === null && /\*/.test(r.idNumberMasked))).toBe(true);
     const outsider = await actorWith(ctx, 'union_cadre', tree.dongcheng.id);
     const foreign = await ctx.app.inject({ method: 'POST', url: `/api/imports/${job.id}/transfers`, headers: { cookie: outsider.cookie } });

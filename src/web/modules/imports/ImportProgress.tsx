@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportElsewhereRow, ImportJob } from '../../../common/imports.js';
 import { useNotify } from '../../app/notify.js';
+import { PagerBar, useCursorPages } from '../../app/paging.js';
 import { importsApi } from './imports.api.js';
 import { ImportStatusTag } from './ImportStatusTag.js';
 
@@ -79,20 +80,20 @@ export function ImportProgress({ job }: { job: ImportJob }) {
 function ElsewhereTransfers({ jobId, count }: { jobId: number; count: number }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const [rows, setRows] = useState<ImportElsewhereRow[] | null>(null);
+  const [isShown, setShown] = useState(false);
   const [isBusy, setBusy] = useState(false);
-  const load = () => importsApi.elsewhere(jobId).then((r) => setRows(r.items), notify.error);
+  const [requested, setRequested] = useState(false);
   const requestAll = () => {
     setBusy(true);
     importsApi
       .requestTransfers(jobId)
       .then((r) => {
         notify.success(t('imports.transfersRequested', { requested: r.requested, skipped: r.skipped }));
-        return load();
+        setRequested(true);
+        setShown(true);
       }, notify.error)
       .finally(() => setBusy(false));
   };
-  const open = rows?.filter((r) => r.transferId === null).length ?? count;
   return (
     <Alert
       type="info"
@@ -100,37 +101,50 @@ function ElsewhereTransfers({ jobId, count }: { jobId: number; count: number }) 
       style={{ marginTop: 12 }}
       message={t('imports.elsewhereHint', { count })}
       description={
-        rows ? (
-          <Table
-            size="small"
-            rowKey="rowNumber"
-            dataSource={rows}
-            pagination={{ pageSize: 10, showSizeChanger: false }}
-            columns={[
-              { title: t('imports.row'), dataIndex: 'rowNumber', width: 70 },
-              { title: t('member.field.name'), dataIndex: 'maskedName' },
-              { title: t('member.field.idNumber'), dataIndex: 'idNumberMasked', render: (v: string) => <span className="mono">{v}</span> },
-              {
-                title: t('transfer.field.status'),
-                dataIndex: 'transferStatus',
-                render: (s: ImportElsewhereRow['transferStatus']) => (s ? t(`transfer.status.${s}`) : t('common.none')),
-              },
-            ]}
-            data-testid="elsewhere-table"
-          />
+        isShown ? (
+          <ElsewhereTable jobId={jobId} refreshKey={String(requested)} />
         ) : (
-          <Button type="link" onClick={() => void load()} data-testid="elsewhere-show">
+          <Button type="link" onClick={() => setShown(true)} data-testid="elsewhere-show">
             {t('imports.elsewhereShow')}
           </Button>
         )
       }
       action={
-        <Button type="primary" loading={isBusy} disabled={open === 0} onClick={requestAll} data-testid="elsewhere-request">
+        <Button type="primary" loading={isBusy} disabled={requested} onClick={requestAll} data-testid="elsewhere-request">
           {t('imports.elsewhereRequest')}
         </Button>
       }
       data-testid="elsewhere"
     />
+  );
+}
+
+/** The listed rows, a page at a time in roster order (a district's roster may name thousands). */
+function ElsewhereTable({ jobId, refreshKey }: { jobId: number; refreshKey: string }) {
+  const { t } = useTranslation();
+  const pages = useCursorPages((cursor) => importsApi.elsewhere(jobId, cursor, 20), `${jobId}:${refreshKey}`);
+  return (
+    <>
+      <Table
+        size="small"
+        rowKey="rowNumber"
+        dataSource={pages.items}
+        loading={pages.isLoading}
+        pagination={false}
+        columns={[
+          { title: t('imports.row'), dataIndex: 'rowNumber', width: 70 },
+          { title: t('member.field.name'), dataIndex: 'maskedName' },
+          { title: t('member.field.idNumber'), dataIndex: 'idNumberMasked', render: (v: string) => <span className="mono">{v}</span> },
+          {
+            title: t('transfer.field.status'),
+            dataIndex: 'transferStatus',
+            render: (s: ImportElsewhereRow['transferStatus']) => (s ? t(`transfer.status.${s}`) : t('common.none')),
+          },
+        ]}
+        data-testid="elsewhere-table"
+      />
+      <PagerBar pages={pages} testId="elsewhere-pager" />
+    </>
   );
 }
 

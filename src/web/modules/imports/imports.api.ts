@@ -11,7 +11,8 @@ export const importsApi = {
   get: (id: number) => api.get<ImportJob>(`/api/imports/${id}`),
   list: (orgId: number, cursor: string | undefined, limit: number) => api.get<Page<ImportJob>>('/api/imports', { orgId, cursor, limit }),
   template: () => api.download('/api/imports/template', {}, 'roster-template.xlsx'),
-  elsewhere: (id: number) => api.get<{ items: ImportElsewhereRow[] }>(`/api/imports/${id}/elsewhere`),
+  elsewhere: (id: number, cursor: string | undefined, limit: number) =>
+    api.get<Page<ImportElsewhereRow>>(`/api/imports/${id}/elsewhere`, { cursor, limit }),
   requestTransfers: (id: number) => api.post<ElsewhereTransfersResult>(`/api/imports/${id}/transfers`),
   errors: (id: number) => api.download(`/api/imports/${id}/errors`, {}, `import-${id}-errors.xlsx`),
 };
