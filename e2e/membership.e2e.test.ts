@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../src/common/identity.js';
 import { ADMIN_PASSWORD, artifacts, ensureWebBuilt, hasChromium, launchChromium, startApp, type RunningApp } from './harness.js';
@@ -136,8 +136,7 @@ describe.skipIf(!hasChromium)('joining a union in a browser', () => {
       await desk.getByTestId('selection-count').getByText('已选 1 份').waitFor();
       await shot(desk, 'm06-review-queue');
       await desk.getByTestId('approve-selected').click();
-      await desk.getByTestId('approve-ok').click();
-      await desk.getByTestId('decision-result').getByText('已批准 1 人入会').waitFor();
+      await clickUntil(desk.getByTestId('approve-ok'), desk.getByTestId('decision-result').getByText('已批准 1 人入会'));
       await queue.getByText('王小明').waitFor({ state: 'detached' });
       await shot(desk, 'm07-review-approved');
 
@@ -260,12 +259,10 @@ describe.skipIf(!hasChromium)('joining a union in a browser', () => {
       const pendingRow = desk.getByTestId('applications-table').locator('tbody tr', { hasText: '李四' });
       await pendingRow.locator('.ant-checkbox-input').check();
       await desk.getByTestId('reject-selected').click();
-      await desk.getByTestId('reject-ok').click();
-      await desk.getByText('请填写退回原因（申请人可见）').waitFor();
+      await clickUntil(desk.getByTestId('reject-ok'), desk.getByText('请填写退回原因（申请人可见）'));
       await desk.getByTestId('reject-reason').fill('身份证照片不清晰，请到站点重新登记');
       await shot(desk, 'm16-review-reject');
-      await desk.getByTestId('reject-ok').click();
-      await desk.getByTestId('decision-result').getByText('已退回 1 份申请').waitFor();
+      await clickUntil(desk.getByTestId('reject-ok'), desk.getByTestId('decision-result').getByText('已退回 1 份申请'));
       await phone.goto(`${app.baseUrl}/join/status?code=${intakeCode}`);
       await phone.getByTestId('status-card').waitFor();
       expect(await phone.getByTestId('status-badge').innerText()).toBe('已退回');
@@ -290,9 +287,8 @@ describe.skipIf(!hasChromium)('joining a union in a browser', () => {
       await confirmButton.waitFor();
       await shot(desk, 'm19-transfer-outgoing');
       await confirmButton.click();
-      await desk.getByTestId('transfer-decide-ok').click();
       // Confirmed by the union, but nobody moves before the member consents.
-      await desk.getByTestId('transfers-table').getByText('待会员同意 · 原工会已确认').waitFor();
+      await clickUntil(desk.getByTestId('transfer-decide-ok'), desk.getByTestId('transfers-table').getByText('待会员同意 · 原工会已确认'));
       await shot(desk, 'm19b-transfer-awaiting-consent');
 
       // 10b. The member was told by text message; on the member pages they consent with a fresh code.
@@ -339,4 +335,21 @@ async function signInOnPhone(page: Page, id: string, phoneNumber: string, code: 
   await page.getByTestId('member-code').fill(await code());
   await page.getByTestId('member-sign-in-submit').click();
   await page.getByTestId('member-home').waitFor();
+}
+
+/**
+ * Clicks a dialog's OK button until what it should bring shows. On a busy machine a click can land while the dialog
+ * is still opening and be lost (seen on a fresh clone with one core kept busy); the outcome, not the click, is the check.
+ */
+async function clickUntil(button: Locator, outcome: Locator): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (await button.isVisible()) await button.click();
+    try {
+      await outcome.waitFor({ timeout: 6000 });
+      return;
+    } catch {
+      // the dialog may still be opening: click again
+    }
+  }
+  await outcome.waitFor();
 }
