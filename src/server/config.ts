@@ -92,7 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsToken: env.GONGHUI_SMS_TOKEN || undefined,
     printMessages: env.NODE_ENV !== 'production' && env.GONGHUI_PRINT_MESSAGES !== '0',
     otpPerPhonePerHour: intFromEnv(env, 'GONGHUI_OTP_PER_PHONE_PER_HOUR', 10),
-    otpPerIpPerHour: intFromEnv(env, 'GONGHUI_OTP_PER_IP_PER_HOUR', 30),
+    otpPerIpPerHour: intFromEnv(env, 'GONGHUI_OTP_PER_IP_PER_HOUR', 200),
     memberSessionIdleMinutes: intFromEnv(env, 'GONGHUI_MEMBER_SESSION_IDLE_MINUTES', 15),
     memberSessionAbsoluteMinutes: intFromEnv(env, 'GONGHUI_MEMBER_SESSION_ABSOLUTE_MINUTES', 120),
     transferLookupsPerHour: intFromEnv(env, 'GONGHUI_TRANSFER_LOOKUPS_PER_HOUR', 60),
