@@ -15,7 +15,7 @@ import { findMemberFor, reissueCard, revokeCard, findCardHolder } from '../membe
  * the internal member id), the card version and an expiry a few minutes ahead. Revoking or re-issuing raises the
  * version, so older tokens stop verifying at once.
  */
-async function tokenFor(deps: Deps, memberId: number): Promise<CardToken> {
+async function tokenFor(deps: Deps, memberId: number): Promise<CardToken & { orgPath: string }> {
   const card = await findCardHolder(deps.db, { id: memberId });
   if (!card || card.status !== 'member' || card.card_status !== 'active' || !card.card_no) throw new AppError('CARD_NOT_ACTIVE');
   const expires = Math.floor(Date.now() / 1000) + deps.config.cardTokenSeconds;
@@ -23,7 +23,13 @@ async function tokenFor(deps: Deps, memberId: number): Promise<CardToken> {
     token: deps.cardSigner.sign({ c: card.card_no, v: card.card_version, e: expires }),
     expiresAt: new Date(expires * 1000).toISOString(),
     cardNo: card.card_no,
+    orgPath: card.org_path,
   };
+}
+
+/** What the API answers: the token without the holder's place in the tree. */
+function answer({ token, expiresAt, cardNo }: CardToken): CardToken {
+  return { token, expiresAt, cardNo };
 }
 
 /**
@@ -34,25 +40,24 @@ export async function cardTokenForCadre(deps: Deps, actor: Actor, memberId: numb
   const member = await findMemberFor(deps.db, actor, 'member.write', memberId);
   const token = await tokenFor(deps, member.id);
   await recordWrite(deps.db, actor, 'card.mint', { type: 'member', id: member.id, orgPath: member.org_path }, { cardNo: token.cardNo });
-  return token;
+  return answer(token);
 }
 
 /** The worker's own card, on the member pages they signed in to with a code sent to the phone on their record. */
 export async function cardTokenForMember(deps: Deps, member: MemberPrincipal): Promise<CardToken> {
   const token = await tokenFor(deps, member.memberId);
-  const card = await findCardHolder(deps.db, { id: member.memberId });
   await insertAudit(deps.db, {
     userId: null,
     username: `member:${member.memberId}`,
     action: 'card.mint',
     targetType: 'member',
     targetId: member.memberId,
-    orgPath: card?.org_path ?? null,
+    orgPath: token.orgPath,
     result: 'ok',
     ip: member.ip,
     detail: { cardNo: token.cardNo, by: 'member' },
   });
-  return token;
+  return answer(token);
 }
 
 /** For whoever grants a benefit: valid or not, with a masked name and nothing more. */
@@ -90,5 +95,5 @@ export async function reissueMemberCard(deps: Deps, actor: Actor, memberId: numb
   });
   const token = await tokenFor(deps, member.id);
   await recordWrite(deps.db, actor, 'card.mint', { type: 'member', id: member.id, orgPath: member.org_path }, { cardNo: token.cardNo });
-  return token;
+  return answer(token);
 }
