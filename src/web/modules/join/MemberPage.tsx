@@ -1,9 +1,11 @@
 import { LogoutOutlined, ReloadOutlined, SyncOutlined } from '@ant-design/icons';
-import { Button, Result, Skeleton } from 'antd';
+import { Alert, Button, Result, Skeleton } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { PortalMe, PortalTransfer } from '../../../common/portal.js';
+import { ApiError } from '../../app/api.js';
+import { errorText } from '../../app/notify.js';
 import { formatCountdown } from '../cards/cardLink.js';
 import { MemberCardFace } from '../cards/MemberCardFace.js';
 import { useCardToken } from '../cards/useCardToken.js';
@@ -16,15 +18,21 @@ import { memberApi } from './public.api.js';
 export function MemberPage() {
   const { t } = useTranslation();
   const [me, setMe] = useState<PortalMe | null | undefined>(undefined);
+  const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
     memberApi
       .me()
       .then(setMe)
-      .catch(() => setMe(null)); // not signed in (or the session ended): the sign-in form
-  }, []);
+      .catch((error: unknown) => {
+        // Not signed in (or the session ended): the sign-in form. Anything else is said, not hidden behind it.
+        if (!(error instanceof ApiError && error.status === 401)) setFailure(errorText(error, t('app.networkError')));
+        setMe(null);
+      });
+  }, [t]);
   return (
     <PublicLayout title={t('memberPage.title')}>
       {me === undefined && <Skeleton active />}
+      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} data-testid="member-failure" />}
       {me === null && <MemberSignIn onSignedIn={setMe} />}
       {me && <MemberHome me={me} onChange={setMe} />}
       <p className="public-footer-link">
