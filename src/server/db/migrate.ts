@@ -4,21 +4,48 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Database } from './client.js';
 
-const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Where migrations live: the platform's own in db/migrations, and each module's in modules/<m>/migrations — a new
+ * module adds its tables without editing anything here. Every file name is NNNN_concern.sql; the number orders all
+ * of them together and must be unique across folders (it is the version recorded in schema_migration).
+ */
+export function migrationDirs(root = serverDir): string[] {
+  const modulesDir = path.join(root, 'modules');
+  const moduleDirs = fs.existsSync(modulesDir)
+    ? fs
+        .readdirSync(modulesDir)
+        .sort()
+        .map((m) => path.join(modulesDir, m, 'migrations'))
+        .filter((dir) => fs.existsSync(dir))
+    : [];
+  return [path.join(root, 'db', 'migrations'), ...moduleDirs];
+}
 
 export type Migration = { version: number; name: string; sql: string };
 
-/** The numbered SQL files in migrations/, in order. Names are NNNN_concern.sql. */
-export function listMigrations(dir = migrationsDir): Migration[] {
-  return fs
-    .readdirSync(dir)
-    .filter((file) => /^\d{4}_[a-z0-9_]+\.sql$/.test(file))
-    .sort()
-    .map((file) => ({
-      version: Number(file.slice(0, 4)),
-      name: file.replace(/\.sql$/, ''),
-      sql: fs.readFileSync(path.join(dir, file), 'utf8'),
-    }));
+/** The numbered SQL files of every migration folder, in order of their number; a number used twice is refused. */
+export function listMigrations(dirs = migrationDirs()): Migration[] {
+  const migrations = dirs
+    .flatMap((dir) =>
+      fs
+        .readdirSync(dir)
+        .filter((file) => /^\d{4}_[a-z0-9_]+\.sql$/.test(file))
+        .map((file) => ({
+          version: Number(file.slice(0, 4)),
+          name: file.replace(/\.sql$/, ''),
+          sql: fs.readFileSync(path.join(dir, file), 'utf8'),
+          file: path.join(dir, file),
+        })),
+    )
+    .sort((a, b) => a.version - b.version);
+  for (let i = 1; i < migrations.length; i++) {
+    const [before, after] = [migrations[i - 1]!, migrations[i]!];
+    if (before.version === after.version)
+      throw new Error(`migration number ${after.version} is used twice: ${before.file} and ${after.file}`);
+  }
+  return migrations.map(({ version, name, sql }) => ({ version, name, sql }));
 }
 
 /**

@@ -347,4 +347,8 @@ export type DB = {
   app_setting: AppSettingTable;
   login_throttle: LoginThrottleTable;
   schema_migration: SchemaMigrationTable;
+  org_path_column: OrgPathColumnTable;
 };
+
+/** The registry of columns holding an organisation path (migration 0018); subtree moves read it. */
+export type OrgPathColumnTable = { table_name: string; column_name: string; follows_moves: boolean };

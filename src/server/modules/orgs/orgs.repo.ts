@@ -170,25 +170,27 @@ export async function updateOrgFields(
 }
 
 /**
- * Re-roots a whole subtree under a new parent path: the node, its descendants, and every table that
- * carries their path (employers, grants, zones, members, applications, transfers, meetings). One UPDATE per
- * table; status history keeps the path as it was when the event happened.
+ * Re-roots a whole subtree under a new parent path: the node, its descendants, and every column that carries their
+ * path, as the migrations declared them in `org_path_column` (history columns, declared not to follow moves, keep
+ * the path as it was when the event happened). One UPDATE per column; the count is of moved organisations.
  */
 export async function moveSubtreePaths(tx: Executor, oldPath: string, newParentPath: string): Promise<number> {
-  const rewrite = (column: string) =>
-    sql`${sql.raw(column)} = ${newParentPath}::ltree || subpath(${sql.raw(column)}, nlevel(${oldPath}::ltree) - 1)`;
-  const moved = await sql`UPDATE org_unit SET ${rewrite('path')} WHERE path <@ ${oldPath}::ltree`.execute(tx);
-  await sql`UPDATE employer SET ${rewrite('org_path')} WHERE org_path <@ ${oldPath}::ltree`.execute(tx);
-  await sql`UPDATE role_grant SET ${rewrite('org_path')} WHERE org_path <@ ${oldPath}::ltree`.execute(tx);
-  await sql`UPDATE collaboration_zone SET ${rewrite('org_path')} WHERE org_path <@ ${oldPath}::ltree`.execute(tx);
-  await sql`UPDATE member SET ${rewrite('org_path')} WHERE org_path <@ ${oldPath}::ltree`.execute(tx);
-  await sql`UPDATE member_affiliation SET ${rewrite('org_path')} WHERE org_path <@ ${oldPath}::ltree`.execute(tx);
-  await sql`UPDATE member_application SET ${rewrite('org_path')} WHERE org_path <@ ${oldPath}::ltree`.execute(tx);
-  await sql`UPDATE outreach_meeting SET ${rewrite('org_path')} WHERE org_path <@ ${oldPath}::ltree`.execute(tx);
-  await sql`UPDATE import_job SET ${rewrite('org_path')} WHERE org_path <@ ${oldPath}::ltree`.execute(tx);
-  await sql`UPDATE member_transfer SET ${rewrite('from_org_path')} WHERE from_org_path <@ ${oldPath}::ltree`.execute(tx);
-  await sql`UPDATE member_transfer SET ${rewrite('to_org_path')} WHERE to_org_path <@ ${oldPath}::ltree`.execute(tx);
-  return Number(moved.numAffectedRows ?? 0);
+  const columns = await tx
+    .selectFrom('org_path_column')
+    .select(['table_name', 'column_name'])
+    .where('follows_moves', '=', true)
+    .orderBy(sql`table_name <> 'org_unit'`)
+    .orderBy('table_name')
+    .orderBy('column_name')
+    .execute();
+  let moved = 0;
+  for (const { table_name: table, column_name: column } of columns) {
+    const ref = sql.id(column);
+    const result = await sql`UPDATE ${sql.id(table)} SET ${ref} = ${newParentPath}::ltree || subpath(${ref}, nlevel(${oldPath}::ltree) - 1)
+      WHERE ${ref} <@ ${oldPath}::ltree`.execute(tx);
+    if (table === 'org_unit') moved = Number(result.numAffectedRows ?? 0);
+  }
+  return moved;
 }
 
 export async function setParent(tx: Executor, id: number, parentId: number): Promise<OrgRow> {
