@@ -78,7 +78,7 @@ export async function loadFixture(store: Store, members: number): Promise<Growab
   const database = await store.open();
   const config = { ...store.config, seedDemo: true, demoScale: 1 };
   await bootstrap(database, config);
-  const deps = createDeps(database.db, config);
+  const deps = createDeps(database, config);
   await checkPiiKey(deps.db, deps.cipher);
   const db = database.db;
   const random = createRandom(BENCH_SEED).fork('bench-members');

@@ -32,10 +32,28 @@ import { portalRoutes } from './modules/portal/portal.routes.js';
 import { messageRoutes } from './modules/messages/messages.routes.js';
 import { outreachRoutes } from './modules/outreach/outreach.routes.js';
 import { importRoutes } from './modules/imports/imports.routes.js';
-import { createImportQueue } from './modules/imports/imports.service.js';
 import multipart from '@fastify/multipart';
 import { ROSTER_LIMITS } from './modules/rosters/roster.columns.js';
-import { checkPiiKey, createDeps, type Deps } from './deps.js';
+import { checkPiiKey, createDeps, type Deps, type RouteModule } from './deps.js';
+
+/** Every route module, in registration order: adding a module adds one line here. */
+const routeModules: readonly RouteModule[] = [
+  healthRoutes,
+  authRoutes,
+  orgRoutes,
+  employerRoutes,
+  coverageRoutes,
+  userRoutes,
+  auditRoutes,
+  memberRoutes,
+  applicationRoutes,
+  transferRoutes,
+  cardRoutes,
+  portalRoutes,
+  messageRoutes,
+  outreachRoutes,
+  importRoutes,
+];
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -130,25 +148,9 @@ export async function buildApp(
     anonymousRefusalsPerWindow: config.auditAnonymousRefusalsPerWindow,
   });
 
-  healthRoutes(app, db, database.engine);
-  authRoutes(app, db, config);
-  orgRoutes(app, db);
-  employerRoutes(app, db);
-  coverageRoutes(app, db);
-  userRoutes(app, db);
-  auditRoutes(app, db);
-  const deps = createDeps(db, config, (level, text) => app.log[level](text));
+  const deps = createDeps(database, config, (level, text) => app.log[level](text));
   await checkPiiKey(db, deps.cipher);
   app.deps = deps;
-  memberRoutes(app, deps);
-  applicationRoutes(app, deps);
-  transferRoutes(app, deps);
-  cardRoutes(app, deps);
-  portalRoutes(app, deps);
-  messageRoutes(app, deps);
-  outreachRoutes(app, db);
-  const importQueue = createImportQueue(deps, app.log);
-  app.decorate('importQueue', importQueue);
-  importRoutes(app, deps, importQueue);
+  for (const register of routeModules) await register(app, deps);
   return app;
 }

@@ -105,7 +105,7 @@ async function run(args: string[]): Promise<void> {
       const database = await openDatabase(config);
       try {
         await migrate(database);
-        const deps = createDeps(database.db, config);
+        const deps = createDeps(database, config);
         await checkPiiKey(database.db, deps.cipher);
         const summary = await importRosterFile(deps, { filePath: path.resolve(arg), orgId }, (job) =>
           process.stderr.write(
@@ -128,7 +128,7 @@ async function run(args: string[]): Promise<void> {
       if (!Number.isSafeInteger(jobId) || !outFile) throw new Error('usage: import-errors <job id> <out-file>');
       const database = await openDatabase(config);
       try {
-        const deps = createDeps(database.db, config);
+        const deps = createDeps(database, config);
         await checkPiiKey(database.db, deps.cipher);
         process.stdout.write(`${JSON.stringify(await exportImportErrors(deps, jobId, outFile))}\n`);
       } finally {

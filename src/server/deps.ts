@@ -1,6 +1,8 @@
+import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from './db/schema.js';
 import type { Config } from './config.js';
+import type { Database, Engine } from './db/client.js';
 import { createKeyedHash, createPiiCipher, loadMasterSecret, type PiiCipher } from './crypto/pii.js';
 import { createSigner, type Signer } from './crypto/tokens.js';
 import { createFileSealer, type FileSealer } from './crypto/sealed-file.js';
@@ -14,6 +16,8 @@ import { createMessageSender, silentLog, type MessageLog, type MessageSender } f
  */
 export type Deps = {
   db: Kysely<DB>;
+  /** Which database engine runs (`pglite` embedded or a `postgres` server). */
+  engine: Engine;
   config: Config;
   cipher: PiiCipher;
   cardSigner: Signer;
@@ -37,11 +41,19 @@ export async function checkPiiKey(db: Kysely<DB>, cipher: PiiCipher): Promise<vo
   if (stored.value !== fingerprint) throw new AppError('SECRET_MISMATCH');
 }
 
-export function createDeps(db: Kysely<DB>, config: Config, log: MessageLog = silentLog): Deps {
+/**
+ * A route module: registers its routes (and, if it listens to other modules' events, its listeners) on the app.
+ * `app.ts` holds the one list of them.
+ */
+export type RouteModule = (app: FastifyInstance, deps: Deps) => void | Promise<void>;
+
+export function createDeps(database: Pick<Database, 'db' | 'engine'>, config: Config, log: MessageLog = silentLog): Deps {
+  const { db, engine } = database;
   const master = loadMasterSecret({ secret: config.secret, dataDir: config.dataDir });
   const cipher = createPiiCipher(master);
   return {
     db,
+    engine,
     config,
     cipher,
     cardSigner: createSigner(master, 'card'),

@@ -9,7 +9,8 @@ import { changeOwnPassword, describeMe, login, logout, resolveActor, SESSION_COO
 import { AppError } from '../../common/errors.js';
 import { requireSession } from './auth.plugin.js';
 
-export function authRoutes(app: FastifyInstance, db: Kysely<DB>, config: Config): void {
+/** The sign-in routes; `deps` is the platform's Deps (auth sits below it, so only what it uses is named). */
+export function authRoutes(app: FastifyInstance, { db, config }: { db: Kysely<DB>; config: Config }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(

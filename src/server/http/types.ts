@@ -1,15 +1,12 @@
 import type { Locale } from '../../common/i18n.js';
 import type { Actor } from '../auth/scope.js';
 import type { MemberPrincipal } from '../auth/member-session.js';
-import type { ImportQueue } from '../modules/imports/imports.service.js';
 import type { Deps } from '../deps.js';
 import type { RefusalRecorder } from '../modules/audit/audit.refusals.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: { method: string; url: string }[];
-    /** Background roster imports of this app (tests await `idle()`). */
-    importQueue: ImportQueue;
     deps: Deps;
     /** Aggregates refused requests before they reach the audit log; `flush()` writes pending summaries. */
     auditRefusals: RefusalRecorder;

@@ -219,7 +219,7 @@ describe('demo members on the generated demo data', () => {
     const config = testConfig({ seedDemo: true, demoScale: 0.02, dataDir: dir });
     const report = await bootstrap(database, config);
     expect(report.demo).toBe(true);
-    const result = await seedDemoMembers(createDeps(database.db, config), { target: 1000 });
+    const result = await seedDemoMembers(createDeps(database, config), { target: 1000 });
     expect(result.members).toBe(1000);
     const dongcheng = await database.db.selectFrom('org_coverage').select('members').where('org_id', '=', 2).executeTakeFirstOrThrow();
     expect(dongcheng.members).toBe(1000);

@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
 import { IdParam, queryCount } from '../../../common/paging.js';
 import { Coverage, CoverageBreakdown } from '../../../common/coverage.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import * as coverage from './coverage.service.js';
 
-export function coverageRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+export function coverageRoutes(app: FastifyInstance, { db }: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['coverage'];
   r.get('/api/coverage/:id', { schema: { tags, params: IdParam, response: { 200: Coverage } } }, async (req) =>

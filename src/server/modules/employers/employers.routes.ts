@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
 import { IdParam, pageOf } from '../../../common/paging.js';
 import { CreateEmployerBody, Employer, EmployerListQuery, UpdateEmployerBody } from '../../../common/employers.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import * as employers from './employers.service.js';
 
-export function employerRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+export function employerRoutes(app: FastifyInstance, { db }: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['employers'];
   r.get('/api/employers', { schema: { tags, querystring: EmployerListQuery, response: { 200: pageOf(Employer) } } }, async (req) =>

@@ -236,7 +236,7 @@ describe('the command-line import', () => {
     expect(fs.statSync(out).mode & 0o777).toBe(0o600);
     await expect(exportImportErrors(ctx.app.deps, summary.jobId, out)).rejects.toMatchObject({ code: 'IMPORT_ERRORS_OUT_EXISTS' });
 
-    const stranger = createDeps(ctx.database.db, { ...ctx.config, secret: 'b'.repeat(64) });
+    const stranger = createDeps(ctx.database, { ...ctx.config, secret: 'b'.repeat(64) });
     const elsewhere = path.join(operatorDir, 'stolen.csv');
     await expect(exportImportErrors(stranger, summary.jobId, elsewhere)).rejects.toMatchObject({ code: 'IMPORT_ERRORS_UNREADABLE' });
     expect(fs.existsSync(elsewhere)).toBe(false);

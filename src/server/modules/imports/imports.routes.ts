@@ -15,7 +15,16 @@ function attachment(name: string): string {
   return `attachment; filename="roster.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-export function importRoutes(app: FastifyInstance, deps: Deps, queue: imports.ImportQueue): void {
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Background roster imports of this app (tests await `idle()`; main.ts stops it and resumes unfinished jobs). */
+    importQueue: imports.ImportQueue;
+  }
+}
+
+export function importRoutes(app: FastifyInstance, deps: Deps): void {
+  const queue = imports.createImportQueue(deps, app.log);
+  app.decorate('importQueue', queue);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['imports'];
 

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
 import { IdParam, pageOf, PageQuery } from '../../../common/paging.js';
 import {
   CreateOrgBody,
@@ -18,7 +17,7 @@ import {
 import { requireActor } from '../../auth/auth.plugin.js';
 import * as orgs from './orgs.service.js';
 
-export function orgRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+export function orgRoutes(app: FastifyInstance, { db }: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['orgs'];
 

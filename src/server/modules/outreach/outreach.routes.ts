@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
 import { IdParam, pageOf } from '../../../common/paging.js';
 import {
   CreateMeetingBody,
@@ -16,7 +15,7 @@ import {
 import { requireActor } from '../../auth/auth.plugin.js';
 import * as outreach from './outreach.service.js';
 
-export function outreachRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+export function outreachRoutes(app: FastifyInstance, { db }: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['outreach'];
   r.post('/api/meetings', { schema: { tags, body: CreateMeetingBody, response: { 201: Meeting } } }, async (req, reply) =>

@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
 import { Id, IdParam, pageOf } from '../../../common/paging.js';
 import { CreateUserBody, GrantBody, UpdateUserBody, User, UserListQuery } from '../../../common/users.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import * as users from './users.service.js';
 
-export function userRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+export function userRoutes(app: FastifyInstance, { db }: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['users'];
   r.get('/api/users', { schema: { tags, querystring: UserListQuery, response: { 200: pageOf(User) } } }, async (req) =>
