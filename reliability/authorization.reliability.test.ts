@@ -1,7 +1,8 @@
 /**
- * What the authorization matrix in src/server/http lacks: actors of another district and an account with no
- * grants at all, aimed at every scoped route of a target subtree (must be 403/404), and every list, count,
- * search and export read as outsiders, counting rows that belong to the target subtree (must be none).
+ * What the authorization matrix (src/server/authorization.test.ts) lacks: actors of another district and an
+ * account with no grants at all, aimed at every scoped route of a target subtree (must be 403/404), and every
+ * list, count, search and export read as outsiders, counting rows that belong to the target subtree (must be
+ * none).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -296,7 +297,7 @@ const publicRoutes = new Set([
   'POST /api/public/cards/verify',
   'POST /api/public/member-codes',
   'POST /api/public/member-sessions',
-  // The member pages answer a member session only; every cadre gets 401 (the matrix in src/server/http checks it).
+  // The member pages answer a member session only; every cadre gets 401 (src/server/authorization.test.ts checks it).
   'GET /api/portal/me',
   'GET /api/portal/card',
   'POST /api/portal/transfers/:id/consent-code',
