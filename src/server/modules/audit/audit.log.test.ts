@@ -132,6 +132,33 @@ describe('writes', () => {
       ['POST /api/applications/decisions', 'failed', 'APPLICATION_NOT_PENDING'],
     ]);
   });
+  // BUG (found by this test): a batch decision is one entry placed at the union of its first application only
+  // (applications.service decideApplications: `orgPath: rows[0]!.org_path`). A root admin approving applications of
+  // two districts at once leaves the second district's auditors no trace of the decision on their unions' applications.
+  it.fails('a batch decision over two districts is seen by the auditors of both', async () => {
+    const apply = async (orgId: number) => {
+      const applied = await ctx.call(
+        'POST',
+        '/api/public/applications',
+        { name: '孙批量', idNumber: makeIdNumber(), phone: makePhone(), employmentForm: 'courier', orgId },
+        '',
+      );
+      return (
+        await ctx.database.db
+          .selectFrom('member_application')
+          .select('id')
+          .where('tracking_code', '=', applied.json<{ trackingCode: string }>().trackingCode)
+          .executeTakeFirstOrThrow()
+      ).id;
+    };
+    const ids = [await apply(tree.dcUnion.id), await apply(tree.xcUnion.id)];
+    expect((await ctx.call('POST', '/api/applications/decisions', { ids, decision: 'reject', reason: '跨区批量' })).statusCode).toBe(200);
+    const isDecision = (e: AuditRecord) => e.action === 'application.reject' && e.detail?.reason === '跨区批量';
+    const dcAuditor = await actorWith(ctx, 'auditor', tree.dongcheng.id);
+    const xcAuditor = await actorWith(ctx, 'auditor', tree.xicheng.id);
+    expect((await auditOf(dcAuditor.cookie, '&action=application.reject')).some(isDecision)).toBe(true);
+    expect((await auditOf(xcAuditor.cookie, '&action=application.reject')).some(isDecision)).toBe(true);
+  });
 });
 
 describe('refusals', () => {
