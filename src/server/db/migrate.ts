@@ -7,21 +7,24 @@ import type { Database } from './client.js';
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * Where migrations live: the platform's own in db/migrations, and each module's in modules/<m>/migrations — a new
- * module adds its tables without editing anything here. Every file name is NNNN_concern.sql; the number orders all
- * of them together and must be unique across folders (it is the version recorded in schema_migration).
+ * Where migrations live: the platform's own in db/migrations, and each module's beside its code
+ * (modules/<m>/NNNN_concern.sql) — a new module adds its tables without editing anything here. The number orders
+ * all of them together and must be unique across folders (it is the version recorded in schema_migration).
  */
 export function migrationDirs(root = serverDir): string[] {
   const modulesDir = path.join(root, 'modules');
   const moduleDirs = fs.existsSync(modulesDir)
     ? fs
-        .readdirSync(modulesDir)
+        .readdirSync(modulesDir, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => path.join(modulesDir, entry.name))
         .sort()
-        .map((m) => path.join(modulesDir, m, 'migrations'))
-        .filter((dir) => fs.existsSync(dir))
+        .filter((dir) => fs.readdirSync(dir).some((file) => MIGRATION_FILE.test(file)))
     : [];
   return [path.join(root, 'db', 'migrations'), ...moduleDirs];
 }
+
+const MIGRATION_FILE = /^\d{4}_[a-z0-9_]+\.sql$/;
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -31,7 +34,7 @@ export function listMigrations(dirs = migrationDirs()): Migration[] {
     .flatMap((dir) =>
       fs
         .readdirSync(dir)
-        .filter((file) => /^\d{4}_[a-z0-9_]+\.sql$/.test(file))
+        .filter((file) => MIGRATION_FILE.test(file))
         .map((file) => ({
           version: Number(file.slice(0, 4)),
           name: file.replace(/\.sql$/, ''),

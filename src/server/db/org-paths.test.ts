@@ -78,19 +78,20 @@ describe('migration folders', () => {
   it("reads the platform's folder and every module's, ordered by number across folders", () => {
     write('db/migrations', '0001_base.sql');
     write('db/migrations', '0003_later.sql');
-    write('modules/zeta/migrations', '0002_zeta.sql');
-    write('modules/alpha/migrations', '0004_alpha.sql');
-    write('modules/nomigrations', 'zeta.ts');
+    write('modules/zeta', '0002_zeta.sql');
+    write('modules/zeta', 'zeta.routes.ts');
+    write('modules/alpha', '0004_alpha.sql');
+    write('modules/nomigrations', 'nomigrations.routes.ts');
     expect(migrationDirs(root)).toEqual([
       path.join(root, 'db/migrations'),
-      path.join(root, 'modules/alpha/migrations'),
-      path.join(root, 'modules/zeta/migrations'),
+      path.join(root, 'modules/alpha'),
+      path.join(root, 'modules/zeta'),
     ]);
     expect(listMigrations(migrationDirs(root)).map((m) => m.name)).toEqual(['0001_base', '0002_zeta', '0003_later', '0004_alpha']);
   });
 
   it('refuses a number two folders use', () => {
-    write('modules/beta/migrations', '0002_beta.sql');
+    write('modules/beta', '0002_beta.sql');
     expect(() => listMigrations(migrationDirs(root))).toThrow(/migration number 2 is used twice/);
   });
 
