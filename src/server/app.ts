@@ -17,42 +17,30 @@ import { installErrorHandler } from './http/errors.js';
 import { logSerializers } from './http/log.js';
 import './http/types.js';
 import { installAuth, requireActor } from './auth/auth.plugin.js';
-import { authRoutes } from './auth/auth.routes.js';
-import { healthRoutes } from './modules/health/health.routes.js';
-import { orgRoutes } from './modules/orgs/orgs.routes.js';
-import { employerRoutes } from './modules/employers/employers.routes.js';
-import { coverageRoutes } from './modules/coverage/coverage.routes.js';
-import { userRoutes } from './modules/users/users.routes.js';
-import { auditRoutes } from './modules/audit/audit.routes.js';
-import { memberRoutes } from './modules/members/members.routes.js';
-import { applicationRoutes } from './modules/applications/applications.routes.js';
-import { transferRoutes } from './modules/transfers/transfers.routes.js';
-import { cardRoutes } from './modules/cards/cards.routes.js';
-import { portalRoutes } from './modules/portal/portal.routes.js';
-import { messageRoutes } from './modules/messages/messages.routes.js';
-import { outreachRoutes } from './modules/outreach/outreach.routes.js';
-import { importRoutes } from './modules/imports/imports.routes.js';
 import multipart from '@fastify/multipart';
 import { ROSTER_LIMITS } from './modules/rosters/roster.columns.js';
 import { checkPiiKey, createDeps, type Deps, type RouteModule } from './deps.js';
 
-/** Every route module, in registration order: adding a module adds one line here. */
-const routeModules: readonly RouteModule[] = [
-  healthRoutes,
-  authRoutes,
-  orgRoutes,
-  employerRoutes,
-  coverageRoutes,
-  userRoutes,
-  auditRoutes,
-  memberRoutes,
-  applicationRoutes,
-  transferRoutes,
-  cardRoutes,
-  portalRoutes,
-  messageRoutes,
-  outreachRoutes,
-  importRoutes,
+/**
+ * Every route module, one line each, in registration order: adding a module adds one line here. (Loaded on start;
+ * each file exports its `(app, deps)` function.)
+ */
+const routeModules: readonly (() => Promise<RouteModule>)[] = [
+  () => import('./modules/health/health.routes.js').then((m) => m.healthRoutes),
+  () => import('./auth/auth.routes.js').then((m) => m.authRoutes),
+  () => import('./modules/orgs/orgs.routes.js').then((m) => m.orgRoutes),
+  () => import('./modules/employers/employers.routes.js').then((m) => m.employerRoutes),
+  () => import('./modules/coverage/coverage.routes.js').then((m) => m.coverageRoutes),
+  () => import('./modules/users/users.routes.js').then((m) => m.userRoutes),
+  () => import('./modules/audit/audit.routes.js').then((m) => m.auditRoutes),
+  () => import('./modules/members/members.routes.js').then((m) => m.memberRoutes),
+  () => import('./modules/applications/applications.routes.js').then((m) => m.applicationRoutes),
+  () => import('./modules/transfers/transfers.routes.js').then((m) => m.transferRoutes),
+  () => import('./modules/cards/cards.routes.js').then((m) => m.cardRoutes),
+  () => import('./modules/portal/portal.routes.js').then((m) => m.portalRoutes),
+  () => import('./modules/messages/messages.routes.js').then((m) => m.messageRoutes),
+  () => import('./modules/outreach/outreach.routes.js').then((m) => m.outreachRoutes),
+  () => import('./modules/imports/imports.routes.js').then((m) => m.importRoutes),
 ];
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -151,6 +139,6 @@ export async function buildApp(
   const deps = createDeps(database, config, (level, text) => app.log[level](text));
   await checkPiiKey(db, deps.cipher);
   app.deps = deps;
-  for (const register of routeModules) await register(app, deps);
+  for (const load of routeModules) await (await load())(app, deps);
   return app;
 }
