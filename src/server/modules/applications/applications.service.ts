@@ -18,7 +18,7 @@ import type {
   PublicApplicationBody,
 } from '../../../common/members.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
-import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
@@ -152,16 +152,19 @@ export async function intakeApplication(deps: Deps, actor: Actor, body: IntakeAp
 
 export async function listApplications(db: Kysely<DB>, actor: Actor, query: ApplicationListQuery): Promise<Page<Application>> {
   const org = await findOrgFor(db, actor, 'member.read', query.orgId);
-  const rows = await repo.listApplications(db, scopeFor(actor, 'member.read'), {
-    underPath: org.path,
-    status: query.status,
-    meetingId: query.meetingId,
-    afterId: decodeCursor(query.cursor, 'number'),
-    limit: query.limit,
+  return listPage(query, {
+    cursor: 'number',
+    read: (afterId) =>
+      repo.listApplications(db, scopeFor(actor, 'member.read'), {
+        underPath: org.path,
+        status: query.status,
+        meetingId: query.meetingId,
+        afterId,
+        limit: query.limit,
+      }),
+    present: (rows) => rows.map(toApplication),
+    sortKey: (last) => last.id,
   });
-  const items = rows.slice(0, query.limit).map(toApplication);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Transfer, TransferDecisionBody, TransferListQuery, TransferRequest
 import type { CodeAnswer, CodeChallenge, PortalTransfer } from '../../../common/portal.js';
 import { regionOfPath, scopeCovers, scopeFor, type Actor } from '../../auth/scope.js';
 import type { MemberPrincipal } from '../../auth/member-session.js';
-import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
@@ -150,16 +150,19 @@ export async function requestTransfer(deps: Deps, actor: Actor, body: TransferRe
 
 export async function listTransfers(db: Kysely<DB>, actor: Actor, query: TransferListQuery): Promise<Page<Transfer>> {
   const org = await findOrgFor(db, actor, 'member.read', query.orgId);
-  const rows = await repo.listTransfers(db, scopeFor(actor, 'member.read'), {
-    direction: query.direction,
-    underPath: org.path,
-    status: query.status,
-    afterId: decodeCursor(query.cursor, 'number'),
-    limit: query.limit,
+  return listPage(query, {
+    cursor: 'number',
+    read: (afterId) =>
+      repo.listTransfers(db, scopeFor(actor, 'member.read'), {
+        direction: query.direction,
+        underPath: org.path,
+        status: query.status,
+        afterId,
+        limit: query.limit,
+      }),
+    present: (rows) => rows.map(toTransfer),
+    sortKey: (last) => last.id,
   });
-  const items = rows.slice(0, query.limit).map(toTransfer);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
 }
 
 /**
