@@ -205,7 +205,7 @@ describe('takeover', () => {
 
     // Every confirmation period over: the sweep moves nobody who did not consent.
     await sql`UPDATE member_transfer SET auto_confirm_at = now() - interval '1 minute' WHERE status = 'pending'`.execute(ctx.database.db);
-    await confirmDueTransfers(ctx.database.db);
+    await confirmDueTransfers(ctx.app.deps);
     const after = await ctx.database.db
       .selectFrom('member')
       .select(['org_id', 'status'])
@@ -233,7 +233,7 @@ describe('takeover', () => {
         { challengeId: asked.json<{ challengeId: string }>().challengeId, code },
         own,
       );
-      await confirmDueTransfers(ctx.database.db);
+      await confirmDueTransfers(ctx.app.deps);
       const moved = await ctx.database.db.selectFrom('member').select('org_id').where('id', '=', victim.id).executeTakeFirstOrThrow();
       controlMove = moved.org_id !== U;
     }

@@ -7,12 +7,13 @@ import { createKeyedHash, createPiiCipher, loadMasterSecret, type PiiCipher } fr
 import { createSigner, type Signer } from './crypto/tokens.js';
 import { createFileSealer, type FileSealer } from './crypto/sealed-file.js';
 import { AppError } from '../common/errors.js';
+import { createEventBus, type EventBus } from './events.js';
 import { createMessageSender, silentLog, type MessageLog, type MessageSender } from './modules/messages/messages.sender.js';
 
 /**
  * What route modules hand to their services: the database, the settings, the personal-data cipher, the card signer,
  * the keyed hash of one-time codes, the text-message sender, and the sealer of files that hold personal data (roster
- * uploads, import error files).
+ * uploads, import error files), and the in-process event bus modules tell each other outcomes on.
  */
 export type Deps = {
   db: Kysely<DB>;
@@ -24,6 +25,7 @@ export type Deps = {
   codeHash: (value: string) => string;
   messages: MessageSender;
   files: FileSealer;
+  events: EventBus;
 };
 
 /**
@@ -60,5 +62,6 @@ export function createDeps(database: Pick<Database, 'db' | 'engine'>, config: Co
     codeHash: createKeyedHash(master, 'one-time code'),
     messages: createMessageSender(config, cipher, log),
     files: createFileSealer(master),
+    events: createEventBus(),
   };
 }

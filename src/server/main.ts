@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     Promise.all([deleteExpiredMemberSessions(database.db, config.memberSessionIdleMinutes), deleteOldChallenges(database.db)]).catch(
       (error: unknown) => app.log.error({ err: error }, 'member session sweep failed'),
     );
-    confirmDueTransfers(database.db)
+    confirmDueTransfers(app.deps)
       .then((n) => n > 0 && app.log.info(`auto-confirmed ${n} transfers`))
       .catch((error: unknown) => app.log.error({ err: error }, 'transfer sweep failed'));
     sweepExpiredImportFiles(app.deps)

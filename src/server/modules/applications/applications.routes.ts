@@ -22,6 +22,9 @@ export function applicationRoutes(app: FastifyInstance, deps: Deps): void {
   // Public routes take no session; they are rate limited per IP.
   const publicLimit = { rateLimit: { max: deps.config.publicRateLimitPerMinute, timeWindow: '1 minute' } };
   const tags = ['applications'];
+  // A transfer born of an application closes the application when it is decided (transfers sits below and cannot call up).
+  const unsubscribe = deps.events.on('transfer.decided', applications.settleTransferredApplication);
+  app.addHook('onClose', async () => unsubscribe());
 
   r.get(
     '/api/public/unions',

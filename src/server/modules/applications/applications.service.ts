@@ -18,14 +18,14 @@ import type {
   PublicApplicationBody,
 } from '../../../common/members.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
-import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
 import { employerExists, employerVisible } from '../employers/employers.service.js';
-import { admitMembers, findPeopleByIdIndexes, type Admission } from '../members/members.service.js';
+import { enrol } from '../enrolment/enrolment.service.js';
 import { sealPerson } from '../members/members.person.js';
-import { openTransfer } from '../transfers/transfers.service.js';
+import type { TransferDecided } from '../transfers/transfers.service.js';
 import * as repo from './applications.repo.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -152,16 +152,19 @@ export async function intakeApplication(deps: Deps, actor: Actor, body: IntakeAp
 
 export async function listApplications(db: Kysely<DB>, actor: Actor, query: ApplicationListQuery): Promise<Page<Application>> {
   const org = await findOrgFor(db, actor, 'member.read', query.orgId);
-  const rows = await repo.listApplications(db, scopeFor(actor, 'member.read'), {
-    underPath: org.path,
-    status: query.status,
-    meetingId: query.meetingId,
-    afterId: decodeCursor(query.cursor, 'number'),
-    limit: query.limit,
+  return listPage(query, {
+    cursor: 'number',
+    read: (afterId) =>
+      repo.listApplications(db, scopeFor(actor, 'member.read'), {
+        underPath: org.path,
+        status: query.status,
+        meetingId: query.meetingId,
+        afterId,
+        limit: query.limit,
+      }),
+    present: (rows) => rows.map(toApplication),
+    sortKey: (last) => last.id,
   });
-  const items = rows.slice(0, query.limit).map(toApplication);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
 }
 
 /**
@@ -187,78 +190,46 @@ export async function decideApplications(deps: Deps, actor: Actor, body: DecideA
       result.rejected = ids.length;
     } else {
       const today = new Date().toISOString().slice(0, 10);
-      const admissions: (Admission & { applicationId: number })[] = [];
-      const toTransfer: number[] = [];
-      const duplicates: number[] = [];
-      const seen = new Set<string>();
-      const people = new Map(
-        (
-          await findPeopleByIdIndexes(
-            tx,
-            rows.map((r) => r.id_number_bidx),
-          )
-        ).map((m) => [m.id_number_bidx, m]),
-      );
-      for (const r of rows) {
-        const member = people.get(r.id_number_bidx);
-        // A person admitted once: a second application in the batch, or one of a member of this union, is closed.
-        if (seen.has(r.id_number_bidx) || (member?.status === 'member' && member.org_id === r.org_id)) {
-          duplicates.push(r.id);
-          continue;
-        }
-        seen.add(r.id_number_bidx);
-        if (member?.status === 'member') {
-          // A member of another union: approving asks for a transfer, which moves nobody without the member's consent.
-          try {
-            await openTransfer(tx, deps, {
-              member: { id: member.id, orgId: member.org_id, orgPath: member.org_path },
-              to: { id: r.org_id, path: r.org_path },
-              via: 'application',
-              requestedBy: actor.userId,
-              applicationId: r.id,
-            });
-            toTransfer.push(r.id);
-          } catch (error) {
-            if (!(error instanceof AppError && error.code === 'TRANSFER_PENDING')) throw error;
-            duplicates.push(r.id);
-          }
-          continue;
-        }
-        admissions.push({
-          applicationId: r.id,
-          person: {
-            name: r.name,
-            id_number_enc: r.id_number_enc,
-            id_number_bidx: r.id_number_bidx,
-            id_number_masked: r.id_number_masked,
-            phone_enc: r.phone_enc,
-            phone_bidx: r.phone_bidx,
-            phone_masked: r.phone_masked,
-            gender: r.gender,
-            birth_date: r.birth_date,
+      const enrolled = await enrol(tx, deps, {
+        actorId: actor.userId,
+        // A member of another union: approving asks for a transfer, which moves nobody without the member's consent.
+        elsewhere: { action: 'requestTransfer', via: 'application', requestedBy: actor.userId, applicationOf: (id) => id },
+        candidates: rows.map((r) => ({
+          key: r.id,
+          admission: {
+            person: {
+              name: r.name,
+              id_number_enc: r.id_number_enc,
+              id_number_bidx: r.id_number_bidx,
+              id_number_masked: r.id_number_masked,
+              phone_enc: r.phone_enc,
+              phone_bidx: r.phone_bidx,
+              phone_masked: r.phone_masked,
+              gender: r.gender,
+              birth_date: r.birth_date,
+            },
+            employerId: r.employer_id,
+            employerName: r.employer_name,
+            employmentForm: r.employment_form as EmploymentForm,
+            org: { id: r.org_id, path: r.org_path },
+            joinDate: today,
           },
-          employerId: r.employer_id,
-          employerName: r.employer_name,
-          employmentForm: r.employment_form as EmploymentForm,
-          org: { id: r.org_id, path: r.org_path },
-          joinDate: today,
-        });
-      }
-      const memberIds = await admitMembers(tx, actor.userId, admissions);
+        })),
+      });
       await repo.markDecided(
         tx,
-        admissions.map((a) => a.applicationId),
+        enrolled.admitted.map((a) => a.key),
         { status: 'approved', reason: null, decidedBy: actor.userId },
       );
       await repo.setMemberIds(
         tx,
-        admissions.map((a) => ({ id: a.applicationId, memberId: memberIds.get(a.person.id_number_bidx)! })),
+        enrolled.admitted.map((a) => ({ id: a.key, memberId: a.memberId })),
       );
-      await repo.markDecided(tx, toTransfer, { status: 'transfer_requested', reason: null, decidedBy: actor.userId });
-      await repo.markDecided(tx, duplicates, { status: 'rejected', reason: NOT_TAKEN_UP, decidedBy: actor.userId });
-      result.approved = admissions.length;
-      result.transfersRequested = toTransfer.length;
-      result.duplicates = duplicates.length;
+      await repo.markDecided(tx, enrolled.transferRequested, { status: 'transfer_requested', reason: null, decidedBy: actor.userId });
+      await repo.markDecided(tx, enrolled.duplicates, { status: 'rejected', reason: NOT_TAKEN_UP, decidedBy: actor.userId });
+      result.approved = enrolled.admitted.length;
+      result.transfersRequested = enrolled.transferRequested.length;
+      result.duplicates = enrolled.duplicates.length;
     }
     await recordWrite(
       tx,
@@ -305,15 +276,15 @@ export async function applicationsOfPerson(db: Executor, idBidx: string) {
   }));
 }
 
-/** Called by transfers when a transfer born of an application is decided. */
-export async function settleTransferredApplication(
-  tx: Executor,
-  applicationId: number,
-  outcome: 'approved' | 'rejected',
-  by: number | null,
-  note: string | null,
-): Promise<void> {
-  await repo.markDecided(tx, [applicationId], { status: outcome, reason: outcome === 'rejected' ? note : null, decidedBy: by });
+/** Listens to `transfer.decided`: a transfer born of an application decides the application the same way. */
+export async function settleTransferredApplication(tx: Executor, decided: TransferDecided): Promise<void> {
+  if (decided.applicationId === null) return;
+  const status = decided.outcome === 'confirmed' ? 'approved' : 'rejected';
+  await repo.markDecided(tx, [decided.applicationId], {
+    status,
+    reason: status === 'rejected' ? decided.note : null,
+    decidedBy: decided.by,
+  });
 }
 
 export async function searchReceivingUnions(db: Kysely<DB>, q: string, limit: number) {

@@ -5,7 +5,7 @@ import { scopeFor } from '../../auth/scope.js';
 import { AppError, type ErrorCode } from '../../../common/errors.js';
 import { countRecentEntries, insertAudit, listAudit, lockUserQuota, type AuditEntry } from './audit.repo.js';
 import { findOrgPathInScope } from '../orgs/orgs.service.js';
-import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { listPage } from '../../http/list-page.js';
 import type { AuditListQuery, AuditRecord } from '../../../common/audit.js';
 import type { Page } from '../../../common/paging.js';
 
@@ -70,27 +70,31 @@ export async function listAuditEntries(db: Kysely<DB>, actor: Actor, query: Audi
   const scope = scopeFor(actor, 'audit.read');
   if (scope.paths.length === 0) throw new AppError('FORBIDDEN');
   const orgPath = query.orgId === undefined ? undefined : await findOrgPathInScope(db, scope, query.orgId);
-  const rows = await listAudit(db, scope, {
-    cursor: decodeCursor(query.cursor, 'number'),
-    limit: query.limit,
-    orgPath,
-    actions: query.action,
-    username: query.username,
-    result: query.result,
-    from: query.from,
-    to: query.to,
+  return listPage(query, {
+    cursor: 'number',
+    read: (cursor) =>
+      listAudit(db, scope, {
+        cursor,
+        limit: query.limit,
+        orgPath,
+        actions: query.action,
+        username: query.username,
+        result: query.result,
+        from: query.from,
+        to: query.to,
+      }),
+    present: (rows) =>
+      rows.map((r) => ({
+        id: r.id,
+        at: r.at,
+        username: r.username,
+        action: r.action,
+        targetType: r.target_type,
+        targetId: r.target_id,
+        result: r.result,
+        ip: r.ip,
+        detail: asDetail(r.detail),
+      })),
+    sortKey: (last) => last.id,
   });
-  const items = rows.slice(0, query.limit).map((r) => ({
-    id: r.id,
-    at: r.at,
-    username: r.username,
-    action: r.action,
-    targetType: r.target_type,
-    targetId: r.target_id,
-    result: r.result,
-    ip: r.ip,
-    detail: asDetail(r.detail),
-  }));
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
 }

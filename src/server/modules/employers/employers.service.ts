@@ -6,7 +6,7 @@ import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
 import { checkUscc, normaliseUscc } from '../../../common/uscc.js';
 import type { CreateEmployerBody, Employer, EmployerListQuery, IndustrySection, UpdateEmployerBody } from '../../../common/employers.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
-import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { addToCoverage, type CoverageCounts } from '../coverage/coverage.repo.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
@@ -69,18 +69,21 @@ async function resolvePlacement(tx: Executor, actor: Actor, streetOrgId: number,
 export async function listEmployers(db: Kysely<DB>, actor: Actor, query: EmployerListQuery): Promise<Page<Employer>> {
   const scope = scopeFor(actor, 'employer.read');
   const org = await findOrgFor(db, actor, 'employer.read', query.orgId);
-  const rows = await repo.listEmployers(db, scope, {
-    underPath: org.path,
-    q: query.q || undefined,
-    covered: query.covered,
-    minHeadcount: query.minHeadcount,
-    industry: query.industry,
-    after: decodeCursor(query.cursor, 'string-number'),
-    limit: query.limit,
+  return listPage(query, {
+    cursor: 'string-number',
+    read: (after) =>
+      repo.listEmployers(db, scope, {
+        underPath: org.path,
+        q: query.q || undefined,
+        covered: query.covered,
+        minHeadcount: query.minHeadcount,
+        industry: query.industry,
+        after,
+        limit: query.limit,
+      }),
+    present: (rows) => rows.map(toEmployer),
+    sortKey: (last) => [last.name, last.id],
   });
-  const items = rows.slice(0, query.limit).map(toEmployer);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.name, last.id]) : null };
 }
 
 /** An employer the caller may act on: 404 when invisible, 403 when visible but not permitted. */

@@ -12,7 +12,7 @@ import { createDuplicateTracker, validateRosterRow, type NormalisedRow } from '.
 import { createRosterErrorsFile, type RosterErrorsFile } from '../rosters/roster.errors-file.js';
 import { asRosterFileError } from '../rosters/roster.file-error.js';
 import type { RowProblem } from '../rosters/roster.problems.js';
-import { admitMembers, findPeopleByIdIndexes, type Admission } from '../members/members.service.js';
+import { enrol } from '../enrolment/enrolment.service.js';
 import { sealPerson } from '../members/members.person.js';
 import * as repo from './imports.repo.js';
 import { addToCoverage } from '../coverage/coverage.repo.js';
@@ -78,45 +78,32 @@ export async function runImportJob(
     writing = true;
     const valid = pending.filter((p) => p.value !== null).map((p) => ({ p, person: sealPerson(deps.cipher, p.value!) }));
     await db.transaction().execute(async (tx) => {
-      const people = new Map(
-        (
-          await findPeopleByIdIndexes(
-            tx,
-            valid.map((v) => v.person.id_number_bidx),
-          )
-        ).map((m) => [m.id_number_bidx, m]),
-      );
-      const admissions: Admission[] = [];
-      const elsewhere: repo.ElsewhereRow[] = [];
-      let duplicates = 0;
-      for (const { p, person } of valid) {
-        const existing = people.get(person.id_number_bidx);
-        if (existing?.status === 'member' && existing.org_id === job.org_id) {
-          duplicates++;
-        } else if (existing?.status === 'member') {
-          // A member of another union: never a silent transfer. Listed apart; the cadre asks for the transfers in one
-          // action, and each moves the member only with their consent.
-          elsewhere.push({ memberId: existing.id, orgPath: existing.org_path, rowNumber: p.row.rowNumber });
-        } else {
-          admissions.push({
+      const enrolled = await enrol(tx, deps, {
+        actorId: options.actorId ?? null,
+        // A member of another union: never a silent transfer. Listed apart; the cadre asks for the transfers in one
+        // action, and each moves the member only with their consent.
+        elsewhere: { action: 'keepApart' },
+        candidates: valid.map(({ p, person }) => ({
+          key: p.row.rowNumber,
+          admission: {
             person,
             employerId: null,
             employerName: p.value!.employerName,
             employmentForm: p.value!.employmentForm,
             org: { id: job.org_id, path: job.org_path },
             joinDate: p.value!.joinDate,
-          });
-        }
-      }
-      await admitMembers(tx, options.actorId ?? null, admissions);
+          },
+        })),
+      });
+      const elsewhere = enrolled.elsewhere.map((e) => ({ memberId: e.member.id, orgPath: e.member.orgPath, rowNumber: e.key }));
       const listedElsewhere = await repo.listElsewhere(tx, jobId, elsewhere);
       const idsDuplicate = pending.filter((p) => p.problems.some((q) => q.code === 'ID_DUPLICATE')).length;
       const idsInvalid = pending.filter((p) => p.problems.some((q) => q.code.startsWith('ID_') && q.code !== 'ID_DUPLICATE')).length;
       await repo.addProgress(tx, jobId, {
         rowsRead: pending.length,
-        imported: admissions.length,
+        imported: enrolled.admitted.length,
         rejected: pending.length - valid.length,
-        duplicates: duplicates + elsewhere.length - listedElsewhere,
+        duplicates: enrolled.duplicates.length + elsewhere.length - listedElsewhere,
         elsewhere: listedElsewhere,
         idsInvalid,
         idsDuplicate,

@@ -11,7 +11,7 @@ import type { ImportJob } from '../../../common/imports.js';
 import type { Page } from '../../../common/paging.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
 import { SealedFileError } from '../../crypto/sealed-file.js';
-import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
 import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
@@ -143,14 +143,12 @@ export async function listImports(
   locale: Locale,
 ): Promise<Page<ImportJob>> {
   const org = await findOrgFor(deps.db, actor, 'member.read', query.orgId);
-  const rows = await repo.listJobs(deps.db, scopeFor(actor, 'member.read'), {
-    underPath: org.path,
-    beforeId: decodeCursor(query.cursor, 'number'),
-    limit: query.limit,
+  return listPage(query, {
+    cursor: 'number',
+    read: (beforeId) => repo.listJobs(deps.db, scopeFor(actor, 'member.read'), { underPath: org.path, beforeId, limit: query.limit }),
+    present: (rows) => rows.map((r) => toImportJob(r, locale)),
+    sortKey: (last) => last.id,
   });
-  const items = rows.slice(0, query.limit).map((r) => toImportJob(r, locale));
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
 }
 
 export type ErrorFileDownload = { stream: Readable; name: string; format: 'xlsx' | 'csv' };
@@ -273,16 +271,19 @@ export async function listElsewhere(
   query: { cursor?: string | undefined; limit: number },
 ): Promise<Page<ImportElsewhereRow>> {
   const job = await jobForCadre(deps, actor, id);
-  const rows = await repo.findElsewhere(deps.db, job.id, { afterRow: decodeCursor(query.cursor, 'number'), limit: query.limit });
-  const items = rows.slice(0, query.limit).map((r) => ({
-    rowNumber: r.row_no,
-    maskedName: maskName(r.name),
-    idNumberMasked: r.id_number_masked,
-    transferId: r.transfer_id,
-    transferStatus: r.transfer_status,
-  }));
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.rowNumber) : null };
+  return listPage(query, {
+    cursor: 'number',
+    read: (afterRow) => repo.findElsewhere(deps.db, job.id, { afterRow, limit: query.limit }),
+    present: (rows) =>
+      rows.map((r) => ({
+        rowNumber: r.row_no,
+        maskedName: maskName(r.name),
+        idNumberMasked: r.id_number_masked,
+        transferId: r.transfer_id,
+        transferStatus: r.transfer_status,
+      })),
+    sortKey: (last) => last.rowNumber,
+  });
 }
 
 /**

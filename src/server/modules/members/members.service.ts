@@ -9,7 +9,7 @@ import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
 import { regionOfPath, scopeFor, type Actor } from '../../auth/scope.js';
 import { endSessionsOfMember } from '../../auth/member-session.js';
 import type { PiiCipher } from '../../crypto/pii.js';
-import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { listPage } from '../../http/list-page.js';
 import { assertQuota, recordWrite } from '../audit/audit.service.js';
 import { addAlongPaths, addToCoverage, type CoverageCounts } from '../coverage/coverage.repo.js';
 import { findOrgFor, pinyinKey } from '../orgs/orgs.service.js';
@@ -84,22 +84,26 @@ function classifyQuery(cipher: PiiCipher, q: string | undefined): repo.MemberSea
 export async function listMembers(db: Kysely<DB>, cipher: PiiCipher, actor: Actor, query: MemberListQuery): Promise<Page<Member>> {
   const scope = scopeFor(actor, 'member.read');
   const org = await findOrgFor(db, actor, 'member.read', query.orgId);
-  const rows = await repo.listMembers(db, scope, {
-    underPath: org.path,
-    status: query.status,
-    employmentForm: query.employmentForm,
-    match: classifyQuery(cipher, query.q),
-    afterId: decodeCursor(query.cursor, 'number'),
-    limit: query.limit,
+  return listPage(query, {
+    cursor: 'number',
+    read: (afterId) =>
+      repo.listMembers(db, scope, {
+        underPath: org.path,
+        status: query.status,
+        employmentForm: query.employmentForm,
+        match: classifyQuery(cipher, query.q),
+        afterId,
+        limit: query.limit,
+      }),
+    present: async (page) => {
+      const secondary = await repo.listSecondaryOrgIds(
+        db,
+        page.map((r) => r.id),
+      );
+      return page.map((r) => toMember(r, secondary.get(r.id)));
+    },
+    sortKey: (last) => last.id,
   });
-  const page = rows.slice(0, query.limit);
-  const secondary = await repo.listSecondaryOrgIds(
-    db,
-    page.map((r) => r.id),
-  );
-  const items = page.map((r) => toMember(r, secondary.get(r.id)));
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
 }
 
 export async function getMember(db: Kysely<DB>, actor: Actor, id: number): Promise<MemberDetail> {

@@ -7,7 +7,7 @@ import { OutboxMessage, OutboxQuery } from '../../../common/messages.js';
 import { AppError } from '../../../common/errors.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
-import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { listPage } from '../../http/list-page.js';
 
 /**
  * The outbox, newest first: every text message the platform sent, the phone masked. Without an SMS gateway this is
@@ -15,26 +15,29 @@ import { decodeCursor, encodeCursor } from '../../http/cursor.js';
  */
 async function listOutbox(deps: Deps, actor: Actor, query: OutboxQuery): Promise<Page<OutboxMessage>> {
   if (!scopeFor(actor, 'message.read').paths.some((p) => !p.includes('.'))) throw new AppError('FORBIDDEN');
-  const before = decodeCursor(query.cursor, 'number');
-  const rows = await deps.db
-    .selectFrom('message_outbox')
-    .select(['id', 'created_at', 'phone_masked', 'purpose', 'body_zh', 'body_en', 'channel', 'status'])
-    .where(before === undefined ? sql<boolean>`true` : sql<boolean>`id < ${before}`)
-    .orderBy('id', 'desc')
-    .limit(query.limit + 1)
-    .execute();
-  const items = rows.slice(0, query.limit).map((r) => ({
-    id: r.id,
-    at: r.created_at,
-    phoneMasked: r.phone_masked,
-    purpose: r.purpose,
-    textZh: r.body_zh,
-    textEn: r.body_en,
-    channel: r.channel,
-    status: r.status,
-  }));
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
+  return listPage(query, {
+    cursor: 'number',
+    read: (before) =>
+      deps.db
+        .selectFrom('message_outbox')
+        .select(['id', 'created_at', 'phone_masked', 'purpose', 'body_zh', 'body_en', 'channel', 'status'])
+        .where(before === undefined ? sql<boolean>`true` : sql<boolean>`id < ${before}`)
+        .orderBy('id', 'desc')
+        .limit(query.limit + 1)
+        .execute(),
+    present: (rows) =>
+      rows.map((r) => ({
+        id: r.id,
+        at: r.created_at,
+        phoneMasked: r.phone_masked,
+        purpose: r.purpose,
+        textZh: r.body_zh,
+        textEn: r.body_en,
+        channel: r.channel,
+        status: r.status,
+      })),
+    sortKey: (last) => last.id,
+  });
 }
 
 export function messageRoutes(app: FastifyInstance, deps: Deps): void {

@@ -18,7 +18,7 @@ import {
 } from '../../../common/orgs.js';
 import type { Action } from '../../../common/auth.js';
 import { scopeFor, type Actor, type OrgScope } from '../../auth/scope.js';
-import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { addAlongPaths, addToCoverage, deleteCoverageRow, findCoverage, idsOnPath, insertCoverageRow } from '../coverage/coverage.repo.js';
 import * as repo from './orgs.repo.js';
@@ -85,13 +85,12 @@ export async function listChildren(
   page: { cursor?: string | undefined; limit: number },
 ): Promise<Page<Org>> {
   const parent = await findOrgFor(db, actor, 'org.read', id);
-  const rows = await repo.listChildren(db, scopeFor(actor, 'org.read'), parent.id, {
-    after: decodeCursor(page.cursor, 'string-number'),
-    limit: page.limit,
+  return listPage(page, {
+    cursor: 'string-number',
+    read: (after) => repo.listChildren(db, scopeFor(actor, 'org.read'), parent.id, { after, limit: page.limit }),
+    present: (rows) => rows.map(toOrg),
+    sortKey: (last) => [last.name, last.id],
   });
-  const items = rows.slice(0, page.limit).map(toOrg);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > page.limit && last ? encodeCursor([last.name, last.id]) : null };
 }
 
 export async function searchOrgs(db: Kysely<DB>, actor: Actor, query: OrgSearchQuery): Promise<{ items: OrgSearchHit[] }> {

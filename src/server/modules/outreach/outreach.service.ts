@@ -13,7 +13,7 @@ import type {
 } from '../../../common/outreach.js';
 import { unionisationStages } from '../../../common/outreach.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
-import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
 import { findEmployerRowFor } from '../employers/employers.service.js';
@@ -66,17 +66,20 @@ export async function createMeeting(db: Kysely<DB>, actor: Actor, body: CreateMe
 
 export async function listMeetings(db: Kysely<DB>, actor: Actor, query: MeetingListQuery): Promise<Page<Meeting>> {
   const org = await findOrgFor(db, actor, 'member.read', query.orgId);
-  const rows = await repo.listMeetings(db, scopeFor(actor, 'member.read'), {
-    underPath: org.path,
-    kind: query.kind,
-    from: query.from,
-    to: query.to,
-    after: decodeCursor(query.cursor, 'date-number'),
-    limit: query.limit,
+  return listPage(query, {
+    cursor: 'date-number',
+    read: (after) =>
+      repo.listMeetings(db, scopeFor(actor, 'member.read'), {
+        underPath: org.path,
+        kind: query.kind,
+        from: query.from,
+        to: query.to,
+        after,
+        limit: query.limit,
+      }),
+    present: (rows) => rows.map(toMeeting),
+    sortKey: (last) => [last.heldOn, last.id],
   });
-  const items = rows.slice(0, query.limit).map(toMeeting);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.heldOn, last.id]) : null };
 }
 
 /** Per-period figures for a subtree: 职工沟通会 / 企业沟通会 held, applications they brought, employers by 建会 stage. */

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
+import type { EventBus } from '../../events.js';
 import { AppError } from '../../../common/errors.js';
 import type { Page } from '../../../common/paging.js';
 import { maskName } from '../../../common/identity.js';
@@ -10,13 +11,12 @@ import type { Transfer, TransferDecisionBody, TransferListQuery, TransferRequest
 import type { CodeAnswer, CodeChallenge, PortalTransfer } from '../../../common/portal.js';
 import { regionOfPath, scopeCovers, scopeFor, type Actor } from '../../auth/scope.js';
 import type { MemberPrincipal } from '../../auth/member-session.js';
-import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
 import { findPersonByIdIndex, moveMember, phoneOnRecord } from '../members/members.service.js';
 import { normalisedIdOrThrow } from '../members/members.person.js';
-import { settleTransferredApplication } from '../applications/applications.service.js';
 import { issueCode, verifyCode } from '../otp/otp.service.js';
 import * as repo from './transfers.repo.js';
 
@@ -150,20 +150,43 @@ export async function requestTransfer(deps: Deps, actor: Actor, body: TransferRe
 
 export async function listTransfers(db: Kysely<DB>, actor: Actor, query: TransferListQuery): Promise<Page<Transfer>> {
   const org = await findOrgFor(db, actor, 'member.read', query.orgId);
-  const rows = await repo.listTransfers(db, scopeFor(actor, 'member.read'), {
-    direction: query.direction,
-    underPath: org.path,
-    status: query.status,
-    afterId: decodeCursor(query.cursor, 'number'),
-    limit: query.limit,
+  return listPage(query, {
+    cursor: 'number',
+    read: (afterId) =>
+      repo.listTransfers(db, scopeFor(actor, 'member.read'), {
+        direction: query.direction,
+        underPath: org.path,
+        status: query.status,
+        afterId,
+        limit: query.limit,
+      }),
+    present: (rows) => rows.map(toTransfer),
+    sortKey: (last) => last.id,
   });
-  const items = rows.slice(0, query.limit).map(toTransfer);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
+}
+
+/**
+ * A transfer is decided: confirmed (the member has moved) or rejected (by the releasing union or the member). Emitted
+ * inside the deciding transaction; applications listens, to close an application the transfer was born of.
+ */
+export type TransferDecided = {
+  transferId: number;
+  memberId: number;
+  applicationId: number | null;
+  outcome: 'confirmed' | 'rejected';
+  by: number | null;
+  note: string | null;
+};
+
+declare module '../../events.js' {
+  interface AppEvents {
+    'transfer.decided': TransferDecided;
+  }
 }
 
 async function settle(
   tx: Executor,
+  events: EventBus,
   row: repo.TransferRow,
   decision: 'confirm' | 'reject',
   by: number | null,
@@ -178,16 +201,29 @@ async function settle(
       note,
     );
   }
-  await repo.setTransferStatus(tx, row.id, decision === 'confirm' ? 'confirmed' : 'rejected', by, note);
-  if (row.application_id !== null)
-    await settleTransferredApplication(tx, row.application_id, decision === 'confirm' ? 'approved' : 'rejected', by, note);
+  const outcome = decision === 'confirm' ? 'confirmed' : 'rejected';
+  await repo.setTransferStatus(tx, row.id, outcome, by, note);
+  await events.emit(tx, 'transfer.decided', {
+    transferId: row.id,
+    memberId: row.member_id,
+    applicationId: row.application_id,
+    outcome,
+    by,
+    note,
+  });
 }
 
 /** Moves the member when both halves are there: the member's consent and the releasing union's confirmation. */
-async function settleIfAgreed(tx: Executor, id: number, by: number | null, note: string | null): Promise<repo.TransferRow> {
+async function settleIfAgreed(
+  tx: Executor,
+  events: EventBus,
+  id: number,
+  by: number | null,
+  note: string | null,
+): Promise<repo.TransferRow> {
   const row = (await repo.findTransfer(tx, id))!;
   if (row.status === 'pending' && row.consent !== null && row.released_at !== null) {
-    await settle(tx, row, 'confirm', by, note);
+    await settle(tx, events, row, 'confirm', by, note);
     return (await repo.findTransfer(tx, id))!;
   }
   return row;
@@ -206,11 +242,12 @@ export async function decideTransfer(deps: Deps, actor: Actor, id: number, body:
     if (!scopeCovers(scopeFor(actor, 'member.write'), row.from_org_path)) throw new AppError('FORBIDDEN');
     if (row.status !== 'pending') throw new AppError('TRANSFER_NOT_PENDING');
     if (body.decision === 'reject') {
-      await settle(tx, row, 'reject', actor.userId, note);
+      await settle(tx, deps.events, row, 'reject', actor.userId, note);
     } else {
       await repo.recordRelease(tx, id, actor.userId, body.paperConsentRef ? { ref: body.paperConsentRef } : null);
     }
-    const after = body.decision === 'confirm' ? await settleIfAgreed(tx, id, actor.userId, note) : (await repo.findTransfer(tx, id))!;
+    const after =
+      body.decision === 'confirm' ? await settleIfAgreed(tx, deps.events, id, actor.userId, note) : (await repo.findTransfer(tx, id))!;
     await recordWrite(
       tx,
       actor,
@@ -258,7 +295,7 @@ export async function consentToTransfer(deps: Deps, member: MemberPrincipal, id:
     const row = (await repo.findTransfer(tx, id, true))!;
     if (row.member_id !== member.memberId) throw new AppError('NOT_FOUND');
     if (!(await repo.recordMemberConsent(tx, id))) throw new AppError('TRANSFER_NOT_PENDING');
-    const after = await settleIfAgreed(tx, id, null, 'member consented');
+    const after = await settleIfAgreed(tx, deps.events, id, null, 'member consented');
     await insertAudit(tx, {
       userId: null,
       username: `member:${member.memberId}`,
@@ -280,7 +317,7 @@ export async function declineTransfer(deps: Deps, member: MemberPrincipal, id: n
     const row = await repo.findTransfer(tx, id, true);
     if (!row || row.member_id !== member.memberId) throw new AppError('NOT_FOUND');
     if (row.status !== 'pending') throw new AppError('TRANSFER_NOT_PENDING');
-    await settle(tx, row, 'reject', null, 'member declined');
+    await settle(tx, deps.events, row, 'reject', null, 'member declined');
     await insertAudit(tx, {
       userId: null,
       username: `member:${member.memberId}`,
@@ -301,12 +338,12 @@ export async function transfersOfMember(db: Executor, memberId: number): Promise
 }
 
 /** Confirms every consented transfer whose confirmation period has passed; run periodically. Returns how many. */
-export async function confirmDueTransfers(db: Kysely<DB>, batch = 200): Promise<number> {
+export async function confirmDueTransfers({ db, events }: Pick<Deps, 'db' | 'events'>, batch = 200): Promise<number> {
   return db.transaction().execute(async (tx) => {
     const ids = await repo.lockDueTransfers(tx, batch);
     for (const id of ids) {
       const row = (await repo.findTransfer(tx, id))!;
-      await settle(tx, row, 'confirm', null, 'auto-confirmed');
+      await settle(tx, events, row, 'confirm', null, 'auto-confirmed');
       await insertAudit(tx, {
         userId: null,
         username: 'system',

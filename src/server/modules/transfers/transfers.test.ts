@@ -88,10 +88,10 @@ describe('transfers', () => {
     const asked = (await ctx.call('POST', '/api/transfers', { idNumber: m.idNumber, toOrgId: tree.dcUnion.id })).json<Transfer>();
     expect(Date.parse(asked.autoConfirmAt) - Date.now()).toBeGreaterThan(14 * 86400_000);
     await sql`UPDATE member_transfer SET auto_confirm_at = now() - interval '1 minute' WHERE id = ${asked.id}`.execute(ctx.database.db);
-    expect(await confirmDueTransfers(ctx.database.db)).toBe(0); // no consent: it waits for ever
+    expect(await confirmDueTransfers(ctx.app.deps)).toBe(0); // no consent: it waits for ever
     expect((await ctx.call('GET', `/api/members/${m.id}`)).json<MemberDetail>().orgId).toBe(tree.xcUnion.id);
     expect((await consentByCode(m, asked.id)).json()).toMatchObject({ status: 'pending', consent: 'code' });
-    expect(await confirmDueTransfers(ctx.database.db)).toBe(1);
+    expect(await confirmDueTransfers(ctx.app.deps)).toBe(1);
     expect((await ctx.call('GET', `/api/members/${m.id}`)).json<MemberDetail>().orgId).toBe(tree.dcUnion.id);
     expect(await diffCoverage(ctx.database.db)).toEqual([]);
   });

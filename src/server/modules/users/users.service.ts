@@ -7,7 +7,7 @@ import type { CreateUserBody, GrantBody, UpdateUserBody, User, UserListQuery } f
 import { scopeCovers, scopeFor, type Actor, type OrgScope } from '../../auth/scope.js';
 import { assertPasswordAcceptable, hashPassword } from '../../auth/passwords.js';
 import { clearLoginFailuresOfUsername, deleteSessionsOfUser } from '../../auth/auth.repo.js';
-import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { findOrgPathInScope, findOrgFor } from '../orgs/orgs.service.js';
 import * as repo from './users.repo.js';
@@ -36,10 +36,12 @@ export async function listUsers(db: Kysely<DB>, actor: Actor, query: UserListQue
   const scope = scopeFor(actor, 'user.read');
   if (scope.paths.length === 0) throw new AppError('FORBIDDEN');
   const underPath = query.orgId === undefined ? undefined : await findOrgPathInScope(db, scope, query.orgId);
-  const rows = await repo.listUsers(db, scope, { underPath, afterId: decodeCursor(query.cursor, 'number'), limit: query.limit });
-  const items = await presentUsers(db, scope, rows.slice(0, query.limit));
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
+  return listPage(query, {
+    cursor: 'number',
+    read: (afterId) => repo.listUsers(db, scope, { underPath, afterId, limit: query.limit }),
+    present: (rows) => presentUsers(db, scope, rows),
+    sortKey: (last) => last.id,
+  });
 }
 
 /**
