@@ -242,8 +242,8 @@ describe('confirming by itself', () => {
                      auto_confirm_at = auto_confirm_at - make_interval(days => ${AUTO_CONFIRM_DAYS}, mins => 1)
                WHERE id IN (${tDue.id}, ${tRefused.id})`.execute(ctx.database.db);
     const before = await membersOf(newUnion.id);
-    expect(await confirmDueTransfers(ctx.database.db)).toBe(1);
-    expect(await confirmDueTransfers(ctx.database.db)).toBe(0);
+    expect(await confirmDueTransfers(ctx.app.deps)).toBe(1);
+    expect(await confirmDueTransfers(ctx.app.deps)).toBe(0);
     expect(await orgOf(due.id)).toBe(newUnion.id);
     expect(await orgOf(early.id)).toBe(tree.xcUnion.id);
     expect(await orgOf(refused.id)).toBe(tree.xcUnion.id);
