@@ -67,6 +67,8 @@ type ListPageProps<F, T> = {
   canReset?: boolean;
   /** Buttons at the end of the bar: create, export. */
   actions?: ReactNode;
+  /** Between the filter bar and the table: a selection bar, a notice. */
+  above?: ReactNode;
   scrollX?: number;
   emptyText?: ReactNode;
   onRow?: TableProps<T>['onRow'];
@@ -86,6 +88,7 @@ export function ListPage<F, T extends { id: number | string }>({
   filters,
   canReset = false,
   actions,
+  above,
   scrollX,
   emptyText,
   onRow,
@@ -95,6 +98,7 @@ export function ListPage<F, T extends { id: number | string }>({
   const { t } = useTranslation();
   const table = (
     <>
+      {above}
       <Table<T>
         rowKey="id"
         size="middle"
