@@ -11,7 +11,8 @@ import { FormModal } from './FormModal.js';
 import { parseWithSchema } from './zodForm.js';
 
 const ZoneBody = z.object({ name: z.string().trim().min(2).max(10) });
-type Zone = { id: number; name: string };
+const Zone = z.object({ id: z.number(), name: z.string() });
+type Zone = z.infer<typeof Zone>;
 
 /** A form as the pages write them: the shared schema checks the values, the API client sends them. */
 function ZoneForm({ onDone, onClose = () => undefined }: { onDone: (zone: Zone) => void; onClose?: () => void }) {
@@ -24,7 +25,7 @@ function ZoneForm({ onDone, onClose = () => undefined }: { onDone: (zone: Zone) 
       form={form}
       submit={(values) => {
         const body = parseWithSchema(ZoneBody, values, form, labels, t);
-        return body && api.post<Zone>('/api/zones', body);
+        return body && api.post('/api/zones', Zone, body);
       }}
       onClose={onClose}
       onDone={onDone}

@@ -1,7 +1,7 @@
 import { Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { OutboxMessage } from '../../../common/messages.js';
-import type { Page } from '../../../common/paging.js';
+import { OutboxMessage } from '../../../common/messages.js';
+import { pageOf } from '../../../common/paging.js';
 import { api } from '../../app/api.js';
 import { formatDateTime } from '../../app/format.js';
 import { ListPage, useList } from '../../app/ListPage.js';
@@ -12,7 +12,7 @@ const PAGE_SIZE = 50;
 /** 短信发件箱: every text message sent, newest first (federation admins). Without a gateway, this is where codes go. */
 export function OutboxPage() {
   const { t } = useTranslation();
-  const list = useList((_filter: object, cursor) => api.get<Page<OutboxMessage>>('/api/messages', { cursor, limit: PAGE_SIZE }), {
+  const list = useList((_filter: object, cursor) => api.get('/api/messages', pageOf(OutboxMessage), { cursor, limit: PAGE_SIZE }), {
     initial: {},
   });
   const columns: TableColumnsType<OutboxMessage> = [
