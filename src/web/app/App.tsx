@@ -1,27 +1,16 @@
 import { App as AntApp, ConfigProvider, Result, Button, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import type { Action } from '../../common/auth.js';
-import { OrgPage } from '../modules/orgs/OrgPage.js';
 import { OrgTreeProvider, useOrgTree } from '../modules/orgs/treeStore.js';
-import { AuditPage } from '../modules/users/AuditPage.js';
-import { OutboxPage } from '../modules/messages/OutboxPage.js';
-import { UsersPage } from '../modules/users/UsersPage.js';
 import { AuthProvider, useAuth } from './auth.js';
 import { LoginPage } from './LoginPage.js';
 import { ForcedPasswordChange } from './ChangePassword.js';
+import { registry } from './modules.js';
 import { Shell } from './Shell.js';
-
-// ECharts is large: load it only when the dashboard opens.
-const DashboardPage = lazy(() => import('../modules/coverage/DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
-// The public pages for workers and benefit providers: their own chunk, no session probe.
-const JoinRoutes = lazy(() => import('../modules/join/PublicApp.js').then((m) => ({ default: m.JoinRoutes })));
-const VerifyPage = lazy(() => import('../modules/join/PublicApp.js').then((m) => ({ default: m.VerifyPage })));
-const OutreachPage = lazy(() => import('../modules/outreach/OutreachPage.js').then((m) => ({ default: m.OutreachPage })));
-const IntakePage = lazy(() => import('../modules/applications/IntakePage.js').then((m) => ({ default: m.IntakePage })));
+import { hasAccess, RegistryProvider, useRegistry, type Access } from './webModule.js';
 
 const theme = { token: { colorPrimary: '#c8102e', borderRadius: 6 } };
 
@@ -30,27 +19,16 @@ export function App() {
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme}>
       <AntApp>
-        <BrowserRouter>
-          <Routes>
-            <Route
-              path="/join/*"
-              element={
-                <Suspense fallback={<FullPageSpin />}>
-                  <JoinRoutes />
-                </Suspense>
-              }
-            />
-            <Route
-              path="/verify"
-              element={
-                <Suspense fallback={<FullPageSpin />}>
-                  <VerifyPage />
-                </Suspense>
-              }
-            />
-            <Route path="*" element={<Console />} />
-          </Routes>
-        </BrowserRouter>
+        <RegistryProvider value={registry}>
+          <BrowserRouter>
+            <Routes>
+              {registry.publicRoutes.map((route) => (
+                <Route key={route.path} path={route.path} element={<Suspense fallback={<FullPageSpin />}>{route.element}</Suspense>} />
+              ))}
+              <Route path="*" element={<Console />} />
+            </Routes>
+          </BrowserRouter>
+        </RegistryProvider>
       </AntApp>
     </ConfigProvider>
   );
@@ -58,6 +36,7 @@ export function App() {
 
 /** The signed-in console; the session probe runs only here. */
 function Console() {
+  const { routes } = useRegistry();
   return (
     <AuthProvider>
       <Routes>
@@ -65,54 +44,17 @@ function Console() {
         <Route element={<RequireAuth />}>
           <Route element={<Shell />}>
             <Route index element={<HomeRedirect />} />
-            <Route path="orgs/:id" element={<OrgPage />} />
-            <Route
-              path="dashboard"
-              element={
-                <RequirePermission action="coverage.read">
-                  <Suspense fallback={<FullPageSpin />}>
-                    <DashboardPage />
-                  </Suspense>
-                </RequirePermission>
-              }
-            />
-            <Route
-              path="users"
-              element={
-                <RequirePermission action="user.read">
-                  <UsersPage />
-                </RequirePermission>
-              }
-            />
-            <Route
-              path="intake"
-              element={
-                <RequirePermission action="member.write">
-                  <Suspense fallback={<FullPageSpin />}>
-                    <IntakePage />
-                  </Suspense>
-                </RequirePermission>
-              }
-            />
-            <Route
-              path="outreach"
-              element={
-                <RequirePermission action="member.read">
-                  <Suspense fallback={<FullPageSpin />}>
-                    <OutreachPage />
-                  </Suspense>
-                </RequirePermission>
-              }
-            />
-            <Route path="messages" element={<OutboxPage />} />
-            <Route
-              path="audit"
-              element={
-                <RequirePermission action="audit.read">
-                  <AuditPage />
-                </RequirePermission>
-              }
-            />
+            {routes.map((route) => (
+              <Route
+                key={route.path}
+                path={route.path}
+                element={
+                  <RequireAccess access={route.access}>
+                    <Suspense fallback={<FullPageSpin />}>{route.element}</Suspense>
+                  </RequireAccess>
+                }
+              />
+            ))}
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>
@@ -145,9 +87,9 @@ function RequireAuth() {
   );
 }
 
-function RequirePermission({ action, children }: { action: Action; children: ReactNode }) {
-  const { can } = useAuth();
-  return can(action) ? <>{children}</> : <NotFound />;
+function RequireAccess({ access, children }: { access: Access | undefined; children: ReactNode }) {
+  const { can, me } = useAuth();
+  return me && hasAccess(access, me, can) ? <>{children}</> : <NotFound />;
 }
 
 function HomeRedirect() {

@@ -1,19 +1,4 @@
-import {
-  ApartmentOutlined,
-  AuditOutlined,
-  BarChartOutlined,
-  CloudUploadOutlined,
-  CommentOutlined,
-  FormOutlined,
-  IdcardOutlined,
-  KeyOutlined,
-  SolutionOutlined,
-  LogoutOutlined,
-  MenuOutlined,
-  MessageOutlined,
-  TeamOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,14 +8,13 @@ import { useOrgTree } from '../modules/orgs/treeStore.js';
 import { useAuth, useMe } from './auth.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { ChangePasswordModal } from './ChangePassword.js';
+import { hasAccess, useRegistry } from './webModule.js';
 
 const HEADER_HEIGHT = 56;
 
 export function Shell() {
   const { t } = useTranslation();
   const me = useMe();
-  // The outbox is the city federation's: a federation admin granted at the root.
-  const isRootAdmin = me.grants.some((g) => g.role === 'federation_admin' && g.orgKind === 'city_federation');
   const { can, logout } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
@@ -39,6 +23,7 @@ export function Shell() {
   const [isDrawerOpen, setDrawerOpen] = useState(false);
   const [isPasswordOpen, setPasswordOpen] = useState(false);
   const { roots } = useOrgTree();
+  const { menu } = useRegistry();
   // The membership entries open a tab of the org in view (or the last one viewed, or the caller's top node).
   const lastOrgId = useRef<number | undefined>(undefined);
   const orgInView = /^\/orgs\/(\d+)/.exec(location.pathname)?.[1];
@@ -46,48 +31,18 @@ export function Shell() {
   const contextOrgId = lastOrgId.current ?? roots?.[0]?.id;
   const tab = new URLSearchParams(location.search).get('tab');
 
-  const navItems: MenuProps['items'] = [
-    { key: '/orgs', icon: <ApartmentOutlined />, label: <span data-testid="nav-orgs">{t('nav.orgs')}</span> },
-    can('coverage.read') && {
-      key: '/dashboard',
-      icon: <BarChartOutlined />,
-      label: <span data-testid="nav-dashboard">{t('nav.dashboard')}</span>,
-    },
-    can('member.read') && {
-      key: '/members',
-      icon: <IdcardOutlined />,
-      label: <span data-testid="nav-members">{t('nav.members')}</span>,
-    },
-    can('member.read') && {
-      key: '/review',
-      icon: <SolutionOutlined />,
-      label: <span data-testid="nav-review">{t('nav.review')}</span>,
-    },
-    can('member.read') && {
-      key: '/imports',
-      icon: <CloudUploadOutlined />,
-      label: <span data-testid="nav-imports">{t('nav.imports')}</span>,
-    },
-    can('member.read') && {
-      key: '/outreach',
-      icon: <CommentOutlined />,
-      label: <span data-testid="nav-outreach">{t('nav.outreach')}</span>,
-    },
-    can('member.write') && { key: '/intake', icon: <FormOutlined />, label: <span data-testid="nav-intake">{t('nav.intake')}</span> },
-    can('user.read') && { key: '/users', icon: <TeamOutlined />, label: <span data-testid="nav-users">{t('nav.users')}</span> },
-    can('audit.read') && { key: '/audit', icon: <AuditOutlined />, label: <span data-testid="nav-audit">{t('nav.audit')}</span> },
-    isRootAdmin && { key: '/messages', icon: <MessageOutlined />, label: <span data-testid="nav-messages">{t('outbox.nav')}</span> },
-  ].filter((item) => item !== false);
+  const entries = menu.filter((entry) => hasAccess(entry.access, me, can));
+  const navItems: MenuProps['items'] = entries.map((entry) => ({
+    key: entry.key,
+    icon: entry.icon,
+    label: <span data-testid={entry.testId}>{entry.label(t)}</span>,
+  }));
   const section = '/' + (location.pathname.split('/')[1] ?? '');
-  const navOfTab: Record<string, string> = { members: '/members', applications: '/review', imports: '/imports' };
-  const selectedNav = (section === '/orgs' && tab && navOfTab[tab]) || section;
+  const tabEntry = section === '/orgs' && tab ? entries.find((entry) => entry.orgTab === tab) : undefined;
+  const selectedNav = tabEntry?.key ?? section;
   const go: MenuProps['onClick'] = ({ key }) => {
-    const tabKey = Object.keys(navOfTab).find((k) => navOfTab[k] === key);
-    if (tabKey) {
-      navigate(contextOrgId ? `/orgs/${contextOrgId}?tab=${tabKey}` : '/');
-    } else if (key === '/intake' || key === '/outreach') {
-      navigate(contextOrgId ? `${key}?org=${contextOrgId}` : key);
-    } else navigate(key === '/orgs' ? '/' : key);
+    const entry = entries.find((e) => e.key === key);
+    if (entry) navigate(entry.to(contextOrgId));
     setDrawerOpen(false);
   };
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { ErrorBody } from '../../common/errors.js';
 import { currentLocale, i18next } from '../i18n/index.js';
 
@@ -32,7 +33,32 @@ export function withQuery(path: string, query: Query = {}): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, quiet401 = false): Promise<T> {
+/** An answer the page does not read (204, or a body it ignores). */
+export const NoAnswer = z.unknown().transform(() => undefined);
+
+/** `{ items: [...] }`, the answer of the short lists that have no pages. */
+export function itemsOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item) });
+}
+
+/**
+ * The answer checked against the shared schema the server answers with: a page works only with what it was
+ * promised, and a mismatch (an older server, a proxy's page) is an error with a message, not a crash further on.
+ */
+function parseAnswer<S extends z.ZodType>(schema: S, status: number, answer: unknown): z.infer<S> {
+  const result = schema.safeParse(answer);
+  if (result.success) return result.data;
+  console.error('unexpected API answer', result.error.issues);
+  throw new ApiError(status, 'BAD_ANSWER', i18next.t('app.networkError'));
+}
+
+async function request<S extends z.ZodType>(
+  method: string,
+  path: string,
+  schema: S,
+  body?: unknown,
+  quiet401 = false,
+): Promise<z.infer<S>> {
   const headers: Record<string, string> = { 'Accept-Language': currentLocale(), Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
@@ -46,7 +72,7 @@ async function request<T>(method: string, path: string, body?: unknown, quiet401
   } catch {
     throw new ApiError(0, 'NETWORK', i18next.t('app.networkError'));
   }
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) return parseAnswer(schema, 204, undefined);
   const text = await response.text();
   const parsed: unknown = text ? safeJson(text) : undefined;
   if (!response.ok) {
@@ -54,7 +80,7 @@ async function request<T>(method: string, path: string, body?: unknown, quiet401
     if (response.status === 401 && !quiet401) onUnauthenticated();
     throw error;
   }
-  return parsed as T;
+  return parseAnswer(schema, response.status, parsed);
 }
 
 function safeJson(text: string): unknown {
@@ -83,7 +109,7 @@ function fileNameOf(response: Response, fallback: string): string {
 }
 
 /** Sends a file as multipart/form-data (field `file`), with the same language header and cookie as any request. */
-async function upload<T>(path: string, file: File): Promise<T> {
+async function upload<S extends z.ZodType>(path: string, file: File, schema: S): Promise<z.infer<S>> {
   const form = new FormData();
   form.append('file', file, file.name);
   let response: Response;
@@ -103,7 +129,7 @@ async function upload<T>(path: string, file: File): Promise<T> {
     if (response.status === 401) onUnauthenticated();
     throw toApiError(response.status, parsed);
   }
-  return parsed as T;
+  return parseAnswer(schema, response.status, parsed);
 }
 
 /**
@@ -132,13 +158,15 @@ async function download(path: string, fallbackName: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Every call names the shared schema of its answer: what a page receives is parsed, never cast. */
 export const api = {
-  get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  del: (path: string) => request<undefined>('DELETE', path),
-  /** For the session probe at start-up and the login form: a 401 there is an answer, not a redirect. */
+  get: <S extends z.ZodType>(path: string, schema: S, query?: Query) => request('GET', withQuery(path, query), schema),
+  post: <S extends z.ZodType>(path: string, schema: S, body?: unknown) => request('POST', path, schema, body ?? {}),
+  patch: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PATCH', path, schema, body),
+  del: (path: string) => request('DELETE', path, NoAnswer),
   upload,
   download: (path: string, query: Query, fallbackName: string) => download(withQuery(path, query), fallbackName),
-  quiet: <T>(method: 'GET' | 'POST', path: string, body?: unknown) => request<T>(method, path, body, true),
+  /** For the session probe at start-up and the login form: a 401 there is an answer, not a redirect. */
+  quiet: <S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown) =>
+    request(method, path, schema, body, true),
 };

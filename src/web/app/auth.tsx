@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Action, Me } from '../../common/auth.js';
-import { api, setUnauthenticatedHandler } from './api.js';
+import { Me, type Action } from '../../common/auth.js';
+import { api, NoAnswer, setUnauthenticatedHandler } from './api.js';
 
 type AuthState = {
   /** undefined while the session probe runs; null when signed out. */
@@ -20,27 +20,27 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     setUnauthenticatedHandler(() => setMe(null));
     api
-      .quiet<Me>('GET', '/api/auth/me')
+      .quiet('GET', '/api/auth/me', Me)
       .then(setMe)
       .catch(() => setMe(null));
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
-    const signedIn = await api.quiet<Me>('POST', '/api/auth/login', { username, password });
+    const signedIn = await api.quiet('POST', '/api/auth/login', Me, { username, password });
     setMe(signedIn);
     return signedIn;
   }, []);
 
   const logout = useCallback(async () => {
     try {
-      await api.quiet<undefined>('POST', '/api/auth/logout');
+      await api.quiet('POST', '/api/auth/logout', NoAnswer);
     } finally {
       setMe(null);
     }
   }, []);
 
   const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
-    const updated = await api.quiet<Me>('POST', '/api/auth/password', { currentPassword, newPassword });
+    const updated = await api.quiet('POST', '/api/auth/password', Me, { currentPassword, newPassword });
     setMe(updated);
     return updated;
   }, []);

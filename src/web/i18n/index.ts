@@ -1,12 +1,11 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { defaultLocale, locales, type Locale } from '../../common/i18n.js';
-import { en } from './en.js';
-import { zhCN } from './zh-CN.js';
+import { appEn } from './en.js';
+import type { Messages, MessageTree } from './messages.js';
+import { appZhCN } from './zh-CN.js';
 
-/** The shape every language file must have: the zh-CN tree with each text widened to string. */
-type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-export type Messages = Widen<typeof zhCN>;
+export type { Messages } from './messages.js';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -14,6 +13,29 @@ declare module 'i18next' {
     resources: { translation: Messages };
   }
 }
+
+type ModuleStrings = { messages: MessageTree };
+
+// Every module's strings, found by file name: adding a module adds its files, this list needs no edit.
+const zhCNOfModules = import.meta.glob<ModuleStrings>('../modules/*/i18n.zh-CN.ts', { eager: true });
+const enOfModules = import.meta.glob<ModuleStrings>('../modules/*/i18n.en.ts', { eager: true });
+
+/** The shared strings and each module's in one tree; a top-level key given twice is a mistake worth failing on. */
+export function mergeMessages(shared: MessageTree, ofModules: Record<string, ModuleStrings>): MessageTree {
+  const merged: Record<string, string | MessageTree> = { ...shared };
+  for (const [file, { messages }] of Object.entries(ofModules)) {
+    for (const [key, value] of Object.entries(messages)) {
+      if (key in merged) throw new Error(`i18n: "${key}" of ${file} is already defined`);
+      merged[key] = value;
+    }
+  }
+  return merged;
+}
+
+export const resources = {
+  'zh-CN': mergeMessages(appZhCN, zhCNOfModules),
+  en: mergeMessages(appEn, enOfModules),
+} satisfies Record<Locale, MessageTree>;
 
 const STORAGE_KEY = 'gonghui.lang';
 
@@ -23,7 +45,7 @@ function initialLocale(): Locale {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: resources['zh-CN'] }, en: { translation: resources.en } },
   lng: initialLocale(),
   fallbackLng: defaultLocale,
   interpolation: { escapeValue: false },

@@ -1,25 +1,20 @@
-import { Button, Card, Form, Input, Radio, Typography, type InputRef } from 'antd';
+import { Button, Card, Form, Input, Typography, type InputRef } from 'antd';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { maskIdNumber, parseIdNumber, parsePhone } from '../../../common/identity.js';
-import { employmentForms, MEMBER_LIMITS, type EmploymentForm, type IntakeApplicationBody } from '../../../common/members.js';
+import { MEMBER_LIMITS, type EmploymentForm, type IntakeApplicationBody } from '../../../common/members.js';
 import { coveringKinds } from '../../../common/orgs.js';
-import { ApiError } from '../../app/api.js';
-import { errorText } from '../../app/notify.js';
 import { fieldOfErrorCode, idNumberError, phoneError } from '../members/identityRules.js';
-import { OrgSearch } from '../orgs/OrgSearch.js';
 import { orgsApi } from '../orgs/orgs.api.js';
 import { IntakeList, type IntakeEntry } from './IntakeList.js';
-import { MeetingPicker } from './MeetingPicker.js';
-import { applicationsApi } from './applications.api.js';
+import { IntakeSettings } from './IntakeSettings.js';
+import { useEmploymentHotkey, useIntakeQueue } from './useIntakeQueue.js';
 
 const fields = ['name', 'idNumber', 'phone', 'employerName'] as const;
 type Field = (typeof fields)[number];
 type Person = Record<Field, string>;
 const EMPTY: Person = { name: '', idNumber: '', phone: '', employerName: '' };
-/** Entries kept on screen; older ones are already safely recorded. */
-const LIST_MAX = 200;
 
 /**
  * 快速录入 at an outreach meeting: Enter moves to the next field and submits from the last; the form clears
@@ -33,8 +28,7 @@ export function IntakePage() {
   const [employmentForm, setEmploymentForm] = useState<EmploymentForm>('standard');
   const [person, setPerson] = useState<Person>(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<Field | 'union', string>>>({});
-  const [entries, setEntries] = useState<IntakeEntry[]>([]);
-  const counter = useRef(0);
+  const queue = useIntakeQueue();
   const inputs = useRef<Partial<Record<Field, InputRef | null>>>({});
   const focus = (field: Field) => inputs.current[field]?.focus({ cursor: 'all' });
 
@@ -47,20 +41,7 @@ export function IntakePage() {
     );
   }, [searchParams]);
 
-  // Alt+1…6 picks the employment form from anywhere on the page.
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      // event.code, not event.key: Option+1 on a Mac types "¡".
-      const digit = /^(?:Digit|Numpad)([1-6])$/.exec(event.code)?.[1];
-      const form = event.altKey && digit ? employmentForms[Number(digit) - 1] : undefined;
-      if (form) {
-        event.preventDefault();
-        setEmploymentForm(form);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useEmploymentHotkey(setEmploymentForm);
 
   const problemOf = (field: Field, value: string): string | undefined => {
     const label = t(`member.field.${field === 'employerName' ? 'employer' : field}`);
@@ -77,20 +58,6 @@ export function IntakePage() {
     setPerson((p) => ({ ...p, [field]: value }));
     if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }));
   };
-
-  const send = (entry: IntakeEntry) => {
-    applicationsApi.intake(entry.body).then(
-      (receipt) =>
-        update(entry.key, { kind: 'done', trackingCode: receipt.trackingCode, isTransfer: receipt.status === 'transfer_requested' }),
-      (error: unknown) =>
-        update(entry.key, {
-          kind: 'failed',
-          code: error instanceof ApiError ? error.code : 'NETWORK',
-          message: errorText(error, t('app.networkError')),
-        }),
-    );
-  };
-  const update = (key: number, state: IntakeEntry['state']) => setEntries((list) => list.map((e) => (e.key === key ? { ...e, state } : e)));
 
   const submit = () => {
     const found: Partial<Record<Field | 'union', string>> = {};
@@ -113,12 +80,9 @@ export function IntakePage() {
       source: meetingId ? 'meeting' : 'cadre',
       meetingId: meetingId ?? undefined,
     };
-    counter.current += 1;
-    const entry: IntakeEntry = { key: counter.current, body, maskedId: maskIdNumber(id.facts.id), state: { kind: 'sending' } };
-    setEntries((list) => [entry, ...list].slice(0, LIST_MAX));
+    queue.add(body, maskIdNumber(id.facts.id));
     setPerson(EMPTY);
     focus('name');
-    send(entry);
   };
 
   const onEnter = (field: Field) => (event: KeyboardEvent<HTMLInputElement>) => {
@@ -133,7 +97,7 @@ export function IntakePage() {
   };
 
   const fix = (entry: IntakeEntry) => {
-    setEntries((list) => list.filter((e) => e.key !== entry.key));
+    queue.remove(entry.key);
     setPerson({
       name: entry.body.name,
       idNumber: entry.body.idNumber,
@@ -145,9 +109,6 @@ export function IntakePage() {
     setTimeout(() => focus(field ?? 'name'));
   };
 
-  const ok = entries.filter((e) => e.state.kind === 'done').length;
-  const failed = entries.filter((e) => e.state.kind === 'failed').length;
-
   return (
     <div data-testid="intake-page">
       <div className="page-header">
@@ -155,53 +116,22 @@ export function IntakePage() {
         <Typography.Text type="secondary">{t('intake.subtitle')}</Typography.Text>
       </div>
       <Form layout="vertical" component={false}>
-        <Card size="small" title={t('intake.keep')} style={{ marginBottom: 12 }}>
-          <div className="intake-settings">
-            <Form.Item
-              label={t('intake.union')}
-              required
-              validateStatus={errors.union ? 'error' : undefined}
-              help={errors.union}
-              style={{ flex: '2 1 320px', marginBottom: 8 }}
-            >
-              <OrgSearch
-                key={union?.id ?? 'none'}
-                testId="intake-union"
-                keepName
-                initialText={union?.name ?? ''}
-                placeholder={t('intake.pickUnion')}
-                accept={(hit) => coveringKinds.includes(hit.kind)}
-                onPick={(hit) => {
-                  setUnion({ id: hit.id, name: hit.name });
-                  setMeetingId(null);
-                  setErrors((e) => ({ ...e, union: undefined }));
-                  setTimeout(() => focus('name'));
-                }}
-                onClear={() => setUnion(null)}
-              />
-            </Form.Item>
-            <Form.Item label={t('intake.meeting')} style={{ flex: '1 1 160px', marginBottom: 8 }}>
-              <MeetingPicker
-                orgId={union?.id ?? null}
-                value={meetingId ?? undefined}
-                onChange={(id) => setMeetingId(id ?? null)}
-                placeholder={t('intake.pickMeeting')}
-                style={{ width: '100%' }}
-                testId="intake-meeting"
-              />
-            </Form.Item>
-          </div>
-          <Form.Item label={t('member.field.employmentForm')} extra={t('intake.employmentHotkey')} style={{ marginBottom: 0 }}>
-            <Radio.Group
-              value={employmentForm}
-              onChange={(e) => setEmploymentForm(e.target.value as EmploymentForm)}
-              optionType="button"
-              size="small"
-              options={employmentForms.map((f, i) => ({ value: f, label: `${i + 1} ${t(`member.employmentForm.${f}`)}` }))}
-              data-testid="intake-form"
-            />
-          </Form.Item>
-        </Card>
+        <IntakeSettings
+          union={union}
+          unionError={errors.union}
+          onUnion={(picked) => {
+            setUnion(picked);
+            if (picked) {
+              setMeetingId(null);
+              setErrors((e) => ({ ...e, union: undefined }));
+              setTimeout(() => focus('name'));
+            }
+          }}
+          meetingId={meetingId}
+          onMeeting={setMeetingId}
+          employmentForm={employmentForm}
+          onEmploymentForm={setEmploymentForm}
+        />
         <Card size="small" style={{ marginBottom: 12 }}>
           <div className="intake-row">
             {fields.map((field) => (
@@ -233,8 +163,12 @@ export function IntakePage() {
           </div>
         </Card>
       </Form>
-      <Card size="small" title={t('intake.recent')} extra={<span data-testid="intake-count">{t('intake.count', { ok, failed })}</span>}>
-        <IntakeList entries={entries} onFix={fix} />
+      <Card
+        size="small"
+        title={t('intake.recent')}
+        extra={<span data-testid="intake-count">{t('intake.count', { ok: queue.ok, failed: queue.failed })}</span>}
+      >
+        <IntakeList entries={queue.entries} onFix={fix} />
       </Card>
     </div>
   );

@@ -2,15 +2,15 @@ import { Select } from 'antd';
 import { useEffect, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { coveringKinds, type OrgWithAncestors } from '../../../common/orgs.js';
-import type { Meeting } from '../../../common/outreach.js';
-import type { Page } from '../../../common/paging.js';
+import { Meeting } from '../../../common/outreach.js';
+import { pageOf } from '../../../common/paging.js';
 import { api } from '../../app/api.js';
 import { orgsApi } from '../orgs/orgs.api.js';
 
 /** Recent meetings offered; older ones are rarely what an evening's intake or a review filter is about. */
 const MEETING_LIMIT = 200;
 
-const listMeetings = (orgId: number) => api.get<Page<Meeting>>('/api/meetings', { orgId, kind: 'worker', limit: MEETING_LIMIT });
+const listMeetings = (orgId: number) => api.get('/api/meetings', pageOf(Meeting), { orgId, kind: 'worker', limit: MEETING_LIMIT });
 
 /**
  * The worker meetings (职工沟通会) that can bring applications to an org. A union's applicants come from meetings

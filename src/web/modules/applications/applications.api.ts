@@ -1,19 +1,19 @@
-import type {
+import {
   Application,
-  ApplicationListQuery,
   ApplicationReceipt,
-  DecideApplicationsBody,
   DecisionResult,
-  IntakeApplicationBody,
+  type ApplicationListQuery,
+  type DecideApplicationsBody,
+  type IntakeApplicationBody,
 } from '../../../common/members.js';
-import type { Page } from '../../../common/paging.js';
+import { pageOf } from '../../../common/paging.js';
 import { api } from '../../app/api.js';
 
 export type ApplicationFilters = Pick<ApplicationListQuery, 'status' | 'meetingId'>;
 
 export const applicationsApi = {
   list: (orgId: number, filters: ApplicationFilters, cursor: string | undefined, limit: number) =>
-    api.get<Page<Application>>('/api/applications', { orgId, ...filters, cursor, limit }),
-  decide: (body: DecideApplicationsBody) => api.post<DecisionResult>('/api/applications/decisions', body),
-  intake: (body: IntakeApplicationBody) => api.post<ApplicationReceipt>('/api/applications', body),
+    api.get('/api/applications', pageOf(Application), { orgId, ...filters, cursor, limit }),
+  decide: (body: DecideApplicationsBody) => api.post('/api/applications/decisions', DecisionResult, body),
+  intake: (body: IntakeApplicationBody) => api.post('/api/applications', ApplicationReceipt, body),
 };

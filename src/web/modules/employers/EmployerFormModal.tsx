@@ -1,4 +1,4 @@
-import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -10,8 +10,7 @@ import {
 } from '../../../common/employers.js';
 import { normaliseUscc } from '../../../common/uscc.js';
 import { coveringKinds, type OrgWithAncestors } from '../../../common/orgs.js';
-import { errorText, useNotify } from '../../app/notify.js';
-import { buttonTestId } from '../../app/testId.js';
+import { FormModal } from '../../app/FormModal.js';
 import { parseWithSchema } from '../../app/zodForm.js';
 import { OrgSearch } from '../orgs/OrgSearch.js';
 import { employersApi } from './employers.api.js';
@@ -39,7 +38,6 @@ export function EmployerFormModal({
   onDone: (saved: Employer) => void;
 }) {
   const { t } = useTranslation();
-  const notify = useNotify();
   const [form] = Form.useForm<Values>();
   const [street, setStreet] = useState<Picked>(employer ? { id: employer.streetOrgId, name: employer.streetName } : defaultStreet(org));
   const [union, setUnion] = useState<Picked>(
@@ -52,8 +50,6 @@ export function EmployerFormModal({
         : null,
   );
   const [streetError, setStreetError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
   const labels = {
     name: t('employer.field.name'),
     uscc: t('employer.field.uscc'),
@@ -64,8 +60,7 @@ export function EmployerFormModal({
     unionOrgId: t('employer.field.union'),
   };
 
-  const submit = async () => {
-    setFailure(null);
+  const submit = async (): Promise<Employer | null> => {
     setStreetError(street ? null : t('validation.choose', { field: labels.streetOrgId }));
     const isUsccValid = await form.validateFields(['uscc']).then(
       () => true,
@@ -81,117 +76,97 @@ export function EmployerFormModal({
       streetOrgId: street?.id,
       unionOrgId: union?.id ?? null,
     };
-    let saving: Promise<Employer> | null = null;
     if (employer) {
       const body = parseWithSchema(UpdateEmployerBody, { ...fields, version: employer.version }, form, labels, t);
-      if (body && street && isUsccValid) saving = employersApi.update(employer.id, body);
-    } else {
-      const body = parseWithSchema(CreateEmployerBody, fields, form, labels, t);
-      if (body && street && isUsccValid) saving = employersApi.create(body);
+      return body && street && isUsccValid ? employersApi.update(employer.id, body) : null;
     }
-    if (!saving) return;
-    setBusy(true);
-    try {
-      const saved = await saving;
-      notify.success(employer ? t('common.saved') : t('common.created'));
-      onDone(saved);
-    } catch (error) {
-      setFailure(errorText(error, t('app.networkError')));
-    } finally {
-      setBusy(false);
-    }
+    const body = parseWithSchema(CreateEmployerBody, fields, form, labels, t);
+    return body && street && isUsccValid ? employersApi.create(body) : null;
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={employer ? t('employer.editTitle') : t('employer.createTitle')}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={buttonTestId('employer-form-submit')}
-      confirmLoading={isBusy}
+      form={form}
+      submit={submit}
+      onClose={onClose}
+      onDone={onDone}
+      successText={employer ? t('common.saved') : t('common.created')}
       width={600}
-      data-testid="employer-form-modal"
+      isEnterSubmit={false}
+      testIds={{ modal: 'employer-form-modal', submit: 'employer-form-submit', error: 'employer-form-error' }}
+      initialValues={
+        employer
+          ? {
+              name: employer.name,
+              uscc: employer.uscc ?? undefined,
+              headcount: employer.headcount,
+              industry: employer.industry,
+              address: employer.address ?? undefined,
+            }
+          : { headcount: 0 }
+      }
     >
-      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} data-testid="employer-form-error" />}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={
-          employer
-            ? {
-                name: employer.name,
-                uscc: employer.uscc ?? undefined,
-                headcount: employer.headcount,
-                industry: employer.industry,
-                address: employer.address ?? undefined,
-              }
-            : { headcount: 0 }
-        }
-      >
-        <Form.Item name="name" label={labels.name} required>
-          <Input data-testid="employer-name" maxLength={200} />
-        </Form.Item>
-        <Form.Item
-          name="uscc"
-          label={labels.uscc}
-          validateTrigger="onBlur"
-          rules={[
-            {
-              validator: async (_rule, value: string | undefined) => {
-                const problem = usccProblemMessage(value);
-                if (problem) throw new Error(problem);
-              },
+      <Form.Item name="name" label={labels.name} required>
+        <Input data-testid="employer-name" maxLength={200} />
+      </Form.Item>
+      <Form.Item
+        name="uscc"
+        label={labels.uscc}
+        validateTrigger="onBlur"
+        rules={[
+          {
+            validator: async (_rule, value: string | undefined) => {
+              const problem = usccProblemMessage(value);
+              if (problem) throw new Error(problem);
             },
-          ]}
-        >
-          <Input data-testid="employer-uscc" maxLength={40} style={{ fontFamily: 'monospace' }} />
+          },
+        ]}
+      >
+        <Input data-testid="employer-uscc" maxLength={40} style={{ fontFamily: 'monospace' }} />
+      </Form.Item>
+      <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+        <Form.Item name="headcount" label={labels.headcount} required style={{ flex: '1 1 160px' }}>
+          <InputNumber data-testid="employer-headcount" min={0} precision={0} style={{ width: '100%' }} />
         </Form.Item>
-        <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-          <Form.Item name="headcount" label={labels.headcount} required style={{ flex: '1 1 160px' }}>
-            <InputNumber data-testid="employer-headcount" min={0} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="industry" label={labels.industry} required style={{ flex: '2 1 260px' }}>
-            <Select
-              data-testid="employer-industry"
-              showSearch
-              optionFilterProp="label"
-              placeholder={t('validation.choose', { field: labels.industry })}
-              options={industrySections.map((s) => ({ value: s, label: `${s} ${t(`employer.industry.${s}`)}` }))}
-            />
-          </Form.Item>
-        </div>
-        <Form.Item name="address" label={labels.address}>
-          <Input data-testid="employer-address" maxLength={200} />
-        </Form.Item>
-        <Form.Item label={labels.streetOrgId} required validateStatus={streetError ? 'error' : undefined} help={streetError ?? undefined}>
-          <OrgSearch
-            testId="employer-street"
-            kind="street_federation"
-            keepName
-            initialText={street?.name ?? ''}
-            placeholder={t('employer.pickStreet')}
-            onPick={(hit) => {
-              setStreet({ id: hit.id, name: hit.name });
-              setStreetError(null);
-            }}
-            onClear={() => setStreet(null)}
+        <Form.Item name="industry" label={labels.industry} required style={{ flex: '2 1 260px' }}>
+          <Select
+            data-testid="employer-industry"
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('validation.choose', { field: labels.industry })}
+            options={industrySections.map((s) => ({ value: s, label: `${s} ${t(`employer.industry.${s}`)}` }))}
           />
         </Form.Item>
-        <Form.Item label={labels.unionOrgId}>
-          <OrgSearch
-            testId="employer-union"
-            keepName
-            initialText={union?.name ?? ''}
-            placeholder={t('employer.pickUnion')}
-            accept={(hit) => coveringKinds.includes(hit.kind)}
-            onPick={(hit) => setUnion({ id: hit.id, name: hit.name })}
-            onClear={() => setUnion(null)}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      </div>
+      <Form.Item name="address" label={labels.address}>
+        <Input data-testid="employer-address" maxLength={200} />
+      </Form.Item>
+      <Form.Item label={labels.streetOrgId} required validateStatus={streetError ? 'error' : undefined} help={streetError ?? undefined}>
+        <OrgSearch
+          testId="employer-street"
+          kind="street_federation"
+          keepName
+          initialText={street?.name ?? ''}
+          placeholder={t('employer.pickStreet')}
+          onPick={(hit) => {
+            setStreet({ id: hit.id, name: hit.name });
+            setStreetError(null);
+          }}
+          onClear={() => setStreet(null)}
+        />
+      </Form.Item>
+      <Form.Item label={labels.unionOrgId}>
+        <OrgSearch
+          testId="employer-union"
+          keepName
+          initialText={union?.name ?? ''}
+          placeholder={t('employer.pickUnion')}
+          accept={(hit) => coveringKinds.includes(hit.kind)}
+          onPick={(hit) => setUnion({ id: hit.id, name: hit.name })}
+          onClear={() => setUnion(null)}
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
 import { EditOutlined, FlagOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Input, InputNumber, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Input, InputNumber, Select, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { industrySections, type Employer, type IndustrySection } from '../../../common/employers.js';
@@ -7,7 +7,7 @@ import type { OrgWithAncestors } from '../../../common/orgs.js';
 import type { UnionisationStage } from '../../../common/outreach.js';
 import { useAuth } from '../../app/auth.js';
 import { formatCount } from '../../app/format.js';
-import { PagerBar, useCursorPages } from '../../app/paging.js';
+import { ListPage, useList } from '../../app/ListPage.js';
 import { StageModal } from '../outreach/StageModal.js';
 import { StageTag } from '../outreach/StageTag.js';
 import { EmployerFormModal } from './EmployerFormModal.js';
@@ -19,21 +19,14 @@ const PAGE_SIZE = 50;
 export function EmployersTab({ org }: { org: OrgWithAncestors }) {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const [draft, setDraft] = useState<EmployerFilters>({});
-  const [filters, setFilters] = useState<EmployerFilters>({});
-  const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<Employer | 'new' | null>(null);
   const [staging, setStaging] = useState<Employer | null>(null);
-  const pages = useCursorPages(
-    (cursor) => employersApi.list(org.id, filters, cursor, PAGE_SIZE),
-    `${org.id}:${JSON.stringify(filters)}:${version}`,
-  );
+  const list = useList((filters: EmployerFilters, cursor) => employersApi.list(org.id, filters, cursor, PAGE_SIZE), {
+    initial: {},
+    scope: org.id,
+  });
+  const { draft, apply, edit } = list;
   const canWrite = can('employer.write');
-
-  const apply = (next: EmployerFilters) => {
-    setDraft(next);
-    setFilters(next);
-  };
 
   const columns: TableColumnsType<Employer> = [
     { title: t('employer.field.name'), dataIndex: 'name', render: (name: string) => <Typography.Text strong>{name}</Typography.Text> },
@@ -95,76 +88,69 @@ export function EmployersTab({ org }: { org: OrgWithAncestors }) {
   }
 
   return (
-    <div data-testid="employers-tab">
-      <div className="filters">
-        <Input.Search
-          allowClear
-          placeholder={t('employer.searchName')}
-          value={draft.q ?? ''}
-          onChange={(e) => setDraft({ ...draft, q: e.target.value || undefined })}
-          onSearch={(q) => apply({ ...draft, q: q.trim() || undefined })}
-          style={{ width: 220 }}
-          data-testid="employer-filter-q"
-        />
-        <Select
-          allowClear
-          placeholder={t('employer.field.covered')}
-          value={draft.covered}
-          onChange={(covered: 'yes' | 'no' | undefined) => apply({ ...draft, covered })}
-          options={[
-            { value: 'yes', label: t('employer.covered.yes') },
-            { value: 'no', label: t('employer.covered.no') },
-          ]}
-          style={{ width: 130 }}
-          data-testid="employer-filter-covered"
-        />
-        <InputNumber
-          min={0}
-          precision={0}
-          placeholder={t('employer.field.minHeadcount')}
-          value={draft.minHeadcount ?? null}
-          onChange={(n) => setDraft({ ...draft, minHeadcount: n ?? undefined })}
-          onPressEnter={() => apply(draft)}
-          onBlur={() => apply(draft)}
-          style={{ width: 150 }}
-          data-testid="employer-filter-min-headcount"
-        />
-        <Select
-          allowClear
-          showSearch
-          optionFilterProp="label"
-          placeholder={t('employer.field.industry')}
-          value={draft.industry}
-          onChange={(industry: IndustrySection | undefined) => apply({ ...draft, industry })}
-          options={industrySections.map((s) => ({ value: s, label: `${s} ${t(`employer.industry.${s}`)}` }))}
-          style={{ width: 220 }}
-          popupMatchSelectWidth={false}
-          data-testid="employer-filter-industry"
-        />
-        <Button onClick={() => apply({})}>{t('common.reset')}</Button>
-        {canWrite && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setEditing('new')}
-            style={{ marginLeft: 'auto' }}
-            data-testid="create-employer"
-          >
+    <ListPage
+      list={list}
+      columns={columns}
+      testId="employers"
+      containerTestId="employers-tab"
+      scrollX={1100}
+      canReset
+      filters={
+        <>
+          <Input.Search
+            allowClear
+            placeholder={t('employer.searchName')}
+            value={draft.q ?? ''}
+            onChange={(e) => edit({ q: e.target.value || undefined })}
+            onSearch={(q) => apply({ q: q.trim() || undefined })}
+            style={{ width: 220 }}
+            data-testid="employer-filter-q"
+          />
+          <Select
+            allowClear
+            placeholder={t('employer.field.covered')}
+            value={draft.covered}
+            onChange={(covered: 'yes' | 'no' | undefined) => apply({ covered })}
+            options={[
+              { value: 'yes', label: t('employer.covered.yes') },
+              { value: 'no', label: t('employer.covered.no') },
+            ]}
+            style={{ width: 130 }}
+            data-testid="employer-filter-covered"
+          />
+          <InputNumber
+            min={0}
+            precision={0}
+            placeholder={t('employer.field.minHeadcount')}
+            value={draft.minHeadcount ?? null}
+            onChange={(n) => edit({ minHeadcount: n ?? undefined })}
+            onPressEnter={() => apply({})}
+            onBlur={() => apply({})}
+            style={{ width: 150 }}
+            data-testid="employer-filter-min-headcount"
+          />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('employer.field.industry')}
+            value={draft.industry}
+            onChange={(industry: IndustrySection | undefined) => apply({ industry })}
+            options={industrySections.map((s) => ({ value: s, label: `${s} ${t(`employer.industry.${s}`)}` }))}
+            style={{ width: 220 }}
+            popupMatchSelectWidth={false}
+            data-testid="employer-filter-industry"
+          />
+        </>
+      }
+      actions={
+        canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="create-employer">
             {t('employer.create')}
           </Button>
-        )}
-      </div>
-      <Table<Employer>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={pages.items}
-        loading={pages.isLoading}
-        pagination={false}
-        scroll={{ x: 1100 }}
-        data-testid="employers-table"
-      />
-      <PagerBar pages={pages} testId="employers-pager" />
+        )
+      }
+    >
       {staging && (
         <StageModal
           org={org}
@@ -172,7 +158,7 @@ export function EmployersTab({ org }: { org: OrgWithAncestors }) {
           onClose={() => setStaging(null)}
           onDone={() => {
             setStaging(null);
-            setVersion((n) => n + 1);
+            list.restart();
           }}
         />
       )}
@@ -183,10 +169,10 @@ export function EmployersTab({ org }: { org: OrgWithAncestors }) {
           onClose={() => setEditing(null)}
           onDone={() => {
             setEditing(null);
-            setVersion((n) => n + 1);
+            list.restart();
           }}
         />
       )}
-    </div>
+    </ListPage>
   );
 }

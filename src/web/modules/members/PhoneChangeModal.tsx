@@ -1,7 +1,7 @@
 import { Alert, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MEMBER_LIMITS, type Member } from '../../../common/members.js';
+import { Member, MEMBER_LIMITS } from '../../../common/members.js';
 import { api } from '../../app/api.js';
 import { errorText } from '../../app/notify.js';
 import { buttonTestId } from '../../app/testId.js';
@@ -21,7 +21,7 @@ export function PhoneChangeModal({ member, onClose, onDone }: { member: Member; 
     setBusy(true);
     setFailure(null);
     try {
-      await api.post<Member>(`/api/members/${member.id}/phone`, values);
+      await api.post(`/api/members/${member.id}/phone`, Member, values);
       onDone();
     } catch (error) {
       setFailure(errorText(error, t('app.networkError')));

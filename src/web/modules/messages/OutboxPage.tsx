@@ -1,10 +1,10 @@
-import { Card, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { OutboxMessage } from '../../../common/messages.js';
-import type { Page } from '../../../common/paging.js';
+import { OutboxMessage } from '../../../common/messages.js';
+import { pageOf } from '../../../common/paging.js';
 import { api } from '../../app/api.js';
 import { formatDateTime } from '../../app/format.js';
-import { PagerBar, useCursorPages } from '../../app/paging.js';
+import { ListPage, useList } from '../../app/ListPage.js';
 import { currentLocale } from '../../i18n/index.js';
 
 const PAGE_SIZE = 50;
@@ -12,7 +12,9 @@ const PAGE_SIZE = 50;
 /** 短信发件箱: every text message sent, newest first (federation admins). Without a gateway, this is where codes go. */
 export function OutboxPage() {
   const { t } = useTranslation();
-  const pages = useCursorPages((cursor) => api.get<Page<OutboxMessage>>('/api/messages', { cursor, limit: PAGE_SIZE }), 'outbox');
+  const list = useList((_filter: object, cursor) => api.get('/api/messages', pageOf(OutboxMessage), { cursor, limit: PAGE_SIZE }), {
+    initial: {},
+  });
   const columns: TableColumnsType<OutboxMessage> = [
     { title: t('outbox.at'), dataIndex: 'at', width: 170, render: (at: string) => formatDateTime(at) },
     { title: t('outbox.phone'), dataIndex: 'phoneMasked', width: 130, render: (p: string) => <span className="mono">{p}</span> },
@@ -31,24 +33,14 @@ export function OutboxPage() {
     },
   ];
   return (
-    <div data-testid="outbox-page">
-      <div className="page-header">
-        <Typography.Title level={3}>{t('outbox.title')}</Typography.Title>
-      </div>
-      <Typography.Paragraph type="secondary">{t('outbox.intro')}</Typography.Paragraph>
-      <Card size="small">
-        <Table<OutboxMessage>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={pages.items}
-          loading={pages.isLoading}
-          pagination={false}
-          scroll={{ x: 960 }}
-          data-testid="outbox-table"
-        />
-        <PagerBar pages={pages} testId="outbox-pager" />
-      </Card>
-    </div>
+    <ListPage
+      list={list}
+      columns={columns}
+      testId="outbox"
+      containerTestId="outbox-page"
+      title={t('outbox.title')}
+      intro={t('outbox.intro')}
+      scrollX={960}
+    />
   );
 }

@@ -1,12 +1,12 @@
 import { DeleteOutlined, DragOutlined, EditOutlined, GroupOutlined } from '@ant-design/icons';
-import { Button, Popconfirm, Space, Table, Tooltip, type TableColumnsType } from 'antd';
+import { Button, Popconfirm, Space, Tooltip, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Org, Zone } from '../../../common/orgs.js';
 import { useAuth } from '../../app/auth.js';
 import { useNotify } from '../../app/notify.js';
-import { PagerBar, useCursorPages } from '../../app/paging.js';
+import { ListPage, useList } from '../../app/ListPage.js';
 import { buttonTestId } from '../../app/testId.js';
 import { KindTag } from './KindTag.js';
 import { MoveOrgModal } from './MoveOrgModal.js';
@@ -25,7 +25,10 @@ export function ChildrenTab({ parent, version, onChanged }: { parent: Org; versi
   const notify = useNotify();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [zones, setZones] = useState<Zone[]>([]);
-  const pages = useCursorPages((cursor) => orgsApi.children(parent.id, cursor, PAGE_SIZE), `${parent.id}:${version}`);
+  const list = useList((_filter: object, cursor) => orgsApi.children(parent.id, cursor, PAGE_SIZE), {
+    initial: {},
+    scope: `${parent.id}:${version}`,
+  });
   const canWrite = can('org.write');
 
   useEffect(() => {
@@ -109,18 +112,7 @@ export function ChildrenTab({ parent, version, onChanged }: { parent: Org; versi
   };
 
   return (
-    <div data-testid="children-tab">
-      <Table<Org>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={pages.items}
-        loading={pages.isLoading}
-        pagination={false}
-        scroll={{ x: 830 }}
-        data-testid="children-table"
-      />
-      <PagerBar pages={pages} testId="children-pager" />
+    <ListPage list={list} columns={columns} testId="children" containerTestId="children-tab" scrollX={830}>
       {dialog?.kind === 'edit' && (
         <OrgFormModal mode={{ kind: 'edit', org: dialog.org }} onClose={() => setDialog(null)} onDone={() => done([parent.id])} />
       )}
@@ -134,6 +126,6 @@ export function ChildrenTab({ parent, version, onChanged }: { parent: Org; versi
       {dialog?.kind === 'zone' && (
         <SetZoneModal org={dialog.org} zones={zones} onClose={() => setDialog(null)} onDone={() => done([parent.id])} />
       )}
-    </div>
+    </ListPage>
   );
 }

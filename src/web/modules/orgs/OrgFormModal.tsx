@@ -1,5 +1,4 @@
-import { Alert, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
+import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   canSitUnder,
@@ -11,8 +10,7 @@ import {
   type Org,
   type OrgKind,
 } from '../../../common/orgs.js';
-import { errorText, useNotify } from '../../app/notify.js';
-import { buttonTestId } from '../../app/testId.js';
+import { FormModal } from '../../app/FormModal.js';
 import { parseWithSchema } from '../../app/zodForm.js';
 import { orgsApi } from './orgs.api.js';
 
@@ -22,10 +20,7 @@ type Values = { name?: string; kind?: OrgKind; jointType?: JointType; regionCode
 /** Creates a child (offering only the kinds allowed under the parent) or edits an organisation. */
 export function OrgFormModal({ mode, onClose, onDone }: { mode: Mode; onClose: () => void; onDone: (org: Org) => void }) {
   const { t } = useTranslation();
-  const notify = useNotify();
   const [form] = Form.useForm<Values>();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
   const kind = Form.useWatch('kind', form) ?? (mode.kind === 'edit' ? mode.org.kind : undefined);
   const childKinds = mode.kind === 'create' ? orgKinds.filter((k) => canSitUnder(k, mode.parent.kind)) : [];
   const labels = {
@@ -39,15 +34,12 @@ export function OrgFormModal({ mode, onClose, onDone }: { mode: Mode; onClose: (
       ? { name: mode.org.name, jointType: mode.org.jointType ?? undefined, regionCode: mode.org.regionCode ?? undefined }
       : { kind: childKinds.length === 1 ? childKinds[0] : undefined };
 
-  const submit = async () => {
-    const values = form.getFieldsValue();
+  const submit = (values: Values): Promise<Org> | null => {
     const regionCode = values.regionCode?.trim() || undefined;
-    setFailure(null);
-    let saving: Promise<Org> | null = null;
     if (mode.kind === 'create') {
       if (values.kind === 'joint_union' && !values.jointType) {
         form.setFields([{ name: 'jointType', errors: [t('validation.choose', { field: labels.jointType })] }]);
-        return;
+        return null;
       }
       const body = parseWithSchema(
         CreateOrgBody,
@@ -62,75 +54,58 @@ export function OrgFormModal({ mode, onClose, onDone }: { mode: Mode; onClose: (
         labels,
         t,
       );
-      if (body) saving = orgsApi.create(body);
-    } else {
-      const body = parseWithSchema(
-        UpdateOrgBody,
-        {
-          version: mode.org.version,
-          name: values.name,
-          regionCode: regionCode ?? null,
-          jointType: mode.org.kind === 'joint_union' ? values.jointType : undefined,
-        },
-        form,
-        labels,
-        t,
-      );
-      if (body) saving = orgsApi.update(mode.org.id, body);
+      return body && orgsApi.create(body);
     }
-    if (!saving) return;
-    setBusy(true);
-    try {
-      const saved = await saving;
-      notify.success(mode.kind === 'create' ? t('common.created') : t('common.saved'));
-      onDone(saved);
-    } catch (error) {
-      setFailure(errorText(error, t('app.networkError')));
-    } finally {
-      setBusy(false);
-    }
+    const body = parseWithSchema(
+      UpdateOrgBody,
+      {
+        version: mode.org.version,
+        name: values.name,
+        regionCode: regionCode ?? null,
+        jointType: mode.org.kind === 'joint_union' ? values.jointType : undefined,
+      },
+      form,
+      labels,
+      t,
+    );
+    return body && orgsApi.update(mode.org.id, body);
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={mode.kind === 'create' ? t('org.createTitle', { parent: mode.parent.name }) : t('org.editTitle')}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={isBusy}
-      okButtonProps={buttonTestId('org-form-submit')}
-      destroyOnHidden
-      data-testid="org-form-modal"
+      form={form}
+      initialValues={initialValues}
+      submit={submit}
+      onClose={onClose}
+      onDone={onDone}
+      successText={mode.kind === 'create' ? t('common.created') : t('common.saved')}
+      testIds={{ modal: 'org-form-modal', submit: 'org-form-submit', error: 'org-form-error' }}
     >
-      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} data-testid="org-form-error" />}
-      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={() => void submit()}>
-        {mode.kind === 'create' && (
-          <Form.Item name="kind" label={labels.kind} required>
-            <Select
-              data-testid="org-form-kind"
-              options={childKinds.map((k) => ({ value: k, label: t(`org.kind.${k}`) }))}
-              placeholder={t('validation.choose', { field: labels.kind })}
-            />
-          </Form.Item>
-        )}
-        <Form.Item name="name" label={labels.name} required>
-          <Input data-testid="org-form-name" maxLength={100} />
+      {mode.kind === 'create' && (
+        <Form.Item name="kind" label={labels.kind} required>
+          <Select
+            data-testid="org-form-kind"
+            options={childKinds.map((k) => ({ value: k, label: t(`org.kind.${k}`) }))}
+            placeholder={t('validation.choose', { field: labels.kind })}
+          />
         </Form.Item>
-        {kind === 'joint_union' && (
-          <Form.Item name="jointType" label={labels.jointType} required>
-            <Select
-              data-testid="org-form-joint-type"
-              options={jointTypes.map((j) => ({ value: j, label: t(`org.jointType.${j}`) }))}
-              placeholder={t('validation.choose', { field: labels.jointType })}
-            />
-          </Form.Item>
-        )}
-        <Form.Item name="regionCode" label={labels.regionCode}>
-          <Input data-testid="org-form-region" maxLength={12} inputMode="numeric" />
+      )}
+      <Form.Item name="name" label={labels.name} required>
+        <Input data-testid="org-form-name" maxLength={100} />
+      </Form.Item>
+      {kind === 'joint_union' && (
+        <Form.Item name="jointType" label={labels.jointType} required>
+          <Select
+            data-testid="org-form-joint-type"
+            options={jointTypes.map((j) => ({ value: j, label: t(`org.jointType.${j}`) }))}
+            placeholder={t('validation.choose', { field: labels.jointType })}
+          />
         </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item name="regionCode" label={labels.regionCode}>
+        <Input data-testid="org-form-region" maxLength={12} inputMode="numeric" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -3,16 +3,12 @@ import { Breadcrumb, Button, Card, Result, Skeleton, Tabs, Typography } from 'an
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { canSitUnder, coveringKinds, orgKinds, type OrgWithAncestors } from '../../../common/orgs.js';
+import { canSitUnder, orgKinds, type OrgWithAncestors } from '../../../common/orgs.js';
 import { ApiError } from '../../app/api.js';
 import { useAuth } from '../../app/auth.js';
+import { hasAccess, useRegistry } from '../../app/webModule.js';
 import { errorText } from '../../app/notify.js';
 import { OrgCoverage } from '../coverage/CoverageCards.js';
-import { ReviewTab } from '../applications/ReviewTab.js';
-import { EmployersTab } from '../employers/EmployersTab.js';
-import { ImportsTab } from '../imports/ImportsTab.js';
-import { MembersTab } from '../members/MembersTab.js';
-import { TransfersTab } from '../transfers/TransfersTab.js';
 import { ChildrenTab } from './ChildrenTab.js';
 import { KindTag } from './KindTag.js';
 import { MoveOrgModal } from './MoveOrgModal.js';
@@ -21,20 +17,21 @@ import { orgsApi } from './orgs.api.js';
 import { useOrgTree } from './treeStore.js';
 import { ZonesTab } from './ZonesTab.js';
 
-const tabKeys = ['overview', 'children', 'employers', 'zones', 'members', 'applications', 'transfers', 'imports'] as const;
-type TabKey = (typeof tabKeys)[number];
+// The organisation's own tabs; other modules add theirs (employers, members, …) through their module.tsx.
+const ownTabOrder = { overview: 10, children: 20, zones: 40 } as const;
 
 type Dialog = { kind: 'edit' } | { kind: 'create' } | { kind: 'move' } | null;
 
 /** One organisation: breadcrumb, header and the tabs 概况 / 下级组织 / 企业 / 协作区. */
 export function OrgPage() {
   const { t } = useTranslation();
-  const { can } = useAuth();
+  const { can, me } = useAuth();
+  const { orgTabs } = useRegistry();
   const navigate = useNavigate();
   const tree = useOrgTree();
   const orgId = Number(useParams().id);
   const [searchParams, setSearchParams] = useSearchParams();
-  const tab: TabKey = tabKeys.find((k) => k === searchParams.get('tab')) ?? 'overview';
+  const tab = [...Object.keys(ownTabOrder), ...orgTabs.map((entry) => entry.key)].find((k) => k === searchParams.get('tab')) ?? 'overview';
   const [org, setOrg] = useState<OrgWithAncestors | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -74,40 +71,27 @@ export function OrgPage() {
     void tree.refresh(parentIds);
   };
 
+  const tabLabel = (key: string, text: string) => <span data-testid={`tab-${key}`}>{text}</span>;
   const items = [
-    { key: 'overview', label: <span data-testid="tab-overview">{t('org.tabs.overview')}</span>, children: <OrgCoverage orgId={org.id} /> },
+    {
+      key: 'overview',
+      order: ownTabOrder.overview,
+      label: tabLabel('overview', t('org.tabs.overview')),
+      children: <OrgCoverage orgId={org.id} />,
+    },
     {
       key: 'children',
-      label: <span data-testid="tab-children">{t('org.tabs.children')}</span>,
+      order: ownTabOrder.children,
+      label: tabLabel('children', t('org.tabs.children')),
       children: <ChildrenTab parent={org} version={childrenVersion} onChanged={onChildrenChanged} />,
     },
-    can('employer.read') && {
-      key: 'employers',
-      label: <span data-testid="tab-employers">{t('org.tabs.employers')}</span>,
-      children: <EmployersTab org={org} />,
-    },
-    { key: 'zones', label: <span data-testid="tab-zones">{t('org.tabs.zones')}</span>, children: <ZonesTab org={org} /> },
-    can('member.read') && {
-      key: 'members',
-      label: <span data-testid="tab-members">{t('org.tabs.members')}</span>,
-      children: <MembersTab orgId={org.id} orgName={org.name} />,
-    },
-    can('member.read') && {
-      key: 'applications',
-      label: <span data-testid="tab-applications">{t('org.tabs.applications')}</span>,
-      children: <ReviewTab orgId={org.id} orgKindIsCovering={coveringKinds.includes(org.kind)} />,
-    },
-    can('member.read') && {
-      key: 'transfers',
-      label: <span data-testid="tab-transfers">{t('org.tabs.transfers')}</span>,
-      children: <TransfersTab org={org} />,
-    },
-    can('member.read') && {
-      key: 'imports',
-      label: <span data-testid="tab-imports">{t('org.tabs.imports')}</span>,
-      children: <ImportsTab org={org} />,
-    },
-  ].filter((item) => item !== false);
+    { key: 'zones', order: ownTabOrder.zones, label: tabLabel('zones', t('org.tabs.zones')), children: <ZonesTab org={org} /> },
+    ...orgTabs
+      .filter((entry) => me && hasAccess(entry.access, me, can))
+      .map((entry) => ({ key: entry.key, order: entry.order, label: tabLabel(entry.key, entry.label(t)), children: entry.render(org) })),
+  ]
+    .sort((a, b) => a.order - b.order)
+    .map(({ order: _order, ...item }) => item);
 
   return (
     <div data-testid="org-page">

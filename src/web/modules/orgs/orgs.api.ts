@@ -1,18 +1,18 @@
-import type { CreateOrgBody, Org, OrgKind, OrgSearchHit, OrgWithAncestors, UpdateOrgBody, Zone } from '../../../common/orgs.js';
-import type { Page } from '../../../common/paging.js';
-import { api } from '../../app/api.js';
+import { Org, OrgSearchHit, OrgWithAncestors, Zone, type CreateOrgBody, type OrgKind, type UpdateOrgBody } from '../../../common/orgs.js';
+import { pageOf } from '../../../common/paging.js';
+import { api, itemsOf } from '../../app/api.js';
 
 export const TREE_PAGE_SIZE = 200;
 
 export const orgsApi = {
-  roots: () => api.get<{ items: Org[] }>('/api/orgs/roots'),
-  get: (id: number) => api.get<OrgWithAncestors>(`/api/orgs/${id}`),
-  children: (id: number, cursor?: string, limit = TREE_PAGE_SIZE) => api.get<Page<Org>>(`/api/orgs/${id}/children`, { cursor, limit }),
-  search: (q: string, kind?: OrgKind, limit = 20) => api.get<{ items: OrgSearchHit[] }>('/api/orgs/search', { q, kind, limit }),
-  create: (body: CreateOrgBody) => api.post<Org>('/api/orgs', body),
-  update: (id: number, body: UpdateOrgBody) => api.patch<Org>(`/api/orgs/${id}`, body),
-  move: (id: number, newParentId: number) => api.post<Org>(`/api/orgs/${id}/move`, { newParentId }),
+  roots: () => api.get('/api/orgs/roots', itemsOf(Org)),
+  get: (id: number) => api.get(`/api/orgs/${id}`, OrgWithAncestors),
+  children: (id: number, cursor?: string, limit = TREE_PAGE_SIZE) => api.get(`/api/orgs/${id}/children`, pageOf(Org), { cursor, limit }),
+  search: (q: string, kind?: OrgKind, limit = 20) => api.get('/api/orgs/search', itemsOf(OrgSearchHit), { q, kind, limit }),
+  create: (body: CreateOrgBody) => api.post('/api/orgs', Org, body),
+  update: (id: number, body: UpdateOrgBody) => api.patch(`/api/orgs/${id}`, Org, body),
+  move: (id: number, newParentId: number) => api.post(`/api/orgs/${id}/move`, Org, { newParentId }),
   remove: (id: number) => api.del(`/api/orgs/${id}`),
-  zones: (id: number) => api.get<{ items: Zone[] }>(`/api/orgs/${id}/zones`),
-  createZone: (id: number, name: string) => api.post<Zone>(`/api/orgs/${id}/zones`, { name }),
+  zones: (id: number) => api.get(`/api/orgs/${id}/zones`, itemsOf(Zone)),
+  createZone: (id: number, name: string) => api.post(`/api/orgs/${id}/zones`, Zone, { name }),
 };

@@ -1,12 +1,6 @@
-import type {
-  CreateMeetingBody,
-  Meeting,
-  MeetingListQuery,
-  OutreachStats,
-  UnionisationBody,
-  UnionisationStage,
-} from '../../../common/outreach.js';
-import type { Page } from '../../../common/paging.js';
+import { StageAnswer } from '../../../common/outreach.answers.js';
+import { Meeting, OutreachStats, type CreateMeetingBody, type MeetingListQuery, type UnionisationBody } from '../../../common/outreach.js';
+import { pageOf } from '../../../common/paging.js';
 import { api } from '../../app/api.js';
 
 export type MeetingFilters = Pick<MeetingListQuery, 'kind' | 'from' | 'to'>;
@@ -14,11 +8,10 @@ export type Period = { from: string; to: string };
 
 export const outreachApi = {
   meetings: (orgId: number, filters: MeetingFilters, cursor: string | undefined, limit: number) =>
-    api.get<Page<Meeting>>('/api/meetings', { orgId, ...filters, cursor, limit }),
-  createMeeting: (body: CreateMeetingBody) => api.post<Meeting>('/api/meetings', body),
-  stats: (orgId: number, period: Period) => api.get<OutreachStats>('/api/outreach/stats', { orgId, ...period }),
-  setStage: (employerId: number, body: UnionisationBody) =>
-    api.post<{ stage: UnionisationStage; version: number }>(`/api/employers/${employerId}/unionisation`, body),
+    api.get('/api/meetings', pageOf(Meeting), { orgId, ...filters, cursor, limit }),
+  createMeeting: (body: CreateMeetingBody) => api.post('/api/meetings', Meeting, body),
+  stats: (orgId: number, period: Period) => api.get('/api/outreach/stats', OutreachStats, { orgId, ...period }),
+  setStage: (employerId: number, body: UnionisationBody) => api.post(`/api/employers/${employerId}/unionisation`, StageAnswer, body),
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');

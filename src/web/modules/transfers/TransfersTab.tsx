@@ -1,5 +1,5 @@
 import { CheckOutlined, CloseOutlined, SwapOutlined } from '@ant-design/icons';
-import { Button, Segmented, Select, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Segmented, Select, Space, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { transferStatuses, type Transfer } from '../../../common/members.js';
@@ -7,7 +7,7 @@ import type { OrgWithAncestors } from '../../../common/orgs.js';
 import { useAuth } from '../../app/auth.js';
 import { formatDateTime } from '../../app/format.js';
 import { useNotify } from '../../app/notify.js';
-import { PagerBar, useCursorPages } from '../../app/paging.js';
+import { ListPage, useList } from '../../app/ListPage.js';
 import { TransferDecisionModal, TransferRequestModal } from './TransferModals.js';
 import { transfersApi, type TransferFilters } from './transfers.api.js';
 
@@ -22,13 +22,12 @@ export function TransfersTab({ org }: { org: OrgWithAncestors }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const notify = useNotify();
-  const [filters, setFilters] = useState<TransferFilters>({ direction: 'incoming', status: 'pending' });
-  const [version, setVersion] = useState(0);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const pages = useCursorPages(
-    (cursor) => transfersApi.list(org.id, filters, cursor, PAGE_SIZE),
-    `${org.id}:${JSON.stringify(filters)}:${version}`,
-  );
+  const list = useList((filters: TransferFilters, cursor) => transfersApi.list(org.id, filters, cursor, PAGE_SIZE), {
+    initial: { direction: 'incoming', status: 'pending' },
+    scope: org.id,
+  });
+  const filters = list.draft;
   const canWrite = can('member.write');
 
   const columns: TableColumnsType<Transfer> = [
@@ -103,47 +102,40 @@ export function TransfersTab({ org }: { org: OrgWithAncestors }) {
   }
 
   return (
-    <div data-testid="transfers-tab">
-      <div className="filters">
-        <Segmented
-          value={filters.direction}
-          onChange={(direction) => setFilters({ ...filters, direction: direction === 'outgoing' ? 'outgoing' : 'incoming' })}
-          options={[
-            { value: 'incoming', label: <span data-testid="transfers-incoming">{t('transfer.incoming')}</span> },
-            { value: 'outgoing', label: <span data-testid="transfers-outgoing">{t('transfer.outgoing')}</span> },
-          ]}
-        />
-        <Select
-          value={filters.status}
-          onChange={(status: TransferStatus) => setFilters({ ...filters, status })}
-          options={transferStatuses.map((s) => ({ value: s, label: t(`transfer.status.${s}`) }))}
-          style={{ width: 130 }}
-          data-testid="transfers-filter-status"
-        />
-        {canWrite && (
-          <Button
-            type="primary"
-            icon={<SwapOutlined />}
-            onClick={() => setDialog({ kind: 'request' })}
-            style={{ marginLeft: 'auto' }}
-            data-testid="transfer-request"
-          >
+    <ListPage
+      list={list}
+      columns={columns}
+      testId="transfers"
+      containerTestId="transfers-tab"
+      scrollX={900}
+      emptyText={t('transfer.empty')}
+      filters={
+        <>
+          <Segmented
+            value={filters.direction}
+            onChange={(direction) => list.apply({ direction: direction === 'outgoing' ? 'outgoing' : 'incoming' })}
+            options={[
+              { value: 'incoming', label: <span data-testid="transfers-incoming">{t('transfer.incoming')}</span> },
+              { value: 'outgoing', label: <span data-testid="transfers-outgoing">{t('transfer.outgoing')}</span> },
+            ]}
+          />
+          <Select
+            value={filters.status}
+            onChange={(status: TransferStatus) => list.apply({ status })}
+            options={transferStatuses.map((s) => ({ value: s, label: t(`transfer.status.${s}`) }))}
+            style={{ width: 130 }}
+            data-testid="transfers-filter-status"
+          />
+        </>
+      }
+      actions={
+        canWrite && (
+          <Button type="primary" icon={<SwapOutlined />} onClick={() => setDialog({ kind: 'request' })} data-testid="transfer-request">
             {t('transfer.request')}
           </Button>
-        )}
-      </div>
-      <Table<Transfer>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={pages.items}
-        loading={pages.isLoading}
-        pagination={false}
-        scroll={{ x: 900 }}
-        locale={{ emptyText: t('transfer.empty') }}
-        data-testid="transfers-table"
-      />
-      <PagerBar pages={pages} testId="transfers-pager" />
+        )
+      }
+    >
       {dialog?.kind === 'request' && (
         <TransferRequestModal
           org={org}
@@ -151,8 +143,8 @@ export function TransfersTab({ org }: { org: OrgWithAncestors }) {
           onDone={(transfer) => {
             setDialog(null);
             notify.success(t('transfer.requested', { from: transfer.fromOrgName }));
-            setFilters({ direction: 'incoming', status: 'pending' });
-            setVersion((n) => n + 1);
+            list.reset();
+            list.restart();
           }}
         />
       )}
@@ -164,10 +156,10 @@ export function TransfersTab({ org }: { org: OrgWithAncestors }) {
           onDone={() => {
             notify.success(dialog.decision === 'confirm' ? t('transfer.confirmed') : t('transfer.rejectedMsg'));
             setDialog(null);
-            setVersion((n) => n + 1);
+            list.restart();
           }}
         />
       )}
-    </div>
+    </ListPage>
   );
 }

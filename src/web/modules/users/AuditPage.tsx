@@ -1,10 +1,9 @@
-import { Card, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { Input, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { REVEAL_ACTIONS, type AuditRecord } from '../../../common/audit.js';
 import { formatDateTime } from '../../app/format.js';
-import { PagerBar, useCursorPages } from '../../app/paging.js';
+import { ListPage, useList } from '../../app/ListPage.js';
 import { OrgSearch } from '../orgs/OrgSearch.js';
 import { usersApi, type AuditFilter } from './users.api.js';
 
@@ -50,9 +49,8 @@ export function describeDetail(record: AuditRecord, t: TFunction): string {
 /** 操作日志: who did what to which record, newest first, filtered by organisation, action, person, result and period. */
 export function AuditPage() {
   const { t } = useTranslation();
-  const [filter, setFilter] = useState<AuditFilter>({});
-  const set = (patch: AuditFilter) => setFilter((f) => ({ ...f, ...patch }));
-  const pages = useCursorPages((cursor) => usersApi.audit(filter, cursor, PAGE_SIZE), JSON.stringify(filter));
+  const list = useList((filter: AuditFilter, cursor) => usersApi.audit(filter, cursor, PAGE_SIZE), { initial: {} });
+  const set = list.apply;
 
   const columns: TableColumnsType<AuditRecord> = [
     { title: t('audit.at'), dataIndex: 'at', width: 180, render: (at: string) => formatDateTime(at) },
@@ -74,10 +72,15 @@ export function AuditPage() {
   ];
 
   return (
-    <div data-testid="audit-page">
-      <div className="page-header">
-        <Typography.Title level={3}>{t('audit.title')}</Typography.Title>
-        <div className="page-actions" style={{ flexWrap: 'wrap', gap: 8 }}>
+    <ListPage
+      list={list}
+      columns={columns}
+      testId="audit"
+      containerTestId="audit-page"
+      title={t('audit.title')}
+      scrollX={1100}
+      filters={
+        <>
           <OrgSearch
             testId="audit-org"
             keepName
@@ -123,22 +126,9 @@ export function AuditPage() {
             onChange={(e) => set({ to: e.target.value ? nextDay(e.target.value) : undefined })}
             data-testid="audit-to"
           />
-        </div>
-      </div>
-      <Card size="small">
-        <Table<AuditRecord>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={pages.items}
-          loading={pages.isLoading}
-          pagination={false}
-          scroll={{ x: 1100 }}
-          data-testid="audit-table"
-        />
-        <PagerBar pages={pages} testId="audit-pager" />
-      </Card>
-    </div>
+        </>
+      }
+    />
   );
 }
 

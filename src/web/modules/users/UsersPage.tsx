@@ -1,12 +1,12 @@
 import { EditOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Button, Card, Popconfirm, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Popconfirm, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../common/users.js';
 import { useAuth } from '../../app/auth.js';
 import { formatDateTime } from '../../app/format.js';
 import { useNotify } from '../../app/notify.js';
-import { PagerBar, useCursorPages } from '../../app/paging.js';
+import { ListPage, useList } from '../../app/ListPage.js';
 import { OrgSearch } from '../orgs/OrgSearch.js';
 import { CreateUserModal, EditUserModal, GrantModal } from './UserModals.js';
 import { usersApi } from './users.api.js';
@@ -19,10 +19,9 @@ export function UsersPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const notify = useNotify();
-  const [orgId, setOrgId] = useState<number | undefined>(undefined);
-  const [version, setVersion] = useState(0);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const pages = useCursorPages((cursor) => usersApi.list(orgId, cursor, PAGE_SIZE), `${orgId ?? ''}:${version}`);
+  const list = useList((filter: { orgId?: number }, cursor) => usersApi.list(filter.orgId, cursor, PAGE_SIZE), { initial: {} });
+  const { pages } = list;
   const canWrite = can('user.write');
 
   const done = () => {
@@ -112,49 +111,42 @@ export function UsersPage() {
   }
 
   return (
-    <div data-testid="users-page">
-      <div className="page-header">
-        <Typography.Title level={3}>{t('users.title')}</Typography.Title>
-        <div className="page-actions">
-          <OrgSearch
-            testId="users-org"
-            keepName
-            placeholder={t('users.pickOrg')}
-            onPick={(hit) => setOrgId(hit.id)}
-            onClear={() => setOrgId(undefined)}
-            style={{ width: 280 }}
-          />
-          {canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="create-user">
-              {t('users.create')}
-            </Button>
-          )}
-        </div>
-      </div>
-      <Card size="small">
-        <Table<User>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={pages.items}
-          loading={pages.isLoading}
-          pagination={false}
-          scroll={{ x: 820 }}
-          data-testid="users-table"
+    <ListPage
+      list={list}
+      columns={columns}
+      testId="users"
+      containerTestId="users-page"
+      title={t('users.title')}
+      scrollX={820}
+      filters={
+        <OrgSearch
+          testId="users-org"
+          keepName
+          placeholder={t('users.pickOrg')}
+          onPick={(hit) => list.apply({ orgId: hit.id })}
+          onClear={() => list.apply({ orgId: undefined })}
+          style={{ width: 280 }}
         />
-        <PagerBar pages={pages} testId="users-pager" />
-      </Card>
+      }
+      actions={
+        canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="create-user">
+            {t('users.create')}
+          </Button>
+        )
+      }
+    >
       {dialog?.kind === 'create' && (
         <CreateUserModal
           onClose={() => setDialog(null)}
           onDone={() => {
             setDialog(null);
-            setVersion((n) => n + 1);
+            list.restart();
           }}
         />
       )}
       {dialog?.kind === 'edit' && <EditUserModal user={dialog.user} onClose={() => setDialog(null)} onDone={done} />}
       {dialog?.kind === 'grant' && <GrantModal user={dialog.user} onClose={() => setDialog(null)} onDone={done} />}
-    </div>
+    </ListPage>
   );
 }

@@ -1,6 +1,6 @@
-import type { AuditRecord } from '../../../common/audit.js';
-import type { Page } from '../../../common/paging.js';
-import type { CreateUserBody, GrantBody, UpdateUserBody, User } from '../../../common/users.js';
+import { AuditRecord } from '../../../common/audit.js';
+import { pageOf } from '../../../common/paging.js';
+import { User, type CreateUserBody, type GrantBody, type UpdateUserBody } from '../../../common/users.js';
 import { api } from '../../app/api.js';
 
 export type AuditFilter = {
@@ -14,11 +14,11 @@ export type AuditFilter = {
 
 export const usersApi = {
   list: (orgId: number | undefined, cursor: string | undefined, limit: number) =>
-    api.get<Page<User>>('/api/users', { orgId, cursor, limit }),
-  create: (body: CreateUserBody) => api.post<User>('/api/users', body),
-  update: (id: number, body: UpdateUserBody) => api.patch<User>(`/api/users/${id}`, body),
-  grant: (id: number, body: GrantBody) => api.post<User>(`/api/users/${id}/grants`, body),
+    api.get('/api/users', pageOf(User), { orgId, cursor, limit }),
+  create: (body: CreateUserBody) => api.post('/api/users', User, body),
+  update: (id: number, body: UpdateUserBody) => api.patch(`/api/users/${id}`, User, body),
+  grant: (id: number, body: GrantBody) => api.post(`/api/users/${id}/grants`, User, body),
   revoke: (id: number, grantId: number) => api.del(`/api/users/${id}/grants/${grantId}`),
   audit: (filter: AuditFilter, cursor: string | undefined, limit: number) =>
-    api.get<Page<AuditRecord>>('/api/audit', { ...filter, cursor, limit }),
+    api.get('/api/audit', pageOf(AuditRecord), { ...filter, cursor, limit }),
 };

@@ -1,5 +1,5 @@
-/** Chinese strings of the text-message outbox (短信发件箱), read by federation admins. */
-export const messagesZhCN = {
+/** Chinese (default) strings of the text-message outbox (短信发件箱). `i18n.en.ts` has exactly the same keys. */
+export const messages = {
   outbox: {
     nav: '短信发件箱',
     title: '短信发件箱',
@@ -15,3 +15,10 @@ export const messagesZhCN = {
     statuses: { queued: '待发送', sent: '已发送', failed: '发送失败' },
   },
 } as const;
+
+// Registers these strings with the typed `t()` of every page (see src/web/i18n/messages.ts).
+declare module '../../i18n/messages.js' {
+  interface ModuleMessages {
+    messages: typeof messages;
+  }
+}

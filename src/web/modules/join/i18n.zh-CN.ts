@@ -1,5 +1,5 @@
-/** Chinese strings of the public pages for workers (入会申请, 进度查询, 会员卡) and for benefit providers (验卡). */
-export const joinZhCN = {
+/** Chinese (default) strings of the workers' phone pages: apply, status, member pages, card verification. `i18n.en.ts` has exactly the same keys. */
+export const messages = {
   join: {
     brand: '职工入会',
     title: '申请加入工会',
@@ -53,17 +53,6 @@ export const joinZhCN = {
     openCard: '登录会员服务',
     noCardYet: '会员卡暂不可用（已注销或尚未启用），请联系所在工会。',
   },
-  card: {
-    title: '会员服务卡',
-    cardNo: '卡号',
-    holder: '持卡人',
-    union: '所在工会',
-    refreshIn: '{{time}} 后自动刷新',
-    refreshing: '正在刷新…',
-    show: '向工作人员出示此二维码即可核验会员身份',
-    unavailable: '会员卡不可用',
-    reopen: '重新打开',
-  },
   memberPage: {
     title: '会员服务',
     signInIntro: '输入身份证号和会员档案中登记的手机号，验证码将发送到该手机。',
@@ -101,3 +90,10 @@ export const joinZhCN = {
     again: '核验下一张',
   },
 } as const;
+
+// Registers these strings with the typed `t()` of every page (see src/web/i18n/messages.ts).
+declare module '../../i18n/messages.js' {
+  interface ModuleMessages {
+    join: typeof messages;
+  }
+}

@@ -1,10 +1,10 @@
-import type { Messages } from './index.js';
+import type { Widen } from '../../i18n/messages.js';
+import type { messages as zhCN } from './i18n.zh-CN.js';
 
-type OutreachMessages = Pick<Messages, 'outreach' | 'stage'>;
-
-/** English strings of outreach meetings and the employers' unionisation pipeline. */
-export const outreachEn: OutreachMessages = {
+/** English strings of outreach meetings (双沟通) and the employers' unionisation pipeline. */
+export const messages: Widen<typeof zhCN> = {
   outreach: {
+    menu: 'Outreach',
     title: 'Outreach',
     create: 'New meeting',
     createTitle: 'New outreach meeting',

@@ -1,10 +1,10 @@
-import type { Messages } from './index.js';
+import type { Widen } from '../../i18n/messages.js';
+import type { messages as zhCN } from './i18n.zh-CN.js';
 
-type ImportsMessages = Pick<Messages, 'imports' | 'export' | 'quality'>;
-
-/** English strings of the roster import, the member export and data quality. */
-export const importsEn: ImportsMessages = {
+/** English strings of roster imports (名册导入). */
+export const messages: Widen<typeof zhCN> = {
   imports: {
+    menu: 'Roster import',
     title: 'Roster import',
     template: 'Download the roster template',
     templateHint:
@@ -40,27 +40,5 @@ export const importsEn: ImportsMessages = {
     createdAt: 'Uploaded',
     finishedAt: 'Finished',
     another: 'Import another file',
-  },
-  export: {
-    button: 'Export members',
-    title: 'Export the member list',
-    format: 'File format',
-    reveal: 'Include full ID numbers and phones',
-    revealWarning: 'Exporting full ID numbers and phones is recorded in the audit log; keep the file safe.',
-    scope: 'Exports every member of “{{name}}” and the units under it.',
-    start: 'Export',
-    done: 'Download started',
-    reason: 'Reason for the full export',
-    reasonPlaceholder: 'e.g. annual member insurance enrolment',
-    reasonHelp: 'Shown to auditors with the export; full exports are limited per day.',
-  },
-  quality: {
-    score: 'Data quality',
-    help: 'Out of 100: complete member records weigh {{completeness}}%, valid roster ID numbers {{validIds}}%, ID numbers not repeated {{uniqueIds}}%.',
-    table: 'Units below: data quality',
-    incomplete: 'Incomplete records',
-    submitted: 'Roster ID numbers',
-    invalid: 'Invalid IDs',
-    duplicate: 'Repeated IDs',
   },
 };

@@ -1,6 +1,7 @@
-/** Chinese strings of 双沟通 (worker and enterprise meetings) and the employers' 建会进度. */
-export const outreachZhCN = {
+/** Chinese (default) strings of outreach meetings (双沟通) and the employers' unionisation pipeline. `i18n.en.ts` has exactly the same keys. */
+export const messages = {
   outreach: {
+    menu: '双沟通',
     title: '双沟通',
     create: '新建沟通会',
     createTitle: '新建沟通会',
@@ -48,3 +49,10 @@ export const outreachZhCN = {
     changed: '建会进度已更新',
   },
 } as const;
+
+// Registers these strings with the typed `t()` of every page (see src/web/i18n/messages.ts).
+declare module '../../i18n/messages.js' {
+  interface ModuleMessages {
+    outreach: typeof messages;
+  }
+}

@@ -1,6 +1,7 @@
-/** Chinese strings of the roster import (名册导入), the member export (导出会员) and data quality (数据质量). */
-export const importsZhCN = {
+/** Chinese (default) strings of roster imports (名册导入). `i18n.en.ts` has exactly the same keys. */
+export const messages = {
   imports: {
+    menu: '名册导入',
     title: '名册导入',
     template: '下载名册模板',
     templateHint: '请使用固定列模板（姓名、身份证号、手机号、性别、用工形式、所在单位、入会日期），下拉选项已内置。',
@@ -35,26 +36,11 @@ export const importsZhCN = {
     finishedAt: '完成时间',
     another: '再导入一个文件',
   },
-  export: {
-    button: '导出会员',
-    title: '导出会员名单',
-    format: '文件格式',
-    reveal: '含完整身份证号和手机号',
-    revealWarning: '导出完整身份证号和手机号将记入操作日志，请妥善保管导出的文件。',
-    scope: '导出“{{name}}”及其下级组织的全部会员。',
-    start: '导出',
-    done: '已开始下载',
-    reason: '全量导出理由',
-    reasonPlaceholder: '例如：年度会员互助保险投保',
-    reasonHelp: '理由将随导出记入操作日志供审计人员查看；全量导出每天次数有限。',
-  },
-  quality: {
-    score: '数据质量',
-    help: '满分 100：会员信息完整占 {{completeness}}%，名册身份证号有效占 {{validIds}}%，身份证号不重复占 {{uniqueIds}}%。',
-    table: '下级组织：数据质量',
-    incomplete: '信息不完整',
-    submitted: '名册身份证号',
-    invalid: '无效身份证号',
-    duplicate: '重复身份证号',
-  },
 } as const;
+
+// Registers these strings with the typed `t()` of every page (see src/web/i18n/messages.ts).
+declare module '../../i18n/messages.js' {
+  interface ModuleMessages {
+    imports: typeof messages;
+  }
+}

@@ -1,9 +1,8 @@
-import type { Messages } from './index.js';
+import type { Widen } from '../../i18n/messages.js';
+import type { messages as zhCN } from './i18n.zh-CN.js';
 
-type JoinMessages = Pick<Messages, 'join' | 'status' | 'card' | 'memberPage' | 'verify'>;
-
-/** English strings of the public pages. */
-export const joinEn: JoinMessages = {
+/** English strings of the workers' phone pages: apply, status, member pages, card verification. */
+export const messages: Widen<typeof zhCN> = {
   join: {
     brand: 'Join a union',
     title: 'Apply to join a trade union',
@@ -57,17 +56,6 @@ export const joinEn: JoinMessages = {
     cardHint: 'Receive a code at the phone on your member record and sign in to the member pages to open your card.',
     openCard: 'Sign in to member pages',
     noCardYet: 'The member card is not available (revoked or not yet active); please contact your union.',
-  },
-  card: {
-    title: 'Member card',
-    cardNo: 'Card no.',
-    holder: 'Holder',
-    union: 'Union',
-    refreshIn: 'Refreshes in {{time}}',
-    refreshing: 'Refreshing…',
-    show: 'Show this QR code to staff to prove your membership',
-    unavailable: 'Member card unavailable',
-    reopen: 'Open again',
   },
   memberPage: {
     title: 'Member pages',

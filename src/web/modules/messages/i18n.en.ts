@@ -1,9 +1,8 @@
-import type { Messages } from './index.js';
+import type { Widen } from '../../i18n/messages.js';
+import type { messages as zhCN } from './i18n.zh-CN.js';
 
-type OutboxMessages = Pick<Messages, 'outbox'>;
-
-/** English strings of the text-message outbox. */
-export const messagesEn: OutboxMessages = {
+/** English strings of the text-message outbox (短信发件箱). */
+export const messages: Widen<typeof zhCN> = {
   outbox: {
     nav: 'Text messages',
     title: 'Text-message outbox',

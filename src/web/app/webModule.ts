@@ -1,0 +1,79 @@
+import type { TFunction } from 'i18next';
+import { createContext, useContext, type ReactNode } from 'react';
+import type { Action, Me } from '../../common/auth.js';
+import type { OrgWithAncestors } from '../../common/orgs.js';
+
+/** Who sees a route, menu entry or tab: holders of a permission, or signed-in users passing a test. */
+export type Access = Action | ((me: Me) => boolean);
+
+/** A page of the signed-in console, under the shell; a caller without access gets "not found". */
+export type ConsoleRoute = { path: string; element: ReactNode; access?: Access };
+
+/** A page outside the console (no session probe): the workers' phone pages. */
+export type PublicRoute = { path: string; element: ReactNode };
+
+/** An entry of the console's menu. */
+export type MenuEntry = {
+  /** The path section it marks as selected (`/dashboard`). */
+  key: string;
+  /** Place in the menu, lowest first. */
+  order: number;
+  icon: ReactNode;
+  label: (t: TFunction) => string;
+  testId: string;
+  access?: Access;
+  /** Where a click leads; `orgId` is the organisation in view (or the last one viewed, or the caller's top node). */
+  to: (orgId: number | undefined) => string;
+  /** Also marked selected on an organisation page showing this tab. */
+  orgTab?: string;
+};
+
+/** A tab of the organisation page. */
+export type OrgTab = {
+  key: string;
+  order: number;
+  label: (t: TFunction) => string;
+  access?: Access;
+  render: (org: OrgWithAncestors) => ReactNode;
+};
+
+/** What a web module contributes; `src/web/modules/<m>/module.tsx` exports one as `webModule`. */
+export type WebModule = {
+  routes?: ConsoleRoute[];
+  publicRoutes?: PublicRoute[];
+  menu?: MenuEntry[];
+  orgTabs?: OrgTab[];
+};
+
+export function defineWebModule(webModule: WebModule): WebModule {
+  return webModule;
+}
+
+/** Whether the signed-in user passes an access rule (none = everyone signed in). */
+export function hasAccess(access: Access | undefined, me: Me, can: (action: Action) => boolean): boolean {
+  if (access === undefined) return true;
+  return typeof access === 'function' ? access(me) : can(access);
+}
+
+const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
+
+/** Everything the modules contribute, in display order. */
+export type Registry = { routes: ConsoleRoute[]; publicRoutes: PublicRoute[]; menu: MenuEntry[]; orgTabs: OrgTab[] };
+
+export function collect(webModules: WebModule[]): Registry {
+  return {
+    routes: webModules.flatMap((m) => m.routes ?? []),
+    publicRoutes: webModules.flatMap((m) => m.publicRoutes ?? []),
+    menu: webModules.flatMap((m) => m.menu ?? []).sort(byOrder),
+    orgTabs: webModules.flatMap((m) => m.orgTabs ?? []).sort(byOrder),
+  };
+}
+
+const RegistryContext = createContext<Registry>(collect([]));
+
+/** The app provides what the modules registered; the shell and the organisation page read it. */
+export const RegistryProvider = RegistryContext.Provider;
+
+export function useRegistry(): Registry {
+  return useContext(RegistryContext);
+}

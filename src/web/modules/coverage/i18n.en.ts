@@ -1,0 +1,38 @@
+import type { Widen } from '../../i18n/messages.js';
+import type { messages as zhCN } from './i18n.zh-CN.js';
+
+/** English strings of coverage figures, the dashboard and data quality. */
+export const messages: Widen<typeof zhCN> = {
+  coverage: {
+    grassrootsUnions: 'Grassroots unions',
+    employersCovered: 'Employers covered',
+    members: 'Members',
+    employees: 'Employees',
+    membershipRate: 'Membership rate',
+    unionisationRate: 'Unionisation rate',
+    employers: 'Employers',
+    employers100plus: 'Employers with 100+ staff',
+    membershipRateHelp: 'Members ÷ employees of unionised units',
+    unionisationRateHelp: 'Unionised units with 100+ staff ÷ all units with 100+ staff',
+  },
+  dashboard: {
+    menu: 'Dashboard',
+    title: 'Dashboard',
+    countsChart: 'Children: grassroots unions and employers covered',
+    ratesChart: 'Children: membership and unionisation rates',
+    drillHint: 'Click a bar to drill down',
+    noChildren: 'This organisation has no children',
+    up: 'Up one level',
+    openOrg: 'Open organisation page',
+    shownLargest: 'Showing the {{shown}} largest of {{total}} children',
+  },
+  quality: {
+    score: 'Data quality',
+    help: 'Out of 100: complete member records weigh {{completeness}}%, valid roster ID numbers {{validIds}}%, ID numbers not repeated {{uniqueIds}}%.',
+    table: 'Units below: data quality',
+    incomplete: 'Incomplete records',
+    submitted: 'Roster ID numbers',
+    invalid: 'Invalid IDs',
+    duplicate: 'Repeated IDs',
+  },
+};

@@ -1,0 +1,42 @@
+/** Chinese (default) strings of coverage figures, the dashboard and data quality. `i18n.en.ts` has exactly the same keys. */
+export const messages = {
+  coverage: {
+    grassrootsUnions: '基层工会数',
+    employersCovered: '覆盖企业数',
+    members: '会员数',
+    employees: '职工数',
+    membershipRate: '入会率',
+    unionisationRate: '建会率',
+    employers: '企业总数',
+    employers100plus: '百人以上企业',
+    membershipRateHelp: '会员数 ÷ 已建会单位职工数',
+    unionisationRateHelp: '已建会的百人以上单位 ÷ 全部百人以上单位',
+  },
+  dashboard: {
+    menu: '数据看板',
+    title: '数据看板',
+    countsChart: '下级组织：基层工会数与覆盖企业数',
+    ratesChart: '下级组织：入会率与建会率',
+    drillHint: '点击柱形可查看该下级组织',
+    noChildren: '该组织没有下级组织',
+    up: '返回上级',
+    openOrg: '打开组织页面',
+    shownLargest: '显示规模最大的 {{shown}} 个下级组织（共 {{total}} 个）',
+  },
+  quality: {
+    score: '数据质量',
+    help: '满分 100：会员信息完整占 {{completeness}}%，名册身份证号有效占 {{validIds}}%，身份证号不重复占 {{uniqueIds}}%。',
+    table: '下级组织：数据质量',
+    incomplete: '信息不完整',
+    submitted: '名册身份证号',
+    invalid: '无效身份证号',
+    duplicate: '重复身份证号',
+  },
+} as const;
+
+// Registers these strings with the typed `t()` of every page (see src/web/i18n/messages.ts).
+declare module '../../i18n/messages.js' {
+  interface ModuleMessages {
+    coverage: typeof messages;
+  }
+}

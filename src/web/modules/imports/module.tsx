@@ -1,0 +1,22 @@
+import { CloudUploadOutlined } from '@ant-design/icons';
+import { defineWebModule } from '../../app/webModule.js';
+import { ImportsTab } from './ImportsTab.js';
+
+/** 名册导入: roster imports, a tab of the organisation page. */
+export const webModule = defineWebModule({
+  menu: [
+    {
+      key: '/imports',
+      order: 50,
+      icon: <CloudUploadOutlined />,
+      label: (t) => t('imports.menu'),
+      testId: 'nav-imports',
+      access: 'member.read',
+      to: (orgId) => (orgId ? `/orgs/${orgId}?tab=imports` : '/'),
+      orgTab: 'imports',
+    },
+  ],
+  orgTabs: [
+    { key: 'imports', order: 80, label: (t) => t('org.tabs.imports'), access: 'member.read', render: (org) => <ImportsTab org={org} /> },
+  ],
+});

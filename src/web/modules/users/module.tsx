@@ -1,0 +1,32 @@
+import { AuditOutlined, TeamOutlined } from '@ant-design/icons';
+import { defineWebModule } from '../../app/webModule.js';
+import { AuditPage } from './AuditPage.js';
+import { UsersPage } from './UsersPage.js';
+
+/** 用户管理 and 操作日志. */
+export const webModule = defineWebModule({
+  routes: [
+    { path: 'users', element: <UsersPage />, access: 'user.read' },
+    { path: 'audit', element: <AuditPage />, access: 'audit.read' },
+  ],
+  menu: [
+    {
+      key: '/users',
+      order: 80,
+      icon: <TeamOutlined />,
+      label: (t) => t('users.menu'),
+      testId: 'nav-users',
+      access: 'user.read',
+      to: () => '/users',
+    },
+    {
+      key: '/audit',
+      order: 90,
+      icon: <AuditOutlined />,
+      label: (t) => t('audit.menu'),
+      testId: 'nav-audit',
+      access: 'audit.read',
+      to: () => '/audit',
+    },
+  ],
+});
