@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Config } from '../config.js';
 import { AppError } from '../../common/errors.js';
+import '../../common/auth.errors.js';
 import { actions, roleAllows, type Me, type Role } from '../../common/auth.js';
 import { assertPasswordAcceptable, decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import * as repo from './auth.repo.js';

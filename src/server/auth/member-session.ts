@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { DB } from '../db/schema.js';
 import type { Config } from '../config.js';
 import { AppError } from '../../common/errors.js';
+import '../../common/portal.errors.js';
 import { hashSessionId } from './auth.service.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;

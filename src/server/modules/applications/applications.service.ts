@@ -3,6 +3,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../../common/errors.js';
+import '../../../common/applications.errors.js';
+import '../../../common/members.errors.js';
 import type { Page } from '../../../common/paging.js';
 import { maskName } from '../../../common/identity.js';
 import { coveringKinds, type OrgKind } from '../../../common/orgs.js';

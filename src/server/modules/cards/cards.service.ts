@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../../common/errors.js';
+import '../../../common/cards.errors.js';
+import '../../../common/members.errors.js';
 import { maskName } from '../../../common/identity.js';
 import type { CardToken, CardVerifyResult } from '../../../common/members.js';
 import type { Actor } from '../../auth/scope.js';

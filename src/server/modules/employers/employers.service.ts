@@ -1,6 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
+import '../../../common/employers.errors.js';
+import '../../../common/uscc.errors.js';
 import type { Page } from '../../../common/paging.js';
 import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
 import { checkUscc, normaliseUscc } from '../../../common/uscc.js';

@@ -17,7 +17,9 @@ import { findOrgFor } from '../orgs/orgs.service.js';
 import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
 import { ROSTER_LIMITS } from '../rosters/roster.columns.js';
 import { describeFileError, RosterFileError, type RosterFileErrorCode } from '../rosters/roster.file-error.js';
-import { errorCatalog, errorMessage, type ErrorCode } from '../../../common/errors.js';
+import { errorMessage, isErrorCode } from '../../../common/errors.js';
+import '../../../common/imports.errors.js';
+import '../../../common/members.errors.js';
 import * as repo from './imports.repo.js';
 import { importsDir, runImportJob, errorFilePath, type ImportSummary } from './imports.runner.js';
 import { openTransfer } from '../transfers/transfers.service.js';
@@ -27,7 +29,7 @@ import type { ElsewhereTransfersResult, ImportElsewhereRow } from '../../../comm
 function failureText(row: repo.JobRow, locale: Locale): string | null {
   if (row.status !== 'failed' || !row.error_code) return null;
   const params = (row.error_params ?? {}) as Record<string, string | number>;
-  if (row.error_code in errorCatalog) return errorMessage(row.error_code as ErrorCode, locale, params);
+  if (isErrorCode(row.error_code)) return errorMessage(row.error_code, locale, params);
   return describeFileError(new RosterFileError(row.error_code as RosterFileErrorCode, params), locale);
 }
 

@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { DB, MemberTable } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
+import '../../../common/members.errors.js';
 import type { Page } from '../../../common/paging.js';
 import { maskPhone, parseIdNumber, parsePhone } from '../../../common/identity.js';
 import { phoneProblemError } from '../../../common/identity-errors.js';

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { pinyin } from 'pinyin-pro';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
+import '../../../common/orgs.errors.js';
 import type { Page } from '../../../common/paging.js';
 import {
   canSitUnder,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
+import '../../../common/outreach.errors.js';
 import type { Page } from '../../../common/paging.js';
 import type {
   CreateMeetingBody,

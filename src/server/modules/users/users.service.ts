@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
+import '../../../common/users.errors.js';
 import type { Role } from '../../../common/auth.js';
 import type { Page } from '../../../common/paging.js';
 import type { CreateUserBody, GrantBody, UpdateUserBody, User, UserListQuery } from '../../../common/users.js';
