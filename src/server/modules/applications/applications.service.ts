@@ -8,6 +8,7 @@ import '../../../common/members.errors.js';
 import type { Page } from '../../../common/paging.js';
 import { maskName } from '../../../common/identity.js';
 import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
+import type { EmploymentForm } from '../../../common/members.js';
 import type {
   Application,
   ApplicationListQuery,
@@ -15,10 +16,9 @@ import type {
   ApplicationStatusView,
   DecideApplicationsBody,
   DecisionResult,
-  EmploymentForm,
   IntakeApplicationBody,
   PublicApplicationBody,
-} from '../../../common/members.js';
+} from '../../../common/applications.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { recordWrite } from '../audit/audit.service.js';

@@ -5,7 +5,7 @@ import { AppError } from '../../../common/errors.js';
 import '../../../common/cards.errors.js';
 import '../../../common/members.errors.js';
 import { maskName } from '../../../common/identity.js';
-import type { CardToken, CardVerifyResult } from '../../../common/members.js';
+import type { CardToken, CardVerifyResult } from '../../../common/cards.js';
 import type { Actor } from '../../auth/scope.js';
 import type { MemberPrincipal } from '../../auth/member-session.js';
 import { recordWrite } from '../audit/audit.service.js';

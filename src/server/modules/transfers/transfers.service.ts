@@ -9,7 +9,7 @@ import '../../../common/transfers.errors.js';
 import type { Page } from '../../../common/paging.js';
 import { maskName } from '../../../common/identity.js';
 import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
-import type { Transfer, TransferDecisionBody, TransferListQuery, TransferRequestBody } from '../../../common/members.js';
+import type { Transfer, TransferDecisionBody, TransferListQuery, TransferRequestBody } from '../../../common/transfers.js';
 import type { CodeAnswer, CodeChallenge, PortalTransfer } from '../../../common/portal.js';
 import { regionOfPath, scopeCovers, scopeFor, type Actor } from '../../auth/scope.js';
 import type { MemberPrincipal } from '../../auth/member-session.js';

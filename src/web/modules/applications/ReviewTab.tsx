@@ -3,14 +3,8 @@ import { Alert, App, Button, Select, Space, Table, Tag, Tooltip, Typography, typ
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import {
-  applicationStatuses,
-  MEMBER_LIMITS,
-  type Application,
-  type ApplicationStatus,
-  type DecisionResult,
-  type EmploymentForm,
-} from '../../../common/members.js';
+import { MEMBER_LIMITS, type EmploymentForm } from '../../../common/members.js';
+import { applicationStatuses, type Application, type ApplicationStatus, type DecisionResult } from '../../../common/applications.js';
 import { ApiError } from '../../app/api.js';
 import { useAuth } from '../../app/auth.js';
 import { formatDateTime } from '../../app/format.js';

@@ -5,7 +5,7 @@ import type {
   DecideApplicationsBody,
   DecisionResult,
   IntakeApplicationBody,
-} from '../../../common/members.js';
+} from '../../../common/applications.js';
 import type { Page } from '../../../common/paging.js';
 import { api } from '../../app/api.js';
 

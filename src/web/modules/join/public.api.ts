@@ -1,10 +1,5 @@
-import type {
-  ApplicationReceipt,
-  ApplicationStatusView,
-  CardToken,
-  CardVerifyResult,
-  PublicApplicationBody,
-} from '../../../common/members.js';
+import type { ApplicationReceipt, ApplicationStatusView, PublicApplicationBody } from '../../../common/applications.js';
+import type { CardToken, CardVerifyResult } from '../../../common/cards.js';
 import type { OrgKind } from '../../../common/orgs.js';
 import type { CodeChallenge, MemberCodeBody, PortalMe, PortalTransfer } from '../../../common/portal.js';
 import { api } from '../../app/api.js';

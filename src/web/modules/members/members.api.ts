@@ -1,4 +1,5 @@
-import type { CardToken, Member, MemberDetail, MemberListQuery } from '../../../common/members.js';
+import type { Member, MemberDetail, MemberListQuery } from '../../../common/members.js';
+import type { CardToken } from '../../../common/cards.js';
 import type { Page } from '../../../common/paging.js';
 import { api } from '../../app/api.js';
 

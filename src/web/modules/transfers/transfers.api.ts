@@ -1,4 +1,4 @@
-import type { Transfer, TransferListQuery, TransferRequestBody } from '../../../common/members.js';
+import type { Transfer, TransferListQuery, TransferRequestBody } from '../../../common/transfers.js';
 import type { Page } from '../../../common/paging.js';
 import { api } from '../../app/api.js';
 
