@@ -1,8 +1,7 @@
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
-import type { DB, MemberApplicationTable } from '../../db/schema.js';
+import { sql, type Insertable } from 'kysely';
+import type { MemberApplicationTable } from '../../db/schema.js';
+import type { Executor } from '../../db/executor.js';
 import { inScope, type OrgScope } from '../../auth/scope.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 const columns = [
   'a.id',

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Executor } from '../../db/executor.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/applications.errors.js';
@@ -29,8 +30,6 @@ import { admitMembers, findPeopleByIdIndexes, type Admission } from '../members/
 import { sealPerson } from '../members/members.person.js';
 import { openTransfer } from '../transfers/transfers.service.js';
 import * as repo from './applications.repo.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 /** The reason an approved application is closed without admitting anyone: the same words for every such case. */
 const NOT_TAKEN_UP = '未予受理，请与受理工会联系 / Not taken up: please contact the union';

@@ -1,9 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import { sql } from 'kysely';
+import type { Executor } from '../../db/executor.js';
 import type { OrgScope } from '../../auth/scope.js';
 import { inScope } from '../../auth/scope.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 /** The counted facts of org_coverage, as a delta or a total. */
 export type CoverageCounts = {

@@ -1,5 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Executor } from '../../db/executor.js';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/employers.errors.js';
 import '../../../common/uscc.errors.js';
@@ -14,8 +15,6 @@ import { addToCoverage, type CoverageCounts } from '../coverage/coverage.repo.js
 import { findOrgFor } from '../orgs/orgs.service.js';
 import * as repo from './employers.repo.js';
 import type { EmployerRow, EmployerValues } from './employers.repo.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 function toEmployer(row: EmployerRow): Employer {
   return {

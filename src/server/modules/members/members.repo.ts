@@ -1,9 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB, MemberTable } from '../../db/schema.js';
+import { sql } from 'kysely';
+import type { MemberTable } from '../../db/schema.js';
+import type { Executor } from '../../db/executor.js';
 import type { Insertable } from 'kysely';
 import { inScope, type OrgScope } from '../../auth/scope.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 const memberColumns = [
   'm.id',

@@ -1,5 +1,6 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { DB, MemberTable } from '../../db/schema.js';
+import type { Executor } from '../../db/executor.js';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/members.errors.js';
 import type { Page } from '../../../common/paging.js';
@@ -17,8 +18,6 @@ import { findOrgFor, pinyinKey } from '../orgs/orgs.service.js';
 import type { SealedPerson } from './members.person.js';
 import * as repo from './members.repo.js';
 import type { MemberRow } from './members.repo.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 function toMember(row: MemberRow, secondary: number[] = []): Member {
   return {

@@ -1,6 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { pinyin } from 'pinyin-pro';
 import type { DB } from '../../db/schema.js';
+import type { Executor } from '../../db/executor.js';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/orgs.errors.js';
 import type { Page } from '../../../common/paging.js';
@@ -24,8 +25,6 @@ import { recordWrite } from '../audit/audit.service.js';
 import { addAlongPaths, addToCoverage, deleteCoverageRow, findCoverage, idsOnPath, insertCoverageRow } from '../coverage/coverage.repo.js';
 import * as repo from './orgs.repo.js';
 import type { OrgRow } from './orgs.repo.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 export function toOrg(row: OrgRow): Org {
   return {

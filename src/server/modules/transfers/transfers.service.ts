@@ -1,6 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Executor } from '../../db/executor.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/members.errors.js';
@@ -22,8 +23,6 @@ import { normalisedIdOrThrow } from '../members/members.person.js';
 import { settleTransferredApplication } from '../applications/applications.service.js';
 import { issueCode, verifyCode } from '../otp/otp.service.js';
 import * as repo from './transfers.repo.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 function toTransfer(row: repo.TransferRow): Transfer {
   return {

@@ -1,8 +1,6 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import { sql } from 'kysely';
+import type { Executor } from '../../db/executor.js';
 import { inScope, type OrgScope } from '../../auth/scope.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 /** Users holding at least one grant inside the scope (and under `underPath`), by id. */
 export async function listUsers(

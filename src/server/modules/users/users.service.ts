@@ -1,5 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Executor } from '../../db/executor.js';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/users.errors.js';
 import type { Role } from '../../../common/auth.js';
@@ -12,8 +13,6 @@ import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { findOrgPathInScope, findOrgFor } from '../orgs/orgs.service.js';
 import * as repo from './users.repo.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 async function presentUsers(db: Executor, scope: OrgScope, users: Awaited<ReturnType<typeof repo.listUsers>>): Promise<User[]> {
   const grants = await repo.listGrantsOfUsers(
