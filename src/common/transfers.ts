@@ -5,6 +5,7 @@ import { BodyId, Id, queryCount } from './paging.js';
 export const TransferRequestBody = z.object({ idNumber: z.string().trim().min(1).max(40), toOrgId: BodyId });
 export type TransferRequestBody = z.infer<typeof TransferRequestBody>;
 export const transferStatuses = ['pending', 'confirmed', 'rejected', 'cancelled'] as const;
+export type TransferStatus = (typeof transferStatuses)[number];
 export const Transfer = z.object({
   id: z.number(),
   memberId: z.number(),

@@ -9,7 +9,6 @@ import '../../../common/members.errors.js';
 import type { Page } from '../../../common/paging.js';
 import { maskName } from '../../../common/identity.js';
 import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
-import type { EmploymentForm } from '../../../common/members.js';
 import type {
   Application,
   ApplicationListQuery,
@@ -59,7 +58,7 @@ function toApplication(row: repo.ApplicationRow): Application {
     gender: row.gender,
     birthDate: row.birth_date,
     employerName: row.employer_name,
-    employmentForm: row.employment_form as EmploymentForm,
+    employmentForm: row.employment_form,
     orgId: row.org_id,
     orgName: row.org_name,
     status: row.status,
@@ -73,7 +72,7 @@ function toApplication(row: repo.ApplicationRow): Application {
 
 type Submission = {
   body: PublicApplicationBody;
-  org: { id: number; path: string; kind: string };
+  org: { id: number; path: string; kind: OrgKind };
   source: 'self' | 'meeting' | 'cadre';
   meetingId: number | null;
 };
@@ -84,7 +83,7 @@ type Submission = {
  * the applicant is shows only to the reviewing cadre (`flag`), and approving decides it.
  */
 async function submit(tx: Executor, deps: Deps, s: Submission): Promise<ApplicationReceipt & { id: number }> {
-  if (!coveringKinds.includes(s.org.kind as OrgKind)) throw new AppError('RECEIVING_ORG_KIND');
+  if (!coveringKinds.includes(s.org.kind)) throw new AppError('RECEIVING_ORG_KIND');
   const person = sealPerson(deps.cipher, s.body);
   const trackingCode = newTrackingCode();
   const id = await repo.insertApplication(tx, {
@@ -240,7 +239,7 @@ export async function decideApplications(deps: Deps, actor: Actor, body: DecideA
           },
           employerId: r.employer_id,
           employerName: r.employer_name,
-          employmentForm: r.employment_form as EmploymentForm,
+          employmentForm: r.employment_form,
           org: { id: r.org_id, path: r.org_path },
           joinDate: today,
         });
@@ -319,7 +318,7 @@ export async function settleTransferredApplication(
 
 export async function searchReceivingUnions(db: Kysely<DB>, q: string, limit: number) {
   const rows = await repo.searchReceivingOrgs(db, q, limit);
-  return { items: rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind as OrgKind, parentName: r.parent_name })) };
+  return { items: rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, parentName: r.parent_name })) };
 }
 
 /**

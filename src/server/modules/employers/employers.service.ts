@@ -5,9 +5,9 @@ import { AppError } from '../../../common/errors.js';
 import '../../../common/employers.errors.js';
 import '../../../common/uscc.errors.js';
 import type { Page } from '../../../common/paging.js';
-import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
+import { coveringKinds } from '../../../common/orgs.js';
 import { checkUscc, normaliseUscc } from '../../../common/uscc.js';
-import type { CreateEmployerBody, Employer, EmployerListQuery, IndustrySection, UpdateEmployerBody } from '../../../common/employers.js';
+import type { CreateEmployerBody, Employer, EmployerListQuery, UpdateEmployerBody } from '../../../common/employers.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { recordWrite } from '../audit/audit.service.js';
@@ -22,13 +22,13 @@ function toEmployer(row: EmployerRow): Employer {
     name: row.name,
     uscc: row.uscc,
     headcount: row.headcount,
-    industry: row.industry as IndustrySection,
+    industry: row.industry,
     address: row.address,
     streetOrgId: row.street_org_id,
     streetName: row.street_name,
     unionOrgId: row.union_org_id,
     unionName: row.union_name,
-    unionisationStage: row.unionisation_stage as Employer['unionisationStage'],
+    unionisationStage: row.unionisation_stage,
     version: row.version,
   };
 }
@@ -63,7 +63,7 @@ async function resolvePlacement(tx: Executor, actor: Actor, streetOrgId: number,
   if (street.kind !== 'street_federation') throw new AppError('EMPLOYER_STREET_KIND');
   if (unionOrgId === null) return { street, path: street.path };
   const union = await findOrgFor(tx, actor, 'employer.write', unionOrgId);
-  if (!coveringKinds.includes(union.kind as OrgKind)) throw new AppError('EMPLOYER_UNION_KIND');
+  if (!coveringKinds.includes(union.kind)) throw new AppError('EMPLOYER_UNION_KIND');
   return { street, path: union.path };
 }
 

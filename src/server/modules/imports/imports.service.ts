@@ -14,7 +14,7 @@ import { SealedFileError } from '../../crypto/sealed-file.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
-import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
+import { coveringKinds } from '../../../common/orgs.js';
 import { ROSTER_LIMITS } from '../rosters/roster.columns.js';
 import { describeFileError, RosterFileError, type RosterFileErrorCode } from '../rosters/roster.file-error.js';
 import { errorMessage, isErrorCode } from '../../../common/errors.js';
@@ -93,7 +93,7 @@ export async function startImport(
   locale: Locale,
 ): Promise<ImportJob> {
   const org = await findOrgFor(deps.db, actor, 'member.write', upload.orgId);
-  if (!coveringKinds.includes(org.kind as OrgKind)) throw new AppError('RECEIVING_ORG_KIND');
+  if (!coveringKinds.includes(org.kind)) throw new AppError('RECEIVING_ORG_KIND');
   const ext = path.extname(upload.fileName).toLowerCase();
   if (ext !== '.xlsx' && ext !== '.csv') throw new AppError('UPLOAD_TYPE');
   const target = path.join(importsDir(deps.config.dataDir), `${Date.now()}-${randomBytes(6).toString('hex')}${ext}.sealed`);
@@ -340,7 +340,7 @@ export async function importRosterFile(
 ): Promise<ImportSummary & { jobId: number }> {
   const org = await deps.db.selectFrom('org_unit').select(['id', 'path', 'kind']).where('id', '=', input.orgId).executeTakeFirst();
   if (!org) throw new AppError('NOT_FOUND');
-  if (!coveringKinds.includes(org.kind as OrgKind)) throw new AppError('RECEIVING_ORG_KIND');
+  if (!coveringKinds.includes(org.kind)) throw new AppError('RECEIVING_ORG_KIND');
   const hash = createHash('sha256');
   await pipeline(fs.createReadStream(input.filePath), hash);
   const sha256 = hash.digest('hex');

@@ -112,7 +112,7 @@ async function streamRows(
       (secret ? secret.phone : row.phone_masked) ?? '',
       l.gender[row.gender],
       row.birth_date,
-      l.forms[row.employment_form as EmploymentForm] ?? row.employment_form,
+      l.forms[row.employment_form] ?? row.employment_form,
       row.employer_name ?? '',
       row.org_name,
       row.join_date,

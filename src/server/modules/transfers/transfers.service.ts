@@ -9,7 +9,7 @@ import '../../../common/otp.errors.js';
 import '../../../common/transfers.errors.js';
 import type { Page } from '../../../common/paging.js';
 import { maskName } from '../../../common/identity.js';
-import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
+import { coveringKinds } from '../../../common/orgs.js';
 import type { Transfer, TransferDecisionBody, TransferListQuery, TransferRequestBody } from '../../../common/transfers.js';
 import type { CodeAnswer, CodeChallenge, PortalTransfer } from '../../../common/portal.js';
 import { regionOfPath, scopeCovers, scopeFor, type Actor } from '../../auth/scope.js';
@@ -129,7 +129,7 @@ async function lookupsThisHour(db: Kysely<DB>, userId: number): Promise<number> 
 export async function requestTransfer(deps: Deps, actor: Actor, body: TransferRequestBody): Promise<Transfer> {
   const idNumber = normalisedIdOrThrow(body.idNumber);
   const to = await findOrgFor(deps.db, actor, 'member.write', body.toOrgId);
-  if (!coveringKinds.includes(to.kind as OrgKind)) throw new AppError('RECEIVING_ORG_KIND');
+  if (!coveringKinds.includes(to.kind)) throw new AppError('RECEIVING_ORG_KIND');
   if ((await lookupsThisHour(deps.db, actor.userId)) >= deps.config.transferLookupsPerHour) {
     throw new AppError('TRANSFER_LOOKUPS_SPENT', { max: deps.config.transferLookupsPerHour });
   }
