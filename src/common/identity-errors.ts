@@ -1,4 +1,5 @@
 import { AppError } from './errors.js';
+import './identity.errors.js';
 import type { IdProblem, PhoneProblem } from './identity.js';
 
 /**

@@ -3,6 +3,7 @@ import { BodyId, Id, queryCount } from './paging.js';
 import { CalendarDate } from './inputs.js';
 
 export const meetingKinds = ['worker', 'enterprise'] as const; // 职工沟通会 / 企业沟通会
+export type MeetingKind = (typeof meetingKinds)[number];
 export const unionisationStages = ['none', 'contacted', 'persuaded', 'preparing', 'established'] as const; // 建会进度
 export type UnionisationStage = (typeof unionisationStages)[number];
 

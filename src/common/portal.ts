@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { applicationStatuses, memberStatuses, transferStatuses } from './members.js';
+import { memberStatuses } from './members.js';
+import { applicationStatuses } from './applications.js';
+import { transferStatuses } from './transfers.js';
 
 /** The member's own pages (phone): signed in by a one-time code sent to the phone on the member's record. */
 export const OTP_LENGTH = 6;

@@ -4,6 +4,7 @@ import type { DB } from '../db/schema.js';
 import type { Config } from '../config.js';
 import { pickLocale } from '../../common/i18n.js';
 import { AppError } from '../../common/errors.js';
+import '../../common/auth.errors.js';
 import { resolveActor, SESSION_COOKIE } from './auth.service.js';
 import type { Actor } from './scope.js';
 import { MEMBER_SESSION_COOKIE, resolveMember } from './member-session.js';

@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Config } from '../config.js';
 import { AppError } from '../../common/errors.js';
-import { actions, roleAllows, type Me, type Role } from '../../common/auth.js';
+import '../../common/auth.errors.js';
+import { actions, roleAllows, type Me } from '../../common/auth.js';
 import { assertPasswordAcceptable, decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import * as repo from './auth.repo.js';
 import type { Actor } from './scope.js';
@@ -98,7 +99,7 @@ export async function resolveActor(db: Kysely<DB>, config: Config, sessionId: st
     displayName: session.display_name,
     ip,
     mustChangePassword: session.must_change_password,
-    grants: grants.map((g) => ({ id: g.id, orgId: g.org_id, orgPath: g.path, orgName: g.name, orgKind: g.kind, role: g.role as Role })),
+    grants: grants.map((g) => ({ id: g.id, orgId: g.org_id, orgPath: g.path, orgName: g.name, orgKind: g.kind, role: g.role })),
   };
 }
 
@@ -108,7 +109,7 @@ export function describeMe(actor: Actor): Me {
     id: actor.userId,
     username: actor.username,
     displayName: actor.displayName,
-    grants: actor.grants.map((g) => ({ id: g.id, orgId: g.orgId, orgName: g.orgName, orgKind: g.orgKind, role: g.role })) as Me['grants'],
+    grants: actor.grants.map((g) => ({ id: g.id, orgId: g.orgId, orgName: g.orgName, orgKind: g.orgKind, role: g.role })),
     permissions: actions.filter((a) => actor.grants.some((g) => roleAllows(g.role, a))),
     mustChangePassword: actor.mustChangePassword ?? false,
   };

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { FastifyRequest } from 'fastify';
-import type { DB } from '../db/schema.js';
+import type { Executor } from '../db/executor.js';
 import type { Config } from '../config.js';
 import { AppError } from '../../common/errors.js';
+import '../../common/portal.errors.js';
 import { hashSessionId } from './auth.service.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 /** The member pages' own cookie: a member session opens no cadre route, and a cadre session no member page. */
 export const MEMBER_SESSION_COOKIE = 'gh_msid';

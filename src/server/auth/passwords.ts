@@ -1,5 +1,6 @@
 import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { AppError } from '../../common/errors.js';
+import '../../common/auth.errors.js';
 import { PASSWORD_MIN_LENGTH } from '../../common/auth.js';
 import { passwordProblem } from '../../common/passwords.js';
 

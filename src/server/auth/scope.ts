@@ -1,7 +1,8 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { roleAllows, type Action, type Role } from '../../common/auth.js';
+import type { OrgKind } from '../../common/orgs.js';
 
-export type ActorGrant = { id: number; orgId: number; orgPath: string; orgName: string; orgKind: string; role: Role };
+export type ActorGrant = { id: number; orgId: number; orgPath: string; orgName: string; orgKind: OrgKind; role: Role };
 
 /** The signed-in caller, as every service sees it. */
 export type Actor = {

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from './schema.js';
 
-/** What a query runs on: the database, or an open transaction. */
+/** What a repo or service function runs its SQL on: the database, or the transaction it was handed. */
 export type Executor = Kysely<DB> | Transaction<DB>;

@@ -1,4 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ApplicationStatus } from '../../common/applications.js';
+import type { Role } from '../../common/auth.js';
+import type { IndustrySection } from '../../common/employers.js';
+import type { EmploymentForm, MemberStatus } from '../../common/members.js';
+import type { JointType, OrgKind } from '../../common/orgs.js';
+import type { MeetingKind, UnionisationStage } from '../../common/outreach.js';
+import type { TransferStatus } from '../../common/transfers.js';
 
 /** Table types for Kysely, as the type parsers in client.ts return them (int8 → number, timestamptz → ISO string). */
 type Timestamp = ColumnType<string, string | undefined, string>;
@@ -8,8 +15,8 @@ export type OrgUnitTable = {
   id: Id;
   parent_id: number | null;
   path: string;
-  kind: string;
-  joint_type: string | null;
+  kind: OrgKind;
+  joint_type: JointType | null;
   name: string;
   name_pinyin: ColumnType<string, string | undefined, string>;
   region_code: string | null;
@@ -33,7 +40,7 @@ export type EmployerTable = {
   name: string;
   uscc: string | null;
   headcount: number;
-  industry: string;
+  industry: IndustrySection;
   address: string | null;
   street_org_id: number;
   union_org_id: number | null;
@@ -41,7 +48,7 @@ export type EmployerTable = {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: ColumnType<number, number | undefined, number>;
-  unionisation_stage: ColumnType<string, string | undefined, string>;
+  unionisation_stage: ColumnType<UnionisationStage, UnionisationStage | undefined, UnionisationStage>;
   unionisation_meeting_id: number | null;
   unionisation_updated_at: string | null;
 };
@@ -92,7 +99,7 @@ export type RoleGrantTable = {
   user_id: number;
   org_id: number;
   org_path: string;
-  role: string;
+  role: Role;
   created_at: Timestamp;
 };
 
@@ -136,8 +143,8 @@ export type MemberTable = {
   birth_date: string;
   employer_id: number | null;
   employer_name: string | null;
-  employment_form: string;
-  status: 'member' | 'lapsed';
+  employment_form: EmploymentForm;
+  status: MemberStatus;
   org_id: number;
   org_path: string;
   join_date: string;
@@ -173,7 +180,7 @@ export type OutreachMeetingTable = {
   id: Id;
   org_id: number;
   org_path: string;
-  kind: 'worker' | 'enterprise';
+  kind: MeetingKind;
   title: string;
   held_on: string;
   venue: string | null;
@@ -198,14 +205,10 @@ export type MemberApplicationTable = {
   birth_date: string;
   employer_id: number | null;
   employer_name: string | null;
-  employment_form: string;
+  employment_form: EmploymentForm;
   org_id: number;
   org_path: string;
-  status: ColumnType<
-    'pending' | 'approved' | 'rejected' | 'transfer_requested' | 'withdrawn',
-    'pending' | 'approved' | 'rejected' | 'transfer_requested' | 'withdrawn' | undefined,
-    'pending' | 'approved' | 'rejected' | 'transfer_requested' | 'withdrawn'
-  >;
+  status: ColumnType<ApplicationStatus, ApplicationStatus | undefined, ApplicationStatus>;
   reject_reason: string | null;
   member_id: number | null;
   created_at: Timestamp;
@@ -220,11 +223,7 @@ export type MemberTransferTable = {
   from_org_path: string;
   to_org_id: number;
   to_org_path: string;
-  status: ColumnType<
-    'pending' | 'confirmed' | 'rejected' | 'cancelled',
-    'pending' | undefined,
-    'pending' | 'confirmed' | 'rejected' | 'cancelled'
-  >;
+  status: ColumnType<TransferStatus, 'pending' | undefined, TransferStatus>;
   requested_via: 'union' | 'member' | 'application' | 'roster';
   requested_by: number | null;
   application_id: number | null;
@@ -324,7 +323,11 @@ export type SchemaMigrationTable = {
   applied_at: Timestamp;
 };
 
-export type DB = {
+/**
+ * Every table, by name. An interface so that a module can add its tables from its own file by declaration merging
+ * (`declare module '../../db/schema.js' { interface DB { my_table: MyTable } }`).
+ */
+export interface DB {
   org_unit: OrgUnitTable;
   collaboration_zone: CollaborationZoneTable;
   employer: EmployerTable;
@@ -348,7 +351,7 @@ export type DB = {
   login_throttle: LoginThrottleTable;
   schema_migration: SchemaMigrationTable;
   org_path_column: OrgPathColumnTable;
-};
+}
 
 /** The registry of columns holding an organisation path (migration 0018); subtree moves read it. */
 export type OrgPathColumnTable = { table_name: string; column_name: string; follows_moves: boolean };

@@ -1,8 +1,8 @@
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
-import type { DB, MemberApplicationTable } from '../../db/schema.js';
+import { sql, type Insertable } from 'kysely';
+import type { MemberApplicationTable } from '../../db/schema.js';
+import type { Executor } from '../../db/executor.js';
 import { inScope, type OrgScope } from '../../auth/scope.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { ApplicationStatus } from '../../../common/applications.js';
 
 const columns = [
   'a.id',
@@ -60,12 +60,12 @@ export async function findByTrackingCode(db: Executor, code: string) {
 export async function listApplications(
   db: Executor,
   scope: OrgScope,
-  f: { underPath: string; status: string; meetingId: number | undefined; afterId: number | undefined; limit: number },
+  f: { underPath: string; status: ApplicationStatus; meetingId: number | undefined; afterId: number | undefined; limit: number },
 ): Promise<ApplicationRow[]> {
   let q = selectApplications(db)
     .where(inScope(scope, sql.ref('a.org_path')))
     .where(sql<boolean>`a.org_path <@ ${f.underPath}::ltree`)
-    .where('a.status', '=', f.status as ApplicationRow['status'])
+    .where('a.status', '=', f.status)
     .orderBy('a.id')
     .limit(f.limit + 1);
   if (f.meetingId !== undefined) q = q.where('a.meeting_id', '=', f.meetingId);

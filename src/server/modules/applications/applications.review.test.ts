@@ -9,7 +9,9 @@ import {
   makePhone,
   type TestContext,
 } from '../../testing/harness.js';
-import type { Application, ApplicationStatusView, DecisionResult, MemberDetail, Transfer } from '../../../common/members.js';
+import type { MemberDetail } from '../../../common/members.js';
+import type { Application, ApplicationStatusView, DecisionResult } from '../../../common/applications.js';
+import type { Transfer } from '../../../common/transfers.js';
 import type { Meeting } from '../../../common/outreach.js';
 import type { Coverage } from '../../../common/coverage.js';
 

@@ -13,7 +13,7 @@ import {
   DecisionResult,
   IntakeApplicationBody,
   PublicApplicationBody,
-} from '../../../common/members.js';
+} from '../../../common/applications.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import * as applications from './applications.service.js';
 

@@ -1,8 +1,11 @@
 import { randomInt } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Executor } from '../../db/executor.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../../common/errors.js';
+import '../../../common/applications.errors.js';
+import '../../../common/members.errors.js';
 import type { Page } from '../../../common/paging.js';
 import { maskName } from '../../../common/identity.js';
 import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
@@ -13,10 +16,9 @@ import type {
   ApplicationStatusView,
   DecideApplicationsBody,
   DecisionResult,
-  EmploymentForm,
   IntakeApplicationBody,
   PublicApplicationBody,
-} from '../../../common/members.js';
+} from '../../../common/applications.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
 import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../audit/audit.service.js';
@@ -27,8 +29,6 @@ import { enrol } from '../enrolment/enrolment.service.js';
 import { sealPerson } from '../members/members.person.js';
 import type { TransferDecided } from '../transfers/transfers.service.js';
 import * as repo from './applications.repo.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 /** The reason an approved application is closed without admitting anyone: the same words for every such case. */
 const NOT_TAKEN_UP = '未予受理，请与受理工会联系 / Not taken up: please contact the union';
@@ -58,7 +58,7 @@ function toApplication(row: repo.ApplicationRow): Application {
     gender: row.gender,
     birthDate: row.birth_date,
     employerName: row.employer_name,
-    employmentForm: row.employment_form as EmploymentForm,
+    employmentForm: row.employment_form,
     orgId: row.org_id,
     orgName: row.org_name,
     status: row.status,
@@ -72,7 +72,7 @@ function toApplication(row: repo.ApplicationRow): Application {
 
 type Submission = {
   body: PublicApplicationBody;
-  org: { id: number; path: string; kind: string };
+  org: { id: number; path: string; kind: OrgKind };
   source: 'self' | 'meeting' | 'cadre';
   meetingId: number | null;
 };
@@ -83,7 +83,7 @@ type Submission = {
  * the applicant is shows only to the reviewing cadre (`flag`), and approving decides it.
  */
 async function submit(tx: Executor, deps: Deps, s: Submission): Promise<ApplicationReceipt & { id: number }> {
-  if (!coveringKinds.includes(s.org.kind as OrgKind)) throw new AppError('RECEIVING_ORG_KIND');
+  if (!coveringKinds.includes(s.org.kind)) throw new AppError('RECEIVING_ORG_KIND');
   const person = sealPerson(deps.cipher, s.body);
   const trackingCode = newTrackingCode();
   const id = await repo.insertApplication(tx, {
@@ -210,7 +210,7 @@ export async function decideApplications(deps: Deps, actor: Actor, body: DecideA
             },
             employerId: r.employer_id,
             employerName: r.employer_name,
-            employmentForm: r.employment_form as EmploymentForm,
+            employmentForm: r.employment_form,
             org: { id: r.org_id, path: r.org_path },
             joinDate: today,
           },
@@ -289,7 +289,7 @@ export async function settleTransferredApplication(tx: Executor, decided: Transf
 
 export async function searchReceivingUnions(db: Kysely<DB>, q: string, limit: number) {
   const rows = await repo.searchReceivingOrgs(db, q, limit);
-  return { items: rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind as OrgKind, parentName: r.parent_name })) };
+  return { items: rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, parentName: r.parent_name })) };
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   makePhone,
   type TestContext,
 } from '../../testing/harness.js';
-import type { Application, ApplicationStatusView } from '../../../common/members.js';
+import type { Application, ApplicationStatusView } from '../../../common/applications.js';
 import type { Coverage } from '../../../common/coverage.js';
 import { diffCoverage } from '../coverage/coverage.repo.js';
 

@@ -1,8 +1,6 @@
-import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { Executor } from '../../db/executor.js';
 import { inScope, type OrgScope } from '../../auth/scope.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 export type AuditEntry = {
   userId: number | null;

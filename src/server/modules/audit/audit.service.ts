@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Executor } from '../../db/executor.js';
 import type { Actor } from '../../auth/scope.js';
 import { scopeFor } from '../../auth/scope.js';
 import { AppError, type ErrorCode } from '../../../common/errors.js';
@@ -8,8 +9,6 @@ import { findOrgPathInScope } from '../orgs/orgs.service.js';
 import { listPage } from '../../http/list-page.js';
 import type { AuditListQuery, AuditRecord } from '../../../common/audit.js';
 import type { Page } from '../../../common/paging.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 /**
  * Records a successful write; call inside the write's own transaction so both commit or neither.

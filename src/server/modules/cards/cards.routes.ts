@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { IdParam } from '../../../common/paging.js';
-import { CardToken, CardVerifyBody, CardVerifyResult } from '../../../common/members.js';
+import { CardToken, CardVerifyBody, CardVerifyResult } from '../../../common/cards.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import * as cards from './cards.service.js';
 

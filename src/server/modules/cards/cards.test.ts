@@ -9,7 +9,8 @@ import {
   makePhone,
   type TestContext,
 } from '../../testing/harness.js';
-import type { Application, CardToken } from '../../../common/members.js';
+import type { Application } from '../../../common/applications.js';
+import type { CardToken } from '../../../common/cards.js';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof buildTree>>;

@@ -1,9 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import { sql } from 'kysely';
+import type { Executor } from '../../db/executor.js';
 import type { OrgScope } from '../../auth/scope.js';
 import { inScope } from '../../auth/scope.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { OrgKind } from '../../../common/orgs.js';
 
 /** The counted facts of org_coverage, as a delta or a total. */
 export type CoverageCounts = {
@@ -102,7 +101,7 @@ export async function findCoverage(db: Executor, orgId: number): Promise<Coverag
   return db.selectFrom('org_coverage').select(coverageColumns).where('org_id', '=', orgId).executeTakeFirst();
 }
 
-export type CoverageRow = CoverageCounts & { org_id: number; name: string; kind: string; child_count: number };
+export type CoverageRow = CoverageCounts & { org_id: number; name: string; kind: OrgKind; child_count: number };
 
 /** Coverage of one organisation, if the caller's scope reaches it. */
 export async function findCoverageInScope(db: Executor, scope: OrgScope, orgId: number): Promise<CoverageRow | undefined> {

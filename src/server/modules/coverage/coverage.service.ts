@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
 import { qualityScore, rate, type Coverage, type CoverageBreakdown } from '../../../common/coverage.js';
-import type { OrgKind } from '../../../common/orgs.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
 import { recordWrite } from '../audit/audit.service.js';
 import * as repo from './coverage.repo.js';
@@ -11,7 +10,7 @@ function toCoverage(row: repo.CoverageRow): Coverage {
   return {
     orgId: row.org_id,
     name: row.name,
-    kind: row.kind as OrgKind,
+    kind: row.kind,
     grassrootsUnions: row.grassroots_unions,
     branches: row.branches,
     employers: row.employers,

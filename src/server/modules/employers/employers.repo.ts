@@ -1,8 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import { sql } from 'kysely';
+import type { Executor } from '../../db/executor.js';
 import { inScope, type OrgScope } from '../../auth/scope.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { IndustrySection } from '../../../common/employers.js';
 
 function selectEmployers(db: Executor) {
   return db
@@ -45,7 +44,7 @@ export type EmployerFilter = {
   q: string | undefined;
   covered: 'yes' | 'no' | undefined;
   minHeadcount: number | undefined;
-  industry: string | undefined;
+  industry: IndustrySection | undefined;
   after: [string, number] | undefined;
   limit: number;
 };
@@ -80,7 +79,7 @@ export type EmployerValues = {
   name: string;
   uscc: string | null;
   headcount: number;
-  industry: string;
+  industry: IndustrySection;
   address: string | null;
   street_org_id: number;
   union_org_id: number | null;

@@ -1,10 +1,13 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Executor } from '../../db/executor.js';
 import { AppError } from '../../../common/errors.js';
+import '../../../common/employers.errors.js';
+import '../../../common/uscc.errors.js';
 import type { Page } from '../../../common/paging.js';
-import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
+import { coveringKinds } from '../../../common/orgs.js';
 import { checkUscc, normaliseUscc } from '../../../common/uscc.js';
-import type { CreateEmployerBody, Employer, EmployerListQuery, IndustrySection, UpdateEmployerBody } from '../../../common/employers.js';
+import type { CreateEmployerBody, Employer, EmployerListQuery, UpdateEmployerBody } from '../../../common/employers.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
 import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../audit/audit.service.js';
@@ -13,21 +16,19 @@ import { findOrgFor } from '../orgs/orgs.service.js';
 import * as repo from './employers.repo.js';
 import type { EmployerRow, EmployerValues } from './employers.repo.js';
 
-type Executor = Kysely<DB> | Transaction<DB>;
-
 function toEmployer(row: EmployerRow): Employer {
   return {
     id: row.id,
     name: row.name,
     uscc: row.uscc,
     headcount: row.headcount,
-    industry: row.industry as IndustrySection,
+    industry: row.industry,
     address: row.address,
     streetOrgId: row.street_org_id,
     streetName: row.street_name,
     unionOrgId: row.union_org_id,
     unionName: row.union_name,
-    unionisationStage: row.unionisation_stage as Employer['unionisationStage'],
+    unionisationStage: row.unionisation_stage,
     version: row.version,
   };
 }
@@ -62,7 +63,7 @@ async function resolvePlacement(tx: Executor, actor: Actor, streetOrgId: number,
   if (street.kind !== 'street_federation') throw new AppError('EMPLOYER_STREET_KIND');
   if (unionOrgId === null) return { street, path: street.path };
   const union = await findOrgFor(tx, actor, 'employer.write', unionOrgId);
-  if (!coveringKinds.includes(union.kind as OrgKind)) throw new AppError('EMPLOYER_UNION_KIND');
+  if (!coveringKinds.includes(union.kind)) throw new AppError('EMPLOYER_UNION_KIND');
   return { street, path: union.path };
 }
 

@@ -5,6 +5,7 @@ import type { Deps } from '../../deps.js';
 import { IdParam, PageQuery, pageOf } from '../../../common/paging.js';
 import { ElsewhereTransfersResult, ImportElsewhereRow, ImportJob, ImportListQuery, ImportUploadQuery } from '../../../common/imports.js';
 import { AppError } from '../../../common/errors.js';
+import '../../../common/imports.errors.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import { writeRosterTemplate } from '../rosters/roster.template.js';
 import * as imports from './imports.service.js';

@@ -14,10 +14,12 @@ import { SealedFileError } from '../../crypto/sealed-file.js';
 import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
-import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
+import { coveringKinds } from '../../../common/orgs.js';
 import { ROSTER_LIMITS } from '../rosters/roster.columns.js';
 import { describeFileError, RosterFileError, type RosterFileErrorCode } from '../rosters/roster.file-error.js';
-import { errorCatalog, errorMessage, type ErrorCode } from '../../../common/errors.js';
+import { errorMessage, isErrorCode } from '../../../common/errors.js';
+import '../../../common/imports.errors.js';
+import '../../../common/members.errors.js';
 import * as repo from './imports.repo.js';
 import { importsDir, runImportJob, errorFilePath, type ImportSummary } from './imports.runner.js';
 import { openTransfer } from '../transfers/transfers.service.js';
@@ -27,7 +29,7 @@ import type { ElsewhereTransfersResult, ImportElsewhereRow } from '../../../comm
 function failureText(row: repo.JobRow, locale: Locale): string | null {
   if (row.status !== 'failed' || !row.error_code) return null;
   const params = (row.error_params ?? {}) as Record<string, string | number>;
-  if (row.error_code in errorCatalog) return errorMessage(row.error_code as ErrorCode, locale, params);
+  if (isErrorCode(row.error_code)) return errorMessage(row.error_code, locale, params);
   return describeFileError(new RosterFileError(row.error_code as RosterFileErrorCode, params), locale);
 }
 
@@ -91,7 +93,7 @@ export async function startImport(
   locale: Locale,
 ): Promise<ImportJob> {
   const org = await findOrgFor(deps.db, actor, 'member.write', upload.orgId);
-  if (!coveringKinds.includes(org.kind as OrgKind)) throw new AppError('RECEIVING_ORG_KIND');
+  if (!coveringKinds.includes(org.kind)) throw new AppError('RECEIVING_ORG_KIND');
   const ext = path.extname(upload.fileName).toLowerCase();
   if (ext !== '.xlsx' && ext !== '.csv') throw new AppError('UPLOAD_TYPE');
   const target = path.join(importsDir(deps.config.dataDir), `${Date.now()}-${randomBytes(6).toString('hex')}${ext}.sealed`);
@@ -339,7 +341,7 @@ export async function importRosterFile(
 ): Promise<ImportSummary & { jobId: number }> {
   const org = await deps.db.selectFrom('org_unit').select(['id', 'path', 'kind']).where('id', '=', input.orgId).executeTakeFirst();
   if (!org) throw new AppError('NOT_FOUND');
-  if (!coveringKinds.includes(org.kind as OrgKind)) throw new AppError('RECEIVING_ORG_KIND');
+  if (!coveringKinds.includes(org.kind)) throw new AppError('RECEIVING_ORG_KIND');
   const hash = createHash('sha256');
   await pipeline(fs.createReadStream(input.filePath), hash);
   const sha256 = hash.digest('hex');

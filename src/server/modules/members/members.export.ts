@@ -6,6 +6,7 @@ import type { Locale } from '../../../common/i18n.js';
 import { REVEAL_REASON, type EmploymentForm } from '../../../common/members.js';
 import { scopeCovers, scopeFor, type Actor, type OrgScope } from '../../auth/scope.js';
 import { AppError } from '../../../common/errors.js';
+import '../../../common/members.errors.js';
 import { assertQuota, recordWrite } from '../audit/audit.service.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
 import { csvField, neutraliseCell } from '../rosters/roster.errors-file.js';
@@ -111,7 +112,7 @@ async function streamRows(
       (secret ? secret.phone : row.phone_masked) ?? '',
       l.gender[row.gender],
       row.birth_date,
-      l.forms[row.employment_form as EmploymentForm] ?? row.employment_form,
+      l.forms[row.employment_form] ?? row.employment_form,
       row.employer_name ?? '',
       row.org_name,
       row.join_date,

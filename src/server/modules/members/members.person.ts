@@ -1,4 +1,5 @@
 import { AppError } from '../../../common/errors.js';
+import '../../../common/identity.errors.js';
 import { maskIdNumber, maskPhone, parseIdNumber, parsePhone } from '../../../common/identity.js';
 import { idProblemError, phoneProblemError } from '../../../common/identity-errors.js';
 import type { PiiCipher } from '../../crypto/pii.js';

@@ -1,9 +1,9 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB, MemberTable } from '../../db/schema.js';
+import { sql } from 'kysely';
+import type { MemberTable } from '../../db/schema.js';
+import type { Executor } from '../../db/executor.js';
 import type { Insertable } from 'kysely';
 import { inScope, type OrgScope } from '../../auth/scope.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { EmploymentForm, MemberStatus } from '../../../common/members.js';
 
 const memberColumns = [
   'm.id',
@@ -81,8 +81,8 @@ export async function findMembersByIdIndexes(db: Executor, bidxs: string[]) {
 
 export type MemberSearch = {
   underPath: string;
-  status: string | undefined;
-  employmentForm: string | undefined;
+  status: MemberStatus | undefined;
+  employmentForm: EmploymentForm | undefined;
   match:
     | { kind: 'none' }
     | { kind: 'phone'; bidx: string }
@@ -103,7 +103,7 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\$
 export async function listMembers(db: Executor, scope: OrgScope, s: MemberSearch): Promise<MemberRow[]> {
   const filtered = <Q extends ReturnType<typeof selectMembers>>(query: Q): Q => {
     let q = query.orderBy('m.id', 'desc').limit(s.limit + 1);
-    if (s.status) q = q.where('m.status', '=', s.status as 'member' | 'lapsed');
+    if (s.status) q = q.where('m.status', '=', s.status);
     if (s.employmentForm) q = q.where('m.employment_form', '=', s.employmentForm);
     if (s.afterId !== undefined) q = q.where('m.id', '<', s.afterId);
     const m = s.match;

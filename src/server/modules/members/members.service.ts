@@ -1,11 +1,13 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { DB, MemberTable } from '../../db/schema.js';
+import type { Executor } from '../../db/executor.js';
 import { AppError } from '../../../common/errors.js';
+import '../../../common/members.errors.js';
 import type { Page } from '../../../common/paging.js';
 import { maskPhone, parseIdNumber, parsePhone } from '../../../common/identity.js';
 import { phoneProblemError } from '../../../common/identity-errors.js';
 import type { EmploymentForm, Member, MemberDetail, MemberListQuery } from '../../../common/members.js';
-import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
+import { coveringKinds } from '../../../common/orgs.js';
 import { regionOfPath, scopeFor, type Actor } from '../../auth/scope.js';
 import { endSessionsOfMember } from '../../auth/member-session.js';
 import type { PiiCipher } from '../../crypto/pii.js';
@@ -17,8 +19,6 @@ import type { SealedPerson } from './members.person.js';
 import * as repo from './members.repo.js';
 import type { MemberRow } from './members.repo.js';
 
-type Executor = Kysely<DB> | Transaction<DB>;
-
 function toMember(row: MemberRow, secondary: number[] = []): Member {
   return {
     id: row.id,
@@ -29,7 +29,7 @@ function toMember(row: MemberRow, secondary: number[] = []): Member {
     birthDate: row.birth_date,
     employerId: row.employer_id,
     employerName: row.employer_name,
-    employmentForm: row.employment_form as EmploymentForm,
+    employmentForm: row.employment_form,
     status: row.status,
     orgId: row.org_id,
     orgName: row.org_name,
@@ -277,7 +277,7 @@ export async function addAffiliation(db: Kysely<DB>, actor: Actor, memberId: num
   return db.transaction().execute(async (tx) => {
     const member = await findMemberFor(tx, actor, 'member.write', memberId, true);
     const org = await findOrgFor(tx, actor, 'member.write', orgId);
-    if (!coveringKinds.includes(org.kind as OrgKind)) throw new AppError('RECEIVING_ORG_KIND');
+    if (!coveringKinds.includes(org.kind)) throw new AppError('RECEIVING_ORG_KIND');
     if (org.id === member.org_id) throw new AppError('AFFILIATION_IS_PRIMARY');
     await repo.insertAffiliation(tx, { memberId, orgId: org.id, orgPath: org.path });
     await recordWrite(tx, actor, 'member.affiliate', { type: 'member', id: memberId, orgPath: org.path }, { orgId: org.id });

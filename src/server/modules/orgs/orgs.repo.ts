@@ -1,8 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import { sql } from 'kysely';
+import type { Executor } from '../../db/executor.js';
 import { inScope, type OrgScope } from '../../auth/scope.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { JointType, OrgKind } from '../../../common/orgs.js';
 
 const orgColumns = [
   'o.id',
@@ -22,8 +21,8 @@ export type OrgRow = {
   id: number;
   parent_id: number | null;
   path: string;
-  kind: string;
-  joint_type: string | null;
+  kind: OrgKind;
+  joint_type: JointType | null;
   name: string;
   region_code: string | null;
   zone_id: number | null;
@@ -92,7 +91,7 @@ export async function listOrgsOnPath(db: Executor, scope: OrgScope, ids: number[
 }
 
 /** Name substring or pinyin (initials or full) prefix, inside the scope; best matches first. */
-export async function searchOrgs(db: Executor, scope: OrgScope, query: { q: string; kind: string | undefined; limit: number }) {
+export async function searchOrgs(db: Executor, scope: OrgScope, query: { q: string; kind: OrgKind | undefined; limit: number }) {
   const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const prefix = `${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   let q = db
@@ -126,8 +125,8 @@ export async function insertOrg(
   org: {
     parentId: number;
     parentPath: string;
-    kind: string;
-    jointType: string | null;
+    kind: OrgKind;
+    jointType: JointType | null;
     name: string;
     namePinyin: string;
     regionCode: string | null;
@@ -158,7 +157,7 @@ export async function updateOrgFields(
   tx: Executor,
   id: number,
   version: number,
-  fields: { name?: string; name_pinyin?: string; joint_type?: string | null; region_code?: string | null; zone_id?: number | null },
+  fields: { name?: string; name_pinyin?: string; joint_type?: JointType | null; region_code?: string | null; zone_id?: number | null },
 ): Promise<OrgRow | undefined> {
   return tx
     .updateTable('org_unit as o')

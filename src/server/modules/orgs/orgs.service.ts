@@ -1,7 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { pinyin } from 'pinyin-pro';
 import type { DB } from '../../db/schema.js';
+import type { Executor } from '../../db/executor.js';
 import { AppError } from '../../../common/errors.js';
+import '../../../common/orgs.errors.js';
 import type { Page } from '../../../common/paging.js';
 import {
   canSitUnder,
@@ -24,14 +26,12 @@ import { addAlongPaths, addToCoverage, deleteCoverageRow, findCoverage, idsOnPat
 import * as repo from './orgs.repo.js';
 import type { OrgRow } from './orgs.repo.js';
 
-type Executor = Kysely<DB> | Transaction<DB>;
-
 export function toOrg(row: OrgRow): Org {
   return {
     id: row.id,
     parentId: row.parent_id,
-    kind: row.kind as OrgKind,
-    jointType: row.joint_type as Org['jointType'],
+    kind: row.kind,
+    jointType: row.joint_type,
     name: row.name,
     regionCode: row.region_code,
     zoneId: row.zone_id,
@@ -71,7 +71,7 @@ export async function getOrg(db: Kysely<DB>, actor: Actor, id: number): Promise<
   const scope = scopeFor(actor, 'org.read');
   const row = await findOrgFor(db, actor, 'org.read', id);
   const ancestors = await repo.listOrgsOnPath(db, scope, idsOnPath(row.path).slice(0, -1));
-  return { ...toOrg(row), ancestors: ancestors.map((a) => ({ id: a.id, name: a.name, kind: a.kind as OrgKind })) };
+  return { ...toOrg(row), ancestors: ancestors.map((a) => ({ id: a.id, name: a.name, kind: a.kind })) };
 }
 
 export async function listRoots(db: Kysely<DB>, actor: Actor): Promise<{ items: Org[] }> {
@@ -102,7 +102,7 @@ export async function searchOrgs(db: Kysely<DB>, actor: Actor, query: OrgSearchQ
     items: hits.map((h) => ({
       id: h.id,
       name: h.name,
-      kind: h.kind as OrgKind,
+      kind: h.kind,
       trail: idsOnPath(h.path)
         .slice(0, -1)
         .flatMap((id) => (names.has(id) ? [names.get(id)!] : [])),
@@ -110,9 +110,9 @@ export async function searchOrgs(db: Kysely<DB>, actor: Actor, query: OrgSearchQ
   };
 }
 
-function coverageOfKind(kind: string, sign: 1 | -1) {
+function coverageOfKind(kind: OrgKind, sign: 1 | -1) {
   return {
-    grassroots_unions: grassrootsKinds.includes(kind as OrgKind) ? sign : 0,
+    grassroots_unions: grassrootsKinds.includes(kind) ? sign : 0,
     branches: kind === 'branch' ? sign : 0,
   };
 }
@@ -125,7 +125,7 @@ export async function createOrg(db: Kysely<DB>, actor: Actor, body: CreateOrgBod
   return db.transaction().execute(async (tx) => {
     await repo.lockTree(tx, 'shared');
     const parent = await findOrgFor(tx, actor, 'org.write', body.parentId, true);
-    if (!canSitUnder(body.kind, parent.kind as OrgKind)) {
+    if (!canSitUnder(body.kind, parent.kind)) {
       throw new AppError('ORG_KIND_NOT_ALLOWED', { kind: body.kind, parentKind: parent.kind });
     }
     if (await repo.siblingNameExists(tx, parent.id, body.name)) throw new AppError('ORG_NAME_TAKEN', { name: body.name });
@@ -192,7 +192,7 @@ export async function moveOrg(db: Kysely<DB>, actor: Actor, id: number, body: Mo
     const newParent = await findOrgFor(tx, actor, 'org.write', body.newParentId, true);
     if (newParent.path === org.path || newParent.path.startsWith(`${org.path}.`)) throw new AppError('ORG_MOVE_INTO_ITSELF');
     if (newParent.id === org.parent_id) return toOrg(org);
-    if (!canSitUnder(org.kind as OrgKind, newParent.kind as OrgKind)) {
+    if (!canSitUnder(org.kind, newParent.kind)) {
       throw new AppError('ORG_KIND_NOT_ALLOWED', { kind: org.kind, parentKind: newParent.kind });
     }
     if (await repo.siblingNameExists(tx, newParent.id, org.name)) throw new AppError('ORG_NAME_TAKEN', { name: org.name });

@@ -1,8 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB, OtpChallengeTable } from '../../db/schema.js';
+import { sql } from 'kysely';
+import type { OtpChallengeTable } from '../../db/schema.js';
+import type { Executor } from '../../db/executor.js';
 import type { Insertable } from 'kysely';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 export async function insertChallenge(db: Executor, row: Insertable<OtpChallengeTable>): Promise<void> {
   await db.insertInto('otp_challenge').values(row).execute();

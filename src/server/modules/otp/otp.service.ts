@@ -2,6 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import type { Deps } from '../../deps.js';
 import type { OtpChallengeTable } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
+import '../../../common/otp.errors.js';
 import { OTP_LENGTH, type CodeChallenge } from '../../../common/portal.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import * as repo from './otp.repo.js';

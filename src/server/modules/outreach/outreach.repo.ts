@@ -1,8 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import { sql } from 'kysely';
+import type { Executor } from '../../db/executor.js';
 import { inScope, type OrgScope } from '../../auth/scope.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { MeetingKind, UnionisationStage } from '../../../common/outreach.js';
 
 function selectMeetings(db: Executor) {
   return db
@@ -86,7 +85,7 @@ export async function listMeetings(
   scope: OrgScope,
   f: {
     underPath: string;
-    kind: string | undefined;
+    kind: MeetingKind | undefined;
     from: string | undefined;
     to: string | undefined;
     after: [string, number] | undefined;
@@ -99,7 +98,7 @@ export async function listMeetings(
     .orderBy('m.held_on', 'desc')
     .orderBy('m.id', 'desc')
     .limit(f.limit + 1);
-  if (f.kind) q = q.where('m.kind', '=', f.kind as 'worker' | 'enterprise');
+  if (f.kind) q = q.where('m.kind', '=', f.kind);
   if (f.from) q = q.where('m.held_on', '>=', f.from);
   if (f.to) q = q.where('m.held_on', '<=', f.to);
   if (f.after) q = q.where(sql<boolean>`(m.held_on, m.id) < (${f.after[0]}::date, ${f.after[1]})`);
@@ -139,7 +138,7 @@ export async function setUnionisationStage(
   tx: Executor,
   employerId: number,
   version: number,
-  stage: string,
+  stage: UnionisationStage,
   meetingId: number | null | undefined,
 ): Promise<boolean> {
   const result = await tx

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
+import '../../../common/outreach.errors.js';
 import type { Page } from '../../../common/paging.js';
 import type {
   CreateMeetingBody,
@@ -91,7 +92,7 @@ export async function outreachStats(db: Kysely<DB>, actor: Actor, query: Outreac
     to: query.to,
   });
   const employersByStage = Object.fromEntries(unionisationStages.map((s) => [s, 0])) as Record<UnionisationStage, number>;
-  for (const s of stages) employersByStage[s.stage as UnionisationStage] = Number(s.n);
+  for (const s of stages) employersByStage[s.stage] = Number(s.n);
   return {
     workerMeetings: Number(meetings.worker_meetings),
     enterpriseMeetings: Number(meetings.enterprise_meetings),

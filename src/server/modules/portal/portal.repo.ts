@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from '../../db/executor.js';
 
 /** A member's own record, for the member themselves (the session proved who they are). */
 export async function findMemberSelf(db: Executor, memberId: number) {

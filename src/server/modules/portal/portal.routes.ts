@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { IdParam } from '../../../common/paging.js';
-import { CardToken } from '../../../common/members.js';
+import { CardToken } from '../../../common/cards.js';
 import { CodeAnswer, CodeChallenge, MemberCodeBody, PortalMe, PortalTransfer } from '../../../common/portal.js';
 import { endMemberSession, MEMBER_SESSION_COOKIE, requireMember } from '../../auth/member-session.js';
 import { cardTokenForMember } from '../cards/cards.service.js';

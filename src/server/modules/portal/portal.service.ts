@@ -1,6 +1,8 @@
 import type { Deps } from '../../deps.js';
 import type { Config } from '../../config.js';
 import { AppError } from '../../../common/errors.js';
+import '../../../common/otp.errors.js';
+import '../../../common/portal.errors.js';
 import { parseIdNumber, parsePhone } from '../../../common/identity.js';
 import { idProblemError, phoneProblemError } from '../../../common/identity-errors.js';
 import type { CodeAnswer, CodeChallenge, MemberCodeBody, PortalMe } from '../../../common/portal.js';

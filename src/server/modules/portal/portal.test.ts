@@ -11,7 +11,7 @@ import {
   signInMember,
   type TestContext,
 } from '../../testing/harness.js';
-import type { CardToken } from '../../../common/members.js';
+import type { CardToken } from '../../../common/cards.js';
 import type { CodeChallenge, PortalMe } from '../../../common/portal.js';
 
 let ctx: TestContext;

@@ -1,5 +1,6 @@
 import { format, type Locale } from '../../../common/i18n.js';
 import { errorMessage, type ErrorCode } from '../../../common/errors.js';
+import '../../../common/identity.errors.js';
 import type { ColumnHeader } from './roster.columns.js';
 
 /** What can be wrong with one roster row; each code has a message per language below. */
@@ -36,7 +37,7 @@ export type RowProblemCode =
 
 export type RowProblem = { column: ColumnHeader; code: RowProblemCode; params: Record<string, string | number> };
 
-/** Problems an ID number or phone can have, worded once in the API's catalogue (src/common/errors.ts). */
+/** Problems an ID number or phone can have, worded once in the API's catalogue (src/common/identity.errors.ts). */
 const sharedWithApi = [
   'ID_SCIENTIFIC',
   'ID_LEGACY15',

@@ -10,7 +10,8 @@ import {
   signInMember,
   type TestContext,
 } from '../../testing/harness.js';
-import type { MemberDetail, Transfer } from '../../../common/members.js';
+import type { MemberDetail } from '../../../common/members.js';
+import type { Transfer } from '../../../common/transfers.js';
 import type { Coverage } from '../../../common/coverage.js';
 // The periodic sweep main.ts runs every minute: the one way a transfer confirms itself.
 import { confirmDueTransfers } from './transfers.service.js';

@@ -1,8 +1,8 @@
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
-import type { DB, MemberTransferTable } from '../../db/schema.js';
+import { sql, type Insertable } from 'kysely';
+import type { MemberTransferTable } from '../../db/schema.js';
+import type { Executor } from '../../db/executor.js';
 import { inScope, type OrgScope } from '../../auth/scope.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { TransferStatus } from '../../../common/transfers.js';
 
 function selectTransfers(db: Executor) {
   return db
@@ -65,13 +65,13 @@ export async function findTransferInScope(db: Executor, scope: OrgScope, id: num
 export async function listTransfers(
   db: Executor,
   scope: OrgScope,
-  f: { direction: 'incoming' | 'outgoing'; underPath: string; status: string; afterId: number | undefined; limit: number },
+  f: { direction: 'incoming' | 'outgoing'; underPath: string; status: TransferStatus; afterId: number | undefined; limit: number },
 ): Promise<TransferRow[]> {
   const column = f.direction === 'incoming' ? 't.to_org_path' : 't.from_org_path';
   let q = selectTransfers(db)
     .where(inScope(scope, sql.ref(column)))
     .where(sql<boolean>`${sql.ref(column)} <@ ${f.underPath}::ltree`)
-    .where('t.status', '=', f.status as TransferRow['status'])
+    .where('t.status', '=', f.status)
     .orderBy('t.id')
     .limit(f.limit + 1);
   if (f.afterId !== undefined) q = q.where('t.id', '>', f.afterId);

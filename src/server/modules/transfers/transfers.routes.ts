@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
 import { IdParam, pageOf } from '../../../common/paging.js';
-import { Transfer, TransferDecisionBody, TransferListQuery, TransferRequestBody } from '../../../common/members.js';
+import { Transfer, TransferDecisionBody, TransferListQuery, TransferRequestBody } from '../../../common/transfers.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import * as transfers from './transfers.service.js';
 

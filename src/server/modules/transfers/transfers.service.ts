@@ -1,13 +1,17 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Executor } from '../../db/executor.js';
 import type { Deps } from '../../deps.js';
 import type { EventBus } from '../../events.js';
 import { AppError } from '../../../common/errors.js';
+import '../../../common/members.errors.js';
+import '../../../common/otp.errors.js';
+import '../../../common/transfers.errors.js';
 import type { Page } from '../../../common/paging.js';
 import { maskName } from '../../../common/identity.js';
-import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
-import type { Transfer, TransferDecisionBody, TransferListQuery, TransferRequestBody } from '../../../common/members.js';
+import { coveringKinds } from '../../../common/orgs.js';
+import type { Transfer, TransferDecisionBody, TransferListQuery, TransferRequestBody } from '../../../common/transfers.js';
 import type { CodeAnswer, CodeChallenge, PortalTransfer } from '../../../common/portal.js';
 import { regionOfPath, scopeCovers, scopeFor, type Actor } from '../../auth/scope.js';
 import type { MemberPrincipal } from '../../auth/member-session.js';
@@ -19,8 +23,6 @@ import { findPersonByIdIndex, moveMember, phoneOnRecord } from '../members/membe
 import { normalisedIdOrThrow } from '../members/members.person.js';
 import { issueCode, verifyCode } from '../otp/otp.service.js';
 import * as repo from './transfers.repo.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 function toTransfer(row: repo.TransferRow): Transfer {
   return {
@@ -127,7 +129,7 @@ async function lookupsThisHour(db: Kysely<DB>, userId: number): Promise<number> 
 export async function requestTransfer(deps: Deps, actor: Actor, body: TransferRequestBody): Promise<Transfer> {
   const idNumber = normalisedIdOrThrow(body.idNumber);
   const to = await findOrgFor(deps.db, actor, 'member.write', body.toOrgId);
-  if (!coveringKinds.includes(to.kind as OrgKind)) throw new AppError('RECEIVING_ORG_KIND');
+  if (!coveringKinds.includes(to.kind)) throw new AppError('RECEIVING_ORG_KIND');
   if ((await lookupsThisHour(deps.db, actor.userId)) >= deps.config.transferLookupsPerHour) {
     throw new AppError('TRANSFER_LOOKUPS_SPENT', { max: deps.config.transferLookupsPerHour });
   }

@@ -10,7 +10,9 @@ import {
   signInMember,
   type TestContext,
 } from '../../testing/harness.js';
-import type { Application, Transfer, MemberDetail } from '../../../common/members.js';
+import type { MemberDetail } from '../../../common/members.js';
+import type { Application } from '../../../common/applications.js';
+import type { Transfer } from '../../../common/transfers.js';
 import type { PortalMe } from '../../../common/portal.js';
 import type { Coverage } from '../../../common/coverage.js';
 import { diffCoverage } from '../coverage/coverage.repo.js';

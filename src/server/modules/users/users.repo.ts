@@ -1,8 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import { sql } from 'kysely';
+import type { Executor } from '../../db/executor.js';
 import { inScope, type OrgScope } from '../../auth/scope.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Role } from '../../../common/auth.js';
 
 /** Users holding at least one grant inside the scope (and under `underPath`), by id. */
 export async function listUsers(
@@ -70,7 +69,7 @@ export async function updateUserRow(
     .execute();
 }
 
-export async function insertGrant(tx: Executor, grant: { userId: number; orgId: number; orgPath: string; role: string }): Promise<number> {
+export async function insertGrant(tx: Executor, grant: { userId: number; orgId: number; orgPath: string; role: Role }): Promise<number> {
   const row = await tx
     .insertInto('role_grant')
     .values({ user_id: grant.userId, org_id: grant.orgId, org_path: grant.orgPath, role: grant.role })

@@ -1,7 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Executor } from '../../db/executor.js';
 import { AppError } from '../../../common/errors.js';
-import type { Role } from '../../../common/auth.js';
+import '../../../common/users.errors.js';
 import type { Page } from '../../../common/paging.js';
 import type { CreateUserBody, GrantBody, UpdateUserBody, User, UserListQuery } from '../../../common/users.js';
 import { scopeCovers, scopeFor, type Actor, type OrgScope } from '../../auth/scope.js';
@@ -11,8 +12,6 @@ import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { findOrgPathInScope, findOrgFor } from '../orgs/orgs.service.js';
 import * as repo from './users.repo.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 async function presentUsers(db: Executor, scope: OrgScope, users: Awaited<ReturnType<typeof repo.listUsers>>): Promise<User[]> {
   const grants = await repo.listGrantsOfUsers(
@@ -28,7 +27,7 @@ async function presentUsers(db: Executor, scope: OrgScope, users: Awaited<Return
     // Grants outside the caller's scope are not the caller's business.
     grants: grants
       .filter((g) => g.user_id === u.id && scopeCovers(scope, g.path))
-      .map((g) => ({ id: g.id, orgId: g.org_id, orgName: g.org_name, role: g.role as Role })),
+      .map((g) => ({ id: g.id, orgId: g.org_id, orgName: g.org_name, role: g.role })),
   }));
 }
 

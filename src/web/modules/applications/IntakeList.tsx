@@ -1,7 +1,7 @@
 import { CheckCircleFilled, CloseCircleFilled, LoadingOutlined } from '@ant-design/icons';
 import { Button, Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { IntakeApplicationBody } from '../../../common/members.js';
+import type { IntakeApplicationBody } from '../../../common/applications.js';
 import { groupCode } from '../../app/format.js';
 
 export type IntakeEntry = {

@@ -3,7 +3,7 @@ import { Button, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { applicationStatuses, type ApplicationStatus } from '../../../common/members.js';
+import { applicationStatuses, type ApplicationStatus } from '../../../common/applications.js';
 import { useAuth } from '../../app/auth.js';
 import { ListPage, useList } from '../../app/ListPage.js';
 import { applicationsApi, type ApplicationFilters } from './applications.api.js';

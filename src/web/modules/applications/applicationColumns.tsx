@@ -1,6 +1,7 @@
 import { Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Application, ApplicationStatus, EmploymentForm } from '../../../common/members.js';
+import type { EmploymentForm } from '../../../common/members.js';
+import type { Application, ApplicationStatus } from '../../../common/applications.js';
 import { formatDateTime } from '../../app/format.js';
 import { ApplicationStatusTag, EmploymentTag } from '../members/memberTags.js';
 

@@ -5,7 +5,7 @@ import {
   type ApplicationListQuery,
   type DecideApplicationsBody,
   type IntakeApplicationBody,
-} from '../../../common/members.js';
+} from '../../../common/applications.js';
 import { pageOf } from '../../../common/paging.js';
 import { api } from '../../app/api.js';
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { employmentForms, type EmploymentForm, type IntakeApplicationBody } from '../../../common/members.js';
+import { employmentForms, type EmploymentForm } from '../../../common/members.js';
+import { type IntakeApplicationBody } from '../../../common/applications.js';
 import { ApiError } from '../../app/api.js';
 import { errorText } from '../../app/notify.js';
 import { applicationsApi } from './applications.api.js';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MEMBER_LIMITS, type DecisionResult } from '../../../common/members.js';
+import { MEMBER_LIMITS } from '../../../common/members.js';
+import { type DecisionResult } from '../../../common/applications.js';
 import { ApiError } from '../../app/api.js';
 import { errorText, useNotify } from '../../app/notify.js';
 import { applicationsApi, type ApplicationFilters } from './applications.api.js';

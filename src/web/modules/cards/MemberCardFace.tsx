@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CardToken } from '../../../common/members.js';
+import type { CardToken } from '../../../common/cards.js';
 import { formatCardNo, verifyLink } from './cardLink.js';
 import { QrCode } from './QrCode.js';
 

@@ -1,4 +1,4 @@
-import type { CardToken } from '../../../common/members.js';
+import type { CardToken } from '../../../common/cards.js';
 
 /**
  * What a member card's QR code holds: the address of the verify page with the signed token in the fragment,

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CardToken } from '../../../common/members.js';
+import type { CardToken } from '../../../common/cards.js';
 import { errorText } from '../../app/notify.js';
 import { i18next } from '../../i18n/index.js';
 import { renewalTime } from './cardLink.js';

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../../common/errors.js';
 import { errorMessage } from '../../../common/errors.js';
+import '../../../common/uscc.errors.js';
 import { checkUscc, normaliseUscc, type UsccProblem } from '../../../common/uscc.js';
 import { currentLocale } from '../../i18n/index.js';
 

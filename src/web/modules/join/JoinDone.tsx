@@ -2,7 +2,7 @@ import { CheckCircleFilled, CopyOutlined } from '@ant-design/icons';
 import { Alert, Button, message } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { ApplicationReceipt } from '../../../common/members.js';
+import type { ApplicationReceipt } from '../../../common/applications.js';
 import { groupCode } from '../../app/format.js';
 
 async function copyText(text: string): Promise<boolean> {

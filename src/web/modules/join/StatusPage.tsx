@@ -2,7 +2,7 @@ import { Alert, Button, Input, Steps } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { ApplicationStatusView } from '../../../common/members.js';
+import type { ApplicationStatusView } from '../../../common/applications.js';
 import { formatDateTime } from '../../app/format.js';
 import { errorText } from '../../app/notify.js';
 import { PublicLayout } from './PublicLayout.js';

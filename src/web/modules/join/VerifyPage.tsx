@@ -2,7 +2,7 @@ import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Alert, Button, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CardVerifyResult } from '../../../common/members.js';
+import type { CardVerifyResult } from '../../../common/cards.js';
 import { formatDateTime } from '../../app/format.js';
 import { errorText } from '../../app/notify.js';
 import { tokenFromScan } from '../cards/cardLink.js';

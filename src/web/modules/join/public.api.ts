@@ -1,11 +1,6 @@
 import { PublicUnions } from '../../../common/applications.answers.js';
-import {
-  ApplicationReceipt,
-  ApplicationStatusView,
-  CardToken,
-  CardVerifyResult,
-  type PublicApplicationBody,
-} from '../../../common/members.js';
+import { ApplicationReceipt, ApplicationStatusView, type PublicApplicationBody } from '../../../common/applications.js';
+import { CardToken, CardVerifyResult } from '../../../common/cards.js';
 import { CodeChallenge, PortalMe, PortalTransfer, type MemberCodeBody } from '../../../common/portal.js';
 import { api, NoAnswer } from '../../app/api.js';
 

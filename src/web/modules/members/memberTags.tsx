@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { gigForms, type ApplicationStatus, type EmploymentForm, type Member, type MemberStatus } from '../../../common/members.js';
+import { gigForms, type EmploymentForm, type Member, type MemberStatus } from '../../../common/members.js';
+import type { ApplicationStatus } from '../../../common/applications.js';
 
 export function EmploymentTag({ form }: { form: EmploymentForm }) {
   const { t } = useTranslation();

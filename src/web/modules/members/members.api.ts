@@ -1,4 +1,5 @@
-import { CardToken, Member, MemberDetail, RevealResult, type MemberListQuery } from '../../../common/members.js';
+import { Member, MemberDetail, RevealResult, type MemberListQuery } from '../../../common/members.js';
+import { CardToken } from '../../../common/cards.js';
 import { pageOf } from '../../../common/paging.js';
 import { api, NoAnswer } from '../../app/api.js';
 

@@ -2,7 +2,7 @@ import { CheckOutlined, CloseOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Segmented, Select, Space, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { transferStatuses, type Transfer } from '../../../common/members.js';
+import { transferStatuses, type Transfer } from '../../../common/transfers.js';
 import type { OrgWithAncestors } from '../../../common/orgs.js';
 import { useAuth } from '../../app/auth.js';
 import { formatDateTime } from '../../app/format.js';

@@ -1,4 +1,4 @@
-import { Transfer, type TransferListQuery, type TransferRequestBody } from '../../../common/members.js';
+import { Transfer, type TransferListQuery, type TransferRequestBody } from '../../../common/transfers.js';
 import { pageOf } from '../../../common/paging.js';
 import { api } from '../../app/api.js';
 
