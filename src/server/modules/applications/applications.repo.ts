@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { DB, MemberApplicationTable } from '../../db/schema.js';
-import { inScope, type OrgScope } from '../../auth/scope.js';
+import { inScope, provenInScope, type OrgScope } from '../../auth/scope.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -134,8 +134,15 @@ export async function listApplicationsOfPerson(db: Executor, idBidx: string, lim
     .execute();
 }
 
-export async function findMeeting(db: Executor, id: number) {
-  return db.selectFrom('outreach_meeting').select(['id', 'org_id', 'org_path']).where('id', '=', id).executeTakeFirst();
+/** An outreach meeting held inside the scope (the meeting an intake names). */
+export async function findMeetingInScope(db: Executor, scope: OrgScope, id: number) {
+  const row = await db
+    .selectFrom('outreach_meeting as m')
+    .select(['m.id', 'm.org_id', 'm.org_path'])
+    .where('m.id', '=', id)
+    .where(inScope(scope, sql.ref('m.org_path')))
+    .executeTakeFirst();
+  return row && provenInScope(row);
 }
 
 export async function findReceivingOrg(db: Executor, id: number) {

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { OrgScope } from '../../auth/scope.js';
 import { inScope } from '../../auth/scope.js';
+import { idsOnPath } from '../../auth/tree.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -52,11 +53,6 @@ export const zeroCounts = (): CoverageCounts => ({
   ids_invalid: 0,
   ids_duplicate: 0,
 });
-
-/** The ids on an ltree path of ids, root first: a node and all its ancestors. */
-export function idsOnPath(path: string): number[] {
-  return path.split('.').map(Number);
-}
 
 export async function insertCoverageRow(db: Executor, orgId: number): Promise<void> {
   await db.insertInto('org_coverage').values({ org_id: orgId }).execute();

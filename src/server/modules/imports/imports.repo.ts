@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { inScope, regionOfPath, type OrgScope } from '../../auth/scope.js';
+import { inScope, provenInScope, type OrgScope } from '../../auth/scope.js';
+import { regionOfPath } from '../../auth/tree.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 

@@ -6,7 +6,8 @@ import { maskPhone, parseIdNumber, parsePhone } from '../../../common/identity.j
 import { phoneProblemError } from '../../../common/identity-errors.js';
 import type { EmploymentForm, Member, MemberDetail, MemberListQuery } from '../../../common/members.js';
 import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
-import { regionOfPath, scopeFor, type Actor } from '../../auth/scope.js';
+import { scopeFor, type Actor, type InScope } from '../../auth/scope.js';
+import { regionOfPath } from '../../auth/tree.js';
 import { endSessionsOfMember } from '../../auth/member-session.js';
 import type { PiiCipher } from '../../crypto/pii.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';

@@ -18,9 +18,10 @@ import {
 } from '../../../common/orgs.js';
 import type { Action } from '../../../common/auth.js';
 import { scopeFor, type Actor, type OrgScope } from '../../auth/scope.js';
+import { depthOfPath, idsOnPath, isAncestorOrSelf, parentPath } from '../../auth/tree.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { recordWrite } from '../audit/audit.service.js';
-import { addAlongPaths, addToCoverage, deleteCoverageRow, findCoverage, idsOnPath, insertCoverageRow } from '../coverage/coverage.repo.js';
+import { addAlongPaths, addToCoverage, deleteCoverageRow, findCoverage, insertCoverageRow } from '../coverage/coverage.repo.js';
 import * as repo from './orgs.repo.js';
 import type { OrgRow } from './orgs.repo.js';
 
@@ -36,7 +37,7 @@ export function toOrg(row: OrgRow): Org {
     regionCode: row.region_code,
     zoneId: row.zone_id,
     childCount: row.child_count,
-    depth: row.path.split('.').length,
+    depth: depthOfPath(row.path),
     version: row.version,
     updatedAt: row.updated_at,
   };
@@ -191,13 +192,13 @@ export async function moveOrg(db: Kysely<DB>, actor: Actor, id: number, body: Mo
     const org = await findOrgFor(tx, actor, 'org.write', id, true);
     if (org.parent_id === null) throw new AppError('ORG_ROOT_IMMUTABLE');
     const newParent = await findOrgFor(tx, actor, 'org.write', body.newParentId, true);
-    if (newParent.path === org.path || newParent.path.startsWith(`${org.path}.`)) throw new AppError('ORG_MOVE_INTO_ITSELF');
+    if (isAncestorOrSelf(org.path, newParent.path)) throw new AppError('ORG_MOVE_INTO_ITSELF');
     if (newParent.id === org.parent_id) return toOrg(org);
     if (!canSitUnder(org.kind as OrgKind, newParent.kind as OrgKind)) {
       throw new AppError('ORG_KIND_NOT_ALLOWED', { kind: org.kind, parentKind: newParent.kind });
     }
     if (await repo.siblingNameExists(tx, newParent.id, org.name)) throw new AppError('ORG_NAME_TAKEN', { name: org.name });
-    const oldParentPath = org.path.slice(0, org.path.lastIndexOf('.'));
+    const oldParentPath = parentPath(org.path)!;
     const totals = await findCoverage(tx, org.id);
     const movedCount = await repo.moveSubtreePaths(tx, org.path, newParent.path);
     const moved = await repo.setParent(tx, org.id, newParent.id);

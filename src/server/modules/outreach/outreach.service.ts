@@ -13,6 +13,7 @@ import type {
 } from '../../../common/outreach.js';
 import { unionisationStages } from '../../../common/outreach.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
+import { isAncestorOrSelf } from '../../auth/tree.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
@@ -36,8 +37,6 @@ function toMeeting(row: repo.MeetingRow): Meeting {
     employersEngaged: Number(row.employers_engaged ?? 0),
   };
 }
-
-const isAncestorOrSelf = (ancestor: string, path: string) => path === ancestor || path.startsWith(`${ancestor}.`);
 
 /** Records an outreach meeting (双沟通); a sub-venue names its main venue, held by the same union or a parent. */
 export async function createMeeting(db: Kysely<DB>, actor: Actor, body: CreateMeetingBody): Promise<Meeting> {
