@@ -75,7 +75,7 @@ export async function listApplications(
 
 /** The requested applications that lie inside the scope, locked: the whole id set is checked at once. */
 export async function lockApplicationsInScope(db: Executor, scope: OrgScope, ids: number[]) {
-  return db
+  const rows = await db
     .selectFrom('member_application as a')
     .select([
       'a.id',
@@ -100,6 +100,7 @@ export async function lockApplicationsInScope(db: Executor, scope: OrgScope, ids
     .orderBy('a.id')
     .forUpdate()
     .execute();
+  return rows.map(provenInScope);
 }
 
 export async function markDecided(

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { inScope, type OrgScope } from '../../auth/scope.js';
+import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/scope.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -28,12 +28,18 @@ function selectEmployers(db: Executor) {
 /** An employer as every read of this repo returns it, derived from the query. */
 export type EmployerRow = Awaited<ReturnType<ReturnType<typeof selectEmployers>['executeTakeFirstOrThrow']>>;
 
-export async function findEmployerInScope(db: Executor, scope: OrgScope, id: number, forUpdate = false): Promise<EmployerRow | undefined> {
+export async function findEmployerInScope(
+  db: Executor,
+  scope: OrgScope,
+  id: number,
+  forUpdate = false,
+): Promise<InScope<EmployerRow> | undefined> {
   let q = selectEmployers(db)
     .where('e.id', '=', id)
     .where(inScope(scope, sql.ref('e.org_path')));
   if (forUpdate) q = q.forUpdate('e');
-  return q.executeTakeFirst();
+  const row = await q.executeTakeFirst();
+  return row && provenInScope(row);
 }
 
 export async function employerExists(db: Executor, id: number): Promise<boolean> {

@@ -5,7 +5,7 @@ import type { Page } from '../../../common/paging.js';
 import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
 import { checkUscc, normaliseUscc } from '../../../common/uscc.js';
 import type { CreateEmployerBody, Employer, EmployerListQuery, IndustrySection, UpdateEmployerBody } from '../../../common/employers.js';
-import { scopeFor, type Actor } from '../../auth/scope.js';
+import { scopeFor, type Actor, type InScope } from '../../auth/scope.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { addToCoverage, type CoverageCounts } from '../coverage/coverage.repo.js';
@@ -89,7 +89,7 @@ export async function findEmployerRowFor(
   actor: Actor,
   action: 'employer.read' | 'employer.write',
   id: number,
-): Promise<EmployerRow> {
+): Promise<InScope<EmployerRow>> {
   const row = await repo.findEmployerInScope(db, scopeFor(actor, action), id, action === 'employer.write');
   if (row) return row;
   if (action === 'employer.write' && (await repo.findEmployerInScope(db, scopeFor(actor, 'employer.read'), id)))

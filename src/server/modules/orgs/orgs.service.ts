@@ -17,7 +17,7 @@ import {
   type Zone,
 } from '../../../common/orgs.js';
 import type { Action } from '../../../common/auth.js';
-import { scopeFor, type Actor, type OrgScope } from '../../auth/scope.js';
+import { scopeFor, type Actor, type InScope, type OrgScope } from '../../auth/scope.js';
 import { depthOfPath, idsOnPath, isAncestorOrSelf, parentPath } from '../../auth/tree.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { recordWrite } from '../audit/audit.service.js';
@@ -54,7 +54,7 @@ export function pinyinKey(name: string): string {
  * Finds a node for an action: 404 when it lies outside everything the caller may see, 403 when the
  * caller may see it but not do this to it.
  */
-export async function findOrgFor(db: Executor, actor: Actor, action: Action, id: number, forUpdate = false): Promise<OrgRow> {
+export async function findOrgFor(db: Executor, actor: Actor, action: Action, id: number, forUpdate = false): Promise<InScope<OrgRow>> {
   const row = await repo.findOrgInScope(db, scopeFor(actor, action), id, forUpdate);
   if (row) return row;
   if (action !== 'org.read' && (await repo.findOrgInScope(db, scopeFor(actor, 'org.read'), id))) throw new AppError('FORBIDDEN');
@@ -233,8 +233,8 @@ export async function deleteOrg(db: Kysely<DB>, actor: Actor, id: number): Promi
     if (org.parent_id === null) throw new AppError('ORG_ROOT_IMMUTABLE');
     if (scopeFor(actor, 'org.write').paths.includes(org.path)) throw new AppError('FORBIDDEN');
     if (org.child_count > 0) throw new AppError('ORG_HAS_CHILDREN');
-    if ((await repo.countEmployersOf(tx, org.id)) > 0) throw new AppError('ORG_HAS_EMPLOYERS');
-    if ((await repo.countGrantsOn(tx, org.id)) > 0) throw new AppError('ORG_HAS_USERS');
+    if ((await repo.countEmployersOf(tx, org)) > 0) throw new AppError('ORG_HAS_EMPLOYERS');
+    if ((await repo.countGrantsOn(tx, org)) > 0) throw new AppError('ORG_HAS_USERS');
     await addToCoverage(tx, org.path, coverageOfKind(org.kind, -1));
     await deleteCoverageRow(tx, org.id);
     await repo.deleteOrgRow(tx, org.id);
@@ -245,14 +245,14 @@ export async function deleteOrg(db: Kysely<DB>, actor: Actor, id: number): Promi
 
 export async function listZones(db: Kysely<DB>, actor: Actor, orgId: number): Promise<{ items: Zone[] }> {
   const org = await findOrgFor(db, actor, 'org.read', orgId);
-  const zones = await repo.listZones(db, org.id);
+  const zones = await repo.listZones(db, org);
   return { items: zones.map((z) => ({ id: z.id, orgId: z.org_id, name: z.name, memberCount: Number(z.member_count ?? 0) })) };
 }
 
 export async function createZone(db: Kysely<DB>, actor: Actor, orgId: number, name: string): Promise<Zone> {
   return db.transaction().execute(async (tx) => {
     const org = await findOrgFor(tx, actor, 'org.write', orgId, true);
-    if (await repo.zoneNameExists(tx, org.id, name)) throw new AppError('ZONE_NAME_TAKEN', { name });
+    if (await repo.zoneNameExists(tx, org, name)) throw new AppError('ZONE_NAME_TAKEN', { name });
     const zone = await repo.insertZone(tx, org, name);
     await recordWrite(tx, actor, 'zone.create', { type: 'zone', id: zone.id, orgPath: org.path }, { name });
     return { id: zone.id, orgId: zone.org_id, name: zone.name, memberCount: 0 };

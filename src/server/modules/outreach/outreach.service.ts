@@ -112,7 +112,7 @@ export async function setUnionisationStage(
       const meeting = await repo.findMeetingInScope(tx, scopeFor(actor, 'member.read'), body.meetingId);
       if (!meeting || meeting.kind !== 'enterprise') throw new AppError('NOT_FOUND');
     }
-    if (!(await repo.setUnionisationStage(tx, employerId, body.version, body.stage, body.meetingId))) throw new AppError('CONFLICT');
+    if (!(await repo.setUnionisationStage(tx, employer, body.version, body.stage, body.meetingId))) throw new AppError('CONFLICT');
     await recordWrite(
       tx,
       actor,
