@@ -47,7 +47,7 @@ export async function listGrantsOfUsers(db: Executor, scope: OrgScope, users: re
 
 const userColumns = ['u.id', 'u.username', 'u.display_name', 'u.is_disabled', 'u.last_login_at'] as const;
 
-/** A grant of user `u` whose node lies inside the scope exists (NOT: a grant outside it). */
+/** SQL condition: user `u` holds a grant on a node inside the scope (with `inside` false: one outside it). */
 function hasGrant(scope: OrgScope, inside = true) {
   const condition = inScope(scope, sql.ref('o.path'));
   return sql<SqlBool>`EXISTS (SELECT 1 FROM role_grant g JOIN org_unit o ON o.id = g.org_id
