@@ -1,6 +1,7 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { roleAllows, type Action, type Role } from '../../common/auth.js';
 import type { OrgKind } from '../../common/orgs.js';
+import { isAncestorOrSelf } from './tree.js';
 
 export type ActorGrant = { id: number; orgId: number; orgPath: string; orgName: string; orgKind: OrgKind; role: Role };
 
@@ -21,17 +22,22 @@ export type Actor = {
  */
 export type OrgScope = { readonly action: Action; readonly paths: readonly string[] };
 
-export function isAncestorOrSelf(ancestor: string, path: string): boolean {
-  return path === ancestor || path.startsWith(`${ancestor}.`);
-}
+declare const inScopeBrand: unique symbol;
 
 /**
- * The region of a node: the second label of its path (a district federation or a city-level industry union),
- * the distribution key of member-owned rows; the root's own id for the root.
+ * Proof that a row was read by a look-up whose SQL restricts it to what the caller may reach (`inScope()` of the
+ * caller's scope, or a member's own records). Unscoped follow-up reads and services acting on a looked-up row take
+ * an `InScope<…>` (or one narrowed to its id), so the scoped guard has to come first.
  */
-export function regionOfPath(path: string): number {
-  const labels = path.split('.');
-  return Number(labels[1] ?? labels[0]);
+export type InScope<T> = T & { readonly [inScopeBrand]: true };
+
+/**
+ * Brands what a scoped look-up returned. Only a repo read whose WHERE carries the caller's scope calls this;
+ * scope.test.ts holds every call site to that.
+ */
+export function provenInScope<T extends object>(row: T): InScope<T> {
+  // The one cast of the brand: the type records what the SQL of the calling read guaranteed.
+  return row as InScope<T>;
 }
 
 export function scopeFor(actor: Actor, action: Action): OrgScope {

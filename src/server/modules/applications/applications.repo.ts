@@ -1,7 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { MemberApplicationTable } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
-import { inScope, type OrgScope } from '../../auth/scope.js';
+import { inScope, provenInScope, type OrgScope } from '../../auth/scope.js';
 import type { ApplicationStatus } from '../../../common/applications.js';
 
 const columns = [
@@ -75,7 +75,7 @@ export async function listApplications(
 
 /** The requested applications that lie inside the scope, locked: the whole id set is checked at once. */
 export async function lockApplicationsInScope(db: Executor, scope: OrgScope, ids: number[]) {
-  return db
+  const rows = await db
     .selectFrom('member_application as a')
     .select([
       'a.id',
@@ -100,6 +100,7 @@ export async function lockApplicationsInScope(db: Executor, scope: OrgScope, ids
     .orderBy('a.id')
     .forUpdate()
     .execute();
+  return rows.map(provenInScope);
 }
 
 export async function markDecided(
@@ -134,8 +135,15 @@ export async function listApplicationsOfPerson(db: Executor, idBidx: string, lim
     .execute();
 }
 
-export async function findMeeting(db: Executor, id: number) {
-  return db.selectFrom('outreach_meeting').select(['id', 'org_id', 'org_path']).where('id', '=', id).executeTakeFirst();
+/** An outreach meeting held inside the scope (the meeting an intake names). */
+export async function findMeetingInScope(db: Executor, scope: OrgScope, id: number) {
+  const row = await db
+    .selectFrom('outreach_meeting as m')
+    .select(['m.id', 'm.org_id', 'm.org_path'])
+    .where('m.id', '=', id)
+    .where(inScope(scope, sql.ref('m.org_path')))
+    .executeTakeFirst();
+  return row && provenInScope(row);
 }
 
 export async function findReceivingOrg(db: Executor, id: number) {

@@ -20,6 +20,7 @@ import type {
   PublicApplicationBody,
 } from '../../../common/applications.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
+import { isAncestorOrSelf } from '../../auth/tree.js';
 import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { insertAudit } from '../audit/audit.repo.js';
@@ -132,11 +133,9 @@ export async function intakeApplication(deps: Deps, actor: Actor, body: IntakeAp
     const org = await findOrgFor(tx, actor, 'member.write', body.orgId);
     let meetingId: number | null = null;
     if (body.meetingId !== undefined) {
-      const meeting = await repo.findMeeting(tx, body.meetingId);
-      const meetingVisible =
-        meeting && scopeFor(actor, 'member.read').paths.some((p) => meeting.org_path === p || meeting.org_path.startsWith(`${p}.`));
-      if (!meeting || !meetingVisible) throw new AppError('NOT_FOUND');
-      if (!(org.path === meeting.org_path || org.path.startsWith(`${meeting.org_path}.`))) throw new AppError('MEETING_ORG_MISMATCH');
+      const meeting = await repo.findMeetingInScope(tx, scopeFor(actor, 'member.read'), body.meetingId);
+      if (!meeting) throw new AppError('NOT_FOUND');
+      if (!isAncestorOrSelf(meeting.org_path, org.path)) throw new AppError('MEETING_ORG_MISMATCH');
       meetingId = meeting.id;
     }
     const receipt = await submit(tx, deps, {

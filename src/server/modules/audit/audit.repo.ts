@@ -1,6 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/executor.js';
 import { inScope, type OrgScope } from '../../auth/scope.js';
+import { isRootPath, nodeOfPath } from '../../auth/tree.js';
 
 export type AuditEntry = {
   userId: number | null;
@@ -16,13 +17,8 @@ export type AuditEntry = {
   detail?: Record<string, unknown> | undefined;
 };
 
-/** The node id at the end of an ltree path of ids. */
-function nodeOf(path: string): number {
-  return Number(path.slice(path.lastIndexOf('.') + 1));
-}
-
 export async function insertAudit(db: Executor, entry: AuditEntry): Promise<void> {
-  const ids = [...new Set(entry.orgIds ?? (entry.orgPath ? [nodeOf(entry.orgPath)] : []))].filter((id) => Number.isSafeInteger(id));
+  const ids = [...new Set(entry.orgIds ?? (entry.orgPath ? [nodeOfPath(entry.orgPath)] : []))].filter((id) => Number.isSafeInteger(id));
   await db
     .insertInto('audit_log')
     .values({
@@ -66,7 +62,7 @@ export type AuditFilter = {
 
 /** Audit entries placed in the caller's subtree, newest first; entries without any organisation only for scopes at the root. */
 export async function listAudit(db: Executor, scope: OrgScope, f: AuditFilter) {
-  const atRoot = scope.paths.some((p) => !p.includes('.'));
+  const atRoot = scope.paths.some(isRootPath);
   let query = db
     .selectFrom('audit_log as a')
     .select(['a.id', 'a.at', 'a.username', 'a.action', 'a.target_type', 'a.target_id', 'a.result', 'a.ip', 'a.detail'])

@@ -17,8 +17,8 @@ import { findMemberFor, reissueCard, revokeCard, findCardHolder } from '../membe
  * the internal member id), the card version and an expiry a few minutes ahead. Revoking or re-issuing raises the
  * version, so older tokens stop verifying at once.
  */
-async function tokenFor(deps: Deps, memberId: number): Promise<CardToken & { orgPath: string }> {
-  const card = await findCardHolder(deps.db, { id: memberId });
+async function tokenFor(deps: Deps, holder: Parameters<typeof findCardHolder>[1]): Promise<CardToken & { orgPath: string }> {
+  const card = await findCardHolder(deps.db, holder);
   if (!card || card.status !== 'member' || card.card_status !== 'active' || !card.card_no) throw new AppError('CARD_NOT_ACTIVE');
   const expires = Math.floor(Date.now() / 1000) + deps.config.cardTokenSeconds;
   return {
@@ -40,14 +40,14 @@ function answer({ token, expiresAt, cardNo }: CardToken): CardToken {
  */
 export async function cardTokenForCadre(deps: Deps, actor: Actor, memberId: number): Promise<CardToken> {
   const member = await findMemberFor(deps.db, actor, 'member.write', memberId);
-  const token = await tokenFor(deps, member.id);
+  const token = await tokenFor(deps, member);
   await recordWrite(deps.db, actor, 'card.mint', { type: 'member', id: member.id, orgPath: member.org_path }, { cardNo: token.cardNo });
   return answer(token);
 }
 
 /** The worker's own card, on the member pages they signed in to with a code sent to the phone on their record. */
 export async function cardTokenForMember(deps: Deps, member: MemberPrincipal): Promise<CardToken> {
-  const token = await tokenFor(deps, member.memberId);
+  const token = await tokenFor(deps, member);
   await insertAudit(deps.db, {
     userId: null,
     username: `member:${member.memberId}`,
@@ -76,7 +76,7 @@ export async function revokeMemberCard(deps: Deps, actor: Actor, memberId: numbe
   await deps.db.transaction().execute(async (tx) => {
     const member = await findMemberFor(tx, actor, 'member.write', memberId, true);
     if (member.card_status !== 'active') throw new AppError('CARD_NOT_ACTIVE');
-    await revokeCard(tx, memberId);
+    await revokeCard(tx, member);
     await recordWrite(tx, actor, 'card.revoke', { type: 'member', id: memberId, orgPath: member.org_path }, { cardNo: member.card_no });
   });
 }
@@ -85,7 +85,7 @@ export async function reissueMemberCard(deps: Deps, actor: Actor, memberId: numb
   const member = await deps.db.transaction().execute(async (tx) => {
     const row = await findMemberFor(tx, actor, 'member.write', memberId, true);
     if (row.status !== 'member') throw new AppError('MEMBER_NOT_ACTIVE');
-    const cardNo = await reissueCard(tx, memberId);
+    const cardNo = await reissueCard(tx, row);
     await recordWrite(
       tx,
       actor,
@@ -95,7 +95,7 @@ export async function reissueMemberCard(deps: Deps, actor: Actor, memberId: numb
     );
     return row;
   });
-  const token = await tokenFor(deps, member.id);
+  const token = await tokenFor(deps, member);
   await recordWrite(deps.db, actor, 'card.mint', { type: 'member', id: member.id, orgPath: member.org_path }, { cardNo: token.cardNo });
   return answer(token);
 }

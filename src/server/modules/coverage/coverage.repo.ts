@@ -3,6 +3,7 @@ import type { Executor } from '../../db/executor.js';
 import type { OrgScope } from '../../auth/scope.js';
 import { inScope } from '../../auth/scope.js';
 import type { OrgKind } from '../../../common/orgs.js';
+import { idsOnPath } from '../../auth/tree.js';
 
 /** The counted facts of org_coverage, as a delta or a total. */
 export type CoverageCounts = {
@@ -51,11 +52,6 @@ export const zeroCounts = (): CoverageCounts => ({
   ids_invalid: 0,
   ids_duplicate: 0,
 });
-
-/** The ids on an ltree path of ids, root first: a node and all its ancestors. */
-export function idsOnPath(path: string): number[] {
-  return path.split('.').map(Number);
-}
 
 export async function insertCoverageRow(db: Executor, orgId: number): Promise<void> {
   await db.insertInto('org_coverage').values({ org_id: orgId }).execute();

@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
 import { qualityScore, rate, type Coverage, type CoverageBreakdown } from '../../../common/coverage.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
+import { isRootPath } from '../../auth/tree.js';
 import { recordWrite } from '../audit/audit.service.js';
 import * as repo from './coverage.repo.js';
 
@@ -55,7 +56,7 @@ export async function getCoverageBreakdown(db: Kysely<DB>, actor: Actor, orgId: 
 /** Recomputes the whole roll-up table from the base tables (a repair tool; incremental upkeep makes it unnecessary). */
 export async function rebuildAllCoverage(db: Kysely<DB>, actor: Actor): Promise<{ orgs: number; ms: number }> {
   const scope = scopeFor(actor, 'coverage.rebuild');
-  if (!scope.paths.some((p) => !p.includes('.'))) throw new AppError('FORBIDDEN');
+  if (!scope.paths.some(isRootPath)) throw new AppError('FORBIDDEN');
   const started = performance.now();
   const orgs = await db.transaction().execute(async (tx) => {
     const count = await repo.rebuildCoverage(tx);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.js';
-import { inScope, type OrgScope } from '../../auth/scope.js';
+import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/scope.js';
 import type { IndustrySection } from '../../../common/employers.js';
 
 function selectEmployers(db: Executor) {
@@ -27,12 +27,18 @@ function selectEmployers(db: Executor) {
 /** An employer as every read of this repo returns it, derived from the query. */
 export type EmployerRow = Awaited<ReturnType<ReturnType<typeof selectEmployers>['executeTakeFirstOrThrow']>>;
 
-export async function findEmployerInScope(db: Executor, scope: OrgScope, id: number, forUpdate = false): Promise<EmployerRow | undefined> {
+export async function findEmployerInScope(
+  db: Executor,
+  scope: OrgScope,
+  id: number,
+  forUpdate = false,
+): Promise<InScope<EmployerRow> | undefined> {
   let q = selectEmployers(db)
     .where('e.id', '=', id)
     .where(inScope(scope, sql.ref('e.org_path')));
   if (forUpdate) q = q.forUpdate('e');
-  return q.executeTakeFirst();
+  const row = await q.executeTakeFirst();
+  return row && provenInScope(row);
 }
 
 export async function employerExists(db: Executor, id: number): Promise<boolean> {

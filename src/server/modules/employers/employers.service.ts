@@ -8,7 +8,7 @@ import type { Page } from '../../../common/paging.js';
 import { coveringKinds } from '../../../common/orgs.js';
 import { checkUscc, normaliseUscc } from '../../../common/uscc.js';
 import type { CreateEmployerBody, Employer, EmployerListQuery, UpdateEmployerBody } from '../../../common/employers.js';
-import { scopeFor, type Actor } from '../../auth/scope.js';
+import { scopeFor, type Actor, type InScope } from '../../auth/scope.js';
 import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { addToCoverage, type CoverageCounts } from '../coverage/coverage.repo.js';
@@ -93,7 +93,7 @@ export async function findEmployerRowFor(
   actor: Actor,
   action: 'employer.read' | 'employer.write',
   id: number,
-): Promise<EmployerRow> {
+): Promise<InScope<EmployerRow>> {
   const row = await repo.findEmployerInScope(db, scopeFor(actor, action), id, action === 'employer.write');
   if (row) return row;
   if (action === 'employer.write' && (await repo.findEmployerInScope(db, scopeFor(actor, 'employer.read'), id)))

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.js';
-import { inScope, regionOfPath, type OrgScope } from '../../auth/scope.js';
+import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/scope.js';
+import { regionOfPath } from '../../auth/tree.js';
 
 const jobColumns = [
   'j.id',
@@ -64,12 +65,13 @@ export async function findJob(db: Executor, id: number) {
 export type JobRow = NonNullable<Awaited<ReturnType<typeof findJob>>>;
 
 export async function findJobInScope(db: Executor, scope: OrgScope, id: number) {
-  return db
+  const row = await db
     .selectFrom('import_job as j')
     .select(jobColumns)
     .where('j.id', '=', id)
     .where(inScope(scope, sql.ref('j.org_path')))
     .executeTakeFirst();
+  return row && provenInScope(row);
 }
 
 export async function listJobs(db: Executor, scope: OrgScope, f: { underPath: string; beforeId: number | undefined; limit: number }) {
@@ -182,7 +184,7 @@ export async function listElsewhere(tx: Executor, jobId: number, rows: Elsewhere
  * The rows of a job naming members of other unions, with the member's masked record and any transfer asked for, in
  * roster order; a page after `afterRow` when `limit` is given.
  */
-export async function findElsewhere(db: Executor, jobId: number, page?: { afterRow: number | undefined; limit: number }) {
+export async function findElsewhere(db: Executor, job: InScope<{ id: number }>, page?: { afterRow: number | undefined; limit: number }) {
   let q = db
     .selectFrom('import_job_elsewhere as e')
     .innerJoin('member as m', 'm.id', 'e.member_id')
@@ -199,7 +201,7 @@ export async function findElsewhere(db: Executor, jobId: number, page?: { afterR
       'm.status as member_status',
       't.status as transfer_status',
     ])
-    .where('e.job_id', '=', jobId)
+    .where('e.job_id', '=', job.id)
     .orderBy('e.row_no');
   if (page?.afterRow !== undefined) q = q.where('e.row_no', '>', page.afterRow);
   if (page) q = q.limit(page.limit + 1);

@@ -9,7 +9,7 @@ import { AppError } from '../../../common/errors.js';
 import type { Locale } from '../../../common/i18n.js';
 import type { ImportJob } from '../../../common/imports.js';
 import type { Page } from '../../../common/paging.js';
-import { scopeFor, type Actor } from '../../auth/scope.js';
+import { scopeFor, type Actor, type InScope } from '../../auth/scope.js';
 import { SealedFileError } from '../../crypto/sealed-file.js';
 import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../audit/audit.service.js';
@@ -258,7 +258,7 @@ export async function sweepExpiredImportFiles(deps: Deps, now: Date = new Date()
 }
 
 /** An import of the caller's subtree they may change members of (listing and asking transfers are cadre work). */
-async function jobForCadre(deps: Deps, actor: Actor, id: number): Promise<repo.JobRow> {
+async function jobForCadre(deps: Deps, actor: Actor, id: number): Promise<InScope<repo.JobRow>> {
   const row = await repo.findJobInScope(deps.db, scopeFor(actor, 'member.write'), id);
   if (row) return row;
   if (await repo.findJobInScope(deps.db, scopeFor(actor, 'member.read'), id)) throw new AppError('FORBIDDEN');
@@ -275,7 +275,7 @@ export async function listElsewhere(
   const job = await jobForCadre(deps, actor, id);
   return listPage(query, {
     cursor: 'number',
-    read: (afterRow) => repo.findElsewhere(deps.db, job.id, { afterRow, limit: query.limit }),
+    read: (afterRow) => repo.findElsewhere(deps.db, job, { afterRow, limit: query.limit }),
     present: (rows) =>
       rows.map((r) => ({
         rowNumber: r.row_no,
@@ -295,7 +295,7 @@ export async function listElsewhere(
 export async function requestElsewhereTransfers(deps: Deps, actor: Actor, id: number): Promise<ElsewhereTransfersResult> {
   const job = await jobForCadre(deps, actor, id);
   return deps.db.transaction().execute(async (tx) => {
-    const rows = await repo.findElsewhere(tx, job.id);
+    const rows = await repo.findElsewhere(tx, job);
     if (rows.length === 0) throw new AppError('IMPORT_NO_ELSEWHERE');
     const opened: { memberId: number; transferId: number }[] = [];
     let skipped = 0;

@@ -144,12 +144,7 @@ async function streamRows(
     });
     const batch = page.slice(0, EXPORT_PAGE);
     // Only members whose primary union lies in the caller's reveal scope: a secondary affiliation stays masked.
-    const secrets = request.reveal
-      ? await repo.readSecrets(
-          deps.db,
-          batch.filter((r) => scopeCovers(revealScope, r.org_path)).map((r) => r.id),
-        )
-      : undefined;
+    const secrets = request.reveal ? await repo.readSecrets(deps.db, revealScope, batch) : undefined;
     for (const row of batch) {
       const sealed = secrets?.get(row.id);
       const secret = sealed ? { id: deps.cipher.decrypt(sealed.id), phone: sealed.phone ? deps.cipher.decrypt(sealed.phone) : null } : null;

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { MemberTable } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
 import type { Insertable } from 'kysely';
-import { inScope, type OrgScope } from '../../auth/scope.js';
+import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/scope.js';
+import type { MemberPrincipal } from '../../auth/member-session.js';
 import type { EmploymentForm, MemberStatus } from '../../../common/members.js';
 
 const memberColumns = [
@@ -50,12 +51,13 @@ export async function findMemberInScope(
   id: number,
   forUpdate = false,
   primaryOnly = false,
-): Promise<MemberRow | undefined> {
+): Promise<InScope<MemberRow> | undefined> {
   let q = selectMembers(db)
     .where('m.id', '=', id)
     .where(primaryOnly ? inScope(scope, sql.ref('m.org_path')) : memberInScope(scope));
   if (forUpdate) q = q.forUpdate('m');
-  return q.executeTakeFirst();
+  const row = await q.executeTakeFirst();
+  return row && provenInScope(row);
 }
 
 /** Unscoped look-up by blind index: only for de-duplication and transfer matching, never returned as such. */
@@ -100,7 +102,7 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\$
  * Members of a subtree, newest id first, keyset-paged: those whose primary union lies in it, and those with a
  * secondary affiliation there. Two index-friendly queries merged by id, rather than one OR that would scan.
  */
-export async function listMembers(db: Executor, scope: OrgScope, s: MemberSearch): Promise<MemberRow[]> {
+export async function listMembers(db: Executor, scope: OrgScope, s: MemberSearch): Promise<InScope<MemberRow>[]> {
   const filtered = <Q extends ReturnType<typeof selectMembers>>(query: Q): Q => {
     let q = query.orderBy('m.id', 'desc').limit(s.limit + 1);
     if (s.status) q = q.where('m.status', '=', s.status);
@@ -145,25 +147,36 @@ export async function listMembers(db: Executor, scope: OrgScope, s: MemberSearch
   const [a, b] = await Promise.all([primary.execute(), secondary.execute()]);
   const byId = new Map<number, MemberRow>();
   for (const row of [...a, ...b]) byId.set(row.id, row);
-  return [...byId.values()].sort((x, y) => y.id - x.id).slice(0, s.limit + 1);
+  return [...byId.values()]
+    .sort((x, y) => y.id - x.id)
+    .slice(0, s.limit + 1)
+    .map(provenInScope);
 }
 
-export async function listSecondaryOrgIds(db: Executor, memberIds: number[]): Promise<Map<number, number[]>> {
+export async function listSecondaryOrgIds(db: Executor, members: readonly InScope<{ id: number }>[]): Promise<Map<number, number[]>> {
   const map = new Map<number, number[]>();
-  if (memberIds.length === 0) return map;
-  const rows = await db.selectFrom('member_affiliation').select(['member_id', 'org_id']).where('member_id', 'in', memberIds).execute();
+  if (members.length === 0) return map;
+  const rows = await db
+    .selectFrom('member_affiliation')
+    .select(['member_id', 'org_id'])
+    .where(
+      'member_id',
+      'in',
+      members.map((m) => m.id),
+    )
+    .execute();
   for (const r of rows) map.set(r.member_id, [...(map.get(r.member_id) ?? []), r.org_id]);
   return map;
 }
 
 /** A member's history with the unions' names (names only: a union outside the caller's view is still named). */
-export async function listHistory(db: Executor, memberId: number) {
+export async function listHistory(db: Executor, member: InScope<{ id: number }>) {
   return db
     .selectFrom('member_status_history as h')
     .innerJoin('org_unit as o', 'o.id', 'h.org_id')
     .leftJoin('org_unit as f', 'f.id', 'h.from_org_id')
     .select(['h.at', 'h.event', 'h.org_id', 'o.name as org_name', 'h.from_org_id', 'f.name as from_org_name', 'h.reason'])
-    .where('h.member_id', '=', memberId)
+    .where('h.member_id', '=', member.id)
     .orderBy('h.id')
     .execute();
 }
@@ -217,15 +230,40 @@ export async function nextCardNumbers(tx: Executor, count: number): Promise<stri
   return rows.map((r) => `GH11${String(r.n).padStart(10, '0')}`);
 }
 
-export async function readSecret(db: Executor, id: number, field: 'idNumber' | 'phone'): Promise<string | null> {
-  const row = await db.selectFrom('member').select(['id_number_enc', 'phone_enc']).where('id', '=', id).executeTakeFirstOrThrow();
+export async function readSecret(db: Executor, member: InScope<{ id: number }>, field: 'idNumber' | 'phone'): Promise<string | null> {
+  const row = await db.selectFrom('member').select(['id_number_enc', 'phone_enc']).where('id', '=', member.id).executeTakeFirstOrThrow();
   return field === 'idNumber' ? row.id_number_enc : row.phone_enc;
 }
 
-/** Encrypted ID numbers and phones of many members at once (for an audited revealing export). */
-export async function readSecrets(db: Executor, ids: number[]): Promise<Map<number, { id: string; phone: string | null }>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('member').select(['id', 'id_number_enc', 'phone_enc']).where('id', 'in', ids).execute();
+/**
+ * The encrypted phone on a member's record, for sending the member a code or a notice: the plaintext goes to that
+ * phone, never back to whoever asked.
+ */
+export async function readPhoneForMessages(db: Executor, memberId: number): Promise<string | null> {
+  const row = await db.selectFrom('member').select('phone_enc').where('id', '=', memberId).executeTakeFirstOrThrow();
+  return row.phone_enc;
+}
+
+/**
+ * Encrypted ID numbers and phones of many members at once (for an audited revealing export): only of those listed
+ * whose primary union lies inside the reveal scope (a secondary affiliation stays masked).
+ */
+export async function readSecrets(
+  db: Executor,
+  revealScope: OrgScope,
+  members: readonly InScope<{ id: number }>[],
+): Promise<Map<number, { id: string; phone: string | null }>> {
+  if (members.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('member as m')
+    .select(['m.id', 'm.id_number_enc', 'm.phone_enc'])
+    .where(
+      'm.id',
+      'in',
+      members.map((m) => m.id),
+    )
+    .where(inScope(revealScope, sql.ref('m.org_path')))
+    .execute();
   return new Map(rows.map((r) => [r.id, { id: r.id_number_enc, phone: r.phone_enc }]));
 }
 
@@ -238,9 +276,14 @@ export async function findMemberRecord(db: Executor, id: number) {
     .executeTakeFirstOrThrow();
 }
 
-export async function findMemberForCard(db: Executor, by: { id: number } | { cardNo: string }) {
+/**
+ * A card holder: a member a cadre reached through their scope, the signed-in member themselves, or whoever holds the
+ * card number of a verified token.
+ */
+export async function findMemberForCard(db: Executor, by: InScope<{ id: number }> | MemberPrincipal | { cardNo: string }) {
   const q = db.selectFrom('member').select(['id', 'name', 'status', 'card_no', 'card_status', 'card_version', 'org_path']);
-  return ('id' in by ? q.where('id', '=', by.id) : q.where('card_no', '=', by.cardNo)).executeTakeFirst();
+  if ('cardNo' in by) return q.where('card_no', '=', by.cardNo).executeTakeFirst();
+  return q.where('id', '=', 'memberId' in by ? by.memberId : by.id).executeTakeFirst();
 }
 
 export async function updatePhone(tx: Executor, id: number, phone: { phone_enc: string; phone_bidx: string; phone_masked: string }) {
@@ -251,8 +294,8 @@ export async function updatePhone(tx: Executor, id: number, phone: { phone_enc: 
     .execute();
 }
 
-export async function readPhoneBidx(db: Executor, id: number): Promise<string | null> {
-  const row = await db.selectFrom('member').select('phone_bidx').where('id', '=', id).executeTakeFirst();
+export async function readPhoneBidx(db: Executor, member: InScope<{ id: number }>): Promise<string | null> {
+  const row = await db.selectFrom('member').select('phone_bidx').where('id', '=', member.id).executeTakeFirst();
   return row?.phone_bidx ?? null;
 }
 

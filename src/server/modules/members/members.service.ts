@@ -8,7 +8,8 @@ import { maskPhone, parseIdNumber, parsePhone } from '../../../common/identity.j
 import { phoneProblemError } from '../../../common/identity-errors.js';
 import type { EmploymentForm, Member, MemberDetail, MemberListQuery } from '../../../common/members.js';
 import { coveringKinds } from '../../../common/orgs.js';
-import { regionOfPath, scopeFor, type Actor } from '../../auth/scope.js';
+import { scopeFor, type Actor, type InScope } from '../../auth/scope.js';
+import { regionOfPath } from '../../auth/tree.js';
 import { endSessionsOfMember } from '../../auth/member-session.js';
 import type { PiiCipher } from '../../crypto/pii.js';
 import { listPage } from '../../http/list-page.js';
@@ -63,7 +64,7 @@ export async function findMemberFor(
   action: 'member.read' | 'member.write' | 'member.reveal',
   id: number,
   forUpdate = false,
-): Promise<MemberRow> {
+): Promise<InScope<MemberRow>> {
   const row = await repo.findMemberInScope(db, scopeFor(actor, action), id, forUpdate, action !== 'member.read');
   if (row) return row;
   if (action !== 'member.read' && (await repo.findMemberInScope(db, scopeFor(actor, 'member.read'), id))) throw new AppError('FORBIDDEN');
@@ -96,10 +97,7 @@ export async function listMembers(db: Kysely<DB>, cipher: PiiCipher, actor: Acto
         limit: query.limit,
       }),
     present: async (page) => {
-      const secondary = await repo.listSecondaryOrgIds(
-        db,
-        page.map((r) => r.id),
-      );
+      const secondary = await repo.listSecondaryOrgIds(db, page);
       return page.map((r) => toMember(r, secondary.get(r.id)));
     },
     sortKey: (last) => last.id,
@@ -108,8 +106,8 @@ export async function listMembers(db: Kysely<DB>, cipher: PiiCipher, actor: Acto
 
 export async function getMember(db: Kysely<DB>, actor: Actor, id: number): Promise<MemberDetail> {
   const row = await findMemberFor(db, actor, 'member.read', id);
-  const secondary = await repo.listSecondaryOrgIds(db, [id]);
-  const history = await repo.listHistory(db, id);
+  const secondary = await repo.listSecondaryOrgIds(db, [row]);
+  const history = await repo.listHistory(db, row);
   return {
     ...toMember(row, secondary.get(id)),
     history: history.map((h) => ({
@@ -139,7 +137,7 @@ export async function revealMember(
   return db.transaction().execute(async (tx) => {
     const row = await findMemberFor(tx, actor, 'member.reveal', id);
     await assertQuota(tx, actor, { action: 'member.reveal', seconds: 3600, limit: request.perHour, code: 'REVEAL_QUOTA_SPENT' });
-    const sealed = await repo.readSecret(tx, id, field);
+    const sealed = await repo.readSecret(tx, row, field);
     await recordWrite(tx, actor, 'member.reveal', { type: 'member', id, orgPath: row.org_path }, { field, reason });
     return { field, value: sealed === null ? null : cipher.decrypt(sealed) };
   });
@@ -218,13 +216,13 @@ export async function moveMember(
   await addToCoverage(tx, to.path, memberContribution(row, 1));
 }
 
-export async function findCardHolder(db: Executor, by: { id: number } | { cardNo: string }) {
+export async function findCardHolder(db: Executor, by: Parameters<typeof repo.findMemberForCard>[1]) {
   return repo.findMemberForCard(db, by);
 }
 
 /** The phone on a member's record, decrypted: where one-time codes and notices go. Null when none is recorded. */
 export async function phoneOnRecord(db: Executor, cipher: PiiCipher, memberId: number): Promise<string | null> {
-  const sealed = await repo.readSecret(db, memberId, 'phone');
+  const sealed = await repo.readPhoneForMessages(db, memberId);
   return sealed === null ? null : cipher.decrypt(sealed);
 }
 
@@ -244,7 +242,7 @@ export async function changePhone(
   return db.transaction().execute(async (tx) => {
     const row = await findMemberFor(tx, actor, 'member.write', id, true);
     const bidx = cipher.blindIndex('phone', parsed.phone);
-    if ((await repo.readPhoneBidx(tx, id)) === bidx) throw new AppError('PHONE_UNCHANGED');
+    if ((await repo.readPhoneBidx(tx, row)) === bidx) throw new AppError('PHONE_UNCHANGED');
     await repo.updatePhone(tx, id, { phone_enc: cipher.encrypt(parsed.phone), phone_bidx: bidx, phone_masked: maskPhone(parsed.phone) });
     await endSessionsOfMember(tx, regionOfPath(row.org_path), id);
     await recordWrite(
@@ -258,14 +256,14 @@ export async function changePhone(
   });
 }
 
-export async function revokeCard(tx: Executor, memberId: number): Promise<void> {
-  await repo.updateMember(tx, memberId, { card_status: 'revoked', bump_card: true });
+export async function revokeCard(tx: Executor, member: InScope<{ id: number }>): Promise<void> {
+  await repo.updateMember(tx, member.id, { card_status: 'revoked', bump_card: true });
 }
 
 /** A new card number and version: every token of the old card stops verifying. */
-export async function reissueCard(tx: Executor, memberId: number): Promise<string> {
+export async function reissueCard(tx: Executor, member: InScope<{ id: number }>): Promise<string> {
   const [cardNo] = await repo.nextCardNumbers(tx, 1);
-  await repo.updateMember(tx, memberId, { card_no: cardNo!, card_status: 'active', bump_card: true });
+  await repo.updateMember(tx, member.id, { card_no: cardNo!, card_status: 'active', bump_card: true });
   return cardNo!;
 }
 
@@ -281,7 +279,7 @@ export async function addAffiliation(db: Kysely<DB>, actor: Actor, memberId: num
     if (org.id === member.org_id) throw new AppError('AFFILIATION_IS_PRIMARY');
     await repo.insertAffiliation(tx, { memberId, orgId: org.id, orgPath: org.path });
     await recordWrite(tx, actor, 'member.affiliate', { type: 'member', id: memberId, orgPath: org.path }, { orgId: org.id });
-    const secondary = await repo.listSecondaryOrgIds(tx, [memberId]);
+    const secondary = await repo.listSecondaryOrgIds(tx, [member]);
     return toMember(member, secondary.get(memberId));
   });
 }

@@ -7,6 +7,7 @@ import { OutboxMessage, OutboxQuery } from '../../../common/messages.js';
 import { AppError } from '../../../common/errors.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
+import { isRootPath } from '../../auth/tree.js';
 import { listPage } from '../../http/list-page.js';
 
 /**
@@ -14,7 +15,7 @@ import { listPage } from '../../http/list-page.js';
  * how the federation sees what went out (and, in a trial, relays a code). Only a federation admin at the root.
  */
 async function listOutbox(deps: Deps, actor: Actor, query: OutboxQuery): Promise<Page<OutboxMessage>> {
-  if (!scopeFor(actor, 'message.read').paths.some((p) => !p.includes('.'))) throw new AppError('FORBIDDEN');
+  if (!scopeFor(actor, 'message.read').paths.some(isRootPath)) throw new AppError('FORBIDDEN');
   return listPage(query, {
     cursor: 'number',
     read: (before) =>

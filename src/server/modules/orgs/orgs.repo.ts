@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.js';
-import { inScope, type OrgScope } from '../../auth/scope.js';
+import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/scope.js';
 import type { JointType, OrgKind } from '../../../common/orgs.js';
 
 const orgColumns = [
@@ -31,14 +31,15 @@ export type OrgRow = {
   updated_at: string;
 };
 
-export async function findOrgInScope(db: Executor, scope: OrgScope, id: number, forUpdate = false): Promise<OrgRow | undefined> {
+export async function findOrgInScope(db: Executor, scope: OrgScope, id: number, forUpdate = false): Promise<InScope<OrgRow> | undefined> {
   let query = db
     .selectFrom('org_unit as o')
     .select(orgColumns)
     .where('o.id', '=', id)
     .where(inScope(scope, sql.ref('o.path')));
   if (forUpdate) query = query.forUpdate();
-  return query.executeTakeFirst();
+  const row = await query.executeTakeFirst();
+  return row && provenInScope(row);
 }
 
 /** Unscoped: only for rule checks on a node the caller already reached through its scope. */
@@ -201,20 +202,20 @@ export async function setParent(tx: Executor, id: number, parentId: number): Pro
     .executeTakeFirstOrThrow();
 }
 
-export async function countEmployersOf(db: Executor, orgId: number): Promise<number> {
+export async function countEmployersOf(db: Executor, org: InScope<{ id: number }>): Promise<number> {
   const row = await db
     .selectFrom('employer')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where((eb) => eb.or([eb('street_org_id', '=', orgId), eb('union_org_id', '=', orgId)]))
+    .where((eb) => eb.or([eb('street_org_id', '=', org.id), eb('union_org_id', '=', org.id)]))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-export async function countGrantsOn(db: Executor, orgId: number): Promise<number> {
+export async function countGrantsOn(db: Executor, org: InScope<{ id: number }>): Promise<number> {
   const row = await db
     .selectFrom('role_grant')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('org_id', '=', orgId)
+    .where('org_id', '=', org.id)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -230,7 +231,7 @@ export async function lockTree(tx: Executor, mode: 'shared' | 'exclusive'): Prom
   else await sql`SELECT pg_advisory_xact_lock_shared(727002)`.execute(tx);
 }
 
-export async function listZones(db: Executor, orgId: number) {
+export async function listZones(db: Executor, org: InScope<{ id: number }>) {
   return db
     .selectFrom('collaboration_zone as z')
     .select(['z.id', 'z.org_id', 'z.name'])
@@ -241,7 +242,7 @@ export async function listZones(db: Executor, orgId: number) {
         .whereRef('c.zone_id', '=', 'z.id')
         .as('member_count'),
     )
-    .where('z.org_id', '=', orgId)
+    .where('z.org_id', '=', org.id)
     .orderBy('z.name')
     .execute();
 }
@@ -250,14 +251,14 @@ export async function findZone(db: Executor, zoneId: number) {
   return db.selectFrom('collaboration_zone').select(['id', 'org_id', 'name']).where('id', '=', zoneId).executeTakeFirst();
 }
 
-export async function zoneNameExists(db: Executor, orgId: number, name: string): Promise<boolean> {
+export async function zoneNameExists(db: Executor, org: InScope<{ id: number }>, name: string): Promise<boolean> {
   return (
-    (await db.selectFrom('collaboration_zone').select('id').where('org_id', '=', orgId).where('name', '=', name).executeTakeFirst()) !==
+    (await db.selectFrom('collaboration_zone').select('id').where('org_id', '=', org.id).where('name', '=', name).executeTakeFirst()) !==
     undefined
   );
 }
 
-export async function insertZone(tx: Executor, org: { id: number; path: string }, name: string) {
+export async function insertZone(tx: Executor, org: InScope<{ id: number; path: string }>, name: string) {
   return tx
     .insertInto('collaboration_zone')
     .values({ org_id: org.id, org_path: org.path, name })

@@ -19,10 +19,11 @@ import {
   type Zone,
 } from '../../../common/orgs.js';
 import type { Action } from '../../../common/auth.js';
-import { scopeFor, type Actor, type OrgScope } from '../../auth/scope.js';
+import { scopeFor, type Actor, type InScope, type OrgScope } from '../../auth/scope.js';
+import { depthOfPath, idsOnPath, isAncestorOrSelf, parentPath } from '../../auth/tree.js';
 import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../audit/audit.service.js';
-import { addAlongPaths, addToCoverage, deleteCoverageRow, findCoverage, idsOnPath, insertCoverageRow } from '../coverage/coverage.repo.js';
+import { addAlongPaths, addToCoverage, deleteCoverageRow, findCoverage, insertCoverageRow } from '../coverage/coverage.repo.js';
 import * as repo from './orgs.repo.js';
 import type { OrgRow } from './orgs.repo.js';
 
@@ -36,7 +37,7 @@ export function toOrg(row: OrgRow): Org {
     regionCode: row.region_code,
     zoneId: row.zone_id,
     childCount: row.child_count,
-    depth: row.path.split('.').length,
+    depth: depthOfPath(row.path),
     version: row.version,
     updatedAt: row.updated_at,
   };
@@ -53,7 +54,7 @@ export function pinyinKey(name: string): string {
  * Finds a node for an action: 404 when it lies outside everything the caller may see, 403 when the
  * caller may see it but not do this to it.
  */
-export async function findOrgFor(db: Executor, actor: Actor, action: Action, id: number, forUpdate = false): Promise<OrgRow> {
+export async function findOrgFor(db: Executor, actor: Actor, action: Action, id: number, forUpdate = false): Promise<InScope<OrgRow>> {
   const row = await repo.findOrgInScope(db, scopeFor(actor, action), id, forUpdate);
   if (row) return row;
   if (action !== 'org.read' && (await repo.findOrgInScope(db, scopeFor(actor, 'org.read'), id))) throw new AppError('FORBIDDEN');
@@ -190,13 +191,13 @@ export async function moveOrg(db: Kysely<DB>, actor: Actor, id: number, body: Mo
     const org = await findOrgFor(tx, actor, 'org.write', id, true);
     if (org.parent_id === null) throw new AppError('ORG_ROOT_IMMUTABLE');
     const newParent = await findOrgFor(tx, actor, 'org.write', body.newParentId, true);
-    if (newParent.path === org.path || newParent.path.startsWith(`${org.path}.`)) throw new AppError('ORG_MOVE_INTO_ITSELF');
+    if (isAncestorOrSelf(org.path, newParent.path)) throw new AppError('ORG_MOVE_INTO_ITSELF');
     if (newParent.id === org.parent_id) return toOrg(org);
     if (!canSitUnder(org.kind, newParent.kind)) {
       throw new AppError('ORG_KIND_NOT_ALLOWED', { kind: org.kind, parentKind: newParent.kind });
     }
     if (await repo.siblingNameExists(tx, newParent.id, org.name)) throw new AppError('ORG_NAME_TAKEN', { name: org.name });
-    const oldParentPath = org.path.slice(0, org.path.lastIndexOf('.'));
+    const oldParentPath = parentPath(org.path)!;
     const totals = await findCoverage(tx, org.id);
     const movedCount = await repo.moveSubtreePaths(tx, org.path, newParent.path);
     const moved = await repo.setParent(tx, org.id, newParent.id);
@@ -231,8 +232,8 @@ export async function deleteOrg(db: Kysely<DB>, actor: Actor, id: number): Promi
     if (org.parent_id === null) throw new AppError('ORG_ROOT_IMMUTABLE');
     if (scopeFor(actor, 'org.write').paths.includes(org.path)) throw new AppError('FORBIDDEN');
     if (org.child_count > 0) throw new AppError('ORG_HAS_CHILDREN');
-    if ((await repo.countEmployersOf(tx, org.id)) > 0) throw new AppError('ORG_HAS_EMPLOYERS');
-    if ((await repo.countGrantsOn(tx, org.id)) > 0) throw new AppError('ORG_HAS_USERS');
+    if ((await repo.countEmployersOf(tx, org)) > 0) throw new AppError('ORG_HAS_EMPLOYERS');
+    if ((await repo.countGrantsOn(tx, org)) > 0) throw new AppError('ORG_HAS_USERS');
     await addToCoverage(tx, org.path, coverageOfKind(org.kind, -1));
     await deleteCoverageRow(tx, org.id);
     await repo.deleteOrgRow(tx, org.id);
@@ -243,14 +244,14 @@ export async function deleteOrg(db: Kysely<DB>, actor: Actor, id: number): Promi
 
 export async function listZones(db: Kysely<DB>, actor: Actor, orgId: number): Promise<{ items: Zone[] }> {
   const org = await findOrgFor(db, actor, 'org.read', orgId);
-  const zones = await repo.listZones(db, org.id);
+  const zones = await repo.listZones(db, org);
   return { items: zones.map((z) => ({ id: z.id, orgId: z.org_id, name: z.name, memberCount: Number(z.member_count ?? 0) })) };
 }
 
 export async function createZone(db: Kysely<DB>, actor: Actor, orgId: number, name: string): Promise<Zone> {
   return db.transaction().execute(async (tx) => {
     const org = await findOrgFor(tx, actor, 'org.write', orgId, true);
-    if (await repo.zoneNameExists(tx, org.id, name)) throw new AppError('ZONE_NAME_TAKEN', { name });
+    if (await repo.zoneNameExists(tx, org, name)) throw new AppError('ZONE_NAME_TAKEN', { name });
     const zone = await repo.insertZone(tx, org, name);
     await recordWrite(tx, actor, 'zone.create', { type: 'zone', id: zone.id, orgPath: org.path }, { name });
     return { id: zone.id, orgId: zone.org_id, name: zone.name, memberCount: 0 };

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.js';
-import { inScope, type OrgScope } from '../../auth/scope.js';
+import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/scope.js';
 import type { MeetingKind, UnionisationStage } from '../../../common/outreach.js';
 
 function selectMeetings(db: Executor) {
@@ -42,11 +42,12 @@ function selectMeetings(db: Executor) {
 }
 export type MeetingRow = Awaited<ReturnType<ReturnType<typeof selectMeetings>['executeTakeFirstOrThrow']>>;
 
-export async function findMeetingInScope(db: Executor, scope: OrgScope, id: number): Promise<MeetingRow | undefined> {
-  return selectMeetings(db)
+export async function findMeetingInScope(db: Executor, scope: OrgScope, id: number): Promise<InScope<MeetingRow> | undefined> {
+  const row = await selectMeetings(db)
     .where('m.id', '=', id)
     .where(inScope(scope, sql.ref('m.org_path')))
     .executeTakeFirst();
+  return row && provenInScope(row);
 }
 
 export async function insertMeeting(
@@ -136,7 +137,7 @@ export async function outreachCounts(db: Executor, scope: OrgScope, f: { underPa
 
 export async function setUnionisationStage(
   tx: Executor,
-  employerId: number,
+  employer: InScope<{ id: number }>,
   version: number,
   stage: UnionisationStage,
   meetingId: number | null | undefined,
@@ -150,7 +151,7 @@ export async function setUnionisationStage(
       version: sql`version + 1`,
       updated_at: sql`now()`,
     })
-    .where('id', '=', employerId)
+    .where('id', '=', employer.id)
     .where('version', '=', version)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;

@@ -14,6 +14,7 @@ import type {
 } from '../../../common/outreach.js';
 import { unionisationStages } from '../../../common/outreach.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
+import { isAncestorOrSelf } from '../../auth/tree.js';
 import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../audit/audit.service.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
@@ -37,8 +38,6 @@ function toMeeting(row: repo.MeetingRow): Meeting {
     employersEngaged: Number(row.employers_engaged ?? 0),
   };
 }
-
-const isAncestorOrSelf = (ancestor: string, path: string) => path === ancestor || path.startsWith(`${ancestor}.`);
 
 /** Records an outreach meeting (双沟通); a sub-venue names its main venue, held by the same union or a parent. */
 export async function createMeeting(db: Kysely<DB>, actor: Actor, body: CreateMeetingBody): Promise<Meeting> {
@@ -117,7 +116,7 @@ export async function setUnionisationStage(
       const meeting = await repo.findMeetingInScope(tx, scopeFor(actor, 'member.read'), body.meetingId);
       if (!meeting || meeting.kind !== 'enterprise') throw new AppError('NOT_FOUND');
     }
-    if (!(await repo.setUnionisationStage(tx, employerId, body.version, body.stage, body.meetingId))) throw new AppError('CONFLICT');
+    if (!(await repo.setUnionisationStage(tx, employer, body.version, body.stage, body.meetingId))) throw new AppError('CONFLICT');
     await recordWrite(
       tx,
       actor,

@@ -6,7 +6,7 @@ import '../../../common/portal.errors.js';
 import { parseIdNumber, parsePhone } from '../../../common/identity.js';
 import { idProblemError, phoneProblemError } from '../../../common/identity-errors.js';
 import type { CodeAnswer, CodeChallenge, MemberCodeBody, PortalMe } from '../../../common/portal.js';
-import { regionOfPath } from '../../auth/scope.js';
+import { regionOfPath } from '../../auth/tree.js';
 import { openMemberSession, type MemberPrincipal } from '../../auth/member-session.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { findPersonByIdIndex, phoneOnRecord } from '../members/members.service.js';

@@ -1,7 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { MemberTransferTable } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
-import { inScope, type OrgScope } from '../../auth/scope.js';
+import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/scope.js';
 import type { TransferStatus } from '../../../common/transfers.js';
 
 function selectTransfers(db: Executor) {
@@ -54,12 +54,22 @@ export async function findTransfer(db: Executor, id: number, forUpdate = false):
   return q.executeTakeFirst();
 }
 
-/** A transfer either side of which lies inside the scope. */
-export async function findTransferInScope(db: Executor, scope: OrgScope, id: number): Promise<TransferRow | undefined> {
-  return selectTransfers(db)
-    .where('t.id', '=', id)
-    .where((eb) => eb.or([inScope(scope, sql.ref('t.from_org_path')), inScope(scope, sql.ref('t.to_org_path'))]))
-    .executeTakeFirst();
+/**
+ * A transfer either side of which lies inside the scope; with `releasing`, only one whose releasing union (the `from`
+ * side, the one that decides) lies inside it, locked.
+ */
+export async function findTransferInScope(
+  db: Executor,
+  scope: OrgScope,
+  id: number,
+  releasing = false,
+): Promise<InScope<TransferRow> | undefined> {
+  let q = selectTransfers(db).where('t.id', '=', id);
+  q = releasing
+    ? q.where(inScope(scope, sql.ref('t.from_org_path'))).forUpdate('t')
+    : q.where((eb) => eb.or([inScope(scope, sql.ref('t.from_org_path')), inScope(scope, sql.ref('t.to_org_path'))]));
+  const row = await q.executeTakeFirst();
+  return row && provenInScope(row);
 }
 
 export async function listTransfers(

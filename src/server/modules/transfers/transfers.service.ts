@@ -13,7 +13,8 @@ import { maskName } from '../../../common/identity.js';
 import { coveringKinds } from '../../../common/orgs.js';
 import type { Transfer, TransferDecisionBody, TransferListQuery, TransferRequestBody } from '../../../common/transfers.js';
 import type { CodeAnswer, CodeChallenge, PortalTransfer } from '../../../common/portal.js';
-import { regionOfPath, scopeCovers, scopeFor, type Actor } from '../../auth/scope.js';
+import { scopeFor, type Actor } from '../../auth/scope.js';
+import { regionOfPath } from '../../auth/tree.js';
 import type { MemberPrincipal } from '../../auth/member-session.js';
 import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../audit/audit.service.js';
@@ -239,9 +240,8 @@ async function settleIfAgreed(
 export async function decideTransfer(deps: Deps, actor: Actor, id: number, body: TransferDecisionBody): Promise<Transfer> {
   const note = body.note ?? null;
   return deps.db.transaction().execute(async (tx) => {
-    const row = await repo.findTransfer(tx, id, true);
-    if (!row || !(await repo.findTransferInScope(tx, scopeFor(actor, 'member.read'), id))) throw new AppError('NOT_FOUND');
-    if (!scopeCovers(scopeFor(actor, 'member.write'), row.from_org_path)) throw new AppError('FORBIDDEN');
+    const row = await repo.findTransferInScope(tx, scopeFor(actor, 'member.write'), id, true);
+    if (!row) throw new AppError((await repo.findTransferInScope(tx, scopeFor(actor, 'member.read'), id)) ? 'FORBIDDEN' : 'NOT_FOUND');
     if (row.status !== 'pending') throw new AppError('TRANSFER_NOT_PENDING');
     if (body.decision === 'reject') {
       await settle(tx, deps.events, row, 'reject', actor.userId, note);

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/executor.js';
-import { inScope, type OrgScope } from '../../auth/scope.js';
+import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/scope.js';
 import type { Role } from '../../../common/auth.js';
 
 /** Users holding at least one grant inside the scope (and under `underPath`), by id. */
@@ -24,24 +24,66 @@ export async function listUsers(
     .orderBy('u.id')
     .limit(f.limit + 1);
   if (f.afterId !== undefined) q = q.where('u.id', '>', f.afterId);
-  return q.execute();
+  return (await q.execute()).map(provenInScope);
 }
 
-export async function listGrantsOfUsers(db: Executor, userIds: number[]) {
-  if (userIds.length === 0) return [];
+/** The grants of users already reached through the scope, only those inside it: grants elsewhere are not the caller's business. */
+export async function listGrantsOfUsers(db: Executor, scope: OrgScope, users: readonly InScope<{ id: number }>[]) {
+  if (users.length === 0) return [];
   return db
     .selectFrom('role_grant as g')
     .innerJoin('org_unit as o', 'o.id', 'g.org_id')
     .select(['g.id', 'g.user_id', 'g.org_id', 'o.name as org_name', 'o.path', 'g.role'])
-    .where('g.user_id', 'in', userIds)
+    .where(
+      'g.user_id',
+      'in',
+      users.map((u) => u.id),
+    )
+    .where(inScope(scope, sql.ref('o.path')))
     .orderBy('g.id')
     .execute();
 }
 
-export async function findUser(db: Executor, id: number, forUpdate = false) {
-  let q = db.selectFrom('app_user').select(['id', 'username', 'display_name', 'is_disabled', 'last_login_at']).where('id', '=', id);
-  if (forUpdate) q = q.forUpdate();
-  return q.executeTakeFirst();
+const userColumns = ['u.id', 'u.username', 'u.display_name', 'u.is_disabled', 'u.last_login_at'] as const;
+
+/** SQL condition: user `u` holds a grant on a node inside the scope (with `inside` false: one outside it). */
+function hasGrant(scope: OrgScope, inside = true) {
+  const condition = inScope(scope, sql.ref('o.path'));
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM role_grant g JOIN org_unit o ON o.id = g.org_id
+                               WHERE g.user_id = u.id AND ${inside ? condition : sql`NOT ${condition}`})`;
+}
+
+/** A user holding at least one grant inside the scope. */
+export async function findUserInScope(db: Executor, scope: OrgScope, id: number) {
+  const row = await db.selectFrom('app_user as u').select(userColumns).where('u.id', '=', id).where(hasGrant(scope)).executeTakeFirst();
+  return row && provenInScope(row);
+}
+
+/** A user already reached through the scope, read again after a change. */
+export async function findUserAgain(db: Executor, user: InScope<{ id: number }>) {
+  const row = await db.selectFrom('app_user as u').select(userColumns).where('u.id', '=', user.id).executeTakeFirst();
+  return row && provenInScope(row);
+}
+
+/**
+ * A user the caller may manage, locked, with the nodes of all their grants: one visible in `readScope` whose every
+ * grant lies inside `writeScope` — or, for a `writeScope` at the root, a user without any grant.
+ */
+export async function findManageableUser(db: Executor, scopes: { read: OrgScope; write: OrgScope; writeAtRoot: boolean }, id: number) {
+  const row = await db
+    .selectFrom('app_user as u')
+    .select(userColumns)
+    .select(
+      sql<number[]>`coalesce((SELECT json_agg(g.org_id ORDER BY g.id) FROM role_grant g WHERE g.user_id = u.id), '[]'::json)`.as('org_ids'),
+    )
+    .where('u.id', '=', id)
+    .where(
+      sql<SqlBool>`((${hasGrant(scopes.read)} AND NOT ${hasGrant(scopes.write, false)})
+        OR (${scopes.writeAtRoot ? sql`true` : sql`false`} AND NOT EXISTS (SELECT 1 FROM role_grant g WHERE g.user_id = u.id)))`,
+    )
+    .forUpdate()
+    .executeTakeFirst();
+  return row && provenInScope(row);
 }
 
 export async function usernameExists(db: Executor, username: string): Promise<boolean> {
@@ -79,12 +121,14 @@ export async function insertGrant(tx: Executor, grant: { userId: number; orgId: 
   return row.id;
 }
 
-export async function findGrant(db: Executor, userId: number, grantId: number) {
+/** A grant of a user already reached through the scope, if the grant itself lies inside the scope. */
+export async function findGrantInScope(db: Executor, scope: OrgScope, user: InScope<{ id: number }>, grantId: number) {
   return db
-    .selectFrom('role_grant')
-    .select(['id', 'org_id', 'org_path', 'role'])
-    .where('id', '=', grantId)
-    .where('user_id', '=', userId)
+    .selectFrom('role_grant as g')
+    .select(['g.id', 'g.org_id', 'g.org_path', 'g.role'])
+    .where('g.id', '=', grantId)
+    .where('g.user_id', '=', user.id)
+    .where(inScope(scope, sql.ref('g.org_path')))
     .executeTakeFirst();
 }
 

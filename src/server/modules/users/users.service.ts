@@ -5,7 +5,8 @@ import { AppError } from '../../../common/errors.js';
 import '../../../common/users.errors.js';
 import type { Page } from '../../../common/paging.js';
 import type { CreateUserBody, GrantBody, UpdateUserBody, User, UserListQuery } from '../../../common/users.js';
-import { scopeCovers, scopeFor, type Actor, type OrgScope } from '../../auth/scope.js';
+import { scopeFor, type Actor, type InScope, type OrgScope } from '../../auth/scope.js';
+import { isRootPath } from '../../auth/tree.js';
 import { assertPasswordAcceptable, hashPassword } from '../../auth/passwords.js';
 import { clearLoginFailuresOfUsername, deleteSessionsOfUser } from '../../auth/auth.repo.js';
 import { listPage } from '../../http/list-page.js';
@@ -13,21 +14,17 @@ import { recordWrite } from '../audit/audit.service.js';
 import { findOrgPathInScope, findOrgFor } from '../orgs/orgs.service.js';
 import * as repo from './users.repo.js';
 
-async function presentUsers(db: Executor, scope: OrgScope, users: Awaited<ReturnType<typeof repo.listUsers>>): Promise<User[]> {
-  const grants = await repo.listGrantsOfUsers(
-    db,
-    users.map((u) => u.id),
-  );
+type UserRow = InScope<{ id: number; username: string; display_name: string; is_disabled: boolean; last_login_at: string | null }>;
+
+async function presentUsers(db: Executor, scope: OrgScope, users: readonly UserRow[]): Promise<User[]> {
+  const grants = await repo.listGrantsOfUsers(db, scope, users);
   return users.map((u) => ({
     id: u.id,
     username: u.username,
     displayName: u.display_name,
     isDisabled: u.is_disabled,
     lastLoginAt: u.last_login_at,
-    // Grants outside the caller's scope are not the caller's business.
-    grants: grants
-      .filter((g) => g.user_id === u.id && scopeCovers(scope, g.path))
-      .map((g) => ({ id: g.id, orgId: g.org_id, orgName: g.org_name, role: g.role })),
+    grants: grants.filter((g) => g.user_id === u.id).map((g) => ({ id: g.id, orgId: g.org_id, orgName: g.org_name, role: g.role })),
   }));
 }
 
@@ -50,14 +47,9 @@ export async function listUsers(db: Kysely<DB>, actor: Actor, query: UserListQue
 async function findManageableUser(tx: Executor, actor: Actor, id: number) {
   const scope = scopeFor(actor, 'user.write');
   const readScope = scopeFor(actor, 'user.read');
-  const user = await repo.findUser(tx, id, true);
-  const grants = await repo.listGrantsOfUsers(tx, [id]);
-  if (!user || !grants.some((g) => scopeCovers(readScope, g.path))) {
-    if (user && grants.length === 0 && scope.paths.some((p) => !p.includes('.'))) return { user, scope, orgIds: [] as number[] };
-    throw new AppError('NOT_FOUND');
-  }
-  if (scope.paths.length === 0 || !grants.every((g) => scopeCovers(scope, g.path))) throw new AppError('FORBIDDEN');
-  return { user, scope, orgIds: grants.map((g) => g.org_id) };
+  const user = await repo.findManageableUser(tx, { read: readScope, write: scope, writeAtRoot: scope.paths.some(isRootPath) }, id);
+  if (user) return { user, scope, orgIds: user.org_ids };
+  throw new AppError((await repo.findUserInScope(tx, readScope, id)) ? 'FORBIDDEN' : 'NOT_FOUND');
 }
 
 /** Creates an account with its first role on a node the caller administers. */
@@ -70,7 +62,8 @@ export async function createUser(db: Kysely<DB>, actor: Actor, body: CreateUserB
     const id = await repo.insertUser(tx, { username: body.username, displayName: body.displayName, passwordHash });
     await repo.insertGrant(tx, { userId: id, orgId: org.id, orgPath: org.path, role: body.role });
     await recordWrite(tx, actor, 'user.create', { type: 'user', id, orgPath: org.path }, { username: body.username, role: body.role });
-    const [user] = await presentUsers(tx, scopeFor(actor, 'user.read'), [(await repo.findUser(tx, id))!]);
+    const readScope = scopeFor(actor, 'user.read');
+    const [user] = await presentUsers(tx, readScope, [(await repo.findUserInScope(tx, readScope, id))!]);
     return user!;
   });
 }
@@ -104,27 +97,27 @@ export async function updateUser(db: Kysely<DB>, actor: Actor, id: number, body:
         passwordChanged: passwordHash !== undefined,
       },
     );
-    const [updated] = await presentUsers(tx, scopeFor(actor, 'user.read'), [(await repo.findUser(tx, id))!]);
+    const [updated] = await presentUsers(tx, scopeFor(actor, 'user.read'), [(await repo.findUserAgain(tx, user))!]);
     return updated!;
   });
 }
 
 export async function grantRole(db: Kysely<DB>, actor: Actor, userId: number, body: GrantBody): Promise<User> {
   return db.transaction().execute(async (tx) => {
-    await findManageableUser(tx, actor, userId);
+    const { user: manageable } = await findManageableUser(tx, actor, userId);
     const org = await findOrgFor(tx, actor, 'user.write', body.orgId);
     const grantId = await repo.insertGrant(tx, { userId, orgId: org.id, orgPath: org.path, role: body.role });
     await recordWrite(tx, actor, 'user.grant', { type: 'user', id: userId, orgPath: org.path }, { grantId, role: body.role });
-    const [user] = await presentUsers(tx, scopeFor(actor, 'user.read'), [(await repo.findUser(tx, userId))!]);
+    const [user] = await presentUsers(tx, scopeFor(actor, 'user.read'), [(await repo.findUserAgain(tx, manageable))!]);
     return user!;
   });
 }
 
 export async function revokeGrant(db: Kysely<DB>, actor: Actor, userId: number, grantId: number): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    const { scope } = await findManageableUser(tx, actor, userId);
-    const grant = await repo.findGrant(tx, userId, grantId);
-    if (!grant || !scopeCovers(scope, grant.org_path)) throw new AppError('NOT_FOUND');
+    const { user, scope } = await findManageableUser(tx, actor, userId);
+    const grant = await repo.findGrantInScope(tx, scope, user, grantId);
+    if (!grant) throw new AppError('NOT_FOUND');
     await repo.deleteGrant(tx, grantId);
     await recordWrite(tx, actor, 'user.revoke', { type: 'user', id: userId, orgPath: grant.org_path }, { grantId, role: grant.role });
   });

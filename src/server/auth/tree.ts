@@ -1,0 +1,44 @@
+/**
+ * The one home of path logic. An org path is an ltree of ids, root first (`1.12.345`): the node is the last label,
+ * its ancestors the labels before it. SQL compares paths with `<@`; these are the same rules in memory.
+ */
+
+/** True when `path` is `ancestor` or lies below it. */
+export function isAncestorOrSelf(ancestor: string, path: string): boolean {
+  return path === ancestor || path.startsWith(`${ancestor}.`);
+}
+
+/** True for the root's path (a single label). */
+export function isRootPath(path: string): boolean {
+  return !path.includes('.');
+}
+
+/** The parent's path; null for the root. */
+export function parentPath(path: string): string | null {
+  const cut = path.lastIndexOf('.');
+  return cut === -1 ? null : path.slice(0, cut);
+}
+
+/** The ids on a path, root first: a node and all its ancestors. */
+export function idsOnPath(path: string): number[] {
+  return path.split('.').map(Number);
+}
+
+/** The id of the node at the end of a path. */
+export function nodeOfPath(path: string): number {
+  return Number(path.slice(path.lastIndexOf('.') + 1));
+}
+
+/** How deep a node sits: 1 for the root. */
+export function depthOfPath(path: string): number {
+  return path.split('.').length;
+}
+
+/**
+ * The region of a node: the second label of its path (a district federation or a city-level industry union),
+ * the distribution key of member-owned rows; the root's own id for the root.
+ */
+export function regionOfPath(path: string): number {
+  const labels = path.split('.');
+  return Number(labels[1] ?? labels[0]);
+}
