@@ -2,7 +2,7 @@
  * The layering of the code (docs/architecture.md, "Layers"): a folder may import only the layers below it, and
  * nothing may import in a circle. `npm run lint` runs this; CI fails on any violation.
  *
- *   common  <  crypto, config  <  db, messaging  <  audit  <  auth  <  http  <  deps, events  <  modules  <  seed  <  app, main, cli, bootstrap
+ *   common  <  crypto, config, auth/tree.ts  <  db, messaging  <  audit  <  auth  <  http  <  deps, events  <  modules  <  seed  <  app, main, cli, bootstrap
  *
  * Tests (*.test.ts), authorization cases (*.authz.ts) and the test harness (src/server/testing/) may reach
  * whatever they test; only the circle rule applies to them.
@@ -14,7 +14,9 @@ const seed = `^${server}seed/`;
 const modules = `^${server}modules/`;
 const platform = `^${server}(deps|events)\\.ts$`;
 const http = `^${server}http/`;
-const auth = `^${server}auth/`;
+const auth = `^${server}auth/(?!tree\\.ts$)`;
+/** Path logic (ancestor, parent, region of an org path): a leaf every layer may use. */
+const tree = `^${server}auth/tree\\.ts$`;
 const audit = `^${server}audit/`;
 const dbAndMessaging = `^${server}(db|messaging)/`;
 
@@ -51,6 +53,7 @@ module.exports = {
       '^src/server/',
     ),
     forbid('server-not-web', 'The server never imports the console.', `^${server}`, '^src/web/'),
+    forbid('tree-is-a-leaf', 'auth/tree.ts is path arithmetic: it imports nothing of the server.', tree, `^${server}`),
     forbid('crypto-is-a-leaf', 'crypto/ uses node:crypto only.', `^${server}crypto/`, `^${server}(?!crypto/)`),
     forbid(
       'db-below-everything',

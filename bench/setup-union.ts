@@ -2,7 +2,7 @@ import { openDatabase } from '../src/server/db/client.js';
 import { bootstrap } from '../src/server/bootstrap.js';
 import { loadConfig } from '../src/server/config.js';
 import { pinyinKey } from '../src/server/modules/orgs/orgs.service.js';
-import { rebuildCoverage } from '../src/server/modules/coverage/coverage.repo.js';
+import { rebuildCoverage } from '../src/server/modules/coverage/coverage.rollup.js';
 
 /**
  * Bootstraps the database of `env` (root only, no demo) and adds 东城 → a street → a union, written directly and

@@ -14,7 +14,7 @@ import setupUnion from '../bench/setup-union.js';
 import type { ImportJob } from '../src/common/imports.js';
 import { recordFigure } from './summary.js';
 import { openDatabase } from '../src/server/db/client.js';
-import { diffCoverage, findCoverage } from '../src/server/modules/coverage/coverage.repo.js';
+import { diffCoverage, findCoverage } from '../src/server/modules/coverage/coverage.rollup.js';
 import {
   createPostgresDatabase,
   freePort,

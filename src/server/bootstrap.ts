@@ -4,7 +4,7 @@ import type { Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { generatePassword, hashPassword } from './auth/passwords.js';
 import { pinyinKey } from './modules/orgs/orgs.service.js';
-import { insertAudit } from './modules/audit/audit.repo.js';
+import { insertAudit } from './audit/audit.store.js';
 
 export type BootstrapReport = {
   migrations: string[];
@@ -29,7 +29,7 @@ export async function bootstrap(database: Database, config: Config): Promise<Boo
   if (!anyOrg) {
     if (config.seedDemo) {
       // Loaded only on a first start: the generator and its division data are not needed afterwards.
-      const { seedDemo } = await import('./db/seed/demo.js');
+      const { seedDemo } = await import('./seed/demo.js');
       seeded = await seedDemo(database, { seed: 20260521, scale: config.demoScale });
     } else {
       await db.transaction().execute(async (tx) => {

@@ -6,7 +6,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
-import { rebuildCoverage, diffCoverage } from './modules/coverage/coverage.repo.js';
+import { rebuildCoverage, diffCoverage } from './modules/coverage/coverage.rollup.js';
 import { AppError } from '../common/errors.js';
 import { acquireDataDirLock } from './db/lock.js';
 import { checkPiiKey, createDeps } from './deps.js';

@@ -8,7 +8,7 @@ import { createSigner, type Signer } from './crypto/tokens.js';
 import { createFileSealer, type FileSealer } from './crypto/sealed-file.js';
 import { AppError } from '../common/errors.js';
 import { createEventBus, type EventBus } from './events.js';
-import { createMessageSender, silentLog, type MessageLog, type MessageSender } from './modules/messages/messages.sender.js';
+import { createMessageSender, silentLog, type MessageLog, type MessageSender } from './messaging/sender.js';
 
 /**
  * What route modules hand to their services: the database, the settings, the personal-data cipher, the card signer,
@@ -27,6 +27,13 @@ export type Deps = {
   files: FileSealer;
   events: EventBus;
 };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** What the route modules of this app were given (the CLI and main.ts reuse it). */
+    deps: Deps;
+  }
+}
 
 /**
  * Records the key's fingerprint on first use and refuses a different key afterwards: with the wrong key every

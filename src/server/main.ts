@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     throw new Error(`GONGHUI_DEMO_MEMBERS must be a non-negative integer, got "${demoMembersEnv}"`);
   }
   if (config.seedDemo && report.demo && demoTarget !== 0 && !stopSignal) {
-    const { runDemoMembersInBackground } = await import('./db/seed/members.js');
+    const { runDemoMembersInBackground } = await import('./seed/members.js');
     if (stopSignal) return;
     const demoMembers = runDemoMembersInBackground(app.deps, app.log, demoTarget);
     closers.push({ name: 'demo members', close: () => demoMembers.stop() });

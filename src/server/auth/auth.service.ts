@@ -8,8 +8,8 @@ import { actions, roleAllows, type Me } from '../../common/auth.js';
 import { assertPasswordAcceptable, decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import * as repo from './auth.repo.js';
 import type { Actor } from './scope.js';
-import { recordRefusal } from '../modules/audit/audit.service.js';
-import { insertAudit } from '../modules/audit/audit.repo.js';
+import { recordRefusal } from '../audit/audit.js';
+import { insertAudit } from '../audit/audit.store.js';
 
 export const SESSION_COOKIE = 'gh_sid';
 

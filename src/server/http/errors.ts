@@ -3,7 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, errorMessage } from '../../common/errors.js';
 import { maskPersonalNumbers } from '../../common/identity.js';
 import { describeIssues, RequestValidationError } from './validation.js';
-import { createRefusalRecorder } from '../modules/audit/audit.refusals.js';
+import { createRefusalRecorder } from '../audit/audit.refusals.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 

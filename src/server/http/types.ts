@@ -1,13 +1,11 @@
 import type { Locale } from '../../common/i18n.js';
 import type { Actor } from '../auth/scope.js';
 import type { MemberPrincipal } from '../auth/member-session.js';
-import type { Deps } from '../deps.js';
-import type { RefusalRecorder } from '../modules/audit/audit.refusals.js';
+import type { RefusalRecorder } from '../audit/audit.refusals.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: { method: string; url: string }[];
-    deps: Deps;
     /** Aggregates refused requests before they reach the audit log; `flush()` writes pending summaries. */
     auditRefusals: RefusalRecorder;
   }

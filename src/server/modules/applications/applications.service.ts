@@ -22,8 +22,8 @@ import type {
 import { scopeFor, type Actor } from '../../auth/scope.js';
 import { isAncestorOrSelf } from '../../auth/tree.js';
 import { listPage } from '../../http/list-page.js';
-import { recordWrite } from '../audit/audit.service.js';
-import { insertAudit } from '../audit/audit.repo.js';
+import { recordWrite } from '../../audit/audit.js';
+import { insertAudit } from '../../audit/audit.store.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
 import { employerExists, employerVisible } from '../employers/employers.service.js';
 import { enrol } from '../enrolment/enrolment.service.js';

@@ -11,7 +11,7 @@ import {
 } from '../../testing/harness.js';
 import type { Application, ApplicationStatusView } from '../../../common/applications.js';
 import type { Coverage } from '../../../common/coverage.js';
-import { diffCoverage } from '../coverage/coverage.repo.js';
+import { diffCoverage } from '../coverage/coverage.rollup.js';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof buildTree>>;

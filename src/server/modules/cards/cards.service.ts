@@ -8,8 +8,8 @@ import { maskName } from '../../../common/identity.js';
 import type { CardToken, CardVerifyResult } from '../../../common/cards.js';
 import type { Actor } from '../../auth/scope.js';
 import type { MemberPrincipal } from '../../auth/member-session.js';
-import { recordWrite } from '../audit/audit.service.js';
-import { insertAudit } from '../audit/audit.repo.js';
+import { recordWrite } from '../../audit/audit.js';
+import { insertAudit } from '../../audit/audit.store.js';
 import { findMemberFor, reissueCard, revokeCard, findCardHolder } from '../members/members.service.js';
 
 /**

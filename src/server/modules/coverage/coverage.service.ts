@@ -4,8 +4,8 @@ import { AppError } from '../../../common/errors.js';
 import { qualityScore, rate, type Coverage, type CoverageBreakdown } from '../../../common/coverage.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
 import { isRootPath } from '../../auth/tree.js';
-import { recordWrite } from '../audit/audit.service.js';
-import * as repo from './coverage.repo.js';
+import { recordWrite } from '../../audit/audit.js';
+import * as repo from './coverage.rollup.js';
 
 function toCoverage(row: repo.CoverageRow): Coverage {
   return {

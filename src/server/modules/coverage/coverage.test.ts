@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { actorWith, buildOrg, buildTree, createTestContext, type TestContext } from '../../testing/harness.js';
 import type { Coverage, CoverageBreakdown } from '../../../common/coverage.js';
 import { canSitUnder, type OrgKind } from '../../../common/orgs.js';
-import { diffCoverage, rebuildCoverage } from './coverage.repo.js';
+import { diffCoverage, rebuildCoverage } from './coverage.rollup.js';
 import { usccCheckChar } from '../../../common/uscc.js';
 
 let ctx: TestContext;

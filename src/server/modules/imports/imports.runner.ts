@@ -15,7 +15,7 @@ import type { RowProblem } from '../rosters/roster.problems.js';
 import { enrol } from '../enrolment/enrolment.service.js';
 import { sealPerson } from '../members/members.person.js';
 import * as repo from './imports.repo.js';
-import { addToCoverage } from '../coverage/coverage.repo.js';
+import { addToCoverage } from '../coverage/coverage.rollup.js';
 
 /** Rows per transaction: big enough to amortise a commit, small enough to keep locks short. */
 export const IMPORT_BATCH_ROWS = 1000;

@@ -12,7 +12,7 @@ import type { Page } from '../../../common/paging.js';
 import { scopeFor, type Actor, type InScope } from '../../auth/scope.js';
 import { SealedFileError } from '../../crypto/sealed-file.js';
 import { listPage } from '../../http/list-page.js';
-import { recordWrite } from '../audit/audit.service.js';
+import { recordWrite } from '../../audit/audit.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
 import { coveringKinds } from '../../../common/orgs.js';
 import { ROSTER_LIMITS } from '../rosters/roster.columns.js';

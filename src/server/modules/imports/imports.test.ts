@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { actorWith, buildOrg, buildTree, createTestContext, type TestContext } from '../../testing/harness.js';
 import type { ImportJob } from '../../../common/imports.js';
 import type { Coverage } from '../../../common/coverage.js';
-import { diffCoverage } from '../coverage/coverage.repo.js';
+import { diffCoverage } from '../coverage/coverage.rollup.js';
 import { createJob, runImportJob } from './imports.runner.js';
 import { importRosterFile } from './imports.service.js';
 import { bombSheet, buildZip, workbookAround } from '../rosters/roster.test-support.js';

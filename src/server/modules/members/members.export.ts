@@ -7,7 +7,7 @@ import { REVEAL_REASON, type EmploymentForm } from '../../../common/members.js';
 import { scopeCovers, scopeFor, type Actor, type OrgScope } from '../../auth/scope.js';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/members.errors.js';
-import { assertQuota, recordWrite } from '../audit/audit.service.js';
+import { assertQuota, recordWrite } from '../../audit/audit.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
 import { csvField, neutraliseCell } from '../rosters/roster.errors-file.js';
 import * as repo from './members.repo.js';

@@ -14,7 +14,7 @@ import {
 } from '../../testing/harness.js';
 import type { Coverage } from '../../../common/coverage.js';
 import type { Member, MemberDetail } from '../../../common/members.js';
-import { diffCoverage } from '../coverage/coverage.repo.js';
+import { diffCoverage } from '../coverage/coverage.rollup.js';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof buildTree>>;

@@ -22,8 +22,8 @@ import type { Action } from '../../../common/auth.js';
 import { scopeFor, type Actor, type InScope, type OrgScope } from '../../auth/scope.js';
 import { depthOfPath, idsOnPath, isAncestorOrSelf, parentPath } from '../../auth/tree.js';
 import { listPage } from '../../http/list-page.js';
-import { recordWrite } from '../audit/audit.service.js';
-import { addAlongPaths, addToCoverage, deleteCoverageRow, findCoverage, insertCoverageRow } from '../coverage/coverage.repo.js';
+import { recordWrite } from '../../audit/audit.js';
+import { addAlongPaths, addToCoverage, deleteCoverageRow, findCoverage, insertCoverageRow } from '../coverage/coverage.rollup.js';
 import * as repo from './orgs.repo.js';
 import type { OrgRow } from './orgs.repo.js';
 

@@ -4,7 +4,7 @@ import type { OtpChallengeTable } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/otp.errors.js';
 import { OTP_LENGTH, type CodeChallenge } from '../../../common/portal.js';
-import { insertAudit } from '../audit/audit.repo.js';
+import { insertAudit } from '../../audit/audit.store.js';
 import * as repo from './otp.repo.js';
 
 /** A code lives five minutes and allows five tries. */

@@ -16,7 +16,7 @@ import { unionisationStages } from '../../../common/outreach.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
 import { isAncestorOrSelf } from '../../auth/tree.js';
 import { listPage } from '../../http/list-page.js';
-import { recordWrite } from '../audit/audit.service.js';
+import { recordWrite } from '../../audit/audit.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
 import { findEmployerRowFor } from '../employers/employers.service.js';
 import * as repo from './outreach.repo.js';

@@ -8,7 +8,7 @@ import { idProblemError, phoneProblemError } from '../../../common/identity-erro
 import type { CodeAnswer, CodeChallenge, MemberCodeBody, PortalMe } from '../../../common/portal.js';
 import { regionOfPath } from '../../auth/tree.js';
 import { openMemberSession, type MemberPrincipal } from '../../auth/member-session.js';
-import { insertAudit } from '../audit/audit.repo.js';
+import { insertAudit } from '../../audit/audit.store.js';
 import { findPersonByIdIndex, phoneOnRecord } from '../members/members.service.js';
 import { applicationsOfPerson } from '../applications/applications.service.js';
 import { transfersOfMember } from '../transfers/transfers.service.js';

@@ -15,7 +15,7 @@ import type { Application } from '../../../common/applications.js';
 import type { Transfer } from '../../../common/transfers.js';
 import type { PortalMe } from '../../../common/portal.js';
 import type { Coverage } from '../../../common/coverage.js';
-import { diffCoverage } from '../coverage/coverage.repo.js';
+import { diffCoverage } from '../coverage/coverage.rollup.js';
 import { confirmDueTransfers } from './transfers.service.js';
 
 let ctx: TestContext;

@@ -10,7 +10,7 @@ import { isRootPath } from '../../auth/tree.js';
 import { assertPasswordAcceptable, hashPassword } from '../../auth/passwords.js';
 import { clearLoginFailuresOfUsername, deleteSessionsOfUser } from '../../auth/auth.repo.js';
 import { listPage } from '../../http/list-page.js';
-import { recordWrite } from '../audit/audit.service.js';
+import { recordWrite } from '../../audit/audit.js';
 import { findOrgPathInScope, findOrgFor } from '../orgs/orgs.service.js';
 import * as repo from './users.repo.js';
 

@@ -1,4 +1,4 @@
-import type { IndustrySection } from '../../../common/employers.js';
+import type { IndustrySection } from '../../common/employers.js';
 import {
   beijingDistricts,
   cityIndustryUnions,

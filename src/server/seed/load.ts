@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
-import type { Database } from '../client.js';
-import type { DB } from '../schema.js';
+import type { Database } from '../db/client.js';
+import type { DB } from '../db/schema.js';
 
 export type ColumnType = 'bigint' | 'integer' | 'text' | 'ltree' | 'date' | 'timestamptz';
 export type Column = { name: string; type: ColumnType };

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
-import { recordRefusal } from './audit.service.js';
-import type { AuditEntry } from './audit.repo.js';
+import type { DB } from '../db/schema.js';
+import { recordRefusal } from './audit.js';
+import type { AuditEntry } from './audit.store.js';
 
 export type RefusalEntry = Omit<AuditEntry, 'result'> & { result: 'denied' | 'failed'; code: string };
 

@@ -1,14 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql, type Kysely } from 'kysely';
-import type { EmploymentForm } from '../../../common/members.js';
-import type { Deps } from '../../deps.js';
-import { sealPerson } from '../../modules/members/members.person.js';
-import { admitMembers, type Admission } from '../../modules/members/members.service.js';
-import type { DB } from '../schema.js';
+import type { EmploymentForm } from '../../common/members.js';
+import type { Deps } from '../deps.js';
+import { sealPerson } from '../modules/members/members.person.js';
+import { admitMembers, type Admission } from '../modules/members/members.service.js';
+import type { DB } from '../db/schema.js';
 import { DONGCHENG_CODE } from './beijing.js';
 import { DEFAULT_DEMO_SEED } from './demo.js';
 import { seedMemberExtras } from './members.extras.js';
-import { dayNumber, dayString, PeopleGenerator, type Person } from './people.js';
+import type { DemoDistrict, DemoEmployer, DemoUnion, PlannedMember } from './members.types.js';
+
+export type { DemoDistrict, DemoEmployer, DemoUnion, PlannedMember };
+import { dayNumber, dayString, PeopleGenerator } from './people.js';
 import { apportion, createRandom, type Random } from './random.js';
 
 export type DemoMembersOptions = {
@@ -40,19 +43,6 @@ const ADMIT_CHUNK = 2000;
 const LAST_JOIN = dayNumber('2023-06-30');
 const ADULT_DAYS = Math.ceil(18 * 365.25);
 const MINOR_WORKER_DAYS = Math.ceil(16 * 365.25) + 1;
-
-export type DemoEmployer = { id: number; name: string; headcount: number };
-export type DemoUnion = {
-  id: number;
-  path: string;
-  kind: string;
-  streetId: number | null;
-  createdDay: number;
-  employers: DemoEmployer[];
-  staff: number;
-};
-export type PlannedMember = { person: Person; union: DemoUnion; employer: DemoEmployer; form: EmploymentForm; joinDate: string };
-export type DemoDistrict = { id: number; path: string; regionCode: string };
 
 const gigForms: readonly (readonly [EmploymentForm, number])[] = [
   ['delivery_rider', 35],

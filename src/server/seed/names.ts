@@ -1,4 +1,4 @@
-import type { IndustrySection } from '../../../common/employers.js';
+import type { IndustrySection } from '../../common/employers.js';
 import type { Random } from './random.js';
 
 /** Characters Beijing firms put in their 字号 (trade names). */

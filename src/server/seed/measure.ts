@@ -1,15 +1,15 @@
 /**
  * Times a first start with demo data: open a fresh database, migrate, seed; then prints row counts and
  * the 东城 figures from the roll-up.
- *   npx tsx src/server/db/seed/measure.ts [scale]                      (fresh temp PGlite dir)
- *   DATABASE_URL=postgres://… npx tsx src/server/db/seed/measure.ts    (an empty PostgreSQL database)
+ *   npx tsx src/server/seed/measure.ts [scale]                      (fresh temp PGlite dir)
+ *   DATABASE_URL=postgres://… npx tsx src/server/seed/measure.ts    (an empty PostgreSQL database)
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { openDatabase } from '../client.js';
-import { migrate } from '../migrate.js';
+import { openDatabase } from '../db/client.js';
+import { migrate } from '../db/migrate.js';
 import { seedDemo } from './demo.js';
 
 const scale = Number(process.argv[2] ?? 1);

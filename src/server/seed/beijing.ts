@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import type { IndustrySection } from '../../../common/employers.js';
+import type { IndustrySection } from '../../common/employers.js';
 
 /** The figures 东城 reports (seeds/003): 基层工会组织数 and 覆盖企业数. */
 export const DONGCHENG_CODE = '110101';

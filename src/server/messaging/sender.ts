@@ -1,8 +1,8 @@
-import type { MessageOutboxTable } from '../../db/schema.js';
-import type { Executor } from '../../db/executor.js';
-import type { Config } from '../../config.js';
-import type { PiiCipher } from '../../crypto/pii.js';
-import { maskPhone } from '../../../common/identity.js';
+import type { MessageOutboxTable } from '../db/schema.js';
+import type { Executor } from '../db/executor.js';
+import type { Config } from '../config.js';
+import type { PiiCipher } from '../crypto/pii.js';
+import { maskPhone } from '../../common/identity.js';
 
 /** Where the sender reports: the server's log (main.ts), nothing in tests and scripts. */
 export type MessageLog = (level: 'info' | 'warn', text: string) => void;

@@ -1,4 +1,4 @@
-import { idCheckChar } from '../../../common/identity.js';
+import { idCheckChar } from '../../common/identity.js';
 import type { Random } from './random.js';
 
 /** The commonest surnames in order of frequency (rank r weighs 1 / (r + 4)), then a few compound ones. */

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
-import { rebuildCoverage } from '../../modules/coverage/coverage.repo.js';
-import type { Database } from '../client.js';
-import type { DB } from '../schema.js';
+import { rebuildCoverage } from '../modules/coverage/coverage.rollup.js';
+import type { Database } from '../db/client.js';
+import type { DB } from '../db/schema.js';
 import type { DemoData } from './builder.js';
 import { generateDemo } from './generate.js';
 import { bulkInsert, withIndexesDeferred, type Column } from './load.js';

@@ -1,9 +1,9 @@
 import { sql, type Insertable } from 'kysely';
-import type { EmploymentForm } from '../../../common/members.js';
-import type { Deps } from '../../deps.js';
-import { sealPerson } from '../../modules/members/members.person.js';
-import type { MemberApplicationTable, MemberTransferTable } from '../schema.js';
-import type { DemoDistrict, DemoEmployer, DemoUnion } from './members.js';
+import type { EmploymentForm } from '../../common/members.js';
+import type { Deps } from '../deps.js';
+import { sealPerson } from '../modules/members/members.person.js';
+import type { MemberApplicationTable, MemberTransferTable } from '../db/schema.js';
+import type { DemoDistrict, DemoEmployer, DemoUnion } from './members.types.js';
 import { dayNumber, type PeopleGenerator } from './people.js';
 import type { Random } from './random.js';
 
