@@ -3,7 +3,7 @@ import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { Transfer } from '../../../common/members.js';
+import type { Transfer } from '../../../common/transfers.js';
 import { TransferDecisionModal } from './TransferModals.js';
 
 const transfer: Transfer = {

@@ -1,7 +1,7 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { Button, Space, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Transfer } from '../../../common/members.js';
+import type { Transfer } from '../../../common/transfers.js';
 import { formatDateTime } from '../../app/format.js';
 
 type TransferStatus = Transfer['status'];
