@@ -4,7 +4,17 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
 import { Id, IdParam, pageOf } from '../../../common/paging.js';
 import { PassThrough } from 'node:stream';
-import { AffiliationBody, LapseBody, Member, MemberDetail, MemberExportQuery, MemberListQuery, PhoneChangeBody, RevealBody, RevealResult } from '../../../common/members.js';
+import {
+  AffiliationBody,
+  LapseBody,
+  Member,
+  MemberDetail,
+  MemberExportQuery,
+  MemberListQuery,
+  PhoneChangeBody,
+  RevealBody,
+  RevealResult,
+} from '../../../common/members.js';
 import { exportMembers } from './members.export.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import * as members from './members.service.js';
