@@ -8,8 +8,8 @@ import type { MeetingKind, UnionisationStage } from '../../common/outreach.js';
 import type { TransferStatus } from '../../common/transfers.js';
 
 /** Table types for Kysely, as the type parsers in client.ts return them (int8 → number, timestamptz → ISO string). */
-type Timestamp = ColumnType<string, string | undefined, string>;
-type Id = Generated<number>;
+export type Timestamp = ColumnType<string, string | undefined, string>;
+export type Id = Generated<number>;
 
 export type OrgUnitTable = {
   id: Id;

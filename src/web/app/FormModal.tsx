@@ -25,6 +25,8 @@ type FormModalProps<V, R> = {
   isEnterSubmit?: boolean;
   /** Test ids: the modal, its OK button and the server's refusal. */
   testIds?: { modal?: string; submit?: string; error?: string };
+  /** Called when the user changes a field (e.g. to clear a field that depends on it). */
+  onValuesChange?: (changed: Partial<V>) => void;
   children: ReactNode;
 };
 
@@ -46,6 +48,7 @@ export function FormModal<V, R>({
   width,
   isEnterSubmit = true,
   testIds = {},
+  onValuesChange,
   children,
 }: FormModalProps<V, R>) {
   const { t } = useTranslation();
@@ -86,7 +89,13 @@ export function FormModal<V, R>({
       data-testid={testIds.modal}
     >
       {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} data-testid={testIds.error} />}
-      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={isEnterSubmit ? () => void send() : undefined}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onValuesChange={onValuesChange}
+        onFinish={isEnterSubmit ? () => void send() : undefined}
+      >
         {children}
       </Form>
     </Modal>

@@ -72,13 +72,17 @@ type ListPageProps<F, T> = {
   scrollX?: number;
   emptyText?: ReactNode;
   onRow?: TableProps<T>['onRow'];
+  /** A row's key where the rows have no `id` (e.g. a row number of a file). */
+  rowKey?: TableProps<T>['rowKey'];
+  /** `small` for a list inside a card or a notice. */
+  size?: TableProps<T>['size'];
   rowSelection?: TableProps<T>['rowSelection'];
   /** Dialogs and drawers the page opens. */
   children?: ReactNode;
 };
 
 /** 列表页: a filter bar, a table and the previous/next pager, alike on every list of the console. */
-export function ListPage<F, T extends { id: number | string }>({
+export function ListPage<F, T extends object>({
   list,
   columns,
   testId,
@@ -92,6 +96,8 @@ export function ListPage<F, T extends { id: number | string }>({
   scrollX,
   emptyText,
   onRow,
+  rowKey = 'id',
+  size = 'middle',
   rowSelection,
   children,
 }: ListPageProps<F, T>) {
@@ -100,8 +106,8 @@ export function ListPage<F, T extends { id: number | string }>({
     <>
       {above}
       <Table<T>
-        rowKey="id"
-        size="middle"
+        rowKey={rowKey}
+        size={size}
         columns={columns}
         dataSource={list.pages.items}
         loading={list.pages.isLoading}

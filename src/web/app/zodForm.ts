@@ -53,3 +53,8 @@ export function parseWithSchema<S extends z.ZodType>(
   form.setFields([...byField].map(([name, errors]) => ({ name, errors: [...new Set(errors)] })));
   return null;
 }
+
+/** The form's values once its own (antd) rules pass, else null: the messages then stand under their fields. */
+export function validFields<V>(form: FormInstance<V>): Promise<V | null> {
+  return form.validateFields().catch(() => null);
+}

@@ -234,7 +234,13 @@ export async function decideApplications(deps: Deps, actor: Actor, body: DecideA
       tx,
       actor,
       `application.${body.decision}`,
-      { type: 'application', id: ids.length === 1 ? ids[0]! : `${ids.length} applications`, orgPath: rows[0]!.org_path },
+      {
+        type: 'application',
+        id: ids.length === 1 ? ids[0]! : `${ids.length} applications`,
+        // A batch may span unions (a root admin deciding several districts at once): the entry belongs to each.
+        orgPath: rows[0]!.org_path,
+        orgIds: [...new Set(rows.map((r) => r.org_id))],
+      },
       {
         ids,
         reason: body.reason,

@@ -132,10 +132,9 @@ describe('writes', () => {
       ['POST /api/applications/decisions', 'failed', 'APPLICATION_NOT_PENDING'],
     ]);
   });
-  // BUG (found by this test): a batch decision is one entry placed at the union of its first application only
-  // (applications.service decideApplications: `orgPath: rows[0]!.org_path`). A root admin approving applications of
-  // two districts at once leaves the second district's auditors no trace of the decision on their unions' applications.
-  it.fails('a batch decision over two districts is seen by the auditors of both', async () => {
+  // A batch decision is one entry; it once belonged to the first application's union only, so the second district's
+  // auditors had no trace of a decision on their unions' applications.
+  it('a batch decision over two districts is seen by the auditors of both', async () => {
     const apply = async (orgId: number) => {
       const applied = await ctx.call(
         'POST',

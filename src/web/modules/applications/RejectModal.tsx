@@ -1,10 +1,13 @@
-import { Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_LIMITS } from '../../../common/members.js';
-import { buttonTestId } from '../../app/testId.js';
+import { FormModal } from '../../app/FormModal.js';
+import { validFields } from '../../app/zodForm.js';
 
-/** 退回: the reason is required and shown to every applicant of the batch on their status page. */
+/**
+ * 退回: the reason is required and shown to every applicant of the batch on their status page. `onSubmit` sends the
+ * decision and says whether it went through (it reports its own outcome); the dialog stays open when it did not.
+ */
 export function RejectModal({
   count,
   onClose,
@@ -12,46 +15,36 @@ export function RejectModal({
 }: {
   count: number;
   onClose: () => void;
-  onSubmit: (reason: string) => Promise<void>;
+  onSubmit: (reason: string) => Promise<boolean>;
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason?: string }>();
-  const [isBusy, setBusy] = useState(false);
   const label = t('application.rejectReason');
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setBusy(true);
-    try {
-      await onSubmit((values.reason ?? '').trim());
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Modal
-      open
+    <FormModal
       title={t('application.rejectTitle', { count })}
-      onCancel={onClose}
-      onOk={() => void submit()}
+      form={form}
+      submit={async () => {
+        const values = await validFields(form);
+        return values && ((await onSubmit((values.reason ?? '').trim())) || null);
+      }}
+      onClose={onClose}
+      onDone={onClose}
       okText={t('application.reject')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ ...buttonTestId('reject-ok'), danger: true }}
-      confirmLoading={isBusy}
-      data-testid="reject-modal"
+      isDanger
+      isEnterSubmit={false}
+      testIds={{ modal: 'reject-modal', submit: 'reject-ok' }}
     >
-      <Form form={form} layout="vertical">
-        <Form.Item
-          name="reason"
-          label={label}
-          rules={[
-            { required: true, whitespace: true, message: t('validation.required', { field: label }) },
-            { max: MEMBER_LIMITS.reasonMax, message: t('validation.tooLong', { field: label, max: MEMBER_LIMITS.reasonMax }) },
-          ]}
-        >
-          <Input.TextArea rows={3} maxLength={MEMBER_LIMITS.reasonMax} showCount autoFocus data-testid="reject-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="reason"
+        label={label}
+        rules={[
+          { required: true, whitespace: true, message: t('validation.required', { field: label }) },
+          { max: MEMBER_LIMITS.reasonMax, message: t('validation.tooLong', { field: label, max: MEMBER_LIMITS.reasonMax }) },
+        ]}
+      >
+        <Input.TextArea rows={3} maxLength={MEMBER_LIMITS.reasonMax} showCount autoFocus data-testid="reject-reason" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -94,9 +94,7 @@ export function ReviewTab({ orgId, orgKindIsCovering }: { orgId: number; orgKind
         <RejectModal
           count={selection.selected.length}
           onClose={() => setRejecting(false)}
-          onSubmit={async (reason) => {
-            if (await selection.decide('reject', reason)) setRejecting(false);
-          }}
+          onSubmit={(reason) => selection.decide('reject', reason)}
         />
       )}
     </ListPage>

@@ -1,20 +1,14 @@
-import { Form, Input, InputNumber, Select } from 'antd';
+import { Form } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CreateEmployerBody,
-  industrySections,
-  UpdateEmployerBody,
-  type Employer,
-  type IndustrySection,
-} from '../../../common/employers.js';
+import { CreateEmployerBody, UpdateEmployerBody, type Employer, type IndustrySection } from '../../../common/employers.js';
 import { normaliseUscc } from '../../../common/uscc.js';
 import { coveringKinds, type OrgWithAncestors } from '../../../common/orgs.js';
 import { FormModal } from '../../app/FormModal.js';
 import { parseWithSchema } from '../../app/zodForm.js';
 import { OrgSearch } from '../orgs/OrgSearch.js';
 import { employersApi } from './employers.api.js';
-import { usccProblemMessage } from './usccRule.js';
+import { EmployerFields } from './EmployerFields.js';
 
 type Values = { name?: string; uscc?: string; headcount?: number | null; industry?: IndustrySection; address?: string };
 type Picked = { id: number; name: string } | null;
@@ -107,41 +101,7 @@ export function EmployerFormModal({
           : { headcount: 0 }
       }
     >
-      <Form.Item name="name" label={labels.name} required>
-        <Input data-testid="employer-name" maxLength={200} />
-      </Form.Item>
-      <Form.Item
-        name="uscc"
-        label={labels.uscc}
-        validateTrigger="onBlur"
-        rules={[
-          {
-            validator: async (_rule, value: string | undefined) => {
-              const problem = usccProblemMessage(value);
-              if (problem) throw new Error(problem);
-            },
-          },
-        ]}
-      >
-        <Input data-testid="employer-uscc" maxLength={40} style={{ fontFamily: 'monospace' }} />
-      </Form.Item>
-      <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-        <Form.Item name="headcount" label={labels.headcount} required style={{ flex: '1 1 160px' }}>
-          <InputNumber data-testid="employer-headcount" min={0} precision={0} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="industry" label={labels.industry} required style={{ flex: '2 1 260px' }}>
-          <Select
-            data-testid="employer-industry"
-            showSearch
-            optionFilterProp="label"
-            placeholder={t('validation.choose', { field: labels.industry })}
-            options={industrySections.map((s) => ({ value: s, label: `${s} ${t(`employer.industry.${s}`)}` }))}
-          />
-        </Form.Item>
-      </div>
-      <Form.Item name="address" label={labels.address}>
-        <Input data-testid="employer-address" maxLength={200} />
-      </Form.Item>
+      <EmployerFields labels={labels} />
       <Form.Item label={labels.streetOrgId} required validateStatus={streetError ? 'error' : undefined} help={streetError ?? undefined}>
         <OrgSearch
           testId="employer-street"

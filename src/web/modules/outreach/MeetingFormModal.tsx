@@ -1,10 +1,9 @@
-import { Alert, Form, Input, Modal, Radio, Select, Switch } from 'antd';
+import { Form, Input, Radio, Select, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrgWithAncestors } from '../../../common/orgs.js';
 import { CreateMeetingBody, meetingKinds, type Meeting } from '../../../common/outreach.js';
-import { errorText } from '../../app/notify.js';
-import { buttonTestId } from '../../app/testId.js';
+import { FormModal } from '../../app/FormModal.js';
 import { parseWithSchema } from '../../app/zodForm.js';
 import { isoDay, outreachApi } from './outreach.api.js';
 
@@ -31,9 +30,6 @@ export function MeetingFormModal({ org, onClose, onDone }: { org: OrgWithAncesto
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form) ?? 'worker';
   const [mainVenues, setMainVenues] = useState<Meeting[]>([]);
-  const [isSaving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
   useEffect(() => {
     let isCurrent = true;
     mainVenuesFor(org, kind)
@@ -52,71 +48,54 @@ export function MeetingFormModal({ org, onClose, onDone }: { org: OrgWithAncesto
     parentMeetingId: t('outreach.field.parent'),
   };
 
-  const submit = async () => {
-    const values = form.getFieldsValue();
-    const body = parseWithSchema(CreateMeetingBody, { ...values, venue: values.venue || undefined, orgId: org.id }, form, labels, t);
-    if (!body) return;
-    setSaving(true);
-    setFailure(null);
-    try {
-      onDone(await outreachApi.createMeeting(body));
-    } catch (error) {
-      setFailure(errorText(error, t('app.networkError')));
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
-    <Modal
-      open
+    <FormModal
       title={t('outreach.createTitle')}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      confirmLoading={isSaving}
-      okButtonProps={buttonTestId('meeting-ok')}
-      destroyOnHidden
+      form={form}
+      initialValues={{ kind: 'worker', isOnline: false, heldOn: isoDay(new Date()) }}
+      submit={(values) => {
+        const body = parseWithSchema(CreateMeetingBody, { ...values, venue: values.venue || undefined, orgId: org.id }, form, labels, t);
+        return body && outreachApi.createMeeting(body);
+      }}
+      onClose={onClose}
+      onDone={onDone}
+      okText={t('common.ok')}
+      isEnterSubmit={false}
+      onValuesChange={(changed) => {
+        if (changed.kind) form.setFieldValue('parentMeetingId', undefined);
+      }}
+      testIds={{ submit: 'meeting-ok', error: 'meeting-error' }}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={{ kind: 'worker', isOnline: false, heldOn: isoDay(new Date()) }}
-        onValuesChange={(changed: Partial<Values>) => {
-          if (changed.kind) form.setFieldValue('parentMeetingId', undefined);
-        }}
-      >
-        <Form.Item name="kind" label={labels.kind} required>
-          <Radio.Group
-            optionType="button"
-            options={meetingKinds.map((k) => ({ value: k, label: t(`outreach.meetingKind.${k}`) }))}
-            data-testid="meeting-kind"
-          />
-        </Form.Item>
-        <Form.Item name="title" label={labels.title} required>
-          <Input maxLength={200} data-testid="meeting-title" />
-        </Form.Item>
-        <Form.Item name="heldOn" label={labels.heldOn} required>
-          <Input type="date" style={{ width: 200 }} data-testid="meeting-held-on" />
-        </Form.Item>
-        <Form.Item name="venue" label={labels.venue}>
-          <Input maxLength={200} data-testid="meeting-venue" />
-        </Form.Item>
-        <Form.Item name="isOnline" label={t('outreach.field.isOnline')} valuePropName="checked">
-          <Switch data-testid="meeting-online" />
-        </Form.Item>
-        <Form.Item name="parentMeetingId" label={labels.parentMeetingId} extra={t('outreach.parentHint')}>
-          <Select<number>
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            placeholder={t('outreach.noParent')}
-            popupMatchSelectWidth={false}
-            data-testid="meeting-parent"
-            options={mainVenues.map((m) => ({ value: m.id, label: `${m.heldOn} ${m.title}（${m.orgName}）` }))}
-          />
-        </Form.Item>
-      </Form>
-      {failure && <Alert type="error" showIcon message={failure} data-testid="meeting-error" />}
-    </Modal>
+      <Form.Item name="kind" label={labels.kind} required>
+        <Radio.Group
+          optionType="button"
+          options={meetingKinds.map((k) => ({ value: k, label: t(`outreach.meetingKind.${k}`) }))}
+          data-testid="meeting-kind"
+        />
+      </Form.Item>
+      <Form.Item name="title" label={labels.title} required>
+        <Input maxLength={200} data-testid="meeting-title" />
+      </Form.Item>
+      <Form.Item name="heldOn" label={labels.heldOn} required>
+        <Input type="date" style={{ width: 200 }} data-testid="meeting-held-on" />
+      </Form.Item>
+      <Form.Item name="venue" label={labels.venue}>
+        <Input maxLength={200} data-testid="meeting-venue" />
+      </Form.Item>
+      <Form.Item name="isOnline" label={t('outreach.field.isOnline')} valuePropName="checked">
+        <Switch data-testid="meeting-online" />
+      </Form.Item>
+      <Form.Item name="parentMeetingId" label={labels.parentMeetingId} extra={t('outreach.parentHint')}>
+        <Select<number>
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={t('outreach.noParent')}
+          popupMatchSelectWidth={false}
+          data-testid="meeting-parent"
+          options={mainVenues.map((m) => ({ value: m.id, label: `${m.heldOn} ${m.title}（${m.orgName}）` }))}
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,11 +1,10 @@
-import { Alert, Form, Modal, Select } from 'antd';
+import { Form, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Employer } from '../../../common/employers.js';
 import type { OrgWithAncestors } from '../../../common/orgs.js';
 import { unionisationStages, type Meeting, type UnionisationStage } from '../../../common/outreach.js';
-import { errorText, useNotify } from '../../app/notify.js';
-import { buttonTestId } from '../../app/testId.js';
+import { FormModal } from '../../app/FormModal.js';
 import { outreachApi } from './outreach.api.js';
 import { StageTag } from './StageTag.js';
 
@@ -31,12 +30,8 @@ export function StageModal({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const notify = useNotify();
-  const [stage, setStage] = useState<UnionisationStage>(employer.unionisationStage);
-  const [meetingId, setMeetingId] = useState<number | undefined>(undefined);
+  const [form] = Form.useForm<{ stage: UnionisationStage; meetingId?: number }>();
   const [meetings, setMeetings] = useState<Meeting[]>([]);
-  const [isSaving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
     let isCurrent = true;
@@ -48,56 +43,41 @@ export function StageModal({
     };
   }, [org]);
 
-  const save = () => {
-    setSaving(true);
-    setFailure(null);
-    outreachApi
-      .setStage(employer.id, { version: employer.version, stage, meetingId: meetingId ?? null })
-      .then(() => {
-        notify.success(t('stage.changed'));
-        onDone();
-      })
-      .catch((error: unknown) => setFailure(errorText(error, t('app.networkError'))))
-      .finally(() => setSaving(false));
-  };
-
   return (
-    <Modal
-      open
+    <FormModal
       title={t('stage.changeTitle', { name: employer.name })}
-      onCancel={onClose}
-      onOk={save}
-      confirmLoading={isSaving}
-      okButtonProps={buttonTestId('stage-ok')}
-      destroyOnHidden
+      form={form}
+      initialValues={{ stage: employer.unionisationStage }}
+      submit={({ stage, meetingId }) =>
+        outreachApi.setStage(employer.id, { version: employer.version, stage, meetingId: meetingId ?? null })
+      }
+      onClose={onClose}
+      onDone={onDone}
+      successText={t('stage.changed')}
+      okText={t('common.ok')}
+      isEnterSubmit={false}
+      testIds={{ submit: 'stage-ok', error: 'stage-error' }}
     >
-      <Form layout="vertical">
-        <Form.Item label={t('stage.label')} required>
-          <Select<UnionisationStage>
-            value={stage}
-            onChange={setStage}
-            options={unionisationStages.map((s) => ({ value: s, label: <StageTag stage={s} /> }))}
-            data-testid="stage-select"
-          />
-        </Form.Item>
-        <Form.Item label={t('stage.meeting')}>
-          <Select<number>
-            allowClear
-            showSearch
-            optionFilterProp="title"
-            value={meetingId}
-            onChange={(id) => setMeetingId(id ?? undefined)}
-            notFoundContent={t('stage.noMeetings')}
-            popupMatchSelectWidth={false}
-            data-testid="stage-meeting"
-            options={meetings.map((m) => {
-              const label = `${m.heldOn} ${m.title}（${m.orgName}）`;
-              return { value: m.id, label, title: label };
-            })}
-          />
-        </Form.Item>
-      </Form>
-      {failure && <Alert type="error" showIcon message={failure} data-testid="stage-error" />}
-    </Modal>
+      <Form.Item name="stage" label={t('stage.label')} required>
+        <Select<UnionisationStage>
+          options={unionisationStages.map((s) => ({ value: s, label: <StageTag stage={s} /> }))}
+          data-testid="stage-select"
+        />
+      </Form.Item>
+      <Form.Item name="meetingId" label={t('stage.meeting')}>
+        <Select<number>
+          allowClear
+          showSearch
+          optionFilterProp="title"
+          notFoundContent={t('stage.noMeetings')}
+          popupMatchSelectWidth={false}
+          data-testid="stage-meeting"
+          options={meetings.map((m) => {
+            const label = `${m.heldOn} ${m.title}（${m.orgName}）`;
+            return { value: m.id, label, title: label };
+          })}
+        />
+      </Form.Item>
+    </FormModal>
   );
 }
