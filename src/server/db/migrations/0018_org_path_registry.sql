@@ -1,7 +1,8 @@
 -- Every column holding an organisation path is declared here, by the migration that creates it (a module's own
 -- migration registers its tables). Moving a subtree rewrites every column with follows_moves; history that keeps
 -- the path as it was when the event happened (audit entries, status history) is registered with follows_moves =
--- false. A schema test fails for an ltree column that is not registered.
+-- false. A schema test fails for an ltree column that is not registered. Platform metadata, not member-owned: no
+-- region_id (a reference table once distributed).
 CREATE TABLE org_path_column (
   table_name    text    NOT NULL,
   column_name   text    NOT NULL,
