@@ -1,6 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../db/executor.js';
-import { nodeOfPath } from '../auth/tree.js';
+import { nodeOfPath, regionOfPath } from '../auth/tree.js';
 
 export type AuditEntry = {
   userId: number | null;
@@ -21,6 +21,8 @@ export async function insertAudit(db: Executor, entry: AuditEntry): Promise<void
   await db
     .insertInto('audit_log')
     .values({
+      // The region of the entry's org path; 0 for an entry with none (a sign-in).
+      region_id: entry.orgPath ? regionOfPath(entry.orgPath) : 0,
       user_id: entry.userId,
       username: entry.username,
       action: entry.action,

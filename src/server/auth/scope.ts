@@ -1,7 +1,7 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { roleAllows, type Action, type Role } from '../../common/auth.js';
 import type { OrgKind } from '../../common/orgs.js';
-import { isAncestorOrSelf } from './tree.js';
+import { isAncestorOrSelf, isRootPath, regionOfPath } from './tree.js';
 
 export type ActorGrant = { id: number; orgId: number; orgPath: string; orgName: string; orgKind: OrgKind; role: Role };
 
@@ -55,9 +55,40 @@ export function scopeCovers(scope: OrgScope, path: string): boolean {
   return scope.paths.some((p) => isAncestorOrSelf(p, path));
 }
 
-/** SQL condition: the ltree `pathExpr` lies inside the scope. An empty scope matches nothing. */
-export function inScope(scope: OrgScope, pathExpr: Expression<string> | RawBuilder<unknown>): RawBuilder<SqlBool> {
+/**
+ * SQL condition: the ltree `pathExpr` lies inside the scope. An empty scope matches nothing. For a member-owned table
+ * whose rows are in the region of that same path, pass its `regionExpr` too: each scope path below the root then
+ * also names its region (`region_id = 7 AND org_path <@ '1.7.42'`), which is what lets a distributed database send
+ * the query to the one shard of that region (docs/scale-out.md). A city-wide scope reaches every region.
+ */
+export function inScope(
+  scope: OrgScope,
+  pathExpr: Expression<string> | RawBuilder<unknown>,
+  regionExpr?: Expression<number> | RawBuilder<unknown>,
+): RawBuilder<SqlBool> {
   if (scope.paths.length === 0) return sql<SqlBool>`false`;
-  const terms = scope.paths.map((p) => sql`${pathExpr} <@ ${p}::ltree`);
+  const terms = scope.paths.map((p) =>
+    regionExpr === undefined || isRootPath(p)
+      ? sql`${pathExpr} <@ ${p}::ltree`
+      : sql`(${regionExpr} = ${regionOfPath(p)}::bigint AND ${pathExpr} <@ ${p}::ltree)`,
+  );
   return sql<SqlBool>`(${sql.join(terms, sql` OR `)})`;
+}
+
+/**
+ * The regions a scope reaches, for look-ups by an id that does not carry its region: null when the scope is
+ * city-wide (every region), else the regions of its paths.
+ */
+export function regionsOfScope(scope: OrgScope): number[] | null {
+  if (scope.paths.some(isRootPath)) return null;
+  return [...new Set(scope.paths.map(regionOfPath))];
+}
+
+/** SQL condition: `regionExpr` is one of the regions the scope reaches (true for a city-wide scope). */
+export function inScopeRegions(scope: OrgScope, regionExpr: Expression<number> | RawBuilder<unknown>): RawBuilder<SqlBool> {
+  const regions = regionsOfScope(scope);
+  if (regions === null) return sql<SqlBool>`true`;
+  if (regions.length === 0) return sql<SqlBool>`false`;
+  if (regions.length === 1) return sql<SqlBool>`${regionExpr} = ${regions[0]}::bigint`;
+  return sql<SqlBool>`${regionExpr} = ANY(${regions}::bigint[])`;
 }

@@ -114,6 +114,7 @@ export type UserSessionTable = {
 };
 
 export type AuditLogTable = {
+  region_id: number;
   id: Id;
   at: Timestamp;
   user_id: number | null;
@@ -130,6 +131,7 @@ export type AuditLogTable = {
 };
 
 export type MemberTable = {
+  region_id: number;
   id: Id;
   name: string;
   name_pinyin: ColumnType<string, string | undefined, string>;
@@ -158,6 +160,7 @@ export type MemberTable = {
 };
 
 export type MemberAffiliationTable = {
+  region_id: number;
   member_id: number;
   org_id: number;
   org_path: string;
@@ -165,6 +168,7 @@ export type MemberAffiliationTable = {
 };
 
 export type MemberStatusHistoryTable = {
+  region_id: number;
   id: Id;
   member_id: number;
   at: Timestamp;
@@ -190,6 +194,7 @@ export type OutreachMeetingTable = {
 };
 
 export type MemberApplicationTable = {
+  region_id: number;
   id: Id;
   tracking_code: string;
   source: 'self' | 'meeting' | 'roster' | 'cadre';
@@ -217,6 +222,7 @@ export type MemberApplicationTable = {
 };
 
 export type MemberTransferTable = {
+  region_id: number;
   id: Id;
   member_id: number;
   from_org_id: number;
@@ -241,6 +247,7 @@ export type MemberTransferTable = {
 };
 
 export type ImportJobTable = {
+  region_id: number;
   id: Id;
   kind: 'members';
   org_id: number;
@@ -310,6 +317,7 @@ export type MemberSessionTable = {
 export type ImportJobElsewhereTable = {
   region_id: number;
   job_id: number;
+  member_region_id: number;
   member_id: number;
   row_no: number;
   transfer_id: number | null;
@@ -351,7 +359,27 @@ export interface DB {
   login_throttle: LoginThrottleTable;
   schema_migration: SchemaMigrationTable;
   org_path_column: OrgPathColumnTable;
+  table_placement: TablePlacementTable;
+  member_claim: MemberClaimTable;
 }
 
 /** The registry of columns holding an organisation path (migration 0018); subtree moves read it. */
 export type OrgPathColumnTable = { table_name: string; column_name: string; follows_moves: boolean };
+
+/** Where each table lives once distributed (migration 0019); `cli distribute` and the layout test read it. */
+export type TablePlacementTable = {
+  table_name: string;
+  placement: 'distributed' | 'reference' | 'coordinator';
+  distribution_column: string | null;
+  colocate_with: string | null;
+  /** The path column that defines the region of a row (migration 0020), where a row's own path does. */
+  region_path: string | null;
+};
+
+/** One person, one member, city-wide (migration 0020): the region and id under which an ID number's member lives. */
+export type MemberClaimTable = {
+  id_number_bidx: string;
+  region_id: number;
+  member_id: number;
+  claimed_at: Timestamp;
+};

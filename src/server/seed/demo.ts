@@ -91,6 +91,7 @@ export async function seedDemo(database: Database, options: SeedOptions = {}): P
     await tx
       .insertInto('audit_log')
       .values({
+        region_id: 1,
         user_id: null,
         username: 'system',
         action: DEMO_SEED_ACTION,

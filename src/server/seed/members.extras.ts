@@ -2,6 +2,7 @@ import { sql, type Insertable } from 'kysely';
 import type { EmploymentForm } from '../../common/members.js';
 import type { Deps } from '../deps.js';
 import { sealPerson } from '../modules/members/members.person.js';
+import { regionOfPath } from '../auth/tree.js';
 import type { MemberApplicationTable, MemberTransferTable } from '../db/schema.js';
 import type { DemoDistrict, DemoEmployer, DemoUnion } from './members.types.js';
 import { dayNumber, type PeopleGenerator } from './people.js';
@@ -97,6 +98,7 @@ export async function seedMemberExtras(deps: Deps, extras: Extras): Promise<bool
       const employer: DemoEmployer | undefined =
         union.employers.length > 0 ? random.weighted(union.employers.map((e) => [e, e.headcount + 1] as const)) : undefined;
       return {
+        region_id: regionOfPath(union.path),
         tracking_code: trackingCode(),
         source,
         meeting_id: meetingId,
@@ -147,10 +149,11 @@ export async function seedMemberExtras(deps: Deps, extras: Extras): Promise<bool
     }
     await tx.insertInto('member_application').values(rows).execute();
 
-    const { rows: candidates } = await sql<{ id: number; org_id: number; org_path: string }>`
-      SELECT m.id, m.org_id, m.org_path::text AS org_path FROM member m
-       WHERE m.status = 'member' AND m.org_path <@ ${district.path}::ltree
-         AND NOT EXISTS (SELECT 1 FROM member_transfer t WHERE t.member_id = m.id AND t.status = 'pending')
+    const { rows: candidates } = await sql<{ region_id: number; id: number; org_id: number; org_path: string }>`
+      SELECT m.region_id, m.id, m.org_id, m.org_path::text AS org_path FROM member m
+       WHERE m.region_id = ${regionOfPath(district.path)} AND m.status = 'member' AND m.org_path <@ ${district.path}::ltree
+         AND NOT EXISTS (SELECT 1 FROM member_transfer t
+                          WHERE t.region_id = m.region_id AND t.member_id = m.id AND t.status = 'pending')
        ORDER BY m.id LIMIT 2000`.execute(tx);
     const transfers: Insertable<MemberTransferTable>[] = [];
     const days = Math.max(2, deps.config.transferAutoConfirmDays);
@@ -161,6 +164,7 @@ export async function seedMemberExtras(deps: Deps, extras: Extras): Promise<bool
       // Requested in the last days, so the releasing union still has time to confirm or refuse.
       const requested = Date.now() - random.int(0, (days - 1) * 86_400) * 1000;
       transfers.push({
+        region_id: member.region_id,
         member_id: member.id,
         from_org_id: member.org_id,
         from_org_path: member.org_path,

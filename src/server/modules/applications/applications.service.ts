@@ -20,7 +20,7 @@ import type {
   PublicApplicationBody,
 } from '../../../common/applications.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
-import { isAncestorOrSelf } from '../../auth/tree.js';
+import { isAncestorOrSelf, regionOfPath } from '../../auth/tree.js';
 import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../../audit/audit.js';
 import { insertAudit } from '../../audit/audit.store.js';
@@ -89,6 +89,7 @@ async function submit(tx: Executor, deps: Deps, s: Submission): Promise<Applicat
   const trackingCode = newTrackingCode();
   const id = await repo.insertApplication(tx, {
     ...person,
+    region_id: regionOfPath(s.org.path),
     tracking_code: trackingCode,
     source: s.source,
     meeting_id: s.meetingId,

@@ -14,7 +14,8 @@ import { findMemberFor, reissueCard, revokeCard, findCardHolder } from '../membe
 
 /**
  * A member card is shown as a QR code holding a signed token: the card number (printed on the card anyway; never
- * the internal member id), the card version and an expiry a few minutes ahead. Revoking or re-issuing raises the
+ * the internal member id), the card version, the holder's region (so a verification reads one region's shard) and an
+ * expiry a few minutes ahead. Revoking or re-issuing raises the
  * version, so older tokens stop verifying at once.
  */
 async function tokenFor(deps: Deps, holder: Parameters<typeof findCardHolder>[1]): Promise<CardToken & { orgPath: string }> {
@@ -22,7 +23,7 @@ async function tokenFor(deps: Deps, holder: Parameters<typeof findCardHolder>[1]
   if (!card || card.status !== 'member' || card.card_status !== 'active' || !card.card_no) throw new AppError('CARD_NOT_ACTIVE');
   const expires = Math.floor(Date.now() / 1000) + deps.config.cardTokenSeconds;
   return {
-    token: deps.cardSigner.sign({ c: card.card_no, v: card.card_version, e: expires }),
+    token: deps.cardSigner.sign({ c: card.card_no, v: card.card_version, r: card.region_id, e: expires }),
     expiresAt: new Date(expires * 1000).toISOString(),
     cardNo: card.card_no,
     orgPath: card.org_path,
@@ -66,8 +67,8 @@ export async function cardTokenForMember(deps: Deps, member: MemberPrincipal): P
 export async function verifyCard(db: Kysely<DB>, deps: Deps, token: string): Promise<CardVerifyResult> {
   const payload = deps.cardSigner.verify(token);
   if (!payload || typeof payload.c !== 'string' || typeof payload.v !== 'number' || typeof payload.e !== 'number') return { valid: false };
-  if (payload.e < Math.floor(Date.now() / 1000)) return { valid: false };
-  const card = await findCardHolder(db, { cardNo: payload.c });
+  if (typeof payload.r !== 'number' || payload.e < Math.floor(Date.now() / 1000)) return { valid: false };
+  const card = await findCardHolder(db, { regionId: payload.r, cardNo: payload.c });
   if (!card || card.status !== 'member' || card.card_status !== 'active' || card.card_version !== payload.v) return { valid: false };
   return { valid: true, maskedName: maskName(card.name) };
 }

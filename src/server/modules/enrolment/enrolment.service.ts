@@ -65,7 +65,7 @@ export async function enrol<K>(
       admitting.push(c);
       continue;
     }
-    const elsewhere = { id: member.id, orgId: member.org_id, orgPath: member.org_path };
+    const elsewhere = { regionId: member.region_id, id: member.id, orgId: member.org_id, orgPath: member.org_path };
     if (input.elsewhere.action === 'keepApart') {
       result.elsewhere.push({ key: c.key, member: elsewhere });
       continue;

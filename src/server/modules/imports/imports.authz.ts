@@ -20,6 +20,11 @@ function uploadRequest(orgId: number): AuthzRequest {
 }
 
 /** A finished import job of the union U, uploaded by the admin. */
+async function jobRegion(f: AuthzFixtures, job: number): Promise<number> {
+  const db = f.ctx.database.db;
+  return (await db.selectFrom('import_job').select('region_id').where('id', '=', job).executeTakeFirstOrThrow()).region_id;
+}
+
 async function importJob({ ctx, tree }: AuthzFixtures): Promise<number> {
   const response = await ctx.app.inject({
     ...uploadRequest(tree.dcUnion.id),
@@ -93,7 +98,7 @@ export const authz: ModuleAuthz = {
         const path = (await db.selectFrom('member').select('org_path').where('id', '=', other.id).executeTakeFirstOrThrow()).org_path;
         await db
           .insertInto('import_job_elsewhere')
-          .values({ region_id: Number(path.split('.')[1]), job_id: job, member_id: other.id, row_no: 2 })
+          .values({ region_id: await jobRegion(f, job), job_id: job, member_region_id: Number(path.split('.')[1]), member_id: other.id, row_no: 2 })
           .execute();
         return { method: 'POST', url: `/api/imports/${job}/transfers` };
       },

@@ -15,6 +15,7 @@ const jobColumns = [
   'j.rejected',
   'j.duplicates',
   'j.elsewhere',
+  'j.region_id',
   'j.error_file',
   'j.file_sealed',
   'j.error_file_sealed',
@@ -45,6 +46,7 @@ export async function insertJob(
     .insertInto('import_job')
     .values({
       kind: 'members',
+      region_id: regionOfPath(job.orgPath),
       org_id: job.orgId,
       org_path: job.orgPath,
       file_name: job.fileName,
@@ -169,11 +171,19 @@ export async function findUnfinishedJob(db: Executor, orgId: number, sha256: str
 export type ElsewhereRow = { memberId: number; orgPath: string; rowNumber: number };
 
 /** Lists roster rows naming members of other unions; a member listed once per job. Returns how many were new. */
-export async function listElsewhere(tx: Executor, jobId: number, rows: ElsewhereRow[]): Promise<number> {
+export async function listElsewhere(tx: Executor, job: { region_id: number; id: number }, rows: ElsewhereRow[]): Promise<number> {
   if (rows.length === 0) return 0;
   const inserted = await tx
     .insertInto('import_job_elsewhere')
-    .values(rows.map((r) => ({ region_id: regionOfPath(r.orgPath), job_id: jobId, member_id: r.memberId, row_no: r.rowNumber })))
+    .values(
+      rows.map((r) => ({
+        region_id: job.region_id,
+        job_id: job.id,
+        member_region_id: regionOfPath(r.orgPath),
+        member_id: r.memberId,
+        row_no: r.rowNumber,
+      })),
+    )
     .onConflict((oc) => oc.columns(['region_id', 'job_id', 'member_id']).doNothing())
     .returning('member_id')
     .execute();
@@ -184,12 +194,19 @@ export async function listElsewhere(tx: Executor, jobId: number, rows: Elsewhere
  * The rows of a job naming members of other unions, with the member's masked record and any transfer asked for, in
  * roster order; a page after `afterRow` when `limit` is given.
  */
-export async function findElsewhere(db: Executor, job: InScope<{ id: number }>, page?: { afterRow: number | undefined; limit: number }) {
+export async function findElsewhere(
+  db: Executor,
+  job: InScope<{ region_id: number; id: number }>,
+  page?: { afterRow: number | undefined; limit: number },
+) {
+  // The members (and their transfers) live in their own regions: on a distributed database this join is the one
+  // of this module that is not co-located (docs/scale-out.md).
   let q = db
     .selectFrom('import_job_elsewhere as e')
-    .innerJoin('member as m', 'm.id', 'e.member_id')
-    .leftJoin('member_transfer as t', 't.id', 'e.transfer_id')
+    .innerJoin('member as m', (j) => j.onRef('m.region_id', '=', 'e.member_region_id').onRef('m.id', '=', 'e.member_id'))
+    .leftJoin('member_transfer as t', (j) => j.onRef('t.region_id', '=', 'e.member_region_id').onRef('t.id', '=', 'e.transfer_id'))
     .select([
+      'e.member_region_id',
       'e.member_id',
       'e.row_no',
       'e.region_id',
@@ -201,6 +218,7 @@ export async function findElsewhere(db: Executor, job: InScope<{ id: number }>, 
       'm.status as member_status',
       't.status as transfer_status',
     ])
+    .where('e.region_id', '=', job.region_id)
     .where('e.job_id', '=', job.id)
     .orderBy('e.row_no');
   if (page?.afterRow !== undefined) q = q.where('e.row_no', '>', page.afterRow);

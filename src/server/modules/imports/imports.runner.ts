@@ -96,7 +96,7 @@ export async function runImportJob(
         })),
       });
       const elsewhere = enrolled.elsewhere.map((e) => ({ memberId: e.member.id, orgPath: e.member.orgPath, rowNumber: e.key }));
-      const listedElsewhere = await repo.listElsewhere(tx, jobId, elsewhere);
+      const listedElsewhere = await repo.listElsewhere(tx, job, elsewhere);
       const idsDuplicate = pending.filter((p) => p.problems.some((q) => q.code === 'ID_DUPLICATE')).length;
       const idsInvalid = pending.filter((p) => p.problems.some((q) => q.code.startsWith('ID_') && q.code !== 'ID_DUPLICATE')).length;
       await repo.addProgress(tx, jobId, {

@@ -306,7 +306,7 @@ export async function requestElsewhereTransfers(deps: Deps, actor: Actor, id: nu
       }
       try {
         const transferId = await openTransfer(tx, deps, {
-          member: { id: r.member_id, orgId: r.org_id, orgPath: r.org_path },
+          member: { regionId: r.member_region_id, id: r.member_id, orgId: r.org_id, orgPath: r.org_path },
           to: { id: job.org_id, path: job.org_path },
           via: 'roster',
           requestedBy: actor.userId,

@@ -1,12 +1,16 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
+import { moveToRegion } from '../../db/regions.js';
 import type { MemberTable } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
 import type { Insertable } from 'kysely';
 import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/scope.js';
+import { regionOfPath } from '../../auth/tree.js';
 import type { MemberPrincipal } from '../../auth/member-session.js';
 import type { EmploymentForm, MemberStatus } from '../../../common/members.js';
+import { AppError } from '../../../common/errors.js';
 
 const memberColumns = [
+  'm.region_id',
   'm.id',
   'm.name',
   'm.id_number_masked',
@@ -26,6 +30,9 @@ const memberColumns = [
   'm.version',
 ] as const;
 
+/** Names a member row: its region (the distribution key) and id. */
+export type MemberKey = { region_id: number; id: number };
+
 function selectMembers(db: Executor) {
   return db
     .selectFrom('member as m')
@@ -37,8 +44,25 @@ export type MemberRow = Awaited<ReturnType<ReturnType<typeof selectMembers>['exe
 
 /** A member whose primary affiliation, or a secondary one, lies inside the scope. */
 function memberInScope(scope: OrgScope) {
-  return sql<boolean>`(${inScope(scope, sql.ref('m.org_path'))} OR EXISTS (
-    SELECT 1 FROM member_affiliation a WHERE a.member_id = m.id AND ${inScope(scope, sql.ref('a.org_path'))}))`;
+  return sql<boolean>`(${primaryInScope(scope)} OR EXISTS (
+    SELECT 1 FROM member_affiliation a
+     WHERE a.region_id = m.region_id AND a.member_id = m.id AND ${inScope(scope, sql.ref('a.org_path'))}))`;
+}
+
+/** A member whose primary union lies inside the scope: in the scope's regions, so one shard per region. */
+function primaryInScope(scope: OrgScope) {
+  return inScope(scope, sql.ref('m.org_path'), sql.ref('m.region_id'));
+}
+
+/**
+ * SQL condition: the row names one of these members. The region list in front lets a distributed database send
+ * the query to those regions' shards only.
+ */
+export function isOneOf(members: readonly MemberKey[], region = 'region_id', id = 'member_id') {
+  if (members.length === 0) return sql<boolean>`false`;
+  const regions = [...new Set(members.map((m) => m.region_id))];
+  const pairs = members.map((m) => sql`(${m.region_id}::bigint, ${m.id}::bigint)`);
+  return sql<boolean>`(${sql.ref(region)} = ANY(${regions}::bigint[]) AND (${sql.ref(region)}, ${sql.ref(id)}) IN (${sql.join(pairs)}))`;
 }
 
 /**
@@ -54,31 +78,78 @@ export async function findMemberInScope(
 ): Promise<InScope<MemberRow> | undefined> {
   let q = selectMembers(db)
     .where('m.id', '=', id)
-    .where(primaryOnly ? inScope(scope, sql.ref('m.org_path')) : memberInScope(scope));
+    .where(primaryOnly ? primaryInScope(scope) : memberInScope(scope));
   if (forUpdate) q = q.forUpdate('m');
   const row = await q.executeTakeFirst();
   return row && provenInScope(row);
 }
 
-/** Unscoped look-up by blind index: only for de-duplication and transfer matching, never returned as such. */
-export async function findMemberByIdIndex(db: Executor, bidx: string, forUpdate = false) {
-  let q = db
-    .selectFrom('member as m')
-    .innerJoin('org_unit as o', 'o.id', 'm.org_id')
-    .select([...memberColumns, 'o.name as org_name'])
-    .where('m.id_number_bidx', '=', bidx);
-  if (forUpdate) q = q.forUpdate('m');
-  return q.executeTakeFirst();
+/**
+ * Who holds these ID numbers (by blind index), whatever their union: for de-duplication and transfer matching only,
+ * never returned as such. The city-wide claim says in which region each member lives; their rows are then read —
+ * and locked — in those regions only (never `FOR UPDATE` across regions).
+ */
+export async function findMembersByIdIndexes(db: Executor, bidxs: readonly string[], forUpdate = true) {
+  if (bidxs.length === 0) return [];
+  const claims = await db
+    .selectFrom('member_claim')
+    .select(['region_id', 'member_id'])
+    .where('id_number_bidx', 'in', [...bidxs])
+    .execute();
+  const byRegion = new Map<number, number[]>();
+  for (const c of claims) byRegion.set(c.region_id, [...(byRegion.get(c.region_id) ?? []), c.member_id]);
+  const rows = [];
+  for (const [region, ids] of [...byRegion].sort(([a], [b]) => a - b)) {
+    let q = selectMembers(db).select('m.id_number_bidx').where('m.region_id', '=', region).where('m.id', 'in', ids).orderBy('m.id');
+    if (forUpdate) q = q.forUpdate('m');
+    rows.push(...(await q.execute()));
+  }
+  return rows;
 }
 
-export async function findMembersByIdIndexes(db: Executor, bidxs: string[]) {
-  if (bidxs.length === 0) return [];
-  return db
-    .selectFrom('member')
-    .select(['id', 'id_number_bidx', 'org_id', 'org_path', 'status'])
-    .where('id_number_bidx', 'in', bidxs)
-    .forUpdate()
+export async function findMemberByIdIndex(db: Executor, bidx: string, forUpdate = false) {
+  const [row] = await findMembersByIdIndexes(db, [bidx], forUpdate);
+  return row;
+}
+
+/**
+ * Claims ID numbers for new members, city-wide (one person, one member). A claim another transaction holds already
+ * (a concurrent admission of the same person) makes the whole admission fail as a conflict, so nobody is counted
+ * twice; callers claim before they insert, with the ids the members will get.
+ */
+export async function claimIdNumbers(tx: Executor, claims: readonly { id_number_bidx: string; region_id: number; member_id: number }[]) {
+  if (claims.length === 0) return;
+  const claimed = await tx
+    .insertInto('member_claim')
+    .values([...claims])
+    .onConflict((oc) => oc.column('id_number_bidx').doNothing())
+    .returning('id_number_bidx')
     .execute();
+  if (claimed.length !== claims.length) throw new AppError('CONFLICT');
+}
+
+/** New member ids, taken before the rows are written so that their claims can name them. */
+export async function nextMemberIds(tx: Executor, count: number): Promise<number[]> {
+  if (count === 0) return [];
+  const { rows } = await sql<{ n: number }>`SELECT nextval('member_id_seq') AS n FROM generate_series(1, ${count})`.execute(tx);
+  return rows.map((r) => r.n);
+}
+
+/** The blind indexes of the members whose primary union lies under `path` (in its region). */
+export async function idIndexesUnder(db: Executor, region: number, path: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('member')
+    .select('id_number_bidx')
+    .where('region_id', '=', region)
+    .where(sql<SqlBool>`org_path <@ ${path}::ltree`)
+    .execute();
+  return rows.map((r) => r.id_number_bidx);
+}
+
+/** The region a member's claim names, after a move to another region. */
+export async function moveClaims(tx: Executor, bidxs: readonly string[], region: number): Promise<void> {
+  if (bidxs.length === 0) return;
+  await tx.updateTable('member_claim').set({ region_id: region }).where('id_number_bidx', 'in', [...bidxs]).execute();
 }
 
 export type MemberSearch = {
@@ -130,7 +201,8 @@ export async function listMembers(db: Executor, scope: OrgScope, s: MemberSearch
   };
   const primary = filtered(
     selectMembers(db)
-      .where(inScope(scope, sql.ref('m.org_path')))
+      .where(primaryInScope(scope))
+      .where('m.region_id', '=', regionOfPath(s.underPath))
       .where(sql<boolean>`m.org_path <@ ${s.underPath}::ltree`),
   );
   const secondary = filtered(
@@ -138,6 +210,7 @@ export async function listMembers(db: Executor, scope: OrgScope, s: MemberSearch
       exists(
         selectFrom('member_affiliation as a')
           .select('a.member_id')
+          .whereRef('a.region_id', '=', 'm.region_id')
           .whereRef('a.member_id', '=', 'm.id')
           .where(inScope(scope, sql.ref('a.org_path')))
           .where(sql<boolean>`a.org_path <@ ${s.underPath}::ltree`),
@@ -153,29 +226,22 @@ export async function listMembers(db: Executor, scope: OrgScope, s: MemberSearch
     .map(provenInScope);
 }
 
-export async function listSecondaryOrgIds(db: Executor, members: readonly InScope<{ id: number }>[]): Promise<Map<number, number[]>> {
+export async function listSecondaryOrgIds(db: Executor, members: readonly InScope<MemberKey>[]): Promise<Map<number, number[]>> {
   const map = new Map<number, number[]>();
   if (members.length === 0) return map;
-  const rows = await db
-    .selectFrom('member_affiliation')
-    .select(['member_id', 'org_id'])
-    .where(
-      'member_id',
-      'in',
-      members.map((m) => m.id),
-    )
-    .execute();
+  const rows = await db.selectFrom('member_affiliation').select(['member_id', 'org_id']).where(isOneOf(members)).execute();
   for (const r of rows) map.set(r.member_id, [...(map.get(r.member_id) ?? []), r.org_id]);
   return map;
 }
 
 /** A member's history with the unions' names (names only: a union outside the caller's view is still named). */
-export async function listHistory(db: Executor, member: InScope<{ id: number }>) {
+export async function listHistory(db: Executor, member: InScope<MemberKey>) {
   return db
     .selectFrom('member_status_history as h')
     .innerJoin('org_unit as o', 'o.id', 'h.org_id')
     .leftJoin('org_unit as f', 'f.id', 'h.from_org_id')
     .select(['h.at', 'h.event', 'h.org_id', 'o.name as org_name', 'h.from_org_id', 'f.name as from_org_name', 'h.reason'])
+    .where('h.region_id', '=', member.region_id)
     .where('h.member_id', '=', member.id)
     .orderBy('h.id')
     .execute();
@@ -187,6 +253,8 @@ export async function insertMembers(tx: Executor, rows: Insertable<MemberTable>[
 }
 
 export type HistoryEntry = {
+  /** The member's region (history lives with the member). */
+  region_id: number;
   member_id: number;
   event: 'joined' | 'transferred' | 'lapsed' | 'rejoined' | 'updated';
   from_org_id: number | null;
@@ -200,9 +268,10 @@ export async function insertHistory(tx: Executor, entries: HistoryEntry[]): Prom
   await tx.insertInto('member_status_history').values(entries).execute();
 }
 
+/** Changes a member in place. A new org path must stay in the member's region (`relocateMember` moves regions). */
 export async function updateMember(
   tx: Executor,
-  id: number,
+  member: MemberKey,
   fields: Partial<
     Pick<MemberTable, 'status' | 'org_id' | 'org_path' | 'join_date' | 'employer_id' | 'employer_name' | 'employment_form'>
   > & {
@@ -212,6 +281,8 @@ export async function updateMember(
   },
 ): Promise<void> {
   const { bump_card, ...rest } = fields;
+  if (rest.org_path !== undefined && regionOfPath(rest.org_path) !== member.region_id)
+    throw new Error('updateMember: the new union is in another region; relocateMember moves the member there');
   await tx
     .updateTable('member')
     .set({
@@ -220,7 +291,8 @@ export async function updateMember(
       version: sql`version + 1`,
       updated_at: sql`now()`,
     })
-    .where('id', '=', id)
+    .where('region_id', '=', member.region_id)
+    .where('id', '=', member.id)
     .execute();
 }
 
@@ -230,8 +302,13 @@ export async function nextCardNumbers(tx: Executor, count: number): Promise<stri
   return rows.map((r) => `GH11${String(r.n).padStart(10, '0')}`);
 }
 
-export async function readSecret(db: Executor, member: InScope<{ id: number }>, field: 'idNumber' | 'phone'): Promise<string | null> {
-  const row = await db.selectFrom('member').select(['id_number_enc', 'phone_enc']).where('id', '=', member.id).executeTakeFirstOrThrow();
+export async function readSecret(db: Executor, member: InScope<MemberKey>, field: 'idNumber' | 'phone'): Promise<string | null> {
+  const row = await db
+    .selectFrom('member')
+    .select(['id_number_enc', 'phone_enc'])
+    .where('region_id', '=', member.region_id)
+    .where('id', '=', member.id)
+    .executeTakeFirstOrThrow();
   return field === 'idNumber' ? row.id_number_enc : row.phone_enc;
 }
 
@@ -239,8 +316,13 @@ export async function readSecret(db: Executor, member: InScope<{ id: number }>, 
  * The encrypted phone on a member's record, for sending the member a code or a notice: the plaintext goes to that
  * phone, never back to whoever asked.
  */
-export async function readPhoneForMessages(db: Executor, memberId: number): Promise<string | null> {
-  const row = await db.selectFrom('member').select('phone_enc').where('id', '=', memberId).executeTakeFirstOrThrow();
+export async function readPhoneForMessages(db: Executor, member: MemberKey): Promise<string | null> {
+  const row = await db
+    .selectFrom('member')
+    .select('phone_enc')
+    .where('region_id', '=', member.region_id)
+    .where('id', '=', member.id)
+    .executeTakeFirstOrThrow();
   return row.phone_enc;
 }
 
@@ -251,28 +333,25 @@ export async function readPhoneForMessages(db: Executor, memberId: number): Prom
 export async function readSecrets(
   db: Executor,
   revealScope: OrgScope,
-  members: readonly InScope<{ id: number }>[],
+  members: readonly InScope<MemberKey>[],
 ): Promise<Map<number, { id: string; phone: string | null }>> {
   if (members.length === 0) return new Map();
   const rows = await db
     .selectFrom('member as m')
     .select(['m.id', 'm.id_number_enc', 'm.phone_enc'])
-    .where(
-      'm.id',
-      'in',
-      members.map((m) => m.id),
-    )
-    .where(inScope(revealScope, sql.ref('m.org_path')))
+    .where(isOneOf(members, 'm.region_id', 'm.id'))
+    .where(inScope(revealScope, sql.ref('m.org_path'), sql.ref('m.region_id')))
     .execute();
   return new Map(rows.map((r) => [r.id, { id: r.id_number_enc, phone: r.phone_enc }]));
 }
 
 /** The facts the roll-up needs of one member, unscoped (the caller has authorised the change). */
-export async function findMemberRecord(db: Executor, id: number) {
+export async function findMemberRecord(db: Executor, member: MemberKey) {
   return db
     .selectFrom('member')
-    .select(['employment_form', 'employer_name', 'birth_date', 'join_date', 'org_path'])
-    .where('id', '=', id)
+    .select(['employment_form', 'employer_name', 'birth_date', 'join_date', 'org_path', 'id_number_bidx'])
+    .where('region_id', '=', member.region_id)
+    .where('id', '=', member.id)
     .executeTakeFirstOrThrow();
 }
 
@@ -280,34 +359,72 @@ export async function findMemberRecord(db: Executor, id: number) {
  * A card holder: a member a cadre reached through their scope, the signed-in member themselves, or whoever holds the
  * card number of a verified token.
  */
-export async function findMemberForCard(db: Executor, by: InScope<{ id: number }> | MemberPrincipal | { cardNo: string }) {
-  const q = db.selectFrom('member').select(['id', 'name', 'status', 'card_no', 'card_status', 'card_version', 'org_path']);
-  if ('cardNo' in by) return q.where('card_no', '=', by.cardNo).executeTakeFirst();
-  return q.where('id', '=', 'memberId' in by ? by.memberId : by.id).executeTakeFirst();
+export async function findMemberForCard(
+  db: Executor,
+  by: InScope<MemberKey> | MemberPrincipal | { regionId: number; cardNo: string },
+) {
+  const q = db
+    .selectFrom('member')
+    .select(['region_id', 'id', 'name', 'status', 'card_no', 'card_status', 'card_version', 'org_path']);
+  if ('cardNo' in by) return q.where('region_id', '=', by.regionId).where('card_no', '=', by.cardNo).executeTakeFirst();
+  if ('memberId' in by) return q.where('region_id', '=', by.regionId).where('id', '=', by.memberId).executeTakeFirst();
+  return q.where('region_id', '=', by.region_id).where('id', '=', by.id).executeTakeFirst();
 }
 
-export async function updatePhone(tx: Executor, id: number, phone: { phone_enc: string; phone_bidx: string; phone_masked: string }) {
+export async function updatePhone(tx: Executor, member: MemberKey, phone: { phone_enc: string; phone_bidx: string; phone_masked: string }) {
   await tx
     .updateTable('member')
     .set({ ...phone, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
+    .where('region_id', '=', member.region_id)
+    .where('id', '=', member.id)
     .execute();
 }
 
-export async function readPhoneBidx(db: Executor, member: InScope<{ id: number }>): Promise<string | null> {
-  const row = await db.selectFrom('member').select('phone_bidx').where('id', '=', member.id).executeTakeFirst();
+export async function readPhoneBidx(db: Executor, member: InScope<MemberKey>): Promise<string | null> {
+  const row = await db
+    .selectFrom('member')
+    .select('phone_bidx')
+    .where('region_id', '=', member.region_id)
+    .where('id', '=', member.id)
+    .executeTakeFirst();
   return row?.phone_bidx ?? null;
 }
 
-export async function insertAffiliation(tx: Executor, a: { memberId: number; orgId: number; orgPath: string }): Promise<void> {
+export async function insertAffiliation(
+  tx: Executor,
+  a: { member: InScope<MemberKey>; orgId: number; orgPath: string },
+): Promise<void> {
   await tx
     .insertInto('member_affiliation')
-    .values({ member_id: a.memberId, org_id: a.orgId, org_path: a.orgPath })
-    .onConflict((oc) => oc.columns(['member_id', 'org_id']).doNothing())
+    .values({ region_id: a.member.region_id, member_id: a.member.id, org_id: a.orgId, org_path: a.orgPath })
+    .onConflict((oc) => oc.columns(['region_id', 'member_id', 'org_id']).doNothing())
     .execute();
 }
 
-export async function deleteAffiliation(tx: Executor, memberId: number, orgId: number): Promise<boolean> {
-  const result = await tx.deleteFrom('member_affiliation').where('member_id', '=', memberId).where('org_id', '=', orgId).executeTakeFirst();
+export async function deleteAffiliation(tx: Executor, member: InScope<MemberKey>, orgId: number): Promise<boolean> {
+  const result = await tx
+    .deleteFrom('member_affiliation')
+    .where('region_id', '=', member.region_id)
+    .where('member_id', '=', member.id)
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
+}
+
+/**
+ * Moves a member to a union in another region: the member row is re-inserted there with its new union, with every
+ * row that references it (history, affiliations, transfers, sessions …), and deleted where it was; the claim follows.
+ */
+export async function relocateMember(tx: Executor, member: MemberKey, to: { id: number; path: string }): Promise<MemberKey> {
+  const region = regionOfPath(to.path);
+  const { id_number_bidx } = await findMemberRecord(tx, member);
+  await moveToRegion(tx, {
+    table: 'member',
+    from: member.region_id,
+    to: region,
+    where: sql<SqlBool>`id = ${member.id}`,
+    set: { org_id: sql`${to.id}::bigint`, org_path: sql`${to.path}::ltree`, version: sql`version + 1`, updated_at: sql`now()` },
+  });
+  await moveClaims(tx, [id_number_bidx], region);
+  return { region_id: region, id: member.id };
 }

@@ -20,6 +20,9 @@ import { requireActor } from '../../auth/auth.plugin.js';
 import * as members from './members.service.js';
 
 export function memberRoutes(app: FastifyInstance, deps: Deps): void {
+  // A subtree moved to another region takes its members' city-wide claims along (orgs sits below and cannot call up).
+  const unsubscribe = deps.events.on('org.moved', members.followMovedSubtree);
+  app.addHook('onClose', async () => unsubscribe());
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['members'];
   const { db, cipher } = deps;

@@ -15,7 +15,7 @@ import type { PiiCipher } from '../../crypto/pii.js';
 import { listPage } from '../../http/list-page.js';
 import { assertQuota, recordWrite } from '../../audit/audit.js';
 import { addAlongPaths, addToCoverage, type CoverageCounts } from '../coverage/coverage.rollup.js';
-import { findOrgFor, pinyinKey } from '../orgs/orgs.service.js';
+import { findOrgFor, pinyinKey, type OrgMoved } from '../orgs/orgs.service.js';
 import type { SealedPerson } from './members.person.js';
 import * as repo from './members.repo.js';
 import type { MemberRow } from './members.repo.js';
@@ -148,13 +148,13 @@ export async function lapseMember(db: Kysely<DB>, actor: Actor, id: number, reas
   return db.transaction().execute(async (tx) => {
     const row = await findMemberFor(tx, actor, 'member.write', id, true);
     if (row.status !== 'member') throw new AppError('MEMBER_NOT_ACTIVE');
-    await repo.updateMember(tx, id, {
+    await repo.updateMember(tx, row, {
       status: 'lapsed',
       card_status: row.card_status === 'active' ? 'revoked' : row.card_status,
       bump_card: true,
     });
     await repo.insertHistory(tx, [
-      { member_id: id, event: 'lapsed', from_org_id: null, org_id: row.org_id, org_path: row.org_path, actor_id: actor.userId, reason },
+      { region_id: row.region_id, member_id: id, event: 'lapsed', from_org_id: null, org_id: row.org_id, org_path: row.org_path, actor_id: actor.userId, reason },
     ]);
     await addToCoverage(tx, row.org_path, memberContribution(row, -1));
     await recordWrite(tx, actor, 'member.lapse', { type: 'member', id, orgPath: row.org_path }, { reason });
@@ -168,9 +168,10 @@ export async function rejoinMember(db: Kysely<DB>, actor: Actor, id: number): Pr
     const row = await findMemberFor(tx, actor, 'member.write', id, true);
     if (row.status === 'member') throw new AppError('MEMBER_ALREADY_ACTIVE');
     const [cardNo] = await repo.nextCardNumbers(tx, 1);
-    await repo.updateMember(tx, id, { status: 'member', card_no: cardNo!, card_status: 'active', bump_card: true });
+    await repo.updateMember(tx, row, { status: 'member', card_no: cardNo!, card_status: 'active', bump_card: true });
     await repo.insertHistory(tx, [
       {
+        region_id: row.region_id,
         member_id: id,
         event: 'rejoined',
         from_org_id: null,
@@ -202,15 +203,19 @@ export async function findPeopleByIdIndexes(tx: Executor, bidxs: string[]) {
  */
 export async function moveMember(
   tx: Executor,
-  m: { id: number; orgId: number; orgPath: string },
+  m: { regionId: number; id: number; orgId: number; orgPath: string },
   to: { id: number; path: string },
   actorId: number | null,
   reason: string | null,
 ): Promise<void> {
-  const row = await repo.findMemberRecord(tx, m.id);
-  await repo.updateMember(tx, m.id, { org_id: to.id, org_path: to.path });
+  const from = { region_id: m.regionId, id: m.id };
+  const row = await repo.findMemberRecord(tx, from);
+  const moved =
+    regionOfPath(to.path) === m.regionId
+      ? (await repo.updateMember(tx, from, { org_id: to.id, org_path: to.path }), from)
+      : await repo.relocateMember(tx, from, to);
   await repo.insertHistory(tx, [
-    { member_id: m.id, event: 'transferred', from_org_id: m.orgId, org_id: to.id, org_path: to.path, actor_id: actorId, reason },
+    { region_id: moved.region_id, member_id: m.id, event: 'transferred', from_org_id: m.orgId, org_id: to.id, org_path: to.path, actor_id: actorId, reason },
   ]);
   await addAlongPaths(tx, new Map([[m.orgPath, memberContribution(row, -1)]]));
   await addToCoverage(tx, to.path, memberContribution(row, 1));
@@ -221,8 +226,8 @@ export async function findCardHolder(db: Executor, by: Parameters<typeof repo.fi
 }
 
 /** The phone on a member's record, decrypted: where one-time codes and notices go. Null when none is recorded. */
-export async function phoneOnRecord(db: Executor, cipher: PiiCipher, memberId: number): Promise<string | null> {
-  const sealed = await repo.readPhoneForMessages(db, memberId);
+export async function phoneOnRecord(db: Executor, cipher: PiiCipher, member: repo.MemberKey): Promise<string | null> {
+  const sealed = await repo.readPhoneForMessages(db, member);
   return sealed === null ? null : cipher.decrypt(sealed);
 }
 
@@ -243,8 +248,8 @@ export async function changePhone(
     const row = await findMemberFor(tx, actor, 'member.write', id, true);
     const bidx = cipher.blindIndex('phone', parsed.phone);
     if ((await repo.readPhoneBidx(tx, row)) === bidx) throw new AppError('PHONE_UNCHANGED');
-    await repo.updatePhone(tx, id, { phone_enc: cipher.encrypt(parsed.phone), phone_bidx: bidx, phone_masked: maskPhone(parsed.phone) });
-    await endSessionsOfMember(tx, regionOfPath(row.org_path), id);
+    await repo.updatePhone(tx, row, { phone_enc: cipher.encrypt(parsed.phone), phone_bidx: bidx, phone_masked: maskPhone(parsed.phone) });
+    await endSessionsOfMember(tx, row.region_id, id);
     await recordWrite(
       tx,
       actor,
@@ -256,14 +261,14 @@ export async function changePhone(
   });
 }
 
-export async function revokeCard(tx: Executor, member: InScope<{ id: number }>): Promise<void> {
-  await repo.updateMember(tx, member.id, { card_status: 'revoked', bump_card: true });
+export async function revokeCard(tx: Executor, member: InScope<repo.MemberKey>): Promise<void> {
+  await repo.updateMember(tx, member, { card_status: 'revoked', bump_card: true });
 }
 
 /** A new card number and version: every token of the old card stops verifying. */
-export async function reissueCard(tx: Executor, member: InScope<{ id: number }>): Promise<string> {
+export async function reissueCard(tx: Executor, member: InScope<repo.MemberKey>): Promise<string> {
   const [cardNo] = await repo.nextCardNumbers(tx, 1);
-  await repo.updateMember(tx, member.id, { card_no: cardNo!, card_status: 'active', bump_card: true });
+  await repo.updateMember(tx, member, { card_no: cardNo!, card_status: 'active', bump_card: true });
   return cardNo!;
 }
 
@@ -277,7 +282,7 @@ export async function addAffiliation(db: Kysely<DB>, actor: Actor, memberId: num
     const org = await findOrgFor(tx, actor, 'member.write', orgId);
     if (!coveringKinds.includes(org.kind)) throw new AppError('RECEIVING_ORG_KIND');
     if (org.id === member.org_id) throw new AppError('AFFILIATION_IS_PRIMARY');
-    await repo.insertAffiliation(tx, { memberId, orgId: org.id, orgPath: org.path });
+    await repo.insertAffiliation(tx, { member, orgId: org.id, orgPath: org.path });
     await recordWrite(tx, actor, 'member.affiliate', { type: 'member', id: memberId, orgPath: org.path }, { orgId: org.id });
     const secondary = await repo.listSecondaryOrgIds(tx, [member]);
     return toMember(member, secondary.get(memberId));
@@ -286,9 +291,9 @@ export async function addAffiliation(db: Kysely<DB>, actor: Actor, memberId: num
 
 export async function removeAffiliation(db: Kysely<DB>, actor: Actor, memberId: number, orgId: number): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    await findMemberFor(tx, actor, 'member.write', memberId, true);
+    const member = await findMemberFor(tx, actor, 'member.write', memberId, true);
     const org = await findOrgFor(tx, actor, 'member.write', orgId);
-    if (!(await repo.deleteAffiliation(tx, memberId, org.id))) throw new AppError('NOT_FOUND');
+    if (!(await repo.deleteAffiliation(tx, member, org.id))) throw new AppError('NOT_FOUND');
     await recordWrite(tx, actor, 'member.unaffiliate', { type: 'member', id: memberId, orgPath: org.path }, { orgId: org.id });
   });
 }
@@ -318,8 +323,15 @@ export async function admitMembers(tx: Executor, actorId: number | null, admissi
   );
   const fresh = admissions.filter((a) => !existing.has(a.person.id_number_bidx));
   const cards = await repo.nextCardNumbers(tx, admissions.length);
+  const newIds = await repo.nextMemberIds(tx, fresh.length);
+  await repo.claimIdNumbers(
+    tx,
+    fresh.map((a, i) => ({ id_number_bidx: a.person.id_number_bidx, region_id: regionOfPath(a.org.path), member_id: newIds[i]! })),
+  );
   const rows: Insertable<MemberTable>[] = fresh.map((a, i) => ({
     ...a.person,
+    region_id: regionOfPath(a.org.path),
+    id: newIds[i]!,
     name_pinyin: pinyinKey(a.person.name),
     employer_id: a.employerId,
     employer_name: a.employerName,
@@ -336,6 +348,7 @@ export async function admitMembers(tx: Executor, actorId: number | null, admissi
   const inserted = await repo.insertMembers(tx, rows);
   const ids = new Map(inserted.map((r) => [r.id_number_bidx, r.id]));
   const history: repo.HistoryEntry[] = inserted.map((r, i) => ({
+    region_id: regionOfPath(fresh[i]!.org.path),
     member_id: r.id,
     event: 'joined',
     from_org_id: null,
@@ -349,7 +362,10 @@ export async function admitMembers(tx: Executor, actorId: number | null, admissi
     const prior = existing.get(a.person.id_number_bidx);
     if (!prior) continue;
     if (prior.status === 'member') throw new AppError('ALREADY_MEMBER');
-    await repo.updateMember(tx, prior.id, {
+    // A lapsed member re-joining a union in another region moves there first, with everything of theirs.
+    const key =
+      regionOfPath(a.org.path) === prior.region_id ? prior : await repo.relocateMember(tx, prior, { id: a.org.id, path: a.org.path });
+    await repo.updateMember(tx, key, {
       status: 'member',
       org_id: a.org.id,
       org_path: a.org.path,
@@ -362,6 +378,7 @@ export async function admitMembers(tx: Executor, actorId: number | null, admissi
       bump_card: true,
     });
     history.push({
+      region_id: key.region_id,
       member_id: prior.id,
       event: 'rejoined',
       from_org_id: prior.org_id,
@@ -386,4 +403,14 @@ export async function admitMembers(tx: Executor, actorId: number | null, admissi
   }
   await addAlongPaths(tx, deltas);
   return ids;
+}
+
+/**
+ * Keeps the city-wide claims in step when a subtree moved to another region: its members live there now (orgs moved
+ * their rows), so their claims name the new region. In batches, for a street of many thousand members.
+ */
+export async function followMovedSubtree(tx: Executor, moved: OrgMoved): Promise<void> {
+  if (moved.fromRegion === moved.toRegion) return;
+  const bidxs = await repo.idIndexesUnder(tx, moved.toRegion, moved.newPath);
+  for (let i = 0; i < bidxs.length; i += 5000) await repo.moveClaims(tx, bidxs.slice(i, i + 5000), moved.toRegion);
 }

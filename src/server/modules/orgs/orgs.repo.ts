@@ -1,4 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
+import { moveToRegion } from '../../db/regions.js';
+import { nodeOfPath, regionOfPath } from '../../auth/tree.js';
 import type { Executor } from '../../db/executor.js';
 import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/scope.js';
 import type { JointType, OrgKind } from '../../../common/orgs.js';
@@ -175,6 +177,7 @@ export async function updateOrgFields(
  * the path as it was when the event happened). One UPDATE per column; the count is of moved organisations.
  */
 export async function moveSubtreePaths(tx: Executor, oldPath: string, newParentPath: string): Promise<number> {
+  await moveSubtreeRegion(tx, oldPath, newParentPath);
   const columns = await tx
     .selectFrom('org_path_column')
     .select(['table_name', 'column_name'])
@@ -191,6 +194,35 @@ export async function moveSubtreePaths(tx: Executor, oldPath: string, newParentP
     if (table === 'org_unit') moved = Number(result.numAffectedRows ?? 0);
   }
   return moved;
+}
+
+/**
+ * When a subtree moves to another region (under another district federation, or becoming one), the member-owned rows
+ * whose own path lies in it are re-inserted in the new region with the path rewritten — with every row that
+ * references them — and deleted in the old one (db/regions.ts); tables declare their region path in table_placement.
+ */
+async function moveSubtreeRegion(tx: Executor, oldPath: string, newParentPath: string): Promise<void> {
+  const from = regionOfPath(oldPath);
+  const to = regionOfPath(`${newParentPath}.${nodeOfPath(oldPath)}`);
+  if (from === to) return;
+  const tables = await tx
+    .selectFrom('table_placement as p')
+    .innerJoin('org_path_column as c', (j) => j.onRef('c.table_name', '=', 'p.table_name').onRef('c.column_name', '=', 'p.region_path'))
+    .select(['p.table_name', 'p.region_path'])
+    .where('p.placement', '=', 'distributed')
+    .where('c.follows_moves', '=', true)
+    .orderBy('p.table_name')
+    .execute();
+  for (const { table_name: table, region_path: column } of tables) {
+    const ref = sql.ref(column!);
+    await moveToRegion(tx, {
+      table,
+      from,
+      to,
+      where: sql<SqlBool>`${ref} <@ ${oldPath}::ltree`,
+      set: { [column!]: sql`${newParentPath}::ltree || subpath(${ref}, nlevel(${oldPath}::ltree) - 1)` },
+    });
+  }
 }
 
 export async function setParent(tx: Executor, id: number, parentId: number): Promise<OrgRow> {

@@ -17,7 +17,7 @@ import {
 import { requireActor } from '../../auth/auth.plugin.js';
 import * as orgs from './orgs.service.js';
 
-export function orgRoutes(app: FastifyInstance, { db }: Deps): void {
+export function orgRoutes(app: FastifyInstance, { db, events }: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['orgs'];
 
@@ -44,7 +44,7 @@ export function orgRoutes(app: FastifyInstance, { db }: Deps): void {
     orgs.updateOrg(db, requireActor(req), req.params.id, req.body),
   );
   r.post('/api/orgs/:id/move', { schema: { tags, params: IdParam, body: MoveOrgBody, response: { 200: Org } } }, async (req) =>
-    orgs.moveOrg(db, requireActor(req), req.params.id, req.body),
+    orgs.moveOrg(db, events, requireActor(req), req.params.id, req.body),
   );
   r.delete('/api/orgs/:id', { schema: { tags, params: IdParam, response: { 204: z.null() } } }, async (req, reply) => {
     await orgs.deleteOrg(db, requireActor(req), req.params.id);

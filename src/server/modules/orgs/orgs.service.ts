@@ -20,7 +20,8 @@ import {
 } from '../../../common/orgs.js';
 import type { Action } from '../../../common/auth.js';
 import { scopeFor, type Actor, type InScope, type OrgScope } from '../../auth/scope.js';
-import { depthOfPath, idsOnPath, isAncestorOrSelf, parentPath } from '../../auth/tree.js';
+import { depthOfPath, idsOnPath, isAncestorOrSelf, parentPath, regionOfPath } from '../../auth/tree.js';
+import type { EventBus } from '../../events.js';
 import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../../audit/audit.js';
 import { addAlongPaths, addToCoverage, deleteCoverageRow, findCoverage, insertCoverageRow } from '../coverage/coverage.rollup.js';
@@ -185,7 +186,7 @@ export async function updateOrg(db: Kysely<DB>, actor: Actor, id: number, body: 
  * carries them are rewritten, and the subtree's roll-up totals leave the old ancestors and join the new
  * ones — all in one transaction, serialised against other structure changes.
  */
-export async function moveOrg(db: Kysely<DB>, actor: Actor, id: number, body: MoveOrgBody): Promise<Org> {
+export async function moveOrg(db: Kysely<DB>, events: EventBus, actor: Actor, id: number, body: MoveOrgBody): Promise<Org> {
   return db.transaction().execute(async (tx) => {
     await repo.lockTree(tx, 'exclusive');
     const org = await findOrgFor(tx, actor, 'org.write', id, true);
@@ -201,6 +202,12 @@ export async function moveOrg(db: Kysely<DB>, actor: Actor, id: number, body: Mo
     const totals = await findCoverage(tx, org.id);
     const movedCount = await repo.moveSubtreePaths(tx, org.path, newParent.path);
     const moved = await repo.setParent(tx, org.id, newParent.id);
+    await events.emit(tx, 'org.moved', {
+      oldPath: org.path,
+      newPath: moved.path,
+      fromRegion: regionOfPath(org.path),
+      toRegion: regionOfPath(moved.path),
+    });
     await repo.addToChildCount(tx, org.parent_id, -1);
     await repo.addToChildCount(tx, newParent.id, 1);
     if (totals) {
@@ -222,6 +229,18 @@ export async function moveOrg(db: Kysely<DB>, actor: Actor, id: number, body: Mo
     );
     return toOrg(moved);
   });
+}
+
+/**
+ * A subtree moved, within the moving transaction. Its member-owned rows are in their new region already when the
+ * regions differ; listeners keep what they hold outside the tree in step (the members module, the city-wide claims).
+ */
+export type OrgMoved = { oldPath: string; newPath: string; fromRegion: number; toRegion: number };
+
+declare module '../../events.js' {
+  interface AppEvents {
+    'org.moved': OrgMoved;
+  }
 }
 
 /** Deletes an empty leaf: no children, no employers, no accounts granted on it. */

@@ -111,14 +111,14 @@ export async function issueCode(deps: Deps, target: CodeTarget): Promise<CodeCha
 }
 
 /**
- * Checks a code and uses it up; returns the member it proves. Every failure (wrong, expired, used, unknown, or a
+ * Checks a code and uses it up; returns the member it proves (region and id). Every failure (wrong, expired, used, unknown, or a
  * challenge nobody stands behind) gets the same answer, and a wrong try is counted and audited before answering.
  * Call it outside a transaction: the failed try must stay recorded when the answer is an error.
  */
 export async function verifyCode(
   deps: Deps,
   answer: { challengeId: string; code: string; purpose: OtpChallengeTable['purpose']; subjectId: number | null; ip: string },
-): Promise<number> {
+): Promise<{ region_id: number; id: number }> {
   const parsed = parseChallengeId(answer.challengeId);
   if (parsed) {
     const used = await repo.consumeChallenge(deps.db, {
@@ -128,7 +128,7 @@ export async function verifyCode(
       subjectId: answer.subjectId,
       maxTries: OTP_MAX_TRIES,
     });
-    if (used?.member_id) return used.member_id;
+    if (used?.member_id) return { region_id: parsed.regionId, id: used.member_id };
   }
   const tried = parsed ? await repo.countFailedTry(deps.db, parsed.regionId, parsed.id, OTP_MAX_TRIES) : undefined;
   await insertAudit(deps.db, {

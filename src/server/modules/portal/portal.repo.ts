@@ -1,11 +1,12 @@
 import type { Executor } from '../../db/executor.js';
 
 /** A member's own record, for the member themselves (the session proved who they are). */
-export async function findMemberSelf(db: Executor, memberId: number) {
+export async function findMemberSelf(db: Executor, member: { region_id: number; id: number }) {
   return db
     .selectFrom('member as m')
     .innerJoin('org_unit as o', 'o.id', 'm.org_id')
     .select([
+      'm.region_id',
       'm.id',
       'm.name',
       'm.id_number_masked',
@@ -18,6 +19,7 @@ export async function findMemberSelf(db: Executor, memberId: number) {
       'm.org_path',
       'o.name as org_name',
     ])
-    .where('m.id', '=', memberId)
+    .where('m.region_id', '=', member.region_id)
+    .where('m.id', '=', member.id)
     .executeTakeFirst();
 }

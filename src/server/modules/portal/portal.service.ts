@@ -6,7 +6,6 @@ import '../../../common/portal.errors.js';
 import { parseIdNumber, parsePhone } from '../../../common/identity.js';
 import { idProblemError, phoneProblemError } from '../../../common/identity-errors.js';
 import type { CodeAnswer, CodeChallenge, MemberCodeBody, PortalMe } from '../../../common/portal.js';
-import { regionOfPath } from '../../auth/tree.js';
 import { openMemberSession, type MemberPrincipal } from '../../auth/member-session.js';
 import { insertAudit } from '../../audit/audit.store.js';
 import { findPersonByIdIndex, phoneOnRecord } from '../members/members.service.js';
@@ -27,21 +26,22 @@ export async function requestSignInCode(deps: Deps, body: MemberCodeBody, ip: st
   if (!phone.ok) throw phoneProblemError(phone.problem);
   const phoneBidx = deps.cipher.blindIndex('phone', phone.phone);
   const person = await findPersonByIdIndex(deps.db, deps.cipher.blindIndex('id_number', id.facts.id), false);
-  const onRecord = person ? await phoneOnRecord(deps.db, deps.cipher, person.id) : null;
+  const onRecord = person ? await phoneOnRecord(deps.db, deps.cipher, person) : null;
   const member =
     person && onRecord === phone.phone
-      ? { id: person.id, regionId: regionOfPath(person.org_path), orgPath: person.org_path, phone: onRecord }
+      ? { id: person.id, regionId: person.region_id, orgPath: person.org_path, phone: onRecord }
       : null;
   return issueCode(deps, { member, purpose: 'sign_in', subjectId: null, phoneBidx, ip });
 }
 
 /** Checks the code and opens a member session; returns the cookie value and who it is for. */
 export async function signIn(deps: Deps, answer: CodeAnswer, ip: string): Promise<{ cookie: string; principal: MemberPrincipal }> {
-  const memberId = await verifyCode(deps, { ...answer, purpose: 'sign_in', subjectId: null, ip });
-  const member = await repo.findMemberSelf(deps.db, memberId);
+  const proven = await verifyCode(deps, { ...answer, purpose: 'sign_in', subjectId: null, ip });
+  const member = await repo.findMemberSelf(deps.db, proven);
   if (!member) throw new AppError('OTP_INVALID');
+  const memberId = member.id;
   return deps.db.transaction().execute(async (tx) => {
-    const principal = { memberId, regionId: regionOfPath(member.org_path), ip };
+    const principal = { memberId, regionId: member.region_id, ip };
     const cookie = await openMemberSession(tx, deps.config, principal);
     await insertAudit(tx, {
       userId: null,
@@ -59,7 +59,7 @@ export async function signIn(deps: Deps, answer: CodeAnswer, ip: string): Promis
 
 /** The signed-in member's own record: their name in full, numbers masked, their transfers and applications. */
 export async function describeMemberSelf(deps: Deps, principal: MemberPrincipal): Promise<PortalMe> {
-  const m = await repo.findMemberSelf(deps.db, principal.memberId);
+  const m = await repo.findMemberSelf(deps.db, { region_id: principal.regionId, id: principal.memberId });
   if (!m) throw new AppError('MEMBER_UNAUTHENTICATED');
   return {
     name: m.name,
@@ -70,7 +70,7 @@ export async function describeMemberSelf(deps: Deps, principal: MemberPrincipal)
     joinDate: m.join_date,
     cardNo: m.card_no,
     cardStatus: m.card_status,
-    transfers: await transfersOfMember(deps.db, principal.memberId),
+    transfers: await transfersOfMember(deps.db, m),
     applications: await applicationsOfPerson(deps.db, m.id_number_bidx),
   };
 }

@@ -7,10 +7,11 @@ import type { TransferStatus } from '../../../common/transfers.js';
 function selectTransfers(db: Executor) {
   return db
     .selectFrom('member_transfer as t')
-    .innerJoin('member as m', 'm.id', 't.member_id')
+    .innerJoin('member as m', (j) => j.onRef('m.region_id', '=', 't.region_id').onRef('m.id', '=', 't.member_id'))
     .innerJoin('org_unit as f', 'f.id', 't.from_org_id')
     .innerJoin('org_unit as d', 'd.id', 't.to_org_id')
     .select([
+      't.region_id',
       't.id',
       't.member_id',
       'm.name',
@@ -32,13 +33,16 @@ function selectTransfers(db: Executor) {
     ]);
 }
 export type TransferRow = Awaited<ReturnType<ReturnType<typeof selectTransfers>['executeTakeFirstOrThrow']>>;
+/** Names a transfer row: the region it lives in (its member's) and its id. */
+export type TransferKey = { region_id: number; id: number };
 
-export async function pendingTransferExists(db: Executor, memberId: number): Promise<boolean> {
+export async function pendingTransferExists(db: Executor, member: { region_id: number; id: number }): Promise<boolean> {
   return (
     (await db
       .selectFrom('member_transfer')
       .select('id')
-      .where('member_id', '=', memberId)
+      .where('region_id', '=', member.region_id)
+      .where('member_id', '=', member.id)
       .where('status', '=', 'pending')
       .executeTakeFirst()) !== undefined
   );
@@ -48,8 +52,20 @@ export async function insertTransfer(tx: Executor, row: Insertable<MemberTransfe
   return (await tx.insertInto('member_transfer').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-export async function findTransfer(db: Executor, id: number, forUpdate = false): Promise<TransferRow | undefined> {
-  let q = selectTransfers(db).where('t.id', '=', id);
+export async function findTransfer(db: Executor, key: TransferKey, forUpdate = false): Promise<TransferRow | undefined> {
+  let q = selectTransfers(db).where('t.region_id', '=', key.region_id).where('t.id', '=', key.id);
+  if (forUpdate) q = q.forUpdate('t');
+  return q.executeTakeFirst();
+}
+
+/** A transfer of one member (the member pages), in the member's region; locked with `forUpdate`. */
+export async function findTransferOfMember(
+  db: Executor,
+  member: { region_id: number; id: number },
+  id: number,
+  forUpdate = false,
+): Promise<TransferRow | undefined> {
+  let q = selectTransfers(db).where('t.region_id', '=', member.region_id).where('t.id', '=', id).where('t.member_id', '=', member.id);
   if (forUpdate) q = q.forUpdate('t');
   return q.executeTakeFirst();
 }
@@ -65,6 +81,8 @@ export async function findTransferInScope(
   releasing = false,
 ): Promise<InScope<TransferRow> | undefined> {
   let q = selectTransfers(db).where('t.id', '=', id);
+  // Not paired with the region of the releasing side: a confirmed transfer moved with its member to the receiving
+  // side's region, and deciding it again must answer that it is no longer pending.
   q = releasing
     ? q.where(inScope(scope, sql.ref('t.from_org_path'))).forUpdate('t')
     : q.where((eb) => eb.or([inScope(scope, sql.ref('t.from_org_path')), inScope(scope, sql.ref('t.to_org_path'))]));
@@ -79,7 +97,7 @@ export async function listTransfers(
 ): Promise<TransferRow[]> {
   const column = f.direction === 'incoming' ? 't.to_org_path' : 't.from_org_path';
   let q = selectTransfers(db)
-    .where(inScope(scope, sql.ref(column)))
+    .where(inScope(scope, sql.ref(column), f.direction === 'outgoing' && f.status === 'pending' ? sql.ref('t.region_id') : undefined))
     .where(sql<boolean>`${sql.ref(column)} <@ ${f.underPath}::ltree`)
     .where('t.status', '=', f.status)
     .orderBy('t.id')
@@ -90,7 +108,7 @@ export async function listTransfers(
 
 export async function setTransferStatus(
   tx: Executor,
-  id: number,
+  key: TransferKey,
   status: 'confirmed' | 'rejected',
   by: number | null,
   note: string | null,
@@ -98,12 +116,13 @@ export async function setTransferStatus(
   await tx
     .updateTable('member_transfer')
     .set({ status, decided_at: sql`now()`, decided_by: by, decision_note: note })
-    .where('id', '=', id)
+    .where('region_id', '=', key.region_id)
+    .where('id', '=', key.id)
     .execute();
 }
 
 /** Records the releasing union's confirmation and, when it holds one, the member's signed paper consent. */
-export async function recordRelease(tx: Executor, id: number, by: number, paper: { ref: string } | null): Promise<void> {
+export async function recordRelease(tx: Executor, key: TransferKey, by: number, paper: { ref: string } | null): Promise<void> {
   await tx
     .updateTable('member_transfer')
     .set({
@@ -111,42 +130,62 @@ export async function recordRelease(tx: Executor, id: number, by: number, paper:
       released_by: by,
       ...(paper ? { consent: 'paper' as const, consent_ref: paper.ref, consented_at: sql`now()`, consent_recorded_by: by } : {}),
     })
-    .where('id', '=', id)
+    .where('region_id', '=', key.region_id)
+    .where('id', '=', key.id)
     .where('status', '=', 'pending')
     .execute();
 }
 
 /** Records the member's own consent (a one-time code to the phone on record); only a pending transfer takes it. */
-export async function recordMemberConsent(tx: Executor, id: number): Promise<boolean> {
+export async function recordMemberConsent(tx: Executor, key: TransferKey): Promise<boolean> {
   const result = await tx
     .updateTable('member_transfer')
     .set({ consent: 'code', consented_at: sql`now()` })
-    .where('id', '=', id)
+    .where('region_id', '=', key.region_id)
+    .where('id', '=', key.id)
     .where('status', '=', 'pending')
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
 /** A member's transfers, newest first (the member pages). */
-export async function listTransfersOfMember(db: Executor, memberId: number, limit: number): Promise<TransferRow[]> {
-  return selectTransfers(db).where('t.member_id', '=', memberId).orderBy('t.id', 'desc').limit(limit).execute();
+export async function listTransfersOfMember(db: Executor, member: { region_id: number; id: number }, limit: number): Promise<TransferRow[]> {
+  return selectTransfers(db)
+    .where('t.region_id', '=', member.region_id)
+    .where('t.member_id', '=', member.id)
+    .orderBy('t.id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /**
- * Pending transfers the member consented to whose confirmation period has run out, locked, skipping any another
- * worker holds. Without the member's consent nothing confirms itself.
+ * Pending transfers the member consented to whose confirmation period has run out, each locked in its own region
+ * (never `FOR UPDATE` across regions), skipping any another worker holds. Without the member's consent nothing
+ * confirms itself.
  */
-export async function lockDueTransfers(tx: Executor, limit: number): Promise<number[]> {
-  const rows = await tx
+export async function lockDueTransfers(tx: Executor, limit: number): Promise<TransferKey[]> {
+  const due = await tx
     .selectFrom('member_transfer')
-    .select('id')
+    .select(['region_id', 'id'])
     .where('status', '=', 'pending')
     .where('consent', 'is not', null)
     .where(sql<boolean>`auto_confirm_at <= now()`)
+    .orderBy('region_id')
     .orderBy('id')
     .limit(limit)
-    .forUpdate()
-    .skipLocked()
     .execute();
-  return rows.map((r) => r.id);
+  const locked: TransferKey[] = [];
+  for (const key of due) {
+    const row = await tx
+      .selectFrom('member_transfer')
+      .select(['region_id', 'id'])
+      .where('region_id', '=', key.region_id)
+      .where('id', '=', key.id)
+      .where('status', '=', 'pending')
+      .forUpdate()
+      .skipLocked()
+      .executeTakeFirst();
+    if (row) locked.push(row);
+  }
+  return locked;
 }

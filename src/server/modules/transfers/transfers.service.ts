@@ -67,7 +67,7 @@ export async function openTransfer(
   tx: Executor,
   deps: Deps,
   t: {
-    member: { id: number; orgId: number; orgPath: string };
+    member: { regionId: number; id: number; orgId: number; orgPath: string };
     to: { id: number; path: string };
     via: 'union' | 'member' | 'application' | 'roster';
     requestedBy: number | null;
@@ -75,8 +75,11 @@ export async function openTransfer(
   },
 ): Promise<number> {
   if (t.member.orgId === t.to.id) throw new AppError('TRANSFER_SAME_ORG');
-  if (await repo.pendingTransferExists(tx, t.member.id)) throw new AppError('TRANSFER_PENDING');
+  const member = { region_id: t.member.regionId, id: t.member.id };
+  if (await repo.pendingTransferExists(tx, member)) throw new AppError('TRANSFER_PENDING');
+  // A transfer lives with its member, in the member's region.
   const id = await repo.insertTransfer(tx, {
+    region_id: member.region_id,
     member_id: t.member.id,
     from_org_id: t.member.orgId,
     from_org_path: t.member.orgPath,
@@ -89,12 +92,12 @@ export async function openTransfer(
       await sql<{ at: string }>`SELECT now() + make_interval(days => ${deps.config.transferAutoConfirmDays}) AS at`.execute(tx)
     ).rows[0]!.at,
   });
-  const phone = await phoneOnRecord(tx, deps.cipher, t.member.id);
+  const phone = await phoneOnRecord(tx, deps.cipher, member);
   if (phone) {
-    const row = (await repo.findTransfer(tx, id))!;
+    const row = (await repo.findTransfer(tx, { region_id: member.region_id, id }))!;
     await deps.messages.send(tx, {
       phone,
-      regionId: regionOfPath(t.member.orgPath),
+      regionId: member.region_id,
       purpose: 'transfer_notice',
       zh: `【工会】${row.to_org_name}申请将您的会籍从${row.from_org_name}转入。如是您本人的意愿，请在“会员服务”页用手机验证码登录后同意；不同意可在该页拒绝。`,
       en: `[Trade union] ${row.to_org_name} asks to move your membership from ${row.from_org_name}. If you want this, sign in to the member pages with a code to your phone and consent; otherwise decline there.`,
@@ -140,14 +143,14 @@ export async function requestTransfer(deps: Deps, actor: Actor, body: TransferRe
   if (member.status !== 'member') throw new AppError('MEMBER_NOT_ACTIVE');
   return deps.db.transaction().execute(async (tx) => {
     const id = await openTransfer(tx, deps, {
-      member: { id: member.id, orgId: member.org_id, orgPath: member.org_path },
+      member: { regionId: member.region_id, id: member.id, orgId: member.org_id, orgPath: member.org_path },
       to: { id: to.id, path: to.path },
       via: 'union',
       requestedBy: actor.userId,
       applicationId: null,
     });
     await recordWrite(tx, actor, 'transfer.request', { type: 'transfer', id, orgPath: to.path }, { memberId: member.id });
-    return toTransfer((await repo.findTransfer(tx, id))!);
+    return toTransfer((await repo.findTransfer(tx, { region_id: member.region_id, id }))!);
   });
 }
 
@@ -194,18 +197,21 @@ async function settle(
   decision: 'confirm' | 'reject',
   by: number | null,
   note: string | null,
-): Promise<void> {
+): Promise<repo.TransferKey> {
+  let key: repo.TransferKey = { region_id: row.region_id, id: row.id };
   if (decision === 'confirm') {
     await moveMember(
       tx,
-      { id: row.member_id, orgId: row.from_org_id, orgPath: row.from_org_path },
+      { regionId: row.region_id, id: row.member_id, orgId: row.from_org_id, orgPath: row.from_org_path },
       { id: row.to_org_id, path: row.to_org_path },
       by,
       note,
     );
+    // The transfer moved with its member when the member moved to another region.
+    key = { region_id: regionOfPath(row.to_org_path), id: row.id };
   }
   const outcome = decision === 'confirm' ? 'confirmed' : 'rejected';
-  await repo.setTransferStatus(tx, row.id, outcome, by, note);
+  await repo.setTransferStatus(tx, key, outcome, by, note);
   await events.emit(tx, 'transfer.decided', {
     transferId: row.id,
     memberId: row.member_id,
@@ -214,20 +220,20 @@ async function settle(
     by,
     note,
   });
+  return key;
 }
 
 /** Moves the member when both halves are there: the member's consent and the releasing union's confirmation. */
 async function settleIfAgreed(
   tx: Executor,
   events: EventBus,
-  id: number,
+  key: repo.TransferKey,
   by: number | null,
   note: string | null,
 ): Promise<repo.TransferRow> {
-  const row = (await repo.findTransfer(tx, id))!;
+  const row = (await repo.findTransfer(tx, key))!;
   if (row.status === 'pending' && row.consent !== null && row.released_at !== null) {
-    await settle(tx, events, row, 'confirm', by, note);
-    return (await repo.findTransfer(tx, id))!;
+    return (await repo.findTransfer(tx, await settle(tx, events, row, 'confirm', by, note)))!;
   }
   return row;
 }
@@ -243,13 +249,14 @@ export async function decideTransfer(deps: Deps, actor: Actor, id: number, body:
     const row = await repo.findTransferInScope(tx, scopeFor(actor, 'member.write'), id, true);
     if (!row) throw new AppError((await repo.findTransferInScope(tx, scopeFor(actor, 'member.read'), id)) ? 'FORBIDDEN' : 'NOT_FOUND');
     if (row.status !== 'pending') throw new AppError('TRANSFER_NOT_PENDING');
+    const key = { region_id: row.region_id, id };
     if (body.decision === 'reject') {
       await settle(tx, deps.events, row, 'reject', actor.userId, note);
     } else {
-      await repo.recordRelease(tx, id, actor.userId, body.paperConsentRef ? { ref: body.paperConsentRef } : null);
+      await repo.recordRelease(tx, key, actor.userId, body.paperConsentRef ? { ref: body.paperConsentRef } : null);
     }
     const after =
-      body.decision === 'confirm' ? await settleIfAgreed(tx, deps.events, id, actor.userId, note) : (await repo.findTransfer(tx, id))!;
+      body.decision === 'confirm' ? await settleIfAgreed(tx, deps.events, key, actor.userId, note) : (await repo.findTransfer(tx, key))!;
     await recordWrite(
       tx,
       actor,
@@ -266,10 +273,18 @@ export async function decideTransfer(deps: Deps, actor: Actor, id: number, body:
   });
 }
 
-/** A pending transfer of the signed-in member, or NOT_FOUND (another member's transfer is not theirs to see). */
-async function ownPendingTransfer(db: Executor, member: MemberPrincipal, id: number): Promise<repo.TransferRow> {
-  const row = await repo.findTransfer(db, id);
-  if (!row || row.member_id !== member.memberId) throw new AppError('NOT_FOUND');
+/**
+ * A transfer of the signed-in member, or NOT_FOUND (another member's transfer is not theirs to see): it is looked up
+ * in the member's region and by the member in SQL.
+ */
+async function ownTransfer(db: Executor, member: MemberPrincipal, id: number, forUpdate = false): Promise<repo.TransferRow> {
+  const row = await repo.findTransferOfMember(db, { region_id: member.regionId, id: member.memberId }, id, forUpdate);
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+async function ownPendingTransfer(db: Executor, member: MemberPrincipal, id: number, forUpdate = false): Promise<repo.TransferRow> {
+  const row = await ownTransfer(db, member, id, forUpdate);
   if (row.status !== 'pending') throw new AppError('TRANSFER_NOT_PENDING');
   return row;
 }
@@ -277,7 +292,7 @@ async function ownPendingTransfer(db: Executor, member: MemberPrincipal, id: num
 /** Sends a consent code for one transfer to the phone on the member's record. */
 export async function consentCode(deps: Deps, member: MemberPrincipal, id: number): Promise<CodeChallenge> {
   const row = await ownPendingTransfer(deps.db, member, id);
-  const phone = await phoneOnRecord(deps.db, deps.cipher, member.memberId);
+  const phone = await phoneOnRecord(deps.db, deps.cipher, { region_id: member.regionId, id: member.memberId });
   if (!phone) throw new AppError('NOT_FOUND');
   return issueCode(deps, {
     member: { id: member.memberId, regionId: member.regionId, orgPath: row.from_org_path, phone },
@@ -292,12 +307,12 @@ export async function consentCode(deps: Deps, member: MemberPrincipal, id: numbe
 export async function consentToTransfer(deps: Deps, member: MemberPrincipal, id: number, answer: CodeAnswer): Promise<PortalTransfer> {
   await ownPendingTransfer(deps.db, member, id);
   const proven = await verifyCode(deps, { ...answer, purpose: 'transfer_consent', subjectId: id, ip: member.ip });
-  if (proven !== member.memberId) throw new AppError('OTP_INVALID');
+  if (proven.id !== member.memberId || proven.region_id !== member.regionId) throw new AppError('OTP_INVALID');
   return deps.db.transaction().execute(async (tx) => {
-    const row = (await repo.findTransfer(tx, id, true))!;
-    if (row.member_id !== member.memberId) throw new AppError('NOT_FOUND');
-    if (!(await repo.recordMemberConsent(tx, id))) throw new AppError('TRANSFER_NOT_PENDING');
-    const after = await settleIfAgreed(tx, deps.events, id, null, 'member consented');
+    const row = await ownTransfer(tx, member, id, true);
+    const key = { region_id: row.region_id, id };
+    if (!(await repo.recordMemberConsent(tx, key))) throw new AppError('TRANSFER_NOT_PENDING');
+    const after = await settleIfAgreed(tx, deps.events, key, null, 'member consented');
     await insertAudit(tx, {
       userId: null,
       username: `member:${member.memberId}`,
@@ -316,10 +331,8 @@ export async function consentToTransfer(deps: Deps, member: MemberPrincipal, id:
 /** The member says no: the transfer is refused, whoever asked for it. */
 export async function declineTransfer(deps: Deps, member: MemberPrincipal, id: number): Promise<PortalTransfer> {
   return deps.db.transaction().execute(async (tx) => {
-    const row = await repo.findTransfer(tx, id, true);
-    if (!row || row.member_id !== member.memberId) throw new AppError('NOT_FOUND');
-    if (row.status !== 'pending') throw new AppError('TRANSFER_NOT_PENDING');
-    await settle(tx, deps.events, row, 'reject', null, 'member declined');
+    const row = await ownPendingTransfer(tx, member, id, true);
+    const key = await settle(tx, deps.events, row, 'reject', null, 'member declined');
     await insertAudit(tx, {
       userId: null,
       username: `member:${member.memberId}`,
@@ -331,33 +344,33 @@ export async function declineTransfer(deps: Deps, member: MemberPrincipal, id: n
       ip: member.ip,
       detail: { memberId: member.memberId },
     });
-    return toPortalTransfer((await repo.findTransfer(tx, id))!);
+    return toPortalTransfer((await repo.findTransfer(tx, key))!);
   });
 }
 
-export async function transfersOfMember(db: Executor, memberId: number): Promise<PortalTransfer[]> {
-  return (await repo.listTransfersOfMember(db, memberId, 20)).map(toPortalTransfer);
+export async function transfersOfMember(db: Executor, member: { region_id: number; id: number }): Promise<PortalTransfer[]> {
+  return (await repo.listTransfersOfMember(db, member, 20)).map(toPortalTransfer);
 }
 
 /** Confirms every consented transfer whose confirmation period has passed; run periodically. Returns how many. */
 export async function confirmDueTransfers({ db, events }: Pick<Deps, 'db' | 'events'>, batch = 200): Promise<number> {
   return db.transaction().execute(async (tx) => {
-    const ids = await repo.lockDueTransfers(tx, batch);
-    for (const id of ids) {
-      const row = (await repo.findTransfer(tx, id))!;
+    const keys = await repo.lockDueTransfers(tx, batch);
+    for (const key of keys) {
+      const row = (await repo.findTransfer(tx, key))!;
       await settle(tx, events, row, 'confirm', null, 'auto-confirmed');
       await insertAudit(tx, {
         userId: null,
         username: 'system',
         action: 'transfer.auto_confirm',
         targetType: 'transfer',
-        targetId: id,
+        targetId: key.id,
         orgPath: row.from_org_path,
         result: 'ok',
         ip: null,
         detail: { memberId: row.member_id, consent: row.consent },
       });
     }
-    return ids.length;
+    return keys.length;
   });
 }
