@@ -351,7 +351,18 @@ export interface DB {
   login_throttle: LoginThrottleTable;
   schema_migration: SchemaMigrationTable;
   org_path_column: OrgPathColumnTable;
+  table_placement: TablePlacementTable;
 }
 
 /** The registry of columns holding an organisation path (migration 0018); subtree moves read it. */
 export type OrgPathColumnTable = { table_name: string; column_name: string; follows_moves: boolean };
+
+export type Placement = 'distributed' | 'reference' | 'coordinator';
+
+/** Where each table lives once the database is distributed (migration 0019); db/layout.ts checks it, distribute reads it. */
+export type TablePlacementTable = {
+  table_name: string;
+  placement: Placement;
+  distribution_column: string | null;
+  colocate_with: string | null;
+};
