@@ -15,6 +15,7 @@ import { createRandom } from '../../src/server/seed/random.js';
 import { checkPiiKey, createDeps, type Deps } from '../../src/server/deps.js';
 import { rebuildCoverage } from '../../src/server/modules/coverage/coverage.rollup.js';
 import { sealPerson } from '../../src/server/modules/members/members.person.js';
+import { regionOfPath } from '../../src/server/auth/tree.js';
 import { pinyinKey } from '../../src/server/modules/orgs/orgs.service.js';
 import { say, type Store } from './context.js';
 
@@ -42,6 +43,7 @@ const BATCH = 50_000;
 const SAMPLES = 2000;
 
 const memberColumns: readonly Column[] = [
+  { name: 'region_id', type: 'bigint' },
   { name: 'name', type: 'text' },
   { name: 'name_pinyin', type: 'text' },
   { name: 'id_number_enc', type: 'text' },
@@ -125,6 +127,7 @@ export async function loadFixture(store: Store, members: number): Promise<Growab
             let py = pinyinCache.get(person.name);
             if (py === undefined) pinyinCache.set(person.name, (py = pinyinKey(person.name)));
             rows.push([
+              regionOfPath(union.path),
               person.name,
               py,
               person.id_number_enc,
@@ -161,6 +164,10 @@ export async function loadFixture(store: Store, members: number): Promise<Growab
         }
       });
       await sql`SELECT setval('member_card_seq', ${count})`.execute(tx);
+      // One person, one member: the city-wide claims the application takes one by one, written here at once.
+      await sql`INSERT INTO member_claim (id_number_bidx, region_id, member_id)
+        SELECT m.id_number_bidx, m.region_id, m.id FROM member m
+         WHERE NOT EXISTS (SELECT 1 FROM member_claim c WHERE c.id_number_bidx = m.id_number_bidx)`.execute(tx);
       say('fixture: rebuilding the roll-up');
       await rebuildCoverage(tx);
     });

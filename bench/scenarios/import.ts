@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { figure, freshStore, processPeakRssMb, root, say, type Engine, type Section } from '../lib/context.js';
 import { writeRosterCsv } from '../roster-files.js';
 import setupUnion from '../setup-union.js';
@@ -69,7 +70,7 @@ async function rawCopy(engine: Engine, file: string): Promise<number> {
         await database.pglite.query(`COPY bare FROM '/dev/blob' WITH (FORMAT csv, HEADER true)`, [], { blob });
         return (performance.now() - started) / 1000;
       }
-      await database.execScript(database.db, create);
+      await sql.raw(create).execute(database.db);
       const started = performance.now();
       const psql = spawnSync(
         'psql',

@@ -6,6 +6,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
+import { DEFAULT_SHARD_COUNT, distribute } from './db/distribute.js';
 import { rebuildCoverage, diffCoverage } from './modules/coverage/coverage.rollup.js';
 import { AppError } from '../common/errors.js';
 import { acquireDataDirLock } from './db/lock.js';
@@ -18,6 +19,9 @@ const usage = `gonghui command line — npm run cli -- <command>
                            (the personal-data key, unless GONGHUI_SECRET is used); for PostgreSQL use pg_dump
   restore <file.tar.gz>    restore a backup (and its .secret.key) into an empty GONGHUI_DATA_DIR
   migrate                  apply pending migrations
+  distribute [--shards N]  on Citus: make each table what table_placement says (reference, distributed by its
+                           column in N shards per colocation group, default ${DEFAULT_SHARD_COUNT}, or coordinator); refuses
+                           while db/layout.ts finds violations; a table already placed is skipped. Elsewhere: nothing
   check-coverage           compare the maintained roll-up with a fresh computation
   rebuild-coverage         recompute the roll-up table from scratch
   import-members <file> --org <org id>
@@ -75,6 +79,19 @@ async function run(args: string[]): Promise<void> {
       const database = await openDatabase(config);
       try {
         process.stdout.write(`${JSON.stringify({ applied: await migrate(database) })}\n`);
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    case 'distribute': {
+      const shardsFlag = args.indexOf('--shards');
+      const shardCount = shardsFlag < 0 ? DEFAULT_SHARD_COUNT : Number(args[shardsFlag + 1]);
+      if (!Number.isSafeInteger(shardCount) || shardCount < 1 || shardCount > 64_000)
+        throw new Error('usage: distribute [--shards N] (N from 1 to 64000)');
+      const database = await openDatabase(config);
+      try {
+        for (const line of await distribute(database.db, { shardCount })) process.stdout.write(`${line}\n`);
       } finally {
         await database.close();
       }

@@ -16,8 +16,6 @@ export type Database = {
   engine: Engine;
   /** The raw PGlite instance (embedded engine only), for dump/COPY tooling. */
   pglite: PGlite | undefined;
-  /** Runs a multi-statement SQL script on the connection `executor` holds (migrations). */
-  execScript(executor: Kysely<DB>, script: string): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -71,9 +69,6 @@ async function openPostgres(connectionString: string): Promise<Database> {
     db,
     engine: 'postgres',
     pglite: undefined,
-    execScript: async (executor, script) => {
-      await sql.raw(script).execute(executor);
-    },
     close: async () => {
       await db.destroy();
     },
@@ -111,10 +106,6 @@ async function openPglite(dataDir: string): Promise<Database> {
     db,
     engine: 'pglite',
     pglite: client,
-    // PGlite is one session and the executor holds the driver lock, so exec runs inside its transaction.
-    execScript: async (_executor, script) => {
-      await client.exec(script);
-    },
     close: async () => {
       try {
         await sql`CHECKPOINT`.execute(db);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Database } from './client.js';
+import { splitStatements } from './sql-statements.js';
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -52,7 +53,8 @@ export function listMigrations(dirs = migrationDirs()): Migration[] {
 }
 
 /**
- * Applies every migration not yet recorded, each in its own transaction, forward only.
+ * Applies every migration not yet recorded, each in its own transaction, forward only; each statement of a
+ * migration is a query of its own (Citus refuses a multi-statement query on a distributed table).
  * An advisory lock keeps two servers starting against one PostgreSQL from racing.
  */
 export async function migrate(database: Database, migrations = listMigrations()): Promise<string[]> {
@@ -67,7 +69,7 @@ export async function migrate(database: Database, migrations = listMigrations())
       for (const migration of migrations) {
         if (done.has(migration.version)) continue;
         await conn.transaction().execute(async (tx) => {
-          await database.execScript(tx, migration.sql);
+          for (const statement of splitStatements(migration.sql)) await sql.raw(statement).execute(tx);
           await tx.insertInto('schema_migration').values({ version: migration.version, name: migration.name }).execute();
         });
         applied.push(migration.name);

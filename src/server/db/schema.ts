@@ -366,10 +366,12 @@ export interface DB {
 /** The registry of columns holding an organisation path (migration 0018); subtree moves read it. */
 export type OrgPathColumnTable = { table_name: string; column_name: string; follows_moves: boolean };
 
-/** Where each table lives once distributed (migration 0019); `cli distribute` and the layout test read it. */
+export type Placement = 'distributed' | 'reference' | 'coordinator';
+
+/** Where each table lives once the database is distributed (migration 0019); db/layout.ts checks it, distribute reads it. */
 export type TablePlacementTable = {
   table_name: string;
-  placement: 'distributed' | 'reference' | 'coordinator';
+  placement: Placement;
   distribution_column: string | null;
   colocate_with: string | null;
   /** The path column that defines the region of a row (migration 0020), where a row's own path does. */

@@ -91,7 +91,7 @@ describe('member cards', () => {
     const { token } = (await ctx.call('GET', `/api/members/${m.id}/card`)).json<CardToken>();
     const [body, sig] = token.split('.') as [string, string];
     const payload = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, unknown>;
-    expect(Object.keys(payload).sort()).toEqual(['c', 'e', 'v']); // card number, version, expiry: no member id
+    expect(Object.keys(payload).sort()).toEqual(['c', 'e', 'r', 'v']); // card number, version, region, expiry: no member id
     expect(payload.c).toBe(m.cardNo);
     expect((await verify(token)).valid).toBe(true);
     // 16 bytes of signature are 22 characters whose last one carries 4 unused bits: altering them decodes to the same bytes.

@@ -3,6 +3,7 @@ import { buildMember, buildTree, createTestContext, makeIdNumber, makePhone, typ
 import { sealPerson } from '../members/members.person.js';
 import type { Admission } from '../members/members.service.js';
 import { enrol } from './enrolment.service.js';
+import { regionOfPath } from '../../auth/tree.js';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof buildTree>>;
@@ -90,7 +91,9 @@ describe('enrol(): the one rule of every joining path', () => {
         ],
       }),
     );
-    expect(result.elsewhere).toEqual([{ key: 7, member: { id: elsewhere.id, orgId: tree.xcUnion.id, orgPath: xc.path } }]);
+    expect(result.elsewhere).toEqual([
+      { key: 7, member: { regionId: regionOfPath(xc.path), id: elsewhere.id, orgId: tree.xcUnion.id, orgPath: xc.path } },
+    ]);
     expect(result.admitted.map((a) => a.key)).toEqual([8]);
     expect(result.transferRequested).toEqual([]);
     expect(await pendingTransfersOf(elsewhere.id)).toEqual([]);

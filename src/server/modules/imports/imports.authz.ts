@@ -98,7 +98,13 @@ export const authz: ModuleAuthz = {
         const path = (await db.selectFrom('member').select('org_path').where('id', '=', other.id).executeTakeFirstOrThrow()).org_path;
         await db
           .insertInto('import_job_elsewhere')
-          .values({ region_id: await jobRegion(f, job), job_id: job, member_region_id: Number(path.split('.')[1]), member_id: other.id, row_no: 2 })
+          .values({
+            region_id: await jobRegion(f, job),
+            job_id: job,
+            member_region_id: Number(path.split('.')[1]),
+            member_id: other.id,
+            row_no: 2,
+          })
           .execute();
         return { method: 'POST', url: `/api/imports/${job}/transfers` };
       },

@@ -4,7 +4,7 @@ import type { MemberTable } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
 import type { Insertable } from 'kysely';
 import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/scope.js';
-import { regionOfPath } from '../../auth/tree.js';
+import { isRootPath, regionOfPath } from '../../auth/tree.js';
 import type { MemberPrincipal } from '../../auth/member-session.js';
 import type { EmploymentForm, MemberStatus } from '../../../common/members.js';
 import { AppError } from '../../../common/errors.js';
@@ -149,7 +149,11 @@ export async function idIndexesUnder(db: Executor, region: number, path: string)
 /** The region a member's claim names, after a move to another region. */
 export async function moveClaims(tx: Executor, bidxs: readonly string[], region: number): Promise<void> {
   if (bidxs.length === 0) return;
-  await tx.updateTable('member_claim').set({ region_id: region }).where('id_number_bidx', 'in', [...bidxs]).execute();
+  await tx
+    .updateTable('member_claim')
+    .set({ region_id: region })
+    .where('id_number_bidx', 'in', [...bidxs])
+    .execute();
 }
 
 export type MemberSearch = {
@@ -199,10 +203,12 @@ export async function listMembers(db: Executor, scope: OrgScope, s: MemberSearch
     }
     return q as Q;
   };
+  // Below the root, the subtree lies in one region: named, so a distributed database reads one shard.
+  const inRegion = isRootPath(s.underPath) ? sql<boolean>`true` : sql<boolean>`m.region_id = ${regionOfPath(s.underPath)}::bigint`;
   const primary = filtered(
     selectMembers(db)
       .where(primaryInScope(scope))
-      .where('m.region_id', '=', regionOfPath(s.underPath))
+      .where(inRegion)
       .where(sql<boolean>`m.org_path <@ ${s.underPath}::ltree`),
   );
   const secondary = filtered(
@@ -359,13 +365,8 @@ export async function findMemberRecord(db: Executor, member: MemberKey) {
  * A card holder: a member a cadre reached through their scope, the signed-in member themselves, or whoever holds the
  * card number of a verified token.
  */
-export async function findMemberForCard(
-  db: Executor,
-  by: InScope<MemberKey> | MemberPrincipal | { regionId: number; cardNo: string },
-) {
-  const q = db
-    .selectFrom('member')
-    .select(['region_id', 'id', 'name', 'status', 'card_no', 'card_status', 'card_version', 'org_path']);
+export async function findMemberForCard(db: Executor, by: InScope<MemberKey> | MemberPrincipal | { regionId: number; cardNo: string }) {
+  const q = db.selectFrom('member').select(['region_id', 'id', 'name', 'status', 'card_no', 'card_status', 'card_version', 'org_path']);
   if ('cardNo' in by) return q.where('region_id', '=', by.regionId).where('card_no', '=', by.cardNo).executeTakeFirst();
   if ('memberId' in by) return q.where('region_id', '=', by.regionId).where('id', '=', by.memberId).executeTakeFirst();
   return q.where('region_id', '=', by.region_id).where('id', '=', by.id).executeTakeFirst();
@@ -390,10 +391,7 @@ export async function readPhoneBidx(db: Executor, member: InScope<MemberKey>): P
   return row?.phone_bidx ?? null;
 }
 
-export async function insertAffiliation(
-  tx: Executor,
-  a: { member: InScope<MemberKey>; orgId: number; orgPath: string },
-): Promise<void> {
+export async function insertAffiliation(tx: Executor, a: { member: InScope<MemberKey>; orgId: number; orgPath: string }): Promise<void> {
   await tx
     .insertInto('member_affiliation')
     .values({ region_id: a.member.region_id, member_id: a.member.id, org_id: a.orgId, org_path: a.orgPath })

@@ -154,7 +154,16 @@ export async function lapseMember(db: Kysely<DB>, actor: Actor, id: number, reas
       bump_card: true,
     });
     await repo.insertHistory(tx, [
-      { region_id: row.region_id, member_id: id, event: 'lapsed', from_org_id: null, org_id: row.org_id, org_path: row.org_path, actor_id: actor.userId, reason },
+      {
+        region_id: row.region_id,
+        member_id: id,
+        event: 'lapsed',
+        from_org_id: null,
+        org_id: row.org_id,
+        org_path: row.org_path,
+        actor_id: actor.userId,
+        reason,
+      },
     ]);
     await addToCoverage(tx, row.org_path, memberContribution(row, -1));
     await recordWrite(tx, actor, 'member.lapse', { type: 'member', id, orgPath: row.org_path }, { reason });
@@ -215,7 +224,16 @@ export async function moveMember(
       ? (await repo.updateMember(tx, from, { org_id: to.id, org_path: to.path }), from)
       : await repo.relocateMember(tx, from, to);
   await repo.insertHistory(tx, [
-    { region_id: moved.region_id, member_id: m.id, event: 'transferred', from_org_id: m.orgId, org_id: to.id, org_path: to.path, actor_id: actorId, reason },
+    {
+      region_id: moved.region_id,
+      member_id: m.id,
+      event: 'transferred',
+      from_org_id: m.orgId,
+      org_id: to.id,
+      org_path: to.path,
+      actor_id: actorId,
+      reason,
+    },
   ]);
   await addAlongPaths(tx, new Map([[m.orgPath, memberContribution(row, -1)]]));
   await addToCoverage(tx, to.path, memberContribution(row, 1));

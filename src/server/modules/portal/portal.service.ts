@@ -28,9 +28,7 @@ export async function requestSignInCode(deps: Deps, body: MemberCodeBody, ip: st
   const person = await findPersonByIdIndex(deps.db, deps.cipher.blindIndex('id_number', id.facts.id), false);
   const onRecord = person ? await phoneOnRecord(deps.db, deps.cipher, person) : null;
   const member =
-    person && onRecord === phone.phone
-      ? { id: person.id, regionId: person.region_id, orgPath: person.org_path, phone: onRecord }
-      : null;
+    person && onRecord === phone.phone ? { id: person.id, regionId: person.region_id, orgPath: person.org_path, phone: onRecord } : null;
   return issueCode(deps, { member, purpose: 'sign_in', subjectId: null, phoneBidx, ip });
 }
 

@@ -149,7 +149,11 @@ export async function recordMemberConsent(tx: Executor, key: TransferKey): Promi
 }
 
 /** A member's transfers, newest first (the member pages). */
-export async function listTransfersOfMember(db: Executor, member: { region_id: number; id: number }, limit: number): Promise<TransferRow[]> {
+export async function listTransfersOfMember(
+  db: Executor,
+  member: { region_id: number; id: number },
+  limit: number,
+): Promise<TransferRow[]> {
   return selectTransfers(db)
     .where('t.region_id', '=', member.region_id)
     .where('t.member_id', '=', member.id)
