@@ -68,6 +68,7 @@ export type OrgCoverageTable = {
   id_rows_submitted: ColumnType<number, number | undefined, number>;
   ids_invalid: ColumnType<number, number | undefined, number>;
   ids_duplicate: ColumnType<number, number | undefined, number>;
+  members_secondary: ColumnType<number, number | undefined, number>;
   updated_at: Timestamp;
 };
 

@@ -20,6 +20,8 @@ export type CoverageCounts = {
   id_rows_submitted: number;
   ids_invalid: number;
   ids_duplicate: number;
+  /** Secondary affiliations with unions of the subtree (lets a member list skip a query that reads every region). */
+  members_secondary: number;
 };
 export const coverageColumns = [
   'grassroots_unions',
@@ -35,6 +37,7 @@ export const coverageColumns = [
   'id_rows_submitted',
   'ids_invalid',
   'ids_duplicate',
+  'members_secondary',
 ] as const satisfies readonly (keyof CoverageCounts)[];
 
 export const zeroCounts = (): CoverageCounts => ({
@@ -51,6 +54,7 @@ export const zeroCounts = (): CoverageCounts => ({
   id_rows_submitted: 0,
   ids_invalid: 0,
   ids_duplicate: 0,
+  members_secondary: 0,
 });
 
 export async function insertCoverageRow(db: Executor, orgId: number): Promise<void> {
@@ -137,8 +141,8 @@ function expectedCoverageQuery() {
   return sql`
     WITH own (path, grassroots_unions, branches, employers, employers_covered, employees, employees_covered,
               employers_100plus, employers_100plus_covered, members, members_incomplete, id_rows_submitted,
-              ids_invalid, ids_duplicate) AS (
-      SELECT o.path, (o.kind IN ('grassroots_union', 'joint_union'))::int::bigint, (o.kind = 'branch')::int::bigint, ${z(11)}
+              ids_invalid, ids_duplicate, members_secondary) AS (
+      SELECT o.path, (o.kind IN ('grassroots_union', 'joint_union'))::int::bigint, (o.kind = 'branch')::int::bigint, ${z(12)}
         FROM org_unit o
       UNION ALL
       SELECT e.org_path, 0, 0,
@@ -148,18 +152,22 @@ function expectedCoverageQuery() {
              coalesce(sum(e.headcount) FILTER (WHERE e.union_org_id IS NOT NULL), 0),
              count(*) FILTER (WHERE e.headcount >= 100),
              count(*) FILTER (WHERE e.headcount >= 100 AND e.union_org_id IS NOT NULL),
-             ${z(5)}
+             ${z(6)}
         FROM employer e
        GROUP BY e.org_path
       UNION ALL
-      SELECT m.org_path, ${z(8)}, count(*), count(*) FILTER (WHERE ${MEMBER_INCOMPLETE_SQL}), ${z(3)}
+      SELECT m.org_path, ${z(8)}, count(*), count(*) FILTER (WHERE ${MEMBER_INCOMPLETE_SQL}), ${z(4)}
         FROM member m
        WHERE m.status = 'member'
        GROUP BY m.org_path
       UNION ALL
-      SELECT j.org_path, ${z(10)}, sum(j.rows_read), sum(j.ids_invalid), sum(j.ids_duplicate)
+      SELECT j.org_path, ${z(10)}, sum(j.rows_read), sum(j.ids_invalid), sum(j.ids_duplicate), 0
         FROM import_job j
        GROUP BY j.org_path
+      UNION ALL
+      SELECT a.org_path, ${z(13)}, count(*)
+        FROM member_affiliation a
+       GROUP BY a.org_path
     ), exploded AS (
       SELECT unnest(string_to_array(own.path::text, '.'))::bigint AS org_id, own.*
         FROM own

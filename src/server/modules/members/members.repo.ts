@@ -177,7 +177,7 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\$
  * Members of a subtree, newest id first, keyset-paged: those whose primary union lies in it, and those with a
  * secondary affiliation there. Two index-friendly queries merged by id, rather than one OR that would scan.
  */
-export async function listMembers(db: Executor, scope: OrgScope, s: MemberSearch): Promise<InScope<MemberRow>[]> {
+export async function listMembers(db: Executor, scope: OrgScope, s: MemberSearch, withSecondary = true): Promise<InScope<MemberRow>[]> {
   const filtered = <Q extends ReturnType<typeof selectMembers>>(query: Q): Q => {
     let q = query.orderBy('m.id', 'desc').limit(s.limit + 1);
     if (s.status) q = q.where('m.status', '=', s.status);
@@ -223,7 +223,7 @@ export async function listMembers(db: Executor, scope: OrgScope, s: MemberSearch
       ),
     ),
   );
-  const [a, b] = await Promise.all([primary.execute(), secondary.execute()]);
+  const [a, b] = await Promise.all([primary.execute(), withSecondary ? secondary.execute() : []]);
   const byId = new Map<number, MemberRow>();
   for (const row of [...a, ...b]) byId.set(row.id, row);
   return [...byId.values()]
@@ -391,12 +391,14 @@ export async function readPhoneBidx(db: Executor, member: InScope<MemberKey>): P
   return row?.phone_bidx ?? null;
 }
 
-export async function insertAffiliation(tx: Executor, a: { member: InScope<MemberKey>; orgId: number; orgPath: string }): Promise<void> {
-  await tx
+/** Adds a secondary affiliation; false when the member had it already. */
+export async function insertAffiliation(tx: Executor, a: { member: InScope<MemberKey>; orgId: number; orgPath: string }): Promise<boolean> {
+  const inserted = await tx
     .insertInto('member_affiliation')
     .values({ region_id: a.member.region_id, member_id: a.member.id, org_id: a.orgId, org_path: a.orgPath })
     .onConflict((oc) => oc.columns(['region_id', 'member_id', 'org_id']).doNothing())
-    .execute();
+    .executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 export async function deleteAffiliation(tx: Executor, member: InScope<MemberKey>, orgId: number): Promise<boolean> {

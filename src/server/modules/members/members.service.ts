@@ -14,7 +14,7 @@ import { endSessionsOfMember } from '../../auth/member-session.js';
 import type { PiiCipher } from '../../crypto/pii.js';
 import { listPage } from '../../http/list-page.js';
 import { assertQuota, recordWrite } from '../../audit/audit.js';
-import { addAlongPaths, addToCoverage, type CoverageCounts } from '../coverage/coverage.rollup.js';
+import { addAlongPaths, addToCoverage, findCoverage, type CoverageCounts } from '../coverage/coverage.rollup.js';
 import { findOrgFor, pinyinKey, type OrgMoved } from '../orgs/orgs.service.js';
 import type { SealedPerson } from './members.person.js';
 import * as repo from './members.repo.js';
@@ -85,17 +85,24 @@ function classifyQuery(cipher: PiiCipher, q: string | undefined): repo.MemberSea
 export async function listMembers(db: Kysely<DB>, cipher: PiiCipher, actor: Actor, query: MemberListQuery): Promise<Page<Member>> {
   const scope = scopeFor(actor, 'member.read');
   const org = await findOrgFor(db, actor, 'member.read', query.orgId);
+  // Members of other districts affiliated here need a query over every region: only when the subtree has any.
+  const withSecondary = ((await findCoverage(db, org.id))?.members_secondary ?? 1) > 0;
   return listPage(query, {
     cursor: 'number',
     read: (afterId) =>
-      repo.listMembers(db, scope, {
-        underPath: org.path,
-        status: query.status,
-        employmentForm: query.employmentForm,
-        match: classifyQuery(cipher, query.q),
-        afterId,
-        limit: query.limit,
-      }),
+      repo.listMembers(
+        db,
+        scope,
+        {
+          underPath: org.path,
+          status: query.status,
+          employmentForm: query.employmentForm,
+          match: classifyQuery(cipher, query.q),
+          afterId,
+          limit: query.limit,
+        },
+        withSecondary,
+      ),
     present: async (page) => {
       const secondary = await repo.listSecondaryOrgIds(db, page);
       return page.map((r) => toMember(r, secondary.get(r.id)));
@@ -300,7 +307,9 @@ export async function addAffiliation(db: Kysely<DB>, actor: Actor, memberId: num
     const org = await findOrgFor(tx, actor, 'member.write', orgId);
     if (!coveringKinds.includes(org.kind)) throw new AppError('RECEIVING_ORG_KIND');
     if (org.id === member.org_id) throw new AppError('AFFILIATION_IS_PRIMARY');
-    await repo.insertAffiliation(tx, { member, orgId: org.id, orgPath: org.path });
+    if (await repo.insertAffiliation(tx, { member, orgId: org.id, orgPath: org.path })) {
+      await addToCoverage(tx, org.path, { members_secondary: 1 });
+    }
     await recordWrite(tx, actor, 'member.affiliate', { type: 'member', id: memberId, orgPath: org.path }, { orgId: org.id });
     const secondary = await repo.listSecondaryOrgIds(tx, [member]);
     return toMember(member, secondary.get(memberId));
@@ -312,6 +321,7 @@ export async function removeAffiliation(db: Kysely<DB>, actor: Actor, memberId: 
     const member = await findMemberFor(tx, actor, 'member.write', memberId, true);
     const org = await findOrgFor(tx, actor, 'member.write', orgId);
     if (!(await repo.deleteAffiliation(tx, member, org.id))) throw new AppError('NOT_FOUND');
+    await addToCoverage(tx, org.path, { members_secondary: -1 });
     await recordWrite(tx, actor, 'member.unaffiliate', { type: 'member', id: memberId, orgPath: org.path }, { orgId: org.id });
   });
 }
