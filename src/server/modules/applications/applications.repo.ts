@@ -63,7 +63,7 @@ export async function listApplications(
   f: { underPath: string; status: ApplicationStatus; meetingId: number | undefined; afterId: number | undefined; limit: number },
 ): Promise<ApplicationRow[]> {
   let q = selectApplications(db)
-    .where(inScope(scope, sql.ref('a.org_path')))
+    .where(inScope(scope, sql.ref('a.org_path'), sql.ref('a.region_id')))
     .where(sql<boolean>`a.org_path <@ ${f.underPath}::ltree`)
     .where('a.status', '=', f.status)
     .orderBy('a.id')
@@ -73,11 +73,39 @@ export async function listApplications(
   return q.execute();
 }
 
-/** The requested applications that lie inside the scope, locked: the whole id set is checked at once. */
+/** Names an application row: the receiving union's region and the id. */
+export type ApplicationKey = { region_id: number; id: number };
+
+/**
+ * The requested applications that lie inside the scope, locked: the whole id set is checked at once. Found first,
+ * then locked region by region in a fixed order (never `FOR UPDATE` across regions).
+ */
 export async function lockApplicationsInScope(db: Executor, scope: OrgScope, ids: number[]) {
-  const rows = await db
+  const found = await db
+    .selectFrom('member_application as a')
+    .select(['a.region_id', 'a.id'])
+    .where('a.id', 'in', ids)
+    .where(inScope(scope, sql.ref('a.org_path'), sql.ref('a.region_id')))
+    .execute();
+  const regions = [...new Set(found.map((f) => f.region_id))].sort((x, y) => x - y);
+  const rows = [];
+  for (const region of regions)
+    rows.push(
+      ...(await lockInRegion(
+        db,
+        scope,
+        region,
+        found.filter((f) => f.region_id === region).map((f) => f.id),
+      )),
+    );
+  return rows.map(provenInScope);
+}
+
+async function lockInRegion(db: Executor, scope: OrgScope, region: number, ids: number[]) {
+  return db
     .selectFrom('member_application as a')
     .select([
+      'a.region_id',
       'a.id',
       'a.status',
       'a.name',
@@ -95,32 +123,44 @@ export async function lockApplicationsInScope(db: Executor, scope: OrgScope, ids
       'a.org_id',
       'a.org_path',
     ])
+    .where('a.region_id', '=', region)
     .where('a.id', 'in', ids)
-    .where(inScope(scope, sql.ref('a.org_path')))
+    .where(inScope(scope, sql.ref('a.org_path'), sql.ref('a.region_id')))
     .orderBy('a.id')
     .forUpdate()
     .execute();
-  return rows.map(provenInScope);
 }
 
+/** Decides applications, one UPDATE per region. */
 export async function markDecided(
   tx: Executor,
-  ids: number[],
+  keys: readonly ApplicationKey[],
   decision: { status: 'approved' | 'rejected' | 'transfer_requested'; reason: string | null; decidedBy: number | null },
 ): Promise<void> {
-  if (ids.length === 0) return;
-  await tx
-    .updateTable('member_application')
-    .set({ status: decision.status, reject_reason: decision.reason, decided_at: sql`now()`, decided_by: decision.decidedBy })
-    .where('id', 'in', ids)
-    .execute();
+  for (const region of [...new Set(keys.map((k) => k.region_id))].sort((x, y) => x - y)) {
+    await tx
+      .updateTable('member_application')
+      .set({ status: decision.status, reject_reason: decision.reason, decided_at: sql`now()`, decided_by: decision.decidedBy })
+      .where('region_id', '=', region)
+      .where(
+        'id',
+        'in',
+        keys.filter((k) => k.region_id === region).map((k) => k.id),
+      )
+      .execute();
+  }
 }
 
-export async function setMemberIds(tx: Executor, pairs: { id: number; memberId: number }[]): Promise<void> {
-  if (pairs.length === 0) return;
-  await sql`UPDATE member_application a SET member_id = p.member_id
-              FROM unnest(${pairs.map((p) => p.id)}::bigint[], ${pairs.map((p) => p.memberId)}::bigint[]) AS p(id, member_id)
-             WHERE a.id = p.id`.execute(tx);
+/** The members approved applications became. */
+export async function setMemberIds(tx: Executor, pairs: readonly (ApplicationKey & { memberId: number })[]): Promise<void> {
+  for (const p of pairs) {
+    await tx
+      .updateTable('member_application')
+      .set({ member_id: p.memberId })
+      .where('region_id', '=', p.region_id)
+      .where('id', '=', p.id)
+      .execute();
+  }
 }
 
 /** A person's applications by blind index, newest first (the member pages show a member their own). */

@@ -182,11 +182,13 @@ export async function decideApplications(deps: Deps, actor: Actor, body: DecideA
       const visible = await repo.lockApplicationsInScope(tx, scopeFor(actor, 'member.read'), ids);
       throw new AppError(visible.length === ids.length ? 'FORBIDDEN' : 'NOT_FOUND');
     }
+    const keyOf = new Map(rows.map((r) => [r.id, { region_id: r.region_id, id: r.id }]));
+    const keys = (applicationIds: readonly number[]) => applicationIds.map((id) => keyOf.get(id)!);
     const decided = rows.filter((r) => r.status !== 'pending');
     if (decided.length > 0) throw new AppError('APPLICATION_NOT_PENDING', { count: decided.length });
     const result: DecisionResult = { approved: 0, rejected: 0, transfersRequested: 0, duplicates: 0 };
     if (body.decision === 'reject') {
-      await repo.markDecided(tx, ids, { status: 'rejected', reason: body.reason ?? null, decidedBy: actor.userId });
+      await repo.markDecided(tx, keys(ids), { status: 'rejected', reason: body.reason ?? null, decidedBy: actor.userId });
       result.rejected = ids.length;
     } else {
       const today = new Date().toISOString().slice(0, 10);
@@ -216,17 +218,13 @@ export async function decideApplications(deps: Deps, actor: Actor, body: DecideA
           },
         })),
       });
-      await repo.markDecided(
-        tx,
-        enrolled.admitted.map((a) => a.key),
-        { status: 'approved', reason: null, decidedBy: actor.userId },
-      );
+      await repo.markDecided(tx, keys(enrolled.admitted.map((a) => a.key)), { status: 'approved', reason: null, decidedBy: actor.userId });
       await repo.setMemberIds(
         tx,
-        enrolled.admitted.map((a) => ({ id: a.key, memberId: a.memberId })),
+        enrolled.admitted.map((a) => ({ ...keyOf.get(a.key)!, memberId: a.memberId })),
       );
-      await repo.markDecided(tx, enrolled.transferRequested, { status: 'transfer_requested', reason: null, decidedBy: actor.userId });
-      await repo.markDecided(tx, enrolled.duplicates, { status: 'rejected', reason: NOT_TAKEN_UP, decidedBy: actor.userId });
+      await repo.markDecided(tx, keys(enrolled.transferRequested), { status: 'transfer_requested', reason: null, decidedBy: actor.userId });
+      await repo.markDecided(tx, keys(enrolled.duplicates), { status: 'rejected', reason: NOT_TAKEN_UP, decidedBy: actor.userId });
       result.approved = enrolled.admitted.length;
       result.transfersRequested = enrolled.transferRequested.length;
       result.duplicates = enrolled.duplicates.length;
@@ -286,7 +284,7 @@ export async function applicationsOfPerson(db: Executor, idBidx: string) {
 export async function settleTransferredApplication(tx: Executor, decided: TransferDecided): Promise<void> {
   if (decided.applicationId === null) return;
   const status = decided.outcome === 'confirmed' ? 'approved' : 'rejected';
-  await repo.markDecided(tx, [decided.applicationId], {
+  await repo.markDecided(tx, [{ region_id: decided.applicationRegionId, id: decided.applicationId }], {
     status,
     reason: status === 'rejected' ? decided.note : null,
     decidedBy: decided.by,

@@ -71,7 +71,7 @@ export async function findJobInScope(db: Executor, scope: OrgScope, id: number) 
     .selectFrom('import_job as j')
     .select(jobColumns)
     .where('j.id', '=', id)
-    .where(inScope(scope, sql.ref('j.org_path')))
+    .where(inScope(scope, sql.ref('j.org_path'), sql.ref('j.region_id')))
     .executeTakeFirst();
   return row && provenInScope(row);
 }
@@ -80,7 +80,7 @@ export async function listJobs(db: Executor, scope: OrgScope, f: { underPath: st
   let q = db
     .selectFrom('import_job as j')
     .select(jobColumns)
-    .where(inScope(scope, sql.ref('j.org_path')))
+    .where(inScope(scope, sql.ref('j.org_path'), sql.ref('j.region_id')))
     .where(sql<boolean>`j.org_path <@ ${f.underPath}::ltree`)
     .orderBy('j.id', 'desc')
     .limit(f.limit + 1);

@@ -179,6 +179,8 @@ export type TransferDecided = {
   transferId: number;
   memberId: number;
   applicationId: number | null;
+  /** The application's region: the receiving union's. */
+  applicationRegionId: number;
   outcome: 'confirmed' | 'rejected';
   by: number | null;
   note: string | null;
@@ -216,6 +218,7 @@ async function settle(
     transferId: row.id,
     memberId: row.member_id,
     applicationId: row.application_id,
+    applicationRegionId: regionOfPath(row.to_org_path),
     outcome,
     by,
     note,
