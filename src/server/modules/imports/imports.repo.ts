@@ -88,11 +88,17 @@ export async function listJobs(db: Executor, scope: OrgScope, f: { underPath: st
   return q.execute();
 }
 
+/**
+ * Running again (a resumed job keeps its first start time). Two statements: Citus refuses now() inside COALESCE or
+ * CASE in an UPDATE of a distributed table ("non-IMMUTABLE functions are not allowed in CASE or COALESCE statements").
+ */
 export async function markStarted(db: Executor, id: number): Promise<void> {
+  await db.updateTable('import_job').set({ status: 'running', error_code: null, error_params: null }).where('id', '=', id).execute();
   await db
     .updateTable('import_job')
-    .set({ status: 'running', started_at: sql`coalesce(started_at, now())`, error_code: null, error_params: null })
+    .set({ started_at: sql`now()` })
     .where('id', '=', id)
+    .where('started_at', 'is', null)
     .execute();
 }
 
