@@ -26,21 +26,11 @@ const columns = [
   'a.decided_at',
 ] as const;
 
-/** What the reviewing cadre sees of the applicant beside the application (see `applicantFlags`). */
-const applicantFlag = sql<'new' | 'member_here' | 'member_elsewhere' | 'lapsed' | 'duplicate'>`CASE
-    WHEN m.status = 'member' AND m.org_id = a.org_id THEN 'member_here'
-    WHEN m.status = 'member' THEN 'member_elsewhere'
-    WHEN m.status = 'lapsed' THEN 'lapsed'
-    WHEN EXISTS (SELECT 1 FROM member_application d
-                  WHERE d.id_number_bidx = a.id_number_bidx AND d.status = 'pending' AND d.id < a.id) THEN 'duplicate'
-    ELSE 'new' END`;
-
 function selectApplications(db: Executor) {
   return db
     .selectFrom('member_application as a')
     .innerJoin('org_unit as o', 'o.id', 'a.org_id')
-    .leftJoin('member as m', 'm.id_number_bidx', 'a.id_number_bidx')
-    .select([...columns, 'o.name as org_name', applicantFlag.as('flag')]);
+    .select([...columns, 'a.id_number_bidx', 'o.name as org_name']);
 }
 export type ApplicationRow = Awaited<ReturnType<ReturnType<typeof selectApplications>['executeTakeFirstOrThrow']>>;
 
@@ -63,7 +53,7 @@ export async function listApplications(
   f: { underPath: string; status: ApplicationStatus; meetingId: number | undefined; afterId: number | undefined; limit: number },
 ): Promise<ApplicationRow[]> {
   let q = selectApplications(db)
-    .where(inScope(scope, sql.ref('a.org_path')))
+    .where(inScope(scope, sql.ref('a.org_path'), sql.ref('a.region_id')))
     .where(sql<boolean>`a.org_path <@ ${f.underPath}::ltree`)
     .where('a.status', '=', f.status)
     .orderBy('a.id')
@@ -71,6 +61,22 @@ export async function listApplications(
   if (f.meetingId !== undefined) q = q.where('a.meeting_id', '=', f.meetingId);
   if (f.afterId !== undefined) q = q.where('a.id', '>', f.afterId);
   return q.execute();
+}
+
+/**
+ * The first pending application of each of these people (by blind index), in any region: an applicant with an
+ * earlier one is the same person asking twice.
+ */
+export async function firstPendingApplications(db: Executor, bidxs: readonly string[]): Promise<Map<string, number>> {
+  if (bidxs.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('member_application')
+    .select(['id_number_bidx', (eb) => eb.fn.min<number>('id').as('first_id')])
+    .where('id_number_bidx', 'in', [...bidxs])
+    .where('status', '=', 'pending')
+    .groupBy('id_number_bidx')
+    .execute();
+  return new Map(rows.map((r) => [r.id_number_bidx, r.first_id]));
 }
 
 /** The requested applications that lie inside the scope, locked: the whole id set is checked at once. */

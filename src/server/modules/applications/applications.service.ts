@@ -10,6 +10,7 @@ import type { Page } from '../../../common/paging.js';
 import { maskName } from '../../../common/identity.js';
 import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
 import type {
+  ApplicantFlag,
   Application,
   ApplicationListQuery,
   ApplicationReceipt,
@@ -28,6 +29,7 @@ import { findOrgFor } from '../orgs/orgs.service.js';
 import { employerExists, employerVisible } from '../employers/employers.service.js';
 import { enrol } from '../enrolment/enrolment.service.js';
 import { sealPerson } from '../members/members.person.js';
+import { findPeopleByIdIndexes } from '../members/members.service.js';
 import type { TransferDecided } from '../transfers/transfers.service.js';
 import * as repo from './applications.repo.js';
 
@@ -47,7 +49,7 @@ export function normaliseTrackingCode(input: string): string {
   return input.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 
-function toApplication(row: repo.ApplicationRow): Application {
+function toApplication(row: repo.ApplicationRow, flag: ApplicantFlag): Application {
   return {
     id: row.id,
     trackingCode: row.tracking_code,
@@ -65,7 +67,7 @@ function toApplication(row: repo.ApplicationRow): Application {
     status: row.status,
     rejectReason: row.reject_reason,
     memberId: row.member_id,
-    flag: row.flag,
+    flag,
     createdAt: row.created_at,
     decidedAt: row.decided_at,
   };
@@ -162,8 +164,35 @@ export async function listApplications(db: Kysely<DB>, actor: Actor, query: Appl
         afterId,
         limit: query.limit,
       }),
-    present: (rows) => rows.map(toApplication),
+    present: (rows) => withApplicantFlags(db, rows),
     sortKey: (last) => last.id,
+  });
+}
+
+/**
+ * What the reviewing cadre sees of each applicant beside the application: a member here or elsewhere, a lapsed
+ * member, the same person's earlier pending application, or new. Read for the whole page apart from the
+ * applications: the member and the earlier application may be in any region (the member found through the city-wide
+ * claim), so on a distributed database they cannot be joined to the page in one query.
+ */
+async function withApplicantFlags(db: Executor, rows: repo.ApplicationRow[]): Promise<Application[]> {
+  const bidxs = [...new Set(rows.map((r) => r.id_number_bidx))];
+  const members = new Map((await findPeopleByIdIndexes(db, bidxs, false)).map((m) => [m.id_number_bidx, m]));
+  const firstPending = await repo.firstPendingApplications(db, bidxs);
+  return rows.map((row) => {
+    const member = members.get(row.id_number_bidx);
+    const earlier = firstPending.get(row.id_number_bidx);
+    const flag: ApplicantFlag =
+      member?.status === 'member'
+        ? member.org_id === row.org_id
+          ? 'member_here'
+          : 'member_elsewhere'
+        : member?.status === 'lapsed'
+          ? 'lapsed'
+          : earlier !== undefined && earlier < row.id
+            ? 'duplicate'
+            : 'new';
+    return toApplication(row, flag);
   });
 }
 
