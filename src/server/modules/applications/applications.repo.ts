@@ -79,34 +79,53 @@ export async function firstPendingApplications(db: Executor, bidxs: readonly str
   return new Map(rows.map((r) => [r.id_number_bidx, r.first_id]));
 }
 
-/** The requested applications that lie inside the scope, locked: the whole id set is checked at once. */
+/**
+ * The requested applications that lie inside the scope, locked: the whole id set is checked at once. Never `FOR
+ * UPDATE` across regions: the regions of the requested applications in scope are read first, then each region's rows
+ * are locked, in region order.
+ */
 export async function lockApplicationsInScope(db: Executor, scope: OrgScope, ids: number[]) {
-  const rows = await db
+  const inScopeHere = inScope(scope, sql.ref('a.org_path'), sql.ref('a.region_id'));
+  const regions = await db
     .selectFrom('member_application as a')
-    .select([
-      'a.id',
-      'a.status',
-      'a.name',
-      'a.id_number_enc',
-      'a.id_number_bidx',
-      'a.id_number_masked',
-      'a.phone_enc',
-      'a.phone_bidx',
-      'a.phone_masked',
-      'a.gender',
-      'a.birth_date',
-      'a.employer_id',
-      'a.employer_name',
-      'a.employment_form',
-      'a.org_id',
-      'a.org_path',
-    ])
+    .select('a.region_id')
+    .distinct()
     .where('a.id', 'in', ids)
-    .where(inScope(scope, sql.ref('a.org_path')))
-    .orderBy('a.id')
-    .forUpdate()
+    .where(inScopeHere)
+    .orderBy('a.region_id')
     .execute();
-  return rows.map(provenInScope);
+  const rows = [];
+  for (const { region_id: region } of regions) {
+    rows.push(
+      ...(await db
+        .selectFrom('member_application as a')
+        .select([
+          'a.id',
+          'a.status',
+          'a.name',
+          'a.id_number_enc',
+          'a.id_number_bidx',
+          'a.id_number_masked',
+          'a.phone_enc',
+          'a.phone_bidx',
+          'a.phone_masked',
+          'a.gender',
+          'a.birth_date',
+          'a.employer_id',
+          'a.employer_name',
+          'a.employment_form',
+          'a.org_id',
+          'a.org_path',
+        ])
+        .where('a.region_id', '=', region)
+        .where('a.id', 'in', ids)
+        .where(inScopeHere)
+        .orderBy('a.id')
+        .forUpdate()
+        .execute()),
+    );
+  }
+  return rows.sort((a, b) => a.id - b.id).map(provenInScope);
 }
 
 export async function markDecided(
