@@ -428,6 +428,71 @@ export async function runJourneys(app: FastifyInstance, database: Database, reco
     await call('members of 朝阳 after the move', 'GET', `/api/members?orgId=${chaoyang.id}&limit=20`, 200, { cookie: admin });
   });
 
+  await journey('the city-wide admin acts on members by id (every region in scope)', async () => {
+    if (!sample) return skip('admin acts', 'no sample member');
+    const m = sample;
+    await call('admin: member detail', 'GET', `/api/members/${m.id}`, 200, { cookie: admin });
+    await call('admin: reveal', 'POST', `/api/members/${m.id}/reveal`, 200, {
+      cookie: admin,
+      payload: { field: 'idNumber', reason: '核对会员身份（试点，市总）' },
+    });
+    await call('admin: card mint', 'GET', `/api/members/${m.id}/card`, 200, { cookie: admin });
+    await call('admin: lapse', 'POST', `/api/members/${m.id}/lapse`, 200, { cookie: admin, payload: { reason: '离职（试点，市总）' } });
+    await call('admin: rejoin', 'POST', `/api/members/${m.id}/rejoin`, 200, { cookie: admin });
+    await call('admin: lists 东城', 'GET', `/api/members?orgId=${dongcheng.id}&limit=20`, 200, { cookie: admin });
+    await call('admin: lists the city', 'GET', '/api/members?orgId=1&limit=20', 200, { cookie: admin });
+    await call('admin: search the city by ID number', 'GET', `/api/members?orgId=1&q=${sampleId}`, 200, { cookie: admin });
+    const idNumber = makeIdNumber({ birth: randomBirth() });
+    const applied = await call('public application to 西城', 'POST', '/api/public/applications', 201, {
+      payload: { name: '试点市总审批', idNumber, phone: makePhone(), employmentForm: 'standard', orgId: xcUnion.id },
+    });
+    const code = applied.json<{ trackingCode: string }>().trackingCode;
+    const listed = (
+      await call('admin lists applications of 西城', 'GET', `/api/applications?orgId=${xicheng.id}&limit=500`, 200, { cookie: admin })
+    ).json<Page<{ id: number; trackingCode: string }>>();
+    const application = listed.items.find((a) => a.trackingCode === code);
+    check('admin lists applications of 西城', application !== undefined, 'the application is pending');
+    await call('admin approves', 'POST', '/api/applications/decisions', 200, {
+      cookie: admin,
+      payload: { ids: [application!.id], decision: 'approve' },
+    });
+  });
+
+  await journey('an application from a member of another district becomes a transfer request', async () => {
+    if (!sample || !sampleId) return skip('application from a member elsewhere', 'no sample member');
+    const applied = await call('public application to 西城 by a 东城 member', 'POST', '/api/public/applications', 201, {
+      payload: { name: sample.name, idNumber: sampleId, phone: samplePhone, employmentForm: 'standard', orgId: xcUnion.id },
+    });
+    const code = applied.json<{ trackingCode: string }>().trackingCode;
+    const listed = (
+      await call('西城 lists applications', 'GET', `/api/applications?orgId=${xcUnion.id}&limit=500`, 200, { cookie: xcCadre })
+    ).json<Page<{ id: number; trackingCode: string; flag: string }>>();
+    const application = listed.items.find((a) => a.trackingCode === code);
+    check(
+      '西城 lists applications',
+      application?.flag === 'member_elsewhere',
+      `flagged member_elsewhere (${application?.flag ?? 'missing'})`,
+    );
+    const decided = (
+      await call('西城 approves', 'POST', '/api/applications/decisions', 200, {
+        cookie: xcCadre,
+        payload: { ids: [application!.id], decision: 'approve' },
+      })
+    ).json<{
+      transfersRequested: number;
+    }>();
+    check('西城 approves', decided.transfersRequested === 1, `a transfer request instead of a second member (${JSON.stringify(decided)})`);
+    const outgoing = (
+      await call('东城 lists outgoing again', 'GET', `/api/transfers?orgId=${dongcheng.id}&direction=outgoing`, 200, { cookie: cadre })
+    ).json<Page<Transfer>>();
+    const t = outgoing.items.find((x) => x.memberId === sample!.id && x.status === 'pending');
+    check('东城 lists outgoing again', t !== undefined, 'the transfer is listed');
+    await call('admin refuses the release', 'POST', `/api/transfers/${t!.id}/decision`, 200, {
+      cookie: admin,
+      payload: { decision: 'reject', note: '试点：不转出' },
+    });
+  });
+
   await journey('audit', async () => {
     await call('audit list (admin)', 'GET', '/api/audit?limit=50', 200, { cookie: admin });
     await call('audit of 东城 (admin)', 'GET', `/api/audit?orgId=${dongcheng.id}&limit=50`, 200, { cookie: admin });
