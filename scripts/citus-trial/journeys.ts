@@ -46,7 +46,7 @@ const HOT_STEPS = [
 export async function runJourneys(app: FastifyInstance, database: Database, recorder: Recorder): Promise<JourneyOutcome> {
   const db = database.db;
   const t = createRunner(app, recorder, HOT_STEPS);
-  const p = await findPlaces(db);
+  const p = await recorder.aside(() => findPlaces(db));
   const w: World = { admin: '', cadre: '', xcCadre: '', sampleId: '', samplePhone: '' };
 
   await t.journey('admin signs in', async () => {
@@ -132,7 +132,9 @@ export async function runJourneys(app: FastifyInstance, database: Database, reco
         );
       else t.check(step, found.items.length > 0, `some members named ${q}… (got ${found.items.length})`);
     }
-    const other = (await sql<{ id: number }>`SELECT id FROM member WHERE region_id = ${p.xicheng.id} LIMIT 1`.execute(db)).rows[0];
+    const other = (
+      await recorder.aside(() => sql<{ id: number }>`SELECT id FROM member WHERE region_id = ${p.xicheng.id} LIMIT 1`.execute(db))
+    ).rows[0];
     if (other) await t.call('cadre of 东城 reads a 西城 member', 'GET', `/api/members/${other.id}`, 404, { cookie: w.cadre });
   });
 
@@ -252,7 +254,9 @@ export async function runJourneys(app: FastifyInstance, database: Database, reco
       await t.call('东城 no longer has them', 'GET', `/api/members?orgId=${p.dongcheng.id}&q=${m.idNumber}`, 200, { cookie: w.cadre })
     ).json<Page<Member>>();
     t.check('东城 no longer has them', here.items.length === 0, 'not in 东城');
-    const region = (await sql<{ region_id: number }>`SELECT region_id FROM member WHERE id = ${there.items[0]!.id}`.execute(db)).rows;
+    const region = (
+      await recorder.aside(() => sql<{ region_id: number }>`SELECT region_id FROM member WHERE id = ${there.items[0]!.id}`.execute(db))
+    ).rows;
     t.check(
       'member row re-inserted in 西城',
       region.length === 1 && region[0]!.region_id === p.xicheng.id,
@@ -297,9 +301,11 @@ export async function runJourneys(app: FastifyInstance, database: Database, reco
       `东城 ${before.dc}→${after.dc}, 朝阳 ${before.cy}→${after.cy}, street ${before.street}`,
     );
     const rows = (
-      await sql<{ region_id: number; n: number }>`
+      await recorder.aside(() =>
+        sql<{ region_id: number; n: number }>`
         SELECT m.region_id, count(*)::int AS n FROM member m JOIN org_unit s ON s.id = ${p.smallStreet.id}
-         WHERE m.org_path <@ s.path GROUP BY m.region_id`.execute(db)
+         WHERE m.org_path <@ s.path GROUP BY m.region_id`.execute(db),
+      )
     ).rows;
     t.check(
       'members re-inserted in 朝阳',
@@ -307,9 +313,13 @@ export async function runJourneys(app: FastifyInstance, database: Database, reco
       rows.map((r) => `${r.region_id}: ${r.n}`).join(', '),
     );
     const left = (
-      await sql<{
-        n: number;
-      }>`SELECT count(*)::int AS n FROM member WHERE region_id = ${p.dongcheng.id} AND org_path <@ ${p.smallStreet.path}::ltree`.execute(db)
+      await recorder.aside(() =>
+        sql<{
+          n: number;
+        }>`SELECT count(*)::int AS n FROM member WHERE region_id = ${p.dongcheng.id} AND org_path <@ ${p.smallStreet.path}::ltree`.execute(
+          db,
+        ),
+      )
     ).rows[0]!.n;
     t.check('none left with the old key', left === 0, `${left} members of region 东城 under the street's old path`);
     await t.call('东城 w.cadre lists the moved street', 'GET', `/api/members?orgId=${p.smallStreet.id}&limit=20`, 404, { cookie: w.cadre });

@@ -102,13 +102,37 @@ export async function printPlans(url: string, statements: readonly Statement[], 
   console.log('\n## Every statement of the journeys: router or fanned out');
   for (const p of plans.values()) console.log(`${p.step.padEnd(34)} ${p.kind.padEnd(40)} ×${p.calls}  ${oneLine(p.text).slice(0, 160)}`);
 
-  console.log('\n## Statements that fan out');
-  for (const p of plans.values()) if (p.tasks.some((t) => t > 1)) console.log(`${p.step}: ${p.kind}\n    ${oneLine(p.text).slice(0, 600)}`);
-
-  console.log('\n## The hot paths: EXPLAIN (Citus part)');
+  // The same statement sent by several steps is one line, with the steps that sent it.
+  const fannedOut = new Map<string, { kind: string; steps: Set<string> }>();
   for (const p of plans.values()) {
-    if (!hotSteps.includes(p.step) || p.kind.startsWith('coordinator only')) continue;
-    console.log(`\n-- ${p.step}: ${p.kind}\n-- ${oneLine(p.text).slice(0, 800)}`);
+    if (!p.tasks.some((t) => t > 1)) continue;
+    const text = oneLine(p.text);
+    const seen = fannedOut.get(text) ?? { kind: p.kind, steps: new Set<string>() };
+    seen.steps.add(p.step);
+    fannedOut.set(text, seen);
+  }
+  console.log(`\n## Statements that fan out: ${fannedOut.size} distinct`);
+  for (const [text, { kind, steps }] of fannedOut) console.log(`${kind} — ${[...steps].join('; ')}\n    ${text.slice(0, 700)}`);
+
+  console.log('\n## The hot paths: EXPLAIN (Citus part) of their statements on distributed tables');
+  const distributed = await distributedTables(url);
+  const touchesDistributed = (text: string) => distributed.some((t) => new RegExp(`\\b"?${t}"?\\b`).test(text));
+  for (const p of plans.values()) {
+    if (!hotSteps.includes(p.step) || !touchesDistributed(p.text)) continue;
+    console.log(`\n-- ${p.step}: ${p.kind}\n-- ${oneLine(p.text).slice(0, 1500)}`);
     for (const line of citusPart(p.lines)) console.log(line);
+  }
+}
+
+async function distributedTables(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      "SELECT logicalrelid::regclass::text AS name FROM pg_dist_partition WHERE partmethod = 'h' ORDER BY 1",
+    );
+    return rows.map((r) => r.name);
+  } finally {
+    await client.end();
   }
 }

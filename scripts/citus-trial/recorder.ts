@@ -12,6 +12,8 @@ export type Recorder = {
   /** Statements from now on belong to this step. */
   step(name: string): void;
   statements(): readonly Statement[];
+  /** Runs the trial's own queries (finding places, checking outcomes) unrecorded. */
+  aside<T>(work: () => Promise<T>): Promise<T>;
   stop(): void;
 };
 
@@ -22,14 +24,24 @@ export function startRecording(): Recorder {
   const original = prototype.query;
   const recorded: Statement[] = [];
   let current = 'start';
+  let paused = 0;
   prototype.query = function (this: pg.Client, ...args: unknown[]): unknown {
     const [first, second] = args;
-    if (typeof first === 'string') recorded.push({ step: current, text: first, values: Array.isArray(second) ? second : [] });
+    if (typeof first === 'string' && paused === 0)
+      recorded.push({ step: current, text: first, values: Array.isArray(second) ? second : [] });
     return original.apply(this, args);
   };
   return {
     step: (name) => (current = name),
     statements: () => recorded,
+    aside: async (work) => {
+      paused++;
+      try {
+        return await work();
+      } finally {
+        paused--;
+      }
+    },
     stop: () => {
       prototype.query = original;
     },

@@ -89,7 +89,7 @@ export async function rebalanceByDiskSize(db: Kysely<DB>): Promise<void> {
     SELECT table_name::text, shardid, shard_size, sourcename, sourceport, targetport
       FROM get_rebalance_table_shards_plan(rebalance_strategy => 'by_disk_size')`.execute(db);
   console.log(`rebalance plan (by_disk_size): ${plan.length} shard moves`);
-  for (const p of plan) console.log(`  ${p.table_name} shard ${p.shardid} (${mb(Number(p.shard_size))}) ${p.sourceport} → ${p.targetport}`);
+  for (const p of plan) console.log(`  ${p.table_name} shard ${p.shardid} ${p.sourceport} → ${p.targetport}`);
   await sql`SELECT rebalance_table_shards(rebalance_strategy => 'by_disk_size', shard_transfer_mode => 'block_writes')`.execute(db);
   console.log(`rebalance_table_shards: ${Math.round(performance.now() - started)} ms`);
 }
