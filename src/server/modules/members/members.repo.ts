@@ -78,6 +78,10 @@ export async function findMemberInScope(
 ): Promise<InScope<MemberRow> | undefined> {
   const inScopeHere = primaryOnly ? primaryInScope(scope) : memberInScope(scope);
   if (!forUpdate) {
+    // Through the primary union first: it names the scope's regions (one shard for a district cadre). Only a member
+    // not found there is looked for through a secondary affiliation, which names no region (every shard).
+    const primary = await selectMembers(db).where('m.id', '=', id).where(primaryInScope(scope)).executeTakeFirst();
+    if (primary || primaryOnly) return primary && provenInScope(primary);
     const row = await selectMembers(db).where('m.id', '=', id).where(inScopeHere).executeTakeFirst();
     return row && provenInScope(row);
   }
