@@ -100,6 +100,7 @@ export async function lockApplicationsInScope(db: Executor, scope: OrgScope, ids
       ...(await db
         .selectFrom('member_application as a')
         .select([
+          'a.region_id',
           'a.id',
           'a.status',
           'a.name',
@@ -128,24 +129,30 @@ export async function lockApplicationsInScope(db: Executor, scope: OrgScope, ids
   return rows.sort((a, b) => a.id - b.id).map(provenInScope);
 }
 
+/**
+ * Decides applications by id. `regions`, when the caller knows them (the locked batch), name the shards they are in;
+ * without them (an application a transfer was born of, known by its id alone) every shard is asked.
+ */
 export async function markDecided(
   tx: Executor,
   ids: number[],
   decision: { status: 'approved' | 'rejected' | 'transfer_requested'; reason: string | null; decidedBy: number | null },
+  regions?: readonly number[],
 ): Promise<void> {
   if (ids.length === 0) return;
-  await tx
+  let q = tx
     .updateTable('member_application')
     .set({ status: decision.status, reject_reason: decision.reason, decided_at: sql`now()`, decided_by: decision.decidedBy })
-    .where('id', 'in', ids)
-    .execute();
+    .where('id', 'in', ids);
+  if (regions) q = q.where('region_id', 'in', [...regions]);
+  await q.execute();
 }
 
-export async function setMemberIds(tx: Executor, pairs: { id: number; memberId: number }[]): Promise<void> {
+export async function setMemberIds(tx: Executor, pairs: { id: number; memberId: number }[], regions: readonly number[]): Promise<void> {
   if (pairs.length === 0) return;
   await sql`UPDATE member_application a SET member_id = p.member_id
               FROM unnest(${pairs.map((p) => p.id)}::bigint[], ${pairs.map((p) => p.memberId)}::bigint[]) AS p(id, member_id)
-             WHERE a.id = p.id`.execute(tx);
+             WHERE a.region_id = ANY(${[...regions]}::bigint[]) AND a.id = p.id`.execute(tx);
 }
 
 /** A person's applications by blind index, newest first (the member pages show a member their own). */

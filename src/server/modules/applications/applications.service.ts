@@ -214,8 +214,10 @@ export async function decideApplications(deps: Deps, actor: Actor, body: DecideA
     const decided = rows.filter((r) => r.status !== 'pending');
     if (decided.length > 0) throw new AppError('APPLICATION_NOT_PENDING', { count: decided.length });
     const result: DecisionResult = { approved: 0, rejected: 0, transfersRequested: 0, duplicates: 0 };
+    // The batch's regions: the shards its writes go to (one for a district cadre).
+    const regions = [...new Set(rows.map((r) => r.region_id))];
     if (body.decision === 'reject') {
-      await repo.markDecided(tx, ids, { status: 'rejected', reason: body.reason ?? null, decidedBy: actor.userId });
+      await repo.markDecided(tx, ids, { status: 'rejected', reason: body.reason ?? null, decidedBy: actor.userId }, regions);
       result.rejected = ids.length;
     } else {
       const today = new Date().toISOString().slice(0, 10);
@@ -249,13 +251,20 @@ export async function decideApplications(deps: Deps, actor: Actor, body: DecideA
         tx,
         enrolled.admitted.map((a) => a.key),
         { status: 'approved', reason: null, decidedBy: actor.userId },
+        regions,
       );
       await repo.setMemberIds(
         tx,
         enrolled.admitted.map((a) => ({ id: a.key, memberId: a.memberId })),
+        regions,
       );
-      await repo.markDecided(tx, enrolled.transferRequested, { status: 'transfer_requested', reason: null, decidedBy: actor.userId });
-      await repo.markDecided(tx, enrolled.duplicates, { status: 'rejected', reason: NOT_TAKEN_UP, decidedBy: actor.userId });
+      await repo.markDecided(
+        tx,
+        enrolled.transferRequested,
+        { status: 'transfer_requested', reason: null, decidedBy: actor.userId },
+        regions,
+      );
+      await repo.markDecided(tx, enrolled.duplicates, { status: 'rejected', reason: NOT_TAKEN_UP, decidedBy: actor.userId }, regions);
       result.approved = enrolled.admitted.length;
       result.transfersRequested = enrolled.transferRequested.length;
       result.duplicates = enrolled.duplicates.length;
