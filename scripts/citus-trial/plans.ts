@@ -63,7 +63,8 @@ function citusPart(lines: readonly string[]): string[] {
     )
       kept.push(line);
     else if (/->\s+Task$/.test(line.trim()) || /^\s*->\s+Task\s*$/.test(line)) kept.push(line);
-    else if (i > 0 && /Node: host/.test(lines[i - 1] ?? '')) kept.push(line);
+    // The first two plan nodes on the shard: the scan shows which shard and index.
+    else if (i > 0 && (/Node: host/.test(lines[i - 1] ?? '') || /Node: host/.test(lines[i - 2] ?? ''))) kept.push(line);
   });
   return kept;
 }
@@ -114,7 +115,7 @@ export async function printPlans(url: string, statements: readonly Statement[], 
   console.log(`\n## Statements that fan out: ${fannedOut.size} distinct`);
   for (const [text, { kind, steps }] of fannedOut) console.log(`${kind} — ${[...steps].join('; ')}\n    ${text.slice(0, 700)}`);
 
-  console.log('\n## The hot paths: EXPLAIN (Citus part) of their statements on distributed tables');
+  console.log('\n## The hot paths: EXPLAIN (Citus part) of their statements on distributed and coordinator tables');
   const distributed = await distributedTables(url);
   const touchesDistributed = (text: string) => distributed.some((t) => new RegExp(`\\b"?${t}"?\\b`).test(text));
   for (const p of plans.values()) {
@@ -129,7 +130,9 @@ async function distributedTables(url: string): Promise<string[]> {
   await client.connect();
   try {
     const { rows } = await client.query<{ name: string }>(
-      "SELECT logicalrelid::regclass::text AS name FROM pg_dist_partition WHERE partmethod = 'h' ORDER BY 1",
+      // Distributed tables, and the coordinator's tables in Citus metadata (org_coverage: coverage is read there) but
+      // for the sessions every request reads.
+      "SELECT logicalrelid::regclass::text AS name FROM pg_dist_partition WHERE partmethod = 'h' OR (repmodel = 's' AND logicalrelid <> 'user_session'::regclass) ORDER BY 1",
     );
     return rows.map((r) => r.name);
   } finally {
