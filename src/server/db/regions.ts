@@ -47,6 +47,11 @@ async function referencesTo(tx: Executor, table: string): Promise<ForeignKey[]> 
 /** Moves the rows and everything referencing them; returns how many rows of `table` moved. */
 export async function moveToRegion(tx: Executor, move: RegionMove): Promise<number> {
   if (move.from === move.to) throw new Error('moveToRegion: the rows are in that region already');
+  // Citus copies the rows into the new region's shard over a connection of its own, whose foreign-key checks lock
+  // the org_unit rows they reference on that worker; a later write to org_unit in the same transaction (a subtree
+  // move rewrites its paths) then waits for that connection, and Citus cancels the transaction as a distributed
+  // deadlock. One connection per worker for the rest of the transaction avoids it. Elsewhere the setting is unused.
+  await sql`SET LOCAL citus.multi_shard_modify_mode TO 'sequential'`.execute(tx);
   const columns = await columnsOf(tx, move.table);
   const table = sql.table(move.table);
   const selected = columns.map((c) =>

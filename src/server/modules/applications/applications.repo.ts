@@ -26,21 +26,11 @@ const columns = [
   'a.decided_at',
 ] as const;
 
-/** What the reviewing cadre sees of the applicant beside the application (see `applicantFlags`). */
-const applicantFlag = sql<'new' | 'member_here' | 'member_elsewhere' | 'lapsed' | 'duplicate'>`CASE
-    WHEN m.status = 'member' AND m.org_id = a.org_id THEN 'member_here'
-    WHEN m.status = 'member' THEN 'member_elsewhere'
-    WHEN m.status = 'lapsed' THEN 'lapsed'
-    WHEN EXISTS (SELECT 1 FROM member_application d
-                  WHERE d.id_number_bidx = a.id_number_bidx AND d.status = 'pending' AND d.id < a.id) THEN 'duplicate'
-    ELSE 'new' END`;
-
 function selectApplications(db: Executor) {
   return db
     .selectFrom('member_application as a')
     .innerJoin('org_unit as o', 'o.id', 'a.org_id')
-    .leftJoin('member as m', 'm.id_number_bidx', 'a.id_number_bidx')
-    .select([...columns, 'o.name as org_name', applicantFlag.as('flag')]);
+    .select([...columns, 'a.id_number_bidx', 'o.name as org_name']);
 }
 export type ApplicationRow = Awaited<ReturnType<ReturnType<typeof selectApplications>['executeTakeFirstOrThrow']>>;
 
@@ -73,94 +63,96 @@ export async function listApplications(
   return q.execute();
 }
 
-/** Names an application row: the receiving union's region and the id. */
-export type ApplicationKey = { region_id: number; id: number };
+/**
+ * The first pending application of each of these people (by blind index), in any region: an applicant with an
+ * earlier one is the same person asking twice.
+ */
+export async function firstPendingApplications(db: Executor, bidxs: readonly string[]): Promise<Map<string, number>> {
+  if (bidxs.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('member_application')
+    .select(['id_number_bidx', (eb) => eb.fn.min<number>('id').as('first_id')])
+    .where('id_number_bidx', 'in', [...bidxs])
+    .where('status', '=', 'pending')
+    .groupBy('id_number_bidx')
+    .execute();
+  return new Map(rows.map((r) => [r.id_number_bidx, r.first_id]));
+}
 
 /**
- * The requested applications that lie inside the scope, locked: the whole id set is checked at once. Found first,
- * then locked region by region in a fixed order (never `FOR UPDATE` across regions).
+ * The requested applications that lie inside the scope, locked: the whole id set is checked at once. Never `FOR
+ * UPDATE` across regions: the regions of the requested applications in scope are read first, then each region's rows
+ * are locked, in region order.
  */
 export async function lockApplicationsInScope(db: Executor, scope: OrgScope, ids: number[]) {
-  const found = await db
+  const inScopeHere = inScope(scope, sql.ref('a.org_path'), sql.ref('a.region_id'));
+  const regions = await db
     .selectFrom('member_application as a')
-    .select(['a.region_id', 'a.id'])
+    .select('a.region_id')
+    .distinct()
     .where('a.id', 'in', ids)
-    .where(inScope(scope, sql.ref('a.org_path'), sql.ref('a.region_id')))
+    .where(inScopeHere)
+    .orderBy('a.region_id')
     .execute();
-  const regions = [...new Set(found.map((f) => f.region_id))].sort((x, y) => x - y);
   const rows = [];
-  for (const region of regions)
+  for (const { region_id: region } of regions) {
     rows.push(
-      ...(await lockInRegion(
-        db,
-        scope,
-        region,
-        found.filter((f) => f.region_id === region).map((f) => f.id),
-      )),
+      ...(await db
+        .selectFrom('member_application as a')
+        .select([
+          'a.region_id',
+          'a.id',
+          'a.status',
+          'a.name',
+          'a.id_number_enc',
+          'a.id_number_bidx',
+          'a.id_number_masked',
+          'a.phone_enc',
+          'a.phone_bidx',
+          'a.phone_masked',
+          'a.gender',
+          'a.birth_date',
+          'a.employer_id',
+          'a.employer_name',
+          'a.employment_form',
+          'a.org_id',
+          'a.org_path',
+        ])
+        .where('a.region_id', '=', region)
+        .where('a.id', 'in', ids)
+        .where(inScopeHere)
+        .orderBy('a.id')
+        .forUpdate()
+        .execute()),
     );
-  return rows.map(provenInScope);
+  }
+  return rows.sort((a, b) => a.id - b.id).map(provenInScope);
 }
 
-async function lockInRegion(db: Executor, scope: OrgScope, region: number, ids: number[]) {
-  return db
-    .selectFrom('member_application as a')
-    .select([
-      'a.region_id',
-      'a.id',
-      'a.status',
-      'a.name',
-      'a.id_number_enc',
-      'a.id_number_bidx',
-      'a.id_number_masked',
-      'a.phone_enc',
-      'a.phone_bidx',
-      'a.phone_masked',
-      'a.gender',
-      'a.birth_date',
-      'a.employer_id',
-      'a.employer_name',
-      'a.employment_form',
-      'a.org_id',
-      'a.org_path',
-    ])
-    .where('a.region_id', '=', region)
-    .where('a.id', 'in', ids)
-    .where(inScope(scope, sql.ref('a.org_path'), sql.ref('a.region_id')))
-    .orderBy('a.id')
-    .forUpdate()
-    .execute();
-}
-
-/** Decides applications, one UPDATE per region. */
+/**
+ * Decides applications by id. `regions`, when the caller knows them (the locked batch), name the shards they are in;
+ * without them (an application a transfer was born of, known by its id alone) every shard is asked.
+ */
 export async function markDecided(
   tx: Executor,
-  keys: readonly ApplicationKey[],
+  ids: number[],
   decision: { status: 'approved' | 'rejected' | 'transfer_requested'; reason: string | null; decidedBy: number | null },
+  regions?: readonly number[],
 ): Promise<void> {
-  for (const region of [...new Set(keys.map((k) => k.region_id))].sort((x, y) => x - y)) {
-    await tx
-      .updateTable('member_application')
-      .set({ status: decision.status, reject_reason: decision.reason, decided_at: sql`now()`, decided_by: decision.decidedBy })
-      .where('region_id', '=', region)
-      .where(
-        'id',
-        'in',
-        keys.filter((k) => k.region_id === region).map((k) => k.id),
-      )
-      .execute();
-  }
+  if (ids.length === 0) return;
+  let q = tx
+    .updateTable('member_application')
+    .set({ status: decision.status, reject_reason: decision.reason, decided_at: sql`now()`, decided_by: decision.decidedBy })
+    .where('id', 'in', ids);
+  if (regions) q = q.where('region_id', 'in', [...regions]);
+  await q.execute();
 }
 
-/** The members approved applications became. */
-export async function setMemberIds(tx: Executor, pairs: readonly (ApplicationKey & { memberId: number })[]): Promise<void> {
-  for (const p of pairs) {
-    await tx
-      .updateTable('member_application')
-      .set({ member_id: p.memberId })
-      .where('region_id', '=', p.region_id)
-      .where('id', '=', p.id)
-      .execute();
-  }
+export async function setMemberIds(tx: Executor, pairs: { id: number; memberId: number }[], regions: readonly number[]): Promise<void> {
+  if (pairs.length === 0) return;
+  await sql`UPDATE member_application a SET member_id = p.member_id
+              FROM unnest(${pairs.map((p) => p.id)}::bigint[], ${pairs.map((p) => p.memberId)}::bigint[]) AS p(id, member_id)
+             WHERE a.region_id = ANY(${[...regions]}::bigint[]) AND a.id = p.id`.execute(tx);
 }
 
 /** A person's applications by blind index, newest first (the member pages show a member their own). */

@@ -10,6 +10,7 @@ import type { Page } from '../../../common/paging.js';
 import { maskName } from '../../../common/identity.js';
 import { coveringKinds, type OrgKind } from '../../../common/orgs.js';
 import type {
+  ApplicantFlag,
   Application,
   ApplicationListQuery,
   ApplicationReceipt,
@@ -28,6 +29,7 @@ import { findOrgFor } from '../orgs/orgs.service.js';
 import { employerExists, employerVisible } from '../employers/employers.service.js';
 import { enrol } from '../enrolment/enrolment.service.js';
 import { sealPerson } from '../members/members.person.js';
+import { findPeopleByIdIndexes } from '../members/members.service.js';
 import type { TransferDecided } from '../transfers/transfers.service.js';
 import * as repo from './applications.repo.js';
 
@@ -47,7 +49,7 @@ export function normaliseTrackingCode(input: string): string {
   return input.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 
-function toApplication(row: repo.ApplicationRow): Application {
+function toApplication(row: repo.ApplicationRow, flag: ApplicantFlag): Application {
   return {
     id: row.id,
     trackingCode: row.tracking_code,
@@ -65,7 +67,7 @@ function toApplication(row: repo.ApplicationRow): Application {
     status: row.status,
     rejectReason: row.reject_reason,
     memberId: row.member_id,
-    flag: row.flag,
+    flag,
     createdAt: row.created_at,
     decidedAt: row.decided_at,
   };
@@ -162,8 +164,35 @@ export async function listApplications(db: Kysely<DB>, actor: Actor, query: Appl
         afterId,
         limit: query.limit,
       }),
-    present: (rows) => rows.map(toApplication),
+    present: (rows) => withApplicantFlags(db, rows),
     sortKey: (last) => last.id,
+  });
+}
+
+/**
+ * What the reviewing cadre sees of each applicant beside the application: a member here or elsewhere, a lapsed
+ * member, the same person's earlier pending application, or new. Read for the whole page apart from the
+ * applications: the member and the earlier application may be in any region (the member found through the city-wide
+ * claim), so on a distributed database they cannot be joined to the page in one query.
+ */
+async function withApplicantFlags(db: Executor, rows: repo.ApplicationRow[]): Promise<Application[]> {
+  const bidxs = [...new Set(rows.map((r) => r.id_number_bidx))];
+  const members = new Map((await findPeopleByIdIndexes(db, bidxs, false)).map((m) => [m.id_number_bidx, m]));
+  const firstPending = await repo.firstPendingApplications(db, bidxs);
+  return rows.map((row) => {
+    const member = members.get(row.id_number_bidx);
+    const earlier = firstPending.get(row.id_number_bidx);
+    const flag: ApplicantFlag =
+      member?.status === 'member'
+        ? member.org_id === row.org_id
+          ? 'member_here'
+          : 'member_elsewhere'
+        : member?.status === 'lapsed'
+          ? 'lapsed'
+          : earlier !== undefined && earlier < row.id
+            ? 'duplicate'
+            : 'new';
+    return toApplication(row, flag);
   });
 }
 
@@ -182,13 +211,13 @@ export async function decideApplications(deps: Deps, actor: Actor, body: DecideA
       const visible = await repo.lockApplicationsInScope(tx, scopeFor(actor, 'member.read'), ids);
       throw new AppError(visible.length === ids.length ? 'FORBIDDEN' : 'NOT_FOUND');
     }
-    const keyOf = new Map(rows.map((r) => [r.id, { region_id: r.region_id, id: r.id }]));
-    const keys = (applicationIds: readonly number[]) => applicationIds.map((id) => keyOf.get(id)!);
     const decided = rows.filter((r) => r.status !== 'pending');
     if (decided.length > 0) throw new AppError('APPLICATION_NOT_PENDING', { count: decided.length });
     const result: DecisionResult = { approved: 0, rejected: 0, transfersRequested: 0, duplicates: 0 };
+    // The batch's regions: the shards its writes go to (one for a district cadre).
+    const regions = [...new Set(rows.map((r) => r.region_id))];
     if (body.decision === 'reject') {
-      await repo.markDecided(tx, keys(ids), { status: 'rejected', reason: body.reason ?? null, decidedBy: actor.userId });
+      await repo.markDecided(tx, ids, { status: 'rejected', reason: body.reason ?? null, decidedBy: actor.userId }, regions);
       result.rejected = ids.length;
     } else {
       const today = new Date().toISOString().slice(0, 10);
@@ -218,13 +247,24 @@ export async function decideApplications(deps: Deps, actor: Actor, body: DecideA
           },
         })),
       });
-      await repo.markDecided(tx, keys(enrolled.admitted.map((a) => a.key)), { status: 'approved', reason: null, decidedBy: actor.userId });
+      await repo.markDecided(
+        tx,
+        enrolled.admitted.map((a) => a.key),
+        { status: 'approved', reason: null, decidedBy: actor.userId },
+        regions,
+      );
       await repo.setMemberIds(
         tx,
-        enrolled.admitted.map((a) => ({ ...keyOf.get(a.key)!, memberId: a.memberId })),
+        enrolled.admitted.map((a) => ({ id: a.key, memberId: a.memberId })),
+        regions,
       );
-      await repo.markDecided(tx, keys(enrolled.transferRequested), { status: 'transfer_requested', reason: null, decidedBy: actor.userId });
-      await repo.markDecided(tx, keys(enrolled.duplicates), { status: 'rejected', reason: NOT_TAKEN_UP, decidedBy: actor.userId });
+      await repo.markDecided(
+        tx,
+        enrolled.transferRequested,
+        { status: 'transfer_requested', reason: null, decidedBy: actor.userId },
+        regions,
+      );
+      await repo.markDecided(tx, enrolled.duplicates, { status: 'rejected', reason: NOT_TAKEN_UP, decidedBy: actor.userId }, regions);
       result.approved = enrolled.admitted.length;
       result.transfersRequested = enrolled.transferRequested.length;
       result.duplicates = enrolled.duplicates.length;
@@ -284,7 +324,7 @@ export async function applicationsOfPerson(db: Executor, idBidx: string) {
 export async function settleTransferredApplication(tx: Executor, decided: TransferDecided): Promise<void> {
   if (decided.applicationId === null) return;
   const status = decided.outcome === 'confirmed' ? 'approved' : 'rejected';
-  await repo.markDecided(tx, [{ region_id: decided.applicationRegionId, id: decided.applicationId }], {
+  await repo.markDecided(tx, [decided.applicationId], {
     status,
     reason: status === 'rejected' ? decided.note : null,
     decidedBy: decided.by,

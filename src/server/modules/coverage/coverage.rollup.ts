@@ -189,10 +189,16 @@ export async function rebuildCoverage(db: Executor): Promise<number> {
   return Number(result.numAffectedRows ?? 0);
 }
 
-/** Rows where the maintained roll-up differs from a fresh computation (empty when they agree). */
+/**
+ * Rows where the maintained roll-up differs from a fresh computation (empty when they agree). The columns are named
+ * one by one: Citus reads org_coverage (a coordinator table) joined to the distributed computation through a subquery
+ * of the columns the query names, and a whole-row `c.*` then came back with every other column NULL.
+ */
 export async function diffCoverage(db: Executor): Promise<Array<{ org_id: number; column: string; stored: number; expected: number }>> {
+  const asJson = (alias: 'c' | 'e') =>
+    sql`json_build_object(${sql.join(coverageColumns.map((c) => sql`${sql.lit(c)}::text, ${sql.ref(`${alias}.${c}`)}`))})`;
   const { rows } = await sql<{ org_id: number; stored: unknown; expected: unknown }>`
-    SELECT e.org_id, row_to_json(c.*) AS stored, row_to_json(e.*) AS expected
+    SELECT e.org_id, ${asJson('c')} AS stored, ${asJson('e')} AS expected
       FROM (${expectedCoverageQuery()}) e
       FULL JOIN org_coverage c ON c.org_id = e.org_id`.execute(db);
   const diffs: Array<{ org_id: number; column: string; stored: number; expected: number }> = [];

@@ -88,11 +88,17 @@ export async function listJobs(db: Executor, scope: OrgScope, f: { underPath: st
   return q.execute();
 }
 
+/**
+ * Running again (a resumed job keeps its first start time). Two statements: Citus refuses now() inside COALESCE or
+ * CASE in an UPDATE of a distributed table ("non-IMMUTABLE functions are not allowed in CASE or COALESCE statements").
+ */
 export async function markStarted(db: Executor, id: number): Promise<void> {
+  await db.updateTable('import_job').set({ status: 'running', error_code: null, error_params: null }).where('id', '=', id).execute();
   await db
     .updateTable('import_job')
-    .set({ status: 'running', started_at: sql`coalesce(started_at, now())`, error_code: null, error_params: null })
+    .set({ started_at: sql`now()` })
     .where('id', '=', id)
+    .where('started_at', 'is', null)
     .execute();
 }
 
@@ -199,31 +205,54 @@ export async function findElsewhere(
   job: InScope<{ region_id: number; id: number }>,
   page?: { afterRow: number | undefined; limit: number },
 ) {
-  // The members (and their transfers) live in their own regions: on a distributed database this join is the one
-  // of this module that is not co-located (docs/scale-out.md).
   let q = db
     .selectFrom('import_job_elsewhere as e')
-    .innerJoin('member as m', (j) => j.onRef('m.region_id', '=', 'e.member_region_id').onRef('m.id', '=', 'e.member_id'))
-    .leftJoin('member_transfer as t', (j) => j.onRef('t.region_id', '=', 'e.member_region_id').onRef('t.id', '=', 'e.transfer_id'))
-    .select([
-      'e.member_region_id',
-      'e.member_id',
-      'e.row_no',
-      'e.region_id',
-      'e.transfer_id',
-      'm.name',
-      'm.id_number_masked',
-      'm.org_id',
-      'm.org_path',
-      'm.status as member_status',
-      't.status as transfer_status',
-    ])
+    .select(['e.member_region_id', 'e.member_id', 'e.row_no', 'e.region_id', 'e.transfer_id'])
     .where('e.region_id', '=', job.region_id)
     .where('e.job_id', '=', job.id)
     .orderBy('e.row_no');
   if (page?.afterRow !== undefined) q = q.where('e.row_no', '>', page.afterRow);
   if (page) q = q.limit(page.limit + 1);
-  return q.execute();
+  const rows = await q.execute();
+  // The members (and their transfers) live in their own regions, not the job's: a distributed database cannot join
+  // them to the job's rows (not co-located, docs/scale-out.md), so they are read apart, in their regions.
+  const members = await db
+    .selectFrom('member as m')
+    .select(['m.region_id', 'm.id', 'm.name', 'm.id_number_masked', 'm.org_id', 'm.org_path', 'm.status as member_status'])
+    .where(
+      inRegions(
+        'm',
+        rows.map((r) => [r.member_region_id, r.member_id]),
+      ),
+    )
+    .execute();
+  const transfers = await db
+    .selectFrom('member_transfer as t')
+    .select(['t.region_id', 't.id', 't.status as transfer_status'])
+    .where(
+      inRegions(
+        't',
+        rows.flatMap((r) => (r.transfer_id === null ? [] : [[r.member_region_id, r.transfer_id] as const])),
+      ),
+    )
+    .execute();
+  const memberOf = new Map(members.map((m) => [`${m.region_id}.${m.id}`, m]));
+  const transferOf = new Map(transfers.map((t) => [`${t.region_id}.${t.id}`, t]));
+  return rows.flatMap((r) => {
+    const m = memberOf.get(`${r.member_region_id}.${r.member_id}`);
+    if (!m) return [];
+    const t = r.transfer_id === null ? undefined : transferOf.get(`${r.member_region_id}.${r.transfer_id}`);
+    const { region_id: _region, id: _id, ...member } = m;
+    return [{ ...r, ...member, transfer_status: t?.transfer_status ?? null }];
+  });
+}
+
+/** SQL condition: the row of `alias` is one of these (region, id) keys; the region list lets Citus prune shards. */
+function inRegions(alias: 'm' | 't', keys: readonly (readonly [number, number])[]) {
+  if (keys.length === 0) return sql<boolean>`false`;
+  const region = sql.ref(`${alias}.region_id`);
+  const pairs = keys.map(([r, id]) => sql`(${r}::bigint, ${id}::bigint)`);
+  return sql<boolean>`(${region} = ANY(${[...new Set(keys.map(([r]) => r))]}::bigint[]) AND (${region}, ${sql.ref(`${alias}.id`)}) IN (${sql.join(pairs)}))`;
 }
 
 export async function setElsewhereTransfer(tx: Executor, e: { regionId: number; jobId: number; memberId: number; transferId: number }) {

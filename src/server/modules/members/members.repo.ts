@@ -76,11 +76,25 @@ export async function findMemberInScope(
   forUpdate = false,
   primaryOnly = false,
 ): Promise<InScope<MemberRow> | undefined> {
-  let q = selectMembers(db)
+  const inScopeHere = primaryOnly ? primaryInScope(scope) : memberInScope(scope);
+  if (!forUpdate) {
+    // Through the primary union first: it names the scope's regions (one shard for a district cadre). Only a member
+    // not found there is looked for through a secondary affiliation, which names no region (every shard).
+    const primary = await selectMembers(db).where('m.id', '=', id).where(primaryInScope(scope)).executeTakeFirst();
+    if (primary || primaryOnly) return primary && provenInScope(primary);
+    const row = await selectMembers(db).where('m.id', '=', id).where(inScopeHere).executeTakeFirst();
+    return row && provenInScope(row);
+  }
+  // Never `FOR UPDATE` across regions (a city-wide scope, a secondary affiliation, grants in several districts): the
+  // member's region is read first in the same scope, then the row is locked in that region.
+  const seen = await db.selectFrom('member as m').select('m.region_id').where('m.id', '=', id).where(inScopeHere).executeTakeFirst();
+  if (!seen) return undefined;
+  const row = await selectMembers(db)
+    .where('m.region_id', '=', seen.region_id)
     .where('m.id', '=', id)
-    .where(primaryOnly ? primaryInScope(scope) : memberInScope(scope));
-  if (forUpdate) q = q.forUpdate('m');
-  const row = await q.executeTakeFirst();
+    .where(inScopeHere)
+    .forUpdate('m')
+    .executeTakeFirst();
   return row && provenInScope(row);
 }
 

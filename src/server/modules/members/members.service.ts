@@ -208,9 +208,9 @@ export async function findPersonByIdIndex(tx: Executor, bidx: string, lock = tru
   return repo.findMemberByIdIndex(tx, bidx, lock);
 }
 
-/** The same for many ID numbers at once, locked. */
-export async function findPeopleByIdIndexes(tx: Executor, bidxs: string[]) {
-  return repo.findMembersByIdIndexes(tx, bidxs);
+/** The same for many ID numbers at once, locked unless `lock` is false (a list that only shows them). */
+export async function findPeopleByIdIndexes(tx: Executor, bidxs: string[], lock = true) {
+  return repo.findMembersByIdIndexes(tx, bidxs, lock);
 }
 
 /**

@@ -23,17 +23,6 @@ function selectMeetings(db: Executor) {
     ])
     .select((eb) => [
       eb
-        .selectFrom('member_application as a')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('a.meeting_id', '=', 'm.id')
-        .as('applications'),
-      eb
-        .selectFrom('member_application as a')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('a.meeting_id', '=', 'm.id')
-        .where('a.status', '=', 'approved')
-        .as('approved'),
-      eb
         .selectFrom('employer as e')
         .select((e) => e.fn.countAll<number>().as('n'))
         .whereRef('e.unionisation_meeting_id', '=', 'm.id')
@@ -41,6 +30,29 @@ function selectMeetings(db: Executor) {
     ]);
 }
 export type MeetingRow = Awaited<ReturnType<ReturnType<typeof selectMeetings>['executeTakeFirstOrThrow']>>;
+
+/**
+ * The applications each meeting brought, and how many were approved. Read apart from the meetings: applications are
+ * member-owned rows in their unions' regions, which a distributed database cannot count in a subquery correlated
+ * with a meeting ("complex joins are only supported when all distributed tables are co-located").
+ */
+export async function applicationsOfMeetings(
+  db: Executor,
+  ids: readonly number[],
+): Promise<Map<number, { applications: number; approved: number }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('member_application as a')
+    .select([
+      'a.meeting_id',
+      (eb) => eb.fn.countAll<number>().as('applications'),
+      sql<number>`count(*) FILTER (WHERE a.status = 'approved')`.as('approved'),
+    ])
+    .where('a.meeting_id', 'in', [...ids])
+    .groupBy('a.meeting_id')
+    .execute();
+  return new Map(rows.map((r) => [r.meeting_id!, { applications: Number(r.applications), approved: Number(r.approved) }]));
+}
 
 export async function findMeetingInScope(db: Executor, scope: OrgScope, id: number): Promise<InScope<MeetingRow> | undefined> {
   const row = await selectMeetings(db)

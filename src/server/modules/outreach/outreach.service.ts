@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Executor } from '../../db/executor.js';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/outreach.errors.js';
 import type { Page } from '../../../common/paging.js';
@@ -21,7 +22,7 @@ import { findOrgFor } from '../orgs/orgs.service.js';
 import { findEmployerRowFor } from '../employers/employers.service.js';
 import * as repo from './outreach.repo.js';
 
-function toMeeting(row: repo.MeetingRow): Meeting {
+function toMeeting(row: repo.MeetingRow, counts: { applications: number; approved: number } | undefined): Meeting {
   return {
     id: row.id,
     orgId: row.org_id,
@@ -33,10 +34,19 @@ function toMeeting(row: repo.MeetingRow): Meeting {
     isOnline: row.is_online,
     parentMeetingId: row.parent_meeting_id,
     parentTitle: row.parent_title,
-    applications: Number(row.applications ?? 0),
-    approved: Number(row.approved ?? 0),
+    applications: counts?.applications ?? 0,
+    approved: counts?.approved ?? 0,
     employersEngaged: Number(row.employers_engaged ?? 0),
   };
+}
+
+/** The meetings with the applications each brought. */
+async function withApplications(db: Executor, rows: repo.MeetingRow[]): Promise<Meeting[]> {
+  const counts = await repo.applicationsOfMeetings(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toMeeting(r, counts.get(r.id)));
 }
 
 /** Records an outreach meeting (双沟通); a sub-venue names its main venue, held by the same union or a parent. */
@@ -60,7 +70,7 @@ export async function createMeeting(db: Kysely<DB>, actor: Actor, body: CreateMe
       parentMeetingId: body.parentMeetingId ?? null,
     });
     await recordWrite(tx, actor, 'meeting.create', { type: 'meeting', id, orgPath: org.path }, { kind: body.kind, title: body.title });
-    return toMeeting((await repo.findMeetingInScope(tx, scopeFor(actor, 'member.read'), id))!);
+    return (await withApplications(tx, [(await repo.findMeetingInScope(tx, scopeFor(actor, 'member.read'), id))!]))[0]!;
   });
 }
 
@@ -77,7 +87,7 @@ export async function listMeetings(db: Kysely<DB>, actor: Actor, query: MeetingL
         after,
         limit: query.limit,
       }),
-    present: (rows) => rows.map(toMeeting),
+    present: (rows) => withApplications(db, rows),
     sortKey: (last) => [last.heldOn, last.id],
   });
 }

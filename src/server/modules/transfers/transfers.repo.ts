@@ -80,13 +80,30 @@ export async function findTransferInScope(
   id: number,
   releasing = false,
 ): Promise<InScope<TransferRow> | undefined> {
-  let q = selectTransfers(db).where('t.id', '=', id);
   // Not paired with the region of the releasing side: a confirmed transfer moved with its member to the receiving
   // side's region, and deciding it again must answer that it is no longer pending.
-  q = releasing
-    ? q.where(inScope(scope, sql.ref('t.from_org_path'))).forUpdate('t')
-    : q.where((eb) => eb.or([inScope(scope, sql.ref('t.from_org_path')), inScope(scope, sql.ref('t.to_org_path'))]));
-  const row = await q.executeTakeFirst();
+  if (!releasing) {
+    const row = await selectTransfers(db)
+      .where('t.id', '=', id)
+      .where((eb) => eb.or([inScope(scope, sql.ref('t.from_org_path')), inScope(scope, sql.ref('t.to_org_path'))]))
+      .executeTakeFirst();
+    return row && provenInScope(row);
+  }
+  // Never `FOR UPDATE` across regions: the transfer's region is read first, then its row is locked there.
+  const releasable = inScope(scope, sql.ref('t.from_org_path'));
+  const seen = await db
+    .selectFrom('member_transfer as t')
+    .select('t.region_id')
+    .where('t.id', '=', id)
+    .where(releasable)
+    .executeTakeFirst();
+  if (!seen) return undefined;
+  const row = await selectTransfers(db)
+    .where('t.region_id', '=', seen.region_id)
+    .where('t.id', '=', id)
+    .where(releasable)
+    .forUpdate('t')
+    .executeTakeFirst();
   return row && provenInScope(row);
 }
 
