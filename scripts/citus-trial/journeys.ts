@@ -332,9 +332,9 @@ export async function runJourneys(app: FastifyInstance, database: Database, reco
   });
 
   await t.journey('audit', async () => {
-    await t.call('audit list (w.admin)', 'GET', '/api/audit?limit=50', 200, { cookie: w.admin });
-    await t.call('audit of 东城 (w.admin)', 'GET', `/api/audit?orgId=${p.dongcheng.id}&limit=50`, 200, { cookie: w.admin });
-    await t.call('audit of reveals (w.admin)', 'GET', `/api/audit?action=member.reveal&limit=50`, 200, { cookie: w.admin });
+    await t.call('audit list (admin)', 'GET', '/api/audit?limit=50', 200, { cookie: w.admin });
+    await t.call('audit of 东城 (admin)', 'GET', `/api/audit?orgId=${p.dongcheng.id}&limit=50`, 200, { cookie: w.admin });
+    await t.call('audit of reveals (admin)', 'GET', `/api/audit?action=member.reveal&limit=50`, 200, { cookie: w.admin });
   });
 
   await t.journey('export', async () => {
