@@ -324,11 +324,13 @@ export async function applicationsOfPerson(db: Executor, idBidx: string) {
 export async function settleTransferredApplication(tx: Executor, decided: TransferDecided): Promise<void> {
   if (decided.applicationId === null) return;
   const status = decided.outcome === 'confirmed' ? 'approved' : 'rejected';
-  await repo.markDecided(tx, [decided.applicationId], {
-    status,
-    reason: status === 'rejected' ? decided.note : null,
-    decidedBy: decided.by,
-  });
+  // The application lives in the receiving union's region, which the event names: one shard.
+  await repo.markDecided(
+    tx,
+    [decided.applicationId],
+    { status, reason: status === 'rejected' ? decided.note : null, decidedBy: decided.by },
+    [decided.applicationRegionId],
+  );
 }
 
 export async function searchReceivingUnions(db: Kysely<DB>, q: string, limit: number) {
