@@ -74,21 +74,3 @@ export function inScope(
   );
   return sql<SqlBool>`(${sql.join(terms, sql` OR `)})`;
 }
-
-/**
- * The regions a scope reaches, for look-ups by an id that does not carry its region: null when the scope is
- * city-wide (every region), else the regions of its paths.
- */
-export function regionsOfScope(scope: OrgScope): number[] | null {
-  if (scope.paths.some(isRootPath)) return null;
-  return [...new Set(scope.paths.map(regionOfPath))];
-}
-
-/** SQL condition: `regionExpr` is one of the regions the scope reaches (true for a city-wide scope). */
-export function inScopeRegions(scope: OrgScope, regionExpr: Expression<number> | RawBuilder<unknown>): RawBuilder<SqlBool> {
-  const regions = regionsOfScope(scope);
-  if (regions === null) return sql<SqlBool>`true`;
-  if (regions.length === 0) return sql<SqlBool>`false`;
-  if (regions.length === 1) return sql<SqlBool>`${regionExpr} = ${regions[0]}::bigint`;
-  return sql<SqlBool>`${regionExpr} = ANY(${regions}::bigint[])`;
-}

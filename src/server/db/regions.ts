@@ -74,3 +74,22 @@ export async function moveToRegion(tx: Executor, move: RegionMove): Promise<numb
   await sql`DELETE FROM ${table} WHERE region_id = ${move.from} AND (${move.where})`.execute(tx);
   return Number(inserted.numAffectedRows ?? 0);
 }
+
+/** A row's key in a region-keyed table: the region first, so a distributed database asks one shard. */
+export type RegionKey = { region_id: number; id: number };
+
+/** SQL condition: the row is this one (`region_id` and `id`, or the named columns). */
+export function isKey(key: RegionKey, region = 'region_id', id = 'id'): RawBuilder<boolean> {
+  return sql<boolean>`(${sql.ref(region)} = ${key.region_id}::bigint AND ${sql.ref(id)} = ${key.id}::bigint)`;
+}
+
+/**
+ * SQL condition: the row names one of these members. The region list in front lets a distributed database send
+ * the query to those regions' shards only.
+ */
+export function isOneOf(members: readonly RegionKey[], region = 'region_id', id = 'member_id'): RawBuilder<boolean> {
+  if (members.length === 0) return sql<boolean>`false`;
+  const regions = [...new Set(members.map((m) => m.region_id))];
+  const pairs = members.map((m) => sql`(${m.region_id}::bigint, ${m.id}::bigint)`);
+  return sql<boolean>`(${sql.ref(region)} = ANY(${regions}::bigint[]) AND (${sql.ref(region)}, ${sql.ref(id)}) IN (${sql.join(pairs)}))`;
+}

@@ -129,23 +129,20 @@ export async function lockApplicationsInScope(db: Executor, scope: OrgScope, ids
   return rows.sort((a, b) => a.id - b.id).map(provenInScope);
 }
 
-/**
- * Decides applications by id. `regions`, when the caller knows them (the locked batch), name the shards they are in;
- * without them (an application a transfer was born of, known by its id alone) every shard is asked.
- */
+/** Decides applications by id, in the regions (shards) the caller read them from. */
 export async function markDecided(
   tx: Executor,
   ids: number[],
   decision: { status: 'approved' | 'rejected' | 'transfer_requested'; reason: string | null; decidedBy: number | null },
-  regions?: readonly number[],
+  regions: readonly number[],
 ): Promise<void> {
   if (ids.length === 0) return;
-  let q = tx
+  await tx
     .updateTable('member_application')
     .set({ status: decision.status, reject_reason: decision.reason, decided_at: sql`now()`, decided_by: decision.decidedBy })
-    .where('id', 'in', ids);
-  if (regions) q = q.where('region_id', 'in', [...regions]);
-  await q.execute();
+    .where('region_id', 'in', [...regions])
+    .where('id', 'in', ids)
+    .execute();
 }
 
 export async function setMemberIds(tx: Executor, pairs: { id: number; memberId: number }[], regions: readonly number[]): Promise<void> {

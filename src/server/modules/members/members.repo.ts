@@ -1,5 +1,5 @@
 import { sql, type SqlBool } from 'kysely';
-import { moveToRegion } from '../../db/regions.js';
+import { isKey, isOneOf, moveToRegion } from '../../db/regions.js';
 import type { MemberTable } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
 import type { Insertable } from 'kysely';
@@ -52,17 +52,6 @@ function memberInScope(scope: OrgScope) {
 /** A member whose primary union lies inside the scope: in the scope's regions, so one shard per region. */
 function primaryInScope(scope: OrgScope) {
   return inScope(scope, sql.ref('m.org_path'), sql.ref('m.region_id'));
-}
-
-/**
- * SQL condition: the row names one of these members. The region list in front lets a distributed database send
- * the query to those regions' shards only.
- */
-export function isOneOf(members: readonly MemberKey[], region = 'region_id', id = 'member_id') {
-  if (members.length === 0) return sql<boolean>`false`;
-  const regions = [...new Set(members.map((m) => m.region_id))];
-  const pairs = members.map((m) => sql`(${m.region_id}::bigint, ${m.id}::bigint)`);
-  return sql<boolean>`(${sql.ref(region)} = ANY(${regions}::bigint[]) AND (${sql.ref(region)}, ${sql.ref(id)}) IN (${sql.join(pairs)}))`;
 }
 
 /**
@@ -311,8 +300,7 @@ export async function updateMember(
       version: sql`version + 1`,
       updated_at: sql`now()`,
     })
-    .where('region_id', '=', member.region_id)
-    .where('id', '=', member.id)
+    .where(isKey(member))
     .execute();
 }
 
@@ -323,12 +311,7 @@ export async function nextCardNumbers(tx: Executor, count: number): Promise<stri
 }
 
 export async function readSecret(db: Executor, member: InScope<MemberKey>, field: 'idNumber' | 'phone'): Promise<string | null> {
-  const row = await db
-    .selectFrom('member')
-    .select(['id_number_enc', 'phone_enc'])
-    .where('region_id', '=', member.region_id)
-    .where('id', '=', member.id)
-    .executeTakeFirstOrThrow();
+  const row = await db.selectFrom('member').select(['id_number_enc', 'phone_enc']).where(isKey(member)).executeTakeFirstOrThrow();
   return field === 'idNumber' ? row.id_number_enc : row.phone_enc;
 }
 
@@ -337,12 +320,7 @@ export async function readSecret(db: Executor, member: InScope<MemberKey>, field
  * phone, never back to whoever asked.
  */
 export async function readPhoneForMessages(db: Executor, member: MemberKey): Promise<string | null> {
-  const row = await db
-    .selectFrom('member')
-    .select('phone_enc')
-    .where('region_id', '=', member.region_id)
-    .where('id', '=', member.id)
-    .executeTakeFirstOrThrow();
+  const row = await db.selectFrom('member').select('phone_enc').where(isKey(member)).executeTakeFirstOrThrow();
   return row.phone_enc;
 }
 
@@ -370,8 +348,7 @@ export async function findMemberRecord(db: Executor, member: MemberKey) {
   return db
     .selectFrom('member')
     .select(['employment_form', 'employer_name', 'birth_date', 'join_date', 'org_path', 'id_number_bidx'])
-    .where('region_id', '=', member.region_id)
-    .where('id', '=', member.id)
+    .where(isKey(member))
     .executeTakeFirstOrThrow();
 }
 
@@ -383,25 +360,19 @@ export async function findMemberForCard(db: Executor, by: InScope<MemberKey> | M
   const q = db.selectFrom('member').select(['region_id', 'id', 'name', 'status', 'card_no', 'card_status', 'card_version', 'org_path']);
   if ('cardNo' in by) return q.where('region_id', '=', by.regionId).where('card_no', '=', by.cardNo).executeTakeFirst();
   if ('memberId' in by) return q.where('region_id', '=', by.regionId).where('id', '=', by.memberId).executeTakeFirst();
-  return q.where('region_id', '=', by.region_id).where('id', '=', by.id).executeTakeFirst();
+  return q.where(isKey(by)).executeTakeFirst();
 }
 
 export async function updatePhone(tx: Executor, member: MemberKey, phone: { phone_enc: string; phone_bidx: string; phone_masked: string }) {
   await tx
     .updateTable('member')
     .set({ ...phone, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('region_id', '=', member.region_id)
-    .where('id', '=', member.id)
+    .where(isKey(member))
     .execute();
 }
 
 export async function readPhoneBidx(db: Executor, member: InScope<MemberKey>): Promise<string | null> {
-  const row = await db
-    .selectFrom('member')
-    .select('phone_bidx')
-    .where('region_id', '=', member.region_id)
-    .where('id', '=', member.id)
-    .executeTakeFirst();
+  const row = await db.selectFrom('member').select('phone_bidx').where(isKey(member)).executeTakeFirst();
   return row?.phone_bidx ?? null;
 }
 
