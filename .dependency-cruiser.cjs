@@ -12,7 +12,7 @@ const server = 'src/server/';
 const top = `^${server}(app|main|cli|bootstrap)\\.ts$`;
 const seed = `^${server}seed/`;
 const modules = `^${server}modules/`;
-const platform = `^${server}(deps|events)\\.ts$`;
+const platform = `^${server}(deps|events|todos)\\.ts$`;
 const http = `^${server}http/`;
 const auth = `^${server}auth/(?!tree\\.ts$)`;
 /** Path logic (ancestor, parent, region of an org path): a leaf every layer may use. */

@@ -40,6 +40,7 @@ export const AuditListQuery = z.object({
     )
     .pipe(z.array(z.string().max(60)).max(10))
     .optional(),
+  /** The person who acted: their username or their name as shown (姓名). */
   username: z.string().trim().min(1).max(40).optional(),
   result: z.enum(['ok', 'denied', 'failed']).optional(),
   /** Entries at or after this instant. */
@@ -51,6 +52,13 @@ export const AuditListQuery = z.object({
 });
 export type AuditListQuery = z.infer<typeof AuditListQuery>;
 
+/** The auditors' Excel export: the list's filters, every matching entry (up to AUDIT_EXPORT_MAX_ROWS). */
+export const AuditExportQuery = AuditListQuery.omit({ cursor: true, limit: true });
+export type AuditExportQuery = z.infer<typeof AuditExportQuery>;
+
+/** One export holds at most this many entries; narrow the filters for more. */
+export const AUDIT_EXPORT_MAX_ROWS = 100_000;
+
 /** The actions an auditor lists to see who revealed personal data: single reveals and exports. */
 export const REVEAL_ACTIONS = ['member.reveal', 'member.export', 'member.export.done'] as const;
 
@@ -58,9 +66,13 @@ export const AuditRecord = z.object({
   id: z.number(),
   at: z.string(),
   username: z.string().nullable(),
+  /** The actor's name as shown (姓名), while their account exists. */
+  actorName: z.string().nullable(),
   action: z.string(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
+  /** The target's name at read time (organisation, employer, user, meeting, roster file, member or applicant in the reader's scope); never a personal number. */
+  targetName: z.string().nullable(),
   result: z.enum(['ok', 'denied', 'failed']),
   ip: z.string().nullable(),
   /** What the entry is about: the revealed field and the reason, whether an export was masked and its rows, a refusal's code and repeat count. */

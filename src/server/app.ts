@@ -41,6 +41,7 @@ const routeModules: readonly (() => Promise<RouteModule>)[] = [
   () => import('./modules/messages/messages.routes.js').then((m) => m.messageRoutes),
   () => import('./modules/outreach/outreach.routes.js').then((m) => m.outreachRoutes),
   () => import('./modules/imports/imports.routes.js').then((m) => m.importRoutes),
+  () => import('./modules/workbench/workbench.routes.js').then((m) => m.workbenchRoutes),
 ];
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');

@@ -8,6 +8,7 @@ import { createSigner, type Signer } from './crypto/tokens.js';
 import { createFileSealer, type FileSealer } from './crypto/sealed-file.js';
 import { AppError } from '../common/errors.js';
 import { createEventBus, type EventBus } from './events.js';
+import { createTodoRegistry, type TodoRegistry } from './todos.js';
 import { createMessageSender, silentLog, type MessageLog, type MessageSender } from './messaging/sender.js';
 
 /**
@@ -26,6 +27,8 @@ export type Deps = {
   messages: MessageSender;
   files: FileSealer;
   events: EventBus;
+  /** What waits for cadres (工作台, menu badges): each module registers its sources from its route module. */
+  todos: TodoRegistry;
 };
 
 declare module 'fastify' {
@@ -70,5 +73,6 @@ export function createDeps(database: Pick<Database, 'db' | 'engine'>, config: Co
     messages: createMessageSender(config, cipher, log),
     files: createFileSealer(master),
     events: createEventBus(),
+    todos: createTodoRegistry(),
   };
 }

@@ -16,8 +16,12 @@ import {
 } from '../../../common/applications.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import * as applications from './applications.service.js';
+import { pendingApplications } from './applications.todos.js';
 
 export function applicationRoutes(app: FastifyInstance, deps: Deps): void {
+  // What waits for cadres here (工作台, menu badges).
+  const unregisterPendingApplications = deps.todos.register(pendingApplications);
+  app.addHook('onClose', async () => unregisterPendingApplications());
   const r = app.withTypeProvider<ZodTypeProvider>();
   // Public routes take no session; they are rate limited per IP.
   const publicLimit = { rateLimit: { max: deps.config.publicRateLimitPerMinute, timeWindow: '1 minute' } };

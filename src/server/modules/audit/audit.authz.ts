@@ -8,5 +8,12 @@ export const authz: ModuleAuthz = {
       write: false,
       request: async ({ tree }) => ({ method: 'GET', url: `/api/audit?orgId=${tree.dcStreet.id}` }),
     },
+    {
+      route: 'GET /api/audit/export',
+      action: 'audit.read',
+      write: false,
+      binary: true,
+      request: async ({ tree }) => ({ method: 'GET', url: `/api/audit/export?orgId=${tree.dcStreet.id}&from=2026-01-01` }),
+    },
   ],
 };

@@ -9,6 +9,7 @@ import '../../../common/imports.errors.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import { writeRosterTemplate } from '../rosters/roster.template.js';
 import * as imports from './imports.service.js';
+import { failedImports } from './imports.todos.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -24,6 +25,9 @@ declare module 'fastify' {
 }
 
 export function importRoutes(app: FastifyInstance, deps: Deps): void {
+  // What waits for cadres here (工作台, menu badges).
+  const unregisterFailedImports = deps.todos.register(failedImports);
+  app.addHook('onClose', async () => unregisterFailedImports());
   const queue = imports.createImportQueue(deps, app.log);
   app.decorate('importQueue', queue);
   const r = app.withTypeProvider<ZodTypeProvider>();

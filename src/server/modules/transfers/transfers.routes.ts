@@ -5,8 +5,12 @@ import { IdParam, pageOf } from '../../../common/paging.js';
 import { Transfer, TransferDecisionBody, TransferListQuery, TransferRequestBody } from '../../../common/transfers.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import * as transfers from './transfers.service.js';
+import { transfersToConfirm } from './transfers.todos.js';
 
 export function transferRoutes(app: FastifyInstance, deps: Deps): void {
+  // What waits for cadres here (工作台, menu badges).
+  const unregisterTransfersToConfirm = deps.todos.register(transfersToConfirm);
+  app.addHook('onClose', async () => unregisterTransfersToConfirm());
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['transfers'];
   r.post('/api/transfers', { schema: { tags, body: TransferRequestBody, response: { 201: Transfer } } }, async (req, reply) =>
