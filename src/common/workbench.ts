@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { orgKinds } from './orgs.js';
 import { AuditRecord } from './audit.js';
+import { Id } from './paging.js';
 
 /** A to-do count stops at this many (the badge shows "999+"): counting further would cost without telling more. */
 export const TODO_CAP = 999;
@@ -8,6 +9,12 @@ export const TODO_CAP = 999;
 /** How many items of one kind wait (`capped`: at least `count`). */
 export const TodoCount = z.object({ key: z.string(), count: z.number(), capped: z.boolean() });
 export type TodoCount = z.infer<typeof TodoCount>;
+
+export const WorkbenchCountsQuery = z.object({
+  /** Only what waits inside this organisation (an organisation page's tabs); the caller's whole scope without. */
+  orgId: Id.optional(),
+});
+export type WorkbenchCountsQuery = z.infer<typeof WorkbenchCountsQuery>;
 
 /** The badges: what waits for the caller in their whole scope, one count per registered source they may act on. */
 export const WorkbenchCounts = z.object({ todos: z.array(TodoCount) });

@@ -4,7 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { OrgTreeProvider, useOrgTree } from '../modules/orgs/treeStore.js';
+import { OrgTreeProvider } from '../modules/orgs/treeStore.js';
 import { AuthProvider, useAuth } from './auth.js';
 import { LoginPage } from './LoginPage.js';
 import { ForcedPasswordChange } from './ChangePassword.js';
@@ -92,11 +92,9 @@ function RequireAccess({ access, children }: { access: Access | undefined; child
   return me && hasAccess(access, me, can) ? <>{children}</> : <NotFound />;
 }
 
+/** The console's home is the 工作台 (what waits for the caller, in src/web/modules/workbench). */
 function HomeRedirect() {
-  const { roots } = useOrgTree();
-  if (roots === undefined) return <FullPageSpin />;
-  const first = roots[0];
-  return first ? <Navigate to={`/orgs/${first.id}`} replace /> : <NotFound />;
+  return <Navigate to="/workbench" replace />;
 }
 
 function NotFound() {

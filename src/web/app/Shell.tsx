@@ -9,11 +9,22 @@ import { useAuth, useMe } from './auth.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { ChangePasswordModal } from './ChangePassword.js';
 import { hasAccess, useRegistry } from './webModule.js';
+import { TodoCountsProvider, useTodoCounts, WithBadge } from './todoCounts.js';
 
 const HEADER_HEIGHT = 56;
 
+/** The console's frame, with the to-do counts its menu badges and pages share. */
 export function Shell() {
+  return (
+    <TodoCountsProvider>
+      <ShellFrame />
+    </TodoCountsProvider>
+  );
+}
+
+function ShellFrame() {
   const { t } = useTranslation();
+  const counts = useTodoCounts();
   const me = useMe();
   const { can, logout } = useAuth();
   const navigate = useNavigate();
@@ -35,7 +46,11 @@ export function Shell() {
   const navItems: MenuProps['items'] = entries.map((entry) => ({
     key: entry.key,
     icon: entry.icon,
-    label: <span data-testid={entry.testId}>{entry.label(t)}</span>,
+    label: (
+      <WithBadge counts={counts} badge={entry.badge} testId={entry.testId}>
+        <span data-testid={entry.testId}>{entry.label(t)}</span>
+      </WithBadge>
+    ),
   }));
   const section = '/' + (location.pathname.split('/')[1] ?? '');
   const tabEntry = section === '/orgs' && tab ? entries.find((entry) => entry.orgTab === tab) : undefined;

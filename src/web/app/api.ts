@@ -158,13 +158,21 @@ async function download(path: string, fallbackName: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** A window event after every successful change the user made (the menu badges count again). */
+export const DATA_CHANGED = 'gonghui:data-changed';
+
+function changed<T>(answer: T): T {
+  window.dispatchEvent(new Event(DATA_CHANGED));
+  return answer;
+}
+
 /** Every call names the shared schema of its answer: what a page receives is parsed, never cast. */
 export const api = {
   get: <S extends z.ZodType>(path: string, schema: S, query?: Query) => request('GET', withQuery(path, query), schema),
-  post: <S extends z.ZodType>(path: string, schema: S, body?: unknown) => request('POST', path, schema, body ?? {}),
-  patch: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PATCH', path, schema, body),
-  del: (path: string) => request('DELETE', path, NoAnswer),
-  upload,
+  post: <S extends z.ZodType>(path: string, schema: S, body?: unknown) => request('POST', path, schema, body ?? {}).then(changed),
+  patch: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PATCH', path, schema, body).then(changed),
+  del: (path: string) => request('DELETE', path, NoAnswer).then(changed),
+  upload: <S extends z.ZodType>(path: string, file: File, schema: S) => upload(path, file, schema).then(changed),
   download: (path: string, query: Query, fallbackName: string) => download(withQuery(path, query), fallbackName),
   /** For the session probe at start-up and the login form: a 401 there is an answer, not a redirect. */
   quiet: <S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown) =>

@@ -26,6 +26,8 @@ export type MenuEntry = {
   to: (orgId: number | undefined) => string;
   /** Also marked selected on an organisation page showing this tab. */
   orgTab?: string;
+  /** A to-do key (`applications.pending`): its count shows as a badge on the entry. */
+  badge?: string;
 };
 
 /** A tab of the organisation page. */
@@ -35,6 +37,20 @@ export type OrgTab = {
   label: (t: TFunction) => string;
   access?: Access;
   render: (org: OrgWithAncestors) => ReactNode;
+  /** A to-do key: its count inside the organisation shows as a badge on the tab. */
+  badge?: string;
+};
+
+/**
+ * One kind of to-do on the 工作台: the label and the filtered list of a key the server counts (a `TodoSource` the
+ * module registers in its route module). Without an entry here a counted key is not shown.
+ */
+export type TodoLink = {
+  key: string;
+  order: number;
+  label: (t: TFunction) => string;
+  /** The list, filtered to what waits, inside one of the caller's nodes. */
+  to: (orgId: number) => string;
 };
 
 /** What a web module contributes; `src/web/modules/<m>/module.tsx` exports one as `webModule`. */
@@ -43,6 +59,7 @@ export type WebModule = {
   publicRoutes?: PublicRoute[];
   menu?: MenuEntry[];
   orgTabs?: OrgTab[];
+  todos?: TodoLink[];
 };
 
 export function defineWebModule(webModule: WebModule): WebModule {
@@ -58,7 +75,7 @@ export function hasAccess(access: Access | undefined, me: Me, can: (action: Acti
 const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
 
 /** Everything the modules contribute, in display order. */
-export type Registry = { routes: ConsoleRoute[]; publicRoutes: PublicRoute[]; menu: MenuEntry[]; orgTabs: OrgTab[] };
+export type Registry = { routes: ConsoleRoute[]; publicRoutes: PublicRoute[]; menu: MenuEntry[]; orgTabs: OrgTab[]; todos: TodoLink[] };
 
 export function collect(webModules: WebModule[]): Registry {
   return {
@@ -66,6 +83,7 @@ export function collect(webModules: WebModule[]): Registry {
     publicRoutes: webModules.flatMap((m) => m.publicRoutes ?? []),
     menu: webModules.flatMap((m) => m.menu ?? []).sort(byOrder),
     orgTabs: webModules.flatMap((m) => m.orgTabs ?? []).sort(byOrder),
+    todos: webModules.flatMap((m) => m.todos ?? []).sort(byOrder),
   };
 }
 

@@ -86,16 +86,18 @@ export type AuditRow = Awaited<ReturnType<typeof listAudit>>[number];
 
 /** The newest entries the user wrote themselves (the 工作台's recent activity of a cadre without audit.read). */
 export async function listOwnAudit(db: Executor, userId: number, people: OrgScope, limit: number) {
-  return db
-    .selectFrom('audit_log as a')
-    .select(['a.id', 'a.at', 'a.username', 'a.action', 'a.target_type', 'a.target_id', 'a.result', 'a.ip', 'a.detail'])
-    .select(sql<string | null>`(SELECT u.display_name FROM app_user u WHERE u.id = a.user_id)`.as('actor_name'))
-    .select(targetName(people).as('target_name'))
-    .where('a.user_id', '=', userId)
-    .where('a.result', '=', 'ok')
-    // Signing in and out is not work done.
-    .where('a.action', 'not like', 'auth.%')
-    .orderBy('a.id', 'desc')
-    .limit(limit)
-    .execute();
+  return (
+    db
+      .selectFrom('audit_log as a')
+      .select(['a.id', 'a.at', 'a.username', 'a.action', 'a.target_type', 'a.target_id', 'a.result', 'a.ip', 'a.detail'])
+      .select(sql<string | null>`(SELECT u.display_name FROM app_user u WHERE u.id = a.user_id)`.as('actor_name'))
+      .select(targetName(people).as('target_name'))
+      .where('a.user_id', '=', userId)
+      .where('a.result', '=', 'ok')
+      // Signing in and out is not work done.
+      .where('a.action', 'not like', 'auth.%')
+      .orderBy('a.id', 'desc')
+      .limit(limit)
+      .execute()
+  );
 }

@@ -33,9 +33,19 @@ beforeAll(async () => {
   expect(created.statusCode).toBe(201);
   employerName = '北京某某物流有限公司';
   const employer = (
-    await ctx.call('POST', '/api/employers', { name: employerName, headcount: 150, industry: 'G', streetOrgId: tree.dcStreet.id }, cadre.cookie)
+    await ctx.call(
+      'POST',
+      '/api/employers',
+      { name: employerName, headcount: 150, industry: 'G', streetOrgId: tree.dcStreet.id },
+      cadre.cookie,
+    )
   ).json<{ id: number; version: number }>();
-  const staged = await ctx.call('POST', `/api/employers/${employer.id}/unionisation`, { version: employer.version, stage: 'persuaded' }, cadre.cookie);
+  const staged = await ctx.call(
+    'POST',
+    `/api/employers/${employer.id}/unionisation`,
+    { version: employer.version, stage: 'persuaded' },
+    cadre.cookie,
+  );
   expect(staged.statusCode).toBe(200);
 });
 afterAll(async () => ctx?.close());

@@ -3,9 +3,18 @@ import type { DB } from '../../db/schema.js';
 import { scopeFor, type Actor, type OrgScope } from '../../auth/scope.js';
 import { isAncestorOrSelf, nodeOfPath } from '../../auth/tree.js';
 import type { TodoRegistry } from '../../todos.js';
-import { TODO_CAP, WORKBENCH_ACTIVITY, WORKBENCH_MAX_NODES, type TodoCount, type Workbench, type WorkbenchCounts } from '../../../common/workbench.js';
+import {
+  TODO_CAP,
+  WORKBENCH_ACTIVITY,
+  WORKBENCH_MAX_NODES,
+  type TodoCount,
+  type Workbench,
+  type WorkbenchCounts,
+  type WorkbenchCountsQuery,
+} from '../../../common/workbench.js';
 import { getCoverage } from '../coverage/coverage.service.js';
 import { recentActivity } from '../audit/audit.service.js';
+import { findOrgFor } from '../orgs/orgs.service.js';
 
 /** The part of `scope` inside the node at `path` (the node itself when the scope reaches above it). */
 function within(scope: OrgScope, path: string): OrgScope {
@@ -14,12 +23,7 @@ function within(scope: OrgScope, path: string): OrgScope {
 }
 
 /** Counts every registered source the caller may act on, inside `narrow` of the source's scope; one cheap capped query each. */
-async function countTodos(
-  db: Kysely<DB>,
-  todos: TodoRegistry,
-  actor: Actor,
-  narrow: (scope: OrgScope) => OrgScope,
-): Promise<TodoCount[]> {
+async function countTodos(db: Kysely<DB>, todos: TodoRegistry, actor: Actor, narrow: (scope: OrgScope) => OrgScope): Promise<TodoCount[]> {
   const counts: TodoCount[] = [];
   for (const source of todos.sources()) {
     const full = scopeFor(actor, source.action);
@@ -31,9 +35,16 @@ async function countTodos(
   return counts;
 }
 
-/** The badges: what waits for the caller across all their nodes. */
-export async function workbenchCounts(db: Kysely<DB>, todos: TodoRegistry, actor: Actor): Promise<WorkbenchCounts> {
-  return { todos: await countTodos(db, todos, actor, (scope) => scope) };
+/** The badges: what waits for the caller across all their nodes, or inside one organisation they can see. */
+export async function workbenchCounts(
+  db: Kysely<DB>,
+  todos: TodoRegistry,
+  actor: Actor,
+  query: WorkbenchCountsQuery,
+): Promise<WorkbenchCounts> {
+  if (query.orgId === undefined) return { todos: await countTodos(db, todos, actor, (scope) => scope) };
+  const org = await findOrgFor(db, actor, 'org.read', query.orgId);
+  return { todos: await countTodos(db, todos, actor, (scope) => within(scope, org.path)) };
 }
 
 /** The 工作台: for each of the caller's nodes its key figures and what waits there, and the recent activity. */

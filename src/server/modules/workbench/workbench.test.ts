@@ -63,26 +63,47 @@ describe('counts', () => {
     const job = {
       kind: 'members' as const,
       org_id: tree.dcUnion.id,
-      org_path: (await ctx.database.db.selectFrom('org_unit').select('path').where('id', '=', tree.dcUnion.id).executeTakeFirstOrThrow()).path,
+      org_path: (await ctx.database.db.selectFrom('org_unit').select('path').where('id', '=', tree.dcUnion.id).executeTakeFirstOrThrow())
+        .path,
       region_id: tree.dongcheng.id,
       file_name: '名册.xlsx',
       file_path: '/nowhere',
       file_sha256: 'x',
       file_bytes: 1,
-      status: 'failed' as const,
     };
+    // One job that failed today, one that failed 40 days ago.
     await ctx.database.db.insertInto('import_job').values(job).execute();
-    await ctx.database.db.insertInto('import_job').values({ ...job, created_at: new Date(Date.now() - 40 * 86400_000).toISOString() }).execute();
+    await ctx.database.db
+      .insertInto('import_job')
+      .values({ ...job, created_at: new Date(Date.now() - 40 * 86400_000).toISOString() })
+      .execute();
+    await ctx.database.db.updateTable('import_job').set({ status: 'failed' }).where('org_id', '=', tree.dcUnion.id).execute();
     const cadre = await actorWith(ctx, 'union_cadre', tree.dcStreet.id);
     expect((await countsOf(cadre.cookie))['imports.failed']).toBe(1);
     expect((await countsOf((await actorWith(ctx, 'union_cadre', tree.xicheng.id)).cookie))['imports.failed']).toBe(0);
+    // Inside one organisation the caller can see: what waits there only; elsewhere: not found.
+    const here = await ctx.call('GET', `/api/workbench/counts?orgId=${tree.dcStreet2.id}`, undefined, cadre.cookie);
+    expect(here.statusCode).toBe(404);
+    const district = (
+      await ctx.call('GET', `/api/workbench/counts?orgId=${tree.dcUnion.id}`, undefined, cadre.cookie)
+    ).json<WorkbenchCounts>();
+    expect(Object.fromEntries(district.todos.map((t) => [t.key, t.count]))).toEqual({
+      'applications.pending': 3,
+      'transfers.toConfirm': 0,
+      'imports.failed': 1,
+    });
   });
 });
 
 describe('the 工作台', () => {
   it('shows each of the caller’s nodes with the roll-up’s figures and its to-dos, and the caller’s own recent actions', async () => {
     const cadre = await actorWith(ctx, 'union_cadre', tree.dongcheng.id);
-    await ctx.call('PATCH', `/api/orgs/${tree.dcStreet2.id}`, { name: '景山街道总工会（工作台）', version: tree.dcStreet2.version }, cadre.cookie);
+    await ctx.call(
+      'PATCH',
+      `/api/orgs/${tree.dcStreet2.id}`,
+      { name: '景山街道总工会（工作台）', version: tree.dcStreet2.version },
+      cadre.cookie,
+    );
     const response = await ctx.call('GET', '/api/workbench', undefined, cadre.cookie);
     expect(response.statusCode).toBe(200);
     const bench = response.json<Workbench>();

@@ -5,6 +5,7 @@ import type { messages as zhCN } from './i18n.zh-CN.js';
 export const messages: Widen<typeof zhCN> = {
   application: {
     menu: 'Applications',
+    todo: 'Applications to review',
     source: { self: 'Online', meeting: 'Outreach meeting', roster: 'Roster', cadre: 'Entered by cadre' },
     status: {
       pending: 'Pending',

@@ -2,6 +2,7 @@
 export const messages = {
   application: {
     menu: '入会审核',
+    todo: '待审核入会申请',
     source: { self: '自助申请', meeting: '沟通会', roster: '名册导入', cadre: '干部录入' },
     status: {
       pending: '待审核',

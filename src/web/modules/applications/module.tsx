@@ -19,6 +19,7 @@ export const webModule = defineWebModule({
       access: 'member.read',
       to: (orgId) => (orgId ? `/orgs/${orgId}?tab=applications` : '/'),
       orgTab: 'applications',
+      badge: 'applications.pending',
     },
     {
       key: '/intake',
@@ -37,6 +38,11 @@ export const webModule = defineWebModule({
       label: (t) => t('org.tabs.applications'),
       access: 'member.read',
       render: (org) => <ReviewTab orgId={org.id} orgKindIsCovering={coveringKinds.includes(org.kind)} />,
+      badge: 'applications.pending',
     },
+  ],
+  // 待审核 on the 工作台: the review queue (pending is its default filter).
+  todos: [
+    { key: 'applications.pending', order: 10, label: (t) => t('application.todo'), to: (orgId) => `/orgs/${orgId}?tab=applications` },
   ],
 });

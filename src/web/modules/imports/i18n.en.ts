@@ -5,6 +5,7 @@ import type { messages as zhCN } from './i18n.zh-CN.js';
 export const messages: Widen<typeof zhCN> = {
   imports: {
     menu: 'Roster import',
+    todo: 'Failed roster imports (30 days)',
     title: 'Roster import',
     template: 'Download the roster template',
     templateHint:

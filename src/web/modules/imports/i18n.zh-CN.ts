@@ -2,6 +2,7 @@
 export const messages = {
   imports: {
     menu: '名册导入',
+    todo: '近 30 天导入失败的名册',
     title: '名册导入',
     template: '下载名册模板',
     templateHint: '请使用固定列模板（姓名、身份证号、手机号、性别、用工形式、所在单位、入会日期），下拉选项已内置。',

@@ -14,9 +14,18 @@ export const webModule = defineWebModule({
       access: 'member.read',
       to: (orgId) => (orgId ? `/orgs/${orgId}?tab=imports` : '/'),
       orgTab: 'imports',
+      badge: 'imports.failed',
     },
   ],
   orgTabs: [
-    { key: 'imports', order: 80, label: (t) => t('org.tabs.imports'), access: 'member.read', render: (org) => <ImportsTab org={org} /> },
+    {
+      key: 'imports',
+      order: 80,
+      label: (t) => t('org.tabs.imports'),
+      access: 'member.read',
+      render: (org) => <ImportsTab org={org} />,
+      badge: 'imports.failed',
+    },
   ],
+  todos: [{ key: 'imports.failed', order: 30, label: (t) => t('imports.todo'), to: (orgId) => `/orgs/${orgId}?tab=imports` }],
 });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrgWithAncestors } from '../../../common/orgs.js';
 import { useAuth } from '../../app/auth.js';
 import { hasAccess, useRegistry } from '../../app/webModule.js';
+import { useTodoCountsOf, WithBadge } from '../../app/todoCounts.js';
 import { OrgCoverage } from '../coverage/CoverageCards.js';
 import { ChildrenTab } from './ChildrenTab.js';
 import { ZonesTab } from './ZonesTab.js';
@@ -25,7 +26,12 @@ export function useOrgTabs(
   const { t } = useTranslation();
   const { can, me } = useAuth();
   const { orgTabs } = useRegistry();
-  const tabLabel = (key: string, text: string) => <span data-testid={`tab-${key}`}>{text}</span>;
+  const counts = useTodoCountsOf(org.id);
+  const tabLabel = (key: string, text: string, badge?: string) => (
+    <WithBadge counts={counts} badge={badge} testId={`tab-${key}`}>
+      <span data-testid={`tab-${key}`}>{text}</span>
+    </WithBadge>
+  );
   return [
     {
       key: 'overview',
@@ -42,7 +48,12 @@ export function useOrgTabs(
     { key: 'zones', order: ownTabOrder.zones, label: tabLabel('zones', t('org.tabs.zones')), children: <ZonesTab org={org} /> },
     ...orgTabs
       .filter((entry) => me && hasAccess(entry.access, me, can))
-      .map((entry) => ({ key: entry.key, order: entry.order, label: tabLabel(entry.key, entry.label(t)), children: entry.render(org) })),
+      .map((entry) => ({
+        key: entry.key,
+        order: entry.order,
+        label: tabLabel(entry.key, entry.label(t), entry.badge),
+        children: entry.render(org),
+      })),
   ]
     .sort((a, b) => a.order - b.order)
     .map(({ order: _order, ...item }) => item);

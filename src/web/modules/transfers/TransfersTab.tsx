@@ -2,6 +2,7 @@ import { SwapOutlined } from '@ant-design/icons';
 import { Button, Segmented, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { transferStatuses, type Transfer } from '../../../common/transfers.js';
 import type { OrgWithAncestors } from '../../../common/orgs.js';
 import { useAuth } from '../../app/auth.js';
@@ -21,8 +22,10 @@ export function TransfersTab({ org }: { org: OrgWithAncestors }) {
   const { can } = useAuth();
   const notify = useNotify();
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [searchParams] = useSearchParams();
   const list = useList((filters: TransferFilters, cursor) => transfersApi.list(org.id, filters, cursor, PAGE_SIZE), {
-    initial: { direction: 'incoming', status: 'pending' },
+    // The 工作台's 待确认 link opens the outgoing list.
+    initial: { direction: searchParams.get('direction') === 'outgoing' ? 'outgoing' : 'incoming', status: 'pending' },
     scope: org.id,
   });
   const filters = list.draft;

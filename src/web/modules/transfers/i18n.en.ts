@@ -4,6 +4,7 @@ import type { messages as zhCN } from './i18n.zh-CN.js';
 /** English strings of membership transfers (会籍转移). */
 export const messages: Widen<typeof zhCN> = {
   transfer: {
+    todo: 'Transfers out to confirm',
     incoming: 'Incoming',
     outgoing: 'Outgoing',
     status: { pending: 'Awaiting confirmation', confirmed: 'Confirmed', rejected: 'Refused', cancelled: 'Cancelled' },

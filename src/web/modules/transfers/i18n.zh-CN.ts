@@ -1,6 +1,7 @@
 /** Chinese (default) strings of membership transfers (会籍转移). `i18n.en.ts` has exactly the same keys. */
 export const messages = {
   transfer: {
+    todo: '待确认转出',
     incoming: '转入',
     outgoing: '转出',
     status: { pending: '待确认', confirmed: '已确认', rejected: '已拒绝', cancelled: '已取消' },

@@ -10,6 +10,16 @@ export const webModule = defineWebModule({
       label: (t) => t('org.tabs.transfers'),
       access: 'member.read',
       render: (org) => <TransfersTab org={org} />,
+      badge: 'transfers.toConfirm',
+    },
+  ],
+  // 待确认 on the 工作台: pending transfers out, which the releasing union confirms.
+  todos: [
+    {
+      key: 'transfers.toConfirm',
+      order: 20,
+      label: (t) => t('transfer.todo'),
+      to: (orgId) => `/orgs/${orgId}?tab=transfers&direction=outgoing`,
     },
   ],
 });

@@ -21,4 +21,6 @@ export const usersApi = {
   revoke: (id: number, grantId: number) => api.del(`/api/users/${id}/grants/${grantId}`),
   audit: (filter: AuditFilter, cursor: string | undefined, limit: number) =>
     api.get('/api/audit', pageOf(AuditRecord), { ...filter, cursor, limit }),
+  /** The filtered entries as an Excel file for auditors (the server names it with the node and the day). */
+  exportAudit: (filter: AuditFilter) => api.download('/api/audit/export', filter, 'audit-log.xlsx'),
 };

@@ -1,0 +1,79 @@
+import { Tag, Typography, type TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { AuditRecord } from '../../../common/audit.js';
+import { auditActionLabel, describeAuditAction } from '../../../common/audit.actions.js';
+import { formatDateTime } from '../../app/format.js';
+import { currentLocale } from '../../i18n/index.js';
+
+const resultColors: Record<AuditRecord['result'], string> = { ok: 'green', denied: 'orange', failed: 'red' };
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' || typeof value === 'number' ? String(value) : undefined);
+
+/** Detail fields the sentence of the entry already says (or that are ids and filters, not for reading). */
+const saidElsewhere = new Set(['role', 'stage', 'rows', 'field', 'filters', 'meetingId', 'grantId', 'username', 'name', 'kind', 'title']);
+
+/** An entry's detail in words: the reason, masked or full export, a refusal and its repeats; other fields as recorded. */
+export function describeDetail(record: AuditRecord, t: TFunction): string {
+  const d = record.detail;
+  if (!d) return '';
+  const parts: string[] = [];
+  if (typeof d.masked === 'boolean') parts.push(t(d.masked ? 'audit.describe.masked' : 'audit.describe.full'));
+  if (d.complete === false) parts.push(t('audit.describe.incomplete'));
+  if (text(d.reason) !== undefined) {
+    parts.push(
+      record.action === 'auth.login'
+        ? t('audit.describe.loginReason', { reason: text(d.reason) })
+        : t('audit.describe.reason', { reason: text(d.reason) }),
+    );
+  }
+  if (text(d.code) !== undefined) parts.push(t('audit.describe.code', { code: text(d.code) }));
+  if (text(d.count) !== undefined) {
+    const at = (v: unknown) => (typeof v === 'string' ? formatDateTime(v) : '');
+    parts.push(t('audit.describe.count', { count: text(d.count), firstAt: at(d.firstAt), lastAt: at(d.lastAt) }));
+  }
+  if (d.rateLimited === true) parts.push(t('audit.describe.rateLimited'));
+  if (parts.length > 0) return parts.join('；');
+  // Other writes: their own fields, as recorded.
+  return Object.entries(d)
+    .filter(([k, v]) => v !== null && v !== undefined && typeof v !== 'object' && !saidElsewhere.has(k))
+    .map(([k, v]) => `${k}: ${String(v)}`)
+    .join('；');
+}
+
+/** The audit table's columns: when, who (name and username), what in words, detail, result, address. */
+export function useAuditColumns(): TableColumnsType<AuditRecord> {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  return [
+    { title: t('audit.at'), dataIndex: 'at', width: 170, render: (at: string) => formatDateTime(at) },
+    {
+      title: t('audit.username'),
+      key: 'who',
+      width: 150,
+      render: (_v: unknown, r) =>
+        r.username === null ? (
+          t('common.none')
+        ) : (
+          <span>
+            {r.actorName ?? r.username}
+            {r.actorName && r.actorName !== r.username && <Typography.Text type="secondary"> ({r.username})</Typography.Text>}
+          </span>
+        ),
+    },
+    { title: t('audit.action'), dataIndex: 'action', width: 150, render: (a: string) => <Tag>{auditActionLabel(a, locale)}</Tag> },
+    {
+      title: t('audit.what'),
+      key: 'what',
+      render: (_v: unknown, r) => <span data-testid="audit-what">{describeAuditAction(r, locale)}</span>,
+    },
+    { title: t('audit.detail'), key: 'detail', render: (_v: unknown, r) => describeDetail(r, t) },
+    {
+      title: t('audit.result'),
+      dataIndex: 'result',
+      width: 90,
+      render: (result: AuditRecord['result']) => <Tag color={resultColors[result]}>{t(`audit.results.${result}`)}</Tag>,
+    },
+    { title: t('audit.ip'), dataIndex: 'ip', width: 130, render: (ip: string | null) => ip ?? t('common.none') },
+  ];
+}
