@@ -37,7 +37,7 @@ const say = (zh: string, en: string, zhSentence: string, enSentence: string, par
 const words =
   (table: Record<string, Record<Locale, string>>) =>
   (value: unknown, locale: Locale): string =>
-    (typeof value === 'string' && table[value]?.[locale]) || String(value ?? '');
+    (typeof value === 'string' && table[value]?.[locale]) || (value === null || value === undefined ? '' : String(value));
 
 // 建会进度 (as the outreach pages name the stages)
 const stage = words({
@@ -179,5 +179,9 @@ export function describeAuditAction(entry: Pick<AuditRecord, 'action' | 'targetI
   const target = entry.targetName ?? (entry.targetId ? `#${entry.targetId}` : '');
   const params: Record<string, string> = { target };
   for (const [name, toWords] of Object.entries(spec.params ?? {})) params[name] = toWords(entry.detail?.[name], locale);
-  return format(spec.sentence[locale], params).replace(/\s+/g, ' ').trim();
+  // A detail the entry lacks (an account made at first start has no role) leaves no empty brackets behind.
+  return format(spec.sentence[locale], params)
+    .replace(/（）|\(\)|：$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

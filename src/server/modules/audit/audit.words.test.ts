@@ -153,3 +153,12 @@ describe('the Excel export', () => {
     expect((await ctx.call('GET', '/api/audit/export', undefined, unionCadre.cookie)).statusCode).toBe(403);
   });
 });
+
+describe('the catalogue', () => {
+  it('leaves no empty brackets when the entry lacks a detail, and falls back to the target number', () => {
+    const bootstrap = { action: 'user.create', targetId: '1', targetName: '系统管理员', detail: null };
+    expect(describeAuditAction(bootstrap, 'zh-CN')).toBe('新建用户 系统管理员');
+    expect(describeAuditAction(bootstrap, 'en')).toBe('Created user 系统管理员');
+    expect(describeAuditAction({ ...bootstrap, targetName: null }, 'zh-CN')).toBe('新建用户 #1');
+  });
+});

@@ -53,13 +53,16 @@ export function NodeCard({ node }: { node: WorkbenchNode }) {
                   </Link>,
                 ]}
               >
-                <span>{link.label(t)}</span>
-                <Badge
-                  count={todo.capped ? `${todo.count}+` : todo.count}
-                  showZero
-                  color={todo.count > 0 ? undefined : '#d9d9d9'}
-                  data-testid={`todo-count-${link.key}`}
-                />
+                <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+                  {link.label(t)}
+                  <Badge
+                    count={todo.capped ? `${todo.count}+` : todo.count}
+                    overflowCount={Infinity}
+                    showZero
+                    color={todo.count > 0 ? undefined : '#d9d9d9'}
+                    data-testid={`todo-count-${link.key}`}
+                  />
+                </span>
               </List.Item>
             );
           }}
