@@ -2,7 +2,7 @@ import { Alert, Col, Empty, Row, Skeleton, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WORKBENCH_MAX_NODES, type Workbench } from '../../../common/workbench.js';
-import { useMe } from '../../app/auth.js';
+import { useAuth } from '../../app/auth.js';
 import { useNotify } from '../../app/notify.js';
 import { DATA_CHANGED } from '../../app/api.js';
 import { ActivityCard } from './ActivityCard.js';
@@ -12,7 +12,7 @@ import { workbenchApi } from './workbench.api.js';
 /** 工作台: for each of the caller's nodes what waits and its key figures; beside them, the recent activity. */
 export function WorkbenchPage() {
   const { t } = useTranslation();
-  const me = useMe();
+  const { me } = useAuth();
   const notify = useNotify();
   const [bench, setBench] = useState<Workbench | undefined>(undefined);
   useEffect(() => {
@@ -28,7 +28,7 @@ export function WorkbenchPage() {
         <Typography.Title level={3} data-testid="workbench-title">
           {t('workbench.title')}
         </Typography.Title>
-        <Typography.Text type="secondary">{t('workbench.greeting', { name: me.displayName })}</Typography.Text>
+        <Typography.Text type="secondary">{me && t('workbench.greeting', { name: me.displayName })}</Typography.Text>
       </div>
       {!bench ? (
         <Skeleton active />
