@@ -10,6 +10,17 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['antd/locale/*', 'antd/lib/*'],
+              message: "antd's CommonJS build loses its locale in the bundle: import from antd/es (src/web/i18n/libraryLocales.ts).",
+            },
+          ],
+        },
+      ],
     },
   },
   {

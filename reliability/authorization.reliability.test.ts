@@ -275,6 +275,7 @@ function aimedAtTarget(): { route: string; request: Req }[] {
     r('GET /api/meetings', { method: 'GET', url: `/api/meetings?orgId=${T}` }),
     r('GET /api/outreach/stats', { method: 'GET', url: `/api/outreach/stats?orgId=${T}&from=2026-01-01&to=2026-12-31` }),
     r('GET /api/audit', { method: 'GET', url: `/api/audit?orgId=${T}` }),
+    r('GET /api/audit/export', { method: 'GET', url: `/api/audit/export?orgId=${T}` }),
   ];
 }
 
@@ -285,6 +286,9 @@ const unscopedRoutes = new Set([
   'GET /api/orgs/roots',
   'GET /api/orgs/search',
   'GET /api/imports/template',
+  // The 工作台 counts the caller's own nodes only (src/server/modules/workbench/workbench.test.ts).
+  'GET /api/workbench',
+  'GET /api/workbench/counts',
 ]);
 const publicRoutes = new Set([
   'GET /api/health',

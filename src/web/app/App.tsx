@@ -1,9 +1,9 @@
 import { App as AntApp, ConfigProvider, Result, Button, Spin } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { currentLocale } from '../i18n/index.js';
+import { antdLocales } from '../i18n/libraryLocales.js';
 import { OrgTreeProvider } from '../modules/orgs/treeStore.js';
 import { AuthProvider, useAuth } from './auth.js';
 import { LoginPage } from './LoginPage.js';
@@ -15,9 +15,9 @@ import { hasAccess, RegistryProvider, useRegistry, type Access } from './webModu
 const theme = { token: { colorPrimary: '#c8102e', borderRadius: 6 } };
 
 export function App() {
-  const { i18n } = useTranslation();
+  useTranslation(); // re-renders on a change of language
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={antdLocales[currentLocale()]} theme={theme}>
       <AntApp>
         <RegistryProvider value={registry}>
           <BrowserRouter>

@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { defaultLocale, locales, type Locale } from '../../common/i18n.js';
 import { appEn } from './en.js';
+import { applyDateLocale } from './libraryLocales.js';
 import type { Messages, MessageTree } from './messages.js';
 import { appZhCN } from './zh-CN.js';
 
@@ -52,6 +53,7 @@ void i18next.use(initReactI18next).init({
   initAsync: false,
 });
 document.documentElement.lang = i18next.language;
+applyDateLocale(currentLocale());
 
 /** The selected language, as sent in Accept-Language. */
 export function currentLocale(): Locale {
@@ -61,6 +63,7 @@ export function currentLocale(): Locale {
 export function setLocale(locale: Locale): void {
   localStorage.setItem(STORAGE_KEY, locale);
   document.documentElement.lang = locale;
+  applyDateLocale(locale);
   void i18next.changeLanguage(locale);
 }
 

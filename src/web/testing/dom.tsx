@@ -5,13 +5,13 @@
  */
 import { cleanup, render, type RenderResult } from '@testing-library/react';
 import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, vi } from 'vitest';
 import type { Action, Me } from '../../common/auth.js';
 import { AuthProvider, useAuth } from '../app/auth.js';
 import '../i18n/index.js';
+import { antdLocales } from '../i18n/libraryLocales.js';
 
 // antd's responsive helpers ask for media queries and watch element sizes.
 Object.defineProperty(window, 'matchMedia', {
@@ -86,7 +86,7 @@ function SessionReady() {
 /** Renders inside antd (zh-CN), a router and the session (from the fetch double's `/api/auth/me`). */
 export function renderPage(node: ReactNode): RenderResult {
   return render(
-    <ConfigProvider locale={zhCN}>
+    <ConfigProvider locale={antdLocales['zh-CN']}>
       <AntApp>
         <MemoryRouter>
           <AuthProvider>
