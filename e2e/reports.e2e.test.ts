@@ -79,26 +79,41 @@ describe.skipIf(!hasChromium)('leaders’ reports in a browser', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     const rows: string[][] = [];
-    workbook.worksheets[0]!.eachRow((row) =>
+    const sheet0 = workbook.worksheets[0]!;
+    sheet0.eachRow((row) => {
+      // row.values is sparse (an empty cell is a hole): read every column so the table keeps its shape.
+      const values = row.values as unknown[];
       rows.push(
-        (row.values as unknown[])
-          .slice(1)
-          .map((v, i) => (typeof v === 'number' && (i === 4 || i === 9) ? `${(v * 100).toFixed(1)}%` : String(v ?? ''))),
-      ),
-    );
+        Array.from({ length: sheet0.columnCount }, (_, i) => {
+          const v = values[i + 1];
+          return typeof v === 'number' && (i === 4 || i === 9)
+            ? `${(v * 100).toFixed(1)}%`
+            : v === null || v === undefined
+              ? '—'
+              : String(v);
+        }),
+      );
+    });
     const total = rows[rows.length - 1]!;
     expect(total[0]).toBe('合计');
     expect(Number(total[3])).toBe(district.members);
     expect(Number(total[1])).toBe(district.employees);
 
-    const table = rows
-      .map((r, i) => `<tr>${r.map((c) => (i < 2 ? `<th>${c}</th>` : `<td>${c.replace(/^ {4}/, '&emsp;&emsp;')}</td>`)).join('')}</tr>`)
-      .join('');
-    const sheet = await context.newPage();
-    await sheet.setContent(
-      `<html><body style="font-family:sans-serif;font-size:13px"><table border="1" cellspacing="0" cellpadding="4">${table}</table></body></html>`,
+    // The title row is merged across the sheet: one cell; the first 40 lines and the 合计 make a readable picture.
+    const shown = [...rows.slice(2, 42), ...(rows.length > 42 ? [['…'], total] : [])];
+    const table = [
+      `<tr><th colspan="${rows[1]!.length}" style="font-size:16px">${rows[0]![0]}</th></tr>`,
+      `<tr>${rows[1]!.map((c) => `<th>${c}</th>`).join('')}</tr>`,
+      ...shown.map(
+        (r) =>
+          `<tr${r[0] === '合计' || r[0]!.startsWith('小计') ? ' style="font-weight:bold;background:#f0f0f0"' : ''}>${r.map((c) => `<td>${c.replace(/^ {4}/, '&emsp;&emsp;')}</td>`).join('')}</tr>`,
+      ),
+    ].join('');
+    const picture = await context.newPage();
+    await picture.setContent(
+      `<html><body style="font-family:sans-serif;font-size:13px"><table border="1" cellspacing="0" cellpadding="4" style="white-space:nowrap">${table}</table></body></html>`,
     );
-    await sheet.screenshot({ path: path.join(artifacts, 'report.png'), fullPage: true });
+    await picture.screenshot({ path: path.join(artifacts, 'report.png'), fullPage: true });
     expect(problems).toEqual([]);
     await context.close();
   }, 300_000);
