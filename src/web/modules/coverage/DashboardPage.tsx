@@ -99,13 +99,13 @@ export function DashboardPage() {
           membershipRate: <TrendChanges trend={trend} figure="membershipRate" />,
         }}
       />
+      <DashboardCharts breakdown={breakdown} isNarrow={isNarrow} onOpen={open} />
       {isMapLevel && (
         <Suspense fallback={<Skeleton active />}>
           <DistrictMap districts={districts} selectedId={org?.kind === 'district_federation' ? org.id : undefined} onOpen={open} />
         </Suspense>
       )}
       <TrendChart trend={trend} />
-      <DashboardCharts breakdown={breakdown} isNarrow={isNarrow} onOpen={open} />
       {breakdown && breakdown.children.length > 0 && <QualityTable rows={breakdown.children} onOpen={open} />}
     </div>
   );
