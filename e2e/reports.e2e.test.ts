@@ -56,7 +56,11 @@ describe.skipIf(!hasChromium)('leaders’ reports in a browser', () => {
     expect(await page.getByTestId('change-membershipRate-yoy').innerText()).toContain('同比');
     await page.getByTestId('district-map').scrollIntoViewIfNeeded();
     await page.waitForTimeout(800);
+    // Back at the top, so that the full-page picture has the header where it belongs.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(artifacts, 'dashboard-map.png'), fullPage: true });
+    await page.getByTestId('district-map').scrollIntoViewIfNeeded();
 
     await page.getByTestId('map-metric-members').click();
     await expect.poll(() => count.getAttribute('data-metric')).toBe('members');
