@@ -209,6 +209,9 @@ function aimedAtTarget(): { route: string; request: Req }[] {
     r('GET /api/coverage/:id', { method: 'GET', url: `/api/coverage/${T}` }),
     r('GET /api/coverage/:id/children', { method: 'GET', url: `/api/coverage/${T}/children` }),
     r('POST /api/coverage/rebuild', { method: 'POST', url: '/api/coverage/rebuild' }),
+    r('GET /api/coverage/:id/trend', { method: 'GET', url: `/api/coverage/${T}/trend` }),
+    r('GET /api/coverage/report', { method: 'GET', url: `/api/coverage/report?orgId=${T}` }),
+    r('POST /api/coverage/snapshots', { method: 'POST', url: '/api/coverage/snapshots', payload: {} }),
     r('GET /api/users', { method: 'GET', url: `/api/users?orgId=${T}` }),
     r('POST /api/users', {
       method: 'POST',
@@ -285,6 +288,7 @@ const unscopedRoutes = new Set([
   'POST /api/auth/password',
   'GET /api/orgs/roots',
   'GET /api/orgs/search',
+  'GET /api/coverage/districts',
   'GET /api/imports/template',
   // The 工作台 counts the caller's own nodes only (src/server/modules/workbench/workbench.test.ts).
   'GET /api/workbench',

@@ -8,6 +8,7 @@ import { deleteExpiredMemberSessions } from './auth/member-session.js';
 import { deleteOldChallenges } from './modules/otp/otp.repo.js';
 import { confirmDueTransfers } from './modules/transfers/transfers.service.js';
 import { resumeUnfinishedImports, sweepExpiredImportFiles } from './modules/imports/imports.service.js';
+import { createSnapshotJob } from './modules/coverage/coverage.snapshot-job.js';
 
 /** What start-up has opened so far, closed in reverse order on shutdown. */
 const closers: { name: string; close: () => Promise<void> | void }[] = [];
@@ -75,7 +76,9 @@ async function main(): Promise<void> {
   if (stopSignal) return;
   const resumed = await resumeUnfinishedImports(app.deps, app.importQueue);
   if (resumed > 0) app.log.info(`resuming ${resumed} unfinished roster imports`);
-  // Housekeeping: expired sessions, transfers whose confirmation period has run out, import files past retention.
+  // Housekeeping: expired sessions, transfers whose confirmation period has run out, import files past retention,
+  // the coverage snapshot at month end.
+  const snapshotJob = createSnapshotJob(database.db, app.log);
   const sweep = setInterval(() => {
     deleteExpiredSessions(database.db, config.sessionIdleMinutes).catch((error: unknown) =>
       app.log.error({ err: error }, 'session sweep failed'),
@@ -89,6 +92,7 @@ async function main(): Promise<void> {
     sweepExpiredImportFiles(app.deps)
       .then((n) => n.expired + n.orphans > 0 && app.log.info(n, 'import files removed'))
       .catch((error: unknown) => app.log.error({ err: error }, 'import file sweep failed'));
+    snapshotJob.tick().catch((error: unknown) => app.log.error({ err: error }, 'coverage snapshot failed'));
   }, 60_000);
   sweep.unref();
   closers.push({ name: 'sweep', close: () => clearInterval(sweep) });

@@ -5,6 +5,7 @@ import type { Deps } from '../../deps.js';
 import { pageOf } from '../../../common/paging.js';
 import { AuditExportQuery, AuditListQuery, AuditRecord } from '../../../common/audit.js';
 import { requireActor } from '../../auth/auth.plugin.js';
+import { attachmentDisposition } from '../../http/attachment.js';
 import { exportAudit, listAuditEntries } from './audit.service.js';
 
 export function auditRoutes(app: FastifyInstance, { db }: Deps): void {
@@ -22,7 +23,7 @@ export function auditRoutes(app: FastifyInstance, { db }: Deps): void {
     });
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="audit-log.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .header('content-disposition', attachmentDisposition(file.fileName, 'audit-log.xlsx'))
       .send(stream);
   });
 }

@@ -6,6 +6,7 @@ import { IdParam, queryCount } from '../../../common/paging.js';
 import { Coverage, CoverageBreakdown } from '../../../common/coverage.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import * as coverage from './coverage.service.js';
+import { coverageReportRoutes } from './coverage.reports.routes.js';
 
 export function coverageRoutes(app: FastifyInstance, { db }: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -25,6 +26,7 @@ export function coverageRoutes(app: FastifyInstance, { db }: Deps): void {
     },
     async (req) => coverage.getCoverageBreakdown(db, requireActor(req), req.params.id, req.query.limit),
   );
+  coverageReportRoutes(app, { db });
   r.post('/api/coverage/rebuild', { schema: { tags, response: { 200: z.object({ orgs: z.number(), ms: z.number() }) } } }, async (req) =>
     coverage.rebuildAllCoverage(db, requireActor(req)),
   );

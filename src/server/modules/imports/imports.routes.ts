@@ -9,13 +9,12 @@ import '../../../common/imports.errors.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import { writeRosterTemplate } from '../rosters/roster.template.js';
 import * as imports from './imports.service.js';
+import { attachmentDisposition } from '../../http/attachment.js';
 import { failedImports } from './imports.todos.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-function attachment(name: string): string {
-  return `attachment; filename="roster.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
+const attachment = (name: string): string => attachmentDisposition(name, 'roster.xlsx');
 
 declare module 'fastify' {
   interface FastifyInstance {

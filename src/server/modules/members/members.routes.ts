@@ -17,6 +17,7 @@ import {
 } from '../../../common/members.js';
 import { exportMembers } from './members.export.js';
 import { requireActor } from '../../auth/auth.plugin.js';
+import { attachmentDisposition } from '../../http/attachment.js';
 import * as members from './members.service.js';
 
 export function memberRoutes(app: FastifyInstance, deps: Deps): void {
@@ -41,10 +42,9 @@ export function memberRoutes(app: FastifyInstance, deps: Deps): void {
       stream.destroy(error as Error);
     });
     const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    const name = encodeURIComponent(`会员名单.${format}`);
     return reply
       .header('content-type', type)
-      .header('content-disposition', `attachment; filename="members.${format}"; filename*=UTF-8''${name}`)
+      .header('content-disposition', attachmentDisposition(`会员名单.${format}`, `members.${format}`))
       .send(stream);
   });
   r.get('/api/members/:id', { schema: { tags, params: IdParam, response: { 200: MemberDetail } } }, async (req) =>

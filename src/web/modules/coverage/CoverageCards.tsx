@@ -1,6 +1,6 @@
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import { Card, Col, Row, Skeleton, Statistic, Tooltip } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { QUALITY_WEIGHTS, type Coverage } from '../../../common/coverage.js';
@@ -9,7 +9,7 @@ import { useNotify } from '../../app/notify.js';
 import { coverageApi } from './coverage.api.js';
 
 /** The figures leaders look at first: 基层工会数, 覆盖企业数, 会员数, 职工数, 入会率, 建会率, 数据质量. */
-export function CoverageCards({ coverage }: { coverage: Coverage | null }) {
+export function CoverageCards({ coverage, below }: { coverage: Coverage | null; below?: Partial<Record<string, ReactNode>> }) {
   const { t } = useTranslation();
   const cards = [
     { key: 'grassrootsUnions', label: t('coverage.grassrootsUnions'), value: coverage && formatCount(coverage.grassrootsUnions) },
@@ -41,19 +41,22 @@ export function CoverageCards({ coverage }: { coverage: Coverage | null }) {
         <Col key={card.key} xs={12} sm={8} md={6} xl={{ flex: '1 1 0' }}>
           <Card size="small" data-testid={`stat-${card.key}`}>
             {coverage ? (
-              <Statistic
-                title={
-                  <span>
-                    {card.label}
-                    {card.help && (
-                      <Tooltip title={card.help}>
-                        <QuestionCircleOutlined style={{ marginInlineStart: 4 }} />
-                      </Tooltip>
-                    )}
-                  </span>
-                }
-                value={card.value ?? ''}
-              />
+              <>
+                <Statistic
+                  title={
+                    <span>
+                      {card.label}
+                      {card.help && (
+                        <Tooltip title={card.help}>
+                          <QuestionCircleOutlined style={{ marginInlineStart: 4 }} />
+                        </Tooltip>
+                      )}
+                    </span>
+                  }
+                  value={card.value ?? ''}
+                />
+                {below?.[card.key]}
+              </>
             ) : (
               <Skeleton active paragraph={false} />
             )}

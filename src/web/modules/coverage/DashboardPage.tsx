@@ -1,13 +1,50 @@
 import { ApartmentOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Empty, Grid, Skeleton, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CoverageTrend, DistrictCoverage } from '../../../common/coverage.reports.js';
+import { useNotify } from '../../app/notify.js';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { KindTag } from '../orgs/KindTag.js';
 import { useOrgTree } from '../orgs/treeStore.js';
 import { CoverageCards } from './CoverageCards.js';
 import { DashboardCharts } from './DashboardCharts.js';
 import { QualityTable } from './QualityTable.js';
+import { coverageApi } from './coverage.api.js';
+import { ReportButton } from './ReportButton.js';
+import { TrendChanges } from './TrendChanges.js';
+import { TrendChart } from './TrendChart.js';
 import { useCoverageBreakdown } from './useCoverageBreakdown.js';
+
+// The map and its boundaries are a chunk of their own, loaded only where the map shows (the city, a district).
+const DistrictMap = lazy(() => import('./DistrictMap.js').then((m) => ({ default: m.DistrictMap })));
+
+/** The node's monthly trend and, for the city or a district, the districts of the map (null while loading). */
+function useReports(orgId: number | undefined, withMap: boolean) {
+  const notify = useNotify();
+  const [trend, setTrend] = useState<CoverageTrend | null>(null);
+  const [districts, setDistricts] = useState<DistrictCoverage[] | null>(null);
+  useEffect(() => {
+    if (!orgId) return;
+    let isCurrent = true;
+    setTrend(null);
+    coverageApi
+      .trend(orgId)
+      .then((t) => isCurrent && setTrend(t))
+      .catch(notify.error);
+    return () => {
+      isCurrent = false;
+    };
+  }, [orgId, notify]);
+  useEffect(() => {
+    if (!withMap || districts) return;
+    coverageApi
+      .districts()
+      .then((d) => setDistricts(d.items))
+      .catch(notify.error);
+  }, [withMap, districts, notify]);
+  return { trend, districts };
+}
 
 /** Coverage of one node and a bar chart per child; clicking a bar drills down to that child. */
 export function DashboardPage() {
@@ -18,6 +55,8 @@ export function DashboardPage() {
   const { roots } = useOrgTree();
   const orgId = Number(searchParams.get('org')) || roots?.[0]?.id;
   const loaded = useCoverageBreakdown(orgId);
+  const isMapLevel = loaded ? loaded.org.ancestors.length === 0 || loaded.org.kind === 'district_federation' : false;
+  const { trend, districts } = useReports(orgId, isMapLevel);
 
   if (!orgId) return roots === undefined ? <Skeleton active /> : <Empty />;
   const open = (id: number) => navigate(`/dashboard?org=${id}`);
@@ -50,10 +89,23 @@ export function DashboardPage() {
           <Button icon={<ApartmentOutlined />} onClick={() => navigate(`/orgs/${orgId}`)}>
             {t('dashboard.openOrg')}
           </Button>
+          <ReportButton orgId={orgId} />
         </div>
       </div>
-      <CoverageCards coverage={breakdown?.total ?? null} />
+      <CoverageCards
+        coverage={breakdown?.total ?? null}
+        below={{
+          members: <TrendChanges trend={trend} figure="members" />,
+          membershipRate: <TrendChanges trend={trend} figure="membershipRate" />,
+        }}
+      />
       <DashboardCharts breakdown={breakdown} isNarrow={isNarrow} onOpen={open} />
+      {isMapLevel && (
+        <Suspense fallback={<Skeleton active />}>
+          <DistrictMap districts={districts} selectedId={org?.kind === 'district_federation' ? org.id : undefined} onOpen={open} />
+        </Suspense>
+      )}
+      <TrendChart trend={trend} />
       {breakdown && breakdown.children.length > 0 && <QualityTable rows={breakdown.children} onOpen={open} />}
     </div>
   );

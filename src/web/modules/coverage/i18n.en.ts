@@ -26,6 +26,27 @@ export const messages: Widen<typeof zhCN> = {
     openOrg: 'Open organisation page',
     shownLargest: 'Showing the {{shown}} largest of {{total}} children',
   },
+  trend: {
+    title: 'Monthly trend: members, membership and unionisation rates',
+    live: 'live',
+    yearOnYear: 'YoY',
+    monthOnMonth: 'MoM',
+    points: '{{value}} pp',
+  },
+  map: {
+    title: 'Coverage by district of Beijing',
+    metric: { membershipRate: 'Membership rate', unionisationRate: 'Unionisation rate', members: 'Members' },
+    hint: '{{count}} districts; click a district to open its dashboard',
+    outOfScope: 'Outside your area',
+    high: 'High',
+    low: 'Low',
+  },
+  report: {
+    button: 'Report',
+    title: 'Coverage report (Excel)',
+    help: 'Pick a month: this month gives live figures, a past month its month-end snapshot',
+    download: 'Download report',
+  },
   quality: {
     score: 'Data quality',
     help: 'Out of 100: complete member records weigh {{completeness}}%, valid roster ID numbers {{validIds}}%, ID numbers not repeated {{uniqueIds}}%.',

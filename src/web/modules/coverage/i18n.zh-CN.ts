@@ -23,6 +23,27 @@ export const messages = {
     openOrg: '打开组织页面',
     shownLargest: '显示规模最大的 {{shown}} 个下级组织（共 {{total}} 个）',
   },
+  trend: {
+    title: '月度趋势：会员数、入会率与建会率',
+    live: '实时',
+    yearOnYear: '同比',
+    monthOnMonth: '环比',
+    points: '{{value}} 个百分点',
+  },
+  map: {
+    title: '北京市各区覆盖情况',
+    metric: { membershipRate: '入会率', unionisationRate: '建会率', members: '会员数' },
+    hint: '共 {{count}} 个区；点击区域查看该区数据看板',
+    outOfScope: '不在您的管辖范围内',
+    high: '高',
+    low: '低',
+  },
+  report: {
+    button: '统计报表',
+    title: '统计报表（Excel）',
+    help: '选择月份：本月为实时数据，以往月份取月末快照',
+    download: '下载报表',
+  },
   quality: {
     score: '数据质量',
     help: '满分 100：会员信息完整占 {{completeness}}%，名册身份证号有效占 {{validIds}}%，身份证号不重复占 {{uniqueIds}}%。',
