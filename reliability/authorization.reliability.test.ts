@@ -58,6 +58,7 @@ let ids: {
   grant: number;
   movable: number;
   ownUnion: number;
+  meeting: number;
 };
 let serial = 700000000;
 const uscc = () => {
@@ -170,6 +171,7 @@ beforeAll(async () => {
     grant: user.grants[0]!.id,
     movable: movable.id,
     ownUnion: elsewhere.id,
+    meeting: meeting.id,
   };
   expect(target.meeting.has(meeting.id)).toBe(true);
 }, 300_000);
@@ -276,6 +278,7 @@ function aimedAtTarget(): { route: string; request: Req }[] {
       payload: { orgId: T, kind: 'worker', title: '越权沟通会', heldOn: '2026-05-30' },
     }),
     r('GET /api/meetings', { method: 'GET', url: `/api/meetings?orgId=${T}` }),
+    r('GET /api/meetings/:id', { method: 'GET', url: `/api/meetings/${ids.meeting}` }),
     r('GET /api/outreach/stats', { method: 'GET', url: `/api/outreach/stats?orgId=${T}&from=2026-01-01&to=2026-12-31` }),
     r('GET /api/audit', { method: 'GET', url: `/api/audit?orgId=${T}` }),
     r('GET /api/audit/export', { method: 'GET', url: `/api/audit/export?orgId=${T}` }),
@@ -302,6 +305,7 @@ const publicRoutes = new Set([
   'GET /api/public/unions',
   'POST /api/public/applications',
   'GET /api/public/applications/:trackingCode',
+  'GET /api/public/meetings/:id',
   'POST /api/public/cards/verify',
   'POST /api/public/member-codes',
   'POST /api/public/member-sessions',

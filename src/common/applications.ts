@@ -12,7 +12,12 @@ const personFields = {
 };
 
 /** The self-service page: a worker applies without an account. */
-export const PublicApplicationBody = z.object({ ...personFields, orgId: BodyId });
+export const PublicApplicationBody = z.object({
+  ...personFields,
+  orgId: BodyId,
+  /** The outreach meeting whose sign-up QR code the worker scanned. */
+  meetingId: BodyId.optional(),
+});
 export type PublicApplicationBody = z.infer<typeof PublicApplicationBody>;
 
 /** Keyboard intake by a cadre (outreach meeting or paper form). */

@@ -39,6 +39,8 @@ export const Employer = z.object({
   unionName: z.string().nullable(),
   /** 建会进度 along the outreach pipeline. */
   unionisationStage: z.enum(['none', 'contacted', 'persuaded', 'preparing', 'established']),
+  /** The enterprise meeting (企业沟通会) credited with its stage. */
+  unionisationMeetingId: z.number().nullable(),
   version: z.number(),
 });
 export type Employer = z.infer<typeof Employer>;

@@ -37,6 +37,36 @@ export const Meeting = z.object({
 });
 export type Meeting = z.infer<typeof Meeting>;
 
+/** An employer contacted at an enterprise meeting, with its 建会 stage. */
+export const MeetingEmployer = z.object({
+  id: z.number(),
+  name: z.string(),
+  headcount: z.number(),
+  streetName: z.string(),
+  unionName: z.string().nullable(),
+  stage: z.enum(unionisationStages),
+});
+export type MeetingEmployer = z.infer<typeof MeetingEmployer>;
+
+/** One meeting's page: its facts and the employers contacted at it (sign-ups are the applications carrying its id). */
+export const MeetingDetail = Meeting.extend({
+  employers: z.array(MeetingEmployer),
+  /** More employers than `employers` holds were contacted at it. */
+  hasMoreEmployers: z.boolean(),
+});
+export type MeetingDetail = z.infer<typeof MeetingDetail>;
+export const MEETING_EMPLOYERS_SHOWN = 200;
+
+/** What the venue's sign-up QR code tells a worker's phone: the meeting's public facts, nothing personal. */
+export const PublicMeeting = z.object({
+  id: z.number(),
+  title: z.string(),
+  heldOn: z.string(),
+  venue: z.string().nullable(),
+  unionName: z.string(),
+});
+export type PublicMeeting = z.infer<typeof PublicMeeting>;
+
 export const MeetingListQuery = z.object({
   orgId: Id,
   kind: z.enum(meetingKinds).optional(),

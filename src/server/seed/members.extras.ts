@@ -21,7 +21,7 @@ const meetings = [
   {
     street: '崇文门外街道',
     title: '崇外街道外卖小哥专场沟通会',
-    heldOn: '2023-05-30',
+    daysAgo: 12,
     venue: '崇文门外街道党群服务中心',
     form: 'delivery_rider',
     applications: 35,
@@ -29,7 +29,7 @@ const meetings = [
   {
     street: '东直门街道',
     title: '东直门街道快递员专场沟通会',
-    heldOn: '2023-06-16',
+    daysAgo: 5,
     venue: '东直门街道职工之家',
     form: 'courier',
     applications: 25,
@@ -37,11 +37,20 @@ const meetings = [
 ] as const satisfies readonly {
   street: string;
   title: string;
-  heldOn: string;
+  /** Held this many days before the demo is loaded (never before this year's 1 January): 今年's figures show it. */
+  daysAgo: number;
   venue: string;
   form: EmploymentForm;
   applications: number;
 }[];
+
+/** The Beijing calendar day `daysAgo` days before `now`, but not before 1 January of now's year. */
+export function recentMeetingDay(daysAgo: number, now = Date.now()): string {
+  const beijing = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+  const day = beijing(now - daysAgo * DAY);
+  const newYear = `${beijing(now).slice(0, 4)}-01-01`;
+  return day < newYear ? newYear : day;
+}
 
 const gigForms: readonly (readonly [EmploymentForm, number])[] = [
   ['delivery_rider', 35],
@@ -117,6 +126,7 @@ export async function seedMemberExtras(deps: Deps, extras: Extras): Promise<bool
     for (const [k, m] of meetings.entries()) {
       const street = streets.find((s) => s.name.startsWith(m.street)) ?? streets[k] ?? streets[0];
       if (!street) break;
+      const heldOn = recentMeetingDay(m.daysAgo);
       const meeting = await tx
         .insertInto('outreach_meeting')
         .values({
@@ -124,10 +134,10 @@ export async function seedMemberExtras(deps: Deps, extras: Extras): Promise<bool
           org_path: street.path,
           kind: 'worker',
           title: m.title,
-          held_on: m.heldOn,
+          held_on: heldOn,
           venue: m.venue,
           is_online: false,
-          created_at: `${m.heldOn}T02:00:00Z`,
+          created_at: `${heldOn}T02:00:00Z`,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -137,7 +147,7 @@ export async function seedMemberExtras(deps: Deps, extras: Extras): Promise<bool
       const pool = hosts.length > 0 ? hosts : local.length > 0 ? local : staffed;
       for (let i = 0; i < m.applications; i++) {
         // Sign-ups come in during the meeting's evening (19:00–21:00 Beijing time).
-        const at = new Date(Date.parse(`${m.heldOn}T11:00:00Z`) + random.int(0, 7200) * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+        const at = new Date(Date.parse(`${heldOn}T11:00:00Z`) + random.int(0, 7200) * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
         rows.push(application('meeting', random.pick(pool), m.form, at, meeting.id));
       }
     }

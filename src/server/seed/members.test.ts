@@ -9,6 +9,7 @@ import { createDeps } from '../deps.js';
 import { diffCoverage } from '../modules/coverage/coverage.rollup.js';
 import { buildOrg, buildTree, createTestContext, type TestContext } from '../testing/harness.js';
 import { testConfig } from '../testing/template.js';
+import { recentMeetingDay } from './members.extras.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { apportionCapped, seedDemoMembers } from './members.js';
 import { PeopleGenerator } from './people.js';
@@ -144,7 +145,9 @@ describe('demo members in a district', () => {
     expect(new Set(rows.map((r) => r.tracking_code)).size).toBe(rows.length);
     for (const r of rows) expect(r.tracking_code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{12}$/);
     const meetings = await ctx.database.db.selectFrom('outreach_meeting').select(['id', 'title', 'held_on']).orderBy('id').execute();
-    expect(meetings[0]).toMatchObject({ title: '崇外街道外卖小哥专场沟通会', held_on: '2023-05-30' });
+    expect(meetings[0]).toMatchObject({ title: '崇外街道外卖小哥专场沟通会', held_on: recentMeetingDay(12) });
+    // The default period 今年 shows them.
+    expect(meetings.every((m) => m.held_on.slice(0, 4) === recentMeetingDay(0).slice(0, 4))).toBe(true);
     expect(rows.filter((r) => r.source === 'meeting').every((r) => meetings.some((m) => m.id === r.meeting_id))).toBe(true);
     expect(rows.filter((r) => r.source === 'meeting').length).toBeGreaterThan(0);
     // Nobody applies who is a member already.

@@ -175,6 +175,11 @@ export async function findMeetingInScope(db: Executor, scope: OrgScope, id: numb
   return row && provenInScope(row);
 }
 
+/** A meeting named on the public sign-up page (its QR code): not a scoped read, the page is anyone's. */
+export async function findMeetingById(db: Executor, id: number) {
+  return db.selectFrom('outreach_meeting as m').select(['m.id', 'm.org_path']).where('m.id', '=', id).executeTakeFirst();
+}
+
 export async function findReceivingOrg(db: Executor, id: number) {
   return db.selectFrom('org_unit').select(['id', 'path', 'kind', 'name']).where('id', '=', id).executeTakeFirst();
 }

@@ -113,7 +113,14 @@ export async function submitPublicApplication(deps: Deps, body: PublicApplicatio
     await checkNamedEmployer(tx, null, body.employerId);
     const org = await repo.findReceivingOrg(tx, body.orgId);
     if (!org) throw new AppError('NOT_FOUND');
-    const receipt = await submit(tx, deps, { body, org, source: 'self', meetingId: null });
+    let meetingId: number | null = null;
+    if (body.meetingId !== undefined) {
+      const meeting = await repo.findMeetingById(tx, body.meetingId);
+      if (!meeting) throw new AppError('NOT_FOUND');
+      if (!isAncestorOrSelf(meeting.org_path, org.path)) throw new AppError('MEETING_ORG_MISMATCH');
+      meetingId = meeting.id;
+    }
+    const receipt = await submit(tx, deps, { body, org, source: meetingId === null ? 'self' : 'meeting', meetingId });
     await insertAudit(tx, {
       userId: null,
       username: null,

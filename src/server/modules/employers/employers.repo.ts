@@ -22,6 +22,7 @@ function selectEmployers(db: Executor) {
       'e.org_path',
       'e.version',
       'e.unionisation_stage',
+      'e.unionisation_meeting_id',
     ]);
 }
 /** An employer as every read of this repo returns it, derived from the query. */

@@ -7,6 +7,7 @@ import '../../../common/uscc.errors.js';
 import type { Page } from '../../../common/paging.js';
 import { coveringKinds } from '../../../common/orgs.js';
 import { checkUscc, normaliseUscc } from '../../../common/uscc.js';
+import type { UnionisationStage } from '../../../common/outreach.js';
 import type { CreateEmployerBody, Employer, EmployerListQuery, UpdateEmployerBody } from '../../../common/employers.js';
 import { scopeFor, type Actor, type InScope } from '../../auth/scope.js';
 import { listPage } from '../../http/list-page.js';
@@ -28,9 +29,15 @@ function toEmployer(row: EmployerRow): Employer {
     streetName: row.street_name,
     unionOrgId: row.union_org_id,
     unionName: row.union_name,
-    unionisationStage: row.unionisation_stage,
+    unionisationStage: derivedStage(row),
+    unionisationMeetingId: row.unionisation_meeting_id,
     version: row.version,
   };
+}
+
+/** 建会进度 as shown: an employer covered by a union of its own is 已建会, whatever the pipeline last recorded. */
+export function derivedStage(e: { union_org_id: number | null; unionisation_stage: UnionisationStage }): UnionisationStage {
+  return e.union_org_id !== null ? 'established' : e.unionisation_stage;
 }
 
 /** What one employer adds to the coverage figures of the node it is attributed to and its ancestors. */

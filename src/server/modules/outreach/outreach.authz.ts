@@ -1,6 +1,7 @@
 import { employerOnStreet, type ModuleAuthz } from '../../testing/authz.js';
 
 export const authz: ModuleAuthz = {
+  publicRoutes: ['GET /api/public/meetings/:id'],
   cases: [
     {
       route: 'POST /api/meetings',
@@ -20,6 +21,20 @@ export const authz: ModuleAuthz = {
       visibleWith: 'member.read',
       write: false,
       request: async ({ tree }) => ({ method: 'GET', url: `/api/meetings?orgId=${tree.dcStreet.id}` }),
+    },
+    {
+      route: 'GET /api/meetings/:id',
+      action: 'member.read',
+      visibleWith: 'member.read',
+      write: false,
+      request: async (f) => {
+        const m = await f.asAdmin({
+          method: 'POST',
+          url: '/api/meetings',
+          payload: { orgId: f.tree.dcStreet.id, kind: 'enterprise', title: `矩阵沟通会${f.unique()}`, heldOn: '2026-05-30' },
+        });
+        return { method: 'GET', url: `/api/meetings/${m.id}` };
+      },
     },
     {
       route: 'GET /api/outreach/stats',

@@ -137,14 +137,42 @@ export async function outreachCounts(db: Executor, scope: OrgScope, f: { underPa
   const stages = await db
     .selectFrom('employer as e')
     .innerJoin('outreach_meeting as m', 'm.id', 'e.unionisation_meeting_id')
-    .select(['e.unionisation_stage as stage', sql<number>`count(*)`.as('n')])
+    .select([derivedStageSql.as('stage'), sql<number>`count(*)`.as('n')])
     .where(inScope(scope, sql.ref('m.org_path')))
     .where(sql<boolean>`m.org_path <@ ${f.underPath}::ltree`)
     .where('m.held_on', '>=', f.from)
     .where('m.held_on', '<=', f.to)
-    .groupBy('e.unionisation_stage')
+    .groupBy(sql`1`)
     .execute();
   return { meetings, stages };
+}
+
+/** 建会进度 as shown: a covered employer counts as 已建会 (`derivedStage` of the employers service, in SQL). */
+const derivedStageSql = sql<UnionisationStage>`CASE WHEN e.union_org_id IS NOT NULL THEN 'established' ELSE e.unionisation_stage END`;
+
+/** The employers credited to a meeting that the caller may see, by name; `limit` + 1 read to tell whether more exist. */
+export async function employersOfMeeting(db: Executor, scope: OrgScope, meeting: InScope<{ id: number }>, limit: number) {
+  return db
+    .selectFrom('employer as e')
+    .innerJoin('org_unit as s', 's.id', 'e.street_org_id')
+    .leftJoin('org_unit as u', 'u.id', 'e.union_org_id')
+    .select(['e.id', 'e.name', 'e.headcount', 's.name as street_name', 'u.name as union_name', derivedStageSql.as('stage')])
+    .where('e.unionisation_meeting_id', '=', meeting.id)
+    .where(inScope(scope, sql.ref('e.org_path')))
+    .orderBy('e.name')
+    .orderBy('e.id')
+    .limit(limit + 1)
+    .execute();
+}
+
+/** A meeting's public facts for the sign-up page behind its QR code; not a scoped read: nothing in it is personal. */
+export async function findPublicMeeting(db: Executor, id: number) {
+  return db
+    .selectFrom('outreach_meeting as m')
+    .innerJoin('org_unit as o', 'o.id', 'm.org_id')
+    .select(['m.id', 'm.title', 'm.held_on', 'm.venue', 'o.name as union_name'])
+    .where('m.id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function setUnionisationStage(

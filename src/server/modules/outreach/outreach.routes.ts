@@ -6,7 +6,9 @@ import { IdParam, pageOf } from '../../../common/paging.js';
 import {
   CreateMeetingBody,
   Meeting,
+  MeetingDetail,
   MeetingListQuery,
+  PublicMeeting,
   OutreachStats,
   OutreachStatsQuery,
   UnionisationBody,
@@ -15,7 +17,7 @@ import {
 import { requireActor } from '../../auth/auth.plugin.js';
 import * as outreach from './outreach.service.js';
 
-export function outreachRoutes(app: FastifyInstance, { db }: Deps): void {
+export function outreachRoutes(app: FastifyInstance, { db, config }: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['outreach'];
   r.post('/api/meetings', { schema: { tags, body: CreateMeetingBody, response: { 201: Meeting } } }, async (req, reply) =>
@@ -23,6 +25,18 @@ export function outreachRoutes(app: FastifyInstance, { db }: Deps): void {
   );
   r.get('/api/meetings', { schema: { tags, querystring: MeetingListQuery, response: { 200: pageOf(Meeting) } } }, async (req) =>
     outreach.listMeetings(db, requireActor(req), req.query),
+  );
+  r.get('/api/meetings/:id', { schema: { tags, params: IdParam, response: { 200: MeetingDetail } } }, async (req) =>
+    outreach.getMeeting(db, requireActor(req), req.params.id),
+  );
+  // The venue's QR code opens the join page with the meeting: public, rate limited per IP, nothing personal.
+  r.get(
+    '/api/public/meetings/:id',
+    {
+      schema: { tags: ['public'], params: IdParam, response: { 200: PublicMeeting } },
+      config: { rateLimit: { max: config.publicRateLimitPerMinute, timeWindow: '1 minute' } },
+    },
+    async (req) => outreach.publicMeeting(db, req.params.id),
   );
   r.get('/api/outreach/stats', { schema: { tags, querystring: OutreachStatsQuery, response: { 200: OutreachStats } } }, async (req) =>
     outreach.outreachStats(db, requireActor(req), req.query),

@@ -7,13 +7,15 @@ import type { Page } from '../../../common/paging.js';
 import type {
   CreateMeetingBody,
   Meeting,
+  MeetingDetail,
+  PublicMeeting,
   MeetingListQuery,
   OutreachStats,
   OutreachStatsQuery,
   UnionisationBody,
   UnionisationStage,
 } from '../../../common/outreach.js';
-import { unionisationStages } from '../../../common/outreach.js';
+import { MEETING_EMPLOYERS_SHOWN, unionisationStages } from '../../../common/outreach.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
 import { isAncestorOrSelf } from '../../auth/tree.js';
 import { listPage } from '../../http/list-page.js';
@@ -90,6 +92,33 @@ export async function listMeetings(db: Kysely<DB>, actor: Actor, query: MeetingL
     present: (rows) => withApplications(db, rows),
     sortKey: (last) => [last.heldOn, last.id],
   });
+}
+
+/** One meeting in the caller's reach, with the employers contacted at it that the caller may see. */
+export async function getMeeting(db: Kysely<DB>, actor: Actor, id: number): Promise<MeetingDetail> {
+  const row = await repo.findMeetingInScope(db, scopeFor(actor, 'member.read'), id);
+  if (!row) throw new AppError('NOT_FOUND');
+  const [meeting] = await withApplications(db, [row]);
+  const employers = await repo.employersOfMeeting(db, scopeFor(actor, 'employer.read'), row, MEETING_EMPLOYERS_SHOWN);
+  return {
+    ...meeting!,
+    employers: employers.slice(0, MEETING_EMPLOYERS_SHOWN).map((e) => ({
+      id: e.id,
+      name: e.name,
+      headcount: e.headcount,
+      streetName: e.street_name,
+      unionName: e.union_name,
+      stage: e.stage,
+    })),
+    hasMoreEmployers: employers.length > MEETING_EMPLOYERS_SHOWN,
+  };
+}
+
+/** The public facts of a meeting (title, date, place, union) for the sign-up page its QR code opens. */
+export async function publicMeeting(db: Kysely<DB>, id: number): Promise<PublicMeeting> {
+  const row = await repo.findPublicMeeting(db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  return { id: row.id, title: row.title, heldOn: row.held_on, venue: row.venue, unionName: row.union_name };
 }
 
 /** Per-period figures for a subtree: 职工沟通会 / 企业沟通会 held, applications they brought, employers by 建会 stage. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorWith, buildOrg, buildTree, createTestContext, makeIdNumber, makePhone, type TestContext } from '../../testing/harness.js';
-import type { Meeting, OutreachStats } from '../../../common/outreach.js';
+import type { Employer } from '../../../common/employers.js';
+import type { Meeting, MeetingDetail, OutreachStats } from '../../../common/outreach.js';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof buildTree>>;
@@ -158,5 +159,121 @@ describe('dates and cursors of the meetings list', () => {
     const second = await ctx.call('GET', `/api/meetings?orgId=${tree.dcStreet2.id}&limit=1&cursor=${first.nextCursor}`);
     expect(second.statusCode).toBe(200);
     expect(second.json<{ items: Meeting[] }>().items[0]?.id).not.toBe(first.items[0]?.id);
+  });
+});
+
+describe('a meeting page, its public sign-up facts, and the 建会 stage it is credited with', () => {
+  it('shows a meeting with its sign-ups counted and the employers contacted at it; another district gets 404', async () => {
+    const meeting = (
+      await ctx.call('POST', '/api/meetings', {
+        orgId: tree.dcStreet.id,
+        kind: 'enterprise',
+        title: '企业建会推进会',
+        heldOn: '2026-08-01',
+      })
+    ).json<Meeting>();
+    const employer = (
+      await ctx.call('POST', '/api/employers', {
+        name: '北京会场物流有限公司',
+        headcount: 120,
+        industry: 'G',
+        streetOrgId: tree.dcStreet.id,
+      })
+    ).json<{ id: number; version: number }>();
+    await ctx.call('POST', `/api/employers/${employer.id}/unionisation`, {
+      version: employer.version,
+      stage: 'contacted',
+      meetingId: meeting.id,
+    });
+    const detail = await ctx.call('GET', `/api/meetings/${meeting.id}`);
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json<MeetingDetail>()).toMatchObject({
+      id: meeting.id,
+      title: '企业建会推进会',
+      employersEngaged: 1,
+      employers: [{ id: employer.id, name: '北京会场物流有限公司', stage: 'contacted', unionName: null }],
+      hasMoreEmployers: false,
+    });
+    const xicheng = await actorWith(ctx, 'union_cadre', tree.xicheng.id);
+    expect((await ctx.call('GET', `/api/meetings/${meeting.id}`, undefined, xicheng.cookie)).statusCode).toBe(404);
+  });
+
+  it('answers the public facts of a meeting and nothing personal, 404 for an unknown one; a QR sign-up carries the meeting', async () => {
+    const meeting = (
+      await ctx.call('POST', '/api/meetings', {
+        orgId: tree.dcStreet.id,
+        kind: 'worker',
+        title: '快递员扫码沟通会',
+        heldOn: '2026-08-02',
+        venue: '街道职工之家',
+      })
+    ).json<Meeting>();
+    const anonymous = await ctx.app.inject({ method: 'GET', url: `/api/public/meetings/${meeting.id}` });
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({
+      id: meeting.id,
+      title: '快递员扫码沟通会',
+      heldOn: '2026-08-02',
+      venue: '街道职工之家',
+      unionName: tree.dcStreet.name,
+    });
+    const unknown = await ctx.app.inject({ method: 'GET', url: '/api/public/meetings/999999999' });
+    expect(unknown.statusCode).toBe(404);
+    const person = { name: '扫码骑手', idNumber: makeIdNumber(), phone: makePhone(), employmentForm: 'courier' };
+    const applied = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/public/applications',
+      payload: { ...person, orgId: tree.dcUnion.id, meetingId: meeting.id },
+    });
+    expect(applied.statusCode).toBe(201);
+    const queue = (await ctx.call('GET', `/api/applications?orgId=${tree.dcUnion.id}&meetingId=${meeting.id}`)).json<{
+      items: { source: string; meetingId: number }[];
+    }>();
+    expect(queue.items).toEqual([expect.objectContaining({ source: 'meeting', meetingId: meeting.id })]);
+    const elsewhere = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/public/applications',
+      payload: { ...person, idNumber: makeIdNumber(), phone: makePhone(), orgId: tree.xcUnion.id, meetingId: meeting.id },
+    });
+    expect(elsewhere.json<{ code: string }>().code).toBe('MEETING_ORG_MISMATCH');
+  });
+
+  it('keeps the meeting when a stage change omits it, and shows a covered employer as 已建会', async () => {
+    const meeting = (
+      await ctx.call('POST', '/api/meetings', { orgId: tree.dcStreet2.id, kind: 'enterprise', title: '保留会场', heldOn: '2026-08-03' })
+    ).json<Meeting>();
+    const created = (
+      await ctx.call('POST', '/api/employers', {
+        name: '北京保留会场有限公司',
+        headcount: 200,
+        industry: 'C',
+        streetOrgId: tree.dcStreet2.id,
+      })
+    ).json<Employer>();
+    const first = await ctx.call('POST', `/api/employers/${created.id}/unionisation`, {
+      version: created.version,
+      stage: 'contacted',
+      meetingId: meeting.id,
+    });
+    await ctx.call('POST', `/api/employers/${created.id}/unionisation`, {
+      version: first.json<{ version: number }>().version,
+      stage: 'preparing',
+    });
+    const after = (await ctx.call('GET', `/api/employers/${created.id}`)).json<Employer>();
+    expect(after).toMatchObject({ unionisationStage: 'preparing', unionisationMeetingId: meeting.id });
+
+    const union2 = await buildOrg(ctx, tree.dcStreet2.id, 'grassroots_union');
+    const covered = (
+      await ctx.call('POST', '/api/employers', {
+        name: '北京自有工会有限公司',
+        headcount: 300,
+        industry: 'C',
+        streetOrgId: tree.dcStreet2.id,
+        unionOrgId: union2.id,
+      })
+    ).json<Employer>();
+    expect(covered.unionisationStage).toBe('established');
+    const listed = (await ctx.call('GET', `/api/employers?orgId=${union2.id}`)).json<{ items: Employer[] }>();
+    expect(listed.items.find((e) => e.id === covered.id)?.unionisationStage).toBe('established');
   });
 });

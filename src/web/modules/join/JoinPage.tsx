@@ -14,6 +14,7 @@ import { JoinDone } from './JoinDone.js';
 import { PublicLayout } from './PublicLayout.js';
 import { publicApi, type PublicUnion } from './public.api.js';
 import { UnionPicker } from './UnionPicker.js';
+import { useJoinMeeting } from './useJoinMeeting.js';
 
 type Values = { name?: string; idNumber?: string; phone?: string; employerName?: string; employmentForm?: EmploymentForm };
 
@@ -21,6 +22,7 @@ type Values = { name?: string; idNumber?: string; phone?: string; employerName?:
 export function JoinPage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
+  const meeting = useJoinMeeting();
   const [union, setUnion] = useState<PublicUnion | null>(null);
   const [unionError, setUnionError] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -54,6 +56,7 @@ export function JoinPage() {
         employerName: values.employerName?.trim() || undefined,
         employmentForm: values.employmentForm,
         orgId: union?.id,
+        meetingId: meeting?.id,
       },
       form,
       labels,
@@ -95,13 +98,23 @@ export function JoinPage() {
   return (
     <PublicLayout title={t('join.title')}>
       <p className="public-intro">{t('join.intro')}</p>
+      {meeting && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('join.meeting', { title: meeting.title })}
+          description={t('join.meetingFacts', { heldOn: meeting.heldOn, venue: meeting.venue ?? '', union: meeting.unionName })}
+          data-testid="join-meeting"
+        />
+      )}
       <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={() => void submit()} data-testid="join-form">
         <Form.Item
           label={labels.orgId}
           required
           validateStatus={unionError ? 'error' : undefined}
           help={unionError ?? undefined}
-          extra={t('join.unionHint')}
+          extra={meeting ? t('join.meetingUnionHint', { union: meeting.unionName }) : t('join.unionHint')}
           data-testid="union-item"
         >
           <UnionPicker

@@ -1,6 +1,7 @@
 import { PublicUnions } from '../../../common/applications.answers.js';
 import { ApplicationReceipt, ApplicationStatusView, type PublicApplicationBody } from '../../../common/applications.js';
 import { CardToken, CardVerifyResult } from '../../../common/cards.js';
+import { PublicMeeting } from '../../../common/outreach.js';
 import { CodeChallenge, PortalMe, PortalTransfer, type MemberCodeBody } from '../../../common/portal.js';
 import { api, NoAnswer } from '../../app/api.js';
 
@@ -11,6 +12,7 @@ export const publicApi = {
   unions: (q: string) => api.get('/api/public/unions', PublicUnions, { q }),
   apply: (body: PublicApplicationBody) => api.post('/api/public/applications', ApplicationReceipt, body),
   status: (trackingCode: string) => api.get(`/api/public/applications/${encodeURIComponent(trackingCode)}`, ApplicationStatusView),
+  meeting: (id: number) => api.quiet('GET', `/api/public/meetings/${id}`, PublicMeeting),
   verify: (token: string) => api.post('/api/public/cards/verify', CardVerifyResult, { token }),
 };
 

@@ -62,6 +62,7 @@ export function OutreachPage() {
         testId="meetings"
         scrollX={1000}
         emptyText={t('outreach.empty')}
+        onRow={(m) => ({ onClick: () => navigate(`/outreach/meetings/${m.id}`), style: { cursor: 'pointer' } })}
         filters={<OutreachFilters list={list} isPeriodValid={isPeriodValid} />}
         above={
           <div style={{ marginBottom: 12 }}>

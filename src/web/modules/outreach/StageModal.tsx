@@ -36,18 +36,23 @@ export function StageModal({
   useEffect(() => {
     let isCurrent = true;
     enterpriseMeetings(org)
-      .then((found) => isCurrent && setMeetings(found))
+      .then(async (found) => {
+        // The meeting it is credited with stays selectable even when it is not among the district's latest.
+        const linked = employer.unionisationMeetingId;
+        const extra = linked !== null && !found.some((m) => m.id === linked) ? await outreachApi.meeting(linked).catch(() => null) : null;
+        if (isCurrent) setMeetings(extra ? [...found, extra] : found);
+      })
       .catch(() => isCurrent && setMeetings([]));
     return () => {
       isCurrent = false;
     };
-  }, [org]);
+  }, [org, employer.unionisationMeetingId]);
 
   return (
     <FormModal
       title={t('stage.changeTitle', { name: employer.name })}
       form={form}
-      initialValues={{ stage: employer.unionisationStage }}
+      initialValues={{ stage: employer.unionisationStage, meetingId: employer.unionisationMeetingId ?? undefined }}
       submit={({ stage, meetingId }) =>
         outreachApi.setStage(employer.id, { version: employer.version, stage, meetingId: meetingId ?? null })
       }

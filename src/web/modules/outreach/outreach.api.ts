@@ -1,5 +1,12 @@
 import { StageAnswer } from '../../../common/outreach.answers.js';
-import { Meeting, OutreachStats, type CreateMeetingBody, type MeetingListQuery, type UnionisationBody } from '../../../common/outreach.js';
+import {
+  Meeting,
+  MeetingDetail,
+  OutreachStats,
+  type CreateMeetingBody,
+  type MeetingListQuery,
+  type UnionisationBody,
+} from '../../../common/outreach.js';
 import { pageOf } from '../../../common/paging.js';
 import { api } from '../../app/api.js';
 
@@ -9,6 +16,7 @@ export type Period = { from: string; to: string };
 export const outreachApi = {
   meetings: (orgId: number, filters: MeetingFilters, cursor: string | undefined, limit: number) =>
     api.get('/api/meetings', pageOf(Meeting), { orgId, ...filters, cursor, limit }),
+  meeting: (id: number) => api.get(`/api/meetings/${id}`, MeetingDetail),
   createMeeting: (body: CreateMeetingBody) => api.post('/api/meetings', Meeting, body),
   stats: (orgId: number, period: Period) => api.get('/api/outreach/stats', OutreachStats, { orgId, ...period }),
   setStage: (employerId: number, body: UnionisationBody) => api.post(`/api/employers/${employerId}/unionisation`, StageAnswer, body),
