@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type APIRequestContext, type Browser, type Page } from 'playwright-core';
 
 export const root = path.resolve(import.meta.dirname, '..');
 export const artifacts = path.join(root, 'e2e/artifacts');
@@ -82,4 +82,20 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
+}
+
+/** Signs in on the login page and waits for the console (the 工作台 or a deep link) to take its place. */
+export async function signIn(page: Page, baseUrl: string, username = 'admin', password = ADMIN_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/** Signs in through the API, for a request context that sets up data. */
+export async function signInApi(request: APIRequestContext, baseUrl: string, username: string, password: string): Promise<void> {
+  const response = await request.post(`${baseUrl}/api/auth/login`, { data: { username, password } });
+  if (!response.ok()) throw new Error(`sign-in of ${username} failed: ${response.status()} ${await response.text()}`);
 }

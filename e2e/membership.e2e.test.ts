@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../src/common/identity.js';
-import { ADMIN_PASSWORD, artifacts, ensureWebBuilt, hasChromium, launchChromium, startApp, type RunningApp } from './harness.js';
+import { artifacts, ensureWebBuilt, hasChromium, launchChromium, signIn, startApp, type RunningApp } from './harness.js';
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -123,11 +123,7 @@ describe.skipIf(!hasChromium)('joining a union in a browser', () => {
       await shot(phone, 'm05-join-done');
 
       // 3. The cadre signs in, opens the union's review queue, selects everything matching and approves.
-      await desk.goto(`${app.baseUrl}/login`);
-      await desk.getByTestId('login-username').fill('admin');
-      await desk.getByTestId('login-password').fill(ADMIN_PASSWORD);
-      await desk.getByTestId('login-submit').click();
-      await desk.getByTestId('node-title').waitFor();
+      await signIn(desk, app.baseUrl);
       await desk.goto(`${app.baseUrl}/orgs/${unionId}?tab=applications`);
       const queue = desk.getByTestId('applications-table');
       await queue.getByText('王小明').waitFor();

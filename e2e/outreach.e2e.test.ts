@@ -5,10 +5,20 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { APIRequestContext, Browser, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgSearchHit, OrgWithAncestors } from '../src/common/orgs.js';
-import { ADMIN_PASSWORD, artifacts, ensureWebBuilt, hasChromium, launchChromium, startApp, type RunningApp } from './harness.js';
+import {
+  ADMIN_PASSWORD,
+  artifacts,
+  ensureWebBuilt,
+  hasChromium,
+  launchChromium,
+  signIn,
+  signInApi,
+  startApp,
+  type RunningApp,
+} from './harness.js';
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -20,11 +30,6 @@ function idNumber(serial: number): string {
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...body].reduce((acc, c, i) => acc + Number(c) * weights[i]!, 0);
   return body + '10X98765432'.charAt(sum % 11);
-}
-
-async function signIn(request: APIRequestContext, baseUrl: string, username: string, password: string): Promise<void> {
-  const response = await request.post(`${baseUrl}/api/auth/login`, { data: { username, password } });
-  if (!response.ok()) throw new Error(`sign-in of ${username} failed: ${response.status()} ${await response.text()}`);
 }
 
 async function json<T>(request: Promise<{ ok(): boolean; status(): number; text(): Promise<string>; json(): Promise<unknown> }>) {
@@ -66,7 +71,7 @@ describe.skipIf(!hasChromium)('outreach meetings in a browser', () => {
       // The admin creates a cadre of 东城区总工会; the cadre holds a worker meeting (two sign-ups) and an enterprise
       // meeting (one employer contacted) in the street of a 东城 union.
       const api = await browser.newContext();
-      await signIn(api.request, app.baseUrl, 'admin', ADMIN_PASSWORD);
+      await signInApi(api.request, app.baseUrl, 'admin', ADMIN_PASSWORD);
       const q = (s: string) => encodeURIComponent(s);
       const dongcheng = (
         await json<{ items: OrgSearchHit[] }>(
@@ -76,7 +81,7 @@ describe.skipIf(!hasChromium)('outreach meetings in a browser', () => {
       await json(api.request.post(`${app.baseUrl}/api/users`, { data: { ...CADRE, orgId: dongcheng.id, role: 'union_cadre' } }));
       await api.close();
       const cadre = await browser.newContext();
-      await signIn(cadre.request, app.baseUrl, CADRE.username, CADRE.password);
+      await signInApi(cadre.request, app.baseUrl, CADRE.username, CADRE.password);
       const union = (
         await json<{ items: OrgSearchHit[] }>(
           cadre.request.get(`${app.baseUrl}/api/orgs/search?q=${q('工会')}&kind=grassroots_union&limit=1`),
@@ -121,11 +126,7 @@ describe.skipIf(!hasChromium)('outreach meetings in a browser', () => {
       await cadre.close();
 
       // 1. The cadre signs in and opens the worker meeting from the list of the street's meetings (今年 by default).
-      await page.goto(`${app.baseUrl}/login`);
-      await page.getByTestId('login-username').fill(CADRE.username);
-      await page.getByTestId('login-password').fill(CADRE.password);
-      await page.getByTestId('login-submit').click();
-      await page.waitForURL((url) => url.pathname !== '/login');
+      await signIn(page, app.baseUrl, CADRE.username, CADRE.password);
       await page.goto(`${app.baseUrl}/outreach?org=${street.id}`);
       await page.getByTestId('meetings-table').locator('tbody tr', { hasText: '骑手扫码沟通会' }).click();
       await page.getByTestId('meeting-page').waitFor();

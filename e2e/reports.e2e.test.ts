@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Coverage } from '../src/common/coverage.js';
-import { ADMIN_PASSWORD, artifacts, ensureWebBuilt, hasChromium, launchChromium, startApp, type RunningApp } from './harness.js';
+import { artifacts, ensureWebBuilt, hasChromium, launchChromium, signIn, startApp, type RunningApp } from './harness.js';
 
 const DESKTOP = { width: 1440, height: 1000 };
 
@@ -38,11 +38,7 @@ describe.skipIf(!hasChromium)('leaders’ reports in a browser', () => {
     page.on('response', (r) => {
       if (r.url().includes('/api/') && r.status() >= 500) problems.push(`${r.status()} ${r.url()}`);
     });
-    await page.goto(`${app.baseUrl}/login`);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => url.pathname !== '/login');
+    await signIn(page, app.baseUrl);
     // This month's snapshot and two years reconstructed from join dates, as the month-end job does on a new install.
     const taken = await context.request.post(`${app.baseUrl}/api/coverage/snapshots`, { data: { reconstructMonths: 24 } });
     expect(taken.status()).toBe(200);

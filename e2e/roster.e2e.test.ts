@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgSearchHit } from '../src/common/orgs.js';
-import { ADMIN_PASSWORD, artifacts, ensureWebBuilt, hasChromium, launchChromium, root, startApp, type RunningApp } from './harness.js';
+import { artifacts, ensureWebBuilt, hasChromium, launchChromium, root, signIn, startApp, type RunningApp } from './harness.js';
 
 const DESKTOP = { width: 1440, height: 900 };
 const MESSY_ROSTER = path.resolve(root, '../shared/fixtures/roster-messy.xlsx');
@@ -43,11 +43,7 @@ describe.skipIf(!hasChromium || !fs.existsSync(MESSY_ROSTER))('importing a roste
       if (response.url().includes('/api/') && response.status() >= 500) problems.push(`${response.status()} ${response.url()}`);
     });
     try {
-      await page.goto(`${app.baseUrl}/login`);
-      await page.getByTestId('login-username').fill('admin');
-      await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
-      await page.getByTestId('login-submit').click();
-      await page.getByTestId('node-title').waitFor();
+      await signIn(page, app.baseUrl);
 
       // A demo grassroots union, found the way the tree search finds one.
       const search = await page.request.get(`${app.baseUrl}/api/orgs/search?q=${encodeURIComponent('工会')}&kind=grassroots_union&limit=1`);

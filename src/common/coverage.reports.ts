@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { defineErrors } from './errors.js';
 import { rate } from './coverage.js';
 import { defineAuditActions } from './audit.actions.js';
 
@@ -68,26 +67,6 @@ export const ReportQuery = z.object({
     .optional(),
 });
 export type ReportQuery = z.infer<typeof ReportQuery>;
-
-export const coverageReportErrors = defineErrors({
-  REPORT_DATE_IN_FUTURE: { status: 422, 'zh-CN': '报表日期不能晚于本月', en: 'The report date cannot be later than this month' },
-  SNAPSHOT_MISSING: {
-    status: 422,
-    'zh-CN': '该月没有覆盖情况快照，无法出具当月报表',
-    en: 'There is no coverage snapshot for that month, so no report can be made for it',
-  },
-  REPORT_TOO_LARGE: {
-    status: 422,
-    'zh-CN': '报表行数过多，请选择下一级组织',
-    en: 'The report would have too many rows; choose a lower-level organisation',
-  },
-});
-
-declare module './errors.js' {
-  interface ErrorCatalogs {
-    coverageReports: typeof coverageReportErrors;
-  }
-}
 
 /** The rates of a set of counted figures (a row, a 小计 or a 合计 is summed first, then divided). */
 export function withRates(f: Omit<CoverageFigures, 'membershipRate' | 'unionisationRate'>): CoverageFigures {

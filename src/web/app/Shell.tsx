@@ -1,4 +1,4 @@
-import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { useOrgTree } from '../modules/orgs/treeStore.js';
 import { useAuth, useMe } from './auth.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { ChangePasswordModal } from './ChangePassword.js';
-import { hasAccess, useRegistry } from './webModule.js';
+import { hasAccess, useRegistry, type MenuEntry } from './webModule.js';
 import { TodoCountsProvider, useTodoCounts, WithBadge } from './todoCounts.js';
 
 const HEADER_HEIGHT = 56;
@@ -43,7 +43,7 @@ function ShellFrame() {
   const tab = new URLSearchParams(location.search).get('tab');
 
   const entries = menu.filter((entry) => hasAccess(entry.access, me, can));
-  const navItems: MenuProps['items'] = entries.map((entry) => ({
+  const toItem = (entry: MenuEntry) => ({
     key: entry.key,
     icon: entry.icon,
     label: (
@@ -51,7 +51,21 @@ function ShellFrame() {
         <span data-testid={entry.testId}>{entry.label(t)}</span>
       </WithBadge>
     ),
-  }));
+  });
+  const adminEntries = entries.filter((entry) => entry.group === 'admin');
+  const navItems: MenuProps['items'] = [
+    ...entries.filter((entry) => entry.group !== 'admin').map(toItem),
+    ...(adminEntries.length === 0
+      ? []
+      : [
+          {
+            key: 'admin',
+            icon: <SettingOutlined />,
+            label: <span data-testid="nav-admin">{t('nav.admin')}</span>,
+            children: adminEntries.map(toItem),
+          },
+        ]),
+  ];
   const section = '/' + (location.pathname.split('/')[1] ?? '');
   const tabEntry = section === '/orgs' && tab ? entries.find((entry) => entry.orgTab === tab) : undefined;
   const selectedNav = tabEntry?.key ?? section;

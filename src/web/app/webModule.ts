@@ -28,6 +28,8 @@ export type MenuEntry = {
   orgTab?: string;
   /** A to-do key (`applications.pending`): its count shows as a badge on the entry. */
   badge?: string;
+  /** `admin`: shown under 系统管理, so the daily entries keep the header's width. */
+  group?: 'admin';
 };
 
 /** A tab of the organisation page. */

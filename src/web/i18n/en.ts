@@ -14,6 +14,7 @@ export const appEn: Widen<typeof appZhCN> = {
   },
   nav: {
     openTree: 'Tree',
+    admin: 'Administration',
   },
   lang: { label: 'Language', 'zh-CN': '中文', en: 'English' },
   login: {

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { defaultLocale, locales, type Locale } from '../../common/i18n.js';
 import { appEn } from './en.js';
-import { applyDateLocale } from './libraryLocales.js';
+import { applyDateLocale, localiseAriaLabels, watchAriaLabels } from './libraryLocales.js';
 import type { Messages, MessageTree } from './messages.js';
 import { appZhCN } from './zh-CN.js';
 
@@ -54,6 +54,7 @@ void i18next.use(initReactI18next).init({
 });
 document.documentElement.lang = i18next.language;
 applyDateLocale(currentLocale());
+watchAriaLabels(document.body, currentLocale);
 
 /** The selected language, as sent in Accept-Language. */
 export function currentLocale(): Locale {
@@ -65,6 +66,7 @@ export function setLocale(locale: Locale): void {
   document.documentElement.lang = locale;
   applyDateLocale(locale);
   void i18next.changeLanguage(locale);
+  localiseAriaLabels(document.body, locale);
 }
 
 export { i18next };

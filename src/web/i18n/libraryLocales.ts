@@ -21,3 +21,40 @@ const dayjsLocales: Record<Locale, string> = { 'zh-CN': 'zh-cn', en: 'en' };
 export function applyDateLocale(locale: Locale): void {
   dayjs.locale(dayjsLocales[locale]);
 }
+
+/**
+ * Accessible names that Ant Design's rc-components hard-code in English (no locale reaches them): the dialog's close
+ * button ("Close", rc-dialog), the number input's steppers ("Increase Value" / "Decrease Value", rc-input-number) and
+ * the tree's keyboard input ("for screen reader", rc-tree). A screen reader in the zh-CN console read them in English.
+ */
+export const hardCodedAriaLabels: Record<Locale, Record<string, string>> = {
+  'zh-CN': { Close: '关闭', 'Increase Value': '增大数值', 'Decrease Value': '减小数值', 'for screen reader': '用方向键浏览组织树' },
+  en: {
+    Close: 'Close',
+    'Increase Value': 'Increase value',
+    'Decrease Value': 'Decrease value',
+    'for screen reader': 'Browse the tree with the arrow keys',
+  },
+};
+
+const ORIGINAL = 'data-library-label';
+
+/** Puts each hard-coded label under `root` in `locale`, keeping the original so a change of language can redo it. */
+export function localiseAriaLabels(root: ParentNode, locale: Locale): void {
+  const labels = hardCodedAriaLabels[locale];
+  for (const element of root.querySelectorAll<HTMLElement>('[aria-label]')) {
+    const original = element.getAttribute(ORIGINAL) ?? element.getAttribute('aria-label') ?? '';
+    const label = labels[original];
+    if (label === undefined) continue;
+    element.setAttribute(ORIGINAL, original);
+    if (element.getAttribute('aria-label') !== label) element.setAttribute('aria-label', label);
+  }
+}
+
+/** Keeps the labels localised as the libraries render them; returns the stop function. */
+export function watchAriaLabels(root: HTMLElement, locale: () => Locale): () => void {
+  localiseAriaLabels(root, locale());
+  const observer = new MutationObserver(() => localiseAriaLabels(root, locale()));
+  observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
+  return () => observer.disconnect();
+}

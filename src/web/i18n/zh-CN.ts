@@ -11,6 +11,7 @@ export const appZhCN = {
   },
   nav: {
     openTree: '组织树',
+    admin: '系统管理',
   },
   lang: { label: '语言', 'zh-CN': '中文', en: 'English' },
   login: {

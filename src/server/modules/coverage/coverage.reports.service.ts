@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
+import '../../../common/coverage.errors.js';
 import {
   REPORT_MAX_ROWS,
   shiftMonth,

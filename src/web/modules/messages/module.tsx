@@ -17,6 +17,7 @@ export const webModule = defineWebModule({
       label: (t) => t('outbox.nav'),
       testId: 'nav-messages',
       access: isRootAdmin,
+      group: 'admin',
       to: () => '/messages',
     },
   ],

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Input, Select } from 'antd';
+import { Button, DatePicker, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REVEAL_ACTIONS, type AuditRecord } from '../../../common/audit.js';
@@ -83,31 +83,21 @@ export function AuditPage() {
             onChange={(r: AuditRecord['result'] | undefined) => set({ result: r })}
             data-testid="audit-result"
           />
-          <Input
-            type="date"
-            aria-label={t('audit.filterFrom')}
-            title={t('audit.filterFrom')}
-            style={{ width: 150 }}
-            onChange={(e) => set({ from: e.target.value || undefined })}
-            data-testid="audit-from"
-          />
-          <Input
-            type="date"
-            aria-label={t('audit.filterTo')}
-            title={t('audit.filterTo')}
-            style={{ width: 150 }}
-            onChange={(e) => set({ to: e.target.value ? nextDay(e.target.value) : undefined })}
-            data-testid="audit-to"
+          <DatePicker.RangePicker
+            allowEmpty={[true, true]}
+            placeholder={[t('audit.filterFrom'), t('audit.filterTo')]}
+            style={{ width: 280 }}
+            // The picker's end day is inclusive; the list's `to` is exclusive (Beijing days, half-open).
+            onChange={(days) =>
+              set({
+                from: days?.[0]?.format('YYYY-MM-DD'),
+                to: days?.[1] ? days[1].add(1, 'day').format('YYYY-MM-DD') : undefined,
+              })
+            }
+            data-testid="audit-days"
           />
         </>
       }
     />
   );
-}
-
-/** The day after `date` (YYYY-MM-DD): the list's `to` is exclusive (Beijing days, half-open), the picker's end day inclusive. */
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }

@@ -41,7 +41,7 @@ export const messages = {
     filterUsername: '用户名或姓名',
     filterResult: '结果',
     filterFrom: '起始日期',
-    filterTo: '截止日期（含当天）',
+    filterTo: '截止日期（含）',
     what: '内容',
     export: '导出 Excel',
     actions: {

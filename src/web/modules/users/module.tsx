@@ -17,6 +17,7 @@ export const webModule = defineWebModule({
       label: (t) => t('users.menu'),
       testId: 'nav-users',
       access: 'user.read',
+      group: 'admin',
       to: () => '/users',
     },
     {
@@ -26,6 +27,7 @@ export const webModule = defineWebModule({
       label: (t) => t('audit.menu'),
       testId: 'nav-audit',
       access: 'audit.read',
+      group: 'admin',
       to: () => '/audit',
     },
   ],

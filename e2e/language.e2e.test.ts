@@ -1,0 +1,127 @@
+/**
+ * The zh-CN console has no stray English: in Debian's Chromium against the real server process, the city
+ * federation's admin opens every page of the menu, every tab of 东城's page and the dialogs cadres use most, and each
+ * page's visible text and accessible names (placeholder, title, aria-label) are scanned for Latin words. Data the
+ * people typed (user names, codes with digits) is not the console's wording and is left out; what remains must be
+ * Chinese. Then the same pages in English show the English menu. Screenshot: e2e/artifacts/language.png.
+ */
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OrgSearchHit } from '../src/common/orgs.js';
+import { artifacts, ensureWebBuilt, hasChromium, launchChromium, signIn, startApp, type RunningApp } from './harness.js';
+
+const DESKTOP = { width: 1440, height: 900 };
+
+/**
+ * Latin words the zh-CN console may show: product and format names a Chinese cadre reads as they are, the language
+ * switch's own "English", and the demo's user names (data, not wording).
+ */
+const ALLOWED = new Set(['Excel', 'WPS', 'QR', 'English', 'xlsx', 'csv', 'admin']);
+
+/** The visible text and the accessible names of the page, without antd's icons (their names are the icon's). */
+function pageWording(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const texts = [document.body.innerText];
+    for (const element of document.querySelectorAll('[placeholder], [title], [aria-label]')) {
+      if (element.closest('.anticon, [role="img"], canvas, svg')) continue;
+      for (const name of ['placeholder', 'title', 'aria-label']) {
+        const value = element.getAttribute(name);
+        if (value) texts.push(value);
+      }
+    }
+    return texts;
+  });
+}
+
+/** The Latin words of `texts` that are neither allowed nor data (a word with a digit is a code: USCC, ID, phone). */
+function strayEnglish(texts: string[]): string[] {
+  const words = texts.join('\n').match(/[A-Za-z][A-Za-z0-9]*(?:[._'’-][A-Za-z0-9]+)*/g) ?? [];
+  return [...new Set(words.filter((word) => !/\d/.test(word) && !ALLOWED.has(word) && !/^[a-z]+\.[a-z.]+$/.test(word)))];
+}
+
+describe.skipIf(!hasChromium)('the console in Chinese', () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    app = await startApp();
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('shows no English on any page, tab or dialog in zh-CN, and the menu in English after switching', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
+    const page = await context.newPage();
+    const found: string[] = [];
+    const scan = async (where: string) => {
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(300); // antd's motion and lazy charts settle
+      const stray = strayEnglish(await pageWording(page));
+      if (stray.length > 0) found.push(`${where}: ${stray.join(', ')}`);
+    };
+    try {
+      await signIn(page, app.baseUrl);
+      const hits = (await (
+        await context.request.get(`${app.baseUrl}/api/orgs/search?q=${encodeURIComponent('东城区总工会')}&limit=1`)
+      ).json()) as OrgSearchHit[];
+      const dongcheng = hits[0]!;
+
+      for (const route of ['/workbench', '/dashboard', '/orgs/1', '/outreach', '/intake', '/messages', '/users', '/audit']) {
+        await page.goto(`${app.baseUrl}${route}`);
+        await page.getByTestId('user-menu').waitFor();
+        await scan(route);
+      }
+
+      // Every tab of 东城's page, and the dialogs opened from them.
+      await page.goto(`${app.baseUrl}/orgs/${dongcheng.id}`);
+      await page.getByTestId('node-title').waitFor();
+      const tabs = await page.locator('span[data-testid^="tab-"]').evaluateAll((spans) => spans.map((s) => s.getAttribute('data-testid')!));
+      expect(tabs.length).toBeGreaterThan(3);
+      for (const tab of tabs) {
+        await page.getByTestId(tab).click();
+        await scan(`东城 ${tab}`);
+        for (const dialog of ['create-employer', 'export-members']) {
+          const opener = page.getByTestId(dialog);
+          if (!(await opener.isVisible())) continue;
+          await opener.click();
+          await page.locator('.ant-modal-content').last().waitFor();
+          await scan(`东城 ${tab} ${dialog}`);
+          await page.keyboard.press('Escape');
+          await page.locator('.ant-modal-content').last().waitFor({ state: 'hidden' });
+        }
+        const stage = page.locator('[data-testid^="stage-employer-"]').first();
+        if (await stage.isVisible()) {
+          await stage.click();
+          await page.locator('.ant-modal-content').last().waitFor();
+          await scan(`东城 ${tab} stage-employer`);
+          await page.keyboard.press('Escape');
+          await page.locator('.ant-modal-content').last().waitFor({ state: 'hidden' });
+        }
+      }
+
+      await page.goto(`${app.baseUrl}/outreach`);
+      await page.getByTestId('create-meeting').click();
+      await page.locator('.ant-modal-content').last().waitFor();
+      await scan('/outreach create-meeting');
+      await page.screenshot({ path: path.join(artifacts, 'language.png') });
+      await page.keyboard.press('Escape');
+
+      expect(found).toEqual([]);
+
+      // The same console in English: the menu and antd's own strings follow.
+      await page.evaluate(() => localStorage.setItem('gonghui.lang', 'en'));
+      await page.goto(`${app.baseUrl}/workbench`);
+      await page.getByTestId('user-menu').waitFor();
+      expect(await page.getByTestId('nav-orgs').innerText()).toMatch(/[A-Za-z]/);
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    } finally {
+      await context.close();
+    }
+  }, 300_000);
+});
