@@ -67,10 +67,10 @@ describe.skipIf(!hasChromium)('the console in Chinese', () => {
     };
     try {
       await signIn(page, app.baseUrl);
-      const hits = (await (
-        await context.request.get(`${app.baseUrl}/api/orgs/search?q=${encodeURIComponent('东城区总工会')}&limit=1`)
-      ).json()) as OrgSearchHit[];
-      const dongcheng = hits[0]!;
+      const districts = (await (
+        await context.request.get(`${app.baseUrl}/api/orgs/search?q=${encodeURIComponent('东城区总工会')}&kind=district_federation&limit=1`)
+      ).json()) as { items: OrgSearchHit[] };
+      const dongcheng = districts.items[0]!;
 
       for (const route of ['/workbench', '/dashboard', '/orgs/1', '/outreach', '/intake', '/messages', '/users', '/audit']) {
         await page.goto(`${app.baseUrl}${route}`);
@@ -81,10 +81,11 @@ describe.skipIf(!hasChromium)('the console in Chinese', () => {
       // Every tab of 东城's page, and the dialogs opened from them.
       await page.goto(`${app.baseUrl}/orgs/${dongcheng.id}`);
       await page.getByTestId('node-title').waitFor();
-      const tabs = await page.locator('span[data-testid^="tab-"]').evaluateAll((spans) => spans.map((s) => s.getAttribute('data-testid')!));
-      expect(tabs.length).toBeGreaterThan(3);
-      for (const tab of tabs) {
-        await page.getByTestId(tab).click();
+      const tabs = page.locator('span[data-testid^="tab-"]');
+      expect(await tabs.count()).toBeGreaterThan(3);
+      for (let i = 0; i < (await tabs.count()); i++) {
+        const tab = (await tabs.nth(i).getAttribute('data-testid')) ?? `tab ${i}`;
+        await tabs.nth(i).click();
         await scan(`东城 ${tab}`);
         for (const dialog of ['create-employer', 'export-members']) {
           const opener = page.getByTestId(dialog);
@@ -112,6 +113,7 @@ describe.skipIf(!hasChromium)('the console in Chinese', () => {
       await page.screenshot({ path: path.join(artifacts, 'language.png') });
       await page.keyboard.press('Escape');
 
+      if (found.length > 0) console.log(`stray English:\n${found.join('\n')}`);
       expect(found).toEqual([]);
 
       // The same console in English: the menu and antd's own strings follow.
@@ -120,6 +122,9 @@ describe.skipIf(!hasChromium)('the console in Chinese', () => {
       await page.getByTestId('user-menu').waitFor();
       expect(await page.getByTestId('nav-orgs').innerText()).toMatch(/[A-Za-z]/);
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    } catch (error) {
+      await page.screenshot({ path: path.join(artifacts, 'language-failure.png') });
+      throw error;
     } finally {
       await context.close();
     }
