@@ -30,7 +30,7 @@ export const messages: Widen<typeof zhCN> = {
     },
     status: { member: 'Member', lapsed: 'Lapsed' },
     cardStatus: { none: 'No card', active: 'Active', revoked: 'Revoked' },
-    searchPlaceholder: 'Name / pinyin / mobile / ID number / card number',
+    searchPlaceholder: 'Name, pinyin or initials; full mobile, ID or card number',
     empty: 'No members',
     detailTitle: 'Member',
     history: 'Membership history',
