@@ -196,12 +196,10 @@ export async function listMembers(db: Executor, scope: OrgScope, s: MemberSearch
       q = q.where('m.name', 'like', `${escapeLike(m.prefix)}%`);
     } else if (m.kind === 'name') {
       const like = `${escapeLike(m.prefix)}%`;
+      // The keys write ü as v (吕 → lv): a typed "lü" means the same.
+      const key = like.toLowerCase().replace(/ü/g, 'v');
       q = q.where((eb) =>
-        eb.or([
-          eb('m.name', 'like', like),
-          eb('m.name_pinyin', 'like', like.toLowerCase()),
-          sql<boolean>`split_part(m.name_pinyin, ' ', 2) LIKE ${like.toLowerCase()}`,
-        ]),
+        eb.or([eb('m.name', 'like', like), eb('m.name_pinyin', 'like', key), sql<boolean>`split_part(m.name_pinyin, ' ', 2) LIKE ${key}`]),
       );
     }
     return q as Q;
