@@ -29,7 +29,8 @@ export const Member = z.object({
   joinDate: z.string(),
   cardNo: z.string().nullable(),
   cardStatus: z.enum(['none', 'active', 'revoked']),
-  secondaryOrgIds: z.array(z.number()),
+  /** Secondary affiliations (a rider's joint union), named: a union outside the caller's view is still named. */
+  secondaryOrgs: z.array(z.object({ id: z.number(), name: z.string() })),
   version: z.number(),
 });
 export type Member = z.infer<typeof Member>;

@@ -233,11 +233,20 @@ export async function listMembers(db: Executor, scope: OrgScope, s: MemberSearch
     .map(provenInScope);
 }
 
-export async function listSecondaryOrgIds(db: Executor, members: readonly InScope<MemberKey>[]): Promise<Map<number, number[]>> {
-  const map = new Map<number, number[]>();
+export type SecondaryOrg = { id: number; name: string };
+
+/** The secondary unions of these members, by member id, with their names (names only, like the history's). */
+export async function listSecondaryOrgs(db: Executor, members: readonly InScope<MemberKey>[]): Promise<Map<number, SecondaryOrg[]>> {
+  const map = new Map<number, SecondaryOrg[]>();
   if (members.length === 0) return map;
-  const rows = await db.selectFrom('member_affiliation').select(['member_id', 'org_id']).where(isOneOf(members)).execute();
-  for (const r of rows) map.set(r.member_id, [...(map.get(r.member_id) ?? []), r.org_id]);
+  const rows = await db
+    .selectFrom('member_affiliation as a')
+    .innerJoin('org_unit as o', 'o.id', 'a.org_id')
+    .select(['a.member_id', 'a.org_id', 'o.name'])
+    .where(isOneOf(members, 'a.region_id', 'a.member_id'))
+    .orderBy('a.org_id')
+    .execute();
+  for (const r of rows) map.set(r.member_id, [...(map.get(r.member_id) ?? []), { id: r.org_id, name: r.name }]);
   return map;
 }
 

@@ -20,7 +20,7 @@ import type { SealedPerson } from './members.person.js';
 import * as repo from './members.repo.js';
 import type { MemberRow } from './members.repo.js';
 
-function toMember(row: MemberRow, secondary: number[] = []): Member {
+function toMember(row: MemberRow, secondary: repo.SecondaryOrg[] = []): Member {
   return {
     id: row.id,
     name: row.name,
@@ -37,7 +37,7 @@ function toMember(row: MemberRow, secondary: number[] = []): Member {
     joinDate: row.join_date,
     cardNo: row.card_no,
     cardStatus: row.card_status,
-    secondaryOrgIds: secondary,
+    secondaryOrgs: secondary,
     version: row.version,
   };
 }
@@ -104,7 +104,7 @@ export async function listMembers(db: Kysely<DB>, cipher: PiiCipher, actor: Acto
         withSecondary,
       ),
     present: async (page) => {
-      const secondary = await repo.listSecondaryOrgIds(db, page);
+      const secondary = await repo.listSecondaryOrgs(db, page);
       return page.map((r) => toMember(r, secondary.get(r.id)));
     },
     sortKey: (last) => last.id,
@@ -113,7 +113,7 @@ export async function listMembers(db: Kysely<DB>, cipher: PiiCipher, actor: Acto
 
 export async function getMember(db: Kysely<DB>, actor: Actor, id: number): Promise<MemberDetail> {
   const row = await findMemberFor(db, actor, 'member.read', id);
-  const secondary = await repo.listSecondaryOrgIds(db, [row]);
+  const secondary = await repo.listSecondaryOrgs(db, [row]);
   const history = await repo.listHistory(db, row);
   return {
     ...toMember(row, secondary.get(id)),
@@ -311,7 +311,7 @@ export async function addAffiliation(db: Kysely<DB>, actor: Actor, memberId: num
       await addToCoverage(tx, org.path, { members_secondary: 1 });
     }
     await recordWrite(tx, actor, 'member.affiliate', { type: 'member', id: memberId, orgPath: org.path }, { orgId: org.id });
-    const secondary = await repo.listSecondaryOrgIds(tx, [member]);
+    const secondary = await repo.listSecondaryOrgs(tx, [member]);
     return toMember(member, secondary.get(memberId));
   });
 }

@@ -174,7 +174,8 @@ describe('member life-cycle', () => {
     const m = await buildMember(ctx, tree.dcUnion.id, { employmentForm: 'delivery_rider' });
     const before = members(await ctx.call('GET', `/api/coverage/${tree.dongcheng.id}`));
     const added = await ctx.call('POST', `/api/members/${m.id}/affiliations`, { orgId: joint.id });
-    expect(added.json<Member>().secondaryOrgIds).toEqual([joint.id]);
+    expect(added.json<Member>().secondaryOrgs).toEqual([{ id: joint.id, name: joint.name }]);
+    expect((await ctx.call('GET', `/api/members/${m.id}`)).json<Member>().secondaryOrgs).toEqual([{ id: joint.id, name: joint.name }]);
     const listed = (await ctx.call('GET', `/api/members?orgId=${joint.id}`)).json<{ items: Member[] }>();
     expect(listed.items.map((x) => x.id)).toEqual([m.id]);
     expect(members(await ctx.call('GET', `/api/coverage/${joint.id}`))).toBe(0);
