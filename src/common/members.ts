@@ -49,7 +49,7 @@ export type MemberDetail = z.infer<typeof MemberDetail>;
 
 export const MemberListQuery = z.object({
   orgId: Id,
-  /** Name, pinyin or initials prefix; an 11-digit phone, an 18-character ID number or a card number match exactly. */
+  /** Name, pinyin or initials prefix; an 11-digit phone (or its last 4 digits), an 18-character ID number or a card number match exactly. */
   q: z.string().trim().max(50).optional(),
   status: z.enum(memberStatuses).optional(),
   employmentForm: z.enum(employmentForms).optional(),

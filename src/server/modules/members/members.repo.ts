@@ -166,6 +166,7 @@ export type MemberSearch = {
   match:
     | { kind: 'none' }
     | { kind: 'phone'; bidx: string }
+    | { kind: 'phoneLast4'; digits: string }
     | { kind: 'idNumber'; bidx: string }
     | { kind: 'card'; cardNo: string }
     | { kind: 'name'; prefix: string };
@@ -188,6 +189,8 @@ export async function listMembers(db: Executor, scope: OrgScope, s: MemberSearch
     if (s.afterId !== undefined) q = q.where('m.id', '<', s.afterId);
     const m = s.match;
     if (m.kind === 'phone') q = q.where('m.phone_bidx', '=', m.bidx);
+    // The visible end of the masked phone (member_phone_last4_idx).
+    if (m.kind === 'phoneLast4') q = q.where('m.phone_masked', 'is not', null).where(sql<boolean>`right(m.phone_masked, 4) = ${m.digits}`);
     if (m.kind === 'idNumber') q = q.where('m.id_number_bidx', '=', m.bidx);
     if (m.kind === 'card') q = q.where('m.card_no', '=', m.cardNo);
     if (m.kind === 'name' && HAN.test(m.prefix)) {

@@ -71,11 +71,12 @@ export async function findMemberFor(
   throw new AppError('NOT_FOUND');
 }
 
-/** What a search string means: a phone, an ID number, a card number, or a name / pinyin prefix. */
+/** What a search string means: a phone or its last four digits, an ID number, a card number, or a name / pinyin prefix. */
 function classifyQuery(cipher: PiiCipher, q: string | undefined): repo.MemberSearch['match'] {
   if (!q) return { kind: 'none' };
   const phone = parsePhone(q);
   if (phone.ok) return { kind: 'phone', bidx: cipher.blindIndex('phone', phone.phone) };
+  if (/^\d{4}$/.test(q)) return { kind: 'phoneLast4', digits: q };
   const id = parseIdNumber(q);
   if (id.ok) return { kind: 'idNumber', bidx: cipher.blindIndex('id_number', id.facts.id) };
   if (/^GH\d{12}$/i.test(q)) return { kind: 'card', cardNo: q.toUpperCase() };

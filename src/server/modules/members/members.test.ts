@@ -98,6 +98,15 @@ describe('member life-cycle', () => {
     expect(await find('yangzhen')).not.toContain(m.id);
   });
 
+  it('finds a member by the last four digits of the mobile, inside the scope only', async () => {
+    const m = await buildMember(ctx, tree.dcUnion.id, { phone: '13812345678' });
+    const find = async (q: string, orgId = tree.dongcheng.id) =>
+      (await ctx.call('GET', `/api/members?orgId=${orgId}&q=${q}`)).json<{ items: Member[] }>().items.map((x) => x.id);
+    expect(await find('5678')).toContain(m.id);
+    expect(await find('1234')).not.toContain(m.id);
+    expect(await find('5678', tree.xicheng.id)).not.toContain(m.id);
+  });
+
   it('keys ü as v, so "lv" finds 吕 and 绿, and re-keys names stored before once', async () => {
     const lv = await buildMember(ctx, tree.dcUnion.id, { name: '吕绿女' });
     const find = async (q: string) =>

@@ -12,8 +12,8 @@ describe('MembersTab search box', () => {
     );
     renderPage(<MembersTab orgId={3} orgName="和平里街道总工会" />);
     const box = await screen.findByPlaceholderText(/姓名/);
-    for (const word of ['拼音', '首字母', '完整手机号', '身份证号', '卡号']) expect(box.getAttribute('placeholder')).toContain(word);
+    for (const word of ['拼音', '首字母', '手机号', '尾号4位', '身份证号', '卡号']) expect(box.getAttribute('placeholder')).toContain(word);
     const en = i18next.getFixedT('en')('member.searchPlaceholder');
-    for (const word of ['pinyin', 'initials', 'full mobile', 'ID', 'card']) expect(en).toContain(word);
+    for (const word of ['pinyin', 'initials', 'mobile', 'last 4 digits', 'ID', 'card']) expect(en).toContain(word);
   });
 });

@@ -29,7 +29,7 @@ export const messages: Widen<typeof zhCN> = {
     },
     status: { member: 'Member', lapsed: 'Lapsed' },
     cardStatus: { none: 'No card', active: 'Active', revoked: 'Revoked' },
-    searchPlaceholder: 'Name, pinyin or initials; full mobile, ID or card number',
+    searchPlaceholder: 'Name, pinyin or initials; mobile or its last 4 digits; full ID or card number',
     empty: 'No members',
     detailTitle: 'Member',
     history: 'Membership history',

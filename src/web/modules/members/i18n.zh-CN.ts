@@ -26,7 +26,7 @@ export const messages = {
     },
     status: { member: '在会', lapsed: '已离会' },
     cardStatus: { none: '未发卡', active: '有效', revoked: '已注销' },
-    searchPlaceholder: '姓名、拼音或首字母；完整手机号、身份证号或卡号',
+    searchPlaceholder: '姓名、拼音或首字母；手机号或尾号4位；完整身份证号或卡号',
     empty: '暂无会员',
     detailTitle: '会员详情',
     history: '会籍记录',
