@@ -75,9 +75,11 @@ describe('DashboardPage', () => {
       return undefined; // 404: /api/orgs/1 and its coverage lie outside the cadre's subtree
     });
     renderAt('/dashboard?org=1');
-    expect(await screen.findByTestId('dashboard-fell-back')).toBeTruthy();
-    await waitFor(() => expect(screen.getByTestId('dashboard-title').textContent).toContain('和平里街道总工会'));
-    await waitFor(() => expect(document.querySelector('.ant-skeleton')).toBeNull());
+    // Generous waits: the fallback is two rounds of requests, and this machine may be busy.
+    const patience = { timeout: 5000 };
+    expect(await screen.findByTestId('dashboard-fell-back', {}, patience)).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('dashboard-title').textContent).toContain('和平里街道总工会'), patience);
+    await waitFor(() => expect(document.querySelector('.ant-skeleton')).toBeNull(), patience);
     expect(document.querySelector('.ant-message-error')).toBeNull();
     expect(calls.some((c) => c.url.pathname === '/api/orgs/1')).toBe(true);
   });
