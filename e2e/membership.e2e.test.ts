@@ -249,7 +249,7 @@ describe.skipIf(!hasChromium)('joining a union in a browser', () => {
       await desk.goto(`${app.baseUrl}/orgs/${unionId}?tab=applications`);
       await desk.getByTestId('review-filter-meeting').click();
       await desk.locator('.ant-select-item-option', { hasText: meetingTitle }).click();
-      await desk.getByTestId('applications-table').getByText('沟通会 #').first().waitFor();
+      await desk.getByTestId('applications-table').getByText(`沟通会：${meetingTitle}`).first().waitFor();
       const duplicateRow = desk.getByTestId('applications-table').locator('tbody tr', { hasText: '赵五' });
       expect(await duplicateRow.getByTestId('applicant-flag').innerText()).toBe('已是本会会员');
       const pendingRow = desk.getByTestId('applications-table').locator('tbody tr', { hasText: '李四' });

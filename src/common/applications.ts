@@ -38,6 +38,8 @@ export const Application = z.object({
   trackingCode: z.string(),
   source: z.enum(['self', 'meeting', 'roster', 'cadre']),
   meetingId: z.number().nullable(),
+  /** The outreach meeting's title (职工沟通会), when the application came from one. */
+  meetingTitle: z.string().nullable(),
   name: z.string(),
   idNumberMasked: z.string(),
   phoneMasked: z.string(),

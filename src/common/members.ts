@@ -29,7 +29,8 @@ export const Member = z.object({
   joinDate: z.string(),
   cardNo: z.string().nullable(),
   cardStatus: z.enum(['none', 'active', 'revoked']),
-  secondaryOrgIds: z.array(z.number()),
+  /** Secondary affiliations (a rider's joint union), named: a union outside the caller's view is still named. */
+  secondaryOrgs: z.array(z.object({ id: z.number(), name: z.string() })),
   version: z.number(),
 });
 export type Member = z.infer<typeof Member>;
@@ -48,7 +49,7 @@ export type MemberDetail = z.infer<typeof MemberDetail>;
 
 export const MemberListQuery = z.object({
   orgId: Id,
-  /** Name, pinyin or initials prefix; an 11-digit phone, an 18-character ID number or a card number match exactly. */
+  /** Name, pinyin or initials prefix; an 11-digit phone (or its last 4 digits), an 18-character ID number or a card number match exactly. */
   q: z.string().trim().max(50).optional(),
   status: z.enum(memberStatuses).optional(),
   employmentForm: z.enum(employmentForms).optional(),

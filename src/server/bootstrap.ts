@@ -1,5 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { pinyin } from 'pinyin-pro';
 import type { Config } from './config.js';
+import type { DB } from './db/schema.js';
 import type { Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { generatePassword, hashPassword } from './auth/passwords.js';
@@ -24,6 +26,7 @@ const ROOT_NAME = '北京市总工会';
 export async function bootstrap(database: Database, config: Config): Promise<BootstrapReport> {
   const migrations = await migrate(database);
   const { db } = database;
+  await rekeyPinyinV(db);
   let seeded: BootstrapReport['seeded'] = null;
   const anyOrg = await db.selectFrom('org_unit').select('id').limit(1).executeTakeFirst();
   if (!anyOrg) {
@@ -85,4 +88,51 @@ export async function bootstrap(database: Database, config: Config): Promise<Boo
     });
   }
   return { migrations, seeded, demo, adminPassword };
+}
+
+const PINYIN_V_DONE = 'pinyin_v_rekeyed';
+const REKEY_BATCH = 1000;
+
+/**
+ * Rewrites the pinyin keys written before ü was kept as v (吕 was "l l", now "l lv"), once per database: only names
+ * holding a character that may be read with ü can differ. Idempotent; a marker in `app_setting` skips it afterwards.
+ */
+export async function rekeyPinyinV(db: Kysely<DB>): Promise<{ orgs: number; members: number }> {
+  const done = await db.selectFrom('app_setting').select('value').where('key', '=', PINYIN_V_DONE).executeTakeFirst();
+  if (done) return { orgs: 0, members: 0 };
+  let withU = '';
+  for (let code = 0x3400; code <= 0x9fff; code++) {
+    const char = String.fromCharCode(code);
+    if (pinyin(char, { multiple: true, type: 'array', toneType: 'none' }).some((p) => p.includes('ü'))) withU += char;
+  }
+  const pattern = `[${withU}]`;
+  const orgRows = await db
+    .selectFrom('org_unit')
+    .select(['id', 'name', 'name_pinyin'])
+    .where(sql<boolean>`name ~ ${pattern}`)
+    .execute();
+  const orgs = orgRows.map((r) => ({ ...r, key: pinyinKey(r.name) })).filter((r) => r.key !== r.name_pinyin);
+  const memberRows = await db
+    .selectFrom('member')
+    .select(['region_id', 'id', 'name', 'name_pinyin'])
+    .where(sql<boolean>`name ~ ${pattern}`)
+    .execute();
+  const members = memberRows.map((r) => ({ ...r, key: pinyinKey(r.name) })).filter((r) => r.key !== r.name_pinyin);
+  await db.transaction().execute(async (tx) => {
+    for (let i = 0; i < orgs.length; i += REKEY_BATCH) {
+      const rows = sql.join(orgs.slice(i, i + REKEY_BATCH).map((r) => sql`(${r.id}::bigint, ${r.key}::text)`));
+      await sql`UPDATE org_unit o SET name_pinyin = k.key FROM (VALUES ${rows}) AS k(id, key) WHERE o.id = k.id`.execute(tx);
+    }
+    for (let i = 0; i < members.length; i += REKEY_BATCH) {
+      const rows = sql.join(members.slice(i, i + REKEY_BATCH).map((r) => sql`(${r.region_id}::bigint, ${r.id}::bigint, ${r.key}::text)`));
+      await sql`UPDATE member m SET name_pinyin = k.key FROM (VALUES ${rows}) AS k(region_id, id, key)
+                WHERE m.region_id = k.region_id AND m.id = k.id`.execute(tx);
+    }
+    await tx
+      .insertInto('app_setting')
+      .values({ key: PINYIN_V_DONE, value: 'done' })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+  });
+  return { orgs: orgs.length, members: members.length };
 }

@@ -27,10 +27,14 @@ const columns = [
 ] as const;
 
 function selectApplications(db: Executor) {
-  return db
-    .selectFrom('member_application as a')
-    .innerJoin('org_unit as o', 'o.id', 'a.org_id')
-    .select([...columns, 'a.id_number_bidx', 'o.name as org_name']);
+  return (
+    db
+      .selectFrom('member_application as a')
+      .innerJoin('org_unit as o', 'o.id', 'a.org_id')
+      // The meeting is held at the union or above it (MEETING_ORG_MISMATCH): its title is no secret to the reviewer.
+      .leftJoin('outreach_meeting as mt', 'mt.id', 'a.meeting_id')
+      .select([...columns, 'a.id_number_bidx', 'o.name as org_name', 'mt.title as meeting_title'])
+  );
 }
 export type ApplicationRow = Awaited<ReturnType<ReturnType<typeof selectApplications>['executeTakeFirstOrThrow']>>;
 

@@ -55,6 +55,7 @@ function toApplication(row: repo.ApplicationRow, flag: ApplicantFlag): Applicati
     trackingCode: row.tracking_code,
     source: row.source,
     meetingId: row.meeting_id,
+    meetingTitle: row.meeting_title,
     name: row.name,
     idNumberMasked: row.id_number_masked,
     phoneMasked: row.phone_masked,

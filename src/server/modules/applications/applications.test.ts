@@ -123,6 +123,20 @@ describe('joining', () => {
     );
   });
 
+  it('names the outreach meeting an application came from by its title in the review queue', async () => {
+    const union = await buildOrg(ctx, tree.dcStreet2.id, 'joint_union');
+    const meeting = (
+      await ctx.call('POST', '/api/meetings', { orgId: tree.dcStreet2.id, kind: 'worker', title: '快递员专场沟通会', heldOn: '2026-05-30' })
+    ).json<{ id: number }>();
+    expect((await apply(union.id, { meetingId: meeting.id })).statusCode).toBe(201);
+    expect((await apply(union.id)).statusCode).toBe(201);
+    const queue = (await ctx.call('GET', `/api/applications?orgId=${union.id}`)).json<{ items: Application[] }>().items;
+    expect(queue.map((a) => [a.source, a.meetingId, a.meetingTitle])).toEqual([
+      ['meeting', meeting.id, '快递员专场沟通会'],
+      ['self', null, null],
+    ]);
+  });
+
   it('rejects with a reason, which the applicant sees', async () => {
     const { trackingCode } = (await apply(tree.dcUnion.id)).json<{ trackingCode: string }>();
     const queue = (await ctx.call('GET', `/api/applications?orgId=${tree.dcUnion.id}&limit=500`)).json<{ items: Application[] }>();

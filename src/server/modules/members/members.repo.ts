@@ -166,6 +166,7 @@ export type MemberSearch = {
   match:
     | { kind: 'none' }
     | { kind: 'phone'; bidx: string }
+    | { kind: 'phoneLast4'; digits: string }
     | { kind: 'idNumber'; bidx: string }
     | { kind: 'card'; cardNo: string }
     | { kind: 'name'; prefix: string };
@@ -188,6 +189,8 @@ export async function listMembers(db: Executor, scope: OrgScope, s: MemberSearch
     if (s.afterId !== undefined) q = q.where('m.id', '<', s.afterId);
     const m = s.match;
     if (m.kind === 'phone') q = q.where('m.phone_bidx', '=', m.bidx);
+    // The visible end of the masked phone (member_phone_last4_idx).
+    if (m.kind === 'phoneLast4') q = q.where('m.phone_masked', 'is not', null).where(sql<boolean>`right(m.phone_masked, 4) = ${m.digits}`);
     if (m.kind === 'idNumber') q = q.where('m.id_number_bidx', '=', m.bidx);
     if (m.kind === 'card') q = q.where('m.card_no', '=', m.cardNo);
     if (m.kind === 'name' && HAN.test(m.prefix)) {
@@ -196,12 +199,10 @@ export async function listMembers(db: Executor, scope: OrgScope, s: MemberSearch
       q = q.where('m.name', 'like', `${escapeLike(m.prefix)}%`);
     } else if (m.kind === 'name') {
       const like = `${escapeLike(m.prefix)}%`;
+      // The keys write ü as v (吕 → lv): a typed "lü" means the same.
+      const key = like.toLowerCase().replace(/ü/g, 'v');
       q = q.where((eb) =>
-        eb.or([
-          eb('m.name', 'like', like),
-          eb('m.name_pinyin', 'like', like.toLowerCase()),
-          sql<boolean>`split_part(m.name_pinyin, ' ', 2) LIKE ${like.toLowerCase()}`,
-        ]),
+        eb.or([eb('m.name', 'like', like), eb('m.name_pinyin', 'like', key), sql<boolean>`split_part(m.name_pinyin, ' ', 2) LIKE ${key}`]),
       );
     }
     return q as Q;
@@ -235,11 +236,20 @@ export async function listMembers(db: Executor, scope: OrgScope, s: MemberSearch
     .map(provenInScope);
 }
 
-export async function listSecondaryOrgIds(db: Executor, members: readonly InScope<MemberKey>[]): Promise<Map<number, number[]>> {
-  const map = new Map<number, number[]>();
+export type SecondaryOrg = { id: number; name: string };
+
+/** The secondary unions of these members, by member id, with their names (names only, like the history's). */
+export async function listSecondaryOrgs(db: Executor, members: readonly InScope<MemberKey>[]): Promise<Map<number, SecondaryOrg[]>> {
+  const map = new Map<number, SecondaryOrg[]>();
   if (members.length === 0) return map;
-  const rows = await db.selectFrom('member_affiliation').select(['member_id', 'org_id']).where(isOneOf(members)).execute();
-  for (const r of rows) map.set(r.member_id, [...(map.get(r.member_id) ?? []), r.org_id]);
+  const rows = await db
+    .selectFrom('member_affiliation as a')
+    .innerJoin('org_unit as o', 'o.id', 'a.org_id')
+    .select(['a.member_id', 'a.org_id', 'o.name'])
+    .where(isOneOf(members, 'a.region_id', 'a.member_id'))
+    .orderBy('a.org_id')
+    .execute();
+  for (const r of rows) map.set(r.member_id, [...(map.get(r.member_id) ?? []), { id: r.org_id, name: r.name }]);
   return map;
 }
 

@@ -20,7 +20,7 @@ import type { SealedPerson } from './members.person.js';
 import * as repo from './members.repo.js';
 import type { MemberRow } from './members.repo.js';
 
-function toMember(row: MemberRow, secondary: number[] = []): Member {
+function toMember(row: MemberRow, secondary: repo.SecondaryOrg[] = []): Member {
   return {
     id: row.id,
     name: row.name,
@@ -37,7 +37,7 @@ function toMember(row: MemberRow, secondary: number[] = []): Member {
     joinDate: row.join_date,
     cardNo: row.card_no,
     cardStatus: row.card_status,
-    secondaryOrgIds: secondary,
+    secondaryOrgs: secondary,
     version: row.version,
   };
 }
@@ -71,11 +71,12 @@ export async function findMemberFor(
   throw new AppError('NOT_FOUND');
 }
 
-/** What a search string means: a phone, an ID number, a card number, or a name / pinyin prefix. */
+/** What a search string means: a phone or its last four digits, an ID number, a card number, or a name / pinyin prefix. */
 function classifyQuery(cipher: PiiCipher, q: string | undefined): repo.MemberSearch['match'] {
   if (!q) return { kind: 'none' };
   const phone = parsePhone(q);
   if (phone.ok) return { kind: 'phone', bidx: cipher.blindIndex('phone', phone.phone) };
+  if (/^\d{4}$/.test(q)) return { kind: 'phoneLast4', digits: q };
   const id = parseIdNumber(q);
   if (id.ok) return { kind: 'idNumber', bidx: cipher.blindIndex('id_number', id.facts.id) };
   if (/^GH\d{12}$/i.test(q)) return { kind: 'card', cardNo: q.toUpperCase() };
@@ -104,7 +105,7 @@ export async function listMembers(db: Kysely<DB>, cipher: PiiCipher, actor: Acto
         withSecondary,
       ),
     present: async (page) => {
-      const secondary = await repo.listSecondaryOrgIds(db, page);
+      const secondary = await repo.listSecondaryOrgs(db, page);
       return page.map((r) => toMember(r, secondary.get(r.id)));
     },
     sortKey: (last) => last.id,
@@ -113,7 +114,7 @@ export async function listMembers(db: Kysely<DB>, cipher: PiiCipher, actor: Acto
 
 export async function getMember(db: Kysely<DB>, actor: Actor, id: number): Promise<MemberDetail> {
   const row = await findMemberFor(db, actor, 'member.read', id);
-  const secondary = await repo.listSecondaryOrgIds(db, [row]);
+  const secondary = await repo.listSecondaryOrgs(db, [row]);
   const history = await repo.listHistory(db, row);
   return {
     ...toMember(row, secondary.get(id)),
@@ -311,7 +312,7 @@ export async function addAffiliation(db: Kysely<DB>, actor: Actor, memberId: num
       await addToCoverage(tx, org.path, { members_secondary: 1 });
     }
     await recordWrite(tx, actor, 'member.affiliate', { type: 'member', id: memberId, orgPath: org.path }, { orgId: org.id });
-    const secondary = await repo.listSecondaryOrgIds(tx, [member]);
+    const secondary = await repo.listSecondaryOrgs(tx, [member]);
     return toMember(member, secondary.get(memberId));
   });
 }

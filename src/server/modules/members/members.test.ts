@@ -15,6 +15,7 @@ import {
 import type { Coverage } from '../../../common/coverage.js';
 import type { Member, MemberDetail } from '../../../common/members.js';
 import { diffCoverage } from '../coverage/coverage.rollup.js';
+import { rekeyPinyinV } from '../../bootstrap.js';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof buildTree>>;
@@ -97,6 +98,35 @@ describe('member life-cycle', () => {
     expect(await find('yangzhen')).not.toContain(m.id);
   });
 
+  it('finds a member by the last four digits of the mobile, inside the scope only', async () => {
+    const m = await buildMember(ctx, tree.dcUnion.id, { phone: '13812345678' });
+    const find = async (q: string, orgId = tree.dongcheng.id) =>
+      (await ctx.call('GET', `/api/members?orgId=${orgId}&q=${q}`)).json<{ items: Member[] }>().items.map((x) => x.id);
+    expect(await find('5678')).toContain(m.id);
+    expect(await find('1234')).not.toContain(m.id);
+    expect(await find('5678', tree.xicheng.id)).not.toContain(m.id);
+  });
+
+  it('keys ü as v, so "lv" finds 吕 and 绿, and re-keys names stored before once', async () => {
+    const lv = await buildMember(ctx, tree.dcUnion.id, { name: '吕绿女' });
+    const find = async (q: string) =>
+      (await ctx.call('GET', `/api/members?orgId=${tree.dongcheng.id}&q=${encodeURIComponent(q)}`))
+        .json<{ items: Member[] }>()
+        .items.map((x) => x.id);
+    expect(await find('lvlvnv')).toEqual([lv.id]);
+    expect(await find('lülü')).toEqual([lv.id]);
+    expect(await find('lln')).toContain(lv.id);
+    // A key written before ü was kept: the start-up job rewrites it once, and only once.
+    const db = ctx.database.db;
+    await db.updateTable('member').set({ name_pinyin: 'lln ll' }).where('id', '=', lv.id).execute();
+    await db.deleteFrom('app_setting').where('key', '=', 'pinyin_v_rekeyed').execute();
+    expect(await find('lvlv')).toEqual([]);
+    const rekeyed = await rekeyPinyinV(db);
+    expect(rekeyed.members).toBeGreaterThanOrEqual(1);
+    expect(await find('lvlv')).toEqual([lv.id]);
+    expect(await rekeyPinyinV(db)).toEqual({ orgs: 0, members: 0 });
+  });
+
   it('keeps no plaintext ID number or phone anywhere in the database', async () => {
     const idNumber = makeIdNumber();
     const phone = makePhone();
@@ -153,7 +183,8 @@ describe('member life-cycle', () => {
     const m = await buildMember(ctx, tree.dcUnion.id, { employmentForm: 'delivery_rider' });
     const before = members(await ctx.call('GET', `/api/coverage/${tree.dongcheng.id}`));
     const added = await ctx.call('POST', `/api/members/${m.id}/affiliations`, { orgId: joint.id });
-    expect(added.json<Member>().secondaryOrgIds).toEqual([joint.id]);
+    expect(added.json<Member>().secondaryOrgs).toEqual([{ id: joint.id, name: joint.name }]);
+    expect((await ctx.call('GET', `/api/members/${m.id}`)).json<Member>().secondaryOrgs).toEqual([{ id: joint.id, name: joint.name }]);
     const listed = (await ctx.call('GET', `/api/members?orgId=${joint.id}`)).json<{ items: Member[] }>();
     expect(listed.items.map((x) => x.id)).toEqual([m.id]);
     expect(members(await ctx.call('GET', `/api/coverage/${joint.id}`))).toBe(0);

@@ -44,10 +44,13 @@ export function toOrg(row: OrgRow): Org {
   };
 }
 
-/** Lower-case pinyin initials, a space, then the full toneless pinyin: what org search matches prefixes of. */
+/**
+ * Lower-case pinyin initials, a space, then the full toneless pinyin: what org and member search match prefixes of.
+ * ü is written v, as on a keyboard (绿 → lv, 女 → nv): dropped, 吕 would be "l" and "lv" would find nothing.
+ */
 export function pinyinKey(name: string): string {
-  const initials = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('');
-  const full = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('');
+  const initials = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join('');
+  const full = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join('');
   return `${initials} ${full}`.toLowerCase().replace(/[^a-z0-9 ]/g, '');
 }
 

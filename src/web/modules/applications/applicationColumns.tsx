@@ -46,9 +46,10 @@ export function useApplicationColumns(status: ApplicationStatus | undefined): Ta
     {
       title: t('application.field.source'),
       dataIndex: 'source',
-      width: 130,
+      width: 180,
+      ellipsis: true,
       render: (s: Application['source'], a) =>
-        a.meetingId ? `${t(`application.source.${s}`)} #${a.meetingId}` : t(`application.source.${s}`),
+        a.meetingTitle ? t('application.fromMeeting', { title: a.meetingTitle }) : t(`application.source.${s}`),
     },
     { title: t('application.field.createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v) },
     {

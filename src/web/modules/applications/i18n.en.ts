@@ -7,6 +7,7 @@ export const messages: Widen<typeof zhCN> = {
     menu: 'Applications',
     todo: 'Applications to review',
     source: { self: 'Online', meeting: 'Outreach meeting', roster: 'Roster', cadre: 'Entered by cadre' },
+    fromMeeting: 'Meeting: {{title}}',
     status: {
       pending: 'Pending',
       approved: 'Approved',

@@ -4,6 +4,7 @@ export const messages = {
     menu: '入会审核',
     todo: '待审核入会申请',
     source: { self: '自助申请', meeting: '沟通会', roster: '名册导入', cadre: '干部录入' },
+    fromMeeting: '沟通会：{{title}}',
     status: {
       pending: '待审核',
       approved: '已通过',

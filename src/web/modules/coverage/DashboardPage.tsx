@@ -1,10 +1,10 @@
 import { ApartmentOutlined, ArrowUpOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, Empty, Grid, Skeleton, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Empty, Grid, Skeleton, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoverageTrend, DistrictCoverage } from '../../../common/coverage.reports.js';
 import { useNotify } from '../../app/notify.js';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { KindTag } from '../orgs/KindTag.js';
 import { useOrgTree } from '../orgs/treeStore.js';
 import { CoverageCards } from './CoverageCards.js';
@@ -14,7 +14,7 @@ import { coverageApi } from './coverage.api.js';
 import { ReportButton } from './ReportButton.js';
 import { TrendChanges } from './TrendChanges.js';
 import { TrendChart } from './TrendChart.js';
-import { useCoverageBreakdown } from './useCoverageBreakdown.js';
+import { isOutOfView, useCoverageBreakdown } from './useCoverageBreakdown.js';
 
 // The map and its boundaries are a chunk of their own, loaded only where the map shows (the city, a district).
 const DistrictMap = lazy(() => import('./DistrictMap.js').then((m) => ({ default: m.DistrictMap })));
@@ -31,7 +31,8 @@ function useReports(orgId: number | undefined, withMap: boolean) {
     coverageApi
       .trend(orgId)
       .then((t) => isCurrent && setTrend(t))
-      .catch(notify.error);
+      // A node out of view is the breakdown's to handle (the page falls back to the caller's own node).
+      .catch((error: unknown) => isOutOfView(error) || notify.error(error));
     return () => {
       isCurrent = false;
     };
@@ -53,12 +54,21 @@ export function DashboardPage() {
   const isNarrow = !Grid.useBreakpoint().md;
   const [searchParams] = useSearchParams();
   const { roots } = useOrgTree();
+  const location = useLocation();
   const orgId = Number(searchParams.get('org')) || roots?.[0]?.id;
-  const loaded = useCoverageBreakdown(orgId);
+  const { loaded, outOfView } = useCoverageBreakdown(orgId);
   const isMapLevel = loaded ? loaded.org.ancestors.length === 0 || loaded.org.kind === 'district_federation' : false;
   const { trend, districts } = useReports(orgId, isMapLevel);
+  const home = roots?.[0]?.id;
+  // A link to a node outside the caller's subtree (or gone): their own node instead, with a word why.
+  const fallback = outOfView !== null && home !== undefined && home !== outOfView ? home : null;
+  useEffect(() => {
+    if (fallback !== null) navigate(`/dashboard?org=${fallback}`, { replace: true, state: { outOfView: true } });
+  }, [fallback, navigate]);
+  const isFallenBack = (location.state as { outOfView?: boolean } | null)?.outOfView === true;
 
   if (!orgId) return roots === undefined ? <Skeleton active /> : <Empty />;
+  if (outOfView !== null && fallback === null && roots !== undefined) return <Empty description={t('dashboard.outOfView')} />;
   const open = (id: number) => navigate(`/dashboard?org=${id}`);
   const org = loaded?.org;
   const breakdown = loaded?.breakdown ?? null;
@@ -66,6 +76,16 @@ export function DashboardPage() {
 
   return (
     <div data-testid="dashboard-page">
+      {isFallenBack && (
+        <Alert
+          type="info"
+          showIcon
+          closable
+          message={t('dashboard.fellBack')}
+          style={{ marginBottom: 12 }}
+          data-testid="dashboard-fell-back"
+        />
+      )}
       {org && (
         <Breadcrumb
           items={[

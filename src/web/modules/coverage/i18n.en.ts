@@ -25,6 +25,8 @@ export const messages: Widen<typeof zhCN> = {
     up: 'Up one level',
     openOrg: 'Open organisation page',
     shownLargest: 'Showing the {{shown}} largest of {{total}} children',
+    fellBack: 'The organisation asked for is outside your area (or no longer exists): showing your own instead.',
+    outOfView: 'This organisation is outside your area, or no longer exists',
   },
   trend: {
     title: 'Monthly trend: members, membership and unionisation rates',

@@ -22,6 +22,8 @@ export const messages = {
     up: '返回上级',
     openOrg: '打开组织页面',
     shownLargest: '显示规模最大的 {{shown}} 个下级组织（共 {{total}} 个）',
+    fellBack: '所选组织不在您的管辖范围内（或已不存在），已显示您所辖的组织。',
+    outOfView: '该组织不在您的管辖范围内，或已不存在',
   },
   trend: {
     title: '月度趋势：会员数、入会率与建会率',

@@ -40,7 +40,7 @@ export function JoinPage() {
   const submit = async () => {
     setFailure(null);
     const values = form.getFieldsValue();
-    setUnionError(union ? null : t('validation.choose', { field: labels.orgId }));
+    setUnionError(union ? null : t('join.unionRequired'));
     const fieldsOk = await form.validateFields().then(
       () => true,
       () => false,
@@ -108,7 +108,15 @@ export function JoinPage() {
           data-testid="join-meeting"
         />
       )}
-      <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={() => void submit()} data-testid="join-form">
+      {/* Also when antd's own rules (ID, phone) fail: submit then puts every field's problem up at once, not in two rounds. */}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={() => void submit()}
+        onFinishFailed={() => void submit()}
+        data-testid="join-form"
+      >
         <Form.Item
           label={labels.orgId}
           required

@@ -6,7 +6,7 @@ import type { ApplicationStatusView } from '../../../common/applications.js';
 import { formatDateTime } from '../../app/format.js';
 import { errorText } from '../../app/notify.js';
 import { PublicLayout } from './PublicLayout.js';
-import { publicApi } from './public.api.js';
+import { memberApi, publicApi } from './public.api.js';
 
 function normaliseCode(text: string): string {
   return text.toUpperCase().replace(/[^A-Z0-9]/g, '');
@@ -37,6 +37,28 @@ function StatusSteps({ view }: { view: ApplicationStatusView }) {
   );
 }
 
+/**
+ * The applicant's full name when the member signed in on this phone made this application (it is among their own):
+ * the tracking code alone, which anyone may hold, still shows the masked name.
+ */
+function useOwnName(trackingCode: string | undefined): string | null {
+  const [name, setName] = useState<string | null>(null);
+  useEffect(() => {
+    setName(null);
+    if (!trackingCode) return;
+    let isCurrent = true;
+    memberApi
+      .me()
+      .then((me) => isCurrent && setName(me.applications.some((a) => a.trackingCode === trackingCode) ? me.name : null))
+      // Not signed in as a member: the masked name stands.
+      .catch(() => undefined);
+    return () => {
+      isCurrent = false;
+    };
+  }, [trackingCode]);
+  return name;
+}
+
 /** /join/status: the applicant's progress by tracking code, and the way to the member card once approved. */
 export function StatusPage() {
   const { t } = useTranslation();
@@ -45,6 +67,7 @@ export function StatusPage() {
   const [view, setView] = useState<ApplicationStatusView | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
+  const ownName = useOwnName(view?.trackingCode);
 
   const query = async (raw: string) => {
     const code = normaliseCode(raw);
@@ -105,7 +128,7 @@ export function StatusPage() {
         <div className="public-card" data-testid="status-card" data-status={view.status}>
           <div className="status-head">
             <span className="status-name" data-testid="status-name">
-              {view.maskedName}
+              {ownName ?? view.maskedName}
             </span>
             <span className={`status-badge status-${view.status}`} data-testid="status-badge">
               {t(`application.status.${view.status}`)}

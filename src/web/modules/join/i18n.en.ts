@@ -13,6 +13,7 @@ export const messages: Widen<typeof zhCN> = {
     switchLang: '中文',
     switchLangLabel: '切换到中文',
     union: 'Union',
+    unionRequired: 'Choose the union to join',
     unionPlaceholder: 'Type a union, street or trade, e.g. “快递”',
     unionHint: 'Couriers, delivery riders and ride-hailing drivers can pick the joint union of their street or trade.',
     unionNone: 'Nothing found; try another word',

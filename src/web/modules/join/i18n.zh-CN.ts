@@ -10,6 +10,7 @@ export const messages = {
     switchLang: 'EN',
     switchLangLabel: 'Switch to English',
     union: '选择工会',
+    unionRequired: '请选择要加入的工会',
     unionPlaceholder: '输入工会、街道或行业名称，如“快递”',
     unionHint: '快递员、外卖骑手、网约车司机等可选所在街道或行业的联合工会。',
     unionNone: '没有找到，换个关键词试试',

@@ -7,6 +7,7 @@ import { MemberCardModal } from './MemberCardModal.js';
 import { LapseModal, RevealModal } from './MemberModals.js';
 import { PhoneChangeModal } from './PhoneChangeModal.js';
 import { MemberActions } from './MemberActions.js';
+import { MemberAffiliations } from './MemberAffiliations.js';
 import { MemberFacts } from './MemberFacts.js';
 import { MemberHistory } from './MemberHistory.js';
 import { membersApi, type RevealField } from './members.api.js';
@@ -39,10 +40,17 @@ export function MemberDrawer({ memberId, onClose, onChanged }: { memberId: numbe
         <Skeleton active />
       ) : (
         <>
-          <MemberFacts member={member} names={names} onReveal={(field) => setDialog({ kind: 'reveal', field })} />
+          <MemberFacts member={member} onReveal={(field) => setDialog({ kind: 'reveal', field })} />
           <MemberActions
             member={member}
             onOpen={(kind) => setDialog({ kind })}
+            onChanged={() => {
+              load();
+              onChanged();
+            }}
+          />
+          <MemberAffiliations
+            member={member}
             onChanged={() => {
               load();
               onChanged();

@@ -7,15 +7,7 @@ import { CardStatusTag, EmploymentTag, MemberStatusTag } from './memberTags.js';
 import type { RevealField } from './members.api.js';
 
 /** A member's facts, masked; holders of member.reveal get a button to see the full ID number or phone (audited). */
-export function MemberFacts({
-  member,
-  names,
-  onReveal,
-}: {
-  member: MemberDetail;
-  names: Map<number, string>;
-  onReveal: (field: RevealField) => void;
-}) {
+export function MemberFacts({ member, onReveal }: { member: MemberDetail; onReveal: (field: RevealField) => void }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const revealButton = (field: RevealField) =>
@@ -43,11 +35,6 @@ export function MemberFacts({
       </Descriptions.Item>
       <Descriptions.Item label={t('member.field.employer')}>{member.employerName ?? t('common.none')}</Descriptions.Item>
       <Descriptions.Item label={t('member.field.union')}>{member.orgName}</Descriptions.Item>
-      {member.secondaryOrgIds.length > 0 && (
-        <Descriptions.Item label={t('member.field.secondary')}>
-          {member.secondaryOrgIds.map((id) => names.get(id) ?? `#${id}`).join('、')}
-        </Descriptions.Item>
-      )}
       <Descriptions.Item label={t('member.field.joinDate')}>{member.joinDate}</Descriptions.Item>
       <Descriptions.Item label={t('member.field.card')}>
         <Space size={6} wrap>

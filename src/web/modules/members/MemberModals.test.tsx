@@ -23,7 +23,7 @@ const member: Member = {
   joinDate: '2024-05-01',
   cardNo: null,
   cardStatus: 'none',
-  secondaryOrgIds: [],
+  secondaryOrgs: [],
   version: 1,
 };
 

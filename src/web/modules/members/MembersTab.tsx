@@ -85,7 +85,7 @@ export function MembersTab({ orgId, orgName }: { orgId: number; orgName: string 
             value={draft.q ?? ''}
             onChange={(e) => list.edit({ q: e.target.value || undefined })}
             onSearch={(q) => apply({ q: q.trim() || undefined })}
-            style={{ width: 300 }}
+            style={{ width: 360 }}
             data-testid="member-search"
           />
           <Select
