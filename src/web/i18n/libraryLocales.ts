@@ -25,10 +25,19 @@ export function applyDateLocale(locale: Locale): void {
 /**
  * Accessible names that Ant Design's rc-components hard-code in English (no locale reaches them): the dialog's close
  * button ("Close", rc-dialog), the number input's steppers ("Increase Value" / "Decrease Value", rc-input-number) and
- * the tree's keyboard input ("for screen reader", rc-tree). A screen reader in the zh-CN console read them in English.
+ * the tree's keyboard input ("for screen reader", rc-tree), the table's select-all box (antd) and the segmented
+ * control (rc-segmented). A screen reader in the zh-CN console read them in English.
  */
 export const hardCodedAriaLabels: Record<Locale, Record<string, string>> = {
-  'zh-CN': { Close: '关闭', 'Increase Value': '增大数值', 'Decrease Value': '减小数值', 'for screen reader': '用方向键浏览组织树' },
+  'zh-CN': {
+    Close: '关闭',
+    'Increase Value': '增大数值',
+    'Decrease Value': '减小数值',
+    'for screen reader': '用方向键浏览组织树',
+    'Select all': '全选',
+    'Custom selection': '自定义选择',
+    'segmented control': '分段选择',
+  },
   en: {
     Close: 'Close',
     'Increase Value': 'Increase value',

@@ -2,9 +2,13 @@ import { Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { AuditRecord } from '../../../common/audit.js';
+import { errorMessage, isErrorCode } from '../../../common/errors.js';
 import { auditActionLabel, describeAuditAction } from '../../../common/audit.actions.js';
 import { formatDateTime } from '../../app/format.js';
-import { currentLocale } from '../../i18n/index.js';
+import { currentLocale, i18next } from '../../i18n/index.js';
+
+/** The username the platform's own work (demo data, automatic confirmations) is recorded under. */
+const SYSTEM_ACTOR = 'system';
 
 const resultColors: Record<AuditRecord['result'], string> = { ok: 'green', denied: 'orange', failed: 'red' };
 
@@ -20,14 +24,15 @@ export function describeDetail(record: AuditRecord, t: TFunction): string {
   const parts: string[] = [];
   if (typeof d.masked === 'boolean') parts.push(t(d.masked ? 'audit.describe.masked' : 'audit.describe.full'));
   if (d.complete === false) parts.push(t('audit.describe.incomplete'));
-  if (text(d.reason) !== undefined) {
+  const reason = text(d.reason);
+  if (reason !== undefined) {
+    const words = valueInWords(reason, t);
     parts.push(
-      record.action === 'auth.login'
-        ? t('audit.describe.loginReason', { reason: text(d.reason) })
-        : t('audit.describe.reason', { reason: text(d.reason) }),
+      record.action === 'auth.login' ? t('audit.describe.loginReason', { reason: words }) : t('audit.describe.reason', { reason: words }),
     );
   }
-  if (text(d.code) !== undefined) parts.push(t('audit.describe.code', { code: text(d.code) }));
+  const code = text(d.code);
+  if (code !== undefined) parts.push(t('audit.describe.code', { code: isErrorCode(code) ? errorMessage(code, currentLocale()) : code }));
   if (text(d.count) !== undefined) {
     const at = (v: unknown) => (typeof v === 'string' ? formatDateTime(v) : '');
     parts.push(t('audit.describe.count', { count: text(d.count), firstAt: at(d.firstAt), lastAt: at(d.lastAt) }));
@@ -37,8 +42,27 @@ export function describeDetail(record: AuditRecord, t: TFunction): string {
   // Other writes: their own fields, as recorded.
   return Object.entries(d)
     .filter(([k, v]) => v !== null && v !== undefined && typeof v !== 'object' && !saidElsewhere.has(k))
-    .map(([k, v]) => `${k}: ${String(v)}`)
+    .map(([k, v]) => `${fieldInWords(k, t)}：${valueInWords(String(v), t)}`)
     .join('；');
+}
+
+/** A recorded field's name in words (`seed` → 随机种子), or as recorded. */
+function fieldInWords(field: string, t: TFunction): string {
+  const key = `audit.fields.${field}`;
+  return i18next.exists(key) ? t(key as 'audit.fields.seed') : field;
+}
+
+/** A recorded coded value in words (`wrong_password` → 密码错误), or as recorded (names, numbers). */
+function valueInWords(value: string, t: TFunction): string {
+  const key = `audit.values.${value}`;
+  return i18next.exists(key) ? t(key as 'audit.values.member') : value;
+}
+
+/** Who acted: the person's name, 系统 for the platform's own work, — for an anonymous caller. */
+export function actorInWords(entry: Pick<AuditRecord, 'username' | 'actorName'>, t: TFunction): string {
+  if (entry.username === null) return t('common.none');
+  if (entry.username === SYSTEM_ACTOR && entry.actorName === null) return t('audit.describe.system');
+  return entry.actorName ?? entry.username;
 }
 
 /** The audit table's columns: when, who (name and username), what in words, detail, result, address. */
@@ -52,8 +76,8 @@ export function useAuditColumns(): TableColumnsType<AuditRecord> {
       key: 'who',
       width: 150,
       render: (_v: unknown, r) =>
-        r.username === null ? (
-          t('common.none')
+        r.username === null || r.actorName === null ? (
+          actorInWords(r, t)
         ) : (
           <span>
             {r.actorName ?? r.username}

@@ -6,6 +6,7 @@ import { describeAuditAction } from '../../../common/audit.actions.js';
 import { useAuth } from '../../app/auth.js';
 import { formatDateTime } from '../../app/format.js';
 import { currentLocale } from '../../i18n/index.js';
+import { actorInWords } from '../users/auditColumns.js';
 
 /** Recent activity in words: the audit log of the caller's subtree, or the caller's own actions. */
 export function ActivityCard({ activity, isOwn }: { activity: AuditRecord[]; isOwn: boolean }) {
@@ -31,7 +32,7 @@ export function ActivityCard({ activity, isOwn }: { activity: AuditRecord[]; isO
                 description={
                   <Typography.Text type="secondary">
                     {formatDateTime(entry.at)}
-                    {!isOwn && ` · ${entry.actorName ?? entry.username ?? t('common.none')}`}
+                    {!isOwn && ` · ${actorInWords(entry, t)}`}
                   </Typography.Text>
                 }
               />
