@@ -17,6 +17,8 @@ export const ImportJob = z.object({
   elsewhere: z.number(),
   /** Rows whose 所在单位 is none of the employers the union covers: not imported (they are in the error file). */
   held: z.number(),
+  /** Members already in the union without an employer whose row now names a covered one: put on it. */
+  attached: z.number(),
   /**
    * The 所在单位 names that matched no covered employer, with their row count, most rows first. Held when the union has
    * employers on record (`held` > 0); imported without an employer when it has none yet.

@@ -266,6 +266,7 @@ export type ImportJobTable = {
   ids_duplicate: ColumnType<number, number | undefined, number>;
   elsewhere: ColumnType<number, number | undefined, number>;
   held: ColumnType<number, number | undefined, number>;
+  attached: ColumnType<number, number | undefined, number>;
   error_file: string | null;
   file_sealed: ColumnType<boolean, boolean | undefined, boolean>;
   error_file_sealed: ColumnType<boolean, boolean | undefined, boolean>;

@@ -3,6 +3,8 @@
 -- job with how many rows named it, so the import result can offer to create that employer. Names only: the held rows
 -- themselves stay in the job's (sealed) error file, as every other row that was not imported.
 ALTER TABLE import_job ADD COLUMN held integer NOT NULL DEFAULT 0;
+-- Members already in the union, without an employer, that a roster row put on the covered employer it names.
+ALTER TABLE import_job ADD COLUMN attached integer NOT NULL DEFAULT 0;
 CREATE TABLE import_job_unknown_employer (
   region_id     bigint  NOT NULL,
   job_id        bigint  NOT NULL,

@@ -93,16 +93,24 @@ describe('rosters that name employers', () => {
     // The cadre creates the employer the result named, and imports the same file again: the held rows join it.
     const created = await createEmployer('首开天岳恒物业（东城）', 4, joint.id);
     const again = await importRoster(joint.id, roster);
-    expect(again).toMatchObject({ imported: 3, duplicates: 4, held: 0, unknownEmployers: [] });
+    expect(again).toMatchObject({ imported: 3, duplicates: 4, attached: 0, held: 0, unknownEmployers: [] });
     expect((await employersOfMembers(joint.id)).filter((e) => e === created)).toHaveLength(3);
     expect((await coverageOf(joint.id)).membershipRate).toBeLessThanOrEqual(1);
     expect(await diffCoverage(ctx.database.db)).toEqual([]);
   });
 
-  it('a union with no employer on record yet imports its rows without one, and names them for the cadre to record', async () => {
+  it('a union with no employer on record yet imports its rows without one, names them, and a re-import attaches them', async () => {
     const union = await buildOrg(ctx, tree.dcStreet.id, 'grassroots_union');
-    const job = await importRoster(union.id, await rosterNaming(['某某科技有限公司', '某某科技有限公司']));
+    const roster = await rosterNaming(['某某科技有限公司', '某某科技有限公司']);
+    const job = await importRoster(union.id, roster);
     expect(job, JSON.stringify(job)).toMatchObject({ imported: 2, held: 0, unknownEmployers: [{ name: '某某科技有限公司', rows: 2 }] });
     expect(await employersOfMembers(union.id)).toEqual([null, null]);
+
+    // Once the employer is recorded, the same roster imported again puts them on it.
+    const employer = await createEmployer('某某科技有限责任公司', 5, union.id);
+    const again = await importRoster(union.id, roster);
+    expect(again).toMatchObject({ imported: 0, duplicates: 2, attached: 2, held: 0, unknownEmployers: [] });
+    expect(await employersOfMembers(union.id)).toEqual([employer, employer]);
+    expect(await diffCoverage(ctx.database.db)).toEqual([]);
   });
 });

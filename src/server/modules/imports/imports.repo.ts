@@ -16,6 +16,7 @@ const jobColumns = [
   'j.duplicates',
   'j.elsewhere',
   'j.held',
+  'j.attached',
   'j.region_id',
   'j.error_file',
   'j.file_sealed',
@@ -114,6 +115,7 @@ export async function addProgress(
     duplicates: number;
     elsewhere: number;
     held: number;
+    attached: number;
     idsInvalid: number;
     idsDuplicate: number;
   },
@@ -127,6 +129,7 @@ export async function addProgress(
       duplicates: sql`duplicates + ${d.duplicates}`,
       elsewhere: sql`elsewhere + ${d.elsewhere}`,
       held: sql`held + ${d.held}`,
+      attached: sql`attached + ${d.attached}`,
       ids_invalid: sql`ids_invalid + ${d.idsInvalid}`,
       ids_duplicate: sql`ids_duplicate + ${d.idsDuplicate}`,
     })

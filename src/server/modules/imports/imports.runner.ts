@@ -14,6 +14,7 @@ import { asRosterFileError } from '../rosters/roster.file-error.js';
 import type { RowProblem } from '../rosters/roster.problems.js';
 import { enrol } from '../enrolment/enrolment.service.js';
 import { sealPerson } from '../members/members.person.js';
+import { attachMissingEmployers } from '../members/members.service.js';
 import * as repo from './imports.repo.js';
 import { addToCoverage } from '../coverage/coverage.rollup.js';
 import { employersCoveredBy } from '../employers/employers.service.js';
@@ -141,6 +142,16 @@ export async function runImportJob(
           },
         })),
       });
+      // Already members here: a row that now names a covered employer puts a member who has none on it (re-importing
+      // the file after creating the employers the first import reported).
+      const duplicateRows = new Set(enrolled.duplicates);
+      const attached = await attachMissingEmployers(
+        tx,
+        { id: job.org_id, path: job.org_path },
+        valid
+          .filter(({ p }) => p.employerId !== null && duplicateRows.has(p.row.rowNumber))
+          .map(({ p, person }) => ({ idNumberBidx: person.id_number_bidx, employerId: p.employerId! })),
+      );
       const elsewhere = enrolled.elsewhere.map((e) => ({ memberId: e.member.id, orgPath: e.member.orgPath, rowNumber: e.key }));
       const listedElsewhere = await repo.listElsewhere(tx, job, elsewhere);
       const held = unknownEmployers(pending);
@@ -153,6 +164,7 @@ export async function runImportJob(
         imported: enrolled.admitted.length,
         rejected: pending.length - valid.length - heldRows,
         held: heldRows,
+        attached,
         duplicates: enrolled.duplicates.length + elsewhere.length - listedElsewhere,
         elsewhere: listedElsewhere,
         idsInvalid,

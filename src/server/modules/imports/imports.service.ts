@@ -47,6 +47,7 @@ export function toImportJob(row: repo.JobRow, locale: Locale, unknownEmployers: 
     duplicates: row.duplicates,
     elsewhere: row.elsewhere,
     held: row.held,
+    attached: row.attached,
     unknownEmployers,
     hasErrorFile: row.error_file !== null,
     errorFileExpiredAt: row.error_file_expired_at,

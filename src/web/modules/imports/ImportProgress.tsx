@@ -66,6 +66,15 @@ export function ImportProgress({ job, org }: { job: ImportJob; org: OrgWithAnces
           data-testid="import-failure"
         />
       )}
+      {job.attached > 0 && (
+        <Alert
+          type="success"
+          showIcon
+          message={t('imports.attached', { count: job.attached })}
+          style={{ marginTop: 12 }}
+          data-testid="import-attached"
+        />
+      )}
       {job.hasErrorFile && <ErrorFileButton jobId={job.id} />}
       {job.elsewhere > 0 && !isRunning && <ElsewhereTransfers jobId={job.id} count={job.elsewhere} />}
       {job.unknownEmployers.length > 0 && !isRunning && <UnknownEmployers job={job} org={org} />}

@@ -37,6 +37,7 @@ const job: ImportJob = {
   duplicates: 0,
   elsewhere: 0,
   held: 3,
+  attached: 0,
   unknownEmployers: [{ name: '首开天岳恒物业（东城）', rows: 3 }],
   hasErrorFile: true,
   errorFileExpiredAt: null,
