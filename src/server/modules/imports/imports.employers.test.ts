@@ -18,14 +18,15 @@ afterEach(async () => ctx?.close());
 
 const names = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨磊', '赵敏', '黄强'];
 
-/** A real .xlsx roster: one row per employer name given, each a different valid person. */
-async function rosterNaming(employerNames: string[]): Promise<Buffer> {
+/** A real .xlsx roster: one row per employer given (its 所在单位, and its 统一社会信用代码 if any), each a different person. */
+async function rosterNaming(employers: (string | { name: string; uscc: string })[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('会员名册');
-  sheet.addRow(['姓名', '身份证号', '手机号', '用工形式', '所在单位', '入会日期']);
-  employerNames.forEach((employer, i) =>
-    sheet.addRow([names[i % names.length], makeIdNumber(), makePhone(), '全日制', employer, '2024-05-01']),
-  );
+  sheet.addRow(['姓名', '身份证号', '手机号', '用工形式', '所在单位', '入会日期', '统一社会信用代码']);
+  employers.forEach((employer, i) => {
+    const { name, uscc } = typeof employer === 'string' ? { name: employer, uscc: '' } : employer;
+    sheet.addRow([names[i % names.length], makeIdNumber(), makePhone(), '全日制', name, '2024-05-01', uscc]);
+  });
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -76,7 +77,7 @@ describe('rosters that name employers', () => {
       '北京顺丰速运有限责任公司', // 有限责任公司 for 有限公司
       ' 北京 顺丰速运有限公司 ',
       '新发地农产品有限公司',
-      '91110105MA01ABCD13', // the USCC instead of the name
+      { name: '新发地市场', uscc: '91110105MA01ABCD13' }, // another name, the USCC in its own column
       '首开天岳恒物业（东城）',
       '首开天岳恒物业(东城)',
       '首开天岳恒物业（东城）',

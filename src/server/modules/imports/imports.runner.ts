@@ -54,7 +54,7 @@ type Pending = {
 function placeOnEmployer(p: Pending, match: EmployerMatcher, isHolding: boolean): Pending {
   const name = p.value?.employerName;
   if (!p.value || !name) return p;
-  const employer = match(name);
+  const employer = match(name, p.value.employerUscc);
   if (employer) return { ...p, employerId: employer.id };
   if (!isHolding) return { ...p, heldFor: name };
   return { ...p, heldFor: name, problems: [{ column: '所在单位', code: 'EMPLOYER_UNKNOWN', params: { name } }] };

@@ -29,5 +29,7 @@ describe('employer names on a roster', () => {
     expect(match('朝阳物业有限责任公司')?.id).toBe(2);
     expect(match('朝阳物业')).toBeNull();
     expect(match('同名有限公司')).toBeNull();
+    expect(match('自来水', '91110105MA01ABCD1X')?.id).toBe(1); // the 统一社会信用代码 column
+    expect(match('朝阳物业有限公司', '91110105MA01ABCD2Y')?.id).toBe(2); // a USCC on no record: the name still matches
   });
 });

@@ -27,8 +27,11 @@ export function usccInCell(cell: string): string | null {
 
 export type CoveredEmployer = { id: number; name: string; uscc: string | null };
 
-/** Finds the covered employer a 所在单位 cell names, by USCC first, then by folded name; null when none. */
-export type EmployerMatcher = (cell: string) => CoveredEmployer | null;
+/**
+ * Finds the covered employer a row names: by the USCC of its 统一社会信用代码 column or its 所在单位 cell first, then by
+ * the folded name; null when none.
+ */
+export type EmployerMatcher = (cell: string, uscc?: string | null) => CoveredEmployer | null;
 
 export function createEmployerMatcher(employers: readonly CoveredEmployer[]): EmployerMatcher {
   const byUscc = new Map<string, CoveredEmployer>();
@@ -39,10 +42,9 @@ export function createEmployerMatcher(employers: readonly CoveredEmployer[]): Em
     // Two covered employers folding to one name: matching either would be a guess, so neither is matched by name.
     byName.set(key, byName.has(key) ? 'ambiguous' : e);
   }
-  return (cell) => {
-    const uscc = usccInCell(cell);
-    if (uscc) {
-      const hit = byUscc.get(uscc);
+  return (cell, usccColumn) => {
+    for (const uscc of [usccColumn, usccInCell(cell)]) {
+      const hit = uscc ? byUscc.get(uscc) : undefined;
       if (hit) return hit;
     }
     const byKey = byName.get(employerNameKey(cell.replace(/[（(]\s*[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]{18}\s*[)）]\s*$/, '')));
