@@ -34,8 +34,16 @@ export const CoverageBreakdown = z.object({
   children: z.array(Coverage),
   /** …of this many children in all, so a page can say when it shows only the largest. */
   childrenTotal: z.number(),
+  /**
+   * Organisations of the subtree, the node included, whose 入会率 is over 100 %: more members than staff in the units
+   * they cover. Never true of real figures, so a data-quality problem (members of other firms on a union's roster,
+   * headcounts not kept up); the highest rates first, at most OVER_RATE_LIMIT.
+   */
+  overRate: z.array(Coverage),
 });
 export type CoverageBreakdown = z.infer<typeof CoverageBreakdown>;
+
+export const OVER_RATE_LIMIT = 50;
 
 export function rate(numerator: number, denominator: number): number | null {
   return denominator > 0 ? Math.round((numerator / denominator) * 10000) / 10000 : null;

@@ -15,6 +15,15 @@ export const ImportJob = z.object({
   duplicates: z.number(),
   /** Rows naming a member of another union: not imported, listed apart for a transfer request in one action. */
   elsewhere: z.number(),
+  /** Rows whose 所在单位 is none of the employers the union covers: not imported (they are in the error file). */
+  held: z.number(),
+  /** Members already in the union without an employer whose row now names a covered one: put on it. */
+  attached: z.number(),
+  /**
+   * The 所在单位 names that matched no covered employer, with their row count, most rows first. Held when the union has
+   * employers on record (`held` > 0); imported without an employer when it has none yet.
+   */
+  unknownEmployers: z.array(z.object({ name: z.string(), rows: z.number() })),
   hasErrorFile: z.boolean(),
   /** When the error file was deleted after its retention period (GONGHUI_IMPORT_ERROR_FILE_DAYS). */
   errorFileExpiredAt: z.string().nullable(),

@@ -265,6 +265,8 @@ export type ImportJobTable = {
   ids_invalid: ColumnType<number, number | undefined, number>;
   ids_duplicate: ColumnType<number, number | undefined, number>;
   elsewhere: ColumnType<number, number | undefined, number>;
+  held: ColumnType<number, number | undefined, number>;
+  attached: ColumnType<number, number | undefined, number>;
   error_file: string | null;
   file_sealed: ColumnType<boolean, boolean | undefined, boolean>;
   error_file_sealed: ColumnType<boolean, boolean | undefined, boolean>;
@@ -315,6 +317,14 @@ export type MemberSessionTable = {
   ip: string | null;
 };
 
+export type ImportJobUnknownEmployerTable = {
+  region_id: number;
+  job_id: number;
+  name_key: string;
+  name: string;
+  row_count: number;
+};
+
 export type ImportJobElsewhereTable = {
   region_id: number;
   job_id: number;
@@ -353,6 +363,7 @@ export interface DB {
   member_transfer: MemberTransferTable;
   import_job: ImportJobTable;
   import_job_elsewhere: ImportJobElsewhereTable;
+  import_job_unknown_employer: ImportJobUnknownEmployerTable;
   message_outbox: MessageOutboxTable;
   otp_challenge: OtpChallengeTable;
   member_session: MemberSessionTable;

@@ -129,6 +129,22 @@ export async function listChildCoverage(db: Executor, scope: OrgScope, parentId:
     .execute();
 }
 
+/** Organisations of a subtree (the node included) with more members than staff of covered units (入会率 > 100 %), highest rate first. */
+export async function listOverRate(db: Executor, scope: OrgScope, nodeId: number, limit: number): Promise<CoverageRow[]> {
+  return db
+    .selectFrom('org_coverage as c')
+    .innerJoin('org_unit as o', 'o.id', 'c.org_id')
+    .select(['c.org_id', 'o.name', 'o.kind', 'o.child_count', ...coverageColumns.map((col) => `c.${col}` as const)])
+    .where(sql<boolean>`o.path <@ (SELECT n.path FROM org_unit n WHERE n.id = ${nodeId})`)
+    .where(inScope(scope, sql.ref('o.path')))
+    .where('c.employees_covered', '>', 0)
+    .where(sql<boolean>`c.members > c.employees_covered`)
+    .orderBy(sql`c.members::numeric / c.employees_covered`, 'desc')
+    .orderBy('o.id')
+    .limit(limit)
+    .execute();
+}
+
 /**
  * A member record counts as incomplete (a data-quality figure) when a standard employee has no employer, or the
  * join date falls before the 16th birthday. Kept in one SQL expression and one function that must agree.

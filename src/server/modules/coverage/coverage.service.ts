@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
-import { qualityScore, rate, type Coverage, type CoverageBreakdown } from '../../../common/coverage.js';
+import { OVER_RATE_LIMIT, qualityScore, rate, type Coverage, type CoverageBreakdown } from '../../../common/coverage.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
 import { isRootPath } from '../../auth/tree.js';
 import { recordWrite } from '../../audit/audit.js';
@@ -50,7 +50,13 @@ export async function getCoverageBreakdown(db: Kysely<DB>, actor: Actor, orgId: 
   const total = await repo.findCoverageInScope(db, scope, orgId);
   if (!total) throw new AppError('NOT_FOUND');
   const children = await repo.listChildCoverage(db, scope, orgId, limit);
-  return { total: toCoverage(total), children: children.map(toCoverage), childrenTotal: total.child_count };
+  const overRate = await repo.listOverRate(db, scope, orgId, OVER_RATE_LIMIT);
+  return {
+    total: toCoverage(total),
+    children: children.map(toCoverage),
+    childrenTotal: total.child_count,
+    overRate: overRate.map(toCoverage),
+  };
 }
 
 /** Recomputes the whole roll-up table from the base tables (a repair tool; incremental upkeep makes it unnecessary). */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { actorWith, buildOrg, buildTree, createTestContext, type TestContext } from '../../testing/harness.js';
+import { actorWith, buildMember, buildOrg, buildTree, createTestContext, type TestContext } from '../../testing/harness.js';
 import type { Coverage, CoverageBreakdown } from '../../../common/coverage.js';
 import { canSitUnder, type OrgKind } from '../../../common/orgs.js';
 import { diffCoverage, rebuildCoverage } from './coverage.rollup.js';
@@ -60,6 +60,24 @@ describe('coverage roll-up', () => {
     expect(largest.children).toHaveLength(1);
     expect(largest.childrenTotal).toBe(district.childrenTotal);
     expect(district.total.employersCovered).toBeGreaterThanOrEqual(1);
+  });
+
+  it('flags every organisation of the subtree whose 入会率 is over 100 % as a data-quality problem, and only in scope', async () => {
+    const street = await buildOrg(ctx, tree.dongcheng.id, 'street_federation');
+    const joint = await buildOrg(ctx, street.id, 'joint_union');
+    const fine = await buildOrg(ctx, street.id, 'grassroots_union');
+    await addEmployer(street.id, joint.id, 2);
+    await addEmployer(street.id, fine.id, 10);
+    for (let i = 0; i < 3; i++) await buildMember(ctx, joint.id);
+    await buildMember(ctx, fine.id);
+    const district = (await ctx.call('GET', `/api/coverage/${tree.dongcheng.id}/children`)).json<CoverageBreakdown>();
+    const flagged = district.overRate.find((c) => c.orgId === joint.id);
+    expect(flagged).toMatchObject({ name: joint.name, members: 3, employeesCovered: 2, membershipRate: 1.5 });
+    expect(district.overRate.map((c) => c.orgId)).not.toContain(fine.id);
+    expect(district.overRate.map((c) => c.orgId)).not.toContain(street.id); // 4 members, 12 staff
+    const cadre = await actorWith(ctx, 'union_cadre', tree.xicheng.id);
+    const xicheng = (await ctx.call('GET', `/api/coverage/${tree.xicheng.id}/children`, undefined, cadre.cookie)).json<CoverageBreakdown>();
+    expect(xicheng.overRate.map((c) => c.orgId)).not.toContain(joint.id);
   });
 
   it('is scoped: a cadre of 西城 cannot read 东城 figures', async () => {

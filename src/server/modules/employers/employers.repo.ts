@@ -107,3 +107,14 @@ export async function updateEmployerRow(tx: Executor, id: number, version: numbe
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** The employers a union covers itself (its org_path is theirs), for matching a roster's 所在单位. */
+export async function listCoveredByUnion(db: Executor, union: { id: number; path: string }) {
+  return db
+    .selectFrom('employer')
+    .select(['id', 'name', 'uscc'])
+    .where('union_org_id', '=', union.id)
+    .where(sql<boolean>`org_path = ${union.path}::ltree`)
+    .orderBy('id')
+    .execute();
+}

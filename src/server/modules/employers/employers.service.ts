@@ -189,3 +189,14 @@ export async function updateEmployer(db: Kysely<DB>, actor: Actor, id: number, b
     return toEmployer((await repo.findEmployerInScope(tx, scope, id))!);
   });
 }
+
+/**
+ * The employers a union covers (a joint union, 联合工会, covers many), as a roster import matches its rows to them.
+ * The union is the one of an import job the caller already holds, so no actor is asked again.
+ */
+export async function employersCoveredBy(
+  db: Executor,
+  union: { id: number; path: string },
+): Promise<{ id: number; name: string; uscc: string | null }[]> {
+  return repo.listCoveredByUnion(db, union);
+}

@@ -15,6 +15,8 @@ const jobColumns = [
   'j.rejected',
   'j.duplicates',
   'j.elsewhere',
+  'j.held',
+  'j.attached',
   'j.region_id',
   'j.error_file',
   'j.file_sealed',
@@ -112,6 +114,8 @@ export async function addProgress(
     rejected: number;
     duplicates: number;
     elsewhere: number;
+    held: number;
+    attached: number;
     idsInvalid: number;
     idsDuplicate: number;
   },
@@ -124,6 +128,8 @@ export async function addProgress(
       rejected: sql`rejected + ${d.rejected}`,
       duplicates: sql`duplicates + ${d.duplicates}`,
       elsewhere: sql`elsewhere + ${d.elsewhere}`,
+      held: sql`held + ${d.held}`,
+      attached: sql`attached + ${d.attached}`,
       ids_invalid: sql`ids_invalid + ${d.idsInvalid}`,
       ids_duplicate: sql`ids_duplicate + ${d.idsDuplicate}`,
     })
@@ -295,4 +301,35 @@ export async function filesInUse(db: Executor): Promise<{ unfinishedIds: number[
     unfinishedIds: unfinished.map((r) => r.id),
     paths: [...unfinished.map((r) => r.file_path), ...kept.map((r) => r.error_file!)],
   };
+}
+
+/** Adds a batch's rows held for naming an employer the union does not cover, per name (a resumed batch is not counted twice: batches commit whole). */
+export async function addUnknownEmployers(
+  tx: Executor,
+  job: { id: number; region_id: number },
+  names: readonly { key: string; name: string; rows: number }[],
+): Promise<void> {
+  if (names.length === 0) return;
+  await tx
+    .insertInto('import_job_unknown_employer')
+    .values(names.map((n) => ({ region_id: job.region_id, job_id: job.id, name_key: n.key, name: n.name, row_count: n.rows })))
+    .onConflict((oc) =>
+      oc
+        .columns(['region_id', 'job_id', 'name_key'])
+        .doUpdateSet({ row_count: sql`import_job_unknown_employer.row_count + excluded.row_count` }),
+    )
+    .execute();
+}
+
+/** The employer names a job held rows for, most rows first; the jobs were read in the caller's scope. */
+export async function listUnknownEmployers(db: Executor, jobs: readonly { id: number; region_id: number }[]) {
+  if (jobs.length === 0) return [];
+  return db
+    .selectFrom('import_job_unknown_employer')
+    .select(['job_id', 'name', 'row_count'])
+    .where((eb) => eb.or(jobs.map((j) => eb.and([eb('region_id', '=', j.region_id), eb('job_id', '=', j.id)]))))
+    .orderBy('job_id')
+    .orderBy('row_count', 'desc')
+    .orderBy('name')
+    .execute();
 }

@@ -14,8 +14,11 @@ import { asRosterFileError } from '../rosters/roster.file-error.js';
 import type { RowProblem } from '../rosters/roster.problems.js';
 import { enrol } from '../enrolment/enrolment.service.js';
 import { sealPerson } from '../members/members.person.js';
+import { attachMissingEmployers } from '../members/members.service.js';
 import * as repo from './imports.repo.js';
 import { addToCoverage } from '../coverage/coverage.rollup.js';
+import { employersCoveredBy } from '../employers/employers.service.js';
+import { createEmployerMatcher, employerNameKey, type EmployerMatcher } from '../rosters/roster.employer-match.js';
 
 /** Rows per transaction: big enough to amortise a commit, small enough to keep locks short. */
 export const IMPORT_BATCH_ROWS = 1000;
@@ -26,10 +29,49 @@ export type ImportSummary = {
   duplicates: number;
   /** Rows naming a member of another union: listed apart, for the cadre to ask their transfers in one action. */
   elsewhere: number;
+  /** Rows whose 所在单位 is none of the employers the union covers: held, listed by employer name. */
+  held: number;
   errorFile: string | null;
 };
 
-type Pending = { row: RosterRow; value: NormalisedRow | null; problems: RowProblem[] };
+/** A row as read: valid (value) or not (problems); a valid row naming an employer the union does not cover is held. */
+type Pending = {
+  row: RosterRow;
+  value: NormalisedRow | null;
+  problems: RowProblem[];
+  employerId: number | null;
+  /** The 所在单位 of a valid row that names no covered employer (held, or imported without one: see placeOnEmployer). */
+  heldFor: string | null;
+};
+
+/**
+ * Puts a valid row on the covered employer its 所在单位 names. A row naming another employer is held, not imported: a
+ * member counted by a union whose employers do not employ them inflates its 入会率 (issue #11: 215 %). A row without
+ * an employer (a gig worker's may have none) is imported without one. A union with no employer on record yet
+ * (`isHolding` false) cannot be matched against at all: its rows are imported without an employer, as before, and
+ * their names still reported, so that the cadre records the employers.
+ */
+function placeOnEmployer(p: Pending, match: EmployerMatcher, isHolding: boolean): Pending {
+  const name = p.value?.employerName;
+  if (!p.value || !name) return p;
+  const employer = match(name, p.value.employerUscc);
+  if (employer) return { ...p, employerId: employer.id };
+  if (!isHolding) return { ...p, heldFor: name };
+  return { ...p, heldFor: name, problems: [{ column: '所在单位', code: 'EMPLOYER_UNKNOWN', params: { name } }] };
+}
+
+/** The held rows of a batch per employer name, spelled as first met. */
+function unknownEmployers(pending: readonly Pending[]): { key: string; name: string; rows: number }[] {
+  const byKey = new Map<string, { key: string; name: string; rows: number }>();
+  for (const p of pending) {
+    if (p.heldFor === null) continue;
+    const key = employerNameKey(p.heldFor);
+    const entry = byKey.get(key) ?? { key, name: p.heldFor, rows: 0 };
+    entry.rows++;
+    byKey.set(key, entry);
+  }
+  return [...byKey.values()];
+}
 
 /**
  * Runs one roster import job to the end: stream the file, validate every row, and admit valid rows in
@@ -47,6 +89,9 @@ export async function runImportJob(
   const job = await repo.findJob(db, jobId);
   if (!job) throw new AppError('NOT_FOUND');
   const alreadyCommitted = job.rows_read;
+  const covered = await employersCoveredBy(db, { id: job.org_id, path: job.org_path });
+  const matchEmployer = createEmployerMatcher(covered);
+  const isHolding = covered.length > 0;
   await repo.markStarted(db, jobId);
   const tracker = createDuplicateTracker();
   let errors: RosterErrorsFile | undefined;
@@ -76,7 +121,9 @@ export async function runImportJob(
     batch = [];
     if (pending.length === 0) return;
     writing = true;
-    const valid = pending.filter((p) => p.value !== null).map((p) => ({ p, person: sealPerson(deps.cipher, p.value!) }));
+    const valid = pending
+      .filter((p) => p.value !== null && (p.heldFor === null || !isHolding))
+      .map((p) => ({ p, person: sealPerson(deps.cipher, p.value!) }));
     await db.transaction().execute(async (tx) => {
       const enrolled = await enrol(tx, deps, {
         actorId: options.actorId ?? null,
@@ -87,7 +134,7 @@ export async function runImportJob(
           key: p.row.rowNumber,
           admission: {
             person,
-            employerId: null,
+            employerId: p.employerId,
             employerName: p.value!.employerName,
             employmentForm: p.value!.employmentForm,
             org: { id: job.org_id, path: job.org_path },
@@ -95,14 +142,29 @@ export async function runImportJob(
           },
         })),
       });
+      // Already members here: a row that now names a covered employer puts a member who has none on it (re-importing
+      // the file after creating the employers the first import reported).
+      const duplicateRows = new Set(enrolled.duplicates);
+      const attached = await attachMissingEmployers(
+        tx,
+        { id: job.org_id, path: job.org_path },
+        valid
+          .filter(({ p }) => p.employerId !== null && duplicateRows.has(p.row.rowNumber))
+          .map(({ p, person }) => ({ idNumberBidx: person.id_number_bidx, employerId: p.employerId! })),
+      );
       const elsewhere = enrolled.elsewhere.map((e) => ({ memberId: e.member.id, orgPath: e.member.orgPath, rowNumber: e.key }));
       const listedElsewhere = await repo.listElsewhere(tx, job, elsewhere);
+      const held = unknownEmployers(pending);
+      const heldRows = isHolding ? held.reduce((n, h) => n + h.rows, 0) : 0;
+      await repo.addUnknownEmployers(tx, job, held);
       const idsDuplicate = pending.filter((p) => p.problems.some((q) => q.code === 'ID_DUPLICATE')).length;
       const idsInvalid = pending.filter((p) => p.problems.some((q) => q.code.startsWith('ID_') && q.code !== 'ID_DUPLICATE')).length;
       await repo.addProgress(tx, jobId, {
         rowsRead: pending.length,
         imported: enrolled.admitted.length,
-        rejected: pending.length - valid.length,
+        rejected: pending.length - valid.length - heldRows,
+        held: heldRows,
+        attached,
         duplicates: enrolled.duplicates.length + elsewhere.length - listedElsewhere,
         elsewhere: listedElsewhere,
         idsInvalid,
@@ -124,7 +186,13 @@ export async function runImportJob(
     })) {
       seen++;
       const result = validateRosterRow(row, { duplicates: tracker });
-      const pending: Pending = result.ok ? { row, value: result.value, problems: [] } : { row, value: null, problems: result.problems };
+      const pending = placeOnEmployer(
+        result.ok
+          ? { row, value: result.value, problems: [], employerId: null, heldFor: null }
+          : { row, value: null, problems: result.problems, employerId: null, heldFor: null },
+        matchEmployer,
+        isHolding,
+      );
       if (seen <= alreadyCommitted) {
         await writeErrors([pending]); // committed before a crash: only its error-file line is redone
         continue;
@@ -158,7 +226,14 @@ export async function runImportJob(
   }
   await removeUpload(job);
   const done = (await repo.findJob(db, jobId))!;
-  return { imported: done.imported, rejected: done.rejected, duplicates: done.duplicates, elsewhere: done.elsewhere, errorFile };
+  return {
+    imported: done.imported,
+    rejected: done.rejected,
+    duplicates: done.duplicates,
+    elsewhere: done.elsewhere,
+    held: done.held,
+    errorFile,
+  };
 }
 
 /** The raw upload holds every row as typed: once its job has ended nothing needs it. An operator's own file is left alone. */

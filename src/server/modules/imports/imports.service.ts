@@ -33,7 +33,9 @@ function failureText(row: repo.JobRow, locale: Locale): string | null {
   return describeFileError(new RosterFileError(row.error_code as RosterFileErrorCode, params), locale);
 }
 
-export function toImportJob(row: repo.JobRow, locale: Locale): ImportJob {
+type UnknownEmployer = ImportJob['unknownEmployers'][number];
+
+export function toImportJob(row: repo.JobRow, locale: Locale, unknownEmployers: UnknownEmployer[] = []): ImportJob {
   return {
     id: row.id,
     orgId: row.org_id,
@@ -44,6 +46,9 @@ export function toImportJob(row: repo.JobRow, locale: Locale): ImportJob {
     rejected: row.rejected,
     duplicates: row.duplicates,
     elsewhere: row.elsewhere,
+    held: row.held,
+    attached: row.attached,
+    unknownEmployers,
     hasErrorFile: row.error_file !== null,
     errorFileExpiredAt: row.error_file_expired_at,
     failure: failureText(row, locale),
@@ -135,7 +140,18 @@ export async function startImport(
 export async function getImport(deps: Deps, actor: Actor, id: number, locale: Locale): Promise<ImportJob> {
   const row = await repo.findJobInScope(deps.db, scopeFor(actor, 'member.read'), id);
   if (!row) throw new AppError('NOT_FOUND');
-  return toImportJob(row, locale);
+  return toImportJob(row, locale, (await unknownEmployersOf(deps, [row])).get(row.id));
+}
+
+/** The unknown employers of jobs the caller has just read in their scope, per job. */
+async function unknownEmployersOf(deps: Deps, jobs: readonly repo.JobRow[]): Promise<Map<number, UnknownEmployer[]>> {
+  const byJob = new Map<number, UnknownEmployer[]>();
+  for (const u of await repo.listUnknownEmployers(deps.db, jobs)) {
+    const list = byJob.get(u.job_id) ?? [];
+    list.push({ name: u.name, rows: u.row_count });
+    byJob.set(u.job_id, list);
+  }
+  return byJob;
 }
 
 export async function listImports(
@@ -148,7 +164,10 @@ export async function listImports(
   return listPage(query, {
     cursor: 'number',
     read: (beforeId) => repo.listJobs(deps.db, scopeFor(actor, 'member.read'), { underPath: org.path, beforeId, limit: query.limit }),
-    present: (rows) => rows.map((r) => toImportJob(r, locale)),
+    present: async (rows) => {
+      const unknown = await unknownEmployersOf(deps, rows);
+      return rows.map((r) => toImportJob(r, locale, unknown.get(r.id)));
+    },
     sortKey: (last) => last.id,
   });
 }

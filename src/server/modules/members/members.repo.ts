@@ -423,3 +423,19 @@ export async function relocateMember(tx: Executor, member: MemberKey, to: { id: 
   await moveClaims(tx, [id_number_bidx], region);
   return { region_id: region, id: member.id };
 }
+
+/** Puts members of a union who have no employer yet on the employer named for their ID number; returns how many moved. */
+export async function setMissingEmployers(
+  tx: Executor,
+  org: { id: number; path: string },
+  pairs: readonly { idNumberBidx: string; employerId: number }[],
+): Promise<number> {
+  if (pairs.length === 0) return 0;
+  const result = await sql<{ id: number }>`
+    UPDATE member m SET employer_id = d.employer_id, version = m.version + 1, updated_at = now()
+      FROM unnest(${pairs.map((p) => p.idNumberBidx)}::text[], ${pairs.map((p) => p.employerId)}::bigint[]) AS d(bidx, employer_id)
+     WHERE m.region_id = ${regionOfPath(org.path)} AND m.org_id = ${org.id} AND m.id_number_bidx = d.bidx
+       AND m.employer_id IS NULL AND m.status = 'member'
+    RETURNING m.id`.execute(tx);
+  return result.rows.length;
+}

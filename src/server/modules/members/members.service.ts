@@ -438,6 +438,19 @@ export async function admitMembers(tx: Executor, actorId: number | null, admissi
  * Keeps the city-wide claims in step when a subtree moved to another region: its members live there now (orgs moved
  * their rows), so their claims name the new region. In batches, for a street of many thousand members.
  */
+/**
+ * A roster read again after its employers were recorded: members of the union it names who have no employer yet are
+ * put on the one their row names now. Never moves a member off an employer they already have. In the caller's
+ * transaction (an import batch).
+ */
+export async function attachMissingEmployers(
+  tx: Executor,
+  org: { id: number; path: string },
+  pairs: readonly { idNumberBidx: string; employerId: number }[],
+): Promise<number> {
+  return repo.setMissingEmployers(tx, org, pairs);
+}
+
 export async function followMovedSubtree(tx: Executor, moved: OrgMoved): Promise<void> {
   if (moved.fromRegion === moved.toRegion) return;
   const bidxs = await repo.idIndexesUnder(tx, moved.toRegion, moved.newPath);

@@ -4,7 +4,7 @@ import { ROSTER_UPLOAD_MAX_MB } from '../../../common/imports.js';
  * 用工形式 drop-down, and the limits every uploaded roster file is held to.
  */
 
-export type ColumnKey = 'name' | 'idNumber' | 'phone' | 'gender' | 'employmentForm' | 'employerName' | 'joinDate';
+export type ColumnKey = 'name' | 'idNumber' | 'phone' | 'gender' | 'employmentForm' | 'employerName' | 'joinDate' | 'employerUscc';
 
 export type RosterColumn = {
   key: ColumnKey;
@@ -50,10 +50,28 @@ export const ROSTER_COLUMNS: readonly RosterColumn[] = [
   { key: 'joinDate', header: '入会日期', aliases: ['入会时间', '加入工会日期', '入会年月日'], isRequired: true, isText: false, width: 14 },
 ];
 
+/**
+ * Columns read when a roster has them but not in the template: the employer's 统一社会信用代码, which matches a row to a
+ * covered employer however its name is spelled.
+ */
+export const OPTIONAL_ROSTER_COLUMNS: readonly RosterColumn[] = [
+  {
+    key: 'employerUscc',
+    header: '统一社会信用代码',
+    aliases: ['单位统一社会信用代码', '社会信用代码', '信用代码', '所在单位统一社会信用代码'],
+    isRequired: false,
+    isText: true,
+    width: 22,
+  },
+];
+
+/** Every column a roster may have: the template's and the optional ones. */
+export const ALL_ROSTER_COLUMNS: readonly RosterColumn[] = [...ROSTER_COLUMNS, ...OPTIONAL_ROSTER_COLUMNS];
+
 export type ColumnHeader = (typeof ROSTER_COLUMNS)[number]['header'];
 
 export function columnOf(key: ColumnKey): RosterColumn {
-  const column = ROSTER_COLUMNS.find((c) => c.key === key);
+  const column = ALL_ROSTER_COLUMNS.find((c) => c.key === key);
   if (!column) throw new Error(`unknown roster column ${key}`);
   return column;
 }
@@ -68,7 +86,7 @@ export function normaliseHeader(text: string): string {
 }
 
 const headerIndex = new Map<string, ColumnKey>(
-  ROSTER_COLUMNS.flatMap((c) => [c.header, ...c.aliases].map((h) => [normaliseHeader(h), c.key] as const)),
+  ALL_ROSTER_COLUMNS.flatMap((c) => [c.header, ...c.aliases].map((h) => [normaliseHeader(h), c.key] as const)),
 );
 
 /** The column a header cell names, if any. */

@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Locale } from '../../../common/i18n.js';
-import { columnForHeader, ROSTER_COLUMNS } from './roster.columns.js';
+import { ALL_ROSTER_COLUMNS, columnForHeader } from './roster.columns.js';
 import { describeProblems, type RowProblem } from './roster.problems.js';
 
 /**
@@ -102,7 +102,7 @@ export function createRosterErrorsFile(target: string | Writable, options: Error
   const sheet = workbook.addWorksheet('错误数据', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = headers.map((header) => {
     const key = columnForHeader(header);
-    const column = ROSTER_COLUMNS.find((c) => c.key === key);
+    const column = ALL_ROSTER_COLUMNS.find((c) => c.key === key);
     return {
       header: neutraliseCell(header),
       width: header === REASON_HEADER ? 60 : (column?.width ?? 14),

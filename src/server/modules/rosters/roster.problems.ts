@@ -28,6 +28,7 @@ export type RowProblemCode =
   | 'EMPLOYMENT_FORM_UNKNOWN'
   | 'EMPLOYER_MISSING'
   | 'EMPLOYER_TOO_LONG'
+  | 'EMPLOYER_UNKNOWN'
   | 'EMPLOYER_FORMULA'
   | 'JOIN_DATE_MISSING'
   | 'JOIN_DATE_FORMAT'
@@ -76,6 +77,10 @@ const messages: Record<Exclude<RowProblemCode, SharedCode>, Record<Locale, strin
   },
   EMPLOYER_MISSING: { 'zh-CN': '所在单位未填写', en: 'The employer is missing' },
   EMPLOYER_TOO_LONG: { 'zh-CN': '所在单位名称过长，最多 {max} 个字', en: 'The employer name is too long (at most {max} characters)' },
+  EMPLOYER_UNKNOWN: {
+    'zh-CN': '所在单位“{name}”不在本工会覆盖的企业中，暂未导入：请先在“企业”中新建该企业，再重新导入本文件',
+    en: 'The employer "{name}" is not among the employers this union covers; the row was held: create the employer, then import the file again',
+  },
   EMPLOYER_FORMULA: {
     'zh-CN': '所在单位不能以 = + - @ 开头（看起来像公式）',
     en: 'An employer name cannot start with = + - @ (it looks like a formula)',

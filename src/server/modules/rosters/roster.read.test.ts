@@ -25,6 +25,7 @@ describe('reading the fixture rosters', () => {
         employmentForm: '全日制',
         employerName: '顺丰速运北京分公司',
         joinDate: '2024-10-01',
+        employerUscc: '',
       },
       raw: ['石梅', '110112199904263696', '14068803280', '男', '全日制', '顺丰速运北京分公司', '2024-10-01'],
     });

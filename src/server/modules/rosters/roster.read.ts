@@ -185,6 +185,7 @@ function toRosterRow(row: SheetRow, header: HeaderMatch): RosterRow {
       employmentForm: cell('employmentForm'),
       employerName: cell('employerName'),
       joinDate: cell('joinDate'),
+      employerUscc: cell('employerUscc'),
     },
     raw,
   };

@@ -17,6 +17,7 @@ function rowOf(cells: Partial<RosterRow['cells']>, rowNumber = 2): RosterRow {
     employmentForm: '全日制',
     employerName: '北京市自来水集团',
     joinDate: '2020-05-01',
+    employerUscc: '',
     ...cells,
   };
   return { rowNumber, cells: full, raw: Object.values(full) };
@@ -111,6 +112,7 @@ describe('validating one row', () => {
         phone: '13812345678',
         employmentForm: 'standard',
         employerName: '北京市自来水集团',
+        employerUscc: null,
         joinDate: '2020-05-01',
       },
     });

@@ -24,6 +24,8 @@ export type NormalisedRow = {
   phone: string;
   employmentForm: EmploymentFormCode;
   employerName: string | null;
+  /** The employer's 统一社会信用代码 when the roster has the column and it is well-formed (folded to upper case). */
+  employerUscc: string | null;
   joinDate: string;
 };
 
@@ -158,6 +160,7 @@ function unneutralise(cells: RosterRow['cells']): RosterRow['cells'] {
     employmentForm: strip(cells.employmentForm),
     employerName: strip(cells.employerName),
     joinDate: strip(cells.joinDate),
+    employerUscc: strip(cells.employerUscc),
   };
 }
 
@@ -238,7 +241,14 @@ export function validateRosterRow(row: RosterRow, ctx: ValidationContext = {}): 
       phone: phone.phone,
       employmentForm,
       employerName: employerName === '' ? null : employerName,
+      employerUscc: usccOf(cells.employerUscc),
       joinDate: join.date,
     },
   };
+}
+
+/** A well-formed USCC from its cell (full-width, spaces and case folded), else null: the name is matched instead. */
+function usccOf(cell: string): string | null {
+  const folded = cell.normalize('NFKC').replace(/\s/g, '').toUpperCase();
+  return /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(folded) ? folded : null;
 }

@@ -70,7 +70,7 @@ describe('DashboardPage', () => {
     const calls = fakeApi(cadre(['org.read']), (method, path) => {
       if (path === '/api/orgs/roots') return { body: { items: [street] } };
       if (path === '/api/orgs/5') return { body: { ...street, ancestors: [{ id: 2, name: '东城区总工会', kind: 'district_federation' }] } };
-      if (path === '/api/coverage/5/children') return { body: { total, children: [], childrenTotal: 0 } };
+      if (path === '/api/coverage/5/children') return { body: { total, children: [], childrenTotal: 0, overRate: [] } };
       if (path === '/api/coverage/5/trend') return { body: { orgId: 5, points: [] } };
       return undefined; // 404: /api/orgs/1 and its coverage lie outside the cadre's subtree
     });
@@ -82,5 +82,30 @@ describe('DashboardPage', () => {
     await waitFor(() => expect(document.querySelector('.ant-skeleton')).toBeNull(), patience);
     expect(document.querySelector('.ant-message-error')).toBeNull();
     expect(calls.some((c) => c.url.pathname === '/api/orgs/1')).toBe(true);
+  });
+
+  it('flags an organisation of the area whose 入会率 is over 100 % with its members, covered staff and rate', async () => {
+    const joint: Coverage = {
+      ...total,
+      orgId: 9,
+      name: '和平里联合工会',
+      kind: 'joint_union',
+      members: 430,
+      employeesCovered: 200,
+      membershipRate: 2.15,
+    };
+    fakeApi(cadre(['org.read']), (_method, path) => {
+      if (path === '/api/orgs/roots') return { body: { items: [street] } };
+      if (path === '/api/orgs/5') return { body: { ...street, ancestors: [{ id: 2, name: '东城区总工会', kind: 'district_federation' }] } };
+      if (path === '/api/coverage/5/children') return { body: { total, children: [], childrenTotal: 0, overRate: [joint] } };
+      if (path === '/api/coverage/5/trend') return { body: { orgId: 5, points: [] } };
+      return undefined;
+    });
+    renderAt('/dashboard?org=5');
+    const table = await screen.findByTestId('over-rate', {}, { timeout: 5000 });
+    expect(table.textContent).toContain('入会率超过 100% 的组织');
+    expect(table.textContent).toContain('和平里联合工会');
+    expect(table.textContent).toContain('430');
+    expect(screen.getByTestId('over-rate-9').textContent).toMatch(/215/);
   });
 });

@@ -10,6 +10,7 @@ import { useOrgTree } from '../orgs/treeStore.js';
 import { CoverageCards } from './CoverageCards.js';
 import { DashboardCharts } from './DashboardCharts.js';
 import { QualityTable } from './QualityTable.js';
+import { OverRateTable } from './OverRateTable.js';
 import { coverageApi } from './coverage.api.js';
 import { ReportButton } from './ReportButton.js';
 import { TrendChanges } from './TrendChanges.js';
@@ -126,6 +127,7 @@ export function DashboardPage() {
         </Suspense>
       )}
       <TrendChart trend={trend} />
+      {breakdown && breakdown.overRate.length > 0 && <OverRateTable rows={breakdown.overRate} onOpen={open} />}
       {breakdown && breakdown.children.length > 0 && <QualityTable rows={breakdown.children} onOpen={open} />}
     </div>
   );

@@ -57,5 +57,9 @@ export const messages: Widen<typeof zhCN> = {
     submitted: 'Roster ID numbers',
     invalid: 'Invalid IDs',
     duplicate: 'Repeated IDs',
+    overRate: 'Units with a membership rate over 100 %',
+    overRateHelp:
+      "More members than staff in the units they cover cannot be true: usually rows of other employers on a roster, or headcounts not kept up. Check the rosters' employer column and the employers' headcounts.",
+    employeesCovered: 'Staff of covered units',
   },
 };

@@ -54,6 +54,10 @@ export const messages = {
     submitted: '名册身份证号',
     invalid: '无效身份证号',
     duplicate: '重复身份证号',
+    overRate: '入会率超过 100% 的组织',
+    overRateHelp:
+      '会员数多于已建会单位职工数，数据不可能真实：多为名册中混入其他单位的人员，或企业职工人数未更新。请核对名册的“所在单位”与企业职工人数。',
+    employeesCovered: '已建会单位职工数',
   },
 } as const;
 

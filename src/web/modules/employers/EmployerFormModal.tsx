@@ -23,11 +23,14 @@ function defaultStreet(org: OrgWithAncestors): Picked {
 export function EmployerFormModal({
   org,
   employer,
+  initialName,
   onClose,
   onDone,
 }: {
   org: OrgWithAncestors;
   employer: Employer | null;
+  /** A new employer's name as something else spelled it (the 所在单位 of a roster's rows). */
+  initialName?: string;
   onClose: () => void;
   onDone: (saved: Employer) => void;
 }) {
@@ -98,7 +101,7 @@ export function EmployerFormModal({
               industry: employer.industry,
               address: employer.address ?? undefined,
             }
-          : { headcount: 0 }
+          : { headcount: 0, ...(initialName ? { name: initialName } : {}) }
       }
     >
       <EmployerFields labels={labels} />

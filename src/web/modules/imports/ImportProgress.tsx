@@ -4,12 +4,14 @@ import type { ImportJob } from '../../../common/imports.js';
 import { ElsewhereTransfers } from './ElsewhereTransfers.js';
 import { ErrorFileButton } from './ErrorFileButton.js';
 import { ImportStatusTag } from './ImportStatusTag.js';
+import { UnknownEmployers } from './UnknownEmployers.js';
+import type { OrgWithAncestors } from '../../../common/orgs.js';
 
 /**
  * Progress of one import. The total row count is unknown until the reader reaches the end of the file, so the bar
  * is an animated, indeterminate one while the job runs (with a running counter of rows processed) and full at the end.
  */
-export function ImportProgress({ job }: { job: ImportJob }) {
+export function ImportProgress({ job, org }: { job: ImportJob; org: OrgWithAncestors }) {
   const { t } = useTranslation();
   const isRunning = job.status === 'queued' || job.status === 'running';
   const status = job.status === 'failed' ? 'exception' : isRunning ? 'active' : 'success';
@@ -64,8 +66,18 @@ export function ImportProgress({ job }: { job: ImportJob }) {
           data-testid="import-failure"
         />
       )}
+      {job.attached > 0 && (
+        <Alert
+          type="success"
+          showIcon
+          message={t('imports.attached', { count: job.attached })}
+          style={{ marginTop: 12 }}
+          data-testid="import-attached"
+        />
+      )}
       {job.hasErrorFile && <ErrorFileButton jobId={job.id} />}
       {job.elsewhere > 0 && !isRunning && <ElsewhereTransfers jobId={job.id} count={job.elsewhere} />}
+      {job.unknownEmployers.length > 0 && !isRunning && <UnknownEmployers job={job} org={org} />}
     </Card>
   );
 }

@@ -74,7 +74,7 @@ export function ImportsTab({ org }: { org: OrgWithAncestors }) {
             </Upload.Dragger>
           </div>
         )}
-        {job && <ImportProgress job={job} />}
+        {job && <ImportProgress job={job} org={org} />}
         <ImportHistory list={history} />
       </Space>
     </div>

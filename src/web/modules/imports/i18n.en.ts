@@ -40,6 +40,16 @@ export const messages: Widen<typeof zhCN> = {
     status: { queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed' },
     createdAt: 'Uploaded',
     finishedAt: 'Finished',
+    attached: '{{count}} members of this union who had no employer were put on the employer their row names.',
+    unknownEmployers: 'Employers this union does not cover',
+    unknownHeld:
+      '{{count}} rows name an employer this union does not cover: they were held, not imported (see the error file), so the membership rate stays true. Create the employer, then import the same file again to add them to it.',
+    unknownImported:
+      'This union has no employers on record: the members of these employers were imported without one. Create the employers so that the membership rate can be counted.',
+    unknownName: 'Employer (as on the roster)',
+    unknownRows: 'Rows',
+    createEmployer: 'Create employer',
+    employerCreated: 'Created',
     another: 'Import another file',
   },
 };

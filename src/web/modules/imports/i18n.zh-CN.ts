@@ -35,6 +35,15 @@ export const messages = {
     status: { queued: '排队中', running: '导入中', done: '已完成', failed: '失败' },
     createdAt: '上传时间',
     finishedAt: '完成时间',
+    attached: '{{count}} 名已在本工会、尚未关联企业的会员已归入名册所列企业。',
+    unknownEmployers: '所在单位不在本工会覆盖的企业中',
+    unknownHeld:
+      '{{count}} 行的所在单位不是本工会覆盖的企业：这些行暂未导入（见错误行文件），以免入会率失真。新建企业后，重新导入同一文件即可归入该企业。',
+    unknownImported: '本工会尚未登记覆盖的企业：以下单位的会员已导入，但未关联企业。请新建企业，以便计算入会率。',
+    unknownName: '所在单位（名册原文）',
+    unknownRows: '行数',
+    createEmployer: '新建企业',
+    employerCreated: '已新建',
     another: '再导入一个文件',
   },
 } as const;
