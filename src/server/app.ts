@@ -14,7 +14,7 @@ import type { Database } from './db/client.js';
 import { AppError } from '../common/errors.js';
 import { validatorCompiler } from './http/validation.js';
 import { installErrorHandler } from './http/errors.js';
-import { logSerializers } from './http/log.js';
+import { logSerializers, prettyTransport } from './http/log.js';
 import './http/types.js';
 import { installAuth, requireActor } from './auth/auth.plugin.js';
 import multipart from '@fastify/multipart';
@@ -44,6 +44,11 @@ const routeModules: readonly (() => Promise<RouteModule>)[] = [
   () => import('./modules/workbench/workbench.routes.js').then((m) => m.workbenchRoutes),
 ];
 
+function prettyTransportOption(): { transport?: { target: string; options: Record<string, unknown> } } {
+  const transport = prettyTransport();
+  return transport ? { transport } : {};
+}
+
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 /**
@@ -61,11 +66,19 @@ export async function buildApp(
           level: config.logLevel,
           redact: ['req.headers.cookie', 'req.headers.authorization'],
           serializers: logSerializers,
-          ...(options.logStream ? { stream: options.logStream } : {}),
+          ...(options.logStream ? { stream: options.logStream } : prettyTransportOption()),
         }
       : false,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+  });
+  // Requests being answered, for the background demo loader to wait for (a batch holds PGlite's one connection).
+  let inFlight = 0;
+  app.addHook('onRequest', async () => {
+    inFlight += 1;
+  });
+  app.addHook('onResponse', async () => {
+    inFlight -= 1;
   });
   // The route table, for the authorization matrix and fuzzing to enumerate every route.
   const routeTable: { method: string; url: string }[] = [];
@@ -137,7 +150,12 @@ export async function buildApp(
     anonymousRefusalsPerWindow: config.auditAnonymousRefusalsPerWindow,
   });
 
-  const deps = createDeps(database, config, (level, text) => app.log[level](text));
+  const deps = createDeps(
+    database,
+    config,
+    (level, text) => app.log[level](text),
+    () => inFlight,
+  );
   await checkPiiKey(db, deps.cipher);
   app.deps = deps;
   for (const load of routeModules) await (await load())(app, deps);

@@ -10,6 +10,7 @@ import { AppError } from '../common/errors.js';
 import { createEventBus, type EventBus } from './events.js';
 import { createTodoRegistry, type TodoRegistry } from './todos.js';
 import { createMessageSender, silentLog, type MessageLog, type MessageSender } from './messaging/sender.js';
+import type { DemoStatus } from '../common/demo.js';
 
 /**
  * What route modules hand to their services: the database, the settings, the personal-data cipher, the card signer,
@@ -29,6 +30,10 @@ export type Deps = {
   events: EventBus;
   /** What waits for cadres (工作台, menu badges): each module registers its sources from its route module. */
   todos: TodoRegistry;
+  /** The background demo loader's progress (main.ts writes it, GET /api/public/demo-status reads it). */
+  demoStatus: DemoStatus;
+  /** HTTP requests being answered now: the demo loader waits for them between batches. */
+  requestsInFlight: () => number;
 };
 
 declare module 'fastify' {
@@ -59,7 +64,12 @@ export async function checkPiiKey(db: Kysely<DB>, cipher: PiiCipher): Promise<vo
  */
 export type RouteModule = (app: FastifyInstance, deps: Deps) => void | Promise<void>;
 
-export function createDeps(database: Pick<Database, 'db' | 'engine'>, config: Config, log: MessageLog = silentLog): Deps {
+export function createDeps(
+  database: Pick<Database, 'db' | 'engine'>,
+  config: Config,
+  log: MessageLog = silentLog,
+  requestsInFlight: () => number = () => 0,
+): Deps {
   const { db, engine } = database;
   const master = loadMasterSecret({ secret: config.secret, dataDir: config.dataDir });
   const cipher = createPiiCipher(master);
@@ -74,5 +84,7 @@ export function createDeps(database: Pick<Database, 'db' | 'engine'>, config: Co
     files: createFileSealer(master),
     events: createEventBus(),
     todos: createTodoRegistry(),
+    demoStatus: { loading: false, percent: 100 },
+    requestsInFlight,
   };
 }

@@ -60,17 +60,18 @@ async function main(): Promise<void> {
       `\n  首次启动已创建管理员账号 / First start created the admin account\n  用户名 username: admin\n  密码 password:  ${report.adminPassword}\n  （仅显示这一次，请妥善保存 / shown only this once）\n\n`,
     );
   }
-  // Demo members (东城's 17.9万) arrive in the background after the first answer, batch by batch; a restart carries on.
-  // GONGHUI_DEMO_MEMBERS sets how many (0: none); only a database that holds the generated demo data gets them.
+  // Demo members for every district arrive in the background after the first answer, batch by batch, giving way to
+  // requests; GET /api/public/demo-status and the console's banner say how far. A restart carries on.
+  // GONGHUI_DEMO_MEMBERS sets the city's total (0: none); only a database that holds the generated demo data gets them.
   const demoMembersEnv = process.env.GONGHUI_DEMO_MEMBERS;
-  const demoTarget = demoMembersEnv ? Number(demoMembersEnv) : undefined;
-  if (demoTarget !== undefined && !(Number.isInteger(demoTarget) && demoTarget >= 0)) {
+  const demoTotal = demoMembersEnv ? Number(demoMembersEnv) : undefined;
+  if (demoTotal !== undefined && !(Number.isInteger(demoTotal) && demoTotal >= 0)) {
     throw new Error(`GONGHUI_DEMO_MEMBERS must be a non-negative integer, got "${demoMembersEnv}"`);
   }
-  if (config.seedDemo && report.demo && demoTarget !== 0 && !stopSignal) {
+  if (config.seedDemo && report.demo && demoTotal !== 0 && !stopSignal) {
     const { runDemoMembersInBackground } = await import('./seed/members.js');
     if (stopSignal) return;
-    const demoMembers = runDemoMembersInBackground(app.deps, app.log, demoTarget);
+    const demoMembers = runDemoMembersInBackground(app.deps, app.log, demoTotal);
     closers.push({ name: 'demo members', close: () => demoMembers.stop() });
   }
   if (stopSignal) return;

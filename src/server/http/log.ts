@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { maskPersonalNumbers } from '../../common/identity.js';
 
 /**
@@ -35,3 +36,17 @@ export const logSerializers = {
   }),
   err: (error: unknown) => errorForLog(error),
 };
+
+/**
+ * Readable log lines for a person at a terminal: pino-pretty as pino's transport (its own worker thread) when stdout
+ * is a TTY and the module resolves; JSON lines otherwise (a service manager, a pipe, a log collector).
+ */
+export function prettyTransport(isTTY = process.stdout.isTTY === true): { target: string; options: Record<string, unknown> } | undefined {
+  if (!isTTY) return undefined;
+  try {
+    createRequire(import.meta.url).resolve('pino-pretty');
+  } catch {
+    return undefined;
+  }
+  return { target: 'pino-pretty', options: { translateTime: 'SYS:yyyy-mm-dd HH:MM:ss', ignore: 'pid,hostname' } };
+}

@@ -17,26 +17,34 @@ import { apportion, createRandom, type Random } from './random.js';
 export type DemoMembersOptions = {
   /** Same seed, same people in the same unions. */
   seed?: number;
-  /** The district's member total when done: 东城 reports 17.9万; 66% of the covered staff if that is fewer. */
+  /** The district's member total when done: each union's staff times a rate of its own (60–85%) when absent. */
   target?: number;
-  /** The district federation to fill; 东城 (division 110101) when absent. */
+  /** The district federation (or industry union) to fill; 东城 (division 110101) when absent. */
   districtId?: number;
   /** Members written per transaction. */
   batchSize?: number;
+  /** Adds 东城's review queue, outreach meetings and transfer desk (seedMemberExtras) once the members are in. */
+  extras?: boolean;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /** HTTP requests being answered: each batch waits (up to MAX_YIELD_MS) until there are none. */
+  requestsInFlight?: () => number;
 };
 
+/** 东城 reports 17.9万 members: a life-size 东城 gets no more. */
 export const DEMO_MEMBER_TARGET = 179_000;
-/** 入会率 of a smaller demo: 东城's 17.9万 members over the 27.2万 staff of its unionised units. */
-const DEMO_MEMBER_RATE = 0.66;
+/** Beijing divisions of older ID numbers (崇文, 宣武, and the former counties), none of them a district of today's demo. */
+const FORMER_DIVISIONS = ['110103', '110104', '110221', '110222', '110224', '110226', '110227', '110228', '110229'] as const;
+/** 入会率 of a union: between these, varying from union to union (the city reports about 70%). */
+const RATE_LOW = 0.6;
+const RATE_HIGH = 0.85;
 /**
  * Members per transaction. On PGlite a batch runs on the server's own thread and holds its only connection:
- * 2000 keep a request waiting at most about half a second, for some 10% more total time than 5000 (measured).
+ * 250 hold a request up for about 0.2 s at most.
  */
-const DEFAULT_BATCH = 2000;
-/** Time between batches for the requests that queued up meanwhile. */
-const PAUSE_MS = 20;
+const DEFAULT_BATCH = 250;
+/** Longest wait between batches for requests in flight; then a batch goes anyway, so the demo always advances. */
+const MAX_YIELD_MS = 2000;
 /** Rows per admitMembers call: a 21-column INSERT must stay under the protocol's 65,535 parameters. */
 const ADMIT_CHUNK = 2000;
 /** The demo world's last day, as for the organisations (builder.ts): nobody joins after it. */
@@ -54,12 +62,19 @@ const gigForms: readonly (readonly [EmploymentForm, number])[] = [
 /** Share of gig workers by union kind: joint unions (联合工会) are where riders and couriers are organised. */
 const gigShare: Readonly<Record<string, number>> = { joint_union: 0.35, grassroots_union: 0.025 };
 
+/** Waits for the event loop to answer what came in, then (briefly) for requests still in flight. */
+async function yieldToRequests(requestsInFlight: (() => number) | undefined): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  const until = performance.now() + MAX_YIELD_MS;
+  while (requestsInFlight && requestsInFlight() > 0 && performance.now() < until) await sleep(5);
+}
+
 /**
  * Adds demo members to a district (东城 by default) until it has exactly `target`, spread over its grassroots and
- * joint unions in proportion to the staff of the employers each covers (入会率 around 65%, varying per union, never
- * above a union's covered staff), then a few hundred pending applications, two outreach meetings and pending
- * transfers. Each batch is one transaction through `admitMembers` (cards, history, roll-up), so a crash leaves
- * whole batches and the next call carries on; a district already at its target gets nothing.
+ * joint unions in proportion to the staff of the employers each covers (入会率 60–85%, varying per union, never
+ * above a union's covered staff), then (with `extras`) a few hundred pending applications, two outreach meetings and
+ * pending transfers. Each batch is one transaction through `admitMembers` (cards, history at the join date, roll-up),
+ * so a crash leaves whole batches and the next call carries on; a district already at its target gets nothing.
  */
 export async function seedDemoMembers(deps: Deps, options: DemoMembersOptions = {}): Promise<{ members: number; ms: number }> {
   const started = performance.now();
@@ -67,15 +82,14 @@ export async function seedDemoMembers(deps: Deps, options: DemoMembersOptions = 
   const district = await findDistrict(db, options.districtId);
   if (!district) return { members: 0, ms: 0 };
   const unions = await loadUnions(db, district.path);
-  const staff = unions.reduce((sum, u) => sum + u.staff, 0);
-  // A demo generated smaller than life (GONGHUI_DEMO_SCALE < 1) gets members in proportion.
-  const target = options.target ?? Math.min(DEMO_MEMBER_TARGET, Math.round(staff * DEMO_MEMBER_RATE));
+  const random = districtRandom(options.seed, district);
+  const quotas = memberQuotas(random.fork('rates'), unions, options.target ?? defaultTarget(district, unions, random));
+  const target = quotas.reduce((a, b) => a + b, 0);
   if (target <= 0) return { members: 0, ms: 0 };
   const existing = await countMembers(db, district.path);
-  const random = createRandom(options.seed ?? DEFAULT_DEMO_SEED).fork('members');
   const people = new PeopleGenerator(random.fork('people'), district.regionCode);
   // The plan is the same on every call, whatever is already there: a restart finds its own members and skips them.
-  const plan = existing < target ? planMembers(random.fork('plan'), people, unions, target) : [];
+  const plan = existing < target ? planMembers(random.fork('plan'), people, unions, quotas) : [];
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   let written = 0;
   for (let start = 0; start < plan.length && existing + written < target; start += batchSize) {
@@ -93,28 +107,112 @@ export async function seedDemoMembers(deps: Deps, options: DemoMembersOptions = 
         employmentForm: p.form,
         org: { id: p.union.id, path: p.union.path },
         joinDate: p.joinDate,
+        joinedInThePast: true,
       }));
       for (let i = 0; i < admissions.length; i += ADMIT_CHUNK) await admitMembers(tx, null, admissions.slice(i, i + ADMIT_CHUNK));
       return admissions.length;
     });
     options.onProgress?.(existing + written, target);
-    // Lets waiting requests use the database between batches: PGlite is one connection, run on this thread.
-    await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+    // PGlite is one connection, run on this thread: requests that queued up meanwhile go first.
+    await yieldToRequests(options.requestsInFlight);
   }
   options.signal?.throwIfAborted();
-  const extras = await seedMemberExtras(deps, { district, unions, people, random: random.fork('extras') });
-  // PGlite runs no autovacuum: without statistics the planner would guess on a table of 179k members.
+  const extras =
+    (options.extras ?? true) && (await seedMemberExtras(deps, { district, unions, people, random: random.fork('extras') }));
+  // PGlite runs no autovacuum: without statistics the planner would guess on a large table of members.
   if (written > 0 || extras) await sql`ANALYZE member, member_status_history, member_application`.execute(db);
   return { members: written, ms: Math.round(performance.now() - started) };
 }
 
+/** A district's own random stream (东城 keeps the one it always had), so no two districts get the same people. */
+function districtRandom(seed: number | undefined, district: DemoDistrict): Random {
+  const members = createRandom(seed ?? DEFAULT_DEMO_SEED).fork('members');
+  return district.regionCode === DONGCHENG_CODE ? members : members.fork(district.regionCode);
+}
+
+/** A district's members when no target is given: each union's own rate; a life-size 东城 stops at its reported 17.9万. */
+function defaultTarget(district: DemoDistrict, unions: readonly DemoUnion[], random: Random): number | undefined {
+  if (district.regionCode !== DONGCHENG_CODE || district.kind !== 'district_federation') return undefined;
+  const natural = memberQuotas(random.fork('rates'), unions, undefined).reduce((a, b) => a + b, 0);
+  return natural > DEMO_MEMBER_TARGET ? DEMO_MEMBER_TARGET : undefined;
+}
+
+export type CityDemoMembersOptions = Pick<DemoMembersOptions, 'seed' | 'batchSize' | 'onProgress' | 'signal' | 'requestsInFlight'> & {
+  /** The city's member total, split over the districts by covered staff; each union's own rate when absent. */
+  total?: number;
+};
+
+/**
+ * Demo members for the whole city: every district federation and city industry union in id order (东城 first, with
+ * its review queue and transfer desk), each union at a rate of its own. Progress counts over the city.
+ */
+export async function seedCityDemoMembers(deps: Deps, options: CityDemoMembersOptions = {}): Promise<{ members: number; ms: number }> {
+  const started = performance.now();
+  const tops = await deps.db
+    .selectFrom('org_unit')
+    .select(['id', 'path', 'region_code'])
+    .where('kind', 'in', ['district_federation', 'industry_union'])
+    .where('parent_id', '=', (eb) => eb.selectFrom('org_unit').select('id').where('parent_id', 'is', null).limit(1))
+    .orderBy(sql`region_code = ${DONGCHENG_CODE}`, 'desc')
+    .orderBy('id')
+    .execute();
+  const targets: (number | undefined)[] = [];
+  const natural: number[] = [];
+  const staff: number[] = [];
+  for (const top of tops) {
+    const district = await findDistrict(deps.db, top.id);
+    const unions = district ? await loadUnions(deps.db, district.path) : [];
+    const random = district ? districtRandom(options.seed, district) : createRandom(0);
+    const fixed = district ? defaultTarget(district, unions, random) : undefined;
+    natural.push(fixed ?? memberQuotas(random.fork('rates'), unions, undefined).reduce((a, b) => a + b, 0));
+    staff.push(unions.reduce((sum, u) => sum + u.staff, 0));
+  }
+  if (options.total === undefined) targets.push(...natural);
+  else targets.push(...apportionCapped(Math.min(options.total, staff.reduce((a, b) => a + b, 0)), staff, staff));
+  const total = targets.reduce<number>((a, b) => a + (b ?? 0), 0);
+  let before = 0;
+  let members = 0;
+  for (const [i, top] of tops.entries()) {
+    const target = targets[i] ?? 0;
+    if (target > 0) {
+      const r = await seedDemoMembers(deps, {
+        seed: options.seed,
+        batchSize: options.batchSize,
+        signal: options.signal,
+        requestsInFlight: options.requestsInFlight,
+        districtId: top.id,
+        target,
+        extras: top.region_code === DONGCHENG_CODE,
+        onProgress: (n) => options.onProgress?.(before + n, total),
+      });
+      members += r.members;
+    }
+    before += target;
+    options.onProgress?.(before, total);
+  }
+  return { members, ms: Math.round(performance.now() - started) };
+}
+
 async function findDistrict(db: Kysely<DB>, districtId: number | undefined): Promise<DemoDistrict | undefined> {
-  let q = db.selectFrom('org_unit').select(['id', 'path', 'region_code']).where('kind', '=', 'district_federation');
-  q = districtId === undefined ? q.where('region_code', '=', DONGCHENG_CODE) : q.where('id', '=', districtId);
+  let q = db.selectFrom('org_unit').select(['id', 'path', 'kind', 'region_code']);
+  q =
+    districtId === undefined
+      ? q.where('kind', '=', 'district_federation').where('region_code', '=', DONGCHENG_CODE)
+      : q.where('id', '=', districtId).where('kind', 'in', ['district_federation', 'industry_union']);
   const row = await q.orderBy('id').executeTakeFirst();
   if (!row) return undefined;
+  if (row.kind === 'industry_union') {
+    // The city's industry unions (region 110000) recruit everywhere: ID numbers of a former county or district each.
+    const { rank } = await db
+      .selectFrom('org_unit')
+      .select((eb) => eb.fn.countAll<number>().as('rank'))
+      .where('kind', '=', 'industry_union')
+      .where('id', '<', row.id)
+      .executeTakeFirstOrThrow();
+    return { id: row.id, path: row.path, kind: row.kind, regionCode: FORMER_DIVISIONS[Number(rank) % FORMER_DIVISIONS.length]! };
+  }
   const regionCode = row.region_code && /^\d{6}$/.test(row.region_code) ? row.region_code : DONGCHENG_CODE;
-  return { id: row.id, path: row.path, regionCode };
+  return { id: row.id, path: row.path, kind: row.kind, regionCode };
 }
 
 async function countMembers(db: Kysely<DB>, districtPath: string): Promise<number> {
@@ -186,18 +284,25 @@ export function apportionCapped(total: number, weights: readonly number[], caps:
 }
 
 /**
- * Who joins where: each union gets members in proportion to its covered staff times a rate of its own (mean
- * about 65%), each employer of the union in proportion to its headcount; people get ages that fit their work
- * and a join date after their union's founding and their 18th birthday. Sorted by join date, so member ids
- * follow the order people joined in.
+ * How many members each union gets: its covered staff times a rate of its own (60–85%), or, with a `target`, that
+ * target split in the same proportions (never above a union's covered staff).
  */
-export function planMembers(random: Random, people: PeopleGenerator, unions: readonly DemoUnion[], target: number): PlannedMember[] {
-  const rates = unions.map(() => 0.3 + 0.7 * ((random.next() + random.next()) / 2));
-  const quotas = apportionCapped(
+export function memberQuotas(random: Random, unions: readonly DemoUnion[], target: number | undefined): number[] {
+  const rates = unions.map(() => RATE_LOW + (RATE_HIGH - RATE_LOW) * ((random.next() + random.next()) / 2));
+  if (target === undefined) return unions.map((u, i) => Math.round(u.staff * (rates[i] ?? 0)));
+  return apportionCapped(
     target,
     unions.map((u, i) => u.staff * (rates[i] ?? 0)),
     unions.map((u) => u.staff),
   );
+}
+
+/**
+ * Who joins where: each union its quota, each employer of the union in proportion to its headcount; people get ages
+ * that fit their work and a join date after their union's founding and their 18th birthday. Sorted by join date, so
+ * member ids follow the order people joined in.
+ */
+export function planMembers(random: Random, people: PeopleGenerator, unions: readonly DemoUnion[], quotas: readonly number[]): PlannedMember[] {
   const plan: { member: PlannedMember; day: number; order: number }[] = [];
   unions.forEach((union, u) => {
     const perEmployer = apportion(
@@ -235,28 +340,34 @@ export function planMember(
 
 type Log = { info(message: string): void; error(details: { err: unknown }, message: string): void };
 
-/**
- * Starts seedDemoMembers without waiting for it, logging about every 10% and the outcome. `stop()` aborts it
- * between batches and resolves once the batch in flight has committed, so the database can close.
- */
 /** How long after the server is ready the demo members start arriving. */
 export const DEMO_MEMBERS_START_DELAY_MS = 5000;
 
-export function runDemoMembersInBackground(deps: Deps, log: Log, target: number | undefined): { stop(): Promise<void> } {
+/**
+ * Starts seedCityDemoMembers without waiting for it, logging about every 10% and the outcome, and keeping
+ * `deps.demoStatus` (GET /api/public/demo-status) up to date: loading from now until it ends, stops or fails.
+ * `stop()` aborts it between batches and resolves once the batch in flight has committed, so the database can close.
+ */
+export function runDemoMembersInBackground(deps: Deps, log: Log, total: number | undefined): { stop(): Promise<void> } {
   const controller = new AbortController();
   const count = (n: number) => n.toLocaleString('en-US');
   let tenth = -1;
   let done = 0;
+  deps.demoStatus.loading = true;
+  deps.demoStatus.percent = 0;
   // A few seconds' grace first: a newcomer's first page and health check are answered before batches start.
   const running = sleep(DEMO_MEMBERS_START_DELAY_MS, undefined, { signal: controller.signal })
     .then(() =>
-      seedDemoMembers(deps, {
-        target,
+      seedCityDemoMembers(deps, {
+        total,
         signal: controller.signal,
-        onProgress: (n, total) => {
+        requestsInFlight: deps.requestsInFlight,
+        onProgress: (n, all) => {
           done = n;
-          const now = Math.floor((n / total) * 10);
-          if (now > tenth) log.info(`demo members: ${count(n)} / ${count(total)}`);
+          // 100 only once everything (the review queue too) is in.
+          deps.demoStatus.percent = all > 0 ? Math.min(99, Math.floor((n / all) * 100)) : 99;
+          const now = all > 0 ? Math.floor((n / all) * 10) : 10;
+          if (now > tenth) log.info(`demo members: ${count(n)} / ${count(all)}`);
           tenth = Math.max(tenth, now);
         },
       }),
@@ -267,6 +378,10 @@ export function runDemoMembersInBackground(deps: Deps, log: Log, target: number 
     .catch((error: unknown) => {
       if (controller.signal.aborted) log.info(`demo members: stopped at ${count(done)}; the next start carries on`);
       else log.error({ err: error }, 'demo members failed');
+    })
+    .finally(() => {
+      deps.demoStatus.loading = false;
+      deps.demoStatus.percent = 100;
     });
   return {
     stop: async () => {

@@ -13,4 +13,4 @@ export type DemoUnion = {
   staff: number;
 };
 export type PlannedMember = { person: Person; union: DemoUnion; employer: DemoEmployer; form: EmploymentForm; joinDate: string };
-export type DemoDistrict = { id: number; path: string; regionCode: string };
+export type DemoDistrict = { id: number; path: string; kind: string; regionCode: string };

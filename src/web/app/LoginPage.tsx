@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from './auth.js';
+import { DemoBanner } from './DemoBanner.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { errorText } from './notify.js';
 
@@ -35,6 +36,9 @@ export function LoginPage() {
 
   return (
     <div className="login-page">
+      <div className="login-demo">
+        <DemoBanner />
+      </div>
       <div className="login-lang">
         <LanguageSwitch />
       </div>

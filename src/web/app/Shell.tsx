@@ -8,6 +8,7 @@ import { useOrgTree } from '../modules/orgs/treeStore.js';
 import { useAuth, useMe } from './auth.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { ChangePasswordModal } from './ChangePassword.js';
+import { DemoBanner } from './DemoBanner.js';
 import { hasAccess, useRegistry, type MenuEntry } from './webModule.js';
 import { TodoCountsProvider, useTodoCounts, WithBadge } from './todoCounts.js';
 
@@ -134,6 +135,7 @@ function ShellFrame() {
           </Layout.Sider>
         )}
         <Layout.Content className="shell-content">
+          <DemoBanner />
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -16,6 +16,10 @@ export const appEn: Widen<typeof appZhCN> = {
     openTree: 'Tree',
     admin: 'Administration',
   },
+  demo: {
+    loading: 'Loading demo data … {{percent}}%',
+    why: 'The first start is adding demo members in the background: pages answer more slowly and the figures still grow meanwhile. This notice goes away when it is done.',
+  },
   lang: { label: 'Language', 'zh-CN': '中文', en: 'English' },
   login: {
     title: 'Sign in',

@@ -13,6 +13,10 @@ export const appZhCN = {
     openTree: '组织树',
     admin: '系统管理',
   },
+  demo: {
+    loading: '演示数据加载中 … {{percent}}%',
+    why: '首次启动正在后台写入演示会员，期间页面响应较慢、统计数字仍在增长；加载完成后此提示自动消失。',
+  },
   lang: { label: '语言', 'zh-CN': '中文', en: 'English' },
   login: {
     title: '登录',

@@ -281,6 +281,8 @@ export type HistoryEntry = {
   org_path: string;
   actor_id: number | null;
   reason: string | null;
+  /** When it happened; now when absent. */
+  at?: string;
 };
 export async function insertHistory(tx: Executor, entries: HistoryEntry[]): Promise<void> {
   if (entries.length === 0) return;

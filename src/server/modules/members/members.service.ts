@@ -334,6 +334,8 @@ export type Admission = {
   employmentForm: EmploymentForm;
   org: { id: number; path: string };
   joinDate: string;
+  /** History records the join at the join date (members of the past, as the demo's) instead of now. */
+  joinedInThePast?: boolean;
 };
 
 /**
@@ -385,6 +387,7 @@ export async function admitMembers(tx: Executor, actorId: number | null, admissi
     org_path: fresh[i]!.org.path,
     actor_id: actorId,
     reason: null,
+    ...(fresh[i]!.joinedInThePast ? { at: `${fresh[i]!.joinDate}T09:00:00+08:00` } : {}),
   }));
   let cardIndex = fresh.length;
   for (const a of admissions) {
