@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type APIRequestContext, type Browser, type Page } from 'playwright-core';
+import { DemoStatus } from '../src/common/demo.js';
 
 export const root = path.resolve(import.meta.dirname, '..');
 export const artifacts = path.join(root, 'e2e/artifacts');
@@ -35,8 +36,14 @@ export function ensureWebBuilt(): void {
 
 export type RunningApp = { baseUrl: string; stop: () => Promise<void>; output: () => string };
 
-/** `npm start` in miniature: the real server process on a free port with a fresh data directory and small demo data. */
-export async function startApp(): Promise<RunningApp> {
+/** City-wide demo members of a journey's server: some in every district, loaded in seconds rather than minutes. */
+const E2E_DEMO_MEMBERS = 20_000;
+
+/**
+ * `npm start` in miniature: the real server process on a free port with a fresh data directory and small demo data
+ * (`demoMembers` city-wide, loading in the background after the first answer; 0 for none).
+ */
+export async function startApp(options: { demoMembers?: number } = {}): Promise<RunningApp> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-e2e-'));
   const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
@@ -48,6 +55,7 @@ export async function startApp(): Promise<RunningApp> {
       GONGHUI_DATA_DIR: dataDir,
       GONGHUI_ADMIN_PASSWORD: ADMIN_PASSWORD,
       GONGHUI_DEMO_SCALE: '0.05',
+      GONGHUI_DEMO_MEMBERS: String(options.demoMembers ?? E2E_DEMO_MEMBERS),
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -75,6 +83,17 @@ export async function startApp(): Promise<RunningApp> {
   }
   await stop();
   throw new Error(`the server did not start:\n${output}`);
+}
+
+/** Waits until the background demo loader is done (GET /api/public/demo-status), so counts stay put. */
+export async function waitForDemo(baseUrl: string, timeoutMs = 240_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const status = DemoStatus.parse(await (await fetch(`${baseUrl}/api/public/demo-status`)).json());
+    if (!status.loading) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the demo data was still loading after ${timeoutMs / 1000} s`);
 }
 
 export async function launchChromium(): Promise<Browser> {

@@ -8,6 +8,7 @@ import { deleteExpiredMemberSessions } from './auth/member-session.js';
 import { deleteOldChallenges } from './modules/otp/otp.repo.js';
 import { confirmDueTransfers } from './modules/transfers/transfers.service.js';
 import { resumeUnfinishedImports, sweepExpiredImportFiles } from './modules/imports/imports.service.js';
+import { DEMO_MEMBERS_DONE } from './seed/members.types.js';
 import { createSnapshotJob } from './modules/coverage/coverage.snapshot-job.js';
 
 /** What start-up has opened so far, closed in reverse order on shutdown. */
@@ -46,6 +47,22 @@ async function main(): Promise<void> {
   const app = await buildApp(database, config, { logger: true });
   closers.push({ name: 'http', close: () => app.close() });
   closers.push({ name: 'imports', close: () => app.importQueue.stop() });
+  // Demo members for every district arrive in the background after the first answer, batch by batch, giving way to
+  // requests; GET /api/public/demo-status and the console's banner say how far. A restart carries on.
+  // GONGHUI_DEMO_MEMBERS sets the city's total (0: none); only a database that holds the generated demo data gets them.
+  const demoMembersEnv = process.env.GONGHUI_DEMO_MEMBERS;
+  const demoTotal = demoMembersEnv ? Number(demoMembersEnv) : undefined;
+  if (demoTotal !== undefined && !(Number.isInteger(demoTotal) && demoTotal >= 0)) {
+    throw new Error(`GONGHUI_DEMO_MEMBERS must be a non-negative integer, got "${demoMembersEnv}"`);
+  }
+  // A demo loaded to the end on an earlier start (its mark in app_setting) has nothing left to load.
+  const isDemoLoading =
+    config.seedDemo &&
+    report.demo &&
+    demoTotal !== 0 &&
+    !(await database.db.selectFrom('app_setting').select('key').where('key', '=', DEMO_MEMBERS_DONE).executeTakeFirst());
+  // Said from the first answer on, so the console's first page already shows the banner.
+  if (isDemoLoading) app.deps.demoStatus.loading = true;
   if (stopSignal) return;
   await app.listen({ port: config.port, host: config.host });
   const where = database.engine === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
@@ -60,15 +77,7 @@ async function main(): Promise<void> {
       `\n  首次启动已创建管理员账号 / First start created the admin account\n  用户名 username: admin\n  密码 password:  ${report.adminPassword}\n  （仅显示这一次，请妥善保存 / shown only this once）\n\n`,
     );
   }
-  // Demo members for every district arrive in the background after the first answer, batch by batch, giving way to
-  // requests; GET /api/public/demo-status and the console's banner say how far. A restart carries on.
-  // GONGHUI_DEMO_MEMBERS sets the city's total (0: none); only a database that holds the generated demo data gets them.
-  const demoMembersEnv = process.env.GONGHUI_DEMO_MEMBERS;
-  const demoTotal = demoMembersEnv ? Number(demoMembersEnv) : undefined;
-  if (demoTotal !== undefined && !(Number.isInteger(demoTotal) && demoTotal >= 0)) {
-    throw new Error(`GONGHUI_DEMO_MEMBERS must be a non-negative integer, got "${demoMembersEnv}"`);
-  }
-  if (config.seedDemo && report.demo && demoTotal !== 0 && !stopSignal) {
+  if (isDemoLoading && !stopSignal) {
     const { runDemoMembersInBackground } = await import('./seed/members.js');
     if (stopSignal) return;
     const demoMembers = runDemoMembersInBackground(app.deps, app.log, demoTotal);

@@ -7,6 +7,7 @@ import { admitMembers, type Admission } from '../modules/members/members.service
 import type { DB } from '../db/schema.js';
 import { DONGCHENG_CODE } from './beijing.js';
 import { DEFAULT_DEMO_SEED } from './demo.js';
+import { DEMO_MEMBERS_DONE } from './members.types.js';
 import { seedMemberExtras } from './members.extras.js';
 import type { DemoDistrict, DemoEmployer, DemoUnion, PlannedMember } from './members.types.js';
 
@@ -117,8 +118,7 @@ export async function seedDemoMembers(deps: Deps, options: DemoMembersOptions = 
     await yieldToRequests(options.requestsInFlight);
   }
   options.signal?.throwIfAborted();
-  const extras =
-    (options.extras ?? true) && (await seedMemberExtras(deps, { district, unions, people, random: random.fork('extras') }));
+  const extras = (options.extras ?? true) && (await seedMemberExtras(deps, { district, unions, people, random: random.fork('extras') }));
   // PGlite runs no autovacuum: without statistics the planner would guess on a large table of members.
   if (written > 0 || extras) await sql`ANALYZE member, member_status_history, member_application`.execute(db);
   return { members: written, ms: Math.round(performance.now() - started) };
@@ -168,7 +168,17 @@ export async function seedCityDemoMembers(deps: Deps, options: CityDemoMembersOp
     staff.push(unions.reduce((sum, u) => sum + u.staff, 0));
   }
   if (options.total === undefined) targets.push(...natural);
-  else targets.push(...apportionCapped(Math.min(options.total, staff.reduce((a, b) => a + b, 0)), staff, staff));
+  else
+    targets.push(
+      ...apportionCapped(
+        Math.min(
+          options.total,
+          staff.reduce((a, b) => a + b, 0),
+        ),
+        staff,
+        staff,
+      ),
+    );
   const total = targets.reduce<number>((a, b) => a + (b ?? 0), 0);
   let before = 0;
   let members = 0;
@@ -302,7 +312,12 @@ export function memberQuotas(random: Random, unions: readonly DemoUnion[], targe
  * that fit their work and a join date after their union's founding and their 18th birthday. Sorted by join date, so
  * member ids follow the order people joined in.
  */
-export function planMembers(random: Random, people: PeopleGenerator, unions: readonly DemoUnion[], quotas: readonly number[]): PlannedMember[] {
+export function planMembers(
+  random: Random,
+  people: PeopleGenerator,
+  unions: readonly DemoUnion[],
+  quotas: readonly number[],
+): PlannedMember[] {
   const plan: { member: PlannedMember; day: number; order: number }[] = [];
   unions.forEach((union, u) => {
     const perEmployer = apportion(
@@ -372,8 +387,13 @@ export function runDemoMembersInBackground(deps: Deps, log: Log, total: number |
         },
       }),
     )
-    .then((r) => {
+    .then(async (r) => {
       if (r.members > 0) log.info(`demo members: ${count(r.members)} added in ${(r.ms / 1000).toFixed(1)} s`);
+      await deps.db
+        .insertInto('app_setting')
+        .values({ key: DEMO_MEMBERS_DONE, value: new Date().toISOString() })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .execute();
     })
     .catch((error: unknown) => {
       if (controller.signal.aborted) log.info(`demo members: stopped at ${count(done)}; the next start carries on`);

@@ -14,3 +14,6 @@ export type DemoUnion = {
 };
 export type PlannedMember = { person: Person; union: DemoUnion; employer: DemoEmployer; form: EmploymentForm; joinDate: string };
 export type DemoDistrict = { id: number; path: string; kind: string; regionCode: string };
+
+/** The app_setting key that marks the demo members as loaded to the end: later starts do not look again. */
+export const DEMO_MEMBERS_DONE = 'demo_members_done';
