@@ -74,8 +74,10 @@ export async function buildApp(
   });
   // Requests being answered, for the background demo loader to wait for (a batch holds PGlite's one connection).
   let inFlight = 0;
+  let lastRequestAt = Number.NEGATIVE_INFINITY;
   app.addHook('onRequest', async () => {
     inFlight += 1;
+    lastRequestAt = performance.now();
   });
   app.addHook('onResponse', async () => {
     inFlight -= 1;
@@ -150,12 +152,10 @@ export async function buildApp(
     anonymousRefusalsPerWindow: config.auditAnonymousRefusalsPerWindow,
   });
 
-  const deps = createDeps(
-    database,
-    config,
-    (level, text) => app.log[level](text),
-    () => inFlight,
-  );
+  const deps = createDeps(database, config, (level, text) => app.log[level](text), {
+    inFlight: () => inFlight,
+    lastRequestAt: () => lastRequestAt,
+  });
   await checkPiiKey(db, deps.cipher);
   app.deps = deps;
   for (const load of routeModules) await (await load())(app, deps);

@@ -12,6 +12,9 @@ import { createTodoRegistry, type TodoRegistry } from './todos.js';
 import { createMessageSender, silentLog, type MessageLog, type MessageSender } from './messaging/sender.js';
 import type { DemoStatus } from '../common/demo.js';
 
+/** The HTTP server's load as the background demo loader sees it (`lastRequestAt` on the performance.now() clock). */
+export type HttpActivity = { inFlight: () => number; lastRequestAt: () => number };
+
 /**
  * What route modules hand to their services: the database, the settings, the personal-data cipher, the card signer,
  * the keyed hash of one-time codes, the text-message sender, and the sealer of files that hold personal data (roster
@@ -32,8 +35,8 @@ export type Deps = {
   todos: TodoRegistry;
   /** The background demo loader's progress (main.ts writes it, GET /api/public/demo-status reads it). */
   demoStatus: DemoStatus;
-  /** HTTP requests being answered now: the demo loader waits for them between batches. */
-  requestsInFlight: () => number;
+  /** HTTP requests being answered now and when the last one came: the demo loader gives way to them. */
+  http: HttpActivity;
 };
 
 declare module 'fastify' {
@@ -68,7 +71,7 @@ export function createDeps(
   database: Pick<Database, 'db' | 'engine'>,
   config: Config,
   log: MessageLog = silentLog,
-  requestsInFlight: () => number = () => 0,
+  http: HttpActivity = { inFlight: () => 0, lastRequestAt: () => Number.NEGATIVE_INFINITY },
 ): Deps {
   const { db, engine } = database;
   const master = loadMasterSecret({ secret: config.secret, dataDir: config.dataDir });
@@ -85,6 +88,6 @@ export function createDeps(
     events: createEventBus(),
     todos: createTodoRegistry(),
     demoStatus: { loading: false, percent: 100 },
-    requestsInFlight,
+    http,
   };
 }

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql, type Kysely } from 'kysely';
 import type { EmploymentForm } from '../../common/members.js';
-import type { Deps } from '../deps.js';
+import type { Deps, HttpActivity } from '../deps.js';
 import { sealPerson } from '../modules/members/members.person.js';
 import { admitMembers, type Admission } from '../modules/members/members.service.js';
 import type { DB } from '../db/schema.js';
@@ -28,8 +28,8 @@ export type DemoMembersOptions = {
   extras?: boolean;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
-  /** HTTP requests being answered: each batch waits (up to MAX_YIELD_MS) until there are none. */
-  requestsInFlight?: () => number;
+  /** The server's requests: each batch waits (up to MAX_YIELD_MS) until none is in flight, and is small while they come. */
+  http?: HttpActivity;
 };
 
 /** 东城 reports 17.9万 members: a life-size 东城 gets no more. */
@@ -40,10 +40,13 @@ const FORMER_DIVISIONS = ['110103', '110104', '110221', '110222', '110224', '110
 const RATE_LOW = 0.6;
 const RATE_HIGH = 0.85;
 /**
- * Members per transaction. On PGlite a batch runs on the server's own thread and holds its only connection:
- * 250 hold a request up for about 0.2 s at most.
+ * Members per transaction while requests come in. On PGlite a batch runs on the server's own thread and holds its
+ * only connection: 250 hold a request up for about 0.2 s at most.
  */
-const DEFAULT_BATCH = 250;
+const BUSY_BATCH = 250;
+/** Members per transaction while nobody has asked anything for BUSY_WINDOW_MS: fewer commits, faster loading. */
+const IDLE_BATCH = 2000;
+const BUSY_WINDOW_MS = 10_000;
 /** Longest wait between batches for requests in flight; then a batch goes anyway, so the demo always advances. */
 const MAX_YIELD_MS = 2000;
 /** Rows per admitMembers call: a 21-column INSERT must stay under the protocol's 65,535 parameters. */
@@ -64,10 +67,15 @@ const gigForms: readonly (readonly [EmploymentForm, number])[] = [
 const gigShare: Readonly<Record<string, number>> = { joint_union: 0.35, grassroots_union: 0.025 };
 
 /** Waits for the event loop to answer what came in, then (briefly) for requests still in flight. */
-async function yieldToRequests(requestsInFlight: (() => number) | undefined): Promise<void> {
+async function yieldToRequests(http: HttpActivity | undefined): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
   const until = performance.now() + MAX_YIELD_MS;
-  while (requestsInFlight && requestsInFlight() > 0 && performance.now() < until) await sleep(5);
+  while (http && http.inFlight() > 0 && performance.now() < until) await sleep(5);
+}
+
+/** The next batch's size: small while the server is in use (a console open polls demo-status), large when idle. */
+function nextBatchSize(http: HttpActivity | undefined): number {
+  return http && performance.now() - http.lastRequestAt() < BUSY_WINDOW_MS ? BUSY_BATCH : IDLE_BATCH;
 }
 
 /**
@@ -91,11 +99,12 @@ export async function seedDemoMembers(deps: Deps, options: DemoMembersOptions = 
   const people = new PeopleGenerator(random.fork('people'), district.regionCode);
   // The plan is the same on every call, whatever is already there: a restart finds its own members and skips them.
   const plan = existing < target ? planMembers(random.fork('plan'), people, unions, quotas) : [];
-  const batchSize = options.batchSize ?? DEFAULT_BATCH;
   let written = 0;
-  for (let start = 0; start < plan.length && existing + written < target; start += batchSize) {
+  let start = 0;
+  while (start < plan.length && existing + written < target) {
     options.signal?.throwIfAborted();
-    const batch = plan.slice(start, start + batchSize);
+    const batch = plan.slice(start, start + (options.batchSize ?? nextBatchSize(options.http)));
+    start += batch.length;
     const room = target - existing - written;
     written += await db.transaction().execute(async (tx) => {
       const bidxs = batch.map((p) => deps.cipher.blindIndex('id_number', p.person.idNumber));
@@ -115,7 +124,7 @@ export async function seedDemoMembers(deps: Deps, options: DemoMembersOptions = 
     });
     options.onProgress?.(existing + written, target);
     // PGlite is one connection, run on this thread: requests that queued up meanwhile go first.
-    await yieldToRequests(options.requestsInFlight);
+    await yieldToRequests(options.http);
   }
   options.signal?.throwIfAborted();
   const extras = (options.extras ?? true) && (await seedMemberExtras(deps, { district, unions, people, random: random.fork('extras') }));
@@ -137,7 +146,7 @@ function defaultTarget(district: DemoDistrict, unions: readonly DemoUnion[], ran
   return natural > DEMO_MEMBER_TARGET ? DEMO_MEMBER_TARGET : undefined;
 }
 
-export type CityDemoMembersOptions = Pick<DemoMembersOptions, 'seed' | 'batchSize' | 'onProgress' | 'signal' | 'requestsInFlight'> & {
+export type CityDemoMembersOptions = Pick<DemoMembersOptions, 'seed' | 'batchSize' | 'onProgress' | 'signal' | 'http'> & {
   /** The city's member total, split over the districts by covered staff; each union's own rate when absent. */
   total?: number;
 };
@@ -189,7 +198,7 @@ export async function seedCityDemoMembers(deps: Deps, options: CityDemoMembersOp
         seed: options.seed,
         batchSize: options.batchSize,
         signal: options.signal,
-        requestsInFlight: options.requestsInFlight,
+        http: options.http,
         districtId: top.id,
         target,
         extras: top.region_code === DONGCHENG_CODE,
@@ -376,7 +385,7 @@ export function runDemoMembersInBackground(deps: Deps, log: Log, total: number |
       seedCityDemoMembers(deps, {
         total,
         signal: controller.signal,
-        requestsInFlight: deps.requestsInFlight,
+        http: deps.http,
         onProgress: (n, all) => {
           done = n;
           // 100 only once everything (the review queue too) is in.
