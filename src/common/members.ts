@@ -47,12 +47,17 @@ export const MemberHistoryEntry = z.object({
 export const MemberDetail = Member.extend({ history: z.array(MemberHistoryEntry) });
 export type MemberDetail = z.infer<typeof MemberDetail>;
 
+export const memberSorts = ['newest', 'name', 'joinDateAsc', 'joinDateDesc'] as const;
+export type MemberSort = (typeof memberSorts)[number];
+
 export const MemberListQuery = z.object({
   orgId: Id,
   /** Name, pinyin or initials prefix; an 11-digit phone (or its last 4 digits), an 18-character ID number or a card number match exactly. */
   q: z.string().trim().max(50).optional(),
   status: z.enum(memberStatuses).optional(),
   employmentForm: z.enum(employmentForms).optional(),
+  /** 排序: newest record first (default), by name (pinyin), by join date either way. */
+  sort: z.enum(memberSorts).default('newest'),
   cursor: z.string().max(200).optional(),
   limit: queryCount(1, 200).default(50),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BodyId, queryCount } from './paging.js';
+import { BodyId, PageQuery, queryCount } from './paging.js';
 
 export const orgKinds = [
   'city_federation', // 市总工会
@@ -57,6 +57,14 @@ export const OrgWithAncestors = Org.extend({
   ancestors: z.array(z.object({ id: z.number(), name: z.string(), kind: z.enum(orgKinds) })),
 });
 export type OrgWithAncestors = z.infer<typeof OrgWithAncestors>;
+
+/** A child in the tree: the organisation and its members (the roll-up of its subtree, 会员数). */
+export const OrgChild = Org.extend({ memberCount: z.number() });
+export type OrgChild = z.infer<typeof OrgChild>;
+
+/** Children in the official order (region code, districts before industry unions, name), searched by name or pinyin. */
+export const OrgChildrenQuery = PageQuery.extend({ q: z.string().trim().max(50).optional() });
+export type OrgChildrenQuery = z.infer<typeof OrgChildrenQuery>;
 
 export const CreateOrgBody = z.object({
   parentId: BodyId,

@@ -41,10 +41,21 @@ export const PageQuery = z.object({
 });
 export type PageQuery = z.infer<typeof PageQuery>;
 
+/** Lists count exactly up to this many rows; above it a list says "more than" (or a roll-up / planner figure). */
+export const LIST_TOTAL_BOUND = 10_000;
+
+/**
+ * How many rows a list holds: `exact` up to LIST_TOTAL_BOUND, `atLeast` LIST_TOTAL_BOUND above it, `rollup` the
+ * subtree figure of the coverage roll-up (members with no filter but status), `estimate` the planner's row estimate.
+ */
+export const ListTotal = z.object({ count: z.number().int().nonnegative(), kind: z.enum(['exact', 'atLeast', 'rollup', 'estimate']) });
+export type ListTotal = z.infer<typeof ListTotal>;
+
+/** A page; the first page of a list (no cursor) carries the list's total, the following ones leave it out. */
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable(), total: ListTotal.optional() });
 }
-export type Page<T> = { items: T[]; nextCursor: string | null };
+export type Page<T> = { items: T[]; nextCursor: string | null; total?: ListTotal };
 
 export const IdParam = z.object({ id: Id });
 export const ErrorBodySchema = z.object({

@@ -115,4 +115,49 @@ describe('ListPage', () => {
     expect(await screen.findByText('无法连接服务器，请检查网络后重试')).toBeTruthy();
     expect(rowsOf()).toHaveLength(1); // antd's empty-state row
   });
+
+  it('shows the total the first page answered, and keeps it on the next page', async () => {
+    fakeApi(cadre([]), () => undefined);
+    const load: Load = async (filter, cursor) => ({
+      ...(await twoPages(filter, cursor)),
+      ...(cursor ? {} : { total: { count: 12345, kind: 'atLeast' as const } }),
+    });
+    renderPage(<People load={load} onExport={() => undefined} />);
+    const pager = within(await screen.findByTestId('people-pager'));
+    await waitFor(() => expect(pager.getByTestId('list-total').textContent).toBe('12,345 条以上'));
+    await userEvent.click(pager.getByTestId('pager-next'));
+    await waitFor(() => expect(rowsOf()).toEqual(['王五']));
+    expect(pager.getByTestId('list-total').textContent).toBe('12,345 条以上');
+  });
+
+  it('hides a column from the column settings and reloads on refresh', async () => {
+    fakeApi(cadre([]), () => undefined);
+    window.localStorage.clear();
+    const load = vi.fn(twoPages);
+    function Wide() {
+      const list = useList<Filter, Row>(load, { initial: {} });
+      return (
+        <ListPage
+          list={list}
+          testId="wide"
+          columns={[
+            { title: '姓名', dataIndex: 'name' },
+            { title: '编号', dataIndex: 'id' },
+          ]}
+        />
+      );
+    }
+    renderPage(<Wide />);
+    const header = () =>
+      within(screen.getByTestId('wide-table'))
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent);
+    await waitFor(() => expect(header()).toEqual(['姓名', '编号']));
+    await userEvent.click(screen.getByTestId('wide-columns'));
+    await userEvent.click(await screen.findByTestId('wide-column-id'));
+    await waitFor(() => expect(header()).toEqual(['姓名']));
+    const calls = load.mock.calls.length;
+    await userEvent.click(screen.getByTestId('wide-refresh'));
+    await waitFor(() => expect(load.mock.calls.length).toBe(calls + 1));
+  });
 });

@@ -3,6 +3,7 @@ import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../../common/paging.js';
 import { PagerBar, useCursorPages, type CursorPages } from './paging.js';
+import { useTableSettings } from './TableSettings.js';
 
 /** The state of a filtered list: the filters being edited, the ones applied, and the pages they load. */
 export type ListState<F, T> = {
@@ -77,11 +78,16 @@ type ListPageProps<F, T> = {
   /** `small` for a list inside a card or a notice. */
   size?: TableProps<T>['size'];
   rowSelection?: TableProps<T>['rowSelection'];
+  /** A click on a sortable column's header (the list's sort is a filter: it starts again at page 1). */
+  onChange?: TableProps<T>['onChange'];
   /** Dialogs and drawers the page opens. */
   children?: ReactNode;
 };
 
-/** 列表页: a filter bar, a table and the previous/next pager, alike on every list of the console. */
+/**
+ * 列表页: a filter bar, a table with its controls (total, refresh, density, columns) and the previous/next pager, alike
+ * on every list of the console.
+ */
 export function ListPage<F, T extends object>({
   list,
   columns,
@@ -99,23 +105,27 @@ export function ListPage<F, T extends object>({
   rowKey = 'id',
   size = 'middle',
   rowSelection,
+  onChange,
   children,
 }: ListPageProps<F, T>) {
   const { t } = useTranslation();
+  const settings = useTableSettings(testId, columns, size, list.pages.reload);
   const table = (
     <>
       {above}
+      <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 4 }}>{settings.toolbar}</div>
       <Table<T>
         rowKey={rowKey}
-        size={size}
-        columns={columns}
+        size={settings.size}
+        columns={settings.columns}
         dataSource={list.pages.items}
         loading={list.pages.isLoading}
         pagination={false}
-        scroll={scrollX === undefined ? undefined : { x: scrollX }}
+        scroll={scrollX === undefined ? undefined : { x: scrollX - settings.hiddenWidth }}
         locale={emptyText === undefined ? undefined : { emptyText }}
         onRow={onRow}
         rowSelection={rowSelection}
+        onChange={onChange}
         data-testid={`${testId}-table`}
       />
       <PagerBar pages={list.pages} testId={`${testId}-pager`} />

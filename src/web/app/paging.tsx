@@ -1,8 +1,8 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { Button, Space, Typography } from 'antd';
+import { Button, Space, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Page } from '../../common/paging.js';
+import type { ListTotal, Page } from '../../common/paging.js';
 import { useNotify } from './notify.js';
 
 export type CursorPages<T> = {
@@ -11,6 +11,8 @@ export type CursorPages<T> = {
   pageIndex: number;
   hasNext: boolean;
   hasPrev: boolean;
+  /** How many rows the list holds, as its first page answered (undefined while loading or for a list without one). */
+  total: ListTotal | undefined;
   next: () => void;
   prev: () => void;
   reload: () => void;
@@ -27,6 +29,8 @@ export function useCursorPages<T>(load: (cursor: string | undefined) => Promise<
   const [paging, setPaging] = useState<{ key: string; stack: (string | undefined)[] }>({ key: resetKey, stack: [undefined] });
   const stack = paging.key === resetKey ? paging.stack : [undefined];
   const [page, setPage] = useState<Page<T>>({ items: [], nextCursor: null });
+  // The first page carries the total; later pages keep it.
+  const [total, setTotal] = useState<{ key: string; total: ListTotal | undefined }>({ key: resetKey, total: undefined });
   const [isLoading, setLoading] = useState(false);
   const [tick, setTick] = useState(0);
 
@@ -36,7 +40,11 @@ export function useCursorPages<T>(load: (cursor: string | undefined) => Promise<
     setLoading(true);
     loadRef
       .current(cursor)
-      .then((answer) => isCurrent && setPage(answer))
+      .then((answer) => {
+        if (!isCurrent) return;
+        setPage(answer);
+        if (answer.total || cursor === undefined) setTotal({ key: resetKey, total: answer.total });
+      })
       .catch((error: unknown) => {
         if (isCurrent) {
           setPage({ items: [], nextCursor: null });
@@ -65,16 +73,31 @@ export function useCursorPages<T>(load: (cursor: string | undefined) => Promise<
     pageIndex: stack.length,
     hasNext: page.nextCursor !== null,
     hasPrev: stack.length > 1,
+    total: total.key === resetKey ? total.total : undefined,
     next,
     prev,
     reload,
   };
 }
 
+/** "共 N 条" / "10,000 条以上" / "约 N 条": the total a list's first page answered. */
+export function TotalText({ total }: { total: ListTotal | undefined }) {
+  const { t, i18n } = useTranslation();
+  if (!total) return null;
+  const text = t(`common.total.${total.kind}`, { count: total.count, formatted: total.count.toLocaleString(i18n.language) });
+  const shown = (
+    <Typography.Text type="secondary" data-testid="list-total" data-kind={total.kind}>
+      {text}
+    </Typography.Text>
+  );
+  return total.kind === 'rollup' ? <Tooltip title={t('common.total.rollupHint')}>{shown}</Tooltip> : shown;
+}
+
 export function PagerBar<T>({ pages, testId }: { pages: CursorPages<T>; testId?: string }) {
   const { t } = useTranslation();
   return (
     <Space style={{ marginTop: 12, justifyContent: 'flex-end', width: '100%' }} data-testid={testId}>
+      <TotalText total={pages.total} />
       <Button icon={<LeftOutlined />} disabled={!pages.hasPrev || pages.isLoading} onClick={pages.prev} data-testid="pager-prev">
         {t('common.prevPage')}
       </Button>

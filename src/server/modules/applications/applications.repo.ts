@@ -1,4 +1,6 @@
 import { sql, type Insertable } from 'kysely';
+import type { ListTotal } from '../../../common/paging.js';
+import { boundedTotal } from '../../http/list-total.js';
 import type { MemberApplicationTable } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
 import { inScope, provenInScope, type OrgScope } from '../../auth/scope.js';
@@ -51,11 +53,11 @@ export async function findByTrackingCode(db: Executor, code: string) {
     .executeTakeFirst();
 }
 
-export async function listApplications(
+function listApplicationsQuery(
   db: Executor,
   scope: OrgScope,
   f: { underPath: string; status: ApplicationStatus; meetingId: number | undefined; afterId: number | undefined; limit: number },
-): Promise<ApplicationRow[]> {
+) {
   let q = selectApplications(db)
     .where(inScope(scope, sql.ref('a.org_path'), sql.ref('a.region_id')))
     .where(sql<boolean>`a.org_path <@ ${f.underPath}::ltree`)
@@ -64,7 +66,25 @@ export async function listApplications(
     .limit(f.limit + 1);
   if (f.meetingId !== undefined) q = q.where('a.meeting_id', '=', f.meetingId);
   if (f.afterId !== undefined) q = q.where('a.id', '>', f.afterId);
+  return q;
+}
+
+export async function listApplications(
+  db: Executor,
+  scope: OrgScope,
+  f: Parameters<typeof listApplicationsQuery>[2],
+): Promise<ApplicationRow[]> {
+  const q = listApplicationsQuery(db, scope, f);
   return q.execute();
+}
+
+/** How many rows the list's filters hold (bounded: `boundedTotal`). */
+export function countApplications(
+  db: Executor,
+  scope: OrgScope,
+  f: Omit<Parameters<typeof listApplicationsQuery>[2], 'afterId' | 'limit'>,
+): Promise<ListTotal> {
+  return boundedTotal(db, listApplicationsQuery(db, scope, { ...f, afterId: undefined, limit: 0 }));
 }
 
 /**

@@ -162,18 +162,14 @@ export async function intakeApplication(deps: Deps, actor: Actor, body: IntakeAp
 
 export async function listApplications(db: Kysely<DB>, actor: Actor, query: ApplicationListQuery): Promise<Page<Application>> {
   const org = await findOrgFor(db, actor, 'member.read', query.orgId);
+  const scope = scopeFor(actor, 'member.read');
+  const filter = { underPath: org.path, status: query.status, meetingId: query.meetingId };
   return listPage(query, {
     cursor: 'number',
-    read: (afterId) =>
-      repo.listApplications(db, scopeFor(actor, 'member.read'), {
-        underPath: org.path,
-        status: query.status,
-        meetingId: query.meetingId,
-        afterId,
-        limit: query.limit,
-      }),
+    read: (afterId) => repo.listApplications(db, scope, { ...filter, afterId, limit: query.limit }),
     present: (rows) => withApplicantFlags(db, rows),
     sortKey: (last) => last.id,
+    total: () => repo.countApplications(db, scope, filter),
   });
 }
 

@@ -1,4 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { ListTotal } from '../../../common/paging.js';
+import { boundedTotal } from '../../http/list-total.js';
 import type { Executor } from '../../db/executor.js';
 import { inScope, type OrgScope } from '../../auth/scope.js';
 import { isRootPath } from '../../auth/tree.js';
@@ -57,7 +59,7 @@ export type AuditFilter = {
  * Audit entries placed in the caller's subtree, newest first, with the actor's and the target's names; entries without
  * any organisation only for scopes at the root. `people` is the reader's member.read scope (whose names may be shown).
  */
-export async function listAudit(db: Executor, scope: OrgScope, people: OrgScope, f: AuditFilter) {
+function listAuditQuery(db: Executor, scope: OrgScope, people: OrgScope, f: AuditFilter) {
   const atRoot = scope.paths.some(isRootPath);
   let query = db
     .selectFrom('audit_log as a')
@@ -79,7 +81,16 @@ export async function listAudit(db: Executor, scope: OrgScope, people: OrgScope,
   if (f.from) query = query.where(sql<SqlBool>`a.at >= ${f.from}::timestamptz`);
   if (f.to) query = query.where(sql<SqlBool>`a.at < ${f.to}::timestamptz`);
   if (f.cursor !== undefined) query = query.where('a.id', '<', f.cursor);
-  return query.execute();
+  return query;
+}
+
+export async function listAudit(db: Executor, scope: OrgScope, people: OrgScope, f: AuditFilter) {
+  return listAuditQuery(db, scope, people, f).execute();
+}
+
+/** How many entries the list's filters hold (bounded: `boundedTotal`). */
+export function countAudit(db: Executor, scope: OrgScope, people: OrgScope, f: Omit<AuditFilter, 'cursor' | 'limit'>): Promise<ListTotal> {
+  return boundedTotal(db, listAuditQuery(db, scope, people, { ...f, cursor: undefined, limit: 0 }));
 }
 
 export type AuditRow = Awaited<ReturnType<typeof listAudit>>[number];

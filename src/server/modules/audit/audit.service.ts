@@ -13,7 +13,7 @@ import { AUDIT_EXPORT_MAX_ROWS, type AuditExportQuery, type AuditListQuery, type
 import { auditActionLabel, describeAuditAction } from '../../../common/audit.actions.js';
 import type { Page } from '../../../common/paging.js';
 import { neutraliseCell } from '../rosters/roster.errors-file.js';
-import { listAudit, listOwnAudit, type AuditFilter, type AuditRow } from './audit.repo.js';
+import { countAudit, listAudit, listOwnAudit, type AuditFilter, type AuditRow } from './audit.repo.js';
 
 function asDetail(value: unknown): Record<string, unknown> | null {
   const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
@@ -55,6 +55,7 @@ export async function listAuditEntries(db: Kysely<DB>, actor: Actor, query: Audi
     read: (cursor) => listAudit(db, scope, people, { ...filterOf(query, orgPath), cursor, limit: query.limit }),
     present: (rows) => rows.map(toRecord),
     sortKey: (last) => last.id,
+    total: () => countAudit(db, scope, people, filterOf(query, orgPath)),
   });
 }
 

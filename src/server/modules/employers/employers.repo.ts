@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.js';
 import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/scope.js';
 import type { IndustrySection } from '../../../common/employers.js';
+import type { ListTotal } from '../../../common/paging.js';
+import { boundedTotal } from '../../http/list-total.js';
 
 function selectEmployers(db: Executor) {
   return db
@@ -57,13 +59,10 @@ export type EmployerFilter = {
 };
 
 /** Employers attributed to a subtree (covering union, or street when uncovered), by name, keyset-paged. */
-export async function listEmployers(db: Executor, scope: OrgScope, f: EmployerFilter): Promise<EmployerRow[]> {
+function filteredEmployers(db: Executor, scope: OrgScope, f: Omit<EmployerFilter, 'after' | 'limit'>) {
   let q = selectEmployers(db)
     .where(inScope(scope, sql.ref('e.org_path')))
-    .where(sql<boolean>`e.org_path <@ ${f.underPath}::ltree`)
-    .orderBy('e.name')
-    .orderBy('e.id')
-    .limit(f.limit + 1);
+    .where(sql<boolean>`e.org_path <@ ${f.underPath}::ltree`);
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) => eb.or([sql<boolean>`e.name ILIKE ${like}`, eb('e.uscc', '=', f.q!.toUpperCase())]));
@@ -72,8 +71,21 @@ export async function listEmployers(db: Executor, scope: OrgScope, f: EmployerFi
   if (f.covered === 'no') q = q.where('e.union_org_id', 'is', null);
   if (f.minHeadcount !== undefined) q = q.where('e.headcount', '>=', f.minHeadcount);
   if (f.industry) q = q.where('e.industry', '=', f.industry);
+  return q;
+}
+
+export async function listEmployers(db: Executor, scope: OrgScope, f: EmployerFilter): Promise<EmployerRow[]> {
+  let q = filteredEmployers(db, scope, f)
+    .orderBy('e.name')
+    .orderBy('e.id')
+    .limit(f.limit + 1);
   if (f.after) q = q.where(sql<boolean>`(e.name, e.id) > (${f.after[0]}, ${f.after[1]})`);
   return q.execute();
+}
+
+/** How many employers the list's filters hold (bounded: `boundedTotal`). */
+export function countEmployers(db: Executor, scope: OrgScope, f: Omit<EmployerFilter, 'after' | 'limit'>): Promise<ListTotal> {
+  return boundedTotal(db, filteredEmployers(db, scope, f));
 }
 
 export async function usccTaken(db: Executor, uscc: string, exceptId?: number): Promise<boolean> {

@@ -77,20 +77,19 @@ async function resolvePlacement(tx: Executor, actor: Actor, streetOrgId: number,
 export async function listEmployers(db: Kysely<DB>, actor: Actor, query: EmployerListQuery): Promise<Page<Employer>> {
   const scope = scopeFor(actor, 'employer.read');
   const org = await findOrgFor(db, actor, 'employer.read', query.orgId);
+  const filter = {
+    underPath: org.path,
+    q: query.q || undefined,
+    covered: query.covered,
+    minHeadcount: query.minHeadcount,
+    industry: query.industry,
+  };
   return listPage(query, {
     cursor: 'string-number',
-    read: (after) =>
-      repo.listEmployers(db, scope, {
-        underPath: org.path,
-        q: query.q || undefined,
-        covered: query.covered,
-        minHeadcount: query.minHeadcount,
-        industry: query.industry,
-        after,
-        limit: query.limit,
-      }),
+    read: (after) => repo.listEmployers(db, scope, { ...filter, after, limit: query.limit }),
     present: (rows) => rows.map(toEmployer),
     sortKey: (last) => [last.name, last.id],
+    total: () => repo.countEmployers(db, scope, filter),
   });
 }
 

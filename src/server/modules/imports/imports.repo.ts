@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import type { ListTotal } from '../../../common/paging.js';
+import { boundedTotal } from '../../http/list-total.js';
 import type { Executor } from '../../db/executor.js';
 import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/scope.js';
 import { regionOfPath } from '../../auth/tree.js';
@@ -78,7 +80,7 @@ export async function findJobInScope(db: Executor, scope: OrgScope, id: number) 
   return row && provenInScope(row);
 }
 
-export async function listJobs(db: Executor, scope: OrgScope, f: { underPath: string; beforeId: number | undefined; limit: number }) {
+function listJobsQuery(db: Executor, scope: OrgScope, f: { underPath: string; beforeId: number | undefined; limit: number }) {
   let q = db
     .selectFrom('import_job as j')
     .select(jobColumns)
@@ -87,7 +89,16 @@ export async function listJobs(db: Executor, scope: OrgScope, f: { underPath: st
     .orderBy('j.id', 'desc')
     .limit(f.limit + 1);
   if (f.beforeId !== undefined) q = q.where('j.id', '<', f.beforeId);
-  return q.execute();
+  return q;
+}
+
+export async function listJobs(db: Executor, scope: OrgScope, f: { underPath: string; beforeId: number | undefined; limit: number }) {
+  return listJobsQuery(db, scope, f).execute();
+}
+
+/** How many import jobs the subtree holds (bounded: `boundedTotal`). */
+export function countJobs(db: Executor, scope: OrgScope, underPath: string): Promise<ListTotal> {
+  return boundedTotal(db, listJobsQuery(db, scope, { underPath, beforeId: undefined, limit: 0 }));
 }
 
 /**

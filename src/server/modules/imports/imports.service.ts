@@ -161,14 +161,16 @@ export async function listImports(
   locale: Locale,
 ): Promise<Page<ImportJob>> {
   const org = await findOrgFor(deps.db, actor, 'member.read', query.orgId);
+  const scope = scopeFor(actor, 'member.read');
   return listPage(query, {
     cursor: 'number',
-    read: (beforeId) => repo.listJobs(deps.db, scopeFor(actor, 'member.read'), { underPath: org.path, beforeId, limit: query.limit }),
+    read: (beforeId) => repo.listJobs(deps.db, scope, { underPath: org.path, beforeId, limit: query.limit }),
     present: async (rows) => {
       const unknown = await unknownEmployersOf(deps, rows);
       return rows.map((r) => toImportJob(r, locale, unknown.get(r.id)));
     },
     sortKey: (last) => last.id,
+    total: () => repo.countJobs(deps.db, scope, org.path),
   });
 }
 

@@ -139,7 +139,7 @@ async function streamRows(
       status: undefined,
       employmentForm: undefined,
       match: { kind: 'none' },
-      afterId,
+      order: { sort: 'newest', after: afterId },
       limit: EXPORT_PAGE,
     });
     const batch = page.slice(0, EXPORT_PAGE);

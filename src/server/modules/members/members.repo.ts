@@ -8,6 +8,8 @@ import { isRootPath, regionOfPath } from '../../auth/tree.js';
 import type { MemberPrincipal } from '../../auth/member-session.js';
 import type { EmploymentForm, MemberStatus } from '../../../common/members.js';
 import { AppError } from '../../../common/errors.js';
+import type { ListTotal } from '../../../common/paging.js';
+import { boundedTotal } from '../../http/list-total.js';
 
 const memberColumns = [
   'm.region_id',
@@ -170,23 +172,27 @@ export type MemberSearch = {
     | { kind: 'idNumber'; bidx: string }
     | { kind: 'card'; cardNo: string }
     | { kind: 'name'; prefix: string };
-  afterId: number | undefined;
+  order: MemberOrder;
   limit: number;
 };
+
+/** The order of a member list and where its page starts (the sort key of the last member of the page before). */
+export type MemberOrder =
+  { sort: 'newest'; after: number | undefined } | { sort: 'name' | 'joinDateAsc' | 'joinDateDesc'; after: [string, number] | undefined };
+
+/** The name's sort key: the full pinyin in byte order, the expression of member_name_order_idx (0024_list_sort.sql). */
+const NAME_KEY = sql<string>`(split_part(m.name_pinyin, ' ', 2) COLLATE "C")`;
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/**
- * Members of a subtree, newest id first, keyset-paged: those whose primary union lies in it, and those with a
- * secondary affiliation there. Two index-friendly queries merged by id, rather than one OR that would scan.
- */
-export async function listMembers(db: Executor, scope: OrgScope, s: MemberSearch, withSecondary = true): Promise<InScope<MemberRow>[]> {
-  const filtered = <Q extends ReturnType<typeof selectMembers>>(query: Q): Q => {
-    let q = query.orderBy('m.id', 'desc').limit(s.limit + 1);
+/** The list's filters on the two queries of a subtree's members: primary union there, secondary affiliation there. */
+function filteredMembers(db: Executor, scope: OrgScope, s: Omit<MemberSearch, 'order' | 'limit'>) {
+  type Query = ReturnType<typeof selectMembers>;
+  const filtered = (query: Query): Query => {
+    let q = query;
     if (s.status) q = q.where('m.status', '=', s.status);
     if (s.employmentForm) q = q.where('m.employment_form', '=', s.employmentForm);
-    if (s.afterId !== undefined) q = q.where('m.id', '<', s.afterId);
     const m = s.match;
     if (m.kind === 'phone') q = q.where('m.phone_bidx', '=', m.bidx);
     // The visible end of the masked phone (member_phone_last4_idx).
@@ -205,7 +211,7 @@ export async function listMembers(db: Executor, scope: OrgScope, s: MemberSearch
         eb.or([eb('m.name', 'like', like), eb('m.name_pinyin', 'like', key), sql<boolean>`split_part(m.name_pinyin, ' ', 2) LIKE ${key}`]),
       );
     }
-    return q as Q;
+    return q;
   };
   // Below the root, the subtree lies in one region: named, so a distributed database reads one shard.
   const inRegion = isRootPath(s.underPath) ? sql<boolean>`true` : sql<boolean>`m.region_id = ${regionOfPath(s.underPath)}::bigint`;
@@ -227,13 +233,68 @@ export async function listMembers(db: Executor, scope: OrgScope, s: MemberSearch
       ),
     ),
   );
-  const [a, b] = await Promise.all([primary.execute(), withSecondary ? secondary.execute() : []]);
-  const byId = new Map<number, MemberRow>();
+  return { primary, secondary };
+}
+
+/**
+ * Members of a subtree, newest id first, keyset-paged: those whose primary union lies in it, and those with a
+ * secondary affiliation there. Two index-friendly queries merged by id, rather than one OR that would scan.
+ */
+export async function listMembers(
+  db: Executor,
+  scope: OrgScope,
+  s: MemberSearch,
+  withSecondary = true,
+): Promise<InScope<MemberRow & { name_key: string }>[]> {
+  const { primary, secondary } = filteredMembers(db, scope, s);
+  const o = s.order;
+  const paged = (query: typeof primary) => {
+    let q = query.select(NAME_KEY.as('name_key')).limit(s.limit + 1);
+    if (o.sort === 'newest') {
+      q = q.orderBy('m.id', 'desc');
+      if (o.after !== undefined) q = q.where('m.id', '<', o.after);
+    } else if (o.sort === 'name') {
+      q = q.orderBy(NAME_KEY).orderBy('m.id');
+      if (o.after) q = q.where(sql<boolean>`(${NAME_KEY}, m.id) > (${o.after[0]} COLLATE "C", ${o.after[1]})`);
+    } else {
+      const direction = o.sort === 'joinDateAsc' ? 'asc' : 'desc';
+      q = q.orderBy('m.join_date', direction).orderBy('m.id', direction);
+      if (o.after)
+        q = q.where(sql<boolean>`(m.join_date, m.id) ${sql.raw(direction === 'asc' ? '>' : '<')} (${o.after[0]}::date, ${o.after[1]})`);
+    }
+    return q;
+  };
+  const [a, b] = await Promise.all([paged(primary).execute(), withSecondary ? paged(secondary).execute() : []]);
+  const byId = new Map<number, MemberRow & { name_key: string }>();
   for (const row of [...a, ...b]) byId.set(row.id, row);
   return [...byId.values()]
-    .sort((x, y) => y.id - x.id)
+    .sort(compareFor(o.sort))
     .slice(0, s.limit + 1)
     .map(provenInScope);
+}
+
+/** The SQL order of a list in memory, for merging its primary and secondary members (pinyin is ASCII: byte order). */
+function compareFor(sort: MemberOrder['sort']) {
+  type Keyed = { id: number; name_key: string; join_date: string };
+  const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const day = (d: string | Date) => (typeof d === 'string' ? d : d.toISOString().slice(0, 10));
+  if (sort === 'name') return (x: Keyed, y: Keyed) => byText(x.name_key, y.name_key) || x.id - y.id;
+  if (sort === 'joinDateAsc') return (x: Keyed, y: Keyed) => byText(day(x.join_date), day(y.join_date)) || x.id - y.id;
+  if (sort === 'joinDateDesc') return (x: Keyed, y: Keyed) => byText(day(y.join_date), day(x.join_date)) || y.id - x.id;
+  return (x: Keyed, y: Keyed) => y.id - x.id;
+}
+
+/** How many members the list's filters hold (bounded; `beyond` answers above the bound, e.g. the roll-up). */
+export function countMembers(
+  db: Executor,
+  scope: OrgScope,
+  s: Omit<MemberSearch, 'order' | 'limit'>,
+  withSecondary: boolean,
+  beyond: () => Promise<ListTotal | null>,
+): Promise<ListTotal> {
+  const { primary, secondary } = filteredMembers(db, scope, s);
+  const ids = primary.clearSelect().select('m.id');
+  return boundedTotal(db, withSecondary ? ids.union(secondary.clearSelect().select('m.id')) : ids, beyond);
 }
 
 export type SecondaryOrg = { id: number; name: string };

@@ -3,10 +3,10 @@ import type { DB, MemberTable } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/members.errors.js';
-import type { Page } from '../../../common/paging.js';
+import type { ListTotal, Page } from '../../../common/paging.js';
 import { maskPhone, parseIdNumber, parsePhone } from '../../../common/identity.js';
 import { phoneProblemError } from '../../../common/identity-errors.js';
-import type { EmploymentForm, Member, MemberDetail, MemberListQuery } from '../../../common/members.js';
+import type { EmploymentForm, Member, MemberDetail, MemberListQuery, MemberSort } from '../../../common/members.js';
 import { coveringKinds } from '../../../common/orgs.js';
 import { scopeFor, type Actor, type InScope } from '../../auth/scope.js';
 import { regionOfPath } from '../../auth/tree.js';
@@ -83,32 +83,53 @@ function classifyQuery(cipher: PiiCipher, q: string | undefined): repo.MemberSea
   return { kind: 'name', prefix: q };
 }
 
-export async function listMembers(db: Kysely<DB>, cipher: PiiCipher, actor: Actor, query: MemberListQuery): Promise<Page<Member>> {
+export async function listMembers(
+  db: Kysely<DB>,
+  cipher: PiiCipher,
+  actor: Actor,
+  query: Omit<MemberListQuery, 'sort'> & { sort?: MemberSort },
+): Promise<Page<Member>> {
   const scope = scopeFor(actor, 'member.read');
   const org = await findOrgFor(db, actor, 'member.read', query.orgId);
   // Members of other districts affiliated here need a query over every region: only when the subtree has any.
-  const withSecondary = ((await findCoverage(db, org.id))?.members_secondary ?? 1) > 0;
-  return listPage(query, {
-    cursor: 'number',
-    read: (afterId) =>
-      repo.listMembers(
-        db,
-        scope,
-        {
-          underPath: org.path,
-          status: query.status,
-          employmentForm: query.employmentForm,
-          match: classifyQuery(cipher, query.q),
-          afterId,
-          limit: query.limit,
-        },
-        withSecondary,
-      ),
-    present: async (page) => {
+  const coverage = await findCoverage(db, org.id);
+  const withSecondary = (coverage?.members_secondary ?? 1) > 0;
+  const filter = { underPath: org.path, status: query.status, employmentForm: query.employmentForm, match: classifyQuery(cipher, query.q) };
+  // Above the bound, the roll-up counts a subtree's members for the list with no filter but status 会员.
+  const isRollupList = query.status === 'member' && !query.employmentForm && filter.match.kind === 'none';
+  const rollup = async (): Promise<ListTotal | null> =>
+    isRollupList && coverage ? { count: Number(coverage.members) + Number(coverage.members_secondary), kind: 'rollup' } : null;
+  const common = {
+    present: async (page: InScope<repo.MemberRow>[]) => {
       const secondary = await repo.listSecondaryOrgs(db, page);
       return page.map((r) => toMember(r, secondary.get(r.id)));
     },
-    sortKey: (last) => last.id,
+    total: () => repo.countMembers(db, scope, filter, withSecondary, rollup),
+  };
+  const read = (order: repo.MemberOrder) => repo.listMembers(db, scope, { ...filter, order, limit: query.limit }, withSecondary);
+  const sort = query.sort ?? 'newest';
+  if (sort === 'newest') {
+    return listPage(query, { cursor: 'number', read: (after) => read({ sort, after }), sortKey: (last) => last.id, ...common });
+  }
+  if (sort === 'name') {
+    // The page's last member's pinyin is the cursor: kept from the rows (the answer shows the name only).
+    const keys = new Map<number, string>();
+    return listPage(query, {
+      cursor: 'string-number',
+      read: async (after) => {
+        const rows = await read({ sort, after });
+        for (const r of rows) keys.set(r.id, r.name_key);
+        return rows;
+      },
+      sortKey: (last) => [keys.get(last.id) ?? '', last.id],
+      ...common,
+    });
+  }
+  return listPage(query, {
+    cursor: 'date-number',
+    read: (after) => read({ sort, after }),
+    sortKey: (last) => [last.joinDate, last.id],
+    ...common,
   });
 }
 

@@ -4,6 +4,9 @@ import { nodeOfPath, regionOfPath } from '../../auth/tree.js';
 import type { Executor } from '../../db/executor.js';
 import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/scope.js';
 import type { JointType, OrgKind } from '../../../common/orgs.js';
+import type { ListTotal } from '../../../common/paging.js';
+import { boundedTotal } from '../../http/list-total.js';
+import { childOrderKey } from './orgs.order.js';
 
 const orgColumns = [
   'o.id',
@@ -60,26 +63,42 @@ export async function listScopeRoots(db: Executor, scope: OrgScope): Promise<Org
     .execute();
 }
 
-/** Children of a node inside the scope, by name then id, keyset-paged. */
+function childrenQuery(db: Executor, scope: OrgScope, parentId: number, q: string | undefined) {
+  let query = db
+    .selectFrom('org_unit as o')
+    .leftJoin('org_coverage as c', 'c.org_id', 'o.id')
+    .select(orgColumns)
+    .select(sql<number>`coalesce(c.members, 0)`.as('members'))
+    .where('o.parent_id', '=', parentId)
+    .where(inScope(scope, sql.ref('o.path')));
+  if (q) {
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([sql<SqlBool>`o.name ILIKE ${like}`, sql<SqlBool>`o.name_pinyin LIKE ${like.toLowerCase()}`]));
+  }
+  return query;
+}
+
+/** Children of a node inside the scope in the official order (`childOrderKey`), keyset-paged, optionally searched. */
 export async function listChildren(
   db: Executor,
   scope: OrgScope,
   parentId: number,
-  page: { after: [string, number] | undefined; limit: number },
-): Promise<OrgRow[]> {
-  let query = db
-    .selectFrom('org_unit as o')
-    .select(orgColumns)
-    .where('o.parent_id', '=', parentId)
-    .where(inScope(scope, sql.ref('o.path')))
-    .orderBy('o.name')
+  page: { q: string | undefined; after: [string, number] | undefined; limit: number },
+): Promise<(OrgRow & { members: number })[]> {
+  let query = childrenQuery(db, scope, parentId, page.q)
+    .orderBy(childOrderKey('o'))
     .orderBy('o.id')
     .limit(page.limit + 1);
   if (page.after) {
-    const [name, id] = page.after;
-    query = query.where(sql<boolean>`(o.name, o.id) > (${name}, ${id})`);
+    const [key, id] = page.after;
+    query = query.where(sql<boolean>`(${childOrderKey('o')}, o.id) > (${key} COLLATE "C", ${id})`);
   }
   return query.execute();
+}
+
+/** How many children the search holds (bounded: `boundedTotal`). */
+export function countChildren(db: Executor, scope: OrgScope, parentId: number, q: string | undefined): Promise<ListTotal> {
+  return boundedTotal(db, childrenQuery(db, scope, parentId, q));
 }
 
 /** Nodes on the given ids (ancestors of a path) that lie inside the scope, root first. */

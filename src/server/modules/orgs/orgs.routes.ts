@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
-import { IdParam, pageOf, PageQuery } from '../../../common/paging.js';
+import { IdParam, pageOf } from '../../../common/paging.js';
 import {
   CreateOrgBody,
   CreateZoneBody,
   MoveOrgBody,
   Org,
+  OrgChild,
+  OrgChildrenQuery,
   OrgSearchHit,
   OrgSearchQuery,
   OrgWithAncestors,
@@ -34,7 +36,7 @@ export function orgRoutes(app: FastifyInstance, { db, events }: Deps): void {
   );
   r.get(
     '/api/orgs/:id/children',
-    { schema: { tags, params: IdParam, querystring: PageQuery, response: { 200: pageOf(Org) } } },
+    { schema: { tags, params: IdParam, querystring: OrgChildrenQuery, response: { 200: pageOf(OrgChild) } } },
     async (req) => orgs.listChildren(db, requireActor(req), req.params.id, req.query),
   );
   r.post('/api/orgs', { schema: { tags, body: CreateOrgBody, response: { 201: Org } } }, async (req, reply) =>

@@ -11,6 +11,8 @@ import {
   type CreateOrgBody,
   type MoveOrgBody,
   type Org,
+  type OrgChild,
+  type OrgChildrenQuery,
   type OrgKind,
   type OrgSearchHit,
   type OrgSearchQuery,
@@ -23,6 +25,7 @@ import { scopeFor, type Actor, type InScope, type OrgScope } from '../../auth/sc
 import { depthOfPath, idsOnPath, isAncestorOrSelf, parentPath, regionOfPath } from '../../auth/tree.js';
 import type { EventBus } from '../../events.js';
 import { listPage } from '../../http/list-page.js';
+import { childOrderKeyOf } from './orgs.order.js';
 import { recordWrite } from '../../audit/audit.js';
 import { addAlongPaths, addToCoverage, deleteCoverageRow, findCoverage, insertCoverageRow } from '../coverage/coverage.rollup.js';
 import * as repo from './orgs.repo.js';
@@ -83,18 +86,16 @@ export async function listRoots(db: Kysely<DB>, actor: Actor): Promise<{ items: 
   return { items: (await repo.listScopeRoots(db, scopeFor(actor, 'org.read'))).map(toOrg) };
 }
 
-export async function listChildren(
-  db: Kysely<DB>,
-  actor: Actor,
-  id: number,
-  page: { cursor?: string | undefined; limit: number },
-): Promise<Page<Org>> {
+export async function listChildren(db: Kysely<DB>, actor: Actor, id: number, page: OrgChildrenQuery): Promise<Page<OrgChild>> {
   const parent = await findOrgFor(db, actor, 'org.read', id);
+  const scope = scopeFor(actor, 'org.read');
+  const q = page.q || undefined;
   return listPage(page, {
     cursor: 'string-number',
-    read: (after) => repo.listChildren(db, scopeFor(actor, 'org.read'), parent.id, { after, limit: page.limit }),
-    present: (rows) => rows.map(toOrg),
-    sortKey: (last) => [last.name, last.id],
+    read: (after) => repo.listChildren(db, scope, parent.id, { q, after, limit: page.limit }),
+    present: (rows) => rows.map((r) => ({ ...toOrg(r), memberCount: Number(r.members) })),
+    sortKey: (last) => [childOrderKeyOf(last), last.id],
+    total: () => repo.countChildren(db, scope, parent.id, q),
   });
 }
 

@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import type { ListTotal } from '../../../common/paging.js';
+import { boundedTotal } from '../../http/list-total.js';
 import type { Executor } from '../../db/executor.js';
 import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/scope.js';
 import type { MeetingKind, UnionisationStage } from '../../../common/outreach.js';
@@ -93,7 +95,7 @@ export async function insertMeeting(
 }
 
 /** Meetings held in a subtree, newest first, keyset-paged on (held_on, id). */
-export async function listMeetings(
+function listMeetingsQuery(
   db: Executor,
   scope: OrgScope,
   f: {
@@ -104,7 +106,7 @@ export async function listMeetings(
     after: [string, number] | undefined;
     limit: number;
   },
-): Promise<MeetingRow[]> {
+) {
   let q = selectMeetings(db)
     .where(inScope(scope, sql.ref('m.org_path')))
     .where(sql<boolean>`m.org_path <@ ${f.underPath}::ltree`)
@@ -115,7 +117,21 @@ export async function listMeetings(
   if (f.from) q = q.where('m.held_on', '>=', f.from);
   if (f.to) q = q.where('m.held_on', '<=', f.to);
   if (f.after) q = q.where(sql<boolean>`(m.held_on, m.id) < (${f.after[0]}::date, ${f.after[1]})`);
+  return q;
+}
+
+export async function listMeetings(db: Executor, scope: OrgScope, f: Parameters<typeof listMeetingsQuery>[2]): Promise<MeetingRow[]> {
+  const q = listMeetingsQuery(db, scope, f);
   return q.execute();
+}
+
+/** How many rows the list's filters hold (bounded: `boundedTotal`). */
+export function countMeetings(
+  db: Executor,
+  scope: OrgScope,
+  f: Omit<Parameters<typeof listMeetingsQuery>[2], 'after' | 'limit'>,
+): Promise<ListTotal> {
+  return boundedTotal(db, listMeetingsQuery(db, scope, { ...f, after: undefined, limit: 0 }));
 }
 
 /** Counts for a subtree and period: meetings by kind, their applications, and employers by 建会 stage. */

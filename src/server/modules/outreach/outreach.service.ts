@@ -78,19 +78,14 @@ export async function createMeeting(db: Kysely<DB>, actor: Actor, body: CreateMe
 
 export async function listMeetings(db: Kysely<DB>, actor: Actor, query: MeetingListQuery): Promise<Page<Meeting>> {
   const org = await findOrgFor(db, actor, 'member.read', query.orgId);
+  const scope = scopeFor(actor, 'member.read');
+  const filter = { underPath: org.path, kind: query.kind, from: query.from, to: query.to };
   return listPage(query, {
     cursor: 'date-number',
-    read: (after) =>
-      repo.listMeetings(db, scopeFor(actor, 'member.read'), {
-        underPath: org.path,
-        kind: query.kind,
-        from: query.from,
-        to: query.to,
-        after,
-        limit: query.limit,
-      }),
+    read: (after) => repo.listMeetings(db, scope, { ...filter, after, limit: query.limit }),
     present: (rows) => withApplications(db, rows),
     sortKey: (last) => [last.heldOn, last.id],
+    total: () => repo.countMeetings(db, scope, filter),
   });
 }
 

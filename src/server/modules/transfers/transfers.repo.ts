@@ -1,4 +1,6 @@
 import { sql, type Insertable } from 'kysely';
+import type { ListTotal } from '../../../common/paging.js';
+import { boundedTotal } from '../../http/list-total.js';
 import type { MemberTransferTable } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
 import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/scope.js';
@@ -107,11 +109,11 @@ export async function findTransferInScope(
   return row && provenInScope(row);
 }
 
-export async function listTransfers(
+function listTransfersQuery(
   db: Executor,
   scope: OrgScope,
   f: { direction: 'incoming' | 'outgoing'; underPath: string; status: TransferStatus; afterId: number | undefined; limit: number },
-): Promise<TransferRow[]> {
+) {
   const column = f.direction === 'incoming' ? 't.to_org_path' : 't.from_org_path';
   let q = selectTransfers(db)
     .where(inScope(scope, sql.ref(column), f.direction === 'outgoing' && f.status === 'pending' ? sql.ref('t.region_id') : undefined))
@@ -120,7 +122,21 @@ export async function listTransfers(
     .orderBy('t.id')
     .limit(f.limit + 1);
   if (f.afterId !== undefined) q = q.where('t.id', '>', f.afterId);
+  return q;
+}
+
+export async function listTransfers(db: Executor, scope: OrgScope, f: Parameters<typeof listTransfersQuery>[2]): Promise<TransferRow[]> {
+  const q = listTransfersQuery(db, scope, f);
   return q.execute();
+}
+
+/** How many rows the list's filters hold (bounded: `boundedTotal`). */
+export function countTransfers(
+  db: Executor,
+  scope: OrgScope,
+  f: Omit<Parameters<typeof listTransfersQuery>[2], 'afterId' | 'limit'>,
+): Promise<ListTotal> {
+  return boundedTotal(db, listTransfersQuery(db, scope, { ...f, afterId: undefined, limit: 0 }));
 }
 
 export async function setTransferStatus(

@@ -156,18 +156,14 @@ export async function requestTransfer(deps: Deps, actor: Actor, body: TransferRe
 
 export async function listTransfers(db: Kysely<DB>, actor: Actor, query: TransferListQuery): Promise<Page<Transfer>> {
   const org = await findOrgFor(db, actor, 'member.read', query.orgId);
+  const scope = scopeFor(actor, 'member.read');
+  const filter = { direction: query.direction, underPath: org.path, status: query.status };
   return listPage(query, {
     cursor: 'number',
-    read: (afterId) =>
-      repo.listTransfers(db, scopeFor(actor, 'member.read'), {
-        direction: query.direction,
-        underPath: org.path,
-        status: query.status,
-        afterId,
-        limit: query.limit,
-      }),
+    read: (afterId) => repo.listTransfers(db, scope, { ...filter, afterId, limit: query.limit }),
     present: (rows) => rows.map(toTransfer),
     sortKey: (last) => last.id,
+    total: () => repo.countTransfers(db, scope, filter),
   });
 }
 

@@ -1,14 +1,12 @@
 import { sql, type SqlBool } from 'kysely';
+import type { ListTotal } from '../../../common/paging.js';
+import { boundedTotal } from '../../http/list-total.js';
 import type { Executor } from '../../db/executor.js';
 import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/scope.js';
 import type { Role } from '../../../common/auth.js';
 
 /** Users holding at least one grant inside the scope (and under `underPath`), by id. */
-export async function listUsers(
-  db: Executor,
-  scope: OrgScope,
-  f: { underPath: string | undefined; afterId: number | undefined; limit: number },
-) {
+function listUsersQuery(db: Executor, scope: OrgScope, f: { underPath: string | undefined; afterId: number | undefined; limit: number }) {
   let q = db
     .selectFrom('app_user as u')
     .select(['u.id', 'u.username', 'u.display_name', 'u.is_disabled', 'u.last_login_at'])
@@ -24,7 +22,21 @@ export async function listUsers(
     .orderBy('u.id')
     .limit(f.limit + 1);
   if (f.afterId !== undefined) q = q.where('u.id', '>', f.afterId);
+  return q;
+}
+
+export async function listUsers(db: Executor, scope: OrgScope, f: Parameters<typeof listUsersQuery>[2]) {
+  const q = listUsersQuery(db, scope, f);
   return (await q.execute()).map(provenInScope);
+}
+
+/** How many rows the list's filters hold (bounded: `boundedTotal`). */
+export function countUsers(
+  db: Executor,
+  scope: OrgScope,
+  f: Omit<Parameters<typeof listUsersQuery>[2], 'afterId' | 'limit'>,
+): Promise<ListTotal> {
+  return boundedTotal(db, listUsersQuery(db, scope, { ...f, afterId: undefined, limit: 0 }));
 }
 
 /** The grants of users already reached through the scope, only those inside it: grants elsewhere are not the caller's business. */

@@ -37,6 +37,7 @@ export async function listUsers(db: Kysely<DB>, actor: Actor, query: UserListQue
     read: (afterId) => repo.listUsers(db, scope, { underPath, afterId, limit: query.limit }),
     present: (rows) => presentUsers(db, scope, rows),
     sortKey: (last) => last.id,
+    total: () => repo.countUsers(db, scope, { underPath }),
   });
 }
 

@@ -41,7 +41,7 @@ export function ReviewTab({ orgId, orgKindIsCovering }: { orgId: number; orgKind
       columns={columns}
       testId="applications"
       containerTestId="review-tab"
-      scrollX={1300}
+      scrollX={1450}
       emptyText={t('application.empty')}
       filters={
         <>

@@ -41,8 +41,14 @@ export function useApplicationColumns(status: ApplicationStatus | undefined): Ta
       width: 140,
       render: (f: EmploymentForm) => <EmploymentTag form={f} />,
     },
-    { title: t('member.field.employer'), dataIndex: 'employerName', ellipsis: true, render: (v: string | null) => v ?? t('common.none') },
-    { title: t('application.field.union'), dataIndex: 'orgName', ellipsis: true },
+    {
+      title: t('member.field.employer'),
+      dataIndex: 'employerName',
+      width: 180,
+      ellipsis: { showTitle: true },
+      render: (v: string | null) => v ?? t('common.none'),
+    },
+    { title: t('application.field.union'), dataIndex: 'orgName', width: 180, ellipsis: { showTitle: true } },
     {
       title: t('application.field.source'),
       dataIndex: 'source',
@@ -51,7 +57,12 @@ export function useApplicationColumns(status: ApplicationStatus | undefined): Ta
       render: (s: Application['source'], a) =>
         a.meetingTitle ? t('application.fromMeeting', { title: a.meetingTitle }) : t(`application.source.${s}`),
     },
-    { title: t('application.field.createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v) },
+    {
+      title: t('application.field.createdAt'),
+      dataIndex: 'createdAt',
+      width: 180,
+      render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span>,
+    },
     {
       title: t('member.field.status'),
       dataIndex: 'status',

@@ -34,7 +34,7 @@ export function EmployersTab({ org }: { org: OrgWithAncestors }) {
       columns={columns}
       testId="employers"
       containerTestId="employers-tab"
-      scrollX={1100}
+      scrollX={1240}
       canReset
       filters={<EmployerFilterBar list={list} />}
       actions={

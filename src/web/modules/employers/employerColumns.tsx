@@ -13,7 +13,18 @@ export function useEmployerColumns(
 ): TableColumnsType<Employer> {
   const { t } = useTranslation();
   const columns: TableColumnsType<Employer> = [
-    { title: t('employer.field.name'), dataIndex: 'name', render: (name: string) => <Typography.Text strong>{name}</Typography.Text> },
+    {
+      title: t('employer.field.name'),
+      dataIndex: 'name',
+      width: 220,
+      fixed: 'left',
+      ellipsis: { showTitle: false },
+      render: (name: string) => (
+        <Tooltip title={name} placement="topLeft">
+          <Typography.Text strong>{name}</Typography.Text>
+        </Tooltip>
+      ),
+    },
     {
       title: t('employer.field.uscc'),
       dataIndex: 'uscc',
@@ -35,6 +46,8 @@ export function useEmployerColumns(
     {
       title: t('employer.field.union'),
       dataIndex: 'unionName',
+      width: 200,
+      ellipsis: { showTitle: true },
       render: (name: string | null) => (name ? name : <Tag color="orange">{t('employer.notCovered')}</Tag>),
     },
     {
@@ -53,6 +66,8 @@ export function useEmployerColumns(
       title: t('common.actions'),
       key: 'actions',
       width: 100,
+      // Fixed at the right edge: the buttons stay in reach however the page is scrolled (issue #11).
+      fixed: 'right',
       render: (_v: unknown, employer) => (
         <Space size={0}>
           <Tooltip title={t('common.edit')}>

@@ -26,6 +26,9 @@ export function MembersTab({ orgId, orgName }: { orgId: number; orgName: string 
       dataIndex: 'name',
       width: 110,
       fixed: 'left',
+      sorter: true,
+      sortDirections: ['ascend'],
+      sortOrder: list.filter.sort === 'name' ? 'ascend' : null,
       render: (name: string, member) => (
         <Typography.Link strong onClick={() => setOpenId(member.id)} data-testid={`member-link-${member.id}`}>
           {name}
@@ -51,15 +54,24 @@ export function MembersTab({ orgId, orgName }: { orgId: number; orgName: string 
       width: 140,
       render: (f: EmploymentForm) => <EmploymentTag form={f} />,
     },
-    { title: t('member.field.union'), dataIndex: 'orgName', ellipsis: true },
-    { title: t('member.field.joinDate'), dataIndex: 'joinDate', width: 110 },
+    { title: t('member.field.union'), dataIndex: 'orgName', width: 200, ellipsis: { showTitle: true } },
+    {
+      title: t('member.field.joinDate'),
+      dataIndex: 'joinDate',
+      width: 120,
+      sorter: true,
+      sortOrder: list.filter.sort === 'joinDateAsc' ? 'ascend' : list.filter.sort === 'joinDateDesc' ? 'descend' : null,
+      render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{d}</span>,
+    },
     { title: t('member.field.status'), dataIndex: 'status', width: 80, render: (s: MemberStatus) => <MemberStatusTag status={s} /> },
     {
       title: t('member.field.card'),
       key: 'card',
-      width: 200,
+      width: 220,
+      // Fixed at the right edge: the card is what a cadre looks for, never scrolled out of a narrow page.
+      fixed: 'right',
       render: (_v: unknown, m) => (
-        <Space size={6}>
+        <Space size={6} style={{ whiteSpace: 'nowrap' }} data-testid={`member-card-${m.id}`}>
           <CardStatusTag status={m.cardStatus} />
           {m.cardNo && <span className="mono">{m.cardNo}</span>}
         </Space>
@@ -73,9 +85,20 @@ export function MembersTab({ orgId, orgName }: { orgId: number; orgName: string 
       columns={columns}
       testId="members"
       containerTestId="members-tab"
-      scrollX={1100}
+      scrollX={1220}
       emptyText={t('member.empty')}
       onRow={(member) => ({ onDoubleClick: () => setOpenId(member.id) })}
+      onChange={(_pagination, _filters, sorter) => {
+        const one = Array.isArray(sorter) ? sorter[0] : sorter;
+        const sort: MemberFilters['sort'] = !one?.order
+          ? undefined
+          : one.field === 'name'
+            ? 'name'
+            : one.order === 'ascend'
+              ? 'joinDateAsc'
+              : 'joinDateDesc';
+        apply({ sort });
+      }}
       canReset
       filters={
         <>

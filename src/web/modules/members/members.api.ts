@@ -3,7 +3,7 @@ import { CardToken } from '../../../common/cards.js';
 import { pageOf } from '../../../common/paging.js';
 import { api, NoAnswer } from '../../app/api.js';
 
-export type MemberFilters = Pick<MemberListQuery, 'q' | 'status' | 'employmentForm'>;
+export type MemberFilters = Pick<MemberListQuery, 'q' | 'status' | 'employmentForm'> & { sort?: MemberListQuery['sort'] };
 export type RevealField = 'idNumber' | 'phone';
 
 export const membersApi = {

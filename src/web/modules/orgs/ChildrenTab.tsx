@@ -1,5 +1,5 @@
 import { DeleteOutlined, DragOutlined, EditOutlined, GroupOutlined } from '@ant-design/icons';
-import { Button, Popconfirm, Space, Tooltip, type TableColumnsType } from 'antd';
+import { Button, Input, Popconfirm, Space, Tooltip, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -25,7 +25,7 @@ export function ChildrenTab({ parent, version, onChanged }: { parent: Org; versi
   const notify = useNotify();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [zones, setZones] = useState<Zone[]>([]);
-  const list = useList((_filter: object, cursor) => orgsApi.children(parent.id, cursor, PAGE_SIZE), {
+  const list = useList((filter: { q?: string }, cursor) => orgsApi.children(parent.id, cursor, PAGE_SIZE, filter.q), {
     initial: {},
     scope: `${parent.id}:${version}`,
   });
@@ -112,7 +112,24 @@ export function ChildrenTab({ parent, version, onChanged }: { parent: Org; versi
   };
 
   return (
-    <ListPage list={list} columns={columns} testId="children" containerTestId="children-tab" scrollX={830}>
+    <ListPage
+      list={list}
+      columns={columns}
+      testId="children"
+      containerTestId="children-tab"
+      scrollX={830}
+      filters={
+        <Input.Search
+          allowClear
+          placeholder={t('org.tree.filterChildren', { count: parent.childCount })}
+          value={list.draft.q ?? ''}
+          onChange={(e) => list.edit({ q: e.target.value || undefined })}
+          onSearch={(q) => list.apply({ q: q.trim() || undefined })}
+          style={{ width: 260 }}
+          data-testid="children-search"
+        />
+      }
+    >
       {dialog?.kind === 'edit' && (
         <OrgFormModal mode={{ kind: 'edit', org: dialog.org }} onClose={() => setDialog(null)} onDone={() => done([parent.id])} />
       )}

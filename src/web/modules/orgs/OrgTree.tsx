@@ -1,31 +1,58 @@
-import { Button, Empty, Spin, Tree, type GetRef, type TreeDataNode } from 'antd';
+import { Button, Empty, Input, Spin, Tree, Typography, type GetRef, type TreeDataNode } from 'antd';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMatch, useNavigate } from 'react-router-dom';
-import type { Org } from '../../../common/orgs.js';
-import type { ChildPage } from './treeStore.js';
+import { KindIcon } from './KindTag.js';
 import { OrgSearch } from './OrgSearch.js';
-import { useOrgTree } from './treeStore.js';
+import { TREE_PAGE_SIZE } from './orgs.api.js';
+import { useOrgTree, type ChildPage, type TreeOrg } from './treeStore.js';
 
 const MORE_PREFIX = 'more:';
+const FILTER_PREFIX = 'filter:';
+const NONE_PREFIX = 'none:';
 
 type TreeRef = GetRef<typeof Tree>;
 
-function buildNodes(orgs: Org[], pages: Readonly<Record<number, ChildPage>>, moreLabel: string): TreeDataNode[] {
+/**
+ * The tree's rows: each organisation, and under a node with more children than a page its search box first and a
+ * "load more" row last (a street's 111 unions are paged and searchable, not one flat list).
+ */
+function buildNodes(orgs: TreeOrg[], pages: Readonly<Record<number, ChildPage>>, byId: Map<string, TreeOrg>): TreeDataNode[] {
   return orgs.map((org) => {
     const page = pages[org.id];
-    const node: TreeDataNode = {
-      key: String(org.id),
-      title: org.name,
-      isLeaf: org.childCount === 0,
-    };
+    byId.set(String(org.id), org);
+    const node: TreeDataNode = { key: String(org.id), title: org.name, isLeaf: org.childCount === 0 };
     if (page) {
-      const kids = buildNodes(page.items, pages, moreLabel);
-      if (page.nextCursor) kids.push({ key: `${MORE_PREFIX}${org.id}`, title: moreLabel, isLeaf: true, selectable: true });
+      const kids = buildNodes(page.items, pages, byId);
+      if (org.childCount > TREE_PAGE_SIZE || page.q) kids.unshift({ key: `${FILTER_PREFIX}${org.id}`, isLeaf: true, selectable: false });
+      if (page.q && page.items.length === 0) kids.push({ key: `${NONE_PREFIX}${org.id}`, isLeaf: true, selectable: false });
+      if (page.nextCursor) kids.push({ key: `${MORE_PREFIX}${org.id}`, isLeaf: true, selectable: true });
       node.children = kids;
     }
     return node;
   });
+}
+
+/** The search box among one node's children: filters them on the server (name or pinyin), Enter or the button. */
+function ChildFilter({ parent, page }: { parent: TreeOrg; page: ChildPage | undefined }) {
+  const { t } = useTranslation();
+  const { searchChildren } = useOrgTree();
+  const [text, setText] = useState(page?.q ?? '');
+  return (
+    <Input.Search
+      size="small"
+      allowClear
+      value={text}
+      placeholder={t('org.tree.filterChildren', { count: parent.childCount })}
+      onChange={(e) => setText(e.target.value)}
+      onSearch={(value) => void searchChildren(parent.id, value)}
+      // The tree would take the keys and clicks for its own navigation.
+      onKeyDown={(e) => e.stopPropagation()}
+      onClick={(e) => e.stopPropagation()}
+      style={{ width: 200 }}
+      data-testid={`tree-filter-${parent.id}`}
+    />
+  );
 }
 
 /** The lazy, virtualised organisation tree with its search box; selecting a node opens its page. */
@@ -35,6 +62,7 @@ export function OrgTree({ onNavigate }: { onNavigate?: () => void }) {
   const match = useMatch('/orgs/:id/*');
   const selectedKey = match?.params.id;
   const { roots, childPages, expandedKeys, setExpandedKeys, loadChildren, revealTick } = useOrgTree();
+  const locale = useTranslation().i18n.language;
   const treeRef = useRef<TreeRef>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const [height, setHeight] = useState(400);
@@ -48,7 +76,10 @@ export function OrgTree({ onNavigate }: { onNavigate?: () => void }) {
     return () => observer.disconnect();
   }, []);
 
-  const treeData = useMemo(() => buildNodes(roots ?? [], childPages, t('org.tree.loadMore')), [roots, childPages, t]);
+  const [treeData, byId] = useMemo(() => {
+    const orgs = new Map<string, TreeOrg>();
+    return [buildNodes(roots ?? [], childPages, orgs), orgs] as const;
+  }, [roots, childPages]);
   const loadedKeys = useMemo(() => Object.keys(childPages), [childPages]);
 
   useEffect(() => {
@@ -86,7 +117,7 @@ export function OrgTree({ onNavigate }: { onNavigate?: () => void }) {
             onExpand={(keys) => setExpandedKeys(keys.map(String))}
             loadData={async (node) => {
               const key = String(node.key);
-              if (!key.startsWith(MORE_PREFIX)) await loadChildren(Number(key));
+              if (/^\d+$/.test(key)) await loadChildren(Number(key));
             }}
             onSelect={(_keys, { node }) => {
               const key = String(node.key);
@@ -95,14 +126,28 @@ export function OrgTree({ onNavigate }: { onNavigate?: () => void }) {
             }}
             titleRender={(node) => {
               const key = String(node.key);
-              const title = typeof node.title === 'string' ? node.title : '';
-              return key.startsWith(MORE_PREFIX) ? (
-                <Button type="link" size="small" style={{ padding: 0 }} data-testid={`tree-more-${key.slice(MORE_PREFIX.length)}`}>
-                  {title}
-                </Button>
-              ) : (
-                <span data-testid={`tree-node-${key}`} title={title}>
-                  {title}
+              if (key.startsWith(MORE_PREFIX))
+                return (
+                  <Button type="link" size="small" style={{ padding: 0 }} data-testid={`tree-more-${key.slice(MORE_PREFIX.length)}`}>
+                    {t('org.tree.loadMore')}
+                  </Button>
+                );
+              if (key.startsWith(FILTER_PREFIX)) {
+                const parent = byId.get(key.slice(FILTER_PREFIX.length));
+                return parent ? <ChildFilter parent={parent} page={childPages[parent.id]} /> : null;
+              }
+              if (key.startsWith(NONE_PREFIX)) return <Typography.Text type="secondary">{t('org.tree.noMatch')}</Typography.Text>;
+              const org = byId.get(key);
+              const name = org?.name ?? '';
+              return (
+                <span data-testid={`tree-node-${key}`} title={name} style={{ whiteSpace: 'nowrap' }}>
+                  {org && <KindIcon kind={org.kind} />}
+                  {name}
+                  {org?.memberCount !== undefined && (
+                    <Typography.Text type="secondary" style={{ marginInlineStart: 6, fontSize: 12 }} data-testid={`tree-count-${key}`}>
+                      {t('org.tree.members', { count: org.memberCount, formatted: org.memberCount.toLocaleString(locale) })}
+                    </Typography.Text>
+                  )}
                 </span>
               );
             }}

@@ -1,11 +1,18 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Org, OrgWithAncestors } from '../../../common/orgs.js';
+import type { ListTotal } from '../../../common/paging.js';
 import { useAuth } from '../../app/auth.js';
 import { useNotify } from '../../app/notify.js';
-import { orgsApi } from './orgs.api.js';
+import { orgsApi, TREE_PAGE_SIZE } from './orgs.api.js';
 
-/** The loaded part of one node's children: pages appended in name order, plus where to go on. */
-export type ChildPage = { items: Org[]; nextCursor: string | null };
+/** A node of the tree: children carry their members (roots and revealed nodes may not). */
+export type TreeOrg = Org & { memberCount?: number };
+
+/**
+ * The loaded part of one node's children: pages appended in the official order, plus where to go on; `q` the search
+ * the node's children were filtered by ('' for none), `total` how many match.
+ */
+export type ChildPage = { items: TreeOrg[]; nextCursor: string | null; q: string; total?: ListTotal | undefined };
 
 type TreeStore = {
   roots: Org[] | undefined;
@@ -14,6 +21,8 @@ type TreeStore = {
   setExpandedKeys: (keys: string[]) => void;
   /** Loads the first page of a node's children, or the next page when `more` is set. */
   loadChildren: (parentId: number, more?: boolean) => Promise<void>;
+  /** Loads the first page of a node's children whose name or pinyin holds `q` ('' for all). */
+  searchChildren: (parentId: number, q: string) => Promise<void>;
   /** Expands the ancestors of an org and makes sure it is loaded, so the tree can show and select it. */
   reveal: (org: OrgWithAncestors) => Promise<void>;
   /** Reloads what changed after a create, edit, move or delete under these parents. */
@@ -49,12 +58,16 @@ export function OrgTreeProvider({ children }: { children: ReactNode }) {
       .catch(notify.error);
   }, [me, notify]);
 
-  const fetchPage = useCallback(async (parentId: number, more: boolean): Promise<ChildPage> => {
+  const fetchPage = useCallback(async (parentId: number, more: boolean, search?: string): Promise<ChildPage> => {
     const loaded = pagesRef.current[parentId];
     if (more && loaded && !loaded.nextCursor) return loaded;
     const cursor = more ? (loaded?.nextCursor ?? undefined) : undefined;
-    const page = await orgsApi.children(parentId, cursor);
-    const merged: ChildPage = more && loaded ? { items: [...loaded.items, ...page.items], nextCursor: page.nextCursor } : page;
+    const q = search ?? loaded?.q ?? '';
+    const page = await orgsApi.children(parentId, cursor, TREE_PAGE_SIZE, q);
+    const merged: ChildPage =
+      more && loaded
+        ? { ...loaded, items: [...loaded.items, ...page.items], nextCursor: page.nextCursor }
+        : { items: page.items, nextCursor: page.nextCursor, q, total: page.total };
     pagesRef.current = { ...pagesRef.current, [parentId]: merged };
     setChildPages(pagesRef.current);
     return merged;
@@ -64,6 +77,17 @@ export function OrgTreeProvider({ children }: { children: ReactNode }) {
     async (parentId: number, more = false) => {
       try {
         await fetchPage(parentId, more);
+      } catch (error) {
+        notify.error(error);
+      }
+    },
+    [fetchPage, notify],
+  );
+
+  const searchChildren = useCallback(
+    async (parentId: number, q: string) => {
+      try {
+        await fetchPage(parentId, false, q.trim());
       } catch (error) {
         notify.error(error);
       }
@@ -104,11 +128,12 @@ export function OrgTreeProvider({ children }: { children: ReactNode }) {
       try {
         const fresh = await Promise.all(orgIds.map((id) => orgsApi.get(id).catch(() => null)));
         const byId = new Map(fresh.filter((o): o is OrgWithAncestors => o !== null).map((o) => [o.id, o] as const));
-        const replace = (o: Org): Org => {
+        const replace = <O extends TreeOrg>(o: O): O => {
           const updated = byId.get(o.id);
           if (!updated) return o;
           const { ancestors: _ancestors, ...plain } = updated;
-          return plain;
+          // The fresh record has no member count: the one loaded with the children stays.
+          return { ...o, ...plain };
         };
         setRoots((rs) => rs?.map(replace));
         const next: Record<number, ChildPage> = {};
@@ -128,8 +153,8 @@ export function OrgTreeProvider({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo(
-    () => ({ roots, childPages, expandedKeys, setExpandedKeys, loadChildren, reveal, refresh, revealTick }),
-    [roots, childPages, expandedKeys, loadChildren, reveal, refresh, revealTick],
+    () => ({ roots, childPages, expandedKeys, setExpandedKeys, loadChildren, searchChildren, reveal, refresh, revealTick }),
+    [roots, childPages, expandedKeys, loadChildren, searchChildren, reveal, refresh, revealTick],
   );
   return <TreeContext.Provider value={value}>{children}</TreeContext.Provider>;
 }
