@@ -104,6 +104,30 @@ describe.skipIf(!hasChromium)('lists in a browser at 1440 px', () => {
       expect(await dcNode.getByTestId('kind-icon-district_federation').count()).toBe(1);
       expect(await tree.getByTestId(`tree-count-${dongcheng.id}`).innerText()).toMatch(/^[\d,]+ 人$/);
       await shot(page, 'lists-tree');
+
+      // 4. A street with more unions than a page: a search box among its children finds the one past the first page.
+      const street = (await (
+        await context.request.post(`${app.baseUrl}/api/orgs`, {
+          data: { parentId: dongcheng.id, kind: 'street_federation', name: '测试百会街道总工会' },
+        })
+      ).json()) as { id: number };
+      for (let i = 1; i <= 55; i++) {
+        const made = await context.request.post(`${app.baseUrl}/api/orgs`, {
+          data: { parentId: street.id, kind: 'grassroots_union', name: `测试工会${String(i).padStart(2, '0')}号` },
+        });
+        expect(made.status()).toBe(201);
+      }
+      await page.goto(`${app.baseUrl}/orgs/${street.id}`);
+      const streetRow = tree.locator('.ant-tree-treenode', { has: page.getByTestId(`tree-node-${street.id}`) });
+      await streetRow.waitFor();
+      await streetRow.locator('.ant-tree-switcher').click();
+      const filter = tree.getByTestId(`tree-filter-${street.id}`);
+      await filter.waitFor();
+      await filter.fill('测试工会55');
+      await filter.press('Enter');
+      await tree.locator('[data-testid^="tree-node-"]', { hasText: '测试工会55号' }).waitFor();
+      expect(await tree.getByTestId(`tree-more-${street.id}`).count()).toBe(0);
+      await shot(page, 'lists-tree-search');
       expect(problems).toEqual([]);
     } catch (error) {
       await page.screenshot({ path: path.join(artifacts, 'lists-failure.png') }).catch(() => undefined);

@@ -49,7 +49,7 @@ function ChildFilter({ parent, page }: { parent: TreeOrg; page: ChildPage | unde
       // The tree would take the keys and clicks for its own navigation.
       onKeyDown={(e) => e.stopPropagation()}
       onClick={(e) => e.stopPropagation()}
-      style={{ width: 200 }}
+      style={{ width: 160 }}
       data-testid={`tree-filter-${parent.id}`}
     />
   );
