@@ -294,7 +294,15 @@ export function countMembers(
 ): Promise<ListTotal> {
   const { primary, secondary } = filteredMembers(db, scope, s);
   const ids = primary.clearSelect().select('m.id');
-  return boundedTotal(db, withSecondary ? ids.union(secondary.clearSelect().select('m.id')) : ids, beyond);
+  if (!withSecondary) return boundedTotal(db, ids, beyond);
+  // Those affiliated here whose primary union is not counted already: two disjoint parts, so UNION ALL, which the
+  // bound can stop early (a UNION would read every id of the subtree to remove duplicates).
+  const inRegion = isRootPath(s.underPath) ? sql<boolean>`true` : sql<boolean>`m.region_id = ${regionOfPath(s.underPath)}::bigint`;
+  const secondaryOnly = secondary
+    .clearSelect()
+    .select('m.id')
+    .where(sql<boolean>`NOT (${primaryInScope(scope)} AND ${inRegion} AND m.org_path <@ ${s.underPath}::ltree)`);
+  return boundedTotal(db, ids.unionAll(secondaryOnly), beyond);
 }
 
 export type SecondaryOrg = { id: number; name: string };

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import type { ListTotal } from '../../../common/paging.js';
 import {
   actorWith,
   buildMember,
@@ -185,8 +186,22 @@ describe('member life-cycle', () => {
     const added = await ctx.call('POST', `/api/members/${m.id}/affiliations`, { orgId: joint.id });
     expect(added.json<Member>().secondaryOrgs).toEqual([{ id: joint.id, name: joint.name }]);
     expect((await ctx.call('GET', `/api/members/${m.id}`)).json<Member>().secondaryOrgs).toEqual([{ id: joint.id, name: joint.name }]);
-    const listed = (await ctx.call('GET', `/api/members?orgId=${joint.id}`)).json<{ items: Member[] }>();
+    const listed = (await ctx.call('GET', `/api/members?orgId=${joint.id}`)).json<{ items: Member[]; total?: ListTotal }>();
     expect(listed.items.map((x) => x.id)).toEqual([m.id]);
+    expect(listed.total).toEqual({ count: 1, kind: 'exact' });
+    // Listed through both affiliations in 东城, the rider is counted once in its total.
+    const ids: number[] = [];
+    let cursor: string | null = null;
+    let total: ListTotal | undefined;
+    do {
+      const page: { items: Member[]; nextCursor: string | null; total?: ListTotal } = (
+        await ctx.call('GET', `/api/members?orgId=${tree.dongcheng.id}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+      ).json();
+      total ??= page.total;
+      ids.push(...page.items.map((x) => x.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(total).toEqual({ count: ids.length, kind: 'exact' });
     expect(members(await ctx.call('GET', `/api/coverage/${joint.id}`))).toBe(0);
     expect(members(await ctx.call('GET', `/api/coverage/${tree.dongcheng.id}`))).toBe(before);
     expect((await ctx.call('POST', `/api/members/${m.id}/affiliations`, { orgId: tree.dcUnion.id })).json().code).toBe(
