@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type APIRequestContext, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { DemoStatus } from '../src/common/demo.js';
 
 export const root = path.resolve(import.meta.dirname, '..');
@@ -117,4 +118,35 @@ export async function signIn(page: Page, baseUrl: string, username = 'admin', pa
 export async function signInApi(request: APIRequestContext, baseUrl: string, username: string, password: string): Promise<void> {
   const response = await request.post(`${baseUrl}/api/auth/login`, { data: { username, password } });
   if (!response.ok()) throw new Error(`sign-in of ${username} failed: ${response.status()} ${await response.text()}`);
+}
+
+/** The server and Chromium of one journey: started before its tests (with the console built), stopped after. */
+export type Journey = { readonly app: RunningApp; readonly browser: Browser };
+
+/** Registers the start and stop of a journey's server and browser in the enclosing `describe`; read them in its tests. */
+export function useJourney(): Journey {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    fs.mkdirSync(artifacts, { recursive: true });
+    ensureWebBuilt();
+    app = await startApp();
+    browser = await launchChromium();
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the journey has not started');
+    return value;
+  };
+  return {
+    get app() {
+      return started(app);
+    },
+    get browser() {
+      return started(browser);
+    },
+  };
 }

@@ -6,10 +6,10 @@
  * Chinese. Then the same pages in English show the English menu. Screenshot: e2e/artifacts/language.png.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { OrgSearchHit } from '../src/common/orgs.js';
-import { artifacts, ensureWebBuilt, hasChromium, launchChromium, signIn, startApp, type RunningApp } from './harness.js';
+import { artifacts, hasChromium, signIn, useJourney } from './harness.js';
 
 const DESKTOP = { width: 1440, height: 900 };
 
@@ -59,21 +59,10 @@ async function closeDialog(page: Page): Promise<void> {
 }
 
 describe.skipIf(!hasChromium)('the console in Chinese', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    app = await startApp();
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const journey = useJourney();
 
   it('shows no English on any page, tab or dialog in zh-CN, and the menu in English after switching', async () => {
+    const { app, browser } = journey;
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
     const page = await context.newPage();
     const found: string[] = [];

@@ -3,12 +3,11 @@
  * it holds, the members' 会员卡 column and the employers' 操作 column lie whole inside the table and the window, and the
  * tree lists 东城 first under the city with its kind and members. Screenshots: e2e/artifacts/lists-*.png.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { OrgSearchHit } from '../src/common/orgs.js';
-import { ADMIN_PASSWORD, artifacts, ensureWebBuilt, hasChromium, launchChromium, startApp, type RunningApp } from './harness.js';
+import { ADMIN_PASSWORD, artifacts, hasChromium, useJourney } from './harness.js';
 
 const DESKTOP = { width: 1440, height: 900 };
 
@@ -31,22 +30,10 @@ async function expectWhollyInside(element: Locator, within: Locator): Promise<vo
 }
 
 describe.skipIf(!hasChromium)('lists in a browser at 1440 px', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    fs.mkdirSync(artifacts, { recursive: true });
-    ensureWebBuilt();
-    app = await startApp();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const journey = useJourney();
 
   it('shows the members total, whole 会员卡 and 操作 columns, and 东城 first in the tree', async () => {
+    const { app, browser } = journey;
     const problems: string[] = [];
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
     const page = await context.newPage();

@@ -3,22 +3,11 @@
  * meeting's page with its sign-ups and the employers contacted; the venue's QR link opens the join form on a phone with
  * the meeting filled in; the printable sign-in sheet. Screenshot: e2e/artifacts/meeting-sheet.png.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { OrgSearchHit, OrgWithAncestors } from '../src/common/orgs.js';
-import {
-  ADMIN_PASSWORD,
-  artifacts,
-  ensureWebBuilt,
-  hasChromium,
-  launchChromium,
-  signIn,
-  signInApi,
-  startApp,
-  type RunningApp,
-} from './harness.js';
+import { ADMIN_PASSWORD, artifacts, hasChromium, signIn, signInApi, useJourney } from './harness.js';
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -39,22 +28,10 @@ async function json<T>(request: Promise<{ ok(): boolean; status(): number; text(
 }
 
 describe.skipIf(!hasChromium)('outreach meetings in a browser', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    fs.mkdirSync(artifacts, { recursive: true });
-    ensureWebBuilt();
-    app = await startApp();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const journey = useJourney();
 
   it('opens a meeting from the list, its sign-ups and employers, the QR link on a phone, and the print sheet', async () => {
+    const { app, browser } = journey;
     const problems: string[] = [];
     const desk = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
     const phone = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });

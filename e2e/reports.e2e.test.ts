@@ -4,33 +4,19 @@
  * and downloads the 统计报表, whose 合计 is the roll-up's figure. Screenshots: e2e/artifacts/dashboard-map.png and
  * report.png (the report's first sheet rendered as a table).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Coverage } from '../src/common/coverage.js';
-import { artifacts, ensureWebBuilt, hasChromium, launchChromium, signIn, startApp, type RunningApp } from './harness.js';
+import { artifacts, hasChromium, signIn, useJourney } from './harness.js';
 
 const DESKTOP = { width: 1440, height: 1000 };
 
 describe.skipIf(!hasChromium)('leaders’ reports in a browser', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    fs.mkdirSync(artifacts, { recursive: true });
-    ensureWebBuilt();
-    app = await startApp();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const journey = useJourney();
 
   it('shows the map and the trend, drills into a district and downloads the report', async () => {
+    const { app, browser } = journey;
     const problems: string[] = [];
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
     const page = await context.newPage();

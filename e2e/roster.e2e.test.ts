@@ -5,10 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { OrgSearchHit } from '../src/common/orgs.js';
-import { artifacts, ensureWebBuilt, hasChromium, launchChromium, root, signIn, startApp, type RunningApp } from './harness.js';
+import { artifacts, hasChromium, root, signIn, useJourney } from './harness.js';
 
 const DESKTOP = { width: 1440, height: 900 };
 const MESSY_ROSTER = path.resolve(root, '../shared/fixtures/roster-messy.xlsx');
@@ -19,22 +19,10 @@ async function shot(page: Page, name: string, fullPage = false): Promise<void> {
 }
 
 describe.skipIf(!hasChromium || !fs.existsSync(MESSY_ROSTER))('importing a roster in a browser', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    fs.mkdirSync(artifacts, { recursive: true });
-    ensureWebBuilt();
-    app = await startApp();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const journey = useJourney();
 
   it('uploads a messy roster, holds the rows of unknown employers and offers 新建企业, hands out the error file and scores the data quality', async () => {
+    const { app, browser } = journey;
     const problems: string[] = [];
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
     const page = await context.newPage();

@@ -3,21 +3,11 @@
  * the 工作台, whose 待审核 count is the review queue's and the menu badge's; its link opens the filtered queue. Then the
  * audit log reads in words and filters by action. Screenshots: e2e/artifacts/workbench.png and audit.png.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { APIRequestContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { OrgSearchHit } from '../src/common/orgs.js';
-import {
-  ADMIN_PASSWORD,
-  artifacts,
-  ensureWebBuilt,
-  hasChromium,
-  launchChromium,
-  startApp,
-  waitForDemo,
-  type RunningApp,
-} from './harness.js';
+import { ADMIN_PASSWORD, artifacts, hasChromium, useJourney, waitForDemo } from './harness.js';
 
 const DESKTOP = { width: 1440, height: 900 };
 const CADRE = { username: 'dc.workbench', displayName: '东城工作台干部', password: 'Dc-Workbench-Pass-2026' };
@@ -59,22 +49,10 @@ async function pendingInQueue(request: APIRequestContext, baseUrl: string, orgId
 const badgeCount = async (page: Page, testId: string) => page.getByTestId(testId).locator('sup').first().getAttribute('title');
 
 describe.skipIf(!hasChromium)('the 工作台 and the audit log in a browser', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    fs.mkdirSync(artifacts, { recursive: true });
-    ensureWebBuilt();
-    app = await startApp();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const journey = useJourney();
 
   it('lands a district cadre on the 工作台 with counts that match the queue, and reads the audit log in words', async () => {
+    const { app, browser } = journey;
     const problems: string[] = [];
     const admin = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
     const desk = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });

@@ -25,8 +25,8 @@ export function applyDateLocale(locale: Locale): void {
 /**
  * Accessible names that Ant Design's rc-components hard-code in English (no locale reaches them): the dialog's close
  * button ("Close", rc-dialog), the number input's steppers ("Increase Value" / "Decrease Value", rc-input-number) and
- * the tree's keyboard input ("for screen reader", rc-tree), the table's select-all box (antd) and the segmented
- * control (rc-segmented). A screen reader in the zh-CN console read them in English.
+ * the tree's keyboard input ("for screen reader", rc-tree), the table's select-all box and the date range's
+ * separator ("to", antd) and the segmented control (rc-segmented). A screen reader in the zh-CN console read them in English.
  */
 export const hardCodedAriaLabels: Record<Locale, Record<string, string>> = {
   'zh-CN': {
@@ -37,6 +37,7 @@ export const hardCodedAriaLabels: Record<Locale, Record<string, string>> = {
     'Select all': '全选',
     'Custom selection': '自定义选择',
     'segmented control': '分段选择',
+    to: '至',
   },
   en: {
     Close: 'Close',
