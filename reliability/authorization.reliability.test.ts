@@ -299,6 +299,8 @@ const unscopedRoutes = new Set([
 ]);
 const publicRoutes = new Set([
   'GET /api/health',
+  // The demo loader's progress: two numbers, no data (src/server/modules/health/health.test.ts).
+  'GET /api/public/demo-status',
   'POST /api/auth/login',
   'POST /api/auth/logout',
   'GET /api/openapi.json',

@@ -6,6 +6,7 @@ import { CreateMeetingBody, meetingKinds, type Meeting } from '../../../common/o
 import { FormModal } from '../../app/FormModal.js';
 import { parseWithSchema } from '../../app/zodForm.js';
 import { isoDay, outreachApi } from './outreach.api.js';
+import { DateInput } from '../../app/DateInput.js';
 
 type Values = { kind: Meeting['kind']; title?: string; heldOn?: string; venue?: string; isOnline: boolean; parentMeetingId?: number };
 
@@ -77,7 +78,7 @@ export function MeetingFormModal({ org, onClose, onDone }: { org: OrgWithAncesto
         <Input maxLength={200} data-testid="meeting-title" />
       </Form.Item>
       <Form.Item name="heldOn" label={labels.heldOn} required>
-        <Input type="date" style={{ width: 200 }} data-testid="meeting-held-on" />
+        <DateInput style={{ width: 200 }} testId="meeting-held-on" />
       </Form.Item>
       <Form.Item name="venue" label={labels.venue}>
         <Input maxLength={200} data-testid="meeting-venue" />

@@ -1,6 +1,7 @@
-import { Button, Input, Select, Typography } from 'antd';
+import { Button, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { meetingKinds, type Meeting } from '../../../common/outreach.js';
+import { DateInput } from '../../app/DateInput.js';
 import type { ListState } from '../../app/ListPage.js';
 import { thisYear } from './outreach.api.js';
 import type { OutreachFilter } from './useOutreach.js';
@@ -13,23 +14,15 @@ export function OutreachFilters({ list, isPeriodValid }: { list: ListState<Outre
   return (
     <>
       <Typography.Text>{t('outreach.period')}</Typography.Text>
-      <Input
-        type="date"
+      <DateInput
         value={from}
-        onChange={(e) => list.apply({ from: e.target.value })}
+        onChange={(day) => list.apply({ from: day ?? '' })}
         status={status}
-        style={{ width: 160 }}
-        data-testid="outreach-from"
+        style={{ width: 150 }}
+        testId="outreach-from"
       />
       <span>–</span>
-      <Input
-        type="date"
-        value={to}
-        onChange={(e) => list.apply({ to: e.target.value })}
-        status={status}
-        style={{ width: 160 }}
-        data-testid="outreach-to"
-      />
+      <DateInput value={to} onChange={(day) => list.apply({ to: day ?? '' })} status={status} style={{ width: 150 }} testId="outreach-to" />
       <Button onClick={() => list.apply(thisYear())}>{t('outreach.thisYear')}</Button>
       <Select
         allowClear
