@@ -8,7 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Coverage } from '../src/common/coverage.js';
-import { artifacts, hasChromium, signIn, useJourney } from './harness.js';
+import { artifacts, hasChromium, signIn, useJourney, waitForDemo } from './harness.js';
 
 const DESKTOP = { width: 1440, height: 1000 };
 
@@ -24,6 +24,8 @@ describe.skipIf(!hasChromium)('leaders’ reports in a browser', () => {
     page.on('response', (r) => {
       if (r.url().includes('/api/') && r.status() >= 500) problems.push(`${r.status()} ${r.url()}`);
     });
+    // The figures, the map and the trend of the whole demo, not of a city still loading its members.
+    await waitForDemo(app.baseUrl);
     await signIn(page, app.baseUrl);
     // This month's snapshot and two years reconstructed from join dates, as the month-end job does on a new install.
     const taken = await context.request.post(`${app.baseUrl}/api/coverage/snapshots`, { data: { reconstructMonths: 24 } });
