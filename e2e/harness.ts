@@ -55,7 +55,7 @@ export async function startApp(options: { demoMembers?: number } = {}): Promise<
       HOST: '127.0.0.1',
       GONGHUI_DATA_DIR: dataDir,
       GONGHUI_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      GONGHUI_DEMO_SCALE: '0.05',
+      GONGHUI_DEMO_SCALE: '1',
       GONGHUI_DEMO_MEMBERS: String(options.demoMembers ?? E2E_DEMO_MEMBERS),
       LOG_LEVEL: 'warn',
     },

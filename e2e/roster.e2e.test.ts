@@ -77,6 +77,8 @@ describe.skipIf(!hasChromium || !fs.existsSync(MESSY_ROSTER))('importing a roste
       if ((await streetInput.inputValue()) === '') {
         await streetInput.fill('街道');
         await page.locator('[data-testid^="org-option-"]').first().click();
+        // The picked street closes the list; a list still open would cover the form's buttons.
+        await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached', timeout: 10_000 });
       }
       await page.getByTestId('employer-form-submit').click();
       await form.waitFor({ state: 'hidden', timeout: 10_000 }).catch(async (error: unknown) => {

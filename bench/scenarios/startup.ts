@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from '../../reliability/support.js';
+import { DEMO_CITY_SHARE_OF_LIFE_SIZE } from '../../src/server/config.js';
 import { figure, freshStore, processPeakRssMb, root, say, type Engine, type Section } from '../lib/context.js';
 
 export type StartupOptions = { demoScale: number };
@@ -31,7 +32,12 @@ export async function benchStartup(engine: Engine, options: StartupOptions): Pro
   try {
     // Demo members (东城's 17.9万) are filled in the background from 5 s after the first answer: not part of
     // start-up, so they are turned off here and the stop that follows the first answer is not waiting on a batch.
-    const env = { ...store.env, GONGHUI_SEED_DEMO: '1', GONGHUI_DEMO_SCALE: String(options.demoScale), GONGHUI_DEMO_MEMBERS: '0' };
+    const env = {
+      ...store.env,
+      GONGHUI_SEED_DEMO: '1',
+      GONGHUI_DEMO_SCALE: String(options.demoScale / DEMO_CITY_SHARE_OF_LIFE_SIZE),
+      GONGHUI_DEMO_MEMBERS: '0',
+    };
     const server = ['--import', 'tsx', 'src/server/main.ts'];
     say(`startup (${engine}): cold start, demo scale ${options.demoScale}`);
     const cold = await timeStart(server, env);
@@ -54,7 +60,7 @@ export async function benchStartup(engine: Engine, options: StartupOptions): Pro
         engine,
         command: 'node --import tsx src/server/main.ts (what npm start runs, without its web-build check)',
         measured: `spawn → first 200 from GET /api/health, polled every ${POLL_MS} ms; then SIGTERM and wait for exit`,
-        seeded: `cold start: migrations, the Beijing demo organisations and employers at GONGHUI_DEMO_SCALE=${options.demoScale}, the admin account; GONGHUI_DEMO_MEMBERS=0 (npm start adds 东城's demo members in the background 5 s after its first answer)`,
+        seeded: `cold start: migrations, the Beijing demo organisations and employers at ${options.demoScale} of life size (GONGHUI_DEMO_SCALE=${options.demoScale / DEMO_CITY_SHARE_OF_LIFE_SIZE}), the admin account; GONGHUI_DEMO_MEMBERS=0 (npm start adds 东城's demo members in the background 5 s after its first answer)`,
         cold,
         warm,
         bare: { command: 'node --input-type=module -e <Fastify with one route>', runs: bare },

@@ -58,11 +58,13 @@ export type Config = {
 };
 
 /**
- * Size of the demo city on `npm start`. At 0.05 its unionised units employ some 250,000 people, so the members that
- * give every district a believable 入会率 (60–85%, about 180,000) load in the background within a few minutes; at 1
- * (life size, 东城 as reported, for benchmarks) they would be 2.9 million.
+ * The share of life size (东城 as reported, 3.98 million staff in the city's unionised units) that the demo city of
+ * `GONGHUI_DEMO_SCALE=1`, the default of `npm start`, stands for. Its unionised units employ some 250,000 people, so
+ * the members that give every district a believable 入会率 (60–85 %, about 180,000) load in the background within a
+ * few minutes; life size (`GONGHUI_DEMO_SCALE=20`, for benchmarks) would want 2.9 million. `Config.demoScale` is the
+ * share of life size itself.
  */
-export const DEFAULT_DEMO_SCALE = 0.05;
+export const DEMO_CITY_SHARE_OF_LIFE_SIZE = 0.05;
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -83,7 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     transferAutoConfirmDays: intFromEnv(env, 'GONGHUI_TRANSFER_AUTO_CONFIRM_DAYS', 15),
     cardTokenSeconds: intFromEnv(env, 'GONGHUI_CARD_TOKEN_SECONDS', 300),
     seedDemo: env.GONGHUI_SEED_DEMO !== '0',
-    demoScale: env.GONGHUI_DEMO_SCALE ? Number(env.GONGHUI_DEMO_SCALE) : DEFAULT_DEMO_SCALE,
+    demoScale: (env.GONGHUI_DEMO_SCALE ? Number(env.GONGHUI_DEMO_SCALE) : 1) * DEMO_CITY_SHARE_OF_LIFE_SIZE,
     sessionIdleMinutes: intFromEnv(env, 'GONGHUI_SESSION_IDLE_MINUTES', 30),
     sessionAbsoluteHours: intFromEnv(env, 'GONGHUI_SESSION_ABSOLUTE_HOURS', 12),
     maxFailedLogins: intFromEnv(env, 'GONGHUI_MAX_FAILED_LOGINS', 5),

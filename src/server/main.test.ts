@@ -37,7 +37,7 @@ function start(port: number, env: Record<string, string> = {}) {
       PORT: String(port),
       HOST: '127.0.0.1',
       GONGHUI_DATA_DIR: dataDir,
-      GONGHUI_DEMO_SCALE: '0.02',
+      GONGHUI_DEMO_SCALE: '0.4',
       // A few thousand demo members over the city, as the start-up and shut-down cases need (not the 84,000 of 0.02).
       GONGHUI_DEMO_MEMBERS: '3000',
       LOG_LEVEL: 'warn',

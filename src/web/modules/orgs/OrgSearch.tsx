@@ -93,6 +93,8 @@ export function OrgSearch({ onPick, kind, accept, placeholder, keepName = false,
       onSelect={(value: string) => {
         const hit = hits.find((h) => `${OPTION_PREFIX}${h.id}` === value);
         if (!hit) return;
+        // A search still pending from the last keystroke would open the list again over the picked name.
+        clearTimeout(timer.current);
         setText(keepName ? hit.name : '');
         if (!keepName) setHits([]);
         onPick(hit);
