@@ -74,6 +74,10 @@ export const LapseBody = z.object({ reason: z.string().trim().min(1).max(MEMBER_
 
 export const MemberExportQuery = z.object({
   orgId: Id,
+  /** The list's filters: the file holds what the list shows. */
+  q: MemberListQuery.shape.q,
+  status: MemberListQuery.shape.status,
+  employmentForm: MemberListQuery.shape.employmentForm,
   format: z.enum(['xlsx', 'csv']).default('xlsx'),
   /** Full ID numbers and phones: only for roles that may reveal them, and audited. */
   reveal: z.enum(['0', '1']).default('0'),

@@ -65,6 +65,34 @@ describe('member export', () => {
     expect(response.body).toContain(`"'=HYPERLINK(""http://x"")"`);
   });
 
+  it('holds what the list shows under its filters, in a file named after the node and the day', async () => {
+    const listed = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/members?orgId=${union.id}&q=${encodeURIComponent('赵敏')}`,
+      headers: { cookie: ctx.adminCookie },
+    });
+    expect(listed.json<{ items: unknown[] }>().items).toHaveLength(1);
+    const response = await download(`orgId=${union.id}&format=csv&q=${encodeURIComponent('赵敏')}`);
+    const lines = response.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^赵敏,/);
+    const none = await download(`orgId=${union.id}&format=csv&status=lapsed`);
+    expect(
+      none.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n'),
+    ).toHaveLength(1);
+    const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(String(response.headers['content-disposition']))![1]!);
+    const unionName = (await ctx.app.inject({ method: 'GET', url: `/api/orgs/${union.id}`, headers: { cookie: ctx.adminCookie } })).json<{
+      name: string;
+    }>().name;
+    expect(name).toMatch(new RegExp(`^${unionName}_会员名单_\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+  });
+
   it('writes an .xlsx whose cells are text and never live formulas', async () => {
     const response = await download(`orgId=${union.id}&format=xlsx`);
     const book = new ExcelJS.Workbook();

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import type { Deps } from '../../deps.js';
 import type { Locale } from '../../../common/i18n.js';
-import { REVEAL_REASON, type EmploymentForm } from '../../../common/members.js';
+import { REVEAL_REASON, type EmploymentForm, type MemberStatus } from '../../../common/members.js';
 import { scopeCovers, scopeFor, type Actor, type OrgScope } from '../../auth/scope.js';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/members.errors.js';
@@ -11,6 +11,7 @@ import { assertQuota, recordWrite } from '../../audit/audit.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
 import { csvField, neutraliseCell } from '../rosters/roster.errors-file.js';
 import * as repo from './members.repo.js';
+import { classifyQuery } from './members.service.js';
 
 /** Rows fetched per keyset page while streaming an export. */
 const EXPORT_PAGE = 2000;
@@ -52,7 +53,27 @@ const labels: Record<
   },
 };
 
-export type ExportRequest = { orgId: number; format: 'xlsx' | 'csv'; reveal: boolean; reason?: string | undefined; locale: Locale };
+/** The member list's filters, applied to the file as to the list. */
+export type ExportFilters = { q?: string | undefined; status?: MemberStatus | undefined; employmentForm?: EmploymentForm | undefined };
+
+export type ExportRequest = {
+  orgId: number;
+  format: 'xlsx' | 'csv';
+  reveal: boolean;
+  reason?: string | undefined;
+  locale: Locale;
+  filters?: ExportFilters;
+};
+
+const beijingDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The file's name: node, list and day in Beijing (东城区总工会_会员名单_2026-12-01.xlsx). */
+export function exportFileName(orgName: string, request: Pick<ExportRequest, 'format' | 'locale'>, now = new Date()): string {
+  return `${orgName}_${request.locale === 'en' ? 'members' : '会员名单'}_${beijingDay.format(now)}.${request.format}`;
+}
+
+/** An export authorised and audited, ready to stream: its file name, and the writer of its rows. */
+export type StartedExport = { fileName: string; write: (out: Writable) => Promise<number> };
 
 /** Full exports count per user over the last day (their own limit; one export can hold thousands of rows). */
 const FULL_EXPORT_WINDOW_SECONDS = 24 * 3600;
@@ -64,6 +85,11 @@ const FULL_EXPORT_WINDOW_SECONDS = 24 * 3600;
  * {masked, reason, rows, complete} once the stream ends or breaks off. Cells that could start a formula are neutralised.
  */
 export async function exportMembers(deps: Deps, actor: Actor, request: ExportRequest, out: Writable): Promise<number> {
+  return (await startMemberExport(deps, actor, request)).write(out);
+}
+
+/** Authorises the export and writes its first audit entry (refusals answer before any byte); the rows follow in `write`. */
+export async function startMemberExport(deps: Deps, actor: Actor, request: ExportRequest): Promise<StartedExport> {
   const scope = scopeFor(actor, 'member.export');
   const org = await findOrgFor(deps.db, actor, 'member.export', request.orgId);
   const revealScope = scopeFor(actor, 'member.reveal');
@@ -71,7 +97,13 @@ export async function exportMembers(deps: Deps, actor: Actor, request: ExportReq
   const reason = request.reveal ? request.reason?.trim() : undefined;
   if (request.reveal && (!reason || reason.length < REVEAL_REASON.min)) throw new AppError('EXPORT_REASON_REQUIRED');
   const target = { type: 'org', id: org.id, orgPath: org.path };
-  const summary = { format: request.format, masked: !request.reveal, ...(reason ? { reason } : {}) };
+  const filters = Object.fromEntries(Object.entries(request.filters ?? {}).filter(([, v]) => v !== undefined && v !== ''));
+  const summary = {
+    format: request.format,
+    masked: !request.reveal,
+    ...(reason ? { reason } : {}),
+    ...(Object.keys(filters).length > 0 ? { filters } : {}),
+  };
   await deps.db.transaction().execute(async (tx) => {
     if (request.reveal) {
       await assertQuota(tx, actor, {
@@ -84,15 +116,18 @@ export async function exportMembers(deps: Deps, actor: Actor, request: ExportReq
     }
     await recordWrite(tx, actor, 'member.export', target, summary);
   });
-  let rows = 0;
-  let complete = false;
-  try {
-    await streamRows(deps, scope, revealScope, org.path, request, out, () => rows++);
-    complete = true;
-  } finally {
-    await recordWrite(deps.db, actor, 'member.export.done', target, { ...summary, rows, complete });
-  }
-  return rows;
+  const write = async (out: Writable): Promise<number> => {
+    let rows = 0;
+    let complete = false;
+    try {
+      await streamRows(deps, scope, revealScope, org.path, request, out, () => rows++);
+      complete = true;
+    } finally {
+      await recordWrite(deps.db, actor, 'member.export.done', target, { ...summary, rows, complete });
+    }
+    return rows;
+  };
+  return { fileName: exportFileName(org.name, request), write };
 }
 
 async function streamRows(
@@ -136,9 +171,9 @@ async function streamRows(
   for (;;) {
     const page = await repo.listMembers(deps.db, scope, {
       underPath: orgPath,
-      status: undefined,
-      employmentForm: undefined,
-      match: { kind: 'none' },
+      status: request.filters?.status,
+      employmentForm: request.filters?.employmentForm,
+      match: classifyQuery(deps.cipher, request.filters?.q),
       order: { sort: 'newest', after: afterId },
       limit: EXPORT_PAGE,
     });

@@ -15,7 +15,7 @@ import {
   RevealBody,
   RevealResult,
 } from '../../../common/members.js';
-import { exportMembers } from './members.export.js';
+import { startMemberExport } from './members.export.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import { attachmentDisposition } from '../../http/attachment.js';
 import * as members from './members.service.js';
@@ -32,19 +32,25 @@ export function memberRoutes(app: FastifyInstance, deps: Deps): void {
   );
   r.get('/api/members/export', { schema: { tags, querystring: MemberExportQuery } }, async (req, reply) => {
     const actor = requireActor(req);
-    const { orgId, format, reveal, reason } = req.query;
-    const stream = new PassThrough();
+    const { orgId, format, reveal, reason, q, status, employmentForm } = req.query;
     // Authorisation and the audit entry happen before the first byte; a later failure cuts the download short.
-    const started = exportMembers(deps, actor, { orgId, format, reveal: reveal === '1', reason, locale: req.locale }, stream);
-    await Promise.race([started, new Promise((resolve) => stream.once('readable', resolve))]);
-    started.catch((error: unknown) => {
+    const started = await startMemberExport(deps, actor, {
+      orgId,
+      format,
+      reveal: reveal === '1',
+      reason,
+      locale: req.locale,
+      filters: { q, status, employmentForm },
+    });
+    const stream = new PassThrough();
+    started.write(stream).catch((error: unknown) => {
       req.log.error({ err: error }, 'member export failed');
       stream.destroy(error as Error);
     });
     const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     return reply
       .header('content-type', type)
-      .header('content-disposition', attachmentDisposition(`会员名单.${format}`, `members.${format}`))
+      .header('content-disposition', attachmentDisposition(started.fileName, `members.${format}`))
       .send(stream);
   });
   r.get('/api/members/:id', { schema: { tags, params: IdParam, response: { 200: MemberDetail } } }, async (req) =>

@@ -72,7 +72,7 @@ export async function findMemberFor(
 }
 
 /** What a search string means: a phone or its last four digits, an ID number, a card number, or a name / pinyin prefix. */
-function classifyQuery(cipher: PiiCipher, q: string | undefined): repo.MemberSearch['match'] {
+export function classifyQuery(cipher: PiiCipher, q: string | undefined): repo.MemberSearch['match'] {
   if (!q) return { kind: 'none' };
   const phone = parsePhone(q);
   if (phone.ok) return { kind: 'phone', bidx: cipher.blindIndex('phone', phone.phone) };

@@ -29,4 +29,25 @@ describe('ExportMembersButton and permissions', () => {
     expect(url?.pathname).toBe('/api/members/export');
     expect(Object.fromEntries(url?.searchParams ?? [])).toEqual({ orgId: '3', format: 'xlsx', reveal: '0' });
   });
+
+  it('exports what the list shows: its filters go with the request, and the dialog says so', async () => {
+    URL.createObjectURL = () => 'blob:members';
+    URL.revokeObjectURL = () => undefined;
+    const calls = fakeApi(cadre(['member.read', 'member.export']), exportAnswer);
+    renderPage(
+      <ExportMembersButton orgId={3} orgName="和平里街道总工会" filters={{ q: '王', status: 'member', employmentForm: 'courier' }} />,
+    );
+    await userEvent.click(await screen.findByTestId('export-members'));
+    expect(await screen.findByText(/符合当前筛选条件/)).toBeTruthy();
+    await userEvent.click(await screen.findByTestId('export-ok'));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(Object.fromEntries(calls[0]?.url.searchParams ?? [])).toEqual({
+      orgId: '3',
+      format: 'xlsx',
+      reveal: '0',
+      q: '王',
+      status: 'member',
+      employmentForm: 'courier',
+    });
+  });
 });

@@ -7,11 +7,15 @@ import { api } from '../../app/api.js';
 import { useAuth } from '../../app/auth.js';
 import { useNotify } from '../../app/notify.js';
 import { buttonTestId } from '../../app/testId.js';
+import type { MemberFilters } from './members.api.js';
 
 type ExportFormat = 'xlsx' | 'csv';
 
-/** 导出会员: the members of a subtree as .xlsx or .csv, masked unless the caller may reveal and states a reason (audited). */
-export function ExportMembersButton({ orgId, orgName }: { orgId: number; orgName: string }) {
+/**
+ * 导出会员: the members of a subtree as .xlsx or .csv — those the list shows under its filters — masked unless the
+ * caller may reveal and states a reason (audited). The server names the file after the node and the day.
+ */
+export function ExportMembersButton({ orgId, orgName, filters = {} }: { orgId: number; orgName: string; filters?: MemberFilters }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const notify = useNotify();
@@ -24,12 +28,15 @@ export function ExportMembersButton({ orgId, orgName }: { orgId: number; orgName
   const canReveal = can('member.reveal');
 
   const isFull = canReveal && isRevealed;
+  const isFiltered = Boolean(filters.q || filters.status || filters.employmentForm);
   const reasonLabel = t('export.reason');
 
   const start = async () => {
     const { reason } = isFull ? await form.validateFields() : { reason: undefined };
     setLoading(true);
-    const query = isFull ? { orgId, format, reveal: 1, reason: (reason ?? '').trim() } : { orgId, format, reveal: 0 };
+    const { q, status, employmentForm } = filters;
+    const shown = { orgId, format, q: q || undefined, status, employmentForm };
+    const query = isFull ? { ...shown, reveal: 1, reason: (reason ?? '').trim() } : { ...shown, reveal: 0 };
     return api
       .download('/api/members/export', query, `members.${format}`)
       .then(() => {
@@ -55,7 +62,9 @@ export function ExportMembersButton({ orgId, orgName }: { orgId: number; orgName
         okButtonProps={buttonTestId('export-ok')}
         destroyOnHidden
       >
-        <Typography.Paragraph type="secondary">{t('export.scope', { name: orgName })}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t(isFiltered ? 'export.scopeFiltered' : 'export.scope', { name: orgName })}
+        </Typography.Paragraph>
         <Form form={form} layout="vertical">
           <Form.Item label={t('export.format')}>
             <Radio.Group

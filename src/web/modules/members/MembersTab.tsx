@@ -132,7 +132,7 @@ export function MembersTab({ orgId, orgName }: { orgId: number; orgName: string 
           />
         </>
       }
-      actions={<ExportMembersButton orgId={orgId} orgName={orgName} />}
+      actions={<ExportMembersButton orgId={orgId} orgName={orgName} filters={list.filter} />}
     >
       {openId !== null && <MemberDrawer memberId={openId} onClose={() => setOpenId(null)} onChanged={list.restart} />}
     </ListPage>

@@ -84,6 +84,7 @@ export const messages: Widen<typeof zhCN> = {
     reveal: 'Include full ID numbers and phones',
     revealWarning: 'Exporting full ID numbers and phones is recorded in the audit log; keep the file safe.',
     scope: 'Exports every member of “{{name}}” and the units under it.',
+    scopeFiltered: 'Exports the members of “{{name}}” and the units under it that match the current filters (as listed).',
     start: 'Export',
     done: 'Download started',
     reason: 'Reason for the full export',

@@ -80,6 +80,7 @@ export const messages = {
     reveal: '含完整身份证号和手机号',
     revealWarning: '导出完整身份证号和手机号将记入操作日志，请妥善保管导出的文件。',
     scope: '导出“{{name}}”及其下级组织的全部会员。',
+    scopeFiltered: '导出“{{name}}”及其下级组织中符合当前筛选条件的会员（与列表一致）。',
     start: '导出',
     done: '已开始下载',
     reason: '全量导出理由',
