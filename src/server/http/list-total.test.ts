@@ -83,4 +83,9 @@ describe('list totals', () => {
     expect((await page(`/api/users?orgId=${tree.dongcheng.id}`)).total?.kind).toBe('exact');
     expect((await page('/api/audit?limit=1')).total?.count).toBeGreaterThan(0);
   });
+
+  it('gives the outbox a total, counted in the database like the rows it pages', async () => {
+    const { rows } = await sql<{ n: number | string }>`SELECT count(*) AS n FROM message_outbox`.execute(ctx.database.db);
+    expect((await page('/api/messages?limit=1')).total).toEqual({ count: Number(rows[0]!.n), kind: 'exact' });
+  });
 });

@@ -9,6 +9,7 @@ import { requireActor } from '../../auth/auth.plugin.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
 import { isRootPath } from '../../auth/tree.js';
 import { listPage } from '../../http/list-page.js';
+import { boundedTotal } from '../../http/list-total.js';
 
 /**
  * The outbox, newest first: every text message the platform sent, the phone masked. Without an SMS gateway this is
@@ -38,6 +39,7 @@ async function listOutbox(deps: Deps, actor: Actor, query: OutboxQuery): Promise
         status: r.status,
       })),
     sortKey: (last) => last.id,
+    total: () => boundedTotal(deps.db, deps.db.selectFrom('message_outbox').select('id')),
   });
 }
 

@@ -70,7 +70,7 @@ export function DistrictMap({
       },
       visualMap: {
         type: 'continuous',
-        min: isRate ? 0 : 0,
+        min: 0,
         max: isRate ? Math.max(10, Math.ceil(Math.max(0, ...values))) : Math.max(1, ...values),
         left: 8,
         bottom: 8,
