@@ -107,9 +107,15 @@ describe.skipIf(!hasChromium)('lists in a browser at 1440 px', () => {
       await page.goto(`${app.baseUrl}/orgs/${street.id}`);
       const streetRow = tree.locator('.ant-tree-treenode', { has: page.getByTestId(`tree-node-${street.id}`) });
       await streetRow.waitFor();
-      await streetRow.locator('.ant-tree-switcher').click();
       const filter = tree.getByTestId(`tree-filter-${street.id}`);
-      await filter.waitFor();
+      // The tree scrolls the opened node into view as it loads: a click landing during that re-render is lost, so
+      // the switcher is clicked again while the node is still closed (never when open: a second click would close it).
+      for (let attempt = 1; !(await filter.isVisible()); attempt++) {
+        if (attempt > 6) throw new Error('the street never opened in the tree');
+        const isOpen = ((await streetRow.getAttribute('class')) ?? '').includes('ant-tree-treenode-switcher-open');
+        if (!isOpen) await streetRow.locator('.ant-tree-switcher').click();
+        await filter.waitFor({ timeout: 5000 }).catch(() => undefined);
+      }
       await filter.fill('测试工会55');
       await filter.press('Enter');
       await tree.locator('[data-testid^="tree-node-"]', { hasText: '测试工会55号' }).waitFor();
