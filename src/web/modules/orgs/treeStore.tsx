@@ -53,7 +53,9 @@ export function OrgTreeProvider({ children }: { children: ReactNode }) {
       .then(({ items }) => {
         setRoots(items);
         const first = items[0];
-        if (first && items.length === 1) setExpandedKeys([String(first.id)]);
+        // Opens the one root without closing what is already open: the roots are read again when the session is
+        // (a refreshed `me`), and replacing the keys then folded up the nodes the user had opened.
+        if (first && items.length === 1) setExpandedKeys((keys) => (keys.includes(String(first.id)) ? keys : [String(first.id), ...keys]));
       })
       .catch(notify.error);
   }, [me, notify]);
