@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
+import { dayOf, monthOf } from '../../../common/beijing-time.js';
 import '../../../common/coverage.errors.js';
 import {
   REPORT_MAX_ROWS,
@@ -18,18 +19,6 @@ import * as rollup from './coverage.rollup.js';
 import * as snapshots from './coverage.snapshots.js';
 import type { SnapshotCounts } from './coverage.snapshots.js';
 
-/** Months are Beijing's: a month ends at midnight in Beijing, whatever the server's zone. */
-const monthFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' });
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** 'YYYY-MM' of an instant in Beijing. */
-export function monthOf(at: Date): string {
-  return monthFormat.format(at).slice(0, 7);
-}
-/** 'YYYY-MM-DD' of an instant in Beijing. */
-export function dayOf(at: Date): string {
-  return dayFormat.format(at);
-}
 const firstDay = (month: string) => `${month}-01`;
 
 export function figuresOf(c: SnapshotCounts): CoverageFigures {

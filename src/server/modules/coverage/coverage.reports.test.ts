@@ -4,7 +4,8 @@ import { actorWith, buildMember, buildOrg, buildTree, createTestContext, type Te
 import type { Coverage, CoverageBreakdown } from '../../../common/coverage.js';
 import { changeSince, shiftMonth, type CoverageTrend, type DistrictList } from '../../../common/coverage.reports.js';
 import { usccCheckChar } from '../../../common/uscc.js';
-import { monthOf, reconstructPastMonths, takeMonthEndSnapshot } from './coverage.reports.service.js';
+import { monthOf } from '../../../common/beijing-time.js';
+import { reconstructPastMonths, takeMonthEndSnapshot } from './coverage.reports.service.js';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof buildTree>>;

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { TREND_DEFAULT_MONTHS } from '../../../common/coverage.reports.js';
 import { findCoverage } from './coverage.rollup.js';
-import { monthOf, reconstructPastMonths, takeMonthEndSnapshot } from './coverage.reports.service.js';
+import { monthOf } from '../../../common/beijing-time.js';
+import { reconstructPastMonths, takeMonthEndSnapshot } from './coverage.reports.service.js';
 
 type Log = { info(details: object, message: string): void };
 

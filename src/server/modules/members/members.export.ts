@@ -6,6 +6,7 @@ import type { Locale } from '../../../common/i18n.js';
 import { REVEAL_REASON, type EmploymentForm, type MemberStatus } from '../../../common/members.js';
 import { scopeCovers, scopeFor, type Actor, type OrgScope } from '../../auth/scope.js';
 import { AppError } from '../../../common/errors.js';
+import { dayOf } from '../../../common/beijing-time.js';
 import '../../../common/members.errors.js';
 import { assertQuota, recordWrite } from '../../audit/audit.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
@@ -65,11 +66,9 @@ export type ExportRequest = {
   filters?: ExportFilters;
 };
 
-const beijingDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /** The file's name: node, list and day in Beijing (东城区总工会_会员名单_2026-12-01.xlsx). */
 export function exportFileName(orgName: string, request: Pick<ExportRequest, 'format' | 'locale'>, now = new Date()): string {
-  return `${orgName}_${request.locale === 'en' ? 'members' : '会员名单'}_${beijingDay.format(now)}.${request.format}`;
+  return `${orgName}_${request.locale === 'en' ? 'members' : '会员名单'}_${dayOf(now)}.${request.format}`;
 }
 
 /** An export authorised and audited, ready to stream: its file name, and the writer of its rows. */
