@@ -53,6 +53,7 @@ const role = words({
   finance_officer: { 'zh-CN': '财务人员', en: 'Finance officer' },
   auditor: { 'zh-CN': '审计人员', en: 'Auditor' },
   read_only: { 'zh-CN': '只读', en: 'Read only' },
+  cashier: { 'zh-CN': '收银员', en: 'Cashier' },
 });
 const field = words({ idNumber: { 'zh-CN': '身份证号', en: 'ID number' }, phone: { 'zh-CN': '手机号', en: 'mobile number' } });
 const plain = (value: unknown): string => (value === null || value === undefined ? '' : String(value));

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
 /** Roles are granted on an organisation and reach down its subtree only (never up or sideways). */
-export const roles = ['federation_admin', 'union_cadre', 'finance_officer', 'auditor', 'read_only'] as const;
+/**
+ * `cashier` is a narrow role: granted on the node that registered a merchant, it reaches that merchant's counter only
+ * (the merchant is named by `merchant_cashier`), never the node's members.
+ */
+export const roles = ['federation_admin', 'union_cadre', 'finance_officer', 'auditor', 'read_only', 'cashier'] as const;
 export type Role = (typeof roles)[number];
 
 export const actions = [
@@ -20,18 +24,37 @@ export const actions = [
   'member.export',
   /** The text-message outbox (federation admins at the root only). */
   'message.read',
+  /** Points programmes, their ledgers and merchants (积分). */
+  'points.read',
+  'points.write',
+  /** Charging a member's points at a merchant's counter, and checking a welfare voucher there. */
+  'points.redeem',
+  /** Welfare campaigns (慰问 / 夏送清凉 / 送温暖): stock, hand-outs, vouchers, reconciliation. */
+  'welfare.read',
+  'welfare.write',
 ] as const;
 export type Action = (typeof actions)[number];
 
-const readAll: Action[] = ['org.read', 'employer.read', 'coverage.read', 'member.read'];
+const readAll: Action[] = ['org.read', 'employer.read', 'coverage.read', 'member.read', 'points.read', 'welfare.read'];
 
 /** What each role may do, within the subtree it was granted on. */
 export const rolePermissions: Record<Role, readonly Action[]> = {
   federation_admin: actions,
-  union_cadre: [...readAll, 'org.write', 'employer.write', 'user.read', 'member.write', 'member.reveal', 'member.export'],
+  union_cadre: [
+    ...readAll,
+    'org.write',
+    'employer.write',
+    'user.read',
+    'member.write',
+    'member.reveal',
+    'member.export',
+    'points.write',
+    'welfare.write',
+  ],
   finance_officer: readAll,
   auditor: [...readAll, 'audit.read', 'user.read'],
   read_only: readAll,
+  cashier: ['points.redeem'],
 };
 
 export function roleAllows(role: Role, action: Action): boolean {

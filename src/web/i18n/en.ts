@@ -98,5 +98,6 @@ export const appEn: Widen<typeof appZhCN> = {
     finance_officer: 'Finance officer',
     auditor: 'Auditor',
     read_only: 'Read only',
+    cashier: 'Cashier',
   },
 };

@@ -95,5 +95,6 @@ export const appZhCN = {
     finance_officer: '财务人员',
     auditor: '审计人员',
     read_only: '只读',
+    cashier: '收银员',
   },
 } as const;
