@@ -35,7 +35,12 @@ export const EarnRules = z.object({
 export type EarnRules = z.infer<typeof EarnRules>;
 
 /** A transfer's caller-supplied id (an Idempotency-Key): printable, no spaces. */
-export const TransferKey = z.string().trim().min(1).max(200).regex(/^[\x21-\x7e]+$/u);
+export const TransferKey = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/u);
 
 /** The largest single amount the ledger takes (points are whole numbers). */
 export const MAX_TRANSFER_POINTS = 1_000_000;
