@@ -42,15 +42,20 @@ const parsers: Record<number, (value: string) => unknown> = {
 };
 
 /** Opens the embedded PGlite in `dataDir`, or the PostgreSQL server of `databaseUrl` when given. */
-export async function openDatabase(options: { dataDir: string; databaseUrl?: string | undefined }): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+export async function openDatabase(options: {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  /** Connections of the PostgreSQL pool (10 unless given); the ledger hammer runs 24. */
+  poolSize?: number | undefined;
+}): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
   return openPglite(options.dataDir);
 }
 
-async function openPostgres(connectionString: string): Promise<Database> {
+async function openPostgres(connectionString: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({
     connectionString,
-    max: 10,
+    max: poolSize,
     // JIT costs 100+ ms on the small queries this application makes; see README.
     options: '-c jit=off -c TimeZone=UTC',
     types: {
@@ -61,6 +66,12 @@ async function openPostgres(connectionString: string): Promise<Database> {
   // An idle connection the server ends (restart, failover, pg_terminate_backend) is an 'error' event on the pool;
   // unheard, it would end the process. The pool drops that client and the next query opens a new one.
   pool.on('error', (error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`));
+  // The same for a connection checked out between two queries of a transaction: the client emits 'error' and, with
+  // nobody listening, the process would end. Heard here, the transaction's next query fails and its caller sees an
+  // error it can retry (the points hammer kills connections mid-transaction to prove it).
+  pool.on('connect', (client) => {
+    client.on('error', (error) => process.emitWarning(`PostgreSQL ended a connection in use: ${error.message}`));
+  });
   // Fail fast with a clear message when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
