@@ -51,17 +51,28 @@ function rng(seed: number): () => number {
   };
 }
 
-type Counts = { booked: number; replayed: number; refused: number; retried: number; unexpected: string[]; byRefusal: Record<string, number> };
+type Counts = {
+  booked: number;
+  replayed: number;
+  refused: number;
+  retried: number;
+  unexpected: string[];
+  byRefusal: Record<string, number>;
+};
 
 async function hammer(h: HammerDatabase, seed: number): Promise<void> {
   const db: Kysely<DB> = h.database.db;
   const random = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const { rows } = await sql<{ id: number }>`
-    INSERT INTO points_programme (org_id, org_path, region_id, name, expiry_rule) VALUES (1, '1', 1, '压力测试', 'never') RETURNING id`.execute(db);
+    INSERT INTO points_programme (org_id, org_path, region_id, name, expiry_rule) VALUES (1, '1', 1, '压力测试', 'never') RETURNING id`.execute(
+    db,
+  );
   const book: ledger.Book = { region: 1, programmeId: rows[0]!.id };
   const { rows: merchantRows } = await sql<{ id: number }>`
-    INSERT INTO points_merchant (org_id, org_path, name) SELECT 1, '1', '商户' || g FROM generate_series(1, ${MERCHANTS}) g RETURNING id`.execute(db);
+    INSERT INTO points_merchant (org_id, org_path, name) SELECT 1, '1', '商户' || g FROM generate_series(1, ${MERCHANTS}) g RETURNING id`.execute(
+    db,
+  );
   const accounts = await db.transaction().execute(async (tx) => {
     const budget = await ledger.accountFor(tx, book, { kind: 'budget' });
     const issuance = await ledger.accountFor(tx, book, { kind: 'issuance' });
@@ -80,7 +91,10 @@ async function hammer(h: HammerDatabase, seed: number): Promise<void> {
   const spends: number[] = [];
   const holds: number[] = [];
 
-  async function attempt<T extends { id: number; replayed: boolean } | null>(key: string | null, run: () => Promise<T>): Promise<T | undefined> {
+  async function attempt<T extends { id: number; replayed: boolean } | null>(
+    key: string | null,
+    run: () => Promise<T>,
+  ): Promise<T | undefined> {
     for (let tries = 0; ; tries += 1) {
       try {
         const result = await run();
@@ -118,10 +132,26 @@ async function hammer(h: HammerDatabase, seed: number): Promise<void> {
     const member = pick(accounts.members);
     if (r < 0.25) {
       const amount = 1 + Math.floor(random() * 30);
-      const expiresAt = pick([null, null, 2_000, 6_000, 15_000].map((ms) => (ms === null ? null : new Date(t0 + ms + Math.floor(random() * 20_000)).toISOString())));
+      const expiresAt = pick(
+        [null, null, 2_000, 6_000, 15_000].map((ms) =>
+          ms === null ? null : new Date(t0 + ms + Math.floor(random() * 20_000)).toISOString(),
+        ),
+      );
       return () =>
         attempt(key, async () => {
-          const res = await db.transaction().execute((tx) => ledger.transfer(tx, { key, book, kind: 'award', debitAccountId: accounts.budget, creditAccountId: member, amount, expiresAt }));
+          const res = await db
+            .transaction()
+            .execute((tx) =>
+              ledger.transfer(tx, {
+                key,
+                book,
+                kind: 'award',
+                debitAccountId: accounts.budget,
+                creditAccountId: member,
+                amount,
+                expiresAt,
+              }),
+            );
           if (!res.replayed) awards.push(res.id);
           return res;
         });
@@ -131,7 +161,9 @@ async function hammer(h: HammerDatabase, seed: number): Promise<void> {
       const merchant = pick(accounts.merchants);
       return () =>
         attempt(key, async () => {
-          const res = await db.transaction().execute((tx) => ledger.transfer(tx, { key, book, kind: 'spend', debitAccountId: member, creditAccountId: merchant, amount }));
+          const res = await db
+            .transaction()
+            .execute((tx) => ledger.transfer(tx, { key, book, kind: 'spend', debitAccountId: member, creditAccountId: merchant, amount }));
           if (!res.replayed) spends.push(res.id);
           return res;
         });
@@ -142,7 +174,19 @@ async function hammer(h: HammerDatabase, seed: number): Promise<void> {
       const timeoutSeconds = 1 + Math.floor(random() * 4);
       return () =>
         attempt(key, async () => {
-          const res = await db.transaction().execute((tx) => ledger.transfer(tx, { key, book, kind: 'spend', debitAccountId: member, creditAccountId: merchant, amount, pending: { timeoutSeconds } }));
+          const res = await db
+            .transaction()
+            .execute((tx) =>
+              ledger.transfer(tx, {
+                key,
+                book,
+                kind: 'spend',
+                debitAccountId: member,
+                creditAccountId: merchant,
+                amount,
+                pending: { timeoutSeconds },
+              }),
+            );
           if (!res.replayed) holds.push(res.id);
           return res;
         });
@@ -152,7 +196,9 @@ async function hammer(h: HammerDatabase, seed: number): Promise<void> {
       const pendingId = pick(holds);
       const post = random() < 0.6;
       return () =>
-        attempt(key, () => db.transaction().execute((tx) => (post ? ledger.postPending : ledger.voidPending)(tx, { key, book, pendingId })));
+        attempt(key, () =>
+          db.transaction().execute((tx) => (post ? ledger.postPending : ledger.voidPending)(tx, { key, book, pendingId })),
+        );
     }
     if (r < 0.94) {
       const pool = random() < 0.5 ? awards : spends;
@@ -163,7 +209,10 @@ async function hammer(h: HammerDatabase, seed: number): Promise<void> {
       return () =>
         Promise.all(
           [key, `${key}:second`].map((k) =>
-            attempt(k, async () => (await db.transaction().execute((tx) => ledger.reverse(tx, { key: k, book, originalId, mode }))).reversal),
+            attempt(
+              k,
+              async () => (await db.transaction().execute((tx) => ledger.reverse(tx, { key: k, book, originalId, mode }))).reversal,
+            ),
           ),
         );
     }
@@ -218,7 +267,8 @@ async function hammer(h: HammerDatabase, seed: number): Promise<void> {
 
   const findings = await checkBooks(db);
   const doubleAnswers = [...answered.entries()].filter(([, ids]) => ids.size > 1);
-  const doubles = doubleAnswers.length + findings.filter((f) => f.rule !== 'entries chain' && f.rule !== 'balance is the last entry').length;
+  const doubles =
+    doubleAnswers.length + findings.filter((f) => f.rule !== 'entries chain' && f.rule !== 'balance is the last entry').length;
   const figure = recordFigure(
     `points ledger hammer (${h.url ? 'PostgreSQL, pool 24' : 'PGlite'})`,
     `${operations} operations from ${CALLERS} callers on ${MEMBERS + MERCHANTS + 1} accounts in ${seconds.toFixed(1)} s: ` +

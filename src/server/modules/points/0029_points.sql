@@ -136,7 +136,7 @@ CREATE SEQUENCE points_transfer_id_seq;
 CREATE TABLE points_transfer (
   region_id          bigint  NOT NULL,
   id                 bigint  NOT NULL DEFAULT nextval('points_transfer_id_seq'),
-  -- The caller's id of the transfer (an Idempotency-Key, "award:<list>:<row>", "expire:lot:<id>" …).
+  -- The caller's id of the transfer, unique in its programme's book (an Idempotency-Key, "award:<list>:<row>", "expire:lot:<id>" …).
   transfer_key       text    NOT NULL CHECK (length(transfer_key) BETWEEN 1 AND 200),
   -- SHA-256 of the request's fields: a retry with the same key must carry the same fields.
   request_hash       text    NOT NULL,
@@ -170,7 +170,7 @@ CREATE TABLE points_transfer (
   CHECK ((op IN ('post', 'void')) = (pending_id IS NOT NULL)),
   CHECK ((op = 'pending') = (timeout_at IS NOT NULL))
 );
-CREATE UNIQUE INDEX points_transfer_key ON points_transfer (region_id, transfer_key);
+CREATE UNIQUE INDEX points_transfer_key ON points_transfer (region_id, programme_id, transfer_key);
 CREATE UNIQUE INDEX points_transfer_one_resolution ON points_transfer (region_id, pending_id) WHERE pending_id IS NOT NULL;
 CREATE UNIQUE INDEX points_transfer_one_reversal ON points_transfer (region_id, reversal_of) WHERE reversal_of IS NOT NULL;
 CREATE INDEX points_transfer_programme_idx ON points_transfer (region_id, programme_id, kind, created_at);

@@ -51,7 +51,8 @@ export async function checkBooks(db: Executor): Promise<BookFinding[]> {
   add('every transfer balances', perTransfer.rows);
 
   const keys = await sql<Record<string, unknown>>`
-    SELECT region_id, transfer_key, count(*) AS n FROM points_transfer GROUP BY region_id, transfer_key HAVING count(*) > 1`.execute(db);
+    SELECT region_id, programme_id, transfer_key, count(*) AS n FROM points_transfer
+    GROUP BY region_id, programme_id, transfer_key HAVING count(*) > 1`.execute(db);
   add('one transfer per key', keys.rows);
 
   const reversals = await sql<Record<string, unknown>>`

@@ -134,7 +134,8 @@ function requestHash(fields: Record<string, string | number | boolean | null | u
 
 async function findByKey(tx: Executor, book: Book, key: string): Promise<TransferRow | undefined> {
   const { rows } = await sql<TransferRow>`
-    SELECT ${TRANSFER_COLUMNS} FROM points_transfer WHERE region_id = ${book.region} AND transfer_key = ${key}`.execute(tx);
+    SELECT ${TRANSFER_COLUMNS} FROM points_transfer
+    WHERE region_id = ${book.region} AND programme_id = ${book.programmeId} AND transfer_key = ${key}`.execute(tx);
   return rows[0];
 }
 
@@ -178,7 +179,7 @@ async function insertTransfer(
       ${row.credit}, ${row.amount}, ${row.pendingId ?? null}, ${row.timeoutAt ?? null}, ${row.reversalOf ?? null},
       ${row.source ?? null}, ${row.sourceRef ?? null}, ${row.catalogueItemId ?? null}, ${row.reason ?? null},
       ${row.memberId ?? null}, ${row.merchantId ?? null}, ${row.actorUserId ?? null}, ${row.createdAt})
-    ON CONFLICT (region_id, transfer_key) DO NOTHING
+    ON CONFLICT (region_id, programme_id, transfer_key) DO NOTHING
     RETURNING ${TRANSFER_COLUMNS}`.execute(tx);
   return rows[0];
 }
