@@ -28,6 +28,7 @@ const REFUSALS: readonly ErrorCode[] = [
   'POINTS_ALREADY_SPENT',
   'POINTS_HOLD_RESOLVED',
   'POINTS_HOLD_EXPIRED',
+  'POINTS_HOLD_OPEN',
   'POINTS_NOT_REVERSIBLE',
 ];
 
@@ -139,19 +140,17 @@ async function hammer(h: HammerDatabase, seed: number): Promise<void> {
       );
       return () =>
         attempt(key, async () => {
-          const res = await db
-            .transaction()
-            .execute((tx) =>
-              ledger.transfer(tx, {
-                key,
-                book,
-                kind: 'award',
-                debitAccountId: accounts.budget,
-                creditAccountId: member,
-                amount,
-                expiresAt,
-              }),
-            );
+          const res = await db.transaction().execute((tx) =>
+            ledger.transfer(tx, {
+              key,
+              book,
+              kind: 'award',
+              debitAccountId: accounts.budget,
+              creditAccountId: member,
+              amount,
+              expiresAt,
+            }),
+          );
           if (!res.replayed) awards.push(res.id);
           return res;
         });
@@ -174,19 +173,17 @@ async function hammer(h: HammerDatabase, seed: number): Promise<void> {
       const timeoutSeconds = 1 + Math.floor(random() * 4);
       return () =>
         attempt(key, async () => {
-          const res = await db
-            .transaction()
-            .execute((tx) =>
-              ledger.transfer(tx, {
-                key,
-                book,
-                kind: 'spend',
-                debitAccountId: member,
-                creditAccountId: merchant,
-                amount,
-                pending: { timeoutSeconds },
-              }),
-            );
+          const res = await db.transaction().execute((tx) =>
+            ledger.transfer(tx, {
+              key,
+              book,
+              kind: 'spend',
+              debitAccountId: member,
+              creditAccountId: merchant,
+              amount,
+              pending: { timeoutSeconds },
+            }),
+          );
           if (!res.replayed) holds.push(res.id);
           return res;
         });

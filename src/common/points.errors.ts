@@ -27,6 +27,11 @@ export const pointsErrors = defineErrors({
     'zh-CN': '只有已入账的奖励和消费可以冲正',
     en: 'Only posted awards and spends can be reversed',
   },
+  POINTS_HOLD_OPEN: {
+    status: 409,
+    'zh-CN': '这笔奖励的积分正被一笔未完成的消费预扣，请在预扣确认或撤销后再冲正',
+    en: 'Points of this award are held by a charge not yet confirmed or cancelled; reverse it once the hold is resolved',
+  },
   POINTS_HOLD_RESOLVED: {
     status: 409,
     'zh-CN': '这笔预扣已经确认或撤销',

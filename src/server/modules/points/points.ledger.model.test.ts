@@ -299,6 +299,7 @@ class Reverse extends Command {
     if (b.reversed) return 'POINTS_ALREADY_REVERSED';
     const m = model.members[b.member]!;
     if (b.kind === 'award') {
+      if (model.holds.some((h) => !h.resolved && h.takes.some(([lot]) => lot === b.lot))) return 'POINTS_HOLD_OPEN';
       const back = b.lot!.remaining;
       if (back < b.amount && this.mode === 'refuse') return 'POINTS_ALREADY_SPENT';
       b.lot!.remaining = 0;

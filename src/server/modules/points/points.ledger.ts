@@ -576,6 +576,16 @@ export async function reverse(tx: Executor, req: ReverseRequest, now: Date = new
   const { rows: lots } = await sql<{ id: number; remaining: number }>`
     SELECT id, remaining FROM points_lot WHERE region_id = ${req.book.region} AND transfer_id = ${original.id} FOR UPDATE`.execute(tx);
   const lot = lots[0];
+  if (lot) {
+    // A hold still open on the lot may yet give its points back: decide once it is posted or voided.
+    const { rows: open } = await sql<{ id: number }>`
+      SELECT p.id FROM points_lot_use u
+      JOIN points_transfer p ON p.region_id = u.region_id AND p.id = u.transfer_id
+      WHERE u.region_id = ${req.book.region} AND u.lot_id = ${lot.id} AND p.op = 'pending'
+        AND NOT EXISTS (SELECT 1 FROM points_transfer r WHERE r.region_id = p.region_id AND r.pending_id = p.id)
+      LIMIT 1`.execute(tx);
+    if (open.length > 0) throw new AppError('POINTS_HOLD_OPEN');
+  }
   const back = lot?.remaining ?? 0;
   const short = original.amount - back;
   if (short > 0 && req.mode === 'refuse') throw new AppError('POINTS_ALREADY_SPENT', { spent: short });
