@@ -233,9 +233,8 @@ CREATE TABLE points_lot_use (
 CREATE INDEX points_lot_use_lot_idx ON points_lot_use (region_id, lot_id);
 CREATE INDEX points_lot_use_transfer_idx ON points_lot_use (region_id, transfer_id);
 
--- Immutable records: refused for every role, the owner included. (A database role for the application without
--- UPDATE/DELETE on these tables is the second line where the deployment runs the server under its own role:
--- docs/scale-out.md, "Database roles".)
+-- Immutable records: UPDATE and DELETE are refused for every role, the application's and the owner's alike (a
+-- trigger, not a grant: the server runs under the one role that also migrates, so a REVOKE would not bind it).
 CREATE FUNCTION points_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION 'points ledger rows are immutable (% on %)', TG_OP, TG_TABLE_NAME USING ERRCODE = 'P0001';
