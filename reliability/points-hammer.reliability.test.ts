@@ -126,7 +126,7 @@ async function hammer(h: HammerDatabase, seed: number): Promise<void> {
   }
 
   const t0 = Date.now();
-  /** One random operation; the same closure runs again for a re-send, so a re-sent request is the same request. */
+  /** One random operation; the same closure runs again for a re-send, so a re-sent request is the same request (and counts as an operation). */
   function operation(n: number): () => Promise<unknown> {
     const r = random();
     const key = `op:${seed}:${n}`;
@@ -220,7 +220,7 @@ async function hammer(h: HammerDatabase, seed: number): Promise<void> {
   let next = 0;
   let operations = 0;
   async function caller(): Promise<void> {
-    while (next < OPERATIONS) {
+    while (operations < OPERATIONS) {
       const n = next++;
       const run = operation(n);
       operations += 1;
