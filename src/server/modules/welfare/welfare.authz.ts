@@ -1,0 +1,209 @@
+import type { AuthzFixtures, ModuleAuthz } from '../../testing/authz.js';
+import type { CampaignDetail, Handout } from '../../../common/welfare.js';
+
+/** A merchant registered by the street T (the merchants' routes belong to the points module: written directly). */
+async function merchantOnStreet(f: AuthzFixtures): Promise<number> {
+  const db = f.ctx.database.db;
+  const street = await db.selectFrom('org_unit').select('path').where('id', '=', f.tree.dcStreet.id).executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('points_merchant')
+    .values({ org_id: f.tree.dcStreet.id, org_path: street.path, name: `矩阵冷饮店${f.unique()}`, uscc: null, contact_name: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A 夏送清凉 campaign of the street T with watermelons and a cold-drink voucher, stocked at its warehouse. */
+async function campaignOnStreet(f: AuthzFixtures): Promise<{ campaign: CampaignDetail; merchantId: number }> {
+  const merchantId = await merchantOnStreet(f);
+  const campaign = await f.asAdmin<CampaignDetail>({
+    method: 'POST',
+    url: '/api/welfare/campaigns',
+    payload: {
+      orgId: f.tree.dcStreet.id,
+      kind: 'summer',
+      name: `矩阵夏送清凉${f.unique()}`,
+      startsOn: '2026-07-01',
+      endsOn: '2026-08-31',
+      voucherFrom: '2026-01-01',
+      voucherTo: '2099-12-31',
+      merchantIds: [merchantId],
+      items: [
+        { name: '西瓜', unit: '斤', plannedQty: 10000, budgetYuan: 15000 },
+        { name: '冷饮兑换券', unit: '张', plannedQty: 100, budgetYuan: 500, isVoucher: true },
+      ],
+    },
+  });
+  for (const item of campaign.items)
+    await f.asAdmin({
+      method: 'POST',
+      url: `/api/welfare/campaigns/${campaign.id}/moves`,
+      payload: { kind: 'stock_in', key: `in-${item.id}`, itemId: item.id, qty: 1000 },
+    });
+  return { campaign, merchantId };
+}
+
+const phone = (f: AuthzFixtures) => `1380${String(f.unique()).slice(-7)}`;
+
+/** A voucher handed out to a named outdoor worker at the street's warehouse: its signed token. */
+async function voucherOnStreet(f: AuthzFixtures): Promise<{ token: string; merchantId: number }> {
+  const { campaign, merchantId } = await campaignOnStreet(f);
+  const handout = await f.asAdmin<Handout>({
+    method: 'POST',
+    url: `/api/welfare/campaigns/${campaign.id}/handouts`,
+    payload: {
+      kind: 'person',
+      key: `h-${f.unique()}`,
+      from: { orgId: f.tree.dcStreet.id },
+      name: '户外劳动者',
+      phone: phone(f),
+      items: [{ itemId: campaign.items[1]!.id, qty: 1 }],
+    },
+  });
+  return { token: handout.vouchers[0]!.token, merchantId };
+}
+
+export const authz: ModuleAuthz = {
+  publicRoutes: ['GET /api/public/welfare/voucher-key'],
+  cases: [
+    {
+      route: 'POST /api/welfare/campaigns',
+      action: 'welfare.write',
+      visibleWith: 'org.read',
+      write: true,
+      ok: 201,
+      request: async (f) => ({
+        method: 'POST',
+        url: '/api/welfare/campaigns',
+        payload: {
+          orgId: f.tree.dcStreet.id,
+          kind: 'winter',
+          name: `矩阵送温暖${f.unique()}`,
+          startsOn: '2026-12-01',
+          endsOn: '2027-01-31',
+          items: [{ name: '棉衣', unit: '份', plannedQty: 100, budgetYuan: 20000 }],
+        },
+      }),
+    },
+    {
+      route: 'GET /api/welfare/campaigns',
+      action: 'welfare.read',
+      write: false,
+      request: async ({ tree }) => ({ method: 'GET', url: `/api/welfare/campaigns?orgId=${tree.dcStreet.id}` }),
+    },
+    {
+      route: 'GET /api/welfare/campaigns/:id',
+      action: 'welfare.read',
+      visibleWith: 'welfare.read',
+      write: false,
+      request: async (f) => ({ method: 'GET', url: `/api/welfare/campaigns/${(await campaignOnStreet(f)).campaign.id}` }),
+    },
+    {
+      route: 'POST /api/welfare/campaigns/:id/moves',
+      action: 'welfare.write',
+      visibleWith: 'welfare.read',
+      write: true,
+      ok: 201,
+      request: async (f) => {
+        const { campaign } = await campaignOnStreet(f);
+        return {
+          method: 'POST',
+          url: `/api/welfare/campaigns/${campaign.id}/moves`,
+          payload: { kind: 'stock_in', key: `more-${f.unique()}`, itemId: campaign.items[0]!.id, qty: 500 },
+        };
+      },
+    },
+    {
+      // The union U confirms an allocation the street sent it.
+      route: 'POST /api/welfare/campaigns/:id/receipts',
+      action: 'welfare.write',
+      visibleWith: 'welfare.read',
+      write: true,
+      ok: 201,
+      target: 'union',
+      request: async (f) => {
+        const { campaign } = await campaignOnStreet(f);
+        const move = await f.asAdmin<{ id: number }>({
+          method: 'POST',
+          url: `/api/welfare/campaigns/${campaign.id}/moves`,
+          payload: {
+            kind: 'allocate',
+            key: `alloc-${f.unique()}`,
+            itemId: campaign.items[0]!.id,
+            qty: 200,
+            fromOrgId: f.tree.dcStreet.id,
+            toOrgId: f.tree.dcUnion.id,
+          },
+        });
+        return { method: 'POST', url: `/api/welfare/campaigns/${campaign.id}/receipts`, payload: { moveId: move.id } };
+      },
+    },
+    {
+      route: 'POST /api/welfare/campaigns/:id/handouts',
+      action: 'welfare.write',
+      visibleWith: 'welfare.read',
+      write: true,
+      ok: 201,
+      request: async (f) => {
+        const { campaign } = await campaignOnStreet(f);
+        return {
+          method: 'POST',
+          url: `/api/welfare/campaigns/${campaign.id}/handouts`,
+          payload: {
+            kind: 'person',
+            key: `h-${f.unique()}`,
+            from: { orgId: f.tree.dcStreet.id },
+            name: '环卫工人',
+            phone: phone(f),
+            items: [{ itemId: campaign.items[0]!.id, qty: 10 }],
+          },
+        };
+      },
+    },
+    {
+      route: 'GET /api/welfare/campaigns/:id/handouts',
+      action: 'welfare.read',
+      visibleWith: 'welfare.read',
+      write: false,
+      request: async (f) => ({ method: 'GET', url: `/api/welfare/campaigns/${(await campaignOnStreet(f)).campaign.id}/handouts` }),
+    },
+    {
+      route: 'GET /api/welfare/campaigns/:id/reconciliation',
+      action: 'welfare.read',
+      visibleWith: 'welfare.read',
+      write: false,
+      request: async (f) => ({ method: 'GET', url: `/api/welfare/campaigns/${(await campaignOnStreet(f)).campaign.id}/reconciliation` }),
+    },
+    {
+      route: 'GET /api/welfare/campaigns/:id/reconciliation.xlsx',
+      action: 'welfare.read',
+      visibleWith: 'welfare.read',
+      write: false,
+      binary: true,
+      request: async (f) => ({ method: 'GET', url: `/api/welfare/campaigns/${(await campaignOnStreet(f)).campaign.id}/reconciliation.xlsx` }),
+    },
+    {
+      // A shop's counter: the merchant must lie in the caller's points.redeem scope (a cashier: its own merchant).
+      route: 'POST /api/welfare/redemptions',
+      action: 'points.redeem',
+      write: true,
+      request: async (f) => {
+        const { token, merchantId } = await voucherOnStreet(f);
+        return { method: 'POST', url: '/api/welfare/redemptions', payload: { token, merchantId } };
+      },
+    },
+    {
+      route: 'POST /api/welfare/redemptions/offline',
+      action: 'points.redeem',
+      write: true,
+      request: async (f) => {
+        const { token, merchantId } = await voucherOnStreet(f);
+        return {
+          method: 'POST',
+          url: '/api/welfare/redemptions/offline',
+          payload: { merchantId, scans: [{ token, scannedAt: new Date().toISOString() }] },
+        };
+      },
+    },
+  ],
+};
