@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.js';
 import type { DemoData } from './builder.js';
 import { generateDemo } from './generate.js';
 import { bulkInsert, withIndexesDeferred, type Column } from './load.js';
+import { seedWelfare } from './welfare.js';
 
 export type SeedOptions = {
   /** Same seed, same data. */
@@ -82,6 +83,7 @@ export async function seedDemo(database: Database, options: SeedOptions = {}): P
       lap('coverage');
     });
     lap('indexes');
+    await seedWelfare(tx);
     for (const table of ['org_unit', 'collaboration_zone', 'employer'] as const) {
       await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), coalesce(max(id), 0) + 1, false) FROM ${sql.table(table)}`.execute(
         tx,
