@@ -74,7 +74,11 @@ beforeAll(async () => {
   const tree = await buildTree(ctx);
   streetId = tree.dcStreet.id;
   db = await hammerDatabase();
-  const root = await ctx.database.db.selectFrom('org_unit').select(['id', 'path', 'name', 'kind']).where('parent_id', 'is', null).executeTakeFirstOrThrow();
+  const root = await ctx.database.db
+    .selectFrom('org_unit')
+    .select(['id', 'path', 'name', 'kind'])
+    .where('parent_id', 'is', null)
+    .executeTakeFirstOrThrow();
   admin = {
     userId: 1,
     username: 'admin',
@@ -148,7 +152,14 @@ describe('welfare hammer', () => {
     const operation = async (k: number): Promise<'transfer' | 'handed out'> => {
       if (k % 25 === 0) {
         // Transfers from the warehouse to the market compete with the hand-outs for the same stock.
-        await moveStock(db, admin, campaign.id, { kind: 'transfer', key: `t-${k}`, itemId: melon, qty: 40, from: { orgId: streetId }, to: { orgId: streetId, site: '菜市场' } });
+        await moveStock(db, admin, campaign.id, {
+          kind: 'transfer',
+          key: `t-${k}`,
+          itemId: melon,
+          qty: 40,
+          from: { orgId: streetId },
+          to: { orgId: streetId, site: '菜市场' },
+        });
         return 'transfer';
       }
       // Every 20th hand-out is for a person served three operations earlier, under its own key.
@@ -193,7 +204,9 @@ describe('welfare hammer', () => {
       SELECT count(*)::int AS n FROM (SELECT person_bidx FROM welfare_handout WHERE person_bidx IS NOT NULL
         GROUP BY campaign_id, person_bidx HAVING count(*) > 1) d`.execute(db);
     const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM welfare_handout`.execute(db);
-    const report = (await ctx.call('GET', `/api/welfare/campaigns/${campaign.id}/reconciliation`)).json<{ items: { balanced: boolean; left: number }[] }>();
+    const report = (await ctx.call('GET', `/api/welfare/campaigns/${campaign.id}/reconciliation`)).json<{
+      items: { balanced: boolean; left: number }[];
+    }>();
     const unexpected = [...outcomes.keys()].filter((k) => k.startsWith('unexpected'));
     const refused = [...outcomes.entries()].filter(([k]) => k.startsWith('WELFARE_')).reduce((n, [, v]) => n + v, 0);
     recordFigure(
@@ -201,7 +214,10 @@ describe('welfare hammer', () => {
       `${HANDOUTS} operations from ${CALLERS} callers in ${seconds.toFixed(1)} s (${pool ? 'PostgreSQL, pool 24' : 'PGlite'}): ` +
         `${outcomes.get('handed out') ?? 0} handed out, ${outcomes.get('transfer') ?? 0} transfers, ` +
         `${(outcomes.get('re-sent handed out') ?? 0) + (outcomes.get('re-sent transfer') ?? 0)} re-sent and answered as first, ` +
-        `${refused} refused (${[...outcomes.entries()].filter(([k]) => k.startsWith('WELFARE_')).map(([k, v]) => `${k} ${v}`).join(', ')}); ` +
+        `${refused} refused (${[...outcomes.entries()]
+          .filter(([k]) => k.startsWith('WELFARE_'))
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}); ` +
         `negative balances ${negative.length}, balances ≠ moves ${mismatched.rows.length}, people served twice ${doublePeople.rows[0]!.n}`,
       import.meta.filename,
     );
@@ -255,7 +271,9 @@ describe('welfare hammer', () => {
     });
     const seconds = (Date.now() - started) / 1000;
     const doubles = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM (SELECT voucher_id FROM welfare_redemption GROUP BY region_id, voucher_id HAVING count(*) > 1) d`.execute(db);
+      SELECT count(*)::int AS n FROM (SELECT voucher_id FROM welfare_redemption GROUP BY region_id, voucher_id HAVING count(*) > 1) d`.execute(
+      db,
+    );
     const redemptions = await sql<{ n: number }>`SELECT count(*)::int AS n FROM welfare_redemption`.execute(db);
     const flags = await sql<{ n: number }>`SELECT count(*)::int AS n FROM welfare_scan_flag`.execute(db);
     const refusedOnline = outcomes.get('WELFARE_VOUCHER_REDEEMED') ?? 0;

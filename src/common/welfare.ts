@@ -37,7 +37,12 @@ export const WELFARE_LIMITS = {
 } as const;
 
 /** A caller's id of a write (an Idempotency-Key): printable, no spaces. */
-export const WelfareKey = z.string().trim().min(1).max(120).regex(/^[\x21-\x7e]+$/u);
+export const WelfareKey = z
+  .string()
+  .trim()
+  .min(1)
+  .max(120)
+  .regex(/^[\x21-\x7e]+$/u);
 const Qty = z.number().int().positive().max(WELFARE_LIMITS.qty);
 const Name = z.string().trim().min(1).max(100);
 

@@ -59,7 +59,16 @@ export async function seedWelfare(tx: Transaction<DB>): Promise<void> {
   ];
   const items = await tx
     .insertInto('welfare_item')
-    .values(itemSpecs.map(([name, unit, planned, budgetFen, isVoucher]) => ({ campaign_id: campaign.id, name, unit, planned_qty: planned, budget_fen: budgetFen, is_voucher: isVoucher })))
+    .values(
+      itemSpecs.map(([name, unit, planned, budgetFen, isVoucher]) => ({
+        campaign_id: campaign.id,
+        name,
+        unit,
+        planned_qty: planned,
+        budget_fen: budgetFen,
+        is_voucher: isVoucher,
+      })),
+    )
     .returning(['id', 'name'])
     .execute();
   const item = (name: string) => items.find((i) => i.name === name)!.id;
@@ -83,7 +92,14 @@ export async function seedWelfare(tx: Transaction<DB>): Promise<void> {
 
   const balances = new Map<string, number>();
   let serial = 0;
-  const move = async (kind: MoveKind, from: number | null, to: number, itemName: string, qty: number, extra: { receiptOf?: number; handoutId?: number } = {}) => {
+  const move = async (
+    kind: MoveKind,
+    from: number | null,
+    to: number,
+    itemName: string,
+    qty: number,
+    extra: { receiptOf?: number; handoutId?: number } = {},
+  ) => {
     const row = await tx
       .insertInto('welfare_move')
       .values({

@@ -180,7 +180,10 @@ export const authz: ModuleAuthz = {
       visibleWith: 'welfare.read',
       write: false,
       binary: true,
-      request: async (f) => ({ method: 'GET', url: `/api/welfare/campaigns/${(await campaignOnStreet(f)).campaign.id}/reconciliation.xlsx` }),
+      request: async (f) => ({
+        method: 'GET',
+        url: `/api/welfare/campaigns/${(await campaignOnStreet(f)).campaign.id}/reconciliation.xlsx`,
+      }),
     },
     {
       // A shop's counter: the merchant must lie in the caller's points.redeem scope (a cashier: its own merchant).

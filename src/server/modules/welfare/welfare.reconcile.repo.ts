@@ -81,11 +81,7 @@ export async function redeemed(db: Executor, scope: OrgScope, campaign: Campaign
 export async function peopleReached(db: Executor, scope: OrgScope, campaign: Campaign) {
   return db
     .selectFrom('welfare_handout as h')
-    .select([
-      'h.org_id',
-      'h.org_path',
-      sql<number>`(count(DISTINCT h.person_bidx) + coalesce(sum(h.batch_count), 0))::bigint`.as('n'),
-    ])
+    .select(['h.org_id', 'h.org_path', sql<number>`(count(DISTINCT h.person_bidx) + coalesce(sum(h.batch_count), 0))::bigint`.as('n')])
     .where('h.region_id', '=', campaign.region_id)
     .where('h.campaign_id', '=', campaign.id)
     .where(inScope(scope, sql.ref('h.org_path')))
@@ -106,6 +102,10 @@ export async function duplicateScans(db: Executor, campaign: Campaign): Promise<
 
 export async function orgNames(db: Executor, ids: readonly number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('org_unit').select(['id', 'name']).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('org_unit')
+    .select(['id', 'name'])
+    .where('id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -80,7 +80,13 @@ export async function reconcile(db: Kysely<DB>, actor: Actor, campaignId: number
   const totals = items.map((item) => {
     const mine = cells.filter((c) => c.itemId === item.id);
     const total = (k: keyof ReconciliationFigures) => mine.reduce((n, c) => n + c.f[k], 0);
-    const figures = { stockIn: stockIn.get(item.id) ?? 0, handedOut: total('handedOut'), redeemed: total('redeemed'), left: total('left'), inTransit: total('inTransit') };
+    const figures = {
+      stockIn: stockIn.get(item.id) ?? 0,
+      handedOut: total('handedOut'),
+      redeemed: total('redeemed'),
+      left: total('left'),
+      inTransit: total('inTransit'),
+    };
     return {
       itemId: item.id,
       itemName: item.name,
@@ -102,7 +108,20 @@ export async function reconcile(db: Kysely<DB>, actor: Actor, campaignId: number
 
 const headers: Record<Locale, string[]> = {
   'zh-CN': ['单位', '物资', '单位（计量）', '分配', '收货', '发放', '核销', '结存', '在途', '下辖合计·发放', '下辖合计·结存', '惠及人数'],
-  en: ['Node', 'Item', 'Unit', 'Allocated', 'Received', 'Handed out', 'Redeemed', 'Left', 'In transit', 'Subtree handed out', 'Subtree left', 'People reached'],
+  en: [
+    'Node',
+    'Item',
+    'Unit',
+    'Allocated',
+    'Received',
+    'Handed out',
+    'Redeemed',
+    'Left',
+    'In transit',
+    'Subtree handed out',
+    'Subtree left',
+    'People reached',
+  ],
 };
 
 /** The reconciliation as an Excel file `<campaign>_对账表_<Beijing day>.xlsx`; the download is audited. */

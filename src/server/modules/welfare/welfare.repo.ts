@@ -172,7 +172,14 @@ export type LocationRef = { kind: LocationKind; orgId: number; orgPath: string; 
 export async function ensureLocation(tx: Executor, campaign: InScope<CampaignRow>, at: LocationRef): Promise<number> {
   await tx
     .insertInto('welfare_location')
-    .values({ region_id: campaign.region_id, campaign_id: campaign.id, kind: at.kind, org_id: at.orgId, org_path: at.orgPath, name: at.name })
+    .values({
+      region_id: campaign.region_id,
+      campaign_id: campaign.id,
+      kind: at.kind,
+      org_id: at.orgId,
+      org_path: at.orgPath,
+      name: at.name,
+    })
     .onConflict((oc) => oc.doNothing())
     .execute();
   const row = await tx
@@ -226,7 +233,11 @@ export type BalanceChange = { locationId: number; itemId: number; delta: number 
  * Applies balance changes in (location, item) order — the fixed lock order — decrements by the guarded UPDATE.
  * Answers the first change refused for want of stock (nothing after it is applied; the caller rolls back).
  */
-export async function applyBalanceChanges(tx: Executor, regionId: number, changes: readonly BalanceChange[]): Promise<BalanceChange | null> {
+export async function applyBalanceChanges(
+  tx: Executor,
+  regionId: number,
+  changes: readonly BalanceChange[],
+): Promise<BalanceChange | null> {
   const merged = new Map<string, BalanceChange>();
   for (const c of changes) {
     const k = `${c.locationId}:${c.itemId}`;
@@ -385,7 +396,13 @@ export async function findHandout(db: Executor, campaign: InScope<CampaignRow>, 
 }
 
 /** Hand-outs of the campaign by nodes of the scope, newest first. */
-export async function listHandouts(db: Executor, scope: OrgScope, campaign: InScope<CampaignRow>, after: number | undefined, limit: number) {
+export async function listHandouts(
+  db: Executor,
+  scope: OrgScope,
+  campaign: InScope<CampaignRow>,
+  after: number | undefined,
+  limit: number,
+) {
   let q = selectHandouts(db)
     .where('h.region_id', '=', campaign.region_id)
     .where('h.campaign_id', '=', campaign.id)

@@ -82,8 +82,10 @@ export function welfareRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/welfare/redemptions', { schema: { tags, body: RedemptionBody, response: { 200: Redemption } } }, async (req) =>
     vouchers.redeemVoucher(db, signer, requireActor(req), req.body),
   );
-  r.post('/api/welfare/redemptions/offline', { schema: { tags, body: OfflineScansBody, response: { 200: OfflineScansResult } } }, async (req) =>
-    vouchers.syncOfflineScans(db, signer, requireActor(req), req.body),
+  r.post(
+    '/api/welfare/redemptions/offline',
+    { schema: { tags, body: OfflineScansBody, response: { 200: OfflineScansResult } } },
+    async (req) => vouchers.syncOfflineScans(db, signer, requireActor(req), req.body),
   );
   // The shop's page caches this key and checks voucher codes offline; public: it is a public key.
   r.get(

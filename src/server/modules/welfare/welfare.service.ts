@@ -67,7 +67,8 @@ export async function createCampaign(db: Kysely<DB>, actor: Actor, body: CreateC
   const id = await db.transaction().execute(async (tx) => {
     const org = await findOrgFor(tx, actor, 'welfare.write', body.orgId);
     const coOrganisers = [];
-    for (const orgId of new Set(body.coOrganiserIds)) if (orgId !== org.id) coOrganisers.push(await findOrgFor(tx, actor, 'org.read', orgId));
+    for (const orgId of new Set(body.coOrganiserIds))
+      if (orgId !== org.id) coOrganisers.push(await findOrgFor(tx, actor, 'org.read', orgId));
     const merchantIds = [...new Set(body.merchantIds)];
     const known = await repo.merchantsInScope(tx, scopeFor(actor, 'welfare.write'), merchantIds);
     if (known.length !== merchantIds.length) throw new AppError('WELFARE_MERCHANT_UNKNOWN');
@@ -86,11 +87,23 @@ export async function createCampaign(db: Kysely<DB>, actor: Actor, body: CreateC
     await repo.insertItems(
       tx,
       campaignId,
-      body.items.map((i) => ({ name: i.name, unit: i.unit, plannedQty: i.plannedQty, budgetFen: fen(i.budgetYuan), isVoucher: i.isVoucher })),
+      body.items.map((i) => ({
+        name: i.name,
+        unit: i.unit,
+        plannedQty: i.plannedQty,
+        budgetFen: fen(i.budgetYuan),
+        isVoucher: i.isVoucher,
+      })),
     );
     await repo.insertCoOrganisers(tx, campaignId, coOrganisers);
     await repo.insertCampaignMerchants(tx, campaignId, merchantIds);
-    await recordWrite(tx, actor, 'welfare.campaign.create', { type: 'welfare_campaign', id: campaignId, orgPath: org.path }, { kind: body.kind, name: body.name });
+    await recordWrite(
+      tx,
+      actor,
+      'welfare.campaign.create',
+      { type: 'welfare_campaign', id: campaignId, orgPath: org.path },
+      { kind: body.kind, name: body.name },
+    );
     return campaignId;
   });
   return getCampaign(db, actor, id);
@@ -199,7 +212,16 @@ async function writeMove(
   tx: Executor,
   actor: Actor,
   campaign: InScope<repo.CampaignRow>,
-  m: { key: string; kind: StockMove['kind']; itemId: number; qty: number; from: number | null; to: number; receiptOf?: number; note?: string | undefined },
+  m: {
+    key: string;
+    kind: StockMove['kind'];
+    itemId: number;
+    qty: number;
+    from: number | null;
+    to: number;
+    receiptOf?: number;
+    note?: string | undefined;
+  },
   orgPath: string,
 ): Promise<StockMove> {
   const hash = hashOf([m.kind, m.itemId, m.qty, m.from, m.to, m.receiptOf ?? null, m.note ?? null]);
@@ -275,12 +297,25 @@ export async function confirmReceipt(db: Kysely<DB>, actor: Actor, campaignId: n
       throw new AppError('NOT_FOUND');
     }
     if (allocation.kind !== 'allocate') throw new AppError('WELFARE_NOT_A_RECEIPT');
-    const node = await repo.ensureLocation(tx, campaign, { kind: 'node', orgId: allocation.org_id, orgPath: allocation.org_path, name: '' });
+    const node = await repo.ensureLocation(tx, campaign, {
+      kind: 'node',
+      orgId: allocation.org_id,
+      orgPath: allocation.org_path,
+      name: '',
+    });
     return writeMove(
       tx,
       actor,
       campaign,
-      { key: `receipt:${allocation.id}`, kind: 'receive', itemId: allocation.item_id, qty: allocation.qty, from: allocation.to_location_id, to: node, receiptOf: allocation.id },
+      {
+        key: `receipt:${allocation.id}`,
+        kind: 'receive',
+        itemId: allocation.item_id,
+        qty: allocation.qty,
+        from: allocation.to_location_id,
+        to: node,
+        receiptOf: allocation.id,
+      },
       allocation.org_path,
     );
   });
@@ -291,11 +326,18 @@ async function recipientOf(tx: Executor, deps: WelfareDeps, body: HandoutBody) {
   if (body.kind === 'batch') return { bidx: null, fields: { batch_count: body.count } };
   if (body.kind === 'member') {
     const payload = deps.cardSigner.verify(body.cardToken);
-    if (!payload || typeof payload.c !== 'string' || typeof payload.v !== 'number' || typeof payload.r !== 'number' || typeof payload.e !== 'number')
+    if (
+      !payload ||
+      typeof payload.c !== 'string' ||
+      typeof payload.v !== 'number' ||
+      typeof payload.r !== 'number' ||
+      typeof payload.e !== 'number'
+    )
       throw new AppError('WELFARE_CARD_INVALID');
     if (payload.e < Math.floor(Date.now() / 1000)) throw new AppError('WELFARE_CARD_INVALID');
     const card = await findCardHolder(tx, { regionId: payload.r, cardNo: payload.c });
-    if (!card || card.status !== 'member' || card.card_status !== 'active' || card.card_version !== payload.v) throw new AppError('WELFARE_CARD_INVALID');
+    if (!card || card.status !== 'member' || card.card_status !== 'active' || card.card_version !== payload.v)
+      throw new AppError('WELFARE_CARD_INVALID');
     const member = await repo.memberIdentity(tx, card.region_id, card.id);
     if (!member) throw new AppError('WELFARE_CARD_INVALID');
     return {
@@ -384,7 +426,12 @@ export async function handOut(deps: WelfareDeps, actor: Actor, campaignId: numbe
         place: first ? [first.org_name, first.site].filter(Boolean).join(' · ') : '',
       });
     }
-    const sink = await repo.ensureLocation(tx, campaign, { kind: 'handed_out', orgId: campaign.org_id, orgPath: campaign.org_path, name: '' });
+    const sink = await repo.ensureLocation(tx, campaign, {
+      kind: 'handed_out',
+      orgId: campaign.org_id,
+      orgPath: campaign.org_path,
+      name: '',
+    });
     for (const line of lines) {
       await repo.insertMove(tx, {
         region_id: campaign.region_id,

@@ -33,7 +33,8 @@ export function createVoucherSigner(master: Buffer): VoucherSigner {
       if (parts.length !== 3 || parts[0] !== PREFIX) return null;
       const [, body, signature] = parts as [string, string, string];
       const sig = Buffer.from(signature, 'base64url');
-      if (sig.length !== 64 || sig.toString('base64url') !== signature || Buffer.from(body, 'base64url').toString('base64url') !== body) return null;
+      if (sig.length !== 64 || sig.toString('base64url') !== signature || Buffer.from(body, 'base64url').toString('base64url') !== body)
+        return null;
       if (!verify(null, Buffer.from(`${PREFIX}.${body}`), publicKey, sig)) return null;
       try {
         const c = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Partial<VoucherClaims>;

@@ -1,15 +1,7 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  actorWith,
-  buildMember,
-  buildTree,
-  createTestContext,
-  makeIdNumber,
-  makePhone,
-  type TestContext,
-} from '../../testing/harness.js';
+import { actorWith, buildMember, buildTree, createTestContext, makeIdNumber, makePhone, type TestContext } from '../../testing/harness.js';
 import type { CampaignDetail, Handout, Reconciliation, Redemption, StockMove, VoucherKey } from '../../../common/welfare.js';
 
 let ctx: TestContext;
@@ -96,33 +88,69 @@ describe('welfare campaigns (夏送清凉)', () => {
   });
 
   it('allocates down the tree in transit until the receiving node confirms receipt, once', async () => {
-    const sent = await move({ kind: 'allocate', key: nextKey(), itemId: item('西瓜').id, qty: 3000, fromOrgId: tree.dongcheng.id, toOrgId: tree.dcStreet.id });
+    const sent = await move({
+      kind: 'allocate',
+      key: nextKey(),
+      itemId: item('西瓜').id,
+      qty: 3000,
+      fromOrgId: tree.dongcheng.id,
+      toOrgId: tree.dcStreet.id,
+    });
     expect(sent.statusCode).toBe(201);
     const streetCadre = await actorWith(ctx, 'union_cadre', tree.dcStreet.id);
     const seen = (await ctx.call('GET', `/api/welfare/campaigns/${campaign.id}`, undefined, streetCadre.cookie)).json<CampaignDetail>();
     expect(seen.pendingReceipts.map((p) => p.qty)).toEqual([3000]);
     // Nothing to hand out before the receipt: the street holds no stock yet.
     const early = await handOut(
-      { kind: 'person', key: nextKey(), from: { orgId: tree.dcStreet.id }, name: '张师傅', phone: makePhone(), items: [{ itemId: item('西瓜').id, qty: 10 }] },
+      {
+        kind: 'person',
+        key: nextKey(),
+        from: { orgId: tree.dcStreet.id },
+        name: '张师傅',
+        phone: makePhone(),
+        items: [{ itemId: item('西瓜').id, qty: 10 }],
+      },
       streetCadre.cookie,
     );
     expect(early.json<{ code: string }>().code).toBe('WELFARE_NOT_IN_CAMPAIGN');
-    const receipt = await ctx.call('POST', `/api/welfare/campaigns/${campaign.id}/receipts`, { moveId: sent.json<StockMove>().id }, streetCadre.cookie);
+    const receipt = await ctx.call(
+      'POST',
+      `/api/welfare/campaigns/${campaign.id}/receipts`,
+      { moveId: sent.json<StockMove>().id },
+      streetCadre.cookie,
+    );
     expect(receipt.statusCode).toBe(201);
-    const twice = await ctx.call('POST', `/api/welfare/campaigns/${campaign.id}/receipts`, { moveId: sent.json<StockMove>().id }, streetCadre.cookie);
+    const twice = await ctx.call(
+      'POST',
+      `/api/welfare/campaigns/${campaign.id}/receipts`,
+      { moveId: sent.json<StockMove>().id },
+      streetCadre.cookie,
+    );
     expect(twice.json<StockMove>().id).toBe(receipt.json<StockMove>().id);
     const after = (await ctx.call('GET', `/api/welfare/campaigns/${campaign.id}`, undefined, streetCadre.cookie)).json<CampaignDetail>();
     expect(after.pendingReceipts).toEqual([]);
     expect(after.stock.filter((s) => s.kind === 'node').map((s) => s.qty)).toEqual([3000]);
     // Upwards or sideways is not an allocation.
-    const up = await move(
-      { kind: 'allocate', key: nextKey(), itemId: item('西瓜').id, qty: 1, fromOrgId: tree.dcStreet.id, toOrgId: tree.dongcheng.id },
-    );
+    const up = await move({
+      kind: 'allocate',
+      key: nextKey(),
+      itemId: item('西瓜').id,
+      qty: 1,
+      fromOrgId: tree.dcStreet.id,
+      toOrgId: tree.dongcheng.id,
+    });
     expect(up.statusCode).toBe(422);
   });
 
   it('never lets stock go below zero', async () => {
-    const site = await move({ kind: 'transfer', key: nextKey(), itemId: item('西瓜').id, qty: 100, from: { orgId: tree.dcStreet.id }, to: { orgId: tree.dcStreet.id, site: '东华门菜市场' } });
+    const site = await move({
+      kind: 'transfer',
+      key: nextKey(),
+      itemId: item('西瓜').id,
+      qty: 100,
+      from: { orgId: tree.dcStreet.id },
+      to: { orgId: tree.dcStreet.id, site: '东华门菜市场' },
+    });
     expect(site.statusCode).toBe(201);
     const tooMuch = await handOut({
       kind: 'batch',
@@ -133,7 +161,13 @@ describe('welfare campaigns (夏送清凉)', () => {
     });
     expect(tooMuch.statusCode).toBe(409);
     expect(tooMuch.json<{ message: string }>().message).toContain('仅剩 100斤');
-    const batch = await handOut({ kind: 'batch', key: nextKey(), from: { orgId: tree.dcStreet.id, site: '东华门菜市场' }, count: 30, items: [{ itemId: item('西瓜').id, qty: 100 }] });
+    const batch = await handOut({
+      kind: 'batch',
+      key: nextKey(),
+      from: { orgId: tree.dcStreet.id, site: '东华门菜市场' },
+      count: 30,
+      items: [{ itemId: item('西瓜').id, qty: 100 }],
+    });
     expect(batch.statusCode).toBe(201);
     const negative = await ctx.database.db.selectFrom('welfare_balance').select('qty').where('qty', '<', 0).execute();
     expect(negative).toEqual([]);
@@ -142,7 +176,13 @@ describe('welfare campaigns (夏送清凉)', () => {
   it('hands out once per person across units, by card or by ID number, and names where the first hand-out was', async () => {
     const member = await buildMember(ctx, tree.dcUnion.id, { name: '李环卫' });
     const card = (await ctx.call('GET', `/api/members/${member.id}/card`)).json<{ token: string }>();
-    const byCard = await handOut({ kind: 'member', key: nextKey(), from: { orgId: tree.dcStreet.id }, cardToken: card.token, items: [{ itemId: item('西瓜').id, qty: 10 }] });
+    const byCard = await handOut({
+      kind: 'member',
+      key: nextKey(),
+      from: { orgId: tree.dcStreet.id },
+      cardToken: card.token,
+      items: [{ itemId: item('西瓜').id, qty: 10 }],
+    });
     expect(byCard.statusCode).toBe(201);
     expect(byCard.json<Handout>().nameMasked).toBe('李**');
     // Another unit (the warehouse of the district) tries the same person as a non-member with the ID number.
@@ -172,10 +212,21 @@ describe('welfare campaigns (夏送清凉)', () => {
     expect(proxy.statusCode).toBe(201);
     expect(proxy.body).not.toContain(phone);
     expect(proxy.json<Handout>()).toMatchObject({ collectorName: '赵工友', phoneMasked: expect.stringContaining('****') });
-    const stored = await ctx.database.db.selectFrom('welfare_handout').select(['phone_enc']).where('id', '=', proxy.json<Handout>().id).executeTakeFirstOrThrow();
+    const stored = await ctx.database.db
+      .selectFrom('welfare_handout')
+      .select(['phone_enc'])
+      .where('id', '=', proxy.json<Handout>().id)
+      .executeTakeFirstOrThrow();
     expect(stored.phone_enc).not.toContain(phone);
     expect(ctx.app.deps.cipher.decrypt(stored.phone_enc!)).toBe(phone);
-    const samePhone = await handOut({ kind: 'person', key: nextKey(), from: { orgId: tree.dcStreet.id }, name: '王建筑', phone, items: [{ itemId: item('西瓜').id, qty: 5 }] });
+    const samePhone = await handOut({
+      kind: 'person',
+      key: nextKey(),
+      from: { orgId: tree.dcStreet.id },
+      name: '王建筑',
+      phone,
+      items: [{ itemId: item('西瓜').id, qty: 5 }],
+    });
     expect(samePhone.statusCode).toBe(409);
     const list = await ctx.call('GET', `/api/welfare/campaigns/${campaign.id}/handouts`);
     expect(list.body).not.toContain(phone);
@@ -215,7 +266,9 @@ describe('welfare campaigns (夏送清凉)', () => {
     const foreignCashier = await cashierOf(otherMerchantId, tree.dcStreet2.id);
     expect((await ctx.call('POST', '/api/welfare/redemptions', { token: tampered }, cashier)).statusCode).toBe(422);
     // A shop not designated for the campaign cannot take it, nor can its cashier scan for another merchant.
-    expect((await ctx.call('POST', '/api/welfare/redemptions', { token }, foreignCashier)).json<{ code: string }>().code).toBe('WELFARE_VOUCHER_WRONG_MERCHANT');
+    expect((await ctx.call('POST', '/api/welfare/redemptions', { token }, foreignCashier)).json<{ code: string }>().code).toBe(
+      'WELFARE_VOUCHER_WRONG_MERCHANT',
+    );
     expect((await ctx.call('POST', '/api/welfare/redemptions', { token, merchantId }, foreignCashier)).statusCode).toBe(403);
     // A cadre without points.redeem is refused.
     const cadre = await actorWith(ctx, 'union_cadre', tree.dcStreet.id);
@@ -234,7 +287,10 @@ describe('welfare campaigns (夏送清凉)', () => {
       cashier,
     );
     expect(synced.json<{ results: Redemption[] }>().results.map((r) => r.outcome)).toEqual(['duplicate']);
-    const count = await ctx.database.db.selectFrom('welfare_redemption').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+    const count = await ctx.database.db
+      .selectFrom('welfare_redemption')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow();
     expect(count.n).toBe(1);
     expect((await reconciliation()).duplicateScans).toBe(2);
   });
@@ -266,7 +322,12 @@ describe('welfare campaigns (夏送清凉)', () => {
     expect(synced.statusCode).toBe(200);
     // The earlier scan (the second in the list) redeemed it.
     expect(synced.json<{ results: Redemption[] }>().results.map((r) => r.outcome)).toEqual(['duplicate', 'redeemed', 'invalid']);
-    const future = await ctx.call('POST', '/api/welfare/redemptions/offline', { scans: [{ token, scannedAt: new Date(t + 3_600_000).toISOString() }] }, cashier);
+    const future = await ctx.call(
+      'POST',
+      '/api/welfare/redemptions/offline',
+      { scans: [{ token, scannedAt: new Date(t + 3_600_000).toISOString() }] },
+      cashier,
+    );
     expect(future.statusCode).toBe(422);
   });
 

@@ -56,7 +56,15 @@ export async function findVoucher(db: Executor, regionId: number, voucherId: num
  */
 export async function insertRedemption(
   tx: Executor,
-  r: { regionId: number; voucherId: number; campaignId: number; merchantId: number; cashierUserId: number; scannedAt: string; mode: ScanMode },
+  r: {
+    regionId: number;
+    voucherId: number;
+    campaignId: number;
+    merchantId: number;
+    cashierUserId: number;
+    scannedAt: string;
+    mode: ScanMode;
+  },
 ): Promise<number | undefined> {
   const row = await tx
     .insertInto('welfare_redemption')
