@@ -23,6 +23,11 @@ export type HandoutKind = (typeof handoutKinds)[number];
 export const scanModes = ['online', 'offline'] as const;
 export type ScanMode = (typeof scanModes)[number];
 
+/** An instant as Beijing's wall clock, 'YYYY-MM-DD HH:mm' (UTC+8 all year), for messages. */
+export function beijingMinute(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** Named limits. */
 export const WELFARE_LIMITS = {
   items: 30,

@@ -5,6 +5,7 @@ import type { Executor } from '../../db/executor.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/welfare.errors.js';
+import { beijingMinute } from '../../../common/welfare.js';
 import { idProblemError, phoneProblemError } from '../../../common/identity-errors.js';
 import { maskIdNumber, maskName, maskPhone, parseIdNumber, parsePhone } from '../../../common/identity.js';
 import type { Page } from '../../../common/paging.js';
@@ -422,7 +423,7 @@ export async function handOut(deps: WelfareDeps, actor: Actor, campaignId: numbe
       }
       const first = recipient.bidx ? await repo.findHandoutOfPerson(tx, campaign, recipient.bidx) : undefined;
       throw new AppError('WELFARE_ALREADY_HANDED_OUT', {
-        at: first ? first.created_at.slice(0, 16).replace('T', ' ') : '',
+        at: first ? beijingMinute(first.created_at) : '',
         place: first ? [first.org_name, first.site].filter(Boolean).join(' · ') : '',
       });
     }

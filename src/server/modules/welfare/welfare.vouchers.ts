@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/welfare.errors.js';
 import type { OfflineScansBody, Redemption, RedemptionBody, ScanMode } from '../../../common/welfare.js';
-import { WELFARE_LIMITS } from '../../../common/welfare.js';
+import { WELFARE_LIMITS, beijingMinute } from '../../../common/welfare.js';
 import { scopeFor, type Actor, type InScope } from '../../auth/scope.js';
 import { recordWrite } from '../../audit/audit.js';
 import type { VoucherSigner } from './welfare.signer.js';
@@ -106,7 +106,7 @@ export async function redeemVoucher(db: Kysely<DB>, signer: VoucherSigner, actor
       return result;
     case 'duplicate':
       throw new AppError('WELFARE_VOUCHER_REDEEMED', {
-        at: result.firstRedeemedAt ?? '',
+        at: result.firstRedeemedAt ? beijingMinute(result.firstRedeemedAt) : '',
         merchant: result.firstMerchantName ?? '',
       });
     case 'wrong_merchant':
