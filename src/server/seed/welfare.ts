@@ -73,14 +73,20 @@ export async function seedWelfare(tx: Transaction<DB>): Promise<void> {
     .execute();
   const item = (name: string) => items.find((i) => i.name === name)!.id;
 
-  const location = async (kind: 'warehouse' | 'node' | 'transit' | 'site' | 'handed_out', org: { id: number; path: string }, name = '') =>
-    (
-      await tx
-        .insertInto('welfare_location')
-        .values({ region_id: region, campaign_id: campaign.id, kind, org_id: org.id, org_path: org.path, name })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+  // One location per kind, node and name (the market's district stands in for the sites' when it is the only one).
+  const made = new Map<string, number>();
+  const location = async (kind: 'warehouse' | 'node' | 'transit' | 'site' | 'handed_out', org: { id: number; path: string }, name = '') => {
+    const key = `${kind}:${org.id}:${name}`;
+    const known = made.get(key);
+    if (known !== undefined) return known;
+    const row = await tx
+      .insertInto('welfare_location')
+      .values({ region_id: region, campaign_id: campaign.id, kind, org_id: org.id, org_path: org.path, name })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    made.set(key, row.id);
+    return row.id;
+  };
   const warehouse = await location('warehouse', root);
   const sink = await location('handed_out', root);
   const marketTransit = await location('transit', market);
