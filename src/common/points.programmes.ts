@@ -37,8 +37,12 @@ const ProgrammeFields = z.object({
   expiryMonths: z.number().int().min(1).max(120).nullable().default(null),
 });
 
-const expiryMonthsMatch = (p: { expiryRule: string; expiryMonths: number | null }) => (p.expiryRule === 'months') === (p.expiryMonths !== null);
-const expiryMessage = { message: '按月失效须填写月数（1–120），其他规则不填 / months expiry needs 1–120 months, other rules none', path: ['expiryMonths'] };
+const expiryMonthsMatch = (p: { expiryRule: string; expiryMonths: number | null }) =>
+  (p.expiryRule === 'months') === (p.expiryMonths !== null);
+const expiryMessage = {
+  message: '按月失效须填写月数（1–120），其他规则不填 / months expiry needs 1–120 months, other rules none',
+  path: ['expiryMonths'],
+};
 
 export const CreateProgrammeBody = ProgrammeFields.extend({ orgId: BodyId }).refine(expiryMonthsMatch, expiryMessage);
 export type CreateProgrammeBody = z.infer<typeof CreateProgrammeBody>;
@@ -146,7 +150,12 @@ export type AwardResult = z.infer<typeof AwardResult>;
 
 /** A bulk award from a list of member ids: row i gets the key `award:<batchKey>:<i>`. */
 export const BulkAwardBody = z.object({
-  batchKey: z.string().trim().min(1).max(80).regex(/^[\x21-\x7e]+$/u),
+  batchKey: z
+    .string()
+    .trim()
+    .min(1)
+    .max(80)
+    .regex(/^[\x21-\x7e]+$/u),
   rows: z
     .array(
       z.object({
@@ -219,7 +228,11 @@ export const TransferListQuery = PageQuery.extend({
 });
 export type TransferListQuery = z.infer<typeof TransferListQuery>;
 
-export const RankingQuery = z.object({ from: CalendarDate, to: CalendarDate, limit: queryCount(1, PROGRAMME_LIMITS.rankingMax).default(20) });
+export const RankingQuery = z.object({
+  from: CalendarDate,
+  to: CalendarDate,
+  limit: queryCount(1, PROGRAMME_LIMITS.rankingMax).default(20),
+});
 export type RankingQuery = z.infer<typeof RankingQuery>;
 
 export const RankingRow = z.object({ rank: z.number(), memberId: z.number(), name: z.string(), orgName: z.string(), earned: z.number() });
@@ -235,16 +248,36 @@ const say = (zh: string, en: string, zhSentence: string, enSentence: string, par
 defineAuditActions({
   'points.programme.create': say('新建积分项目', 'Create points programme', '新建积分项目 {target}', 'Created points programme {target}'),
   'points.programme.update': say('修改积分项目', 'Edit points programme', '修改积分项目 {target}', 'Edited points programme {target}'),
-  'points.programme.fund': say('积分预算入账', 'Fund points budget', '积分项目 {target} 预算入账 {amount} 分', 'Funded {amount} points to {target}', {
+  'points.programme.fund': say(
+    '积分预算入账',
+    'Fund points budget',
+    '积分项目 {target} 预算入账 {amount} 分',
+    'Funded {amount} points to {target}',
+    {
+      amount: plain,
+    },
+  ),
+  'points.award': say('奖励积分', 'Award points', '积分项目 {target} 奖励 {amount} 分', 'Awarded {amount} points in {target}', {
     amount: plain,
   }),
-  'points.award': say('奖励积分', 'Award points', '积分项目 {target} 奖励 {amount} 分', 'Awarded {amount} points in {target}', { amount: plain }),
-  'points.award.bulk': say('批量奖励积分', 'Bulk award points', '积分项目 {target} 批量奖励 {awarded} 笔', 'Bulk award of {awarded} in {target}', {
-    awarded: plain,
-  }),
-  'points.reverse': say('冲正积分奖励', 'Reverse points award', '积分项目 {target} 冲正第 {transferId} 笔', 'Reversed transfer {transferId} in {target}', {
-    transferId: plain,
-  }),
+  'points.award.bulk': say(
+    '批量奖励积分',
+    'Bulk award points',
+    '积分项目 {target} 批量奖励 {awarded} 笔',
+    'Bulk award of {awarded} in {target}',
+    {
+      awarded: plain,
+    },
+  ),
+  'points.reverse': say(
+    '冲正积分奖励',
+    'Reverse points award',
+    '积分项目 {target} 冲正第 {transferId} 笔',
+    'Reversed transfer {transferId} in {target}',
+    {
+      transferId: plain,
+    },
+  ),
 });
 
 const beijingParts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });

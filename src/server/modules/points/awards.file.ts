@@ -7,14 +7,24 @@ import { PROGRAMME_LIMITS } from '../../../common/points.programmes.js';
 /** One data row of a bulk award file: 姓名, 证件号码 or 手机号, 积分, 事由 (texts as typed). */
 export type AwardFileRow = { row: number; name: string; idNumber: string; phone: string; points: string; reason: string };
 
-const HEADERS = { name: ['姓名', 'name'], idNumber: ['证件号码', '身份证号', '身份证号码', 'id number'], phone: ['手机号', '手机号码', 'phone'], points: ['积分', 'points'], reason: ['事由', 'reason'] } as const;
+const HEADERS = {
+  name: ['姓名', 'name'],
+  idNumber: ['证件号码', '身份证号', '身份证号码', 'id number'],
+  phone: ['手机号', '手机号码', 'phone'],
+  points: ['积分', 'points'],
+  reason: ['事由', 'reason'],
+} as const;
 type Column = keyof typeof HEADERS;
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value).trim();
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('richText' in value) return value.richText.map((t) => t.text).join('').trim();
+  if ('richText' in value)
+    return value.richText
+      .map((t) => t.text)
+      .join('')
+      .trim();
   if ('text' in value && typeof value.text === 'string') return value.text.trim();
   if ('result' in value) return value.result === undefined ? '' : cellText(value.result as ExcelJS.CellValue);
   return '';
@@ -28,7 +38,9 @@ function toRows(table: string[][]): AwardFileRow[] {
     at[column] = header.findIndex((h) => (HEADERS[column] as readonly string[]).includes(h.trim().toLowerCase()));
   }
   if (at.name < 0 || at.points < 0 || at.reason < 0 || (at.idNumber < 0 && at.phone < 0))
-    throw new AppError('PROGRAMME_FILE_INVALID', { detail: '需要列：姓名、证件号码或手机号、积分、事由 / columns needed: 姓名, 证件号码 or 手机号, 积分, 事由' });
+    throw new AppError('PROGRAMME_FILE_INVALID', {
+      detail: '需要列：姓名、证件号码或手机号、积分、事由 / columns needed: 姓名, 证件号码 or 手机号, 积分, 事由',
+    });
   const rows = data
     .map((cells, i) => ({ cells, row: i + 1 }))
     .filter(({ cells }) => cells.some((c) => c.trim() !== ''))

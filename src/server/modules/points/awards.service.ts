@@ -47,7 +47,12 @@ const capCodes = { day: 'PROGRAMME_CAP_DAY', month: 'PROGRAMME_CAP_MONTH', year:
  * booked is handed to the ledger without the cap check: it answers the first result or refuses other fields (409).
  * The member must already have been checked to belong to the programme's subtree.
  */
-async function awardInTx(tx: Executor, p: repo.ProgrammeRow, input: AwardInput, now: Date): Promise<{ id: number; replayed: boolean; expiresAt: string | null }> {
+async function awardInTx(
+  tx: Executor,
+  p: repo.ProgrammeRow,
+  input: AwardInput,
+  now: Date,
+): Promise<{ id: number; replayed: boolean; expiresAt: string | null }> {
   if (p.status !== 'active') throw new AppError('PROGRAMME_CLOSED');
   const book: Book = { region: p.region_id, programmeId: p.id };
   const budget = await accountFor(tx, book, { kind: 'budget' });
@@ -121,7 +126,13 @@ export async function award(db: Kysely<DB>, actor: Actor, id: number, body: Awar
       now,
     );
     if (!result.replayed)
-      await recordWrite(tx, actor, 'points.award', { type: 'points_programme', id, orgPath: p.org_path }, { amount, memberId: body.memberId, key: body.key });
+      await recordWrite(
+        tx,
+        actor,
+        'points.award',
+        { type: 'points_programme', id, orgPath: p.org_path },
+        { amount, memberId: body.memberId, key: body.key },
+      );
     const [shown] = await presentTransfers(tx, repo.bookOf(p), [result.id]);
     return { transfer: shown!, replayed: result.replayed, expiresAt: result.expiresAt };
   });
@@ -134,7 +145,15 @@ export async function award(db: Kysely<DB>, actor: Actor, id: number, body: Awar
  */
 export async function awardForActivity(
   tx: Executor,
-  input: { programmeId: number; memberId: number; source: 'event' | 'training'; sourceRef: string; key: string; units: number; actor?: AuditActor },
+  input: {
+    programmeId: number;
+    memberId: number;
+    source: 'event' | 'training';
+    sourceRef: string;
+    key: string;
+    units: number;
+    actor?: AuditActor;
+  },
   now = new Date(),
 ): Promise<{ transferId: number; amount: number; replayed: boolean; expiresAt: string | null }> {
   const key = TransferKey.parse(input.key);
@@ -148,23 +167,52 @@ export async function awardForActivity(
   const result = await awardInTx(
     tx,
     p,
-    { memberId: input.memberId, amount, key, source: input.source, sourceRef: input.sourceRef, reason: null, actorUserId: input.actor?.userId ?? null },
+    {
+      memberId: input.memberId,
+      amount,
+      key,
+      source: input.source,
+      sourceRef: input.sourceRef,
+      reason: null,
+      actorUserId: input.actor?.userId ?? null,
+    },
     now,
   );
   if (input.actor && !result.replayed)
-    await recordWrite(tx, input.actor, 'points.award', { type: 'points_programme', id: p.id, orgPath: p.org_path }, { amount, memberId: input.memberId, key });
+    await recordWrite(
+      tx,
+      input.actor,
+      'points.award',
+      { type: 'points_programme', id: p.id, orgPath: p.org_path },
+      { amount, memberId: input.memberId, key },
+    );
   return { transferId: result.id, amount, replayed: result.replayed, expiresAt: result.expiresAt };
 }
 
 /** A row to award in a bulk: resolved to a member, or already refused. */
-type BulkItem = { row: number; name: string | null; points: number | null; reason: string | null; memberId: number | null; refusal: AppError | null };
+type BulkItem = {
+  row: number;
+  name: string | null;
+  points: number | null;
+  reason: string | null;
+  memberId: number | null;
+  refusal: AppError | null;
+};
 
 /**
  * Awards a list in batched transactions of PROGRAMME_LIMITS.bulkBatchRows rows (each row under a savepoint, so a
  * refused row leaves the others of its batch standing). Row i gets the key `award:<batchKey>:<i>`: sending the same
  * list again awards nobody twice (each row answers 'replayed'). Answers per row.
  */
-async function awardBulk(db: Kysely<DB>, actor: Actor, id: number, batchKey: string, items: BulkItem[], locale: Locale, now: Date): Promise<BulkAwardResult> {
+async function awardBulk(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  batchKey: string,
+  items: BulkItem[],
+  locale: Locale,
+  now: Date,
+): Promise<BulkAwardResult> {
   const results: BulkAwardRow[] = [];
   const p0 = await findProgrammeFor(db, actor, 'points.write', id);
   if (!EarnRules.parse(p0.earn_rules).manual) throw new AppError('PROGRAMME_RULE_OFF', { source: 'manual' });
@@ -181,7 +229,13 @@ async function awardBulk(db: Kysely<DB>, actor: Actor, id: number, batchKey: str
       for (const item of batch) {
         const base = { row: item.row, memberId: item.memberId, name: item.name === null ? null : maskName(item.name), points: item.points };
         const refuse = (error: AppError) =>
-          results.push({ ...base, outcome: 'refused', transferId: null, code: error.code, reason: errorMessage(error.code, locale, error.params) });
+          results.push({
+            ...base,
+            outcome: 'refused',
+            transferId: null,
+            code: error.code,
+            reason: errorMessage(error.code, locale, error.params),
+          });
         if (item.refusal) {
           refuse(item.refusal);
           continue;
@@ -208,7 +262,14 @@ async function awardBulk(db: Kysely<DB>, actor: Actor, id: number, batchKey: str
           );
           await sql`RELEASE SAVEPOINT bulk_row`.execute(tx);
           if (!r.replayed) awarded++;
-          results.push({ ...base, name: base.name ?? maskName(members.get(item.memberId) ?? ''), outcome: r.replayed ? 'replayed' : 'awarded', transferId: r.id, code: null, reason: null });
+          results.push({
+            ...base,
+            name: base.name ?? maskName(members.get(item.memberId) ?? ''),
+            outcome: r.replayed ? 'replayed' : 'awarded',
+            transferId: r.id,
+            code: null,
+            reason: null,
+          });
         } catch (error) {
           await sql`ROLLBACK TO SAVEPOINT bulk_row`.execute(tx);
           if (!(error instanceof AppError)) throw error;
@@ -216,7 +277,13 @@ async function awardBulk(db: Kysely<DB>, actor: Actor, id: number, batchKey: str
         }
       }
       if (awarded > 0)
-        await recordWrite(tx, actor, 'points.award.bulk', { type: 'points_programme', id, orgPath: p.org_path }, { batchKey, awarded, firstRow: batch[0]!.row });
+        await recordWrite(
+          tx,
+          actor,
+          'points.award.bulk',
+          { type: 'points_programme', id, orgPath: p.org_path },
+          { batchKey, awarded, firstRow: batch[0]!.row },
+        );
     });
   }
   const sum = (o: string) => results.filter((r) => r.outcome === o).length;
@@ -231,8 +298,22 @@ async function awardBulk(db: Kysely<DB>, actor: Actor, id: number, batchKey: str
 }
 
 /** A bulk award from a JSON list of member ids. */
-export async function awardList(db: Kysely<DB>, actor: Actor, id: number, body: BulkAwardBody, locale: Locale, now = new Date()): Promise<BulkAwardResult> {
-  const items = body.rows.map((r, i) => ({ row: i + 1, name: null, points: r.points, reason: r.reason, memberId: r.memberId, refusal: null }));
+export async function awardList(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  body: BulkAwardBody,
+  locale: Locale,
+  now = new Date(),
+): Promise<BulkAwardResult> {
+  const items = body.rows.map((r, i) => ({
+    row: i + 1,
+    name: null,
+    points: r.points,
+    reason: r.reason,
+    memberId: r.memberId,
+    refusal: null,
+  }));
   return awardBulk(db, actor, id, body.batchKey, items, locale, now);
 }
 
@@ -264,7 +345,8 @@ export async function awardFile(
   for (const kind of ['id_number', 'phone'] as const) {
     const bidxs = [...new Set(wanted.filter((w) => w.kind === kind && w.bidx).map((w) => w.bidx))];
     for (let i = 0; i < bidxs.length; i += 1000)
-      for (const m of await repo.membersByIndex(db, p, kind, bidxs.slice(i, i + 1000))) found.set(`${kind}:${m.bidx}`, [...(found.get(`${kind}:${m.bidx}`) ?? []), m]);
+      for (const m of await repo.membersByIndex(db, p, kind, bidxs.slice(i, i + 1000)))
+        found.set(`${kind}:${m.bidx}`, [...(found.get(`${kind}:${m.bidx}`) ?? []), m]);
   }
   const items: BulkItem[] = wanted.map(({ r, kind, bidx }) => {
     const points = /^[1-9][0-9]{0,6}$/.test(r.points) ? Number(r.points) : null;
@@ -285,7 +367,13 @@ export async function awardFile(
  * or expired (POINTS_ALREADY_SPENT names how much); 'clawback': what is left goes back, the rest is booked to the
  * claw-back account as owed by the member. The answer says which happened.
  */
-export async function reverseAward(db: Kysely<DB>, actor: Actor, id: number, body: ReversalBody, now = new Date()): Promise<ReversalResult> {
+export async function reverseAward(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  body: ReversalBody,
+  now = new Date(),
+): Promise<ReversalResult> {
   return db.transaction().execute(async (tx) => {
     const p = await findProgrammeFor(tx, actor, 'points.write', id);
     const book = repo.bookOf(p);
@@ -300,7 +388,13 @@ export async function reverseAward(db: Kysely<DB>, actor: Actor, id: number, bod
     const [reversal, clawback] = await presentTransfers(tx, book, ids);
     const clawed = result.clawback?.amount ?? 0;
     if (!result.reversal.replayed)
-      await recordWrite(tx, actor, 'points.reverse', { type: 'points_programme', id, orgPath: p.org_path }, { transferId: original.id, mode: body.mode, clawed });
+      await recordWrite(
+        tx,
+        actor,
+        'points.reverse',
+        { type: 'points_programme', id, orgPath: p.org_path },
+        { transferId: original.id, mode: body.mode, clawed },
+      );
     return {
       outcome: result.clawback ? 'clawedBack' : 'reversed',
       reversal: reversal!,

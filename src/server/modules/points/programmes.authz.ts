@@ -17,10 +17,14 @@ async function programmeOnStreet(f: AuthzFixtures): Promise<{ id: number }> {
   return p;
 }
 
-let member: { id: number } | undefined;
+const members = new WeakMap<AuthzFixtures, Promise<{ id: number }>>();
 /** One member of the union U inside T, made once per run. */
-async function memberOnStreet(f: AuthzFixtures): Promise<{ id: number }> {
-  member ??= await buildMember(f.ctx, f.tree.dcUnion.id);
+function memberOnStreet(f: AuthzFixtures): Promise<{ id: number }> {
+  let member = members.get(f);
+  if (!member) {
+    member = buildMember(f.ctx, f.tree.dcUnion.id);
+    members.set(f, member);
+  }
   return member;
 }
 
@@ -100,7 +104,13 @@ export const authz: ModuleAuthz = {
       request: async (f) => ({
         method: 'POST',
         url: `/api/points/programmes/${(await programmeOnStreet(f)).id}/awards`,
-        payload: { source: 'volunteer_hours', key: `a:${f.unique()}`, memberId: (await memberOnStreet(f)).id, hours: 2, reason: '社区志愿服务' },
+        payload: {
+          source: 'volunteer_hours',
+          key: `a:${f.unique()}`,
+          memberId: (await memberOnStreet(f)).id,
+          hours: 2,
+          reason: '社区志愿服务',
+        },
       }),
     },
     {
@@ -123,7 +133,9 @@ export const authz: ModuleAuthz = {
         const p = await programmeOnStreet(f);
         const boundary = '----matrix';
         const body = Buffer.concat([
-          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="awards.csv"\r\nContent-Type: text/csv\r\n\r\n`),
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="awards.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+          ),
           csv(['姓名,证件号码,积分,事由', '无此人,110101199001011234,5,测试']),
           Buffer.from(`\r\n--${boundary}--\r\n`),
         ]);
@@ -143,7 +155,11 @@ export const authz: ModuleAuthz = {
       request: async (f) => {
         const p = await programmeOnStreet(f);
         const a = await awardIn(f, p.id);
-        return { method: 'POST', url: `/api/points/programmes/${p.id}/reversals`, payload: { transferId: a.transfer.id, mode: 'refuse', reason: '录错' } };
+        return {
+          method: 'POST',
+          url: `/api/points/programmes/${p.id}/reversals`,
+          payload: { transferId: a.transfer.id, mode: 'refuse', reason: '录错' },
+        };
       },
     },
     {

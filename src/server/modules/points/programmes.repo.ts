@@ -34,7 +34,12 @@ export type ProgrammeRow = Awaited<ReturnType<ReturnType<typeof selectProgrammes
 /** The book of a programme read in scope. */
 export const bookOf = (p: InScope<ProgrammeRow>): Book => ({ region: p.region_id, programmeId: p.id });
 
-export async function findProgrammeInScope(db: Executor, scope: OrgScope, id: number, forUpdate = false): Promise<InScope<ProgrammeRow> | undefined> {
+export async function findProgrammeInScope(
+  db: Executor,
+  scope: OrgScope,
+  id: number,
+  forUpdate = false,
+): Promise<InScope<ProgrammeRow> | undefined> {
   let q = selectProgrammes(db)
     .where('p.id', '=', id)
     .where(inScope(scope, sql.ref('p.org_path')));
@@ -78,7 +83,11 @@ export async function insertProgramme(
   return row.id;
 }
 
-export async function updateProgramme(tx: Executor, p: InScope<ProgrammeRow>, v: ProgrammeValues & { status: ProgrammeStatus }): Promise<void> {
+export async function updateProgramme(
+  tx: Executor,
+  p: InScope<ProgrammeRow>,
+  v: ProgrammeValues & { status: ProgrammeStatus },
+): Promise<void> {
   await tx
     .updateTable('points_programme')
     .set({
@@ -113,11 +122,19 @@ function listProgrammesQuery(
 }
 
 /** Programmes owned in a subtree, newest first. */
-export async function listProgrammes(db: Executor, scope: OrgScope, f: Parameters<typeof listProgrammesQuery>[2]): Promise<InScope<ProgrammeRow>[]> {
+export async function listProgrammes(
+  db: Executor,
+  scope: OrgScope,
+  f: Parameters<typeof listProgrammesQuery>[2],
+): Promise<InScope<ProgrammeRow>[]> {
   return (await listProgrammesQuery(db, scope, f).execute()).map((r) => provenInScope(r));
 }
 
-export function countProgrammes(db: Executor, scope: OrgScope, f: Omit<Parameters<typeof listProgrammesQuery>[2], 'after' | 'limit'>): Promise<ListTotal> {
+export function countProgrammes(
+  db: Executor,
+  scope: OrgScope,
+  f: Omit<Parameters<typeof listProgrammesQuery>[2], 'after' | 'limit'>,
+): Promise<ListTotal> {
   return boundedTotal(db, listProgrammesQuery(db, scope, { ...f, after: undefined, limit: 0 }));
 }
 
@@ -143,7 +160,11 @@ export async function findProgrammeById(db: Executor, id: number): Promise<Progr
 const subtreeOf = (p: ProgrammeRow): OrgScope => ({ action: 'points.write', paths: [p.org_path] });
 
 /** A member (status 'member') whose union lies in the programme's subtree, named in the region of that subtree. */
-export async function findMemberOfProgramme(db: Executor, p: ProgrammeRow, memberId: number): Promise<{ id: number; name: string } | undefined> {
+export async function findMemberOfProgramme(
+  db: Executor,
+  p: ProgrammeRow,
+  memberId: number,
+): Promise<{ id: number; name: string } | undefined> {
   return db
     .selectFrom('member as m')
     .select(['m.id', 'm.name'])
@@ -207,10 +228,7 @@ export async function earnedSince(db: Executor, book: Book, memberId: number, si
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
-          selectFrom('points_transfer as r')
-            .select('r.id')
-            .where('r.region_id', '=', book.region)
-            .whereRef('r.reversal_of', '=', 't.id'),
+          selectFrom('points_transfer as r').select('r.id').where('r.region_id', '=', book.region).whereRef('r.reversal_of', '=', 't.id'),
         ),
       ),
     )
@@ -250,7 +268,9 @@ export async function findTransfer(db: Executor, book: Book, id: number): Promis
 
 export async function findTransfersByIds(db: Executor, book: Book, ids: readonly number[]): Promise<TransferRow[]> {
   if (ids.length === 0) return [];
-  return selectTransfers(db, book).where('t.id', 'in', [...ids]).execute();
+  return selectTransfers(db, book)
+    .where('t.id', 'in', [...ids])
+    .execute();
 }
 
 export type TransferFilter = {
@@ -261,7 +281,9 @@ export type TransferFilter = {
 };
 
 function listTransfersQuery(db: Executor, book: Book, f: TransferFilter & { after: number | undefined; limit: number }) {
-  let q = selectTransfers(db, book).orderBy('t.id', 'desc').limit(f.limit + 1);
+  let q = selectTransfers(db, book)
+    .orderBy('t.id', 'desc')
+    .limit(f.limit + 1);
   if (f.kind) q = q.where('t.kind', '=', f.kind);
   if (f.memberId !== undefined) q = q.where('t.member_id', '=', f.memberId);
   // Days are Beijing's.
@@ -272,7 +294,11 @@ function listTransfersQuery(db: Executor, book: Book, f: TransferFilter & { afte
 }
 
 /** A programme's transfers, newest first (the programme was read in the caller's scope). */
-export async function listTransfers(db: Executor, book: Book, f: TransferFilter & { after: number | undefined; limit: number }): Promise<TransferRow[]> {
+export async function listTransfers(
+  db: Executor,
+  book: Book,
+  f: TransferFilter & { after: number | undefined; limit: number },
+): Promise<TransferRow[]> {
   return listTransfersQuery(db, book, f).execute();
 }
 
@@ -283,7 +309,11 @@ export function countTransfers(db: Executor, book: Book, f: TransferFilter): Pro
 /** Names of members, by id (transfers list). */
 export async function memberNames(db: Executor, ids: readonly number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('member').select(['id', 'name']).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('member')
+    .select(['id', 'name'])
+    .where('id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -331,10 +361,7 @@ export async function rankingByEarned(
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
-          selectFrom('points_transfer as r')
-            .select('r.id')
-            .where('r.region_id', '=', book.region)
-            .whereRef('r.reversal_of', '=', 't.id'),
+          selectFrom('points_transfer as r').select('r.id').where('r.region_id', '=', book.region).whereRef('r.reversal_of', '=', 't.id'),
         ),
       ),
     )

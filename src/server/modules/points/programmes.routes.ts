@@ -53,8 +53,10 @@ export function programmeRoutes(app: FastifyInstance, deps: Deps): void {
   r.get(`${base}/:id`, { schema: { tags, params: IdParam, response: { 200: ProgrammeDetail } } }, async (req) =>
     programmes.getProgramme(db, requireActor(req), req.params.id),
   );
-  r.patch(`${base}/:id`, { schema: { tags, params: IdParam, body: UpdateProgrammeBody, response: { 200: ProgrammeDetail } } }, async (req) =>
-    programmes.updateProgramme(db, requireActor(req), req.params.id, req.body),
+  r.patch(
+    `${base}/:id`,
+    { schema: { tags, params: IdParam, body: UpdateProgrammeBody, response: { 200: ProgrammeDetail } } },
+    async (req) => programmes.updateProgramme(db, requireActor(req), req.params.id, req.body),
   );
   r.get('/api/points/figures', { schema: { tags, querystring: FiguresQuery, response: { 200: ProgrammeFigures } } }, async (req) =>
     programmes.subtreeFigures(db, requireActor(req), req.query.orgId),
@@ -67,8 +69,10 @@ export function programmeRoutes(app: FastifyInstance, deps: Deps): void {
   r.post(`${base}/:id/awards`, { schema: { tags, params: IdParam, body: AwardBody, response: { 200: AwardResult } } }, async (req) =>
     awards.award(db, requireActor(req), req.params.id, req.body),
   );
-  r.post(`${base}/:id/awards/bulk`, { schema: { tags, params: IdParam, body: BulkAwardBody, response: { 200: BulkAwardResult } } }, async (req) =>
-    awards.awardList(db, requireActor(req), req.params.id, req.body, req.locale),
+  r.post(
+    `${base}/:id/awards/bulk`,
+    { schema: { tags, params: IdParam, body: BulkAwardBody, response: { 200: BulkAwardResult } } },
+    async (req) => awards.awardList(db, requireActor(req), req.params.id, req.body, req.locale),
   );
   r.post(
     `${base}/:id/awards/file`,
@@ -83,11 +87,15 @@ export function programmeRoutes(app: FastifyInstance, deps: Deps): void {
       return awards.awardFile(db, deps.cipher, actor, req.params.id, req.query.batchKey, rows, req.locale);
     },
   );
-  r.post(`${base}/:id/reversals`, { schema: { tags, params: IdParam, body: ReversalBody, response: { 200: ReversalResult } } }, async (req) =>
-    awards.reverseAward(db, requireActor(req), req.params.id, req.body),
+  r.post(
+    `${base}/:id/reversals`,
+    { schema: { tags, params: IdParam, body: ReversalBody, response: { 200: ReversalResult } } },
+    async (req) => awards.reverseAward(db, requireActor(req), req.params.id, req.body),
   );
-  r.get(`${base}/:id/transfers`, { schema: { tags, params: IdParam, querystring: TransferListQuery, response: { 200: pageOf(PointsTransfer) } } }, async (req) =>
-    programmes.listTransfers(db, requireActor(req), req.params.id, req.query),
+  r.get(
+    `${base}/:id/transfers`,
+    { schema: { tags, params: IdParam, querystring: TransferListQuery, response: { 200: pageOf(PointsTransfer) } } },
+    async (req) => programmes.listTransfers(db, requireActor(req), req.params.id, req.query),
   );
   r.get(
     `${base}/:id/ranking`,

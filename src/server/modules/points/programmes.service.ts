@@ -69,16 +69,26 @@ export function toTransfer(row: repo.TransferRow, names: Map<number, string>): P
 /** Transfers of a book by id, presented with their members' names, in the order of `ids`. */
 export async function presentTransfers(db: Executor, book: Book, ids: readonly number[]): Promise<PointsTransfer[]> {
   const rows = await repo.findTransfersByIds(db, book, ids);
-  const names = await repo.memberNames(db, rows.flatMap((r) => (r.member_id === null ? [] : [r.member_id])));
+  const names = await repo.memberNames(
+    db,
+    rows.flatMap((r) => (r.member_id === null ? [] : [r.member_id])),
+  );
   const byId = new Map(rows.map((r) => [r.id, toTransfer(r, names)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** The programme in the action's scope; FORBIDDEN when only readable, else NOT_FOUND. */
-export async function findProgrammeFor(db: Executor, actor: Actor, action: Action, id: number, forUpdate = false): Promise<InScope<repo.ProgrammeRow>> {
+export async function findProgrammeFor(
+  db: Executor,
+  actor: Actor,
+  action: Action,
+  id: number,
+  forUpdate = false,
+): Promise<InScope<repo.ProgrammeRow>> {
   const row = await repo.findProgrammeInScope(db, scopeFor(actor, action), id, forUpdate);
   if (row) return row;
-  if (action !== 'points.read' && (await repo.findProgrammeInScope(db, scopeFor(actor, 'points.read'), id))) throw new AppError('FORBIDDEN');
+  if (action !== 'points.read' && (await repo.findProgrammeInScope(db, scopeFor(actor, 'points.read'), id)))
+    throw new AppError('FORBIDDEN');
   throw new AppError('NOT_FOUND');
 }
 
@@ -165,7 +175,12 @@ export async function subtreeFigures(db: Kysely<DB>, actor: Actor, orgId: number
 }
 
 /** Funds a programme's budget: a 'fund' transfer issuance → budget under the caller's key (a retry books it once). */
-export async function fundProgramme(db: Kysely<DB>, actor: Actor, id: number, body: FundBody): Promise<{ transfer: PointsTransfer; replayed: boolean }> {
+export async function fundProgramme(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  body: FundBody,
+): Promise<{ transfer: PointsTransfer; replayed: boolean }> {
   return db.transaction().execute(async (tx) => {
     const p = await findProgrammeFor(tx, actor, 'points.write', id);
     if (p.status !== 'active') throw new AppError('PROGRAMME_CLOSED');
@@ -183,7 +198,13 @@ export async function fundProgramme(db: Kysely<DB>, actor: Actor, id: number, bo
       actorUserId: actor.userId,
     });
     if (!result.replayed)
-      await recordWrite(tx, actor, 'points.programme.fund', { type: 'points_programme', id, orgPath: p.org_path }, { amount: body.amount, key: body.key });
+      await recordWrite(
+        tx,
+        actor,
+        'points.programme.fund',
+        { type: 'points_programme', id, orgPath: p.org_path },
+        { amount: body.amount, key: body.key },
+      );
     return { transfer: (await presentTransfers(tx, book, [result.id]))[0]!, replayed: result.replayed };
   });
 }
@@ -196,7 +217,10 @@ export async function listTransfers(db: Kysely<DB>, actor: Actor, id: number, qu
     cursor: 'number',
     read: (after) => repo.listTransfers(db, book, { ...filter, after, limit: query.limit }),
     present: async (rows) => {
-      const names = await repo.memberNames(db, rows.flatMap((r) => (r.member_id === null ? [] : [r.member_id])));
+      const names = await repo.memberNames(
+        db,
+        rows.flatMap((r) => (r.member_id === null ? [] : [r.member_id])),
+      );
       return rows.map((r) => toTransfer(r, names));
     },
     sortKey: (last) => last.id,
