@@ -251,7 +251,17 @@ describe('points programmes (积分项目)', () => {
         awardForActivity(tx, { programmeId: p.id, memberId: m.id, source: 'event', sourceRef: 'event:1', key: key('event'), units: 4 }, at),
       );
     expect(r).toMatchObject({ amount: 20, expiresAt: '2027-12-31T16:00:00.000Z', replayed: false });
-    await manual(p.id, m.id, 7);
+    // Awarded in 2027 (Beijing): expires at the end of 2028.
+    const later = await ctx.database.db
+      .transaction()
+      .execute((tx) =>
+        awardForActivity(
+          tx,
+          { programmeId: p.id, memberId: m.id, source: 'training', sourceRef: 'training:1', key: key('training'), units: 1 },
+          new Date('2027-03-01T02:00:00Z'),
+        ),
+      );
+    expect(later.expiresAt).toBe('2028-12-31T16:00:00.000Z');
     expect(await runPointsJobs(ctx.database.db, new Date('2027-12-31T15:59:59Z'))).toMatchObject({ lots: 0 });
     const run = await runPointsJobs(ctx.database.db, new Date('2027-12-31T16:00:00Z'));
     expect(run.lots).toBeGreaterThanOrEqual(1);
@@ -261,12 +271,12 @@ describe('points programmes (积分项目)', () => {
     const after = await figures(p.id);
     expect(after).toEqual(before);
     expect(after.issued - after.spent - after.expired + after.owed).toBe(after.liability);
-    expect(after).toMatchObject({ issued: 27, liability: 7 });
+    expect(after).toMatchObject({ issued: 25, liability: 5 });
 
     const ranking = (await ctx.call('GET', `/api/points/programmes/${p.id}/ranking?from=2026-01-01&to=2027-12-31`)).json<{
       items: RankingRow[];
     }>();
-    expect(ranking.items[0]).toMatchObject({ memberId: m.id, earned: 27 });
+    expect(ranking.items[0]).toMatchObject({ memberId: m.id, earned: 25 });
     const subtree = (await ctx.call('GET', `/api/points/figures?orgId=${tree.dongcheng.id}`)).json<ProgrammeFigures>();
     expect(subtree.programmes).toBeGreaterThanOrEqual(4);
     expect(subtree.issued - subtree.spent - subtree.expired + subtree.owed).toBe(subtree.liability);
