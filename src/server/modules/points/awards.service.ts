@@ -47,7 +47,7 @@ const capCodes = { day: 'PROGRAMME_CAP_DAY', month: 'PROGRAMME_CAP_MONTH', year:
  * booked is handed to the ledger without the cap check: it answers the first result or refuses other fields (409).
  * The member must already have been checked to belong to the programme's subtree.
  */
-async function awardInTx(
+export async function awardInTx(
   tx: Executor,
   p: repo.ProgrammeRow,
   input: AwardInput,
