@@ -43,6 +43,7 @@ const routeModules: readonly (() => Promise<RouteModule>)[] = [
   () => import('./modules/imports/imports.routes.js').then((m) => m.importRoutes),
   () => import('./modules/workbench/workbench.routes.js').then((m) => m.workbenchRoutes),
   () => import('./modules/welfare/welfare.routes.js').then((m) => m.welfareRoutes),
+  () => import('./modules/points/programmes.routes.js').then((m) => m.programmeRoutes),
 ];
 
 function prettyTransportOption(): { transport?: { target: string; options: Record<string, unknown> } } {

@@ -110,6 +110,7 @@ export async function seedDemo(database: Database, options: SeedOptions = {}): P
     lap('analyze');
   });
   lap('commit');
+  await (await import('./points-programmes.js')).seedPointsProgrammes(database.db); // 党心e家 (issue #12)
   return { orgs: data.orgs.length, employers: data.employers.length, ms: Math.round(performance.now() - started), phases };
 }
 
