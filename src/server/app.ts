@@ -44,6 +44,8 @@ const routeModules: readonly (() => Promise<RouteModule>)[] = [
   () => import('./modules/workbench/workbench.routes.js').then((m) => m.workbenchRoutes),
   () => import('./modules/welfare/welfare.routes.js').then((m) => m.welfareRoutes),
   () => import('./modules/points/programmes.routes.js').then((m) => m.programmeRoutes),
+  () => import('./modules/points/merchants.routes.js').then((m) => m.merchantRoutes),
+  () => import('./modules/points/points.portal.routes.js').then((m) => m.pointsPortalRoutes),
 ];
 
 function prettyTransportOption(): { transport?: { target: string; options: Record<string, unknown> } } {

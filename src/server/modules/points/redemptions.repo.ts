@@ -1,0 +1,99 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/executor.js';
+import type { InScope } from '../../auth/scope.js';
+
+/**
+ * Charges at a merchant's counter: the 'spend' transfers (single, or pending until posted or voided) credited to the
+ * merchant. Every read here starts from a merchant already proven in the caller's reach (a cashier's own merchant,
+ * or one in a cadre's scope), and names it in its WHERE.
+ */
+function selectCharges(db: Executor) {
+  return db
+    .selectFrom('points_transfer as t')
+    .innerJoin('points_programme as p', 'p.id', 't.programme_id')
+    .leftJoin('points_catalogue_item as i', 'i.id', 't.catalogue_item_id')
+    .leftJoin('app_user as u', 'u.id', 't.actor_user_id')
+    .select([
+      't.region_id',
+      't.id',
+      't.programme_id',
+      'p.name as programme_name',
+      't.merchant_id',
+      't.member_id',
+      't.op',
+      't.amount',
+      't.timeout_at',
+      't.created_at',
+      'i.name as item_name',
+      'u.display_name as cashier',
+    ])
+    .select([
+      sql<string | null>`(SELECT r.op FROM points_transfer r WHERE r.region_id = t.region_id AND r.pending_id = t.id)`.as('resolution'),
+      sql<boolean>`EXISTS (SELECT 1 FROM points_transfer v WHERE v.region_id = t.region_id AND v.reversal_of = t.id)`.as('reversed'),
+    ])
+    .where('t.kind', '=', 'spend')
+    .where('t.op', 'in', ['single', 'pending']);
+}
+export type ChargeRow = Awaited<ReturnType<ReturnType<typeof selectCharges>['executeTakeFirstOrThrow']>>;
+
+export async function findCharge(db: Executor, merchant: InScope<{ id: number }>, id: number): Promise<ChargeRow | undefined> {
+  return selectCharges(db).where('t.merchant_id', '=', merchant.id).where('t.id', '=', id).executeTakeFirst();
+}
+
+export async function findChargeByKey(db: Executor, merchant: InScope<{ id: number }>, region: number, key: string) {
+  return selectCharges(db)
+    .where('t.region_id', '=', region)
+    .where('t.transfer_key', '=', key)
+    .where('t.merchant_id', '=', merchant.id)
+    .executeTakeFirst();
+}
+
+/** A merchant's charges in [from, to), newest first, keyset-paged on id. */
+export async function listCharges(
+  db: Executor,
+  merchant: InScope<{ id: number }>,
+  f: { from: string; to: string; afterId: number | undefined; limit: number; ascending?: boolean },
+): Promise<ChargeRow[]> {
+  let q = selectCharges(db)
+    .where('t.merchant_id', '=', merchant.id)
+    .where('t.created_at', '>=', f.from)
+    .where('t.created_at', '<', f.to)
+    .orderBy('t.id', f.ascending ? 'asc' : 'desc')
+    .limit(f.limit + 1);
+  if (f.afterId !== undefined) q = q.where('t.id', f.ascending ? '>' : '<', f.afterId);
+  return q.execute();
+}
+
+/** Whether a spending code already paid for a charge other than the one under `key`. */
+export async function codeUsedElsewhere(db: Executor, memberId: number, nonce: string, key: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('points_transfer')
+    .select('id')
+    .where('member_id', '=', memberId)
+    .where('kind', '=', 'spend')
+    .where('source', '=', 'spend_code')
+    .where('source_ref', '=', nonce)
+    .where('transfer_key', '<>', key)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The transfer under a key in a book, if any (the ledger decides whether a retry matches it). */
+export async function transferKeyExists(db: Executor, region: number, key: string): Promise<boolean> {
+  return (
+    (await db.selectFrom('points_transfer').select('id').where('region_id', '=', region).where('transfer_key', '=', key).executeTakeFirst()) !==
+    undefined
+  );
+}
+
+/** Names of members, by id, for masking (a member's rows may sit in another region than the book). */
+export async function memberNames(db: Executor, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('member').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function shopNamesOf(db: Executor, merchant: InScope<{ id: number }>): Promise<string> {
+  const rows = await db.selectFrom('points_shop').select('name').where('merchant_id', '=', merchant.id).orderBy('id').execute();
+  return rows.map((r) => r.name).join('、');
+}
