@@ -125,8 +125,9 @@ describe('authorization matrix', () => {
         for (const actor of actors) {
           const request = await c.request(fixtures);
           const cookie = cookies[c.target ?? 'street'][actor];
-          const { contentType, ...rest } = request;
+          const { contentType, headers: extra, ...rest } = request;
           const headers: Record<string, string> = {
+            ...extra,
             ...(cookie ? { cookie } : {}),
             ...(contentType ? { 'content-type': contentType } : {}),
           };

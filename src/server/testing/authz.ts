@@ -12,6 +12,8 @@ export type AuthzRequest = {
   url: string;
   payload?: object | Buffer;
   contentType?: string;
+  /** Extra request headers (an Idempotency-Key). */
+  headers?: Record<string, string>;
 };
 
 /** What the cases build their requests from: one tree and the rows around it, made once per matrix run. */
@@ -86,7 +88,7 @@ export async function buildAuthzFixtures(ctx: TestContext): Promise<AuthzFixture
     elsewhere,
     otherBranch,
     async asAdmin<T>(r: AuthzRequest) {
-      const response = await ctx.app.inject({ ...r, headers: { cookie: ctx.adminCookie } });
+      const response = await ctx.app.inject({ ...r, headers: { ...r.headers, cookie: ctx.adminCookie } });
       if (response.statusCode >= 300) throw new Error(`${r.method} ${r.url}: ${response.statusCode} ${response.body}`);
       return response.json<T>();
     },
