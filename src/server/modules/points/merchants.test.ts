@@ -128,7 +128,7 @@ describe('redemptions at the counter (积分消费)', () => {
     const first = await charge(cashierA, { code: code.token, itemId: merchantA.items[0]!.id }, 'lunch-1');
     expect(first.statusCode).toBe(201);
     const redemption = first.json<Redemption>();
-    expect(redemption).toMatchObject({ points: 15, status: 'posted', itemName: '午餐套餐', memberNameMasked: '张*明', merchantId: merchantA.id });
+    expect(redemption).toMatchObject({ points: 15, status: 'posted', itemName: '午餐套餐', memberNameMasked: '张**', merchantId: merchantA.id });
     // The network dropped the answer: the cashier's phone sends the same request again.
     const again = await charge(cashierA, { code: code.token, itemId: merchantA.items[0]!.id }, 'lunch-1');
     expect(again.statusCode).toBe(201);
@@ -236,7 +236,7 @@ describe('the member view and the monthly statement', () => {
     book.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     expect(rows[1]).toEqual(['时间（北京）', '会员', '积分项目', '商品', '积分', '门店', '收银员', '状态']);
     const charges = rows.slice(2).filter((r) => typeof r[4] === 'number');
-    expect(charges.find((c) => c[3] === '午餐套餐')).toEqual([expect.any(String), '张*明', '党心e家', '午餐套餐', 15, '二期美食广场', '收银员小王', '已入账']);
+    expect(charges.find((c) => c[3] === '午餐套餐')).toEqual([expect.any(String), '张**', '党心e家', '午餐套餐', 15, '二期美食广场', '收银员小王', '已入账']);
     expect(charges.some((c) => c[7] === '已撤销')).toBe(true);
     const posted = charges.filter((c) => c[7] === '已入账').reduce((s, c) => s + (c[4] as number), 0);
     expect(rows.find((r) => r[0] === '合计：已入账')?.[1]).toBe(posted);
