@@ -58,8 +58,9 @@ async function request<S extends z.ZodType>(
   schema: S,
   body?: unknown,
   quiet401 = false,
+  extraHeaders: Record<string, string> = {},
 ): Promise<z.infer<S>> {
-  const headers: Record<string, string> = { 'Accept-Language': currentLocale(), Accept: 'application/json' };
+  const headers: Record<string, string> = { ...extraHeaders, 'Accept-Language': currentLocale(), Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
@@ -170,6 +171,9 @@ function changed<T>(answer: T): T {
 export const api = {
   get: <S extends z.ZodType>(path: string, schema: S, query?: Query) => request('GET', withQuery(path, query), schema),
   post: <S extends z.ZodType>(path: string, schema: S, body?: unknown) => request('POST', path, schema, body ?? {}).then(changed),
+  /** A POST with extra headers (an Idempotency-Key, so that a retry is answered, not booked twice). */
+  postWith: <S extends z.ZodType>(path: string, schema: S, body: unknown, headers: Record<string, string>) =>
+    request('POST', path, schema, body, false, headers).then(changed),
   patch: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PATCH', path, schema, body).then(changed),
   del: (path: string) => request('DELETE', path, NoAnswer).then(changed),
   upload: <S extends z.ZodType>(path: string, file: File, schema: S) => upload(path, file, schema).then(changed),
