@@ -1,4 +1,4 @@
-import { GiftOutlined } from '@ant-design/icons';
+import { GiftOutlined, ShopOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/webModule.js';
 
@@ -6,12 +6,24 @@ import { defineWebModule } from '../../app/webModule.js';
 const ProgrammesPage = lazy(() => import('./ProgrammesPage.js').then((m) => ({ default: m.ProgrammesPage })));
 const ProgrammePage = lazy(() => import('./ProgrammePage.js').then((m) => ({ default: m.ProgrammePage })));
 
-/** 积分: programmes, awards and the cadre's figures (merchants and the member's pages in their own block). */
+// ── merchants, the cashier's counter and the member's points ──
+const MerchantsPage = lazy(() => import('./MerchantsPage.js').then((m) => ({ default: m.MerchantsPage })));
+const CashierPage = lazy(() => import('./CashierPage.js').then((m) => ({ default: m.CashierPage })));
+const MemberPointsPage = lazy(() => import('./MemberPointsPage.js').then((m) => ({ default: m.MemberPointsPage })));
+
+/** 积分: programmes, awards and the cadre's figures; merchants, the counter and the member's points page. */
 export const webModule = defineWebModule({
   routes: [
     // ── programmes ──
     { path: 'points/programmes', element: <ProgrammesPage />, access: 'points.read' },
     { path: 'points/programmes/:id', element: <ProgrammePage />, access: 'points.read' },
+    // ── merchants ──
+    { path: 'points/merchants', element: <MerchantsPage />, access: 'points.read' },
+    { path: 'points/counter', element: <CashierPage />, access: 'points.redeem' },
+  ],
+  publicRoutes: [
+    // ── merchants: the member's points on the phone ──
+    { path: '/points/me', element: <MemberPointsPage /> },
   ],
   menu: [
     // ── programmes ──
@@ -23,6 +35,25 @@ export const webModule = defineWebModule({
       testId: 'nav-points-programmes',
       access: 'points.read',
       to: (orgId) => (orgId ? `/points/programmes?org=${orgId}` : '/points/programmes'),
+    },
+    // ── merchants ──
+    {
+      key: '/points/merchants',
+      order: 67,
+      icon: <ShopOutlined />,
+      label: (t) => t('merchants.menu'),
+      testId: 'nav-points-merchants',
+      access: 'points.read',
+      to: (orgId) => (orgId ? `/points/merchants?org=${orgId}` : '/points/merchants'),
+    },
+    {
+      key: '/points/counter',
+      order: 68,
+      icon: <ShopOutlined />,
+      label: (t) => t('cashier.title'),
+      testId: 'nav-points-counter',
+      access: (me) => me.grants.some((g) => g.role === 'cashier'),
+      to: () => '/points/counter',
     },
   ],
 });
