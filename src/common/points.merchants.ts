@@ -20,7 +20,11 @@ export const ShopInput = z.object({
   address: z.string().trim().min(1).max(200),
   lat: z.number().min(-90).max(90).optional(),
   lng: z.number().min(-180).max(180).optional(),
-  districtCode: z.string().trim().regex(/^\d{6}$/).optional(),
+  districtCode: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/)
+    .optional(),
   openingHours: optionalText(100),
 });
 export type ShopInput = z.infer<typeof ShopInput>;
@@ -42,7 +46,11 @@ export type CreateMerchantBody = z.input<typeof CreateMerchantBody>;
 export const MerchantStatusBody = z.object({ status: z.enum(merchantStatuses) });
 export const DesignateBody = z.object({ programmeId: BodyId });
 export const CreateCashierBody = z.object({
-  username: z.string().trim().toLowerCase().regex(/^[a-z0-9_.-]{3,40}$/),
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9_.-]{3,40}$/),
   displayName: text(50),
 });
 export type CreateCashierBody = z.infer<typeof CreateCashierBody>;
@@ -151,7 +159,10 @@ export type Redemption = z.infer<typeof Redemption>;
 export const RedemptionListQuery = z.object({
   merchantId: Id.optional(),
   /** Beijing day, default today. */
-  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  day: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   cursor: z.string().max(200).optional(),
   limit: queryCount(1, 200).default(50),
 });

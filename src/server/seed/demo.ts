@@ -4,6 +4,7 @@ import type { Database } from '../db/client.js';
 import type { DB } from '../db/schema.js';
 import type { DemoData } from './builder.js';
 import { generateDemo } from './generate.js';
+import { seedPointsMerchants } from './points-merchants.js';
 import { bulkInsert, withIndexesDeferred, type Column } from './load.js';
 import { seedWelfare } from './welfare.js';
 
@@ -105,6 +106,7 @@ export async function seedDemo(database: Database, options: SeedOptions = {}): P
         detail: JSON.stringify({ seed: options.seed ?? DEFAULT_DEMO_SEED, scale: options.scale ?? 1 }),
       })
       .execute();
+    await seedPointsMerchants(tx); // after the programmes' seed: the 党心e家 food-court merchants
     // PGlite runs no autovacuum: without statistics the planner would guess on a table of 125k employers.
     await sql`ANALYZE org_unit, collaboration_zone, employer, org_coverage`.execute(tx);
     lap('analyze');

@@ -16,7 +16,12 @@ function counterOf(f: AuthzFixtures): Promise<Counter> {
       const merchant = await f.asAdmin<{ id: number; items: { id: number }[] }>({
         method: 'POST',
         url: '/api/points/merchants',
-        payload: { orgId: f.tree.dcStreet.id, name: `矩阵商户${f.unique()}`, items: [{ name: '午餐套餐', points: 1 }], programmeIds: [programme.id] },
+        payload: {
+          orgId: f.tree.dcStreet.id,
+          name: `矩阵商户${f.unique()}`,
+          items: [{ name: '午餐套餐', points: 1 }],
+          programmeIds: [programme.id],
+        },
       });
       const member = await buildMember(f.ctx, f.tree.dcUnion.id);
       await award(db, programme.book, member.id, 100_000);
@@ -90,7 +95,11 @@ export const authz: ModuleAuthz = {
     {
       route: 'POST /api/points/merchants/:id/status',
       ...write,
-      request: async (f) => ({ method: 'POST', url: `/api/points/merchants/${(await merchantOnStreet(f)).id}/status`, payload: { status: 'suspended' } }),
+      request: async (f) => ({
+        method: 'POST',
+        url: `/api/points/merchants/${(await merchantOnStreet(f)).id}/status`,
+        payload: { status: 'suspended' },
+      }),
     },
     {
       route: 'POST /api/points/merchants/:id/shops',

@@ -18,7 +18,14 @@ export async function programmeAt(db: Kysely<DB>, orgId: number, name = `测试�
   await db.transaction().execute(async (tx) => {
     const issuance = await accountFor(tx, book, { kind: 'issuance' });
     const budget = await accountFor(tx, book, { kind: 'budget' });
-    await transfer(tx, { key: `fund:test:${row.id}`, book, kind: 'fund', debitAccountId: issuance, creditAccountId: budget, amount: 1_000_000 });
+    await transfer(tx, {
+      key: `fund:test:${row.id}`,
+      book,
+      kind: 'fund',
+      debitAccountId: issuance,
+      creditAccountId: budget,
+      amount: 1_000_000,
+    });
   });
   return { id: row.id, book };
 }
@@ -49,4 +56,3 @@ export async function regionOfMember(db: Kysely<DB>, memberId: number): Promise<
   const row = await db.selectFrom('member').select('region_id').where('id', '=', memberId).executeTakeFirstOrThrow();
   return row.region_id;
 }
-

@@ -22,8 +22,15 @@ function selectMerchants(db: Executor) {
 }
 export type MerchantRow = Awaited<ReturnType<ReturnType<typeof selectMerchants>['executeTakeFirstOrThrow']>>;
 
-export async function findMerchantInScope(db: Executor, scope: OrgScope, id: number, forUpdate = false): Promise<InScope<MerchantRow> | undefined> {
-  let q = selectMerchants(db).where('m.id', '=', id).where(inScope(scope, sql.ref('m.org_path')));
+export async function findMerchantInScope(
+  db: Executor,
+  scope: OrgScope,
+  id: number,
+  forUpdate = false,
+): Promise<InScope<MerchantRow> | undefined> {
+  let q = selectMerchants(db)
+    .where('m.id', '=', id)
+    .where(inScope(scope, sql.ref('m.org_path')));
   if (forUpdate) q = q.forUpdate('m');
   const row = await q.executeTakeFirst();
   return row && provenInScope(row);
@@ -54,11 +61,19 @@ function listMerchantsQuery(
   return q;
 }
 
-export async function listMerchants(db: Executor, scope: OrgScope, f: Parameters<typeof listMerchantsQuery>[2]): Promise<InScope<MerchantRow>[]> {
+export async function listMerchants(
+  db: Executor,
+  scope: OrgScope,
+  f: Parameters<typeof listMerchantsQuery>[2],
+): Promise<InScope<MerchantRow>[]> {
   return (await listMerchantsQuery(db, scope, f).execute()).map((r) => provenInScope(r));
 }
 
-export function countMerchants(db: Executor, scope: OrgScope, f: { underPath: string; status: MerchantStatus | undefined }): Promise<ListTotal> {
+export function countMerchants(
+  db: Executor,
+  scope: OrgScope,
+  f: { underPath: string; status: MerchantStatus | undefined },
+): Promise<ListTotal> {
   return boundedTotal(db, listMerchantsQuery(db, scope, { ...f, afterId: undefined, limit: 0 }));
 }
 
@@ -190,7 +205,10 @@ export async function insertCashier(
     .values({ username: c.username, display_name: c.displayName, password_hash: c.passwordHash, must_change_password: true })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await tx.insertInto('role_grant').values({ user_id: user.id, org_id: merchant.org_id, org_path: merchant.org_path, role: 'cashier' }).execute();
+  await tx
+    .insertInto('role_grant')
+    .values({ user_id: user.id, org_id: merchant.org_id, org_path: merchant.org_path, role: 'cashier' })
+    .execute();
   await tx.insertInto('points_merchant_cashier').values({ user_id: user.id, merchant_id: merchant.id }).execute();
   return user.id;
 }

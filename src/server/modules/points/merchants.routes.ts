@@ -49,8 +49,10 @@ export function merchantRoutes(app: FastifyInstance, deps: Deps): void {
     { schema: { tags, params: IdParam, body: MerchantStatusBody, response: { 200: MerchantDetail } } },
     async (req) => merchants.setMerchantStatus(db, requireActor(req), req.params.id, req.body.status),
   );
-  r.post('/api/points/merchants/:id/shops', { schema: { tags, params: IdParam, body: ShopInput, response: { 200: MerchantDetail } } }, async (req) =>
-    merchants.addShop(db, requireActor(req), req.params.id, req.body),
+  r.post(
+    '/api/points/merchants/:id/shops',
+    { schema: { tags, params: IdParam, body: ShopInput, response: { 200: MerchantDetail } } },
+    async (req) => merchants.addShop(db, requireActor(req), req.params.id, req.body),
   );
   r.post(
     '/api/points/merchants/:id/items',
@@ -99,15 +101,22 @@ export function merchantRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 201: Redemption },
       },
     },
-    async (req, reply) => reply.status(201).send(await redemptions.redeem(deps, requireActor(req), req.body, req.headers['idempotency-key'])),
+    async (req, reply) =>
+      reply.status(201).send(await redemptions.redeem(deps, requireActor(req), req.body, req.headers['idempotency-key'])),
   );
-  r.get('/api/points/redemptions', { schema: { tags, querystring: RedemptionListQuery, response: { 200: pageOf(Redemption) } } }, async (req) =>
-    redemptions.listRedemptions(deps, requireActor(req), req.query),
+  r.get(
+    '/api/points/redemptions',
+    { schema: { tags, querystring: RedemptionListQuery, response: { 200: pageOf(Redemption) } } },
+    async (req) => redemptions.listRedemptions(deps, requireActor(req), req.query),
   );
-  r.post('/api/points/redemptions/:id/post', { schema: { tags, params: IdParam, body: HoldBody, response: { 200: Redemption } } }, async (req) =>
-    redemptions.resolveHold(deps, requireActor(req), req.params.id, 'post', req.body.merchantId),
+  r.post(
+    '/api/points/redemptions/:id/post',
+    { schema: { tags, params: IdParam, body: HoldBody, response: { 200: Redemption } } },
+    async (req) => redemptions.resolveHold(deps, requireActor(req), req.params.id, 'post', req.body.merchantId),
   );
-  r.post('/api/points/redemptions/:id/void', { schema: { tags, params: IdParam, body: HoldBody, response: { 200: Redemption } } }, async (req) =>
-    redemptions.resolveHold(deps, requireActor(req), req.params.id, 'void', req.body.merchantId),
+  r.post(
+    '/api/points/redemptions/:id/void',
+    { schema: { tags, params: IdParam, body: HoldBody, response: { 200: Redemption } } },
+    async (req) => redemptions.resolveHold(deps, requireActor(req), req.params.id, 'void', req.body.merchantId),
   );
 }

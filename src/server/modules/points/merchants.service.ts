@@ -100,7 +100,13 @@ export async function createMerchant(db: Kysely<DB>, actor: Actor, input: Create
   const uscc = validUscc(body.uscc);
   const id = await db.transaction().execute(async (tx) => {
     const org = await findOrgFor(tx, actor, 'points.write', body.orgId);
-    const id = await repo.insertMerchant(tx, { orgId: org.id, orgPath: org.path, name: body.name, uscc, contactName: body.contactName || null });
+    const id = await repo.insertMerchant(tx, {
+      orgId: org.id,
+      orgPath: org.path,
+      name: body.name,
+      uscc,
+      contactName: body.contactName || null,
+    });
     const merchant = await findMerchantFor(tx, actor, 'points.write', id);
     for (const shop of body.shops) await repo.insertShop(tx, merchant, shop);
     for (const item of body.items) await repo.insertItem(tx, merchant, item);

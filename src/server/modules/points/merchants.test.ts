@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { actorWith, buildMember, buildTree, createTestContext, login, signInMember, type TestContext } from '../../testing/harness.js';
-import type { CreatedCashier, MemberHistoryItem, MemberPoints, MerchantDetail, Redemption, SpendCode, WhereToSpend } from '../../../common/points.merchants.js';
+import type {
+  CreatedCashier,
+  MemberHistoryItem,
+  MemberPoints,
+  MerchantDetail,
+  Redemption,
+  SpendCode,
+  WhereToSpend,
+} from '../../../common/points.merchants.js';
 import { award, programmeAt, regionOfMember } from './merchants.fixtures.js';
 import { mintSpendCode } from './redemptions.codes.js';
 
@@ -98,7 +106,10 @@ describe('merchants (商户)', () => {
     expect(merchantA).toMatchObject({ name: '新世界美食广场', status: 'active', shops: 1 });
     expect(merchantA.items).toEqual([expect.objectContaining({ name: '午餐套餐', points: 15, active: true })]);
     expect(merchantA.programmes.map((p) => p.id)).toEqual([programme.id]);
-    const list = (await ctx.call('GET', `/api/points/merchants?orgId=${tree.dongcheng.id}`)).json<{ items: { id: number }[]; total: { count: number } }>();
+    const list = (await ctx.call('GET', `/api/points/merchants?orgId=${tree.dongcheng.id}`)).json<{
+      items: { id: number }[];
+      total: { count: number };
+    }>();
     expect(list.items.map((i) => i.id)).toEqual(expect.arrayContaining([merchantA.id, merchantB.id]));
     expect(list.total.count).toBe(list.items.length);
   });
@@ -113,9 +124,12 @@ describe('merchants (商户)', () => {
   it('a cadre of another district gets 404 for a merchant, its statement and its cashiers', async () => {
     const xc = await actorWith(ctx, 'union_cadre', tree.xicheng.id);
     expect((await ctx.call('GET', `/api/points/merchants/${merchantA.id}`, undefined, xc.cookie)).statusCode).toBe(404);
-    expect((await ctx.call('GET', `/api/points/merchants/${merchantA.id}/statement?month=2026-12`, undefined, xc.cookie)).statusCode).toBe(404);
+    expect((await ctx.call('GET', `/api/points/merchants/${merchantA.id}/statement?month=2026-12`, undefined, xc.cookie)).statusCode).toBe(
+      404,
+    );
     expect(
-      (await ctx.call('POST', `/api/points/merchants/${merchantA.id}/cashiers`, { username: 'intruder01', displayName: 'x' }, xc.cookie)).statusCode,
+      (await ctx.call('POST', `/api/points/merchants/${merchantA.id}/cashiers`, { username: 'intruder01', displayName: 'x' }, xc.cookie))
+        .statusCode,
     ).toBe(404);
   });
 });
@@ -128,7 +142,13 @@ describe('redemptions at the counter (积分消费)', () => {
     const first = await charge(cashierA, { code: code.token, itemId: merchantA.items[0]!.id }, 'lunch-1');
     expect(first.statusCode).toBe(201);
     const redemption = first.json<Redemption>();
-    expect(redemption).toMatchObject({ points: 15, status: 'posted', itemName: '午餐套餐', memberNameMasked: '张**', merchantId: merchantA.id });
+    expect(redemption).toMatchObject({
+      points: 15,
+      status: 'posted',
+      itemName: '午餐套餐',
+      memberNameMasked: '张**',
+      merchantId: merchantA.id,
+    });
     // The network dropped the answer: the cashier's phone sends the same request again.
     const again = await charge(cashierA, { code: code.token, itemId: merchantA.items[0]!.id }, 'lunch-1');
     expect(again.statusCode).toBe(201);
@@ -145,7 +165,9 @@ describe('redemptions at the counter (积分消费)', () => {
     const other = await charge(cashierA, { code: code.token, points: 2 }, 'reuse-1');
     expect(other.statusCode).toBe(409);
     expect(other.json<{ code: string }>().code).toBe('POINTS_KEY_REUSED');
-    expect((await charge(cashierA, { code: code.token, points: 1 }, undefined)).json<{ code: string }>().code).toBe('POINTS_IDEMPOTENCY_KEY_REQUIRED');
+    expect((await charge(cashierA, { code: code.token, points: 1 }, undefined)).json<{ code: string }>().code).toBe(
+      'POINTS_IDEMPOTENCY_KEY_REQUIRED',
+    );
     const used = await charge(cashierA, { code: code.token, points: 1 }, 'reuse-2');
     expect(used.statusCode).toBe(409);
     expect(used.json<{ code: string }>().code).toBe('POINTS_CODE_USED');
@@ -171,7 +193,9 @@ describe('redemptions at the counter (积分消费)', () => {
     const expired = await charge(cashierA, { code: old.token, points: 1 }, 'expired-1');
     expect(expired.statusCode).toBe(409);
     expect(expired.json<{ code: string }>().code).toBe('POINTS_CODE_EXPIRED');
-    expect((await charge(cashierA, { code: 'not-a-code-at-all', points: 1 }, 'bad-1')).json<{ code: string }>().code).toBe('POINTS_CODE_INVALID');
+    expect((await charge(cashierA, { code: 'not-a-code-at-all', points: 1 }, 'bad-1')).json<{ code: string }>().code).toBe(
+      'POINTS_CODE_INVALID',
+    );
   });
 
   it('a hold is posted once; a voided hold gives the points back and cannot be posted after', async () => {
@@ -197,7 +221,9 @@ describe('redemptions at the counter (积分消费)', () => {
     const asB = await charge(cashierA, { code: (await memberCode()).token, merchantId: merchantB.id, points: 1 }, 'as-b');
     expect(asB.statusCode).toBe(404);
     expect((await ctx.call('GET', `/api/points/redemptions?merchantId=${merchantB.id}`, undefined, cashierA)).statusCode).toBe(404);
-    expect((await ctx.call('GET', `/api/points/merchants/${merchantB.id}/statement?month=2026-12`, undefined, cashierA)).statusCode).toBe(404);
+    expect((await ctx.call('GET', `/api/points/merchants/${merchantB.id}/statement?month=2026-12`, undefined, cashierA)).statusCode).toBe(
+      404,
+    );
     expect((await ctx.call('GET', `/api/points/merchants/${merchantB.id}`, undefined, cashierA)).statusCode).toBe(404);
     const today = (await ctx.call('GET', '/api/points/redemptions', undefined, cashierA)).json<{ items: Redemption[] }>();
     expect(today.items.length).toBeGreaterThan(0);
@@ -220,13 +246,17 @@ describe('redemptions at the counter (积分消费)', () => {
 
 describe('the member view and the monthly statement', () => {
   it('shows where to spend, nearest first', async () => {
-    const places = (await ctx.call('GET', '/api/portal/points/places?lat=39.915&lng=116.401', undefined, member.cookie)).json<WhereToSpend>();
+    const places = (
+      await ctx.call('GET', '/api/portal/points/places?lat=39.915&lng=116.401', undefined, member.cookie)
+    ).json<WhereToSpend>();
     expect(places.items.map((p) => p.merchantName).slice(0, 2)).toEqual(['东华门小吃', '新世界美食广场']);
     expect(places.items[0]!.distanceMetres).toBeLessThan(places.items[1]!.distanceMetres!);
   });
 
   it("streams the merchant's statement of the month with every charge, its status and the totals", async () => {
-    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' })
+      .format(new Date())
+      .slice(0, 7);
     const r = await ctx.call('GET', `/api/points/merchants/${merchantA.id}/statement?month=${month}`, undefined, cashierA);
     expect(r.statusCode).toBe(200);
     expect(decodeURIComponent(r.headers['content-disposition'] as string)).toContain(`新世界美食广场_积分结算单_${month}.xlsx`);
@@ -236,7 +266,16 @@ describe('the member view and the monthly statement', () => {
     book.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     expect(rows[1]).toEqual(['时间（北京）', '会员', '积分项目', '商品', '积分', '门店', '收银员', '状态']);
     const charges = rows.slice(2).filter((r) => typeof r[4] === 'number');
-    expect(charges.find((c) => c[3] === '午餐套餐')).toEqual([expect.any(String), '张**', '党心e家', '午餐套餐', 15, '二期美食广场', '收银员小王', '已入账']);
+    expect(charges.find((c) => c[3] === '午餐套餐')).toEqual([
+      expect.any(String),
+      '张**',
+      '党心e家',
+      '午餐套餐',
+      15,
+      '二期美食广场',
+      '收银员小王',
+      '已入账',
+    ]);
     expect(charges.some((c) => c[7] === '已撤销')).toBe(true);
     const posted = charges.filter((c) => c[7] === '已入账').reduce((s, c) => s + (c[4] as number), 0);
     expect(rows.find((r) => r[0] === '合计：已入账')?.[1]).toBe(posted);

@@ -25,7 +25,11 @@ export async function memberPoints(deps: Deps, member: MemberPrincipal): Promise
 }
 
 /** The member's points history, newest first: what was earned, spent (where, on what), expired or given back. */
-export async function memberHistory(deps: Deps, member: MemberPrincipal, query: { cursor?: string | undefined; limit: number }): Promise<Page<MemberHistoryItem>> {
+export async function memberHistory(
+  deps: Deps,
+  member: MemberPrincipal,
+  query: { cursor?: string | undefined; limit: number },
+): Promise<Page<MemberHistoryItem>> {
   return listPage(query, {
     cursor: 'number',
     read: (afterId) => repo.historyOf(deps.db, member, { afterId, limit: query.limit }),
@@ -56,7 +60,11 @@ function distanceMetres(a: { lat: number; lng: number }, b: { lat: number; lng: 
 }
 
 /** Where the member can spend: the shops of merchants designated for the member's programmes, nearest first when a place is given. */
-export async function whereToSpend(deps: Deps, member: MemberPrincipal, near: { lat?: number | undefined; lng?: number | undefined }): Promise<WhereToSpend> {
+export async function whereToSpend(
+  deps: Deps,
+  member: MemberPrincipal,
+  near: { lat?: number | undefined; lng?: number | undefined },
+): Promise<WhereToSpend> {
   const accounts = await repo.accountsOf(deps.db, member);
   const rows = await repo.placesFor(
     deps.db,

@@ -31,7 +31,11 @@ function keys(deps: Deps): CodeKeys {
 export type ResolvedCode = { regionId: number; memberId: number; nonce: string; expiresAt: Date };
 
 /** Mints a fresh code for the signed-in member (valid SPEND_CODE_SECONDS). */
-export async function mintSpendCode(deps: Deps, member: Pick<MemberPrincipal, 'memberId' | 'regionId'>, now = new Date()): Promise<SpendCode> {
+export async function mintSpendCode(
+  deps: Deps,
+  member: Pick<MemberPrincipal, 'memberId' | 'regionId'>,
+  now = new Date(),
+): Promise<SpendCode> {
   const { signer, hash } = keys(deps);
   const nonce = randomBytes(12).toString('base64url');
   const expires = Math.floor(now.getTime() / 1000) + SPEND_CODE_SECONDS;
@@ -78,6 +82,9 @@ export async function resolveSpendCode(deps: Deps, db: Executor, code: string): 
 
 /** Forgets codes expired for a day (the hourly sweep may call it). */
 export async function deleteOldSpendCodes(db: Executor): Promise<number> {
-  const r = await db.deleteFrom('points_spend_code').where(sql<boolean>`expires_at < now() - interval '1 day'`).executeTakeFirst();
+  const r = await db
+    .deleteFrom('points_spend_code')
+    .where(sql<boolean>`expires_at < now() - interval '1 day'`)
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }

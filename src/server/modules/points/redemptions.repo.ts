@@ -81,15 +81,23 @@ export async function codeUsedElsewhere(db: Executor, memberId: number, nonce: s
 /** The transfer under a key in a book, if any (the ledger decides whether a retry matches it). */
 export async function transferKeyExists(db: Executor, region: number, key: string): Promise<boolean> {
   return (
-    (await db.selectFrom('points_transfer').select('id').where('region_id', '=', region).where('transfer_key', '=', key).executeTakeFirst()) !==
-    undefined
+    (await db
+      .selectFrom('points_transfer')
+      .select('id')
+      .where('region_id', '=', region)
+      .where('transfer_key', '=', key)
+      .executeTakeFirst()) !== undefined
   );
 }
 
 /** Names of members, by id, for masking (a member's rows may sit in another region than the book). */
 export async function memberNames(db: Executor, ids: readonly number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('member').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('member')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 

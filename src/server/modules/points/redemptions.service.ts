@@ -68,8 +68,15 @@ export async function redeem(deps: Deps, actor: Actor, input: RedemptionBody, id
   const code = await resolveSpendCode(deps, db, body.code);
   const programmes = await merchantsRepo.programmesOf(db, merchant);
   const programme =
-    body.programmeId !== undefined ? programmes.find((p) => p.id === body.programmeId) : programmes.length === 1 ? programmes[0] : undefined;
-  if (!programme) throw new AppError(programmes.length > 1 && body.programmeId === undefined ? 'POINTS_PROGRAMME_REQUIRED' : 'POINTS_MERCHANT_NOT_DESIGNATED');
+    body.programmeId !== undefined
+      ? programmes.find((p) => p.id === body.programmeId)
+      : programmes.length === 1
+        ? programmes[0]
+        : undefined;
+  if (!programme)
+    throw new AppError(
+      programmes.length > 1 && body.programmeId === undefined ? 'POINTS_PROGRAMME_REQUIRED' : 'POINTS_MERCHANT_NOT_DESIGNATED',
+    );
   const item = body.itemId !== undefined ? await merchantsRepo.findItem(db, merchant, body.itemId) : undefined;
   if (body.itemId !== undefined && (!item || !item.active)) throw new AppError('POINTS_ITEM_UNKNOWN');
   const amount = item ? item.points : body.points!;
@@ -121,7 +128,13 @@ export async function redeem(deps: Deps, actor: Actor, input: RedemptionBody, id
 }
 
 /** Posts (confirms) or voids (cancels) a held charge at the caller's counter; once either happened, the other is refused. */
-export async function resolveHold(deps: Deps, actor: Actor, id: number, how: 'post' | 'void', merchantId: number | undefined): Promise<Redemption> {
+export async function resolveHold(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  how: 'post' | 'void',
+  merchantId: number | undefined,
+): Promise<Redemption> {
   const { db } = deps;
   const merchant = await counterMerchantFor(db, actor, merchantId);
   const charge = await repo.findCharge(db, merchant, id);
@@ -132,7 +145,13 @@ export async function resolveHold(deps: Deps, actor: Actor, id: number, how: 'po
     const request = { key: `redeem-${how}:${id}`, book, pendingId: id, actorUserId: actor.userId };
     const result = how === 'post' ? await postPending(tx, request) : await voidPending(tx, request);
     if (!result.replayed)
-      await recordWrite(tx, actor, `points.redeem.${how}`, { type: 'points_transfer', id, orgPath: merchant.org_path }, { merchantId: merchant.id });
+      await recordWrite(
+        tx,
+        actor,
+        `points.redeem.${how}`,
+        { type: 'points_transfer', id, orgPath: merchant.org_path },
+        { merchantId: merchant.id },
+      );
   });
   const [answer] = await presentCharges(db, [(await repo.findCharge(db, merchant, id))!]);
   return answer!;
@@ -149,4 +168,3 @@ export async function listRedemptions(deps: Deps, actor: Actor, query: Redemptio
     sortKey: (last) => last.id,
   });
 }
-

@@ -46,9 +46,21 @@ export type StartedStatement = { fileName: string; write: (out: Writable) => Pro
  * A merchant's monthly settlement statement (积分结算单): every charge of the Beijing month with its status, and the
  * totals. Authorised (a cashier its own merchant, a cadre a merchant of its subtree) and audited before the first byte.
  */
-export async function startStatement(deps: Deps, actor: Actor, merchantId: number, month: string, locale: Locale): Promise<StartedStatement> {
+export async function startStatement(
+  deps: Deps,
+  actor: Actor,
+  merchantId: number,
+  month: string,
+  locale: Locale,
+): Promise<StartedStatement> {
   const merchant = await statementMerchantFor(deps.db, actor, merchantId);
-  await recordWrite(deps.db, actor, 'points.statement', { type: 'points_merchant', id: merchant.id, orgPath: merchant.org_path }, { month });
+  await recordWrite(
+    deps.db,
+    actor,
+    'points.statement',
+    { type: 'points_merchant', id: merchant.id, orgPath: merchant.org_path },
+    { month },
+  );
   const from = new Date(`${month}-01T00:00:00+08:00`);
   const [y, m] = month.split('-').map(Number) as [number, number];
   const to = new Date(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01T00:00:00+08:00`);

@@ -61,7 +61,9 @@ describe('CashierForm (积分收银)', () => {
     fakeApi(cadre(['points.redeem']), (method, path) => {
       if (method !== 'POST' || path !== '/api/points/redemptions') return undefined;
       attempt++;
-      return attempt === 1 ? { status: 503, body: { code: 'UNAVAILABLE', message: '服务暂时不可用' } } : { status: 201, body: redemption() };
+      return attempt === 1
+        ? { status: 503, body: { code: 'UNAVAILABLE', message: '服务暂时不可用' } }
+        : { status: 201, body: redemption() };
     });
     const keys = recordKeys();
     renderPage(<CashierForm counter={counter} onCharged={() => undefined} />);

@@ -9,7 +9,7 @@ import { counterApi } from './merchants.api.js';
 type Values = { code: string; programmeId?: number; itemId?: number; points?: number; hold: boolean };
 
 /** A fresh key per charge; the same key is re-sent when the cashier retries after a network failure. */
-const newKey = () => (globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+const newKey = () => globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
 /**
  * 收银: the member's code (scanned or typed), an item or a free amount, optionally held first. A failed send keeps its

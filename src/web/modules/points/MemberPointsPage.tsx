@@ -58,8 +58,8 @@ function PointsHome() {
   }, [isShowingCode, load]);
   const sortNear = (on: boolean) => {
     if (!on || !navigator.geolocation) return void memberPointsApi.places().then((w) => setPlaces(w.items));
-    navigator.geolocation.getCurrentPosition((pos) =>
-      void memberPointsApi.places({ lat: pos.coords.latitude, lng: pos.coords.longitude }).then((w) => setPlaces(w.items)),
+    navigator.geolocation.getCurrentPosition(
+      (pos) => void memberPointsApi.places({ lat: pos.coords.latitude, lng: pos.coords.longitude }).then((w) => setPlaces(w.items)),
     );
   };
   if (!points) return failure ? <Alert type="error" message={failure} /> : <Skeleton active />;
@@ -78,7 +78,10 @@ function PointsHome() {
           {p.expiring.map((e) => (
             <div key={e.expiresAt ?? 'never'} className="public-note">
               {e.expiresAt
-                ? t('memberPoints.expiresOn', { date: new Date(e.expiresAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }), points: e.points })
+                ? t('memberPoints.expiresOn', {
+                    date: new Date(e.expiresAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }),
+                    points: e.points,
+                  })
                 : `${t('memberPoints.never')} ${e.points}`}
             </div>
           ))}
@@ -96,7 +99,8 @@ function PointsHome() {
         renderItem={(h) => (
           <List.Item>
             <span>
-              {new Date(h.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} {h.merchantName ?? h.reason ?? h.programmeName} {h.itemName ?? ''}
+              {new Date(h.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} {h.merchantName ?? h.reason ?? h.programmeName}{' '}
+              {h.itemName ?? ''}
             </span>
             <strong>{h.points > 0 ? `+${h.points}` : h.points}</strong>
           </List.Item>

@@ -29,7 +29,8 @@ export const merchantsApi = {
   addItem: (id: number, item: CatalogueItemInput) => api.post(`/api/points/merchants/${id}/items`, MerchantDetail, item),
   designate: (id: number, programmeId: number) => api.post(`/api/points/merchants/${id}/programmes`, MerchantDetail, { programmeId }),
   createCashier: (id: number, body: CreateCashierBody) => api.post(`/api/points/merchants/${id}/cashiers`, CreatedCashier, body),
-  statement: (id: number, month: string) => api.download(`/api/points/merchants/${id}/statement`, { month }, `points-statement-${month}.xlsx`),
+  statement: (id: number, month: string) =>
+    api.download(`/api/points/merchants/${id}/statement`, { month }, `points-statement-${month}.xlsx`),
 };
 
 export const counterApi = {
