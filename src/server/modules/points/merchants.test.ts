@@ -245,6 +245,15 @@ describe('redemptions at the counter (积分消费)', () => {
 });
 
 describe('the member view and the monthly statement', () => {
+  it('groups what is left by when it expires, soonest first', async () => {
+    await award(ctx.database.db, programme.book, member.id, 5, '2027-12-31T16:00:00.000Z');
+    const points = (await ctx.call('GET', '/api/portal/points', undefined, member.cookie)).json<MemberPoints>();
+    const mine = points.programmes.find((p) => p.programmeId === programme.id)!;
+    expect(mine.expiring[0]).toEqual({ expiresAt: '2027-12-31T16:00:00.000Z', points: 5 });
+    expect(mine.expiring.at(-1)?.expiresAt).toBeNull();
+    expect(mine.expiring.reduce((sum, e) => sum + e.points, 0)).toBe(mine.balance + mine.held);
+  });
+
   it('shows where to spend, nearest first', async () => {
     const places = (
       await ctx.call('GET', '/api/portal/points/places?lat=39.915&lng=116.401', undefined, member.cookie)
