@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.js';
 import type { DemoData } from './builder.js';
 import { generateDemo } from './generate.js';
 import { seedPointsMerchants } from './points-merchants.js';
+import { seedPointsProgrammes } from './points-programmes.js';
 import { bulkInsert, withIndexesDeferred, type Column } from './load.js';
 import { seedWelfare } from './welfare.js';
 
@@ -106,13 +107,13 @@ export async function seedDemo(database: Database, options: SeedOptions = {}): P
         detail: JSON.stringify({ seed: options.seed ?? DEFAULT_DEMO_SEED, scale: options.scale ?? 1 }),
       })
       .execute();
-    await seedPointsMerchants(tx); // after the programmes' seed: the 党心e家 food-court merchants
     // PGlite runs no autovacuum: without statistics the planner would guess on a table of 125k employers.
     await sql`ANALYZE org_unit, collaboration_zone, employer, org_coverage`.execute(tx);
     lap('analyze');
   });
   lap('commit');
-  await (await import('./points-programmes.js')).seedPointsProgrammes(database.db); // 党心e家 (issue #12)
+  await seedPointsProgrammes(database.db); // 党心e家 (issue #12)
+  await database.db.transaction().execute((tx) => seedPointsMerchants(tx)); // its food-court merchants
   return { orgs: data.orgs.length, employers: data.employers.length, ms: Math.round(performance.now() - started), phases };
 }
 
