@@ -174,6 +174,26 @@ describe('redemptions at the counter (积分消费)', () => {
     expect(await transfersUnder('reuse-2')).toBe(0);
   });
 
+  it('a retry under the same key that names another programme is not a second charge', async () => {
+    const both = (
+      await ctx.call('POST', '/api/points/merchants', {
+        orgId: tree.dcStreet.id,
+        name: '两个项目的食堂',
+        shops: [{ name: '一楼', address: '东四十条1号' }],
+        items: [],
+        programmeIds: [programme.id, otherProgramme.id],
+      })
+    ).json<MerchantDetail>();
+    const cashier = await cashierFor(both.id);
+    await award(ctx.database.db, otherProgramme.book, member.id, 10);
+    const code = await memberCode();
+    const first = await charge(cashier, { code: code.token, points: 2, programmeId: programme.id }, 'two-books');
+    expect(first.statusCode).toBe(201);
+    const other = await charge(cashier, { code: code.token, points: 2, programmeId: otherProgramme.id }, 'two-books');
+    expect(other.statusCode).toBe(409);
+    expect(await transfersUnder('two-books')).toBe(1);
+  });
+
   it('refuses a charge above the balance with a clear 409 in zh-CN and en, and writes nothing', async () => {
     const code = await memberCode();
     const zh = await charge(cashierA, { code: code.token, points: 10_000 }, 'too-much', 'zh-CN');

@@ -65,7 +65,11 @@ export async function listCharges(
 }
 
 /** Whether a spending code already paid for a charge other than the one under `key`. */
-export async function codeUsedElsewhere(db: Executor, memberId: number, nonce: string, key: string): Promise<boolean> {
+/**
+ * Whether a spending code already paid for another charge: under another key, or under this key in another programme's
+ * book (a retry that names another programme is not the same request).
+ */
+export async function codeUsedElsewhere(db: Executor, memberId: number, nonce: string, key: string, programmeId: number): Promise<boolean> {
   const row = await db
     .selectFrom('points_transfer')
     .select('id')
@@ -73,18 +77,24 @@ export async function codeUsedElsewhere(db: Executor, memberId: number, nonce: s
     .where('kind', '=', 'spend')
     .where('source', '=', 'spend_code')
     .where('source_ref', '=', nonce)
-    .where('transfer_key', '<>', key)
+    .where((eb) => eb.or([eb('transfer_key', '<>', key), eb('programme_id', '<>', programmeId)]))
     .executeTakeFirst();
   return row !== undefined;
 }
 
+/** Locks a spending code's row: charges with one code are decided one after the other, whichever books they go to. */
+export async function lockSpendCode(db: Executor, memberId: number, nonce: string): Promise<void> {
+  await db.selectFrom('points_spend_code').select('id').where('member_id', '=', memberId).where('nonce', '=', nonce).forUpdate().execute();
+}
+
 /** The transfer under a key in a book, if any (the ledger decides whether a retry matches it). */
-export async function transferKeyExists(db: Executor, region: number, key: string): Promise<boolean> {
+export async function transferKeyExists(db: Executor, book: { region: number; programmeId: number }, key: string): Promise<boolean> {
   return (
     (await db
       .selectFrom('points_transfer')
       .select('id')
-      .where('region_id', '=', region)
+      .where('region_id', '=', book.region)
+      .where('programme_id', '=', book.programmeId)
       .where('transfer_key', '=', key)
       .executeTakeFirst()) !== undefined
   );

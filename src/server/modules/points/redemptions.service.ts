@@ -84,7 +84,9 @@ export async function redeem(deps: Deps, actor: Actor, input: RedemptionBody, id
   const book: Book = { region: programme.region_id, programmeId: programme.id };
 
   const id = await db.transaction().execute(async (tx) => {
-    const isRetry = await repo.transferKeyExists(tx, book.region, key);
+    // The code's row first (every charge with this code waits here), then the book's accounts.
+    await repo.lockSpendCode(tx, code.memberId, code.nonce);
+    const isRetry = await repo.transferKeyExists(tx, book, key);
     if (!isRetry) {
       if (merchant.status !== 'active') throw new AppError('POINTS_MERCHANT_SUSPENDED');
       if (programme.status !== 'active') throw new AppError('POINTS_MERCHANT_NOT_DESIGNATED');
@@ -93,9 +95,8 @@ export async function redeem(deps: Deps, actor: Actor, input: RedemptionBody, id
     const memberAccount = await accountFor(tx, book, { kind: 'member', memberId: code.memberId });
     const merchantAccount = await accountFor(tx, book, { kind: 'merchant', merchantId: merchant.id });
     if (!isRetry) {
-      // Under the member's account lock, so two charges with one code cannot both pass the check.
       await lockAccounts(tx, book, [memberAccount, merchantAccount]);
-      if (await repo.codeUsedElsewhere(tx, code.memberId, code.nonce, key)) throw new AppError('POINTS_CODE_USED');
+      if (await repo.codeUsedElsewhere(tx, code.memberId, code.nonce, key, programme.id)) throw new AppError('POINTS_CODE_USED');
     }
     const result = await transfer(tx, {
       key,
