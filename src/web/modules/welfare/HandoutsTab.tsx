@@ -1,0 +1,87 @@
+import { Button, Tag, type TableColumnsType } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CampaignDetail, Handout } from '../../../common/welfare.js';
+import { useAuth } from '../../app/auth.js';
+import { formatDateTime } from '../../app/format.js';
+import { ListPage, useList } from '../../app/ListPage.js';
+import { HandoutModal } from './HandoutModal.js';
+import { welfareApi } from './welfare.api.js';
+
+function useHandoutColumns(campaign: CampaignDetail): TableColumnsType<Handout> {
+  const { t } = useTranslation();
+  const item = (id: number) => campaign.items.find((i) => i.id === id);
+  return [
+    { title: t('welfare.handout.time'), dataIndex: 'createdAt', width: 170, render: formatDateTime },
+    { title: '', dataIndex: 'kind', width: 90, render: (k: Handout['kind']) => <Tag>{t(`welfare.handout.kindShort.${k}`)}</Tag> },
+    {
+      title: t('welfare.handout.who'),
+      key: 'who',
+      width: 200,
+      render: (_: unknown, h) =>
+        h.kind === 'batch'
+          ? `${h.batchCount ?? 0} ${t('welfare.handout.count')}`
+          : [h.nameMasked, h.phoneMasked].filter(Boolean).join(' ') +
+            (h.collectorName ? `（${t('welfare.handout.collector')}：${h.collectorName}）` : ''),
+    },
+    {
+      title: t('welfare.handout.where'),
+      key: 'where',
+      width: 220,
+      render: (_: unknown, h) => (h.site ? `${h.site}（${h.orgName}）` : h.orgName),
+    },
+    {
+      title: t('welfare.handout.what'),
+      dataIndex: 'items',
+      render: (lines: Handout['items']) =>
+        lines
+          .map((l) => {
+            const i = item(l.itemId);
+            return `${i?.name ?? '#' + l.itemId} ${l.qty}${i?.unit ?? ''}`;
+          })
+          .join('、'),
+    },
+  ];
+}
+
+/** 发放记录: every hand-out of the campaign the caller's subtree made, newest first; hand out from here. */
+export function HandoutsTab({ campaign, version, onChanged }: { campaign: CampaignDetail; version: number; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const [isOpen, setOpen] = useState(false);
+  const list = useList((_f: Record<string, never>, cursor) => welfareApi.handouts(campaign.id, cursor, 50), {
+    initial: {},
+    scope: campaign.id,
+  });
+  const { restart } = list;
+  useEffect(() => restart(), [version, restart]);
+  const columns = useHandoutColumns(campaign);
+  return (
+    <ListPage
+      list={list}
+      columns={columns}
+      testId="handouts"
+      containerTestId="handouts-tab"
+      scrollX={900}
+      emptyText={t('welfare.handout.empty')}
+      actions={
+        can('welfare.write') && (
+          <Button type="primary" onClick={() => setOpen(true)} data-testid="handout-create">
+            {t('welfare.handout.create')}
+          </Button>
+        )
+      }
+    >
+      {isOpen && (
+        <HandoutModal
+          campaign={campaign}
+          onClose={() => setOpen(false)}
+          onDone={() => {
+            setOpen(false);
+            onChanged();
+          }}
+        />
+      )}
+    </ListPage>
+  );
+}

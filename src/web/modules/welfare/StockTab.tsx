@@ -1,0 +1,137 @@
+import { Button, Card, Space, Table, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CampaignDetail, StockBalance } from '../../../common/welfare.js';
+import { useAuth } from '../../app/auth.js';
+import { formatDateTime } from '../../app/format.js';
+import { useNotify } from '../../app/notify.js';
+import { MoveModal, type MoveKindChoice } from './MoveModal.js';
+import { placeLabel } from './places.js';
+import { welfareApi } from './welfare.api.js';
+
+type Pending = CampaignDetail['pendingReceipts'][number];
+
+/** 物资与库存: the items, stock per place, allocations awaiting receipt; stock in, allocate, move to a site. */
+export function StockTab({ campaign, onChanged }: { campaign: CampaignDetail; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const notify = useNotify();
+  const [dialog, setDialog] = useState<MoveKindChoice | null>(null);
+  const [busy, setBusy] = useState<number | null>(null);
+  const itemOf = (id: number) => campaign.items.find((i) => i.id === id);
+  const itemText = (id: number) => {
+    const item = itemOf(id);
+    return item ? `${item.name}（${item.unit}）` : `#${id}`;
+  };
+  const confirm = async (p: Pending) => {
+    setBusy(p.moveId);
+    try {
+      await welfareApi.receive(campaign.id, p.moveId);
+      notify.success(t('welfare.stock.confirmed'));
+      onChanged();
+    } catch (error) {
+      notify.error(error);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const itemColumns: TableColumnsType<CampaignDetail['items'][number]> = [
+    { title: t('welfare.field.itemName'), dataIndex: 'name' },
+    { title: t('welfare.field.unit'), dataIndex: 'unit', width: 80 },
+    { title: t('welfare.field.plannedQty'), dataIndex: 'plannedQty', width: 120, align: 'right' },
+    { title: t('welfare.field.budgetYuan'), dataIndex: 'budgetYuan', width: 140, align: 'right' },
+    { title: t('welfare.field.isVoucher'), dataIndex: 'isVoucher', width: 90, render: (v: boolean) => (v ? '✓' : '') },
+  ];
+  const stockColumns: TableColumnsType<StockBalance> = [
+    { title: t('welfare.stock.place'), key: 'place', render: (_: unknown, s) => placeLabel(t, s) },
+    { title: t('welfare.stock.item'), dataIndex: 'itemId', render: itemText },
+    { title: t('welfare.stock.qty'), dataIndex: 'qty', width: 120, align: 'right' },
+  ];
+  const pendingColumns: TableColumnsType<Pending> = [
+    { title: t('welfare.stock.to'), dataIndex: 'toOrgName' },
+    { title: t('welfare.stock.item'), dataIndex: 'itemId', render: itemText },
+    { title: t('welfare.stock.qty'), dataIndex: 'qty', width: 100, align: 'right' },
+    { title: t('welfare.stock.sentAt'), dataIndex: 'sentAt', width: 170, render: formatDateTime },
+    {
+      title: '',
+      key: 'confirm',
+      width: 120,
+      render: (_: unknown, p) =>
+        can('welfare.write') && (
+          <Button
+            size="small"
+            type="primary"
+            loading={busy === p.moveId}
+            onClick={() => void confirm(p)}
+            data-testid={`confirm-receipt-${p.moveId}`}
+          >
+            {t('welfare.stock.confirm')}
+          </Button>
+        ),
+    },
+  ];
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="stock-tab">
+      {can('welfare.write') && (
+        <Space wrap>
+          <Button type="primary" onClick={() => setDialog('stock_in')} data-testid="stock-in">
+            {t('welfare.stock.stockIn')}
+          </Button>
+          <Button onClick={() => setDialog('allocate')} data-testid="stock-allocate">
+            {t('welfare.stock.allocate')}
+          </Button>
+          <Button onClick={() => setDialog('transfer')} data-testid="stock-transfer">
+            {t('welfare.stock.transfer')}
+          </Button>
+        </Space>
+      )}
+      {campaign.pendingReceipts.length > 0 && (
+        <Card size="small" title={t('welfare.stock.pending')}>
+          <Table
+            rowKey="moveId"
+            size="small"
+            columns={pendingColumns}
+            dataSource={campaign.pendingReceipts}
+            pagination={false}
+            scroll={{ x: 600 }}
+            data-testid="pending-receipts"
+          />
+        </Card>
+      )}
+      <Card size="small" title={t('welfare.field.items')}>
+        <Table
+          rowKey="id"
+          size="small"
+          columns={itemColumns}
+          dataSource={campaign.items}
+          pagination={false}
+          scroll={{ x: 600 }}
+          data-testid="campaign-items-table"
+        />
+      </Card>
+      <Card size="small" title={t('welfare.stock.place')}>
+        <Table
+          rowKey={(s) => `${s.locationId}:${s.itemId}`}
+          size="small"
+          columns={stockColumns}
+          dataSource={campaign.stock.filter((s) => s.kind !== 'handed_out')}
+          pagination={false}
+          scroll={{ x: 500 }}
+          locale={{ emptyText: t('welfare.stock.none') }}
+          data-testid="stock-table"
+        />
+      </Card>
+      {dialog && (
+        <MoveModal
+          campaign={campaign}
+          kind={dialog}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            onChanged();
+          }}
+        />
+      )}
+    </Space>
+  );
+}
