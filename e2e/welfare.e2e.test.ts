@@ -1,0 +1,203 @@
+/**
+ * 夏送清凉 from stock to hand-out to reconciliation, in Debian's Chromium against the real server process: the city
+ * federation's admin opens the demo campaign, stocks watermelon and allocates some to 东城区总工会; a 东城 cadre confirms
+ * receipt, hands out to a named outdoor worker, is refused a second hand-out to the same person (每人限领一次), and
+ * the reconciliation shows the figures. Screenshots: e2e/artifacts/welfare-*.png.
+ */
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { OrgSearchHit } from '../src/common/orgs.js';
+import type { Page as ListPage } from '../src/common/paging.js';
+import type { Campaign, Reconciliation } from '../src/common/welfare.js';
+import { ADMIN_PASSWORD, artifacts, hasChromium, signIn, signInApi, useJourney } from './harness.js';
+
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 375, height: 812 };
+const CADRE = { username: 'dc.welfare', displayName: '东城慰问干部', password: 'Dc-Welfare-Pass-2026' };
+const WAIT = { timeout: 60_000 };
+const STOCKED = 500;
+const ALLOCATED = 237;
+const HANDED = 7;
+
+async function json<T>(request: Promise<{ ok(): boolean; status(): number; text(): Promise<string>; json(): Promise<unknown> }>) {
+  const response = await request;
+  if (!response.ok()) throw new Error(`${response.status()} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(artifacts, `welfare-${name}.png`), fullPage: true });
+}
+
+/** Waits until a modal's opening motion ends (typing before that loses the dropdown). */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('.ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave'), undefined, WAIT);
+}
+
+async function pick(page: Page, selectTestId: string, optionTitle: string): Promise<void> {
+  await page.getByTestId(selectTestId).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${optionTitle}"]`).click(WAIT);
+}
+
+describe.skipIf(!hasChromium)('a 夏送清凉 campaign in a browser', () => {
+  const journey = useJourney();
+
+  it('stocks, allocates, confirms receipt, hands out once per person, and reconciles', async () => {
+    const { app, browser } = journey;
+    const problems: string[] = [];
+    const watch = (page: Page) => {
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('response', (r) => {
+        if (r.url().includes('/api/') && r.status() >= 500) problems.push(`${r.status()} ${r.url()}`);
+      });
+    };
+    const adminDesk = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    const cadreDesk = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    const page = await adminDesk.newPage();
+    watch(page);
+    let cadrePage: Page | undefined;
+    try {
+      // Set-up through the API: a cadre of 东城区总工会; the demo campaign and its reconciliation before the journey.
+      const api = await browser.newContext();
+      await signInApi(api.request, app.baseUrl, 'admin', ADMIN_PASSWORD);
+      const q = (s: string) => encodeURIComponent(s);
+      const dongcheng = (
+        await json<{ items: OrgSearchHit[] }>(
+          api.request.get(`${app.baseUrl}/api/orgs/search?q=${q('东城区总工会')}&kind=district_federation&limit=1`),
+        )
+      ).items[0]!;
+      await json(api.request.post(`${app.baseUrl}/api/users`, { data: { ...CADRE, orgId: dongcheng.id, role: 'union_cadre' } }));
+      const me = await json<{ grants: { orgId: number }[] }>(api.request.get(`${app.baseUrl}/api/auth/me`));
+      const campaigns = await json<ListPage<Campaign>>(
+        api.request.get(`${app.baseUrl}/api/welfare/campaigns?orgId=${me.grants[0]!.orgId}`),
+      );
+      const demo = campaigns.items.find((c) => c.kind === 'summer')!;
+      expect(demo.name).toContain('夏送清凉');
+      const before = await json<Reconciliation>(api.request.get(`${app.baseUrl}/api/welfare/campaigns/${demo.id}/reconciliation`));
+      await api.close();
+      const melonBefore = before.items.find((i) => i.itemName === '西瓜')!;
+      const dcBefore = before.rows.find((r) => r.orgId === dongcheng.id && r.itemName === '西瓜')?.own ?? { received: 0, handedOut: 0 };
+
+      // 1. The admin opens the campaign from the menu's list.
+      await signIn(page, app.baseUrl);
+      await page.getByTestId('nav-welfare').click();
+      await page.getByTestId('campaigns-table').locator('tbody tr', { hasText: '夏送清凉' }).first().click(WAIT);
+      await page.getByTestId('campaign-page').waitFor(WAIT);
+      expect(new URL(page.url()).pathname).toBe(`/welfare/campaigns/${demo.id}`);
+      await page.getByTestId('campaign-items-table').getByText('西瓜', { exact: true }).waitFor(WAIT);
+      await shot(page, '01-campaign');
+
+      // 2. Stock in 500 斤 of watermelon at the warehouse.
+      await page.getByTestId('stock-in').click();
+      await settled(page);
+      await pick(page, 'move-item', '西瓜（斤）');
+      await page.getByTestId('move-qty').fill(String(STOCKED));
+      await page.getByTestId('move-ok').click();
+      await page
+        .getByTestId('move-form')
+        .locator('.ant-modal')
+        .waitFor({ state: 'hidden', ...WAIT });
+
+      // 3. Allocate 237 斤 from the warehouse to 东城区总工会: in transit until 东城 confirms.
+      await page.getByTestId('stock-allocate').click();
+      await settled(page);
+      await pick(page, 'move-item', '西瓜（斤）');
+      await page.getByTestId('move-qty').fill(String(ALLOCATED));
+      await page.getByTestId('move-from').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '仓库' }).first().click(WAIT);
+      await page.getByTestId('move-to').locator('input').click();
+      await page.getByTestId('move-to').locator('input').fill('东城区总工会');
+      await page.getByTestId(`org-option-${dongcheng.id}`).click(WAIT);
+      await shot(page, '02-allocate');
+      await page.getByTestId('move-ok').click();
+      await page
+        .getByTestId('move-form')
+        .locator('.ant-modal')
+        .waitFor({ state: 'hidden', ...WAIT });
+      const pending = page.getByTestId('pending-receipts');
+      await pending.locator('tbody tr', { hasText: String(ALLOCATED) }).waitFor(WAIT);
+
+      // 4. The 东城 cadre confirms receipt.
+      cadrePage = await cadreDesk.newPage();
+      watch(cadrePage);
+      await signIn(cadrePage, app.baseUrl, CADRE.username, CADRE.password);
+      await cadrePage.goto(`${app.baseUrl}/welfare/campaigns/${demo.id}`);
+      const row = cadrePage.getByTestId('pending-receipts').locator('tbody tr', { hasText: String(ALLOCATED) });
+      await row.waitFor(WAIT);
+      await row.locator('button').click();
+      await cadrePage.getByTestId('pending-receipts').waitFor({ state: 'detached', ...WAIT });
+      await shot(cadrePage, '03-received');
+
+      // 5. A hand-out to a named outdoor worker from 东城's stock.
+      const phone = `139${String(Date.now()).slice(-8)}`;
+      const handOut = async () => {
+        await cadrePage!.getByTestId('handout-create').click();
+        await settled(cadrePage!);
+        await pick(cadrePage!, 'handout-from', '东城区总工会');
+        await cadrePage!.getByTestId('handout-name').fill('张师傅');
+        await cadrePage!.getByTestId('handout-phone').fill(phone);
+        const melon = (await cadrePage!.locator('[data-testid^="handout-qty-"]').first().getAttribute('data-testid'))!;
+        await cadrePage!.getByTestId(melon).fill(String(HANDED));
+        await cadrePage!.getByTestId('handout-ok').click();
+      };
+      await cadrePage.getByTestId('tab-handouts').click();
+      await cadrePage.getByTestId('handouts-tab').waitFor(WAIT);
+      await handOut();
+      await cadrePage
+        .getByTestId('handout-form')
+        .locator('.ant-modal')
+        .waitFor({ state: 'hidden', ...WAIT });
+      await cadrePage.getByTestId('handouts-table').locator('tbody tr', { hasText: '张' }).first().waitFor(WAIT);
+      expect(await cadrePage.getByTestId('handouts-table').innerText()).not.toContain(phone);
+
+      // 6. A second hand-out to the same person is refused, in Chinese, naming when and where.
+      await handOut();
+      const refusal = cadrePage.getByTestId('handout-error');
+      await refusal.waitFor(WAIT);
+      expect(await refusal.innerText()).toContain('此人已在本活动中领取过');
+      expect(await refusal.innerText()).toContain('每人限领一次');
+      await shot(cadrePage, '04-refused');
+      await cadrePage.keyboard.press('Escape');
+
+      // 7. The reconciliation: 东城 received the allocation and handed out 7 斤; one more person reached.
+      await cadrePage.getByTestId('tab-reconciliation').click();
+      const rows = cadrePage.getByTestId('rec-rows');
+      const dcMelon = rows.locator('tbody tr', { hasText: '东城区总工会' }).filter({ hasText: '西瓜' }).first();
+      await dcMelon.waitFor(WAIT);
+      const cells = await dcMelon.locator('td').allInnerTexts();
+      expect(cells.some((c) => c.startsWith(String(dcBefore.received + ALLOCATED)))).toBe(true);
+      expect(cells.some((c) => c.startsWith(String(dcBefore.handedOut + HANDED)))).toBe(true);
+      await shot(cadrePage, '05-reconciliation-dongcheng');
+
+      // The admin's reconciliation of the whole campaign: stocked in and handed out grew, the books balance.
+      await page.getByTestId('tab-reconciliation').click();
+      const items = page.getByTestId('rec-items');
+      const melonRow = items.locator('tbody tr', { hasText: '西瓜' });
+      await melonRow.waitFor(WAIT);
+      const melonCells = await melonRow.locator('td').allInnerTexts();
+      expect(melonCells).toContain(String(melonBefore.stockIn + STOCKED));
+      expect(melonCells).toContain(String(melonBefore.handedOut + HANDED));
+      expect(await melonRow.innerText()).toContain('账实相符');
+      expect(Number((await page.getByTestId('rec-people').locator('.ant-statistic-content-value').innerText()).replace(/,/gu, ''))).toBe(
+        before.peopleReached + 1,
+      );
+      await shot(page, '06-reconciliation');
+
+      // The same campaign page at phone width (a cadre at the market gate).
+      const phonePage = await cadreDesk.newPage();
+      await phonePage.setViewportSize(PHONE);
+      await phonePage.goto(`${app.baseUrl}/welfare/campaigns/${demo.id}?tab=handouts`);
+      await phonePage.getByTestId('handouts-tab').waitFor(WAIT);
+      await shot(phonePage, '07-phone');
+      expect(problems).toEqual([]);
+    } catch (error) {
+      await page.screenshot({ path: path.join(artifacts, 'welfare-failure.png') }).catch(() => undefined);
+      await cadrePage?.screenshot({ path: path.join(artifacts, 'welfare-failure-cadre.png') }).catch(() => undefined);
+      throw error;
+    } finally {
+      await adminDesk.close();
+      await cadreDesk.close();
+    }
+  });
+});
