@@ -299,6 +299,20 @@ export type VoucherKey = z.infer<typeof VoucherKey>;
 /** The payload a voucher QR code signs: voucher, region, serial, campaign, item, validity (epoch s), merchants. */
 export type VoucherClaims = { v: number; r: number; s: string; c: number; i: number; f: number; t: number; m: number[] };
 
+/** A voucher as its holder sees it on the member page: the signed QR code to show at a designated shop. */
+export const MemberVoucher = z.object({
+  id: z.number(),
+  campaignName: z.string(),
+  itemName: z.string(),
+  serial: z.string(),
+  validFrom: z.string(),
+  validTo: z.string(),
+  token: z.string(),
+  merchants: z.array(z.string()),
+  redeemedAt: z.string().nullable(),
+});
+export type MemberVoucher = z.infer<typeof MemberVoucher>;
+
 export const ReconciliationFigures = z.object({
   allocated: z.number(),
   received: z.number(),

@@ -65,6 +65,7 @@ async function voucherOnStreet(f: AuthzFixtures): Promise<{ token: string; merch
 
 export const authz: ModuleAuthz = {
   publicRoutes: ['GET /api/public/welfare/voucher-key'],
+  memberRoutes: [{ route: 'GET /api/portal/welfare/vouchers' }],
   cases: [
     {
       route: 'POST /api/welfare/campaigns',

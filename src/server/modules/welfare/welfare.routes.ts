@@ -10,6 +10,7 @@ import {
   Handout,
   HandoutBody,
   HandoutListQuery,
+  MemberVoucher,
   MoveBody,
   OfflineScansBody,
   OfflineScansResult,
@@ -21,6 +22,8 @@ import {
   VoucherKey,
 } from '../../../common/welfare.js';
 import { requireActor } from '../../auth/auth.plugin.js';
+import { requireMember } from '../../auth/member-session.js';
+import { z } from 'zod';
 import { attachmentDisposition } from '../../http/attachment.js';
 import { loadMasterSecret } from '../../crypto/pii.js';
 import { createVoucherSigner } from './welfare.signer.js';
@@ -86,6 +89,12 @@ export function welfareRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/welfare/redemptions/offline',
     { schema: { tags, body: OfflineScansBody, response: { 200: OfflineScansResult } } },
     async (req) => vouchers.syncOfflineScans(db, signer, requireActor(req), req.body),
+  );
+  // The member page: the signed-in member's own vouchers with their QR codes.
+  r.get(
+    '/api/portal/welfare/vouchers',
+    { schema: { tags: ['portal'], response: { 200: z.object({ items: z.array(MemberVoucher) }) } } },
+    async (req) => vouchers.vouchersForMember(db, signer, requireMember(req)),
   );
   // The shop's page caches this key and checks voucher codes offline; public: it is a public key.
   r.get(

@@ -121,3 +121,29 @@ export async function insertScanFlag(
     })
     .execute();
 }
+
+/**
+ * The vouchers handed out to one member (the member page's own session: the member, not an org scope, is the key),
+ * with their campaign, item, designated merchants and first redemption.
+ */
+export async function vouchersOfMember(db: Executor, memberRegionId: number, memberId: number) {
+  return db
+    .selectFrom('welfare_voucher as v')
+    .innerJoin('welfare_handout as h', (j) => j.onRef('h.region_id', '=', 'v.region_id').onRef('h.id', '=', 'v.handout_id'))
+    .innerJoin('welfare_campaign as c', 'c.id', 'v.campaign_id')
+    .innerJoin('welfare_item as i', 'i.id', 'v.item_id')
+    .leftJoin('welfare_redemption as r', (j) => j.onRef('r.region_id', '=', 'v.region_id').onRef('r.voucher_id', '=', 'v.id'))
+    .select(['v.region_id', 'v.id', 'v.campaign_id', 'v.item_id', 'v.serial', 'v.valid_from', 'v.valid_to', 'c.name as campaign_name'])
+    .select(['i.name as item_name', 'r.scanned_at as redeemed_at'])
+    .select(
+      sql<{ id: number; name: string }[]>`COALESCE((SELECT json_agg(json_build_object('id', m.id, 'name', m.name) ORDER BY m.id)
+        FROM welfare_campaign_merchant cm JOIN points_merchant m ON m.id = cm.merchant_id WHERE cm.campaign_id = v.campaign_id), '[]'::json)`.as(
+        'merchants',
+      ),
+    )
+    .where('h.member_region_id', '=', memberRegionId)
+    .where('h.member_id', '=', memberId)
+    .orderBy('v.id', 'desc')
+    .limit(100)
+    .execute();
+}

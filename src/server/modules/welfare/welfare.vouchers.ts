@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/welfare.errors.js';
-import type { OfflineScansBody, Redemption, RedemptionBody, ScanMode } from '../../../common/welfare.js';
+import type { MemberVoucher, OfflineScansBody, Redemption, RedemptionBody, ScanMode } from '../../../common/welfare.js';
+import type { MemberPrincipal } from '../../auth/member-session.js';
 import { WELFARE_LIMITS, beijingMinute } from '../../../common/welfare.js';
 import { scopeFor, type Actor, type InScope } from '../../auth/scope.js';
 import { recordWrite } from '../../audit/audit.js';
@@ -137,4 +138,35 @@ export async function syncOfflineScans(
   const results: Redemption[] = new Array<Redemption>(body.scans.length);
   for (const scan of order) results[scan.index] = await redeemOne(db, signer, actor, merchant, scan.token, scan.at, 'offline');
   return { results };
+}
+
+/** The member page: the signed-in member's own vouchers, each with its QR code (signed afresh, as at hand-out). */
+export async function vouchersForMember(
+  db: Kysely<DB>,
+  signer: VoucherSigner,
+  member: MemberPrincipal,
+): Promise<{ items: MemberVoucher[] }> {
+  const rows = await repo.vouchersOfMember(db, member.regionId, member.memberId);
+  return {
+    items: rows.map((v) => ({
+      id: v.id,
+      campaignName: v.campaign_name,
+      itemName: v.item_name,
+      serial: v.serial,
+      validFrom: v.valid_from,
+      validTo: v.valid_to,
+      token: signer.sign({
+        v: v.id,
+        r: v.region_id,
+        s: v.serial,
+        c: v.campaign_id,
+        i: v.item_id,
+        f: Math.floor(Date.parse(v.valid_from) / 1000),
+        t: Math.floor(Date.parse(v.valid_to) / 1000),
+        m: v.merchants.map((m) => m.id),
+      }),
+      merchants: v.merchants.map((m) => m.name),
+      redeemedAt: v.redeemed_at,
+    })),
+  };
 }
