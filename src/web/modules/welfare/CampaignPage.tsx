@@ -53,7 +53,7 @@ export function CampaignPage() {
           </Descriptions.Item>
         )}
         {campaign.voucherFrom && (
-          <Descriptions.Item label={t('welfare.field.voucherFrom')}>
+          <Descriptions.Item label={t('welfare.field.voucherPeriod')}>
             {campaign.voucherFrom} ~ {campaign.voucherTo}
           </Descriptions.Item>
         )}

@@ -1,10 +1,11 @@
-import { Button, Tag, type TableColumnsType } from 'antd';
+import { Button, Modal, Tag, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, Handout } from '../../../common/welfare.js';
 import { useAuth } from '../../app/auth.js';
 import { formatDateTime } from '../../app/format.js';
 import { ListPage, useList } from '../../app/ListPage.js';
+import { QrCode } from '../cards/QrCode.js';
 import { HandoutModal } from './HandoutModal.js';
 import { welfareApi } from './welfare.api.js';
 
@@ -49,6 +50,7 @@ export function HandoutsTab({ campaign, version, onChanged }: { campaign: Campai
   const { t } = useTranslation();
   const { can } = useAuth();
   const [isOpen, setOpen] = useState(false);
+  const [issued, setIssued] = useState<Handout['vouchers']>([]);
   const list = useList((_f: Record<string, never>, cursor) => welfareApi.handouts(campaign.id, cursor, 50), {
     initial: {},
     scope: campaign.id,
@@ -76,11 +78,22 @@ export function HandoutsTab({ campaign, version, onChanged }: { campaign: Campai
         <HandoutModal
           campaign={campaign}
           onClose={() => setOpen(false)}
-          onDone={() => {
+          onDone={(h) => {
             setOpen(false);
+            setIssued(h.vouchers.filter((v) => v.token));
             onChanged();
           }}
         />
+      )}
+      {issued.length > 0 && (
+        <Modal open footer={null} onCancel={() => setIssued([])} title={t('welfare.voucher.issuedTitle')} data-testid="issued-vouchers">
+          {issued.map((v) => (
+            <div key={v.id} style={{ textAlign: 'center', marginBottom: 12 }}>
+              <QrCode text={v.token} size={240} />
+              <div>{v.serial}</div>
+            </div>
+          ))}
+        </Modal>
       )}
     </ListPage>
   );

@@ -35,11 +35,12 @@ export function VouchersTab({ campaign, version }: { campaign: CampaignDetail; v
       title: '',
       key: 'qr',
       width: 100,
-      render: (_: unknown, v) => (
-        <Button size="small" onClick={() => setShown(v)} data-testid={`voucher-qr-${v.id}`}>
-          {t('welfare.voucher.show')}
-        </Button>
-      ),
+      render: (_: unknown, v) =>
+        v.token && (
+          <Button size="small" onClick={() => setShown(v)} data-testid={`voucher-qr-${v.id}`}>
+            {t('welfare.voucher.show')}
+          </Button>
+        ),
     },
   ];
   return (

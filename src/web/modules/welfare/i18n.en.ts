@@ -21,6 +21,7 @@ export const messages: Widen<typeof zhCN> = {
       endsOn: 'Ends',
       voucherFrom: 'Vouchers from',
       voucherTo: 'Vouchers to',
+      voucherPeriod: 'Voucher period',
       coOrganisers: 'Co-organisers',
       budget: 'Budget (yuan)',
       items: 'Items',
@@ -87,7 +88,8 @@ export const messages: Widen<typeof zhCN> = {
       validTo: 'Valid to',
       issued: 'Issued',
       show: 'QR code',
-      hint: 'A voucher is issued, one per person, when a voucher item is handed out; the issued vouchers are listed here.',
+      hint: 'A voucher is issued, one per person, when a voucher item is handed out; its QR code is shown once at the hand-out, and members see it on their phone page “My vouchers” (/vouchers).',
+      issuedTitle: 'Voucher issued: let the recipient photograph or save the QR code',
     },
     rec: {
       node: 'Node',
@@ -107,6 +109,15 @@ export const messages: Widen<typeof zhCN> = {
       stockIn: 'Stocked in',
       download: 'Download Excel',
       subtree: 'with nodes below',
+    },
+    mine: {
+      title: 'My vouchers',
+      signIn: 'Sign in on the member page first',
+      signInButton: 'Sign in',
+      empty: 'No vouchers',
+      shops: 'Taken at',
+      show: 'Show the QR code',
+      redeemed: 'Redeemed on {{at}}',
     },
     check: {
       title: 'Voucher check',

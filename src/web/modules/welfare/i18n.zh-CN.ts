@@ -18,6 +18,7 @@ export const messages = {
       endsOn: '结束日期',
       voucherFrom: '兑换期开始',
       voucherTo: '兑换期结束',
+      voucherPeriod: '兑换期',
       coOrganisers: '协办单位',
       budget: '预算（元）',
       items: '物资',
@@ -84,7 +85,8 @@ export const messages = {
       validTo: '有效期至',
       issued: '已发放',
       show: '二维码',
-      hint: '兑换券随“兑换券”物资的发放一人一张签发；此处列出已签发的券。',
+      hint: '兑换券随“兑换券”物资的发放一人一张签发；二维码在发放时出示一次，会员也可在手机“我的兑换券”（/vouchers）页面出示。',
+      issuedTitle: '已签发兑换券：请领取人拍照或保存二维码',
     },
     rec: {
       node: '单位',
@@ -104,6 +106,15 @@ export const messages = {
       stockIn: '入库',
       download: '下载 Excel',
       subtree: '含下级',
+    },
+    mine: {
+      title: '我的兑换券',
+      signIn: '请先登录会员页面',
+      signInButton: '登录',
+      empty: '暂无兑换券',
+      shops: '可用商户',
+      show: '出示二维码',
+      redeemed: '已于 {{at}} 核销',
     },
     check: {
       title: '兑换券核销',
