@@ -25,7 +25,10 @@ describe('checking a voucher code offline (WebCrypto Ed25519)', () => {
     const [, , signature] = good.split('.');
     const forged = `WV1.${Buffer.from(JSON.stringify({ ...claims, s: 'WV-999999' })).toString('base64url')}.${signature}`;
     expect(await checkVoucherOffline(forged, key)).toEqual({ ok: false, reason: 'invalid' });
-    expect(await checkVoucherOffline(token(claims, generateKeyPairSync('ed25519').privateKey), key)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await checkVoucherOffline(token(claims, generateKeyPairSync('ed25519').privateKey), key)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
     expect(await checkVoucherOffline('WV1.abc', key)).toEqual({ ok: false, reason: 'invalid' });
     expect(await checkVoucherOffline(token({ ...claims, t: now - 60 }), key)).toEqual({ ok: false, reason: 'expired' });
   });
