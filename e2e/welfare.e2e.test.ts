@@ -2,14 +2,16 @@
  * 夏送清凉 from stock to hand-out to reconciliation, in Debian's Chromium against the real server process: the city
  * federation's admin opens the demo campaign, stocks watermelon and allocates some to 东城区总工会; a 东城 cadre confirms
  * receipt, hands out to a named outdoor worker, is refused a second hand-out to the same person (每人限领一次), and
- * the reconciliation shows the figures. Screenshots: e2e/artifacts/welfare-*.png.
+ * the reconciliation shows the figures. The designated shop's cashier checks the worker's cold-drink voucher on a phone:
+ * redeemed once, a second scan says 重复; offline, another voucher is checked against the cached public key, queued and
+ * synced when the phone is back online. Screenshots: e2e/artifacts/welfare-*.png.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { OrgSearchHit } from '../src/common/orgs.js';
 import type { Page as ListPage } from '../src/common/paging.js';
-import type { Campaign, Reconciliation } from '../src/common/welfare.js';
+import type { Campaign, CampaignDetail, Handout, Reconciliation, StockMove } from '../src/common/welfare.js';
 import { ADMIN_PASSWORD, artifacts, hasChromium, signIn, signInApi, useJourney } from './harness.js';
 
 const DESKTOP = { width: 1440, height: 900 };
@@ -75,7 +77,31 @@ describe.skipIf(!hasChromium)('a 夏送清凉 campaign in a browser', () => {
       const demo = campaigns.items.find((c) => c.kind === 'summer')!;
       expect(demo.name).toContain('夏送清凉');
       const before = await json<Reconciliation>(api.request.get(`${app.baseUrl}/api/welfare/campaigns/${demo.id}/reconciliation`));
+      // 10 cold-drink vouchers allocated to 东城 and received there (the watermelon goes through the pages below).
+      const detail = await json<CampaignDetail>(api.request.get(`${app.baseUrl}/api/welfare/campaigns/${demo.id}`));
+      const voucherItem = detail.items.find((i) => i.isVoucher)!;
+      const sent = await json<StockMove>(
+        api.request.post(`${app.baseUrl}/api/welfare/campaigns/${demo.id}/moves`, {
+          data: {
+            kind: 'allocate',
+            key: 'e2e-vouchers',
+            itemId: voucherItem.id,
+            qty: 10,
+            fromOrgId: me.grants[0]!.orgId,
+            toOrgId: dongcheng.id,
+          },
+        }),
+      );
+      const merchantId = detail.merchants[0]!.merchantId;
+      const cashier = await json<{ username: string; firstPassword: string }>(
+        api.request.post(`${app.baseUrl}/api/points/merchants/${merchantId}/cashiers`, {
+          data: { username: 'shop.cashier', displayName: '冷饮店收银员' },
+        }),
+      );
       await api.close();
+      const cadreApi = await browser.newContext();
+      await signInApi(cadreApi.request, app.baseUrl, CADRE.username, CADRE.password);
+      await json(cadreApi.request.post(`${app.baseUrl}/api/welfare/campaigns/${demo.id}/receipts`, { data: { moveId: sent.id } }));
       const melonBefore = before.items.find((i) => i.itemName === '西瓜')!;
       const dcBefore = before.rows.find((r) => r.orgId === dongcheng.id && r.itemName === '西瓜')?.own ?? { received: 0, handedOut: 0 };
 
@@ -139,15 +165,26 @@ describe.skipIf(!hasChromium)('a 夏送清凉 campaign in a browser', () => {
         await cadrePage!.getByTestId('handout-phone').fill(phone);
         const melon = (await cadrePage!.locator('[data-testid^="handout-qty-"]').first().getAttribute('data-testid'))!;
         await cadrePage!.getByTestId(melon).fill(String(HANDED));
+        await cadrePage!.getByTestId(`handout-qty-${voucherItem.id}`).fill('1');
         await cadrePage!.getByTestId('handout-ok').click();
       };
       await cadrePage.getByTestId('tab-handouts').click();
       await cadrePage.getByTestId('handouts-tab').waitFor(WAIT);
+      const answered = cadrePage.waitForResponse(
+        (r) => r.url().endsWith(`/campaigns/${demo.id}/handouts`) && r.request().method() === 'POST',
+        WAIT,
+      );
       await handOut();
+      const voucherToken = ((await (await answered).json()) as Handout).vouchers[0]!.token;
+      expect(voucherToken).toMatch(/^WV1\./u);
+      // The voucher's QR code is shown once, for the worker to keep.
+      await cadrePage.getByTestId('issued-vouchers').locator('canvas').waitFor(WAIT);
+      await shot(cadrePage, '04a-voucher-issued');
+      await cadrePage.keyboard.press('Escape');
       await cadrePage
-        .getByTestId('handout-form')
-        .locator('.ant-modal')
-        .waitFor({ state: 'hidden', ...WAIT });
+        .locator('.ant-modal-wrap:visible')
+        .waitFor({ state: 'detached', ...WAIT })
+        .catch(() => undefined);
       await cadrePage.getByTestId('handouts-table').locator('tbody tr', { hasText: '张' }).first().waitFor(WAIT);
       expect(await cadrePage.getByTestId('handouts-table').innerText()).not.toContain(phone);
 
@@ -183,6 +220,67 @@ describe.skipIf(!hasChromium)('a 夏送清凉 campaign in a browser', () => {
         before.peopleReached + 1,
       );
       await shot(page, '06-reconciliation');
+
+      // 8. The shop's cashier on a phone: the worker's voucher is redeemed once; a second scan says 重复.
+      const second = await json<Handout>(
+        cadreApi.request.post(`${app.baseUrl}/api/welfare/campaigns/${demo.id}/handouts`, {
+          data: {
+            kind: 'person',
+            key: 'e2e-second-worker',
+            from: { orgId: dongcheng.id },
+            name: '李师傅',
+            phone: `138${String(Date.now()).slice(-8)}`,
+            items: [{ itemId: voucherItem.id, qty: 1 }],
+          },
+        }),
+      );
+      await cadreApi.close();
+      const shop = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
+      await signInApi(shop.request, app.baseUrl, cashier.username, cashier.firstPassword);
+      await json(
+        shop.request.post(`${app.baseUrl}/api/auth/password`, {
+          data: { currentPassword: cashier.firstPassword, newPassword: 'Shop-Cashier-Pass-2026' },
+        }),
+      );
+      const counter = await shop.newPage();
+      watch(counter);
+      await counter.goto(`${app.baseUrl}/welfare/check`);
+      await counter.getByTestId('voucher-check-page').waitFor(WAIT);
+      // The page keeps the public key for offline checks once it has fetched it.
+      await counter.waitForFunction(() => localStorage.getItem('gonghui.welfare.voucherKey') !== null, undefined, WAIT);
+      const scan = async (token: string, expected: string) => {
+        await counter.getByTestId('voucher-code').fill(token);
+        await counter.getByTestId('voucher-redeem').click();
+        await counter.getByTestId('voucher-outcome').getByText(expected).waitFor(WAIT);
+      };
+      await scan(voucherToken, '已核销');
+      await shot(counter, '08-voucher-redeemed');
+      await scan(voucherToken, '重复：该券已核销过');
+      await shot(counter, '09-voucher-duplicate');
+
+      // 9. Offline: the other worker's voucher is checked on the phone and queued; scanned again, 重复 at once; back
+      // online, the queue syncs and the server counts it once.
+      await shop.setOffline(true);
+      await counter.evaluate(() => window.dispatchEvent(new Event('offline')));
+      await scan(second.vouchers[0]!.token, '已验证，待同步');
+      await counter.getByTestId('voucher-queued').waitFor(WAIT);
+      await scan(second.vouchers[0]!.token, '重复：该券已核销过');
+      await shot(counter, '10-voucher-offline');
+      await shop.setOffline(false);
+      await counter.evaluate(() => window.dispatchEvent(new Event('online')));
+      await counter.getByTestId('voucher-queued').waitFor({ state: 'detached', ...WAIT });
+      const after = await json<Reconciliation>(shop.request.get(`${app.baseUrl}/api/welfare/campaigns/${demo.id}/reconciliation`)).catch(
+        () => null,
+      );
+      expect(after).toBeNull(); // a cashier reads no reconciliation
+      await page.reload();
+      await page.getByTestId('tab-reconciliation').click();
+      const voucherRow = page.getByTestId('rec-items').locator('tbody tr', { hasText: voucherItem.name });
+      await voucherRow.waitFor(WAIT);
+      expect(await voucherRow.locator('td').allInnerTexts()).toContain(
+        String(before.items.find((i) => i.itemId === voucherItem.id)!.redeemed + 2),
+      );
+      await shop.close();
 
       // The same campaign page at phone width (a cadre at the market gate).
       const phonePage = await cadreDesk.newPage();

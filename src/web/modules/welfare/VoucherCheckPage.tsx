@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Form, Result, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScanOutcome } from '../../../common/welfare.js';
 import { ApiError } from '../../app/api.js';
@@ -27,9 +27,11 @@ export function VoucherCheckPage() {
   const [isBusy, setBusy] = useState(false);
   const [syncNote, setSyncNote] = useState<string | null>(null);
 
+  const isSyncing = useRef(false);
   const sync = useCallback(async () => {
     const scans = offlineStore.queue();
-    if (scans.length === 0) return;
+    if (scans.length === 0 || isSyncing.current) return;
+    isSyncing.current = true;
     try {
       const { results } = await welfareApi.syncOffline({ scans: scans.slice(0, 500) });
       offlineStore.dequeue(results.length);
@@ -40,6 +42,8 @@ export function VoucherCheckPage() {
       );
     } catch {
       // still offline: the scans stay queued
+    } finally {
+      isSyncing.current = false;
     }
   }, [t]);
 

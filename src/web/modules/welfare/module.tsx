@@ -22,7 +22,7 @@ export const webModule = defineWebModule({
   menu: [
     {
       key: '/welfare',
-      order: 67,
+      order: 63,
       icon: <ShoppingOutlined />,
       label: (t) => t('welfare.menu'),
       testId: 'nav-welfare',
@@ -32,7 +32,7 @@ export const webModule = defineWebModule({
     },
     {
       key: '/welfare/check',
-      order: 68,
+      order: 69,
       icon: <ScanOutlined />,
       label: (t) => t('welfare.check.menu'),
       testId: 'nav-welfare-check',
