@@ -59,6 +59,7 @@ describe.skipIf(!hasChromium)('a 夏送清凉 campaign in a browser', () => {
     const page = await adminDesk.newPage();
     watch(page);
     let cadrePage: Page | undefined;
+    let counter: Page | undefined;
     try {
       // Set-up through the API: a cadre of 东城区总工会; the demo campaign and its reconciliation before the journey.
       const api = await browser.newContext();
@@ -221,20 +222,51 @@ describe.skipIf(!hasChromium)('a 夏送清凉 campaign in a browser', () => {
       );
       await shot(page, '06-reconciliation');
 
-      // 8. The shop's cashier on a phone: the worker's voucher is redeemed once; a second scan says 重复.
-      const second = await json<Handout>(
-        cadreApi.request.post(`${app.baseUrl}/api/welfare/campaigns/${demo.id}/handouts`, {
+      // 8. The shop's cashier on a phone. The demo's voucher period is the summer, so two cold-drink vouchers of a
+      // campaign running now, taken at the same shop, go to two workers (through the API).
+      await cadreApi.close();
+      const admin = await browser.newContext();
+      await signInApi(admin.request, app.baseUrl, 'admin', ADMIN_PASSWORD);
+      const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+      const later = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+      const drinks = await json<CampaignDetail>(
+        admin.request.post(`${app.baseUrl}/api/welfare/campaigns`, {
           data: {
-            kind: 'person',
-            key: 'e2e-second-worker',
-            from: { orgId: dongcheng.id },
-            name: '李师傅',
-            phone: `138${String(Date.now()).slice(-8)}`,
-            items: [{ itemId: voucherItem.id, qty: 1 }],
+            orgId: me.grants[0]!.orgId,
+            kind: 'summer',
+            name: '冷饮兑换券（高温补发）',
+            startsOn: today,
+            endsOn: later,
+            voucherFrom: today,
+            voucherTo: later,
+            merchantIds: [merchantId],
+            items: [{ name: '冷饮兑换券', unit: '张', plannedQty: 10, isVoucher: true }],
           },
         }),
       );
-      await cadreApi.close();
+      const drink = drinks.items[0]!;
+      await json(
+        admin.request.post(`${app.baseUrl}/api/welfare/campaigns/${drinks.id}/moves`, {
+          data: { kind: 'stock_in', key: 'e2e-drinks', itemId: drink.id, qty: 10 },
+        }),
+      );
+      const [first, second] = await Promise.all(
+        ['王师傅', '李师傅'].map((name, i) =>
+          json<Handout>(
+            admin.request.post(`${app.baseUrl}/api/welfare/campaigns/${drinks.id}/handouts`, {
+              data: {
+                kind: 'person',
+                key: `e2e-drink-${i}`,
+                from: { orgId: me.grants[0]!.orgId },
+                name,
+                phone: `13${i + 6}${String(Date.now()).slice(-8)}`,
+                items: [{ itemId: drink.id, qty: 1 }],
+              },
+            }),
+          ),
+        ),
+      );
+      await admin.close();
       const shop = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
       await signInApi(shop.request, app.baseUrl, cashier.username, cashier.firstPassword);
       await json(
@@ -242,44 +274,44 @@ describe.skipIf(!hasChromium)('a 夏送清凉 campaign in a browser', () => {
           data: { currentPassword: cashier.firstPassword, newPassword: 'Shop-Cashier-Pass-2026' },
         }),
       );
-      const counter = await shop.newPage();
-      watch(counter);
-      await counter.goto(`${app.baseUrl}/welfare/check`);
-      await counter.getByTestId('voucher-check-page').waitFor(WAIT);
+      const shopPage = await shop.newPage();
+      counter = shopPage;
+      watch(shopPage);
+      await shopPage.goto(`${app.baseUrl}/welfare/check`);
+      await shopPage.getByTestId('voucher-check-page').waitFor(WAIT);
       // The page keeps the public key for offline checks once it has fetched it.
-      await counter.waitForFunction(() => localStorage.getItem('gonghui.welfare.voucherKey') !== null, undefined, WAIT);
+      await shopPage.waitForFunction(() => localStorage.getItem('gonghui.welfare.voucherKey') !== null, undefined, WAIT);
       const scan = async (token: string, expected: string) => {
-        await counter.getByTestId('voucher-code').fill(token);
-        await counter.getByTestId('voucher-redeem').click();
-        await counter.getByTestId('voucher-outcome').getByText(expected).waitFor(WAIT);
+        await shopPage.getByTestId('voucher-code').fill(token);
+        await shopPage.getByTestId('voucher-redeem').click();
+        await shopPage.getByTestId('voucher-outcome').getByText(expected).waitFor(WAIT);
       };
-      await scan(voucherToken, '已核销');
-      await shot(counter, '08-voucher-redeemed');
-      await scan(voucherToken, '重复：该券已核销过');
-      await shot(counter, '09-voucher-duplicate');
+      await scan(first!.vouchers[0]!.token, '已核销');
+      await shot(shopPage, '08-voucher-redeemed');
+      await scan(first!.vouchers[0]!.token, '重复：该券已核销过');
+      await shot(shopPage, '09-voucher-duplicate');
 
       // 9. Offline: the other worker's voucher is checked on the phone and queued; scanned again, 重复 at once; back
       // online, the queue syncs and the server counts it once.
       await shop.setOffline(true);
-      await counter.evaluate(() => window.dispatchEvent(new Event('offline')));
-      await scan(second.vouchers[0]!.token, '已验证，待同步');
-      await counter.getByTestId('voucher-queued').waitFor(WAIT);
-      await scan(second.vouchers[0]!.token, '重复：该券已核销过');
-      await shot(counter, '10-voucher-offline');
+      await shopPage.evaluate(() => window.dispatchEvent(new Event('offline')));
+      await scan(second!.vouchers[0]!.token, '已验证，待同步');
+      await shopPage.getByTestId('voucher-queued').waitFor(WAIT);
+      await scan(second!.vouchers[0]!.token, '重复：该券已核销过');
+      await shot(shopPage, '10-voucher-offline');
       await shop.setOffline(false);
-      await counter.evaluate(() => window.dispatchEvent(new Event('online')));
-      await counter.getByTestId('voucher-queued').waitFor({ state: 'detached', ...WAIT });
+      await shopPage.evaluate(() => window.dispatchEvent(new Event('online')));
+      await shopPage.getByTestId('voucher-queued').waitFor({ state: 'detached', ...WAIT });
       const after = await json<Reconciliation>(shop.request.get(`${app.baseUrl}/api/welfare/campaigns/${demo.id}/reconciliation`)).catch(
         () => null,
       );
       expect(after).toBeNull(); // a cashier reads no reconciliation
-      await page.reload();
-      await page.getByTestId('tab-reconciliation').click();
-      const voucherRow = page.getByTestId('rec-items').locator('tbody tr', { hasText: voucherItem.name });
+      await page.goto(`${app.baseUrl}/welfare/campaigns/${drinks.id}?tab=reconciliation`);
+      const voucherRow = page.getByTestId('rec-items').locator('tbody tr', { hasText: drink.name });
       await voucherRow.waitFor(WAIT);
-      expect(await voucherRow.locator('td').allInnerTexts()).toContain(
-        String(before.items.find((i) => i.itemId === voucherItem.id)!.redeemed + 2),
-      );
+      // planned, stocked in, handed out, redeemed (each voucher once), left, in transit
+      expect((await voucherRow.locator('td').allInnerTexts()).slice(1, 7)).toEqual(['10', '10', '2', '2', '8', '0']);
+      await shot(page, '11-voucher-reconciliation');
       await shop.close();
 
       // The same campaign page at phone width (a cadre at the market gate).
@@ -292,6 +324,7 @@ describe.skipIf(!hasChromium)('a 夏送清凉 campaign in a browser', () => {
     } catch (error) {
       await page.screenshot({ path: path.join(artifacts, 'welfare-failure.png') }).catch(() => undefined);
       await cadrePage?.screenshot({ path: path.join(artifacts, 'welfare-failure-cadre.png') }).catch(() => undefined);
+      await counter?.screenshot({ path: path.join(artifacts, 'welfare-failure-counter.png') }).catch(() => undefined);
       throw error;
     } finally {
       await adminDesk.close();
