@@ -83,7 +83,7 @@ describe('HandoutModal', { timeout: 240_000 }, () => {
     expect(second?.key).toBe(first?.key);
   });
 
-  it('sends a member hand-out with the typed card code, and a counted batch at a site', async () => {
+  it('sends a member hand-out with the typed card code', async () => {
     const calls = fakeApi(cadre(['welfare.read', 'welfare.write']), (method) =>
       method === 'POST' ? { status: 201, body: handout } : undefined,
     );
