@@ -1,8 +1,8 @@
-import { LogoutOutlined, ReloadOutlined, SyncOutlined } from '@ant-design/icons';
+import { GiftOutlined, LogoutOutlined, ReloadOutlined, SyncOutlined } from '@ant-design/icons';
 import { Alert, Button, Result, Skeleton } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import type { PortalMe, PortalTransfer } from '../../../common/portal.js';
 import { ApiError } from '../../app/api.js';
 import { errorText } from '../../app/notify.js';
@@ -44,6 +44,7 @@ export function MemberPage() {
 
 function MemberHome({ me, onChange }: { me: PortalMe; onChange: (me: PortalMe | null) => void }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const replaceTransfer = (changed: PortalTransfer) =>
     onChange({ ...me, transfers: me.transfers.map((x) => (x.id === changed.id ? changed : x)) });
   return (
@@ -63,6 +64,11 @@ function MemberHome({ me, onChange }: { me: PortalMe; onChange: (me: PortalMe | 
       <div className="status-union">
         {t('card.union')}：{me.orgName}
       </div>
+      {me.status === 'member' && (
+        <Button block icon={<GiftOutlined />} onClick={() => navigate('/points/me')} style={{ margin: '8px 0' }} data-testid="member-points-link">
+          {t('memberPage.toPoints')}
+        </Button>
+      )}
       {me.status === 'member' && me.cardStatus === 'active' ? (
         <LiveCard holder={me.name} orgName={me.orgName} />
       ) : (

@@ -72,6 +72,7 @@ export const messages: Widen<typeof zhCN> = {
     signIn: 'Sign in',
     again: 'Start again',
     signOut: 'Sign out',
+    toPoints: 'My points',
     toStatus: 'Check an application to join',
     transfers: 'Membership transfers',
     applications: 'My applications',

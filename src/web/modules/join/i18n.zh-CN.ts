@@ -68,6 +68,7 @@ export const messages = {
     signIn: '登录',
     again: '重新填写',
     signOut: '退出',
+    toPoints: '我的积分',
     toStatus: '查询入会申请进度',
     transfers: '会籍转移',
     applications: '我的入会申请',

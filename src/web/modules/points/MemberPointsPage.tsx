@@ -1,6 +1,7 @@
 import { Alert, Button, List, Skeleton, Switch } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { PortalMe } from '../../../common/portal.js';
 import type { MemberHistoryItem, MemberPoints, SpendCode, SpendPlace } from '../../../common/points.merchants.js';
 import { errorText } from '../../app/notify.js';
@@ -28,6 +29,11 @@ export function MemberPointsPage() {
       {me === undefined && <Skeleton active />}
       {me === null && <MemberSignIn onSignedIn={setMe} />}
       {me && <PointsHome />}
+      <p className="public-footer-link">
+        <Link to="/join/member" data-testid="points-to-member">
+          {t('memberPoints.toMember')}
+        </Link>
+      </p>
     </PublicLayout>
   );
 }

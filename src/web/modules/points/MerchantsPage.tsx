@@ -1,12 +1,14 @@
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { Merchant, MerchantDetail } from '../../../common/points.merchants.js';
+import type { Programme } from '../../../common/points.programmes.js';
 import { useAuth, useMe } from '../../app/auth.js';
 import { errorText } from '../../app/notify.js';
 import { merchantsApi } from './merchants.api.js';
+import { programmesApi } from './programmes.api.js';
 
 type CreateValues = { name: string; contactName?: string; shopName: string; address: string; itemName?: string; itemPoints?: number };
 
@@ -46,16 +48,17 @@ export function MerchantsPage() {
         dataSource={items}
         pagination={false}
         locale={{ emptyText: t('merchants.empty') }}
-        onRow={(m) => ({ onClick: () => void merchantsApi.get(m.id).then(setDetail) })}
+        onRow={(m) => ({ onClick: () => void merchantsApi.get(m.id).then(setDetail), 'data-testid': `merchant-row-${m.id}` })}
         columns={[
           { title: t('merchants.name'), dataIndex: 'name' },
+          { title: t('merchants.org'), dataIndex: 'orgName' },
           { title: t('merchants.contact'), dataIndex: 'contactName' },
           { title: t('merchants.shops'), dataIndex: 'shops' },
           { title: '', dataIndex: 'status', render: (s: Merchant['status']) => <Tag>{t(`merchants.status.${s}`)}</Tag> },
         ]}
       />
       {isCreating && <CreateMerchant orgId={orgId} onClose={() => setCreating(false)} onDone={load} />}
-      {detail && <MerchantDrawer detail={detail} onChange={setDetail} onClose={() => setDetail(null)} canWrite={can('points.write')} />}
+      {detail && <MerchantDrawer orgId={orgId} detail={detail} onChange={setDetail} onClose={() => setDetail(null)} canWrite={can('points.write')} />}
     </Card>
   );
 }
@@ -109,12 +112,29 @@ function CreateMerchant({ orgId, onClose, onDone }: { orgId: number; onClose: ()
   );
 }
 
-function MerchantDrawer(props: { detail: MerchantDetail; onChange: (d: MerchantDetail) => void; onClose: () => void; canWrite: boolean }) {
+function MerchantDrawer(props: { orgId: number; detail: MerchantDetail; onChange: (d: MerchantDetail) => void; onClose: () => void; canWrite: boolean }) {
   const { t } = useTranslation();
   const { detail, onChange } = props;
   const [month, setMonth] = useState<Dayjs | null>(null);
   const [cashier, setCashier] = useState({ username: '', displayName: '' });
   const [message, setMessage] = useState<string | null>(null);
+  const [programmes, setProgrammes] = useState<Programme[]>([]);
+  const [programmeId, setProgrammeId] = useState<number | null>(null);
+  useEffect(() => {
+    if (!props.canWrite) return;
+    void programmesApi.list(props.orgId, undefined, 100).then((p) => setProgrammes(p.items));
+  }, [props.orgId, props.canWrite]);
+  const designate = () =>
+    programmeId !== null &&
+    void merchantsApi
+      .designate(detail.id, programmeId)
+      .then((d) => {
+        onChange(d);
+        setProgrammeId(null);
+        setMessage(t('merchants.designated'));
+      })
+      .catch((error: unknown) => setMessage(errorText(error, t('app.networkError'))));
+  const designatedIds = new Set(detail.programmes.map((p) => p.id));
   const addCashier = () =>
     void merchantsApi
       .createCashier(detail.id, cashier)
@@ -124,7 +144,7 @@ function MerchantDrawer(props: { detail: MerchantDetail; onChange: (d: MerchantD
       })
       .catch((error: unknown) => setMessage(errorText(error, t('app.networkError'))));
   return (
-    <Modal open title={detail.name} footer={null} onCancel={props.onClose} width={640}>
+    <Modal open title={detail.name} footer={null} onCancel={props.onClose} width={640} data-testid="merchant-detail">
       {message && <Alert type="info" message={message} style={{ marginBottom: 8 }} data-testid="merchant-message" />}
       <p>
         {t('merchants.shops')}：{detail.shopList.map((s) => `${s.name}（${s.address}）`).join('；')}
@@ -132,14 +152,32 @@ function MerchantDrawer(props: { detail: MerchantDetail; onChange: (d: MerchantD
       <p>
         {t('merchants.items')}：{detail.items.map((i) => `${i.name} ${i.points}`).join('；')}
       </p>
-      <p>
+      <p data-testid="merchant-programmes">
+        {t('merchants.programmes')}：{detail.programmes.map((p) => `${p.name}（${p.orgName}）`).join('；') || t('merchants.noProgramme')}
+      </p>
+      {props.canWrite && (
+        <Space wrap style={{ marginBottom: 8 }}>
+          <Select
+            style={{ width: 260 }}
+            placeholder={t('merchants.chooseProgramme')}
+            value={programmeId}
+            onChange={setProgrammeId}
+            options={programmes.filter((p) => !designatedIds.has(p.id)).map((p) => ({ value: p.id, label: `${p.name} · ${p.orgName}` }))}
+            data-testid="merchant-programme-select"
+          />
+          <Button disabled={programmeId === null} onClick={designate} data-testid="merchant-designate">
+            {t('merchants.designate')}
+          </Button>
+        </Space>
+      )}
+      <p data-testid="merchant-cashiers">
         {t('merchants.cashiers')}：{detail.cashiers.map((c) => `${c.displayName}（${c.username}）`).join('；')}
       </p>
       {props.canWrite && (
         <Space wrap style={{ marginBottom: 8 }}>
-          <Input placeholder={t('merchants.username')} onChange={(e) => setCashier({ ...cashier, username: e.target.value })} />
-          <Input placeholder={t('merchants.displayName')} onChange={(e) => setCashier({ ...cashier, displayName: e.target.value })} />
-          <Button onClick={addCashier}>{t('merchants.addCashier')}</Button>
+          <Input placeholder={t('merchants.username')} data-testid="cashier-username" onChange={(e) => setCashier({ ...cashier, username: e.target.value })} />
+          <Input placeholder={t('merchants.displayName')} data-testid="cashier-display-name" onChange={(e) => setCashier({ ...cashier, displayName: e.target.value })} />
+          <Button onClick={addCashier} data-testid="cashier-add">{t('merchants.addCashier')}</Button>
           <Button
             danger={detail.status === 'active'}
             onClick={() => void merchantsApi.setStatus(detail.id, detail.status === 'active' ? 'suspended' : 'active').then(onChange)}
@@ -149,8 +187,8 @@ function MerchantDrawer(props: { detail: MerchantDetail; onChange: (d: MerchantD
         </Space>
       )}
       <Space>
-        <DatePicker picker="month" onChange={setMonth} placeholder={t('merchants.month')} />
-        <Button disabled={!month} onClick={() => month && void merchantsApi.statement(detail.id, month.format('YYYY-MM'))}>
+        <DatePicker picker="month" onChange={setMonth} placeholder={t('merchants.month')} data-testid="statement-month" />
+        <Button disabled={!month} data-testid="statement-download" onClick={() => month && void merchantsApi.statement(detail.id, month.format('YYYY-MM'))}>
           {t('merchants.statement')}
         </Button>
       </Space>

@@ -112,6 +112,12 @@ export const messages: Widen<typeof zhCN> = {
     firstPassword: 'First password (shown once, to be changed at first sign-in): {{password}}',
     statement: 'Download statement',
     month: 'Month',
+    org: 'Registered by',
+    programmes: 'Designated programmes',
+    noProgramme: 'None yet',
+    chooseProgramme: 'Choose a programme',
+    designate: 'Designate',
+    designated: 'Programme designated',
     empty: 'No merchants here',
   },
   cashier: {
@@ -150,6 +156,7 @@ export const messages: Widen<typeof zhCN> = {
     showCode: 'Show my code',
     codeHint: 'Let the cashier scan it, or tell them the number',
     refreshIn: 'Refreshes in {{seconds}} s',
+    toMember: 'Back to member pages',
     noPoints: 'You have no points yet',
   },
   // ---- end of the merchants block ----

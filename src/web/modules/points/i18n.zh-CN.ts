@@ -101,6 +101,12 @@ export const messages = {
     firstPassword: '初始密码（只显示一次，首次登录须修改）：{{password}}',
     statement: '下载结算单',
     month: '月份',
+    org: '登记单位',
+    programmes: '定点积分项目',
+    noProgramme: '尚未指定',
+    chooseProgramme: '选择积分项目',
+    designate: '指定为定点商户',
+    designated: '已指定积分项目',
     empty: '该范围内没有商户',
   },
   cashier: {
@@ -139,6 +145,7 @@ export const messages = {
     showCode: '出示付款码',
     codeHint: '请让收银员扫码，或告诉收银员数字码',
     refreshIn: '{{seconds}} 秒后刷新',
+    toMember: '返回会员服务',
     noPoints: '您还没有积分',
   },
   // ---- end of the merchants block ----
