@@ -65,7 +65,13 @@ function MemberHome({ me, onChange }: { me: PortalMe; onChange: (me: PortalMe | 
         {t('card.union')}：{me.orgName}
       </div>
       {me.status === 'member' && (
-        <Button block icon={<GiftOutlined />} onClick={() => navigate('/points/me')} style={{ margin: '8px 0' }} data-testid="member-points-link">
+        <Button
+          block
+          icon={<GiftOutlined />}
+          onClick={() => navigate('/points/me')}
+          style={{ margin: '8px 0' }}
+          data-testid="member-points-link"
+        >
           {t('memberPage.toPoints')}
         </Button>
       )}

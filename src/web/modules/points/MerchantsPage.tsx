@@ -58,7 +58,9 @@ export function MerchantsPage() {
         ]}
       />
       {isCreating && <CreateMerchant orgId={orgId} onClose={() => setCreating(false)} onDone={load} />}
-      {detail && <MerchantDrawer orgId={orgId} detail={detail} onChange={setDetail} onClose={() => setDetail(null)} canWrite={can('points.write')} />}
+      {detail && (
+        <MerchantDrawer orgId={orgId} detail={detail} onChange={setDetail} onClose={() => setDetail(null)} canWrite={can('points.write')} />
+      )}
     </Card>
   );
 }
@@ -112,7 +114,13 @@ function CreateMerchant({ orgId, onClose, onDone }: { orgId: number; onClose: ()
   );
 }
 
-function MerchantDrawer(props: { orgId: number; detail: MerchantDetail; onChange: (d: MerchantDetail) => void; onClose: () => void; canWrite: boolean }) {
+function MerchantDrawer(props: {
+  orgId: number;
+  detail: MerchantDetail;
+  onChange: (d: MerchantDetail) => void;
+  onClose: () => void;
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   const { detail, onChange } = props;
   const [month, setMonth] = useState<Dayjs | null>(null);
@@ -175,9 +183,19 @@ function MerchantDrawer(props: { orgId: number; detail: MerchantDetail; onChange
       </p>
       {props.canWrite && (
         <Space wrap style={{ marginBottom: 8 }}>
-          <Input placeholder={t('merchants.username')} data-testid="cashier-username" onChange={(e) => setCashier({ ...cashier, username: e.target.value })} />
-          <Input placeholder={t('merchants.displayName')} data-testid="cashier-display-name" onChange={(e) => setCashier({ ...cashier, displayName: e.target.value })} />
-          <Button onClick={addCashier} data-testid="cashier-add">{t('merchants.addCashier')}</Button>
+          <Input
+            placeholder={t('merchants.username')}
+            data-testid="cashier-username"
+            onChange={(e) => setCashier({ ...cashier, username: e.target.value })}
+          />
+          <Input
+            placeholder={t('merchants.displayName')}
+            data-testid="cashier-display-name"
+            onChange={(e) => setCashier({ ...cashier, displayName: e.target.value })}
+          />
+          <Button onClick={addCashier} data-testid="cashier-add">
+            {t('merchants.addCashier')}
+          </Button>
           <Button
             danger={detail.status === 'active'}
             onClick={() => void merchantsApi.setStatus(detail.id, detail.status === 'active' ? 'suspended' : 'active').then(onChange)}
@@ -188,7 +206,16 @@ function MerchantDrawer(props: { orgId: number; detail: MerchantDetail; onChange
       )}
       <Space>
         <DatePicker picker="month" onChange={setMonth} placeholder={t('merchants.month')} data-testid="statement-month" />
-        <Button disabled={!month} data-testid="statement-download" onClick={() => month && void merchantsApi.statement(detail.id, month.format('YYYY-MM'))}>
+        <Button
+          disabled={!month}
+          data-testid="statement-download"
+          onClick={() =>
+            month &&
+            void merchantsApi
+              .statement(detail.id, month.format('YYYY-MM'))
+              .catch((error: unknown) => setMessage(errorText(error, t('app.networkError'))))
+          }
+        >
           {t('merchants.statement')}
         </Button>
       </Space>
