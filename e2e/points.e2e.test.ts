@@ -158,7 +158,7 @@ describe.skipIf(!hasChromium)('points: earn, see, spend, settle', () => {
       await desk.getByTestId('award-reason').fill('崇外街道社区老人送餐 3 小时');
       await shot(desk, 'p02-award');
       await clickUntil(desk.getByTestId('award-ok'), desk.getByText('已奖励 30 分'));
-      await desk.getByTestId('programme-transfers').getByText('崇外街道社区老人送餐 3 小时').waitFor();
+      await desk.getByTestId('programme-transfers-table').getByText('崇外街道社区老人送餐 3 小时').waitFor();
       await shot(desk, 'p03-awarded');
 
       // 2. The rider signs in on the member pages, goes to 我的积分: 30 points, expiring at the end of next year.

@@ -14,6 +14,14 @@ import { memberPointsApi } from './merchants.api.js';
 /** How often the page looks for a new charge while the member's code is shown (the cashier's charge appears). */
 const POLL_MS = 3000;
 
+/**
+ * The last day points can be spent: expiry is an exclusive instant (24:00 on 31 December is 00:00 on 1 January in
+ * Asia/Shanghai), so the member reads 2027/12/31, not 2028/1/1.
+ */
+function lastValidDay(expiresAt: string): string {
+  return new Date(new Date(expiresAt).getTime() - 1).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
+}
+
 /** /points/me: the member's points on the phone — balance, what expires when, history, where to spend, the spending code. */
 export function MemberPointsPage() {
   const { t } = useTranslation();
@@ -85,7 +93,7 @@ function PointsHome() {
             <div key={e.expiresAt ?? 'never'} className="public-note">
               {e.expiresAt
                 ? t('memberPoints.expiresOn', {
-                    date: new Date(e.expiresAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }),
+                    date: lastValidDay(e.expiresAt),
                     points: e.points,
                   })
                 : `${t('memberPoints.never')} ${e.points}`}
@@ -93,7 +101,14 @@ function PointsHome() {
           ))}
         </div>
       ))}
-      <Button type="primary" block onClick={() => setShowingCode(!isShowingCode)} data-testid="points-show-code">
+      <Button
+        type="primary"
+        size="large"
+        block
+        onClick={() => setShowingCode(!isShowingCode)}
+        style={{ margin: '12px 0' }}
+        data-testid="points-show-code"
+      >
         {t('memberPoints.showCode')}
       </Button>
       {isShowingCode && <LiveSpendCode />}
