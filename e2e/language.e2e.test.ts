@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { OrgSearchHit } from '../src/common/orgs.js';
-import { artifacts, hasChromium, signIn, useJourney } from './harness.js';
+import { artifacts, hasChromium, signIn, useJourney, waitForDemo } from './harness.js';
 
 const DESKTOP = { width: 1440, height: 900 };
 
@@ -73,6 +73,8 @@ describe.skipIf(!hasChromium)('the console in Chinese', () => {
       if (stray.length > 0) found.push(`${where}: ${stray.join(', ')}`);
     };
     try {
+      // The demo loads in the background: pages re-render under the clicks while it does (a button detached mid-click).
+      await waitForDemo(app.baseUrl);
       await signIn(page, app.baseUrl);
       const districts = (await (
         await context.request.get(`${app.baseUrl}/api/orgs/search?q=${encodeURIComponent('东城区总工会')}&kind=district_federation&limit=1`)
@@ -95,7 +97,8 @@ describe.skipIf(!hasChromium)('the console in Chinese', () => {
         await tabs.nth(i).click();
         await scan(`东城 ${tab}`);
         for (const dialog of ['create-employer', 'export-members']) {
-          const opener = page.getByTestId(dialog);
+          // In the active tab only: the pane a click leaves can still show its button while it hides (clicked, then gone).
+          const opener = page.locator('.ant-tabs-tabpane-active').getByTestId(dialog);
           if (!(await opener.isVisible())) continue;
           await opener.click();
           await page.locator(OPEN_DIALOG).waitFor();
@@ -110,6 +113,26 @@ describe.skipIf(!hasChromium)('the console in Chinese', () => {
           await closeDialog(page);
         }
       }
+
+      // 积分: 东城's programmes and 党心e家's page with its award dialog, the merchants and one merchant's dialog.
+      for (const route of [`/points/programmes?org=${dongcheng.id}`, `/points/merchants?org=${dongcheng.id}`]) {
+        await page.goto(`${app.baseUrl}${route}`);
+        await page.getByTestId('user-menu').waitFor();
+        await scan(route);
+      }
+      await page.goto(`${app.baseUrl}/points/programmes?org=${dongcheng.id}`);
+      await page.getByText('党心e家').first().click();
+      await page.getByTestId('programme-page').waitFor();
+      await scan('党心e家');
+      await page.getByTestId('award-points').click();
+      await page.locator(OPEN_DIALOG).waitFor();
+      await scan('党心e家 award-points');
+      await closeDialog(page);
+      await page.goto(`${app.baseUrl}/points/merchants?org=${dongcheng.id}`);
+      await page.locator('[data-testid^="merchant-row-"]').first().click();
+      await page.locator(OPEN_DIALOG).waitFor();
+      await scan('/points/merchants merchant-detail');
+      await closeDialog(page);
 
       await page.goto(`${app.baseUrl}/outreach`);
       await page.getByTestId('create-meeting').click();
