@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
 import { AppError, errorMessage } from '../../../common/errors.js';
@@ -23,7 +23,17 @@ import { maskName, normaliseIdNumber, parsePhone } from '../../../common/identit
 import type { PiiCipher } from '../../crypto/pii.js';
 import type { Actor } from '../../auth/scope.js';
 import { recordWrite, type AuditActor } from '../../audit/audit.js';
-import { accountFor, lockAccounts, reverse, transfer, type Book } from './points.ledger.js';
+import {
+  accountFor,
+  lockAccounts,
+  memberAccountsFor,
+  reverse,
+  transfer,
+  transferBatch,
+  type BatchOutcome,
+  type BatchRequest,
+  type Book,
+} from './points.ledger.js';
 import * as repo from './programmes.repo.js';
 import { findProgrammeFor, presentTransfers } from './programmes.service.js';
 import type { AwardFileRow } from './awards.file.js';
@@ -91,6 +101,74 @@ export async function awardInTx(
     now,
   );
   return { id: result.id, replayed: result.replayed, expiresAt };
+}
+
+/**
+ * Many awards of one programme in the caller's transaction, with the rules of `awardInTx` applied one row after
+ * another in the list's order, in a handful of statements (points.ledger.ts `transferBatch`): the budget and the
+ * members' accounts are locked in id order, then the members' earnings in each Beijing window are summed in one query
+ * under those locks and every new row is checked against the caps (rows of the same member in the list count
+ * against each other), then the transfers are booked. A key already booked skips the caps and answers its first
+ * result (or POINTS_KEY_REUSED). The members must already have been checked to belong to the programme's subtree.
+ */
+export async function awardManyInTx(tx: Executor, p: repo.ProgrammeRow, inputs: readonly AwardInput[], now: Date): Promise<BatchOutcome[]> {
+  if (inputs.length === 0) return [];
+  if (p.status !== 'active') throw new AppError('PROGRAMME_CLOSED');
+  const book: Book = { region: p.region_id, programmeId: p.id };
+  const budget = await accountFor(tx, book, { kind: 'budget' });
+  const accounts = await memberAccountsFor(
+    tx,
+    book,
+    inputs.map((i) => i.memberId),
+  );
+  const expiresAt = awardExpiresAt(p.expiry_rule, p.expiry_months, now);
+  const caps: [CapWindow, number | null][] = [
+    ['day', p.cap_day],
+    ['month', p.cap_month],
+    ['year', p.cap_year],
+  ];
+  const admit = async (fresh: { index: number; req: BatchRequest }[]): Promise<Map<number, AppError>> => {
+    const refusals = new Map<number, AppError>();
+    if (caps.every(([, cap]) => cap === null)) return refusals;
+    const starts = capWindowStarts(now);
+    const earned = await repo.earnedInWindows(
+      tx,
+      book,
+      fresh.map((f) => f.req.memberId!),
+      starts,
+    );
+    for (const f of fresh) {
+      const member = f.req.memberId!;
+      const so = earned.get(member) ?? { day: 0, month: 0, year: 0 };
+      const over = caps.find(([window, cap]) => cap !== null && so[window] + f.req.amount > cap);
+      if (over) {
+        const [window, cap] = over as [CapWindow, number];
+        refusals.set(f.index, new AppError(capCodes[window], { cap, earned: so[window], left: Math.max(0, cap - so[window]) }));
+        continue;
+      }
+      earned.set(member, { day: so.day + f.req.amount, month: so.month + f.req.amount, year: so.year + f.req.amount });
+    }
+    return refusals;
+  };
+  return transferBatch(
+    tx,
+    book,
+    inputs.map((input) => ({
+      key: input.key,
+      kind: 'award' as const,
+      debitAccountId: budget,
+      creditAccountId: accounts.get(input.memberId)!,
+      amount: input.amount,
+      expiresAt,
+      source: input.source,
+      sourceRef: input.sourceRef,
+      reason: input.reason,
+      memberId: input.memberId,
+      actorUserId: input.actorUserId,
+    })),
+    now,
+    admit,
+  );
 }
 
 async function memberOf(tx: Executor, p: repo.ProgrammeRow, memberId: number): Promise<void> {
@@ -226,55 +304,58 @@ async function awardBulk(
         batch.flatMap((b) => (b.memberId === null ? [] : [b.memberId])),
       );
       let awarded = 0;
+      const base = (item: BulkItem) => ({
+        row: item.row,
+        memberId: item.memberId,
+        name: item.name === null ? null : maskName(item.name),
+        points: item.points,
+      });
+      const refused = (item: BulkItem, error: AppError): BulkAwardRow => ({
+        ...base(item),
+        outcome: 'refused',
+        transferId: null,
+        code: error.code,
+        reason: errorMessage(error.code, locale, error.params),
+      });
+      const eligible = batch.filter((item) => !item.refusal && item.memberId !== null && members.has(item.memberId));
+      const outcomes = await awardManyInTx(
+        tx,
+        p,
+        eligible.map((item) => ({
+          memberId: item.memberId!,
+          amount: item.points!,
+          key: `award:${batchKey}:${item.row}`,
+          source: 'manual' as const,
+          sourceRef: `bulk:${batchKey}`,
+          reason: item.reason,
+          actorUserId: actor.userId,
+        })),
+        now,
+      );
+      const byRow = new Map(eligible.map((item, i) => [item.row, outcomes[i]!]));
       for (const item of batch) {
-        const base = { row: item.row, memberId: item.memberId, name: item.name === null ? null : maskName(item.name), points: item.points };
-        const refuse = (error: AppError) =>
-          results.push({
-            ...base,
-            outcome: 'refused',
-            transferId: null,
-            code: error.code,
-            reason: errorMessage(error.code, locale, error.params),
-          });
         if (item.refusal) {
-          refuse(item.refusal);
+          results.push(refused(item, item.refusal));
           continue;
         }
-        if (item.memberId === null || !members.has(item.memberId)) {
-          refuse(new AppError('PROGRAMME_MEMBER_OUTSIDE'));
+        const o = byRow.get(item.row);
+        if (!o) {
+          results.push(refused(item, new AppError('PROGRAMME_MEMBER_OUTSIDE')));
           continue;
         }
-        await sql`SAVEPOINT bulk_row`.execute(tx);
-        try {
-          const r = await awardInTx(
-            tx,
-            p,
-            {
-              memberId: item.memberId,
-              amount: item.points!,
-              key: `award:${batchKey}:${item.row}`,
-              source: 'manual',
-              sourceRef: `bulk:${batchKey}`,
-              reason: item.reason,
-              actorUserId: actor.userId,
-            },
-            now,
-          );
-          await sql`RELEASE SAVEPOINT bulk_row`.execute(tx);
-          if (!r.replayed) awarded++;
-          results.push({
-            ...base,
-            name: base.name ?? maskName(members.get(item.memberId) ?? ''),
-            outcome: r.replayed ? 'replayed' : 'awarded',
-            transferId: r.id,
-            code: null,
-            reason: null,
-          });
-        } catch (error) {
-          await sql`ROLLBACK TO SAVEPOINT bulk_row`.execute(tx);
-          if (!(error instanceof AppError)) throw error;
-          refuse(error);
+        if ('refused' in o) {
+          results.push(refused(item, o.refused));
+          continue;
         }
+        if (!o.ok.replayed) awarded++;
+        results.push({
+          ...base(item),
+          name: item.name === null ? maskName(members.get(item.memberId!) ?? '') : maskName(item.name),
+          outcome: o.ok.replayed ? 'replayed' : 'awarded',
+          transferId: o.ok.id,
+          code: null,
+          reason: null,
+        });
       }
       if (awarded > 0)
         await recordWrite(
