@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMember, buildTree, createTestContext, type TestContext } from '../../testing/harness.js';
 import type { ProgrammeDetail } from '../../../common/points.programmes.js';
-import { AppError } from '../../../common/errors.js';
+import type { AppError } from '../../../common/errors.js';
 import { awardManyInTx } from './awards.service.js';
 import { checkBooks } from './points.invariants.js';
 import * as repo from './programmes.repo.js';

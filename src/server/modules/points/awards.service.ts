@@ -13,7 +13,6 @@ import {
   type AwardBody,
   type AwardResult,
   type BulkAwardBody,
-  type BulkAwardResult,
   type BulkAwardRow,
   type CapWindow,
   type ReversalBody,
