@@ -57,6 +57,11 @@ export const programmeErrors = defineErrors({
     'zh-CN': '该行内容有误：{detail}',
     en: 'This row is invalid: {detail}',
   },
+  PROGRAMME_BATCH_KEY_REUSED: {
+    status: 409,
+    'zh-CN': '该批次号已用于另一份名单，请换一个批次号',
+    en: 'This batch number was already used for another list: choose another one',
+  },
 });
 
 declare module './errors.js' {

@@ -199,6 +199,39 @@ export const BulkAwardResult = z.object({
 });
 export type BulkAwardResult = z.infer<typeof BulkAwardResult>;
 
+export const awardJobStatuses = ['queued', 'running', 'done', 'failed'] as const;
+export type AwardJobStatus = (typeof awardJobStatuses)[number];
+
+/** A bulk award running in the background: POST answers it, GET shows its progress. */
+export const BulkAwardJob = z.object({
+  id: z.number(),
+  programmeId: z.number(),
+  batchKey: z.string(),
+  source: z.enum(['list', 'file']),
+  status: z.enum(awardJobStatuses),
+  totalRows: z.number(),
+  rowsDone: z.number(),
+  awarded: z.number(),
+  replayed: z.number(),
+  refused: z.number(),
+  points: z.number(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type BulkAwardJob = z.infer<typeof BulkAwardJob>;
+
+export const AwardJobParams = z.object({ id: Id, jobId: Id });
+export const AwardJobRowsQuery = z.object({
+  /** Rows after this row number (paging). */
+  after: z.coerce.number().int().min(0).default(0),
+  limit: queryCount(1, 500).default(100),
+  outcome: z.enum(bulkOutcomes).optional(),
+});
+export type AwardJobRowsQuery = z.infer<typeof AwardJobRowsQuery>;
+export const AwardJobRows = z.object({ items: z.array(BulkAwardRow), next: z.number().nullable() });
+export type AwardJobRows = z.infer<typeof AwardJobRows>;
+
 export const reversalModes = ['refuse', 'clawback'] as const;
 export type ReversalMode = (typeof reversalModes)[number];
 
@@ -267,6 +300,15 @@ defineAuditActions({
     'Bulk award of {awarded} in {target}',
     {
       awarded: plain,
+    },
+  ),
+  'points.award.job': say(
+    '批量奖励任务',
+    'Bulk award job',
+    '积分项目 {target} 批量奖励 {rows} 行',
+    'Bulk award of {rows} rows in {target}',
+    {
+      rows: plain,
     },
   ),
   'points.reverse': say(

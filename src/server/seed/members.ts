@@ -403,6 +403,7 @@ export function runDemoMembersInBackground(deps: Deps, log: Log, total: number |
         .values({ key: DEMO_MEMBERS_DONE, value: new Date().toISOString() })
         .onConflict((oc) => oc.column('key').doNothing())
         .execute();
+      await (await import('./points-programmes.js')).seedPointsProgrammes(deps.db); // 党心e家's awards, now its members exist (#12)
     })
     .catch((error: unknown) => {
       if (controller.signal.aborted) log.info(`demo members: stopped at ${count(done)}; the next start carries on`);

@@ -4,7 +4,7 @@ import { accountKinds } from '../../common/points.js';
 import { regionOfPath } from '../auth/tree.js';
 import { accountFor, transfer } from '../modules/points/points.ledger.js';
 import { findProgrammeById, insertProgramme } from '../modules/points/programmes.repo.js';
-import { awardInTx } from '../modules/points/awards.service.js';
+import { awardManyInTx } from '../modules/points/awards.service.js';
 
 export const DEMO_PROGRAMME_NAME = '党心e家';
 const BUDGET = 200_000;
@@ -84,27 +84,21 @@ export async function seedPointsProgrammes(db: Kysely<DB>, now = new Date()): Pr
     .execute();
   const random = lcg(20260530);
   const services = ['社区垃圾分类引导', '地铁站文明引导', '社区老人送餐', '疫苗接种点秩序维护', '雪后扫雪铲冰', '胡同环境整治'];
-  let awards = 0;
-  await db.transaction().execute(async (tx) => {
-    // One verified service per member (the ledger dates a transfer when it is booked: past days would all fall on today).
-    for (const m of members) {
-      const hours = 1 + Math.floor(random() * 4);
-      const r = await awardInTx(
-        tx,
-        programme,
-        {
-          memberId: m.id,
-          amount: hours * 10,
-          key: `seed:award:${m.id}`,
-          source: 'volunteer_hours',
-          sourceRef: `${hours}h`,
-          reason: services[Math.floor(random() * services.length)]!,
-          actorUserId: null,
-        },
-        now,
-      );
-      if (!r.replayed) awards++;
-    }
+  // One verified service per member (the ledger dates a transfer when it is booked: past days would all fall on today),
+  // booked as one batch (caps, keys and locks as single awards).
+  const inputs = members.map((m) => {
+    const hours = 1 + Math.floor(random() * 4);
+    return {
+      memberId: m.id,
+      amount: hours * 10,
+      key: `seed:award:${m.id}`,
+      source: 'volunteer_hours' as const,
+      sourceRef: `${hours}h`,
+      reason: services[Math.floor(random() * services.length)]!,
+      actorUserId: null,
+    };
   });
+  const outcomes = await db.transaction().execute((tx) => awardManyInTx(tx, programme, inputs, now));
+  const awards = outcomes.filter((o) => 'ok' in o && !o.ok.replayed).length;
   return { programmeId, awards };
 }

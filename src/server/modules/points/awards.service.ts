@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
 import { AppError, errorMessage } from '../../../common/errors.js';
@@ -13,7 +13,6 @@ import {
   type AwardBody,
   type AwardResult,
   type BulkAwardBody,
-  type BulkAwardResult,
   type BulkAwardRow,
   type CapWindow,
   type ReversalBody,
@@ -23,7 +22,17 @@ import { maskName, normaliseIdNumber, parsePhone } from '../../../common/identit
 import type { PiiCipher } from '../../crypto/pii.js';
 import type { Actor } from '../../auth/scope.js';
 import { recordWrite, type AuditActor } from '../../audit/audit.js';
-import { accountFor, lockAccounts, reverse, transfer, type Book } from './points.ledger.js';
+import {
+  accountFor,
+  lockAccounts,
+  memberAccountsFor,
+  reverse,
+  transfer,
+  transferBatch,
+  type BatchOutcome,
+  type BatchRequest,
+  type Book,
+} from './points.ledger.js';
 import * as repo from './programmes.repo.js';
 import { findProgrammeFor, presentTransfers } from './programmes.service.js';
 import type { AwardFileRow } from './awards.file.js';
@@ -91,6 +100,74 @@ export async function awardInTx(
     now,
   );
   return { id: result.id, replayed: result.replayed, expiresAt };
+}
+
+/**
+ * Many awards of one programme in the caller's transaction, with the rules of `awardInTx` applied one row after
+ * another in the list's order, in a handful of statements (points.ledger.ts `transferBatch`): the budget and the
+ * members' accounts are locked in id order, then the members' earnings in each Beijing window are summed in one query
+ * under those locks and every new row is checked against the caps (rows of the same member in the list count
+ * against each other), then the transfers are booked. A key already booked skips the caps and answers its first
+ * result (or POINTS_KEY_REUSED). The members must already have been checked to belong to the programme's subtree.
+ */
+export async function awardManyInTx(tx: Executor, p: repo.ProgrammeRow, inputs: readonly AwardInput[], now: Date): Promise<BatchOutcome[]> {
+  if (inputs.length === 0) return [];
+  if (p.status !== 'active') throw new AppError('PROGRAMME_CLOSED');
+  const book: Book = { region: p.region_id, programmeId: p.id };
+  const budget = await accountFor(tx, book, { kind: 'budget' });
+  const accounts = await memberAccountsFor(
+    tx,
+    book,
+    inputs.map((i) => i.memberId),
+  );
+  const expiresAt = awardExpiresAt(p.expiry_rule, p.expiry_months, now);
+  const caps: [CapWindow, number | null][] = [
+    ['day', p.cap_day],
+    ['month', p.cap_month],
+    ['year', p.cap_year],
+  ];
+  const admit = async (fresh: { index: number; req: BatchRequest }[]): Promise<Map<number, AppError>> => {
+    const refusals = new Map<number, AppError>();
+    if (caps.every(([, cap]) => cap === null)) return refusals;
+    const starts = capWindowStarts(now);
+    const earned = await repo.earnedInWindows(
+      tx,
+      book,
+      fresh.map((f) => f.req.memberId!),
+      starts,
+    );
+    for (const f of fresh) {
+      const member = f.req.memberId!;
+      const so = earned.get(member) ?? { day: 0, month: 0, year: 0 };
+      const over = caps.find(([window, cap]) => cap !== null && so[window] + f.req.amount > cap);
+      if (over) {
+        const [window, cap] = over as [CapWindow, number];
+        refusals.set(f.index, new AppError(capCodes[window], { cap, earned: so[window], left: Math.max(0, cap - so[window]) }));
+        continue;
+      }
+      earned.set(member, { day: so.day + f.req.amount, month: so.month + f.req.amount, year: so.year + f.req.amount });
+    }
+    return refusals;
+  };
+  return transferBatch(
+    tx,
+    book,
+    inputs.map((input) => ({
+      key: input.key,
+      kind: 'award' as const,
+      debitAccountId: budget,
+      creditAccountId: accounts.get(input.memberId)!,
+      amount: input.amount,
+      expiresAt,
+      source: input.source,
+      sourceRef: input.sourceRef,
+      reason: input.reason,
+      memberId: input.memberId,
+      actorUserId: input.actorUserId,
+    })),
+    now,
+    admit,
+  );
 }
 
 async function memberOf(tx: Executor, p: repo.ProgrammeRow, memberId: number): Promise<void> {
@@ -189,124 +266,100 @@ export async function awardForActivity(
   return { transferId: result.id, amount, replayed: result.replayed, expiresAt: result.expiresAt };
 }
 
-/** A row to award in a bulk: resolved to a member, or already refused. */
-type BulkItem = {
+/** A row to award in a bulk: resolved to a member, or already refused (no personal numbers: it is stored with its job). */
+export type BulkItem = {
   row: number;
+  /** As the file named the member, masked. */
   name: string | null;
   points: number | null;
   reason: string | null;
   memberId: number | null;
-  refusal: AppError | null;
+  refusal: { code: AppError['code']; params?: Record<string, string | number> } | null;
 };
 
 /**
- * Awards a list in batched transactions of PROGRAMME_LIMITS.bulkBatchRows rows (each row under a savepoint, so a
- * refused row leaves the others of its batch standing). Row i gets the key `award:<batchKey>:<i>`: sending the same
- * list again awards nobody twice (each row answers 'replayed'). Answers per row.
+ * Awards one batch of a bulk in the caller's transaction (awards.jobs.ts runs a job batch after batch). Row i gets the
+ * key `award:<batchKey>:<i>`: sending the same list again awards nobody twice (each row answers 'replayed'). The
+ * programme is the job's; its members are checked here, in SQL, against the programme's subtree. Answers per row.
  */
-async function awardBulk(
-  db: Kysely<DB>,
-  actor: Actor,
-  id: number,
+export async function awardBatchOfBulk(
+  tx: Executor,
+  p: repo.ProgrammeRow,
   batchKey: string,
-  items: BulkItem[],
+  batch: readonly BulkItem[],
+  actor: AuditActor,
   locale: Locale,
   now: Date,
-): Promise<BulkAwardResult> {
+): Promise<BulkAwardRow[]> {
+  const members = await repo.membersOfProgramme(
+    tx,
+    p,
+    batch.flatMap((b) => (b.memberId === null ? [] : [b.memberId])),
+  );
   const results: BulkAwardRow[] = [];
-  const p0 = await findProgrammeFor(db, actor, 'points.write', id);
-  if (!EarnRules.parse(p0.earn_rules).manual) throw new AppError('PROGRAMME_RULE_OFF', { source: 'manual' });
-  for (let start = 0; start < items.length; start += PROGRAMME_LIMITS.bulkBatchRows) {
-    const batch = items.slice(start, start + PROGRAMME_LIMITS.bulkBatchRows);
-    await db.transaction().execute(async (tx) => {
-      const p = await findProgrammeFor(tx, actor, 'points.write', id);
-      const members = await repo.membersOfProgramme(
-        tx,
-        p,
-        batch.flatMap((b) => (b.memberId === null ? [] : [b.memberId])),
-      );
-      let awarded = 0;
-      for (const item of batch) {
-        const base = { row: item.row, memberId: item.memberId, name: item.name === null ? null : maskName(item.name), points: item.points };
-        const refuse = (error: AppError) =>
-          results.push({
-            ...base,
-            outcome: 'refused',
-            transferId: null,
-            code: error.code,
-            reason: errorMessage(error.code, locale, error.params),
-          });
-        if (item.refusal) {
-          refuse(item.refusal);
-          continue;
-        }
-        if (item.memberId === null || !members.has(item.memberId)) {
-          refuse(new AppError('PROGRAMME_MEMBER_OUTSIDE'));
-          continue;
-        }
-        await sql`SAVEPOINT bulk_row`.execute(tx);
-        try {
-          const r = await awardInTx(
-            tx,
-            p,
-            {
-              memberId: item.memberId,
-              amount: item.points!,
-              key: `award:${batchKey}:${item.row}`,
-              source: 'manual',
-              sourceRef: `bulk:${batchKey}`,
-              reason: item.reason,
-              actorUserId: actor.userId,
-            },
-            now,
-          );
-          await sql`RELEASE SAVEPOINT bulk_row`.execute(tx);
-          if (!r.replayed) awarded++;
-          results.push({
-            ...base,
-            name: base.name ?? maskName(members.get(item.memberId) ?? ''),
-            outcome: r.replayed ? 'replayed' : 'awarded',
-            transferId: r.id,
-            code: null,
-            reason: null,
-          });
-        } catch (error) {
-          await sql`ROLLBACK TO SAVEPOINT bulk_row`.execute(tx);
-          if (!(error instanceof AppError)) throw error;
-          refuse(error);
-        }
-      }
-      if (awarded > 0)
-        await recordWrite(
-          tx,
-          actor,
-          'points.award.bulk',
-          { type: 'points_programme', id, orgPath: p.org_path },
-          { batchKey, awarded, firstRow: batch[0]!.row },
-        );
+  let awarded = 0;
+  const base = (item: BulkItem) => ({ row: item.row, memberId: item.memberId, name: item.name, points: item.points });
+  const refused = (item: BulkItem, error: AppError): BulkAwardRow => ({
+    ...base(item),
+    outcome: 'refused',
+    transferId: null,
+    code: error.code,
+    reason: errorMessage(error.code, locale, error.params),
+  });
+  const eligible = batch.filter((item) => !item.refusal && item.memberId !== null && members.has(item.memberId));
+  const outcomes = await awardManyInTx(
+    tx,
+    p,
+    eligible.map((item) => ({
+      memberId: item.memberId!,
+      amount: item.points!,
+      key: `award:${batchKey}:${item.row}`,
+      source: 'manual' as const,
+      sourceRef: `bulk:${batchKey}`,
+      reason: item.reason,
+      actorUserId: actor.userId,
+    })),
+    now,
+  );
+  const byRow = new Map(eligible.map((item, i) => [item.row, outcomes[i]!]));
+  for (const item of batch) {
+    if (item.refusal) {
+      results.push(refused(item, new AppError(item.refusal.code, item.refusal.params)));
+      continue;
+    }
+    const o = byRow.get(item.row);
+    if (!o) {
+      results.push(refused(item, new AppError('PROGRAMME_MEMBER_OUTSIDE')));
+      continue;
+    }
+    if ('refused' in o) {
+      results.push(refused(item, o.refused));
+      continue;
+    }
+    if (!o.ok.replayed) awarded++;
+    results.push({
+      ...base(item),
+      name: item.name ?? maskName(members.get(item.memberId!) ?? ''),
+      outcome: o.ok.replayed ? 'replayed' : 'awarded',
+      transferId: o.ok.id,
+      code: null,
+      reason: null,
     });
   }
-  const sum = (o: string) => results.filter((r) => r.outcome === o).length;
-  return {
-    batchKey,
-    awarded: sum('awarded'),
-    replayed: sum('replayed'),
-    refused: sum('refused'),
-    points: results.filter((r) => r.outcome === 'awarded').reduce((n, r) => n + (r.points ?? 0), 0),
-    rows: results,
-  };
+  if (awarded > 0)
+    await recordWrite(
+      tx,
+      actor,
+      'points.award.bulk',
+      { type: 'points_programme', id: p.id, orgPath: p.org_path },
+      { batchKey, awarded, firstRow: batch[0]!.row },
+    );
+  return results;
 }
 
 /** A bulk award from a JSON list of member ids. */
-export async function awardList(
-  db: Kysely<DB>,
-  actor: Actor,
-  id: number,
-  body: BulkAwardBody,
-  locale: Locale,
-  now = new Date(),
-): Promise<BulkAwardResult> {
-  const items = body.rows.map((r, i) => ({
+export function itemsOfList(body: BulkAwardBody): BulkItem[] {
+  return body.rows.map((r, i) => ({
     row: i + 1,
     name: null,
     points: r.points,
@@ -314,23 +367,13 @@ export async function awardList(
     memberId: r.memberId,
     refusal: null,
   }));
-  return awardBulk(db, actor, id, body.batchKey, items, locale, now);
 }
 
 /**
  * A bulk award from an uploaded file (awards.file.ts): each row's member found in the programme's subtree by the blind
  * index of its ID number (else its phone) and checked against its name; personal numbers never leave the request.
  */
-export async function awardFile(
-  db: Kysely<DB>,
-  cipher: PiiCipher,
-  actor: Actor,
-  id: number,
-  batchKey: string,
-  rows: AwardFileRow[],
-  locale: Locale,
-  now = new Date(),
-): Promise<BulkAwardResult> {
+export async function itemsOfFile(db: Kysely<DB>, cipher: PiiCipher, actor: Actor, id: number, rows: AwardFileRow[]): Promise<BulkItem[]> {
   const p = await findProgrammeFor(db, actor, 'points.write', id);
   const wanted = rows.map((r) => {
     const idNumber = r.idNumber ? normaliseIdNumber(r.idNumber) : '';
@@ -350,16 +393,16 @@ export async function awardFile(
   }
   const items: BulkItem[] = wanted.map(({ r, kind, bidx }) => {
     const points = /^[1-9][0-9]{0,6}$/.test(r.points) ? Number(r.points) : null;
-    const base = { row: r.row, name: r.name || null, points, reason: r.reason || null };
+    const base = { row: r.row, name: r.name ? maskName(r.name) : null, points, reason: r.reason || null };
     if (points === null || points > MAX_TRANSFER_POINTS)
-      return { ...base, memberId: null, refusal: new AppError('PROGRAMME_ROW_INVALID', { detail: `积分 / points: ${r.points}` }) };
+      return { ...base, memberId: null, refusal: { code: 'PROGRAMME_ROW_INVALID', params: { detail: `积分 / points: ${r.points}` } } };
     if (!r.reason || r.reason.length > PROGRAMME_LIMITS.reasonMax)
-      return { ...base, memberId: null, refusal: new AppError('PROGRAMME_ROW_INVALID', { detail: '事由 / reason' }) };
+      return { ...base, memberId: null, refusal: { code: 'PROGRAMME_ROW_INVALID', params: { detail: '事由 / reason' } } };
     const member = (found.get(`${kind}:${bidx}`) ?? []).find((m) => m.name === r.name);
-    if (!bidx || !member) return { ...base, memberId: null, refusal: new AppError('PROGRAMME_ROW_MEMBER_UNKNOWN') };
+    if (!bidx || !member) return { ...base, memberId: null, refusal: { code: 'PROGRAMME_ROW_MEMBER_UNKNOWN' } };
     return { ...base, memberId: member.id, refusal: null };
   });
-  return awardBulk(db, actor, id, batchKey, items, locale, now);
+  return items;
 }
 
 /**

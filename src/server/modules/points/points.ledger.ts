@@ -81,7 +81,7 @@ export type ReverseRequest = {
 
 export type ReverseResult = { reversal: TransferResult; clawback: TransferResult | null };
 
-type AccountRow = { id: number; kind: AccountKind; balance: number; pending_debits: number; pending_credits: number };
+type AccountRow = { id: number; kind: AccountKind; balance: number; pending_debits: number; pending_credits: number; version: number };
 type TransferRow = {
   id: number;
   transfer_key: string;
@@ -215,7 +215,7 @@ export async function lockAccounts(tx: Executor, book: Book, accountIds: readonl
 async function lockedAccounts(tx: Executor, book: Book, accountIds: readonly number[]): Promise<Map<number, AccountRow>> {
   const ids = [...new Set(accountIds)].sort((a, b) => a - b);
   const { rows } = await sql<AccountRow>`
-    SELECT id, kind, balance, pending_debits, pending_credits FROM points_account
+    SELECT id, kind, balance, pending_debits, pending_credits, version FROM points_account
     WHERE region_id = ${book.region} AND programme_id = ${book.programmeId} AND id = ANY(${ids}::bigint[])
     ORDER BY id FOR UPDATE`.execute(tx);
   if (rows.length !== ids.length) throw new AppError('POINTS_ACCOUNT_MISMATCH');
@@ -689,4 +689,195 @@ export async function voidTimedOut(db: Kysely<DB>, now: Date = new Date(), limit
     if (result && !result.replayed) voided += 1;
   }
   return { voided };
+}
+
+/** The member accounts of a book for many members at once (created on first use): one INSERT and one SELECT. */
+export async function memberAccountsFor(tx: Executor, book: Book, memberIds: readonly number[]): Promise<Map<number, number>> {
+  const ids = [...new Set(memberIds)].sort((a, b) => a - b);
+  if (ids.length === 0) return new Map();
+  await sql`
+    INSERT INTO points_account (region_id, programme_id, kind, member_id)
+    SELECT ${book.region}, ${book.programmeId}, 'member', m FROM unnest(${ids}::bigint[]) AS u(m) ORDER BY m
+    ON CONFLICT (region_id, programme_id, member_id) WHERE kind = 'member' DO NOTHING`.execute(tx);
+  const { rows } = await sql<{ id: number; member_id: number }>`
+    SELECT id, member_id FROM points_account
+    WHERE region_id = ${book.region} AND programme_id = ${book.programmeId} AND kind = 'member'
+      AND member_id = ANY(${ids}::bigint[])`.execute(tx);
+  return new Map(rows.map((r) => [Number(r.member_id), Number(r.id)]));
+}
+
+/** One request of a batch: a posted transfer (no hold) whose debit side is not a member account. */
+export type BatchRequest = Omit<TransferRequest, 'book' | 'pending'>;
+export type BatchOutcome = { ok: TransferResult } | { refused: AppError };
+
+/**
+ * Books many posted transfers of one book in the caller's transaction with a handful of statements instead of a dozen
+ * per transfer, with the same rules as `transfer()` one after another in the list's order:
+ *  - every account involved is locked first, in id order (one SELECT … ORDER BY id FOR UPDATE);
+ *  - a key already booked answers its first result, or is refused with other fields (POINTS_KEY_REUSED); a key twice
+ *    in the list is the same transfer twice;
+ *  - `admit` sees the new requests while the locks are held (the caller's caps) and may refuse some of them;
+ *  - a debit that the available points (balance − holds) do not cover is refused (POINTS_INSUFFICIENT), evaluated on
+ *    the running balances of the list, so later rows see earlier ones;
+ *  - then one INSERT of the transfers, one guarded UPDATE of the balances (each account's version must be the one read
+ *    under the lock and its result covered by what is available, else the whole batch fails), one INSERT of the
+ *    entries (balance_after and the account's next version, in list order: debit then credit, as `transfer()` writes
+ *    them), one INSERT of the lots of member credits.
+ * Debits of member accounts (spends: lots, expiry) are not batched: they go through `transfer()`.
+ */
+export async function transferBatch(
+  tx: Executor,
+  book: Book,
+  reqs: readonly BatchRequest[],
+  now: Date = new Date(),
+  admit?: (fresh: { index: number; req: BatchRequest }[]) => Promise<Map<number, AppError>>,
+): Promise<BatchOutcome[]> {
+  const at = now.toISOString();
+  const out: (BatchOutcome | undefined)[] = new Array(reqs.length);
+  if (reqs.length === 0) return [];
+  for (const r of reqs)
+    if (!Number.isSafeInteger(r.amount) || r.amount <= 0) throw new Error(`points amount must be a positive integer, got ${r.amount}`);
+  const accounts = await lockedAccounts(tx, book, [...reqs.map((r) => r.debitAccountId), ...reqs.map((r) => r.creditAccountId)]);
+  const hashes = reqs.map((r) =>
+    requestHash({
+      kind: r.kind,
+      programme: book.programmeId,
+      debit: r.debitAccountId,
+      credit: r.creditAccountId,
+      amount: r.amount,
+      pending: undefined,
+      expiresAt: r.expiresAt,
+      source: r.source,
+      sourceRef: r.sourceRef,
+      item: r.catalogueItemId,
+      member: r.memberId,
+      merchant: r.merchantId,
+      reason: r.reason,
+    }),
+  );
+  const keys = [...new Set(reqs.map((r) => r.key))];
+  const { rows: existing } = await sql<TransferRow>`
+    SELECT ${TRANSFER_COLUMNS} FROM points_transfer
+    WHERE region_id = ${book.region} AND programme_id = ${book.programmeId} AND transfer_key = ANY(${keys}::text[])`.execute(tx);
+  const booked = new Map(existing.map((t) => [t.transfer_key, t]));
+  const firstIndex = new Map<string, number>();
+  const fresh: { index: number; req: BatchRequest }[] = [];
+  reqs.forEach((req, index) => {
+    const debit = accounts.get(req.debitAccountId);
+    const credit = accounts.get(req.creditAccountId);
+    if (!debit || !credit || debit.id === credit.id || debit.kind === 'member') {
+      out[index] = { refused: new AppError('POINTS_ACCOUNT_MISMATCH') };
+      return;
+    }
+    const before = booked.get(req.key);
+    if (before) {
+      out[index] = before.request_hash === hashes[index] ? { ok: toResult(before, true) } : { refused: new AppError('POINTS_KEY_REUSED') };
+      return;
+    }
+    if (firstIndex.has(req.key)) return; // resolved against the first once it is booked
+    firstIndex.set(req.key, index);
+    fresh.push({ index, req });
+  });
+  const refusals = admit && fresh.length > 0 ? await admit(fresh) : new Map<number, AppError>();
+  // Running available points and posted balances, from the locked rows.
+  const available = new Map([...accounts.values()].map((a) => [a.id, a.balance - a.pending_debits]));
+  const planned: { index: number; req: BatchRequest }[] = [];
+  for (const f of fresh) {
+    const refusal = refusals.get(f.index);
+    if (refusal) {
+      out[f.index] = { refused: refusal };
+      continue;
+    }
+    const debit = accounts.get(f.req.debitAccountId)!;
+    const left = available.get(debit.id)!;
+    if (!MAY_GO_NEGATIVE.includes(debit.kind) && left < f.req.amount) {
+      out[f.index] = { refused: new AppError('POINTS_INSUFFICIENT', { available: left, amount: f.req.amount }) };
+      continue;
+    }
+    available.set(debit.id, left - f.req.amount);
+    available.set(f.req.creditAccountId, available.get(f.req.creditAccountId)! + f.req.amount);
+    planned.push(f);
+  }
+  if (planned.length > 0) {
+    const col = <T>(pick: (r: BatchRequest) => T) => planned.map((p) => pick(p.req));
+    const { rows: inserted } = await sql<TransferRow>`
+      INSERT INTO points_transfer (region_id, transfer_key, request_hash, programme_id, kind, op, debit_account_id,
+        credit_account_id, amount, source, source_ref, catalogue_item_id, reason, member_id, merchant_id, actor_user_id, created_at)
+      SELECT ${book.region}, u.key, u.hash, ${book.programmeId}, u.kind, 'single', u.debit, u.credit, u.amount, u.source,
+        u.source_ref, u.item, u.reason, u.member, u.merchant, u.actor, ${at}
+      FROM unnest(${col((r) => r.key)}::text[], ${planned.map((p) => hashes[p.index]!)}::text[], ${col((r) => r.kind)}::text[],
+        ${col((r) => r.debitAccountId)}::bigint[], ${col((r) => r.creditAccountId)}::bigint[], ${col((r) => r.amount)}::bigint[],
+        ${col((r) => r.source ?? null)}::text[], ${col((r) => r.sourceRef ?? null)}::text[], ${col((r) => r.catalogueItemId ?? null)}::bigint[],
+        ${col((r) => r.reason ?? null)}::text[], ${col((r) => r.memberId ?? null)}::bigint[], ${col((r) => r.merchantId ?? null)}::bigint[],
+        ${col((r) => r.actorUserId ?? null)}::bigint[])
+        WITH ORDINALITY AS u(key, hash, kind, debit, credit, amount, source, source_ref, item, reason, member, merchant, actor, ord)
+      ORDER BY u.ord
+      ON CONFLICT (region_id, programme_id, transfer_key) DO NOTHING
+      RETURNING ${TRANSFER_COLUMNS}`.execute(tx);
+    const byKey = new Map(inserted.map((t) => [t.transfer_key, t]));
+    const done = planned.filter((p) => byKey.has(p.req.key));
+    // Keys a concurrent transaction committed between our look-up and our insert: their first result, or a refusal.
+    for (const p of planned.filter((q) => !byKey.has(q.req.key))) {
+      const replay = replayOf(await findByKey(tx, book, p.req.key), hashes[p.index]!);
+      if (!replay) throw new Error('transfer key vanished');
+      out[p.index] = { ok: replay };
+    }
+    // Entries in list order (debit then credit of each transfer), from the balances and versions read under the lock.
+    const state = new Map([...accounts.values()].map((a) => [a.id, { balance: a.balance, version: a.version }]));
+    const entries: { transfer: number; account: number; delta: number; after: number; version: number }[] = [];
+    const lots: { account: number; transfer: number; amount: number; expiresAt: string | null }[] = [];
+    for (const p of done) {
+      const t = byKey.get(p.req.key)!;
+      for (const [account, delta] of [
+        [p.req.debitAccountId, -p.req.amount],
+        [p.req.creditAccountId, p.req.amount],
+      ] as const) {
+        const s = state.get(account)!;
+        s.balance += delta;
+        s.version += 1;
+        entries.push({ transfer: t.id, account, delta, after: s.balance, version: s.version });
+      }
+      if (accounts.get(p.req.creditAccountId)!.kind === 'member')
+        lots.push({ account: p.req.creditAccountId, transfer: t.id, amount: p.req.amount, expiresAt: p.req.expiresAt ?? null });
+      out[p.index] = { ok: toResult(t, false) };
+    }
+    const changed = [...accounts.values()].filter((a) => state.get(a.id)!.version !== a.version);
+    if (changed.length > 0) {
+      const { rows: updated } = await sql<{ id: number }>`
+        UPDATE points_account a
+        SET balance = a.balance + d.delta, version = a.version + d.n
+        FROM unnest(${changed.map((a) => a.id)}::bigint[], ${changed.map((a) => state.get(a.id)!.balance - a.balance)}::bigint[],
+          ${changed.map((a) => state.get(a.id)!.version - a.version)}::bigint[], ${changed.map((a) => a.version)}::bigint[]) AS d(id, delta, n, seen)
+        WHERE a.region_id = ${book.region} AND a.id = d.id AND a.version = d.seen
+          AND (a.kind IN ('issuance', 'clawback') OR a.balance - a.pending_debits + d.delta >= 0)
+        RETURNING a.id`.execute(tx);
+      if (updated.length !== changed.length) throw new Error('points accounts changed under their locks');
+      await sql`
+        INSERT INTO points_entry (region_id, transfer_id, account_id, delta, balance_after, account_version, created_at)
+        SELECT ${book.region}, e.t, e.a, e.d, e.b, e.v, ${at}
+        FROM unnest(${entries.map((e) => e.transfer)}::bigint[], ${entries.map((e) => e.account)}::bigint[], ${entries.map((e) => e.delta)}::bigint[],
+          ${entries.map((e) => e.after)}::bigint[], ${entries.map((e) => e.version)}::bigint[]) WITH ORDINALITY AS e(t, a, d, b, v, ord)
+        ORDER BY e.ord`.execute(tx);
+    }
+    if (lots.length > 0)
+      await sql`
+        INSERT INTO points_lot (region_id, account_id, transfer_id, amount, remaining, expires_at, created_at)
+        SELECT ${book.region}, l.a, l.t, l.n, l.n, l.x, ${at}
+        FROM unnest(${lots.map((l) => l.account)}::bigint[], ${lots.map((l) => l.transfer)}::bigint[], ${lots.map((l) => l.amount)}::bigint[],
+          ${lots.map((l) => l.expiresAt)}::timestamptz[]) AS l(a, t, n, x)`.execute(tx);
+  }
+  // A key met twice in the list answers as its first occurrence did (replayed, when that one was booked now).
+  reqs.forEach((req, index) => {
+    if (out[index]) return;
+    const first = out[firstIndex.get(req.key)!];
+    if (!first || 'refused' in first) {
+      out[index] = first ?? { refused: new AppError('POINTS_KEY_REUSED') };
+      return;
+    }
+    out[index] =
+      hashes[index] === hashes[firstIndex.get(req.key)!]
+        ? { ok: { ...first.ok, replayed: true } }
+        : { refused: new AppError('POINTS_KEY_REUSED') };
+  });
+  return out.map((o) => o!);
 }

@@ -118,6 +118,7 @@ export const authz: ModuleAuthz = {
       action: 'points.write',
       visibleWith: 'points.read',
       write: true,
+      ok: 202,
       request: async (f) => ({
         method: 'POST',
         url: `/api/points/programmes/${(await programmeOnStreet(f)).id}/awards/bulk`,
@@ -129,6 +130,7 @@ export const authz: ModuleAuthz = {
       action: 'points.write',
       visibleWith: 'points.read',
       write: true,
+      ok: 202,
       request: async (f) => {
         const p = await programmeOnStreet(f);
         const boundary = '----matrix';
@@ -147,6 +149,21 @@ export const authz: ModuleAuthz = {
         };
       },
     },
+    ...(['', '/rows', '/file'] as const).map((tail) => ({
+      route: `GET /api/points/programmes/:id/award-jobs/:jobId${tail}`,
+      action: 'points.read' as const,
+      visibleWith: 'points.read' as const,
+      write: false,
+      request: async (f: AuthzFixtures) => {
+        const p = await programmeOnStreet(f);
+        const job = await f.asAdmin<{ id: number }>({
+          method: 'POST',
+          url: `/api/points/programmes/${p.id}/awards/bulk`,
+          payload: { batchKey: `j${f.unique()}`, rows: [{ memberId: (await memberOnStreet(f)).id, points: 3, reason: '批量' }] },
+        });
+        return { method: 'GET' as const, url: `/api/points/programmes/${p.id}/award-jobs/${job.id}${tail}` };
+      },
+    })),
     {
       route: 'POST /api/points/programmes/:id/reversals',
       action: 'points.write',

@@ -236,6 +236,29 @@ export async function earnedSince(db: Executor, book: Book, memberId: number, si
   return Number(row.n);
 }
 
+/** Points each member earned in the book in each cap window (awards not reversed), in one query for a batch. */
+export async function earnedInWindows(
+  db: Executor,
+  book: Book,
+  memberIds: readonly number[],
+  starts: Record<'day' | 'month' | 'year', Date>,
+): Promise<Map<number, { day: number; month: number; year: number }>> {
+  const ids = [...new Set(memberIds)];
+  if (ids.length === 0) return new Map();
+  const earliest = new Date(Math.min(starts.day.getTime(), starts.month.getTime(), starts.year.getTime())).toISOString();
+  const { rows } = await sql<{ member_id: number; day: string; month: string; year: string }>`
+    SELECT t.member_id,
+      coalesce(sum(t.amount) FILTER (WHERE t.created_at >= ${starts.day.toISOString()}), 0) AS day,
+      coalesce(sum(t.amount) FILTER (WHERE t.created_at >= ${starts.month.toISOString()}), 0) AS month,
+      coalesce(sum(t.amount) FILTER (WHERE t.created_at >= ${starts.year.toISOString()}), 0) AS year
+    FROM points_transfer t
+    WHERE t.region_id = ${book.region} AND t.member_id = ANY(${ids}::bigint[]) AND t.programme_id = ${book.programmeId}
+      AND t.kind = 'award' AND t.created_at >= ${earliest}
+      AND NOT EXISTS (SELECT 1 FROM points_transfer r WHERE r.region_id = ${book.region} AND r.reversal_of = t.id)
+    GROUP BY t.member_id`.execute(db);
+  return new Map(rows.map((r) => [Number(r.member_id), { day: Number(r.day), month: Number(r.month), year: Number(r.year) }]));
+}
+
 function selectTransfers(db: Executor, book: Book) {
   return db
     .selectFrom('points_transfer as t')

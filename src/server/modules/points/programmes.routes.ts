@@ -8,8 +8,11 @@ import '../../../common/points.programmes.errors.js';
 import {
   AwardBody,
   AwardResult,
+  AwardJobParams,
+  AwardJobRows,
+  AwardJobRowsQuery,
   BulkAwardBody,
-  BulkAwardResult,
+  BulkAwardJob,
   BulkFileQuery,
   CreateProgrammeBody,
   FiguresQuery,
@@ -30,6 +33,7 @@ import { requireActor } from '../../auth/auth.plugin.js';
 import * as programmes from './programmes.service.js';
 import * as awards from './awards.service.js';
 import { readAwardFile } from './awards.file.js';
+import { awardJobFile, awardJobRows, getAwardJob, launchAwardJob, resumeAwardJobs, startAwardJob } from './awards.jobs.js';
 import { schedulePointsJobs } from './points.jobs.js';
 
 /** Points programmes, awards and the cadre's view (积分项目); the ledger's housekeeping runs while the server listens. */
@@ -38,6 +42,8 @@ export function programmeRoutes(app: FastifyInstance, deps: Deps): void {
   let jobs: { stop(): void } | undefined;
   app.addHook('onListen', async () => {
     jobs = schedulePointsJobs(db, app.log);
+    // Bulk awards a stop or a crash interrupted carry on after their last committed batch.
+    void resumeAwardJobs(db, app.log).catch((error: unknown) => app.log.error({ err: error }, 'points award jobs not resumed'));
   });
   app.addHook('onClose', async () => jobs?.stop());
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -69,24 +75,60 @@ export function programmeRoutes(app: FastifyInstance, deps: Deps): void {
   r.post(`${base}/:id/awards`, { schema: { tags, params: IdParam, body: AwardBody, response: { 200: AwardResult } } }, async (req) =>
     awards.award(db, requireActor(req), req.params.id, req.body),
   );
+  // A bulk award answers its job at once (202) and runs in the background; the same batch number answers the same job.
+  const started = (job: { job: BulkAwardJob; created: boolean; region: number }) => {
+    if (job.created || job.job.status === 'queued') void launchAwardJob(db, job.region, job.job.id, app.log);
+    return job.job;
+  };
   r.post(
     `${base}/:id/awards/bulk`,
-    { schema: { tags, params: IdParam, body: BulkAwardBody, response: { 200: BulkAwardResult } } },
-    async (req) => awards.awardList(db, requireActor(req), req.params.id, req.body, req.locale),
+    { schema: { tags, params: IdParam, body: BulkAwardBody, response: { 202: BulkAwardJob } } },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const job = await startAwardJob(db, actor, req.params.id, {
+        batchKey: req.body.batchKey,
+        source: 'list',
+        items: awards.itemsOfList(req.body),
+        locale: req.locale,
+      });
+      return reply.status(202).send(started(job));
+    },
   );
   r.post(
     `${base}/:id/awards/file`,
-    { schema: { tags, params: IdParam, querystring: BulkFileQuery, response: { 200: BulkAwardResult } } },
-    async (req) => {
+    { schema: { tags, params: IdParam, querystring: BulkFileQuery, response: { 202: BulkAwardJob } } },
+    async (req, reply) => {
       const actor = requireActor(req);
       if (!req.isMultipart()) throw new AppError('PROGRAMME_FILE_INVALID', { detail: 'multipart' });
       const file = await req.file();
       if (!file) throw new AppError('PROGRAMME_FILE_INVALID', { detail: '没有文件 / no file' });
       const content = await file.toBuffer();
       const rows = await readAwardFile(file.filename, content);
-      return awards.awardFile(db, deps.cipher, actor, req.params.id, req.query.batchKey, rows, req.locale);
+      const items = await awards.itemsOfFile(db, deps.cipher, actor, req.params.id, rows);
+      const job = await startAwardJob(db, actor, req.params.id, {
+        batchKey: req.query.batchKey,
+        source: 'file',
+        items,
+        locale: req.locale,
+      });
+      return reply.status(202).send(started(job));
     },
   );
+  r.get(`${base}/:id/award-jobs/:jobId`, { schema: { tags, params: AwardJobParams, response: { 200: BulkAwardJob } } }, async (req) =>
+    getAwardJob(db, requireActor(req), req.params.id, req.params.jobId),
+  );
+  r.get(
+    `${base}/:id/award-jobs/:jobId/rows`,
+    { schema: { tags, params: AwardJobParams, querystring: AwardJobRowsQuery, response: { 200: AwardJobRows } } },
+    async (req) => awardJobRows(db, requireActor(req), req.params.id, req.params.jobId, req.query),
+  );
+  r.get(`${base}/:id/award-jobs/:jobId/file`, { schema: { tags, params: AwardJobParams } }, async (req, reply) => {
+    const content = await awardJobFile(db, requireActor(req), req.params.id, req.params.jobId, req.locale);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="award-job-${req.params.jobId}.xlsx"`)
+      .send(content);
+  });
   r.post(
     `${base}/:id/reversals`,
     { schema: { tags, params: IdParam, body: ReversalBody, response: { 200: ReversalResult } } },

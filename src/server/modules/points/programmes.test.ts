@@ -1,8 +1,11 @@
+import { sql } from 'kysely';
+import type { Actor } from '../../auth/scope.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorWith, buildMember, buildTree, createTestContext, makeIdNumber, type TestContext } from '../../testing/harness.js';
 import type {
+  AwardJobRows,
   AwardResult,
-  BulkAwardResult,
+  BulkAwardJob,
   ProgrammeDetail,
   ProgrammeFigures,
   RankingRow,
@@ -12,8 +15,17 @@ import { awardExpiresAt } from '../../../common/points.programmes.js';
 import { accountFor, transfer } from './points.ledger.js';
 import { runPointsJobs } from './points.jobs.js';
 import { awardForActivity } from './awards.service.js';
+import { resumeAwardJobs, startAwardJob } from './awards.jobs.js';
 
 let ctx: TestContext;
+/** The root's admin as a service sees it (user 1, federation_admin on the city). */
+const rootAdmin: Actor = {
+  userId: 1,
+  username: 'admin',
+  displayName: 'admin',
+  ip: '127.0.0.1',
+  grants: [{ id: 1, orgId: 1, orgPath: '1', orgName: '北京市总工会', orgKind: 'city_federation', role: 'federation_admin' }],
+};
 let tree: Awaited<ReturnType<typeof buildTree>>;
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -42,6 +54,17 @@ async function createProgramme(overrides: Record<string, unknown> = {}): Promise
 const fund = (id: number, amount: number, k = key('fund')) => ctx.call('POST', `/api/points/programmes/${id}/fund`, { key: k, amount });
 const manual = (id: number, memberId: number, points: number, k = key('award')) =>
   ctx.call('POST', `/api/points/programmes/${id}/awards`, { source: 'manual', key: k, memberId, points, reason: '社区志愿服务' });
+/** Waits for a bulk award job (202) to end; answers it with its result rows. */
+async function finished(programmeId: number, started: { statusCode: number; body: string; json<T>(): T }) {
+  expect(started.statusCode, started.body).toBe(202);
+  let job = started.json<BulkAwardJob>();
+  for (let i = 0; i < 600 && (job.status === 'queued' || job.status === 'running'); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    job = (await ctx.call('GET', `/api/points/programmes/${programmeId}/award-jobs/${job.id}`)).json<BulkAwardJob>();
+  }
+  const rows = (await ctx.call('GET', `/api/points/programmes/${programmeId}/award-jobs/${job.id}/rows?limit=500`)).json<AwardJobRows>();
+  return { ...job, rows: rows.items };
+}
 const figures = async (id: number) => (await ctx.call('GET', `/api/points/programmes/${id}`)).json<ProgrammeDetail>().figures;
 
 describe('points programmes (积分项目)', () => {
@@ -141,16 +164,40 @@ describe('points programmes (积分项目)', () => {
       ...members.map((m) => ({ memberId: m.id, points: 8, reason: '夏季志愿服务' })),
       { memberId: west.id, points: 8, reason: '越界' },
     ];
-    const first = (
-      await ctx.call('POST', `/api/points/programmes/${p.id}/awards/bulk`, { batchKey: 'summer-2026', rows })
-    ).json<BulkAwardResult>();
-    expect(first).toMatchObject({ awarded: 3, replayed: 0, refused: 1, points: 24 });
+    const first = await finished(
+      p.id,
+      await ctx.call('POST', `/api/points/programmes/${p.id}/awards/bulk`, { batchKey: 'summer-2026', rows }),
+    );
+    expect(first).toMatchObject({ status: 'done', totalRows: 4, rowsDone: 4, awarded: 3, replayed: 0, refused: 1, points: 24 });
     expect(first.rows[3]).toMatchObject({ row: 4, outcome: 'refused', code: 'PROGRAMME_MEMBER_OUTSIDE' });
-    const second = (
-      await ctx.call('POST', `/api/points/programmes/${p.id}/awards/bulk`, { batchKey: 'summer-2026', rows })
-    ).json<BulkAwardResult>();
-    expect(second).toMatchObject({ awarded: 0, replayed: 3, refused: 1 });
+    // The same batch number again answers the same job; nobody is awarded twice.
+    const second = await finished(
+      p.id,
+      await ctx.call('POST', `/api/points/programmes/${p.id}/awards/bulk`, { batchKey: 'summer-2026', rows }),
+    );
+    expect(second).toMatchObject({ id: first.id, awarded: 3, refused: 1 });
     expect((await figures(p.id)).issued).toBe(24);
+    // … and with other rows it is refused.
+    const other = await ctx.call('POST', `/api/points/programmes/${p.id}/awards/bulk`, { batchKey: 'summer-2026', rows: rows.slice(1) });
+    expect(other.statusCode).toBe(409);
+    expect(other.json()).toMatchObject({ code: 'PROGRAMME_BATCH_KEY_REUSED' });
+    // The results as a file.
+    const file = await ctx.call('GET', `/api/points/programmes/${p.id}/award-jobs/${first.id}/file`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    // A job a crash left queued is resumed (the server calls this when it listens).
+    const started = await startAwardJob(ctx.database.db, rootAdmin, p.id, {
+      batchKey: 'resume-1',
+      source: 'list',
+      items: rows.slice(0, 3).map((r, i) => ({ row: i + 1, name: null, points: 2, reason: r.reason, memberId: r.memberId, refusal: null })),
+      locale: 'zh-CN',
+    });
+    expect(await resumeAwardJobs(ctx.database.db)).toBeGreaterThanOrEqual(1);
+    expect((await ctx.call('GET', `/api/points/programmes/${p.id}/award-jobs/${started.job.id}`)).json()).toMatchObject({
+      status: 'done',
+      awarded: 3,
+    });
+    expect((await figures(p.id)).issued).toBe(30);
 
     // The same from a file: members found by ID number and name.
     const named = await buildMember(ctx, tree.dcUnion.id, { name: '王骑手', idNumber: makeIdNumber() });
@@ -171,11 +218,12 @@ describe('points programmes (积分项目)', () => {
         headers: { cookie: ctx.adminCookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
       });
     };
-    const fromFile = await upload();
-    expect(fromFile.statusCode, fromFile.body).toBe(200);
-    expect(fromFile.json<BulkAwardResult>()).toMatchObject({ awarded: 1, refused: 2 });
-    expect(fromFile.body).not.toContain(named.idNumber);
-    expect((await upload()).json<BulkAwardResult>()).toMatchObject({ awarded: 0, replayed: 1, refused: 2 });
+    const fromFile = await finished(p.id, await upload());
+    expect(fromFile).toMatchObject({ source: 'file', awarded: 1, refused: 2 });
+    expect(JSON.stringify(fromFile)).not.toContain(named.idNumber);
+    const stored = await sql<{ items: unknown }>`SELECT items FROM points_award_job WHERE id = ${fromFile.id}`.execute(ctx.database.db);
+    expect(JSON.stringify(stored.rows)).not.toContain(named.idNumber);
+    expect(await finished(p.id, await upload())).toMatchObject({ id: fromFile.id, awarded: 1, refused: 2 });
   });
 
   it('reverses an unspent award once; refuses or claws back one partly spent, saying which', async () => {

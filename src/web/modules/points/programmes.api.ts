@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { pageOf } from '../../../common/paging.js';
 import {
+  AwardJobRows,
   AwardResult,
-  BulkAwardResult,
+  BulkAwardJob,
   PointsTransfer,
   Programme,
   ProgrammeDetail,
@@ -29,7 +30,11 @@ export const programmesApi = {
   fund: (id: number, body: FundBody) => api.post(`${base}/${id}/fund`, z.object({ transfer: PointsTransfer, replayed: z.boolean() }), body),
   award: (id: number, body: AwardBody) => api.post(`${base}/${id}/awards`, AwardResult, body),
   awardFile: (id: number, batchKey: string, file: File) =>
-    api.upload(`${base}/${id}/awards/file?batchKey=${encodeURIComponent(batchKey)}`, file, BulkAwardResult),
+    api.upload(`${base}/${id}/awards/file?batchKey=${encodeURIComponent(batchKey)}`, file, BulkAwardJob),
+  awardJob: (id: number, jobId: number) => api.get(`${base}/${id}/award-jobs/${jobId}`, BulkAwardJob),
+  awardJobRows: (id: number, jobId: number, after: number, limit: number) =>
+    api.get(`${base}/${id}/award-jobs/${jobId}/rows`, AwardJobRows, { after, limit }),
+  downloadAwardJob: (id: number, jobId: number) => api.download(`${base}/${id}/award-jobs/${jobId}/file`, {}, `award-job-${jobId}.xlsx`),
   reverse: (id: number, body: ReversalBody) => api.post(`${base}/${id}/reversals`, ReversalResult, body),
   transfers: (id: number, filters: TransferFilters, cursor: string | undefined, limit: number) =>
     api.get(`${base}/${id}/transfers`, pageOf(PointsTransfer), { ...filters, cursor, limit }),
