@@ -97,13 +97,16 @@ describe.skipIf(!hasChromium)('the console in Chinese', () => {
       for (let i = 0; i < (await tabs.count()); i++) {
         const tab = (await tabs.nth(i).getAttribute('data-testid')) ?? `tab ${i}`;
         await tabs.nth(i).click();
+        // The tab is shown once it is the selected one and the pane it left has finished hiding.
+        await page.locator(`.ant-tabs-tab-active [data-testid="${tab}"]`).waitFor();
+        await page.waitForFunction(() => document.querySelectorAll('.ant-tabs-tabpane-active').length === 1);
         await scan(`东城 ${tab}`);
         for (const dialog of ['create-employer', 'export-members']) {
           // In the active tab only: the pane a click leaves can still show its button while it hides (clicked, then gone).
           const opener = page.locator('.ant-tabs-tabpane-active').getByTestId(dialog);
           if (!(await opener.isVisible())) continue;
           await opener.click();
-          await page.locator(OPEN_DIALOG).waitFor();
+          await page.locator(OPEN_DIALOG).getByRole('button', { name: '关闭' }).waitFor();
           await scan(`东城 ${tab} ${dialog}`);
           await closeDialog(page);
         }
@@ -131,7 +134,7 @@ describe.skipIf(!hasChromium)('the console in Chinese', () => {
       await scan('党心e家 award-points');
       await closeDialog(page);
       await page.goto(`${app.baseUrl}/points/merchants?org=${dongcheng.id}`);
-      await page.locator('[data-testid^="merchant-row-"]').first().click();
+      await page.locator('.ant-table-row').first().click();
       await page.locator(OPEN_DIALOG).waitFor();
       await scan('/points/merchants merchant-detail');
       await closeDialog(page);
