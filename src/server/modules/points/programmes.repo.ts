@@ -211,6 +211,7 @@ export async function transferByKey(db: Executor, book: Book, key: string): Prom
     .selectFrom('points_transfer')
     .select('id')
     .where('region_id', '=', book.region)
+    .where('programme_id', '=', book.programmeId)
     .where('transfer_key', '=', key)
     .executeTakeFirst();
 }
