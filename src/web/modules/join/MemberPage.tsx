@@ -75,6 +75,15 @@ function MemberHome({ me, onChange }: { me: PortalMe; onChange: (me: PortalMe | 
           {t('memberPage.toPoints')}
         </Button>
       )}
+      <Button
+        block
+        icon={<GiftOutlined />}
+        onClick={() => navigate('/vouchers')}
+        style={{ margin: '0 0 8px' }}
+        data-testid="member-vouchers-link"
+      >
+        {t('memberPage.toVouchers')}
+      </Button>
       {me.status === 'member' && me.cardStatus === 'active' ? (
         <LiveCard holder={me.name} orgName={me.orgName} />
       ) : (

@@ -73,6 +73,7 @@ export const messages: Widen<typeof zhCN> = {
     again: 'Start again',
     signOut: 'Sign out',
     toPoints: 'My points',
+    toVouchers: 'My welfare vouchers',
     toStatus: 'Check an application to join',
     transfers: 'Membership transfers',
     applications: 'My applications',

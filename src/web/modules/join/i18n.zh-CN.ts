@@ -69,6 +69,7 @@ export const messages = {
     again: '重新填写',
     signOut: '退出',
     toPoints: '我的积分',
+    toVouchers: '我的兑换券',
     toStatus: '查询入会申请进度',
     transfers: '会籍转移',
     applications: '我的入会申请',
