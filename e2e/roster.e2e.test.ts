@@ -71,7 +71,9 @@ describe.skipIf(!hasChromium || !fs.existsSync(MESSY_ROSTER))('importing a roste
       expect(name.length).toBeGreaterThan(0);
       await form.getByTestId('employer-headcount').fill('30');
       await form.getByTestId('employer-industry').click();
-      await page.locator('.ant-select-item-option').first().click();
+      // The option of the list this click opened (a list closed earlier can linger in the page, hidden).
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().click();
+      await form.getByTestId('employer-industry').locator('.ant-select-selection-item').waitFor();
       // A demo union need not sit under a street: the employer's street is picked if the form could not infer one.
       const streetInput = form.getByTestId('employer-street').locator('input');
       if ((await streetInput.inputValue()) === '') {
