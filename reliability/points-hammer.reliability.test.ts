@@ -1,6 +1,6 @@
 /**
- * The points ledger under fire (issue #12): 8,000 random operations (20,000 with GONGHUI_HAMMER_OPS=20000) from
- * 120 concurrent callers on 27 accounts — awards, spends, holds with post / void / timeout, reversals sent twice at once, expiry runs, 30 % of everything
+ * The points ledger under fire (issue #12): ≥ 20,000 random operations from 120 concurrent callers on 27 accounts —
+ * awards, spends, holds with post / void / timeout, reversals sent twice at once, expiry runs, 30 % of everything
  * re-sent with the same key (half of those at the same moment) — and on PostgreSQL (a pool of 24) connections killed
  * mid-transaction with pg_terminate_backend while the callers retry. Then every rule of checkBooks must hold, every
  * key must have answered one transfer, and nothing unexpected may have been thrown.
@@ -15,8 +15,8 @@ import { checkBooks } from '../src/server/modules/points/points.invariants.js';
 import { freshPglite, freshPostgres, type HammerDatabase } from './engines.js';
 import { recordFigure } from './summary.js';
 
-/** CI runs 8,000 (about 2 min an engine on a busy runner); GONGHUI_HAMMER_OPS=20000 is the issue's full figure. */
-const OPERATIONS = Number(process.env.GONGHUI_HAMMER_OPS ?? 8_000);
+/** Issue #12 asks for ≥ 20,000 (about 6–8 min an engine on a busy CI runner); GONGHUI_HAMMER_OPS sets fewer for a quick look. */
+const OPERATIONS = Number(process.env.GONGHUI_HAMMER_OPS ?? 20_000);
 /**
  * A caller retries a killed connection for up to a minute, backing off: with one core busy, the pool may hand out
  * several clients whose backend was killed before their 'error' event ran, so an immediate retry can meet a dead
