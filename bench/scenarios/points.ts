@@ -6,9 +6,17 @@
  * transfer and two entries per award, no index, no constraint but NOT NULL), in one transaction.
  *
  * ── Redemptions through HTTP at 50 connections ─────────────────────────────────────────────────────────────────
- * PLACE RESERVED: "redemptions/s through HTTP at 50 connections" beside the bare primary-key route of the same run
- * (POST /api/points/redemptions, a cashier session, each request its own Idempotency-Key through autocannon's
- * idReplacement `[<id>]`). That route belongs to the merchants/cashier work; add the figure here once it is on main.
+ * Then, on the same store with the awarded balances: a merchant at 东华门街道 designated for the programme, its
+ * cashier signed in (first password changed, as at the counter), and a FIXED NUMBER of charges (default 5,000;
+ * BENCH_POINTS_REDEMPTIONS) of 午餐套餐 (15 分) fired at POST /api/points/redemptions from 50 connections, each with
+ * the next unused spending code (a QR token minted just before through mintSpendCode, the code behind
+ * POST /api/portal/points/code: one code per member, members with 20 分 or more) and its own Idempotency-Key. A code
+ * lives 120 s, so the codes of each phase are minted right before it and a run, not a duration, is fixed. The load
+ * generator is autocannon in a child process as in http.ts (programmatic, bench/lib/load-list.ts, because every
+ * request needs its own body); the baseline is the bare primary-key route of http.ts (a Fastify instance whose one
+ * route selects an org_unit row) on the same database, the same number of requests at 50 connections, run before
+ * and after, the better of the two kept. Afterwards the books must hold (checkBooks) and the spends booked must
+ * equal the 201s that were not replays, one per code.
  */
 import { sql } from 'kysely';
 import { figure, freshStore, say, type Engine, type Figure, type Section } from '../lib/context.js';
@@ -20,8 +28,13 @@ import { awardBatchOfBulk, itemsOfList } from '../../src/server/modules/points/a
 import { getAwardJob, runAwardJob, startAwardJob } from '../../src/server/modules/points/awards.jobs.js';
 import { findProgrammeById } from '../../src/server/modules/points/programmes.repo.js';
 import { checkBooks } from '../../src/server/modules/points/points.invariants.js';
+import { benchRedemptions } from './points-redemptions.js';
+
+/** Charges measured through HTTP (BENCH_POINTS_REDEMPTIONS, default 5,000) and sent before them to warm up (a tenth). */
+const REDEMPTIONS = Number(process.env.BENCH_POINTS_REDEMPTIONS ?? 5_000);
 
 export async function benchPoints(engine: Engine, members = 10_000): Promise<Section> {
+  if (!Number.isInteger(REDEMPTIONS) || REDEMPTIONS < 50) throw new Error('BENCH_POINTS_REDEMPTIONS must be a whole number ≥ 50');
   const store = await freshStore(engine, 'points');
   try {
     const unionId = await setupUnion(store.env);
@@ -125,11 +138,22 @@ export async function benchPoints(engine: Engine, members = 10_000): Promise<Sec
           { name: 'INSERT … SELECT floor', value: members / floorSeconds },
           'higher',
         ),
-        // PLACE RESERVED: redemptions/s through HTTP at 50 connections (see the header).
       ];
+
+      say('points: redemptions through HTTP');
+      const street = Number(union.path.split('.')[2]);
+      const redemptions = await benchRedemptions(database, store.config, {
+        requests: REDEMPTIONS,
+        warmup: Math.max(50, Math.round(REDEMPTIONS / 10)),
+        connections: 50,
+        programmeId: programme.id,
+        merchantOrgId: street,
+        members: ids.map((m, i) => ({ id: m.id, regionId: regionOfPath(union.path), points: rows[i]!.points })),
+      });
+      figures.push(...redemptions.figures);
       return {
         id: 'points',
-        title: `Points: a bulk award to ${members.toLocaleString('en')} members of one district`,
+        title: `Points: a bulk award to ${members.toLocaleString('en')} members of one district; ${REDEMPTIONS.toLocaleString('en')} redemptions through HTTP`,
         figures,
         details: {
           members,
@@ -137,6 +161,7 @@ export async function benchPoints(engine: Engine, members = 10_000): Promise<Sec
           replaySeconds: +replaySeconds.toFixed(2),
           floorSeconds: +floorSeconds.toFixed(3),
           points: first.points,
+          ...redemptions.details,
         },
       };
     } finally {
