@@ -9,6 +9,9 @@ export type PointsSpendCodeTable = {
   code_hash: string;
   expires_at: string;
   created_at: Timestamp;
+  /** The charge that used the code (0035_spend_code_use.sql): its transfer key and book. */
+  used_key: string | null;
+  used_programme_id: number | null;
 };
 
 declare module '../../db/schema.js' {

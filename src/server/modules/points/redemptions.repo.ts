@@ -69,22 +69,37 @@ export async function listCharges(
  * Whether a spending code already paid for another charge: under another key, or under this key in another programme's
  * book (a retry that names another programme is not the same request).
  */
-export async function codeUsedElsewhere(db: Executor, memberId: number, nonce: string, key: string, programmeId: number): Promise<boolean> {
+/**
+ * Locks a spending code's row by its key and answers the charge that used it, if any: charges with one code are decided
+ * one after the other, whichever books they go to. A code whose row the daily sweep removed has long expired.
+ */
+export async function lockSpendCode(
+  db: Executor,
+  code: { regionId: number; nonce: string },
+): Promise<{ usedKey: string | null; usedProgrammeId: number | null } | undefined> {
   const row = await db
-    .selectFrom('points_transfer')
-    .select('id')
-    .where('member_id', '=', memberId)
-    .where('kind', '=', 'spend')
-    .where('source', '=', 'spend_code')
-    .where('source_ref', '=', nonce)
-    .where((eb) => eb.or([eb('transfer_key', '<>', key), eb('programme_id', '<>', programmeId)]))
+    .selectFrom('points_spend_code')
+    .select(['used_key', 'used_programme_id'])
+    .where('region_id', '=', code.regionId)
+    .where('nonce', '=', code.nonce)
+    .forUpdate()
     .executeTakeFirst();
-  return row !== undefined;
+  return row && { usedKey: row.used_key, usedProgrammeId: row.used_programme_id === null ? null : Number(row.used_programme_id) };
 }
 
-/** Locks a spending code's row: charges with one code are decided one after the other, whichever books they go to. */
-export async function lockSpendCode(db: Executor, memberId: number, nonce: string): Promise<void> {
-  await db.selectFrom('points_spend_code').select('id').where('member_id', '=', memberId).where('nonce', '=', nonce).forUpdate().execute();
+/** Records the charge that used a code; the caller holds the code's row lock and has checked it was unused. */
+export async function markSpendCodeUsed(
+  db: Executor,
+  code: { regionId: number; nonce: string },
+  use: { key: string; programmeId: number },
+): Promise<void> {
+  await db
+    .updateTable('points_spend_code')
+    .set({ used_key: use.key, used_programme_id: use.programmeId })
+    .where('region_id', '=', code.regionId)
+    .where('nonce', '=', code.nonce)
+    .where('used_key', 'is', null)
+    .execute();
 }
 
 /** The transfer under a key in a book, if any (the ledger decides whether a retry matches it). */

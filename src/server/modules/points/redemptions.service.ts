@@ -85,7 +85,7 @@ export async function redeem(deps: Deps, actor: Actor, input: RedemptionBody, id
 
   const id = await db.transaction().execute(async (tx) => {
     // The code's row first (every charge with this code waits here), then the book's accounts.
-    await repo.lockSpendCode(tx, code.memberId, code.nonce);
+    const codeRow = await repo.lockSpendCode(tx, code);
     const isRetry = await repo.transferKeyExists(tx, book, key);
     if (!isRetry) {
       if (merchant.status !== 'active') throw new AppError('POINTS_MERCHANT_SUSPENDED');
@@ -96,7 +96,8 @@ export async function redeem(deps: Deps, actor: Actor, input: RedemptionBody, id
     const merchantAccount = await accountFor(tx, book, { kind: 'merchant', merchantId: merchant.id });
     if (!isRetry) {
       await lockAccounts(tx, book, [memberAccount, merchantAccount]);
-      if (await repo.codeUsedElsewhere(tx, code.memberId, code.nonce, key, programme.id)) throw new AppError('POINTS_CODE_USED');
+      if (codeRow?.usedKey != null && (codeRow.usedKey !== key || codeRow.usedProgrammeId !== programme.id))
+        throw new AppError('POINTS_CODE_USED');
     }
     const result = await transfer(tx, {
       key,
@@ -113,6 +114,7 @@ export async function redeem(deps: Deps, actor: Actor, input: RedemptionBody, id
       merchantId: merchant.id,
       actorUserId: actor.userId,
     });
+    if (!result.replayed) await repo.markSpendCodeUsed(tx, code, { key, programmeId: programme.id });
     if (!result.replayed)
       await recordWrite(
         tx,
