@@ -1,6 +1,7 @@
 /**
- * What the authorization matrix (src/server/authorization.test.ts) lacks: actors of another district and an
- * account with no grants at all, aimed at every scoped route of a target subtree (must be 403/404), and every
+ * What the authorization matrix (src/server/authorization.test.ts) lacks: actors of another district, an
+ * account with no grants at all and a cashier of another district's merchant, aimed at every scoped route of a
+ * target subtree (must be 403/404), and every
  * list, count, search and export read as outsiders, counting rows that belong to the target subtree (must be
  * none).
  */
@@ -565,7 +566,14 @@ const publicRoutes = new Set([
   'GET /api/public/welfare/voucher-key',
 ]);
 
-type Outsider = { label: string; cookie: string; /** a node the actor may legitimately name in its own lists, if any */ own?: number };
+type Outsider = {
+  label: string;
+  cookie: string;
+  /** a node the actor may legitimately name in its own lists, if any */
+  own?: number;
+  /** a cashier: its own counter's charges are what it may list */
+  isCashier?: boolean;
+};
 const roles: Role[] = ['federation_admin', 'union_cadre', 'auditor', 'read_only'];
 
 async function outsiders(): Promise<Outsider[]> {
@@ -584,6 +592,19 @@ async function outsiders(): Promise<Outsider[]> {
   if (!grant) throw new Error('the worker account has no grant to remove');
   await asAdmin({ method: 'DELETE', url: `/api/users/${worker.userId}/grants/${grant.id}` });
   list.push({ label: '无授权职工', cookie: await login(ctx.app, worker.username, TEST_PASSWORD) });
+  // A cashier of 西城's merchant: its counter reaches that merchant only, never T's.
+  const cashier = await asAdmin<{ username: string; firstPassword: string }>({
+    method: 'POST',
+    url: `/api/points/merchants/${ownWorlds.get(tree.xicheng.id)!.merchant}/cashiers`,
+    payload: { username: `cashier${serial++}`, displayName: '西城收银员' },
+  });
+  const cashierCookie = await login(ctx.app, cashier.username, cashier.firstPassword);
+  const changed = await send(
+    { method: 'POST', url: '/api/auth/password', payload: { currentPassword: cashier.firstPassword, newPassword: TEST_PASSWORD } },
+    cashierCookie,
+  );
+  if (changed.statusCode !== 200) throw new Error(`cashier password: ${changed.statusCode} ${changed.body}`);
+  list.push({ label: '收银员@西城商户', cookie: cashierCookie, isCashier: true });
   return list;
 }
 
@@ -637,6 +658,8 @@ describe('authorization beyond the matrix', () => {
   it('returns no row of the target subtree from any list, count, search or export read by outsiders', async () => {
     const failures: string[] = [];
     const probe = targetMembers[2]!;
+    /** Own rows seen per kind: each points and welfare list must show the outsiders something of their own. */
+    const ownByKind = new Map<Kind, number>();
     const countRows = (kind: Kind, label: string, body: unknown) => {
       const items = (body as { items?: { id: number; orgId?: number }[] }).items ?? [];
       for (const item of items) {
@@ -675,6 +698,7 @@ describe('authorization beyond the matrix', () => {
           { kind: 'org', url: `/api/orgs/${own}/children` },
           { kind: 'org', url: `/api/coverage/${own}/children` },
         );
+      if (actor.isCashier) reads.push({ kind: 'redemption', url: '/api/points/redemptions?limit=100' });
       const mine = own === undefined ? undefined : ownWorlds.get(own);
       if (own && mine)
         reads.push(
@@ -694,6 +718,7 @@ describe('authorization beyond the matrix', () => {
         const body = response.json<unknown>();
         countRows(read.kind, `${actor.label} ${read.url}`, body);
         ownRows += ((body as { items?: unknown[] }).items ?? []).length;
+        ownByKind.set(read.kind, (ownByKind.get(read.kind) ?? 0) + ((body as { items?: unknown[] }).items ?? []).length);
         // A hand-out carries the vouchers it issued.
         for (const handout of (body as { items?: { vouchers?: { id: number }[] }[] }).items ?? [])
           for (const voucher of handout.vouchers ?? [])
@@ -759,5 +784,7 @@ describe('authorization beyond the matrix', () => {
     expect(failures).toEqual([]);
     expect(foreignRows).toBe(0);
     expect(ownRows).toBeGreaterThan(50);
+    const pointsAndWelfare: Kind[] = ['programme', 'pointsTransfer', 'merchant', 'redemption', 'campaign', 'handout'];
+    expect(pointsAndWelfare.filter((kind) => !ownByKind.get(kind))).toEqual([]);
   });
 });
