@@ -1,9 +1,8 @@
 /**
  * What the authorization matrix (src/server/authorization.test.ts) lacks: actors of another district, an
  * account with no grants at all and a cashier of another district's merchant, aimed at every scoped route of a
- * target subtree (must be 403/404), and every
- * list, count, search and export read as outsiders, counting rows that belong to the target subtree (must be
- * none).
+ * target subtree (must be 403/404), and every list, count, search and export read as outsiders, counting rows
+ * that belong to the target subtree (must be none).
  */
 import fs from 'node:fs';
 import path from 'node:path';
