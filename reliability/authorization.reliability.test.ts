@@ -654,6 +654,110 @@ describe('authorization beyond the matrix', () => {
     expect(still).toMatchObject({ id: ids.member, status: 'member' });
   });
 
+  it("refuses outsiders who name the target's programme, merchant, node or voucher from their own rows", async () => {
+    const failures: string[] = [];
+    const w = world;
+    for (const actor of await outsiders()) {
+      const mine = actor.own === undefined ? undefined : ownWorlds.get(actor.own);
+      if (!mine) continue;
+      const own = actor.own!;
+      const sideways: { label: string; request: Req }[] = [
+        // T's book spent at the outsider's counter.
+        {
+          label: 'designate T programme',
+          request: { method: 'POST', url: `/api/points/merchants/${mine.merchant}/programmes`, payload: { programmeId: w.programme } },
+        },
+        {
+          label: 'new merchant taking T programme',
+          request: { method: 'POST', url: '/api/points/merchants', payload: { orgId: own, name: '越权商户', programmeIds: [w.programme] } },
+        },
+        // The outsider's vouchers redeemable at T's merchant, T named as a co-organiser.
+        {
+          label: 'campaign at T merchant',
+          request: {
+            method: 'POST',
+            url: '/api/welfare/campaigns',
+            payload: {
+              orgId: own,
+              kind: 'summer',
+              name: '越权夏送清凉',
+              startsOn: '2026-07-01',
+              endsOn: '2026-08-31',
+              voucherFrom: '2026-07-01',
+              voucherTo: '2026-08-31',
+              merchantIds: [w.merchant],
+              items: [{ name: '冷饮兑换券', unit: '张', plannedQty: 10, isVoucher: true }],
+            },
+          },
+        },
+        {
+          label: 'campaign co-organised by T',
+          request: {
+            method: 'POST',
+            url: '/api/welfare/campaigns',
+            payload: {
+              orgId: own,
+              kind: 'summer',
+              name: '越权协办',
+              startsOn: '2026-07-01',
+              endsOn: '2026-08-31',
+              coOrganiserIds: [ids.T],
+              items: [{ name: '西瓜', unit: '斤', plannedQty: 10 }],
+            },
+          },
+        },
+        // The outsider's stock pushed into T, or handed out from T's warehouse.
+        {
+          label: 'allocate into T',
+          request: {
+            method: 'POST',
+            url: `/api/welfare/campaigns/${mine.campaign}/moves`,
+            payload: { kind: 'allocate', key: `x-${serial++}`, itemId: mine.campaignItems.goods, qty: 1, fromOrgId: own, toOrgId: ids.U },
+          },
+        },
+        {
+          label: 'hand out from T',
+          request: {
+            method: 'POST',
+            url: `/api/welfare/campaigns/${mine.campaign}/handouts`,
+            payload: {
+              kind: 'batch',
+              key: `x-${serial++}`,
+              from: { orgId: ids.T },
+              count: 5,
+              items: [{ itemId: mine.campaignItems.goods, qty: 5 }],
+            },
+          },
+        },
+        // T's voucher scanned at the outsider's own counter.
+        {
+          label: 'redeem T voucher',
+          request: { method: 'POST', url: '/api/welfare/redemptions', payload: { token: w.voucher.token, merchantId: mine.merchant } },
+        },
+      ];
+      for (const c of sideways) {
+        const response = await send(c.request, actor.cookie);
+        if (response.statusCode < 400 || response.statusCode >= 500)
+          failures.push(`${actor.label} ${c.label}: ${response.statusCode} ${response.body.slice(0, 160)}`);
+        else {
+          // A malformed request would be refused whoever sent it, and prove nothing about the scope.
+          const code = response.json<{ code?: string }>().code;
+          if (!code || code === 'VALIDATION') failures.push(`${actor.label} ${c.label}: ${code ?? 'refusal without a code'}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    // T's voucher is still unredeemed and T's merchant takes T's programme alone.
+    const merchant = await asAdmin<{ programmes: { id: number }[] }>({ method: 'GET', url: `/api/points/merchants/${w.merchant}` });
+    expect(merchant.programmes.map((p) => p.id)).toEqual([w.programme]);
+    const redeemed = await asAdmin<{ outcome: string }>({
+      method: 'POST',
+      url: '/api/welfare/redemptions',
+      payload: { token: w.voucher.token, merchantId: w.merchant },
+    });
+    expect(redeemed.outcome).toBe('redeemed');
+  });
+
   it('returns no row of the target subtree from any list, count, search or export read by outsiders', async () => {
     const failures: string[] = [];
     const probe = targetMembers[2]!;
