@@ -1,13 +1,14 @@
 /**
- * What the authorization matrix (src/server/authorization.test.ts) lacks: actors of another district and an
- * account with no grants at all, aimed at every scoped route of a target subtree (must be 403/404), and every
- * list, count, search and export read as outsiders, counting rows that belong to the target subtree (must be
- * none).
+ * What the authorization matrix (src/server/authorization.test.ts) lacks: actors of another district, an
+ * account with no grants at all and a cashier of another district's merchant, aimed at every scoped route of a
+ * target subtree (must be 403/404), and every list, count, search and export read as outsiders, counting rows
+ * that belong to the target subtree (must be none).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import {
   actorWith,
   buildMember,
@@ -24,10 +25,27 @@ import { usccCheckChar } from '../src/common/uscc.js';
 import type { Role } from '../src/common/auth.js';
 import { recordFigure } from './summary.js';
 import { fixtures, multipart } from './support.js';
+import { buildPointsWorld, spendCode, type PointsWorld } from './authorization.points.js';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-type Req = { method: Method; url: string; payload?: object | Buffer; contentType?: string };
-type Kind = 'org' | 'member' | 'application' | 'transfer' | 'import' | 'meeting' | 'employer' | 'user' | 'audit';
+type Req = { method: Method; url: string; payload?: object | Buffer; contentType?: string; headers?: Record<string, string> };
+type Kind =
+  | 'org'
+  | 'member'
+  | 'application'
+  | 'transfer'
+  | 'import'
+  | 'meeting'
+  | 'employer'
+  | 'user'
+  | 'audit'
+  | 'programme'
+  | 'pointsTransfer'
+  | 'merchant'
+  | 'redemption'
+  | 'campaign'
+  | 'handout'
+  | 'voucher';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof buildTree>>;
@@ -42,7 +60,17 @@ const target: Record<Kind, Set<number>> = {
   employer: new Set(),
   user: new Set(),
   audit: new Set(),
+  programme: new Set(),
+  pointsTransfer: new Set(),
+  merchant: new Set(),
+  redemption: new Set(),
+  campaign: new Set(),
+  handout: new Set(),
+  voucher: new Set(),
 };
+/** The points and welfare rows of the target (T's programme, merchant, campaign…) and of each outsider's own node. */
+let world: PointsWorld;
+const ownWorlds = new Map<number, PointsWorld>();
 const targetMembers: { id: number; name: string; idNumber: string; phone: string }[] = [];
 let ids: {
   T: number;
@@ -61,6 +89,8 @@ let ids: {
   meeting: number;
 };
 let serial = 700000000;
+/** A live spending code of the target's points member, as a cashier would scan it. */
+let targetCode = '';
 const uscc = () => {
   const body = `91110102${serial++}`;
   return body + usccCheckChar(body);
@@ -71,7 +101,7 @@ async function asAdmin<T>(r: Req): Promise<T> {
     method: r.method,
     url: r.url,
     ...(r.payload ? { payload: r.payload } : {}),
-    headers: { cookie: ctx.adminCookie, ...(r.contentType ? { 'content-type': r.contentType } : {}) },
+    headers: { ...r.headers, cookie: ctx.adminCookie, ...(r.contentType ? { 'content-type': r.contentType } : {}) },
   });
   if (response.statusCode >= 300) throw new Error(`${r.method} ${r.url}: ${response.statusCode} ${response.body}`);
   return (response.body ? response.json() : {}) as T;
@@ -98,7 +128,8 @@ beforeAll(async () => {
   targetMembers.push({ id: lapsed.id, name: '靶子离会', idNumber: lapsed.idNumber, phone: lapsed.phone });
   // Members outside the target with the same name prefix, so a name search has something legitimate to find.
   await buildMember(ctx, tree.xcUnion.id, { name: '靶子会员外' });
-  await buildMember(ctx, (await buildOrg(ctx, tree.dcStreet2.id, 'grassroots_union')).id, { name: '靶子会员邻' });
+  const neighbourUnion = await buildOrg(ctx, tree.dcStreet2.id, 'grassroots_union');
+  await buildMember(ctx, neighbourUnion.id, { name: '靶子会员邻' });
 
   const pendingApplication = await ctx.app.inject({
     method: 'POST',
@@ -133,6 +164,31 @@ beforeAll(async () => {
     payload: { username: 'target_user', displayName: '靶子用户', password: TEST_PASSWORD, orgId: T, role: 'union_cadre' },
   });
 
+  // Points and welfare: the target's rows, and the same rows on each outsider's own node so their lists are not empty.
+  const worldSerial = () => serial++;
+  world = await buildPointsWorld(ctx, asAdmin, { orgId: T, memberOrgId: U, allocatedTo: U, label: '靶子', serial: worldSerial });
+  targetCode = await spendCode(ctx, world.member);
+  ownWorlds.set(
+    tree.xicheng.id,
+    await buildPointsWorld(ctx, asAdmin, {
+      orgId: tree.xicheng.id,
+      memberOrgId: tree.xcUnion.id,
+      allocatedTo: tree.xcStreet.id,
+      label: '西城',
+      serial: worldSerial,
+    }),
+  );
+  ownWorlds.set(
+    tree.dcStreet2.id,
+    await buildPointsWorld(ctx, asAdmin, {
+      orgId: tree.dcStreet2.id,
+      memberOrgId: neighbourUnion.id,
+      allocatedTo: neighbourUnion.id,
+      label: '邻街',
+      serial: worldSerial,
+    }),
+  );
+
   // Collect every id inside the target, as the admin sees it.
   const all = async (kind: Kind, url: string) => {
     let cursor: string | null = null;
@@ -155,6 +211,17 @@ beforeAll(async () => {
   await all('employer', `/api/employers?orgId=${T}`);
   await all('user', `/api/users?orgId=${T}`);
   await all('audit', `/api/audit?orgId=${T}`);
+  await all('programme', `/api/points/programmes?orgId=${T}`);
+  await all('pointsTransfer', `/api/points/programmes/${world.programme}/transfers`);
+  await all('merchant', `/api/points/merchants?orgId=${T}`);
+  await all('redemption', `/api/points/redemptions?merchantId=${world.merchant}`);
+  await all('campaign', `/api/welfare/campaigns?orgId=${T}`);
+  await all('handout', `/api/welfare/campaigns/${world.campaign}/handouts`);
+  const handouts = await asAdmin<{ items: { vouchers: { id: number }[] }[] }>({
+    method: 'GET',
+    url: `/api/welfare/campaigns/${world.campaign}/handouts?limit=200`,
+  });
+  for (const h of handouts.items) for (const v of h.vouchers) target.voucher.add(v.id);
   expect(target.member.size).toBeGreaterThan(150);
   expect(target.audit.size).toBeGreaterThan(5);
   ids = {
@@ -174,6 +241,14 @@ beforeAll(async () => {
     meeting: meeting.id,
   };
   expect(target.meeting.has(meeting.id)).toBe(true);
+  // The admin's lists found the rows the outsiders are aimed at (else the scan below would look for nothing).
+  expect(target.programme.has(world.programme)).toBe(true);
+  expect([world.award, world.charge, world.hold].every((id) => target.pointsTransfer.has(id))).toBe(true);
+  expect(target.merchant.has(world.merchant)).toBe(true);
+  expect([world.charge, world.hold].every((id) => target.redemption.has(id))).toBe(true);
+  expect(target.campaign.has(world.campaign)).toBe(true);
+  expect(target.handout.has(world.handout)).toBe(true);
+  expect(target.voucher.has(world.voucher.id)).toBe(true);
 }, 300_000);
 afterAll(async () => ctx?.close());
 
@@ -282,8 +357,168 @@ function aimedAtTarget(): { route: string; request: Req }[] {
     r('GET /api/outreach/stats', { method: 'GET', url: `/api/outreach/stats?orgId=${T}&from=2026-01-01&to=2026-12-31` }),
     r('GET /api/audit', { method: 'GET', url: `/api/audit?orgId=${T}` }),
     r('GET /api/audit/export', { method: 'GET', url: `/api/audit/export?orgId=${T}` }),
+    ...aimedAtTargetPoints(),
+    ...aimedAtTargetWelfare(),
   ];
 }
+
+/** The points routes (积分), aimed at T's programme, merchant and charges. */
+function aimedAtTargetPoints(): { route: string; request: Req }[] {
+  const { T } = ids;
+  const w = world;
+  const programme = `/api/points/programmes/${w.programme}`;
+  const merchant = `/api/points/merchants/${w.merchant}`;
+  const awardFile = multipart(
+    'awards.csv',
+    Buffer.from(`姓名,证件号码,积分,事由\n${targetMembers[3]!.name},${targetMembers[3]!.idNumber},5,越权\n`),
+  );
+  const r = (route: string, request: Req) => ({ route, request });
+  return [
+    r('POST /api/points/programmes', {
+      method: 'POST',
+      url: '/api/points/programmes',
+      payload: { orgId: T, name: '越权积分项目', earnRules: { manual: true }, expiryRule: 'never' },
+    }),
+    r('GET /api/points/programmes', { method: 'GET', url: `/api/points/programmes?orgId=${T}` }),
+    r('GET /api/points/programmes/:id', { method: 'GET', url: programme }),
+    r('PATCH /api/points/programmes/:id', {
+      method: 'PATCH',
+      url: programme,
+      payload: { name: '越权改名', earnRules: { manual: true }, expiryRule: 'months', expiryMonths: 12, status: 'active' },
+    }),
+    r('GET /api/points/figures', { method: 'GET', url: `/api/points/figures?orgId=${T}` }),
+    r('POST /api/points/programmes/:id/fund', { method: 'POST', url: `${programme}/fund`, payload: { key: `x:${serial++}`, amount: 500 } }),
+    r('POST /api/points/programmes/:id/awards', {
+      method: 'POST',
+      url: `${programme}/awards`,
+      payload: { source: 'manual', key: `x:${serial++}`, memberId: w.member, points: 500, reason: '越权发放' },
+    }),
+    r('POST /api/points/programmes/:id/awards/bulk', {
+      method: 'POST',
+      url: `${programme}/awards/bulk`,
+      payload: { batchKey: `x${serial++}`, rows: [{ memberId: w.member, points: 500, reason: '越权批量' }] },
+    }),
+    r('POST /api/points/programmes/:id/awards/file', {
+      method: 'POST',
+      url: `${programme}/awards/file?batchKey=x${serial++}`,
+      ...awardFile,
+    }),
+    r('GET /api/points/programmes/:id/award-jobs/:jobId', { method: 'GET', url: `${programme}/award-jobs/${w.awardJob}` }),
+    r('GET /api/points/programmes/:id/award-jobs/:jobId/rows', { method: 'GET', url: `${programme}/award-jobs/${w.awardJob}/rows` }),
+    r('GET /api/points/programmes/:id/award-jobs/:jobId/file', { method: 'GET', url: `${programme}/award-jobs/${w.awardJob}/file` }),
+    r('POST /api/points/programmes/:id/reversals', {
+      method: 'POST',
+      url: `${programme}/reversals`,
+      payload: { transferId: w.award, mode: 'clawback', reason: '越权冲正' },
+    }),
+    r('GET /api/points/programmes/:id/transfers', { method: 'GET', url: `${programme}/transfers` }),
+    r('GET /api/points/programmes/:id/ranking', { method: 'GET', url: `${programme}/ranking?from=2026-01-01&to=2026-12-31` }),
+    r('POST /api/points/merchants', {
+      method: 'POST',
+      url: '/api/points/merchants',
+      payload: { orgId: T, name: '越权商户', shops: [{ name: '越权门店', address: '东华门大街9号' }] },
+    }),
+    r('GET /api/points/merchants', { method: 'GET', url: `/api/points/merchants?orgId=${T}` }),
+    r('GET /api/points/merchants/:id', { method: 'GET', url: merchant }),
+    r('POST /api/points/merchants/:id/status', { method: 'POST', url: `${merchant}/status`, payload: { status: 'suspended' } }),
+    r('POST /api/points/merchants/:id/shops', {
+      method: 'POST',
+      url: `${merchant}/shops`,
+      payload: { name: '越权二号店', address: '王府井大街2号', lat: 39.91, lng: 116.41 },
+    }),
+    r('POST /api/points/merchants/:id/items', { method: 'POST', url: `${merchant}/items`, payload: { name: '越权套餐', points: 1 } }),
+    r('POST /api/points/merchants/:id/items/:itemId/withdraw', { method: 'POST', url: `${merchant}/items/${w.item}/withdraw` }),
+    r('POST /api/points/merchants/:id/programmes', {
+      method: 'POST',
+      url: `${merchant}/programmes`,
+      payload: { programmeId: w.programme },
+    }),
+    r('POST /api/points/merchants/:id/cashiers', {
+      method: 'POST',
+      url: `${merchant}/cashiers`,
+      payload: { username: `x${serial++}`, displayName: '越权收银员' },
+    }),
+    r('GET /api/points/merchants/:id/statement', { method: 'GET', url: `${merchant}/statement?month=${thisMonth()}` }),
+    // The counter: a cadre names the merchant it charges for; outsiders' scopes do not reach T's merchant.
+    r('GET /api/points/counter', { method: 'GET', url: `/api/points/counter?merchantId=${w.merchant}` }),
+    r('POST /api/points/redemptions', {
+      method: 'POST',
+      url: '/api/points/redemptions',
+      payload: { code: targetCode, merchantId: w.merchant, itemId: w.item },
+      headers: { 'idempotency-key': `x-${serial++}` },
+    }),
+    r('GET /api/points/redemptions', { method: 'GET', url: `/api/points/redemptions?merchantId=${w.merchant}` }),
+    r('POST /api/points/redemptions/:id/post', {
+      method: 'POST',
+      url: `/api/points/redemptions/${w.hold}/post`,
+      payload: { merchantId: w.merchant },
+    }),
+    r('POST /api/points/redemptions/:id/void', {
+      method: 'POST',
+      url: `/api/points/redemptions/${w.hold}/void`,
+      payload: { merchantId: w.merchant },
+    }),
+  ];
+}
+
+/** The welfare routes (慰问 / 夏送清凉), aimed at T's campaign, its stock, hand-out and voucher. */
+function aimedAtTargetWelfare(): { route: string; request: Req }[] {
+  const { T, U } = ids;
+  const w = world;
+  const campaign = `/api/welfare/campaigns/${w.campaign}`;
+  const r = (route: string, request: Req) => ({ route, request });
+  return [
+    r('POST /api/welfare/campaigns', {
+      method: 'POST',
+      url: '/api/welfare/campaigns',
+      payload: {
+        orgId: T,
+        kind: 'winter',
+        name: '越权送温暖',
+        startsOn: '2026-12-01',
+        endsOn: '2027-01-31',
+        items: [{ name: '棉衣', unit: '份', plannedQty: 100, budgetYuan: 20000 }],
+      },
+    }),
+    r('GET /api/welfare/campaigns', { method: 'GET', url: `/api/welfare/campaigns?orgId=${T}` }),
+    r('GET /api/welfare/campaigns/:id', { method: 'GET', url: campaign }),
+    r('POST /api/welfare/campaigns/:id/moves', {
+      method: 'POST',
+      url: `${campaign}/moves`,
+      payload: { kind: 'allocate', key: `x-${serial++}`, itemId: w.campaignItems.goods, qty: 500, fromOrgId: T, toOrgId: U },
+    }),
+    r('POST /api/welfare/campaigns/:id/receipts', { method: 'POST', url: `${campaign}/receipts`, payload: { moveId: w.allocation } }),
+    r('POST /api/welfare/campaigns/:id/handouts', {
+      method: 'POST',
+      url: `${campaign}/handouts`,
+      payload: {
+        kind: 'person',
+        key: `x-${serial++}`,
+        from: { orgId: T },
+        name: '越权领取人',
+        phone: makePhone(),
+        items: [{ itemId: w.campaignItems.goods, qty: 10 }],
+      },
+    }),
+    r('GET /api/welfare/campaigns/:id/handouts', { method: 'GET', url: `${campaign}/handouts` }),
+    r('GET /api/welfare/campaigns/:id/reconciliation', { method: 'GET', url: `${campaign}/reconciliation` }),
+    r('GET /api/welfare/campaigns/:id/reconciliation.xlsx', { method: 'GET', url: `${campaign}/reconciliation.xlsx` }),
+    // A shop's scan: T's voucher at T's designated merchant, which no outsider's counter reaches.
+    r('POST /api/welfare/redemptions', {
+      method: 'POST',
+      url: '/api/welfare/redemptions',
+      payload: { token: w.voucher.token, merchantId: w.merchant },
+    }),
+    r('POST /api/welfare/redemptions/offline', {
+      method: 'POST',
+      url: '/api/welfare/redemptions/offline',
+      payload: { merchantId: w.merchant, scans: [{ token: w.voucher.token, scannedAt: new Date().toISOString() }] },
+    }),
+  ];
+}
+
+/** The current month in Beijing (a statement's month). */
+const thisMonth = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
 
 /** Routes that are not about one subtree: everyone signed in is answered, and the answer is checked for foreign rows instead. */
 const unscopedRoutes = new Set([
@@ -318,9 +553,26 @@ const publicRoutes = new Set([
   'POST /api/portal/transfers/:id/consent',
   'POST /api/portal/transfers/:id/decline',
   'POST /api/portal/logout',
+  // The member's points and vouchers on the phone pages: a member session only; every cadre gets 401
+  // (the memberRoutes of src/server/modules/points/merchants.authz.ts and welfare/welfare.authz.ts, checked by
+  // "opens no member page to a cadre of any role" in src/server/authorization.test.ts).
+  'GET /api/portal/points',
+  'GET /api/portal/points/history',
+  'GET /api/portal/points/places',
+  'POST /api/portal/points/code',
+  'GET /api/portal/welfare/vouchers',
+  // The public key shops check voucher codes with offline: a public key, no data (welfare/welfare.authz.ts).
+  'GET /api/public/welfare/voucher-key',
 ]);
 
-type Outsider = { label: string; cookie: string; /** a node the actor may legitimately name in its own lists, if any */ own?: number };
+type Outsider = {
+  label: string;
+  cookie: string;
+  /** a node the actor may legitimately name in its own lists, if any */
+  own?: number;
+  /** a cashier: its own counter's charges are what it may list */
+  isCashier?: boolean;
+};
 const roles: Role[] = ['federation_admin', 'union_cadre', 'auditor', 'read_only'];
 
 async function outsiders(): Promise<Outsider[]> {
@@ -339,6 +591,19 @@ async function outsiders(): Promise<Outsider[]> {
   if (!grant) throw new Error('the worker account has no grant to remove');
   await asAdmin({ method: 'DELETE', url: `/api/users/${worker.userId}/grants/${grant.id}` });
   list.push({ label: '无授权职工', cookie: await login(ctx.app, worker.username, TEST_PASSWORD) });
+  // A cashier of 西城's merchant: its counter reaches that merchant only, never T's.
+  const cashier = await asAdmin<{ username: string; firstPassword: string }>({
+    method: 'POST',
+    url: `/api/points/merchants/${ownWorlds.get(tree.xicheng.id)!.merchant}/cashiers`,
+    payload: { username: `cashier${serial++}`, displayName: '西城收银员' },
+  });
+  const cashierCookie = await login(ctx.app, cashier.username, cashier.firstPassword);
+  const changed = await send(
+    { method: 'POST', url: '/api/auth/password', payload: { currentPassword: cashier.firstPassword, newPassword: TEST_PASSWORD } },
+    cashierCookie,
+  );
+  if (changed.statusCode !== 200) throw new Error(`cashier password: ${changed.statusCode} ${changed.body}`);
+  list.push({ label: '收银员@西城商户', cookie: cashierCookie, isCashier: true });
   return list;
 }
 
@@ -347,7 +612,7 @@ async function send(r: Req, cookie: string) {
     method: r.method,
     url: r.url,
     ...(r.payload ? { payload: r.payload } : {}),
-    headers: { cookie, ...(r.contentType ? { 'content-type': r.contentType } : {}) },
+    headers: { ...r.headers, cookie, ...(r.contentType ? { 'content-type': r.contentType } : {}) },
   });
 }
 
@@ -389,9 +654,115 @@ describe('authorization beyond the matrix', () => {
     expect(still).toMatchObject({ id: ids.member, status: 'member' });
   });
 
+  it("refuses outsiders who name the target's programme, merchant, node or voucher from their own rows", async () => {
+    const failures: string[] = [];
+    const w = world;
+    for (const actor of await outsiders()) {
+      const mine = actor.own === undefined ? undefined : ownWorlds.get(actor.own);
+      if (!mine) continue;
+      const own = actor.own!;
+      const sideways: { label: string; request: Req }[] = [
+        // T's book spent at the outsider's counter.
+        {
+          label: 'designate T programme',
+          request: { method: 'POST', url: `/api/points/merchants/${mine.merchant}/programmes`, payload: { programmeId: w.programme } },
+        },
+        {
+          label: 'new merchant taking T programme',
+          request: { method: 'POST', url: '/api/points/merchants', payload: { orgId: own, name: '越权商户', programmeIds: [w.programme] } },
+        },
+        // The outsider's vouchers redeemable at T's merchant, T named as a co-organiser.
+        {
+          label: 'campaign at T merchant',
+          request: {
+            method: 'POST',
+            url: '/api/welfare/campaigns',
+            payload: {
+              orgId: own,
+              kind: 'summer',
+              name: '越权夏送清凉',
+              startsOn: '2026-07-01',
+              endsOn: '2026-08-31',
+              voucherFrom: '2026-07-01',
+              voucherTo: '2026-08-31',
+              merchantIds: [w.merchant],
+              items: [{ name: '冷饮兑换券', unit: '张', plannedQty: 10, isVoucher: true }],
+            },
+          },
+        },
+        {
+          label: 'campaign co-organised by T',
+          request: {
+            method: 'POST',
+            url: '/api/welfare/campaigns',
+            payload: {
+              orgId: own,
+              kind: 'summer',
+              name: '越权协办',
+              startsOn: '2026-07-01',
+              endsOn: '2026-08-31',
+              coOrganiserIds: [ids.T],
+              items: [{ name: '西瓜', unit: '斤', plannedQty: 10 }],
+            },
+          },
+        },
+        // The outsider's stock pushed into T, or handed out from T's warehouse.
+        {
+          label: 'allocate into T',
+          request: {
+            method: 'POST',
+            url: `/api/welfare/campaigns/${mine.campaign}/moves`,
+            payload: { kind: 'allocate', key: `x-${serial++}`, itemId: mine.campaignItems.goods, qty: 1, fromOrgId: own, toOrgId: ids.U },
+          },
+        },
+        {
+          label: 'hand out from T',
+          request: {
+            method: 'POST',
+            url: `/api/welfare/campaigns/${mine.campaign}/handouts`,
+            payload: {
+              kind: 'batch',
+              key: `x-${serial++}`,
+              from: { orgId: ids.T },
+              count: 5,
+              items: [{ itemId: mine.campaignItems.goods, qty: 5 }],
+            },
+          },
+        },
+        // T's voucher scanned at the outsider's own counter.
+        {
+          label: 'redeem T voucher',
+          request: { method: 'POST', url: '/api/welfare/redemptions', payload: { token: w.voucher.token, merchantId: mine.merchant } },
+        },
+      ];
+      for (const c of sideways) {
+        const response = await send(c.request, actor.cookie);
+        if (response.statusCode < 400 || response.statusCode >= 500)
+          failures.push(`${actor.label} ${c.label}: ${response.statusCode} ${response.body.slice(0, 160)}`);
+        else {
+          // A malformed request would be refused whoever sent it, and prove nothing about the scope.
+          const code = response.json<{ code?: string }>().code;
+          if (!code || code === 'VALIDATION') failures.push(`${actor.label} ${c.label}: ${code ?? 'refusal without a code'}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    // T's voucher is still unredeemed and T's merchant takes T's programme alone.
+    const merchant = await asAdmin<{ programmes: { id: number }[] }>({ method: 'GET', url: `/api/points/merchants/${w.merchant}` });
+    expect(merchant.programmes.map((p) => p.id)).toEqual([w.programme]);
+    const redeemed = await asAdmin<{ outcome: string }>({
+      method: 'POST',
+      url: '/api/welfare/redemptions',
+      payload: { token: w.voucher.token, merchantId: w.merchant },
+    });
+    expect(redeemed.outcome).toBe('redeemed');
+  });
+
   it('returns no row of the target subtree from any list, count, search or export read by outsiders', async () => {
     const failures: string[] = [];
     const probe = targetMembers[2]!;
+    /** Own rows seen per kind: each points and welfare list must show the outsiders something of their own. */
+    const ownByKind = new Map<Kind, number>();
     const countRows = (kind: Kind, label: string, body: unknown) => {
       const items = (body as { items?: { id: number; orgId?: number }[] }).items ?? [];
       for (const item of items) {
@@ -430,6 +801,18 @@ describe('authorization beyond the matrix', () => {
           { kind: 'org', url: `/api/orgs/${own}/children` },
           { kind: 'org', url: `/api/coverage/${own}/children` },
         );
+      if (actor.isCashier) reads.push({ kind: 'redemption', url: '/api/points/redemptions?limit=100' });
+      const mine = own === undefined ? undefined : ownWorlds.get(own);
+      if (own && mine)
+        reads.push(
+          { kind: 'programme', url: `/api/points/programmes?orgId=${own}&limit=100` },
+          { kind: 'pointsTransfer', url: `/api/points/programmes/${mine.programme}/transfers?limit=100` },
+          { kind: 'merchant', url: `/api/points/merchants?orgId=${own}&limit=100` },
+          // The counter's charges (points.redeem: federation admins among the outsiders; the others get 403).
+          { kind: 'redemption', url: `/api/points/redemptions?merchantId=${mine.merchant}&limit=100` },
+          { kind: 'campaign', url: `/api/welfare/campaigns?orgId=${own}&limit=100` },
+          { kind: 'handout', url: `/api/welfare/campaigns/${mine.campaign}/handouts?limit=100` },
+        );
       for (const read of reads) {
         const response = await send({ method: 'GET', url: read.url }, actor.cookie);
         answers++;
@@ -438,6 +821,14 @@ describe('authorization beyond the matrix', () => {
         const body = response.json<unknown>();
         countRows(read.kind, `${actor.label} ${read.url}`, body);
         ownRows += ((body as { items?: unknown[] }).items ?? []).length;
+        ownByKind.set(read.kind, (ownByKind.get(read.kind) ?? 0) + ((body as { items?: unknown[] }).items ?? []).length);
+        // A hand-out carries the vouchers it issued.
+        for (const handout of (body as { items?: { vouchers?: { id: number }[] }[] }).items ?? [])
+          for (const voucher of handout.vouchers ?? [])
+            if (target.voucher.has(voucher.id)) {
+              foreignRows++;
+              failures.push(`${actor.label} ${read.url}: voucher ${voucher.id}`);
+            }
         // Coverage children carry orgId rather than id.
         for (const item of (body as { items?: { orgId?: number }[] }).items ?? [])
           if (item.orgId !== undefined && target.org.has(item.orgId)) {
@@ -457,6 +848,36 @@ describe('authorization beyond the matrix', () => {
             }
         }
       }
+      if (own && mine) {
+        // The subtree's points figures count the actor's own programme only, never T's.
+        const figures = await send({ method: 'GET', url: `/api/points/figures?orgId=${own}` }, actor.cookie);
+        answers++;
+        if (figures.statusCode !== 200) failures.push(`${actor.label} figures: ${figures.statusCode}`);
+        else if (figures.json<{ programmes: number }>().programmes !== 1)
+          failures.push(`${actor.label} figures: ${figures.json<{ programmes: number }>().programmes} programmes, want its own 1`);
+        // The own merchant's monthly statement: its own charges only, no line of T's programme, merchant or shop.
+        const statement = await send(
+          { method: 'GET', url: `/api/points/merchants/${mine.merchant}/statement?month=${thisMonth()}` },
+          actor.cookie,
+        );
+        answers++;
+        if (statement.statusCode !== 200) failures.push(`${actor.label} statement: ${statement.statusCode}`);
+        else {
+          const book = new ExcelJS.Workbook();
+          await book.xlsx.load(statement.rawPayload as unknown as ArrayBuffer);
+          let lines = 0;
+          book.worksheets[0]!.eachRow((row) => {
+            const text = row.values?.toString() ?? '';
+            if (text.includes(mine.programmeName)) lines++;
+            if ([world.programmeName, world.merchantName, world.shopName].some((name) => text.includes(name))) {
+              foreignRows++;
+              failures.push(`${actor.label} statement: ${text}`);
+            }
+          });
+          ownRows += lines;
+          if (lines === 0) failures.push(`${actor.label} statement: not even its own charge`);
+        }
+      }
     }
     recordFigure(
       'authorization',
@@ -466,5 +887,7 @@ describe('authorization beyond the matrix', () => {
     expect(failures).toEqual([]);
     expect(foreignRows).toBe(0);
     expect(ownRows).toBeGreaterThan(50);
+    const pointsAndWelfare: Kind[] = ['programme', 'pointsTransfer', 'merchant', 'redemption', 'campaign', 'handout'];
+    expect(pointsAndWelfare.filter((kind) => !ownByKind.get(kind))).toEqual([]);
   });
 });
