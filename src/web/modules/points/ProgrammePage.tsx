@@ -1,5 +1,5 @@
 import { EditOutlined, GiftOutlined, UploadOutlined, WalletOutlined } from '@ant-design/icons';
-import { Button, Empty, InputNumber, Modal, Select, Skeleton, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Empty, InputNumber, Modal, Select, Skeleton, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -13,6 +13,7 @@ import { AwardModal } from './AwardModal.js';
 import { AwardReversalModal } from './AwardReversalModal.js';
 import { ProgrammeFiguresCards } from './ProgrammeFiguresCards.js';
 import { ProgrammeFormModal } from './ProgrammeFormModal.js';
+import { ProgrammeRanking } from './ProgrammeRanking.js';
 import { newKey, programmesApi, type TransferFilters } from './programmes.api.js';
 
 type Dialog = 'edit' | 'award' | 'bulk' | 'fund' | { reverse: PointsTransfer } | null;
@@ -97,96 +98,107 @@ export function ProgrammePage() {
         )}
       </div>
       <Typography.Paragraph type="secondary">{programme.description}</Typography.Paragraph>
-      <ListPage
-        list={list}
-        columns={columns}
-        testId="programme-transfers"
-        title={t('programmes.transfers')}
-        above={
-          <div style={{ marginBottom: 12 }}>
-            <ProgrammeFiguresCards figures={programme.figures} />
-          </div>
-        }
-        filters={
-          <Select
-            allowClear
-            style={{ width: 140 }}
-            value={list.draft.kind}
-            onChange={(kind) => list.apply({ kind })}
-            options={transferKinds.map((k) => ({ value: k, label: t(`programmes.kind.${k}`) }))}
-          />
-        }
-      >
-        {dialog === 'edit' && (
-          <ProgrammeFormModal
-            orgId={programme.orgId}
-            programme={programme}
-            onClose={() => setDialog(null)}
-            onDone={(p) => {
-              setDialog(null);
-              setProgramme(p);
-              notify.success(t('programmes.saved'));
-            }}
-          />
-        )}
-        {dialog === 'award' && (
-          <AwardModal
-            programme={programme}
-            onClose={() => setDialog(null)}
-            onDone={(r) => {
-              setDialog(null);
-              notify.success(r.replayed ? t('programmes.replayed') : t('programmes.awarded', { points: r.transfer.amount }));
-              refresh();
-            }}
-          />
-        )}
-        {dialog === 'bulk' && (
-          <AwardBulkModal
-            programmeId={id}
-            onClose={() => {
-              setDialog(null);
-              refresh();
-            }}
-          />
-        )}
-        {dialog === 'fund' && (
-          <Modal
-            open
-            title={t('programmes.fund')}
-            onCancel={() => setDialog(null)}
-            okButtonProps={{ disabled: !fundAmount }}
-            onOk={() =>
-              fundAmount &&
-              programmesApi
-                .fund(id, { key: newKey('fund'), amount: fundAmount })
-                .then(() => {
-                  setDialog(null);
-                  notify.success(t('programmes.funded'));
-                  refresh();
-                })
-                .catch(notify.error)
-            }
-          >
-            <InputNumber min={1} precision={0} value={fundAmount} onChange={setFundAmount} addonBefore={t('programmes.fundAmount')} />
-          </Modal>
-        )}
-        {dialog !== null && typeof dialog === 'object' && (
-          <AwardReversalModal
-            programmeId={id}
-            award={dialog.reverse}
-            onClose={() => setDialog(null)}
-            onDone={(r) => {
-              setDialog(null);
-              notify.success(
-                r.outcome === 'reversed'
-                  ? t('programmes.outcomeText.reversed')
-                  : t('programmes.outcomeText.clawedBack', { spent: r.alreadySpent }),
-              );
-              refresh();
-            }}
-          />
-        )}
-      </ListPage>
+      <div style={{ marginBottom: 12 }}>
+        <ProgrammeFiguresCards figures={programme.figures} />
+      </div>
+      <Tabs
+        items={[
+          {
+            key: 'transfers',
+            label: t('programmes.transfers'),
+            children: (
+              <ListPage
+                list={list}
+                columns={columns}
+                testId="programme-transfers"
+                filters={
+                  <Select
+                    allowClear
+                    style={{ width: 140 }}
+                    value={list.draft.kind}
+                    onChange={(kind) => list.apply({ kind })}
+                    options={transferKinds.map((k) => ({ value: k, label: t(`programmes.kind.${k}`) }))}
+                  />
+                }
+              />
+            ),
+          },
+          {
+            key: 'ranking',
+            label: <span data-testid="programme-ranking-tab">{t('programmes.rankingTab')}</span>,
+            children: <ProgrammeRanking programmeId={id} />,
+          },
+        ]}
+      />
+      {dialog === 'edit' && (
+        <ProgrammeFormModal
+          orgId={programme.orgId}
+          programme={programme}
+          onClose={() => setDialog(null)}
+          onDone={(p) => {
+            setDialog(null);
+            setProgramme(p);
+            notify.success(t('programmes.saved'));
+          }}
+        />
+      )}
+      {dialog === 'award' && (
+        <AwardModal
+          programme={programme}
+          onClose={() => setDialog(null)}
+          onDone={(r) => {
+            setDialog(null);
+            notify.success(r.replayed ? t('programmes.replayed') : t('programmes.awarded', { points: r.transfer.amount }));
+            refresh();
+          }}
+        />
+      )}
+      {dialog === 'bulk' && (
+        <AwardBulkModal
+          programmeId={id}
+          onClose={() => {
+            setDialog(null);
+            refresh();
+          }}
+        />
+      )}
+      {dialog === 'fund' && (
+        <Modal
+          open
+          title={t('programmes.fund')}
+          onCancel={() => setDialog(null)}
+          okButtonProps={{ disabled: !fundAmount }}
+          onOk={() =>
+            fundAmount &&
+            programmesApi
+              .fund(id, { key: newKey('fund'), amount: fundAmount })
+              .then(() => {
+                setDialog(null);
+                notify.success(t('programmes.funded'));
+                refresh();
+              })
+              .catch(notify.error)
+          }
+        >
+          <InputNumber min={1} precision={0} value={fundAmount} onChange={setFundAmount} addonBefore={t('programmes.fundAmount')} />
+        </Modal>
+      )}
+      {dialog !== null && typeof dialog === 'object' && (
+        <AwardReversalModal
+          programmeId={id}
+          award={dialog.reverse}
+          onClose={() => setDialog(null)}
+          onDone={(r) => {
+            setDialog(null);
+            notify.success(
+              r.outcome === 'reversed'
+                ? t('programmes.outcomeText.reversed')
+                : t('programmes.outcomeText.clawedBack', { spent: r.alreadySpent }),
+            );
+            refresh();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -90,6 +90,11 @@ export const messages: Widen<typeof zhCN> = {
     reversedBy: 'Reversed',
     ranking: 'Ranking (points earned)',
     earned: 'Earned',
+    rankingTab: 'Ranking',
+    rankingWindow: 'Period (Beijing days, both included)',
+    rank: 'Rank',
+    unit: 'Union',
+    noRanking: 'No member earned points in this period',
   },
   // ---- merchants, cashiers and the member's points (worker "merchants") ----
   merchants: {

@@ -79,6 +79,11 @@ export const messages = {
     reversedBy: '已冲正',
     ranking: '积分排行（按获得积分）',
     earned: '获得积分',
+    rankingTab: '排行',
+    rankingWindow: '统计期间（北京时间，含首尾两日）',
+    rank: '名次',
+    unit: '所在单位',
+    noRanking: '该期间没有会员获得积分',
   },
   // ---- merchants, cashiers and the member's points (worker "merchants") ----
   merchants: {

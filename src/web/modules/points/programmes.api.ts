@@ -38,8 +38,8 @@ export const programmesApi = {
   reverse: (id: number, body: ReversalBody) => api.post(`${base}/${id}/reversals`, ReversalResult, body),
   transfers: (id: number, filters: TransferFilters, cursor: string | undefined, limit: number) =>
     api.get(`${base}/${id}/transfers`, pageOf(PointsTransfer), { ...filters, cursor, limit }),
-  ranking: (id: number, from: string, to: string) =>
-    api.get(`${base}/${id}/ranking`, z.object({ items: z.array(RankingRow) }), { from, to }),
+  ranking: (id: number, from: string, to: string, limit: number) =>
+    api.get(`${base}/${id}/ranking`, z.object({ items: z.array(RankingRow) }), { from, to, limit }),
 };
 
 /** A fresh caller key for one submission of a form (a retry of the same submission reuses it). */
