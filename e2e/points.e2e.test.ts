@@ -154,7 +154,13 @@ describe.skipIf(!hasChromium)('points: earn, see, spend, settle', () => {
       await shot(desk, 'p01-programme');
       await desk.getByTestId('award-points').click();
       await desk.locator('.ant-modal-content').getByText('志愿服务时长（已核实）').click();
-      await desk.getByTestId('award-member').fill(String(rider.id));
+      // 会员: searched by phone (an 11-digit phone matches exactly), picked by its masked phone among the hits.
+      await desk.getByTestId('award-member').locator('input').fill(phoneNumber);
+      await desk
+        .locator('.ant-select-item-option')
+        .filter({ hasText: phoneNumber.slice(-4) })
+        .first()
+        .click();
       await desk.getByTestId('award-hours').fill('3');
       await desk.getByTestId('award-reason').fill('崇外街道社区老人送餐 3 小时');
       await shot(desk, 'p02-award');

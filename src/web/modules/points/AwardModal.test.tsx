@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import type { Member } from '../../../common/members.js';
 import type { ProgrammeDetail } from '../../../common/points.programmes.js';
 import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
 import { AwardModal } from './AwardModal.js';
@@ -24,10 +25,36 @@ const programme: ProgrammeDetail = {
   canWrite: true,
 };
 
+const member: Member = {
+  id: 123,
+  name: '王骑手',
+  idNumberMasked: '110101********1234',
+  phoneMasked: '139****0001',
+  gender: 'male',
+  birthDate: '1990-01-01',
+  employerId: null,
+  employerName: '美团外卖东城站',
+  employmentForm: 'delivery_rider',
+  status: 'member',
+  orgId: 5,
+  orgName: '东城区快递行业工会',
+  joinDate: '2026-06-01',
+  cardNo: null,
+  cardStatus: 'none',
+  secondaryOrgs: [],
+  version: 1,
+};
+
 describe('AwardModal', () => {
   it('sends a manual award with a key, and sends the same key again on a retry after a refusal', async () => {
     let refuse = true;
-    const calls = fakeApi(cadre(['points.read', 'points.write']), (method, path) => {
+    const calls = fakeApi(cadre(['points.read', 'points.write', 'member.read']), (method, path, url) => {
+      if (method === 'GET' && path === '/api/members') {
+        // Members of the programme's node only, searched by what the cadre typed.
+        if (url.searchParams.get('orgId') !== '2' || url.searchParams.get('q') !== '王骑手')
+          return { body: { items: [], nextCursor: null } };
+        return { body: { items: [member], nextCursor: null } };
+      }
       if (method !== 'POST' || path !== '/api/points/programmes/9/awards') return undefined;
       if (refuse) {
         refuse = false;
@@ -51,14 +78,19 @@ describe('AwardModal', () => {
       };
     });
     renderPage(<AwardModal programme={programme} onClose={() => undefined} onDone={() => undefined} />);
-    await userEvent.type(await screen.findByTestId('award-member'), '123');
+    await userEvent.type(within(await screen.findByTestId('award-member')).getByRole('combobox'), '王骑手');
+    await userEvent.click(await screen.findByText('王** · 东城区快递行业工会 · 139****0001'));
     await userEvent.type(screen.getByTestId('award-points'), '15');
     await userEvent.type(screen.getByTestId('award-reason'), '社区志愿服务');
     await userEvent.click(screen.getByTestId('award-ok'));
     expect(await screen.findByText(/还可获得 0 分/)).toBeTruthy();
     await userEvent.click(screen.getByTestId('award-ok'));
-    await waitFor(() => expect(calls).toHaveLength(2));
-    const [first, second] = calls.map((c) => c.body as { key: string; memberId: number; points: number; source: string });
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(2));
+    // Debounced: one search for the whole name, not one a key.
+    expect(calls.filter((c) => c.url.pathname === '/api/members')).toHaveLength(1);
+    const [first, second] = calls
+      .filter((c) => c.method === 'POST')
+      .map((c) => c.body as { key: string; memberId: number; points: number; source: string });
     expect(first).toMatchObject({ source: 'manual', memberId: 123, points: 15, reason: '社区志愿服务' });
     expect(second?.key).toBe(first?.key);
   });

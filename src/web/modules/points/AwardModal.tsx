@@ -10,6 +10,7 @@ import {
 } from '../../../common/points.programmes.js';
 import { FormModal } from '../../app/FormModal.js';
 import { parseWithSchema } from '../../app/zodForm.js';
+import { MemberSearch } from './MemberSearch.js';
 import { newKey, programmesApi } from './programmes.api.js';
 
 type Values = { source: ConsoleAwardSource; memberId?: number; points?: number; hours?: number; reason?: string };
@@ -30,7 +31,7 @@ export function AwardModal({
   const [key] = useState(() => newKey('award'));
   const source = Form.useWatch('source', form) ?? (programme.earnRules.manual ? 'manual' : 'volunteer_hours');
   const labels = {
-    memberId: t('programmes.memberId'),
+    memberId: t('programmes.member'),
     points: t('programmes.points'),
     hours: t('programmes.hours'),
     reason: t('programmes.reason'),
@@ -55,7 +56,7 @@ export function AwardModal({
         <Radio.Group optionType="button" options={allowed.map((s) => ({ value: s, label: t(`programmes.awardSource.${s}`) }))} />
       </Form.Item>
       <Form.Item name="memberId" label={labels.memberId} required>
-        <InputNumber min={1} precision={0} style={{ width: 200 }} data-testid="award-member" />
+        <MemberSearch orgId={programme.orgId} testId="award-member" />
       </Form.Item>
       {source === 'manual' ? (
         <Form.Item name="points" label={labels.points} required>

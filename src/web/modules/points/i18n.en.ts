@@ -95,6 +95,8 @@ export const messages: Widen<typeof zhCN> = {
     rank: 'Rank',
     unit: 'Union',
     noRanking: 'No member earned points in this period',
+    memberSearch: 'Find a member by name, pinyin initials or the last 4 digits of the phone',
+    noMember: 'No such member in this programme',
   },
   // ---- merchants, cashiers and the member's points (worker "merchants") ----
   merchants: {

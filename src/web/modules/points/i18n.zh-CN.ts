@@ -84,6 +84,8 @@ export const messages = {
     rank: '名次',
     unit: '所在单位',
     noRanking: '该期间没有会员获得积分',
+    memberSearch: '输入姓名、拼音首字母或手机号后四位查找会员',
+    noMember: '本项目范围内没有找到该会员',
   },
   // ---- merchants, cashiers and the member's points (worker "merchants") ----
   merchants: {
