@@ -1,12 +1,9 @@
 import { EditOutlined, GiftOutlined, UploadOutlined, WalletOutlined } from '@ant-design/icons';
-import { Button, Empty, InputNumber, Modal, Select, Skeleton, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Empty, InputNumber, Modal, Skeleton, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { transferKinds } from '../../../common/points.js';
 import type { PointsTransfer, ProgrammeDetail } from '../../../common/points.programmes.js';
-import { formatDateTime } from '../../app/format.js';
-import { ListPage, useList } from '../../app/ListPage.js';
 import { useNotify } from '../../app/notify.js';
 import { AwardBulkModal } from './AwardBulkModal.js';
 import { AwardModal } from './AwardModal.js';
@@ -14,41 +11,10 @@ import { AwardReversalModal } from './AwardReversalModal.js';
 import { ProgrammeFiguresCards } from './ProgrammeFiguresCards.js';
 import { ProgrammeFormModal } from './ProgrammeFormModal.js';
 import { ProgrammeRanking } from './ProgrammeRanking.js';
-import { newKey, programmesApi, type TransferFilters } from './programmes.api.js';
+import { ProgrammeTransfers } from './ProgrammeTransfers.js';
+import { newKey, programmesApi } from './programmes.api.js';
 
 type Dialog = 'edit' | 'award' | 'bulk' | 'fund' | { reverse: PointsTransfer } | null;
-
-function useTransferColumns(canWrite: boolean, onReverse: (t: PointsTransfer) => void): TableColumnsType<PointsTransfer> {
-  const { t } = useTranslation();
-  return [
-    { title: t('programmes.time'), dataIndex: 'createdAt', width: 170, render: formatDateTime },
-    { title: '', dataIndex: 'kind', width: 100, render: (k: PointsTransfer['kind']) => <Tag>{t(`programmes.kind.${k}`)}</Tag> },
-    { title: t('programmes.amount'), dataIndex: 'amount', width: 90 },
-    {
-      title: t('programmes.member'),
-      dataIndex: 'memberName',
-      width: 120,
-      render: (n: string | null, r) => n ?? (r.memberId ? `#${r.memberId}` : ''),
-    },
-    { title: t('programmes.reason'), dataIndex: 'reason', ellipsis: true },
-    {
-      title: '',
-      key: 'actions',
-      width: 100,
-      render: (_: unknown, r) =>
-        r.reversedBy !== null ? (
-          <Tag>{t('programmes.reversedBy')}</Tag>
-        ) : (
-          canWrite &&
-          r.kind === 'award' && (
-            <Button size="small" danger onClick={() => onReverse(r)} data-testid={`reverse-${r.id}`}>
-              {t('programmes.reverse')}
-            </Button>
-          )
-        ),
-    },
-  ];
-}
 
 /** 积分项目: figures, transfers, awards (one, in bulk), funding and reversal. */
 export function ProgrammePage() {
@@ -65,11 +31,10 @@ export function ProgrammePage() {
       .catch(() => setProgramme(null));
   }, [id]);
   useEffect(load, [load]);
-  const list = useList((f: TransferFilters, cursor) => programmesApi.transfers(id, f, cursor, 50), { initial: {}, scope: id });
-  const columns = useTransferColumns(programme?.canWrite ?? false, (award) => setDialog({ reverse: award }));
+  const [transfersVersion, setTransfersVersion] = useState(0);
   const refresh = () => {
     load();
-    list.restart();
+    setTransfersVersion((n) => n + 1);
   };
   if (programme === undefined) return <Skeleton active />;
   if (programme === null) return <Empty description={t('programmes.notFound')} />;
@@ -107,20 +72,7 @@ export function ProgrammePage() {
             key: 'transfers',
             label: t('programmes.transfers'),
             children: (
-              <ListPage
-                list={list}
-                columns={columns}
-                testId="programme-transfers"
-                filters={
-                  <Select
-                    allowClear
-                    style={{ width: 140 }}
-                    value={list.draft.kind}
-                    onChange={(kind) => list.apply({ kind })}
-                    options={transferKinds.map((k) => ({ value: k, label: t(`programmes.kind.${k}`) }))}
-                  />
-                }
-              />
+              <ProgrammeTransfers programme={programme} reloadKey={transfersVersion} onReverse={(award) => setDialog({ reverse: award })} />
             ),
           },
           {

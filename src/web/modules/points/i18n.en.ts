@@ -97,6 +97,9 @@ export const messages: Widen<typeof zhCN> = {
     noRanking: 'No member earned points in this period',
     memberSearch: 'Find a member by name, pinyin initials or the last 4 digits of the phone',
     noMember: 'No such member in this programme',
+    kindFilter: 'All kinds',
+    fromDay: 'From',
+    toDay: 'To',
   },
   // ---- merchants, cashiers and the member's points (worker "merchants") ----
   merchants: {

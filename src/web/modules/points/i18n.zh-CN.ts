@@ -86,6 +86,9 @@ export const messages = {
     noRanking: '该期间没有会员获得积分',
     memberSearch: '输入姓名、拼音首字母或手机号后四位查找会员',
     noMember: '本项目范围内没有找到该会员',
+    kindFilter: '全部类型',
+    fromDay: '开始日期',
+    toDay: '结束日期',
   },
   // ---- merchants, cashiers and the member's points (worker "merchants") ----
   merchants: {
