@@ -16,9 +16,10 @@ export function formatCount(value: number): string {
   return new Intl.NumberFormat(currentLocale()).format(value);
 }
 
+/** An instant as Beijing's clock reads it, whatever the browser's zone: the unions' days and hours are Beijing's. */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(currentLocale(), { hour12: false });
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(currentLocale(), { hour12: false, timeZone: 'Asia/Shanghai' });
 }
 
 /** A tracking code in groups of four (ABCD EFGH JKMN): easier to copy by hand and to read aloud. */
