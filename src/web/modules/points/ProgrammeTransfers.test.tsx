@@ -86,4 +86,17 @@ describe('ProgrammeTransfers', () => {
     const last = transfers().at(-1)!;
     expect([last.get('memberId'), last.get('from'), last.get('to')]).toEqual(['123', '2026-07-01', '2026-07-02']);
   });
+
+  it("shows times on Beijing's clock whatever the browser's zone, and names every column", async () => {
+    fakeApi(cadre(['points.read']), (_m, path) =>
+      path === '/api/points/programmes/9/transfers'
+        ? { body: { items: [award], nextCursor: null, total: { count: 1, kind: 'exact' } } }
+        : undefined,
+    );
+    renderPage(<ProgrammeTransfers programme={programme as unknown as ProgrammeDetail} reloadKey={0} onReverse={() => undefined} />);
+    // 16:30 UTC on 1 July is 00:30 on 2 July in Beijing (the test runs in UTC).
+    expect(await screen.findByText(/2026\/7\/2 00:30:00/)).toBeTruthy();
+    const headers = screen.getAllByRole('columnheader').map((h) => h.textContent?.trim());
+    expect(headers).toEqual(['时间', '类型', '积分', '会员', '事由', '操作']);
+  });
 });

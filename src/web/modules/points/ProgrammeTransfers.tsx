@@ -15,7 +15,12 @@ function useTransferColumns(canWrite: boolean, onReverse: (t: PointsTransfer) =>
   const { t } = useTranslation();
   return [
     { title: t('programmes.time'), dataIndex: 'createdAt', width: 170, render: formatDateTime },
-    { title: '', dataIndex: 'kind', width: 100, render: (k: PointsTransfer['kind']) => <Tag>{t(`programmes.kind.${k}`)}</Tag> },
+    {
+      title: t('programmes.kindColumn'),
+      dataIndex: 'kind',
+      width: 100,
+      render: (k: PointsTransfer['kind']) => <Tag>{t(`programmes.kind.${k}`)}</Tag>,
+    },
     { title: t('programmes.amount'), dataIndex: 'amount', width: 90 },
     {
       title: t('programmes.member'),
@@ -25,7 +30,7 @@ function useTransferColumns(canWrite: boolean, onReverse: (t: PointsTransfer) =>
     },
     { title: t('programmes.reason'), dataIndex: 'reason', ellipsis: true },
     {
-      title: '',
+      title: t('programmes.actions'),
       key: 'actions',
       width: 100,
       render: (_: unknown, r) =>

@@ -100,6 +100,8 @@ export const messages: Widen<typeof zhCN> = {
     kindFilter: 'All kinds',
     fromDay: 'From',
     toDay: 'To',
+    kindColumn: 'Kind',
+    actions: 'Actions',
   },
   // ---- merchants, cashiers and the member's points (worker "merchants") ----
   merchants: {

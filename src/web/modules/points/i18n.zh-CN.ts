@@ -89,6 +89,8 @@ export const messages = {
     kindFilter: '全部类型',
     fromDay: '开始日期',
     toDay: '结束日期',
+    kindColumn: '类型',
+    actions: '操作',
   },
   // ---- merchants, cashiers and the member's points (worker "merchants") ----
   merchants: {
