@@ -62,6 +62,11 @@ export const programmeErrors = defineErrors({
     'zh-CN': '该批次号已用于另一份名单，请换一个批次号',
     en: 'This batch number was already used for another list: choose another one',
   },
+  PROGRAMME_JOB_NOT_FAILED: {
+    status: 409,
+    'zh-CN': '只有中断的批量奖励任务可以重试（该任务{status}）',
+    en: 'Only an interrupted bulk award can be retried (this one is {status})',
+  },
 });
 
 declare module './errors.js' {

@@ -311,6 +311,13 @@ defineAuditActions({
       rows: plain,
     },
   ),
+  'points.award.job.retry': say(
+    '重试批量奖励任务',
+    'Retry bulk award job',
+    '积分项目 {target} 重试批量奖励任务，从第 {from} 行起',
+    'Retried a bulk award in {target} from row {from}',
+    { from: plain },
+  ),
   'points.reverse': say(
     '冲正积分奖励',
     'Reverse points award',

@@ -188,6 +188,43 @@ export async function runAwardJob(db: Kysely<DB>, region: number, jobId: number,
   }
 }
 
+const STATUS_WORDS = { queued: '排队中 / queued', running: '进行中 / running', done: '已完成 / done', failed: '已中断 / failed' } as const;
+
+/**
+ * Queues an interrupted (failed) job again, to carry on after its last committed batch: the rows already booked are
+ * not read again, and each row's award key (award:<batch>:<row>) books a row at most once even if they were.
+ * Answers the job, queued; the caller launches it.
+ */
+export async function retryAwardJob(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  jobId: number,
+): Promise<{ job: BulkAwardJob; region: number }> {
+  return db.transaction().execute(async (tx) => {
+    const p = await findProgrammeFor(tx, actor, 'points.write', id);
+    if (p.status !== 'active') throw new AppError('PROGRAMME_CLOSED');
+    const { rows } = await sql<JobRow>`
+      UPDATE points_award_job SET status = 'queued', error = NULL, finished_at = NULL
+      WHERE region_id = ${p.region_id} AND programme_id = ${p.id} AND id = ${jobId} AND status = 'failed'
+      RETURNING ${JOB_COLUMNS}`.execute(tx);
+    const queued = rows[0];
+    if (!queued) {
+      const job = await findJob(tx, p.region_id, p.id, jobId);
+      if (!job) throw new AppError('NOT_FOUND');
+      throw new AppError('PROGRAMME_JOB_NOT_FAILED', { status: STATUS_WORDS[job.status] });
+    }
+    await recordWrite(
+      tx,
+      actor,
+      'points.award.job.retry',
+      { type: 'points_programme', id: p.id, orgPath: p.org_path },
+      { jobId, batchKey: queued.batch_key, from: queued.rows_done + 1 },
+    );
+    return { job: present(queued), region: p.region_id };
+  });
+}
+
 /** Resumes the jobs a stop or a crash left queued or running (called when the server listens). */
 export async function resumeAwardJobs(db: Kysely<DB>, log?: Log): Promise<number> {
   const { rows } = await sql<{ region_id: number; id: number }>`

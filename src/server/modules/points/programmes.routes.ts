@@ -33,7 +33,7 @@ import { requireActor } from '../../auth/auth.plugin.js';
 import * as programmes from './programmes.service.js';
 import * as awards from './awards.service.js';
 import { readAwardFile } from './awards.file.js';
-import { awardJobFile, awardJobRows, getAwardJob, launchAwardJob, resumeAwardJobs, startAwardJob } from './awards.jobs.js';
+import { awardJobFile, awardJobRows, getAwardJob, launchAwardJob, resumeAwardJobs, retryAwardJob, startAwardJob } from './awards.jobs.js';
 import { schedulePointsJobs } from './points.jobs.js';
 
 /** Points programmes, awards and the cadre's view (积分项目); the ledger's housekeeping runs while the server listens. */
@@ -116,6 +116,16 @@ export function programmeRoutes(app: FastifyInstance, deps: Deps): void {
   );
   r.get(`${base}/:id/award-jobs/:jobId`, { schema: { tags, params: AwardJobParams, response: { 200: BulkAwardJob } } }, async (req) =>
     getAwardJob(db, requireActor(req), req.params.id, req.params.jobId),
+  );
+  // 重试: an interrupted job carries on after its last committed batch (each row's key books it at most once).
+  r.post(
+    `${base}/:id/award-jobs/:jobId/retry`,
+    { schema: { tags, params: AwardJobParams, response: { 202: BulkAwardJob } } },
+    async (req, reply) => {
+      const { job, region } = await retryAwardJob(db, requireActor(req), req.params.id, req.params.jobId);
+      void launchAwardJob(db, region, job.id, app.log);
+      return reply.status(202).send(job);
+    },
   );
   r.get(
     `${base}/:id/award-jobs/:jobId/rows`,

@@ -1,4 +1,4 @@
-import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, RedoOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Modal, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -52,6 +52,16 @@ export function AwardBulkModal({ programmeId, onClose }: { programmeId: number; 
       .finally(() => setBusy(false));
     return false;
   };
+  // 重试: the server carries on after the last committed batch; rows already booked are never booked again.
+  const retry = () => {
+    if (!job) return;
+    setBusy(true);
+    programmesApi
+      .retryAwardJob(programmeId, job.id)
+      .then(setJob)
+      .catch(notify.error)
+      .finally(() => setBusy(false));
+  };
   const percent = job && job.totalRows > 0 ? Math.floor((job.rowsDone / job.totalRows) * 100) : 0;
   return (
     <Modal open title={t('programmes.bulkTitle')} onCancel={onClose} footer={null} width={760} data-testid="bulk-award-modal">
@@ -76,7 +86,17 @@ export function AwardBulkModal({ programmeId, onClose }: { programmeId: number; 
             <Typography.Text type="secondary" data-testid="bulk-progress-text">
               {t('programmes.bulkProgress', { done: job.rowsDone, total: job.totalRows })}
             </Typography.Text>
-            {job.status === 'failed' && <Alert type="error" message={t('programmes.bulkFailed', { error: job.error ?? '' })} />}
+            {job.status === 'failed' && (
+              <Alert
+                type="error"
+                message={t('programmes.bulkFailed', { error: job.error ?? '' })}
+                action={
+                  <Button size="small" icon={<RedoOutlined />} loading={isBusy} onClick={retry} data-testid="bulk-retry">
+                    {t('programmes.bulkRetry')}
+                  </Button>
+                }
+              />
+            )}
             {job.status === 'done' && (
               <Space>
                 <Alert

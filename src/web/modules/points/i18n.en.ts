@@ -62,6 +62,7 @@ export const messages: Widen<typeof zhCN> = {
     bulkProgress: '{{done}} of {{total}} rows handled',
     bulkFailed: 'The bulk award stopped: {{error}} (batches already committed stand, the rest were not awarded)',
     bulkDownload: 'Download results (Excel)',
+    bulkRetry: 'Retry (carry on where it stopped)',
     bulkSummary: '{{awarded}} awarded, {{replayed}} already handled, {{refused}} refused; {{points}} points',
     outcome: { awarded: 'Awarded', replayed: 'Already handled', refused: 'Refused' },
     row: 'Row',

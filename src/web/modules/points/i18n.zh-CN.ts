@@ -59,6 +59,7 @@ export const messages = {
     bulkProgress: '已处理 {{done}} / {{total}} 行',
     bulkFailed: '批量奖励中断：{{error}}（已提交的批次有效，其余未奖励）',
     bulkDownload: '下载结果（Excel）',
+    bulkRetry: '重试（从中断处继续）',
     bulkSummary: '奖励 {{awarded}} 行、已处理过 {{replayed}} 行、拒绝 {{refused}} 行，共 {{points}} 分',
     outcome: { awarded: '已奖励', replayed: '已处理过', refused: '拒绝' },
     row: '行',

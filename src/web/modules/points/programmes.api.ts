@@ -32,6 +32,7 @@ export const programmesApi = {
   awardFile: (id: number, batchKey: string, file: File) =>
     api.upload(`${base}/${id}/awards/file?batchKey=${encodeURIComponent(batchKey)}`, file, BulkAwardJob),
   awardJob: (id: number, jobId: number) => api.get(`${base}/${id}/award-jobs/${jobId}`, BulkAwardJob),
+  retryAwardJob: (id: number, jobId: number) => api.post(`${base}/${id}/award-jobs/${jobId}/retry`, BulkAwardJob),
   awardJobRows: (id: number, jobId: number, after: number, limit: number) =>
     api.get(`${base}/${id}/award-jobs/${jobId}/rows`, AwardJobRows, { after, limit }),
   downloadAwardJob: (id: number, jobId: number) => api.download(`${base}/${id}/award-jobs/${jobId}/file`, {}, `award-job-${jobId}.xlsx`),
