@@ -1,28 +1,12 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { CampaignDetail, Handout } from '../../../common/welfare.js';
+import type { Handout } from '../../../common/welfare.js';
 import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
 import { HandoutsTab } from './HandoutsTab.js';
+import { buildCampaign } from './welfare.fixtures.js';
 
-const campaign: CampaignDetail = {
-  id: 5,
-  orgId: 1,
-  orgName: '北京市总工会',
-  kind: 'summer',
-  name: '夏送清凉',
-  description: '',
-  startsOn: '2026-07-01',
-  endsOn: '2026-08-31',
-  voucherFrom: null,
-  voucherTo: null,
-  budgetYuan: 20000,
-  items: [{ id: 11, name: '西瓜', unit: '斤', plannedQty: 10000, budgetYuan: 15000, isVoucher: false }],
-  coOrganisers: [],
-  merchants: [],
-  stock: [],
-  pendingReceipts: [],
-};
+const campaign = buildCampaign();
 
 const batch: Handout = {
   id: 9,
