@@ -147,8 +147,8 @@ describe.skipIf(!hasChromium)('points: earn, see, spend, settle', () => {
 
       // 1. The 东城 cadre opens 党心e家 and awards three verified volunteer hours (10 points an hour).
       await signIn(desk, app.baseUrl, CADRE.username, CADRE.password);
-      // By its address: at 1440 px the top menu folds its later entries into "…" (a menu to regroup, issue #12 note).
-      await desk.goto(`${app.baseUrl}/points/programmes`);
+      await desk.getByTestId('nav-activities').hover(); // 积分项目 is under 活动与福利
+      await desk.getByTestId('nav-points-programmes').click();
       await desk.getByText('党心e家').first().click();
       await desk.getByTestId('programme-page').waitFor();
       await shot(desk, 'p01-programme');

@@ -108,6 +108,7 @@ describe.skipIf(!hasChromium)('a 夏送清凉 campaign in a browser', () => {
 
       // 1. The admin opens the campaign from the menu's list.
       await signIn(page, app.baseUrl);
+      await page.getByTestId('nav-activities').hover(); // 慰问活动 is under 活动与福利
       await page.getByTestId('nav-welfare').click();
       await page.getByTestId('campaigns-table').locator('tbody tr', { hasText: '夏送清凉' }).first().click(WAIT);
       await page.getByTestId('campaign-page').waitFor(WAIT);

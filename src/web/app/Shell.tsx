@@ -1,4 +1,4 @@
-import { KeyOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useAuth, useMe } from './auth.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { ChangePasswordModal } from './ChangePassword.js';
 import { DemoBanner } from './DemoBanner.js';
+import { navItems, selectedEntryKey } from './navItems.js';
 import { hasAccess, useRegistry, type MenuEntry } from './webModule.js';
 import { TodoCountsProvider, useTodoCounts, WithBadge } from './todoCounts.js';
 
@@ -53,23 +54,9 @@ function ShellFrame() {
       </WithBadge>
     ),
   });
-  const adminEntries = entries.filter((entry) => entry.group === 'admin');
-  const navItems: MenuProps['items'] = [
-    ...entries.filter((entry) => entry.group !== 'admin').map(toItem),
-    ...(adminEntries.length === 0
-      ? []
-      : [
-          {
-            key: 'admin',
-            icon: <SettingOutlined />,
-            label: <span data-testid="nav-admin">{t('nav.admin')}</span>,
-            children: adminEntries.map(toItem),
-          },
-        ]),
-  ];
-  const section = '/' + (location.pathname.split('/')[1] ?? '');
-  const tabEntry = section === '/orgs' && tab ? entries.find((entry) => entry.orgTab === tab) : undefined;
-  const selectedNav = tabEntry?.key ?? section;
+  const navItemList = navItems(entries, toItem, t);
+  const tabEntry = location.pathname.startsWith('/orgs') && tab ? entries.find((entry) => entry.orgTab === tab) : undefined;
+  const selectedNav = tabEntry?.key ?? selectedEntryKey(entries, location.pathname) ?? '/' + (location.pathname.split('/')[1] ?? '');
   const go: MenuProps['onClick'] = ({ key }) => {
     const entry = entries.find((e) => e.key === key);
     if (entry) navigate(entry.to(contextOrgId));
@@ -111,7 +98,7 @@ function ShellFrame() {
           <span className="brand-name">{t('app.name')}</span>
         </div>
         {!isNarrow && (
-          <Menu theme="dark" mode="horizontal" selectedKeys={[selectedNav]} items={navItems} onClick={go} className="shell-nav" />
+          <Menu theme="dark" mode="horizontal" selectedKeys={[selectedNav]} items={navItemList} onClick={go} className="shell-nav" />
         )}
         <div className="shell-right">
           <LanguageSwitch isDark />
@@ -149,7 +136,7 @@ function ShellFrame() {
           styles={{ body: { display: 'flex', flexDirection: 'column', padding: 12, gap: 8 } }}
           data-testid="tree-drawer"
         >
-          <Menu mode="inline" selectedKeys={[selectedNav]} items={navItems} onClick={go} style={{ borderInlineEnd: 0 }} />
+          <Menu mode="inline" selectedKeys={[selectedNav]} items={navItemList} onClick={go} style={{ borderInlineEnd: 0 }} />
           <div style={{ flex: 1, minHeight: 0 }}>
             <OrgTree onNavigate={() => setDrawerOpen(false)} />
           </div>

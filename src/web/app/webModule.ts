@@ -28,9 +28,15 @@ export type MenuEntry = {
   orgTab?: string;
   /** A to-do key (`applications.pending`): its count shows as a badge on the entry. */
   badge?: string;
-  /** `admin`: shown under 系统管理, so the daily entries keep the header's width. */
-  group?: 'admin';
+  /** The submenu it shows under, so the header keeps its width as modules add entries. */
+  group?: MenuGroup;
 };
+
+/**
+ * The header's submenus: `entry` 会员录入 (名册导入, 快速录入), `activities` 活动与福利 (积分项目, 积分商户, 慰问活动),
+ * `admin` 系统管理. The shell gives each its label and places it where its first entry (lowest `order`) would stand.
+ */
+export type MenuGroup = 'entry' | 'activities' | 'admin';
 
 /** A tab of the organisation page. */
 export type OrgTab = {

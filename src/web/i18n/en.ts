@@ -15,6 +15,8 @@ export const appEn: Widen<typeof appZhCN> = {
   nav: {
     openTree: 'Tree',
     admin: 'Administration',
+    entry: 'Member entry',
+    activities: 'Activities & welfare',
   },
   demo: {
     loading: 'Loading demo data … {{percent}}%',

@@ -12,6 +12,8 @@ export const appZhCN = {
   nav: {
     openTree: '组织树',
     admin: '系统管理',
+    entry: '会员录入',
+    activities: '活动与福利',
   },
   demo: {
     loading: '演示数据加载中 … {{percent}}%',

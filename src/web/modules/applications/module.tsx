@@ -27,6 +27,7 @@ export const webModule = defineWebModule({
       icon: <FormOutlined />,
       label: (t) => t('intake.menu'),
       testId: 'nav-intake',
+      group: 'entry',
       access: 'member.write',
       to: (orgId) => (orgId ? `/intake?org=${orgId}` : '/intake'),
     },

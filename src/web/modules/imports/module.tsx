@@ -11,6 +11,7 @@ export const webModule = defineWebModule({
       icon: <CloudUploadOutlined />,
       label: (t) => t('imports.menu'),
       testId: 'nav-imports',
+      group: 'entry',
       access: 'member.read',
       to: (orgId) => (orgId ? `/orgs/${orgId}?tab=imports` : '/'),
       orgTab: 'imports',

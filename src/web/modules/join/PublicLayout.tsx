@@ -7,17 +7,20 @@ import { currentLocale, setLocale } from '../../i18n/index.js';
 /** Phone-sized type and 48-pixel controls: thumbs, not mouse pointers. */
 const publicTheme = { token: { fontSize: 16, fontSizeLG: 17, controlHeightLG: 48 } };
 
+/** What the red bar names and where a tap on it leads: 职工入会 → /join unless a page has its own (我的积分 → /points/me). */
+export type PublicBrand = { label: string; to: string };
+
 /** The frame of the public pages: a slim red bar with the brand and a one-tap language switch, content centred at phone width. */
-export function PublicLayout({ title, children }: { title: string; children: ReactNode }) {
+export function PublicLayout({ title, brand, children }: { title: string; brand?: PublicBrand; children: ReactNode }) {
   const { t } = useTranslation();
   const isEnglish = currentLocale() === 'en';
   return (
     <ConfigProvider componentSize="large" theme={publicTheme}>
       <div className="public-page">
         <header className="public-header">
-          <Link to="/join" className="public-brand">
+          <Link to={brand?.to ?? '/join'} className="public-brand" data-testid="public-brand">
             <span className="brand-mark small">{t('app.logo')}</span>
-            <span>{t('join.brand')}</span>
+            <span>{brand?.label ?? t('join.brand')}</span>
           </Link>
           <button
             type="button"

@@ -33,7 +33,7 @@ export function MemberPointsPage() {
       .catch(() => setMe(null));
   }, []);
   return (
-    <PublicLayout title={t('memberPoints.title')}>
+    <PublicLayout title={t('memberPoints.title')} brand={{ label: t('memberPoints.title'), to: '/points/me' }}>
       {me === undefined && <Skeleton active />}
       {me === null && <MemberSignIn onSignedIn={setMe} />}
       {me && <PointsHome />}

@@ -1,13 +1,8 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Empty, Skeleton, Tag, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { Programme } from '../../../common/points.programmes.js';
 import { useAuth } from '../../app/auth.js';
-import { ListPage, useList } from '../../app/ListPage.js';
-import { useNotify } from '../../app/notify.js';
-import { useOrgTree } from '../orgs/treeStore.js';
+import { OrgListPage } from '../../app/OrgListPage.js';
 import { ProgrammeFormModal } from './ProgrammeFormModal.js';
 import { programmesApi } from './programmes.api.js';
 
@@ -38,50 +33,21 @@ function useProgrammeColumns(): TableColumnsType<Programme> {
 export function ProgrammesPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const notify = useNotify();
-  const navigate = useNavigate();
-  const { roots } = useOrgTree();
-  const [searchParams] = useSearchParams();
-  const orgId = Number(searchParams.get('org')) || roots?.[0]?.id;
-  const [isCreating, setCreating] = useState(false);
-  const list = useList(
-    (_filter: Record<string, never>, cursor) =>
-      orgId ? programmesApi.list(orgId, cursor, 50) : Promise.resolve({ items: [], nextCursor: null }),
-    { initial: {}, scope: orgId ?? '' },
-  );
-  const columns = useProgrammeColumns();
-  if (!orgId) return roots === undefined ? <Skeleton active /> : <Empty />;
   return (
-    <div data-testid="programmes-page">
-      <div className="page-header">
-        <Typography.Title level={3}>{t('programmes.title')}</Typography.Title>
-        <div className="page-actions">
-          {can('points.write') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-programme">
-              {t('programmes.create')}
-            </Button>
-          )}
-        </div>
-      </div>
-      <ListPage
-        list={list}
-        columns={columns}
-        testId="programmes"
-        emptyText={t('programmes.empty')}
-        onRow={(p) => ({ onClick: () => navigate(`/points/programmes/${p.id}`), style: { cursor: 'pointer' } })}
-      >
-        {isCreating && (
-          <ProgrammeFormModal
-            orgId={orgId}
-            onClose={() => setCreating(false)}
-            onDone={(p) => {
-              setCreating(false);
-              notify.success(t('programmes.created'));
-              navigate(`/points/programmes/${p.id}`);
-            }}
-          />
-        )}
-      </ListPage>
-    </div>
+    <OrgListPage
+      load={programmesApi.list}
+      columns={useProgrammeColumns()}
+      testId="programmes"
+      title={t('programmes.title')}
+      emptyText={t('programmes.empty')}
+      pathOf={(id) => `/points/programmes/${id}`}
+      create={{
+        canCreate: can('points.write'),
+        label: t('programmes.create'),
+        testId: 'create-programme',
+        doneText: t('programmes.created'),
+        Modal: ProgrammeFormModal,
+      }}
+    />
   );
 }

@@ -5,25 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { CampaignDetail } from '../../../common/welfare.js';
 import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
 import { CampaignFormModal } from './CampaignFormModal.js';
+import { buildCampaign } from './welfare.fixtures.js';
 
-const created: CampaignDetail = {
-  id: 5,
-  orgId: 2,
-  orgName: '东城区总工会',
-  kind: 'summer',
-  name: '夏送清凉',
-  description: '',
-  startsOn: '2026-07-01',
-  endsOn: '2026-08-31',
-  voucherFrom: null,
-  voucherTo: null,
-  budgetYuan: 15000,
-  items: [{ id: 1, name: '西瓜', unit: '斤', plannedQty: 10000, budgetYuan: 15000, isVoucher: false }],
-  coOrganisers: [],
-  merchants: [],
-  stock: [],
-  pendingReceipts: [],
-};
+const created = buildCampaign({ items: [{ id: 1, name: '西瓜', unit: '斤', plannedQty: 10000, budgetYuan: 15000, isVoucher: false }] });
 
 describe('CampaignFormModal', { timeout: 240_000 }, () => {
   it('sends the campaign with its items (unit, quantity, amount) and period', async () => {

@@ -1,13 +1,8 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Empty, Skeleton, Tag, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { Campaign } from '../../../common/welfare.js';
 import { useAuth } from '../../app/auth.js';
-import { ListPage, useList } from '../../app/ListPage.js';
-import { useNotify } from '../../app/notify.js';
-import { useOrgTree } from '../orgs/treeStore.js';
+import { OrgListPage } from '../../app/OrgListPage.js';
 import { CampaignFormModal } from './CampaignFormModal.js';
 import { welfareApi } from './welfare.api.js';
 
@@ -34,50 +29,26 @@ function useCampaignColumns(): TableColumnsType<Campaign> {
 }
 
 /** 慰问活动: the campaigns owned in (or co-organised by) an org's subtree, and new ones. */
-export function CampaignsPage({ orgId: fixedOrgId }: { orgId?: number }) {
+export function CampaignsPage({ orgId }: { orgId?: number }) {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const notify = useNotify();
-  const navigate = useNavigate();
-  const { roots } = useOrgTree();
-  const [searchParams] = useSearchParams();
-  const orgId = fixedOrgId ?? (Number(searchParams.get('org')) || roots?.[0]?.id);
-  const [isCreating, setCreating] = useState(false);
-  const list = useList(
-    (_filter: Record<string, never>, cursor) =>
-      orgId ? welfareApi.list(orgId, cursor, 50) : Promise.resolve({ items: [], nextCursor: null }),
-    { initial: {}, scope: orgId ?? '' },
-  );
-  const columns = useCampaignColumns();
-  if (!orgId) return roots === undefined ? <Skeleton active /> : <Empty />;
-  const create = can('welfare.write') && (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-campaign">
-      {t('welfare.create')}
-    </Button>
-  );
   return (
-    <ListPage
-      list={list}
-      columns={columns}
+    <OrgListPage
+      orgId={orgId}
+      load={welfareApi.list}
+      columns={useCampaignColumns()}
       testId="campaigns"
-      containerTestId="campaigns-page"
-      title={fixedOrgId === undefined ? t('welfare.title') : undefined}
-      actions={create}
-      scrollX={900}
+      title={t('welfare.title')}
       emptyText={t('welfare.empty')}
-      onRow={(c) => ({ onClick: () => navigate(`/welfare/campaigns/${c.id}`), style: { cursor: 'pointer' } })}
-    >
-      {isCreating && (
-        <CampaignFormModal
-          orgId={orgId}
-          onClose={() => setCreating(false)}
-          onDone={(c) => {
-            setCreating(false);
-            notify.success(t('welfare.created'));
-            navigate(`/welfare/campaigns/${c.id}`);
-          }}
-        />
-      )}
-    </ListPage>
+      pathOf={(id) => `/welfare/campaigns/${id}`}
+      scrollX={900}
+      create={{
+        canCreate: can('welfare.write'),
+        label: t('welfare.create'),
+        testId: 'create-campaign',
+        doneText: t('welfare.created'),
+        Modal: CampaignFormModal,
+      }}
+    />
   );
 }

@@ -2,19 +2,14 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { CampaignDetail, Handout } from '../../../common/welfare.js';
+import type { Handout } from '../../../common/welfare.js';
 import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
 import { HandoutModal } from './HandoutModal.js';
+import { buildCampaign } from './welfare.fixtures.js';
 
-const campaign: CampaignDetail = {
-  id: 5,
+const campaign = buildCampaign({
   orgId: 1,
   orgName: '北京市总工会',
-  kind: 'summer',
-  name: '夏送清凉',
-  description: '',
-  startsOn: '2026-07-01',
-  endsOn: '2026-08-31',
   voucherFrom: '2026-07-01',
   voucherTo: '2026-08-31',
   budgetYuan: 20000,
@@ -22,14 +17,11 @@ const campaign: CampaignDetail = {
     { id: 11, name: '西瓜', unit: '斤', plannedQty: 10000, budgetYuan: 15000, isVoucher: false },
     { id: 12, name: '冷饮兑换券', unit: '张', plannedQty: 1500, budgetYuan: 5000, isVoucher: true },
   ],
-  coOrganisers: [],
-  merchants: [],
   stock: [
     { locationId: 3, kind: 'node', orgId: 2, orgName: '东城区总工会', site: '', itemId: 11, qty: 200 },
     { locationId: 4, kind: 'site', orgId: 2, orgName: '东城区总工会', site: '新发地市场', itemId: 11, qty: 50 },
   ],
-  pendingReceipts: [],
-};
+});
 
 const handout: Handout = {
   id: 1,

@@ -21,7 +21,7 @@ function useHandoutColumns(campaign: CampaignDetail): TableColumnsType<Handout> 
       width: 200,
       render: (_: unknown, h) =>
         h.kind === 'batch'
-          ? `${h.batchCount ?? 0} ${t('welfare.handout.count')}`
+          ? t('welfare.handout.batchPeople', { count: h.batchCount ?? 0 })
           : [h.nameMasked, h.phoneMasked].filter(Boolean).join(' ') +
             (h.collectorName ? `（${t('welfare.handout.collector')}：${h.collectorName}）` : ''),
     },

@@ -28,7 +28,7 @@ export function MemberVouchersPage() {
       });
   }, [t]);
   return (
-    <PublicLayout title={t('welfare.mine.title')}>
+    <PublicLayout title={t('welfare.mine.title')} brand={{ label: t('welfare.mine.title'), to: '/vouchers' }}>
       <div data-testid="member-vouchers">
         <Typography.Title level={4}>{t('welfare.mine.title')}</Typography.Title>
         {vouchers === undefined && <Skeleton active />}

@@ -1,8 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Row, Skeleton, Space, Statistic, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Col, Empty, Row, Skeleton, Space, Statistic, Tag, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, Reconciliation, ReconciliationRow } from '../../../common/welfare.js';
+import { CardTable } from '../../app/CardTable.js';
 import { useNotify } from '../../app/notify.js';
 import { welfareApi } from './welfare.api.js';
 
@@ -92,28 +93,8 @@ export function ReconciliationTab({ campaign, version }: { campaign: CampaignDet
           </Button>
         </Col>
       </Row>
-      <Card size="small">
-        <Table
-          rowKey="itemId"
-          size="small"
-          columns={itemColumns}
-          dataSource={report.items}
-          pagination={false}
-          scroll={{ x: 800 }}
-          data-testid="rec-items"
-        />
-      </Card>
-      <Card size="small">
-        <Table
-          rowKey={(r) => `${r.orgId}:${r.itemId}`}
-          size="small"
-          columns={rowColumns}
-          dataSource={report.rows}
-          pagination={false}
-          scroll={{ x: 1100 }}
-          data-testid="rec-rows"
-        />
-      </Card>
+      <CardTable rowKey="itemId" columns={itemColumns} rows={report.items} scrollX={800} testId="rec-items" />
+      <CardTable rowKey={(r) => `${r.orgId}:${r.itemId}`} columns={rowColumns} rows={report.rows} scrollX={1100} testId="rec-rows" />
     </Space>
   );
 }

@@ -1,8 +1,9 @@
-import { Button, Card, Space, Table, type TableColumnsType } from 'antd';
+import { Button, Space, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, StockBalance } from '../../../common/welfare.js';
 import { useAuth } from '../../app/auth.js';
+import { CardTable } from '../../app/CardTable.js';
 import { formatDateTime } from '../../app/format.js';
 import { useNotify } from '../../app/notify.js';
 import { MoveModal, type MoveKindChoice } from './MoveModal.js';
@@ -86,41 +87,32 @@ export function StockTab({ campaign, onChanged }: { campaign: CampaignDetail; on
         </Space>
       )}
       {campaign.pendingReceipts.length > 0 && (
-        <Card size="small" title={t('welfare.stock.pending')}>
-          <Table
-            rowKey="moveId"
-            size="small"
-            columns={pendingColumns}
-            dataSource={campaign.pendingReceipts}
-            pagination={false}
-            scroll={{ x: 600 }}
-            data-testid="pending-receipts"
-          />
-        </Card>
+        <CardTable
+          title={t('welfare.stock.pending')}
+          rowKey="moveId"
+          columns={pendingColumns}
+          rows={campaign.pendingReceipts}
+          scrollX={600}
+          testId="pending-receipts"
+        />
       )}
-      <Card size="small" title={t('welfare.field.items')}>
-        <Table
-          rowKey="id"
-          size="small"
-          columns={itemColumns}
-          dataSource={campaign.items}
-          pagination={false}
-          scroll={{ x: 600 }}
-          data-testid="campaign-items-table"
-        />
-      </Card>
-      <Card size="small" title={t('welfare.stock.place')}>
-        <Table
-          rowKey={(s) => `${s.locationId}:${s.itemId}`}
-          size="small"
-          columns={stockColumns}
-          dataSource={campaign.stock.filter((s) => s.kind !== 'handed_out')}
-          pagination={false}
-          scroll={{ x: 500 }}
-          locale={{ emptyText: t('welfare.stock.none') }}
-          data-testid="stock-table"
-        />
-      </Card>
+      <CardTable
+        title={t('welfare.field.items')}
+        rowKey="id"
+        columns={itemColumns}
+        rows={campaign.items}
+        scrollX={600}
+        testId="campaign-items-table"
+      />
+      <CardTable
+        title={t('welfare.stock.place')}
+        rowKey={(s) => `${s.locationId}:${s.itemId}`}
+        columns={stockColumns}
+        rows={campaign.stock.filter((s) => s.kind !== 'handed_out')}
+        scrollX={500}
+        emptyText={t('welfare.stock.none')}
+        testId="stock-table"
+      />
       {dialog && (
         <MoveModal
           campaign={campaign}

@@ -74,6 +74,7 @@ export const messages: Widen<typeof zhCN> = {
       idNumber: 'ID number (optional)',
       collector: 'Collected by (optional)',
       count: 'People',
+      batchPeople: '{{count}} people in all',
       qty: 'Quantity',
       done: 'Handed out',
       time: 'Time',

@@ -71,6 +71,7 @@ export const messages = {
       idNumber: '身份证号（可选）',
       collector: '代领人（可选）',
       count: '人数',
+      batchPeople: '共 {{count}} 人',
       qty: '数量',
       done: '已发放',
       time: '时间',

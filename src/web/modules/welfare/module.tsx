@@ -26,6 +26,7 @@ export const webModule = defineWebModule({
       icon: <ShoppingOutlined />,
       label: (t) => t('welfare.menu'),
       testId: 'nav-welfare',
+      group: 'activities',
       access: 'welfare.read',
       to: (orgId) => (orgId ? `/welfare?org=${orgId}` : '/welfare'),
       orgTab: 'welfare',
