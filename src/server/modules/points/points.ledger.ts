@@ -11,9 +11,9 @@
  * Locks, always in this order: the transfer being resolved or reversed (FOR UPDATE), then the accounts in id order,
  * then a member account's lots in spending order.
  */
-import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Executor } from '../../db/executor.js';
+import { replayOf as firstUnderKey, requestHash } from '../../db/idempotent.js';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
 import type { AccountKind, TransferKind, TransferOp } from '../../../common/points.js';
@@ -124,14 +124,6 @@ function toResult(row: TransferRow, replayed: boolean): TransferResult {
   };
 }
 
-/** SHA-256 of a request's fields in one canonical spelling: what a retry with the same key must repeat. */
-function requestHash(fields: Record<string, string | number | boolean | null | undefined>): string {
-  const canonical = Object.keys(fields)
-    .sort()
-    .map((k) => [k, fields[k] ?? null]);
-  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
-}
-
 async function findByKey(tx: Executor, book: Book, key: string): Promise<TransferRow | undefined> {
   const { rows } = await sql<TransferRow>`
     SELECT ${TRANSFER_COLUMNS} FROM points_transfer
@@ -141,9 +133,8 @@ async function findByKey(tx: Executor, book: Book, key: string): Promise<Transfe
 
 /** The first result of a key used before, or a refusal when its fields differ; undefined for a new key. */
 function replayOf(existing: TransferRow | undefined, hash: string): TransferResult | undefined {
-  if (!existing) return undefined;
-  if (existing.request_hash !== hash) throw new AppError('POINTS_KEY_REUSED');
-  return toResult(existing, true);
+  const first = firstUnderKey(existing, hash, 'POINTS_KEY_REUSED');
+  return first && toResult(first, true);
 }
 
 async function insertTransfer(
