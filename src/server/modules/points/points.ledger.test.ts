@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { sql, type KyselyPlugin } from 'kysely';
 import { createTestContext, type TestContext } from '../../testing/harness.js';
 import { AppError } from '../../../common/errors.js';
 import * as ledger from './points.ledger.js';
@@ -257,5 +257,53 @@ describe('points ledger', () => {
     await expect(sql`UPDATE points_transfer SET amount = amount + 1`.execute(db())).rejects.toThrow(/immutable/);
     await expect(sql`DELETE FROM points_entry`.execute(db())).rejects.toThrow(/immutable/);
     await expect(sql`UPDATE points_lot_use SET amount = 1`.execute(db())).rejects.toThrow(/immutable/);
+  });
+});
+
+/** Counts the statements a transaction sends to the database (every Kysely query, raw SQL included, passes plugins). */
+function statementCounter(): { plugin: KyselyPlugin; count: () => number } {
+  let n = 0;
+  return {
+    plugin: {
+      transformQuery: (args) => {
+        n += 1;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    },
+    count: () => n,
+  };
+}
+
+describe('points ledger round trips', () => {
+  async function counted(f: (t: ReturnType<typeof db>) => Promise<unknown>): Promise<number> {
+    const counter = statementCounter();
+    await inTx((t) => f(t.withPlugin(counter.plugin)));
+    return counter.count();
+  }
+
+  it('books a single award, a spend from one lot and a replay in a bounded number of statements', async () => {
+    const a = await memberAccount();
+    const awardTrips = await counted((t) =>
+      ledger.transfer(t, {
+        key: 'trips:award',
+        book,
+        kind: 'award',
+        debitAccountId: budget,
+        creditAccountId: a,
+        amount: 30,
+        expiresAt: null,
+      }),
+    );
+    const spendTrips = await counted((t) =>
+      ledger.transfer(t, { key: 'trips:spend', book, kind: 'spend', debitAccountId: a, creditAccountId: merchant, amount: 10 }),
+    );
+    const replayTrips = await counted((t) =>
+      ledger.transfer(t, { key: 'trips:spend', book, kind: 'spend', debitAccountId: a, creditAccountId: merchant, amount: 10 }),
+    );
+    expect(await balance(a)).toEqual({ balance: 20, pending: 0 });
+    expect(await checkBooks(db())).toEqual([]);
+    console.log(`points transfer statements: award ${awardTrips}, spend ${spendTrips}, replay ${replayTrips}`);
+    expect({ awardTrips, spendTrips, replayTrips }).toEqual({ awardTrips: 6, spendTrips: 7, replayTrips: 1 });
   });
 });

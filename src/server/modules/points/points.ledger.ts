@@ -11,9 +11,9 @@
  * Locks, always in this order: the transfer being resolved or reversed (FOR UPDATE), then the accounts in id order,
  * then a member account's lots in spending order.
  */
-import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Executor } from '../../db/executor.js';
+import { replayOf as firstUnderKey, requestHash } from '../../db/idempotent.js';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
 import type { AccountKind, TransferKind, TransferOp } from '../../../common/points.js';
@@ -124,14 +124,6 @@ function toResult(row: TransferRow, replayed: boolean): TransferResult {
   };
 }
 
-/** SHA-256 of a request's fields in one canonical spelling: what a retry with the same key must repeat. */
-function requestHash(fields: Record<string, string | number | boolean | null | undefined>): string {
-  const canonical = Object.keys(fields)
-    .sort()
-    .map((k) => [k, fields[k] ?? null]);
-  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
-}
-
 async function findByKey(tx: Executor, book: Book, key: string): Promise<TransferRow | undefined> {
   const { rows } = await sql<TransferRow>`
     SELECT ${TRANSFER_COLUMNS} FROM points_transfer
@@ -141,9 +133,8 @@ async function findByKey(tx: Executor, book: Book, key: string): Promise<Transfe
 
 /** The first result of a key used before, or a refusal when its fields differ; undefined for a new key. */
 function replayOf(existing: TransferRow | undefined, hash: string): TransferResult | undefined {
-  if (!existing) return undefined;
-  if (existing.request_hash !== hash) throw new AppError('POINTS_KEY_REUSED');
-  return toResult(existing, true);
+  const first = firstUnderKey(existing, hash, 'POINTS_KEY_REUSED');
+  return first && toResult(first, true);
 }
 
 async function insertTransfer(
@@ -240,19 +231,20 @@ async function applyPosted(
   const credit = delta > 0 ? delta : 0;
   const guard =
     MAY_GO_NEGATIVE.includes(account.kind) || fromPending || debit === 0 ? sql`true` : sql`balance - pending_debits >= ${debit}`;
-  const { rows } = await sql<{ balance: number; version: number }>`
-    UPDATE points_account
-    SET balance = balance + ${delta},
-        pending_debits = pending_debits - ${fromPending ? debit : 0},
-        pending_credits = pending_credits - ${fromPending ? credit : 0},
-        version = version + 1
-    WHERE region_id = ${book.region} AND id = ${account.id} AND ${guard}
-    RETURNING balance, version`.execute(tx);
-  const after = rows[0];
-  if (!after) throw insufficient(account, debit);
-  await sql`
+  // One statement: the guarded UPDATE and its entry (no row updated → no entry, and the refusal below).
+  const { rows } = await sql<{ balance_after: number }>`
+    WITH changed AS (
+      UPDATE points_account
+      SET balance = balance + ${delta},
+          pending_debits = pending_debits - ${fromPending ? debit : 0},
+          pending_credits = pending_credits - ${fromPending ? credit : 0},
+          version = version + 1
+      WHERE region_id = ${book.region} AND id = ${account.id} AND ${guard}
+      RETURNING balance, version)
     INSERT INTO points_entry (region_id, transfer_id, account_id, delta, balance_after, account_version, created_at)
-    VALUES (${book.region}, ${transferId}, ${account.id}, ${delta}, ${after.balance}, ${after.version}, ${createdAt})`.execute(tx);
+    SELECT ${book.region}, ${transferId}, ${account.id}, ${delta}, balance, version, ${createdAt} FROM changed
+    RETURNING balance_after`.execute(tx);
+  if (!rows[0]) throw insufficient(account, debit);
 }
 
 /** Places a hold: the debit side's available points must cover it (guarded), the credit side expects it. */
@@ -281,32 +273,55 @@ function insufficient(account: AccountRow, amount: number): AppError {
   return new AppError('POINTS_INSUFFICIENT', { available: account.balance - account.pending_debits, amount });
 }
 
+type LotRow = { id: number; remaining: number; due: boolean };
+
 /**
- * Takes `amount` from a member account's lots, oldest expiry first (points that never expire last), each by a guarded
- * UPDATE, recording a lot use per lot. The account is locked, so its lots change under this transaction only.
+ * A member account's lots that still hold points, locked (FOR UPDATE) in spending order: oldest expiry first, points
+ * that never expire last. Those past their expiry (`due`) come first, as the expiry run takes them before the spend.
  */
-async function consumeLots(tx: Executor, book: Book, accountId: number, transferId: number, amount: number, now: string): Promise<void> {
-  const { rows: lots } = await sql<{ id: number; remaining: number }>`
-    SELECT id, remaining FROM points_lot
+async function lockLots(tx: Executor, book: Book, accountId: number, now: string): Promise<LotRow[]> {
+  const { rows } = await sql<LotRow>`
+    SELECT id, remaining, (expires_at IS NOT NULL AND expires_at <= ${now}) AS due FROM points_lot
     WHERE region_id = ${book.region} AND account_id = ${accountId} AND remaining > 0
-      AND (expires_at IS NULL OR expires_at > ${now})
     ORDER BY expires_at ASC NULLS LAST, id
     FOR UPDATE`.execute(tx);
+  return rows;
+}
+
+/**
+ * Takes `amount` from a member account's unexpired lots (locked by lockLots, in spending order), each by a guarded
+ * UPDATE, recording a lot use per lot, all in one statement. The account is locked, so its lots change under this
+ * transaction only.
+ */
+async function consumeLots(
+  tx: Executor,
+  book: Book,
+  accountId: number,
+  transferId: number,
+  amount: number,
+  lots: readonly LotRow[],
+): Promise<void> {
+  const takes: { id: number; take: number }[] = [];
   let left = amount;
   for (const lot of lots) {
     if (left === 0) break;
     const take = Math.min(lot.remaining, left);
-    const taken = await sql`
-      UPDATE points_lot SET remaining = remaining - ${take}
-      WHERE region_id = ${book.region} AND id = ${lot.id} AND remaining >= ${take}`.execute(tx);
-    if (Number(taken.numAffectedRows ?? 0) !== 1) throw new Error(`points lot ${lot.id} changed under its account's lock`);
-    await sql`INSERT INTO points_lot_use (region_id, lot_id, transfer_id, amount) VALUES (${book.region}, ${lot.id}, ${transferId}, ${take})`.execute(
-      tx,
-    );
+    takes.push({ id: lot.id, take });
     left -= take;
   }
   // The account's guarded update passed, so its unexpired lots cover the amount; anything else is a broken book.
   if (left > 0) throw new Error(`points account ${accountId}: lots short by ${left} for transfer ${transferId}`);
+  const { rows } = await sql<{ lot_id: number }>`
+    WITH plan AS (
+      SELECT * FROM unnest(${takes.map((t) => t.id)}::bigint[], ${takes.map((t) => t.take)}::bigint[]) WITH ORDINALITY AS p (id, take, ord)),
+    taken AS (
+      UPDATE points_lot l SET remaining = l.remaining - plan.take FROM plan
+      WHERE l.region_id = ${book.region} AND l.id = plan.id AND l.remaining >= plan.take
+      RETURNING l.id, plan.take, plan.ord)
+    INSERT INTO points_lot_use (region_id, lot_id, transfer_id, amount)
+    SELECT ${book.region}, id, ${transferId}, take FROM taken ORDER BY ord
+    RETURNING lot_id`.execute(tx);
+  if (rows.length !== takes.length) throw new Error(`points account ${accountId}: a lot changed under its account's lock`);
 }
 
 /** Gives back to their lots what a transfer took from them (a void, a refund). */
@@ -343,12 +358,8 @@ async function addLot(
  * Expires a member account's lots whose expiry has passed, each by its own transfer to the expiry account (key
  * `expire:lot:<id>`). The caller holds the account's lock.
  */
-async function expireLotsOf(tx: Executor, book: Book, account: AccountRow, now: string): Promise<void> {
-  const { rows: due } = await sql<{ id: number; remaining: number }>`
-    SELECT id, remaining FROM points_lot
-    WHERE region_id = ${book.region} AND account_id = ${account.id} AND remaining > 0
-      AND expires_at IS NOT NULL AND expires_at <= ${now}
-    ORDER BY expires_at, id FOR UPDATE`.execute(tx);
+async function expireLotsOf(tx: Executor, book: Book, account: AccountRow, now: string, lots?: readonly LotRow[]): Promise<void> {
+  const due = (lots ?? (await lockLots(tx, book, account.id, now))).filter((lot) => lot.due);
   if (due.length === 0) return;
   const expiryId = await accountFor(tx, book, { kind: 'expiry' });
   const expiry = (await lockedAccounts(tx, book, [expiryId])).get(expiryId);
@@ -408,7 +419,9 @@ export async function transfer(tx: Executor, req: TransferRequest, now: Date = n
   const debit = accounts.get(req.debitAccountId);
   const credit = accounts.get(req.creditAccountId);
   if (!debit || !credit || debit.id === credit.id) throw new AppError('POINTS_ACCOUNT_MISMATCH');
-  if (debit.kind === 'member') await expireLotsOf(tx, req.book, debit, at);
+  // A member's lots, locked once: the expired ones are expired first, the others pay for the spend.
+  const lots = debit.kind === 'member' ? await lockLots(tx, req.book, debit.id, at) : [];
+  if (lots.some((lot) => lot.due)) await expireLotsOf(tx, req.book, debit, at, lots);
   const timeoutAt = req.pending ? new Date(now.getTime() + req.pending.timeoutSeconds * 1000).toISOString() : null;
   const row = await insertTransfer(tx, req.book, {
     key: req.key,
@@ -436,7 +449,15 @@ export async function transfer(tx: Executor, req: TransferRequest, now: Date = n
     await applyPosted(tx, req.book, debit, row.id, -req.amount, false, at);
     await applyPosted(tx, req.book, credit, row.id, req.amount, false, at);
   }
-  if (debit.kind === 'member') await consumeLots(tx, req.book, debit.id, row.id, req.amount, at);
+  if (debit.kind === 'member')
+    await consumeLots(
+      tx,
+      req.book,
+      debit.id,
+      row.id,
+      req.amount,
+      lots.filter((lot) => !lot.due),
+    );
   if (credit.kind === 'member') await addLot(tx, req.book, credit.id, row.id, req.amount, req.expiresAt ?? null, at);
   return toResult(row, false);
 }

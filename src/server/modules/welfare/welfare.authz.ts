@@ -1,17 +1,9 @@
 import type { AuthzFixtures, ModuleAuthz } from '../../testing/authz.js';
 import type { CampaignDetail, Handout } from '../../../common/welfare.js';
+import { merchantAt } from './welfare.fixtures.js';
 
-/** A merchant registered by the street T (the merchants' routes belong to the points module: written directly). */
-async function merchantOnStreet(f: AuthzFixtures): Promise<number> {
-  const db = f.ctx.database.db;
-  const street = await db.selectFrom('org_unit').select('path').where('id', '=', f.tree.dcStreet.id).executeTakeFirstOrThrow();
-  const row = await db
-    .insertInto('points_merchant')
-    .values({ org_id: f.tree.dcStreet.id, org_path: street.path, name: `矩阵冷饮店${f.unique()}`, uscc: null, contact_name: null })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+/** A merchant registered by the street T. */
+const merchantOnStreet = (f: AuthzFixtures) => merchantAt(f.ctx.database.db, f.tree.dcStreet.id, `矩阵冷饮店${f.unique()}`);
 
 /** A 夏送清凉 campaign of the street T with watermelons and a cold-drink voucher, stocked at its warehouse. */
 async function campaignOnStreet(f: AuthzFixtures): Promise<{ campaign: CampaignDetail; merchantId: number }> {

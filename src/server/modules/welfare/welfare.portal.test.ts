@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorWith, buildMember, buildTree, createTestContext, signInMember, type TestContext } from '../../testing/harness.js';
 import type { CampaignDetail, Handout, MemberVoucher, Redemption } from '../../../common/welfare.js';
+import { merchantAt } from './welfare.fixtures.js';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof buildTree>>;
@@ -10,14 +11,7 @@ let merchantId: number;
 beforeAll(async () => {
   ctx = await createTestContext();
   tree = await buildTree(ctx);
-  const street = await ctx.database.db.selectFrom('org_unit').select('path').where('id', '=', tree.dcStreet.id).executeTakeFirstOrThrow();
-  merchantId = (
-    await ctx.database.db
-      .insertInto('points_merchant')
-      .values({ org_id: tree.dcStreet.id, org_path: street.path, name: '蜜雪冰城（东华门店）', uscc: null, contact_name: null })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id;
+  merchantId = await merchantAt(ctx.database.db, tree.dcStreet.id, '蜜雪冰城（东华门店）');
   campaign = (
     await ctx.call('POST', '/api/welfare/campaigns', {
       orgId: tree.dongcheng.id,

@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
+import { replayOf, requestHash } from '../../db/idempotent.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/welfare.errors.js';
@@ -35,7 +36,6 @@ import * as repo from './welfare.repo.js';
 export type WelfareDeps = Pick<Deps, 'db' | 'cipher' | 'cardSigner'> & { vouchers: VoucherSigner };
 
 const fen = (yuan: number) => Math.round(yuan * 100);
-const hashOf = (fields: unknown) => createHash('sha256').update(JSON.stringify(fields)).digest('base64url');
 
 function toCampaign(row: repo.CampaignRow): Campaign {
   return {
@@ -225,12 +225,9 @@ async function writeMove(
   },
   orgPath: string,
 ): Promise<StockMove> {
-  const hash = hashOf([m.kind, m.itemId, m.qty, m.from, m.to, m.receiptOf ?? null, m.note ?? null]);
-  const prior = await repo.findMoveByKey(tx, campaign, m.key);
-  if (prior) {
-    if (prior.request_hash !== hash) throw new AppError('WELFARE_KEY_REUSED');
-    return toMove(prior);
-  }
+  const hash = requestHash([m.kind, m.itemId, m.qty, m.from, m.to, m.receiptOf, m.note]);
+  const prior = replayOf(await repo.findMoveByKey(tx, campaign, m.key), hash, 'WELFARE_KEY_REUSED');
+  if (prior) return toMove(prior);
   const move = await repo.insertMove(tx, {
     region_id: campaign.region_id,
     campaign_id: campaign.id,
@@ -246,8 +243,9 @@ async function writeMove(
     actor_user_id: actor.userId,
   });
   if (!move) {
-    const raced = await repo.findMoveByKey(tx, campaign, m.key);
-    if (!raced || raced.request_hash !== hash) throw new AppError('WELFARE_KEY_REUSED');
+    // A concurrent move under the same key committed between the look-up and the insert.
+    const raced = replayOf(await repo.findMoveByKey(tx, campaign, m.key), hash, 'WELFARE_KEY_REUSED');
+    if (!raced) throw new AppError('WELFARE_KEY_REUSED');
     return toMove(raced);
   }
   const changes = [{ locationId: m.to, itemId: m.itemId, delta: m.qty }];
@@ -395,12 +393,9 @@ export async function handOut(deps: WelfareDeps, actor: Actor, campaignId: numbe
     }
     if (new Set(lines.map((l) => l.itemId)).size !== lines.length) throw new AppError('WELFARE_ITEM_UNKNOWN');
     const recipient = await recipientOf(tx, deps, body);
-    const hash = hashOf([body.kind, place.id, recipient.bidx, body.kind === 'batch' ? body.count : (body.collectorName ?? null), lines]);
-    const prior = await repo.findHandoutByKey(tx, campaign, body.key);
-    if (prior) {
-      if (prior.request_hash !== hash) throw new AppError('WELFARE_KEY_REUSED');
-      return { handoutId: prior.id, campaign };
-    }
+    const hash = requestHash([body.kind, place.id, recipient.bidx, body.kind === 'batch' ? body.count : body.collectorName, lines]);
+    const prior = replayOf(await repo.findHandoutByKey(tx, campaign, body.key), hash, 'WELFARE_KEY_REUSED');
+    if (prior) return { handoutId: prior.id, campaign };
     const id = await repo.insertHandout(tx, {
       region_id: campaign.region_id,
       campaign_id: campaign.id,
@@ -416,11 +411,8 @@ export async function handOut(deps: WelfareDeps, actor: Actor, campaignId: numbe
       ...recipient.fields,
     });
     if (id === undefined) {
-      const raced = await repo.findHandoutByKey(tx, campaign, body.key);
-      if (raced) {
-        if (raced.request_hash !== hash) throw new AppError('WELFARE_KEY_REUSED');
-        return { handoutId: raced.id, campaign };
-      }
+      const raced = replayOf(await repo.findHandoutByKey(tx, campaign, body.key), hash, 'WELFARE_KEY_REUSED');
+      if (raced) return { handoutId: raced.id, campaign };
       const first = recipient.bidx ? await repo.findHandoutOfPerson(tx, campaign, recipient.bidx) : undefined;
       throw new AppError('WELFARE_ALREADY_HANDED_OUT', {
         at: first ? beijingMinute(first.created_at) : '',

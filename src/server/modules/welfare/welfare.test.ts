@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorWith, buildMember, buildTree, createTestContext, makeIdNumber, makePhone, type TestContext } from '../../testing/harness.js';
 import type { CampaignDetail, Handout, Reconciliation, Redemption, StockMove, VoucherKey } from '../../../common/welfare.js';
+import { merchantAt } from './welfare.fixtures.js';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof buildTree>>;
@@ -12,15 +13,7 @@ let campaign: CampaignDetail;
 let key = 0;
 const nextKey = () => `k-${++key}`;
 
-async function merchant(name: string, orgId: number): Promise<number> {
-  const org = await ctx.database.db.selectFrom('org_unit').select('path').where('id', '=', orgId).executeTakeFirstOrThrow();
-  const row = await ctx.database.db
-    .insertInto('points_merchant')
-    .values({ org_id: orgId, org_path: org.path, name, uscc: null, contact_name: null })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+const merchant = (name: string, orgId: number) => merchantAt(ctx.database.db, orgId, name);
 
 async function cashierOf(merchant: number, orgId: number): Promise<string> {
   const cashier = await actorWith(ctx, 'cashier', orgId);

@@ -124,9 +124,15 @@ export async function insertScanFlag(
 
 /**
  * The vouchers handed out to one member (the member page's own session: the member, not an org scope, is the key),
- * with their campaign, item, designated merchants and first redemption.
+ * with their campaign, item, designated merchants and first redemption. A voucher lives in its campaign's region,
+ * which need not be the member's (a 西城 site may hand out to a 东城 member), so the query names the regions of the
+ * campaigns that issue vouchers (welfare_campaign is a reference table: read locally) rather than none at all.
  */
 export async function vouchersOfMember(db: Executor, memberRegionId: number, memberId: number) {
+  const regions = (
+    await db.selectFrom('welfare_campaign').select('region_id').distinct().where('voucher_to', 'is not', null).execute()
+  ).map((c) => c.region_id);
+  if (regions.length === 0) return [];
   return db
     .selectFrom('welfare_voucher as v')
     .innerJoin('welfare_handout as h', (j) => j.onRef('h.region_id', '=', 'v.region_id').onRef('h.id', '=', 'v.handout_id'))
@@ -141,6 +147,8 @@ export async function vouchersOfMember(db: Executor, memberRegionId: number, mem
         'merchants',
       ),
     )
+    .where('v.region_id', 'in', regions)
+    .where('h.region_id', 'in', regions)
     .where('h.member_region_id', '=', memberRegionId)
     .where('h.member_id', '=', memberId)
     .orderBy('v.id', 'desc')
