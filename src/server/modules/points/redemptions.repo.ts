@@ -36,8 +36,19 @@ function selectCharges(db: Executor) {
 }
 export type ChargeRow = Awaited<ReturnType<ReturnType<typeof selectCharges>['executeTakeFirstOrThrow']>>;
 
-export async function findCharge(db: Executor, merchant: InScope<{ id: number }>, id: number): Promise<ChargeRow | undefined> {
-  return selectCharges(db).where('t.merchant_id', '=', merchant.id).where('t.id', '=', id).executeTakeFirst();
+/**
+ * One of the merchant's charges by id. With its book's region when the caller knows it (after booking, or a hold already
+ * read); a counter naming only the id (post / void from the list) reads every region's partition of its merchant.
+ */
+export async function findCharge(
+  db: Executor,
+  merchant: InScope<{ id: number }>,
+  id: number,
+  region?: number,
+): Promise<ChargeRow | undefined> {
+  let q = selectCharges(db).where('t.merchant_id', '=', merchant.id).where('t.id', '=', id);
+  if (region !== undefined) q = q.where('t.region_id', '=', region);
+  return q.executeTakeFirst();
 }
 
 export async function findChargeByKey(db: Executor, merchant: InScope<{ id: number }>, region: number, key: string) {
@@ -64,11 +75,6 @@ export async function listCharges(
   return q.execute();
 }
 
-/** Whether a spending code already paid for a charge other than the one under `key`. */
-/**
- * Whether a spending code already paid for another charge: under another key, or under this key in another programme's
- * book (a retry that names another programme is not the same request).
- */
 /**
  * Locks a spending code's row by its key and answers the charge that used it, if any: charges with one code are decided
  * one after the other, whichever books they go to. A code whose row the daily sweep removed has long expired.

@@ -125,7 +125,7 @@ export async function redeem(deps: Deps, actor: Actor, input: RedemptionBody, id
       );
     return { id: result.id, replayed: result.replayed };
   });
-  const row = await repo.findCharge(db, merchant, id.id);
+  const row = await repo.findCharge(db, merchant, id.id, book.region);
   const [charge] = await presentCharges(db, [row!]);
   return { ...charge!, replayed: id.replayed };
 }
@@ -156,7 +156,7 @@ export async function resolveHold(
         { merchantId: merchant.id },
       );
   });
-  const [answer] = await presentCharges(db, [(await repo.findCharge(db, merchant, id))!]);
+  const [answer] = await presentCharges(db, [(await repo.findCharge(db, merchant, id, book.region))!]);
   return answer!;
 }
 
