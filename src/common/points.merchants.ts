@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BodyId, Id, queryCount } from './paging.js';
+import { BodyId, Id, pageOf, queryCount } from './paging.js';
 import { MAX_TRANSFER_POINTS, merchantStatuses } from './points.js';
 
 /** Merchants (商户), their shops, catalogue and cashiers; redemptions at their counters; the member's points view. */
@@ -155,6 +155,13 @@ export const Redemption = z.object({
   replayed: z.boolean().optional(),
 });
 export type Redemption = z.infer<typeof Redemption>;
+
+/** A counter's day at a glance: charges that stand (posted, not reversed) with their points, and holds still open. */
+export const RedemptionDayTotal = z.object({ charges: z.number().int(), points: z.number().int(), held: z.number().int() });
+export type RedemptionDayTotal = z.infer<typeof RedemptionDayTotal>;
+/** A page of a counter's charges; the first page carries the day's total. */
+export const RedemptionPage = pageOf(Redemption).extend({ dayTotal: RedemptionDayTotal.optional() });
+export type RedemptionPage = z.infer<typeof RedemptionPage>;
 
 export const RedemptionListQuery = z.object({
   merchantId: Id.optional(),

@@ -19,6 +19,7 @@ import {
   Redemption,
   RedemptionBody,
   RedemptionListQuery,
+  RedemptionPage,
   ShopInput,
   StatementQuery,
 } from '../../../common/points.merchants.js';
@@ -104,10 +105,8 @@ export function merchantRoutes(app: FastifyInstance, deps: Deps): void {
     async (req, reply) =>
       reply.status(201).send(await redemptions.redeem(deps, requireActor(req), req.body, req.headers['idempotency-key'])),
   );
-  r.get(
-    '/api/points/redemptions',
-    { schema: { tags, querystring: RedemptionListQuery, response: { 200: pageOf(Redemption) } } },
-    async (req) => redemptions.listRedemptions(deps, requireActor(req), req.query),
+  r.get('/api/points/redemptions', { schema: { tags, querystring: RedemptionListQuery, response: { 200: RedemptionPage } } }, async (req) =>
+    redemptions.listRedemptions(deps, requireActor(req), req.query),
   );
   r.post(
     '/api/points/redemptions/:id/post',

@@ -7,6 +7,7 @@ import type {
   MemberPoints,
   MerchantDetail,
   Redemption,
+  RedemptionPage,
   SpendCode,
   WhereToSpend,
 } from '../../../common/points.merchants.js';
@@ -235,6 +236,21 @@ describe('redemptions at the counter (积分消费)', () => {
     const late = await ctx.call('POST', `/api/points/redemptions/${held2.id}/post`, {}, cashierA);
     expect(late.statusCode).toBe(409);
     expect(late.json<{ code: string }>().code).toBe('POINTS_HOLD_RESOLVED');
+
+    // The counter's day total counts what stands — the posted hold, not the voided one — as the list shows it.
+    const held3 = (await charge(cashierA, { code: (await memberCode()).token, points: 4, hold: true }, 'hold-3')).json<Redemption>();
+    const day = (await ctx.call('GET', '/api/points/redemptions?limit=200', undefined, cashierA)).json<RedemptionPage>();
+    const standing = day.items.filter((r) => r.status === 'posted');
+    expect(day.dayTotal).toEqual({
+      charges: standing.length,
+      points: standing.reduce((sum, r) => sum + r.points, 0),
+      held: day.items.filter((r) => r.status === 'held').length,
+    });
+    expect(day.items.find((r) => r.id === held2.id)?.status).toBe('voided');
+    expect(day.items.find((r) => r.id === held3.id)?.status).toBe('held');
+    expect(day.dayTotal!.held).toBeGreaterThanOrEqual(1);
+    expect(day.dayTotal!.charges).toBeGreaterThanOrEqual(1);
+    await ctx.call('POST', `/api/points/redemptions/${held3.id}/void`, {}, cashierA);
   });
 
   it('a cashier of merchant A can neither see nor charge as merchant B', async () => {

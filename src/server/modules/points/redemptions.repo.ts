@@ -59,6 +59,25 @@ export async function findChargeByKey(db: Executor, merchant: InScope<{ id: numb
     .executeTakeFirst();
 }
 
+/** The day's figures of a merchant's counter in [from, to), by the same statuses its charges show (statusOf). */
+export async function dayTotal(
+  db: Executor,
+  merchant: InScope<{ id: number }>,
+  f: { from: string; to: string },
+): Promise<{ charges: number; points: number; held: number }> {
+  const c = selectCharges(db).where('t.merchant_id', '=', merchant.id).where('t.created_at', '>=', f.from).where('t.created_at', '<', f.to);
+  const row = await db
+    .selectFrom(c.as('c'))
+    .select([
+      sql<number>`count(*) FILTER (WHERE NOT c.reversed AND (c.op = 'single' OR c.resolution = 'post'))::int`.as('charges'),
+      sql<string>`coalesce(sum(c.amount) FILTER (WHERE NOT c.reversed AND (c.op = 'single' OR c.resolution = 'post')), 0)`.as('points'),
+      sql<number>`count(*) FILTER (WHERE NOT c.reversed AND c.op = 'pending' AND c.resolution IS NULL
+        AND (c.timeout_at IS NULL OR c.timeout_at > now()))::int`.as('held'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { charges: Number(row.charges), points: Number(row.points), held: Number(row.held) };
+}
+
 /** A merchant's charges in [from, to), newest first, keyset-paged on id. */
 export async function listCharges(
   db: Executor,

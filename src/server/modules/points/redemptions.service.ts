@@ -5,9 +5,14 @@ import '../../../common/points.errors.js';
 import '../../../common/points.merchants.errors.js';
 import { maskName } from '../../../common/identity.js';
 import { dayOf } from '../../../common/beijing-time.js';
-import type { Page } from '../../../common/paging.js';
 import { PENDING_TIMEOUT_SECONDS, TransferKey } from '../../../common/points.js';
-import { RedemptionBody, type Redemption, type RedemptionListQuery, type RedemptionStatus } from '../../../common/points.merchants.js';
+import {
+  RedemptionBody,
+  type Redemption,
+  type RedemptionListQuery,
+  type RedemptionPage,
+  type RedemptionStatus,
+} from '../../../common/points.merchants.js';
 import type { Actor } from '../../auth/scope.js';
 import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../../audit/audit.js';
@@ -161,13 +166,17 @@ export async function resolveHold(
 }
 
 /** A counter's charges of one Beijing day (today by default): a cashier sees its own merchant's only. */
-export async function listRedemptions(deps: Deps, actor: Actor, query: RedemptionListQuery): Promise<Page<Redemption>> {
+export async function listRedemptions(deps: Deps, actor: Actor, query: RedemptionListQuery): Promise<RedemptionPage> {
   const merchant = await counterMerchantFor(deps.db, actor, query.merchantId);
   const { from, to } = dayBounds(query.day ?? dayOf(new Date()));
-  return listPage(query, {
-    cursor: 'number',
-    read: (afterId) => repo.listCharges(deps.db, merchant, { from, to, afterId, limit: query.limit }),
-    present: (rows) => presentCharges(deps.db, rows),
-    sortKey: (last) => last.id,
-  });
+  const [page, dayTotal] = await Promise.all([
+    listPage(query, {
+      cursor: 'number',
+      read: (afterId) => repo.listCharges(deps.db, merchant, { from, to, afterId, limit: query.limit }),
+      present: (rows) => presentCharges(deps.db, rows),
+      sortKey: (last) => last.id,
+    }),
+    query.cursor === undefined ? repo.dayTotal(deps.db, merchant, { from, to }) : undefined,
+  ]);
+  return dayTotal ? { ...page, dayTotal } : page;
 }

@@ -1,7 +1,7 @@
 import { Card, List, Skeleton, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Counter, Redemption } from '../../../common/points.merchants.js';
+import type { Counter, RedemptionPage } from '../../../common/points.merchants.js';
 import { CashierForm } from './CashierForm.js';
 import { counterApi } from './merchants.api.js';
 
@@ -9,8 +9,8 @@ import { counterApi } from './merchants.api.js';
 export function CashierPage() {
   const { t } = useTranslation();
   const [counter, setCounter] = useState<Counter | null>(null);
-  const [today, setToday] = useState<Redemption[]>([]);
-  const reload = useCallback(() => void counterApi.today().then((p) => setToday(p.items)), []);
+  const [today, setToday] = useState<RedemptionPage | null>(null);
+  const reload = useCallback(() => void counterApi.today().then(setToday), []);
   useEffect(() => {
     void counterApi.counter().then(setCounter);
     reload();
@@ -21,9 +21,20 @@ export function CashierPage() {
       <Card title={`${t('cashier.title')} · ${counter.merchantName}`} data-testid="cashier-page">
         <CashierForm counter={counter} onCharged={reload} />
       </Card>
-      <Card title={t('cashier.today')} style={{ marginTop: 12 }}>
+      <Card
+        title={t('cashier.today')}
+        style={{ marginTop: 12 }}
+        extra={
+          today?.dayTotal && (
+            <span data-testid="cashier-today-total">
+              {t('cashier.todayTotal', { charges: today.dayTotal.charges, points: today.dayTotal.points })}
+              {today.dayTotal.held > 0 && ` · ${t('cashier.todayHeld', { held: today.dayTotal.held })}`}
+            </span>
+          )
+        }
+      >
         <List
-          dataSource={today}
+          dataSource={today?.items ?? []}
           data-testid="cashier-today"
           renderItem={(r) => (
             <List.Item>

@@ -153,6 +153,8 @@ export const messages: Widen<typeof zhCN> = {
     post: 'Confirm',
     void: 'Cancel',
     today: "Today's charges",
+    todayTotal: '{{charges}} charges · {{points}} points in all',
+    todayHeld: '{{held}} held',
     noCamera: 'The camera cannot be opened: type the code',
     status: { posted: 'Posted', held: 'Held', voided: 'Voided', reversed: 'Reversed' },
     chooseOne: 'Choose an item or enter points',

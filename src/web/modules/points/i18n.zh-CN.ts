@@ -142,6 +142,8 @@ export const messages = {
     post: '确认',
     void: '撤销',
     today: '今日核销',
+    todayTotal: '{{charges}} 笔 · 共 {{points}} 分',
+    todayHeld: '待确认 {{held}} 笔',
     noCamera: '无法打开摄像头，请输入数字码',
     status: { posted: '已入账', held: '预扣中', voided: '已撤销', reversed: '已冲正' },
     chooseOne: '请选择商品或填写积分',

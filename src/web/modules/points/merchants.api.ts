@@ -7,6 +7,7 @@ import {
   MemberHistoryItem,
   MemberPoints,
   Redemption,
+  RedemptionPage,
   SpendCode,
   WhereToSpend,
   type CatalogueItemInput,
@@ -40,7 +41,7 @@ export const counterApi = {
     api.postWith('/api/points/redemptions', Redemption, body, { 'Idempotency-Key': idempotencyKey }),
   post: (id: number) => api.post(`/api/points/redemptions/${id}/post`, Redemption, {}),
   void: (id: number) => api.post(`/api/points/redemptions/${id}/void`, Redemption, {}),
-  today: () => api.get('/api/points/redemptions', pageOf(Redemption), { limit: 50 }),
+  today: () => api.get('/api/points/redemptions', RedemptionPage, { limit: 50 }),
 };
 
 /** The member's points on the phone pages (member session). */
