@@ -502,6 +502,12 @@ function aimedAtTargetWelfare(): { route: string; request: Req }[] {
       },
     }),
     r('GET /api/welfare/campaigns/:id/handouts', { method: 'GET', url: `${campaign}/handouts` }),
+    r('POST /api/welfare/campaigns/:id/handouts/:handoutId/photo', {
+      method: 'POST',
+      url: `${campaign}/handouts/${w.handout}/photo`,
+      ...multipart('现场.png', Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')),
+    }),
+    r('GET /api/welfare/campaigns/:id/handouts/:handoutId/photo', { method: 'GET', url: `${campaign}/handouts/${w.handout}/photo` }),
     r('GET /api/welfare/campaigns/:id/reconciliation', { method: 'GET', url: `${campaign}/reconciliation` }),
     r('GET /api/welfare/campaigns/:id/reconciliation.xlsx', { method: 'GET', url: `${campaign}/reconciliation.xlsx` }),
     // A shop's scan: T's voucher at T's designated merchant, which no outsider's counter reaches.

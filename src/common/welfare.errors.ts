@@ -17,6 +17,27 @@ export const welfareErrors = defineErrors({
     'zh-CN': '此人已在本活动中领取过（{at} 于 {place}），每人限领一次',
     en: 'This person already received goods in this campaign ({at} at {place}); one hand-out per person',
   },
+  WELFARE_PHOTO_TYPE: {
+    status: 422,
+    'zh-CN': '照片须为 JPG、PNG 或 WebP 图片',
+    en: 'The photo must be a JPG, PNG or WebP image',
+  },
+  WELFARE_PHOTO_TOO_LARGE: {
+    status: 413,
+    'zh-CN': '照片不能超过 {maxMb} MB，请压缩后再上传',
+    en: 'The photo may be at most {maxMb} MB; shrink it and upload again',
+  },
+  WELFARE_PHOTO_EXISTS: {
+    status: 409,
+    'zh-CN': '该次发放已上传过照片，照片作为凭证不可更换',
+    en: 'This hand-out already has its photo; as evidence it cannot be replaced',
+  },
+  WELFARE_PHOTO_BATCH_ONLY: {
+    status: 422,
+    'zh-CN': '只有现场成批发放才需上传现场照片',
+    en: 'Only a counted batch hand-out at a site takes a photo',
+  },
+  WELFARE_PHOTO_NONE: { status: 404, 'zh-CN': '该次发放没有照片', en: 'This hand-out has no photo' },
   WELFARE_ITEM_UNKNOWN: { status: 422, 'zh-CN': '该物资不属于本活动', en: 'The item is not part of this campaign' },
   WELFARE_NOT_BELOW: {
     status: 422,

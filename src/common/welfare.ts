@@ -250,8 +250,14 @@ export const Handout = z.object({
   createdAt: z.string(),
   items: z.array(z.object({ itemId: z.number(), qty: z.number() })),
   vouchers: z.array(IssuedVoucher),
+  /** A batch hand-out's photo was uploaded (GET …/handouts/:handoutId/photo). */
+  hasPhoto: z.boolean(),
 });
 export type Handout = z.infer<typeof Handout>;
+
+export const HandoutPhotoParams = z.object({ id: Id, handoutId: Id });
+export const HandoutPhoto = z.object({ handoutId: z.number(), mime: z.string(), bytes: z.number(), createdAt: z.string() });
+export type HandoutPhoto = z.infer<typeof HandoutPhoto>;
 
 export const HandoutListQuery = z.object({
   cursor: z.string().max(200).optional(),
@@ -384,6 +390,10 @@ defineAuditActions({
   'welfare.handout': {
     label: { 'zh-CN': '发放慰问品', en: 'Hand out' },
     sentence: { 'zh-CN': '在活动 {target} 中发放慰问品', en: 'Handed out goods in campaign {target}' },
+  },
+  'welfare.handout.photo': {
+    label: { 'zh-CN': '上传发放照片', en: 'Add hand-out photo' },
+    sentence: { 'zh-CN': '为活动 {target} 的一次成批发放上传现场照片', en: 'Added the photo of a batch hand-out of campaign {target}' },
   },
   'welfare.export': {
     label: { 'zh-CN': '导出对账表', en: 'Export reconciliation' },

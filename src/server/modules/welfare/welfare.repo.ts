@@ -386,7 +386,10 @@ function selectHandouts(db: Executor) {
       'o.name as org_name',
       'l.name as site',
       'h.created_at',
-    ]);
+    ])
+    .select(
+      sql<boolean>`EXISTS (SELECT 1 FROM welfare_handout_photo p WHERE p.region_id = h.region_id AND p.handout_id = h.id)`.as('has_photo'),
+    );
 }
 export type HandoutRow = Awaited<ReturnType<ReturnType<typeof selectHandouts>['executeTakeFirstOrThrow']>>;
 

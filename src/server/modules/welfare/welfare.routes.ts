@@ -10,6 +10,8 @@ import {
   Handout,
   HandoutBody,
   HandoutListQuery,
+  HandoutPhoto,
+  HandoutPhotoParams,
   MemberVoucher,
   MoveBody,
   OfflineScansBody,
@@ -30,6 +32,8 @@ import { createVoucherSigner } from './welfare.signer.js';
 import * as welfare from './welfare.service.js';
 import * as vouchers from './welfare.vouchers.js';
 import { reconcile, reconciliationXlsx } from './welfare.reconcile.js';
+import { addHandoutPhoto, openHandoutPhoto, PHOTO_MAX_BYTES } from './welfare.photos.js';
+import { AppError } from '../../../common/errors.js';
 
 /** Welfare campaigns (慰问 / 夏送清凉 / 送温暖): campaigns, stock, hand-outs, vouchers, reconciliation. */
 export function welfareRoutes(app: FastifyInstance, deps: Deps): void {
@@ -67,6 +71,28 @@ export function welfareRoutes(app: FastifyInstance, deps: Deps): void {
     { schema: { tags, params: IdParam, querystring: HandoutListQuery, response: { 200: pageOf(Handout) } } },
     async (req) => welfare.listHandouts(wdeps, requireActor(req), req.params.id, req.query),
   );
+  // The photo of a counted batch hand-out at a site: one per hand-out, kept as evidence (welfare.photos.ts).
+  r.post(
+    '/api/welfare/campaigns/:id/handouts/:handoutId/photo',
+    { schema: { tags, params: HandoutPhotoParams, response: { 201: HandoutPhoto } } },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      if (!req.isMultipart()) throw new AppError('WELFARE_PHOTO_TYPE');
+      const file = await req.file({ limits: { fileSize: PHOTO_MAX_BYTES } });
+      if (!file) throw new AppError('WELFARE_PHOTO_TYPE');
+      const content = await file.toBuffer().catch((error: unknown) => {
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+          throw new AppError('WELFARE_PHOTO_TOO_LARGE', { maxMb: PHOTO_MAX_BYTES / 1024 / 1024 });
+        throw error;
+      });
+      const photo = await addHandoutPhoto(deps, actor, req.params.id, req.params.handoutId, { content, truncated: file.file.truncated });
+      return reply.status(201).send(photo);
+    },
+  );
+  r.get('/api/welfare/campaigns/:id/handouts/:handoutId/photo', { schema: { tags, params: HandoutPhotoParams } }, async (req, reply) => {
+    const photo = await openHandoutPhoto(deps, requireActor(req), req.params.id, req.params.handoutId);
+    return reply.type(photo.mime).header('content-length', photo.bytes).header('cache-control', 'private, no-store').send(photo.stream);
+  });
   r.get(
     '/api/welfare/campaigns/:id/reconciliation',
     { schema: { tags, params: IdParam, response: { 200: Reconciliation } } },

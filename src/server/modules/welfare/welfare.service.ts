@@ -496,6 +496,7 @@ async function presentHandouts(
     orgName: r.org_name,
     site: r.site,
     createdAt: r.created_at,
+    hasPhoto: r.has_photo,
     items: lines.filter((l) => l.handout_id === r.id).map((l) => ({ itemId: l.item_id, qty: l.qty })),
     vouchers: vouchers
       .filter((v) => v.handout_id === r.id)

@@ -129,8 +129,20 @@ export type WelfareScanFlagTable = {
   created_at: Timestamp;
 };
 
+/** The photo of a batch hand-out (0034_handout_photo.sql): a sealed file, one per hand-out, never changed. */
+export type WelfareHandoutPhotoTable = {
+  region_id: number;
+  handout_id: number;
+  file_path: string;
+  mime: string;
+  bytes: number;
+  sha256: string;
+  actor_user_id: number | null;
+  created_at: Timestamp;
+};
 declare module '../../db/schema.js' {
   interface DB {
+    welfare_handout_photo: WelfareHandoutPhotoTable;
     welfare_campaign: WelfareCampaignTable;
     welfare_campaign_node: WelfareCampaignNodeTable;
     welfare_item: WelfareItemTable;

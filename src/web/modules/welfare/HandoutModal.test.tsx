@@ -37,6 +37,7 @@ const handout: Handout = {
   createdAt: '2026-07-02T02:00:00.000Z',
   items: [{ itemId: 11, qty: 10 }],
   vouchers: [],
+  hasPhoto: false,
 };
 
 describe('HandoutModal', { timeout: 240_000 }, () => {

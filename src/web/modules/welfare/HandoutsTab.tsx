@@ -1,15 +1,53 @@
-import { Button, Modal, Tag, type TableColumnsType } from 'antd';
+import { Button, Modal, Tag, Upload, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, Handout } from '../../../common/welfare.js';
 import { useAuth } from '../../app/auth.js';
 import { formatDateTime } from '../../app/format.js';
+import { useNotify } from '../../app/notify.js';
 import { ListPage, useList } from '../../app/ListPage.js';
 import { QrCode } from '../cards/QrCode.js';
 import { HandoutModal } from './HandoutModal.js';
 import { welfareApi } from './welfare.api.js';
 
-function useHandoutColumns(campaign: CampaignDetail): TableColumnsType<Handout> {
+/** A batch hand-out's photo: a link once uploaded, else an upload for a cadre who may write (one photo, kept as evidence). */
+function PhotoCell({ campaignId, handout, onAdded }: { campaignId: number; handout: Handout; onAdded: () => void }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const notify = useNotify();
+  const [isSending, setSending] = useState(false);
+  if (handout.kind !== 'batch') return null;
+  if (handout.hasPhoto)
+    return (
+      <a href={welfareApi.photoUrl(campaignId, handout.id)} target="_blank" rel="noreferrer" data-testid={`handout-photo-${handout.id}`}>
+        {t('welfare.handout.photoView')}
+      </a>
+    );
+  if (!can('welfare.write')) return null;
+  return (
+    <Upload
+      accept="image/jpeg,image/png,image/webp"
+      showUploadList={false}
+      customRequest={({ file }) => {
+        setSending(true);
+        welfareApi
+          .addPhoto(campaignId, handout.id, file as File)
+          .then(() => {
+            notify.success(t('welfare.handout.photoAdded'));
+            onAdded();
+          })
+          .catch((error: unknown) => notify.error(error))
+          .finally(() => setSending(false));
+      }}
+    >
+      <Button size="small" loading={isSending} data-testid={`handout-photo-add-${handout.id}`}>
+        {t('welfare.handout.photoAdd')}
+      </Button>
+    </Upload>
+  );
+}
+
+function useHandoutColumns(campaign: CampaignDetail, onPhoto: () => void): TableColumnsType<Handout> {
   const { t } = useTranslation();
   const item = (id: number) => campaign.items.find((i) => i.id === id);
   return [
@@ -42,6 +80,12 @@ function useHandoutColumns(campaign: CampaignDetail): TableColumnsType<Handout> 
           })
           .join('、'),
     },
+    {
+      title: t('welfare.handout.photo'),
+      key: 'photo',
+      width: 110,
+      render: (_: unknown, h) => <PhotoCell campaignId={campaign.id} handout={h} onAdded={onPhoto} />,
+    },
   ];
 }
 
@@ -57,14 +101,14 @@ export function HandoutsTab({ campaign, version, onChanged }: { campaign: Campai
   });
   const { restart } = list;
   useEffect(() => restart(), [version, restart]);
-  const columns = useHandoutColumns(campaign);
+  const columns = useHandoutColumns(campaign, restart);
   return (
     <ListPage
       list={list}
       columns={columns}
       testId="handouts"
       containerTestId="handouts-tab"
-      scrollX={900}
+      scrollX={1010}
       emptyText={t('welfare.handout.empty')}
       actions={
         can('welfare.write') && (

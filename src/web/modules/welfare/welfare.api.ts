@@ -3,6 +3,7 @@ import {
   Campaign,
   CampaignDetail,
   Handout,
+  HandoutPhoto,
   OfflineScansResult,
   Reconciliation,
   Redemption,
@@ -24,6 +25,8 @@ export const welfareApi = {
   move: (id: number, body: MoveBody) => api.post(`${base}/${id}/moves`, StockMove, body),
   receive: (id: number, moveId: number) => api.post(`${base}/${id}/receipts`, StockMove, { moveId }),
   handOut: (id: number, body: HandoutBody) => api.post(`${base}/${id}/handouts`, Handout, body),
+  addPhoto: (id: number, handoutId: number, file: File) => api.upload(`${base}/${id}/handouts/${handoutId}/photo`, file, HandoutPhoto),
+  photoUrl: (id: number, handoutId: number) => `${base}/${id}/handouts/${handoutId}/photo`,
   handouts: (id: number, cursor: string | undefined, limit: number) =>
     api.get(`${base}/${id}/handouts`, pageOf(Handout), { cursor, limit }),
   reconciliation: (id: number) => api.get(`${base}/${id}/reconciliation`, Reconciliation),
