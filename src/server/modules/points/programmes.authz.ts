@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { buildMember } from '../../testing/harness.js';
 import type { AuthzFixtures, ModuleAuthz } from '../../testing/authz.js';
 
@@ -164,6 +165,29 @@ export const authz: ModuleAuthz = {
         return { method: 'GET' as const, url: `/api/points/programmes/${p.id}/award-jobs/${job.id}${tail}` };
       },
     })),
+    {
+      // A job that failed (marked so once it finished: the runner is not to be raced) is queued again by a writer.
+      route: 'POST /api/points/programmes/:id/award-jobs/:jobId/retry',
+      action: 'points.write',
+      visibleWith: 'points.read',
+      write: true,
+      ok: 202,
+      request: async (f: AuthzFixtures) => {
+        const p = await programmeOnStreet(f);
+        const job = await f.asAdmin<{ id: number }>({
+          method: 'POST',
+          url: `/api/points/programmes/${p.id}/awards/bulk`,
+          payload: { batchKey: `r${f.unique()}`, rows: [{ memberId: (await memberOnStreet(f)).id, points: 1, reason: '批量' }] },
+        });
+        const url = `/api/points/programmes/${p.id}/award-jobs/${job.id}`;
+        for (let tries = 0; (await f.asAdmin<{ status: string }>({ method: 'GET', url })).status !== 'done'; tries += 1) {
+          if (tries > 200) throw new Error('the bulk award job did not finish');
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        await sql`UPDATE points_award_job SET status = 'failed', error = '测试' WHERE id = ${job.id}`.execute(f.ctx.database.db);
+        return { method: 'POST' as const, url: `${url}/retry` };
+      },
+    },
     {
       route: 'POST /api/points/programmes/:id/reversals',
       action: 'points.write',

@@ -55,6 +55,38 @@ async function voucherOnStreet(f: AuthzFixtures): Promise<{ token: string; merch
   return { token: handout.vouchers[0]!.token, merchantId };
 }
 
+/** A counted batch of 30 handed out at a market the street T runs: the hand-out a site photo belongs to. */
+async function batchOnStreet(f: AuthzFixtures): Promise<{ campaign: CampaignDetail; handoutId: number }> {
+  const { campaign } = await campaignOnStreet(f);
+  const melon = campaign.items[0]!.id;
+  const site = { orgId: f.tree.dcStreet.id, site: '东华门菜市场' };
+  await f.asAdmin({
+    method: 'POST',
+    url: `/api/welfare/campaigns/${campaign.id}/moves`,
+    payload: { kind: 'transfer', key: `s-${f.unique()}`, itemId: melon, qty: 100, from: { orgId: f.tree.dcStreet.id }, to: site },
+  });
+  const handout = await f.asAdmin<Handout>({
+    method: 'POST',
+    url: `/api/welfare/campaigns/${campaign.id}/handouts`,
+    payload: { kind: 'batch', key: `b-${f.unique()}`, from: site, count: 30, items: [{ itemId: melon, qty: 100 }] },
+  });
+  return { campaign, handoutId: handout.id };
+}
+
+/** A multipart body holding a real 1×1 PNG. */
+function photoUpload(): { payload: Buffer; contentType: string } {
+  const png = Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+    'hex',
+  );
+  const boundary = '----gonghuimatrixphoto';
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="现场.png"\r\nContent-Type: image/png\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), png, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
+}
+
 export const authz: ModuleAuthz = {
   publicRoutes: ['GET /api/public/welfare/voucher-key'],
   memberRoutes: [{ route: 'GET /api/portal/welfare/vouchers' }],
@@ -159,6 +191,31 @@ export const authz: ModuleAuthz = {
       visibleWith: 'welfare.read',
       write: false,
       request: async (f) => ({ method: 'GET', url: `/api/welfare/campaigns/${(await campaignOnStreet(f)).campaign.id}/handouts` }),
+    },
+    {
+      route: 'POST /api/welfare/campaigns/:id/handouts/:handoutId/photo',
+      action: 'welfare.write',
+      visibleWith: 'welfare.read',
+      write: true,
+      ok: 201,
+      request: async (f) => {
+        const { campaign, handoutId } = await batchOnStreet(f);
+        return { method: 'POST', url: `/api/welfare/campaigns/${campaign.id}/handouts/${handoutId}/photo`, ...photoUpload() };
+      },
+    },
+    {
+      route: 'GET /api/welfare/campaigns/:id/handouts/:handoutId/photo',
+      action: 'welfare.read',
+      visibleWith: 'welfare.read',
+      write: false,
+      binary: true,
+      request: async (f) => {
+        const { campaign, handoutId } = await batchOnStreet(f);
+        const url = `/api/welfare/campaigns/${campaign.id}/handouts/${handoutId}/photo`;
+        const { payload, contentType } = photoUpload();
+        await f.asAdmin({ method: 'POST', url, payload, headers: { 'content-type': contentType } });
+        return { method: 'GET', url };
+      },
     },
     {
       route: 'GET /api/welfare/campaigns/:id/reconciliation',

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { AppError } from '../../../common/errors.js';
 import type { HandoutPhoto } from '../../../common/welfare.js';
 import { recordWrite } from '../../audit/audit.js';
-import { inScope, scopeFor, type Actor } from '../../auth/scope.js';
+import { inScope, scopeCovers, scopeFor, type Actor } from '../../auth/scope.js';
 import { SealedFileError } from '../../crypto/sealed-file.js';
 import type { Deps } from '../../deps.js';
 import type { Executor } from '../../db/executor.js';
@@ -30,7 +30,10 @@ export function sniffImage(head: Buffer): Mime | undefined {
   return undefined;
 }
 
-/** A hand-out of the campaign the action reaches, by its node's path. */
+/**
+ * A hand-out of the campaign the caller may see, by its node's path in SQL (else NOT_FOUND); for a write, a caller who
+ * sees it but may not write there is FORBIDDEN.
+ */
 async function handoutFor(db: Executor, actor: Actor, campaignId: number, handoutId: number, action: 'welfare.read' | 'welfare.write') {
   const campaign = await findCampaignFor(db, actor, campaignId);
   const row = await db
@@ -39,9 +42,10 @@ async function handoutFor(db: Executor, actor: Actor, campaignId: number, handou
     .where('h.region_id', '=', campaign.region_id)
     .where('h.campaign_id', '=', campaign.id)
     .where('h.id', '=', handoutId)
-    .where(inScope(scopeFor(actor, action), sql.ref('h.org_path')))
+    .where(inScope(scopeFor(actor, 'welfare.read'), sql.ref('h.org_path')))
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND');
+  if (action === 'welfare.write' && !scopeCovers(scopeFor(actor, action), row.org_path)) throw new AppError('FORBIDDEN');
   return { campaign, handout: row };
 }
 
