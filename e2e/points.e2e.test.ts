@@ -238,6 +238,11 @@ describe.skipIf(!hasChromium)('points: earn, see, spend, settle', () => {
       expect(await result.innerText()).toContain('已收取 15 分（张**）');
       expect(await result.innerText()).toContain('已入账');
       await cashier.getByTestId('cashier-today').getByText('午餐套餐', { exact: false }).waitFor();
+      // The day's total beside 今日核销 counts this charge: at least 1 笔 and 15 分.
+      const dayTotal = (await cashier.getByTestId('cashier-today-total').innerText()).match(/(\d+) 笔 · 共 (\d+) 分/);
+      expect(dayTotal).not.toBeNull();
+      expect(Number(dayTotal![1])).toBeGreaterThanOrEqual(1);
+      expect(Number(dayTotal![2])).toBeGreaterThanOrEqual(15);
       await shot(cashier, 'p10-counter-charged', true);
 
       // 6. The member's page, still showing the code, picks up the charge.
