@@ -74,6 +74,7 @@ describe('refuse_change (0033)', () => {
       'points_lot_use_immutable',
       'points_transfer_immutable',
       'welfare_handout_immutable',
+      'welfare_handout_photo_immutable',
       'welfare_move_immutable',
       'welfare_redemption_immutable',
       'welfare_voucher_immutable',
