@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { sql } from 'kysely';
 import { AppError } from '../../../common/errors.js';
+import '../../../common/welfare.errors.js';
 import type { HandoutPhoto } from '../../../common/welfare.js';
 import { recordWrite } from '../../audit/audit.js';
 import { inScope, scopeCovers, scopeFor, type Actor } from '../../auth/scope.js';

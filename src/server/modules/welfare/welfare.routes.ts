@@ -34,6 +34,7 @@ import * as vouchers from './welfare.vouchers.js';
 import { reconcile, reconciliationXlsx } from './welfare.reconcile.js';
 import { addHandoutPhoto, openHandoutPhoto, PHOTO_MAX_BYTES } from './welfare.photos.js';
 import { AppError } from '../../../common/errors.js';
+import '../../../common/welfare.errors.js';
 
 /** Welfare campaigns (慰问 / 夏送清凉 / 送温暖): campaigns, stock, hand-outs, vouchers, reconciliation. */
 export function welfareRoutes(app: FastifyInstance, deps: Deps): void {
