@@ -153,7 +153,8 @@ export async function benchHttp(fixture: Fixture, options: HttpOptions): Promise
 const CardVerifyBodyValid = z.object({ valid: z.literal(true) });
 
 /** A Fastify instance with no plugins and one route: a primary-key look-up of an organisation, answered as JSON. */
-function bareApp(database: Database): FastifyInstance {
+/** The baseline of every HTTP ratio: a bare Fastify route reading one org_unit row by its primary key. */
+export function bareApp(database: Database): FastifyInstance {
   const bare = Fastify({ logger: false });
   bare.get<{ Params: { id: string } }>('/org/:id', async (req) =>
     database.db.selectFrom('org_unit').selectAll().where('id', '=', Number(req.params.id)).executeTakeFirstOrThrow(),
@@ -230,7 +231,8 @@ async function expectJson(url: string, init: Omit<Target, 'url'>, isExpected: (b
   return body;
 }
 
-async function signIn(appBase: string, username: string, password: string): Promise<string> {
+/** Signs in through the real route and answers the session cookie. */
+export async function signIn(appBase: string, username: string, password: string): Promise<string> {
   const response = await fetch(`${appBase}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -241,7 +243,7 @@ async function signIn(appBase: string, username: string, password: string): Prom
     .map((c) => c.split(';')[0] ?? '')
     .find((c) => c.startsWith('gh_sid='));
   if (response.status !== 200 || !cookie)
-    throw new Error(`benchHttp: login of ${username} answered ${response.status}: ${await response.text()}`);
+    throw new Error(`bench: login of ${username} answered ${response.status}: ${await response.text()}`);
   return cookie;
 }
 

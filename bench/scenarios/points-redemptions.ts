@@ -3,7 +3,6 @@
  * by bench/scenarios/points.ts on its store once the bulk award has given 10,000 members their balances. See the
  * header of points.ts for what is measured and why a fixed number of requests.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { buildApp } from '../../src/server/app.js';
@@ -13,6 +12,7 @@ import { mintSpendCode } from '../../src/server/modules/points/redemptions.codes
 import { checkBooks } from '../../src/server/modules/points/points.invariants.js';
 import { figure, say, type Figure } from '../lib/context.js';
 import { runList, type ListResult } from '../lib/load-list.js';
+import { bareApp, signIn } from './http.js';
 
 export type RedemptionOptions = {
   /** Charges measured (a fixed number of requests, not a duration: each needs a code that lives 120 s). */
@@ -197,15 +197,6 @@ export async function benchRedemptions(
   }
 }
 
-/** The bare route of bench/scenarios/http.ts: a Fastify instance with no plugins, a primary-key look-up of an organisation. */
-function bareApp(database: Database): FastifyInstance {
-  const bare = Fastify({ logger: false });
-  bare.get<{ Params: { id: string } }>('/org/:id', async (req) =>
-    database.db.selectFrom('org_unit').selectAll().where('id', '=', Number(req.params.id)).executeTakeFirstOrThrow(),
-  );
-  return bare;
-}
-
 function failureNote(run: ListResult): string | undefined {
   if (run.non2xx === 0 && run.errors === 0 && run.timeouts === 0) return undefined;
   const codes = Object.entries(run.statusCodes)
@@ -223,19 +214,4 @@ async function call(base: string, method: 'POST' | 'GET', url: string, cookie: s
   const text = await response.text();
   if (response.status >= 300) throw new Error(`redemptions: ${method} ${url} answered ${response.status} ${text.slice(0, 300)}`);
   return text ? (JSON.parse(text) as unknown) : null;
-}
-
-async function signIn(base: string, username: string, password: string): Promise<string> {
-  const response = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0] ?? '')
-    .find((c) => c.startsWith('gh_sid='));
-  if (response.status !== 200 || !cookie)
-    throw new Error(`redemptions: login of ${username} answered ${response.status}: ${await response.text()}`);
-  return cookie;
 }
