@@ -62,7 +62,7 @@ export async function addHandoutPhoto(
   if (upload.truncated || upload.content.length > PHOTO_MAX_BYTES)
     throw new AppError('WELFARE_PHOTO_TOO_LARGE', { maxMb: PHOTO_MAX_BYTES / 1024 / 1024 });
   const mime = sniffImage(upload.content.subarray(0, 16));
-  if (!mime || upload.content.length === 0) throw new AppError('WELFARE_PHOTO_TYPE');
+  if (!mime) throw new AppError('WELFARE_PHOTO_TYPE');
   const dir = path.join(deps.config.dataDir, 'welfare-photos');
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const target = path.join(dir, `${handout.region_id}-${handout.id}-${randomBytes(6).toString('hex')}.${mime.slice(6)}.sealed`);
