@@ -26,7 +26,7 @@ export const DRAW_METHOD =
   '"gonghui.draw/1", "title\\t<title>", "seedSource\\t<seedSource>", "frozenAt\\t<frozenAt>", "places\\t<places>", ' +
   'then "quota\\t<stratum>\\t<quota>" per quota sorted by stratum, then "entry\\t<entryId>\\t<stratum or empty>\\t<maskedName>" ' +
   'per entry sorted by entryId (both sorts by UTF-8 bytes). key(entry) = hex(HMAC-SHA256(key = UTF-8(seed), ' +
-  "message = UTF-8(frozenHash + entryId))). Each quota is filled first by its stratum's lowest keys (strata in sorted order), " +
+  "message = UTF-8(frozenHash + entryId))); seedCheck = the same HMAC of frozenHash alone. Each quota is filled first by its stratum's lowest keys (strata in sorted order), " +
   'then the remaining places by the lowest keys of everyone left; the rest form the waitlist in key order ' +
   '(keys compared as lowercase hex; ties by entryId).';
 
@@ -35,7 +35,8 @@ export const ALLOCATION_METHOD =
   '"gonghui.allocation/1", "title\\t<title>", "seedSource\\t<seedSource>", "frozenAt\\t<frozenAt>", ' +
   'then "session\\t<sessionId>\\t<capacity>" per session sorted by sessionId, then ' +
   '"entry\\t<entryId>\\t<sessionIds of its choices, best first, joined by ",">\\t<maskedName>" per entry sorted by entryId. ' +
-  'key(entry) = hex(HMAC-SHA256(key = UTF-8(seed), message = UTF-8(frozenHash + entryId))). In ascending key order each ' +
+  'key(entry) = hex(HMAC-SHA256(key = UTF-8(seed), message = UTF-8(frozenHash + entryId))); seedCheck = the same HMAC of ' +
+  'frozenHash alone. In ascending key order each ' +
   'person gets the best-ranked of their choices that still has room, else nothing and joins the waitlist of their first ' +
   'choice (in key order).';
 
@@ -91,6 +92,8 @@ export const DrawExport = DrawFreeze.extend({
   frozenHash: Hex64,
   seed: Seed,
   result: z.object({
+    /** hex(HMAC-SHA256(key = UTF-8(seed), message = UTF-8(frozenHash))): binds the seed even to a draw without entries. */
+    seedCheck: Hex64,
     /** Quota winners first (strata in sorted order, each in key order), then the open places in key order. */
     winners: z.array(DrawWinner),
     /** Everyone else in key order: the order of promotion when a place frees. */
@@ -133,6 +136,8 @@ export const AllocationExport = AllocationFreeze.extend({
   frozenHash: Hex64,
   seed: Seed,
   result: z.object({
+    /** hex(HMAC-SHA256(key = UTF-8(seed), message = UTF-8(frozenHash))). */
+    seedCheck: Hex64,
     /** Everyone in ascending key order: the order of turns. */
     turns: z.array(AllocationTurn),
     /** Per session (sorted by id), the people left without a place whose first choice it is, in key order. */

@@ -102,7 +102,7 @@ export function freezePreferences(input: AllocationFreeze): FrozenAllocation {
 
 type Keyed = AllocationEntry & { key: string };
 
-function allocate(entries: readonly Keyed[], sessions: readonly AllocationSession[]): AllocationExport['result'] {
+function allocate(entries: readonly Keyed[], sessions: readonly AllocationSession[]): Omit<AllocationExport['result'], 'seedCheck'> {
   const room = new Map(sessions.map((s) => [s.sessionId, s.capacity]));
   const waiting = new Map<string, string[]>(sessions.map((s) => [s.sessionId, []]));
   const turns: AllocationTurn[] = [];
@@ -135,7 +135,7 @@ export function runAllocation(input: AllocationFreeze & { seed: string; frozenHa
     entries: frozen.entries,
     frozenHash: frozen.frozenHash,
     seed,
-    result: allocate(keyed, frozen.sessions),
+    result: { seedCheck: entryKey(seed, frozen.frozenHash, ''), ...allocate(keyed, frozen.sessions) },
   };
 }
 

@@ -56,7 +56,18 @@ export type Mismatch = {
 };
 
 export type MismatchCode =
-  'format' | 'input' | 'entry_order' | 'seed_form' | 'hash' | 'key' | 'missing_key' | 'winners' | 'waitlist' | 'turns' | 'waitlists';
+  | 'format'
+  | 'input'
+  | 'entry_order'
+  | 'seed_form'
+  | 'seed_check'
+  | 'hash'
+  | 'key'
+  | 'missing_key'
+  | 'winners'
+  | 'waitlist'
+  | 'turns'
+  | 'waitlists';
 
 /** Compares a published list with the recomputed one position by position; one mismatch per differing position. */
 export function compareLists<T>(
@@ -143,9 +154,19 @@ export function keyMismatches(published: ReadonlyMap<string, string>, recomputed
   return found;
 }
 
-/** The checks common to every export: its seed in normal form and its frozen hash. */
-export function seedAndHashMismatches(published: { seed: string; frozenHash: string }, frozenHash: string): Mismatch[] {
+/** The checks common to every export: its seed in normal form, its frozen hash and its seed check. */
+export function seedAndHashMismatches(
+  published: { seed: string; frozenHash: string; result: { seedCheck: string } },
+  frozenHash: string,
+): Mismatch[] {
   const found: Mismatch[] = [];
+  const seedCheck = entryKey(published.seed, frozenHash, '');
+  if (seedCheck !== published.result.seedCheck)
+    found.push({
+      code: 'seed_check',
+      zh: `种子校验值不符：公布 ${published.result.seedCheck}，重算 ${seedCheck}`,
+      en: `seed check: published ${published.result.seedCheck}, recomputed ${seedCheck}`,
+    });
   if (published.seed !== normaliseSeed(published.seed))
     found.push({ code: 'seed_form', zh: '种子不是规范形式（空白未归一）', en: 'the seed is not in its normal form (white space)' });
   if (frozenHash !== published.frozenHash)

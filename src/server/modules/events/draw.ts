@@ -118,7 +118,7 @@ export function freezeEntries(input: DrawInput): FrozenDraw {
 type Keyed = DrawEntry & { key: string };
 
 /** The selection itself: quotas first (strata in canonical order), then the open places, the rest waiting; all by key. */
-function select(entries: readonly Keyed[], places: number, quotas: readonly DrawQuota[]): DrawExport['result'] {
+function select(entries: readonly Keyed[], places: number, quotas: readonly DrawQuota[]): Omit<DrawExport['result'], 'seedCheck'> {
   const ordered = [...entries].sort(byKey);
   const chosen = new Set<string>();
   const winners: DrawWinner[] = [];
@@ -164,7 +164,7 @@ export function runDraw(input: DrawInput & { seed: string; frozenHash?: string }
     entries: frozen.entries,
     frozenHash: frozen.frozenHash,
     seed,
-    result: select(keyed, frozen.places, frozen.quotas),
+    result: { seedCheck: entryKey(seed, frozen.frozenHash, ''), ...select(keyed, frozen.places, frozen.quotas) },
   };
 }
 
