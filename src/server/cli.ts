@@ -157,7 +157,7 @@ async function run(args: string[]): Promise<void> {
       return;
     }
     case 'verify-draw': {
-      if (!arg) throw new Error('usage: verify-draw <file.json>');
+      if (!arg) throw new Error('用法 / usage: verify-draw <file.json>');
       const mismatches = verifyExportText(fs.readFileSync(arg, 'utf8'));
       process.stdout.write(verificationReport(mismatches));
       process.exitCode = mismatches.length === 0 ? 0 : 1;

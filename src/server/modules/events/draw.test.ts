@@ -11,7 +11,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DrawEntry, DrawExport, DrawQuota } from '../../../common/events.draw.js';
-import { DrawInputError, freezeEntries, runDraw, verifyDraw, verifyExportText, type DrawInput } from './draw.js';
+import { DrawInputError, drawResultRows, freezeEntries, runDraw, verifyDraw, verifyExportText, type DrawInput } from './draw.js';
 
 const base = {
   title: '青年交友联谊会 线下场',
@@ -115,6 +115,15 @@ describe('the matchmaking event: 800 sign-ups from 126 units for 300 places', ()
     expect(keys).toEqual([...keys].sort());
     const open = winners.filter((w) => w.basis === 'open');
     expect(open.every((w) => w.key < waitlist[0]!.key)).toBe(true);
+  });
+
+  it('lists the result page: 300 winners then 500 waiting, each with masked name, unit and key', () => {
+    const rows = drawResultRows(published);
+    expect(rows).toHaveLength(800);
+    expect(rows[0]).toMatchObject({ outcome: 'won', position: 1, basis: 'quota', key: published.result.winners[0]!.key });
+    expect(rows[300]).toMatchObject({ outcome: 'waiting', position: 1, basis: null, entryId: published.result.waitlist[0]!.entryId });
+    const entry = published.entries.find((e) => e.entryId === rows[300]!.entryId)!;
+    expect(rows[300]).toMatchObject({ maskedName: entry.maskedName, stratum: entry.stratum });
   });
 
   it('verifies, also after a round trip through JSON', () => {

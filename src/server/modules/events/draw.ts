@@ -36,7 +36,7 @@ export { DrawInputError, normaliseSeed, randomSeed, type DrawInputProblem, type 
  * the open places, by lowest key; the rest wait in key order (`runDraw`). The export holds all of it, and
  * `verifyDraw` recomputes everything from the export alone (`npm run cli -- verify-draw <file.json>`).
  *
- * The frozen text, byte for byte (UTF-8, each line ending in "\n", fields separated by one tab):
+ * The frozen text, byte for byte (UTF-8, each line ending in "\n", fields separated by one tab — drawn here as spaces):
  *
  *     gonghui.draw/1
  *     title        <title>
@@ -47,7 +47,8 @@ export { DrawInputError, normaliseSeed, randomSeed, type DrawInputProblem, type 
  *     entry        <entryId>  <stratum or empty> <maskedName>   one line per entry, sorted by entryId
  *
  * No field may hold a control character (the schemas refuse them), so the text reads back unambiguously. The places,
- * quotas and seed source are in it on purpose: none of them can be changed once the seed is known.
+ * quotas and seed source are in it on purpose: none of them can be changed once the seed is known. The export's
+ * `result.seedCheck` = HMAC-SHA256(seed, frozenHash) binds the published seed even when there are no entries.
  */
 
 /** The draw as frozen: entries sorted by id, quotas by stratum, the canonical text and its SHA-256. */
@@ -233,4 +234,34 @@ export function verificationReport(mismatches: readonly Mismatch[], limit = 50):
   for (const m of mismatches.slice(0, limit)) lines.push(`- ${m.zh} / ${m.en}`);
   if (mismatches.length > limit) lines.push(`…另有 ${mismatches.length - limit} 处 / …and ${mismatches.length - limit} more`);
   return `${lines.join('\n')}\n`;
+}
+
+/** One line of the public result page: masked name, key, and outcome — winners first, then the waitlist in order. */
+export type DrawResultRow = {
+  entryId: string;
+  maskedName: string;
+  stratum: string | null;
+  key: string;
+  outcome: 'won' | 'waiting';
+  /** 1-based: the place in the winners' list, or on the waitlist. */
+  position: number;
+  basis: 'quota' | 'open' | null;
+};
+
+/** The rows of the public result page of a published draw (with its seed, source and hash shown above them). */
+export function drawResultRows(published: DrawExport): DrawResultRow[] {
+  const entries = new Map(published.entries.map((e) => [e.entryId, e]));
+  const row = (entryId: string, key: string, outcome: DrawResultRow['outcome'], position: number, basis: DrawResultRow['basis']) => ({
+    entryId,
+    maskedName: entries.get(entryId)?.maskedName ?? '',
+    stratum: entries.get(entryId)?.stratum ?? null,
+    key,
+    outcome,
+    position,
+    basis,
+  });
+  return [
+    ...published.result.winners.map((w, i) => row(w.entryId, w.key, 'won', i + 1, w.basis)),
+    ...published.result.waitlist.map((w, i) => row(w.entryId, w.key, 'waiting', i + 1, null)),
+  ];
 }
