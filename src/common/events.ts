@@ -191,8 +191,23 @@ const say = (zh: string, en: string, zhS: string, enS: string) => ({
 });
 defineAuditActions({
   'event.create': say('新建活动', 'Create event', '新建活动 {target}', 'Created event {target}'),
-  'event.capacity': say('调整班次名额', 'Change session capacity', '调整活动 {target} 的班次名额', 'Changed a session capacity of {target}'),
-  'event.registration.cancel': say('取消报名', 'Cancel registration', '取消活动 {target} 的一条报名', 'Cancelled a registration of {target}'),
+  'event.capacity': say(
+    '调整班次名额',
+    'Change session capacity',
+    '调整活动 {target} 的班次名额',
+    'Changed a session capacity of {target}',
+  ),
+  'event.registration.cancel': say(
+    '取消报名',
+    'Cancel registration',
+    '取消活动 {target} 的一条报名',
+    'Cancelled a registration of {target}',
+  ),
   'event.registration.bulk': say('批量报名', 'Bulk sign-up', '为活动 {target} 批量报名', 'Signed members up for {target}'),
-  'event.registration.no_show': say('释放缺席名额', 'Release no-show', '释放活动 {target} 的缺席名额', 'Released a no-show place of {target}'),
+  'event.registration.no_show': say(
+    '释放缺席名额',
+    'Release no-show',
+    '释放活动 {target} 的缺席名额',
+    'Released a no-show place of {target}',
+  ),
 });

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/events.errors.js';
+import '../../../common/portal.errors.js';
 import type { MemberEvent, MemberRegistration, SignUpBody } from '../../../common/events.js';
 import type { MemberPrincipal } from '../../auth/member-session.js';
 import * as repo from './events.repo.js';

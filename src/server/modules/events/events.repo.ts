@@ -39,13 +39,12 @@ export async function findEventInScope(db: Executor, scope: OrgScope, id: number
 
 /** Events visible to the scope whose node lies under `underPath`, newest first (the filtered query, for its total). */
 export function eventsQuery(db: Executor, scope: OrgScope, underPath: string) {
-  return selectEvents(db).where(eventVisible(scope)).where(sql<boolean>`e.org_path <@ ${underPath}::ltree`);
+  return selectEvents(db)
+    .where(eventVisible(scope))
+    .where(sql<boolean>`e.org_path <@ ${underPath}::ltree`);
 }
 
-export async function insertEvent(
-  tx: Executor,
-  e: Omit<EventRow, 'id' | 'org_name' | 'created_at' | 'status'>,
-): Promise<number> {
+export async function insertEvent(tx: Executor, e: Omit<EventRow, 'id' | 'org_name' | 'created_at' | 'status'>): Promise<number> {
   const row = await tx.insertInto('event').values(e).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }

@@ -36,7 +36,8 @@ export async function signUpIn(
   if (!session.in_audience || member.status !== 'member') throw new AppError('EVENT_NOT_IN_AUDIENCE');
   if (session.status !== 'open') throw new AppError('EVENT_NOT_OPEN');
   if (session.selection !== 'first_come') throw new AppError('EVENT_SELECTION_UNSUPPORTED');
-  if (!session.in_window) throw new AppError('EVENT_WINDOW_CLOSED', { opens: beijing(session.opens_at), closes: beijing(session.closes_at) });
+  if (!session.in_window)
+    throw new AppError('EVENT_WINDOW_CLOSED', { opens: beijing(session.opens_at), closes: beijing(session.closes_at) });
   if (await repo.hasActiveRegistration(tx, member.region_id, sessionId, member.id)) throw new AppError('EVENT_ALREADY_REGISTERED');
   const status = (await repo.takePlace(tx, sessionId)) ? 'confirmed' : 'waitlisted';
   const registrationId = await repo.insertRegistration(tx, { member, eventId: session.event_id, sessionId, status, key, signedUpBy });

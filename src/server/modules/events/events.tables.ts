@@ -1,13 +1,6 @@
 import type { ColumnType } from 'kysely';
 import type { Id, Timestamp } from '../../db/schema.js';
-import type {
-  CancelReason,
-  EventKind,
-  EventStatus,
-  PromotionMode,
-  RegistrationStatus,
-  SelectionMode,
-} from '../../../common/events.js';
+import type { CancelReason, EventKind, EventStatus, PromotionMode, RegistrationStatus, SelectionMode } from '../../../common/events.js';
 
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
