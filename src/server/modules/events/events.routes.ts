@@ -23,10 +23,16 @@ import { requireActor } from '../../auth/auth.plugin.js';
 import { requireMember } from '../../auth/member-session.js';
 import * as events from './events.service.js';
 import * as portal from './events.portal.service.js';
+import { scheduleEventJobs } from './events.jobs.js';
 
 /** Events (活动): events with sessions, first-come sign-ups, waitlists; the cadres' console and the member pages. */
 export function eventRoutes(app: FastifyInstance, deps: Deps): void {
   const { db } = deps;
+  let jobs: { stop(): void } | undefined;
+  app.addHook('onListen', async () => {
+    jobs = scheduleEventJobs(db, app.log);
+  });
+  app.addHook('onClose', async () => jobs?.stop());
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['events'];
   r.post('/api/events', { schema: { tags, body: CreateEventBody, response: { 201: EventDetail } } }, async (req, reply) =>
