@@ -26,6 +26,7 @@ import type { Role } from '../src/common/auth.js';
 import { recordFigure } from './summary.js';
 import { fixtures, multipart } from './support.js';
 import { buildPointsWorld, spendCode, type PointsWorld } from './authorization.points.js';
+import { aimedAtTargetEvents, buildEventsWorld, type EventsWorld } from './authorization.events.js';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 type Req = { method: Method; url: string; payload?: object | Buffer; contentType?: string; headers?: Record<string, string> };
@@ -70,6 +71,7 @@ const target: Record<Kind, Set<number>> = {
 };
 /** The points and welfare rows of the target (T's programme, merchant, campaign…) and of each outsider's own node. */
 let world: PointsWorld;
+let eventsWorld: EventsWorld;
 const ownWorlds = new Map<number, PointsWorld>();
 const targetMembers: { id: number; name: string; idNumber: string; phone: string }[] = [];
 let ids: {
@@ -168,6 +170,7 @@ beforeAll(async () => {
   const worldSerial = () => serial++;
   world = await buildPointsWorld(ctx, asAdmin, { orgId: T, memberOrgId: U, allocatedTo: U, label: '靶子', serial: worldSerial });
   targetCode = await spendCode(ctx, world.member);
+  eventsWorld = await buildEventsWorld(asAdmin, { orgId: T, memberId: world.member, label: '靶子' });
   ownWorlds.set(
     tree.xicheng.id,
     await buildPointsWorld(ctx, asAdmin, {
@@ -359,6 +362,7 @@ function aimedAtTarget(): { route: string; request: Req }[] {
     r('GET /api/audit/export', { method: 'GET', url: `/api/audit/export?orgId=${T}` }),
     ...aimedAtTargetPoints(),
     ...aimedAtTargetWelfare(),
+    ...aimedAtTargetEvents(eventsWorld),
   ];
 }
 
@@ -568,6 +572,12 @@ const publicRoutes = new Set([
   'GET /api/portal/points/places',
   'POST /api/portal/points/code',
   'GET /api/portal/welfare/vouchers',
+  // The member's events on the phone pages: a member session only (memberRoutes of events/events.authz.ts).
+  'GET /api/portal/events',
+  'POST /api/portal/events/registrations',
+  'GET /api/portal/events/registrations',
+  'POST /api/portal/events/registrations/:id/cancel',
+  'POST /api/portal/events/registrations/:id/accept',
   // The public key shops check voucher codes with offline: a public key, no data (welfare/welfare.authz.ts).
   'GET /api/public/welfare/voucher-key',
 ]);

@@ -1,0 +1,85 @@
+/**
+ * The events rows (活动, issue #13) the authorization reliability test aims at inside the target subtree: a
+ * first-come event of the street T with one open session, and the target member (of the union U) signed up for it.
+ * Made through the routes as the root's admin.
+ */
+export type AdminRequest = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: object };
+export type AsAdmin = <T>(request: AdminRequest) => Promise<T>;
+type Req = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: object };
+
+export type EventsWorld = { event: number; session: number; registration: number; memberId: number; orgId: number };
+
+export async function buildEventsWorld(asAdmin: AsAdmin, o: { orgId: number; memberId: number; label: string }): Promise<EventsWorld> {
+  const hour = 3_600_000;
+  const now = Date.now();
+  const event = await asAdmin<{ id: number; sessions: { id: number }[] }>({
+    method: 'POST',
+    url: '/api/events',
+    payload: {
+      orgId: o.orgId,
+      kind: 'culture',
+      title: `${o.label}职工观影`,
+      sessions: [
+        {
+          startsAt: new Date(now + 400 * 24 * hour).toISOString(),
+          endsAt: new Date(now + 400 * 24 * hour + 2 * hour).toISOString(),
+          place: '工人文化宫',
+          capacity: 5,
+          opensAt: new Date(now - hour).toISOString(),
+          closesAt: new Date(now + 365 * 24 * hour).toISOString(),
+        },
+      ],
+    },
+  });
+  const session = event.sessions[0]!.id;
+  const done = await asAdmin<{ items: { registrationId: number | null }[] }>({
+    method: 'POST',
+    url: `/api/events/${event.id}/registrations/bulk`,
+    payload: { sessionId: session, key: 'world', memberIds: [o.memberId] },
+  });
+  return { event: event.id, session, registration: done.items[0]!.registrationId!, memberId: o.memberId, orgId: o.orgId };
+}
+
+/** Every cadre route of the events module, aimed at T's event, its session and the target member's registration. */
+export function aimedAtTargetEvents(w: EventsWorld): { route: string; request: Req }[] {
+  const r = (route: string, request: Req) => ({ route, request });
+  const event = `/api/events/${w.event}`;
+  return [
+    r('POST /api/events', {
+      method: 'POST',
+      url: '/api/events',
+      payload: {
+        orgId: w.orgId,
+        kind: 'sports',
+        title: '越权活动',
+        sessions: [
+          {
+            startsAt: '2027-01-01T09:00:00+08:00',
+            endsAt: '2027-01-01T11:00:00+08:00',
+            place: '越权',
+            capacity: 5,
+            opensAt: '2026-01-01T00:00:00+08:00',
+            closesAt: '2026-12-31T00:00:00+08:00',
+          },
+        ],
+      },
+    }),
+    r('GET /api/events', { method: 'GET', url: `/api/events?orgId=${w.orgId}` }),
+    r('GET /api/events/:id', { method: 'GET', url: event }),
+    r('PATCH /api/events/:id/sessions/:sessionId', { method: 'PATCH', url: `${event}/sessions/${w.session}`, payload: { capacity: 100 } }),
+    r('POST /api/events/:id/registrations/bulk', {
+      method: 'POST',
+      url: `${event}/registrations/bulk`,
+      payload: { sessionId: w.session, key: 'outsider', memberIds: [w.memberId] },
+    }),
+    r('GET /api/events/:id/registrations', { method: 'GET', url: `${event}/registrations?orgId=${w.orgId}` }),
+    r('POST /api/events/:id/registrations/:registrationId/cancel', {
+      method: 'POST',
+      url: `${event}/registrations/${w.registration}/cancel`,
+    }),
+    r('POST /api/events/:id/registrations/:registrationId/no-show', {
+      method: 'POST',
+      url: `${event}/registrations/${w.registration}/no-show`,
+    }),
+  ];
+}

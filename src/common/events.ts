@@ -1,0 +1,213 @@
+import { z } from 'zod';
+import { BodyId, Id, PageQuery } from './paging.js';
+import { defineAuditActions } from './audit.actions.js';
+
+/** Kinds of events (活动). */
+export const eventKinds = ['culture', 'sports', 'care', 'matchmaking', 'training', 'outing', 'other'] as const;
+export type EventKind = (typeof eventKinds)[number];
+
+/** How an event chooses among those who sign up: first come, a lottery, a points ranking, preferences across sessions. */
+export const selectionModes = ['first_come', 'lottery', 'points_ranking', 'preferences'] as const;
+export type SelectionMode = (typeof selectionModes)[number];
+
+/** How a freed place reaches the waitlist: confirmed at once, or offered for a number of hours. */
+export const promotionModes = ['auto', 'offer'] as const;
+export type PromotionMode = (typeof promotionModes)[number];
+
+export const eventStatuses = ['draft', 'open', 'closed', 'cancelled'] as const;
+export type EventStatus = (typeof eventStatuses)[number];
+
+export const registrationStatuses = ['waitlisted', 'offered', 'confirmed', 'cancelled', 'expired', 'attended', 'no_show'] as const;
+export type RegistrationStatus = (typeof registrationStatuses)[number];
+
+/** Statuses that hold a place or a spot on the waitlist: one such registration per person and session. */
+export const activeStatuses = ['waitlisted', 'offered', 'confirmed'] as const satisfies readonly RegistrationStatus[];
+
+export const cancelReasons = ['self', 'cadre', 'ineligible', 'event_cancelled'] as const;
+export type CancelReason = (typeof cancelReasons)[number];
+
+/** Named limits. */
+export const EVENT_LIMITS = {
+  sessions: 200,
+  audience: 50,
+  capacity: 100_000,
+  bulkMembers: 500,
+  offerHoursMax: 168,
+} as const;
+
+/** An instant with its offset, e.g. 2026-06-01T00:00:00+08:00 (Beijing midnight). */
+const Instant = z.string().datetime({ offset: true });
+const after = (a: string, b: string) => Date.parse(a) > Date.parse(b);
+
+/** A caller's id of a write (an Idempotency-Key): printable, no spaces. */
+export const EventKey = z
+  .string()
+  .trim()
+  .min(1)
+  .max(120)
+  .regex(/^[\x21-\x7e]+$/u);
+
+export const SessionInput = z
+  .object({
+    startsAt: Instant,
+    endsAt: Instant,
+    place: z.string().trim().min(1).max(200),
+    capacity: z.number().int().min(1).max(EVENT_LIMITS.capacity),
+    opensAt: Instant,
+    closesAt: Instant,
+  })
+  .refine((s) => after(s.endsAt, s.startsAt), { message: '结束时间须晚于开始时间 / the end must follow the start', path: ['endsAt'] })
+  .refine((s) => after(s.closesAt, s.opensAt), {
+    message: '报名截止须晚于报名开始 / sign-up must close after it opens',
+    path: ['closesAt'],
+  });
+export type SessionInput = z.infer<typeof SessionInput>;
+
+export const CreateEventBody = z
+  .object({
+    orgId: BodyId,
+    kind: z.enum(eventKinds),
+    title: z.string().trim().min(1).max(100),
+    description: z.string().trim().max(5000).default(''),
+    selection: z.enum(selectionModes).default('first_come'),
+    promotion: z.enum(promotionModes).default('auto'),
+    offerHours: z.number().int().min(1).max(EVENT_LIMITS.offerHoursMax).optional(),
+    /** The subtrees whose members may sign up (default: the owner's subtree). */
+    audienceOrgIds: z.array(BodyId).max(EVENT_LIMITS.audience).default([]),
+    sessions: z.array(SessionInput).min(1).max(EVENT_LIMITS.sessions),
+  })
+  .refine((b) => (b.promotion === 'offer') === (b.offerHours !== undefined), {
+    message: '候补递补为“限时确认”时须给出确认时限（小时） / an offer needs its hours, and only an offer',
+    path: ['offerHours'],
+  });
+export type CreateEventBody = z.infer<typeof CreateEventBody>;
+
+export const EventSession = z.object({
+  id: z.number(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  place: z.string(),
+  capacity: z.number(),
+  confirmed: z.number(),
+  waitlisted: z.number(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  /** The window is open now (server clock): [opensAt, closesAt). */
+  isOpenNow: z.boolean(),
+});
+export type EventSession = z.infer<typeof EventSession>;
+
+export const EventSummary = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  kind: z.enum(eventKinds),
+  title: z.string(),
+  description: z.string(),
+  selection: z.enum(selectionModes),
+  promotion: z.enum(promotionModes),
+  offerHours: z.number().nullable(),
+  status: z.enum(eventStatuses),
+  createdAt: z.string(),
+});
+export type EventSummary = z.infer<typeof EventSummary>;
+
+export const EventDetail = EventSummary.extend({
+  audience: z.array(z.object({ orgId: z.number(), orgName: z.string() })),
+  sessions: z.array(EventSession),
+});
+export type EventDetail = z.infer<typeof EventDetail>;
+
+export const EventListQuery = PageQuery.extend({ orgId: Id });
+export type EventListQuery = z.infer<typeof EventListQuery>;
+
+export const SessionParams = z.object({ id: Id, sessionId: Id });
+export const CapacityBody = z.object({ capacity: z.number().int().min(1).max(EVENT_LIMITS.capacity) });
+export type CapacityBody = z.infer<typeof CapacityBody>;
+
+export const Registration = z.object({
+  id: z.number(),
+  eventId: z.number(),
+  sessionId: z.number(),
+  memberId: z.number(),
+  memberName: z.string(),
+  orgId: z.number(),
+  orgName: z.string(),
+  status: z.enum(registrationStatuses),
+  /** 1-based place on the waitlist while waitlisted, else null. */
+  waitlistPosition: z.number().nullable(),
+  offerExpiresAt: z.string().nullable(),
+  cancelReason: z.enum(cancelReasons).nullable(),
+  createdAt: z.string(),
+});
+export type Registration = z.infer<typeof Registration>;
+
+export const RegistrationListQuery = PageQuery.extend({
+  /** The unit whose members' registrations to list (its subtree). */
+  orgId: Id,
+  sessionId: Id.optional(),
+  status: z.enum(registrationStatuses).optional(),
+});
+export type RegistrationListQuery = z.infer<typeof RegistrationListQuery>;
+
+export const RegistrationParams = z.object({ id: Id, registrationId: Id });
+
+export const BulkSignUpBody = z.object({
+  sessionId: BodyId,
+  /** Idempotency key of the batch: each member's registration keys on it. */
+  key: EventKey,
+  memberIds: z.array(BodyId).min(1).max(EVENT_LIMITS.bulkMembers),
+});
+export type BulkSignUpBody = z.infer<typeof BulkSignUpBody>;
+
+export const BulkSignUpResult = z.object({
+  items: z.array(
+    z.object({
+      memberId: z.number(),
+      outcome: z.enum(['confirmed', 'waitlisted', 'already', 'not_in_audience', 'not_found']),
+      registrationId: z.number().nullable(),
+    }),
+  ),
+});
+export type BulkSignUpResult = z.infer<typeof BulkSignUpResult>;
+
+export const SignUpBody = z.object({ sessionId: BodyId, key: EventKey });
+export type SignUpBody = z.infer<typeof SignUpBody>;
+
+/** An event as a member sees it on the phone pages. */
+export const MemberEvent = EventSummary.omit({ orgId: true }).extend({ sessions: z.array(EventSession) });
+export type MemberEvent = z.infer<typeof MemberEvent>;
+
+export const MemberRegistration = Registration.omit({ memberId: true, memberName: true, orgId: true, orgName: true }).extend({
+  eventTitle: z.string(),
+  startsAt: z.string(),
+  place: z.string(),
+});
+export type MemberRegistration = z.infer<typeof MemberRegistration>;
+
+const say = (zh: string, en: string, zhS: string, enS: string) => ({
+  label: { 'zh-CN': zh, en },
+  sentence: { 'zh-CN': zhS, en: enS },
+});
+defineAuditActions({
+  'event.create': say('新建活动', 'Create event', '新建活动 {target}', 'Created event {target}'),
+  'event.capacity': say(
+    '调整班次名额',
+    'Change session capacity',
+    '调整活动 {target} 的班次名额',
+    'Changed a session capacity of {target}',
+  ),
+  'event.registration.cancel': say(
+    '取消报名',
+    'Cancel registration',
+    '取消活动 {target} 的一条报名',
+    'Cancelled a registration of {target}',
+  ),
+  'event.registration.bulk': say('批量报名', 'Bulk sign-up', '为活动 {target} 批量报名', 'Signed members up for {target}'),
+  'event.registration.no_show': say(
+    '释放缺席名额',
+    'Release no-show',
+    '释放活动 {target} 的缺席名额',
+    'Released a no-show place of {target}',
+  ),
+});

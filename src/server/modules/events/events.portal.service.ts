@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { AppError } from '../../../common/errors.js';
+import '../../../common/events.errors.js';
+import '../../../common/portal.errors.js';
+import type { MemberEvent, MemberRegistration, SignUpBody } from '../../../common/events.js';
+import type { MemberPrincipal } from '../../auth/member-session.js';
+import * as repo from './events.repo.js';
+import { cancelIn, signUpOnce } from './events.signup.js';
+import { toSession, toSummary } from './events.service.js';
+
+function toMine(r: repo.RegistrationRow): MemberRegistration {
+  return {
+    id: r.id,
+    eventId: r.event_id,
+    sessionId: r.session_id,
+    status: r.status,
+    waitlistPosition: r.waitlist_position,
+    offerExpiresAt: r.offer_expires_at,
+    cancelReason: r.cancel_reason,
+    createdAt: r.created_at,
+    eventTitle: r.event_title,
+    startsAt: r.starts_at,
+    place: r.place,
+  };
+}
+
+async function signedInMember(db: Kysely<DB>, member: MemberPrincipal) {
+  const row = await repo.memberOf(db, member);
+  if (!row) throw new AppError('MEMBER_UNAUTHENTICATED');
+  return row;
+}
+
+/** Events whose audience holds the member's union, with a session still taking sign-ups or yet to open. */
+export async function eventsOpenToMe(db: Kysely<DB>, member: MemberPrincipal): Promise<{ items: MemberEvent[] }> {
+  const me = await signedInMember(db, member);
+  const events = await repo.eventsOpenTo(db, me.org_path);
+  const sessions = await repo.sessionsOf(
+    db,
+    events.map((e) => e.id),
+  );
+  return {
+    items: events.map((e) => {
+      const { orgId: _orgId, ...summary } = toSummary(e);
+      return { ...summary, sessions: sessions.filter((s) => s.event_id === e.id).map(toSession) };
+    }),
+  };
+}
+
+async function mine(db: Kysely<DB>, member: MemberPrincipal, id: number): Promise<MemberRegistration> {
+  const row = await repo.registrationsOfMember(db, member).where('r.id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND');
+  return toMine(row);
+}
+
+/** The member signs up for a first-come session (confirmed, or on the waitlist when it is full). */
+export async function signUp(db: Kysely<DB>, member: MemberPrincipal, body: SignUpBody): Promise<MemberRegistration> {
+  const me = await signedInMember(db, member);
+  const done = await signUpOnce(db, me, body.sessionId, body.key);
+  return mine(db, member, done.registrationId);
+}
+
+/** The member's registrations, newest first, with their place on the waitlist. */
+export async function myRegistrations(db: Kysely<DB>, member: MemberPrincipal): Promise<{ items: MemberRegistration[] }> {
+  const rows = await repo.registrationsOfMember(db, member).orderBy('r.id', 'desc').limit(200).execute();
+  return { items: rows.map(toMine) };
+}
+
+/** The member cancels; a place they held goes to the next on the waitlist. */
+export async function cancelMine(db: Kysely<DB>, member: MemberPrincipal, id: number): Promise<MemberRegistration> {
+  await db.transaction().execute(async (tx) => {
+    const reg = await repo.registrationsOfMember(tx, member).where('r.id', '=', id).executeTakeFirst();
+    if (!reg) throw new AppError('NOT_FOUND');
+    if (!(await cancelIn(tx, reg, 'self'))) throw new AppError('EVENT_REGISTRATION_FINAL');
+  });
+  return mine(db, member, id);
+}
+
+/** The member accepts a place offered from the waitlist before the offer expires. */
+export async function acceptOffer(db: Kysely<DB>, member: MemberPrincipal, id: number): Promise<MemberRegistration> {
+  await db.transaction().execute(async (tx) => {
+    const reg = await repo.registrationsOfMember(tx, member).where('r.id', '=', id).executeTakeFirst();
+    if (!reg) throw new AppError('NOT_FOUND');
+    if (!(await repo.acceptOffer(tx, reg))) throw new AppError('EVENT_NO_OFFER');
+  });
+  return mine(db, member, id);
+}

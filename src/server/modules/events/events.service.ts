@@ -1,0 +1,271 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { Executor } from '../../db/executor.js';
+import { AppError } from '../../../common/errors.js';
+import '../../../common/events.errors.js';
+import type { Page } from '../../../common/paging.js';
+import type {
+  BulkSignUpBody,
+  BulkSignUpResult,
+  CapacityBody,
+  CreateEventBody,
+  EventDetail,
+  EventListQuery,
+  EventSession,
+  EventSummary,
+  Registration,
+  RegistrationListQuery,
+} from '../../../common/events.js';
+import { scopeFor, type Actor, type InScope } from '../../auth/scope.js';
+import { regionOfPath } from '../../auth/tree.js';
+import { listPage } from '../../http/list-page.js';
+import { boundedTotal } from '../../http/list-total.js';
+import { recordWrite } from '../../audit/audit.js';
+import { findOrgFor } from '../orgs/orgs.service.js';
+import * as repo from './events.repo.js';
+import { promoteWaitlist } from './events.promotion.js';
+import { cancelIn, signUpIn } from './events.signup.js';
+
+export function toSummary(row: repo.EventRow): EventSummary {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    orgName: row.org_name,
+    kind: row.kind,
+    title: row.title,
+    description: row.description,
+    selection: row.selection,
+    promotion: row.promotion,
+    offerHours: row.offer_hours,
+    status: row.status,
+    createdAt: row.created_at,
+  };
+}
+
+export function toSession(s: repo.SessionRow): EventSession {
+  return {
+    id: s.id,
+    startsAt: s.starts_at,
+    endsAt: s.ends_at,
+    place: s.place,
+    capacity: s.capacity,
+    confirmed: s.confirmed,
+    waitlisted: s.waitlisted,
+    opensAt: s.opens_at,
+    closesAt: s.closes_at,
+    isOpenNow: s.is_open_now,
+  };
+}
+
+export function toRegistration(r: repo.RegistrationRow): Registration {
+  return {
+    id: r.id,
+    eventId: r.event_id,
+    sessionId: r.session_id,
+    memberId: r.member_id,
+    memberName: r.member_name,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    status: r.status,
+    waitlistPosition: r.waitlist_position,
+    offerExpiresAt: r.offer_expires_at,
+    cancelReason: r.cancel_reason,
+    createdAt: r.created_at,
+  };
+}
+
+/** The event where the caller may see it (404 otherwise); writes then check the owner node with event.write (403). */
+export async function findEventFor(db: Executor, actor: Actor, id: number): Promise<InScope<repo.EventRow>> {
+  const row = await repo.findEventInScope(db, scopeFor(actor, 'event.read'), id);
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+/** Creates an event of a node with its sessions and audience (default: the node's own subtree). */
+export async function createEvent(db: Kysely<DB>, actor: Actor, body: CreateEventBody): Promise<EventDetail> {
+  const id = await db.transaction().execute(async (tx) => {
+    const org = await findOrgFor(tx, actor, 'event.write', body.orgId);
+    const audience = [];
+    for (const orgId of new Set(body.audienceOrgIds.length > 0 ? body.audienceOrgIds : [org.id]))
+      audience.push(await findOrgFor(tx, actor, 'event.write', orgId));
+    const eventId = await repo.insertEvent(tx, {
+      org_id: org.id,
+      org_path: org.path,
+      region_id: regionOfPath(org.path),
+      kind: body.kind,
+      title: body.title,
+      description: body.description,
+      selection: body.selection,
+      promotion: body.promotion,
+      offer_hours: body.offerHours ?? null,
+    });
+    await repo.insertAudience(tx, eventId, audience);
+    await repo.insertSessions(tx, eventId, body.sessions);
+    await recordWrite(tx, actor, 'event.create', { type: 'event', id: eventId, orgPath: org.path }, { title: body.title });
+    return eventId;
+  });
+  return getEvent(db, actor, id);
+}
+
+export async function listEvents(db: Kysely<DB>, actor: Actor, query: EventListQuery): Promise<Page<EventSummary>> {
+  const org = await findOrgFor(db, actor, 'event.read', query.orgId);
+  const filtered = repo.eventsQuery(db, scopeFor(actor, 'event.read'), org.path);
+  return listPage(query, {
+    cursor: 'number',
+    read: (after) => {
+      let q = filtered.orderBy('e.id', 'desc').limit(query.limit + 1);
+      if (after !== undefined) q = q.where('e.id', '<', after);
+      return q.execute();
+    },
+    present: (rows) => rows.map(toSummary),
+    sortKey: (last) => last.id,
+    total: () => boundedTotal(db, filtered),
+  });
+}
+
+export async function getEvent(db: Kysely<DB>, actor: Actor, id: number): Promise<EventDetail> {
+  const event = await findEventFor(db, actor, id);
+  const [audience, sessions] = await Promise.all([repo.audienceOf(db, event), repo.sessionsOf(db, [event.id])]);
+  return {
+    ...toSummary(event),
+    audience: audience.map((a) => ({ orgId: a.org_id, orgName: a.name })),
+    sessions: sessions.map(toSession),
+  };
+}
+
+/**
+ * Changes a session's capacity: never below the places already held (guarded update, CHECK behind it); a raise
+ * hands the new places to the waitlist through the one promotion function, in the same transaction.
+ */
+export async function changeCapacity(
+  db: Kysely<DB>,
+  actor: Actor,
+  eventId: number,
+  sessionId: number,
+  body: CapacityBody,
+): Promise<EventDetail> {
+  await db.transaction().execute(async (tx) => {
+    const event = await findEventFor(tx, actor, eventId);
+    await findOrgFor(tx, actor, 'event.write', event.org_id);
+    const session = await repo.findSessionOf(tx, event, sessionId, true);
+    if (!session) throw new AppError('NOT_FOUND');
+    if (!(await repo.setCapacity(tx, session.id, body.capacity)))
+      throw new AppError('EVENT_CAPACITY_BELOW_CONFIRMED', { confirmed: session.confirmed });
+    const freed = body.capacity - session.capacity;
+    if (freed > 0) await promoteWaitlist(tx, { sessionId: session.id, promotion: event.promotion, offerHours: event.offer_hours }, freed);
+    await recordWrite(
+      tx,
+      actor,
+      'event.capacity',
+      { type: 'event', id: event.id, orgPath: event.org_path },
+      { sessionId, from: session.capacity, to: body.capacity },
+    );
+  });
+  return getEvent(db, actor, eventId);
+}
+
+/** The registration of the event a cadre acts on: 404 where unseen, 403 where only read. */
+async function registrationFor(tx: Executor, actor: Actor, event: InScope<repo.EventRow>, id: number) {
+  const row = await repo.findRegistrationInScope(tx, scopeFor(actor, 'event.write'), event, id);
+  if (row) return row;
+  if (await repo.findRegistrationInScope(tx, scopeFor(actor, 'event.read'), event, id)) throw new AppError('FORBIDDEN');
+  throw new AppError('NOT_FOUND');
+}
+
+/** A cadre cancels a member's registration; a held place goes to the waitlist (the one promotion function). */
+export async function cancelRegistration(db: Kysely<DB>, actor: Actor, eventId: number, registrationId: number): Promise<Registration> {
+  await db.transaction().execute(async (tx) => {
+    const event = await findEventFor(tx, actor, eventId);
+    const reg = await registrationFor(tx, actor, event, registrationId);
+    if (!(await cancelIn(tx, reg, 'cadre'))) throw new AppError('EVENT_REGISTRATION_FINAL');
+    await recordWrite(tx, actor, 'event.registration.cancel', { type: 'event', id: event.id, orgPath: reg.org_path }, { registrationId });
+  });
+  return readRegistration(db, actor, eventId, registrationId);
+}
+
+/** A confirmed person who did not come releases their place to the waitlist (the one promotion function). */
+export async function releaseNoShow(db: Kysely<DB>, actor: Actor, eventId: number, registrationId: number): Promise<Registration> {
+  await db.transaction().execute(async (tx) => {
+    const event = await findEventFor(tx, actor, eventId);
+    const reg = await registrationFor(tx, actor, event, registrationId);
+    if (!(await repo.moveRegistration(tx, reg, ['confirmed'], 'no_show'))) throw new AppError('EVENT_REGISTRATION_FINAL');
+    await repo.releasePlaces(tx, reg.session_id, 1);
+    await promoteWaitlist(tx, { sessionId: reg.session_id, promotion: event.promotion, offerHours: event.offer_hours }, 1);
+    await recordWrite(tx, actor, 'event.registration.no_show', { type: 'event', id: event.id, orgPath: reg.org_path }, { registrationId });
+  });
+  return readRegistration(db, actor, eventId, registrationId);
+}
+
+async function readRegistration(db: Executor, actor: Actor, eventId: number, id: number): Promise<Registration> {
+  const event = await findEventFor(db, actor, eventId);
+  const row = await repo.findRegistrationInScope(db, scopeFor(actor, 'event.read'), event, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  return toRegistration(row);
+}
+
+/** Signs members of the caller's units up for a session in one transaction; each member's outcome is answered. */
+export async function bulkSignUp(db: Kysely<DB>, actor: Actor, eventId: number, body: BulkSignUpBody): Promise<BulkSignUpResult> {
+  return db.transaction().execute(async (tx) => {
+    const event = await findEventFor(tx, actor, eventId);
+    await findOrgFor(tx, actor, 'event.write', event.org_id);
+    if (!(await repo.findSessionOf(tx, event, body.sessionId))) throw new AppError('NOT_FOUND');
+    const ids = [...new Set(body.memberIds)];
+    const members = new Map((await repo.membersInScope(tx, scopeFor(actor, 'event.write'), ids)).map((m) => [m.id, m]));
+    const items: BulkSignUpResult['items'] = [];
+    for (const memberId of ids) {
+      const member = members.get(memberId);
+      if (!member) {
+        items.push({ memberId, outcome: 'not_found', registrationId: null });
+        continue;
+      }
+      const verdict = await repo.sessionForMember(tx, body.sessionId, member.org_path);
+      if (!verdict?.in_audience || member.status !== 'member') {
+        items.push({ memberId, outcome: 'not_in_audience', registrationId: null });
+        continue;
+      }
+      const key = `bulk:${body.key}`;
+      const prior = await repo.findRegistrationByKey(tx, member.region_id, member.id, key);
+      if (!prior && (await repo.hasActiveRegistration(tx, member.region_id, body.sessionId, member.id))) {
+        items.push({ memberId, outcome: 'already', registrationId: null });
+        continue;
+      }
+      const done = await signUpIn(tx, member, body.sessionId, key, actor.userId);
+      items.push({ memberId, outcome: done.status === 'confirmed' ? 'confirmed' : 'waitlisted', registrationId: done.registrationId });
+    }
+    await recordWrite(
+      tx,
+      actor,
+      'event.registration.bulk',
+      { type: 'event', id: event.id, orgPath: event.org_path },
+      { sessionId: body.sessionId, members: ids.length },
+    );
+    return { items };
+  });
+}
+
+/** Registrations of the event by members of a unit's subtree, newest first, with the list's total. */
+export async function listRegistrations(
+  db: Kysely<DB>,
+  actor: Actor,
+  eventId: number,
+  query: RegistrationListQuery,
+): Promise<Page<Registration>> {
+  const event = await findEventFor(db, actor, eventId);
+  const unit = await findOrgFor(db, actor, 'event.read', query.orgId);
+  const filtered = repo.registrationsQuery(db, scopeFor(actor, 'event.read'), event, {
+    underPath: unit.path,
+    sessionId: query.sessionId,
+    status: query.status,
+  });
+  return listPage(query, {
+    cursor: 'number',
+    read: (after) => {
+      let q = filtered.orderBy('r.id', 'desc').limit(query.limit + 1);
+      if (after !== undefined) q = q.where('r.id', '<', after);
+      return q.execute();
+    },
+    present: (rows) => rows.map(toRegistration),
+    sortKey: (last) => last.id,
+    total: () => boundedTotal(db, filtered),
+  });
+}

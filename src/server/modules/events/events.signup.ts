@@ -1,0 +1,77 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { Executor } from '../../db/executor.js';
+import { AppError } from '../../../common/errors.js';
+import '../../../common/events.errors.js';
+import * as repo from './events.repo.js';
+import { promoteWaitlist } from './events.promotion.js';
+
+export type SignUpOutcome = { registrationId: number; status: 'confirmed' | 'waitlisted' | 'offered' | 'other'; replay: boolean };
+
+/** An instant as Beijing's wall clock (UTC+8 all year), for messages. */
+const beijing = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+const shown = (s: string): SignUpOutcome['status'] => (s === 'confirmed' || s === 'waitlisted' || s === 'offered' ? s : 'other');
+
+/**
+ * Signs one member up for a first-come session inside the caller's transaction: the event open, the member's union in
+ * its audience, now() inside the session's half-open window [opens_at, closes_at) — all in SQL — then a place taken
+ * by the guarded update (confirmed) or, when none is left, a place on the waitlist. One active registration per
+ * person and session (the partial unique index decides a race: the loser's transaction rolls back with 409).
+ */
+export async function signUpIn(
+  tx: Executor,
+  member: repo.MemberRow,
+  sessionId: number,
+  key: string,
+  signedUpBy: number | null,
+): Promise<SignUpOutcome> {
+  const prior = await repo.findRegistrationByKey(tx, member.region_id, member.id, key);
+  if (prior) {
+    if (prior.session_id !== sessionId) throw new AppError('EVENT_KEY_REUSED');
+    return { registrationId: prior.id, status: shown(prior.status), replay: true };
+  }
+  const session = await repo.sessionForMember(tx, sessionId, member.org_path);
+  if (!session) throw new AppError('NOT_FOUND');
+  if (!session.in_audience || member.status !== 'member') throw new AppError('EVENT_NOT_IN_AUDIENCE');
+  if (session.status !== 'open') throw new AppError('EVENT_NOT_OPEN');
+  if (session.selection !== 'first_come') throw new AppError('EVENT_SELECTION_UNSUPPORTED');
+  if (!session.in_window)
+    throw new AppError('EVENT_WINDOW_CLOSED', { opens: beijing(session.opens_at), closes: beijing(session.closes_at) });
+  if (await repo.hasActiveRegistration(tx, member.region_id, sessionId, member.id)) throw new AppError('EVENT_ALREADY_REGISTERED');
+  const status = (await repo.takePlace(tx, sessionId)) ? 'confirmed' : 'waitlisted';
+  const registrationId = await repo.insertRegistration(tx, { member, eventId: session.event_id, sessionId, status, key, signedUpBy });
+  if (registrationId === undefined) throw new AppError('EVENT_ALREADY_REGISTERED');
+  return { registrationId, status, replay: false };
+}
+
+/** Runs a sign-up in its own transaction; a concurrent retry with the same key answers the first registration. */
+export async function signUpOnce(db: Kysely<DB>, member: repo.MemberRow, sessionId: number, key: string): Promise<SignUpOutcome> {
+  try {
+    return await db.transaction().execute((tx) => signUpIn(tx, member, sessionId, key, null));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'EVENT_ALREADY_REGISTERED') {
+      const prior = await repo.findRegistrationByKey(db, member.region_id, member.id, key);
+      if (prior && prior.session_id === sessionId) return { registrationId: prior.id, status: shown(prior.status), replay: true };
+    }
+    throw error;
+  }
+}
+
+/**
+ * Cancels an active registration inside the caller's transaction: a held place (offered, confirmed) is given back
+ * and handed to the waitlist by the one promotion function; a waitlist place simply ends. False when the
+ * registration was no longer active.
+ */
+export async function cancelIn(
+  tx: Executor,
+  reg: { region_id: number; id: number; session_id: number; promotion: 'auto' | 'offer'; offer_hours: number | null },
+  reason: 'self' | 'cadre',
+): Promise<boolean> {
+  if (await repo.moveRegistration(tx, reg, ['offered', 'confirmed'], 'cancelled', { cancelReason: reason })) {
+    await repo.releasePlaces(tx, reg.session_id, 1);
+    await promoteWaitlist(tx, { sessionId: reg.session_id, promotion: reg.promotion, offerHours: reg.offer_hours }, 1);
+    return true;
+  }
+  return repo.moveRegistration(tx, reg, ['waitlisted'], 'cancelled', { cancelReason: reason });
+}

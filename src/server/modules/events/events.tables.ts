@@ -1,0 +1,65 @@
+import type { ColumnType } from 'kysely';
+import type { Id, Timestamp } from '../../db/schema.js';
+import type { CancelReason, EventKind, EventStatus, PromotionMode, RegistrationStatus, SelectionMode } from '../../../common/events.js';
+
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+export type EventTable = {
+  id: Id;
+  org_id: number;
+  org_path: string;
+  region_id: number;
+  kind: EventKind;
+  title: string;
+  description: Defaulted<string>;
+  selection: SelectionMode;
+  promotion: PromotionMode;
+  offer_hours: number | null;
+  status: Defaulted<EventStatus>;
+  created_at: Timestamp;
+};
+
+export type EventAudienceTable = { event_id: number; org_id: number; org_path: string };
+
+export type EventSessionTable = {
+  id: Id;
+  event_id: number;
+  starts_at: string;
+  ends_at: string;
+  place: string;
+  capacity: number;
+  confirmed: Defaulted<number>;
+  opens_at: string;
+  closes_at: string;
+  created_at: Timestamp;
+};
+
+export type EventRegistrationTransitionTable = { from_status: string; to_status: string };
+
+export type EventRegistrationTable = {
+  region_id: number;
+  id: Id;
+  event_id: number;
+  session_id: number;
+  member_id: number;
+  org_id: number;
+  org_path: string;
+  status: RegistrationStatus;
+  waitlist_seq: number | null;
+  offer_expires_at: string | null;
+  request_key: string;
+  signed_up_by: number | null;
+  cancel_reason: CancelReason | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+declare module '../../db/schema.js' {
+  interface DB {
+    event: EventTable;
+    event_audience: EventAudienceTable;
+    event_session: EventSessionTable;
+    event_registration_transition: EventRegistrationTransitionTable;
+    event_registration: EventRegistrationTable;
+  }
+}
