@@ -32,10 +32,13 @@ export const actions = [
   /** Welfare campaigns (慰问 / 夏送清凉 / 送温暖): stock, hand-outs, vouchers, reconciliation. */
   'welfare.read',
   'welfare.write',
+  /** Training (送教 / 培训): plans, courses, teachers, sessions, attendance and its coverage. */
+  'training.read',
+  'training.write',
 ] as const;
 export type Action = (typeof actions)[number];
 
-const readAll: Action[] = ['org.read', 'employer.read', 'coverage.read', 'member.read', 'points.read', 'welfare.read'];
+const readAll: Action[] = ['org.read', 'employer.read', 'coverage.read', 'member.read', 'points.read', 'welfare.read', 'training.read'];
 
 /** What each role may do, within the subtree it was granted on. */
 export const rolePermissions: Record<Role, readonly Action[]> = {
@@ -50,6 +53,7 @@ export const rolePermissions: Record<Role, readonly Action[]> = {
     'member.export',
     'points.write',
     'welfare.write',
+    'training.write',
   ],
   finance_officer: readAll,
   auditor: [...readAll, 'audit.read', 'user.read'],

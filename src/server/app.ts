@@ -46,6 +46,7 @@ const routeModules: readonly (() => Promise<RouteModule>)[] = [
   () => import('./modules/points/programmes.routes.js').then((m) => m.programmeRoutes),
   () => import('./modules/points/merchants.routes.js').then((m) => m.merchantRoutes),
   () => import('./modules/points/points.portal.routes.js').then((m) => m.pointsPortalRoutes),
+  () => import('./modules/training/training.routes.js').then((m) => m.trainingRoutes),
 ];
 
 function prettyTransportOption(): { transport?: { target: string; options: Record<string, unknown> } } {
