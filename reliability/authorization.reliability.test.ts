@@ -26,6 +26,7 @@ import type { Role } from '../src/common/auth.js';
 import { recordFigure } from './summary.js';
 import { fixtures, multipart } from './support.js';
 import { buildPointsWorld, spendCode, type PointsWorld } from './authorization.points.js';
+import { aimedAtTargetTraining, buildTrainingTarget, type TrainingTarget } from './authorization.training.js';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 type Req = { method: Method; url: string; payload?: object | Buffer; contentType?: string; headers?: Record<string, string> };
@@ -70,6 +71,8 @@ const target: Record<Kind, Set<number>> = {
 };
 /** The points and welfare rows of the target (T's programme, merchant, campaign…) and of each outsider's own node. */
 let world: PointsWorld;
+/** T's training plan, course, teacher and session, and the member it marked (authorization.training.ts). */
+let training: TrainingTarget;
 const ownWorlds = new Map<number, PointsWorld>();
 const targetMembers: { id: number; name: string; idNumber: string; phone: string }[] = [];
 let ids: {
@@ -168,6 +171,7 @@ beforeAll(async () => {
   const worldSerial = () => serial++;
   world = await buildPointsWorld(ctx, asAdmin, { orgId: T, memberOrgId: U, allocatedTo: U, label: '靶子', serial: worldSerial });
   targetCode = await spendCode(ctx, world.member);
+  training = await buildTrainingTarget(asAdmin, { orgId: T, memberId: targetMembers[0]!.id });
   ownWorlds.set(
     tree.xicheng.id,
     await buildPointsWorld(ctx, asAdmin, {
@@ -359,6 +363,7 @@ function aimedAtTarget(): { route: string; request: Req }[] {
     r('GET /api/audit/export', { method: 'GET', url: `/api/audit/export?orgId=${T}` }),
     ...aimedAtTargetPoints(),
     ...aimedAtTargetWelfare(),
+    ...aimedAtTargetTraining(training, T),
   ];
 }
 
@@ -568,6 +573,9 @@ const publicRoutes = new Set([
   'GET /api/portal/points/places',
   'POST /api/portal/points/code',
   'GET /api/portal/welfare/vouchers',
+  // A member's training check-in and record (training/training.authz.ts memberRoutes).
+  'POST /api/portal/training/checkins',
+  'GET /api/portal/training/record',
   // The public key shops check voucher codes with offline: a public key, no data (welfare/welfare.authz.ts).
   'GET /api/public/welfare/voucher-key',
 ]);
