@@ -27,6 +27,7 @@ import { recordFigure } from './summary.js';
 import { fixtures, multipart } from './support.js';
 import { buildPointsWorld, spendCode, type PointsWorld } from './authorization.points.js';
 import { aimedAtTargetEvents, buildEventsWorld, type EventsWorld } from './authorization.events.js';
+import { aimedAtTargetTraining, buildTrainingTarget, type TrainingTarget } from './authorization.training.js';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 type Req = { method: Method; url: string; payload?: object | Buffer; contentType?: string; headers?: Record<string, string> };
@@ -72,6 +73,8 @@ const target: Record<Kind, Set<number>> = {
 /** The points and welfare rows of the target (T's programme, merchant, campaign…) and of each outsider's own node. */
 let world: PointsWorld;
 let eventsWorld: EventsWorld;
+/** T's training plan, course, teacher and session, and the member it marked (authorization.training.ts). */
+let training: TrainingTarget;
 const ownWorlds = new Map<number, PointsWorld>();
 const targetMembers: { id: number; name: string; idNumber: string; phone: string }[] = [];
 let ids: {
@@ -171,6 +174,7 @@ beforeAll(async () => {
   world = await buildPointsWorld(ctx, asAdmin, { orgId: T, memberOrgId: U, allocatedTo: U, label: '靶子', serial: worldSerial });
   targetCode = await spendCode(ctx, world.member);
   eventsWorld = await buildEventsWorld(asAdmin, { orgId: T, memberId: world.member, label: '靶子' });
+  training = await buildTrainingTarget(asAdmin, { orgId: T, memberId: targetMembers[0]!.id });
   ownWorlds.set(
     tree.xicheng.id,
     await buildPointsWorld(ctx, asAdmin, {
@@ -363,6 +367,7 @@ function aimedAtTarget(): { route: string; request: Req }[] {
     ...aimedAtTargetPoints(),
     ...aimedAtTargetWelfare(),
     ...aimedAtTargetEvents(eventsWorld),
+    ...aimedAtTargetTraining(training, T),
   ];
 }
 
@@ -578,6 +583,9 @@ const publicRoutes = new Set([
   'GET /api/portal/events/registrations',
   'POST /api/portal/events/registrations/:id/cancel',
   'POST /api/portal/events/registrations/:id/accept',
+  // A member's training check-in and record (training/training.authz.ts memberRoutes).
+  'POST /api/portal/training/checkins',
+  'GET /api/portal/training/record',
   // The public key shops check voucher codes with offline: a public key, no data (welfare/welfare.authz.ts).
   'GET /api/public/welfare/voucher-key',
 ]);

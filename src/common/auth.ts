@@ -35,10 +35,22 @@ export const actions = [
   /** Events (活动): sessions, sign-ups, waitlists. */
   'event.read',
   'event.write',
+  /** Training (送教 / 培训): plans, courses, teachers, sessions, attendance and its coverage. */
+  'training.read',
+  'training.write',
 ] as const;
 export type Action = (typeof actions)[number];
 
-const readAll: Action[] = ['org.read', 'employer.read', 'coverage.read', 'member.read', 'points.read', 'welfare.read', 'event.read'];
+const readAll: Action[] = [
+  'org.read',
+  'employer.read',
+  'coverage.read',
+  'member.read',
+  'points.read',
+  'welfare.read',
+  'event.read',
+  'training.read',
+];
 
 /** What each role may do, within the subtree it was granted on. */
 export const rolePermissions: Record<Role, readonly Action[]> = {
@@ -54,6 +66,7 @@ export const rolePermissions: Record<Role, readonly Action[]> = {
     'points.write',
     'welfare.write',
     'event.write',
+    'training.write',
   ],
   finance_officer: readAll,
   auditor: [...readAll, 'audit.read', 'user.read'],

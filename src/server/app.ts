@@ -47,6 +47,7 @@ const routeModules: readonly (() => Promise<RouteModule>)[] = [
   () => import('./modules/points/merchants.routes.js').then((m) => m.merchantRoutes),
   () => import('./modules/points/points.portal.routes.js').then((m) => m.pointsPortalRoutes),
   () => import('./modules/events/events.routes.js').then((m) => m.eventRoutes),
+  () => import('./modules/training/training.routes.js').then((m) => m.trainingRoutes),
 ];
 
 function prettyTransportOption(): { transport?: { target: string; options: Record<string, unknown> } } {

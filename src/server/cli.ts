@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
@@ -68,7 +69,7 @@ async function run(args: string[]): Promise<void> {
       const lock = acquireDataDirLock(config.dataDir);
       try {
         const blob = new Blob([fs.readFileSync(arg)]);
-        const client = await PGlite.create(pgDir, { loadDataDir: blob, extensions: { ltree, pg_trgm } });
+        const client = await PGlite.create(pgDir, { loadDataDir: blob, extensions: { ltree, pg_trgm, btree_gist } });
         const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM org_unit');
         await client.close();
         if (fs.existsSync(`${arg}.secret.key`)) fs.copyFileSync(`${arg}.secret.key`, path.join(config.dataDir, 'secret.key'));

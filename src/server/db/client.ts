@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { LockedPGliteDialect } from './pglite-dialect.js';
@@ -103,7 +104,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   let client: PGlite;
   try {
     client = await PGlite.create(pgDir, {
-      extensions: { ltree, pg_trgm },
+      extensions: { ltree, pg_trgm, btree_gist },
       startParams: PGLITE_START_PARAMS,
       parsers: Object.fromEntries(Object.entries(parsers).map(([oid, fn]) => [oid, (v: string) => fn(v)])),
     });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { PGlite } from '@electric-sql/pglite';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { splitStatements } from './sql-statements.js';
 import { listMigrations } from './migrate.js';
 
@@ -99,7 +100,7 @@ END`;
 
   it('splits every migration into the statements PostgreSQL itself finds in it', async () => {
     // PGlite's exec runs a script as one simple query and answers once per statement: the server's own count.
-    const pglite = await PGlite.create({ extensions: { ltree, pg_trgm } });
+    const pglite = await PGlite.create({ extensions: { ltree, pg_trgm, btree_gist } });
     try {
       for (const migration of listMigrations()) {
         const statements = splitStatements(migration.sql);
