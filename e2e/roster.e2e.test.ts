@@ -70,16 +70,29 @@ describe.skipIf(!hasChromium || !fs.existsSync(MESSY_ROSTER))('importing a roste
       const name = await form.getByTestId('employer-name').inputValue();
       expect(name.length).toBeGreaterThan(0);
       await form.getByTestId('employer-headcount').fill('30');
-      await form.getByTestId('employer-industry').click();
-      // The option of the list this click opened (a list closed earlier can linger in the page, hidden).
-      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().click();
-      await form.getByTestId('employer-industry').locator('.ant-select-selection-item').waitFor();
+      // Typed, then picked by its title from the visible list: a list closed earlier can linger in the page (hidden or
+      // still fading out), and a bare first option could be one of its. A pick the busy page dropped is tried again
+      // (three times at most); the form itself must still be there for each try.
+      const industry = form.getByTestId('employer-industry');
+      for (let attempt = 1; ; attempt++) {
+        await industry.locator('input').fill('制造业');
+        await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="C 制造业"]').click({ timeout: 30_000 });
+        const picked = await industry
+          .locator('.ant-select-selection-item[title="C 制造业"]')
+          .waitFor({ timeout: 10_000 })
+          .then(() => true)
+          .catch(() => false);
+        if (picked) break;
+        if (attempt === 3) throw new Error(`industry not picked: ${await industry.evaluate((e) => e.outerHTML)}`);
+      }
       // A demo union need not sit under a street: the employer's street is picked if the form could not infer one.
       const streetInput = form.getByTestId('employer-street').locator('input');
       if ((await streetInput.inputValue()) === '') {
         await streetInput.fill('街道');
         await page.locator('[data-testid^="org-option-"]').first().click();
-        // The picked street closes the list; a list still open would cover the form's buttons.
+        // A list still open would cover the form's buttons: as a person would, click the dialog's title to leave the
+        // box (on a busy machine a list can still be open a moment after the pick).
+        await form.locator('.ant-modal-title').click();
         await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached', timeout: 10_000 });
       }
       await page.getByTestId('employer-form-submit').click();
