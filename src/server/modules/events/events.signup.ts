@@ -2,14 +2,14 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
 import { AppError } from '../../../common/errors.js';
+import { minuteOf } from '../../../common/beijing-time.js';
 import '../../../common/events.errors.js';
 import * as repo from './events.repo.js';
 import { promoteWaitlist } from './events.promotion.js';
 
 export type SignUpOutcome = { registrationId: number; status: 'confirmed' | 'waitlisted' | 'offered' | 'other'; replay: boolean };
 
-/** An instant as Beijing's wall clock (UTC+8 all year), for messages. */
-const beijing = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+const beijing = (iso: string) => minuteOf(new Date(iso));
 
 const shown = (s: string): SignUpOutcome['status'] => (s === 'confirmed' || s === 'waitlisted' || s === 'offered' ? s : 'other');
 

@@ -28,6 +28,7 @@ import type {
 } from '../../../common/training.js';
 import { scopeFor, type Actor, type InScope } from '../../auth/scope.js';
 import { listPage } from '../../http/list-page.js';
+import { minuteOf } from '../../../common/beijing-time.js';
 import { recordWrite } from '../../audit/audit.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
 import { findMemberFor } from '../members/members.service.js';
@@ -55,16 +56,7 @@ const toCourse = (r: repo.CourseRow): Course => ({
 
 const toTeacher = (r: repo.TeacherRow): Teacher => ({ id: r.id, orgId: r.org_id, orgName: r.org_name, name: r.name, kind: r.kind });
 
-/** An instant as a Beijing wall-clock minute, "2026-03-05 09:00" (the clash message names times people read). */
-const beijingMinute = (iso: string) =>
-  new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
+const beijingMinute = (iso: string) => minuteOf(new Date(iso));
 
 async function presentSessions(db: Executor, rows: repo.SessionRow[]): Promise<Session[]> {
   const ids = rows.map((r) => r.id);
