@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { runEvery, type JobLog } from '../../http/periodic.js';
 import { expireDue, voidTimedOut } from './points.ledger.js';
-
-type Log = { info(details: object, message: string): void; error(details: object, message: string): void };
 
 /** How often the server expires due lots and voids timed-out holds. */
 export const POINTS_JOB_INTERVAL_MS = 60_000;
@@ -22,20 +21,14 @@ export async function runPointsJobs(db: Kysely<DB>, now = new Date()): Promise<{
  * Runs the housekeeping every POINTS_JOB_INTERVAL_MS, one run at a time (a slow run is not overlapped). Started when the
  * server listens (never in tests, which inject), stopped when the app closes.
  */
-export function schedulePointsJobs(db: Kysely<DB>, log: Log, intervalMs = POINTS_JOB_INTERVAL_MS): { stop(): void } {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    runPointsJobs(db)
-      .then((r) => {
-        if (r.lots + r.voided > 0) log.info(r, 'points: lots expired, holds voided');
-      })
-      .catch((error: unknown) => log.error({ err: error }, 'points housekeeping failed'))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
+export function schedulePointsJobs(db: Kysely<DB>, log: JobLog, intervalMs = POINTS_JOB_INTERVAL_MS): { stop(): void } {
+  return runEvery(
+    intervalMs,
+    async () => {
+      const r = await runPointsJobs(db);
+      if (r.lots + r.voided > 0) log.info(r, 'points: lots expired, holds voided');
+    },
+    log,
+    'points housekeeping failed',
+  );
 }
