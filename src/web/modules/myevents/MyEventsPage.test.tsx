@@ -1,10 +1,13 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MemberEvent, MemberRegistration } from '../../../common/events.js';
 import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
 import { eventWith, registrationWith, sessionWith, signedInMember } from './myevents.fixtures.js';
 import { MyEventsPage } from './MyEventsPage.js';
+
+// antd's first render is slow on a busy machine: wait longer than the default second for what the page shows.
+configure({ asyncUtilTimeout: 30_000 });
 
 /** Beijing midnight opening 1 June 2026: 2026-05-31T16:00:00Z. */
 const JUNE_1 = '2026-06-01T00:00:00+08:00';
@@ -27,6 +30,10 @@ function serve(now: string, events: MemberEvent[], registrations: () => MemberRe
 async function sessionCard(id: number) {
   return within(await screen.findByTestId(`my-session-${id}`));
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('MyEventsPage: the sign-up window [opensAt, closesAt) in Beijing time', () => {
   it('hides the button at the deadline, Beijing midnight, and says 已截止', async () => {
@@ -60,8 +67,26 @@ describe('MyEventsPage: the sign-up window [opensAt, closesAt) in Beijing time',
     expect(sent.key).toMatch(/^[0-9a-f-]{36}$/u);
   });
 
+  it('takes the button away when the deadline passes while the page is open', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const phone = Date.parse('2026-05-31T15:59:59.800Z');
+    vi.setSystemTime(phone);
+    serve('2026-05-31T15:59:59.800Z', [eventWith([sessionWith(11, '2026-05-20T00:00:00+08:00', JUNE_1)])], () => []);
+    renderPage(<MyEventsPage />);
+    const card = await sessionCard(11);
+    expect(card.getByTestId('my-session-sign-up')).toBeTruthy();
+    // The phone's clock passes Beijing midnight; the page looks again at the deadline without being reloaded.
+    vi.setSystemTime(phone + 1000);
+    await waitFor(() => expect(card.queryByTestId('my-session-sign-up')).toBeNull());
+    expect(card.getByTestId('my-session-window').textContent).toBe('已截止');
+  });
+
   it('says 报名后抽签 for a lottery session', async () => {
-    serve('2026-05-31T12:00:00+08:00', [eventWith([sessionWith(11, '2026-05-20T00:00:00+08:00', JUNE_1)], { selection: 'lottery' })], () => []);
+    serve(
+      '2026-05-31T12:00:00+08:00',
+      [eventWith([sessionWith(11, '2026-05-20T00:00:00+08:00', JUNE_1)], { selection: 'lottery' })],
+      () => [],
+    );
     renderPage(<MyEventsPage />);
     expect((await sessionCard(11)).getByText('报名后抽签')).toBeTruthy();
   });

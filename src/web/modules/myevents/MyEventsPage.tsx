@@ -48,9 +48,7 @@ function EventsHome() {
 
   const load = useCallback(() => {
     Promise.all([myEventsApi.events(), myEventsApi.registrations()])
-      .then(([list, mine]) =>
-        setLoaded({ events: list.items, registrations: mine.items, offsetMs: Date.parse(list.now) - Date.now() }),
-      )
+      .then(([list, mine]) => setLoaded({ events: list.items, registrations: mine.items, offsetMs: Date.parse(list.now) - Date.now() }))
       .catch((error: unknown) => setFailure(errorText(error, t('app.networkError'))));
   }, [t]);
   useEffect(load, [load]);

@@ -46,19 +46,20 @@ function TrainingHome() {
       {failure && <Alert type="error" showIcon message={failure} />}
       {!record && !failure && <Skeleton active />}
       {record && (
-        <List
-          dataSource={record}
-          locale={{ emptyText: t('myTraining.empty') }}
-          data-testid="my-training-record"
-          renderItem={(r) => (
-            <List.Item key={r.sessionId}>
-              <List.Item.Meta
-                title={r.courseTitle}
-                description={`${formatDateTime(r.startsAt)} · ${r.place} · ${r.topic} · ${t(`myTraining.how.${r.how}`)}`}
-              />
-            </List.Item>
-          )}
-        />
+        <div data-testid="my-training-record">
+          <List
+            dataSource={record}
+            locale={{ emptyText: t('myTraining.empty') }}
+            renderItem={(r) => (
+              <List.Item key={r.sessionId}>
+                <List.Item.Meta
+                  title={r.courseTitle}
+                  description={`${formatDateTime(r.startsAt)} · ${r.place} · ${r.topic} · ${t(`myTraining.how.${r.how}`)}`}
+                />
+              </List.Item>
+            )}
+          />
+        </div>
       )}
     </div>
   );
@@ -138,7 +139,9 @@ function CheckinForm({ onCheckedIn }: { onCheckedIn: () => void }) {
           style={{ marginTop: 12 }}
           type={result.already ? 'info' : 'success'}
           showIcon
-          message={result.already ? t('myTraining.already', { course: result.courseTitle }) : t('myTraining.done', { course: result.courseTitle })}
+          message={
+            result.already ? t('myTraining.already', { course: result.courseTitle }) : t('myTraining.done', { course: result.courseTitle })
+          }
           data-testid="my-checkin-result"
         />
       )}

@@ -39,9 +39,7 @@ export function SessionRow({
         {t('myEvents.placesLeft', { left, capacity: s.capacity })}
         {s.waitlisted > 0 && ` · ${t('myEvents.waitlisted', { count: s.waitlisted })}`}
       </div>
-      <div className="public-note">
-        {t('myEvents.window', { opens: formatDateTime(s.opensAt), closes: formatDateTime(s.closesAt) })}
-      </div>
+      <div className="public-note">{t('myEvents.window', { opens: formatDateTime(s.opensAt), closes: formatDateTime(s.closesAt) })}</div>
       <div style={{ margin: '6px 0' }}>
         <Tag color={windowColour[state]} data-testid="my-session-window">
           {t(`myEvents.windowState.${state}`)}
