@@ -27,7 +27,9 @@ export async function verifySignedClaims(token: string, prefix: string, key: Ed2
   const claimsBytes = fromBase64Url(body);
   if (!sig || sig.length !== 64 || !claimsBytes) return null;
   try {
-    const publicKey = await crypto.subtle.importKey('jwk', { kty: key.kty, crv: key.crv, x: key.x }, { name: 'Ed25519' }, false, ['verify']);
+    const publicKey = await crypto.subtle.importKey('jwk', { kty: key.kty, crv: key.crv, x: key.x }, { name: 'Ed25519' }, false, [
+      'verify',
+    ]);
     const isValid = await crypto.subtle.verify({ name: 'Ed25519' }, publicKey, sig, new TextEncoder().encode(`${prefix}.${body}`));
     if (!isValid) return null;
     const claims: unknown = JSON.parse(new TextDecoder().decode(claimsBytes));

@@ -42,7 +42,13 @@ async function checkinSessionFor(db: Executor, actor: Actor, eventId: number, se
 }
 
 /** What a scanner takes offline: the public key, the valid tickets with masked names, and the cancelled ones. */
-export async function checkinPack(db: Kysely<DB>, signer: TicketSigner, actor: Actor, eventId: number, sessionId: number): Promise<CheckinPack> {
+export async function checkinPack(
+  db: Kysely<DB>,
+  signer: TicketSigner,
+  actor: Actor,
+  eventId: number,
+  sessionId: number,
+): Promise<CheckinPack> {
   const { event, session } = await checkinSessionFor(db, actor, eventId, sessionId);
   const rows = await repo.ticketsOfSession(db, scopeFor(actor, 'event.write'), session.id);
   return {
@@ -55,8 +61,15 @@ export async function checkinPack(db: Kysely<DB>, signer: TicketSigner, actor: A
     generatedAt: new Date().toISOString(),
     tickets: rows
       .filter((r) => r.status === 'confirmed' || r.status === 'attended')
-      .map((r) => ({ registrationId: r.id, version: r.ticket_version, maskedName: maskName(r.name), isCheckedIn: r.status === 'attended' })),
-    cancelled: rows.filter((r) => r.status === 'cancelled' || r.status === 'no_show').map((r) => ({ registrationId: r.id, version: r.ticket_version })),
+      .map((r) => ({
+        registrationId: r.id,
+        version: r.ticket_version,
+        maskedName: maskName(r.name),
+        isCheckedIn: r.status === 'attended',
+      })),
+    cancelled: rows
+      .filter((r) => r.status === 'cancelled' || r.status === 'no_show')
+      .map((r) => ({ registrationId: r.id, version: r.ticket_version })),
   };
 }
 
@@ -134,7 +147,9 @@ export async function syncScans(
       const known = outcome !== 'invalid';
       items.push({ scanId: scan.scanId, outcome, registrationId: known ? reg.id : null, maskedName: known ? maskName(reg.name) : null });
     }
-    const counts = Object.fromEntries(['accepted', 'duplicate', 'cancelled_while_offline', 'invalid'].map((o) => [o, items.filter((i) => i.outcome === o).length]));
+    const counts = Object.fromEntries(
+      ['accepted', 'duplicate', 'cancelled_while_offline', 'invalid'].map((o) => [o, items.filter((i) => i.outcome === o).length]),
+    );
     await recordWrite(tx, actor, 'event.checkin.sync', { type: 'event', id: event.id, orgPath: event.org_path }, { sessionId, ...counts });
     return { items };
   });
