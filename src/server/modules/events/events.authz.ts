@@ -1,6 +1,5 @@
 import type { ModuleAuthz } from '../../testing/authz.js';
 import { eventOnStreet, memberOfUnion, openSession, registrationOnStreet } from './events.fixtures.js';
-import { checkinCases } from './events.checkin.authz.js';
 
 export const authz: ModuleAuthz = {
   memberRoutes: [
@@ -9,7 +8,6 @@ export const authz: ModuleAuthz = {
     { route: 'GET /api/portal/events/registrations' },
     { route: 'POST /api/portal/events/registrations/:id/cancel' },
     { route: 'POST /api/portal/events/registrations/:id/accept' },
-    { route: 'GET /api/portal/events/registrations/:id/ticket' },
   ],
   cases: [
     {
@@ -91,6 +89,5 @@ export const authz: ModuleAuthz = {
         return { method: 'POST', url: `/api/events/${event.id}/registrations/${registrationId}/no-show` };
       },
     },
-    ...checkinCases,
   ],
 };
