@@ -1,7 +1,7 @@
 import { Alert, Skeleton, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import type { PortalMe } from '../../../common/portal.js';
 import type { Ticket } from '../../../common/events.checkin.js';
 import { errorText } from '../../app/notify.js';
@@ -26,6 +26,11 @@ export function TicketPage() {
       {me === undefined && <Skeleton active />}
       {me === null && <MemberSignIn onSignedIn={setMe} />}
       {me && <TicketCode />}
+      <p className="public-footer-link">
+        <Link to="/m/events" data-testid="ticket-back">
+          {t('checkin.ticket.back')}
+        </Link>
+      </p>
     </PublicLayout>
   );
 }
