@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 /**
  * The events rows (活动, issue #13) the authorization reliability test aims at inside the target subtree: a
  * first-come event of the street T with one open session, and the target member (of the union U) signed up for it.
@@ -80,6 +82,16 @@ export function aimedAtTargetEvents(w: EventsWorld): { route: string; request: R
     r('POST /api/events/:id/registrations/:registrationId/no-show', {
       method: 'POST',
       url: `${event}/registrations/${w.registration}/no-show`,
+    }),
+    r('GET /api/events/:id/sessions/:sessionId/check-in/pack', { method: 'GET', url: `${event}/sessions/${w.session}/check-in/pack` }),
+    r('POST /api/events/:id/sessions/:sessionId/check-in/sync', {
+      method: 'POST',
+      url: `${event}/sessions/${w.session}/check-in/sync`,
+      payload: { scans: [{ scanId: randomUUID(), token: 'ET1.x.y', scannedAt: new Date().toISOString(), deviceId: 'outsider' }] },
+    }),
+    r('POST /api/events/:id/registrations/:registrationId/check-in', {
+      method: 'POST',
+      url: `${event}/registrations/${w.registration}/check-in`,
     }),
   ];
 }

@@ -583,6 +583,7 @@ const publicRoutes = new Set([
   'GET /api/portal/events/registrations',
   'POST /api/portal/events/registrations/:id/cancel',
   'POST /api/portal/events/registrations/:id/accept',
+  'GET /api/portal/events/registrations/:id/ticket',
   // A member's training check-in and record (training/training.authz.ts memberRoutes).
   'POST /api/portal/training/checkins',
   'GET /api/portal/training/record',

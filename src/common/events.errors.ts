@@ -44,6 +44,12 @@ export const eventsErrors = defineErrors({
     'zh-CN': '活动面向的单位须在您的管理范围内',
     en: 'The audience of an event must lie within your own subtree',
   },
+  EVENT_TICKET_UNAVAILABLE: {
+    status: 409,
+    'zh-CN': '只有已确认的报名才有入场凭证',
+    en: 'Only a confirmed registration has a ticket',
+  },
+  EVENT_ALREADY_CHECKED_IN: { status: 409, 'zh-CN': '此人已签到，不重复计数', en: 'This person is already checked in; not counted twice' },
 });
 
 declare module './errors.js' {

@@ -75,6 +75,8 @@ export const CreateEventBody = z
     /** The subtrees whose members may sign up (default: the owner's subtree). */
     audienceOrgIds: z.array(BodyId).max(EVENT_LIMITS.audience).default([]),
     sessions: z.array(SessionInput).min(1).max(EVENT_LIMITS.sessions),
+    /** A points programme whose event-attendance rule awards points at check-in (issue #13). */
+    pointsProgrammeId: BodyId.optional(),
   })
   .refine((b) => (b.promotion === 'offer') === (b.offerHours !== undefined), {
     message: '候补递补为“限时确认”时须给出确认时限（小时） / an offer needs its hours, and only an offer',

@@ -25,6 +25,7 @@ import { findOrgFor } from '../orgs/orgs.service.js';
 import * as repo from './events.repo.js';
 import { promoteWaitlist } from './events.promotion.js';
 import { cancelIn, signUpIn } from './events.signup.js';
+import { attachPointsProgramme } from './events.points.js';
 
 export function toSummary(row: repo.EventRow): EventSummary {
   return {
@@ -101,6 +102,7 @@ export async function createEvent(db: Kysely<DB>, actor: Actor, body: CreateEven
     });
     await repo.insertAudience(tx, eventId, audience);
     await repo.insertSessions(tx, eventId, body.sessions);
+    if (body.pointsProgrammeId !== undefined) await attachPointsProgramme(tx, actor, eventId, body.pointsProgrammeId);
     await recordWrite(tx, actor, 'event.create', { type: 'event', id: eventId, orgPath: org.path }, { title: body.title });
     return eventId;
   });

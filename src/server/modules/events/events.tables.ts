@@ -17,6 +17,7 @@ export type EventTable = {
   offer_hours: number | null;
   status: Defaulted<EventStatus>;
   created_at: Timestamp;
+  points_programme_id: Defaulted<number | null>;
 };
 
 export type EventAudienceTable = { event_id: number; org_id: number; org_path: string };
@@ -52,6 +53,7 @@ export type EventRegistrationTable = {
   cancel_reason: CancelReason | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  ticket_version: Defaulted<number>;
 };
 
 declare module '../../db/schema.js' {
@@ -61,5 +63,25 @@ declare module '../../db/schema.js' {
     event_session: EventSessionTable;
     event_registration_transition: EventRegistrationTransitionTable;
     event_registration: EventRegistrationTable;
+  }
+}
+
+export type EventCheckinTable = {
+  region_id: number;
+  scan_id: string;
+  registration_id: number;
+  session_id: number;
+  org_path: string;
+  outcome: 'accepted' | 'duplicate' | 'cancelled_while_offline';
+  via: 'scan' | 'manual';
+  device_id: string | null;
+  scanned_at: string;
+  synced_at: Timestamp;
+  checked_by: number;
+};
+
+declare module '../../db/schema.js' {
+  interface DB {
+    event_checkin: EventCheckinTable;
   }
 }

@@ -1,4 +1,5 @@
 import type { VoucherClaims, VoucherKey } from '../../../common/welfare.js';
+import { verifySignedClaims } from '../../app/signedClaims.js';
 
 /**
  * A shop's phone checks voucher QR codes without the network: the Ed25519 signature against the public key (fetched
@@ -12,48 +13,16 @@ const SEEN_STORE = 'gonghui.welfare.seenSerials';
 export type OfflineCheck = { ok: true; claims: VoucherClaims } | { ok: false; reason: 'invalid' | 'expired' };
 export type QueuedScan = { token: string; scannedAt: string };
 
-function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
-  if (!/^[A-Za-z0-9_-]*$/u.test(text)) return null;
-  const padded = text.replace(/-/gu, '+').replace(/_/gu, '/') + '='.repeat((4 - (text.length % 4)) % 4);
-  try {
-    const binary = atob(padded);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-  } catch {
-    return null;
-  }
-}
-
-function parseClaims(bytes: Uint8Array): VoucherClaims | null {
-  try {
-    const c = JSON.parse(new TextDecoder().decode(bytes)) as Partial<VoucherClaims>;
-    const ints = [c.v, c.r, c.c, c.i, c.f, c.t];
-    if (!ints.every((n) => Number.isSafeInteger(n)) || typeof c.s !== 'string' || !Array.isArray(c.m)) return null;
-    return c as VoucherClaims;
-  } catch {
-    return null;
-  }
+function parseClaims(c: Record<string, unknown>): VoucherClaims | null {
+  const ints = [c.v, c.r, c.c, c.i, c.f, c.t];
+  if (!ints.every((n) => Number.isSafeInteger(n)) || typeof c.s !== 'string' || !Array.isArray(c.m)) return null;
+  return c as VoucherClaims;
 }
 
 /** Checks a voucher code ("WV1." body "." signature) against the public key, and its period at `at`. */
 export async function checkVoucherOffline(token: string, key: VoucherKey, at = new Date()): Promise<OfflineCheck> {
-  const parts = token.trim().split('.');
-  if (parts.length !== 3 || parts[0] !== 'WV1') return { ok: false, reason: 'invalid' };
-  const [, body, signature] = parts as [string, string, string];
-  const sig = fromBase64Url(signature);
-  const claimsBytes = fromBase64Url(body);
-  if (!sig || sig.length !== 64 || !claimsBytes) return { ok: false, reason: 'invalid' };
-  try {
-    const publicKey = await crypto.subtle.importKey('jwk', { kty: key.kty, crv: key.crv, x: key.x }, { name: 'Ed25519' }, false, [
-      'verify',
-    ]);
-    const isValid = await crypto.subtle.verify({ name: 'Ed25519' }, publicKey, sig, new TextEncoder().encode(`WV1.${body}`));
-    if (!isValid) return { ok: false, reason: 'invalid' };
-  } catch {
-    return { ok: false, reason: 'invalid' };
-  }
-  const claims = parseClaims(claimsBytes);
+  const raw = await verifySignedClaims(token, 'WV1', key);
+  const claims = raw && parseClaims(raw);
   if (!claims) return { ok: false, reason: 'invalid' };
   const seconds = at.getTime() / 1000;
   if (seconds < claims.f || seconds >= claims.t) return { ok: false, reason: 'expired' };
