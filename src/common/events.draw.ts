@@ -284,7 +284,17 @@ const say = (zh: string, en: string, zhS: string, enS: string) => ({
   sentence: { 'zh-CN': zhS, en: enS },
 });
 defineAuditActions({
-  'event.draw.plan': say('公布抽签规则', 'Declare draw plan', '公布活动 {target} 的种子来源与名额分配', 'Declared the draw plan of {target}'),
+  'event.draw.plan': say(
+    '公布抽签规则',
+    'Declare draw plan',
+    '公布活动 {target} 的种子来源与名额分配',
+    'Declared the draw plan of {target}',
+  ),
   'event.draw.freeze': say('冻结报名名单', 'Freeze entries', '冻结活动 {target} 的报名名单', 'Froze the entries of {target}'),
-  'event.draw.seed': say('录入种子并抽签', 'Enter seed and draw', '录入活动 {target} 的种子并完成抽签', 'Entered the seed and drew {target}'),
+  'event.draw.seed': say(
+    '录入种子并抽签',
+    'Enter seed and draw',
+    '录入活动 {target} 的种子并完成抽签',
+    'Entered the seed and drew {target}',
+  ),
 });

@@ -59,7 +59,11 @@ export const eventsErrors = defineErrors({
     'zh-CN': '报名名单已冻结，不能再报名或更改',
     en: 'The entries are frozen; nothing can be added or changed',
   },
-  EVENT_DRAW_NOT_FROZEN: { status: 409, 'zh-CN': '报名名单尚未冻结，不能录入种子', en: 'The entries are not frozen yet; no seed can be entered' },
+  EVENT_DRAW_NOT_FROZEN: {
+    status: 409,
+    'zh-CN': '报名名单尚未冻结，不能录入种子',
+    en: 'The entries are not frozen yet; no seed can be entered',
+  },
   EVENT_DRAW_DONE: { status: 409, 'zh-CN': '种子已录入，抽签已完成', en: 'The seed was entered and the draw has run already' },
   EVENT_DRAW_INVALID: { status: 422, 'zh-CN': '抽签数据无效：{detail}', en: 'The draw cannot run on this data: {detail}' },
   EVENT_PREFERENCES_INVALID: {

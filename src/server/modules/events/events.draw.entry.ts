@@ -19,7 +19,8 @@ export async function enterIn(
 ): Promise<number> {
   await drawRepo.lockSessionShared(tx, session.id);
   if (await drawRepo.isFrozen(tx, session.event_id, session.id)) throw new AppError('EVENT_DRAW_FROZEN');
-  if (await drawRepo.hasEntryOrActive(tx, member.region_id, choices ?? [session.id], member.id)) throw new AppError('EVENT_ALREADY_REGISTERED');
+  if (await drawRepo.hasEntryOrActive(tx, member.region_id, choices ?? [session.id], member.id))
+    throw new AppError('EVENT_ALREADY_REGISTERED');
   const id = await drawRepo.insertEntry(tx, { member, eventId: session.event_id, sessionId: session.id, key, signedUpBy, choices });
   if (id === undefined) throw new AppError('EVENT_ALREADY_REGISTERED');
   return id;

@@ -35,7 +35,8 @@ export async function enterPreferences(db: Kysely<DB>, member: MemberPrincipal, 
     if (first.status !== 'open') throw new AppError('EVENT_NOT_OPEN');
     if (first.selection !== 'preferences') throw new AppError('EVENT_SELECTION_UNSUPPORTED');
     const closed = sessions.find((s) => !s.in_window);
-    if (closed) throw new AppError('EVENT_WINDOW_CLOSED', {
+    if (closed)
+      throw new AppError('EVENT_WINDOW_CLOSED', {
         opens: minuteOf(new Date(closed.opens_at)),
         closes: minuteOf(new Date(closed.closes_at)),
       });

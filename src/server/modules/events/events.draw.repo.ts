@@ -199,7 +199,14 @@ export type PlanRow = NonNullable<Awaited<ReturnType<typeof findPlan>>>;
 
 export async function upsertPlan(
   tx: Executor,
-  p: { eventId: number; seedSource: string; quotas: unknown; programmeId: number | null; earnedFrom: string | null; earnedTo: string | null },
+  p: {
+    eventId: number;
+    seedSource: string;
+    quotas: unknown;
+    programmeId: number | null;
+    earnedFrom: string | null;
+    earnedTo: string | null;
+  },
 ): Promise<void> {
   const values = {
     seed_source: p.seedSource,

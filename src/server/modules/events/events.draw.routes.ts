@@ -31,14 +31,18 @@ export function eventDrawRoutes(app: FastifyInstance, deps: Deps): void {
   app.addHook('onClose', async () => job?.stop());
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['events'];
-  r.post('/api/events/:id/draw/plan', { schema: { tags, params: IdParam, body: DrawPlanBody, response: { 200: EventDraws } } }, async (req) =>
-    draws.declarePlan(db, requireActor(req), req.params.id, req.body),
+  r.post(
+    '/api/events/:id/draw/plan',
+    { schema: { tags, params: IdParam, body: DrawPlanBody, response: { 200: EventDraws } } },
+    async (req) => draws.declarePlan(db, requireActor(req), req.params.id, req.body),
   );
   r.post('/api/events/:id/draw/freeze', { schema: { tags, params: IdParam, response: { 200: EventDraws } } }, async (req) =>
     draws.freezeDraws(db, requireActor(req), req.params.id),
   );
-  r.post('/api/events/:id/draw/seed', { schema: { tags, params: IdParam, body: DrawSeedBody, response: { 200: EventDraws } } }, async (req) =>
-    draws.enterSeed(db, requireActor(req), req.params.id, req.body),
+  r.post(
+    '/api/events/:id/draw/seed',
+    { schema: { tags, params: IdParam, body: DrawSeedBody, response: { 200: EventDraws } } },
+    async (req) => draws.enterSeed(db, requireActor(req), req.params.id, req.body),
   );
   r.get('/api/events/:id/draws', { schema: { tags, params: IdParam, response: { 200: EventDraws } } }, async (req) =>
     draws.getDraws(db, requireActor(req), req.params.id),

@@ -77,7 +77,9 @@ export async function declarePlan(db: Kysely<DB>, actor: Actor, eventId: number,
     const ids = new Set(sessions.map((s) => s.id));
     if (body.quotas.some((q) => !ids.has(q.sessionId))) throw new AppError('NOT_FOUND');
     if ((event.selection === 'points_ranking') !== (body.ranking !== undefined))
-      throw new AppError('EVENT_DRAW_INVALID', { detail: 'ranking window: points ranking only, and required there / 积分排名须且仅须给出积分统计区间' });
+      throw new AppError('EVENT_DRAW_INVALID', {
+        detail: 'ranking window: points ranking only, and required there / 积分排名须且仅须给出积分统计区间',
+      });
     if (event.selection === 'preferences' && body.quotas.length > 0)
       throw new AppError('EVENT_DRAW_INVALID', { detail: 'no quotas in preferences / 志愿分配不设单位名额' });
     const r = body.ranking;
@@ -89,7 +91,13 @@ export async function declarePlan(db: Kysely<DB>, actor: Actor, eventId: number,
       earnedFrom: r ? beijingDayStart(r.from).toISOString() : null,
       earnedTo: r ? new Date(beijingDayStart(r.to).getTime() + 24 * 3600 * 1000).toISOString() : null,
     });
-    await recordWrite(tx, actor, 'event.draw.plan', { type: 'event', id: event.id, orgPath: event.org_path }, { seedSource: body.seedSource });
+    await recordWrite(
+      tx,
+      actor,
+      'event.draw.plan',
+      { type: 'event', id: event.id, orgPath: event.org_path },
+      { seedSource: body.seedSource },
+    );
   });
   return getDraws(db, actor, eventId);
 }
@@ -114,7 +122,11 @@ async function freezeIn(tx: Executor, event: EventRef, plan: Plan): Promise<numb
         seedSource,
         frozenAt,
         sessions: sessions.map((s) => ({ sessionId: String(s.id), capacity: s.capacity - s.confirmed })),
-        entries: entries.map((e) => ({ entryId: entryIdOf(e), maskedName: maskName(e.member_name), choices: e.choices ?? [String(e.session_id)] })),
+        entries: entries.map((e) => ({
+          entryId: entryIdOf(e),
+          maskedName: maskName(e.member_name),
+          choices: e.choices ?? [String(e.session_id)],
+        })),
       });
     } catch (error) {
       invalid(error);
@@ -220,7 +232,14 @@ async function applyOutcome(
 }
 
 /** The points ranking (积分排行): earned points in the window, then earlier sign-up, then the key; quotas first. */
-async function runRanking(tx: Executor, actor: Actor, event: EventRef, draw: drawRepo.DrawRow, plan: Plan, seed: string): Promise<RankingExport> {
+async function runRanking(
+  tx: Executor,
+  actor: Actor,
+  event: EventRef,
+  draw: drawRepo.DrawRow,
+  plan: Plan,
+  seed: string,
+): Promise<RankingExport> {
   const frozen = DrawFreeze.parse(draw.frozen);
   if (plan.programme_id === null || plan.earned_from === null || plan.earned_to === null)
     throw new AppError('EVENT_DRAW_INVALID', { detail: 'no ranking window / 未设积分统计区间' });
@@ -274,7 +293,14 @@ async function runRanking(tx: Executor, actor: Actor, event: EventRef, draw: dra
 }
 
 /** Runs one frozen draw with the seed and applies its outcome; answers the export to store. */
-async function runOne(tx: Executor, actor: Actor, event: EventRef, draw: drawRepo.DrawRow, plan: Plan, seed: string): Promise<AnyDrawExport> {
+async function runOne(
+  tx: Executor,
+  actor: Actor,
+  event: EventRef,
+  draw: drawRepo.DrawRow,
+  plan: Plan,
+  seed: string,
+): Promise<AnyDrawExport> {
   try {
     if (draw.mode === 'preferences') {
       const exp = runAllocation({ ...AllocationFreeze.parse(draw.frozen), seed, frozenHash: draw.frozen_hash });
