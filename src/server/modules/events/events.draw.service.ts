@@ -9,13 +9,9 @@ import {
   AllocationFreeze,
   DRAW_LIMITS,
   DrawFreeze,
-  RANKING_FORMAT,
-  RANKING_RULE,
   type AnyDrawExport,
   type DrawPlanBody,
   type DrawSeedBody,
-  type DrawWaiting,
-  type DrawWinner,
   type EventDraws,
   type PublicDrawRow,
   type PublicEventDraws,
@@ -32,7 +28,8 @@ import { findEventFor } from './events.service.js';
 import { promoteWaitlist } from './events.promotion.js';
 import { drawResultRows, freezeEntries, runDraw } from './draw.js';
 import { freezePreferences, runAllocation } from './allocate.js';
-import { byKey, compareUtf8, DrawInputError, entryKey, sha256Hex, usableSeed } from './draw.keys.js';
+import { DrawInputError, sha256Hex, usableSeed } from './draw.keys.js';
+import { runRanking } from './draw.ranking.js';
 
 /**
  * Lottery, points ranking and preferences wired to the database (issue #13). The order of a draw's life:
@@ -231,8 +228,8 @@ async function applyOutcome(
     await promoteWaitlist(tx, { sessionId, promotion: event.promotion, offerHours: event.offer_hours }, freed);
 }
 
-/** The points ranking (积分排行): earned points in the window, then earlier sign-up, then the key; quotas first. */
-async function runRanking(
+/** The points ranking (积分排行, draw.ranking.ts) with the points earned in the plan's window, read now. */
+async function rankingOf(
   tx: Executor,
   actor: Actor,
   event: EventRef,
@@ -240,10 +237,9 @@ async function runRanking(
   plan: Plan,
   seed: string,
 ): Promise<RankingExport> {
-  const frozen = DrawFreeze.parse(draw.frozen);
   if (plan.programme_id === null || plan.earned_from === null || plan.earned_to === null)
     throw new AppError('EVENT_DRAW_INVALID', { detail: 'no ranking window / 未设积分统计区间' });
-  const entries = new Map((await drawRepo.entriesOf(tx, event.id, draw.session_id)).map((e) => [entryIdOf(e), e]));
+  const entries = await drawRepo.entriesOf(tx, event.id, draw.session_id);
   const ranking = await rankingByEarned(
     tx,
     scopeFor(actor, 'points.read'),
@@ -253,43 +249,13 @@ async function runRanking(
     DRAW_LIMITS.entries,
   );
   const earned = new Map(ranking.map((r) => [r.memberId, r.earned]));
-  const normal = usableSeed(seed);
-  const ranked = frozen.entries
-    .map((e) => {
-      const row = entries.get(e.entryId);
-      return {
-        ...e,
-        key: entryKey(normal, draw.frozen_hash, e.entryId),
-        earned: row ? (earned.get(row.member_id) ?? 0) : 0,
-        signedUpAt: row?.created_at ?? '',
-      };
-    })
-    .sort((a, b) => b.earned - a.earned || compareUtf8(a.signedUpAt, b.signedUpAt) || byKey(a, b));
-  const chosen = new Set<string>();
-  const winners: DrawWinner[] = [];
-  for (const { stratum, quota } of frozen.quotas)
-    for (const e of ranked.filter((r) => r.stratum === stratum).slice(0, quota)) {
-      winners.push({ entryId: e.entryId, key: e.key, basis: 'quota' });
-      chosen.add(e.entryId);
-    }
-  const rest = ranked.filter((r) => !chosen.has(r.entryId));
-  const open = Math.max(0, frozen.places - winners.length);
-  for (const e of rest.slice(0, open)) winners.push({ entryId: e.entryId, key: e.key, basis: 'open' });
-  const waitlist: DrawWaiting[] = rest.slice(open).map((e) => ({ entryId: e.entryId, key: e.key }));
-  return {
-    ...frozen,
-    format: RANKING_FORMAT,
-    rule: RANKING_RULE,
+  return runRanking(DrawFreeze.parse(draw.frozen), {
     frozenHash: draw.frozen_hash,
-    seed: normal,
+    seed,
     earnedFrom: plan.earned_from,
     earnedTo: plan.earned_to,
-    result: {
-      ranked: ranked.map((r) => ({ entryId: r.entryId, key: r.key, earned: r.earned, signedUpAt: r.signedUpAt })),
-      winners,
-      waitlist,
-    },
-  };
+    facts: entries.map((e) => ({ entryId: entryIdOf(e), earned: earned.get(e.member_id) ?? 0, signedUpAt: e.created_at })),
+  });
 }
 
 /** Runs one frozen draw with the seed and applies its outcome; answers the export to store. */
@@ -313,7 +279,7 @@ async function runOne(
     const exp =
       draw.mode === 'lottery'
         ? runDraw({ ...DrawFreeze.parse(draw.frozen), seed, frozenHash: draw.frozen_hash })
-        : await runRanking(tx, actor, event, draw, plan, seed);
+        : await rankingOf(tx, actor, event, draw, plan, seed);
     await applyOutcome(
       tx,
       event,

@@ -9,7 +9,7 @@ import type { EventDetail, MemberRegistration } from '../../../common/events.js'
 import type { AllocationExport, DrawExport, EventDraws, PublicEventDraws, RankingExport } from '../../../common/events.draw.js';
 import type { ProgrammeDetail } from '../../../common/points.programmes.js';
 import { openSession } from './events.fixtures.js';
-import { verifyExportText } from './draw.js';
+import { verifyAnyExportText } from './draw.ranking.js';
 import { freezeDueDraws } from './events.draw.service.js';
 
 let ctx: TestContext;
@@ -88,7 +88,7 @@ async function exportOf(eventId: number, drawId: number): Promise<string> {
 function verifyFile(text: string) {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'draw-')), 'draw.json');
   fs.writeFileSync(file, text);
-  return verifyExportText(fs.readFileSync(file, 'utf8'));
+  return verifyAnyExportText(fs.readFileSync(file, 'utf8'));
 }
 
 describe('events: a lottery anyone can verify, wired to the database', () => {
@@ -187,6 +187,14 @@ describe('events: a lottery anyone can verify, wired to the database', () => {
     const r = await ctx.call('POST', '/api/portal/events/registrations', { sessionId: event.sessions[0]!.id, key: 'e-1' }, cookie);
     expect(r.statusCode, r.body).toBe(201);
     expect(r.json<MemberRegistration>()).toMatchObject({ status: 'entered', waitlistPosition: null });
+    // The member may withdraw the entry before the draw.
+    const withdrawn = await ctx.call(
+      'POST',
+      `/api/portal/events/registrations/${r.json<MemberRegistration>().id}/cancel`,
+      undefined,
+      cookie,
+    );
+    expect(withdrawn.json<MemberRegistration>()).toMatchObject({ status: 'cancelled', cancelReason: 'self' });
     await setWindow(event.id, false);
     const other = await buildMember(ctx, tree.dcUnion.id);
     const late = await ctx.call(
@@ -243,7 +251,12 @@ describe('events: ranking by points earned, and preferences across sessions', ()
     expect(frozen.statusCode, frozen.body).toBe(200);
     const seeded = await ctx.call('POST', `/api/events/${event.id}/draw/seed`, { seed: 'ranking-seed' });
     expect(seeded.json<EventDraws>().draws[0]).toMatchObject({ confirmed: 2, waitlisted: 4 });
-    const exp = JSON.parse(await exportOf(event.id, seeded.json<EventDraws>().draws[0]!.id)) as RankingExport;
+    const text = await exportOf(event.id, seeded.json<EventDraws>().draws[0]!.id);
+    expect(verifyFile(text)).toEqual([]);
+    const exp = JSON.parse(text) as RankingExport;
+    const forged = JSON.parse(text) as RankingExport;
+    forged.result.ranked[0] = { ...forged.result.ranked[0]!, earned: 1 };
+    expect(verifyFile(JSON.stringify(forged)).length).toBeGreaterThan(0);
     expect(exp.result.ranked.map((r) => r.earned)).toEqual([30, 20, 20, 10, 5, 0]);
     const { rows } = await sql<{ member_id: number; status: string }>`
       SELECT member_id, status FROM event_registration WHERE session_id = ${sessionId}`.execute(ctx.database.db);

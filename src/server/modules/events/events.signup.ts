@@ -77,5 +77,6 @@ export async function cancelIn(
     await promoteWaitlist(tx, { sessionId: reg.session_id, promotion: reg.promotion, offerHours: reg.offer_hours }, 1);
     return true;
   }
-  return repo.moveRegistration(tx, reg, ['waitlisted'], 'cancelled', { cancelReason: reason });
+  // A waitlist place, or an entry of a draw not yet run, simply ends (a drawn winner's place then goes to the waitlist).
+  return repo.moveRegistration(tx, reg, ['waitlisted', 'entered'], 'cancelled', { cancelReason: reason });
 }
