@@ -16,6 +16,7 @@ import { requireActor } from '../../auth/auth.plugin.js';
 import { requireMember } from '../../auth/member-session.js';
 import { scheduleDrawFreeze } from './events.draw.jobs.js';
 import * as draws from './events.draw.service.js';
+import { exportDraw, publicDraws } from './events.draw.public.js';
 import { enterPreferences } from './events.draw.portal.js';
 
 /**
@@ -48,12 +49,12 @@ export function eventDrawRoutes(app: FastifyInstance, deps: Deps): void {
     draws.getDraws(db, requireActor(req), req.params.id),
   );
   r.get('/api/public/events/:id/draws', { schema: { tags, params: IdParam, response: { 200: PublicEventDraws } } }, async (req) =>
-    draws.publicDraws(db, req.params.id),
+    publicDraws(db, req.params.id),
   );
   r.get(
     '/api/public/events/:id/draws/:drawId/export',
     { schema: { tags, params: DrawParams, response: { 200: AnyDrawExport } } },
-    async (req) => draws.exportDraw(db, req.params.id, req.params.drawId),
+    async (req) => exportDraw(db, req.params.id, req.params.drawId),
   );
   r.post(
     '/api/portal/events/preferences',
