@@ -221,3 +221,7 @@ defineAuditActions({
     'Released a no-show place of {target}',
   ),
 });
+
+/** The events open to a member with the server's clock: the phone page tells 未开始 / 报名中 / 已截止 by it, not by the phone's. */
+export const MemberEventList = z.object({ items: z.array(MemberEvent), now: z.string() });
+export type MemberEventList = z.infer<typeof MemberEventList>;

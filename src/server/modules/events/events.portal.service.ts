@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/events.errors.js';
 import '../../../common/portal.errors.js';
-import type { MemberEvent, MemberRegistration, SignUpBody } from '../../../common/events.js';
+import type { MemberEventList, MemberRegistration, SignUpBody } from '../../../common/events.js';
 import type { MemberPrincipal } from '../../auth/member-session.js';
 import * as repo from './events.repo.js';
 import { cancelIn, signUpOnce } from './events.signup.js';
@@ -32,9 +32,10 @@ async function signedInMember(db: Kysely<DB>, member: MemberPrincipal) {
   return row;
 }
 
-/** Events whose audience holds the member's union, with a session still taking sign-ups or yet to open. */
-export async function eventsOpenToMe(db: Kysely<DB>, member: MemberPrincipal): Promise<{ items: MemberEvent[] }> {
+/** Events whose audience holds the member's union, with a session still taking sign-ups or yet to open; and the server's clock. */
+export async function eventsOpenToMe(db: Kysely<DB>, member: MemberPrincipal): Promise<MemberEventList> {
   const me = await signedInMember(db, member);
+  const now = new Date().toISOString();
   const events = await repo.eventsOpenTo(db, me.org_path);
   const sessions = await repo.sessionsOf(
     db,
@@ -45,6 +46,7 @@ export async function eventsOpenToMe(db: Kysely<DB>, member: MemberPrincipal): P
       const { orgId: _orgId, ...summary } = toSummary(e);
       return { ...summary, sessions: sessions.filter((s) => s.event_id === e.id).map(toSession) };
     }),
+    now,
   };
 }
 

@@ -11,7 +11,7 @@ import {
   EventDetail,
   EventListQuery,
   EventSummary,
-  MemberEvent,
+  MemberEventList,
   MemberRegistration,
   Registration,
   RegistrationListQuery,
@@ -72,7 +72,7 @@ export function eventRoutes(app: FastifyInstance, deps: Deps): void {
   );
 
   const ptags = ['portal'];
-  r.get('/api/portal/events', { schema: { tags: ptags, response: { 200: z.object({ items: z.array(MemberEvent) }) } } }, async (req) =>
+  r.get('/api/portal/events', { schema: { tags: ptags, response: { 200: MemberEventList } } }, async (req) =>
     portal.eventsOpenToMe(db, requireMember(req)),
   );
   r.post(

@@ -84,6 +84,11 @@ function MemberHome({ me, onChange }: { me: PortalMe; onChange: (me: PortalMe | 
       >
         {t('memberPage.toVouchers')}
       </Button>
+      {me.status === 'member' && (
+        <Button block onClick={() => navigate('/m/events')} style={{ margin: '0 0 8px' }} data-testid="member-events-link">
+          {t('myEvents.title')}
+        </Button>
+      )}
       {me.status === 'member' && me.cardStatus === 'active' ? (
         <LiveCard holder={me.name} orgName={me.orgName} />
       ) : (

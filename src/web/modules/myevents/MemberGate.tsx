@@ -1,0 +1,19 @@
+import { Skeleton } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { PortalMe } from '../../../common/portal.js';
+import { MemberSignIn } from '../join/MemberSignIn.js';
+import { memberApi } from '../join/public.api.js';
+
+/** The member pages' door: the member session of /join/member, or its sign-in by a code sent to the phone. */
+export function MemberGate({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<PortalMe | null | undefined>(undefined);
+  useEffect(() => {
+    memberApi
+      .me()
+      .then(setMe)
+      .catch(() => setMe(null));
+  }, []);
+  if (me === undefined) return <Skeleton active />;
+  if (me === null) return <MemberSignIn onSignedIn={setMe} />;
+  return <>{children}</>;
+}

@@ -1,0 +1,120 @@
+// @vitest-environment jsdom
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { MemberEvent, MemberRegistration } from '../../../common/events.js';
+import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
+import { eventWith, registrationWith, sessionWith, signedInMember } from './myevents.fixtures.js';
+import { MyEventsPage } from './MyEventsPage.js';
+
+// antd's first render is slow on a busy machine: wait longer than the default second for what the page shows.
+configure({ asyncUtilTimeout: 30_000 });
+
+/** Beijing midnight opening 1 June 2026: 2026-05-31T16:00:00Z. */
+const JUNE_1 = '2026-06-01T00:00:00+08:00';
+const JUNE_8 = '2026-06-08T00:00:00+08:00';
+
+/** The member pages answering these events (at the server's `now`) and registrations. */
+function serve(now: string, events: MemberEvent[], registrations: () => MemberRegistration[]) {
+  return fakeApi(cadre([]), (method, path, _url, body) => {
+    if (path === '/api/portal/me') return { body: signedInMember };
+    if (path === '/api/portal/events') return { body: { items: events, now } };
+    if (method === 'GET' && path === '/api/portal/events/registrations') return { body: { items: registrations() } };
+    if (method === 'POST' && path === '/api/portal/events/registrations')
+      return { status: 201, body: registrationWith({ sessionId: (body as { sessionId: number }).sessionId }) };
+    const accept = /^\/api\/portal\/events\/registrations\/(\d+)\/accept$/u.exec(path);
+    if (method === 'POST' && accept) return { body: registrationWith({ id: Number(accept[1]), status: 'confirmed' }) };
+    return undefined;
+  });
+}
+
+async function sessionCard(id: number) {
+  return within(await screen.findByTestId(`my-session-${id}`));
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('MyEventsPage: the sign-up window [opensAt, closesAt) in Beijing time', () => {
+  it('hides the button at the deadline, Beijing midnight, and says 已截止', async () => {
+    // The server's clock reads exactly the deadline: the window is half-open, so it is closed.
+    serve(JUNE_1, [eventWith([sessionWith(11, '2026-05-20T00:00:00+08:00', JUNE_1)])], () => []);
+    renderPage(<MyEventsPage />);
+    const card = await sessionCard(11);
+    expect(card.getByTestId('my-session-window').textContent).toBe('已截止');
+    expect(card.queryByTestId('my-session-sign-up')).toBeNull();
+  });
+
+  it('hides the button before the window opens at Beijing midnight and says 未开始', async () => {
+    serve('2026-05-31T23:59:00+08:00', [eventWith([sessionWith(11, JUNE_1, JUNE_8)])], () => []);
+    renderPage(<MyEventsPage />);
+    const card = await sessionCard(11);
+    expect(card.getByTestId('my-session-window').textContent).toBe('未开始');
+    expect(card.queryByTestId('my-session-sign-up')).toBeNull();
+    // The window's ends read as Beijing's clock whatever the phone's zone: 6/1 00:00, not 5/31.
+    expect(card.getByText(/2026\/6\/1 00:00:00 至 2026\/6\/8 00:00:00/u)).toBeTruthy();
+  });
+
+  it('shows the button inside the window, just before the deadline, and signs up with a fresh idempotency key', async () => {
+    const calls = serve('2026-05-31T23:59:00+08:00', [eventWith([sessionWith(11, '2026-05-20T00:00:00+08:00', JUNE_1)])], () => []);
+    renderPage(<MyEventsPage />);
+    const card = await sessionCard(11);
+    expect(card.getByTestId('my-session-window').textContent).toBe('报名中');
+    fireEvent.click(card.getByTestId('my-session-sign-up'));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    const sent = calls.find((c) => c.method === 'POST')!.body as { sessionId: number; key: string };
+    expect(sent.sessionId).toBe(11);
+    expect(sent.key).toMatch(/^[0-9a-f-]{36}$/u);
+  });
+
+  it('takes the button away when the deadline passes while the page is open', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const phone = Date.parse('2026-05-31T15:59:59.800Z');
+    vi.setSystemTime(phone);
+    serve('2026-05-31T15:59:59.800Z', [eventWith([sessionWith(11, '2026-05-20T00:00:00+08:00', JUNE_1)])], () => []);
+    renderPage(<MyEventsPage />);
+    const card = await sessionCard(11);
+    expect(card.getByTestId('my-session-sign-up')).toBeTruthy();
+    // The phone's clock passes Beijing midnight; the page looks again at the deadline without being reloaded.
+    vi.setSystemTime(phone + 1000);
+    await waitFor(() => expect(card.queryByTestId('my-session-sign-up')).toBeNull());
+    expect(card.getByTestId('my-session-window').textContent).toBe('已截止');
+  });
+
+  it('says 报名后抽签 for a lottery session', async () => {
+    serve(
+      '2026-05-31T12:00:00+08:00',
+      [eventWith([sessionWith(11, '2026-05-20T00:00:00+08:00', JUNE_1)], { selection: 'lottery' })],
+      () => [],
+    );
+    renderPage(<MyEventsPage />);
+    expect((await sessionCard(11)).getByText('报名后抽签')).toBeTruthy();
+  });
+});
+
+describe('MyEventsPage: my registrations', () => {
+  it('shows my place on the waitlist', async () => {
+    serve(JUNE_1, [], () => [registrationWith({ id: 501, status: 'waitlisted', waitlistPosition: 3 })]);
+    renderPage(<MyEventsPage />);
+    const item = within(await screen.findByTestId('my-registration-501'));
+    expect(item.getByTestId('my-registration-status').textContent).toBe('候补中');
+    expect(item.getByTestId('my-waitlist-position').textContent).toBe('候补第 3 位');
+    expect(item.queryByTestId('my-ticket-link')).toBeNull();
+  });
+
+  it('shows an offer with its expiry in Beijing time and accepts it, then links the e-ticket', async () => {
+    let status: MemberRegistration['status'] = 'offered';
+    const calls = serve(JUNE_1, [], () => [
+      registrationWith({ id: 502, status, offerExpiresAt: status === 'offered' ? '2026-06-01T16:00:00Z' : null }),
+    ]);
+    renderPage(<MyEventsPage />);
+    const item = within(await screen.findByTestId('my-registration-502'));
+    expect(item.getByTestId('my-offer-expires').textContent).toBe('请在 2026/6/2 00:00:00 前确认');
+    status = 'confirmed';
+    fireEvent.click(item.getByTestId('my-offer-accept'));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.url.pathname.endsWith('/502/accept'))).toBe(true));
+    const link = await screen.findByTestId('my-ticket-link');
+    expect(link.getAttribute('href')).toBe('/m/events/tickets/502');
+    expect(screen.getByTestId('my-registration-status').textContent).toBe('已确认');
+  });
+});

@@ -1,0 +1,130 @@
+import { Alert, Card, Empty, Skeleton, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { activeStatuses, type MemberEvent, type MemberRegistration, type RegistrationStatus } from '../../../common/events.js';
+import { ApiError } from '../../app/api.js';
+import { errorText, useNotify } from '../../app/notify.js';
+import { PublicLayout } from '../join/PublicLayout.js';
+import { MemberGate } from './MemberGate.js';
+import { MyRegistrationItem } from './MyRegistrationItem.js';
+import { myEventsApi } from './myevents.api.js';
+import { SessionRow } from './SessionRow.js';
+import { nextBoundary, windowState } from './signupWindow.js';
+
+/** The longest the page waits before looking at the windows again (a phone asleep misses a timer). */
+const RECHECK_MS = 60_000;
+
+const isActive = (status: RegistrationStatus) => (activeStatuses as readonly RegistrationStatus[]).includes(status);
+
+/** /m/events: the events open to me with their sessions, signing up, and my registrations (status, ticket, cancel, offer). */
+export function MyEventsPage() {
+  const { t } = useTranslation();
+  return (
+    <PublicLayout title={t('myEvents.title')} brand={{ label: t('myEvents.title'), to: '/m/events' }}>
+      <MemberGate>
+        <EventsHome />
+      </MemberGate>
+      <p className="public-footer-link">
+        <Link to="/m/training" data-testid="my-events-to-training">
+          {t('myTraining.title')}
+        </Link>
+      </p>
+    </PublicLayout>
+  );
+}
+
+type Loaded = { events: MemberEvent[]; registrations: MemberRegistration[]; offsetMs: number };
+
+function EventsHome() {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [, setTick] = useState(0);
+  // One idempotency key per session until the server answers: a retry after a lost answer is the same sign-up.
+  const keys = useRef(new Map<number, string>());
+
+  const load = useCallback(() => {
+    Promise.all([myEventsApi.events(), myEventsApi.registrations()])
+      .then(([list, mine]) => setLoaded({ events: list.items, registrations: mine.items, offsetMs: Date.parse(list.now) - Date.now() }))
+      .catch((error: unknown) => setFailure(errorText(error, t('app.networkError'))));
+  }, [t]);
+  useEffect(load, [load]);
+
+  const serverNow = Date.now() + (loaded?.offsetMs ?? 0);
+  const sessions = loaded?.events.flatMap((e) => e.sessions) ?? [];
+  const boundary = nextBoundary(sessions, serverNow);
+  // Re-render when a window opens or closes, so the button never outlives the deadline on an open page.
+  useEffect(() => {
+    const wait = boundary === undefined ? RECHECK_MS : Math.min(RECHECK_MS, Math.max(0, boundary - serverNow) + 50);
+    const timer = setTimeout(() => setTick((n) => n + 1), wait);
+    return () => clearTimeout(timer);
+  });
+
+  const act = async (label: string, run: () => Promise<unknown>, done: string) => {
+    setBusy(label);
+    try {
+      await run();
+      notify.success(done);
+    } catch (error) {
+      notify.error(error);
+    } finally {
+      setBusy(null);
+      load();
+    }
+  };
+  const signUp = (sessionId: number) => {
+    const key = keys.current.get(sessionId) ?? crypto.randomUUID();
+    keys.current.set(sessionId, key);
+    void act(
+      `session-${sessionId}`,
+      async () => {
+        try {
+          await myEventsApi.signUp({ sessionId, key });
+          keys.current.delete(sessionId);
+        } catch (error) {
+          if (!(error instanceof ApiError && error.status === 0)) keys.current.delete(sessionId);
+          throw error;
+        }
+      },
+      t('myEvents.signedUpDone'),
+    );
+  };
+  const cancel = (id: number) => void act(`reg-${id}`, () => myEventsApi.cancel(id), t('myEvents.cancelled'));
+  const accept = (id: number) => void act(`reg-${id}`, () => myEventsApi.accept(id), t('myEvents.accepted'));
+
+  if (!loaded) return failure ? <Alert type="error" showIcon message={failure} /> : <Skeleton active />;
+  const activeSessions = new Set(loaded.registrations.filter((r) => isActive(r.status)).map((r) => r.sessionId));
+  return (
+    <div data-testid="my-events">
+      <Typography.Title level={4}>{t('myEvents.mine')}</Typography.Title>
+      {loaded.registrations.length === 0 && <Empty description={t('myEvents.noRegistrations')} />}
+      {loaded.registrations.map((r) => (
+        <MyRegistrationItem key={r.id} registration={r} isBusy={busy === `reg-${r.id}`} onCancel={cancel} onAccept={accept} />
+      ))}
+      <Typography.Title level={4}>{t('myEvents.open')}</Typography.Title>
+      {loaded.events.length === 0 && <Empty description={t('myEvents.noEvents')} />}
+      {loaded.events.map((e) => (
+        <Card key={e.id} size="small" style={{ marginBottom: 12 }} title={e.title} data-testid={`my-event-${e.id}`}>
+          <div className="public-note">
+            {e.orgName} · {t(`myEvents.kind.${e.kind}`)}
+          </div>
+          {e.description && <Typography.Paragraph>{e.description}</Typography.Paragraph>}
+          {e.sessions.map((s) => (
+            <SessionRow
+              key={s.id}
+              session={s}
+              selection={e.selection}
+              state={windowState(s, serverNow)}
+              hasActive={activeSessions.has(s.id)}
+              isBusy={busy === `session-${s.id}`}
+              onSignUp={signUp}
+            />
+          ))}
+        </Card>
+      ))}
+    </div>
+  );
+}
