@@ -93,5 +93,9 @@ export function aimedAtTargetEvents(w: EventsWorld): { route: string; request: R
       method: 'POST',
       url: `${event}/registrations/${w.registration}/check-in`,
     }),
+    r('POST /api/events/:id/draw/plan', { method: 'POST', url: `${event}/draw/plan`, payload: { seedSource: '越权来源' } }),
+    r('POST /api/events/:id/draw/freeze', { method: 'POST', url: `${event}/draw/freeze` }),
+    r('POST /api/events/:id/draw/seed', { method: 'POST', url: `${event}/draw/seed`, payload: { seed: '1 2 3' } }),
+    r('GET /api/events/:id/draws', { method: 'GET', url: `${event}/draws` }),
   ];
 }

@@ -589,6 +589,11 @@ const publicRoutes = new Set([
   'GET /api/portal/training/record',
   // The public key shops check voucher codes with offline: a public key, no data (welfare/welfare.authz.ts).
   'GET /api/public/welfare/voucher-key',
+  // A draw's public result page and export: masked names, keys, seed, hash (events/events.authz.ts publicRoutes);
+  // a member's ranked preferences: a member session only.
+  'GET /api/public/events/:id/draws',
+  'GET /api/public/events/:id/draws/:drawId/export',
+  'POST /api/portal/events/preferences',
 ]);
 
 type Outsider = {

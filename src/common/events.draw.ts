@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineAuditActions } from './audit.actions.js';
 
 /**
  * The published exports of fair selection (issue #13): a lottery (抽签) and an allocation across sessions by
@@ -145,3 +146,155 @@ export const AllocationExport = AllocationFreeze.extend({
   }),
 });
 export type AllocationExport = z.infer<typeof AllocationExport>;
+
+/* ---- The draw wired to the database (console routes and public page, events.draw.routes.ts) ---- */
+
+/** The export of a points ranking (积分排行): the frozen draw, the earned points read at the run, the declared rule. */
+export const RANKING_FORMAT = 'gonghui.ranking/1';
+export const RANKING_RULE =
+  'Entries ordered by points earned in [earnedFrom, earnedTo) descending, then earlier sign-up, then the draw key ' +
+  '(HMAC-SHA256 of the seed, as in the lottery); quotas filled first by that order, then the open places; the rest wait in that order.';
+
+const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const BodyId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+export const DrawParams = z.object({ id: Id, drawId: Id });
+
+/** Declared before freezing: the public seed source, quotas per unit and session, a ranking's points window. */
+export const DrawPlanBody = z.object({
+  seedSource: LineText,
+  quotas: z
+    .array(z.object({ sessionId: BodyId, orgId: BodyId, quota: z.number().int().min(1).max(DRAW_LIMITS.places) }))
+    .max(1000)
+    .default([]),
+  /** Points ranking only: the programme and the Beijing days (both included) whose earned points count. */
+  ranking: z.object({ programmeId: BodyId, from: Day, to: Day }).optional(),
+});
+export type DrawPlanBody = z.infer<typeof DrawPlanBody>;
+
+export const DrawSeedBody = z.object({ seed: z.string().trim().min(1).max(DRAW_LIMITS.seed) });
+export type DrawSeedBody = z.infer<typeof DrawSeedBody>;
+
+/** A member's ranked sessions of a preferences event (best first). */
+export const PreferencesBody = z.object({
+  eventId: BodyId,
+  sessionIds: z.array(BodyId).min(1).max(DRAW_LIMITS.choices),
+  key: z
+    .string()
+    .trim()
+    .min(1)
+    .max(120)
+    .regex(/^[\x21-\x7e]+$/u),
+});
+export type PreferencesBody = z.infer<typeof PreferencesBody>;
+
+export const drawModes = ['lottery', 'points_ranking', 'preferences'] as const;
+export type DrawMode = (typeof drawModes)[number];
+
+export const DrawSummary = z.object({
+  id: z.number(),
+  /** The session drawn; null for preferences (one allocation across the event's sessions). */
+  sessionId: z.number().nullable(),
+  mode: z.enum(drawModes),
+  entries: z.number(),
+  frozenHash: z.string(),
+  frozenAt: z.string(),
+  seed: z.string().nullable(),
+  resultHash: z.string().nullable(),
+  drawnAt: z.string().nullable(),
+  /** After the draw: how many were given a place, how many wait. */
+  confirmed: z.number().nullable(),
+  waitlisted: z.number().nullable(),
+});
+export type DrawSummary = z.infer<typeof DrawSummary>;
+
+/** The console's view of an event's draws (cadre, scoped). */
+export const EventDraws = z.object({
+  eventId: z.number(),
+  plan: z
+    .object({
+      seedSource: z.string(),
+      quotas: z.array(z.object({ sessionId: z.number(), orgId: z.number(), quota: z.number() })),
+      ranking: z.object({ programmeId: z.number(), from: z.string(), to: z.string() }).nullable(),
+      declaredAt: z.string(),
+    })
+    .nullable(),
+  draws: z.array(DrawSummary),
+});
+export type EventDraws = z.infer<typeof EventDraws>;
+
+/** One line of the public result page: a masked name, never more. */
+export const PublicDrawRow = z.object({
+  entryId: z.string(),
+  maskedName: z.string(),
+  stratum: z.string().nullable(),
+  key: z.string(),
+  outcome: z.enum(['won', 'waiting']),
+  position: z.number(),
+  /** The session given (preferences), else null. */
+  sessionId: z.string().nullable(),
+  /** Points earned in the window (ranking), else null. */
+  earned: z.number().nullable(),
+});
+export type PublicDrawRow = z.infer<typeof PublicDrawRow>;
+
+/** The public result page of an event's draws: seed source, frozen hash, seed and every row; frozen draws without result too. */
+export const PublicEventDraws = z.object({
+  eventId: z.number(),
+  title: z.string(),
+  draws: z.array(
+    z.object({
+      id: z.number(),
+      sessionId: z.number().nullable(),
+      mode: z.enum(drawModes),
+      seedSource: z.string(),
+      frozenHash: z.string(),
+      frozenAt: z.string(),
+      entries: z.number(),
+      seed: z.string().nullable(),
+      resultHash: z.string().nullable(),
+      rows: z.array(PublicDrawRow),
+    }),
+  ),
+});
+export type PublicEventDraws = z.infer<typeof PublicEventDraws>;
+
+export const RankingExport = DrawFreeze.extend({
+  format: z.literal(RANKING_FORMAT),
+  rule: z.string(),
+  frozenHash: Hex64,
+  seed: Seed,
+  earnedFrom: z.string(),
+  earnedTo: z.string(),
+  result: z.object({
+    ranked: z.array(z.object({ entryId: OpaqueId, key: Hex64, earned: z.number(), signedUpAt: z.string() })),
+    winners: z.array(DrawWinner),
+    waitlist: z.array(DrawWaiting),
+  }),
+});
+export type RankingExport = z.infer<typeof RankingExport>;
+
+/** Any published export of an event's draw. */
+export const AnyDrawExport = z.union([DrawExport, AllocationExport, RankingExport]);
+export type AnyDrawExport = z.infer<typeof AnyDrawExport>;
+
+const say = (zh: string, en: string, zhS: string, enS: string) => ({
+  label: { 'zh-CN': zh, en },
+  sentence: { 'zh-CN': zhS, en: enS },
+});
+defineAuditActions({
+  'event.draw.plan': say(
+    '公布抽签规则',
+    'Declare draw plan',
+    '公布活动 {target} 的种子来源与名额分配',
+    'Declared the draw plan of {target}',
+  ),
+  'event.draw.freeze': say('冻结报名名单', 'Freeze entries', '冻结活动 {target} 的报名名单', 'Froze the entries of {target}'),
+  'event.draw.seed': say(
+    '录入种子并抽签',
+    'Enter seed and draw',
+    '录入活动 {target} 的种子并完成抽签',
+    'Entered the seed and drew {target}',
+  ),
+});

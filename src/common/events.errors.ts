@@ -50,6 +50,33 @@ export const eventsErrors = defineErrors({
     en: 'Only a confirmed registration has a ticket',
   },
   EVENT_ALREADY_CHECKED_IN: { status: 409, 'zh-CN': '此人已签到，不重复计数', en: 'This person is already checked in; not counted twice' },
+  EVENT_DRAW_NO_PLAN: {
+    status: 409,
+    'zh-CN': '请先公布抽签种子来源（及名额分配），再冻结报名名单',
+    en: 'Declare the public seed source (and any quotas) before freezing the entries',
+  },
+  EVENT_DRAW_WINDOW_OPEN: {
+    status: 409,
+    'zh-CN': '报名尚未截止，名单不能冻结',
+    en: 'The sign-up window has not closed yet; the entries cannot be frozen',
+  },
+  EVENT_DRAW_FROZEN: {
+    status: 409,
+    'zh-CN': '报名名单已冻结，不能再报名或更改',
+    en: 'The entries are frozen; nothing can be added or changed',
+  },
+  EVENT_DRAW_NOT_FROZEN: {
+    status: 409,
+    'zh-CN': '报名名单尚未冻结，不能录入种子',
+    en: 'The entries are not frozen yet; no seed can be entered',
+  },
+  EVENT_DRAW_DONE: { status: 409, 'zh-CN': '种子已录入，抽签已完成', en: 'The seed was entered and the draw has run already' },
+  EVENT_DRAW_INVALID: { status: 422, 'zh-CN': '抽签数据无效：{detail}', en: 'The draw cannot run on this data: {detail}' },
+  EVENT_PREFERENCES_INVALID: {
+    status: 422,
+    'zh-CN': '志愿须是本活动的不同班次',
+    en: 'Preferences must name distinct sessions of this event',
+  },
 });
 
 declare module './errors.js' {

@@ -17,7 +17,17 @@ export type PromotionMode = (typeof promotionModes)[number];
 export const eventStatuses = ['draft', 'open', 'closed', 'cancelled'] as const;
 export type EventStatus = (typeof eventStatuses)[number];
 
-export const registrationStatuses = ['waitlisted', 'offered', 'confirmed', 'cancelled', 'expired', 'attended', 'no_show'] as const;
+export const registrationStatuses = [
+  'waitlisted',
+  'offered',
+  'confirmed',
+  'cancelled',
+  'expired',
+  'attended',
+  'no_show',
+  /** An entry of a lottery, ranking or preferences, before the draw (events.draw.service.ts). */
+  'entered',
+] as const;
 export type RegistrationStatus = (typeof registrationStatuses)[number];
 
 /** Statuses that hold a place or a spot on the waitlist: one such registration per person and session. */

@@ -13,7 +13,8 @@ import { AppError } from '../common/errors.js';
 import { acquireDataDirLock } from './db/lock.js';
 import { checkPiiKey, createDeps } from './deps.js';
 import { exportImportErrors, importRosterFile } from './modules/imports/imports.service.js';
-import { verificationReport, verifyExportText } from './modules/events/draw.js';
+import { verificationReport } from './modules/events/draw.js';
+import { verifyAnyExportText } from './modules/events/draw.ranking.js';
 
 const usage = `gonghui command line — npm run cli -- <command>
 
@@ -32,7 +33,7 @@ const usage = `gonghui command line — npm run cli -- <command>
   import-errors <job id> <out-file>
                            write a decrypted copy of an import's error file (its rejected rows, with full ID
                            numbers) to a new file (mode 0600); needs the data key the file was sealed with
-  verify-draw <file.json>  recompute a published draw (抽签) or allocation export from its own data; prints
+  verify-draw <file.json>  recompute a published draw (抽签), ranking or allocation export from its own data; prints
                            已验证 or every mismatch, exits 0 or 1
 `;
 
@@ -159,7 +160,7 @@ async function run(args: string[]): Promise<void> {
     }
     case 'verify-draw': {
       if (!arg) throw new Error('用法 / usage: verify-draw <file.json>');
-      const mismatches = verifyExportText(fs.readFileSync(arg, 'utf8'));
+      const mismatches = verifyAnyExportText(fs.readFileSync(arg, 'utf8'));
       process.stdout.write(verificationReport(mismatches));
       process.exitCode = mismatches.length === 0 ? 0 : 1;
       return;

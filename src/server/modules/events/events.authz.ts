@@ -1,5 +1,6 @@
 import type { ModuleAuthz } from '../../testing/authz.js';
 import { eventOnStreet, memberOfUnion, openSession, registrationOnStreet } from './events.fixtures.js';
+import { lotteryOnStreet } from './events.draw.fixtures.js';
 
 export const authz: ModuleAuthz = {
   memberRoutes: [
@@ -8,7 +9,10 @@ export const authz: ModuleAuthz = {
     { route: 'GET /api/portal/events/registrations' },
     { route: 'POST /api/portal/events/registrations/:id/cancel' },
     { route: 'POST /api/portal/events/registrations/:id/accept' },
+    { route: 'POST /api/portal/events/preferences', payload: { eventId: 1, sessionIds: [1], key: 'matrix-p' } },
   ],
+  // The public result page of a draw and its export: masked names, keys, seed and hash only (events.draw.test.ts).
+  publicRoutes: ['GET /api/public/events/:id/draws', 'GET /api/public/events/:id/draws/:drawId/export'],
   cases: [
     {
       route: 'POST /api/events',
@@ -88,6 +92,42 @@ export const authz: ModuleAuthz = {
         const { event, registrationId } = await registrationOnStreet(f);
         return { method: 'POST', url: `/api/events/${event.id}/registrations/${registrationId}/no-show` };
       },
+    },
+    {
+      route: 'POST /api/events/:id/draw/plan',
+      action: 'event.write',
+      visibleWith: 'event.read',
+      write: true,
+      request: async (f) => ({
+        method: 'POST',
+        url: `/api/events/${(await lotteryOnStreet(f, 'created')).id}/draw/plan`,
+        payload: { seedSource: '中国福利彩票双色球 2026-12-03 开奖号码' },
+      }),
+    },
+    {
+      route: 'POST /api/events/:id/draw/freeze',
+      action: 'event.write',
+      visibleWith: 'event.read',
+      write: true,
+      request: async (f) => ({ method: 'POST', url: `/api/events/${(await lotteryOnStreet(f, 'planned')).id}/draw/freeze` }),
+    },
+    {
+      route: 'POST /api/events/:id/draw/seed',
+      action: 'event.write',
+      visibleWith: 'event.read',
+      write: true,
+      request: async (f) => ({
+        method: 'POST',
+        url: `/api/events/${(await lotteryOnStreet(f, 'frozen')).id}/draw/seed`,
+        payload: { seed: '03 07 12 19 25 31 + 09' },
+      }),
+    },
+    {
+      route: 'GET /api/events/:id/draws',
+      action: 'event.read',
+      visibleWith: 'event.read',
+      write: false,
+      request: async (f) => ({ method: 'GET', url: `/api/events/${(await lotteryOnStreet(f, 'created')).id}/draws` }),
     },
   ],
 };

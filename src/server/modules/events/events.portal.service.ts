@@ -9,7 +9,8 @@ import * as repo from './events.repo.js';
 import { cancelIn, signUpOnce } from './events.signup.js';
 import { toSession, toSummary } from './events.service.js';
 
-function toMine(r: repo.RegistrationRow): MemberRegistration {
+/** A registration as its member sees it. */
+export function toMine(r: repo.RegistrationRow): MemberRegistration {
   return {
     id: r.id,
     eventId: r.event_id,

@@ -25,6 +25,7 @@ import * as events from './events.service.js';
 import * as portal from './events.portal.service.js';
 import { scheduleEventJobs } from './events.jobs.js';
 import { eventCheckinRoutes } from './events.checkin.routes.js';
+import { eventDrawRoutes } from './events.draw.routes.js';
 
 /** Events (活动): events with sessions, first-come sign-ups, waitlists; the cadres' console and the member pages. */
 export function eventRoutes(app: FastifyInstance, deps: Deps): void {
@@ -96,4 +97,5 @@ export function eventRoutes(app: FastifyInstance, deps: Deps): void {
     async (req) => portal.acceptOffer(db, requireMember(req), req.params.id),
   );
   eventCheckinRoutes(app, deps);
+  eventDrawRoutes(app, deps);
 }

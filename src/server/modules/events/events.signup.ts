@@ -6,6 +6,7 @@ import { minuteOf } from '../../../common/beijing-time.js';
 import '../../../common/events.errors.js';
 import * as repo from './events.repo.js';
 import { promoteWaitlist } from './events.promotion.js';
+import { enterIn } from './events.draw.entry.js';
 
 export type SignUpOutcome = { registrationId: number; status: 'confirmed' | 'waitlisted' | 'offered' | 'other'; replay: boolean };
 
@@ -35,9 +36,12 @@ export async function signUpIn(
   if (!session) throw new AppError('NOT_FOUND');
   if (!session.in_audience || member.status !== 'member') throw new AppError('EVENT_NOT_IN_AUDIENCE');
   if (session.status !== 'open') throw new AppError('EVENT_NOT_OPEN');
-  if (session.selection !== 'first_come') throw new AppError('EVENT_SELECTION_UNSUPPORTED');
+  if (session.selection === 'preferences') throw new AppError('EVENT_SELECTION_UNSUPPORTED');
   if (!session.in_window)
     throw new AppError('EVENT_WINDOW_CLOSED', { opens: beijing(session.opens_at), closes: beijing(session.closes_at) });
+  // A lottery or a ranking records an entry; places are given by the draw (events.draw.service.ts).
+  if (session.selection !== 'first_come')
+    return { registrationId: await enterIn(tx, member, session, key, signedUpBy), status: 'other', replay: false };
   if (await repo.hasActiveRegistration(tx, member.region_id, sessionId, member.id)) throw new AppError('EVENT_ALREADY_REGISTERED');
   const status = (await repo.takePlace(tx, sessionId)) ? 'confirmed' : 'waitlisted';
   const registrationId = await repo.insertRegistration(tx, { member, eventId: session.event_id, sessionId, status, key, signedUpBy });
@@ -73,5 +77,6 @@ export async function cancelIn(
     await promoteWaitlist(tx, { sessionId: reg.session_id, promotion: reg.promotion, offerHours: reg.offer_hours }, 1);
     return true;
   }
-  return repo.moveRegistration(tx, reg, ['waitlisted'], 'cancelled', { cancelReason: reason });
+  // A waitlist place, or an entry of a draw not yet run, simply ends (a drawn winner's place then goes to the waitlist).
+  return repo.moveRegistration(tx, reg, ['waitlisted', 'entered'], 'cancelled', { cancelReason: reason });
 }

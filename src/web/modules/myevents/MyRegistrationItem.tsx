@@ -12,6 +12,7 @@ const statusColour: Record<RegistrationStatus, string> = {
   expired: 'default',
   attended: 'green',
   no_show: 'red',
+  entered: 'purple',
 };
 
 /** One of my registrations: its status (my place on the waitlist, an offer and its expiry), the ticket link, cancel, accept. */

@@ -40,6 +40,7 @@ export const messages: Widen<typeof zhCN> = {
       expired: 'Offer expired',
       attended: 'Attended',
       no_show: 'No-show',
+      entered: 'Entered, awaiting the draw',
     },
     waitlistPosition: 'number {{position}} on the waitlist',
     offerUntil: 'accept before {{at}}',

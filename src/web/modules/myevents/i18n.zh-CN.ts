@@ -37,6 +37,7 @@ export const messages = {
       expired: '递补已过期',
       attended: '已签到',
       no_show: '缺席',
+      entered: '已报名，待抽签',
     },
     waitlistPosition: '候补第 {{position}} 位',
     offerUntil: '请在 {{at}} 前确认',
