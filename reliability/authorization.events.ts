@@ -81,5 +81,6 @@ export function aimedAtTargetEvents(w: EventsWorld): { route: string; request: R
       method: 'POST',
       url: `${event}/registrations/${w.registration}/no-show`,
     }),
+    r('GET /api/events/reach', { method: 'GET', url: `/api/events/reach?orgId=${w.orgId}&from=2026-01-01&to=2027-12-31` }),
   ];
 }

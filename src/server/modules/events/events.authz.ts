@@ -89,5 +89,11 @@ export const authz: ModuleAuthz = {
         return { method: 'POST', url: `/api/events/${event.id}/registrations/${registrationId}/no-show` };
       },
     },
+    {
+      route: 'GET /api/events/reach',
+      action: 'event.read',
+      write: false,
+      request: async ({ tree }) => ({ method: 'GET', url: `/api/events/reach?orgId=${tree.dcStreet.id}&from=2026-01-01&to=2026-12-31` }),
+    },
   ],
 };
