@@ -6,6 +6,7 @@ import type { CheckinCode, Session } from '../../../common/training.js';
 import { useAuth } from '../../app/auth.js';
 import { useNotify } from '../../app/notify.js';
 import { QrCode } from '../cards/QrCode.js';
+import { AttendanceList } from './AttendanceList.js';
 import { trainingApi } from './training.api.js';
 import { beijingTime } from './trainingColumns.js';
 
@@ -26,6 +27,7 @@ export function SessionPage() {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [ids, setIds] = useState('');
   const [isShowingCode, setShowingCode] = useState(false);
+  const [marks, setMarks] = useState(0);
   const load = useCallback(() => {
     trainingApi
       .session(id)
@@ -45,6 +47,7 @@ export function SessionPage() {
       const r = await trainingApi.markAttendance(session.id, { memberIds });
       notify.success(t('training.attendance.marked', { added: r.added, already: r.already }));
       setIds('');
+      setMarks((n) => n + 1);
       load();
     } catch (error) {
       notify.error(error);
@@ -86,6 +89,7 @@ export function SessionPage() {
           </Space>
         </Card>
       )}
+      <AttendanceList sessionId={session.id} version={marks} />
       {isShowingCode && <CheckinCodeModal sessionId={session.id} onClose={() => setShowingCode(false)} />}
     </div>
   );

@@ -41,6 +41,12 @@ export const messages: Widen<typeof zhCN> = {
       codeHint: 'Members type this code on their phone to check in; it changes every 30 seconds',
       showCode: 'Show the check-in code',
       rotatesAt: 'Changes at {{at}}',
+      list: 'Attendance list',
+      member: 'Member',
+      union: 'Union',
+      how: 'How',
+      ways: { cadre_list: 'Marked by a cadre', self_qr: 'Checked in by code' },
+      empty: 'Nobody checked in yet',
     },
   },
   reach: {

@@ -38,6 +38,12 @@ export const messages = {
       codeHint: '会员在手机上输入此码签到，每 30 秒更新',
       showCode: '大屏显示签到码',
       rotatesAt: '更新于 {{at}}',
+      list: '签到名单',
+      member: '会员',
+      union: '所在工会',
+      how: '方式',
+      ways: { cadre_list: '干部登记', self_qr: '扫码签到' },
+      empty: '尚无签到',
     },
   },
   reach: {

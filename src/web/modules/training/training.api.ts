@@ -1,5 +1,6 @@
 import { pageOf } from '../../../common/paging.js';
 import { Reach } from '../../../common/events.reach.js';
+import { Attendee } from '../../../common/training.attendance.js';
 import {
   AttendanceResult,
   CheckinCode,
@@ -22,6 +23,8 @@ export const trainingApi = {
   createSession: (body: CreateSessionBody) => api.post(`${base}/sessions`, Session, body),
   teachers: (orgId: number) => api.get(`${base}/teachers`, pageOf(Teacher), { orgId, limit: 200 }),
   markAttendance: (id: number, body: AttendanceBody) => api.post(`${base}/sessions/${id}/attendance`, AttendanceResult, body),
+  attendees: (id: number, cursor: string | undefined, limit: number) =>
+    api.get(`${base}/sessions/${id}/attendance`, pageOf(Attendee), { cursor, limit }),
   checkinCode: (id: number) => api.get(`${base}/sessions/${id}/checkin-code`, CheckinCode),
   reach: (orgId: number, from: string, to: string) => api.get('/api/events/reach', Reach, { orgId, from, to }),
 };
