@@ -97,5 +97,6 @@ export function aimedAtTargetEvents(w: EventsWorld): { route: string; request: R
     r('POST /api/events/:id/draw/freeze', { method: 'POST', url: `${event}/draw/freeze` }),
     r('POST /api/events/:id/draw/seed', { method: 'POST', url: `${event}/draw/seed`, payload: { seed: '1 2 3' } }),
     r('GET /api/events/:id/draws', { method: 'GET', url: `${event}/draws` }),
+    r('GET /api/events/reach', { method: 'GET', url: `/api/events/reach?orgId=${w.orgId}&from=2026-01-01&to=2027-12-31` }),
   ];
 }

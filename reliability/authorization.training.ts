@@ -86,5 +86,6 @@ export function aimedAtTargetTraining(t: TrainingTarget, T: number): { route: st
     r('GET /api/training/members/:id/record', { method: 'GET', url: `/api/training/members/${t.member}/record` }),
     r('GET /api/training/coverage', { method: 'GET', url: `/api/training/coverage?orgId=${T}&from=2026-01-01&to=2026-12-31` }),
     r('GET /api/training/progress', { method: 'GET', url: `/api/training/progress?orgId=${T}&year=2026` }),
+    r('GET /api/training/sessions/:id/attendance', { method: 'GET', url: `${session}/attendance` }),
   ];
 }

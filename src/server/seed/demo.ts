@@ -8,6 +8,8 @@ import { seedPointsMerchants } from './points-merchants.js';
 import { seedPointsProgrammes } from './points-programmes.js';
 import { bulkInsert, withIndexesDeferred, type Column } from './load.js';
 import { seedWelfare } from './welfare.js';
+import { seedEvents } from './events.js';
+import { seedTraining } from './training.js';
 
 export type SeedOptions = {
   /** Same seed, same data. */
@@ -86,6 +88,8 @@ export async function seedDemo(database: Database, options: SeedOptions = {}): P
     });
     lap('indexes');
     await seedWelfare(tx);
+    await seedEvents(tx); // 科技+杏福 and 燕缘际会 (#13); their sign-ups once the members are in
+    await seedTraining(tx); // the city's 送教 plan (#13); attendance once the members are in
     for (const table of ['org_unit', 'collaboration_zone', 'employer'] as const) {
       await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), coalesce(max(id), 0) + 1, false) FROM ${sql.table(table)}`.execute(
         tx,

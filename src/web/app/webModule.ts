@@ -61,6 +61,17 @@ export type TodoLink = {
   to: (orgId: number) => string;
 };
 
+/**
+ * A card of another module on the coverage dashboard (数据看板), below its own figures: rendered for the node in view.
+ * The dashboard knows no module by name; a module adds its figures here (events' reach, for one).
+ */
+export type DashboardCard = {
+  key: string;
+  order: number;
+  access?: Access;
+  render: (orgId: number) => ReactNode;
+};
+
 /** What a web module contributes; `src/web/modules/<m>/module.tsx` exports one as `webModule`. */
 export type WebModule = {
   routes?: ConsoleRoute[];
@@ -68,6 +79,7 @@ export type WebModule = {
   menu?: MenuEntry[];
   orgTabs?: OrgTab[];
   todos?: TodoLink[];
+  dashboardCards?: DashboardCard[];
 };
 
 export function defineWebModule(webModule: WebModule): WebModule {
@@ -83,7 +95,14 @@ export function hasAccess(access: Access | undefined, me: Me, can: (action: Acti
 const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
 
 /** Everything the modules contribute, in display order. */
-export type Registry = { routes: ConsoleRoute[]; publicRoutes: PublicRoute[]; menu: MenuEntry[]; orgTabs: OrgTab[]; todos: TodoLink[] };
+export type Registry = {
+  routes: ConsoleRoute[];
+  publicRoutes: PublicRoute[];
+  menu: MenuEntry[];
+  orgTabs: OrgTab[];
+  todos: TodoLink[];
+  dashboardCards: DashboardCard[];
+};
 
 export function collect(webModules: WebModule[]): Registry {
   return {
@@ -92,6 +111,7 @@ export function collect(webModules: WebModule[]): Registry {
     menu: webModules.flatMap((m) => m.menu ?? []).sort(byOrder),
     orgTabs: webModules.flatMap((m) => m.orgTabs ?? []).sort(byOrder),
     todos: webModules.flatMap((m) => m.todos ?? []).sort(byOrder),
+    dashboardCards: webModules.flatMap((m) => m.dashboardCards ?? []).sort(byOrder),
   };
 }
 

@@ -129,5 +129,11 @@ export const authz: ModuleAuthz = {
       write: false,
       request: async (f) => ({ method: 'GET', url: `/api/events/${(await lotteryOnStreet(f, 'created')).id}/draws` }),
     },
+    {
+      route: 'GET /api/events/reach',
+      action: 'event.read',
+      write: false,
+      request: async ({ tree }) => ({ method: 'GET', url: `/api/events/reach?orgId=${tree.dcStreet.id}&from=2026-01-01&to=2026-12-31` }),
+    },
   ],
 };

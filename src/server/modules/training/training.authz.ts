@@ -124,6 +124,13 @@ export const authz: ModuleAuthz = {
       }),
     },
     {
+      route: 'GET /api/training/sessions/:id/attendance',
+      action: 'training.read',
+      visibleWith: 'training.read',
+      write: false,
+      request: async (f) => ({ method: 'GET', url: `/api/training/sessions/${(await sessionAt(f, f.tree.dcStreet.id)).id}/attendance` }),
+    },
+    {
       // The room's screen is run by the session's organisers.
       route: 'GET /api/training/sessions/:id/checkin-code',
       action: 'training.write',

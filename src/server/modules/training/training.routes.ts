@@ -33,6 +33,7 @@ import { loadMasterSecret } from '../../crypto/pii.js';
 import { createCheckinCodes } from './training.checkin.js';
 import * as training from './training.service.js';
 import * as portal from './training.portal.js';
+import { trainingAttendanceRoutes } from './training.attendance.routes.js';
 
 /** Training (送教 / 培训): plans, courses, teachers, sessions with teacher bookings, attendance, coverage. */
 export function trainingRoutes(app: FastifyInstance, deps: Deps): void {
@@ -102,4 +103,5 @@ export function trainingRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/portal/training/record', { schema: { tags: ['portal'], response: { 200: TrainingRecord } } }, async (req) =>
     portal.ownRecord(deps, requireMember(req)),
   );
+  trainingAttendanceRoutes(app, deps);
 }

@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoverageTrend, DistrictCoverage } from '../../../common/coverage.reports.js';
 import { useNotify } from '../../app/notify.js';
+import { DashboardSlots } from './DashboardSlots.js';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { KindTag } from '../orgs/KindTag.js';
 import { useOrgTree } from '../orgs/treeStore.js';
@@ -129,6 +130,7 @@ export function DashboardPage() {
       <TrendChart trend={trend} />
       {breakdown && breakdown.overRate.length > 0 && <OverRateTable rows={breakdown.overRate} onOpen={open} />}
       {breakdown && breakdown.children.length > 0 && <QualityTable rows={breakdown.children} onOpen={open} />}
+      <DashboardSlots orgId={orgId} />
     </div>
   );
 }

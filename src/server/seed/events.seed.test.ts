@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootstrap } from '../bootstrap.js';
+import { createDeps } from '../deps.js';
+import { openDatabase, type Database } from '../db/client.js';
+import { testConfig } from '../testing/template.js';
+import { MATCHMAKING, MATCHMAKING_TITLE, seedEvents, TECH_LINE, TECH_LINE_TITLE } from './events.js';
+import { seedDemoMembers } from './members.js';
+import { FINANCE_COURSE, seedTraining, TRAINING_PLAN } from './training.js';
+
+const HAIDIAN = '110108';
+
+describe('the demo events and training at the seed pages’ scale', () => {
+  let database: Database;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-events-seed-'));
+    database = await openDatabase({ dataDir: dir });
+    const config = testConfig({ seedDemo: true, demoScale: 0.05, dataDir: dir });
+    // bootstrap seeds every district; only 海淀 gets members here, enough for 1,500 trips and 126 units.
+    await bootstrap(database, config);
+    const haidian = await database.db
+      .selectFrom('org_unit')
+      .select('id')
+      .where('kind', '=', 'district_federation')
+      .where('region_code', '=', HAIDIAN)
+      .executeTakeFirstOrThrow();
+    await seedDemoMembers(createDeps(database, config), { districtId: haidian.id, target: 4000, extras: false, batchSize: 2000 });
+    // What the background loader does once the members are in; twice, to show it adds nothing the second time.
+    await seedEvents(database.db);
+    await seedTraining(database.db);
+    await seedEvents(database.db);
+    await seedTraining(database.db);
+  }, 240_000);
+  afterAll(async () => {
+    await database?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs 海淀’s “科技+杏福” line: 33 trips to 15 firms carrying 1,500 confirmed workers of 海淀’s units', async () => {
+    const { rows } = await sql<{
+      owner: string;
+      sessions: number;
+      seats: number;
+      held: number;
+      confirmed: number;
+      people: number;
+      outside: number;
+    }>`
+      SELECT o.name AS owner,
+             (SELECT count(*)::int FROM event_session s WHERE s.event_id = e.id) AS sessions,
+             (SELECT sum(capacity)::int FROM event_session s WHERE s.event_id = e.id) AS seats,
+             (SELECT sum(confirmed)::int FROM event_session s WHERE s.event_id = e.id) AS held,
+             (SELECT count(*)::int FROM event_registration r WHERE r.event_id = e.id AND r.status = 'confirmed') AS confirmed,
+             (SELECT count(DISTINCT member_id)::int FROM event_registration r WHERE r.event_id = e.id) AS people,
+             (SELECT count(*)::int FROM event_registration r WHERE r.event_id = e.id AND NOT r.org_path <@ o.path) AS outside
+        FROM event e JOIN org_unit o ON o.id = e.org_id
+       WHERE e.title = ${TECH_LINE_TITLE}`.execute(database.db);
+    expect(rows).toEqual([
+      { owner: '海淀区总工会', sessions: TECH_LINE.sessions, seats: rows[0]?.seats, held: 1500, confirmed: 1500, people: 1500, outside: 0 },
+    ]);
+    expect([TECH_LINE.sessions, TECH_LINE.workers]).toEqual([33, 1500]);
+    expect(rows[0]!.seats).toBeGreaterThanOrEqual(1500);
+    const firms = await sql<{ n: number }>`
+      SELECT count(DISTINCT split_part(place, '（', 1))::int AS n FROM event_session s JOIN event e ON e.id = s.event_id
+       WHERE e.title = ${TECH_LINE_TITLE}`.execute(database.db);
+    expect(firms.rows[0]?.n).toBe(15);
+  });
+
+  it('holds 燕缘际会’s 800 entries from 126 units for 300 places, waiting for the ranking', async () => {
+    const { rows } = await sql<{
+      kind: string;
+      selection: string;
+      places: number;
+      held: number;
+      entries: number;
+      units: number;
+      waiting: number;
+    }>`
+      SELECT e.kind, e.selection, s.capacity AS places, s.confirmed AS held,
+             count(r.id)::int AS entries, count(DISTINCT r.org_id)::int AS units,
+             count(r.id) FILTER (WHERE r.status = 'waitlisted')::int AS waiting
+        FROM event e JOIN event_session s ON s.event_id = e.id LEFT JOIN event_registration r ON r.session_id = s.id
+       WHERE e.title = ${MATCHMAKING_TITLE}
+       GROUP BY e.kind, e.selection, s.capacity, s.confirmed`.execute(database.db);
+    expect(rows).toEqual([
+      { kind: 'matchmaking', selection: 'points_ranking', places: 300, held: 0, entries: 800, units: 126, waiting: 800 },
+    ]);
+    expect(MATCHMAKING).toEqual({ signUps: 800, units: 126, places: 300 });
+  });
+
+  it('plans 30 送教 sessions for the city with 劳模宣讲团 teachers, a finance course, and attendance at the held ones', async () => {
+    const { rows } = await sql<{
+      owner: string;
+      planned: number;
+      sessions: number;
+      held: number;
+      finance: number;
+      model: number;
+      attended: number;
+    }>`
+      SELECT o.name AS owner, p.planned_sessions AS planned,
+             (SELECT count(*)::int FROM training_session s JOIN training_course c ON c.id = s.course_id WHERE c.plan_id = p.id) AS sessions,
+             (SELECT count(*)::int FROM training_session s JOIN training_course c ON c.id = s.course_id
+               WHERE c.plan_id = p.id AND s.status = 'held') AS held,
+             (SELECT count(*)::int FROM training_course c WHERE c.plan_id = p.id AND c.title = ${FINANCE_COURSE}) AS finance,
+             (SELECT count(*)::int FROM teacher t WHERE t.org_id = p.org_id AND t.kind = 'model_worker') AS model,
+             (SELECT count(*)::int FROM training_attendance a JOIN training_session s ON s.id = a.training_session_id
+                JOIN training_course c ON c.id = s.course_id WHERE c.plan_id = p.id) AS attended
+        FROM training_plan p JOIN org_unit o ON o.id = p.org_id WHERE p.year = ${TRAINING_PLAN.year}`.execute(database.db);
+    expect(rows).toEqual([
+      {
+        owner: '北京市总工会',
+        planned: 30,
+        sessions: 30,
+        held: TRAINING_PLAN.held,
+        finance: 1,
+        model: 3,
+        attended: TRAINING_PLAN.held * TRAINING_PLAN.perSession,
+      },
+    ]);
+    const bookings = await sql<{ n: number }>`SELECT count(*)::int AS n FROM teacher_booking`.execute(database.db);
+    expect(bookings.rows[0]?.n).toBe(30);
+  });
+});

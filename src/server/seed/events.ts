@@ -1,0 +1,197 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { regionOfPath } from '../auth/tree.js';
+import { insertAudience, insertEvent, insertSessions } from '../modules/events/events.repo.js';
+
+export const TECH_LINE_TITLE = '“科技+杏福”职工走进科技企业';
+export const MATCHMAKING_TITLE = '燕缘际会·青年职工交友联谊';
+/** 33 trips (班次) to 15 tech firms, 1,500 workers in all (the seed pages' figures). */
+export const TECH_LINE = { sessions: 33, workers: 1500, firms: 15 } as const;
+/** 800 sign-ups from 126 units for 300 places, chosen by points ranking. */
+export const MATCHMAKING = { signUps: 800, units: 126, places: 300 } as const;
+
+const FIRMS = [
+  '百度科技园',
+  '联想全球总部',
+  '小米科技园',
+  '字节跳动（中关村）',
+  '京东方科技集团',
+  '中关村软件园',
+  '新浪总部大厦',
+  '网易北京研发中心',
+  '快手总部',
+  '美团（望京）',
+  '滴滴出行总部',
+  '寒武纪科技',
+  '商汤科技北京',
+  '旷视科技',
+  '华为北京研究所',
+] as const;
+
+type Node = { id: number; path: string };
+
+/**
+ * The demo's events (issue #13): 海淀区总工会's “科技+杏福” line — 33 trips to 15 tech firms carrying 1,500 workers —
+ * and the matchmaking event 燕缘际会 (800 sign-ups from 126 units for 300 places, ranked by points; the cadre runs the
+ * selection, so they wait as entries). Idempotent: the events are made once (in seedDemo), the sign-ups once the demo
+ * members of 海淀 exist (again after the members are in). Bulk statements: a cold start stays fast.
+ */
+export async function seedEvents(db: Kysely<DB> | Transaction<DB>): Promise<void> {
+  const haidian = await db
+    .selectFrom('org_unit')
+    .select(['id', 'path'])
+    .where('kind', '=', 'district_federation')
+    .where('region_code', '=', '110108')
+    .executeTakeFirst();
+  if (!haidian) return;
+  const tech = await ensureEvent(db, haidian, TECH_LINE_TITLE, async (tx) => {
+    const id = await insertEvent(tx, {
+      org_id: haidian.id,
+      org_path: haidian.path,
+      region_id: regionOfPath(haidian.path),
+      kind: 'outing',
+      title: TECH_LINE_TITLE,
+      description: '组织海淀区职工乘班车走进15家科技企业，参观研发中心、体验新技术，并开展青年职工联谊。',
+      selection: 'first_come',
+      promotion: 'auto',
+      offer_hours: null,
+    });
+    await insertAudience(tx, id, [haidian]);
+    // 33 trips from May to July 2026, three a week; 18 of 46 seats and 15 of 45 (1,518 seats for 1,500 workers).
+    const sessions = Array.from({ length: TECH_LINE.sessions }, (_, i) => {
+      const day = new Date(Date.UTC(2026, 4, 6 + Math.floor(i / 3) * 7 + (i % 3) * 2));
+      const on = day.toISOString().slice(0, 10);
+      return {
+        startsAt: `${on}T09:00:00+08:00`,
+        endsAt: `${on}T16:00:00+08:00`,
+        place: `${FIRMS[i % FIRMS.length]}（班次 ${i + 1}）`,
+        capacity: i < 18 ? 46 : 45,
+        opensAt: '2026-04-20T09:00:00+08:00',
+        closesAt: `${on}T00:00:00+08:00`,
+      };
+    });
+    await insertSessions(tx, id, sessions);
+    return id;
+  });
+  const match = await ensureEvent(db, haidian, MATCHMAKING_TITLE, async (tx) => {
+    const id = await insertEvent(tx, {
+      org_id: haidian.id,
+      org_path: haidian.path,
+      region_id: regionOfPath(haidian.path),
+      kind: 'matchmaking',
+      title: MATCHMAKING_TITLE,
+      description: '面向单身青年职工的线上报名、线下联谊活动：按活动积分排名确定300名线下参加人员。',
+      selection: 'points_ranking',
+      promotion: 'auto',
+      offer_hours: null,
+    });
+    await insertAudience(tx, id, [haidian]);
+    await insertSessions(tx, id, [
+      {
+        startsAt: '2026-12-19T14:00:00+08:00',
+        endsAt: '2026-12-19T18:00:00+08:00',
+        place: '中关村国家自主创新示范区展示中心',
+        capacity: MATCHMAKING.places,
+        opensAt: '2026-11-01T09:00:00+08:00',
+        closesAt: '2026-11-30T00:00:00+08:00',
+      },
+    ]);
+    return id;
+  });
+  await signUpTechLine(db, tech, haidian);
+  await enterMatchmaking(db, match, haidian);
+}
+
+async function ensureEvent(
+  db: Kysely<DB> | Transaction<DB>,
+  owner: Node,
+  title: string,
+  make: (tx: Transaction<DB>) => Promise<number>,
+): Promise<number> {
+  const found = await db.selectFrom('event').select('id').where('org_id', '=', owner.id).where('title', '=', title).executeTakeFirst();
+  if (found) return found.id;
+  return db.isTransaction ? make(db as Transaction<DB>) : db.transaction().execute(make);
+}
+
+/** 1,500 members of 海淀's units, one each, filling the trips in order; nothing when the sign-ups are already there. */
+async function signUpTechLine(db: Kysely<DB> | Transaction<DB>, eventId: number, haidian: Node): Promise<void> {
+  if (await hasRegistrations(db, eventId)) return;
+  const sessions = await db.selectFrom('event_session').select(['id', 'capacity']).where('event_id', '=', eventId).orderBy('id').execute();
+  const members = await membersOf(db, haidian, TECH_LINE.workers, 'm.id');
+  if (members.length < TECH_LINE.workers) return;
+  // Fill the trips in order, leaving the last seats of each free: 1,500 over 33 trips.
+  const base = Math.floor(TECH_LINE.workers / sessions.length);
+  const extra = TECH_LINE.workers - base * sessions.length;
+  const rows: Registration[] = [];
+  let next = 0;
+  for (const [i, s] of sessions.entries()) {
+    const take = Math.min(s.capacity, base + (i < extra ? 1 : 0));
+    for (const m of members.slice(next, next + take)) rows.push({ ...m, sessionId: s.id, status: 'confirmed' });
+    next += take;
+  }
+  await insertRegistrations(db, eventId, 'seed:xf', rows);
+}
+
+/** 800 entries from 126 of 海淀's units, waiting for the cadre's ranking (waitlisted in sign-up order). */
+async function enterMatchmaking(db: Kysely<DB> | Transaction<DB>, eventId: number, haidian: Node): Promise<void> {
+  if (await hasRegistrations(db, eventId)) return;
+  const session = await db.selectFrom('event_session').select('id').where('event_id', '=', eventId).executeTakeFirstOrThrow();
+  // The 126 units with most members; one entry from each first, then the rest in turn.
+  const { rows } = await sql<Member & { rank: number }>`
+    WITH units AS (
+      SELECT org_id FROM member WHERE region_id = ${regionOfPath(haidian.path)} AND status = 'member' AND org_path <@ ${haidian.path}::ltree
+       GROUP BY org_id ORDER BY count(*) DESC, org_id LIMIT ${MATCHMAKING.units})
+    SELECT m.region_id, m.id, m.org_id, m.org_path::text AS org_path,
+           row_number() OVER (PARTITION BY m.org_id ORDER BY m.id DESC)::int AS rank
+      FROM member m JOIN units u ON u.org_id = m.org_id
+     WHERE m.region_id = ${regionOfPath(haidian.path)} AND m.status = 'member'
+     ORDER BY rank, m.org_id
+     LIMIT ${MATCHMAKING.signUps}`.execute(db);
+  if (rows.length < MATCHMAKING.signUps || new Set(rows.map((r) => r.org_id)).size < MATCHMAKING.units) return;
+  await insertRegistrations(
+    db,
+    eventId,
+    'seed:yy',
+    rows.map(({ rank: _rank, ...m }) => ({ ...m, sessionId: session.id, status: 'waitlisted' })),
+  );
+}
+
+type Member = { region_id: number; id: number; org_id: number; org_path: string };
+type Registration = Member & { sessionId: number; status: 'confirmed' | 'waitlisted' };
+
+async function hasRegistrations(db: Kysely<DB>, eventId: number): Promise<boolean> {
+  return !!(await db.selectFrom('event_registration').select('id').where('event_id', '=', eventId).limit(1).executeTakeFirst());
+}
+
+async function membersOf(db: Kysely<DB>, node: Node, limit: number, order: 'm.id'): Promise<Member[]> {
+  return db
+    .selectFrom('member as m')
+    .select(['m.region_id', 'm.id', 'm.org_id', sql<string>`m.org_path::text`.as('org_path')])
+    .where('m.region_id', '=', regionOfPath(node.path))
+    .where('m.status', '=', 'member')
+    .where(sql<boolean>`m.org_path <@ ${node.path}::ltree`)
+    .orderBy(order)
+    .limit(limit)
+    .execute();
+}
+
+/** The registrations in one statement, each session's held places raised with them (the same seat count as a sign-up). */
+async function insertRegistrations(db: Kysely<DB>, eventId: number, keyPrefix: string, rows: readonly Registration[]): Promise<void> {
+  const write = async (tx: Transaction<DB>) => {
+    await sql`
+      INSERT INTO event_registration (region_id, event_id, session_id, member_id, org_id, org_path, status, waitlist_seq, request_key)
+      SELECT r.region_id, ${eventId}::bigint, r.session_id, r.member_id, r.org_id, r.org_path::ltree, r.status,
+             CASE WHEN r.status = 'waitlisted' THEN nextval('event_waitlist_seq') END, ${keyPrefix} || ':' || r.member_id
+        FROM unnest(${rows.map((r) => r.region_id)}::bigint[], ${rows.map((r) => r.sessionId)}::bigint[],
+                    ${rows.map((r) => r.id)}::bigint[], ${rows.map((r) => r.org_id)}::bigint[],
+                    ${rows.map((r) => r.org_path)}::text[], ${rows.map((r) => r.status)}::text[])
+             WITH ORDINALITY AS r(region_id, session_id, member_id, org_id, org_path, status, n)
+       ORDER BY r.n`.execute(tx);
+    await sql`
+      UPDATE event_session s SET confirmed = c.n
+        FROM (SELECT session_id, count(*)::int AS n FROM event_registration
+               WHERE event_id = ${eventId} AND status IN ('offered', 'confirmed', 'attended') GROUP BY session_id) c
+       WHERE s.id = c.session_id`.execute(tx);
+  };
+  await (db.isTransaction ? write(db as Transaction<DB>) : db.transaction().execute(write));
+}

@@ -1,0 +1,133 @@
+import { Button, Card, Descriptions, Empty, Input, Modal, Skeleton, Space, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import type { CheckinCode, Session } from '../../../common/training.js';
+import { useAuth } from '../../app/auth.js';
+import { useNotify } from '../../app/notify.js';
+import { QrCode } from '../cards/QrCode.js';
+import { AttendanceList } from './AttendanceList.js';
+import { trainingApi } from './training.api.js';
+import { beijingTime } from './trainingColumns.js';
+
+/** How often the room's screen asks for the code (it rotates every 30 s). */
+const CODE_POLL_MS = 5_000;
+
+/** The member numbers typed by the cadre: digits separated by anything else. */
+export function parseMemberIds(text: string): number[] {
+  return [...new Set((text.match(/\d+/gu) ?? []).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0))];
+}
+
+/** A training session: its details, attendance marked from the cadre's list, and the check-in code for the room. */
+export function SessionPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const notify = useNotify();
+  const id = Number(useParams().id);
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const [ids, setIds] = useState('');
+  const [isShowingCode, setShowingCode] = useState(false);
+  const [marks, setMarks] = useState(0);
+  const load = useCallback(() => {
+    trainingApi
+      .session(id)
+      .then(setSession)
+      .catch((error: unknown) => {
+        setSession(null);
+        notify.error(error);
+      });
+  }, [id, notify]);
+  useEffect(load, [load]);
+  if (session === undefined) return <Skeleton active />;
+  if (session === null) return <Empty />;
+  const mark = async () => {
+    const memberIds = parseMemberIds(ids);
+    if (memberIds.length === 0) return;
+    try {
+      const r = await trainingApi.markAttendance(session.id, { memberIds });
+      notify.success(t('training.attendance.marked', { added: r.added, already: r.already }));
+      setIds('');
+      setMarks((n) => n + 1);
+      load();
+    } catch (error) {
+      notify.error(error);
+    }
+  };
+  return (
+    <div data-testid="training-session-page">
+      <Typography.Title level={3}>{session.courseTitle}</Typography.Title>
+      <Descriptions size="small" column={2} style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={t('training.session.startsAt')}>{beijingTime(session.startsAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('training.session.endsAt')}>{beijingTime(session.endsAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('training.session.place')}>{session.place}</Descriptions.Item>
+        <Descriptions.Item label={t('training.session.teachers')}>{session.teachers.map((x) => x.name).join('、')}</Descriptions.Item>
+        <Descriptions.Item label={t('training.session.status')}>{t(`training.status.${session.status}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('training.session.attended')}>
+          <span data-testid="session-attended">
+            {session.attended} / {session.capacity}
+          </span>
+        </Descriptions.Item>
+      </Descriptions>
+      {can('training.write') && session.status !== 'cancelled' && (
+        <Card title={t('training.attendance.title')} size="small">
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Input.TextArea
+              rows={3}
+              value={ids}
+              onChange={(e) => setIds(e.target.value)}
+              placeholder={t('training.attendance.memberIds')}
+              data-testid="attendance-ids"
+            />
+            <Space>
+              <Button type="primary" onClick={() => void mark()} data-testid="attendance-mark">
+                {t('training.attendance.mark')}
+              </Button>
+              <Button onClick={() => setShowingCode(true)} data-testid="show-checkin-code">
+                {t('training.attendance.showCode')}
+              </Button>
+            </Space>
+          </Space>
+        </Card>
+      )}
+      <AttendanceList sessionId={session.id} version={marks} />
+      {isShowingCode && <CheckinCodeModal sessionId={session.id} onClose={() => setShowingCode(false)} />}
+    </div>
+  );
+}
+
+/** The rotating check-in code, big for the room's screen, asked for again every few seconds. */
+function CheckinCodeModal({ sessionId, onClose }: { sessionId: number; onClose: () => void }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const [code, setCode] = useState<CheckinCode | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    const fetchCode = () =>
+      trainingApi
+        .checkinCode(sessionId)
+        .then((c) => isCurrent && setCode(c))
+        .catch(notify.error);
+    void fetchCode();
+    const timer = setInterval(() => void fetchCode(), CODE_POLL_MS);
+    return () => {
+      isCurrent = false;
+      clearInterval(timer);
+    };
+  }, [sessionId, notify]);
+  return (
+    <Modal open footer={null} onCancel={onClose} width="90vw" title={t('training.attendance.code')}>
+      {code ? (
+        <div style={{ textAlign: 'center' }} data-testid="checkin-code">
+          <div style={{ fontSize: 'min(16vw, 160px)', fontWeight: 700, letterSpacing: '0.1em', fontFamily: 'monospace' }}>{code.code}</div>
+          <QrCode text={code.qr} size={320} />
+          <Typography.Paragraph type="secondary">{t('training.attendance.codeHint')}</Typography.Paragraph>
+          <Typography.Text type="secondary">
+            {t('training.attendance.rotatesAt', { at: beijingTime(code.rotatesAt).slice(11) })}
+          </Typography.Text>
+        </div>
+      ) : (
+        <Skeleton active />
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,65 @@
+/** Chinese (default) strings of training (送教 / 培训) and of the reach card. `i18n.en.ts` has exactly the same keys. */
+export const messages = {
+  training: {
+    menu: '送教培训',
+    title: '送教培训',
+    year: '年度',
+    tabs: { plans: '年度计划', sessions: '课程与场次', teachers: '师资' },
+    empty: '该组织下没有培训计划',
+    plan: {
+      org: '单位',
+      sessions: '场次（已办 / 计划）',
+      people: '培训人数（去重 / 目标）',
+    },
+    course: { title: '课程', topic: '主题', audience: '对象' },
+    session: {
+      create: '新建场次',
+      created: '已创建场次',
+      course: '课程',
+      startsAt: '开始时间',
+      endsAt: '结束时间',
+      place: '地点',
+      capacity: '名额',
+      teachers: '授课师资',
+      status: '状态',
+      attended: '签到人数',
+      open: '考勤',
+      clash: '师资时间冲突',
+    },
+    status: { planned: '计划中', held: '已举办', cancelled: '已取消' },
+    teacher: { name: '姓名', kind: '类别', org: '所属单位' },
+    teacherKind: { model_worker: '劳模宣讲团', craftsman: '职工匠师', lecturer: '讲师' },
+    attendance: {
+      title: '考勤',
+      memberIds: '会员编号（以逗号或换行分隔）',
+      mark: '登记签到',
+      marked: '新登记 {{added}} 人，已登记过 {{already}} 人',
+      code: '签到码',
+      codeHint: '会员在手机上输入此码签到，每 30 秒更新',
+      showCode: '大屏显示签到码',
+      rotatesAt: '更新于 {{at}}',
+      list: '签到名单',
+      member: '会员',
+      union: '所在工会',
+      how: '方式',
+      ways: { cadre_list: '干部登记', self_qr: '扫码签到' },
+      empty: '尚无签到',
+    },
+  },
+  reach: {
+    title: '活动与培训覆盖',
+    people: '覆盖人数（去重）',
+    signUps: '报名人次',
+    attendanceRate: '到场率',
+    trainingProgress: '送教场次（已办 / 计划）',
+    byChild: '各下级单位覆盖人数',
+    none: '—',
+  },
+} as const;
+
+// Registers these strings with the typed `t()` of every page (see src/web/i18n/messages.ts).
+declare module '../../i18n/messages.js' {
+  interface ModuleMessages {
+    training: typeof messages;
+  }
+}
