@@ -83,7 +83,7 @@ describe('the demo events and training at the seed pages’ scale', () => {
     }>`
       SELECT e.kind, e.selection, s.capacity AS places, s.confirmed AS held,
              count(r.id)::int AS entries, count(DISTINCT r.org_id)::int AS units,
-             count(r.id) FILTER (WHERE r.status = 'waitlisted')::int AS waiting
+             count(r.id) FILTER (WHERE r.status = 'entered')::int AS waiting
         FROM event e JOIN event_session s ON s.event_id = e.id LEFT JOIN event_registration r ON r.session_id = s.id
        WHERE e.title = ${MATCHMAKING_TITLE}
        GROUP BY e.kind, e.selection, s.capacity, s.confirmed`.execute(database.db);

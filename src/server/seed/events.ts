@@ -132,7 +132,7 @@ async function signUpTechLine(db: Kysely<DB> | Transaction<DB>, eventId: number,
   await insertRegistrations(db, eventId, 'seed:xf', rows);
 }
 
-/** 800 entries from 126 of 海淀's units, waiting for the cadre's ranking (waitlisted in sign-up order). */
+/** 800 entries from 126 of 海淀's units, waiting for the cadre's ranking (entries: nobody holds a place before it). */
 async function enterMatchmaking(db: Kysely<DB> | Transaction<DB>, eventId: number, haidian: Node): Promise<void> {
   if (await hasRegistrations(db, eventId)) return;
   const session = await db.selectFrom('event_session').select('id').where('event_id', '=', eventId).executeTakeFirstOrThrow();
@@ -152,12 +152,12 @@ async function enterMatchmaking(db: Kysely<DB> | Transaction<DB>, eventId: numbe
     db,
     eventId,
     'seed:yy',
-    rows.map(({ rank: _rank, ...m }) => ({ ...m, sessionId: session.id, status: 'waitlisted' })),
+    rows.map(({ rank: _rank, ...m }) => ({ ...m, sessionId: session.id, status: 'entered' })),
   );
 }
 
 type Member = { region_id: number; id: number; org_id: number; org_path: string };
-type Registration = Member & { sessionId: number; status: 'confirmed' | 'waitlisted' };
+type Registration = Member & { sessionId: number; status: 'confirmed' | 'entered' };
 
 async function hasRegistrations(db: Kysely<DB>, eventId: number): Promise<boolean> {
   return !!(await db.selectFrom('event_registration').select('id').where('event_id', '=', eventId).limit(1).executeTakeFirst());
@@ -181,7 +181,7 @@ async function insertRegistrations(db: Kysely<DB>, eventId: number, keyPrefix: s
     await sql`
       INSERT INTO event_registration (region_id, event_id, session_id, member_id, org_id, org_path, status, waitlist_seq, request_key)
       SELECT r.region_id, ${eventId}::bigint, r.session_id, r.member_id, r.org_id, r.org_path::ltree, r.status,
-             CASE WHEN r.status = 'waitlisted' THEN nextval('event_waitlist_seq') END, ${keyPrefix} || ':' || r.member_id
+             NULL, ${keyPrefix} || ':' || r.member_id
         FROM unnest(${rows.map((r) => r.region_id)}::bigint[], ${rows.map((r) => r.sessionId)}::bigint[],
                     ${rows.map((r) => r.id)}::bigint[], ${rows.map((r) => r.org_id)}::bigint[],
                     ${rows.map((r) => r.org_path)}::text[], ${rows.map((r) => r.status)}::text[])
