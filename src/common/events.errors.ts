@@ -44,6 +44,12 @@ export const eventsErrors = defineErrors({
     'zh-CN': '活动面向的单位须在您的管理范围内',
     en: 'The audience of an event must lie within your own subtree',
   },
+  EVENT_STATUS_FINAL: {
+    status: 409,
+    'zh-CN': '该活动已结束或已取消，不能再更改',
+    en: 'This event is closed or cancelled and cannot change',
+  },
+  EVENT_NOT_DRAFT: { status: 409, 'zh-CN': '只有草稿状态的活动可以发布', en: 'Only a draft event can be published' },
 });
 
 declare module './errors.js' {

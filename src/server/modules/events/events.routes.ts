@@ -24,6 +24,7 @@ import { requireMember } from '../../auth/member-session.js';
 import * as events from './events.service.js';
 import * as portal from './events.portal.service.js';
 import { scheduleEventJobs } from './events.jobs.js';
+import { eventAdminRoutes } from './events.admin.routes.js';
 
 /** Events (活动): events with sessions, first-come sign-ups, waitlists; the cadres' console and the member pages. */
 export function eventRoutes(app: FastifyInstance, deps: Deps): void {
@@ -94,4 +95,5 @@ export function eventRoutes(app: FastifyInstance, deps: Deps): void {
     { schema: { tags: ptags, params: IdParam, response: { 200: MemberRegistration } } },
     async (req) => portal.acceptOffer(db, requireMember(req), req.params.id),
   );
+  eventAdminRoutes(app, deps);
 }
