@@ -274,7 +274,12 @@ export type RegistrationExportQuery = z.infer<typeof RegistrationExportQuery>;
 
 defineAuditActions({
   'event.close': say('结束活动', 'Close event', '结束活动 {target} 并填写总结', 'Closed event {target} with a summary'),
-  'event.cancel': say('取消活动', 'Cancel event', '取消活动 {target}（全部报名随之取消）', 'Cancelled event {target} and its registrations'),
+  'event.cancel': say(
+    '取消活动',
+    'Cancel event',
+    '取消活动 {target}（全部报名随之取消）',
+    'Cancelled event {target} and its registrations',
+  ),
   'event.copy': say('复制活动', 'Copy event', '复制活动为草稿 {target}', 'Copied an event into the draft {target}'),
   'event.open': say('发布活动', 'Publish event', '发布活动 {target}', 'Published event {target}'),
   'event.export': say('导出报名名单', 'Export registrations', '导出活动 {target} 的报名名单', 'Exported the registrations of {target}'),
@@ -285,5 +290,10 @@ defineAuditActions({
     '会员取消活动 {target} 的报名',
     'A member cancelled a registration of {target}',
   ),
-  'event.registration.accept': say('会员确认递补', 'Member accepts offer', '会员确认活动 {target} 的递补名额', 'A member accepted an offered place of {target}'),
+  'event.registration.accept': say(
+    '会员确认递补',
+    'Member accepts offer',
+    '会员确认活动 {target} 的递补名额',
+    'A member accepted an offered place of {target}',
+  ),
 });

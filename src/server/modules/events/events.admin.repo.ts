@@ -5,7 +5,12 @@ import type { EventStatus, RegistrationStatus } from '../../../common/events.js'
 import './events.admin.tables.js';
 
 /** Moves the event from one of `from` to `to` (a guarded update: the row lock orders closes and cancels). */
-export async function moveEvent(tx: Executor, event: InScope<{ id: number }>, from: readonly EventStatus[], to: EventStatus): Promise<boolean> {
+export async function moveEvent(
+  tx: Executor,
+  event: InScope<{ id: number }>,
+  from: readonly EventStatus[],
+  to: EventStatus,
+): Promise<boolean> {
   const r = await tx
     .updateTable('event')
     .set({ status: to })

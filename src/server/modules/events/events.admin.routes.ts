@@ -25,8 +25,10 @@ export function eventAdminRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/events/:id/report', { schema: { tags, params: IdParam, response: { 200: EventReport } } }, async (req) =>
     admin.eventReport(db, requireActor(req), req.params.id),
   );
-  r.post('/api/events/:id/close', { schema: { tags, params: IdParam, body: CloseEventBody, response: { 200: EventReport } } }, async (req) =>
-    admin.closeEvent(db, requireActor(req), req.params.id, req.body),
+  r.post(
+    '/api/events/:id/close',
+    { schema: { tags, params: IdParam, body: CloseEventBody, response: { 200: EventReport } } },
+    async (req) => admin.closeEvent(db, requireActor(req), req.params.id, req.body),
   );
   r.post('/api/events/:id/cancel', { schema: { tags, params: IdParam, response: { 200: CancelEventResult } } }, async (req) =>
     admin.cancelEvent(db, requireActor(req), req.params.id),

@@ -106,7 +106,13 @@ export async function signUpsByUnit(db: Kysely<DB>, actor: Actor, eventId: numbe
   const unit = await findOrgFor(db, actor, 'event.read', orgId);
   const rows = await admin.signUpsByUnit(db, scopeFor(actor, 'event.read'), event, unit.path);
   return {
-    items: rows.map((r) => ({ orgId: r.org_id, orgName: r.org_name, confirmed: r.confirmed, waitlisted: r.waitlisted, attended: r.attended })),
+    items: rows.map((r) => ({
+      orgId: r.org_id,
+      orgName: r.org_name,
+      confirmed: r.confirmed,
+      waitlisted: r.waitlisted,
+      attended: r.attended,
+    })),
   };
 }
 
