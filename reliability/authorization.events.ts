@@ -81,5 +81,12 @@ export function aimedAtTargetEvents(w: EventsWorld): { route: string; request: R
       method: 'POST',
       url: `${event}/registrations/${w.registration}/no-show`,
     }),
+    r('GET /api/events/:id/report', { method: 'GET', url: `${event}/report` }),
+    r('POST /api/events/:id/close', { method: 'POST', url: `${event}/close`, payload: { summary: '越权总结' } }),
+    r('POST /api/events/:id/cancel', { method: 'POST', url: `${event}/cancel` }),
+    r('POST /api/events/:id/copy', { method: 'POST', url: `${event}/copy`, payload: { firstDate: '2027-09-01' } }),
+    r('POST /api/events/:id/open', { method: 'POST', url: `${event}/open` }),
+    r('GET /api/events/:id/by-unit', { method: 'GET', url: `${event}/by-unit?orgId=${w.orgId}` }),
+    r('GET /api/events/:id/registrations/export', { method: 'GET', url: `${event}/registrations/export?orgId=${w.orgId}` }),
   ];
 }
