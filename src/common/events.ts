@@ -243,7 +243,10 @@ export const CancelEventResult = z.object({ eventId: z.number(), cancelledRegist
 export type CancelEventResult = z.infer<typeof CancelEventResult>;
 
 /** A Beijing calendar day, YYYY-MM-DD. */
-const BeijingDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/u);
+const BeijingDay = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/u)
+  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { message: '日期不存在 / no such day' });
 
 export const CopyEventBody = z.object({
   /** The Beijing day the copy's first session falls on; every session (and its sign-up window) moves by the same days. */
