@@ -2,7 +2,15 @@ import { CopyOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CreateEventBody, EVENT_LIMITS, eventKinds, selectionModes, type EventDetail, type EventKind, type SelectionMode } from '../../../common/events.js';
+import {
+  CreateEventBody,
+  EVENT_LIMITS,
+  eventKinds,
+  selectionModes,
+  type EventDetail,
+  type EventKind,
+  type SelectionMode,
+} from '../../../common/events.js';
 import { DateInput } from '../../app/DateInput.js';
 import { FormModal } from '../../app/FormModal.js';
 import { parseWithSchema } from '../../app/zodForm.js';
@@ -81,13 +89,28 @@ export function EventFormModal({ orgId, onClose, onDone }: { orgId: number; onCl
                     <DateInput testId={`session-date-${index}`} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'start']} noStyle>
-                    <Input placeholder="09:00" style={{ width: 80 }} aria-label={t('events.field.startTime')} data-testid={`session-start-${index}`} />
+                    <Input
+                      placeholder="09:00"
+                      style={{ width: 80 }}
+                      aria-label={t('events.field.startTime')}
+                      data-testid={`session-start-${index}`}
+                    />
                   </Form.Item>
                   <Form.Item name={[field.name, 'end']} noStyle>
-                    <Input placeholder="11:00" style={{ width: 80 }} aria-label={t('events.field.endTime')} data-testid={`session-end-${index}`} />
+                    <Input
+                      placeholder="11:00"
+                      style={{ width: 80 }}
+                      aria-label={t('events.field.endTime')}
+                      data-testid={`session-end-${index}`}
+                    />
                   </Form.Item>
                   <Form.Item name={[field.name, 'place']} noStyle>
-                    <Input placeholder={t('events.field.place')} maxLength={200} style={{ width: 200 }} data-testid={`session-place-${index}`} />
+                    <Input
+                      placeholder={t('events.field.place')}
+                      maxLength={200}
+                      style={{ width: 200 }}
+                      data-testid={`session-place-${index}`}
+                    />
                   </Form.Item>
                   <Form.Item name={[field.name, 'capacity']} noStyle>
                     <InputNumber
@@ -99,7 +122,9 @@ export function EventFormModal({ orgId, onClose, onDone }: { orgId: number; onCl
                       data-testid={`session-capacity-${index}`}
                     />
                   </Form.Item>
-                  {fields.length > 1 && <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('events.remove')} />}
+                  {fields.length > 1 && (
+                    <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('events.remove')} />
+                  )}
                 </Space>
               ))}
               <Space style={{ marginTop: 8 }} wrap>

@@ -28,14 +28,17 @@ export const eventsApi = {
   cancel: (id: number) => api.post(`${base}/${id}/cancel`, CancelEventResult),
   close: (id: number, body: CloseEventBody) => api.post(`${base}/${id}/close`, EventReport, body),
   report: (id: number) => api.get(`${base}/${id}/report`, EventReport),
-  capacity: (id: number, sessionId: number, capacity: number) => api.patch(`${base}/${id}/sessions/${sessionId}`, EventDetail, { capacity }),
+  capacity: (id: number, sessionId: number, capacity: number) =>
+    api.patch(`${base}/${id}/sessions/${sessionId}`, EventDetail, { capacity }),
   registrations: (id: number, f: RegistrationFilter, cursor: string | undefined, limit: number) =>
     api.get(`${base}/${id}/registrations`, pageOf(Registration), { ...f, cursor, limit }),
   bulkSignUp: (id: number, body: BulkSignUpBody) => api.post(`${base}/${id}/registrations/bulk`, BulkSignUpResult, body),
-  cancelRegistration: (id: number, registrationId: number) => api.post(`${base}/${id}/registrations/${registrationId}/cancel`, Registration),
+  cancelRegistration: (id: number, registrationId: number) =>
+    api.post(`${base}/${id}/registrations/${registrationId}/cancel`, Registration),
   noShow: (id: number, registrationId: number) => api.post(`${base}/${id}/registrations/${registrationId}/no-show`, Registration),
   byUnit: (id: number, orgId: number) => api.get(`${base}/${id}/by-unit`, SignUpsByUnit, { orgId }),
-  exportList: (id: number, f: RegistrationFilter) => api.download(`${base}/${id}/registrations/export`, f, `event-${id}-registrations.xlsx`),
+  exportList: (id: number, f: RegistrationFilter) =>
+    api.download(`${base}/${id}/registrations/export`, f, `event-${id}-registrations.xlsx`),
 };
 
 /** A fresh caller key for one submission (a retry of the same submission reuses it). */
