@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { screen } from '@testing-library/react';
+import type * as ReactRouter from 'react-router-dom';
 import { describe, expect, it, vi } from 'vitest';
 import type { EventReport } from '../../../common/events.js';
 import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
@@ -24,7 +25,7 @@ function answer(method: string, path: string) {
 
 // The page reads its id from the route: /events/4.
 vi.mock('react-router-dom', async (original) => ({
-  ...(await original<typeof import('react-router-dom')>()),
+  ...(await original<typeof ReactRouter>()),
   useParams: () => ({ id: '4' }),
 }));
 
