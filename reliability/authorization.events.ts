@@ -98,5 +98,12 @@ export function aimedAtTargetEvents(w: EventsWorld): { route: string; request: R
     r('POST /api/events/:id/draw/seed', { method: 'POST', url: `${event}/draw/seed`, payload: { seed: '1 2 3' } }),
     r('GET /api/events/:id/draws', { method: 'GET', url: `${event}/draws` }),
     r('GET /api/events/reach', { method: 'GET', url: `/api/events/reach?orgId=${w.orgId}&from=2026-01-01&to=2027-12-31` }),
+    r('GET /api/events/:id/report', { method: 'GET', url: `${event}/report` }),
+    r('POST /api/events/:id/close', { method: 'POST', url: `${event}/close`, payload: { summary: '越权总结' } }),
+    r('POST /api/events/:id/cancel', { method: 'POST', url: `${event}/cancel` }),
+    r('POST /api/events/:id/copy', { method: 'POST', url: `${event}/copy`, payload: { firstDate: '2027-09-01' } }),
+    r('POST /api/events/:id/open', { method: 'POST', url: `${event}/open` }),
+    r('GET /api/events/:id/by-unit', { method: 'GET', url: `${event}/by-unit?orgId=${w.orgId}` }),
+    r('GET /api/events/:id/registrations/export', { method: 'GET', url: `${event}/registrations/export?orgId=${w.orgId}` }),
   ];
 }

@@ -77,6 +77,12 @@ export const eventsErrors = defineErrors({
     'zh-CN': '志愿须是本活动的不同班次',
     en: 'Preferences must name distinct sessions of this event',
   },
+  EVENT_STATUS_FINAL: {
+    status: 409,
+    'zh-CN': '该活动已结束或已取消，不能再更改',
+    en: 'This event is closed or cancelled and cannot change',
+  },
+  EVENT_NOT_DRAFT: { status: 409, 'zh-CN': '只有草稿状态的活动可以发布', en: 'Only a draft event can be published' },
 });
 
 declare module './errors.js' {

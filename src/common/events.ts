@@ -227,3 +227,91 @@ defineAuditActions({
 /** The events open to a member with the server's clock: the phone page tells 未开始 / 报名中 / 已截止 by it, not by the phone's. */
 export const MemberEventList = z.object({ items: z.array(MemberEvent), now: z.string() });
 export type MemberEventList = z.infer<typeof MemberEventList>;
+// ---- The cadres' console (issue #13): close, cancel, copy, sign-ups by unit, export. ----
+
+/** Attendance of an event, counted from its registrations in SQL (each registration once). */
+export const AttendanceFigures = z.object({
+  signedUp: z.number(),
+  confirmed: z.number(),
+  waitlisted: z.number(),
+  attended: z.number(),
+  noShow: z.number(),
+  cancelled: z.number(),
+  /** attended / (attended + no-show + still confirmed), 0..1; null when nobody held a place. */
+  attendanceRate: z.number().nullable(),
+});
+export type AttendanceFigures = z.infer<typeof AttendanceFigures>;
+
+export const CloseEventBody = z.object({ summary: z.string().trim().min(1).max(5000) });
+export type CloseEventBody = z.infer<typeof CloseEventBody>;
+
+/** The report of an event: its figures (within the caller's scope) and, once closed, the summary. */
+export const EventReport = z.object({
+  eventId: z.number(),
+  status: z.enum(eventStatuses),
+  figures: AttendanceFigures,
+  closing: z.object({ summary: z.string(), closedAt: z.string() }).nullable(),
+});
+export type EventReport = z.infer<typeof EventReport>;
+
+export const CancelEventResult = z.object({ eventId: z.number(), cancelledRegistrations: z.number() });
+export type CancelEventResult = z.infer<typeof CancelEventResult>;
+
+/** A Beijing calendar day, YYYY-MM-DD. */
+const BeijingDay = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/u)
+  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { message: '日期不存在 / no such day' });
+
+export const CopyEventBody = z.object({
+  /** The Beijing day the copy's first session falls on; every session (and its sign-up window) moves by the same days. */
+  firstDate: BeijingDay,
+  title: z.string().trim().min(1).max(100).optional(),
+});
+export type CopyEventBody = z.infer<typeof CopyEventBody>;
+
+export const UnitSignUps = z.object({
+  orgId: z.number(),
+  orgName: z.string(),
+  confirmed: z.number(),
+  waitlisted: z.number(),
+  attended: z.number(),
+});
+export type UnitSignUps = z.infer<typeof UnitSignUps>;
+/** The unit (its subtree) whose sign-ups to count, within the caller's reach. */
+export const SignUpsByUnitQuery = z.object({ orgId: Id });
+export const SignUpsByUnit = z.object({ items: z.array(UnitSignUps) });
+export type SignUpsByUnit = z.infer<typeof SignUpsByUnit>;
+
+export const RegistrationExportQuery = z.object({
+  orgId: Id,
+  sessionId: Id.optional(),
+  status: z.enum(registrationStatuses).optional(),
+});
+export type RegistrationExportQuery = z.infer<typeof RegistrationExportQuery>;
+
+defineAuditActions({
+  'event.close': say('结束活动', 'Close event', '结束活动 {target} 并填写总结', 'Closed event {target} with a summary'),
+  'event.cancel': say(
+    '取消活动',
+    'Cancel event',
+    '取消活动 {target}（全部报名随之取消）',
+    'Cancelled event {target} and its registrations',
+  ),
+  'event.copy': say('复制活动', 'Copy event', '复制活动为草稿 {target}', 'Copied an event into the draft {target}'),
+  'event.open': say('发布活动', 'Publish event', '发布活动 {target}', 'Published event {target}'),
+  'event.export': say('导出报名名单', 'Export registrations', '导出活动 {target} 的报名名单', 'Exported the registrations of {target}'),
+  'event.registration.self': say('会员报名', 'Member sign-up', '会员报名活动 {target}', 'A member signed up for {target}'),
+  'event.registration.self_cancel': say(
+    '会员取消报名',
+    'Member cancels',
+    '会员取消活动 {target} 的报名',
+    'A member cancelled a registration of {target}',
+  ),
+  'event.registration.accept': say(
+    '会员确认递补',
+    'Member accepts offer',
+    '会员确认活动 {target} 的递补名额',
+    'A member accepted an offered place of {target}',
+  ),
+});

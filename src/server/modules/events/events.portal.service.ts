@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Executor } from '../../db/executor.js';
+import { insertAudit } from '../../audit/audit.store.js';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/events.errors.js';
 import '../../../common/portal.errors.js';
@@ -24,6 +26,21 @@ export function toMine(r: repo.RegistrationRow): MemberRegistration {
     startsAt: r.starts_at,
     place: r.place,
   };
+}
+
+/** The audit entry of a member's own write, in its transaction (a member is no cadre: no user id, `member:<id>`). */
+async function memberWrote(tx: Executor, member: MemberPrincipal, action: string, reg: repo.RegistrationRow): Promise<void> {
+  await insertAudit(tx, {
+    userId: null,
+    username: `member:${member.memberId}`,
+    action,
+    targetType: 'event_registration',
+    targetId: reg.id,
+    orgPath: reg.org_path,
+    result: 'ok',
+    ip: member.ip,
+    detail: { eventId: reg.event_id, sessionId: reg.session_id },
+  });
 }
 
 async function signedInMember(db: Kysely<DB>, member: MemberPrincipal) {
@@ -59,7 +76,7 @@ async function mine(db: Kysely<DB>, member: MemberPrincipal, id: number): Promis
 /** The member signs up for a first-come session (confirmed, or on the waitlist when it is full). */
 export async function signUp(db: Kysely<DB>, member: MemberPrincipal, body: SignUpBody): Promise<MemberRegistration> {
   const me = await signedInMember(db, member);
-  const done = await signUpOnce(db, me, body.sessionId, body.key);
+  const done = await signUpOnce(db, me, body.sessionId, body.key, member.ip);
   return mine(db, member, done.registrationId);
 }
 
@@ -75,6 +92,7 @@ export async function cancelMine(db: Kysely<DB>, member: MemberPrincipal, id: nu
     const reg = await repo.registrationsOfMember(tx, member).where('r.id', '=', id).executeTakeFirst();
     if (!reg) throw new AppError('NOT_FOUND');
     if (!(await cancelIn(tx, reg, 'self'))) throw new AppError('EVENT_REGISTRATION_FINAL');
+    await memberWrote(tx, member, 'event.registration.self_cancel', reg);
   });
   return mine(db, member, id);
 }
@@ -85,6 +103,7 @@ export async function acceptOffer(db: Kysely<DB>, member: MemberPrincipal, id: n
     const reg = await repo.registrationsOfMember(tx, member).where('r.id', '=', id).executeTakeFirst();
     if (!reg) throw new AppError('NOT_FOUND');
     if (!(await repo.acceptOffer(tx, reg))) throw new AppError('EVENT_NO_OFFER');
+    await memberWrote(tx, member, 'event.registration.accept', reg);
   });
   return mine(db, member, id);
 }

@@ -27,6 +27,7 @@ import { scheduleEventJobs } from './events.jobs.js';
 import { eventCheckinRoutes } from './events.checkin.routes.js';
 import { eventDrawRoutes } from './events.draw.routes.js';
 import { eventReachRoutes } from './events.reach.routes.js';
+import { eventAdminRoutes } from './events.admin.routes.js';
 
 /** Events (活动): events with sessions, first-come sign-ups, waitlists; the cadres' console and the member pages. */
 export function eventRoutes(app: FastifyInstance, deps: Deps): void {
@@ -100,4 +101,5 @@ export function eventRoutes(app: FastifyInstance, deps: Deps): void {
   eventCheckinRoutes(app, deps);
   eventDrawRoutes(app, deps);
   eventReachRoutes(app, deps);
+  eventAdminRoutes(app, deps);
 }

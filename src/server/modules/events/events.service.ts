@@ -205,7 +205,13 @@ async function readRegistration(db: Executor, actor: Actor, eventId: number, id:
   return toRegistration(row);
 }
 
-/** Signs members of the caller's units up for a session in one transaction; each member's outcome is answered. */
+/**
+ * Signs members of the caller's units up for a session in one transaction; each member's outcome is answered.
+ * All-or-nothing for the batch: any error (event not open, window closed, a race on one person) rolls every sign-up
+ * back. A refusal that belongs to one person (outside the caller's units, outside the audience, already signed up)
+ * is decided before that person's write, listed in the answer, and does not hold up the others — a cadre signing up
+ * a unit's list wants the eligible signed up and the exceptions named, not a batch lost to one stale name.
+ */
 export async function bulkSignUp(db: Kysely<DB>, actor: Actor, eventId: number, body: BulkSignUpBody): Promise<BulkSignUpResult> {
   return db.transaction().execute(async (tx) => {
     const event = await findEventFor(tx, actor, eventId);

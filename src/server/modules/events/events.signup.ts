@@ -4,6 +4,7 @@ import type { Executor } from '../../db/executor.js';
 import { AppError } from '../../../common/errors.js';
 import { minuteOf } from '../../../common/beijing-time.js';
 import '../../../common/events.errors.js';
+import { insertAudit } from '../../audit/audit.store.js';
 import * as repo from './events.repo.js';
 import { promoteWaitlist } from './events.promotion.js';
 import { enterIn } from './events.draw.entry.js';
@@ -49,10 +50,34 @@ export async function signUpIn(
   return { registrationId, status, replay: false };
 }
 
-/** Runs a sign-up in its own transaction; a concurrent retry with the same key answers the first registration. */
-export async function signUpOnce(db: Kysely<DB>, member: repo.MemberRow, sessionId: number, key: string): Promise<SignUpOutcome> {
+/**
+ * Runs a member's own sign-up in its own transaction, with its audit entry (a retry writes none); a concurrent retry
+ * with the same key answers the first registration.
+ */
+export async function signUpOnce(
+  db: Kysely<DB>,
+  member: repo.MemberRow,
+  sessionId: number,
+  key: string,
+  ip: string | null = null,
+): Promise<SignUpOutcome> {
   try {
-    return await db.transaction().execute((tx) => signUpIn(tx, member, sessionId, key, null));
+    return await db.transaction().execute(async (tx) => {
+      const done = await signUpIn(tx, member, sessionId, key, null);
+      if (!done.replay)
+        await insertAudit(tx, {
+          userId: null,
+          username: `member:${member.id}`,
+          action: 'event.registration.self',
+          targetType: 'event_registration',
+          targetId: done.registrationId,
+          orgPath: member.org_path,
+          result: 'ok',
+          ip,
+          detail: { sessionId, status: done.status },
+        });
+      return done;
+    });
   } catch (error) {
     if (error instanceof AppError && error.code === 'EVENT_ALREADY_REGISTERED') {
       const prior = await repo.findRegistrationByKey(db, member.region_id, member.id, key);

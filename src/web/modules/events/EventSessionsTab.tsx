@@ -1,0 +1,63 @@
+import { Button, InputNumber, Space, Table, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EventDetail, EventSession } from '../../../common/events.js';
+import { useNotify } from '../../app/notify.js';
+import { eventsApi } from './events.api.js';
+import { beijingMinute } from './sessionRows.js';
+
+/** The sessions (班次) of an event: time (Beijing), place, places (editable by a writer), confirmed and waitlisted. */
+export function EventSessionsTab({ event, canWrite, onChanged }: { event: EventDetail; canWrite: boolean; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const [edits, setEdits] = useState<Record<number, number | null>>({});
+  const save = async (s: EventSession) => {
+    const capacity = edits[s.id];
+    if (!capacity) return;
+    try {
+      await eventsApi.capacity(event.id, s.id, capacity);
+      notify.success(t('events.capacitySaved'));
+      setEdits(({ [s.id]: _done, ...rest }) => rest);
+      onChanged();
+    } catch (error) {
+      notify.error(error);
+    }
+  };
+  const columns: TableColumnsType<EventSession> = [
+    {
+      title: t('events.field.time'),
+      key: 'time',
+      render: (_: unknown, s) => `${beijingMinute(s.startsAt)} – ${beijingMinute(s.endsAt).slice(11)}`,
+    },
+    { title: t('events.field.place'), dataIndex: 'place' },
+    {
+      title: t('events.field.capacity'),
+      key: 'capacity',
+      width: 220,
+      render: (_: unknown, s) =>
+        canWrite ? (
+          <Space>
+            <InputNumber
+              min={Math.max(1, s.confirmed)}
+              precision={0}
+              value={edits[s.id] ?? s.capacity}
+              onChange={(v) => setEdits((e) => ({ ...e, [s.id]: v }))}
+              data-testid={`capacity-${s.id}`}
+            />
+            {edits[s.id] !== undefined && edits[s.id] !== s.capacity && (
+              <Button size="small" type="primary" onClick={() => void save(s)} data-testid={`capacity-save-${s.id}`}>
+                {t('events.actions.saveCapacity')}
+              </Button>
+            )}
+          </Space>
+        ) : (
+          s.capacity
+        ),
+    },
+    { title: t('events.field.confirmed'), dataIndex: 'confirmed', width: 90 },
+    { title: t('events.field.waitlisted'), dataIndex: 'waitlisted', width: 90 },
+  ];
+  return (
+    <Table rowKey="id" size="small" columns={columns} dataSource={event.sessions} pagination={false} data-testid="event-sessions-table" />
+  );
+}
