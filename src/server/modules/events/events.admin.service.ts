@@ -130,6 +130,7 @@ const exportLabels = {
       expired: '已过期',
       attended: '已签到',
       no_show: '缺席',
+      entered: '已报名待遴选',
     } satisfies Record<RegistrationStatus, string>,
   },
   en: {
@@ -143,6 +144,7 @@ const exportLabels = {
       expired: 'Expired',
       attended: 'Attended',
       no_show: 'No-show',
+      entered: 'Entered, awaiting selection',
     } satisfies Record<RegistrationStatus, string>,
   },
 } as const;

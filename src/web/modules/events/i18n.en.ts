@@ -29,6 +29,7 @@ export const messages: Widen<typeof zhCN> = {
       expired: 'Expired',
       attended: 'Attended',
       no_show: 'No-show',
+      entered: 'Entered, awaiting selection',
     },
     field: {
       title: 'Title',

@@ -18,6 +18,7 @@ export const messages = {
       expired: '已过期',
       attended: '已签到',
       no_show: '缺席',
+      entered: '已报名待遴选',
     },
     field: {
       title: '活动名称',
