@@ -47,7 +47,7 @@ export async function expireOffers(db: Kysely<DB>, batch = 200): Promise<number>
     for (const [sessionId, freed] of [...freedBySession].sort((a, b) => a[0] - b[0])) {
       const e = await repo.promotionOfSession(tx, sessionId);
       await repo.releasePlaces(tx, sessionId, freed);
-      await promoteWaitlist(tx, { sessionId, promotion: e.promotion, offerHours: e.offer_hours }, freed);
+      if (e.status === 'open') await promoteWaitlist(tx, { sessionId, promotion: e.promotion, offerHours: e.offer_hours }, freed);
     }
     return rows.length;
   });

@@ -160,7 +160,10 @@ export async function membersInScope(db: Executor, scope: OrgScope, ids: readonl
 
 /**
  * The session as a member may sign up for it: its event open and the member's union inside the event's audience.
- * `in_window` tells whether now() lies in [opens_at, closes_at).
+ * `in_window` tells whether now() lies in [opens_at, closes_at). The event row is held FOR SHARE until the caller's
+ * transaction ends: a cancel (which updates that row first, then locks the sessions) waits for sign-ups in flight and
+ * then cancels them too, and a sign-up arriving during a cancel reads the event as cancelled — never a registration
+ * left in a cancelled event. Lock order: event, then session.
  */
 export async function sessionForMember(db: Executor, sessionId: number, memberPath: string) {
   return db
@@ -181,6 +184,7 @@ export async function sessionForMember(db: Executor, sessionId: number, memberPa
       ),
     ])
     .where('s.id', '=', sessionId)
+    .forShare('e')
     .executeTakeFirst();
 }
 
@@ -382,12 +386,12 @@ export async function eventsOpenTo(db: Executor, memberPath: string) {
     .execute();
 }
 
-/** How the session's event promotes from its waitlist. */
+/** How the session's event promotes from its waitlist, and whether it is still open (a closed event promotes nobody). */
 export async function promotionOfSession(db: Executor, sessionId: number) {
   return db
     .selectFrom('event_session as s')
     .innerJoin('event as e', 'e.id', 's.event_id')
-    .select(['e.promotion', 'e.offer_hours'])
+    .select(['e.promotion', 'e.offer_hours', 'e.status'])
     .where('s.id', '=', sessionId)
     .executeTakeFirstOrThrow();
 }
