@@ -16,7 +16,7 @@ export const webModule = defineWebModule({
   menu: [
     {
       key: '/events',
-      order: 63,
+      order: 61,
       icon: <CalendarOutlined />,
       label: (t) => t('events.menu'),
       testId: 'nav-events',
