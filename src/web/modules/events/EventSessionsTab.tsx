@@ -1,6 +1,7 @@
 import { Button, InputNumber, Space, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { EventDetail, EventSession } from '../../../common/events.js';
 import { useNotify } from '../../app/notify.js';
 import { eventsApi } from './events.api.js';
@@ -56,6 +57,20 @@ export function EventSessionsTab({ event, canWrite, onChanged }: { event: EventD
     },
     { title: t('events.field.confirmed'), dataIndex: 'confirmed', width: 90 },
     { title: t('events.field.waitlisted'), dataIndex: 'waitlisted', width: 90 },
+    ...(canWrite
+      ? [
+          {
+            title: t('events.field.checkIn'),
+            key: 'checkIn',
+            width: 110,
+            render: (_: unknown, s: EventSession) => (
+              <Link to={`/events/${event.id}/sessions/${s.id}/check-in`} data-testid={`check-in-${s.id}`}>
+                {t('events.actions.scan')}
+              </Link>
+            ),
+          },
+        ]
+      : []),
   ];
   return (
     <Table rowKey="id" size="small" columns={columns} dataSource={event.sessions} pagination={false} data-testid="event-sessions-table" />

@@ -32,6 +32,7 @@ export const messages: Widen<typeof zhCN> = {
       entered: 'Entered, awaiting selection',
     },
     field: {
+      checkIn: 'Check-in',
       title: 'Title',
       kind: 'Kind',
       selection: 'Selection',
@@ -62,6 +63,7 @@ export const messages: Widen<typeof zhCN> = {
     remove: 'Remove',
     sessionIncomplete: 'Give each session a date, times, a place and its places',
     actions: {
+      scan: 'Scan tickets',
       copy: 'Copy',
       open: 'Publish',
       cancel: 'Cancel event',

@@ -21,6 +21,7 @@ export const messages = {
       entered: '已报名待遴选',
     },
     field: {
+      checkIn: '签到',
       title: '活动名称',
       kind: '类型',
       selection: '选人方式',
@@ -51,6 +52,7 @@ export const messages = {
     remove: '移除',
     sessionIncomplete: '请填写每个班次的日期、时间、地点和名额',
     actions: {
+      scan: '扫码签到',
       copy: '复制活动',
       open: '发布',
       cancel: '取消活动',
