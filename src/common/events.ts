@@ -257,10 +257,12 @@ export type EventReport = z.infer<typeof EventReport>;
 export const CancelEventResult = z.object({ eventId: z.number(), cancelledRegistrations: z.number() });
 export type CancelEventResult = z.infer<typeof CancelEventResult>;
 
-/** A Beijing calendar day, YYYY-MM-DD. */
+/** A Beijing calendar day, YYYY-MM-DD, in 2000–2099 (a copy's sessions move by whole days and must stay plannable). */
 const BeijingDay = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/u)
+  .regex(/^20\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/u, {
+    message: '日期须为 2000–2099 年的 YYYY-MM-DD / a YYYY-MM-DD day of 2000–2099',
+  })
   .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { message: '日期不存在 / no such day' });
 
 export const CopyEventBody = z.object({
