@@ -1,5 +1,5 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Descriptions, Empty, Result, Skeleton, Tabs, Tag, Typography } from 'antd';
+import { Button, Descriptions, Empty, Skeleton, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -8,18 +8,10 @@ import { useAuth } from '../../app/auth.js';
 import { useNotify } from '../../app/notify.js';
 import { EventActions } from './EventActions.js';
 import { EventByUnitTab } from './EventByUnitTab.js';
+import { EventDrawTab } from './EventDrawTab.js';
 import { EventRegistrationsTab } from './EventRegistrationsTab.js';
 import { EventSessionsTab } from './EventSessionsTab.js';
 import { eventsApi } from './events.api.js';
-
-/** 抽签: helper A's draw lands here; until then the tab says whether this event will have one at all. */
-function DrawSlot({ event }: { event: EventDetail }) {
-  const { t } = useTranslation();
-  if (event.selection === 'first_come') return <Empty description={t('events.draw.unavailable')} data-testid="draw-unavailable" />;
-  return (
-    <Result status="info" title={t('events.draw.pending', { mode: t(`events.selection.${event.selection}`) })} data-testid="draw-pending" />
-  );
-}
 
 function ReportTab({ report }: { report: EventReport | undefined }) {
   const { t } = useTranslation();
@@ -46,7 +38,7 @@ function ReportTab({ report }: { report: EventReport | undefined }) {
   );
 }
 
-/** 活动详情: sessions, registrations, sign-ups by union, the draw slot and the summary; export and the sign-in sheet. */
+/** 活动详情: sessions, registrations, sign-ups by union, the draw and the summary; export and the sign-in sheet. */
 export function EventPage() {
   const { t } = useTranslation();
   const notify = useNotify();
@@ -110,7 +102,11 @@ export function EventPage() {
             children: <EventRegistrationsTab event={event} orgId={orgId} canWrite={canWrite} onChanged={changed} />,
           },
           { key: 'byUnit', label: t('events.tab.byUnit'), children: <EventByUnitTab key={version} eventId={event.id} orgId={orgId} /> },
-          { key: 'draw', label: <span data-testid="event-draw-tab">{t('events.tab.draw')}</span>, children: <DrawSlot event={event} /> },
+          {
+            key: 'draw',
+            label: <span data-testid="event-draw-tab">{t('events.tab.draw')}</span>,
+            children: <EventDrawTab event={event} canWrite={canWrite} onChanged={changed} />,
+          },
           { key: 'report', label: t('events.tab.report'), children: <ReportTab report={report} /> },
         ]}
       />

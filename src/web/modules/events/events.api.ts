@@ -13,6 +13,7 @@ import {
   type CreateEventBody,
   type RegistrationStatus,
 } from '../../../common/events.js';
+import { AnyDrawExport, EventDraws, PublicEventDraws, type DrawPlanBody, type DrawSeedBody } from '../../../common/events.draw.js';
 import { api } from '../../app/api.js';
 
 const base = '/api/events';
@@ -43,3 +44,17 @@ export const eventsApi = {
 
 /** A fresh caller key for one submission (a retry of the same submission reuses it). */
 export const newKey = (prefix: string): string => `${prefix}:${Date.now().toString(36)}:${Math.random().toString(36).slice(2, 10)}`;
+
+const publicBase = '/api/public/events';
+
+/** 抽签 (issue #13): the plan, freeze and seed of an event's draws; the public results and the export verify-draw checks. */
+export const drawsApi = {
+  get: (id: number) => api.get(`${base}/${id}/draws`, EventDraws),
+  declarePlan: (id: number, body: DrawPlanBody) => api.post(`${base}/${id}/draw/plan`, EventDraws, body),
+  freeze: (id: number) => api.post(`${base}/${id}/draw/freeze`, EventDraws),
+  enterSeed: (id: number, body: DrawSeedBody) => api.post(`${base}/${id}/draw/seed`, EventDraws, body),
+  published: (id: number) => api.get(`${publicBase}/${id}/draws`, PublicEventDraws),
+  export: (id: number, drawId: number) => api.get(`${publicBase}/${id}/draws/${drawId}/export`, AnyDrawExport),
+  downloadExport: (id: number, drawId: number) =>
+    api.download(`${publicBase}/${id}/draws/${drawId}/export`, {}, `draw-${id}-${drawId}.json`),
+};
