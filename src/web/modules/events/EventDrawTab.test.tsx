@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventDraws } from '../../../common/events.draw.js';
 import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
 import { EventDrawTab } from './EventDrawTab.js';
-import { buildEvent, buildEventDraws, buildPublicDraws } from './events.fixtures.js';
+import { buildDrawExport, buildEvent, buildEventDraws, buildPublicDraws } from './events.fixtures.js';
 
 // antd's first tables and modals take seconds to render on a busy machine.
 configure({ asyncUtilTimeout: 30_000 });
@@ -18,6 +18,7 @@ function drawRoutes(draws: () => EventDraws, seeded?: EventDraws) {
     const isDrawn = draws().draws.some((d) => d.seed !== null);
     if (method === 'GET' && path === '/api/events/4/draws') return { body: draws() };
     if (method === 'GET' && path === '/api/public/events/4/draws') return { body: buildPublicDraws(isDrawn) };
+    if (method === 'GET' && path === '/api/public/events/4/draws/1/export' && isDrawn) return { body: buildDrawExport() };
     if (method === 'POST' && path === '/api/events/4/draw/seed' && seeded) return { body: seeded };
     return undefined;
   };
@@ -30,7 +31,7 @@ describe('EventDrawTab', { timeout: 240_000 }, () => {
     expect(await screen.findByTestId('draw-unavailable')).toBeTruthy();
   });
 
-  it('shows a reader the results with masked names, the seed and the verify command, but no button', async () => {
+  it('shows a reader the results with masked names, quota or open place, the seed and the verify command, but no button', async () => {
     fakeApi(
       cadre(['event.read']),
       drawRoutes(() => buildEventDraws(true)),
@@ -40,6 +41,9 @@ describe('EventDrawTab', { timeout: 240_000 }, () => {
     expect(winners.textContent).toContain('张*明');
     expect(winners.textContent).toContain('李*');
     expect(screen.getByTestId('draw-waiting-1').textContent).toContain('王*华');
+    // Quota or open place: read from the export, the public rows carry no basis.
+    await waitFor(() => expect(screen.getByTestId('draw-won-1').textContent).toContain('单位名额'));
+    expect(screen.getByTestId('draw-won-1').textContent).toContain('公开名额');
     expect(screen.getByTestId('draw-seed-1').textContent).toContain('03 07 12 19 25 31 + 08');
     expect(screen.getByTestId('draw-verify-1').textContent).toContain('npm run cli -- verify-draw draw-4-1.json');
     expect(screen.getByTestId('draw-download-1')).toBeTruthy();

@@ -1,5 +1,5 @@
 import type { EventDetail } from '../../../common/events.js';
-import type { EventDraws, PublicEventDraws } from '../../../common/events.draw.js';
+import { DRAW_FORMAT, DRAW_METHOD, type DrawExport, type EventDraws, type PublicEventDraws } from '../../../common/events.draw.js';
 
 /** An open first-come event of a street with one session, as the server answers it; fields overridable. */
 export function buildEvent(overrides: Partial<EventDetail> = {}): EventDetail {
@@ -88,5 +88,33 @@ export function buildPublicDraws(isDrawn: boolean): PublicEventDraws {
         rows: isDrawn ? [row('1-7', '张*明', '1', 'won', 1), row('1-8', '李*', '2', 'won', 2), row('1-9', '王*华', '3', 'waiting', 1)] : [],
       },
     ],
+  };
+}
+
+/** The export of the drawn draw (what verify-draw checks): one winner on a unit's quota, one on an open place. */
+export function buildDrawExport(): DrawExport {
+  return {
+    format: DRAW_FORMAT,
+    method: DRAW_METHOD,
+    title: '科技+杏福',
+    seedSource: '中国福利彩票双色球 2026-12-03 开奖号码',
+    frozenAt: '2026-06-20T00:00:05.000Z',
+    places: 2,
+    quotas: [{ stratum: 'org:5', quota: 1 }],
+    entries: [
+      { entryId: '1-7', maskedName: '张*明', stratum: 'org:5' },
+      { entryId: '1-8', maskedName: '李*', stratum: null },
+      { entryId: '1-9', maskedName: '王*华', stratum: null },
+    ],
+    frozenHash: hex('a'),
+    seed: '03 07 12 19 25 31 + 08',
+    result: {
+      seedCheck: hex('c'),
+      winners: [
+        { entryId: '1-7', key: hex('1'), basis: 'quota' },
+        { entryId: '1-8', key: hex('2'), basis: 'open' },
+      ],
+      waitlist: [{ entryId: '1-9', key: hex('3') }],
+    },
   };
 }
