@@ -5,10 +5,12 @@ import { useTranslation } from 'react-i18next';
 import type { EventDetail } from '../../../common/events.js';
 import { DRAW_LIMITS, type EventDraws } from '../../../common/events.draw.js';
 import type { Programme } from '../../../common/points.programmes.js';
+import { useAuth } from '../../app/auth.js';
 import { DateInput } from '../../app/DateInput.js';
 import { FormModal } from '../../app/FormModal.js';
 import { validFields } from '../../app/zodForm.js';
 import { OrgSearch } from '../orgs/OrgSearch.js';
+import { orgsApi } from '../orgs/orgs.api.js';
 import { programmesApi } from '../points/programmes.api.js';
 import { drawsApi } from './events.api.js';
 import { beijingMinute } from './sessionRows.js';
@@ -20,16 +22,42 @@ export const beijingDayOf = (iso: string, offsetMs = 0): string =>
 /** The plan's points window as the Beijing days declared (both included). */
 export const rankingDays = (r: { from: string; to: string }) => ({ from: beijingDayOf(r.from), to: beijingDayOf(r.to, -1) });
 
+/** Names of the units of a plan's quotas (the plan holds ids only); an id shows as #id until its name arrives. */
+export function useOrgNames(ids: readonly number[]): (orgId: number) => string {
+  const [names, setNames] = useState<ReadonlyMap<number, string>>(new Map());
+  const key = [...new Set(ids)].sort((a, b) => a - b).join(',');
+  useEffect(() => {
+    if (!key) return;
+    void Promise.all(
+      key.split(',').map((id) =>
+        orgsApi
+          .get(Number(id))
+          .then((o): [number, string] => [o.id, o.name])
+          .catch((): [number, string] => [Number(id), `#${id}`]),
+      ),
+    ).then((pairs) => setNames(new Map(pairs)));
+  }, [key]);
+  return (orgId) => names.get(orgId) ?? `#${orgId}`;
+}
+
 type QuotaRow = { sessionId?: number; orgId?: number; quota?: number | null };
 type Values = { seedSource?: string; programmeId?: number; from?: string; to?: string; quotas?: QuotaRow[] };
 
 /** A unit picked by name (the organisations' search) as a form control holding its id. */
-function UnitPicker({ value, onChange }: { value?: number; onChange?: (orgId: number | undefined) => void }) {
+function UnitPicker({
+  value,
+  onChange,
+  nameOf,
+}: {
+  value?: number;
+  onChange?: (orgId: number | undefined) => void;
+  nameOf: (orgId: number) => string;
+}) {
   const { t } = useTranslation();
   return (
     <OrgSearch
       keepName
-      initialText={value ? `#${value}` : ''}
+      initialText={value ? nameOf(value) : ''}
       placeholder={t('events.draw.plan.unit')}
       onPick={(hit) => onChange?.(hit.id)}
       onClear={() => onChange?.(undefined)}
@@ -56,16 +84,20 @@ export function DrawPlanModal({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
+  const { me } = useAuth();
   const [programmes, setProgrammes] = useState<Programme[]>([]);
+  const nameOf = useOrgNames(plan?.quotas.map((q) => q.orgId) ?? []);
   const isRanking = event.selection === 'points_ranking';
   const hasQuotas = event.selection !== 'preferences';
+  // The programme may belong to a higher union than the event (a district's points for a street's trip): list those
+  // under each of the caller's grants as well as under the event's own union.
+  const roots = [...new Set([event.orgId, ...(me?.grants ?? []).map((g) => g.orgId)])].join(',');
   useEffect(() => {
     if (!isRanking) return;
-    programmesApi
-      .list(event.orgId, undefined, 100)
-      .then((page) => setProgrammes(page.items))
+    Promise.all(roots.split(',').map((orgId) => programmesApi.list(Number(orgId), undefined, 100).catch(() => ({ items: [] }))))
+      .then((pages) => setProgrammes([...new Map(pages.flatMap((p) => p.items).map((p) => [p.id, p])).values()]))
       .catch(() => setProgrammes([]));
-  }, [isRanking, event.orgId]);
+  }, [isRanking, roots]);
   const initialValues: Values = {
     seedSource: plan?.seedSource,
     quotas: plan?.quotas ?? [],
@@ -137,7 +169,7 @@ export function DrawPlanModal({
                       />
                     </Form.Item>
                     <Form.Item name={[f.name, 'orgId']} rules={required(t('events.draw.plan.unit'))}>
-                      <UnitPicker />
+                      <UnitPicker nameOf={nameOf} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'quota']} rules={required(t('events.draw.plan.quota'))}>
                       <InputNumber min={1} max={DRAW_LIMITS.places} precision={0} placeholder={t('events.draw.plan.quota')} />

@@ -87,4 +87,31 @@ describe('EventDrawTab', { timeout: 240_000 }, () => {
     expect((await screen.findByTestId('draw-won-1')).textContent).toContain('张*明');
     expect(screen.queryByTestId('draw-seed')).toBeNull();
   });
+  it('declares the plan with the seed source, then freezes the closed session', async () => {
+    const declared: EventDraws = { ...buildEventDraws(false), draws: [] };
+    let current: EventDraws = { eventId: 4, plan: null, draws: [] };
+    const calls = fakeApi(cadre(['event.read', 'event.write']), (method, path) => {
+      if (method === 'GET' && path === '/api/events/4/draws') return { body: current };
+      if (method === 'POST' && path === '/api/events/4/draw/plan') return { body: (current = declared) };
+      if (method === 'POST' && path === '/api/events/4/draw/freeze') return { body: (current = buildEventDraws(false)) };
+      if (method === 'GET' && path === '/api/public/events/4/draws') return { body: buildPublicDraws(false) };
+      return undefined;
+    });
+    renderPage(<EventDrawTab event={lottery} canWrite onChanged={() => undefined} />);
+    expect(screen.queryByTestId('draw-freeze')).toBeNull();
+    await userEvent.click(await screen.findByTestId('draw-plan'));
+    const source = await screen.findByTestId('draw-seed-source');
+    expect(source.getAttribute('placeholder')).toBe('中国福利彩票双色球 2026-12-03 开奖号码');
+    await userEvent.type(source, '中国福利彩票双色球 2026-12-03 开奖号码');
+    await userEvent.click(screen.getByTestId('draw-plan-ok'));
+    // The session closed on 2026-06-20: the freeze is open to the writer.
+    const freeze = await screen.findByTestId('draw-freeze');
+    await waitFor(() => expect(freeze.hasAttribute('disabled')).toBe(false));
+    await userEvent.click(freeze);
+    expect(await screen.findByTestId('draw-frozen-1')).toBeTruthy();
+    expect(await screen.findByTestId('draw-seed')).toBeTruthy();
+    const posts = calls.filter((c) => c.method === 'POST');
+    expect(posts.map((c) => c.url.pathname)).toEqual(['/api/events/4/draw/plan', '/api/events/4/draw/freeze']);
+    expect(posts[0]!.body).toEqual({ seedSource: '中国福利彩票双色球 2026-12-03 开奖号码', quotas: [] });
+  });
 });

@@ -8,7 +8,7 @@ import { DRAW_LIMITS, type EventDraws, type PublicEventDraws } from '../../../co
 import { FormModal } from '../../app/FormModal.js';
 import { useNotify } from '../../app/notify.js';
 import { validFields } from '../../app/zodForm.js';
-import { DrawPlanModal, rankingDays } from './DrawPlanModal.js';
+import { DrawPlanModal, rankingDays, useOrgNames } from './DrawPlanModal.js';
 import { DrawResults } from './DrawResults.js';
 import { drawsApi } from './events.api.js';
 import { beijingMinute } from './sessionRows.js';
@@ -56,6 +56,7 @@ function DrawStepper({ event, canWrite, onChanged }: Props) {
       });
   }, [event.id, notify]);
   useEffect(load, [load]);
+  const orgName = useOrgNames(draws?.plan?.quotas.map((q) => q.orgId) ?? []);
   const hasFrozen = (draws?.draws.length ?? 0) > 0;
   const drawnCount = draws?.draws.filter((d) => d.seed !== null).length ?? 0;
   useEffect(() => {
@@ -126,7 +127,9 @@ function DrawStepper({ event, canWrite, onChanged }: Props) {
               {plan.quotas.length === 0
                 ? t('events.draw.plan.noQuotas')
                 : plan.quotas
-                    .map((q) => t('events.draw.plan.quotaText', { session: sessionLabel(q.sessionId), org: q.orgId, quota: q.quota }))
+                    .map((q) =>
+                      t('events.draw.plan.quotaText', { session: sessionLabel(q.sessionId), org: orgName(q.orgId), quota: q.quota }),
+                    )
                     .join('；')}
             </Descriptions.Item>
             <Descriptions.Item label={t('events.draw.plan.declaredAt')}>{beijingMinute(plan.declaredAt)}</Descriptions.Item>

@@ -140,7 +140,7 @@ export const messages: Widen<typeof zhCN> = {
         windowText: 'Programme #{{id}}, {{from}} to {{to}} (Beijing time, both days included)',
         quotas: 'Unit quotas',
         quotasHelp: 'Unit quotas (optional): places drawn first among the unit’s entries; the other places among everyone',
-        quotaText: '{{session}}: unit #{{org}}, {{quota}} places',
+        quotaText: '{{session}}: {{org}}, {{quota}} places',
         noQuotas: 'No unit quotas',
         unit: 'Unit',
         quota: 'Places',

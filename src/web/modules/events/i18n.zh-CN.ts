@@ -123,7 +123,7 @@ export const messages = {
         windowText: '积分项目 #{{id}}，{{from}} 至 {{to}}（北京时间，含首尾两日）',
         quotas: '单位名额',
         quotasHelp: '单位名额（可选）：先从该单位报名者中抽出名额，其余名额在所有人中抽取',
-        quotaText: '{{session}}：单位 #{{org}} {{quota}} 名',
+        quotaText: '{{session}}：{{org}} {{quota}} 名',
         noQuotas: '不设单位名额',
         unit: '单位',
         quota: '名额',
