@@ -263,7 +263,15 @@ const BeijingDay = z
   .regex(/^20\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/u, {
     message: '日期须为 2000–2099 年的 YYYY-MM-DD / a YYYY-MM-DD day of 2000–2099',
   })
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { message: '日期不存在 / no such day' });
+  .refine(
+    (d) => {
+      // Runs even when the pattern failed (month 00): Date.parse then gives NaN, which must not throw (a 500 the fuzzing
+      // found); a day that rolls over (02-30 → 03-02) is refused by the comparison.
+      const ms = Date.parse(`${d}T00:00:00Z`);
+      return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(d);
+    },
+    { message: '日期不存在 / no such day' },
+  );
 
 export const CopyEventBody = z.object({
   /** The Beijing day the copy's first session falls on; every session (and its sign-up window) moves by the same days. */

@@ -112,7 +112,7 @@ describe('events console: close, cancel, copy', () => {
     }));
     const event = await createEvent({ audienceOrgIds: [tree.dcStreet.id, tree.dcStreet2.id], selection: 'first_come' }, sessions);
     // A first day outside the years a copy can be planned in is a clear 400, not a database error (found by the fuzzing).
-    for (const firstDate of ['0001-01-01', '1999-12-31', '2100-01-01'])
+    for (const firstDate of ['0001-01-01', '1999-12-31', '2100-01-01', '2027-02-30', '2027-02-29', '2027-04-31', '2027-00-01'])
       expect((await ctx.call('POST', `/api/events/${event.id}/copy`, { firstDate })).statusCode).toBe(400);
     const response = await ctx.call('POST', `/api/events/${event.id}/copy`, { firstDate: '2027-05-10', title: '科技+杏福（第二期）' });
     expect(response.statusCode, response.body).toBe(201);
