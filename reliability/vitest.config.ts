@@ -13,7 +13,9 @@ export default defineConfig({
   test: {
     include: ['reliability/**/*.reliability.test.ts'],
     globalSetup: ['src/server/testing/global-setup.ts'],
-    testTimeout: 600_000,
+    // The PostgreSQL points hammer (20,000 operations, connections killed) took 591 s in a clean fresh-ci and timed out
+    // at 600 s on a loaded machine: a bound for a hung test, not a speed target (speed is measured in bench/).
+    testTimeout: 1_200_000,
     hookTimeout: 600_000,
     pool: 'forks',
     maxWorkers: 1,
