@@ -6,7 +6,7 @@ export const OutboxMessage = z.object({
   id: z.number(),
   at: z.string(),
   phoneMasked: z.string(),
-  purpose: z.enum(['sign_in_code', 'consent_code', 'transfer_notice']),
+  purpose: z.enum(['sign_in_code', 'consent_code', 'transfer_notice', 'event_confirmed', 'event_offer', 'event_reminder']),
   textZh: z.string(),
   textEn: z.string(),
   channel: z.enum(['outbox', 'http']),

@@ -284,7 +284,7 @@ export type MessageOutboxTable = {
   id: Id;
   phone_enc: string;
   phone_masked: string;
-  purpose: 'sign_in_code' | 'consent_code' | 'transfer_notice';
+  purpose: 'sign_in_code' | 'consent_code' | 'transfer_notice' | 'event_confirmed' | 'event_offer' | 'event_reminder';
   body_zh: string;
   body_en: string;
   channel: 'outbox' | 'http';

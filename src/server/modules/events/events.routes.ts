@@ -24,6 +24,7 @@ import { requireMember } from '../../auth/member-session.js';
 import * as events from './events.service.js';
 import * as portal from './events.portal.service.js';
 import { scheduleEventJobs } from './events.jobs.js';
+import { scheduleEventNotifications } from './events.notify.jobs.js';
 import { eventCheckinRoutes } from './events.checkin.routes.js';
 import { eventDrawRoutes } from './events.draw.routes.js';
 import { eventReachRoutes } from './events.reach.routes.js';
@@ -33,10 +34,15 @@ import { eventAdminRoutes } from './events.admin.routes.js';
 export function eventRoutes(app: FastifyInstance, deps: Deps): void {
   const { db } = deps;
   let jobs: { stop(): void } | undefined;
+  let notify: { stop(): void } | undefined;
   app.addHook('onListen', async () => {
     jobs = scheduleEventJobs(db, app.log);
+    notify = scheduleEventNotifications(db, deps, app.log);
   });
-  app.addHook('onClose', async () => jobs?.stop());
+  app.addHook('onClose', async () => {
+    jobs?.stop();
+    notify?.stop();
+  });
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['events'];
   r.post('/api/events', { schema: { tags, body: CreateEventBody, response: { 201: EventDetail } } }, async (req, reply) =>

@@ -1,0 +1,18 @@
+import type { Timestamp } from '../../db/schema.js';
+
+/** Which message a registration was sent (one of each at most, 0041_event_notifications.sql). */
+export type EventNotificationKind = 'confirmed' | 'offer' | 'reminder';
+
+export type EventNotificationTable = {
+  region_id: number;
+  registration_id: number;
+  kind: EventNotificationKind;
+  outcome: 'sent' | 'no_phone';
+  created_at: Timestamp;
+};
+
+declare module '../../db/schema.js' {
+  interface DB {
+    event_notification: EventNotificationTable;
+  }
+}
