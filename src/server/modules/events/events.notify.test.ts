@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { buildMember, buildTree, createTestContext, signInMember, type TestContext } from '../../testing/harness.js';
 import type { BulkSignUpResult, EventDetail, MemberRegistration } from '../../../common/events.js';
 import { openSession } from './events.fixtures.js';
@@ -102,21 +103,56 @@ describe('events: notifications through the message sender', () => {
     expect(sent).toHaveLength(3);
   });
 
-  it('confirms a cadre bulk sign-up', async () => {
-    const event = await createEvent({}, [openSession(5)]);
-    const p = await person();
+  it('confirms a cadre bulk sign-up, once each even when two scans run at the same time', async () => {
+    const event = await createEvent({}, [openSession(10)]);
+    const people: Person[] = [];
+    for (let i = 0; i < 4; i++) people.push(await person());
     const done = await ctx.call('POST', `/api/events/${event.id}/registrations/bulk`, {
       sessionId: event.sessions[0]!.id,
       key: `bulk${++serial}`,
-      memberIds: [p.id],
+      memberIds: people.map((p) => p.id),
     });
     expect(done.statusCode, done.body).toBe(200);
-    expect(done.json<BulkSignUpResult>().items[0]!.registrationId).not.toBeNull();
-    const counts = await sendEventNotifications(ctx.database.db, deps);
-    expect(counts.confirmed).toBeGreaterThanOrEqual(1);
+    expect(done.json<BulkSignUpResult>().items.every((i) => i.registrationId !== null)).toBe(true);
+    // Two processes' scans at once (on the PostgreSQL server both read the same due rows): the unique key settles who sends.
+    await Promise.all([sendEventNotifications(ctx.database.db, deps), sendEventNotifications(ctx.database.db, deps)]);
     const sent = await sentAbout(event.title);
-    expect(sent).toHaveLength(1);
-    expect(to(sent, p, 'event_confirmed')).toHaveLength(1);
+    expect(sent).toHaveLength(4);
+    for (const p of people) expect(to(sent, p, 'event_confirmed')).toHaveLength(1);
+  });
+
+  it('confirms the winners of a lottery when the draw is made, not the entrants before it', async () => {
+    const event = await createEvent({ kind: 'matchmaking', selection: 'lottery' }, [openSession(1)]);
+    const sessionId = event.sessions[0]!.id;
+    const people = [await person(), await person(), await person()];
+    const plan = await ctx.call('POST', `/api/events/${event.id}/draw/plan`, { seedSource: '中国福利彩票双色球 开奖号码' });
+    expect(plan.statusCode, plan.body).toBe(200);
+    const entered = await ctx.call('POST', `/api/events/${event.id}/registrations/bulk`, {
+      sessionId,
+      key: `lot${++serial}`,
+      memberIds: people.map((p) => p.id),
+    });
+    expect(entered.statusCode, entered.body).toBe(200);
+    // An entry is no place: nothing to confirm yet.
+    await sendEventNotifications(ctx.database.db, deps);
+    expect(await sentAbout(event.title)).toHaveLength(0);
+
+    await sql`UPDATE event_session SET opens_at = now() - interval '2 hours', closes_at = now() - interval '1 second'
+              WHERE event_id = ${event.id}`.execute(ctx.database.db);
+    expect((await ctx.call('POST', `/api/events/${event.id}/draw/freeze`)).statusCode).toBe(200);
+    const seeded = await ctx.call('POST', `/api/events/${event.id}/draw/seed`, { seed: '03 07 12 19 25 31 + 09' });
+    expect(seeded.statusCode, seeded.body).toBe(200);
+    await sendEventNotifications(ctx.database.db, deps);
+    await sendEventNotifications(ctx.database.db, deps);
+    const sent = await sentAbout(event.title);
+    const winner = await ctx.database.db
+      .selectFrom('event_registration')
+      .select('member_id')
+      .where('session_id', '=', sessionId)
+      .where('status', '=', 'confirmed')
+      .executeTakeFirstOrThrow();
+    const won = people.find((p) => p.id === winner.member_id)!;
+    expect(sent.map((s) => [s.phone, s.purpose])).toEqual([[won.phone, 'event_confirmed']]);
   });
 
   it('sends an offer with its expiry in Beijing time, then the confirmation when it is accepted', async () => {
