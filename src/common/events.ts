@@ -40,6 +40,7 @@ export type CancelReason = (typeof cancelReasons)[number];
 export const EVENT_LIMITS = {
   sessions: 200,
   audience: 50,
+  coOrganisers: 20,
   capacity: 100_000,
   bulkMembers: 500,
   offerHoursMax: 168,
@@ -84,6 +85,8 @@ export const CreateEventBody = z
     offerHours: z.number().int().min(1).max(EVENT_LIMITS.offerHoursMax).optional(),
     /** The subtrees whose members may sign up (default: the owner's subtree). */
     audienceOrgIds: z.array(BodyId).max(EVENT_LIMITS.audience).default([]),
+    /** Co-organising nodes (协办): each signs up, sees and checks in the members of its own subtree. */
+    coOrganiserIds: z.array(BodyId).max(EVENT_LIMITS.coOrganisers).default([]),
     sessions: z.array(SessionInput).min(1).max(EVENT_LIMITS.sessions),
     /** A points programme whose event-attendance rule awards points at check-in (issue #13). */
     pointsProgrammeId: BodyId.optional(),
@@ -126,6 +129,7 @@ export type EventSummary = z.infer<typeof EventSummary>;
 
 export const EventDetail = EventSummary.extend({
   audience: z.array(z.object({ orgId: z.number(), orgName: z.string() })),
+  coOrganisers: z.array(z.object({ orgId: z.number(), orgName: z.string() })),
   sessions: z.array(EventSession),
 });
 export type EventDetail = z.infer<typeof EventDetail>;

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { regionOfPath } from '../auth/tree.js';
-import { insertAudience, insertEvent, insertSessions } from '../modules/events/events.repo.js';
+import { insertEvent, insertNodes, insertSessions } from '../modules/events/events.repo.js';
 
 export const TECH_LINE_TITLE = '“科技+杏福”职工走进科技企业';
 export const MATCHMAKING_TITLE = '燕缘际会·青年职工交友联谊';
@@ -56,7 +56,7 @@ export async function seedEvents(db: Kysely<DB> | Transaction<DB>): Promise<void
       promotion: 'auto',
       offer_hours: null,
     });
-    await insertAudience(tx, id, [haidian]);
+    await insertNodes(tx, 'event_audience', id, [haidian]);
     // 33 trips from May to July 2026, three a week; 18 of 46 seats and 15 of 45 (1,518 seats for 1,500 workers).
     const sessions = Array.from({ length: TECH_LINE.sessions }, (_, i) => {
       const day = new Date(Date.UTC(2026, 4, 6 + Math.floor(i / 3) * 7 + (i % 3) * 2));
@@ -85,7 +85,7 @@ export async function seedEvents(db: Kysely<DB> | Transaction<DB>): Promise<void
       promotion: 'auto',
       offer_hours: null,
     });
-    await insertAudience(tx, id, [haidian]);
+    await insertNodes(tx, 'event_audience', id, [haidian]);
     await insertSessions(tx, id, [
       {
         startsAt: '2026-12-19T14:00:00+08:00',

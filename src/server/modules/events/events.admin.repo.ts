@@ -78,7 +78,7 @@ export async function cancelAllRegistrations(tx: Executor, event: InScope<{ id: 
 }
 
 /**
- * Copies the event into a new draft of the same node: its audience, and its sessions moved by whole days so that the
+ * Copies the event into a new draft of the same node: its audience and co-organisers, and its sessions moved by whole days so that the
  * first one falls on `firstDate` (Beijing); each sign-up window moves with its session. Answers the new event's id.
  */
 export async function copyEvent(tx: Executor, event: InScope<{ id: number }>, firstDate: string, title: string): Promise<number> {
@@ -94,6 +94,8 @@ export async function copyEvent(tx: Executor, event: InScope<{ id: number }>, fi
   const id = rows[0]!.id;
   await sql`INSERT INTO event_audience (event_id, org_id, org_path)
     SELECT ${id}, org_id, org_path FROM event_audience WHERE event_id = ${event.id}`.execute(tx);
+  await sql`INSERT INTO event_co_organiser (event_id, org_id, org_path)
+    SELECT ${id}, org_id, org_path FROM event_co_organiser WHERE event_id = ${event.id}`.execute(tx);
   await sql`INSERT INTO event_session (event_id, starts_at, ends_at, place, capacity, opens_at, closes_at)
     SELECT ${id}, starts_at + make_interval(days => ${days}), ends_at + make_interval(days => ${days}), place, capacity,
            opens_at + make_interval(days => ${days}), closes_at + make_interval(days => ${days})

@@ -21,7 +21,7 @@ import { scopeFor, type Actor } from '../../auth/scope.js';
 import { recordWrite } from '../../audit/audit.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
 import { neutraliseCell } from '../rosters/roster.errors-file.js';
-import { findEventFor, getEvent } from './events.service.js';
+import { assertOwner, findEventFor, getEvent } from './events.service.js';
 import * as admin from './events.admin.repo.js';
 
 function figures(row: Awaited<ReturnType<typeof admin.figuresOf>>): AttendanceFigures {
@@ -53,7 +53,7 @@ export async function eventReport(db: Kysely<DB>, actor: Actor, eventId: number)
 export async function closeEvent(db: Kysely<DB>, actor: Actor, eventId: number, body: CloseEventBody): Promise<EventReport> {
   await db.transaction().execute(async (tx) => {
     const event = await findEventFor(tx, actor, eventId);
-    await findOrgFor(tx, actor, 'event.write', event.org_id);
+    assertOwner(actor, event);
     if (!(await admin.moveEvent(tx, event, ['open'], 'closed'))) throw new AppError('EVENT_STATUS_FINAL');
     await admin.insertClosing(tx, event, body.summary, actor.userId);
     await recordWrite(tx, actor, 'event.close', { type: 'event', id: event.id, orgPath: event.org_path });
@@ -68,7 +68,7 @@ export async function closeEvent(db: Kysely<DB>, actor: Actor, eventId: number, 
 export async function cancelEvent(db: Kysely<DB>, actor: Actor, eventId: number): Promise<CancelEventResult> {
   return db.transaction().execute(async (tx) => {
     const event = await findEventFor(tx, actor, eventId);
-    await findOrgFor(tx, actor, 'event.write', event.org_id);
+    assertOwner(actor, event);
     if (!(await admin.moveEvent(tx, event, ['draft', 'open'], 'cancelled'))) throw new AppError('EVENT_STATUS_FINAL');
     await admin.lockSessions(tx, event);
     const cancelledRegistrations = await admin.cancelAllRegistrations(tx, event);
@@ -81,6 +81,7 @@ export async function cancelEvent(db: Kysely<DB>, actor: Actor, eventId: number)
 export async function copyEvent(db: Kysely<DB>, actor: Actor, eventId: number, body: CopyEventBody): Promise<EventDetail> {
   const id = await db.transaction().execute(async (tx) => {
     const event = await findEventFor(tx, actor, eventId);
+    assertOwner(actor, event);
     const org = await findOrgFor(tx, actor, 'event.write', event.org_id);
     const copyId = await admin.copyEvent(tx, event, body.firstDate, body.title ?? event.title);
     await recordWrite(tx, actor, 'event.copy', { type: 'event', id: copyId, orgPath: org.path }, { from: event.id });
@@ -93,7 +94,7 @@ export async function copyEvent(db: Kysely<DB>, actor: Actor, eventId: number, b
 export async function openEvent(db: Kysely<DB>, actor: Actor, eventId: number): Promise<EventDetail> {
   await db.transaction().execute(async (tx) => {
     const event = await findEventFor(tx, actor, eventId);
-    await findOrgFor(tx, actor, 'event.write', event.org_id);
+    assertOwner(actor, event);
     if (!(await admin.moveEvent(tx, event, ['draft'], 'open'))) throw new AppError('EVENT_NOT_DRAFT');
     await recordWrite(tx, actor, 'event.open', { type: 'event', id: event.id, orgPath: event.org_path });
   });

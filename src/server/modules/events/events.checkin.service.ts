@@ -10,10 +10,9 @@ import type { CheckinPack, ScanOutcome, ScanResult, SyncBody, SyncResult, Ticket
 import type { MemberPrincipal } from '../../auth/member-session.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
 import { recordWrite } from '../../audit/audit.js';
-import { findOrgFor } from '../orgs/orgs.service.js';
 import { awardForActivity } from '../points/awards.service.js';
 import * as repo from './events.checkin.repo.js';
-import { findEventFor, toRegistration } from './events.service.js';
+import { assertOrganiser, findEventFor, toRegistration } from './events.service.js';
 import { findRegistrationInScope } from './events.repo.js';
 import type { TicketSigner } from './events.tickets.js';
 
@@ -32,10 +31,13 @@ export async function myTicket(db: Kysely<DB>, signer: TicketSigner, member: Mem
   };
 }
 
-/** The event and session a cadre checks people in at: 404 where unseen, 403 where the owner node is only readable. */
+/**
+ * The event and session a cadre checks people in at: 404 where unseen, 403 unless the caller organises the event (its
+ * owner or a co-organiser — whose pack then holds the tickets of its own members only).
+ */
 async function checkinSessionFor(db: Executor, actor: Actor, eventId: number, sessionId: number) {
   const event = await findEventFor(db, actor, eventId);
-  await findOrgFor(db, actor, 'event.write', event.org_id);
+  await assertOrganiser(db, actor, event);
   const session = await repo.sessionOfEvent(db, event, sessionId);
   if (!session) throw new AppError('NOT_FOUND');
   return { event, session };
@@ -159,7 +161,7 @@ export async function syncScans(
 export async function checkInByHand(db: Kysely<DB>, actor: Actor, eventId: number, registrationId: number): Promise<Registration> {
   await db.transaction().execute(async (tx) => {
     const event = await findEventFor(tx, actor, eventId);
-    await findOrgFor(tx, actor, 'event.write', event.org_id);
+    await assertOrganiser(tx, actor, event);
     const seen = await findRegistrationInScope(tx, scopeFor(actor, 'event.write'), event, registrationId);
     if (!seen) {
       if (await findRegistrationInScope(tx, scopeFor(actor, 'event.read'), event, registrationId)) throw new AppError('FORBIDDEN');

@@ -18,11 +18,10 @@ import {
 import { scopeFor, type Actor } from '../../auth/scope.js';
 import { recordWrite } from '../../audit/audit.js';
 import { insertAudit } from '../../audit/audit.store.js';
-import { findOrgFor } from '../orgs/orgs.service.js';
 import { rankingByEarned } from '../points/programmes.service.js';
 import * as repo from './events.repo.js';
 import * as drawRepo from './events.draw.repo.js';
-import { findEventFor } from './events.service.js';
+import { assertOwner, findEventFor } from './events.service.js';
 import { promoteWaitlist } from './events.promotion.js';
 import { freezeEntries, runDraw } from './draw.js';
 import { freezePreferences, runAllocation } from './allocate.js';
@@ -58,7 +57,7 @@ function invalid(error: unknown): never {
 /** The event where the caller may write (404 where unseen, 403 where only read), of a draw mode. */
 async function drawEventFor(tx: Executor, actor: Actor, eventId: number) {
   const event = await findEventFor(tx, actor, eventId);
-  await findOrgFor(tx, actor, 'event.write', event.org_id);
+  assertOwner(actor, event);
   if (event.selection === 'first_come') throw new AppError('EVENT_DRAW_INVALID', { detail: 'first come / 先到先得' });
   return event;
 }

@@ -4,10 +4,25 @@ import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/
 import type { MemberPrincipal } from '../../auth/member-session.js';
 import type { CancelReason, RegistrationStatus } from '../../../common/events.js';
 
-/** An event is visible to a scope that reaches its node or one of its audience's nodes. */
+/** An event is visible to a scope that reaches its node, one of its audience's nodes or a co-organiser. */
 function eventVisible(scope: OrgScope) {
   return sql<boolean>`(${inScope(scope, sql.ref('e.org_path'))}
-    OR EXISTS (SELECT 1 FROM event_audience a WHERE a.event_id = e.id AND ${inScope(scope, sql.ref('a.org_path'))}))`;
+    OR EXISTS (SELECT 1 FROM event_audience a WHERE a.event_id = e.id AND ${inScope(scope, sql.ref('a.org_path'))})
+    OR EXISTS (SELECT 1 FROM event_co_organiser c WHERE c.event_id = e.id AND ${inScope(scope, sql.ref('c.org_path'))}))`;
+}
+
+/**
+ * True when the scope reaches the event's node or one of its co-organisers: the caller organises (part of) the event.
+ * What part is theirs follows from the scope itself — the members they reach.
+ */
+export async function organisesInScope(db: Executor, scope: OrgScope, event: InScope<{ id: number; org_path: string }>): Promise<boolean> {
+  const row = await db
+    .selectNoFrom(
+      sql<boolean>`(${inScope(scope, sql`${event.org_path}::ltree`)}
+        OR EXISTS (SELECT 1 FROM event_co_organiser c WHERE c.event_id = ${event.id} AND ${inScope(scope, sql.ref('c.org_path'))}))`.as('ok'),
+    )
+    .executeTakeFirstOrThrow();
+  return row.ok;
 }
 
 function selectEvents(db: Executor) {
@@ -49,9 +64,16 @@ export async function insertEvent(tx: Executor, e: Omit<EventRow, 'id' | 'org_na
   return row.id;
 }
 
-export async function insertAudience(tx: Executor, eventId: number, nodes: readonly { id: number; path: string }[]) {
+/** Adds nodes to the event's audience or to its co-organisers (both lists of nodes, kept alike). */
+export async function insertNodes(
+  tx: Executor,
+  table: 'event_audience' | 'event_co_organiser',
+  eventId: number,
+  nodes: readonly { id: number; path: string }[],
+) {
+  if (nodes.length === 0) return;
   await tx
-    .insertInto('event_audience')
+    .insertInto(table)
     .values(nodes.map((n) => ({ event_id: eventId, org_id: n.id, org_path: n.path })))
     .onConflict((oc) => oc.doNothing())
     .execute();
@@ -78,9 +100,10 @@ export async function insertSessions(
     .execute();
 }
 
-export async function audienceOf(db: Executor, event: InScope<{ id: number }>) {
+/** The nodes of the event's audience or its co-organisers, with their names. */
+export async function nodesOf(db: Executor, table: 'event_audience' | 'event_co_organiser', event: InScope<{ id: number }>) {
   return db
-    .selectFrom('event_audience as a')
+    .selectFrom(`${table} as a`)
     .innerJoin('org_unit as o', 'o.id', 'a.org_id')
     .select(['a.org_id', 'o.name'])
     .where('a.event_id', '=', event.id)

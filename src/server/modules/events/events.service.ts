@@ -16,7 +16,7 @@ import type {
   Registration,
   RegistrationListQuery,
 } from '../../../common/events.js';
-import { scopeFor, type Actor, type InScope } from '../../auth/scope.js';
+import { scopeCovers, scopeFor, type Actor, type InScope } from '../../auth/scope.js';
 import { regionOfPath } from '../../auth/tree.js';
 import { listPage } from '../../http/list-page.js';
 import { boundedTotal } from '../../http/list-total.js';
@@ -82,6 +82,22 @@ export async function findEventFor(db: Executor, actor: Actor, id: number): Prom
   return row;
 }
 
+/**
+ * Refuses (403) a caller who sees the event (audience, co-organiser) but may not write at its owner node: the check
+ * before changing the event itself (sessions, capacity, draw, publish, close, cancel, copy).
+ */
+export function assertOwner(actor: Actor, event: InScope<repo.EventRow>): void {
+  if (!scopeCovers(scopeFor(actor, 'event.write'), event.org_path)) throw new AppError('FORBIDDEN');
+}
+
+/**
+ * Refuses (403) a caller who neither owns the event's node nor co-organises it with event.write: the check before a
+ * cadre works on their own part of an event (bulk sign-up, the scanner's pack, a manual check-in).
+ */
+export async function assertOrganiser(db: Executor, actor: Actor, event: InScope<repo.EventRow>): Promise<void> {
+  if (!(await repo.organisesInScope(db, scopeFor(actor, 'event.write'), event))) throw new AppError('FORBIDDEN');
+}
+
 /** Creates an event of a node with its sessions and audience (default: the node's own subtree). */
 export async function createEvent(db: Kysely<DB>, actor: Actor, body: CreateEventBody): Promise<EventDetail> {
   const id = await db.transaction().execute(async (tx) => {
@@ -89,6 +105,10 @@ export async function createEvent(db: Kysely<DB>, actor: Actor, body: CreateEven
     const audience = [];
     for (const orgId of new Set(body.audienceOrgIds.length > 0 ? body.audienceOrgIds : [org.id]))
       audience.push(await findOrgFor(tx, actor, 'event.write', orgId));
+    // A co-organiser may lie outside the owner's subtree (two districts running a line together): one the caller sees.
+    const coOrganisers = [];
+    for (const orgId of new Set(body.coOrganiserIds))
+      if (orgId !== org.id) coOrganisers.push(await findOrgFor(tx, actor, 'org.read', orgId));
     const eventId = await repo.insertEvent(tx, {
       org_id: org.id,
       org_path: org.path,
@@ -100,7 +120,8 @@ export async function createEvent(db: Kysely<DB>, actor: Actor, body: CreateEven
       promotion: body.promotion,
       offer_hours: body.offerHours ?? null,
     });
-    await repo.insertAudience(tx, eventId, audience);
+    await repo.insertNodes(tx, 'event_audience', eventId, audience);
+    await repo.insertNodes(tx, 'event_co_organiser', eventId, coOrganisers);
     await repo.insertSessions(tx, eventId, body.sessions);
     if (body.pointsProgrammeId !== undefined) await attachPointsProgramme(tx, actor, eventId, body.pointsProgrammeId);
     await recordWrite(tx, actor, 'event.create', { type: 'event', id: eventId, orgPath: org.path }, { title: body.title });
@@ -127,10 +148,16 @@ export async function listEvents(db: Kysely<DB>, actor: Actor, query: EventListQ
 
 export async function getEvent(db: Kysely<DB>, actor: Actor, id: number): Promise<EventDetail> {
   const event = await findEventFor(db, actor, id);
-  const [audience, sessions] = await Promise.all([repo.audienceOf(db, event), repo.sessionsOf(db, [event.id])]);
+  const [audience, coOrganisers, sessions] = await Promise.all([
+    repo.nodesOf(db, 'event_audience', event),
+    repo.nodesOf(db, 'event_co_organiser', event),
+    repo.sessionsOf(db, [event.id]),
+  ]);
+  const named = (nodes: typeof audience) => nodes.map((a) => ({ orgId: a.org_id, orgName: a.name }));
   return {
     ...toSummary(event),
-    audience: audience.map((a) => ({ orgId: a.org_id, orgName: a.name })),
+    audience: named(audience),
+    coOrganisers: named(coOrganisers),
     sessions: sessions.map(toSession),
   };
 }
@@ -148,7 +175,7 @@ export async function changeCapacity(
 ): Promise<EventDetail> {
   await db.transaction().execute(async (tx) => {
     const event = await findEventFor(tx, actor, eventId);
-    await findOrgFor(tx, actor, 'event.write', event.org_id);
+    assertOwner(actor, event);
     const session = await repo.findSessionOf(tx, event, sessionId, true);
     if (!session) throw new AppError('NOT_FOUND');
     if (!(await repo.setCapacity(tx, session.id, body.capacity)))
@@ -215,7 +242,7 @@ async function readRegistration(db: Executor, actor: Actor, eventId: number, id:
 export async function bulkSignUp(db: Kysely<DB>, actor: Actor, eventId: number, body: BulkSignUpBody): Promise<BulkSignUpResult> {
   return db.transaction().execute(async (tx) => {
     const event = await findEventFor(tx, actor, eventId);
-    await findOrgFor(tx, actor, 'event.write', event.org_id);
+    await assertOrganiser(tx, actor, event);
     if (!(await repo.findSessionOf(tx, event, body.sessionId))) throw new AppError('NOT_FOUND');
     const ids = [...new Set(body.memberIds)];
     const members = new Map((await repo.membersInScope(tx, scopeFor(actor, 'event.write'), ids)).map((m) => [m.id, m]));

@@ -22,6 +22,9 @@ export type EventTable = {
 
 export type EventAudienceTable = { event_id: number; org_id: number; org_path: string };
 
+/** A co-organising node of an event (0042): manages its own members' part of it. */
+export type EventCoOrganiserTable = { event_id: number; org_id: number; org_path: string };
+
 export type EventSessionTable = {
   id: Id;
   event_id: number;
@@ -60,6 +63,7 @@ declare module '../../db/schema.js' {
   interface DB {
     event: EventTable;
     event_audience: EventAudienceTable;
+    event_co_organiser: EventCoOrganiserTable;
     event_session: EventSessionTable;
     event_registration_transition: EventRegistrationTransitionTable;
     event_registration: EventRegistrationTable;

@@ -14,6 +14,8 @@ import {
 import { DateInput } from '../../app/DateInput.js';
 import { FormModal } from '../../app/FormModal.js';
 import { parseWithSchema } from '../../app/zodForm.js';
+import type { OrgSearchHit } from '../../../common/orgs.js';
+import { OrgTagPicker } from '../orgs/OrgTagPicker.js';
 import { eventsApi } from './events.api.js';
 import { beijingDay, repeatDaily, toSessionInput, type SessionRow } from './sessionRows.js';
 
@@ -24,6 +26,7 @@ export function EventFormModal({ orgId, onClose, onDone }: { orgId: number; onCl
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [repeatCount, setRepeatCount] = useState<number | null>(null);
+  const [coOrganisers, setCoOrganisers] = useState<OrgSearchHit[]>([]);
   const labels = { title: t('events.field.title'), sessions: t('events.field.sessions'), description: t('events.field.description') };
   const initial: Values = {
     kind: 'culture',
@@ -50,7 +53,15 @@ export function EventFormModal({ orgId, onClose, onDone }: { orgId: number; onCl
         }
         const body = parseWithSchema(
           CreateEventBody,
-          { orgId, kind: v.kind, selection: v.selection, title: v.title, description: v.description ?? '', sessions },
+          {
+            orgId,
+            kind: v.kind,
+            selection: v.selection,
+            title: v.title,
+            description: v.description ?? '',
+            coOrganiserIds: coOrganisers.map((o) => o.id),
+            sessions,
+          },
           form,
           labels,
           t,
@@ -149,6 +160,15 @@ export function EventFormModal({ orgId, onClose, onDone }: { orgId: number; onCl
             </div>
           )}
         </Form.List>
+      </Form.Item>
+      <Form.Item label={t('events.field.coOrganisers')} extra={t('events.coOrganisersHint')}>
+        <OrgTagPicker
+          testId="event-co-organiser"
+          placeholder={t('events.addCoOrganiser')}
+          value={coOrganisers}
+          onChange={setCoOrganisers}
+          excludeId={orgId}
+        />
       </Form.Item>
     </FormModal>
   );

@@ -89,6 +89,11 @@ export function EventPage() {
         </div>
       </div>
       <Typography.Paragraph type="secondary">{event.description}</Typography.Paragraph>
+      {event.coOrganisers.length > 0 && (
+        <Typography.Paragraph data-testid="event-co-organisers">
+          {t('events.field.coOrganisers')}：{event.coOrganisers.map((c) => c.orgName).join('、')}
+        </Typography.Paragraph>
+      )}
       <Tabs
         items={[
           {

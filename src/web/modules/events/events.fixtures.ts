@@ -16,6 +16,7 @@ export function buildEvent(overrides: Partial<EventDetail> = {}): EventDetail {
     status: 'open',
     createdAt: '2026-06-01T00:00:00.000Z',
     audience: [{ orgId: 2, orgName: '东华门街道总工会' }],
+    coOrganisers: [],
     sessions: [
       {
         id: 11,

@@ -31,7 +31,10 @@ export const messages: Widen<typeof zhCN> = {
       no_show: 'No-show',
       entered: 'Entered, awaiting selection',
     },
+    addCoOrganiser: 'Search to add a co-organiser (name or pinyin initials)',
+    coOrganisersHint: 'A co-organiser signs up, sees and checks in its own members; sessions, the draw and closing stay with the owner',
     field: {
+      coOrganisers: 'Co-organisers',
       checkIn: 'Check-in',
       title: 'Title',
       kind: 'Kind',

@@ -20,7 +20,10 @@ export const messages = {
       no_show: '缺席',
       entered: '已报名待遴选',
     },
+    addCoOrganiser: '搜索并添加协办单位（名称或拼音首字母）',
+    coOrganisersHint: '协办单位可为本单位会员报名、查看其报名并签到；班次、抽签和结束活动仍由主办单位管理',
     field: {
+      coOrganisers: '协办单位',
       checkIn: '签到',
       title: '活动名称',
       kind: '类型',

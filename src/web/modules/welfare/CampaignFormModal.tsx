@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
+import { Button, Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrgSearchHit } from '../../../common/orgs.js';
@@ -14,7 +14,7 @@ import {
 import { DateInput } from '../../app/DateInput.js';
 import { FormModal } from '../../app/FormModal.js';
 import { parseWithSchema } from '../../app/zodForm.js';
-import { OrgSearch } from '../orgs/OrgSearch.js';
+import { OrgTagPicker } from '../orgs/OrgTagPicker.js';
 import { welfareApi } from './welfare.api.js';
 
 type ItemValues = { name?: string; unit?: ItemUnit; plannedQty?: number | null; budgetYuan?: number | null; isVoucher?: boolean };
@@ -178,18 +178,13 @@ export function CampaignFormModal({ orgId, onClose, onDone }: { orgId: number; o
         </Form.List>
       </Form.Item>
       <Form.Item label={t('welfare.field.coOrganisers')}>
-        <OrgSearch
+        <OrgTagPicker
           testId="campaign-co-organiser"
           placeholder={t('welfare.addCoOrganiser')}
-          onPick={(hit) => setCoOrganisers((list) => (list.some((o) => o.id === hit.id) || hit.id === orgId ? list : [...list, hit]))}
+          value={coOrganisers}
+          onChange={setCoOrganisers}
+          excludeId={orgId}
         />
-        <div style={{ marginTop: 8 }}>
-          {coOrganisers.map((o) => (
-            <Tag key={o.id} closable onClose={() => setCoOrganisers((list) => list.filter((x) => x.id !== o.id))}>
-              {o.name}
-            </Tag>
-          ))}
-        </div>
       </Form.Item>
     </FormModal>
   );
