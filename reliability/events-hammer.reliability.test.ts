@@ -27,7 +27,7 @@ const SIGN_UPS = 800;
 const PLACES = 300;
 const CANCELS = 50;
 /** The kill -9 falls once this many sign-ups have been answered (the rest are in flight). */
-const KILL_AFTER = Number(process.env.EVENTS_KILL_AFTER ?? 250);
+const KILL_AFTER = Number(process.env.EVENTS_KILL_AFTER ?? 400);
 /** The secret of the test template (testConfig), so the server process reads what the template wrote. */
 const SECRET = 'a'.repeat(64);
 const SIGN_UP_URL = '/api/portal/events/registrations';
