@@ -75,9 +75,7 @@ async function signUpsAndCancellations(h: HammerDatabase, engine: string): Promi
     .execute();
   const cancelling = regs.flatMap((r, n) => (r.status === 'confirmed' ? [n] : [])).slice(0, CANCELS);
   const cancelStarted = performance.now();
-  const cancels = await Promise.all(
-    cancelling.map((n) => postAs(base, crowd.members[n]!.cookie, `${SIGN_UP_URL}/${regs[n]!.id}/cancel`)),
-  );
+  const cancels = await Promise.all(cancelling.map((n) => postAs(base, crowd.members[n]!.cookie, `${SIGN_UP_URL}/${regs[n]!.id}/cancel`)));
   const cancelMs = performance.now() - cancelStarted;
   const afterCancels = await countsOf(db, sessionId);
   const status = await statusById(db, sessionId);

@@ -47,7 +47,11 @@ export async function prepareCrowd(app: FastifyInstance, db: Kysely<DB>, config:
     return response.json<T>();
   };
   const district = await post<{ id: number }>('/api/orgs', { parentId: 1, kind: 'district_federation', name: '东城区总工会（活动压测）' });
-  const street = await post<{ id: number }>('/api/orgs', { parentId: district.id, kind: 'street_federation', name: '东华门街道总工会（活动压测）' });
+  const street = await post<{ id: number }>('/api/orgs', {
+    parentId: district.id,
+    kind: 'street_federation',
+    name: '东华门街道总工会（活动压测）',
+  });
   const union = await post<{ id: number }>('/api/orgs', { parentId: street.id, kind: 'grassroots_union', name: '活动压测工会' });
   const unionRow = await db.selectFrom('org_unit').select(['id', 'path']).where('id', '=', union.id).executeTakeFirstOrThrow();
   const region = regionOfPath(unionRow.path);
