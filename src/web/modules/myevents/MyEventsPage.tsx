@@ -6,7 +6,7 @@ import { activeStatuses, type MemberEvent, type MemberRegistration, type Registr
 import { ApiError } from '../../app/api.js';
 import { errorText, useNotify } from '../../app/notify.js';
 import { PublicLayout } from '../join/PublicLayout.js';
-import { MemberGate } from './MemberGate.js';
+import { MemberGate } from '../../app/MemberGate.js';
 import { MyRegistrationItem } from './MyRegistrationItem.js';
 import { myEventsApi } from './myevents.api.js';
 import { SessionRow } from './SessionRow.js';

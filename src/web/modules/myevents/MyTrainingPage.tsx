@@ -8,7 +8,7 @@ import { errorText } from '../../app/notify.js';
 import { PublicLayout } from '../join/PublicLayout.js';
 import { CardScanner } from '../welfare/CardScanner.js';
 import { parseCheckinQr } from './checkinText.js';
-import { MemberGate } from './MemberGate.js';
+import { MemberGate } from '../../app/MemberGate.js';
 import { myTrainingApi } from './myevents.api.js';
 
 /** /m/training: my training record (培训记录) and self check-in with the rotating code shown in the room. */
