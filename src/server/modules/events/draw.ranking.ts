@@ -1,9 +1,4 @@
-import {
-  RANKING_FORMAT,
-  RANKING_RULE,
-  RankingExport,
-  type DrawFreeze,
-} from '../../../common/events.draw.js';
+import { RANKING_FORMAT, RANKING_RULE, RankingExport, type DrawFreeze } from '../../../common/events.draw.js';
 import {
   byKey,
   compareLists,
