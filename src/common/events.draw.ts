@@ -243,6 +243,8 @@ export type PublicDrawRow = z.infer<typeof PublicDrawRow>;
 export const PublicEventDraws = z.object({
   eventId: z.number(),
   title: z.string(),
+  /** The event's sessions, when and where, so each draw's results read beside their session. */
+  sessions: z.array(z.object({ id: z.number(), startsAt: z.string(), endsAt: z.string(), place: z.string() })),
   draws: z.array(
     z.object({
       id: z.number(),

@@ -127,6 +127,15 @@ export const EventSummary = z.object({
 });
 export type EventSummary = z.infer<typeof EventSummary>;
 
+/** A line of the console's events list: the event and its sessions' figures, counted by the server. */
+export const EventListItem = EventSummary.extend({
+  sessionCount: z.number(),
+  /** The places of all its sessions together, and how many of them are confirmed. */
+  capacity: z.number(),
+  confirmed: z.number(),
+});
+export type EventListItem = z.infer<typeof EventListItem>;
+
 export const EventDetail = EventSummary.extend({
   audience: z.array(z.object({ orgId: z.number(), orgName: z.string() })),
   coOrganisers: z.array(z.object({ orgId: z.number(), orgName: z.string() })),

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { DRAW_LIMITS } from '../../../common/events.draw.js';
+import { DRAW_LIMITS, type DrawQuota, type DrawWaiting, type DrawWinner } from '../../../common/events.draw.js';
 
 /**
  * The primitives every fair selection of issue #13 shares (lottery, allocation by preference, random grouping):
@@ -185,4 +185,63 @@ export function inputMismatches(problems: readonly { problem: DrawInputProblem; 
     zh: `数据自相矛盾（${problem}）：${detail}`,
     en: `inconsistent data (${problem}): ${detail}`,
   }));
+}
+
+/** The chosen and the waiting of a selection, as a lottery and a points ranking both publish them. */
+export type Selection = { winners: DrawWinner[]; waitlist: DrawWaiting[] };
+
+/**
+ * Fills the places from entries already in selection order: each quota (in the order given) takes the first entries
+ * of its stratum, the open places the first of the rest, and the rest wait in that order.
+ */
+export function fillPlaces(
+  ordered: readonly { entryId: string; key: string; stratum: string | null }[],
+  places: number,
+  quotas: readonly DrawQuota[],
+): Selection {
+  const byStratum = new Map<string, (typeof ordered)[number][]>();
+  for (const entry of ordered) {
+    if (entry.stratum === null) continue;
+    const list = byStratum.get(entry.stratum);
+    if (list) list.push(entry);
+    else byStratum.set(entry.stratum, [entry]);
+  }
+  const chosen = new Set<string>();
+  const winners: DrawWinner[] = [];
+  for (const { stratum, quota } of quotas)
+    for (const entry of (byStratum.get(stratum) ?? []).slice(0, quota)) {
+      winners.push({ entryId: entry.entryId, key: entry.key, basis: 'quota' });
+      chosen.add(entry.entryId);
+    }
+  const rest = ordered.filter((e) => !chosen.has(e.entryId));
+  const open = Math.max(0, places - winners.length);
+  for (const entry of rest.slice(0, open)) winners.push({ entryId: entry.entryId, key: entry.key, basis: 'open' });
+  const waitlist = rest.slice(open).map((e) => ({ entryId: e.entryId, key: e.key }));
+  return { winners, waitlist };
+}
+
+/**
+ * Compares a published selection with the recomputed one, position by position: the winners (entry, key and basis,
+ * named by `winners` — 中签名单 for a lottery, 入选名单 for a ranking), then the waitlist (entry and key).
+ */
+export function selectionMismatches(published: Selection, recomputed: Selection, winners: { zh: string; en: string }): Mismatch[] {
+  const show = (row: { entryId: string; basis?: string } | undefined) => (row ? `${row.entryId}${row.basis ? `/${row.basis}` : ''}` : '—');
+  return [
+    ...compareLists(
+      'winners',
+      winners,
+      published.winners,
+      recomputed.winners,
+      show,
+      (a, b) => a.entryId === b.entryId && a.key === b.key && a.basis === b.basis,
+    ),
+    ...compareLists(
+      'waitlist',
+      { zh: '候补名单', en: 'waitlist' },
+      published.waitlist,
+      recomputed.waitlist,
+      show,
+      (a, b) => a.entryId === b.entryId && a.key === b.key,
+    ),
+  ];
 }

@@ -1,18 +1,13 @@
-import {
-  RANKING_FORMAT,
-  RANKING_RULE,
-  RankingExport,
-  type DrawFreeze,
-  type DrawWaiting,
-  type DrawWinner,
-} from '../../../common/events.draw.js';
+import { RANKING_FORMAT, RANKING_RULE, RankingExport, type DrawFreeze } from '../../../common/events.draw.js';
 import {
   byKey,
   compareLists,
   compareUtf8,
   entryKey,
+  fillPlaces,
   formatMismatches,
   seedAndHashMismatches,
+  selectionMismatches,
   usableSeed,
   type Mismatch,
 } from './draw.keys.js';
@@ -35,18 +30,10 @@ function rank(freeze: DrawFreeze, frozenHash: string, seed: string, facts: Reado
       signedUpAt: facts.get(e.entryId)?.signedUpAt ?? '',
     }))
     .sort((a, b) => b.earned - a.earned || compareUtf8(a.signedUpAt, b.signedUpAt) || byKey(a, b));
-  const chosen = new Set<string>();
-  const winners: DrawWinner[] = [];
-  for (const { stratum, quota } of freeze.quotas)
-    for (const e of ranked.filter((r) => r.stratum === stratum).slice(0, quota)) {
-      winners.push({ entryId: e.entryId, key: e.key, basis: 'quota' });
-      chosen.add(e.entryId);
-    }
-  const rest = ranked.filter((r) => !chosen.has(r.entryId));
-  const open = Math.max(0, freeze.places - winners.length);
-  for (const e of rest.slice(0, open)) winners.push({ entryId: e.entryId, key: e.key, basis: 'open' });
-  const waitlist: DrawWaiting[] = rest.slice(open).map((e) => ({ entryId: e.entryId, key: e.key }));
-  return { ranked: ranked.map((r) => ({ entryId: r.entryId, key: r.key, earned: r.earned, signedUpAt: r.signedUpAt })), winners, waitlist };
+  return {
+    ranked: ranked.map((r) => ({ entryId: r.entryId, key: r.key, earned: r.earned, signedUpAt: r.signedUpAt })),
+    ...fillPlaces(ranked, freeze.places, freeze.quotas),
+  };
 }
 
 /** Runs a ranking on a frozen draw with the earned points read at the run; answers the export to publish. */
@@ -96,32 +83,16 @@ export function verifyRanking(data: unknown): Mismatch[] {
   // A ranking has no seed check of its own: the seed's form and the frozen hash are checked.
   found.push(...seedAndHashMismatches({ ...p, result: { seedCheck: entryKey(p.seed, frozen.frozenHash, '') } }, frozen.frozenHash));
   const result = rank(frozen, frozen.frozenHash, p.seed, new Map(p.result.ranked.map((r) => [r.entryId, r])));
-  const show = (row: { entryId: string } | undefined) => row?.entryId ?? '—';
   found.push(
     ...compareLists(
       'turns',
       { zh: '排名顺序', en: 'ranking' },
       p.result.ranked,
       result.ranked,
-      show,
+      (row) => row?.entryId ?? '—',
       (a, b) => a.entryId === b.entryId && a.key === b.key,
     ),
-    ...compareLists(
-      'winners',
-      { zh: '入选名单', en: 'winners' },
-      p.result.winners,
-      result.winners,
-      show,
-      (a, b) => a.entryId === b.entryId && a.key === b.key && a.basis === b.basis,
-    ),
-    ...compareLists(
-      'waitlist',
-      { zh: '候补名单', en: 'waitlist' },
-      p.result.waitlist,
-      result.waitlist,
-      show,
-      (a, b) => a.entryId === b.entryId && a.key === b.key,
-    ),
+    ...selectionMismatches(p.result, result, { zh: '入选名单', en: 'winners' }),
   );
   return found;
 }

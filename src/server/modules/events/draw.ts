@@ -6,24 +6,25 @@ import {
   DrawFreeze,
   type DrawEntry,
   type DrawQuota,
-  type DrawWinner,
 } from '../../../common/events.draw.js';
 import { verifyAllocation } from './allocate.js';
 import {
   byKey,
   canonicalText,
-  compareLists,
   compareUtf8,
   DrawInputError,
   entryKey,
+  fillPlaces,
   formatMismatches,
   inputMismatches,
   keyMismatches,
   seedAndHashMismatches,
+  selectionMismatches,
   sha256Hex,
   usableSeed,
   type DrawInputProblem,
   type Mismatch,
+  type Selection,
 } from './draw.keys.js';
 
 export { DrawInputError, normaliseSeed, randomSeed, type DrawInputProblem, type Mismatch } from './draw.keys.js';
@@ -116,31 +117,9 @@ export function freezeEntries(input: DrawInput): FrozenDraw {
   return { ...freeze, canonical, frozenHash: sha256Hex(canonical) };
 }
 
-type Keyed = DrawEntry & { key: string };
-
 /** The selection itself: quotas first (strata in canonical order), then the open places, the rest waiting; all by key. */
-function select(entries: readonly Keyed[], places: number, quotas: readonly DrawQuota[]): Omit<DrawExport['result'], 'seedCheck'> {
-  const ordered = [...entries].sort(byKey);
-  const chosen = new Set<string>();
-  const winners: DrawWinner[] = [];
-  const byStratum = new Map<string, Keyed[]>();
-  for (const entry of ordered) {
-    if (entry.stratum === null) continue;
-    const list = byStratum.get(entry.stratum);
-    if (list) list.push(entry);
-    else byStratum.set(entry.stratum, [entry]);
-  }
-  for (const { stratum, quota } of quotas) {
-    for (const entry of (byStratum.get(stratum) ?? []).slice(0, quota)) {
-      winners.push({ entryId: entry.entryId, key: entry.key, basis: 'quota' });
-      chosen.add(entry.entryId);
-    }
-  }
-  const rest = ordered.filter((e) => !chosen.has(e.entryId));
-  const open = Math.max(0, places - winners.length);
-  for (const entry of rest.slice(0, open)) winners.push({ entryId: entry.entryId, key: entry.key, basis: 'open' });
-  const waitlist = rest.slice(open).map((e) => ({ entryId: e.entryId, key: e.key }));
-  return { winners, waitlist };
+function select(entries: readonly (DrawEntry & { key: string })[], places: number, quotas: readonly DrawQuota[]): Selection {
+  return fillPlaces([...entries].sort(byKey), places, quotas);
 }
 
 /**
@@ -192,25 +171,7 @@ export function verifyDraw(data: unknown): Mismatch[] {
   const keyed = sorted.entries.map((e) => ({ ...e, key: entryKey(published.seed, frozenHash, e.entryId) }));
   found.push(...keyMismatches(publishedKeys, keyed));
   const result = select(keyed, sorted.places, sorted.quotas);
-  const show = (row: { entryId: string; basis?: string } | undefined) => (row ? `${row.entryId}${row.basis ? `/${row.basis}` : ''}` : '—');
-  found.push(
-    ...compareLists(
-      'winners',
-      { zh: '中签名单', en: 'winners' },
-      published.result.winners,
-      result.winners,
-      show,
-      (a, b) => a.entryId === b.entryId && a.key === b.key && a.basis === b.basis,
-    ),
-    ...compareLists(
-      'waitlist',
-      { zh: '候补名单', en: 'waitlist' },
-      published.result.waitlist,
-      result.waitlist,
-      show,
-      (a, b) => a.entryId === b.entryId && a.key === b.key,
-    ),
-  );
+  found.push(...selectionMismatches(published.result, result, { zh: '中签名单', en: 'winners' }));
   return found;
 }
 

@@ -3,6 +3,7 @@ import { AppError } from '../../../common/errors.js';
 import '../../../common/events.errors.js';
 import type { AnyDrawExport, PublicDrawRow, PublicEventDraws } from '../../../common/events.draw.js';
 import * as drawRepo from './events.draw.repo.js';
+import { sessionsOf } from './events.repo.js';
 import { drawResultRows } from './draw.js';
 
 /**
@@ -46,14 +47,18 @@ function publicRows(d: drawRepo.DrawRow): PublicDrawRow[] {
   return drawResultRows(exp).map((r) => ({ ...r, sessionId: null, earned: null }));
 }
 
-/** The public result page: for each frozen draw its seed source, hash and time; once drawn, the seed and every masked row. */
+/**
+ * The public result page: the event's sessions (time and place); for each frozen draw its seed source, hash and time;
+ * once drawn, the seed and every masked row.
+ */
 export async function publicDraws(db: Executor, eventId: number): Promise<PublicEventDraws> {
   const event = await drawRepo.eventForDraw(db, eventId);
   if (!event || event.selection === 'first_come') throw new AppError('NOT_FOUND');
-  const draws = await drawRepo.drawsOf(db, event.id);
+  const [draws, sessions] = await Promise.all([drawRepo.drawsOf(db, event.id), sessionsOf(db, [event.id])]);
   return {
     eventId: event.id,
     title: event.title,
+    sessions: sessions.map((s) => ({ id: s.id, startsAt: s.starts_at, endsAt: s.ends_at, place: s.place })),
     draws: draws.map((d) => {
       const frozen = d.frozen as { seedSource: string; entries: unknown[] };
       return {

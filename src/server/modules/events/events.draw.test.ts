@@ -159,6 +159,9 @@ describe('events: a lottery anyone can verify, wired to the database', () => {
     const shown = page.json<PublicEventDraws>();
     expect(shown.draws[0]).toMatchObject({ seed: '03 07 12 19 25 31 + 09', frozenHash: published.frozenHash });
     expect(shown.draws[0]!.rows).toHaveLength(800);
+    // Each draw's session is named on the page by its time and place, as the event holds them.
+    const held = (await ctx.call('GET', `/api/events/${event.id}`)).json<EventDetail>().sessions[0]!;
+    expect(shown.sessions).toEqual([{ id: sessionId, startsAt: held.startsAt, endsAt: held.endsAt, place: '北京工人体育馆' }]);
     expect(page.body).not.toMatch(/抽签会员\d/);
 
     // A freed place goes to the first of the waitlist, in key order.

@@ -59,6 +59,28 @@ export function eventsQuery(db: Executor, scope: OrgScope, underPath: string) {
     .where(sql<boolean>`e.org_path <@ ${underPath}::ltree`);
 }
 
+/**
+ * The events list's page query: `eventsQuery` with each event's sessions counted in the same statement (one
+ * aggregate per event through a lateral join, never a query per event): how many, their places and confirmed.
+ */
+export function eventListQuery(db: Executor, scope: OrgScope, underPath: string) {
+  return eventsQuery(db, scope, underPath)
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('event_session as s')
+          .whereRef('s.event_id', '=', 'e.id')
+          .select([
+            sql<number>`count(*)::int`.as('session_count'),
+            sql<number>`coalesce(sum(s.capacity), 0)::int`.as('capacity'),
+            sql<number>`coalesce(sum(s.confirmed), 0)::int`.as('confirmed'),
+          ])
+          .as('f'),
+      (join) => join.onTrue(),
+    )
+    .select(['f.session_count', 'f.capacity', 'f.confirmed']);
+}
+
 export async function insertEvent(tx: Executor, e: Omit<EventRow, 'id' | 'org_name' | 'created_at' | 'status'>): Promise<number> {
   const row = await tx.insertInto('event').values(e).returning('id').executeTakeFirstOrThrow();
   return row.id;

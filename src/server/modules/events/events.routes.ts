@@ -9,8 +9,8 @@ import {
   CapacityBody,
   CreateEventBody,
   EventDetail,
+  EventListItem,
   EventListQuery,
-  EventSummary,
   MemberEventList,
   MemberRegistration,
   Registration,
@@ -48,7 +48,7 @@ export function eventRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/events', { schema: { tags, body: CreateEventBody, response: { 201: EventDetail } } }, async (req, reply) =>
     reply.status(201).send(await events.createEvent(db, requireActor(req), req.body)),
   );
-  r.get('/api/events', { schema: { tags, querystring: EventListQuery, response: { 200: pageOf(EventSummary) } } }, async (req) =>
+  r.get('/api/events', { schema: { tags, querystring: EventListQuery, response: { 200: pageOf(EventListItem) } } }, async (req) =>
     events.listEvents(db, requireActor(req), req.query),
   );
   r.get('/api/events/:id', { schema: { tags, params: IdParam, response: { 200: EventDetail } } }, async (req) =>

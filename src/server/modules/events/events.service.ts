@@ -10,6 +10,7 @@ import type {
   CapacityBody,
   CreateEventBody,
   EventDetail,
+  EventListItem,
   EventListQuery,
   EventSession,
   EventSummary,
@@ -130,17 +131,23 @@ export async function createEvent(db: Kysely<DB>, actor: Actor, body: CreateEven
   return getEvent(db, actor, id);
 }
 
-export async function listEvents(db: Kysely<DB>, actor: Actor, query: EventListQuery): Promise<Page<EventSummary>> {
+/** A page of the events in (or open to) an org's subtree, newest first, each with its sessions' figures (one query). */
+export async function listEvents(db: Kysely<DB>, actor: Actor, query: EventListQuery): Promise<Page<EventListItem>> {
   const org = await findOrgFor(db, actor, 'event.read', query.orgId);
-  const filtered = repo.eventsQuery(db, scopeFor(actor, 'event.read'), org.path);
+  const scope = scopeFor(actor, 'event.read');
+  const filtered = repo.eventsQuery(db, scope, org.path);
   return listPage(query, {
     cursor: 'number',
     read: (after) => {
-      let q = filtered.orderBy('e.id', 'desc').limit(query.limit + 1);
+      let q = repo
+        .eventListQuery(db, scope, org.path)
+        .orderBy('e.id', 'desc')
+        .limit(query.limit + 1);
       if (after !== undefined) q = q.where('e.id', '<', after);
       return q.execute();
     },
-    present: (rows) => rows.map(toSummary),
+    present: (rows) =>
+      rows.map((row) => ({ ...toSummary(row), sessionCount: row.session_count, capacity: row.capacity, confirmed: row.confirmed })),
     sortKey: (last) => last.id,
     total: () => boundedTotal(db, filtered),
   });

@@ -2,30 +2,21 @@ import { Alert, Skeleton, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { PortalMe } from '../../../common/portal.js';
 import type { Ticket } from '../../../common/events.checkin.js';
+import { MemberGate } from '../../app/MemberGate.js';
 import { errorText } from '../../app/notify.js';
 import { QrCode } from '../cards/QrCode.js';
-import { MemberSignIn } from '../join/MemberSignIn.js';
 import { PublicLayout } from '../join/PublicLayout.js';
-import { memberApi } from '../join/public.api.js';
 import { checkinApi } from './checkin.api.js';
 
 /** /m/events/tickets/:registrationId: the member's ticket on the phone, a signed QR code to show at the door. */
 export function TicketPage() {
   const { t } = useTranslation();
-  const [me, setMe] = useState<PortalMe | null | undefined>(undefined);
-  useEffect(() => {
-    memberApi
-      .me()
-      .then(setMe)
-      .catch(() => setMe(null));
-  }, []);
   return (
     <PublicLayout title={t('checkin.ticket.title')}>
-      {me === undefined && <Skeleton active />}
-      {me === null && <MemberSignIn onSignedIn={setMe} />}
-      {me && <TicketCode />}
+      <MemberGate>
+        <TicketCode />
+      </MemberGate>
       <p className="public-footer-link">
         <Link to="/m/events" data-testid="ticket-back">
           {t('checkin.ticket.back')}

@@ -5,8 +5,28 @@ import { useTranslation } from 'react-i18next';
 import type { AnyDrawExport, PublicDrawRow, PublicEventDraws } from '../../../common/events.draw.js';
 import { useNotify } from '../../app/notify.js';
 import { drawsApi } from './events.api.js';
+import { beijingMinute } from './sessionRows.js';
 
 type PublishedDraw = PublicEventDraws['draws'][number];
+
+/** A session as the draws name it: when (Beijing) and where. */
+type SessionPlace = { id: number; startsAt: string; endsAt: string; place: string };
+
+/**
+ * Names a draw's session by its Beijing time and place ('2026-06-20 08:00–17:00 中关村'; the end with its day when
+ * it falls on another); the whole event for null, the bare number for a session not in the list.
+ */
+export function useSessionLabel(sessions: readonly SessionPlace[]): (sessionId: number | null) => string {
+  const { t } = useTranslation();
+  return (sessionId) => {
+    if (sessionId === null) return t('events.draw.allSessions');
+    const s = sessions.find((x) => x.id === sessionId);
+    if (!s) return t('events.draw.sessionNo', { id: sessionId });
+    const start = beijingMinute(s.startsAt);
+    const end = beijingMinute(s.endsAt);
+    return `${start}–${end.slice(0, 10) === start.slice(0, 10) ? end.slice(11) : end} ${s.place}`;
+  };
+}
 
 /** The command a stranger runs on the downloaded export to recompute the draw (src/server/cli.ts). */
 export const verifyCommand = (file: string) => `npm run cli -- verify-draw ${file}`;

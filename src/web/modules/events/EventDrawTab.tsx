@@ -9,7 +9,7 @@ import { FormModal } from '../../app/FormModal.js';
 import { useNotify } from '../../app/notify.js';
 import { validFields } from '../../app/zodForm.js';
 import { DrawPlanModal, rankingDays, useOrgNames } from './DrawPlanModal.js';
-import { DrawResults } from './DrawResults.js';
+import { DrawResults, useSessionLabel } from './DrawResults.js';
 import { drawsApi } from './events.api.js';
 import { beijingMinute } from './sessionRows.js';
 
@@ -57,6 +57,7 @@ function DrawStepper({ event, canWrite, onChanged }: Props) {
   }, [event.id, notify]);
   useEffect(load, [load]);
   const orgName = useOrgNames(draws?.plan?.quotas.map((q) => q.orgId) ?? []);
+  const sessionLabel = useSessionLabel(event.sessions);
   const hasFrozen = (draws?.draws.length ?? 0) > 0;
   const drawnCount = draws?.draws.filter((d) => d.seed !== null).length ?? 0;
   useEffect(() => {
@@ -79,11 +80,6 @@ function DrawStepper({ event, canWrite, onChanged }: Props) {
     } catch (error) {
       notify.error(error);
     }
-  };
-  const sessionLabel = (sessionId: number | null) => {
-    if (sessionId === null) return t('events.draw.allSessions');
-    const s = event.sessions.find((x) => x.id === sessionId);
-    return s ? `${beijingMinute(s.startsAt)} ${s.place}` : t('events.draw.sessionNo', { id: sessionId });
   };
   const { plan } = draws;
   const step = stepOf(draws);

@@ -1,6 +1,6 @@
 import { Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { EventSummary } from '../../../common/events.js';
+import type { EventListItem } from '../../../common/events.js';
 import { useAuth } from '../../app/auth.js';
 import { OrgListPage } from '../../app/OrgListPage.js';
 import { EventFormModal } from './EventFormModal.js';
@@ -9,7 +9,7 @@ import { beijingMinute } from './sessionRows.js';
 
 const statusColor = { draft: 'default', open: 'green', closed: 'blue', cancelled: 'red' } as const;
 
-function useEventColumns(): TableColumnsType<EventSummary> {
+function useEventColumns(): TableColumnsType<EventListItem> {
   const { t } = useTranslation();
   return [
     { title: t('events.field.title'), dataIndex: 'title', render: (s: string) => <Typography.Text strong>{s}</Typography.Text> },
@@ -17,16 +17,24 @@ function useEventColumns(): TableColumnsType<EventSummary> {
       title: t('events.field.status'),
       dataIndex: 'status',
       width: 100,
-      render: (s: EventSummary['status']) => <Tag color={statusColor[s]}>{t(`events.status.${s}`)}</Tag>,
+      render: (s: EventListItem['status']) => <Tag color={statusColor[s]}>{t(`events.status.${s}`)}</Tag>,
     },
-    { title: t('events.field.kind'), dataIndex: 'kind', width: 90, render: (k: EventSummary['kind']) => t(`events.kind.${k}`) },
+    { title: t('events.field.kind'), dataIndex: 'kind', width: 90, render: (k: EventListItem['kind']) => t(`events.kind.${k}`) },
     {
       title: t('events.field.selection'),
       dataIndex: 'selection',
       width: 110,
-      render: (k: EventSummary['selection']) => t(`events.selection.${k}`),
+      render: (k: EventListItem['selection']) => t(`events.selection.${k}`),
     },
     { title: t('events.field.org'), dataIndex: 'orgName', width: 200 },
+    { title: t('events.field.sessionCount'), dataIndex: 'sessionCount', width: 80, align: 'right' },
+    {
+      title: t('events.field.filled'),
+      key: 'filled',
+      width: 130,
+      align: 'right',
+      render: (_: unknown, e: EventListItem) => <span data-testid={`event-filled-${e.id}`}>{`${e.confirmed} / ${e.capacity}`}</span>,
+    },
     { title: t('events.field.createdAt'), dataIndex: 'createdAt', width: 160, render: (s: string) => beijingMinute(s) },
   ];
 }
@@ -44,7 +52,7 @@ export function EventsPage({ orgId }: { orgId?: number }) {
       title={t('events.title')}
       emptyText={t('events.empty')}
       pathOf={(id) => `/events/${id}`}
-      scrollX={900}
+      scrollX={1110}
       create={{
         canCreate: can('event.write'),
         label: t('events.create'),

@@ -24,6 +24,8 @@ describe('PublicDrawPage', { timeout: 240_000 }, () => {
     expect(screen.getByTestId('public-title').textContent).toBe('抽签结果公示');
     expect(screen.getByTestId('draw-result-1').textContent).toContain('中国福利彩票双色球 2026-12-03 开奖号码');
     expect(screen.getByTestId('draw-result-1').textContent).toContain('a'.repeat(64));
+    // The draw's session beside its results: Beijing time (00:00Z is 08:00 in Asia/Shanghai) and place.
+    expect(screen.getByTestId('draw-result-1').textContent).toContain('2026-06-20 08:00–17:00 中关村');
     expect((await screen.findByTestId('draw-won-1')).textContent).toContain('张*明');
     expect(screen.getByTestId('draw-waiting-1').textContent).toContain('王*华');
     expect(screen.getByTestId('draw-download-1')).toBeTruthy();

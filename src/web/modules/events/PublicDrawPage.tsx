@@ -5,7 +5,7 @@ import { useParams } from 'react-router-dom';
 import type { PublicEventDraws } from '../../../common/events.draw.js';
 import { errorText } from '../../app/notify.js';
 import { PublicLayout } from '../join/PublicLayout.js';
-import { DrawResults, verifyCommand } from './DrawResults.js';
+import { DrawResults, useSessionLabel, verifyCommand } from './DrawResults.js';
 import { drawsApi } from './events.api.js';
 
 /**
@@ -17,6 +17,7 @@ export function PublicDrawPage() {
   const eventId = Number(useParams().eventId);
   const [data, setData] = useState<PublicEventDraws | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const sessionLabel = useSessionLabel(data?.sessions ?? []);
   useEffect(() => {
     drawsApi
       .published(eventId)
@@ -36,11 +37,7 @@ export function PublicDrawPage() {
           {data.draws.length === 0 ? (
             <Alert type="info" message={t('events.draw.public.none')} />
           ) : (
-            <DrawResults
-              eventId={data.eventId}
-              draws={data.draws}
-              sessionLabel={(id) => (id === null ? t('events.draw.allSessions') : t('events.draw.sessionNo', { id }))}
-            />
+            <DrawResults eventId={data.eventId} draws={data.draws} sessionLabel={sessionLabel} />
           )}
           <Typography.Title level={5}>{t('events.draw.public.howTitle')}</Typography.Title>
           <Descriptions column={1} size="small" bordered>

@@ -4,7 +4,7 @@ import {
   CancelEventResult,
   EventDetail,
   EventReport,
-  EventSummary,
+  EventListItem,
   Registration,
   SignUpsByUnit,
   type BulkSignUpBody,
@@ -21,7 +21,7 @@ const base = '/api/events';
 export type RegistrationFilter = { orgId: number; sessionId?: number | undefined; status?: RegistrationStatus | undefined };
 
 export const eventsApi = {
-  list: (orgId: number, cursor: string | undefined, limit: number) => api.get(base, pageOf(EventSummary), { orgId, cursor, limit }),
+  list: (orgId: number, cursor: string | undefined, limit: number) => api.get(base, pageOf(EventListItem), { orgId, cursor, limit }),
   get: (id: number) => api.get(`${base}/${id}`, EventDetail),
   create: (body: CreateEventBody) => api.post(base, EventDetail, body),
   copy: (id: number, body: CopyEventBody) => api.post(`${base}/${id}/copy`, EventDetail, body),

@@ -75,6 +75,7 @@ export function buildPublicDraws(isDrawn: boolean): PublicEventDraws {
   return {
     eventId: 4,
     title: '科技+杏福',
+    sessions: [{ id: 11, startsAt: '2026-06-20T00:00:00.000Z', endsAt: '2026-06-20T09:00:00.000Z', place: '中关村' }],
     draws: [
       {
         id: 1,

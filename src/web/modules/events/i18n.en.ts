@@ -43,6 +43,8 @@ export const messages: Widen<typeof zhCN> = {
       org: 'Organiser',
       description: 'Description',
       createdAt: 'Created',
+      sessionCount: 'Sessions',
+      filled: 'Confirmed / places',
       opensOn: 'Sign-up opens on',
       sessions: 'Sessions',
       date: 'Date',

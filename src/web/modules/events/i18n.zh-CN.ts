@@ -32,6 +32,8 @@ export const messages = {
       org: '主办单位',
       description: '活动说明',
       createdAt: '创建时间',
+      sessionCount: '班次数',
+      filled: '已确认 / 总名额',
       opensOn: '报名开始日期',
       sessions: '班次',
       date: '日期',

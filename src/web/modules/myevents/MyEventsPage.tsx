@@ -1,12 +1,10 @@
-import { Alert, Card, Empty, Skeleton, Typography } from 'antd';
+import { Card, Empty, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { activeStatuses, type MemberEvent, type MemberRegistration, type RegistrationStatus } from '../../../common/events.js';
 import { ApiError } from '../../app/api.js';
 import { errorText, useNotify } from '../../app/notify.js';
-import { PublicLayout } from '../join/PublicLayout.js';
-import { MemberGate } from './MemberGate.js';
+import { MemberPhonePage, NotLoaded } from './MemberPhonePage.js';
 import { MyRegistrationItem } from './MyRegistrationItem.js';
 import { myEventsApi } from './myevents.api.js';
 import { SessionRow } from './SessionRow.js';
@@ -21,16 +19,13 @@ const isActive = (status: RegistrationStatus) => (activeStatuses as readonly Reg
 export function MyEventsPage() {
   const { t } = useTranslation();
   return (
-    <PublicLayout title={t('myEvents.title')} brand={{ label: t('myEvents.title'), to: '/m/events' }}>
-      <MemberGate>
-        <EventsHome />
-      </MemberGate>
-      <p className="public-footer-link">
-        <Link to="/m/training" data-testid="my-events-to-training">
-          {t('myTraining.title')}
-        </Link>
-      </p>
-    </PublicLayout>
+    <MemberPhonePage
+      title={t('myEvents.title')}
+      to="/m/events"
+      other={{ label: t('myTraining.title'), to: '/m/training', testId: 'my-events-to-training' }}
+    >
+      <EventsHome />
+    </MemberPhonePage>
   );
 }
 
@@ -95,7 +90,7 @@ function EventsHome() {
   const cancel = (id: number) => void act(`reg-${id}`, () => myEventsApi.cancel(id), t('myEvents.cancelled'));
   const accept = (id: number) => void act(`reg-${id}`, () => myEventsApi.accept(id), t('myEvents.accepted'));
 
-  if (!loaded) return failure ? <Alert type="error" showIcon message={failure} /> : <Skeleton active />;
+  if (!loaded) return <NotLoaded failure={failure} />;
   const activeSessions = new Set(loaded.registrations.filter((r) => isActive(r.status)).map((r) => r.sessionId));
   return (
     <div data-testid="my-events">

@@ -1,30 +1,25 @@
-import { Alert, Button, Form, InputNumber, List, Skeleton, Typography } from 'antd';
+import { Alert, Button, Form, InputNumber, List, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { CHECKIN_CODE_PATTERN, type CheckinResult, type RecordEntry } from '../../../common/training.js';
 import { formatDateTime } from '../../app/format.js';
 import { errorText } from '../../app/notify.js';
-import { PublicLayout } from '../join/PublicLayout.js';
 import { CardScanner } from '../welfare/CardScanner.js';
 import { parseCheckinQr } from './checkinText.js';
-import { MemberGate } from './MemberGate.js';
+import { MemberPhonePage, NotLoaded } from './MemberPhonePage.js';
 import { myTrainingApi } from './myevents.api.js';
 
 /** /m/training: my training record (培训记录) and self check-in with the rotating code shown in the room. */
 export function MyTrainingPage() {
   const { t } = useTranslation();
   return (
-    <PublicLayout title={t('myTraining.title')} brand={{ label: t('myTraining.title'), to: '/m/training' }}>
-      <MemberGate>
-        <TrainingHome />
-      </MemberGate>
-      <p className="public-footer-link">
-        <Link to="/m/events" data-testid="my-training-to-events">
-          {t('myEvents.title')}
-        </Link>
-      </p>
-    </PublicLayout>
+    <MemberPhonePage
+      title={t('myTraining.title')}
+      to="/m/training"
+      other={{ label: t('myEvents.title'), to: '/m/events', testId: 'my-training-to-events' }}
+    >
+      <TrainingHome />
+    </MemberPhonePage>
   );
 }
 
@@ -43,8 +38,7 @@ function TrainingHome() {
     <div data-testid="my-training">
       <CheckinForm onCheckedIn={load} />
       <Typography.Title level={4}>{t('myTraining.record')}</Typography.Title>
-      {failure && <Alert type="error" showIcon message={failure} />}
-      {!record && !failure && <Skeleton active />}
+      {!record && <NotLoaded failure={failure} />}
       {record && (
         <div data-testid="my-training-record">
           <List

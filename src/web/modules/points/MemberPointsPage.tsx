@@ -2,13 +2,11 @@ import { Alert, Button, List, Skeleton, Switch } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { PortalMe } from '../../../common/portal.js';
 import type { MemberHistoryItem, MemberPoints, SpendCode, SpendPlace } from '../../../common/points.merchants.js';
+import { MemberGate } from '../../app/MemberGate.js';
 import { errorText } from '../../app/notify.js';
 import { QrCode } from '../cards/QrCode.js';
-import { MemberSignIn } from '../join/MemberSignIn.js';
 import { PublicLayout } from '../join/PublicLayout.js';
-import { memberApi } from '../join/public.api.js';
 import { memberPointsApi } from './merchants.api.js';
 
 /** How often the page looks for a new charge while the member's code is shown (the cashier's charge appears). */
@@ -25,18 +23,11 @@ function lastValidDay(expiresAt: string): string {
 /** /points/me: the member's points on the phone — balance, what expires when, history, where to spend, the spending code. */
 export function MemberPointsPage() {
   const { t } = useTranslation();
-  const [me, setMe] = useState<PortalMe | null | undefined>(undefined);
-  useEffect(() => {
-    memberApi
-      .me()
-      .then(setMe)
-      .catch(() => setMe(null));
-  }, []);
   return (
     <PublicLayout title={t('memberPoints.title')} brand={{ label: t('memberPoints.title'), to: '/points/me' }}>
-      {me === undefined && <Skeleton active />}
-      {me === null && <MemberSignIn onSignedIn={setMe} />}
-      {me && <PointsHome />}
+      <MemberGate>
+        <PointsHome />
+      </MemberGate>
       <p className="public-footer-link">
         <Link to="/join/member" data-testid="points-to-member">
           {t('memberPoints.toMember')}
