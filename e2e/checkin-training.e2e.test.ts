@@ -302,7 +302,10 @@ describe.skipIf(!hasChromium)('check-in offline and the training console in a br
         await modal.getByTestId('session-ok').click();
       };
       await addSession('09:00', '11:00', '区职工服务中心第一教室');
-      await page.getByTestId('session-form').locator('.ant-modal').waitFor({ state: 'hidden', ...WAIT });
+      await page
+        .getByTestId('session-form')
+        .locator('.ant-modal')
+        .waitFor({ state: 'hidden', ...WAIT });
       const rows = sessionsTab.locator('tbody tr.ant-table-row');
       await rows.filter({ hasText: `${day} 09:00` }).waitFor(WAIT);
       await shot(page, 'training-01-first-session');
@@ -314,13 +317,21 @@ describe.skipIf(!hasChromium)('check-in offline and the training console in a br
       await clash.waitFor(WAIT);
       const said = await clash.innerText();
       expect(said).toContain('师资时间冲突');
-      expect(said).toContain('师资“王秀兰”在该时段已安排在场次“工会经费使用与管理”');
+      // The refusal names the teacher and the session that holds her, with its time on Beijing's clock.
+      expect(said).toContain('师资“王秀兰”在该时段已安排在场次“工会经费使用与管理');
+      expect(said).toContain(`（${day} 09:00 至 ${day} 11:00）`);
       expect(said).toContain('同一师资不能同时出现在两个场次');
       await shot(page, 'training-02-clash');
 
       // 3. Closed without saving: the first session is still the only one, on the page and on the server.
-      await page.getByTestId('session-form').getByRole('button', { name: /取\s*消/u }).click();
-      await page.getByTestId('session-form').locator('.ant-modal').waitFor({ state: 'hidden', ...WAIT });
+      await page
+        .getByTestId('session-form')
+        .getByRole('button', { name: /取\s*消/u })
+        .click();
+      await page
+        .getByTestId('session-form')
+        .locator('.ant-modal')
+        .waitFor({ state: 'hidden', ...WAIT });
       await page.reload();
       await page.getByRole('tab', { name: '课程与场次' }).click();
       await rows.filter({ hasText: `${day} 09:00` }).waitFor(WAIT);
