@@ -114,6 +114,7 @@ describe.skipIf(!hasChromium)('check-in offline and the training console in a br
     const problems: string[] = [];
     const contexts: BrowserContext[] = [];
     let scanner: Page | undefined;
+    let deskPage: Page | undefined;
     try {
       // Set-up through the API: three approved workers of a union, an event of that union with one session, all three
       // signed up (confirmed).
@@ -223,12 +224,13 @@ describe.skipIf(!hasChromium)('check-in offline and the training console in a br
       const desk = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
       contexts.push(desk);
       const page = await desk.newPage();
+      deskPage = page;
       watch(page, problems);
       await signIn(page, base);
       await page.goto(`${base}/events/${event.id}`);
       await page.getByTestId('event-page').waitFor(WAIT);
       await page.getByRole('tab', { name: '报名名单' }).click();
-      const list = page.getByTestId('event-registrations');
+      const list = page.getByTestId('event-registrations-table');
       const rowOf = (name: string) => list.locator('tbody tr', { hasText: name });
       for (const w of workers.slice(0, 2)) await rowOf(w.name).getByText('已签到', { exact: true }).waitFor(WAIT);
       await rowOf(workers[2]!.name).getByText('已取消', { exact: true }).waitFor(WAIT);
@@ -242,6 +244,7 @@ describe.skipIf(!hasChromium)('check-in offline and the training console in a br
       expect(problems).toEqual([]);
     } catch (error) {
       await scanner?.screenshot({ path: path.join(artifacts, 'checkin-failure.png') }).catch(() => undefined);
+      await deskPage?.screenshot({ path: path.join(artifacts, 'checkin-failure-console.png') }).catch(() => undefined);
       console.error(`problems: ${problems.join('\n')}\nserver output:\n${app.output().slice(-4000)}`);
       throw error;
     } finally {
