@@ -7,20 +7,19 @@
  *    the console. Offline the scanner takes two tickets by their typed code, refuses a second scan of one as 重复, and
  *    (not knowing of the cancellation) queues the cancelled one; back online it syncs: 签到 2, 重复 1, 离线期间已取消 1,
  *    and the event's 报名名单 shows the two as 已签到.
- * B. In the 送教培训 console the cadre adds a session at 9:00–11:00 with a teacher, then a second one with the same
- *    teacher at 10:00–12:00 the same day: the page shows the server's refusal in Chinese naming the teacher and the
- *    first session, and the first session stays the only one. The plan, the course and the teacher are made through the
- *    API: the console has no forms for them yet (only 新建场次).
+ * B. In the 送教培训 console the cadre makes a plan, a course and a teacher, adds a session at 9:00–11:00 with the
+ *    teacher, then a second one with the same teacher at 10:00–12:00 the same day: the page shows the server's refusal
+ *    in Chinese naming the teacher and the first session, and the first session stays the only one.
  * Screenshots: e2e/artifacts/checkin-*.png and training-*.png.
  */
 import path from 'node:path';
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import type { APIRequestContext, BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { idCheckChar } from '../src/common/identity.js';
 import type { BulkSignUpResult, EventDetail } from '../src/common/events.js';
 import type { Ticket } from '../src/common/events.checkin.js';
 import type { OrgSearchHit } from '../src/common/orgs.js';
-import type { Course, Plan, Session, Teacher } from '../src/common/training.js';
+import type { Course, Session } from '../src/common/training.js';
 import { ADMIN_PASSWORD, artifacts, hasChromium, signIn, signInApi, useJourney } from './harness.js';
 
 const DESKTOP = { width: 1440, height: 900 };
@@ -32,6 +31,11 @@ async function json<T>(request: Promise<Answer>): Promise<T> {
   const response = await request;
   if (!response.ok()) throw new Error(`${response.status()} ${await response.text()}`);
   return (await response.json()) as T;
+}
+
+/** Waits until a modal's opening motion ends (typing before that loses the dropdown). */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('.ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave'), undefined, WAIT);
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -261,30 +265,45 @@ describe.skipIf(!hasChromium)('check-in offline and the training console in a br
     const page = await desk.newPage();
     watch(page, problems);
     try {
-      // Set-up through the API (the console has no forms for these yet): a plan of the union for this year, a course
-      // under it, a teacher of the 劳模宣讲团.
       await signInApi(api.request, base, 'admin', ADMIN_PASSWORD);
       const union = await unionOf(api.request, base);
-      const year = Number(beijingDay(0).slice(0, 4));
-      const plan = await json<Plan>(
-        api.request.post(`${base}/api/training/plans`, {
-          data: { orgId: union.id, year, plannedSessions: 30, targetPeople: 1500, topics: ['工会经费使用与管理'] },
-        }),
-      );
-      const course = await json<Course>(
-        api.request.post(`${base}/api/training/courses`, {
-          data: { orgId: union.id, planId: plan.id, title: '工会经费使用与管理', topic: '财务', audience: '工会财务人员' },
-        }),
-      );
-      const teacher = await json<Teacher>(
-        api.request.post(`${base}/api/training/teachers`, { data: { orgId: union.id, name: '王秀兰', kind: 'model_worker' } }),
-      );
 
-      // 1. The cadre opens 送教培训 of the union: the plan is there, no session yet.
+      // 1. The cadre opens 送教培训 of a union and makes its annual plan, a course under it and a teacher of the
+      // 劳模宣讲团, each in its dialog.
       await signIn(page, base);
       await page.goto(`${base}/training?org=${union.id}`);
       await page.getByTestId('training-page').waitFor(WAIT);
-      await page.getByTestId(`plan-sessions-${plan.id}`).getByText('0 / 30').waitFor(WAIT);
+      const dialog = async (button: string, modal: string, fill: (m: Locator) => Promise<void>) => {
+        await page.getByTestId(button).click(WAIT);
+        const m = page.getByTestId(modal);
+        await m.locator('.ant-modal').waitFor(WAIT);
+        await settled(page);
+        await fill(m);
+        await m.getByTestId(modal.replace('-form', '-ok')).click();
+        await m.locator('.ant-modal').waitFor({ state: 'hidden', ...WAIT });
+      };
+      await dialog('create-plan', 'plan-form', async (m) => {
+        await m.getByTestId('plan-sessions').fill('30');
+        await m.getByTestId('plan-people').fill('1500');
+        await m.getByTestId('plan-topics').fill('工会经费使用与管理，劳动法律法规');
+      });
+      const planRow = page.getByTestId('training-plans').locator('tbody tr', { hasText: union.name });
+      await planRow.getByText('0 / 30').waitFor(WAIT);
+      await dialog('create-course', 'course-form', async (m) => {
+        await m.getByTestId('course-title').fill('工会经费使用与管理');
+        await m.getByTestId('course-topic').fill('财务');
+        await m.getByTestId('course-audience').fill('工会财务人员');
+      });
+      await dialog('create-teacher', 'teacher-form', async (m) => {
+        await m.getByTestId('teacher-name').fill('王秀兰');
+      });
+      await page.getByRole('tab', { name: '师资' }).click();
+      await page.getByTestId('training-teachers').locator('tbody tr', { hasText: '王秀兰' }).getByText('劳模宣讲团').waitFor(WAIT);
+      await shot(page, 'training-00-teacher');
+      const courses = await json<{ items: Course[] }>(api.request.get(`${base}/api/training/courses?orgId=${union.id}&limit=200`));
+      const course = courses.items.find((c) => c.title === '工会经费使用与管理' && c.orgId === union.id)!;
+      expect(course.planId).not.toBeNull();
+      const teacher = { name: '王秀兰' };
       await page.getByRole('tab', { name: '课程与场次' }).click();
       const sessionsTab = page.getByRole('tabpanel', { name: '课程与场次' });
       await sessionsTab.getByText(course.title, { exact: false }).first().waitFor(WAIT);
@@ -295,7 +314,7 @@ describe.skipIf(!hasChromium)('check-in offline and the training console in a br
         await page.getByTestId('create-session').click();
         const modal = page.getByTestId('session-form');
         await modal.getByTestId('session-starts').waitFor(WAIT);
-        await page.waitForFunction(() => !document.querySelector('.ant-zoom-appear, .ant-zoom-enter'), undefined, WAIT);
+        await settled(page);
         await modal.getByTestId('session-starts').fill(`${day}T${from}`);
         await modal.getByTestId('session-ends').fill(`${day}T${to}`);
         await modal.getByTestId('session-place').fill(place);
