@@ -7,6 +7,7 @@ import { useAuth } from '../../app/auth.js';
 import { useNotify } from '../../app/notify.js';
 import { useOrgTree } from '../orgs/treeStore.js';
 import { SessionFormModal } from './SessionFormModal.js';
+import { CourseFormModal, PlanFormModal, TeacherFormModal } from './SetupFormModals.js';
 import { useTraining } from './useTraining.js';
 import { usePlanColumns, useSessionColumns, useTeacherColumns } from './trainingColumns.js';
 
@@ -19,12 +20,16 @@ export function TrainingPage() {
   const [searchParams] = useSearchParams();
   const orgId = Number(searchParams.get('org')) || roots?.[0]?.id;
   const [year, setYear] = useState(() => new Date().getFullYear());
-  const [isCreating, setCreating] = useState(false);
+  const [creating, setCreating] = useState<'plan' | 'course' | 'teacher' | 'session' | null>(null);
   const { data, reload } = useTraining(orgId, year);
   const planColumns = usePlanColumns();
   const sessionColumns = useSessionColumns();
   const teacherColumns = useTeacherColumns();
   if (!orgId) return roots === undefined ? <Skeleton active /> : <Empty />;
+  const saved = () => {
+    setCreating(null);
+    reload();
+  };
   return (
     <div data-testid="training-page">
       <div className="page-header">
@@ -33,15 +38,26 @@ export function TrainingPage() {
           <span>{t('training.year')}</span>
           <InputNumber min={2000} max={2100} value={year} onChange={(y) => y && setYear(y)} data-testid="training-year" />
           {can('training.write') && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              disabled={!data?.courses.length}
-              onClick={() => setCreating(true)}
-              data-testid="create-session"
-            >
-              {t('training.session.create')}
-            </Button>
+            <>
+              <Button icon={<PlusOutlined />} disabled={!data} onClick={() => setCreating('plan')} data-testid="create-plan">
+                {t('training.plan.create')}
+              </Button>
+              <Button icon={<PlusOutlined />} disabled={!data} onClick={() => setCreating('course')} data-testid="create-course">
+                {t('training.course.create')}
+              </Button>
+              <Button icon={<PlusOutlined />} disabled={!data} onClick={() => setCreating('teacher')} data-testid="create-teacher">
+                {t('training.teacher.create')}
+              </Button>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                disabled={!data?.courses.length}
+                onClick={() => setCreating('session')}
+                data-testid="create-session"
+              >
+                {t('training.session.create')}
+              </Button>
+            </>
           )}
         </div>
       </div>
@@ -92,18 +108,23 @@ export function TrainingPage() {
           ]}
         />
       )}
-      {isCreating && data && (
+      {creating === 'session' && data && (
         <SessionFormModal
           courses={data.courses}
           teachers={data.teachers}
-          onClose={() => setCreating(false)}
+          onClose={() => setCreating(null)}
           onDone={() => {
-            setCreating(false);
+            setCreating(null);
             notify.success(t('training.session.created'));
             reload();
           }}
         />
       )}
+      {creating === 'plan' && <PlanFormModal orgId={orgId} year={year} onClose={() => setCreating(null)} onDone={saved} />}
+      {creating === 'course' && data && (
+        <CourseFormModal orgId={orgId} plans={data.progress} onClose={() => setCreating(null)} onDone={saved} />
+      )}
+      {creating === 'teacher' && <TeacherFormModal orgId={orgId} onClose={() => setCreating(null)} onDone={saved} />}
     </div>
   );
 }

@@ -13,8 +13,13 @@ export const messages: Widen<typeof zhCN> = {
       org: 'Organisation',
       sessions: 'Sessions (held / planned)',
       people: 'Workers trained (distinct / target)',
+      create: 'New plan',
+      created: 'Training plan created',
+      plannedSessions: 'Sessions planned',
+      targetPeople: 'Workers to reach',
+      topics: 'Topics (comma-separated)',
     },
-    course: { title: 'Course', topic: 'Topic', audience: 'Audience' },
+    course: { title: 'Course', topic: 'Topic', audience: 'Audience', create: 'New course', created: 'Course created', plan: 'Plan' },
     session: {
       create: 'New session',
       created: 'Session created',
@@ -30,7 +35,7 @@ export const messages: Widen<typeof zhCN> = {
       clash: 'Teacher already booked',
     },
     status: { planned: 'Planned', held: 'Held', cancelled: 'Cancelled' },
-    teacher: { name: 'Name', kind: 'Kind', org: 'Organisation' },
+    teacher: { name: 'Name', kind: 'Kind', org: 'Organisation', create: 'New teacher', created: 'Teacher added' },
     teacherKind: { model_worker: 'Model-worker lecturer', craftsman: 'Master craftsman', lecturer: 'Lecturer' },
     attendance: {
       title: 'Attendance',

@@ -10,8 +10,13 @@ export const messages = {
       org: '单位',
       sessions: '场次（已办 / 计划）',
       people: '培训人数（去重 / 目标）',
+      create: '新建计划',
+      created: '已创建培训计划',
+      plannedSessions: '计划场次',
+      targetPeople: '目标人数',
+      topics: '主题（以逗号分隔）',
     },
-    course: { title: '课程', topic: '主题', audience: '对象' },
+    course: { title: '课程', topic: '主题', audience: '对象', create: '新建课程', created: '已创建课程', plan: '所属计划' },
     session: {
       create: '新建场次',
       created: '已创建场次',
@@ -27,7 +32,7 @@ export const messages = {
       clash: '师资时间冲突',
     },
     status: { planned: '计划中', held: '已举办', cancelled: '已取消' },
-    teacher: { name: '姓名', kind: '类别', org: '所属单位' },
+    teacher: { name: '姓名', kind: '类别', org: '所属单位', create: '新建师资', created: '已添加师资' },
     teacherKind: { model_worker: '劳模宣讲团', craftsman: '职工匠师', lecturer: '讲师' },
     attendance: {
       title: '考勤',

@@ -5,11 +5,15 @@ import {
   AttendanceResult,
   CheckinCode,
   Course,
+  Plan,
   PlanProgress,
   Session,
   Teacher,
   type AttendanceBody,
+  type CreateCourseBody,
+  type CreatePlanBody,
   type CreateSessionBody,
+  type CreateTeacherBody,
 } from '../../../common/training.js';
 import { api } from '../../app/api.js';
 
@@ -17,6 +21,9 @@ const base = '/api/training';
 
 export const trainingApi = {
   progress: (orgId: number, year: number) => api.get(`${base}/progress`, PlanProgress, { orgId, year }),
+  createPlan: (body: CreatePlanBody) => api.post(`${base}/plans`, Plan, body),
+  createCourse: (body: CreateCourseBody) => api.post(`${base}/courses`, Course, body),
+  createTeacher: (body: CreateTeacherBody) => api.post(`${base}/teachers`, Teacher, body),
   courses: (orgId: number) => api.get(`${base}/courses`, pageOf(Course), { orgId, limit: 200 }),
   sessions: (orgId: number) => api.get(`${base}/sessions`, pageOf(Session), { orgId, limit: 200 }),
   session: (id: number) => api.get(`${base}/sessions/${id}`, Session),
