@@ -21,6 +21,8 @@ const ListSpec = z.object({
   bodies: z.array(z.string()).optional(),
   /** Each request sends `Idempotency-Key: <prefix><n>` (n from 0) when set. */
   keyPrefix: z.string().optional(),
+  /** One `cookie` header per request, taken in order beside the bodies (a signed-in member each). */
+  cookies: z.array(z.string()).optional(),
   connections: z.number().int().positive(),
   amount: z.number().int().positive(),
   timeoutSeconds: z.number().positive(),
@@ -51,6 +53,8 @@ async function child(specFile: string): Promise<void> {
   const { default: autocannon } = await import('autocannon');
   const bodies = spec.bodies;
   if (bodies && bodies.length < spec.amount) throw new Error(`load-list: ${bodies.length} bodies for ${spec.amount} requests`);
+  const cookies = spec.cookies;
+  if (cookies && cookies.length < spec.amount) throw new Error(`load-list: ${cookies.length} cookies for ${spec.amount} requests`);
   let sent = 0;
   let replayed = 0;
   const refusals: string[] = [];
@@ -65,7 +69,13 @@ async function child(specFile: string): Promise<void> {
         method: spec.method,
         setupRequest: (request) => {
           const n = sent++;
-          const headers = { ...spec.headers, ...(spec.keyPrefix !== undefined ? { 'idempotency-key': `${spec.keyPrefix}${n}` } : {}) };
+          const cookie = cookies?.[n];
+          if (cookies && cookie === undefined) throw new Error(`load-list: request ${n + 1} has no cookie left`);
+          const headers = {
+            ...spec.headers,
+            ...(spec.keyPrefix !== undefined ? { 'idempotency-key': `${spec.keyPrefix}${n}` } : {}),
+            ...(cookie !== undefined ? { cookie } : {}),
+          };
           const body = bodies?.[n];
           if (bodies && body === undefined) throw new Error(`load-list: request ${n + 1} has no body left`);
           return { ...request, method: spec.method, headers, ...(body !== undefined ? { body } : {}) };
