@@ -89,7 +89,12 @@ async function runEngine(engine: Engine): Promise<Section[]> {
   if (only.has('import')) add(await benchImport(engine, mode.importRows));
   if (only.has('points')) add(await benchPoints(engine, 10_000));
   if (only.has('events'))
-    add(await benchEvents(engine, { signups: Number(process.env.BENCH_EVENTS_SIGNUPS ?? (mode.name === 'quick' ? 500 : 2_000)), connections: 50 }));
+    add(
+      await benchEvents(engine, {
+        signups: Number(process.env.BENCH_EVENTS_SIGNUPS ?? (mode.name === 'quick' ? 500 : 2_000)),
+        connections: 50,
+      }),
+    );
   if (['rollup', 'search', 'http', 'export'].some((s) => only.has(s as SectionId))) {
     const store = await freshStore(engine, 'members');
     try {

@@ -56,7 +56,8 @@ const SyncAnswer = z.object({ items: z.array(z.object({ scanId: z.string(), outc
 
 export async function benchEvents(engine: Engine, options: EventsOptions): Promise<Section> {
   const { signups, connections } = options;
-  if (!Number.isInteger(signups) || signups <= WAITLIST_CAPACITY) throw new Error(`events: sign-ups must be a whole number > ${WAITLIST_CAPACITY}`);
+  if (!Number.isInteger(signups) || signups <= WAITLIST_CAPACITY)
+    throw new Error(`events: sign-ups must be a whole number > ${WAITLIST_CAPACITY}`);
   const warmup = Math.max(50, Math.round(signups / 10));
   const store = await freshStore(engine, 'events');
   try {
@@ -105,7 +106,9 @@ export async function benchEvents(engine: Engine, options: EventsOptions): Promi
       const cookies: string[] = [];
       for (let i = 0; i < warmup + signups; i += 50) {
         const batch = ids.slice(i, Math.min(i + 50, warmup + signups));
-        const values = await Promise.all(batch.map((m) => openMemberSession(db, store.config, { memberId: m.id, regionId, ip: '127.0.0.1' })));
+        const values = await Promise.all(
+          batch.map((m) => openMemberSession(db, store.config, { memberId: m.id, regionId, ip: '127.0.0.1' })),
+        );
         cookies.push(...values.map((v) => `${MEMBER_SESSION_COOKIE}=${v}`));
       }
       const roomy = await newEvent('职工观影活动（基准测试）', warmup + signups);
@@ -189,7 +192,8 @@ export async function benchEvents(engine: Engine, options: EventsOptions): Promi
         regs.push(...done.items.map((x) => x.registrationId ?? 0));
       }
       const pack = Pack.parse(await call(appBase, 'GET', `/api/events/${event.id}/sessions/${sessionId}/check-in/pack`, admin));
-      if (pack.tickets.length !== CHECKIN.members || regs.includes(0)) throw new Error(`events: ${pack.tickets.length} tickets in the pack`);
+      if (pack.tickets.length !== CHECKIN.members || regs.includes(0))
+        throw new Error(`events: ${pack.tickets.length} tickets in the pack`);
       const cancelled = regs.slice(0, CHECKIN.cancelled);
       for (const id of cancelled) await call(appBase, 'POST', `/api/events/${event.id}/registrations/${id}/cancel`, admin);
       const signer = createTicketSigner(loadMasterSecret({ secret: store.config.secret, dataDir: store.config.dataDir }));
@@ -238,12 +242,23 @@ export async function benchEvents(engine: Engine, options: EventsOptions): Promi
       const readIds = [...valid, ...valid.slice(0, CHECKIN.duplicates), ...cancelled];
       const started = performance.now();
       for (const id of readIds) {
-        await db.selectFrom('event_registration').selectAll().where('region_id', '=', regionId).where('id', '=', id).executeTakeFirstOrThrow();
+        await db
+          .selectFrom('event_registration')
+          .selectAll()
+          .where('region_id', '=', regionId)
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
       }
       const floorSeconds = (performance.now() - started) / 1000;
       const floor = { name: '1,500 PK reads one by one', value: readIds.length / floorSeconds };
       figures.push(
-        figure(`check-in sync, ${scans.length.toLocaleString('en')} offline scans`, scans.length / first.seconds, 'scans/s', floor, 'higher'),
+        figure(
+          `check-in sync, ${scans.length.toLocaleString('en')} offline scans`,
+          scans.length / first.seconds,
+          'scans/s',
+          floor,
+          'higher',
+        ),
         figure('the same scans re-synced (nothing new)', scans.length / again.seconds, 'scans/s', floor, 'higher'),
       );
 
