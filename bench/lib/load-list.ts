@@ -1,8 +1,9 @@
 /**
  * A fixed number of requests at N connections through autocannon (the load generator of bench/scenarios/http.ts), in
  * a child process so it does not share the server's event loop, where each request may carry its own body from a list
- * (a one-use spending code each) and its own `Idempotency-Key`. The CLI cannot do that, so the child drives
- * autocannon's programmatic API: `setupRequest` takes the next body of the list and numbers the key.
+ * (a one-use spending code each), its own `Idempotency-Key` and its own cookie (a different signed-in member each). The
+ * CLI cannot do that, so the child drives autocannon's programmatic API: `setupRequest` takes the next body and cookie
+ * of the lists and numbers the key.
  *
  * Run as a child: `node --import tsx bench/lib/load-list.ts <spec.json>`; prints one JSON line (ListResult).
  */
