@@ -6,7 +6,7 @@
  *   npm run bench -- --quick           small sizes, short loads: under 3 minutes for both engines
  *   npm run bench -- --scale 10m       as the default, then grown to 10M members for roll-up, search and HTTP
  *   npm run bench -- --engine pglite   one engine only (pglite | postgres | both, the default)
- *   npm run bench -- --only search,http   some sections only (import, startup, rollup, search, http, export, points)
+ *   npm run bench -- --only search,http   some sections only (import, startup, rollup, search, http, export, points, events)
  *
  * PostgreSQL: fresh databases are made (and dropped) on BENCH_DATABASE_URL, default the local server.
  */
@@ -24,8 +24,9 @@ import { benchRollup } from './scenarios/rollup.js';
 import { benchSearch } from './scenarios/search.js';
 import { benchStartup } from './scenarios/startup.js';
 import { benchPoints } from './scenarios/points.js';
+import { benchEvents } from './scenarios/events.js';
 
-const SECTIONS = ['startup', 'import', 'rollup', 'search', 'http', 'export', 'points'] as const;
+const SECTIONS = ['startup', 'import', 'rollup', 'search', 'http', 'export', 'points', 'events'] as const;
 type SectionId = (typeof SECTIONS)[number];
 
 type Mode = {
@@ -87,6 +88,13 @@ async function runEngine(engine: Engine): Promise<Section[]> {
   if (only.has('startup')) add(await benchStartup(engine, { demoScale: mode.demoScale }));
   if (only.has('import')) add(await benchImport(engine, mode.importRows));
   if (only.has('points')) add(await benchPoints(engine, 10_000));
+  if (only.has('events'))
+    add(
+      await benchEvents(engine, {
+        signups: Number(process.env.BENCH_EVENTS_SIGNUPS ?? (mode.name === 'quick' ? 500 : 2_000)),
+        connections: 50,
+      }),
+    );
   if (['rollup', 'search', 'http', 'export'].some((s) => only.has(s as SectionId))) {
     const store = await freshStore(engine, 'members');
     try {

@@ -1,8 +1,9 @@
 /**
  * A fixed number of requests at N connections through autocannon (the load generator of bench/scenarios/http.ts), in
  * a child process so it does not share the server's event loop, where each request may carry its own body from a list
- * (a one-use spending code each) and its own `Idempotency-Key`. The CLI cannot do that, so the child drives
- * autocannon's programmatic API: `setupRequest` takes the next body of the list and numbers the key.
+ * (a one-use spending code each), its own `Idempotency-Key` and its own cookie (a different signed-in member each). The
+ * CLI cannot do that, so the child drives autocannon's programmatic API: `setupRequest` takes the next body and cookie
+ * of the lists and numbers the key.
  *
  * Run as a child: `node --import tsx bench/lib/load-list.ts <spec.json>`; prints one JSON line (ListResult).
  */
@@ -21,6 +22,8 @@ const ListSpec = z.object({
   bodies: z.array(z.string()).optional(),
   /** Each request sends `Idempotency-Key: <prefix><n>` (n from 0) when set. */
   keyPrefix: z.string().optional(),
+  /** One `cookie` header per request, taken in order beside the bodies (a signed-in member each). */
+  cookies: z.array(z.string()).optional(),
   connections: z.number().int().positive(),
   amount: z.number().int().positive(),
   timeoutSeconds: z.number().positive(),
@@ -51,6 +54,8 @@ async function child(specFile: string): Promise<void> {
   const { default: autocannon } = await import('autocannon');
   const bodies = spec.bodies;
   if (bodies && bodies.length < spec.amount) throw new Error(`load-list: ${bodies.length} bodies for ${spec.amount} requests`);
+  const cookies = spec.cookies;
+  if (cookies && cookies.length < spec.amount) throw new Error(`load-list: ${cookies.length} cookies for ${spec.amount} requests`);
   let sent = 0;
   let replayed = 0;
   const refusals: string[] = [];
@@ -65,7 +70,13 @@ async function child(specFile: string): Promise<void> {
         method: spec.method,
         setupRequest: (request) => {
           const n = sent++;
-          const headers = { ...spec.headers, ...(spec.keyPrefix !== undefined ? { 'idempotency-key': `${spec.keyPrefix}${n}` } : {}) };
+          const cookie = cookies?.[n];
+          if (cookies && cookie === undefined) throw new Error(`load-list: request ${n + 1} has no cookie left`);
+          const headers = {
+            ...spec.headers,
+            ...(spec.keyPrefix !== undefined ? { 'idempotency-key': `${spec.keyPrefix}${n}` } : {}),
+            ...(cookie !== undefined ? { cookie } : {}),
+          };
           const body = bodies?.[n];
           if (bodies && body === undefined) throw new Error(`load-list: request ${n + 1} has no body left`);
           return { ...request, method: spec.method, headers, ...(body !== undefined ? { body } : {}) };
