@@ -9,3 +9,9 @@ CREATE TABLE event_co_organiser (
   PRIMARY KEY (event_id, org_id)
 );
 CREATE INDEX event_co_organiser_path_gist ON event_co_organiser USING gist (org_path);
+
+INSERT INTO table_placement (table_name, placement, distribution_column, colocate_with, region_path) VALUES
+  ('event_co_organiser', 'reference', NULL, NULL, NULL);
+
+INSERT INTO org_path_column (table_name, column_name, follows_moves) VALUES
+  ('event_co_organiser', 'org_path', true);
