@@ -19,6 +19,8 @@ function serve(now: string, events: MemberEvent[], registrations: () => MemberRe
     if (path === '/api/portal/me') return { body: signedInMember };
     if (path === '/api/portal/events') return { body: { items: events, now } };
     if (method === 'GET' && path === '/api/portal/events/registrations') return { body: { items: registrations() } };
+    if (method === 'POST' && path === '/api/portal/events/preferences')
+      return { status: 201, body: registrationWith({ sessionId: (body as { sessionIds: number[] }).sessionIds[0]!, status: 'entered' }) };
     if (method === 'POST' && path === '/api/portal/events/registrations')
       return { status: 201, body: registrationWith({ sessionId: (body as { sessionId: number }).sessionId }) };
     const accept = /^\/api\/portal\/events\/registrations\/(\d+)\/accept$/u.exec(path);
@@ -89,6 +91,48 @@ describe('MyEventsPage: the sign-up window [opensAt, closesAt) in Beijing time',
     );
     renderPage(<MyEventsPage />);
     expect((await sessionCard(11)).getByText('报名后抽签')).toBeTruthy();
+  });
+});
+
+describe('MyEventsPage: entries to a draw', () => {
+  const OPEN = ['2026-05-20T00:00:00+08:00', JUNE_1] as const;
+
+  it('takes the button away once I have entered a lottery (an entry, not a place, still holds the session)', async () => {
+    serve('2026-05-31T12:00:00+08:00', [eventWith([sessionWith(11, ...OPEN)], { selection: 'lottery' })], () => [
+      registrationWith({ id: 503, sessionId: 11, status: 'entered' }),
+    ]);
+    renderPage(<MyEventsPage />);
+    const card = await sessionCard(11);
+    expect(card.getByText('已报名')).toBeTruthy();
+    expect(card.queryByTestId('my-session-sign-up')).toBeNull();
+  });
+
+  it('ranks the sessions of a preferences event, best first, and sends them with one key', async () => {
+    let mine: MemberRegistration[] = [];
+    const event = eventWith([sessionWith(11, ...OPEN), sessionWith(12, ...OPEN), sessionWith(13, ...OPEN)], {
+      id: 9,
+      selection: 'preferences',
+    });
+    const calls = serve('2026-05-31T12:00:00+08:00', [event], () => mine);
+    renderPage(<MyEventsPage />);
+    const picker = within(await screen.findByTestId('my-preferences-9'));
+    // No per-session button: a preferences event is entered once.
+    expect((await sessionCard(11)).queryByTestId('my-session-sign-up')).toBeNull();
+    expect((picker.getByTestId('my-preferences-submit') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(picker.getByTestId('my-preference-choose-13'));
+    fireEvent.click(picker.getByTestId('my-preference-choose-11'));
+    // 13 was ticked first; move 11 up to be the first choice.
+    fireEvent.click(picker.getAllByRole('button', { name: '上移' })[1]!);
+    expect(picker.getByTestId('my-preferences-order').textContent).toMatch(/第1志愿.*第2志愿/u);
+    mine = [registrationWith({ id: 504, sessionId: 11, status: 'entered' })];
+    fireEvent.click(picker.getByTestId('my-preferences-submit'));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    const sent = calls.find((c) => c.method === 'POST')!.body as { eventId: number; sessionIds: number[]; key: string };
+    expect(sent.eventId).toBe(9);
+    expect(sent.sessionIds).toEqual([11, 13]);
+    expect(sent.key).toMatch(/^[0-9a-f-]{36}$/u);
+    // Entered: the picker is gone after the page looks again.
+    await waitFor(() => expect(screen.queryByTestId('my-preferences-9')).toBeNull());
   });
 });
 

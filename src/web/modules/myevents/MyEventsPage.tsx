@@ -7,13 +7,15 @@ import { errorText, useNotify } from '../../app/notify.js';
 import { MemberPhonePage, NotLoaded } from './MemberPhonePage.js';
 import { MyRegistrationItem } from './MyRegistrationItem.js';
 import { myEventsApi } from './myevents.api.js';
+import { PreferencesPicker } from './PreferencesPicker.js';
 import { SessionRow } from './SessionRow.js';
 import { nextBoundary, windowState } from './signupWindow.js';
 
 /** The longest the page waits before looking at the windows again (a phone asleep misses a timer). */
 const RECHECK_MS = 60_000;
 
-const isActive = (status: RegistrationStatus) => (activeStatuses as readonly RegistrationStatus[]).includes(status);
+/** I hold this session: a place, a waitlist spot or an offer — or an entry to a draw, which the button must not repeat. */
+const holds = (status: RegistrationStatus) => status === 'entered' || (activeStatuses as readonly RegistrationStatus[]).includes(status);
 
 /** /m/events: the events open to me with their sessions, signing up, and my registrations (status, ticket, cancel, offer). */
 export function MyEventsPage() {
@@ -87,11 +89,29 @@ function EventsHome() {
       t('myEvents.signedUpDone'),
     );
   };
+  // The same rule as a sign-up: one key per event until the server answers.
+  const enterPreferences = (eventId: number, sessionIds: number[]) => {
+    const key = keys.current.get(-eventId) ?? crypto.randomUUID();
+    keys.current.set(-eventId, key);
+    void act(
+      `prefs-${eventId}`,
+      async () => {
+        try {
+          await myEventsApi.preferences({ eventId, sessionIds, key });
+          keys.current.delete(-eventId);
+        } catch (error) {
+          if (!(error instanceof ApiError && error.status === 0)) keys.current.delete(-eventId);
+          throw error;
+        }
+      },
+      t('myEvents.preferences.done'),
+    );
+  };
   const cancel = (id: number) => void act(`reg-${id}`, () => myEventsApi.cancel(id), t('myEvents.cancelled'));
   const accept = (id: number) => void act(`reg-${id}`, () => myEventsApi.accept(id), t('myEvents.accepted'));
 
   if (!loaded) return <NotLoaded failure={failure} />;
-  const activeSessions = new Set(loaded.registrations.filter((r) => isActive(r.status)).map((r) => r.sessionId));
+  const activeSessions = new Set(loaded.registrations.filter((r) => holds(r.status)).map((r) => r.sessionId));
   return (
     <div data-testid="my-events">
       <Typography.Title level={4}>{t('myEvents.mine')}</Typography.Title>
@@ -118,6 +138,15 @@ function EventsHome() {
               onSignUp={signUp}
             />
           ))}
+          {e.selection === 'preferences' && (
+            <PreferencesPicker
+              eventId={e.id}
+              sessions={e.sessions.filter((s) => windowState(s, serverNow) === 'open' && !activeSessions.has(s.id))}
+              hasEntered={e.sessions.some((s) => activeSessions.has(s.id))}
+              isBusy={busy === `prefs-${e.id}`}
+              onSubmit={enterPreferences}
+            />
+          )}
         </Card>
       ))}
     </div>

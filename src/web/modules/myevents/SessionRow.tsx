@@ -27,7 +27,7 @@ export function SessionRow({
 }) {
   const { t } = useTranslation();
   const left = Math.max(0, s.capacity - s.confirmed);
-  // Choosing among sessions needs a preferences route the server does not offer yet: no button, a note instead.
+  // A preferences event is entered once for all its sessions (PreferencesPicker), not per session.
   const canSignUp = state === 'open' && !hasActive && selection !== 'preferences';
   return (
     <div className="public-card" data-testid={`my-session-${s.id}`}>

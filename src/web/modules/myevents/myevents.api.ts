@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MemberEventList, MemberRegistration, type SignUpBody } from '../../../common/events.js';
+import type { PreferencesBody } from '../../../common/events.draw.js';
 import { CheckinResult, TrainingRecord, type CheckinBody } from '../../../common/training.js';
 import { api } from '../../app/api.js';
 
@@ -11,6 +12,7 @@ export const myEventsApi = {
   registrations: () => api.quiet('GET', '/api/portal/events/registrations', MyRegistrations),
   signUp: (body: SignUpBody) => api.quiet('POST', '/api/portal/events/registrations', MemberRegistration, body),
   cancel: (id: number) => api.quiet('POST', `/api/portal/events/registrations/${id}/cancel`, MemberRegistration, {}),
+  preferences: (body: PreferencesBody) => api.quiet('POST', '/api/portal/events/preferences', MemberRegistration, body),
   accept: (id: number) => api.quiet('POST', `/api/portal/events/registrations/${id}/accept`, MemberRegistration, {}),
 };
 
