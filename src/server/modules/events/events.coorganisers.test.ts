@@ -60,10 +60,15 @@ describe('co-organisers (协办单位): each manages its own part of an event', 
 
     // Its sign-ups are its own members' only; the owner's part is not its to list.
     const own = await ctx.call('GET', `/api/events/${event.id}/registrations?orgId=${tree.xcStreet.id}`, undefined, xc.cookie);
-    expect(own.json<Page<Registration>>().items.map((r) => r.memberId).sort()).toEqual([...xcIds].sort());
-    expect((await ctx.call('GET', `/api/events/${event.id}/registrations?orgId=${tree.dcStreet.id}`, undefined, xc.cookie)).statusCode).toBe(
-      404,
-    );
+    expect(
+      own
+        .json<Page<Registration>>()
+        .items.map((r) => r.memberId)
+        .sort(),
+    ).toEqual([...xcIds].sort());
+    expect(
+      (await ctx.call('GET', `/api/events/${event.id}/registrations?orgId=${tree.dcStreet.id}`, undefined, xc.cookie)).statusCode,
+    ).toBe(404);
 
     // The scanner's pack holds its own members' tickets; a manual check-in of its own member works, of another's does not.
     const pack = await ctx.call('GET', `/api/events/${event.id}/sessions/${sessionId}/check-in/pack`, undefined, xc.cookie);

@@ -19,7 +19,9 @@ export async function organisesInScope(db: Executor, scope: OrgScope, event: InS
   const row = await db
     .selectNoFrom(
       sql<boolean>`(${inScope(scope, sql`${event.org_path}::ltree`)}
-        OR EXISTS (SELECT 1 FROM event_co_organiser c WHERE c.event_id = ${event.id} AND ${inScope(scope, sql.ref('c.org_path'))}))`.as('ok'),
+        OR EXISTS (SELECT 1 FROM event_co_organiser c WHERE c.event_id = ${event.id} AND ${inScope(scope, sql.ref('c.org_path'))}))`.as(
+        'ok',
+      ),
     )
     .executeTakeFirstOrThrow();
   return row.ok;
