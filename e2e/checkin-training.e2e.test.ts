@@ -20,18 +20,11 @@ import type { BulkSignUpResult, EventDetail } from '../src/common/events.js';
 import type { Ticket } from '../src/common/events.checkin.js';
 import type { OrgSearchHit } from '../src/common/orgs.js';
 import type { Course, Session } from '../src/common/training.js';
-import { ADMIN_PASSWORD, artifacts, hasChromium, signIn, signInApi, useJourney } from './harness.js';
+import { ADMIN_PASSWORD, artifacts, codeFromOutbox, hasChromium, json, signIn, signInApi, useJourney } from './harness.js';
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const WAIT = { timeout: 60_000 };
-
-type Answer = { ok(): boolean; status(): number; text(): Promise<string>; json(): Promise<unknown> };
-async function json<T>(request: Promise<Answer>): Promise<T> {
-  const response = await request;
-  if (!response.ok()) throw new Error(`${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 /** Waits until a modal's opening motion ends (typing before that loses the dropdown). */
 async function settled(page: Page): Promise<void> {
@@ -95,17 +88,7 @@ async function signInMember(member: APIRequestContext, admin: APIRequestContext,
   const { challengeId } = await json<{ challengeId: string }>(
     member.post(`${baseUrl}/api/public/member-codes`, { data: { idNumber: worker.idNumber, phone: worker.phone } }),
   );
-  const last4 = worker.phone.slice(-4);
-  let code: string | undefined;
-  for (let i = 0; i < 40 && !code; i++) {
-    const outbox = await json<{ items: { purpose: string; phoneMasked: string; textZh: string }[] }>(
-      admin.get(`${baseUrl}/api/messages?limit=20`),
-    );
-    const message = outbox.items.find((m) => m.purpose === 'sign_in_code' && m.phoneMasked.endsWith(last4));
-    code = message && /(\d{6})/u.exec(message.textZh)?.[1];
-    if (!code) await new Promise((r) => setTimeout(r, 250));
-  }
-  if (!code) throw new Error(`no sign-in code in the outbox for …${last4}`);
+  const code = await codeFromOutbox(admin, baseUrl, worker.phone.slice(-4));
   await json(member.post(`${baseUrl}/api/public/member-sessions`, { data: { challengeId, code } }));
 }
 

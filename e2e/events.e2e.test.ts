@@ -19,7 +19,18 @@ import { describe, expect, it } from 'vitest';
 import type { EventDetail } from '../src/common/events.js';
 import { idCheckChar } from '../src/common/identity.js';
 import type { OrgSearchHit } from '../src/common/orgs.js';
-import { ADMIN_PASSWORD, artifacts, hasChromium, root, signIn, signInApi, useJourney, waitForDemo } from './harness.js';
+import {
+  ADMIN_PASSWORD,
+  artifacts,
+  codeFromOutbox,
+  hasChromium,
+  json,
+  root,
+  signIn,
+  signInApi,
+  useJourney,
+  waitForDemo,
+} from './harness.js';
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 375, height: 812 };
@@ -33,13 +44,6 @@ const SEED = '03 07 12 19 25 31 09';
 const LOTTERY_WINDOW_MS = 180_000;
 
 type Member = { name: string; idNumber: string; phone: string };
-
-async function json<T>(answer: Promise<{ ok: () => boolean; status: () => number; text: () => Promise<string> }>): Promise<T> {
-  const response = await answer;
-  const text = await response.text();
-  if (!response.ok()) throw new Error(`${response.status()} ${text}`);
-  return JSON.parse(text) as T;
-}
 
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.screenshot({ path: path.join(artifacts, `events-${name}.png`), fullPage });
@@ -124,19 +128,6 @@ describe.skipIf(!hasChromium)('events: a line of 33 trips, sign-ups on phones, a
         );
         expect(decided.approved).toBe(1);
       }
-      const codeFromOutbox = async (last4: string): Promise<string> => {
-        for (let i = 0; i < 120; i++) {
-          const items = (
-            await json<{ items: { purpose: string; phoneMasked: string; textZh: string }[] }>(
-              admin.get(`${app.baseUrl}/api/messages?limit=20`),
-            )
-          ).items;
-          const code = /(\d{6})/.exec(items.find((m) => m.purpose === 'sign_in_code' && m.phoneMasked.endsWith(last4))?.textZh ?? '')?.[1];
-          if (code) return code;
-          await desk.waitForTimeout(250); // polling the outbox, not a timed assertion
-        }
-        throw new Error(`no sign-in code in the outbox for …${last4}`);
-      };
 
       // 1. The admin opens 活动报名 from the menu and creates the line: the first trip, repeated over 33 days.
       await signIn(desk, app.baseUrl);
@@ -218,7 +209,7 @@ describe.skipIf(!hasChromium)('events: a line of 33 trips, sign-ups on phones, a
         await phone.getByTestId('member-phone').fill(m.phone);
         await phone.getByTestId('member-ask-code').click();
         await phone.getByTestId('member-code').waitFor(WAIT);
-        await phone.getByTestId('member-code').fill(await codeFromOutbox(m.phone.slice(-4)));
+        await phone.getByTestId('member-code').fill(await codeFromOutbox(admin, app.baseUrl, m.phone.slice(-4)));
         await phone.getByTestId('member-sign-in-submit').click();
         await phone.getByTestId('my-events').waitFor(WAIT);
 

@@ -150,3 +150,30 @@ export function useJourney(): Journey {
     },
   };
 }
+
+type Answer = { ok(): boolean; status(): number; text(): Promise<string> };
+
+/** The JSON of an API answer, or an error naming the status and body: a journey's setup through the API. */
+export async function json<T>(answer: Promise<Answer>): Promise<T> {
+  const response = await answer;
+  const text = await response.text();
+  if (!response.ok()) throw new Error(`${response.status()} ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/**
+ * The one-time code last sent for `purpose` to the phone ending in `last4`, read from the admin's outbox (there is no
+ * SMS gateway here); polls until it arrives.
+ */
+export async function codeFromOutbox(admin: APIRequestContext, baseUrl: string, last4: string, purpose = 'sign_in_code'): Promise<string> {
+  for (let i = 0; i < 120; i++) {
+    const outbox = await json<{ items: { purpose: string; phoneMasked: string; textZh: string }[] }>(
+      admin.get(`${baseUrl}/api/messages?limit=20`),
+    );
+    const message = outbox.items.find((m) => m.purpose === purpose && m.phoneMasked.endsWith(last4));
+    const code = message && /(\d{6})/u.exec(message.textZh)?.[1];
+    if (code) return code;
+    await new Promise((resolve) => setTimeout(resolve, 250)); // polling the outbox, not a timed assertion
+  }
+  throw new Error(`no ${purpose} in the outbox for …${last4}`);
+}

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../src/common/identity.js';
-import { artifacts, ensureWebBuilt, hasChromium, launchChromium, signIn, startApp, type RunningApp } from './harness.js';
+import { artifacts, codeFromOutbox, ensureWebBuilt, hasChromium, launchChromium, signIn, startApp, type RunningApp } from './harness.js';
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -71,18 +71,6 @@ describe.skipIf(!hasChromium)('joining a union in a browser', () => {
     const desk = await desktopContext.newPage();
     watch(phone, problems);
     watch(desk, problems);
-    /** The newest code sent to a phone ending in `last4`, as the federation admin reads it in the outbox. */
-    const codeFromOutbox = async (purpose: string, last4: string): Promise<string> => {
-      for (let i = 0; i < 40; i++) {
-        const answer = await desk.request.get(`${app.baseUrl}/api/messages?limit=20`);
-        const items = ((await answer.json()) as { items: { purpose: string; phoneMasked: string; textZh: string }[] }).items;
-        const message = items.find((m) => m.purpose === purpose && m.phoneMasked.endsWith(last4));
-        const code = message && /(\d{6})/.exec(message.textZh)?.[1];
-        if (code) return code;
-        await desk.waitForTimeout(250);
-      }
-      throw new Error(`no ${purpose} in the outbox for …${last4}`);
-    };
     try {
       // 1. The worker's page: zh-CN by default, big radio cards, and the server's exact words for a wrong ID number.
       await phone.goto(`${app.baseUrl}/join`);
@@ -143,7 +131,7 @@ describe.skipIf(!hasChromium)('joining a union in a browser', () => {
       expect(await phone.getByTestId('status-name').innerText()).toBe('王**');
       await shot(phone, 'm08-status-approved', true);
       await phone.getByTestId('open-card').click();
-      await signInOnPhone(phone, id, '13800138000', () => codeFromOutbox('sign_in_code', '8000'));
+      await signInOnPhone(phone, id, '13800138000', () => codeFromOutbox(desk.request, app.baseUrl, '8000', 'sign_in_code'));
       await phone.getByTestId('member-card').waitFor();
       const token = (await phone.getByTestId('card-token').getAttribute('data-token')) ?? '';
       expect(token.length).toBeGreaterThan(20);
@@ -293,7 +281,7 @@ describe.skipIf(!hasChromium)('joining a union in a browser', () => {
       await transferCard.waitFor();
       await transferCard.getByTestId('transfer-consent').click();
       await transferCard.getByTestId('consent-code').waitFor();
-      await transferCard.getByTestId('consent-code').fill(await codeFromOutbox('consent_code', '8000'));
+      await transferCard.getByTestId('consent-code').fill(await codeFromOutbox(desk.request, app.baseUrl, '8000', 'consent_code'));
       await shot(phone, 'm19c-transfer-consent');
       await transferCard.getByTestId('consent-submit').click();
       await phone.locator('[data-testid="member-transfer"][data-status="confirmed"]').waitFor();

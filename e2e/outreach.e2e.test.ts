@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { OrgSearchHit, OrgWithAncestors } from '../src/common/orgs.js';
-import { ADMIN_PASSWORD, artifacts, hasChromium, signIn, signInApi, useJourney } from './harness.js';
+import { ADMIN_PASSWORD, artifacts, hasChromium, json, signIn, signInApi, useJourney } from './harness.js';
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -19,12 +19,6 @@ function idNumber(serial: number): string {
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...body].reduce((acc, c, i) => acc + Number(c) * weights[i]!, 0);
   return body + '10X98765432'.charAt(sum % 11);
-}
-
-async function json<T>(request: Promise<{ ok(): boolean; status(): number; text(): Promise<string>; json(): Promise<unknown> }>) {
-  const response = await request;
-  if (!response.ok()) throw new Error(`${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
 }
 
 describe.skipIf(!hasChromium)('outreach meetings in a browser', () => {

@@ -14,7 +14,7 @@ import type { APIRequestContext, BrowserContext, Locator, Page } from 'playwrigh
 import { describe, expect, it } from 'vitest';
 import { idCheckChar } from '../src/common/identity.js';
 import type { OrgSearchHit } from '../src/common/orgs.js';
-import { ADMIN_PASSWORD, artifacts, hasChromium, signIn, signInApi, useJourney, waitForDemo } from './harness.js';
+import { ADMIN_PASSWORD, artifacts, codeFromOutbox, hasChromium, json, signIn, signInApi, useJourney, waitForDemo } from './harness.js';
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 375, height: 812 };
@@ -38,13 +38,6 @@ function watch(page: Page, problems: string[]): void {
   page.on('response', (response) => {
     if (response.url().includes('/api/') && response.status() >= 500) problems.push(`${response.status()} ${response.url()}`);
   });
-}
-
-async function json<T>(answer: Promise<{ ok: () => boolean; status: () => number; text: () => Promise<string> }>): Promise<T> {
-  const response = await answer;
-  const text = await response.text();
-  if (!response.ok()) throw new Error(`${response.status()} ${text}`);
-  return JSON.parse(text) as T;
 }
 
 /** Clicks until the outcome shows: on a busy machine a click can land while a dialog is still opening. */
@@ -131,19 +124,6 @@ describe.skipIf(!hasChromium)('points: earn, see, spend, settle', () => {
         )
       ).items[0]!;
       expect(rider.name).toBe('张骑手');
-      const codeFromOutbox = async (last4: string): Promise<string> => {
-        for (let i = 0; i < 60; i++) {
-          const items = (
-            await json<{ items: { purpose: string; phoneMasked: string; textZh: string }[] }>(
-              admin.get(`${app.baseUrl}/api/messages?limit=20`),
-            )
-          ).items;
-          const code = /(\d{6})/.exec(items.find((m) => m.purpose === 'sign_in_code' && m.phoneMasked.endsWith(last4))?.textZh ?? '')?.[1];
-          if (code) return code;
-          await member.waitForTimeout(250);
-        }
-        throw new Error(`no sign-in code in the outbox for …${last4}`);
-      };
 
       // 1. The 东城 cadre opens 党心e家 and awards three verified volunteer hours (10 points an hour).
       await signIn(desk, app.baseUrl, CADRE.username, CADRE.password);
@@ -175,7 +155,7 @@ describe.skipIf(!hasChromium)('points: earn, see, spend, settle', () => {
       await member.getByTestId('member-phone').fill(phoneNumber);
       await member.getByTestId('member-ask-code').click();
       await member.getByTestId('member-code').waitFor();
-      await member.getByTestId('member-code').fill(await codeFromOutbox(phoneNumber.slice(-4)));
+      await member.getByTestId('member-code').fill(await codeFromOutbox(admin, app.baseUrl, phoneNumber.slice(-4)));
       await member.getByTestId('member-sign-in-submit').click();
       await member.getByTestId('member-home').waitFor();
       await member.getByTestId('member-points-link').click();

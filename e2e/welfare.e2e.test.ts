@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { OrgSearchHit } from '../src/common/orgs.js';
 import type { Page as ListPage } from '../src/common/paging.js';
 import type { Campaign, CampaignDetail, Handout, Reconciliation, StockMove } from '../src/common/welfare.js';
-import { ADMIN_PASSWORD, artifacts, hasChromium, signIn, signInApi, useJourney } from './harness.js';
+import { ADMIN_PASSWORD, artifacts, hasChromium, json, signIn, signInApi, useJourney } from './harness.js';
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 375, height: 812 };
@@ -21,12 +21,6 @@ const WAIT = { timeout: 60_000 };
 const STOCKED = 500;
 const ALLOCATED = 237;
 const HANDED = 7;
-
-async function json<T>(request: Promise<{ ok(): boolean; status(): number; text(): Promise<string>; json(): Promise<unknown> }>) {
-  const response = await request;
-  if (!response.ok()) throw new Error(`${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(artifacts, `welfare-${name}.png`), fullPage: true });
