@@ -13,7 +13,8 @@ import { pgliteTemplateDir, pgTemplateName, prepareTemplate, withDatabase } from
 
 export type HammerDatabase = { database: Database; url: string | null; name: string; close(): Promise<void> };
 
-export async function freshPglite(): Promise<HammerDatabase> {
+/** A fresh PGlite data directory (a copy of the migrated template), for an in-process database or a server process. */
+export async function pgliteDataDir(): Promise<string> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   delete process.env.TEST_DATABASE_URL;
   try {
@@ -24,6 +25,11 @@ export async function freshPglite(): Promise<HammerDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-hammer-'));
   fs.cpSync(pgliteTemplateDir(), dir, { recursive: true });
   fs.rmSync(path.join(dir, 'gonghui.lock'), { force: true });
+  return dir;
+}
+
+export async function freshPglite(): Promise<HammerDatabase> {
+  const dir = await pgliteDataDir();
   const database = await openDatabase({ dataDir: dir });
   return {
     database,

@@ -22,9 +22,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.js';
 import { openDatabase } from '../src/server/db/client.js';
 import { testConfig } from '../src/server/testing/template.js';
-import { freshPglite, freshPostgres, type HammerDatabase } from './engines.js';
+import { freshPglite, freshPostgres, pgliteDataDir, type HammerDatabase } from './engines.js';
 import { freePort, startServer, stopCleanly, waitHealthy, type ServerProcess } from './crash-import.support.js';
-import { countsOf, pgliteDataDir, postAs, prepareCrowd, statusById, type Answer } from './events-hammer.support.js';
+import { countsOf, postAs, prepareCrowd, statusById, type Answer } from './events-hammer.support.js';
 import { recordFigure } from './summary.js';
 
 const SIGN_UPS = 800;

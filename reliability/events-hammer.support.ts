@@ -2,34 +2,16 @@
  * Helpers of the events hammer: a copy of the migrated PGlite template, a crowd of members signed in on the phone
  * pages with a first-come event open to them, sign-ups over HTTP, and the registrations counted in SQL.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { DB } from '../src/server/db/schema.js';
 import type { Config } from '../src/server/config.js';
-import { pgliteTemplateDir, prepareTemplate, TEST_ADMIN_PASSWORD } from '../src/server/testing/template.js';
+import { TEST_ADMIN_PASSWORD } from '../src/server/testing/template.js';
 import { login } from '../src/server/testing/harness.js';
 import { MEMBER_SESSION_COOKIE, openMemberSession } from '../src/server/auth/member-session.js';
 import { regionOfPath } from '../src/server/auth/tree.js';
 import { openSession } from '../src/server/modules/events/events.fixtures.js';
 import type { EventDetail, MemberRegistration } from '../src/common/events.js';
-
-/** A fresh PGlite data directory (a copy of the template), for a server process of its own. */
-export async function pgliteDataDir(): Promise<string> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  delete process.env.TEST_DATABASE_URL;
-  try {
-    await prepareTemplate();
-  } finally {
-    if (serverUrl !== undefined) process.env.TEST_DATABASE_URL = serverUrl;
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-events-hammer-'));
-  fs.cpSync(pgliteTemplateDir(), dir, { recursive: true });
-  fs.rmSync(path.join(dir, 'gonghui.lock'), { force: true });
-  return dir;
-}
 
 export type Crowd = { eventId: number; sessionId: number; members: { id: number; cookie: string }[] };
 
