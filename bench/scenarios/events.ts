@@ -38,6 +38,7 @@ import { figure, freshStore, say, type Engine, type Figure, type Section } from 
 import { runList, type ListResult } from '../lib/load-list.js';
 import setupUnion from '../setup-union.js';
 import { bareApp, signIn } from './http.js';
+import { apiCall } from '../lib/call.js';
 
 export type EventsOptions = {
   /** Sign-ups measured per figure (a fixed number of requests, each a different member). */
@@ -92,7 +93,7 @@ export async function benchEvents(engine: Engine, options: EventsOptions): Promi
       const admin = await signIn(appBase, 'admin', adminPassword);
       const newEvent = async (title: string, capacity: number, extra: object = {}) =>
         EventCreated.parse(
-          await call(appBase, 'POST', '/api/events', admin, {
+          await apiCall('events', appBase, 'POST', '/api/events', admin, {
             orgId: district.id,
             kind: 'culture',
             title,
@@ -183,7 +184,7 @@ export async function benchEvents(engine: Engine, options: EventsOptions): Promi
       const checkinIds = ids.slice(0, CHECKIN.members).map((m) => m.id);
       for (let i = 0; i < checkinIds.length; i += 500) {
         const done = BulkResult.parse(
-          await call(appBase, 'POST', `/api/events/${event.id}/registrations/bulk`, admin, {
+          await apiCall('events', appBase, 'POST', `/api/events/${event.id}/registrations/bulk`, admin, {
             sessionId,
             key: `bench-checkin-${i}`,
             memberIds: checkinIds.slice(i, i + 500),
@@ -191,11 +192,13 @@ export async function benchEvents(engine: Engine, options: EventsOptions): Promi
         );
         regs.push(...done.items.map((x) => x.registrationId ?? 0));
       }
-      const pack = Pack.parse(await call(appBase, 'GET', `/api/events/${event.id}/sessions/${sessionId}/check-in/pack`, admin));
+      const pack = Pack.parse(
+        await apiCall('events', appBase, 'GET', `/api/events/${event.id}/sessions/${sessionId}/check-in/pack`, admin),
+      );
       if (pack.tickets.length !== CHECKIN.members || regs.includes(0))
         throw new Error(`events: ${pack.tickets.length} tickets in the pack`);
       const cancelled = regs.slice(0, CHECKIN.cancelled);
-      for (const id of cancelled) await call(appBase, 'POST', `/api/events/${event.id}/registrations/${id}/cancel`, admin);
+      for (const id of cancelled) await apiCall('events', appBase, 'POST', `/api/events/${event.id}/registrations/${id}/cancel`, admin);
       const signer = createTicketSigner(loadMasterSecret({ secret: store.config.secret, dataDir: store.config.dataDir }));
       const token = (id: number) => signer.sign({ r: regionId, i: id, s: sessionId, v: 1 });
       const scannedAt = new Date().toISOString();
@@ -209,7 +212,7 @@ export async function benchEvents(engine: Engine, options: EventsOptions): Promi
       const syncUrl = `/api/events/${event.id}/sessions/${sessionId}/check-in/sync`;
       const timedSync = async () => {
         const started = performance.now();
-        const answer = SyncAnswer.parse(await call(appBase, 'POST', syncUrl, admin, { scans }));
+        const answer = SyncAnswer.parse(await apiCall('events', appBase, 'POST', syncUrl, admin, { scans }));
         return { answer, seconds: (performance.now() - started) / 1000 };
       };
       say(`events: sync of ${scans.length.toLocaleString('en')} scans`);
@@ -321,15 +324,4 @@ function openSession(capacity: number) {
     opensAt: new Date(now - hour).toISOString(),
     closesAt: new Date(now + 365 * 24 * hour).toISOString(),
   };
-}
-
-async function call(base: string, method: 'POST' | 'GET', url: string, cookie: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${base}${url}`, {
-    method,
-    headers: { cookie, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  if (response.status >= 300) throw new Error(`events: ${method} ${url} answered ${response.status} ${text.slice(0, 300)}`);
-  return text ? (JSON.parse(text) as unknown) : null;
 }

@@ -13,6 +13,7 @@ import { checkBooks } from '../../src/server/modules/points/points.invariants.js
 import { figure, say, type Figure } from '../lib/context.js';
 import { runList, type ListResult } from '../lib/load-list.js';
 import { bareApp, signIn } from './http.js';
+import { apiCall } from '../lib/call.js';
 
 export type RedemptionOptions = {
   /** Charges measured (a fixed number of requests, not a duration: each needs a code that lives 120 s). */
@@ -54,7 +55,7 @@ export async function benchRedemptions(
     const bareBase = await bare.listen({ port: 0, host: '127.0.0.1' });
     const admin = await signIn(appBase, 'admin', adminPassword);
     const merchant = MerchantCreated.parse(
-      await call(appBase, 'POST', '/api/points/merchants', admin, {
+      await apiCall('redemptions', appBase, 'POST', '/api/points/merchants', admin, {
         orgId: options.merchantOrgId,
         name: '新世界美食广场',
         contactName: '李经理',
@@ -66,13 +67,16 @@ export async function benchRedemptions(
     const item = merchant.items.find((i) => i.name === ITEM.name);
     if (!item) throw new Error('redemptions: the merchant has no 午餐套餐');
     const created = z.object({ firstPassword: z.string() }).parse(
-      await call(appBase, 'POST', `/api/points/merchants/${merchant.id}/cashiers`, admin, {
+      await apiCall('redemptions', appBase, 'POST', `/api/points/merchants/${merchant.id}/cashiers`, admin, {
         username: CASHIER.username,
         displayName: CASHIER.displayName,
       }),
     );
     const first = await signIn(appBase, CASHIER.username, created.firstPassword);
-    await call(appBase, 'POST', '/api/auth/password', first, { currentPassword: created.firstPassword, newPassword: CASHIER.password });
+    await apiCall('redemptions', appBase, 'POST', '/api/auth/password', first, {
+      currentPassword: created.firstPassword,
+      newPassword: CASHIER.password,
+    });
     const cashier = await signIn(appBase, CASHIER.username, CASHIER.password);
 
     const queue = eligible.slice(0, needed);
@@ -203,15 +207,4 @@ function failureNote(run: ListResult): string | undefined {
     .map(([code, n]) => `${code}×${n}`)
     .join(', ');
   return `NOT CLEAN: ${run.non2xx} non-2xx (${codes}), ${run.errors} errors, ${run.timeouts} timeouts of ${run.sent} requests; ${run.refusals[0] ?? ''}`;
-}
-
-async function call(base: string, method: 'POST' | 'GET', url: string, cookie: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${base}${url}`, {
-    method,
-    headers: { cookie, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  if (response.status >= 300) throw new Error(`redemptions: ${method} ${url} answered ${response.status} ${text.slice(0, 300)}`);
-  return text ? (JSON.parse(text) as unknown) : null;
 }
