@@ -55,6 +55,33 @@ export async function lockRegistration(tx: Executor, scope: OrgScope, sessionId:
 }
 export type LockedRegistration = NonNullable<Awaited<ReturnType<typeof lockRegistration>>>;
 
+/**
+ * The registrations of the session named by a batch of tickets (`keys`: region and id), of members the scope reaches,
+ * locked in one statement in (region, id) order — the fixed order that keeps two scanners syncing the same tickets
+ * from deadlocking. Keys that name nothing reachable are absent from the answer.
+ */
+export async function lockRegistrations(
+  tx: Executor,
+  scope: OrgScope,
+  sessionId: number,
+  keys: readonly { regionId: number; id: number }[],
+): Promise<LockedRegistration[]> {
+  if (keys.length === 0) return [];
+  const regions = keys.map((k) => k.regionId);
+  const ids = keys.map((k) => k.id);
+  return tx
+    .selectFrom('event_registration as r')
+    .innerJoin('member as m', (j) => j.onRef('m.region_id', '=', 'r.region_id').onRef('m.id', '=', 'r.member_id'))
+    .select(['r.id', 'r.region_id', 'r.event_id', 'r.session_id', 'r.member_id', 'r.org_path', 'r.status', 'r.ticket_version', 'm.name'])
+    .where(sql<boolean>`(r.region_id, r.id) IN (SELECT * FROM unnest(${regions}::bigint[], ${ids}::bigint[]))`)
+    .where('r.session_id', '=', sessionId)
+    .where(inScope(scope, sql.ref('r.org_path'), sql.ref('r.region_id')))
+    .orderBy('r.region_id')
+    .orderBy('r.id')
+    .forUpdate('r')
+    .execute();
+}
+
 /** A scan already synced (the ledger row of that scan id), in the registration's region. */
 export async function findScan(tx: Executor, regionId: number, scanId: string) {
   return tx

@@ -6,7 +6,7 @@ import { AppError } from '../../../common/errors.js';
 import '../../../common/events.errors.js';
 import { maskName } from '../../../common/identity.js';
 import type { Registration } from '../../../common/events.js';
-import type { CheckinPack, ScanOutcome, ScanResult, SyncBody, SyncResult, Ticket } from '../../../common/events.checkin.js';
+import type { CheckinPack, ScanOutcome, ScanResult, SyncBody, SyncResult, Ticket, TicketClaims } from '../../../common/events.checkin.js';
 import type { MemberPrincipal } from '../../auth/member-session.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
 import { recordWrite } from '../../audit/audit.js';
@@ -136,18 +136,28 @@ export async function syncScans(
     const { event, session } = await checkinSessionFor(tx, actor, eventId, sessionId);
     const full = { id: event.id, programmeId: await repo.pointsProgrammeOf(tx, event.id) };
     const scope = scopeFor(actor, 'event.write');
-    const items: ScanResult[] = [];
-    for (const scan of body.scans) {
-      const claims = signer.verify(scan.token);
-      const reg = claims && claims.s === session.id ? await repo.lockRegistration(tx, scope, session.id, claims.r, claims.i) : undefined;
+    // Every ticket's row locked at once, in (region, id) order; the scans then run in that order too (a ticket's
+    // own scans keep their order, so its first scan is the one accepted), and are answered in the order sent.
+    const verified = body.scans.map((scan) => ({ scan, claims: signer.verify(scan.token) }));
+    const keys = verified.flatMap(({ claims }) => (claims && claims.s === session.id ? [{ regionId: claims.r, id: claims.i }] : []));
+    const locked = await repo.lockRegistrations(tx, scope, session.id, keys);
+    const rank = new Map(locked.map((reg, i) => [`${reg.region_id}:${reg.id}`, { reg, i }]));
+    const found = (claims: TicketClaims | null) => (claims && claims.s === session.id ? rank.get(`${claims.r}:${claims.i}`) : undefined);
+    const order = verified.map((v, index) => ({ ...v, index, at: found(v.claims) }));
+    order.sort((a, b) => (a.at?.i ?? -1) - (b.at?.i ?? -1) || a.index - b.index);
+    const items: ScanResult[] = new Array<ScanResult>(body.scans.length);
+    for (const { scan, claims, index, at } of order) {
+      const reg = at?.reg;
       if (!claims || !reg || reg.ticket_version !== claims.v) {
-        items.push({ scanId: scan.scanId, outcome: 'invalid', registrationId: null, maskedName: null });
+        items[index] = { scanId: scan.scanId, outcome: 'invalid', registrationId: null, maskedName: null };
         continue;
       }
       const c = { scanId: scan.scanId, via: 'scan' as const, deviceId: scan.deviceId, scannedAt: scan.scannedAt };
       const outcome = await checkInLocked(tx, actor, full, reg, c);
+      // The row read under lock is this scan's; a later scan of the same ticket sees it attended.
+      if (outcome === 'accepted') reg.status = 'attended';
       const known = outcome !== 'invalid';
-      items.push({ scanId: scan.scanId, outcome, registrationId: known ? reg.id : null, maskedName: known ? maskName(reg.name) : null });
+      items[index] = { scanId: scan.scanId, outcome, registrationId: known ? reg.id : null, maskedName: known ? maskName(reg.name) : null };
     }
     const counts = Object.fromEntries(
       ['accepted', 'duplicate', 'cancelled_while_offline', 'invalid'].map((o) => [o, items.filter((i) => i.outcome === o).length]),
