@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadMasterSecret } from '../../crypto/pii.js';
+import { createTicketSigner } from '../events/events.tickets.js';
+import type { SyncResult } from '../../../common/events.checkin.js';
 import { actorWith, buildMember, buildTree, createTestContext, type TestContext } from '../../testing/harness.js';
 import type { Page } from '../../../common/paging.js';
 import type { BulkSignUpResult, EventDetail } from '../../../common/events.js';
@@ -128,6 +132,23 @@ describe('training sign-up through the events machinery', () => {
     expect((await checkIn(2)).statusCode).not.toBe(200);
     expect(await attendees()).toEqual([[ids[0], 'cadre_list']]);
     expect((await ctx.call('GET', `/api/training/sessions/${session.id}`)).json<Session>().attended).toBe(1);
+
+    // The other confirmed person's ticket scanned offline and synced twice: marked once.
+    const signer = createTicketSigner(loadMasterSecret({ secret: ctx.app.deps.config.secret, dataDir: ctx.app.deps.config.dataDir }));
+    const reg = await ctx.database.db
+      .selectFrom('event_registration')
+      .select(['region_id', 'id'])
+      .where('id', '=', items[1]!.registrationId!)
+      .executeTakeFirstOrThrow();
+    const token = signer.sign({ r: reg.region_id, i: reg.id, s: linked.eventSessionId!, v: 1 });
+    const scans = [{ scanId: randomUUID(), token, scannedAt: new Date().toISOString(), deviceId: 'phone-1' }];
+    const url = `/api/events/${event.id}/sessions/${linked.eventSessionId}/check-in/sync`;
+    expect((await ctx.call('POST', url, { scans })).json<SyncResult>().items.map((i) => i.outcome)).toEqual(['accepted']);
+    expect((await ctx.call('POST', url, { scans })).json<SyncResult>().items.map((i) => i.outcome)).toEqual(['accepted']);
+    expect(await attendees()).toEqual([
+      [ids[0], 'cadre_list'],
+      [ids[1], 'cadre_list'],
+    ]);
   });
 
   it('leaves training untouched when an event session not linked to training is checked in', async () => {
