@@ -56,6 +56,10 @@ export const messages: Widen<typeof zhCN> = {
     },
   },
   reach: {
+    thisYear: 'This year',
+    lastYear: 'Last year',
+    months: 'Months',
+    period: '{{from}} to {{to}}',
     title: 'Reach of events and training',
     people: 'People reached (distinct)',
     signUps: 'Sign-ups',

@@ -53,6 +53,10 @@ export const messages = {
     },
   },
   reach: {
+    thisYear: '今年',
+    lastYear: '去年',
+    months: '按月份',
+    period: '{{from}} 至 {{to}}',
     title: '活动与培训覆盖',
     people: '覆盖人数（去重）',
     signUps: '报名人次',
