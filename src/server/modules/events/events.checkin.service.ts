@@ -111,7 +111,12 @@ async function checkInLocked(
   const row = { reg, scanId: c.scanId, via: c.via, deviceId: c.deviceId, scannedAt: c.scannedAt, userId: actor.userId };
   if (!(await repo.insertScan(tx, { ...row, outcome }))) return 'invalid';
   if (outcome === 'accepted')
-    await bus.emit(tx, 'event.attended', { sessionId: reg.session_id, regionId: reg.region_id, memberId: reg.member_id, userId: actor.userId });
+    await bus.emit(tx, 'event.attended', {
+      sessionId: reg.session_id,
+      regionId: reg.region_id,
+      memberId: reg.member_id,
+      userId: actor.userId,
+    });
   if (outcome === 'accepted' && event.programmeId !== null) {
     try {
       await awardForActivity(tx, {
@@ -171,7 +176,13 @@ export async function syncScans(
 }
 
 /** A cadre checks a confirmed person in from the list (no ticket), audited; a second check-in is refused. */
-export async function checkInByHand(db: Kysely<DB>, bus: EventBus, actor: Actor, eventId: number, registrationId: number): Promise<Registration> {
+export async function checkInByHand(
+  db: Kysely<DB>,
+  bus: EventBus,
+  actor: Actor,
+  eventId: number,
+  registrationId: number,
+): Promise<Registration> {
   await db.transaction().execute(async (tx) => {
     const event = await findEventFor(tx, actor, eventId);
     await assertOrganiser(tx, actor, event);

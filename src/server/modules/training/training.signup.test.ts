@@ -77,7 +77,14 @@ describe('training sign-up through the events machinery', () => {
     const session = await futureSession();
     expect((await ctx.call('POST', `/api/training/sessions/${session.id}/sign-up`, { capacity: 5 })).statusCode).toBe(201);
     const events = async () =>
-      Number((await ctx.database.db.selectFrom('event').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await ctx.database.db
+            .selectFrom('event')
+            .select((e) => e.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const count = await events();
     const again = await ctx.call('POST', `/api/training/sessions/${session.id}/sign-up`, { capacity: 5 });
     expect(again.statusCode).toBe(409);
@@ -120,7 +127,9 @@ describe('training sign-up through the events machinery', () => {
     const items = bulk.json<BulkSignUpResult>().items;
     expect(items.map((i) => i.outcome)).toEqual(['confirmed', 'confirmed', 'waitlisted']);
     const attendees = async () =>
-      (await ctx.call('GET', `/api/training/sessions/${session.id}/attendance`)).json<Page<Attendee>>().items.map((a) => [a.memberId, a.how]);
+      (await ctx.call('GET', `/api/training/sessions/${session.id}/attendance`))
+        .json<Page<Attendee>>()
+        .items.map((a) => [a.memberId, a.how]);
     expect(await attendees()).toEqual([]);
 
     const checkIn = (i: number) => ctx.call('POST', `/api/events/${event.id}/registrations/${items[i]!.registrationId}/check-in`);
@@ -153,7 +162,12 @@ describe('training sign-up through the events machinery', () => {
 
   it('leaves training untouched when an event session not linked to training is checked in', async () => {
     const before = Number(
-      (await ctx.database.db.selectFrom('training_attendance').select((a) => a.fn.countAll().as('n')).executeTakeFirstOrThrow()).n,
+      (
+        await ctx.database.db
+          .selectFrom('training_attendance')
+          .select((a) => a.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
     );
     const start = Date.now() + 2 * day;
     const ev = (
@@ -174,11 +188,20 @@ describe('training sign-up through the events machinery', () => {
       })
     ).json<EventDetail>();
     const m = await buildMember(ctx, tree.dcUnion.id, { name: '丁会员' });
-    const bulk = await ctx.call('POST', `/api/events/${ev.id}/registrations/bulk`, { sessionId: ev.sessions[0]!.id, key: 'plain-1', memberIds: [m.id] });
+    const bulk = await ctx.call('POST', `/api/events/${ev.id}/registrations/bulk`, {
+      sessionId: ev.sessions[0]!.id,
+      key: 'plain-1',
+      memberIds: [m.id],
+    });
     const reg = bulk.json<BulkSignUpResult>().items[0]!.registrationId;
     expect((await ctx.call('POST', `/api/events/${ev.id}/registrations/${reg}/check-in`)).statusCode).toBe(200);
     const after = Number(
-      (await ctx.database.db.selectFrom('training_attendance').select((a) => a.fn.countAll().as('n')).executeTakeFirstOrThrow()).n,
+      (
+        await ctx.database.db
+          .selectFrom('training_attendance')
+          .select((a) => a.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
     );
     expect(after).toBe(before);
   });

@@ -27,7 +27,9 @@ describe('the reach card’s period', { timeout: 240_000 }, () => {
       path === '/api/events/reach' ? { body: reachOf(url.searchParams.get('from')!, url.searchParams.get('to')!) } : undefined,
     );
     const asked = () =>
-      calls.filter((c) => c.url.pathname === '/api/events/reach').map((c) => [c.url.searchParams.get('from'), c.url.searchParams.get('to')]);
+      calls
+        .filter((c) => c.url.pathname === '/api/events/reach')
+        .map((c) => [c.url.searchParams.get('from'), c.url.searchParams.get('to')]);
     const year = beijingYear(new Date());
     renderPage(<ReachCard orgId={2} />);
     await waitFor(() => expect(asked()).toEqual([[`${year}-01-01`, `${year}-12-31`]]));
