@@ -37,6 +37,16 @@ export const trainingErrors = defineErrors({
     'zh-CN': '该场次已是“{status}”状态，不能再改为“{wanted}”',
     en: 'This session is already {status}; it cannot become {wanted}',
   },
+  TRAINING_SIGNUP_OPEN: {
+    status: 409,
+    'zh-CN': '该场次已开放报名（活动班次 #{eventSessionId}），不能重复开放',
+    en: 'Sign-up for this session is already open (event session #{eventSessionId})',
+  },
+  TRAINING_SIGNUP_WINDOW: {
+    status: 422,
+    'zh-CN': '报名截止须晚于报名开始',
+    en: 'Sign-up must close after it opens',
+  },
   TRAINING_CODE_INVALID: {
     status: 422,
     'zh-CN': '签到码无效或已过期，请扫描现场屏幕上的最新二维码',

@@ -24,12 +24,12 @@ export function eventCheckinRoutes(app: FastifyInstance, deps: Deps): void {
   r.post(
     '/api/events/:id/sessions/:sessionId/check-in/sync',
     { schema: { tags, params: SessionParams, body: SyncBody, response: { 200: SyncResult } } },
-    async (req) => checkin.syncScans(db, signer, requireActor(req), req.params.id, req.params.sessionId, req.body),
+    async (req) => checkin.syncScans(db, deps.events, signer, requireActor(req), req.params.id, req.params.sessionId, req.body),
   );
   r.post(
     '/api/events/:id/registrations/:registrationId/check-in',
     { schema: { tags, params: RegistrationParams, response: { 200: Registration } } },
-    async (req) => checkin.checkInByHand(db, requireActor(req), req.params.id, req.params.registrationId),
+    async (req) => checkin.checkInByHand(db, deps.events, requireActor(req), req.params.id, req.params.registrationId),
   );
   r.get(
     '/api/portal/events/registrations/:id/ticket',

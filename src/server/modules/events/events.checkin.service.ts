@@ -15,6 +15,15 @@ import * as repo from './events.checkin.repo.js';
 import { assertOrganiser, findEventFor, toRegistration } from './events.service.js';
 import { findRegistrationInScope } from './events.repo.js';
 import type { TicketSigner } from './events.tickets.js';
+import type { EventBus } from '../../events.js';
+
+/** A confirmed person was checked in to an event session (ticket scan or by hand): told once, in the check-in's transaction. */
+export type EventAttended = { sessionId: number; regionId: number; memberId: number; userId: number };
+declare module '../../events.js' {
+  interface AppEvents {
+    'event.attended': EventAttended;
+  }
+}
 
 /** The member's ticket: only their own registration, only while it is confirmed. */
 export async function myTicket(db: Kysely<DB>, signer: TicketSigner, member: MemberPrincipal, id: number): Promise<Ticket> {
@@ -85,6 +94,7 @@ type CheckIn = { scanId: string; via: 'scan' | 'manual'; deviceId: string | null
  */
 async function checkInLocked(
   tx: Executor,
+  bus: EventBus,
   actor: Actor,
   event: { id: number; programmeId: number | null },
   reg: repo.LockedRegistration,
@@ -100,6 +110,13 @@ async function checkInLocked(
   if (outcome === 'accepted' && !(await repo.markAttended(tx, reg))) outcome = 'duplicate';
   const row = { reg, scanId: c.scanId, via: c.via, deviceId: c.deviceId, scannedAt: c.scannedAt, userId: actor.userId };
   if (!(await repo.insertScan(tx, { ...row, outcome }))) return 'invalid';
+  if (outcome === 'accepted')
+    await bus.emit(tx, 'event.attended', {
+      sessionId: reg.session_id,
+      regionId: reg.region_id,
+      memberId: reg.member_id,
+      userId: actor.userId,
+    });
   if (outcome === 'accepted' && event.programmeId !== null) {
     try {
       await awardForActivity(tx, {
@@ -126,6 +143,7 @@ async function checkInLocked(
  */
 export async function syncScans(
   db: Kysely<DB>,
+  bus: EventBus,
   signer: TicketSigner,
   actor: Actor,
   eventId: number,
@@ -153,7 +171,7 @@ export async function syncScans(
         continue;
       }
       const c = { scanId: scan.scanId, via: 'scan' as const, deviceId: scan.deviceId, scannedAt: scan.scannedAt };
-      const outcome = await checkInLocked(tx, actor, full, reg, c);
+      const outcome = await checkInLocked(tx, bus, actor, full, reg, c);
       // The row read under lock is this scan's; a later scan of the same ticket sees it attended.
       if (outcome === 'accepted') reg.status = 'attended';
       const known = outcome !== 'invalid';
@@ -168,7 +186,13 @@ export async function syncScans(
 }
 
 /** A cadre checks a confirmed person in from the list (no ticket), audited; a second check-in is refused. */
-export async function checkInByHand(db: Kysely<DB>, actor: Actor, eventId: number, registrationId: number): Promise<Registration> {
+export async function checkInByHand(
+  db: Kysely<DB>,
+  bus: EventBus,
+  actor: Actor,
+  eventId: number,
+  registrationId: number,
+): Promise<Registration> {
   await db.transaction().execute(async (tx) => {
     const event = await findEventFor(tx, actor, eventId);
     await assertOrganiser(tx, actor, event);
@@ -181,7 +205,7 @@ export async function checkInByHand(db: Kysely<DB>, actor: Actor, eventId: numbe
     if (!reg) throw new AppError('NOT_FOUND');
     const full = { id: event.id, programmeId: await repo.pointsProgrammeOf(tx, event.id) };
     const c = { scanId: randomUUID(), via: 'manual' as const, deviceId: null, scannedAt: new Date().toISOString() };
-    const outcome = await checkInLocked(tx, actor, full, reg, c);
+    const outcome = await checkInLocked(tx, bus, actor, full, reg, c);
     if (outcome === 'duplicate') throw new AppError('EVENT_ALREADY_CHECKED_IN');
     if (outcome !== 'accepted') throw new AppError('EVENT_REGISTRATION_FINAL');
     await recordWrite(tx, actor, 'event.checkin.manual', { type: 'event', id: event.id, orgPath: reg.org_path }, { registrationId });

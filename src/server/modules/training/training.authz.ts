@@ -124,6 +124,23 @@ export const authz: ModuleAuthz = {
       }),
     },
     {
+      // A fresh session each time: sign-up opens once per session.
+      route: 'POST /api/training/sessions/:id/sign-up',
+      action: 'training.write',
+      visibleWith: 'training.read',
+      write: true,
+      ok: 201,
+      request: async (f) => ({
+        method: 'POST',
+        url: `/api/training/sessions/${(await sessionAt(f, f.tree.dcStreet.id)).id}/sign-up`,
+        payload: {
+          capacity: 30,
+          opensAt: new Date(Date.now() - 3600_000).toISOString(),
+          closesAt: new Date(Date.now() + 3600_000).toISOString(),
+        },
+      }),
+    },
+    {
       route: 'GET /api/training/sessions/:id/attendance',
       action: 'training.read',
       visibleWith: 'training.read',

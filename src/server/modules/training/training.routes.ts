@@ -34,6 +34,7 @@ import { createCheckinCodes } from './training.checkin.js';
 import * as training from './training.service.js';
 import * as portal from './training.portal.js';
 import { trainingAttendanceRoutes } from './training.attendance.routes.js';
+import { trainingSignUpRoutes } from './training.signup.routes.js';
 
 /** Training (送教 / 培训): plans, courses, teachers, sessions with teacher bookings, attendance, coverage. */
 export function trainingRoutes(app: FastifyInstance, deps: Deps): void {
@@ -104,4 +105,5 @@ export function trainingRoutes(app: FastifyInstance, deps: Deps): void {
     portal.ownRecord(deps, requireMember(req)),
   );
   trainingAttendanceRoutes(app, deps);
+  trainingSignUpRoutes(app, deps);
 }

@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Empty, Input, Modal, Skeleton, Space, Typography } from 'antd';
+import { Descriptions, Empty, Modal, Skeleton, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -7,16 +7,12 @@ import { useAuth } from '../../app/auth.js';
 import { useNotify } from '../../app/notify.js';
 import { QrCode } from '../cards/QrCode.js';
 import { AttendanceList } from './AttendanceList.js';
+import { AttendanceMarker } from './AttendanceMarker.js';
 import { trainingApi } from './training.api.js';
 import { beijingTime } from './trainingColumns.js';
 
 /** How often the room's screen asks for the code (it rotates every 30 s). */
 const CODE_POLL_MS = 5_000;
-
-/** The member numbers typed by the cadre: digits separated by anything else. */
-export function parseMemberIds(text: string): number[] {
-  return [...new Set((text.match(/\d+/gu) ?? []).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0))];
-}
 
 /** A training session: its details, attendance marked from the cadre's list, and the check-in code for the room. */
 export function SessionPage() {
@@ -25,7 +21,6 @@ export function SessionPage() {
   const notify = useNotify();
   const id = Number(useParams().id);
   const [session, setSession] = useState<Session | null | undefined>(undefined);
-  const [ids, setIds] = useState('');
   const [isShowingCode, setShowingCode] = useState(false);
   const [marks, setMarks] = useState(0);
   const load = useCallback(() => {
@@ -40,19 +35,6 @@ export function SessionPage() {
   useEffect(load, [load]);
   if (session === undefined) return <Skeleton active />;
   if (session === null) return <Empty />;
-  const mark = async () => {
-    const memberIds = parseMemberIds(ids);
-    if (memberIds.length === 0) return;
-    try {
-      const r = await trainingApi.markAttendance(session.id, { memberIds });
-      notify.success(t('training.attendance.marked', { added: r.added, already: r.already }));
-      setIds('');
-      setMarks((n) => n + 1);
-      load();
-    } catch (error) {
-      notify.error(error);
-    }
-  };
   return (
     <div data-testid="training-session-page">
       <Typography.Title level={3}>{session.courseTitle}</Typography.Title>
@@ -69,25 +51,14 @@ export function SessionPage() {
         </Descriptions.Item>
       </Descriptions>
       {can('training.write') && session.status !== 'cancelled' && (
-        <Card title={t('training.attendance.title')} size="small">
-          <Space direction="vertical" style={{ width: '100%' }}>
-            <Input.TextArea
-              rows={3}
-              value={ids}
-              onChange={(e) => setIds(e.target.value)}
-              placeholder={t('training.attendance.memberIds')}
-              data-testid="attendance-ids"
-            />
-            <Space>
-              <Button type="primary" onClick={() => void mark()} data-testid="attendance-mark">
-                {t('training.attendance.mark')}
-              </Button>
-              <Button onClick={() => setShowingCode(true)} data-testid="show-checkin-code">
-                {t('training.attendance.showCode')}
-              </Button>
-            </Space>
-          </Space>
-        </Card>
+        <AttendanceMarker
+          session={session}
+          onMarked={() => {
+            setMarks((n) => n + 1);
+            load();
+          }}
+          onShowCode={() => setShowingCode(true)}
+        />
       )}
       <AttendanceList sessionId={session.id} version={marks} />
       {isShowingCode && <CheckinCodeModal sessionId={session.id} onClose={() => setShowingCode(false)} />}

@@ -40,6 +40,7 @@ export const messages: Widen<typeof zhCN> = {
     attendance: {
       title: 'Attendance',
       memberIds: 'Member numbers (separated by commas or lines)',
+      search: 'Find a member by name, pinyin or initials',
       mark: 'Mark present',
       marked: '{{added}} marked, {{already}} already marked',
       code: 'Check-in code',
@@ -55,6 +56,10 @@ export const messages: Widen<typeof zhCN> = {
     },
   },
   reach: {
+    thisYear: 'This year',
+    lastYear: 'Last year',
+    months: 'Months',
+    period: '{{from}} to {{to}}',
     title: 'Reach of events and training',
     people: 'People reached (distinct)',
     signUps: 'Sign-ups',

@@ -37,6 +37,7 @@ export const messages = {
     attendance: {
       title: '考勤',
       memberIds: '会员编号（以逗号或换行分隔）',
+      search: '按姓名、拼音或首字母查找会员',
       mark: '登记签到',
       marked: '新登记 {{added}} 人，已登记过 {{already}} 人',
       code: '签到码',
@@ -52,6 +53,10 @@ export const messages = {
     },
   },
   reach: {
+    thisYear: '今年',
+    lastYear: '去年',
+    months: '按月份',
+    period: '{{from}} 至 {{to}}',
     title: '活动与培训覆盖',
     people: '覆盖人数（去重）',
     signUps: '报名人次',

@@ -1,0 +1,53 @@
+// @vitest-environment jsdom
+import { screen } from '@testing-library/react';
+import type * as ReactRouter from 'react-router-dom';
+import { describe, expect, it, vi } from 'vitest';
+import type { Session } from '../../../common/training.js';
+import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
+import { SessionPage } from './SessionPage.js';
+
+const session: Session = {
+  id: 21,
+  courseId: 3,
+  courseTitle: '工会经费使用与管理',
+  orgId: 2,
+  orgName: '东城区总工会',
+  startsAt: '2027-03-05T01:00:00.000Z',
+  endsAt: '2027-03-05T03:00:00.000Z',
+  place: '北京市工人文化宫',
+  capacity: 80,
+  status: 'planned',
+  eventSessionId: null,
+  attended: 0,
+  teachers: [],
+};
+
+function answer(_method: string, path: string) {
+  if (path === '/api/training/sessions/21') return { body: session };
+  if (path === '/api/training/sessions/21/attendance') return { body: { items: [], nextCursor: null, total: { count: 0, kind: 'exact' } } };
+  return undefined;
+}
+
+// The page reads its id from the route: /training/sessions/21.
+vi.mock('react-router-dom', async (original) => ({
+  ...(await original<typeof ReactRouter>()),
+  useParams: () => ({ id: '21' }),
+}));
+
+describe('SessionPage', { timeout: 240_000 }, () => {
+  it('gives a cadre who may write the member picker to mark attendance', async () => {
+    fakeApi(cadre(['training.read', 'training.write', 'member.read']), answer);
+    renderPage(<SessionPage />);
+    expect(await screen.findByTestId('attendance-member-search')).toBeTruthy();
+    expect(screen.getByTestId('attendance-ids')).toBeTruthy();
+  });
+
+  it('shows a reader the session and its list without any marking', async () => {
+    fakeApi(cadre(['training.read', 'member.read']), answer);
+    renderPage(<SessionPage />);
+    expect(await screen.findByTestId('training-session-page')).toBeTruthy();
+    expect(await screen.findByText('尚无签到')).toBeTruthy();
+    expect(screen.queryByTestId('attendance-member-search')).toBeNull();
+    expect(screen.queryByTestId('attendance-mark')).toBeNull();
+  });
+});
