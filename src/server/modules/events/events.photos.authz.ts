@@ -20,7 +20,12 @@ function pngUpload(): { payload: Buffer; contentType: string } {
 async function photoOnStreet(f: AuthzFixtures): Promise<EventPhoto> {
   const event = await eventOnStreet(f);
   const { payload, contentType } = pngUpload();
-  return f.asAdmin<EventPhoto>({ method: 'POST', url: `/api/events/${event.id}/photos?role=cover`, payload, headers: { 'content-type': contentType } });
+  return f.asAdmin<EventPhoto>({
+    method: 'POST',
+    url: `/api/events/${event.id}/photos?role=cover`,
+    payload,
+    headers: { 'content-type': contentType },
+  });
 }
 
 export const authz: ModuleAuthz = {

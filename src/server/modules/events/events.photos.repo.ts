@@ -31,7 +31,12 @@ export async function lockAndCount(db: Executor, event: InScope<{ id: number }>)
 
 /** Removes the event's cover, if it has one; answers the removed photo's id. */
 export async function deleteCover(db: Executor, event: InScope<{ id: number }>): Promise<number | undefined> {
-  const row = await db.deleteFrom('event_photo').where('event_id', '=', event.id).where('role', '=', 'cover').returning('id').executeTakeFirst();
+  const row = await db
+    .deleteFrom('event_photo')
+    .where('event_id', '=', event.id)
+    .where('role', '=', 'cover')
+    .returning('id')
+    .executeTakeFirst();
   return row?.id;
 }
 
@@ -79,5 +84,10 @@ export function coverForMember(db: Executor, memberPath: string, eventId: number
 }
 
 export function deletePhoto(db: Executor, event: InScope<{ id: number }>, photoId: number) {
-  return db.deleteFrom('event_photo').where('event_id', '=', event.id).where('id', '=', photoId).returning(['id', 'role', 'size']).executeTakeFirst();
+  return db
+    .deleteFrom('event_photo')
+    .where('event_id', '=', event.id)
+    .where('id', '=', photoId)
+    .returning(['id', 'role', 'size'])
+    .executeTakeFirst();
 }

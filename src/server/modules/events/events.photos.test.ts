@@ -29,7 +29,11 @@ function multipart(content: Buffer, filename: string, type = 'image/png') {
   };
 }
 
-function upload(eventId: number, content: Buffer, opts: { role?: 'cover' | 'closing'; filename?: string; cookie?: string; lang?: string } = {}) {
+function upload(
+  eventId: number,
+  content: Buffer,
+  opts: { role?: 'cover' | 'closing'; filename?: string; cookie?: string; lang?: string } = {},
+) {
   const { payload, contentType } = multipart(content, opts.filename ?? '合影.png');
   return ctx.app.inject({
     method: 'POST',
@@ -144,7 +148,12 @@ describe('event photos (活动图片)', () => {
       .where('action', 'like', 'event.photo.%')
       .where('target_id', '=', String(event.id))
       .execute();
-    expect(audit.map((a) => a.action).sort()).toEqual(['event.photo.delete', 'event.photo.upload', 'event.photo.upload', 'event.photo.upload']);
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'event.photo.delete',
+      'event.photo.upload',
+      'event.photo.upload',
+      'event.photo.upload',
+    ]);
   });
 
   it('lets a reader see the photos but not upload or delete them (403); another subtree gets 404', async () => {
