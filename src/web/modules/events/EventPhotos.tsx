@@ -83,7 +83,7 @@ export function EventPhotos({ eventId, role, canWrite }: Props) {
         {role === 'closing' && photos.length === 0 && <Typography.Text type="secondary">{t('events.photos.none')}</Typography.Text>}
         {canWrite && <PhotoUpload eventId={eventId} role={role} onDone={reload} />}
       </Space>
-      {canWrite && <Typography.Text type="secondary">{t('events.photos.hint')}</Typography.Text>}
+      {canWrite && <Typography.Text type="secondary">{t(`events.photos.hint.${role}`)}</Typography.Text>}
     </div>
   );
 }

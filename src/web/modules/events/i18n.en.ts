@@ -13,7 +13,10 @@ export const messages: Widen<typeof zhCN> = {
       confirmDelete: 'Delete this photo?',
       uploaded: 'Photo uploaded',
       deleted: 'Photo deleted',
-      hint: 'JPEG, PNG or WebP, at most 5 MB each and 20 per event; a new cover replaces the old one',
+      hint: {
+        cover: 'JPEG, PNG or WebP, at most 5 MB; a new cover replaces the old one',
+        closing: 'JPEG, PNG or WebP, at most 5 MB each and 20 per event (cover included)',
+      },
     },
     menu: 'Events',
     title: 'Events',

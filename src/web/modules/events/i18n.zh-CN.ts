@@ -10,7 +10,10 @@ export const messages = {
       confirmDelete: '确定删除这张图片吗？',
       uploaded: '图片已上传',
       deleted: '图片已删除',
-      hint: '支持 JPEG、PNG、WebP，每张不超过 5 MB，每个活动最多 20 张；新封面会替换旧封面',
+      hint: {
+        cover: '支持 JPEG、PNG、WebP，不超过 5 MB；新封面会替换旧封面',
+        closing: '支持 JPEG、PNG、WebP，每张不超过 5 MB，每个活动最多 20 张（含封面）',
+      },
     },
     menu: '活动报名',
     title: '活动',
