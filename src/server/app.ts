@@ -120,9 +120,10 @@ export async function buildApp(
       },
     },
   });
-  // Answers of the API may carry personal data: no browser or proxy keeps a copy.
+  // Answers of the API may carry personal data: no browser or proxy keeps a copy — unless the route says itself how its
+  // answer may be kept (an event's photo, which never changes under its id, is kept privately by the browser).
   app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
   await app.register(multipart, { limits: { fileSize: ROSTER_LIMITS.maxFileBytes, files: 1, fields: 5 } });
   await app.register(rateLimit, {

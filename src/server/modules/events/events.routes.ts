@@ -29,6 +29,7 @@ import { eventCheckinRoutes } from './events.checkin.routes.js';
 import { eventDrawRoutes } from './events.draw.routes.js';
 import { eventReachRoutes } from './events.reach.routes.js';
 import { eventAdminRoutes } from './events.admin.routes.js';
+import { eventPhotoRoutes } from './events.photos.routes.js';
 
 /** Events (活动): events with sessions, first-come sign-ups, waitlists; the cadres' console and the member pages. */
 export function eventRoutes(app: FastifyInstance, deps: Deps): void {
@@ -108,4 +109,5 @@ export function eventRoutes(app: FastifyInstance, deps: Deps): void {
   eventDrawRoutes(app, deps);
   eventReachRoutes(app, deps);
   eventAdminRoutes(app, deps);
+  eventPhotoRoutes(app, deps);
 }

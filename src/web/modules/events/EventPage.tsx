@@ -9,32 +9,36 @@ import { useNotify } from '../../app/notify.js';
 import { EventActions } from './EventActions.js';
 import { EventByUnitTab } from './EventByUnitTab.js';
 import { EventDrawTab } from './EventDrawTab.js';
+import { EventPhotos } from './EventPhotos.js';
 import { EventRegistrationsTab } from './EventRegistrationsTab.js';
 import { EventSessionsTab } from './EventSessionsTab.js';
 import { eventsApi } from './events.api.js';
 
-function ReportTab({ report }: { report: EventReport | undefined }) {
+function ReportTab({ report, canWrite }: { report: EventReport | undefined; canWrite: boolean }) {
   const { t } = useTranslation();
   if (!report) return <Skeleton active />;
   const f = report.figures;
   return (
-    <Descriptions column={2} bordered size="small" data-testid="event-report">
-      <Descriptions.Item label={t('events.report.signedUp')}>{f.signedUp}</Descriptions.Item>
-      <Descriptions.Item label={t('events.field.confirmed')}>{f.confirmed}</Descriptions.Item>
-      <Descriptions.Item label={t('events.report.attended')}>{f.attended}</Descriptions.Item>
-      <Descriptions.Item label={t('events.report.noShow')}>{f.noShow}</Descriptions.Item>
-      <Descriptions.Item label={t('events.report.rate')}>
-        {f.attendanceRate === null ? '—' : `${Math.round(f.attendanceRate * 100)}%`}
-      </Descriptions.Item>
-      <Descriptions.Item label={t('events.field.waitlisted')}>{f.waitlisted}</Descriptions.Item>
-      <Descriptions.Item label={t('events.report.summary')} span={2}>
-        {report.closing ? (
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{report.closing.summary}</Typography.Paragraph>
-        ) : (
-          t('events.report.none')
-        )}
-      </Descriptions.Item>
-    </Descriptions>
+    <>
+      <EventPhotos eventId={report.eventId} role="closing" canWrite={canWrite} />
+      <Descriptions column={2} bordered size="small" data-testid="event-report">
+        <Descriptions.Item label={t('events.report.signedUp')}>{f.signedUp}</Descriptions.Item>
+        <Descriptions.Item label={t('events.field.confirmed')}>{f.confirmed}</Descriptions.Item>
+        <Descriptions.Item label={t('events.report.attended')}>{f.attended}</Descriptions.Item>
+        <Descriptions.Item label={t('events.report.noShow')}>{f.noShow}</Descriptions.Item>
+        <Descriptions.Item label={t('events.report.rate')}>
+          {f.attendanceRate === null ? '—' : `${Math.round(f.attendanceRate * 100)}%`}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('events.field.waitlisted')}>{f.waitlisted}</Descriptions.Item>
+        <Descriptions.Item label={t('events.report.summary')} span={2}>
+          {report.closing ? (
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{report.closing.summary}</Typography.Paragraph>
+          ) : (
+            t('events.report.none')
+          )}
+        </Descriptions.Item>
+      </Descriptions>
+    </>
   );
 }
 
@@ -88,6 +92,7 @@ export function EventPage() {
           </Link>
         </div>
       </div>
+      <EventPhotos eventId={event.id} role="cover" canWrite={canWrite} />
       <Typography.Paragraph type="secondary">{event.description}</Typography.Paragraph>
       {event.coOrganisers.length > 0 && (
         <Typography.Paragraph data-testid="event-co-organisers">
@@ -112,7 +117,7 @@ export function EventPage() {
             label: <span data-testid="event-draw-tab">{t('events.tab.draw')}</span>,
             children: <EventDrawTab event={event} canWrite={canWrite} onChanged={changed} />,
           },
-          { key: 'report', label: t('events.tab.report'), children: <ReportTab report={report} /> },
+          { key: 'report', label: t('events.tab.report'), children: <ReportTab report={report} canWrite={canWrite} /> },
         ]}
       />
     </div>

@@ -4,6 +4,20 @@ import type { messages as zhCN } from './i18n.zh-CN.js';
 /** English strings of the events console. */
 export const messages: Widen<typeof zhCN> = {
   events: {
+    photos: {
+      upload: { cover: 'Upload cover', closing: 'Upload closing photo' },
+      alt: { cover: 'Event cover', closing: 'Closing photo of the event' },
+      closingTitle: 'Photos',
+      none: 'No photos yet',
+      delete: 'Delete',
+      confirmDelete: 'Delete this photo?',
+      uploaded: 'Photo uploaded',
+      deleted: 'Photo deleted',
+      hint: {
+        cover: 'JPEG, PNG or WebP, at most 5 MB; a new cover replaces the old one',
+        closing: 'JPEG, PNG or WebP, at most 5 MB each and 20 per event (cover included)',
+      },
+    },
     menu: 'Events',
     title: 'Events',
     create: 'New event',

@@ -1,6 +1,20 @@
 /** Chinese (default) strings of the events console (活动). `i18n.en.ts` has exactly the same keys. */
 export const messages = {
   events: {
+    photos: {
+      upload: { cover: '上传封面', closing: '上传总结照片' },
+      alt: { cover: '活动封面', closing: '活动总结照片' },
+      closingTitle: '活动照片',
+      none: '暂无照片',
+      delete: '删除',
+      confirmDelete: '确定删除这张图片吗？',
+      uploaded: '图片已上传',
+      deleted: '图片已删除',
+      hint: {
+        cover: '支持 JPEG、PNG、WebP，不超过 5 MB；新封面会替换旧封面',
+        closing: '支持 JPEG、PNG、WebP，每张不超过 5 MB，每个活动最多 20 张（含封面）',
+      },
+    },
     menu: '活动报名',
     title: '活动',
     create: '新建活动',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { activeStatuses, type MemberEvent, type MemberRegistration, type RegistrationStatus } from '../../../common/events.js';
 import { ApiError } from '../../app/api.js';
 import { errorText, useNotify } from '../../app/notify.js';
+import { EventCover } from './EventCover.js';
 import { MemberPhonePage, NotLoaded } from './MemberPhonePage.js';
 import { MyRegistrationItem } from './MyRegistrationItem.js';
 import { myEventsApi } from './myevents.api.js';
@@ -122,7 +123,14 @@ function EventsHome() {
       <Typography.Title level={4}>{t('myEvents.open')}</Typography.Title>
       {loaded.events.length === 0 && <Empty description={t('myEvents.noEvents')} />}
       {loaded.events.map((e) => (
-        <Card key={e.id} size="small" style={{ marginBottom: 12 }} title={e.title} data-testid={`my-event-${e.id}`}>
+        <Card
+          key={e.id}
+          size="small"
+          style={{ marginBottom: 12 }}
+          cover={<EventCover eventId={e.id} />}
+          title={e.title}
+          data-testid={`my-event-${e.id}`}
+        >
           <div className="public-note">
             {e.orgName} · {t(`myEvents.kind.${e.kind}`)}
           </div>

@@ -4,6 +4,7 @@ import type { messages as zhCN } from './i18n.zh-CN.js';
 /** English strings of the member's events and training pages. */
 export const messages: Widen<typeof zhCN> = {
   myEvents: {
+    cover: 'Event cover',
     title: 'My events',
     mine: 'My sign-ups',
     open: 'Events open to me',

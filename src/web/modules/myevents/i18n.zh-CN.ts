@@ -1,6 +1,7 @@
 /** Chinese (default) strings of the member's events and training pages. `i18n.en.ts` has exactly the same keys. */
 export const messages = {
   myEvents: {
+    cover: '活动封面',
     title: '我的活动',
     mine: '我的报名',
     open: '可报名的活动',

@@ -1,0 +1,21 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * The event's cover (活动封面) at the top of its card on the member's phone page. An event without a cover answers 404,
+ * and then nothing shows.
+ */
+export function EventCover({ eventId }: { eventId: number }) {
+  const { t } = useTranslation();
+  const [missing, setMissing] = useState(false);
+  if (missing) return null;
+  return (
+    <img
+      src={`/api/portal/events/${eventId}/cover`}
+      alt={t('myEvents.cover')}
+      data-testid={`my-event-cover-${eventId}`}
+      style={{ width: '100%', maxHeight: 200, objectFit: 'cover', display: 'block' }}
+      onError={() => setMissing(true)}
+    />
+  );
+}
