@@ -200,7 +200,11 @@ export const SignUpBody = z.object({ sessionId: BodyId, key: EventKey });
 export type SignUpBody = z.infer<typeof SignUpBody>;
 
 /** An event as a member sees it on the phone pages. */
-export const MemberEvent = EventSummary.omit({ orgId: true }).extend({ sessions: z.array(EventSession) });
+export const MemberEvent = EventSummary.omit({ orgId: true }).extend({
+  /** A cover photo was uploaded (GET /api/portal/events/:id/cover answers it). */
+  hasCover: z.boolean(),
+  sessions: z.array(EventSession),
+});
 export type MemberEvent = z.infer<typeof MemberEvent>;
 
 export const MemberRegistration = Registration.omit({ memberId: true, memberName: true, orgId: true, orgName: true }).extend({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorWith, buildMember, buildTree, createTestContext, signInMember, type TestContext } from '../../testing/harness.js';
-import type { EventDetail } from '../../../common/events.js';
+import type { EventDetail, MemberEventList } from '../../../common/events.js';
 import type { EventPhoto, EventPhotoList } from '../../../common/events.photos.js';
 import { openSession } from './events.fixtures.js';
 
@@ -182,6 +182,12 @@ describe('event photos (活动图片)', () => {
     expect(seen.headers['content-type']).toBe('image/png');
     expect(Buffer.compare(seen.rawPayload, PNG)).toBe(0);
     expect(cover.role).toBe('cover');
+    // The phone's list says which events have a cover, so it asks only for those.
+    const list = (await ctx.call('GET', '/api/portal/events', undefined, insideCookie)).json<MemberEventList>();
+    expect(list.items.find((e) => e.id === event.id)?.hasCover).toBe(true);
+    const bare = await eventOf(tree.dcStreet.id);
+    const again = (await ctx.call('GET', '/api/portal/events', undefined, insideCookie)).json<MemberEventList>();
+    expect(again.items.find((e) => e.id === bare.id)?.hasCover).toBe(false);
 
     const refused = await ctx.call('GET', `/api/portal/events/${event.id}/cover`, undefined, outsideCookie);
     expect(refused.statusCode).toBe(404);

@@ -61,7 +61,7 @@ export async function eventsOpenToMe(db: Kysely<DB>, member: MemberPrincipal): P
   return {
     items: events.map((e) => {
       const { orgId: _orgId, ...summary } = toSummary(e);
-      return { ...summary, sessions: sessions.filter((s) => s.event_id === e.id).map(toSession) };
+      return { ...summary, hasCover: e.has_cover, sessions: sessions.filter((s) => s.event_id === e.id).map(toSession) };
     }),
     now,
   };

@@ -425,6 +425,7 @@ export function registrationsOfMember(db: Executor, member: MemberPrincipal) {
 /** Events open now whose audience holds the member's union, with a session whose window has not closed. */
 export async function eventsOpenTo(db: Executor, memberPath: string) {
   return selectEvents(db)
+    .select(sql<boolean>`EXISTS (SELECT 1 FROM event_photo p WHERE p.event_id = e.id AND p.role = 'cover')`.as('has_cover'))
     .where('e.status', '=', 'open')
     .where(sql<boolean>`EXISTS (SELECT 1 FROM event_audience a WHERE a.event_id = e.id AND ${memberPath}::ltree <@ a.org_path)`)
     .where(sql<boolean>`EXISTS (SELECT 1 FROM event_session s WHERE s.event_id = e.id AND s.closes_at > now())`)

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
- * The event's cover (活动封面) at the top of its card on the member's phone page. An event without a cover answers 404,
- * and then nothing shows.
+ * The event's cover (活动封面) at the top of its card on the member's phone page, for an event that has one
+ * (`MemberEvent.hasCover`); should it be gone by the time the phone asks (404), nothing shows.
  */
 export function EventCover({ eventId }: { eventId: number }) {
   const { t } = useTranslation();

@@ -83,6 +83,18 @@ describe('MyEventsPage: the sign-up window [opensAt, closesAt) in Beijing time',
     expect(card.getByTestId('my-session-window').textContent).toBe('已截止');
   });
 
+  it('asks for a cover only for an event that has one', async () => {
+    const OPEN = ['2026-05-20T00:00:00+08:00', JUNE_1] as const;
+    serve(
+      '2026-05-31T12:00:00+08:00',
+      [eventWith([sessionWith(11, ...OPEN)], { id: 7, hasCover: true }), eventWith([sessionWith(12, ...OPEN)], { id: 8 })],
+      () => [],
+    );
+    renderPage(<MyEventsPage />);
+    expect((await screen.findByTestId('my-event-cover-7')).getAttribute('src')).toBe('/api/portal/events/7/cover');
+    expect(screen.queryByTestId('my-event-cover-8')).toBeNull();
+  });
+
   it('says 报名后抽签 for a lottery session', async () => {
     serve(
       '2026-05-31T12:00:00+08:00',

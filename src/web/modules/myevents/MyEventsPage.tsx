@@ -127,7 +127,7 @@ function EventsHome() {
           key={e.id}
           size="small"
           style={{ marginBottom: 12 }}
-          cover={<EventCover eventId={e.id} />}
+          cover={e.hasCover ? <EventCover eventId={e.id} /> : undefined}
           title={e.title}
           data-testid={`my-event-${e.id}`}
         >

@@ -45,6 +45,7 @@ export function eventWith(sessions: EventSession[], over: Partial<MemberEvent> =
     offerHours: 24,
     status: 'open',
     createdAt: '2026-05-01T00:00:00Z',
+    hasCover: false,
     sessions,
     ...over,
   };
