@@ -104,6 +104,8 @@ export const Session = z.object({
   capacity: z.number(),
   status: z.enum(sessionStatuses),
   eventSessionId: z.number().nullable(),
+  /** The event taking the session's sign-ups, once opened (POST /api/training/sessions/:id/sign-up). */
+  eventId: z.number().nullable(),
   attended: z.number(),
   teachers: z.array(z.object({ id: z.number(), name: z.string(), kind: z.enum(teacherKinds) })),
 });

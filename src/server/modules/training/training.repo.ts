@@ -204,7 +204,8 @@ function selectSessions(db: Executor) {
       's.capacity',
       's.status',
       's.event_session_id',
-    ]);
+    ])
+    .select(sql<number | null>`(SELECT es.event_id FROM event_session es WHERE es.id = s.event_session_id)`.as('event_id'));
 }
 export type SessionRow = Awaited<ReturnType<ReturnType<typeof selectSessions>['executeTakeFirstOrThrow']>>;
 

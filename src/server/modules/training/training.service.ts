@@ -73,6 +73,7 @@ async function presentSessions(db: Executor, rows: repo.SessionRow[]): Promise<S
     capacity: r.capacity,
     status: r.status,
     eventSessionId: r.event_session_id,
+    eventId: r.event_id,
     attended: counts.get(r.id) ?? 0,
     teachers: teachers.filter((t) => t.training_session_id === r.id).map((t) => ({ id: t.id, name: t.name, kind: t.kind })),
   }));

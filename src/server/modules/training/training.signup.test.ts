@@ -57,6 +57,7 @@ describe('training sign-up through the events machinery', () => {
     const linked = r.json<Session>();
     expect(linked.eventSessionId).not.toBeNull();
     const event = await eventOf(linked.eventSessionId!);
+    expect(linked.eventId).toBe(event.id);
     expect([event.kind, event.selection, event.orgId, event.title, event.status]).toEqual([
       'training',
       'first_come',

@@ -19,6 +19,7 @@ const session: Session = {
   capacity: 80,
   status: 'planned',
   eventSessionId: null,
+  eventId: null,
   attended: 0,
   teachers: [],
 };

@@ -22,6 +22,7 @@ const session: Session = {
   capacity: 80,
   status: 'planned',
   eventSessionId: null,
+  eventId: null,
   attended: 0,
   teachers: [{ id: 9, name: '许振超', kind: 'model_worker' }],
 };

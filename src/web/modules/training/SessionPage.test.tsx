@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type * as ReactRouter from 'react-router-dom';
 import { describe, expect, it, vi } from 'vitest';
 import type { Session } from '../../../common/training.js';
@@ -18,11 +18,14 @@ const session: Session = {
   capacity: 80,
   status: 'planned',
   eventSessionId: null,
+  eventId: null,
   attended: 0,
   teachers: [],
 };
 
-function answer(_method: string, path: string) {
+function answer(method: string, path: string) {
+  if (method === 'POST' && path === '/api/training/sessions/21/sign-up')
+    return { status: 201, body: { ...session, eventSessionId: 90, eventId: 45 } };
   if (path === '/api/training/sessions/21') return { body: session };
   if (path === '/api/training/sessions/21/attendance') return { body: { items: [], nextCursor: null, total: { count: 0, kind: 'exact' } } };
   return undefined;
@@ -49,5 +52,18 @@ describe('SessionPage', { timeout: 240_000 }, () => {
     expect(await screen.findByText('尚无签到')).toBeTruthy();
     expect(screen.queryByTestId('attendance-member-search')).toBeNull();
     expect(screen.queryByTestId('attendance-mark')).toBeNull();
+  });
+
+  it('opens sign-up through the events machinery with the places asked, then links to the event', async () => {
+    const calls = fakeApi(cadre(['training.read', 'training.write', 'member.read']), answer);
+    renderPage(<SessionPage />);
+    fireEvent.click(await screen.findByTestId('training-sign-up-open'));
+    const places = await screen.findByTestId('training-sign-up-capacity');
+    fireEvent.change(places, { target: { value: '60' } });
+    fireEvent.click(screen.getByTestId('training-sign-up-ok'));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ capacity: 60 });
+    const link = await screen.findByTestId('training-sign-up-event');
+    expect(link.getAttribute('href')).toBe('/events/45');
   });
 });

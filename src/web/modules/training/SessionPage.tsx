@@ -1,13 +1,14 @@
-import { Descriptions, Empty, Modal, Skeleton, Typography } from 'antd';
+import { Button, Descriptions, Empty, Modal, Skeleton, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import type { CheckinCode, Session } from '../../../common/training.js';
 import { useAuth } from '../../app/auth.js';
 import { useNotify } from '../../app/notify.js';
 import { QrCode } from '../cards/QrCode.js';
 import { AttendanceList } from './AttendanceList.js';
 import { AttendanceMarker } from './AttendanceMarker.js';
+import { OpenSignUpModal } from './OpenSignUpModal.js';
 import { trainingApi } from './training.api.js';
 import { beijingTime } from './trainingColumns.js';
 
@@ -22,6 +23,7 @@ export function SessionPage() {
   const id = Number(useParams().id);
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [isShowingCode, setShowingCode] = useState(false);
+  const [isOpeningSignUp, setOpeningSignUp] = useState(false);
   const [marks, setMarks] = useState(0);
   const load = useCallback(() => {
     trainingApi
@@ -49,6 +51,19 @@ export function SessionPage() {
             {session.attended} / {session.capacity}
           </span>
         </Descriptions.Item>
+        <Descriptions.Item label={t('training.signUp.label')}>
+          {session.eventId !== null ? (
+            <Link to={`/events/${session.eventId}`} data-testid="training-sign-up-event">
+              {t('training.signUp.view')}
+            </Link>
+          ) : can('training.write') && session.status === 'planned' ? (
+            <Button size="small" onClick={() => setOpeningSignUp(true)} data-testid="training-sign-up-open">
+              {t('training.signUp.open')}
+            </Button>
+          ) : (
+            t('training.signUp.none')
+          )}
+        </Descriptions.Item>
       </Descriptions>
       {can('training.write') && session.status !== 'cancelled' && (
         <AttendanceMarker
@@ -61,6 +76,16 @@ export function SessionPage() {
         />
       )}
       <AttendanceList sessionId={session.id} version={marks} />
+      {isOpeningSignUp && (
+        <OpenSignUpModal
+          session={session}
+          onClose={() => setOpeningSignUp(false)}
+          onDone={(s) => {
+            setOpeningSignUp(false);
+            setSession(s);
+          }}
+        />
+      )}
       {isShowingCode && <CheckinCodeModal sessionId={session.id} onClose={() => setShowingCode(false)} />}
     </div>
   );

@@ -20,6 +20,15 @@ export const messages: Widen<typeof zhCN> = {
       topics: 'Topics (comma-separated)',
     },
     course: { title: 'Course', topic: 'Topic', audience: 'Audience', create: 'New course', created: 'Course created', plan: 'Plan' },
+    signUp: {
+      label: 'Sign-up',
+      open: 'Open sign-up',
+      opened: 'Sign-up opened',
+      view: 'Sign-ups and check-in',
+      none: 'Not open',
+      capacity: 'Places',
+      hint: 'Workers sign up on their phones (My events) and get a ticket; a ticket scanned at the door counts as attendance. Sign-up runs from now until the session starts.',
+    },
     session: {
       create: 'New session',
       created: 'Session created',

@@ -17,6 +17,15 @@ export const messages = {
       topics: '主题（以逗号分隔）',
     },
     course: { title: '课程', topic: '主题', audience: '对象', create: '新建课程', created: '已创建课程', plan: '所属计划' },
+    signUp: {
+      label: '报名',
+      open: '开放报名',
+      opened: '已开放报名',
+      view: '查看报名与签到',
+      none: '未开放',
+      capacity: '名额',
+      hint: '职工在手机“我的活动”中报名、领电子票；现场扫码签到即记为培训出勤。报名自现在起至开课时截止。',
+    },
     session: {
       create: '新建场次',
       created: '已创建场次',

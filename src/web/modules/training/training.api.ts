@@ -15,6 +15,7 @@ import {
   type CreateSessionBody,
   type CreateTeacherBody,
 } from '../../../common/training.js';
+import type { OpenSignUpBody } from '../../../common/training.signup.js';
 import { api } from '../../app/api.js';
 
 const base = '/api/training';
@@ -28,6 +29,7 @@ export const trainingApi = {
   sessions: (orgId: number) => api.get(`${base}/sessions`, pageOf(Session), { orgId, limit: 200 }),
   session: (id: number) => api.get(`${base}/sessions/${id}`, Session),
   createSession: (body: CreateSessionBody) => api.post(`${base}/sessions`, Session, body),
+  openSignUp: (id: number, body: OpenSignUpBody) => api.post(`${base}/sessions/${id}/sign-up`, Session, body),
   teachers: (orgId: number) => api.get(`${base}/teachers`, pageOf(Teacher), { orgId, limit: 200 }),
   markAttendance: (id: number, body: AttendanceBody) => api.post(`${base}/sessions/${id}/attendance`, AttendanceResult, body),
   attendees: (id: number, cursor: string | undefined, limit: number) =>
