@@ -225,8 +225,9 @@ export async function releaseNoShow(db: Kysely<DB>, actor: Actor, eventId: numbe
     const event = await findEventFor(tx, actor, eventId);
     const reg = await registrationFor(tx, actor, event, registrationId);
     if (!(await repo.moveRegistration(tx, reg, ['confirmed'], 'no_show'))) throw new AppError('EVENT_REGISTRATION_FINAL');
-    await repo.releasePlaces(tx, reg.session_id, 1);
-    await promoteWaitlist(tx, { sessionId: reg.session_id, promotion: event.promotion, offerHours: event.offer_hours }, 1);
+    const pool = await repo.poolOf(tx, reg);
+    await repo.releasePlaces(tx, reg.session_id, 1, pool);
+    await promoteWaitlist(tx, { sessionId: reg.session_id, promotion: event.promotion, offerHours: event.offer_hours }, 1, pool);
     await recordWrite(tx, actor, 'event.registration.no_show', { type: 'event', id: event.id, orgPath: reg.org_path }, { registrationId });
   });
   return readRegistration(db, actor, eventId, registrationId);
