@@ -107,8 +107,8 @@ export async function insertSessions(
   tx: Executor,
   eventId: number,
   sessions: readonly { startsAt: string; endsAt: string; place: string; capacity: number; opensAt: string; closesAt: string }[],
-) {
-  await tx
+): Promise<number[]> {
+  const rows = await tx
     .insertInto('event_session')
     .values(
       sessions.map((s) => ({
@@ -121,7 +121,9 @@ export async function insertSessions(
         closes_at: s.closesAt,
       })),
     )
+    .returning('id')
     .execute();
+  return rows.map((r) => r.id);
 }
 
 /** The nodes of the event's audience or its co-organisers, with their names. */

@@ -29,6 +29,7 @@ import { eventCheckinRoutes } from './events.checkin.routes.js';
 import { eventDrawRoutes } from './events.draw.routes.js';
 import { eventReachRoutes } from './events.reach.routes.js';
 import { eventAdminRoutes } from './events.admin.routes.js';
+import { eventQuotaRoutes } from './events.quota.routes.js';
 
 /** Events (活动): events with sessions, first-come sign-ups, waitlists; the cadres' console and the member pages. */
 export function eventRoutes(app: FastifyInstance, deps: Deps): void {
@@ -105,6 +106,7 @@ export function eventRoutes(app: FastifyInstance, deps: Deps): void {
     async (req) => portal.acceptOffer(db, requireMember(req), req.params.id),
   );
   eventCheckinRoutes(app, deps);
+  eventQuotaRoutes(app, deps);
   eventDrawRoutes(app, deps);
   eventReachRoutes(app, deps);
   eventAdminRoutes(app, deps);

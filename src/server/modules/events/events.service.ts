@@ -27,6 +27,8 @@ import * as repo from './events.repo.js';
 import { promoteWaitlist } from './events.promotion.js';
 import { cancelIn, signUpIn } from './events.signup.js';
 import { attachPointsProgramme } from './events.points.js';
+import { quotasBySession, setQuotasIn } from './events.quota.js';
+import type { SessionQuota } from '../../../common/events.quota.js';
 
 export function toSummary(row: repo.EventRow): EventSummary {
   return {
@@ -44,7 +46,7 @@ export function toSummary(row: repo.EventRow): EventSummary {
   };
 }
 
-export function toSession(s: repo.SessionRow): EventSession {
+export function toSession(s: repo.SessionRow, quotas: SessionQuota[]): EventSession {
   return {
     id: s.id,
     startsAt: s.starts_at,
@@ -56,6 +58,7 @@ export function toSession(s: repo.SessionRow): EventSession {
     opensAt: s.opens_at,
     closesAt: s.closes_at,
     isOpenNow: s.is_open_now,
+    quotas,
   };
 }
 
@@ -123,7 +126,12 @@ export async function createEvent(db: Kysely<DB>, actor: Actor, body: CreateEven
     });
     await repo.insertNodes(tx, 'event_audience', eventId, audience);
     await repo.insertNodes(tx, 'event_co_organiser', eventId, coOrganisers);
-    await repo.insertSessions(tx, eventId, body.sessions);
+    const sessionIds = await repo.insertSessions(tx, eventId, body.sessions);
+    const quoted = body.sessions.flatMap((s, i) => (s.quotas && s.quotas.length > 0 ? [{ sessionId: sessionIds[i]!, quotas: s.quotas }] : []));
+    if (quoted.length > 0) {
+      const event = await findEventFor(tx, actor, eventId);
+      for (const q of quoted) await setQuotasIn(tx, actor, event, q.sessionId, q.quotas);
+    }
     if (body.pointsProgrammeId !== undefined) await attachPointsProgramme(tx, actor, eventId, body.pointsProgrammeId);
     await recordWrite(tx, actor, 'event.create', { type: 'event', id: eventId, orgPath: org.path }, { title: body.title });
     return eventId;
@@ -160,12 +168,13 @@ export async function getEvent(db: Kysely<DB>, actor: Actor, id: number): Promis
     repo.nodesOf(db, 'event_co_organiser', event),
     repo.sessionsOf(db, [event.id]),
   ]);
+  const quotas = await quotasBySession(db, sessions.map((s) => s.id));
   const named = (nodes: typeof audience) => nodes.map((a) => ({ orgId: a.org_id, orgName: a.name }));
   return {
     ...toSummary(event),
     audience: named(audience),
     coOrganisers: named(coOrganisers),
-    sessions: sessions.map(toSession),
+    sessions: sessions.map((s) => toSession(s, quotas.get(s.id) ?? [])),
   };
 }
 
