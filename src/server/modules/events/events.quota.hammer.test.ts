@@ -1,5 +1,5 @@
 /**
- * Quota hammer (issue #13): 60 members of two unions sign up through HTTP at the same moment for a session of 20
+ * Quota hammer (issue #13): 60 members of two unions sign up through HTTP at the same moment for two sessions of 20
  * places of which 8 are union A's quota → exactly 20 confirmed; A's quota holds exactly 8, filled by A's members; the
  * counters equal the rows; nobody oversold. Remove the quota guard of `takePlace` (`AND taken < places`) and it fails
  * (the CHECK refuses the 9th quota place: not every sign-up answers 201); remove the open-place guard
@@ -48,13 +48,11 @@ beforeAll(async () => {
         union: label,
       });
   }
-  // B's members are sent first, then A's, all at once: the reservation must hold against those who come earlier.
-  cookies.sort((x, y) => (x.union === y.union ? 0 : x.union === 'B' ? -1 : 1));
   const created = await ctx.call('POST', '/api/events', {
     orgId: tree.dcStreet.id,
     kind: 'sports',
     title: '分单位名额压测',
-    sessions: [{ ...openSession(PLACES, '北京工人体育馆'), quotas: [{ orgId: unionA.id, places: QUOTA }] }],
+    sessions: [0, 1].map(() => ({ ...openSession(PLACES, '北京工人体育馆'), quotas: [{ orgId: unionA.id, places: QUOTA }] })),
   });
   expect(created.statusCode, created.body).toBe(201);
   event = created.json<EventDetail>();
@@ -62,10 +60,17 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 describe('quota hammer', () => {
+  // Two sessions raced at once by the same 60 members: for the first A's members are sent first (past its quota, A
+  // must fall back to open places), for the second B's members first (the reservation must hold against earlier comers).
   it(`${2 * PER_UNION} simultaneous sign-ups from two unions never exceed the quota or the capacity`, async () => {
-    const sessionId = event.sessions[0]!.id;
+    const [aFirst, bFirst] = event.sessions.map((s) => s.id) as [number, number];
+    const byUnion = (first: 'A' | 'B') => [...cookies.filter((c) => c.union === first), ...cookies.filter((c) => c.union !== first)];
+    const sends = [
+      ...byUnion('A').map((c) => ({ ...c, sessionId: aFirst })),
+      ...byUnion('B').map((c) => ({ ...c, sessionId: bFirst })),
+    ];
     const answers = await Promise.all(
-      cookies.map(({ cookie }, n) =>
+      sends.map(({ cookie, sessionId }, n) =>
         ctx.app.inject({
           method: 'POST',
           url: '/api/portal/events/registrations',
@@ -75,31 +80,33 @@ describe('quota hammer', () => {
       ),
     );
     expect(answers.filter((a) => a.statusCode !== 201).map((a) => a.body)).toEqual([]);
-    const regs = answers.map((a) => a.json<MemberRegistration>());
-    expect(regs.filter((r) => r.status === 'confirmed')).toHaveLength(PLACES);
-    expect(regs.filter((r) => r.status === 'waitlisted')).toHaveLength(2 * PER_UNION - PLACES);
+    for (const sessionId of [aFirst, bFirst]) {
+      const regs = answers.flatMap((a, n) => (sends[n]!.sessionId === sessionId ? [a.json<MemberRegistration>()] : []));
+      expect(regs.filter((r) => r.status === 'confirmed')).toHaveLength(PLACES);
+      expect(regs.filter((r) => r.status === 'waitlisted')).toHaveLength(2 * PER_UNION - PLACES);
 
-    const { rows } = await sql<{ pool: string; n: number }>`
-      SELECT CASE WHEN quota_org_id IS NULL THEN 'open' WHEN quota_org_id = ${unionA.id} THEN 'A' ELSE 'other' END AS pool,
-             count(*)::int AS n
-        FROM event_registration WHERE session_id = ${sessionId} AND status = 'confirmed' GROUP BY 1 ORDER BY 1`.execute(ctx.database.db);
-    expect(Object.fromEntries(rows.map((r) => [r.pool, r.n]))).toEqual({ A: QUOTA, open: PLACES - QUOTA });
-    // Every quota place is held by a member of A.
-    const { rows: holders } = await sql<{ outside: number }>`
-      SELECT count(*)::int AS outside FROM event_registration
-       WHERE session_id = ${sessionId} AND quota_org_id IS NOT NULL AND NOT (org_path <@ ${unionA.path}::ltree)`.execute(ctx.database.db);
-    expect(holders[0]!.outside).toBe(0);
-    const session = await ctx.database.db
-      .selectFrom('event_session')
-      .select(['confirmed', 'quota_places', 'quota_taken'])
-      .where('id', '=', sessionId)
-      .executeTakeFirstOrThrow();
-    expect(session).toEqual({ confirmed: PLACES, quota_places: QUOTA, quota_taken: QUOTA });
-    const quota = await ctx.database.db
-      .selectFrom('event_session_quota')
-      .select(['places', 'taken'])
-      .where('session_id', '=', sessionId)
-      .executeTakeFirstOrThrow();
-    expect(quota).toEqual({ places: QUOTA, taken: QUOTA });
+      const { rows } = await sql<{ pool: string; n: number }>`
+        SELECT CASE WHEN quota_org_id IS NULL THEN 'open' WHEN quota_org_id = ${unionA.id} THEN 'A' ELSE 'other' END AS pool,
+               count(*)::int AS n
+          FROM event_registration WHERE session_id = ${sessionId} AND status = 'confirmed' GROUP BY 1 ORDER BY 1`.execute(ctx.database.db);
+      expect(Object.fromEntries(rows.map((r) => [r.pool, r.n]))).toEqual({ A: QUOTA, open: PLACES - QUOTA });
+      // Every quota place is held by a member of A.
+      const { rows: holders } = await sql<{ outside: number }>`
+        SELECT count(*)::int AS outside FROM event_registration
+         WHERE session_id = ${sessionId} AND quota_org_id IS NOT NULL AND NOT (org_path <@ ${unionA.path}::ltree)`.execute(ctx.database.db);
+      expect(holders[0]!.outside).toBe(0);
+      const session = await ctx.database.db
+        .selectFrom('event_session')
+        .select(['confirmed', 'quota_places', 'quota_taken'])
+        .where('id', '=', sessionId)
+        .executeTakeFirstOrThrow();
+      expect(session).toEqual({ confirmed: PLACES, quota_places: QUOTA, quota_taken: QUOTA });
+      const quota = await ctx.database.db
+        .selectFrom('event_session_quota')
+        .select(['places', 'taken'])
+        .where('session_id', '=', sessionId)
+        .executeTakeFirstOrThrow();
+      expect(quota).toEqual({ places: QUOTA, taken: QUOTA });
+    }
   }, 60_000);
 });
