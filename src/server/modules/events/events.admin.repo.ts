@@ -80,7 +80,9 @@ export async function cancelAllRegistrations(tx: Executor, event: InScope<{ id: 
   }
   for (const [sessionId, { n, quota }] of [...freed].sort((a, b) => a[0] - b[0])) {
     const inQuota = [...quota.values()].reduce((sum, q) => sum + q, 0);
-    await sql`UPDATE event_session SET confirmed = confirmed - ${n}, quota_taken = quota_taken - ${inQuota} WHERE id = ${sessionId}`.execute(tx);
+    await sql`UPDATE event_session SET confirmed = confirmed - ${n}, quota_taken = quota_taken - ${inQuota} WHERE id = ${sessionId}`.execute(
+      tx,
+    );
     for (const [orgId, q] of [...quota].sort((a, b) => a[0] - b[0]))
       await sql`UPDATE event_session_quota SET taken = taken - ${q} WHERE session_id = ${sessionId} AND org_id = ${orgId}`.execute(tx);
   }

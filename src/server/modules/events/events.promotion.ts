@@ -33,7 +33,10 @@ async function promoteFrom(tx: Executor, session: SessionRef, freed: number, uni
       const taken = await repo.takePlace(tx, session.sessionId, person.quota_org_id);
       if (!taken) return promoted;
       const to = session.promotion === 'offer' ? 'offered' : 'confirmed';
-      await repo.moveRegistration(tx, person, ['waitlisted'], to, { offerHours: session.offerHours ?? undefined, quotaOrgId: taken.quotaOrgId });
+      await repo.moveRegistration(tx, person, ['waitlisted'], to, {
+        offerHours: session.offerHours ?? undefined,
+        quotaOrgId: taken.quotaOrgId,
+      });
       promoted++;
     }
   }

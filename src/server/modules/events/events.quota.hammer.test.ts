@@ -65,10 +65,7 @@ describe('quota hammer', () => {
   it(`${2 * PER_UNION} simultaneous sign-ups from two unions never exceed the quota or the capacity`, async () => {
     const [aFirst, bFirst] = event.sessions.map((s) => s.id) as [number, number];
     const byUnion = (first: 'A' | 'B') => [...cookies.filter((c) => c.union === first), ...cookies.filter((c) => c.union !== first)];
-    const sends = [
-      ...byUnion('A').map((c) => ({ ...c, sessionId: aFirst })),
-      ...byUnion('B').map((c) => ({ ...c, sessionId: bFirst })),
-    ];
+    const sends = [...byUnion('A').map((c) => ({ ...c, sessionId: aFirst })), ...byUnion('B').map((c) => ({ ...c, sessionId: bFirst }))];
     const answers = await Promise.all(
       sends.map(({ cookie, sessionId }, n) =>
         ctx.app.inject({

@@ -63,7 +63,12 @@ const statusOf = async (registrationId: number) =>
       .executeTakeFirstOrThrow()
   ).status;
 const putQuotas = (event: EventDetail, quotas: { orgId: number; places: number }[]) =>
-  ctx.call('PUT', `/api/events/${event.id}/sessions/${event.sessions[0]!.id}/quotas`, { quotas });
+  ctx.app.inject({
+    method: 'PUT',
+    url: `/api/events/${event.id}/sessions/${event.sessions[0]!.id}/quotas`,
+    payload: { quotas },
+    headers: { cookie: ctx.adminCookie },
+  });
 
 describe('quotas per unit of a first-come session', () => {
   it('gives union A its 2 quota places first, then open ones; B only the 3 open places; then the waitlist', async () => {
@@ -160,7 +165,9 @@ describe('quotas per unit of a first-come session', () => {
     expect([promised.statusCode, promised.json<{ code: string }>().code]).toEqual([409, 'EVENT_QUOTAS_EXCEED_FREE']);
     const set = await putQuotas(event, [{ orgId: tree.dcUnion.id, places: 1 }]);
     expect(set.statusCode, set.body).toBe(200);
-    expect(set.json<EventDetail>().sessions[0]!.quotas).toEqual([{ orgId: tree.dcUnion.id, orgName: tree.dcUnion.name, places: 1, taken: 0 }]);
+    expect(set.json<EventDetail>().sessions[0]!.quotas).toEqual([
+      { orgId: tree.dcUnion.id, orgName: tree.dcUnion.name, places: 1, taken: 0 },
+    ]);
     expect((await signUp(event, unionB.id)).outcome).toBe('waitlisted');
     expect((await signUp(event, tree.dcUnion.id)).outcome).toBe('confirmed');
     const below = await putQuotas(event, []);
@@ -193,7 +200,15 @@ describe('quotas per unit of a first-come session', () => {
       orgId: tree.dcStreet.id,
       kind: 'culture',
       title: `超额名额${++serial}`,
-      sessions: [{ ...openSession(2), quotas: [{ orgId: tree.dcUnion.id, places: 2 }, { orgId: unionB.id, places: 1 }] }],
+      sessions: [
+        {
+          ...openSession(2),
+          quotas: [
+            { orgId: tree.dcUnion.id, places: 2 },
+            { orgId: unionB.id, places: 1 },
+          ],
+        },
+      ],
     });
     expect(response.statusCode).toBe(400);
   });

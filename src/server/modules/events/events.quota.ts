@@ -62,4 +62,3 @@ export async function setQuotasIn(
     if (openGrown > 0) await promoteWaitlist(tx, promotion, openGrown);
   }
 }
-

@@ -127,7 +127,9 @@ export async function createEvent(db: Kysely<DB>, actor: Actor, body: CreateEven
     await repo.insertNodes(tx, 'event_audience', eventId, audience);
     await repo.insertNodes(tx, 'event_co_organiser', eventId, coOrganisers);
     const sessionIds = await repo.insertSessions(tx, eventId, body.sessions);
-    const quoted = body.sessions.flatMap((s, i) => (s.quotas && s.quotas.length > 0 ? [{ sessionId: sessionIds[i]!, quotas: s.quotas }] : []));
+    const quoted = body.sessions.flatMap((s, i) =>
+      s.quotas && s.quotas.length > 0 ? [{ sessionId: sessionIds[i]!, quotas: s.quotas }] : [],
+    );
     if (quoted.length > 0) {
       const event = await findEventFor(tx, actor, eventId);
       for (const q of quoted) await setQuotasIn(tx, actor, event, q.sessionId, q.quotas);
@@ -168,7 +170,10 @@ export async function getEvent(db: Kysely<DB>, actor: Actor, id: number): Promis
     repo.nodesOf(db, 'event_co_organiser', event),
     repo.sessionsOf(db, [event.id]),
   ]);
-  const quotas = await quotasBySession(db, sessions.map((s) => s.id));
+  const quotas = await quotasBySession(
+    db,
+    sessions.map((s) => s.id),
+  );
   const named = (nodes: typeof audience) => nodes.map((a) => ({ orgId: a.org_id, orgName: a.name }));
   return {
     ...toSummary(event),
