@@ -112,6 +112,14 @@ export async function copyEvent(tx: Executor, event: InScope<{ id: number }>, fi
     SELECT ${id}, starts_at + make_interval(days => ${days}), ends_at + make_interval(days => ${days}), place, capacity,
            opens_at + make_interval(days => ${days}), closes_at + make_interval(days => ${days})
       FROM event_session WHERE event_id = ${event.id} ORDER BY starts_at, id`.execute(tx);
+  // The quotas per unit follow their sessions (matched by order: every session moved by the same days), none taken.
+  await sql`INSERT INTO event_session_quota (session_id, org_id, org_path, places)
+    SELECT n.id, q.org_id, q.org_path, q.places
+      FROM (SELECT id, row_number() OVER (ORDER BY starts_at, id) AS k FROM event_session WHERE event_id = ${event.id}) o
+      JOIN (SELECT id, row_number() OVER (ORDER BY starts_at, id) AS k FROM event_session WHERE event_id = ${id}) n ON n.k = o.k
+      JOIN event_session_quota q ON q.session_id = o.id`.execute(tx);
+  await sql`UPDATE event_session s SET quota_places = coalesce((SELECT sum(q.places) FROM event_session_quota q WHERE q.session_id = s.id), 0)
+     WHERE s.event_id = ${id}`.execute(tx);
   return Number(id);
 }
 

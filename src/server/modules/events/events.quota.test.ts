@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMember, buildOrg, buildTree, createTestContext, type TestContext } from '../../testing/harness.js';
 import type { BulkSignUpResult, EventDetail, EventSession } from '../../../common/events.js';
 import { openSession } from './events.fixtures.js';
-import { promoteWaitlist } from './events.promotion.js';
+import { expireOffers, promoteWaitlist } from './events.promotion.js';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof buildTree>>;
@@ -211,6 +211,43 @@ describe('quotas per unit of a first-come session', () => {
       ],
     });
     expect(response.statusCode).toBe(400);
+  });
+
+  it('gives an expired offer of a quota place back to the quota: the unit’s next waiting member is offered it', async () => {
+    const event = await quotaEvent(2, [{ orgId: tree.dcUnion.id, places: 1 }], { promotion: 'offer', offerHours: 24 });
+    const a1 = await signUp(event, tree.dcUnion.id);
+    await signUp(event, unionB.id);
+    const b2 = await signUp(event, unionB.id);
+    const a2 = await signUp(event, tree.dcUnion.id);
+    const a3 = await signUp(event, tree.dcUnion.id);
+    expect([b2.outcome, a2.outcome, a3.outcome]).toEqual(['waitlisted', 'waitlisted', 'waitlisted']);
+    await cancel(event, a1.registrationId);
+    expect([await statusOf(b2.registrationId), await statusOf(a2.registrationId)]).toEqual(['waitlisted', 'offered']);
+    await sql`UPDATE event_registration SET offer_expires_at = now() - interval '1 minute' WHERE id = ${a2.registrationId}`.execute(
+      ctx.database.db,
+    );
+    expect(await expireOffers(ctx.database.db)).toBeGreaterThanOrEqual(1);
+    expect([await statusOf(a2.registrationId), await statusOf(a3.registrationId), await statusOf(b2.registrationId)]).toEqual([
+      'expired',
+      'offered',
+      'waitlisted',
+    ]);
+    expect((await sessionOf(event)).quotas[0]).toMatchObject({ places: 1, taken: 1 });
+  });
+
+  it('copies the quotas with their sessions, none taken', async () => {
+    const event = await quotaEvent(4, [{ orgId: tree.dcUnion.id, places: 2 }]);
+    await signUp(event, tree.dcUnion.id);
+    const response = await ctx.call('POST', `/api/events/${event.id}/copy`, { firstDate: '2028-05-10' });
+    expect(response.statusCode, response.body).toBe(201);
+    const copy = response.json<EventDetail>();
+    expect(copy.sessions[0]!.quotas).toEqual([{ orgId: tree.dcUnion.id, orgName: tree.dcUnion.name, places: 2, taken: 0 }]);
+    const row = await ctx.database.db
+      .selectFrom('event_session')
+      .select(['quota_places', 'quota_taken'])
+      .where('id', '=', copy.sessions[0]!.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ quota_places: 2, quota_taken: 0 });
   });
 
   it('gives every place back to its pool when the event is cancelled', async () => {
