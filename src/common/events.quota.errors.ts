@@ -3,7 +3,7 @@ import { defineErrors } from './errors.js';
 /** Errors of quotas per unit of first-come sessions (events.quota.ts). */
 export const eventQuotaErrors = defineErrors({
   EVENT_QUOTAS_EXCEED_CAPACITY: {
-    status: 422,
+    status: 409,
     'zh-CN': '各单位名额之和（{reserved}）不能超过班次名额（{capacity}）',
     en: 'The quotas add up to {reserved}, more than the session capacity of {capacity}',
   },

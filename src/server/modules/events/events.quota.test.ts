@@ -157,7 +157,7 @@ describe('quotas per unit of a first-come session', () => {
   it('sets quotas by PUT: not above the capacity nor the free places, not below taken, first come only', async () => {
     const event = await quotaEvent(3, []);
     const over = await putQuotas(event, [{ orgId: tree.dcUnion.id, places: 4 }]);
-    expect([over.statusCode, over.json<{ code: string }>().code]).toEqual([422, 'EVENT_QUOTAS_EXCEED_CAPACITY']);
+    expect([over.statusCode, over.json<{ code: string }>().code]).toEqual([409, 'EVENT_QUOTAS_EXCEED_CAPACITY']);
     await signUp(event, unionB.id);
     await signUp(event, unionB.id);
     // Two places are held by B through open sign-ups: a quota of 2 for A would promise one of them.
@@ -189,6 +189,9 @@ describe('quotas per unit of a first-come session', () => {
     await signUp(event, unionB.id);
     const b2 = await signUp(event, unionB.id);
     expect(b2.outcome).toBe('waitlisted');
+    // The capacity cannot go below the places reserved by quotas, though only one place is held.
+    const shrunk = await ctx.call('PATCH', `/api/events/${event.id}/sessions/${event.sessions[0]!.id}`, { capacity: 1 });
+    expect([shrunk.statusCode, shrunk.json<{ code: string }>().code]).toEqual([409, 'EVENT_QUOTAS_EXCEED_CAPACITY']);
     const lowered = await putQuotas(event, [{ orgId: tree.dcUnion.id, places: 1 }]);
     expect(lowered.statusCode, lowered.body).toBe(200);
     expect(await statusOf(b2.registrationId)).toBe('confirmed');

@@ -169,7 +169,7 @@ export async function sessionsOf(db: Executor, eventIds: readonly number[]): Pro
 export async function findSessionOf(tx: Executor, event: InScope<{ id: number }>, sessionId: number, forUpdate = false) {
   let q = tx
     .selectFrom('event_session')
-    .select(['id', 'event_id', 'capacity', 'confirmed'])
+    .select(['id', 'event_id', 'capacity', 'confirmed', 'quota_places'])
     .where('id', '=', sessionId)
     .where('event_id', '=', event.id);
   if (forUpdate) q = q.forUpdate();

@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/events.errors.js';
+import '../../../common/events.quota.errors.js';
 import type { Page } from '../../../common/paging.js';
 import type {
   BulkSignUpBody,
@@ -199,6 +200,8 @@ export async function changeCapacity(
     assertOwner(actor, event);
     const session = await repo.findSessionOf(tx, event, sessionId, true);
     if (!session) throw new AppError('NOT_FOUND');
+    if (body.capacity < session.quota_places)
+      throw new AppError('EVENT_QUOTAS_EXCEED_CAPACITY', { reserved: session.quota_places, capacity: body.capacity });
     if (!(await repo.setCapacity(tx, session.id, body.capacity)))
       throw new AppError('EVENT_CAPACITY_BELOW_CONFIRMED', { confirmed: session.confirmed });
     const freed = body.capacity - session.capacity;
