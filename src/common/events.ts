@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BodyId, Id, PageQuery } from './paging.js';
 import { defineAuditActions } from './audit.actions.js';
+import { QuotaList, SessionQuota, quotaSum } from './events.quota.js';
 
 /** Kinds of events (活动). */
 export const eventKinds = ['culture', 'sports', 'care', 'matchmaking', 'training', 'outing', 'other'] as const;
@@ -66,11 +67,17 @@ export const SessionInput = z
     capacity: z.number().int().min(1).max(EVENT_LIMITS.capacity),
     opensAt: Instant,
     closesAt: Instant,
+    /** Places reserved for members of units (first come only; events.quota.ts): Σ places ≤ capacity. */
+    quotas: QuotaList.optional(),
   })
   .refine((s) => after(s.endsAt, s.startsAt), { message: '结束时间须晚于开始时间 / the end must follow the start', path: ['endsAt'] })
   .refine((s) => after(s.closesAt, s.opensAt), {
     message: '报名截止须晚于报名开始 / sign-up must close after it opens',
     path: ['closesAt'],
+  })
+  .refine((s) => quotaSum(s.quotas) <= s.capacity, {
+    message: '各单位名额之和不能超过班次名额 / the quotas cannot add up to more than the capacity',
+    path: ['quotas'],
   });
 export type SessionInput = z.infer<typeof SessionInput>;
 
@@ -109,6 +116,8 @@ export const EventSession = z.object({
   closesAt: z.string(),
   /** The window is open now (server clock): [opensAt, closesAt). */
   isOpenNow: z.boolean(),
+  /** Places reserved per unit (first come), with how many are taken; the rest of the capacity is open. */
+  quotas: z.array(SessionQuota),
 });
 export type EventSession = z.infer<typeof EventSession>;
 

@@ -8,7 +8,7 @@ import type { Action } from '../../common/auth.js';
 import { usccCheckChar } from '../../common/uscc.js';
 
 export type AuthzRequest = {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   payload?: object | Buffer;
   contentType?: string;

@@ -175,6 +175,7 @@ export const api = {
   postWith: <S extends z.ZodType>(path: string, schema: S, body: unknown, headers: Record<string, string>) =>
     request('POST', path, schema, body, false, headers).then(changed),
   patch: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PATCH', path, schema, body).then(changed),
+  put: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PUT', path, schema, body).then(changed),
   del: (path: string) => request('DELETE', path, NoAnswer).then(changed),
   upload: <S extends z.ZodType>(path: string, file: File, schema: S) => upload(path, file, schema).then(changed),
   download: (path: string, query: Query, fallbackName: string) => download(withQuery(path, query), fallbackName),

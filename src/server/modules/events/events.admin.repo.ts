@@ -66,14 +66,26 @@ export async function cancelAllRegistrations(tx: Executor, event: InScope<{ id: 
       .set({ status: 'cancelled', cancel_reason: 'event_cancelled', offer_expires_at: null, updated_at: sql`now()` })
       .where('event_id', '=', event.id)
       .where('status', 'in', [...from])
-      .returning('session_id')
+      .returning(['session_id', 'quota_org_id'])
       .execute();
   const held = await cancel(['offered', 'confirmed']);
   const waiting = await cancel(['waitlisted']);
-  const freed = new Map<number, number>();
-  for (const r of held) freed.set(r.session_id, (freed.get(r.session_id) ?? 0) + 1);
-  for (const [sessionId, n] of [...freed].sort((a, b) => a[0] - b[0]))
-    await sql`UPDATE event_session SET confirmed = confirmed - ${n} WHERE id = ${sessionId}`.execute(tx);
+  // Each place goes back to its pool: the session's counters, then (lock order) the quota rows it came from.
+  const freed = new Map<number, { n: number; quota: Map<number, number> }>();
+  for (const r of held) {
+    const f = freed.get(r.session_id) ?? { n: 0, quota: new Map<number, number>() };
+    f.n++;
+    if (r.quota_org_id !== null) f.quota.set(r.quota_org_id, (f.quota.get(r.quota_org_id) ?? 0) + 1);
+    freed.set(r.session_id, f);
+  }
+  for (const [sessionId, { n, quota }] of [...freed].sort((a, b) => a[0] - b[0])) {
+    const inQuota = [...quota.values()].reduce((sum, q) => sum + q, 0);
+    await sql`UPDATE event_session SET confirmed = confirmed - ${n}, quota_taken = quota_taken - ${inQuota} WHERE id = ${sessionId}`.execute(
+      tx,
+    );
+    for (const [orgId, q] of [...quota].sort((a, b) => a[0] - b[0]))
+      await sql`UPDATE event_session_quota SET taken = taken - ${q} WHERE session_id = ${sessionId} AND org_id = ${orgId}`.execute(tx);
+  }
   return held.length + waiting.length;
 }
 
@@ -100,6 +112,14 @@ export async function copyEvent(tx: Executor, event: InScope<{ id: number }>, fi
     SELECT ${id}, starts_at + make_interval(days => ${days}), ends_at + make_interval(days => ${days}), place, capacity,
            opens_at + make_interval(days => ${days}), closes_at + make_interval(days => ${days})
       FROM event_session WHERE event_id = ${event.id} ORDER BY starts_at, id`.execute(tx);
+  // The quotas per unit follow their sessions (matched by order: every session moved by the same days), none taken.
+  await sql`INSERT INTO event_session_quota (session_id, org_id, org_path, places)
+    SELECT n.id, q.org_id, q.org_path, q.places
+      FROM (SELECT id, row_number() OVER (ORDER BY starts_at, id) AS k FROM event_session WHERE event_id = ${event.id}) o
+      JOIN (SELECT id, row_number() OVER (ORDER BY starts_at, id) AS k FROM event_session WHERE event_id = ${id}) n ON n.k = o.k
+      JOIN event_session_quota q ON q.session_id = o.id`.execute(tx);
+  await sql`UPDATE event_session s SET quota_places = coalesce((SELECT sum(q.places) FROM event_session_quota q WHERE q.session_id = s.id), 0)
+     WHERE s.event_id = ${id}`.execute(tx);
   return Number(id);
 }
 

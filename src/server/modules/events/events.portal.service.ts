@@ -10,6 +10,7 @@ import type { MemberPrincipal } from '../../auth/member-session.js';
 import * as repo from './events.repo.js';
 import { cancelIn, signUpOnce } from './events.signup.js';
 import { toSession, toSummary } from './events.service.js';
+import { quotasBySession } from './events.quota.js';
 
 /** A registration as its member sees it. */
 export function toMine(r: repo.RegistrationRow): MemberRegistration {
@@ -58,10 +59,18 @@ export async function eventsOpenToMe(db: Kysely<DB>, member: MemberPrincipal): P
     db,
     events.map((e) => e.id),
   );
+  const quotas = await quotasBySession(
+    db,
+    sessions.map((s) => s.id),
+  );
   return {
     items: events.map((e) => {
       const { orgId: _orgId, ...summary } = toSummary(e);
-      return { ...summary, hasCover: e.has_cover, sessions: sessions.filter((s) => s.event_id === e.id).map(toSession) };
+      return {
+        ...summary,
+        hasCover: e.has_cover,
+        sessions: sessions.filter((s) => s.event_id === e.id).map((s) => toSession(s, quotas.get(s.id) ?? [])),
+      };
     }),
     now,
   };

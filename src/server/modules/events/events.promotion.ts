@@ -8,24 +8,35 @@ export type SessionRef = { sessionId: number; promotion: 'auto' | 'offer'; offer
 
 /**
  * The one promotion every path that frees places calls (self cancel, cadre cancel, capacity raised, expired offer,
- * released no-show), in the caller's transaction, after the freed places were given back. Promotes at most `freed`
- * people in waitlist order, each through the same guarded place-taking as a sign-up (so never past capacity);
- * people no longer eligible (left the union, moved out of the audience) are cancelled and skipped. Answers how many
- * were promoted.
+ * released no-show, quotas changed), in the caller's transaction, after the freed places were given back. Promotes
+ * at most `freed` people in waitlist order, each through the same guarded place-taking as a sign-up (so never past
+ * capacity nor past a quota); people no longer eligible (left the union, moved out of the audience) are cancelled
+ * and skipped. A place freed from a unit's quota (`fromQuota`) goes first to that unit's waitlisted members, in their
+ * order; if none waits it stays the unit's (the open-place guard keeps others out until the window closes). Answers
+ * how many were promoted.
  */
-export async function promoteWaitlist(tx: Executor, session: SessionRef, freed: number): Promise<number> {
+export async function promoteWaitlist(tx: Executor, session: SessionRef, freed: number, fromQuota: number | null = null): Promise<number> {
+  const promoted = fromQuota === null ? 0 : await promoteFrom(tx, session, freed, fromQuota);
+  return promoted + (await promoteFrom(tx, session, freed - promoted, null));
+}
+
+async function promoteFrom(tx: Executor, session: SessionRef, freed: number, unit: number | null): Promise<number> {
   let promoted = 0;
   while (promoted < freed) {
-    const batch = await repo.nextOnWaitlist(tx, session.sessionId, freed - promoted);
+    const batch = await repo.nextOnWaitlist(tx, session.sessionId, freed - promoted, unit);
     if (batch.length === 0) break;
     for (const person of batch) {
       if (!person.eligible) {
         await repo.moveRegistration(tx, person, ['waitlisted'], 'cancelled', { cancelReason: 'ineligible' });
         continue;
       }
-      if (!(await repo.takePlace(tx, session.sessionId))) return promoted;
+      const taken = await repo.takePlace(tx, session.sessionId, person.quota_org_id);
+      if (!taken) return promoted;
       const to = session.promotion === 'offer' ? 'offered' : 'confirmed';
-      await repo.moveRegistration(tx, person, ['waitlisted'], to, { offerHours: session.offerHours ?? undefined });
+      await repo.moveRegistration(tx, person, ['waitlisted'], to, {
+        offerHours: session.offerHours ?? undefined,
+        quotaOrgId: taken.quotaOrgId,
+      });
       promoted++;
     }
   }
@@ -40,14 +51,19 @@ export async function promoteWaitlist(tx: Executor, session: SessionRef, freed: 
 export async function expireOffers(db: Kysely<DB>, batch = 200): Promise<number> {
   return db.transaction().execute(async (tx) => {
     const rows = await repo.expiredOffers(tx, batch);
-    const freedBySession = new Map<number, number>();
+    // Freed places per session and pool (quota unit, or open), each given back where it was taken from.
+    const freed = new Map<string, { sessionId: number; pool: number | null; n: number }>();
     for (const r of rows)
-      if (await repo.moveRegistration(tx, r, ['offered'], 'expired'))
-        freedBySession.set(r.session_id, (freedBySession.get(r.session_id) ?? 0) + 1);
-    for (const [sessionId, freed] of [...freedBySession].sort((a, b) => a[0] - b[0])) {
+      if (await repo.moveRegistration(tx, r, ['offered'], 'expired')) {
+        const k = `${r.session_id}:${r.quota_org_id ?? ''}`;
+        const f = freed.get(k) ?? { sessionId: r.session_id, pool: r.quota_org_id, n: 0 };
+        freed.set(k, { ...f, n: f.n + 1 });
+      }
+    const order = [...freed.values()].sort((a, b) => a.sessionId - b.sessionId || (a.pool ?? 0) - (b.pool ?? 0));
+    for (const { sessionId, pool, n } of order) {
       const e = await repo.promotionOfSession(tx, sessionId);
-      await repo.releasePlaces(tx, sessionId, freed);
-      if (e.status === 'open') await promoteWaitlist(tx, { sessionId, promotion: e.promotion, offerHours: e.offer_hours }, freed);
+      await repo.releasePlaces(tx, sessionId, n, pool);
+      if (e.status === 'open') await promoteWaitlist(tx, { sessionId, promotion: e.promotion, offerHours: e.offer_hours }, n, pool);
     }
     return rows.length;
   });

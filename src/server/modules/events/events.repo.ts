@@ -107,8 +107,8 @@ export async function insertSessions(
   tx: Executor,
   eventId: number,
   sessions: readonly { startsAt: string; endsAt: string; place: string; capacity: number; opensAt: string; closesAt: string }[],
-) {
-  await tx
+): Promise<number[]> {
+  const rows = await tx
     .insertInto('event_session')
     .values(
       sessions.map((s) => ({
@@ -121,7 +121,9 @@ export async function insertSessions(
         closes_at: s.closesAt,
       })),
     )
+    .returning('id')
     .execute();
+  return rows.map((r) => r.id);
 }
 
 /** The nodes of the event's audience or its co-organisers, with their names. */
@@ -167,7 +169,7 @@ export async function sessionsOf(db: Executor, eventIds: readonly number[]): Pro
 export async function findSessionOf(tx: Executor, event: InScope<{ id: number }>, sessionId: number, forUpdate = false) {
   let q = tx
     .selectFrom('event_session')
-    .select(['id', 'event_id', 'capacity', 'confirmed'])
+    .select(['id', 'event_id', 'capacity', 'confirmed', 'quota_places'])
     .where('id', '=', sessionId)
     .where('event_id', '=', event.id);
   if (forUpdate) q = q.forUpdate();
@@ -180,6 +182,7 @@ export async function setCapacity(tx: Executor, sessionId: number, capacity: num
     .set({ capacity })
     .where('id', '=', sessionId)
     .where('confirmed', '<=', capacity)
+    .where('quota_places', '<=', capacity)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
@@ -235,16 +238,64 @@ export async function sessionForMember(db: Executor, sessionId: number, memberPa
     .executeTakeFirst();
 }
 
-/** The guard: one more place taken only while one is left. True when taken. */
-export async function takePlace(tx: Executor, sessionId: number): Promise<boolean> {
+/** Where a taken place came from: a unit's quota (its org id) or the open places (null). */
+export type TakenPlace = { quotaOrgId: number | null };
+
+/**
+ * The guard: one more place taken only while one is left. A member of a quota unit (`quotaOrgId`, the deepest quota
+ * unit holding their union) takes a quota place first — session row locked first (lock order: event, session, quota
+ * row), then the guarded quota update — else an open place: the session's open places are capacity − Σ places
+ * (before the window closes; after it, unused quota places are open too), checked on the session row alone so the
+ * guarded UPDATE stays atomic. Null when no place was left for this member.
+ */
+export async function takePlace(tx: Executor, sessionId: number, quotaOrgId: number | null = null): Promise<TakenPlace | null> {
+  if (quotaOrgId !== null) {
+    const { rows: room } = await sql<{ room: boolean }>`
+      SELECT confirmed < capacity AS room FROM event_session WHERE id = ${sessionId} FOR UPDATE`.execute(tx);
+    if (!room[0]?.room) return null;
+    const { rows: quota } = await sql<{ org_id: number }>`
+      UPDATE event_session_quota SET taken = taken + 1
+       WHERE session_id = ${sessionId} AND org_id = ${quotaOrgId} AND taken < places RETURNING org_id`.execute(tx);
+    if (quota.length === 1) {
+      await sql`UPDATE event_session SET confirmed = confirmed + 1, quota_taken = quota_taken + 1 WHERE id = ${sessionId}`.execute(tx);
+      return { quotaOrgId };
+    }
+  }
   const { rows } = await sql<{ id: number }>`
-    UPDATE event_session SET confirmed = confirmed + 1 WHERE id = ${sessionId} AND confirmed < capacity RETURNING id`.execute(tx);
-  return rows.length === 1;
+    UPDATE event_session SET confirmed = confirmed + 1
+     WHERE id = ${sessionId} AND confirmed < capacity
+       AND confirmed - quota_taken < capacity - (CASE WHEN now() >= closes_at THEN quota_taken ELSE quota_places END)
+    RETURNING id`.execute(tx);
+  return rows.length === 1 ? { quotaOrgId: null } : null;
 }
 
-/** Gives `n` places back (a cancellation, an expired offer, a released no-show). */
-export async function releasePlaces(tx: Executor, sessionId: number, n: number): Promise<void> {
-  await sql`UPDATE event_session SET confirmed = confirmed - ${n} WHERE id = ${sessionId}`.execute(tx);
+/** Gives `n` places back (a cancellation, an expired offer, a released no-show) to the pool they were taken from. */
+export async function releasePlaces(tx: Executor, sessionId: number, n: number, quotaOrgId: number | null = null): Promise<void> {
+  if (quotaOrgId === null) {
+    await sql`UPDATE event_session SET confirmed = confirmed - ${n} WHERE id = ${sessionId}`.execute(tx);
+    return;
+  }
+  await sql`UPDATE event_session SET confirmed = confirmed - ${n}, quota_taken = quota_taken - ${n} WHERE id = ${sessionId}`.execute(tx);
+  await sql`UPDATE event_session_quota SET taken = taken - ${n} WHERE session_id = ${sessionId} AND org_id = ${quotaOrgId}`.execute(tx);
+}
+
+/** The deepest quota unit of the session holding the union at `memberPath` (null: none — open places only). */
+export async function quotaUnitOf(db: Executor, sessionId: number, memberPath: string): Promise<number | null> {
+  const { rows } = await sql<{ org_id: number }>`
+    SELECT org_id FROM event_session_quota WHERE session_id = ${sessionId} AND ${memberPath}::ltree <@ org_path
+     ORDER BY nlevel(org_path) DESC LIMIT 1`.execute(db);
+  return rows[0]?.org_id ?? null;
+}
+
+/** The pool (quota unit, or null: open) the registration's place was taken from. */
+export async function poolOf(db: Executor, reg: { region_id: number; id: number }): Promise<number | null> {
+  const row = await db
+    .selectFrom('event_registration')
+    .select('quota_org_id')
+    .where('region_id', '=', reg.region_id)
+    .where('id', '=', reg.id)
+    .executeTakeFirst();
+  return row?.quota_org_id ?? null;
 }
 
 export async function findRegistrationByKey(db: Executor, regionId: number, memberId: number, key: string) {
@@ -278,6 +329,7 @@ export async function insertRegistration(
     status: 'confirmed' | 'waitlisted';
     key: string;
     signedUpBy: number | null;
+    quotaOrgId?: number | null;
   },
 ): Promise<number | undefined> {
   const row = await tx
@@ -293,6 +345,7 @@ export async function insertRegistration(
       waitlist_seq: r.status === 'waitlisted' ? sql<number>`nextval('event_waitlist_seq')` : null,
       request_key: r.key,
       signed_up_by: r.signedUpBy,
+      quota_org_id: r.quotaOrgId ?? null,
     })
     .onConflict((oc) => oc.doNothing())
     .returning('id')
@@ -306,7 +359,7 @@ export async function moveRegistration(
   reg: { region_id: number; id: number },
   from: readonly RegistrationStatus[],
   to: RegistrationStatus,
-  extra: { cancelReason?: CancelReason; offerHours?: number } = {},
+  extra: { cancelReason?: CancelReason; offerHours?: number; quotaOrgId?: number | null } = {},
 ): Promise<boolean> {
   const r = await tx
     .updateTable('event_registration')
@@ -314,6 +367,7 @@ export async function moveRegistration(
       status: to,
       updated_at: sql`now()`,
       ...(extra.cancelReason ? { cancel_reason: extra.cancelReason } : {}),
+      ...(extra.quotaOrgId !== undefined ? { quota_org_id: extra.quotaOrgId } : {}),
       offer_expires_at: to === 'offered' ? sql`now() + make_interval(hours => ${extra.offerHours ?? 24})` : null,
     })
     .where('region_id', '=', reg.region_id)
@@ -324,17 +378,23 @@ export async function moveRegistration(
 }
 
 /**
- * The first `n` people on the session's waitlist, locked (others busy with one of them are skipped), with whether
- * they may still take part: still a member, their union still inside the event's audience.
+ * The first `n` people on the session's waitlist (only those whose deepest quota unit is `unit`, when given), locked
+ * (others busy with one of them are skipped), with whether they may still take part — still a member, their union
+ * still inside the event's audience — and their quota unit now.
  */
-export async function nextOnWaitlist(tx: Executor, sessionId: number, n: number) {
-  const { rows } = await sql<{ region_id: number; id: number; eligible: boolean }>`
+export async function nextOnWaitlist(tx: Executor, sessionId: number, n: number, unit: number | null = null) {
+  const { rows } = await sql<{ region_id: number; id: number; eligible: boolean; quota_org_id: number | null }>`
     SELECT r.region_id, r.id,
            (m.status = 'member' AND EXISTS (SELECT 1 FROM event_audience a
-              WHERE a.event_id = r.event_id AND m.org_path <@ a.org_path)) AS eligible
+              WHERE a.event_id = r.event_id AND m.org_path <@ a.org_path)) AS eligible,
+           q.org_id AS quota_org_id
       FROM event_registration r
       JOIN member m ON m.region_id = r.region_id AND m.id = r.member_id
+      LEFT JOIN LATERAL (SELECT q.org_id FROM event_session_quota q
+                          WHERE q.session_id = r.session_id AND m.org_path <@ q.org_path
+                          ORDER BY nlevel(q.org_path) DESC LIMIT 1) q ON true
      WHERE r.session_id = ${sessionId} AND r.status = 'waitlisted'
+       AND (${unit}::bigint IS NULL OR q.org_id = ${unit}::bigint)
      ORDER BY r.waitlist_seq
      LIMIT ${n}
        FOR UPDATE OF r SKIP LOCKED`.execute(tx);
@@ -343,8 +403,8 @@ export async function nextOnWaitlist(tx: Executor, sessionId: number, n: number)
 
 /** Offers past their time, locked for the expiry job. */
 export async function expiredOffers(tx: Executor, limit: number) {
-  const { rows } = await sql<{ region_id: number; id: number; session_id: number }>`
-    SELECT region_id, id, session_id FROM event_registration
+  const { rows } = await sql<{ region_id: number; id: number; session_id: number; quota_org_id: number | null }>`
+    SELECT region_id, id, session_id, quota_org_id FROM event_registration
      WHERE status = 'offered' AND offer_expires_at <= now()
      ORDER BY offer_expires_at, id
      LIMIT ${limit}

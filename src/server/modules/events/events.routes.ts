@@ -30,6 +30,7 @@ import { eventDrawRoutes } from './events.draw.routes.js';
 import { eventReachRoutes } from './events.reach.routes.js';
 import { eventAdminRoutes } from './events.admin.routes.js';
 import { eventPhotoRoutes } from './events.photos.routes.js';
+import { eventQuotaRoutes } from './events.quota.routes.js';
 
 /** Events (活动): events with sessions, first-come sign-ups, waitlists; the cadres' console and the member pages. */
 export function eventRoutes(app: FastifyInstance, deps: Deps): void {
@@ -106,6 +107,7 @@ export function eventRoutes(app: FastifyInstance, deps: Deps): void {
     async (req) => portal.acceptOffer(db, requireMember(req), req.params.id),
   );
   eventCheckinRoutes(app, deps);
+  eventQuotaRoutes(app, deps);
   eventDrawRoutes(app, deps);
   eventReachRoutes(app, deps);
   eventAdminRoutes(app, deps);

@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/events.errors.js';
+import '../../../common/events.quota.errors.js';
 import type { Page } from '../../../common/paging.js';
 import type {
   BulkSignUpBody,
@@ -27,6 +28,8 @@ import * as repo from './events.repo.js';
 import { promoteWaitlist } from './events.promotion.js';
 import { cancelIn, signUpIn } from './events.signup.js';
 import { attachPointsProgramme } from './events.points.js';
+import { quotasBySession, setQuotasIn } from './events.quota.js';
+import type { SessionQuota } from '../../../common/events.quota.js';
 
 export function toSummary(row: repo.EventRow): EventSummary {
   return {
@@ -44,7 +47,7 @@ export function toSummary(row: repo.EventRow): EventSummary {
   };
 }
 
-export function toSession(s: repo.SessionRow): EventSession {
+export function toSession(s: repo.SessionRow, quotas: SessionQuota[]): EventSession {
   return {
     id: s.id,
     startsAt: s.starts_at,
@@ -56,6 +59,7 @@ export function toSession(s: repo.SessionRow): EventSession {
     opensAt: s.opens_at,
     closesAt: s.closes_at,
     isOpenNow: s.is_open_now,
+    quotas,
   };
 }
 
@@ -123,7 +127,14 @@ export async function createEvent(db: Kysely<DB>, actor: Actor, body: CreateEven
     });
     await repo.insertNodes(tx, 'event_audience', eventId, audience);
     await repo.insertNodes(tx, 'event_co_organiser', eventId, coOrganisers);
-    await repo.insertSessions(tx, eventId, body.sessions);
+    const sessionIds = await repo.insertSessions(tx, eventId, body.sessions);
+    const quoted = body.sessions.flatMap((s, i) =>
+      s.quotas && s.quotas.length > 0 ? [{ sessionId: sessionIds[i]!, quotas: s.quotas }] : [],
+    );
+    if (quoted.length > 0) {
+      const event = await findEventFor(tx, actor, eventId);
+      for (const q of quoted) await setQuotasIn(tx, actor, event, q.sessionId, q.quotas);
+    }
     if (body.pointsProgrammeId !== undefined) await attachPointsProgramme(tx, actor, eventId, body.pointsProgrammeId);
     await recordWrite(tx, actor, 'event.create', { type: 'event', id: eventId, orgPath: org.path }, { title: body.title });
     return eventId;
@@ -160,12 +171,16 @@ export async function getEvent(db: Kysely<DB>, actor: Actor, id: number): Promis
     repo.nodesOf(db, 'event_co_organiser', event),
     repo.sessionsOf(db, [event.id]),
   ]);
+  const quotas = await quotasBySession(
+    db,
+    sessions.map((s) => s.id),
+  );
   const named = (nodes: typeof audience) => nodes.map((a) => ({ orgId: a.org_id, orgName: a.name }));
   return {
     ...toSummary(event),
     audience: named(audience),
     coOrganisers: named(coOrganisers),
-    sessions: sessions.map(toSession),
+    sessions: sessions.map((s) => toSession(s, quotas.get(s.id) ?? [])),
   };
 }
 
@@ -185,6 +200,8 @@ export async function changeCapacity(
     assertOwner(actor, event);
     const session = await repo.findSessionOf(tx, event, sessionId, true);
     if (!session) throw new AppError('NOT_FOUND');
+    if (body.capacity < session.quota_places)
+      throw new AppError('EVENT_QUOTAS_EXCEED_CAPACITY', { reserved: session.quota_places, capacity: body.capacity });
     if (!(await repo.setCapacity(tx, session.id, body.capacity)))
       throw new AppError('EVENT_CAPACITY_BELOW_CONFIRMED', { confirmed: session.confirmed });
     const freed = body.capacity - session.capacity;
@@ -225,8 +242,9 @@ export async function releaseNoShow(db: Kysely<DB>, actor: Actor, eventId: numbe
     const event = await findEventFor(tx, actor, eventId);
     const reg = await registrationFor(tx, actor, event, registrationId);
     if (!(await repo.moveRegistration(tx, reg, ['confirmed'], 'no_show'))) throw new AppError('EVENT_REGISTRATION_FINAL');
-    await repo.releasePlaces(tx, reg.session_id, 1);
-    await promoteWaitlist(tx, { sessionId: reg.session_id, promotion: event.promotion, offerHours: event.offer_hours }, 1);
+    const pool = await repo.poolOf(tx, reg);
+    await repo.releasePlaces(tx, reg.session_id, 1, pool);
+    await promoteWaitlist(tx, { sessionId: reg.session_id, promotion: event.promotion, offerHours: event.offer_hours }, 1, pool);
     await recordWrite(tx, actor, 'event.registration.no_show', { type: 'event', id: event.id, orgPath: reg.org_path }, { registrationId });
   });
   return readRegistration(db, actor, eventId, registrationId);

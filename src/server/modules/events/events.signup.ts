@@ -44,8 +44,18 @@ export async function signUpIn(
   if (session.selection !== 'first_come')
     return { registrationId: await enterIn(tx, member, session, key, signedUpBy), status: 'other', replay: false };
   if (await repo.hasActiveRegistration(tx, member.region_id, sessionId, member.id)) throw new AppError('EVENT_ALREADY_REGISTERED');
-  const status = (await repo.takePlace(tx, sessionId)) ? 'confirmed' : 'waitlisted';
-  const registrationId = await repo.insertRegistration(tx, { member, eventId: session.event_id, sessionId, status, key, signedUpBy });
+  // A member of a quota unit takes that unit's place first, else an open one (events.repo.ts takePlace).
+  const taken = await repo.takePlace(tx, sessionId, await repo.quotaUnitOf(tx, sessionId, member.org_path));
+  const status = taken ? 'confirmed' : 'waitlisted';
+  const registrationId = await repo.insertRegistration(tx, {
+    member,
+    eventId: session.event_id,
+    sessionId,
+    status,
+    key,
+    signedUpBy,
+    quotaOrgId: taken?.quotaOrgId ?? null,
+  });
   if (registrationId === undefined) throw new AppError('EVENT_ALREADY_REGISTERED');
   return { registrationId, status, replay: false };
 }
@@ -98,8 +108,9 @@ export async function cancelIn(
   reason: 'self' | 'cadre',
 ): Promise<boolean> {
   if (await repo.moveRegistration(tx, reg, ['offered', 'confirmed'], 'cancelled', { cancelReason: reason })) {
-    await repo.releasePlaces(tx, reg.session_id, 1);
-    await promoteWaitlist(tx, { sessionId: reg.session_id, promotion: reg.promotion, offerHours: reg.offer_hours }, 1);
+    const pool = await repo.poolOf(tx, reg);
+    await repo.releasePlaces(tx, reg.session_id, 1, pool);
+    await promoteWaitlist(tx, { sessionId: reg.session_id, promotion: reg.promotion, offerHours: reg.offer_hours }, 1, pool);
     return true;
   }
   // A waitlist place, or an entry of a draw not yet run, simply ends (a drawn winner's place then goes to the waitlist).

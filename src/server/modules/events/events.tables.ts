@@ -36,7 +36,13 @@ export type EventSessionTable = {
   opens_at: string;
   closes_at: string;
   created_at: Timestamp;
+  /** Σ places and Σ taken of the session's quotas (0044), kept beside `confirmed` for the open-place guard. */
+  quota_places: Defaulted<number>;
+  quota_taken: Defaulted<number>;
 };
+
+/** A unit's quota of a first-come session (0044): places reserved for its subtree's members, and how many are taken. */
+export type EventSessionQuotaTable = { session_id: number; org_id: number; org_path: string; places: number; taken: Defaulted<number> };
 
 export type EventRegistrationTransitionTable = { from_status: string; to_status: string };
 
@@ -57,6 +63,7 @@ export type EventRegistrationTable = {
   created_at: Timestamp;
   updated_at: Timestamp;
   ticket_version: Defaulted<number>;
+  quota_org_id: Defaulted<number | null>;
 };
 
 declare module '../../db/schema.js' {
@@ -65,6 +72,7 @@ declare module '../../db/schema.js' {
     event_audience: EventAudienceTable;
     event_co_organiser: EventCoOrganiserTable;
     event_session: EventSessionTable;
+    event_session_quota: EventSessionQuotaTable;
     event_registration_transition: EventRegistrationTransitionTable;
     event_registration: EventRegistrationTable;
   }

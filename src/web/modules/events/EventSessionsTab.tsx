@@ -1,4 +1,4 @@
-import { Button, InputNumber, Space, Table, type TableColumnsType } from 'antd';
+import { Button, InputNumber, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -6,12 +6,14 @@ import type { EventDetail, EventSession } from '../../../common/events.js';
 import { useNotify } from '../../app/notify.js';
 import { eventsApi } from './events.api.js';
 import { beijingMinute } from './sessionRows.js';
+import { QuotaModal } from './QuotaModal.js';
 
 /** The sessions (班次) of an event: time (Beijing), place, places (editable by a writer), confirmed and waitlisted. */
 export function EventSessionsTab({ event, canWrite, onChanged }: { event: EventDetail; canWrite: boolean; onChanged: () => void }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const [edits, setEdits] = useState<Record<number, number | null>>({});
+  const [quotaOf, setQuotaOf] = useState<EventSession | undefined>(undefined);
   const save = async (s: EventSession) => {
     const capacity = edits[s.id];
     if (!capacity) return;
@@ -55,6 +57,30 @@ export function EventSessionsTab({ event, canWrite, onChanged }: { event: EventD
           s.capacity
         ),
     },
+    ...(event.selection === 'first_come'
+      ? [
+          {
+            title: t('events.quota.column'),
+            key: 'quotas',
+            render: (_: unknown, s: EventSession) => (
+              <Space size={4} wrap data-testid={`quotas-${s.id}`}>
+                {s.quotas.length === 0
+                  ? t('events.quota.none')
+                  : s.quotas.map((q) => (
+                      <Tag key={q.orgId} color={q.taken >= q.places ? 'orange' : undefined}>
+                        {t('events.quota.used', { orgName: q.orgName, taken: q.taken, places: q.places })}
+                      </Tag>
+                    ))}
+                {canWrite && (
+                  <Button size="small" type="link" onClick={() => setQuotaOf(s)} data-testid={`quota-edit-${s.id}`}>
+                    {t('events.quota.edit')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]
+      : []),
     { title: t('events.field.confirmed'), dataIndex: 'confirmed', width: 90 },
     { title: t('events.field.waitlisted'), dataIndex: 'waitlisted', width: 90 },
     ...(canWrite
@@ -73,6 +99,19 @@ export function EventSessionsTab({ event, canWrite, onChanged }: { event: EventD
       : []),
   ];
   return (
-    <Table rowKey="id" size="small" columns={columns} dataSource={event.sessions} pagination={false} data-testid="event-sessions-table" />
+    <>
+      <Table rowKey="id" size="small" columns={columns} dataSource={event.sessions} pagination={false} data-testid="event-sessions-table" />
+      {quotaOf && (
+        <QuotaModal
+          event={event}
+          session={quotaOf}
+          onClose={() => setQuotaOf(undefined)}
+          onDone={() => {
+            setQuotaOf(undefined);
+            onChanged();
+          }}
+        />
+      )}
+    </>
   );
 }

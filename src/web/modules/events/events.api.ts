@@ -14,6 +14,7 @@ import {
   type RegistrationStatus,
 } from '../../../common/events.js';
 import { AnyDrawExport, EventDraws, PublicEventDraws, type DrawPlanBody, type DrawSeedBody } from '../../../common/events.draw.js';
+import type { QuotasBody } from '../../../common/events.quota.js';
 import { api } from '../../app/api.js';
 
 const base = '/api/events';
@@ -31,6 +32,7 @@ export const eventsApi = {
   report: (id: number) => api.get(`${base}/${id}/report`, EventReport),
   capacity: (id: number, sessionId: number, capacity: number) =>
     api.patch(`${base}/${id}/sessions/${sessionId}`, EventDetail, { capacity }),
+  quotas: (id: number, sessionId: number, body: QuotasBody) => api.put(`${base}/${id}/sessions/${sessionId}/quotas`, EventDetail, body),
   registrations: (id: number, f: RegistrationFilter, cursor: string | undefined, limit: number) =>
     api.get(`${base}/${id}/registrations`, pageOf(Registration), { ...f, cursor, limit }),
   bulkSignUp: (id: number, body: BulkSignUpBody) => api.post(`${base}/${id}/registrations/bulk`, BulkSignUpResult, body),

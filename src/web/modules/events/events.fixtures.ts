@@ -29,6 +29,7 @@ export function buildEvent(overrides: Partial<EventDetail> = {}): EventDetail {
         opensAt: '2026-06-01T00:00:00.000Z',
         closesAt: '2026-06-20T00:00:00.000Z',
         isOpenNow: true,
+        quotas: [],
       },
     ],
     ...overrides,

@@ -28,6 +28,7 @@ export function sessionWith(id: number, opensAt: string, closesAt: string, over:
     opensAt,
     closesAt,
     isOpenNow: false,
+    quotas: [],
     ...over,
   };
 }
