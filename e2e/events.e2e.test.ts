@@ -25,6 +25,7 @@ import {
   codeFromOutbox,
   hasChromium,
   json,
+  openFromMenu,
   root,
   signIn,
   signInApi,
@@ -131,8 +132,7 @@ describe.skipIf(!hasChromium)('events: a line of 33 trips, sign-ups on phones, a
 
       // 1. The admin opens 活动报名 from the menu and creates the line: the first trip, repeated over 33 days.
       await signIn(desk, app.baseUrl);
-      await desk.getByTestId('nav-activities').hover(); // 活动报名 is under 活动与福利
-      await desk.getByTestId('nav-events').click();
+      await openFromMenu(desk, 'activities', 'nav-events', '/events'); // 活动报名 is under 活动与福利
       await desk.getByTestId('events-page').waitFor(WAIT);
       await desk.getByTestId('create-event').click();
       await settled(desk);

@@ -177,3 +177,22 @@ export async function codeFromOutbox(admin: APIRequestContext, baseUrl: string, 
   }
   throw new Error(`no ${purpose} in the outbox for …${last4}`);
 }
+
+/**
+ * Opens a page from a group of the top menu (活动与福利 …): hovers the group, clicks the entry and waits until the
+ * address is the entry's page. On a loaded machine a click can land while the submenu is still opening and be lost
+ * (the page stays where it was), so the hover and click are tried again, up to three times — waiting on the address,
+ * never a fixed sleep.
+ */
+export async function openFromMenu(page: Page, group: string, entry: string, pathname: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId(`nav-${group}`).hover();
+    await page.getByTestId(entry).click();
+    try {
+      await page.waitForURL((url) => url.pathname === pathname, { timeout: 20_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}

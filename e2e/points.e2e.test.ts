@@ -14,7 +14,18 @@ import type { APIRequestContext, BrowserContext, Locator, Page } from 'playwrigh
 import { describe, expect, it } from 'vitest';
 import { idCheckChar } from '../src/common/identity.js';
 import type { OrgSearchHit } from '../src/common/orgs.js';
-import { ADMIN_PASSWORD, artifacts, codeFromOutbox, hasChromium, json, signIn, signInApi, useJourney, waitForDemo } from './harness.js';
+import {
+  ADMIN_PASSWORD,
+  artifacts,
+  codeFromOutbox,
+  hasChromium,
+  json,
+  openFromMenu,
+  signIn,
+  signInApi,
+  useJourney,
+  waitForDemo,
+} from './harness.js';
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 375, height: 812 };
@@ -127,8 +138,7 @@ describe.skipIf(!hasChromium)('points: earn, see, spend, settle', () => {
 
       // 1. The 东城 cadre opens 党心e家 and awards three verified volunteer hours (10 points an hour).
       await signIn(desk, app.baseUrl, CADRE.username, CADRE.password);
-      await desk.getByTestId('nav-activities').hover(); // 积分项目 is under 活动与福利
-      await desk.getByTestId('nav-points-programmes').click();
+      await openFromMenu(desk, 'activities', 'nav-points-programmes', '/points/programmes'); // 积分项目 is under 活动与福利
       await desk.getByText('党心e家').first().click();
       await desk.getByTestId('programme-page').waitFor();
       await shot(desk, 'p01-programme');

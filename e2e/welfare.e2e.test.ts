@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { OrgSearchHit } from '../src/common/orgs.js';
 import type { Page as ListPage } from '../src/common/paging.js';
 import type { Campaign, CampaignDetail, Handout, Reconciliation, StockMove } from '../src/common/welfare.js';
-import { ADMIN_PASSWORD, artifacts, hasChromium, json, signIn, signInApi, useJourney } from './harness.js';
+import { ADMIN_PASSWORD, artifacts, hasChromium, json, openFromMenu, signIn, signInApi, useJourney } from './harness.js';
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 375, height: 812 };
@@ -102,8 +102,7 @@ describe.skipIf(!hasChromium)('a 夏送清凉 campaign in a browser', () => {
 
       // 1. The admin opens the campaign from the menu's list.
       await signIn(page, app.baseUrl);
-      await page.getByTestId('nav-activities').hover(); // 慰问活动 is under 活动与福利
-      await page.getByTestId('nav-welfare').click();
+      await openFromMenu(page, 'activities', 'nav-welfare', '/welfare'); // 慰问活动 is under 活动与福利
       await page.getByTestId('campaigns-table').locator('tbody tr', { hasText: '夏送清凉' }).first().click(WAIT);
       await page.getByTestId('campaign-page').waitFor(WAIT);
       expect(new URL(page.url()).pathname).toBe(`/welfare/campaigns/${demo.id}`);
