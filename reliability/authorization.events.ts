@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { pngUpload } from '../src/server/modules/events/events.fixtures.js';
 
 /**
  * The events rows (活动, issue #13) the authorization reliability test aims at inside the target subtree: a
  * first-come event of the street T with one open session, and the target member (of the union U) signed up for it.
  * Made through the routes as the root's admin.
  */
-export type AdminRequest = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: object };
+export type AdminRequest = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; payload?: object; contentType?: string };
 export type AsAdmin = <T>(request: AdminRequest) => Promise<T>;
-type Req = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: object };
+type Req = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; payload?: object; contentType?: string };
 
-export type EventsWorld = { event: number; session: number; registration: number; memberId: number; orgId: number };
+export type EventsWorld = { event: number; session: number; registration: number; memberId: number; orgId: number; photoUrl: string };
 
 export async function buildEventsWorld(asAdmin: AsAdmin, o: { orgId: number; memberId: number; label: string }): Promise<EventsWorld> {
   const hour = 3_600_000;
@@ -39,7 +40,15 @@ export async function buildEventsWorld(asAdmin: AsAdmin, o: { orgId: number; mem
     url: `/api/events/${event.id}/registrations/bulk`,
     payload: { sessionId: session, key: 'world', memberIds: [o.memberId] },
   });
-  return { event: event.id, session, registration: done.items[0]!.registrationId!, memberId: o.memberId, orgId: o.orgId };
+  const photo = await asAdmin<{ url: string }>({ method: 'POST', url: `/api/events/${event.id}/photos?role=cover`, ...pngUpload() });
+  return {
+    event: event.id,
+    session,
+    registration: done.items[0]!.registrationId!,
+    memberId: o.memberId,
+    orgId: o.orgId,
+    photoUrl: photo.url,
+  };
 }
 
 /** Every cadre route of the events module, aimed at T's event, its session and the target member's registration. */
@@ -105,5 +114,14 @@ export function aimedAtTargetEvents(w: EventsWorld): { route: string; request: R
     r('POST /api/events/:id/open', { method: 'POST', url: `${event}/open` }),
     r('GET /api/events/:id/by-unit', { method: 'GET', url: `${event}/by-unit?orgId=${w.orgId}` }),
     r('GET /api/events/:id/registrations/export', { method: 'GET', url: `${event}/registrations/export?orgId=${w.orgId}` }),
+    r('POST /api/events/:id/photos', { method: 'POST', url: `${event}/photos?role=closing`, ...pngUpload() }),
+    r('GET /api/events/:id/photos', { method: 'GET', url: `${event}/photos` }),
+    r('GET /api/events/:id/photos/:photoId', { method: 'GET', url: w.photoUrl }),
+    r('DELETE /api/events/:id/photos/:photoId', { method: 'DELETE', url: w.photoUrl }),
+    r('PUT /api/events/:id/sessions/:sessionId/quotas', {
+      method: 'PUT',
+      url: `${event}/sessions/${w.session}/quotas`,
+      payload: { quotas: [{ orgId: w.orgId, places: 1 }] },
+    }),
   ];
 }

@@ -29,7 +29,7 @@ import { buildPointsWorld, spendCode, type PointsWorld } from './authorization.p
 import { aimedAtTargetEvents, buildEventsWorld, type EventsWorld } from './authorization.events.js';
 import { aimedAtTargetTraining, buildTrainingTarget, type TrainingTarget } from './authorization.training.js';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 type Req = { method: Method; url: string; payload?: object | Buffer; contentType?: string; headers?: Record<string, string> };
 type Kind =
   | 'org'
@@ -594,6 +594,8 @@ const publicRoutes = new Set([
   'GET /api/public/events/:id/draws',
   'GET /api/public/events/:id/draws/:drawId/export',
   'POST /api/portal/events/preferences',
+  // An event's cover on the member's phone: a member of its audience only (events/events.photos.authz.ts memberRoutes).
+  'GET /api/portal/events/:id/cover',
 ]);
 
 type Outsider = {

@@ -83,6 +83,7 @@ export function aimedAtTargetTraining(t: TrainingTarget, T: number): { route: st
     r('POST /api/training/sessions/:id/status', { method: 'POST', url: `${session}/status`, payload: { status: 'cancelled' } }),
     r('POST /api/training/sessions/:id/attendance', { method: 'POST', url: `${session}/attendance`, payload: { memberIds: [t.member] } }),
     r('GET /api/training/sessions/:id/checkin-code', { method: 'GET', url: `${session}/checkin-code` }),
+    r('POST /api/training/sessions/:id/sign-up', { method: 'POST', url: `${session}/sign-up`, payload: { capacity: 10 } }),
     r('GET /api/training/members/:id/record', { method: 'GET', url: `/api/training/members/${t.member}/record` }),
     r('GET /api/training/coverage', { method: 'GET', url: `/api/training/coverage?orgId=${T}&from=2026-01-01&to=2026-12-31` }),
     r('GET /api/training/progress', { method: 'GET', url: `/api/training/progress?orgId=${T}&year=2026` }),
