@@ -186,9 +186,11 @@ export async function codeFromOutbox(admin: APIRequestContext, baseUrl: string, 
  */
 export async function openFromMenu(page: Page, group: string, entry: string, pathname: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
+    // The pointer leaves the bar first: hovering where it already rests would not open a submenu that closed.
+    await page.mouse.move(0, 0);
     await page.getByTestId(`nav-${group}`).hover();
-    await page.getByTestId(entry).click();
     try {
+      await page.getByTestId(entry).click({ timeout: 20_000 });
       await page.waitForURL((url) => url.pathname === pathname, { timeout: 20_000 });
       return;
     } catch (error) {
