@@ -3,26 +3,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Member } from '../../../common/members.js';
-import type { Session } from '../../../common/training.js';
 import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
 import { AttendanceMarker, parseMemberIds } from './AttendanceMarker.js';
+import { buildSession } from './training.fixtures.js';
 
-const session: Session = {
-  id: 21,
-  courseId: 3,
-  courseTitle: '工会经费使用与管理',
-  orgId: 2,
-  orgName: '东城区总工会',
-  startsAt: '2027-03-05T01:00:00.000Z',
-  endsAt: '2027-03-05T03:00:00.000Z',
-  place: '北京市工人文化宫',
-  capacity: 80,
-  status: 'planned',
-  eventSessionId: null,
-  eventId: null,
-  attended: 0,
-  teachers: [],
-};
+const session = buildSession();
 const rider: Member = {
   id: 123,
   name: '王骑手',

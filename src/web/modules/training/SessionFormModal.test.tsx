@@ -5,27 +5,13 @@ import { describe, expect, it } from 'vitest';
 import type { Course, Session, Teacher } from '../../../common/training.js';
 import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
 import { SessionFormModal } from './SessionFormModal.js';
+import { buildSession } from './training.fixtures.js';
 
 const courses: Course[] = [
   { id: 3, orgId: 1, orgName: '北京市总工会', planId: 1, title: '工会经费使用与管理', topic: '工会经费使用与管理', audience: '财务人员' },
 ];
 const teachers: Teacher[] = [{ id: 9, orgId: 1, orgName: '北京市总工会', name: '许振超', kind: 'model_worker' }];
-const session: Session = {
-  id: 21,
-  courseId: 3,
-  courseTitle: '工会经费使用与管理',
-  orgId: 1,
-  orgName: '北京市总工会',
-  startsAt: '2027-03-05T01:00:00.000Z',
-  endsAt: '2027-03-05T03:00:00.000Z',
-  place: '北京市工人文化宫',
-  capacity: 80,
-  status: 'planned',
-  eventSessionId: null,
-  eventId: null,
-  attended: 0,
-  teachers: [{ id: 9, name: '许振超', kind: 'model_worker' }],
-};
+const session = buildSession({ orgId: 1, orgName: '北京市总工会', teachers: [{ id: 9, name: '许振超', kind: 'model_worker' }] });
 const clashMessage =
   '师资“许振超”在该时段已安排在场次“劳模精神进基层宣讲（#7）”（2027-03-05 09:30 至 2027-03-05 11:30），同一师资不能同时出现在两个场次';
 

@@ -2,26 +2,11 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type * as ReactRouter from 'react-router-dom';
 import { describe, expect, it, vi } from 'vitest';
-import type { Session } from '../../../common/training.js';
 import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
 import { SessionPage } from './SessionPage.js';
+import { buildSession } from './training.fixtures.js';
 
-const session: Session = {
-  id: 21,
-  courseId: 3,
-  courseTitle: '工会经费使用与管理',
-  orgId: 2,
-  orgName: '东城区总工会',
-  startsAt: '2027-03-05T01:00:00.000Z',
-  endsAt: '2027-03-05T03:00:00.000Z',
-  place: '北京市工人文化宫',
-  capacity: 80,
-  status: 'planned',
-  eventSessionId: null,
-  eventId: null,
-  attended: 0,
-  teachers: [],
-};
+const session = buildSession();
 
 function answer(method: string, path: string) {
   if (method === 'POST' && path === '/api/training/sessions/21/sign-up')
