@@ -3,29 +3,19 @@ import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { Member } from '../../../common/members.js';
 import { LapseModal } from './MemberModals.js';
 import { PhoneChangeModal } from './PhoneChangeModal.js';
+import { buildMember } from './members.fixtures.js';
 
-const member: Member = {
+const member = buildMember({
   id: 42,
   name: '张三',
-  idNumberMasked: '110101********1234',
   phoneMasked: '138****0000',
-  gender: 'male',
-  birthDate: '1990-01-01',
-  employerId: null,
-  employerName: null,
   employmentForm: 'courier',
-  status: 'member',
   orgId: 3,
   orgName: '东城快递工会',
   joinDate: '2024-05-01',
-  cardNo: null,
-  cardStatus: 'none',
-  secondaryOrgs: [],
-  version: 1,
-};
+});
 
 describe('LapseModal', () => {
   it('asks for the reason in Chinese and sends nothing without it', async () => {

@@ -2,10 +2,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Member } from '../../../common/members.js';
 import type { ProgrammeDetail } from '../../../common/points.programmes.js';
 import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
 import { AwardModal } from './AwardModal.js';
+import { buildMember } from '../members/members.fixtures.js';
 
 const programme: ProgrammeDetail = {
   id: 9,
@@ -25,25 +25,7 @@ const programme: ProgrammeDetail = {
   canWrite: true,
 };
 
-const member: Member = {
-  id: 123,
-  name: '王骑手',
-  idNumberMasked: '110101********1234',
-  phoneMasked: '139****0001',
-  gender: 'male',
-  birthDate: '1990-01-01',
-  employerId: null,
-  employerName: '美团外卖东城站',
-  employmentForm: 'delivery_rider',
-  status: 'member',
-  orgId: 5,
-  orgName: '东城区快递行业工会',
-  joinDate: '2026-06-01',
-  cardNo: null,
-  cardStatus: 'none',
-  secondaryOrgs: [],
-  version: 1,
-};
+const member = buildMember({ phoneMasked: '139****0001', employerName: '美团外卖东城站' });
 
 describe('AwardModal', () => {
   it('sends a manual award with a key, and sends the same key again on a retry after a refusal', async () => {

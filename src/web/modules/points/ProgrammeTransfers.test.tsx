@@ -2,10 +2,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Member } from '../../../common/members.js';
 import type { ProgrammeDetail } from '../../../common/points.programmes.js';
 import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
 import { ProgrammeTransfers } from './ProgrammeTransfers.js';
+import { buildMember } from '../members/members.fixtures.js';
 
 const programme = {
   id: 9,
@@ -32,25 +32,7 @@ const award = {
   createdAt: '2026-07-01T16:30:00.000Z',
 };
 
-const rider: Member = {
-  id: 123,
-  name: '王骑手',
-  idNumberMasked: '110101********1234',
-  phoneMasked: null,
-  gender: 'male',
-  birthDate: '1990-01-01',
-  employerId: null,
-  employerName: null,
-  employmentForm: 'delivery_rider',
-  status: 'member',
-  orgId: 5,
-  orgName: '东城区快递行业工会',
-  joinDate: '2026-06-01',
-  cardNo: null,
-  cardStatus: 'none',
-  secondaryOrgs: [],
-  version: 1,
-};
+const rider = buildMember();
 
 describe('ProgrammeTransfers', () => {
   it('asks the server for the transfers of the member picked by name and of the Beijing days picked', async () => {

@@ -2,31 +2,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Member } from '../../../common/members.js';
 import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
 import { AttendanceMarker, parseMemberIds } from './AttendanceMarker.js';
 import { buildSession } from './training.fixtures.js';
+import { buildMember } from '../members/members.fixtures.js';
 
 const session = buildSession();
-const rider: Member = {
-  id: 123,
-  name: '王骑手',
-  idNumberMasked: '110101********1234',
-  phoneMasked: null,
-  gender: 'male',
-  birthDate: '1990-01-01',
-  employerId: null,
-  employerName: null,
-  employmentForm: 'delivery_rider',
-  status: 'member',
-  orgId: 5,
-  orgName: '东城区快递行业工会',
-  joinDate: '2026-06-01',
-  cardNo: null,
-  cardStatus: 'none',
-  secondaryOrgs: [],
-  version: 1,
-};
+const rider = buildMember();
 
 describe('AttendanceMarker', { timeout: 240_000 }, () => {
   it('marks a member found by pinyin initials in the session node’s members, with numbers typed from a list', async () => {
