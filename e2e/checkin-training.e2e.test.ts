@@ -20,7 +20,7 @@ import type { BulkSignUpResult, EventDetail } from '../src/common/events.js';
 import type { Ticket } from '../src/common/events.checkin.js';
 import type { OrgSearchHit } from '../src/common/orgs.js';
 import type { Course, Session } from '../src/common/training.js';
-import { ADMIN_PASSWORD, artifacts, codeFromOutbox, hasChromium, json, signIn, signInApi, useJourney } from './harness.js';
+import { ADMIN_PASSWORD, admitMember, artifacts, codeFromOutbox, hasChromium, json, signIn, signInApi, useJourney } from './harness.js';
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -62,23 +62,13 @@ async function unionOf(request: APIRequestContext, baseUrl: string): Promise<Org
 
 type Worker = { name: string; idNumber: string; phone: string; memberId: number };
 
-/** Workers who applied on the public page and whom the admin approved (as the console's review queue does). */
+/** Workers admitted to the union `orgId` (application and approval, as the console's review queue does). */
 async function approvedWorkers(admin: APIRequestContext, baseUrl: string, orgId: number, names: string[]): Promise<Worker[]> {
   const stamp = Date.now();
   const workers: Worker[] = [];
   for (const [i, name] of names.entries()) {
-    const id = idNumber(stamp + i * 7);
-    const phone = `137${String(stamp + i).slice(-8)}`;
-    const { trackingCode } = await json<{ trackingCode: string }>(
-      admin.post(`${baseUrl}/api/public/applications`, { data: { name, idNumber: id, phone, employmentForm: 'standard', orgId } }),
-    );
-    const pending = await json<{ items: { id: number; trackingCode: string }[] }>(
-      admin.get(`${baseUrl}/api/applications?orgId=${orgId}&limit=500`),
-    );
-    const application = pending.items.find((a) => a.trackingCode === trackingCode)!;
-    await json(admin.post(`${baseUrl}/api/applications/decisions`, { data: { ids: [application.id], decision: 'approve' } }));
-    const found = await json<{ items: { id: number }[] }>(admin.get(`${baseUrl}/api/members?orgId=${orgId}&q=${id}`));
-    workers.push({ name, idNumber: id, phone, memberId: found.items[0]!.id });
+    const person = { name, idNumber: idNumber(stamp + i * 7), phone: `137${String(stamp + i).slice(-8)}` };
+    workers.push({ ...person, memberId: await admitMember(admin, baseUrl, orgId, person) });
   }
   return workers;
 }

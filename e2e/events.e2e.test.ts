@@ -20,6 +20,7 @@ import type { EventDetail } from '../src/common/events.js';
 import { idCheckChar } from '../src/common/identity.js';
 import type { OrgSearchHit } from '../src/common/orgs.js';
 import {
+  admitMember,
   ADMIN_PASSWORD,
   artifacts,
   codeFromOutbox,
@@ -107,28 +108,12 @@ describe.skipIf(!hasChromium)('events: a line of 33 trips, sign-ups on phones, a
         idNumber: idNumber(i + 1, Date.now() + i),
         phone: `13${i + 5}${stamp}${i}${i}`,
       }));
-      for (const m of members) {
-        const receipt = await json<{ trackingCode: string }>(
-          admin.post(`${app.baseUrl}/api/applications`, {
-            data: {
-              name: m.name,
-              idNumber: m.idNumber,
-              phone: m.phone,
-              employerName: '北京某科技有限公司',
-              employmentForm: 'delivery_rider',
-              orgId: someone.orgId,
-            },
-          }),
-        );
-        const pending = await json<{ items: { id: number; trackingCode: string }[] }>(
-          admin.get(`${app.baseUrl}/api/applications?orgId=${someone.orgId}&status=pending&limit=200`),
-        );
-        const application = pending.items.find((a) => a.trackingCode === receipt.trackingCode)!;
-        const decided = await json<{ approved: number }>(
-          admin.post(`${app.baseUrl}/api/applications/decisions`, { data: { ids: [application.id], decision: 'approve' } }),
-        );
-        expect(decided.approved).toBe(1);
-      }
+      for (const m of members)
+        await admitMember(admin, app.baseUrl, someone.orgId, {
+          ...m,
+          employerName: '北京某科技有限公司',
+          employmentForm: 'delivery_rider',
+        });
 
       // 1. The admin opens 活动报名 from the menu and creates the line: the first trip, repeated over 33 days.
       await signIn(desk, app.baseUrl);

@@ -161,6 +161,31 @@ export async function json<T>(answer: Promise<Answer>): Promise<T> {
   return JSON.parse(text) as T;
 }
 
+/** A worker to admit: the application's fields (the employer and form of employment default to a plain employee's). */
+export type Applicant = { name: string; idNumber: string; phone: string; employerName?: string; employmentForm?: string };
+
+/**
+ * Admits a worker to the union `orgId` as the console's review queue would — an application through the cadres'
+ * route, then approved — and answers the new member's id: a journey's setup through the API.
+ */
+export async function admitMember(admin: APIRequestContext, baseUrl: string, orgId: number, applicant: Applicant): Promise<number> {
+  const { trackingCode } = await json<{ trackingCode: string }>(
+    admin.post(`${baseUrl}/api/applications`, { data: { employmentForm: 'standard', ...applicant, orgId } }),
+  );
+  const pending = await json<{ items: { id: number; trackingCode: string }[] }>(
+    admin.get(`${baseUrl}/api/applications?orgId=${orgId}&status=pending&limit=200`),
+  );
+  const application = pending.items.find((a) => a.trackingCode === trackingCode);
+  if (!application) throw new Error(`the application of ${applicant.name} is not in the review queue`);
+  const decided = await json<{ approved: number }>(
+    admin.post(`${baseUrl}/api/applications/decisions`, { data: { ids: [application.id], decision: 'approve' } }),
+  );
+  if (decided.approved !== 1) throw new Error(`the application of ${applicant.name} was not approved`);
+  const found = await json<{ items: { id: number }[] }>(admin.get(`${baseUrl}/api/members?orgId=${orgId}&q=${applicant.idNumber}`));
+  if (!found.items[0]) throw new Error(`${applicant.name} is not among the members`);
+  return found.items[0].id;
+}
+
 /**
  * The one-time code last sent for `purpose` to the phone ending in `last4`, read from the admin's outbox (there is no
  * SMS gateway here); polls until it arrives.

@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { idCheckChar } from '../src/common/identity.js';
 import type { OrgSearchHit } from '../src/common/orgs.js';
 import {
+  admitMember,
   ADMIN_PASSWORD,
   artifacts,
   codeFromOutbox,
@@ -106,29 +107,13 @@ describe.skipIf(!hasChromium)('points: earn, see, spend, settle', () => {
         .items[0]!;
       const id = idNumber(Date.now());
       const phoneNumber = `1391234${String(Date.now() % 10_000).padStart(4, '0')}`;
-      const receipt = await json<{ trackingCode: string }>(
-        admin.post(`${app.baseUrl}/api/applications`, {
-          data: {
-            name: '张骑手',
-            idNumber: id,
-            phone: phoneNumber,
-            employerName: '美团外卖东城站',
-            employmentForm: 'delivery_rider',
-            orgId: someone.orgId,
-          },
-        }),
-      );
-      const pending = await json<{ items: { id: number; trackingCode: string }[] }>(
-        admin.get(`${app.baseUrl}/api/applications?orgId=${someone.orgId}&status=pending&limit=200`),
-      );
-      const application = pending.items.find((a) => a.trackingCode === receipt.trackingCode)!;
-      expect(
-        (
-          await json<{ approved: number }>(
-            admin.post(`${app.baseUrl}/api/applications/decisions`, { data: { ids: [application.id], decision: 'approve' } }),
-          )
-        ).approved,
-      ).toBe(1);
+      await admitMember(admin, app.baseUrl, someone.orgId, {
+        name: '张骑手',
+        idNumber: id,
+        phone: phoneNumber,
+        employerName: '美团外卖东城站',
+        employmentForm: 'delivery_rider',
+      });
       const rider = (
         await json<{ items: { id: number; name: string }[] }>(
           admin.get(`${app.baseUrl}/api/members?orgId=${dongcheng.id}&q=${phoneNumber}`),
