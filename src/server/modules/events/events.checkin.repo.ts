@@ -3,6 +3,10 @@ import type { Executor } from '../../db/executor.js';
 import { inScope, type InScope, type OrgScope } from '../../auth/scope.js';
 import type { MemberPrincipal } from '../../auth/member-session.js';
 import type { ScanOutcome } from '../../../common/events.checkin.js';
+import './events.guests.tables.js';
+
+/** The name of a registration's holder: the member's, or the guest's (0047). */
+const holderName = sql<string>`coalesce(m.name, g.name)`.as('name');
 
 /** The member's own registration with what its ticket needs. */
 export async function ticketOfMember(db: Executor, member: MemberPrincipal, id: number) {
@@ -27,12 +31,13 @@ export async function sessionOfEvent(db: Executor, event: InScope<{ id: number }
     .executeTakeFirst();
 }
 
-/** The session's registrations that hold or held a ticket, of members the scope reaches, with the holder's name. */
+/** The session's registrations that hold or held a ticket, of members (and guests) the scope reaches, with the holder's name. */
 export async function ticketsOfSession(db: Executor, scope: OrgScope, sessionId: number) {
   return db
     .selectFrom('event_registration as r')
-    .innerJoin('member as m', (j) => j.onRef('m.region_id', '=', 'r.region_id').onRef('m.id', '=', 'r.member_id'))
-    .select(['r.id', 'r.status', 'r.ticket_version', 'm.name'])
+    .leftJoin('member as m', (j) => j.onRef('m.region_id', '=', 'r.region_id').onRef('m.id', '=', 'r.member_id'))
+    .leftJoin('event_guest as g', (j) => j.onRef('g.region_id', '=', 'r.region_id').onRef('g.id', '=', 'r.guest_id'))
+    .select(['r.id', 'r.status', 'r.ticket_version', holderName])
     .where('r.session_id', '=', sessionId)
     .where('r.status', 'in', ['confirmed', 'attended', 'cancelled', 'no_show'])
     .where(inScope(scope, sql.ref('r.org_path'), sql.ref('r.region_id')))
@@ -44,8 +49,20 @@ export async function ticketsOfSession(db: Executor, scope: OrgScope, sessionId:
 export async function lockRegistration(tx: Executor, scope: OrgScope, sessionId: number, regionId: number, id: number) {
   return tx
     .selectFrom('event_registration as r')
-    .innerJoin('member as m', (j) => j.onRef('m.region_id', '=', 'r.region_id').onRef('m.id', '=', 'r.member_id'))
-    .select(['r.id', 'r.region_id', 'r.event_id', 'r.session_id', 'r.member_id', 'r.org_path', 'r.status', 'r.ticket_version', 'm.name'])
+    .leftJoin('member as m', (j) => j.onRef('m.region_id', '=', 'r.region_id').onRef('m.id', '=', 'r.member_id'))
+    .leftJoin('event_guest as g', (j) => j.onRef('g.region_id', '=', 'r.region_id').onRef('g.id', '=', 'r.guest_id'))
+    .select([
+      'r.id',
+      'r.region_id',
+      'r.event_id',
+      'r.session_id',
+      'r.member_id',
+      'r.guest_id',
+      'r.org_path',
+      'r.status',
+      'r.ticket_version',
+      holderName,
+    ])
     .where('r.region_id', '=', regionId)
     .where('r.id', '=', id)
     .where('r.session_id', '=', sessionId)
@@ -71,8 +88,20 @@ export async function lockRegistrations(
   const ids = keys.map((k) => k.id);
   return tx
     .selectFrom('event_registration as r')
-    .innerJoin('member as m', (j) => j.onRef('m.region_id', '=', 'r.region_id').onRef('m.id', '=', 'r.member_id'))
-    .select(['r.id', 'r.region_id', 'r.event_id', 'r.session_id', 'r.member_id', 'r.org_path', 'r.status', 'r.ticket_version', 'm.name'])
+    .leftJoin('member as m', (j) => j.onRef('m.region_id', '=', 'r.region_id').onRef('m.id', '=', 'r.member_id'))
+    .leftJoin('event_guest as g', (j) => j.onRef('g.region_id', '=', 'r.region_id').onRef('g.id', '=', 'r.guest_id'))
+    .select([
+      'r.id',
+      'r.region_id',
+      'r.event_id',
+      'r.session_id',
+      'r.member_id',
+      'r.guest_id',
+      'r.org_path',
+      'r.status',
+      'r.ticket_version',
+      holderName,
+    ])
     .where(sql<boolean>`(r.region_id, r.id) IN (SELECT * FROM unnest(${regions}::bigint[], ${ids}::bigint[]))`)
     .where('r.session_id', '=', sessionId)
     .where(inScope(scope, sql.ref('r.org_path'), sql.ref('r.region_id')))
