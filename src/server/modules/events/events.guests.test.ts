@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorWith, buildMember, buildTree, createTestContext, type TestContext } from '../../testing/harness.js';
 import type { BulkSignUpResult, EventDetail, Registration } from '../../../common/events.js';
@@ -101,6 +102,15 @@ describe('events: named non-members (非会员) in an event’s audience', () =>
     const ofA = regs.find((r) => r.guestId === a.id)!;
     expect(ofA).toMatchObject({ kind: 'guest', memberId: null, memberName: '李骑手', status: 'confirmed' });
     expect(regs.filter((r) => r.kind === 'member')).toHaveLength(2);
+    // The export, the counts by unit and the sign-in sheet's list read guests too.
+    const exported = await ctx.call('GET', `/api/events/${event.id}/registrations/export?orgId=${tree.dcStreet.id}`);
+    expect(exported.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const rows = book.worksheets[0]!.getRows(2, 4)!.map((r) => [String(r.getCell(2).value), String(r.getCell(3).value)]);
+    expect(rows).toContainEqual(['李骑手（非会员）', `${phoneA.slice(0, 3)}****${phoneA.slice(-4)}`]);
+    const byUnit = await ctx.call('GET', `/api/events/${event.id}/by-unit?orgId=${tree.dcStreet.id}`);
+    expect(byUnit.statusCode, byUnit.body).toBe(200);
 
     // The confirmation goes to the guest's phone and carries the signed ticket a scanner accepts.
     const tickets = ticketSignerOf(ctx.app.deps.config);
@@ -179,5 +189,26 @@ describe('events: named non-members (非会员) in an event’s audience', () =>
     ).toBe(404);
     const g = await addGuest(other.id, { name: '褚骑手', phone: guestPhone() });
     expect((await ctx.call('DELETE', `/api/events/${other.id}/guests/${g.id}`, undefined, outsider.cookie)).statusCode).toBe(404);
+  });
+
+  it('counts a gig worker named on two events once in the reach, beside the members', async () => {
+    const day = (ms: number) => new Date(Date.now() + ms).toISOString().slice(0, 10);
+    const url = `/api/events/reach?orgId=${tree.dcStreet.id}&from=${day(0)}&to=${day(800 * 86_400_000)}`;
+    const reach = async () => {
+      const response = await ctx.call('GET', url);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<{ people: number; eventPeople: number }>();
+    };
+    const before = await reach();
+    const phone = guestPhone();
+    for (const title of ['骑手观影（上）', '骑手观影（下）']) {
+      const event = await createEvent({ title: `${title}${++serial}` });
+      const g = await addGuest(event.id, { name: '蒋骑手', phone, note: '外卖骑手' });
+      const done = await signUp(event.id, g.id, event.sessions[0]!.id, 'r1');
+      expect(done.json<GuestSignUpResult>().status).toBe('confirmed');
+    }
+    const after = await reach();
+    expect(after.people - before.people).toBe(1);
+    expect(after.eventPeople - before.eventPeople).toBe(1);
   });
 });
