@@ -211,4 +211,24 @@ describe('events: named non-members (非会员) in an event’s audience', () =>
     expect(after.people - before.people).toBe(1);
     expect(after.eventPeople - before.eventPeople).toBe(1);
   });
+
+  it('simultaneous sign-ups of members and guests never pass the capacity: 10 places, 24 people, 10 confirmed', async () => {
+    const event = await createEvent({ title: `并发骑手专场${++serial}` }, 10);
+    const sessionId = event.sessions[0]!.id;
+    const memberIds: number[] = [];
+    for (let i = 0; i < 12; i++) memberIds.push((await buildMember(ctx, tree.dcUnion.id)).id);
+    const guestIds: number[] = [];
+    for (let i = 0; i < 12; i++) guestIds.push((await addGuest(event.id, { name: `骑手${i}`, phone: guestPhone() })).id);
+    const answers = await Promise.all([
+      ...memberIds.map((id, i) =>
+        ctx.call('POST', `/api/events/${event.id}/registrations/bulk`, { sessionId, key: `h${i}`, memberIds: [id] }),
+      ),
+      ...guestIds.map((id, i) => signUp(event.id, id, sessionId, `h${i}`)),
+    ]);
+    for (const a of answers) expect(a.statusCode, a.body).toBe(200);
+    const detail = (await ctx.call('GET', `/api/events/${event.id}`)).json<EventDetail>();
+    expect(detail.sessions[0]).toMatchObject({ capacity: 10, confirmed: 10, waitlisted: 14 });
+    const regs = await registrations(event.id);
+    expect(regs.filter((r) => r.status === 'confirmed')).toHaveLength(10);
+  });
 });
