@@ -149,6 +149,17 @@ describe('events: named non-members (非会员) in an event’s audience', () =>
     expect(new Set(audit.map((x) => x.action))).toEqual(new Set(['event.guest.add', 'event.guest.sign_up', 'event.guest.remove']));
   });
 
+  it('confirms a promoted guest at once where the event offers places (a guest has no page to accept on)', async () => {
+    const event = await createEvent({ promotion: 'offer', offerHours: 24 }, 1);
+    const sessionId = event.sessions[0]!.id;
+    const a = await addGuest(event.id, { name: '韩骑手', phone: guestPhone() });
+    const b = await addGuest(event.id, { name: '杨快递', phone: guestPhone() });
+    expect((await signUp(event.id, a.id, sessionId, 'o1')).json<GuestSignUpResult>().status).toBe('confirmed');
+    expect((await signUp(event.id, b.id, sessionId, 'o1')).json<GuestSignUpResult>().status).toBe('waitlisted');
+    expect((await ctx.call('DELETE', `/api/events/${event.id}/guests/${a.id}`)).statusCode).toBe(204);
+    expect((await registrations(event.id)).find((r) => r.guestId === b.id)?.status).toBe('confirmed');
+  });
+
   it('refuses a guest sign-up to a lottery session', async () => {
     const event = await createEvent({ selection: 'lottery' });
     const g = await addGuest(event.id, { name: '周骑手', phone: guestPhone() });

@@ -399,8 +399,8 @@ export async function moveRegistration(
  * still inside the event's audience; a guest: not removed — and their quota unit now (a guest's: of the inviting unit).
  */
 export async function nextOnWaitlist(tx: Executor, sessionId: number, n: number, unit: number | null = null) {
-  const { rows } = await sql<{ region_id: number; id: number; eligible: boolean; quota_org_id: number | null }>`
-    SELECT r.region_id, r.id,
+  const { rows } = await sql<{ region_id: number; id: number; eligible: boolean; quota_org_id: number | null; is_guest: boolean }>`
+    SELECT r.region_id, r.id, r.guest_id IS NOT NULL AS is_guest,
            (CASE WHEN r.guest_id IS NOT NULL THEN g.removed_at IS NULL
                  ELSE m.status = 'member' AND EXISTS (SELECT 1 FROM event_audience a
                         WHERE a.event_id = r.event_id AND m.org_path <@ a.org_path) END) AS eligible,
