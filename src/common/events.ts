@@ -220,7 +220,14 @@ export const MemberEvent = EventSummary.omit({ orgId: true }).extend({
 });
 export type MemberEvent = z.infer<typeof MemberEvent>;
 
-export const MemberRegistration = Registration.omit({ kind: true, memberId: true, guestId: true, memberName: true, orgId: true, orgName: true }).extend({
+export const MemberRegistration = Registration.omit({
+  kind: true,
+  memberId: true,
+  guestId: true,
+  memberName: true,
+  orgId: true,
+  orgName: true,
+}).extend({
   eventTitle: z.string(),
   startsAt: z.string(),
   place: z.string(),
