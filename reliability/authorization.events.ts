@@ -10,7 +10,16 @@ export type AdminRequest = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
 export type AsAdmin = <T>(request: AdminRequest) => Promise<T>;
 type Req = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; payload?: object; contentType?: string };
 
-export type EventsWorld = { event: number; session: number; registration: number; memberId: number; orgId: number; photoUrl: string };
+export type EventsWorld = {
+  event: number;
+  session: number;
+  registration: number;
+  memberId: number;
+  orgId: number;
+  photoUrl: string;
+  /** A named non-member (非会员) of the event. */
+  guest: number;
+};
 
 export async function buildEventsWorld(asAdmin: AsAdmin, o: { orgId: number; memberId: number; label: string }): Promise<EventsWorld> {
   const hour = 3_600_000;
@@ -41,7 +50,13 @@ export async function buildEventsWorld(asAdmin: AsAdmin, o: { orgId: number; mem
     payload: { sessionId: session, key: 'world', memberIds: [o.memberId] },
   });
   const photo = await asAdmin<{ url: string }>({ method: 'POST', url: `/api/events/${event.id}/photos?role=cover`, ...pngUpload() });
+  const guest = await asAdmin<{ id: number }>({
+    method: 'POST',
+    url: `/api/events/${event.id}/guests`,
+    payload: { name: `${o.label}骑手`, phone: `1387${String(event.id).padStart(7, '0').slice(-7)}`, note: '外卖骑手' },
+  });
   return {
+    guest: guest.id,
     event: event.id,
     session,
     registration: done.items[0]!.registrationId!,
@@ -118,6 +133,18 @@ export function aimedAtTargetEvents(w: EventsWorld): { route: string; request: R
     r('GET /api/events/:id/photos', { method: 'GET', url: `${event}/photos` }),
     r('GET /api/events/:id/photos/:photoId', { method: 'GET', url: w.photoUrl }),
     r('DELETE /api/events/:id/photos/:photoId', { method: 'DELETE', url: w.photoUrl }),
+    r('GET /api/events/:id/guests', { method: 'GET', url: `${event}/guests` }),
+    r('POST /api/events/:id/guests', {
+      method: 'POST',
+      url: `${event}/guests`,
+      payload: { name: '越权骑手', phone: `1388${String(w.event).padStart(7, '0').slice(-7)}` },
+    }),
+    r('DELETE /api/events/:id/guests/:guestId', { method: 'DELETE', url: `${event}/guests/${w.guest}` }),
+    r('POST /api/events/:id/guests/:guestId/sign-up', {
+      method: 'POST',
+      url: `${event}/guests/${w.guest}/sign-up`,
+      payload: { sessionId: w.session, key: 'outsider' },
+    }),
     r('PUT /api/events/:id/sessions/:sessionId/quotas', {
       method: 'PUT',
       url: `${event}/sessions/${w.session}/quotas`,

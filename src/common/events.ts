@@ -163,7 +163,11 @@ export const Registration = z.object({
   id: z.number(),
   eventId: z.number(),
   sessionId: z.number(),
-  memberId: z.number(),
+  /** A member's registration, or a named non-member's (非会员, events.guests.ts): exactly one of memberId, guestId. */
+  kind: z.enum(['member', 'guest']),
+  memberId: z.number().nullable(),
+  guestId: z.number().nullable(),
+  /** The member's or the guest's name. */
   memberName: z.string(),
   orgId: z.number(),
   orgName: z.string(),
@@ -216,7 +220,14 @@ export const MemberEvent = EventSummary.omit({ orgId: true }).extend({
 });
 export type MemberEvent = z.infer<typeof MemberEvent>;
 
-export const MemberRegistration = Registration.omit({ memberId: true, memberName: true, orgId: true, orgName: true }).extend({
+export const MemberRegistration = Registration.omit({
+  kind: true,
+  memberId: true,
+  guestId: true,
+  memberName: true,
+  orgId: true,
+  orgName: true,
+}).extend({
   eventTitle: z.string(),
   startsAt: z.string(),
   place: z.string(),

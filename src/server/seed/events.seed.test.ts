@@ -7,9 +7,19 @@ import { bootstrap } from '../bootstrap.js';
 import { createDeps } from '../deps.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { testConfig } from '../testing/template.js';
-import { MATCHMAKING, MATCHMAKING_TITLE, seedEvents, TECH_LINE, TECH_LINE_TITLE } from './events.js';
+import {
+  GIG_EVENT_TITLE,
+  GIG_GUESTS,
+  MATCHMAKING,
+  MATCHMAKING_TITLE,
+  seedEventGuests,
+  seedEvents,
+  TECH_LINE,
+  TECH_LINE_TITLE,
+} from './events.js';
 import { seedDemoMembers } from './members.js';
 import { sendEventNotifications } from '../modules/events/events.notify.js';
+import { ticketSignerOf } from '../modules/events/events.tickets.js';
 import { FINANCE_COURSE, seedTraining, TRAINING_PLAN } from './training.js';
 
 const HAIDIAN = '110108';
@@ -32,9 +42,12 @@ describe('the demo events and training at the seed pages’ scale', () => {
       .executeTakeFirstOrThrow();
     await seedDemoMembers(createDeps(database, config), { districtId: haidian.id, target: 4000, extras: false, batchSize: 2000 });
     // What the background loader does once the members are in; twice, to show it adds nothing the second time.
+    const { cipher } = createDeps(database, config);
     await seedEvents(database.db);
+    await seedEventGuests(database.db, cipher);
     await seedTraining(database.db);
     await seedEvents(database.db);
+    await seedEventGuests(database.db, cipher);
     await seedTraining(database.db);
   }, 240_000);
   afterAll(async () => {
@@ -82,7 +95,7 @@ describe('the demo events and training at the seed pages’ scale', () => {
     expect(confirmed.n).toBeGreaterThanOrEqual(TECH_LINE.workers);
     const sent = await sendEventNotifications(
       database.db,
-      { cipher: deps.cipher, messages: deps.messages },
+      { cipher: deps.cipher, messages: deps.messages, tickets: ticketSignerOf(deps.config) },
       new Date('2000-01-01T00:00:00Z'),
     );
     expect(sent.confirmed).toBe(0);
@@ -142,5 +155,26 @@ describe('the demo events and training at the seed pages’ scale', () => {
     ]);
     const bookings = await sql<{ n: number }>`SELECT count(*)::int AS n FROM teacher_booking`.execute(database.db);
     expect(bookings.rows[0]?.n).toBe(30);
+  });
+
+  it('names four gig workers (非会员) on 海淀’s open day, phones sealed, one signed up', async () => {
+    const event = await database.db
+      .selectFrom('event')
+      .select(['id', 'status', 'selection'])
+      .where('title', '=', GIG_EVENT_TITLE)
+      .executeTakeFirstOrThrow();
+    expect(event).toMatchObject({ status: 'open', selection: 'first_come' });
+    const guests = await database.db.selectFrom('event_guest').selectAll().where('event_id', '=', event.id).orderBy('id').execute();
+    expect(guests.map((g) => g.note)).toEqual(GIG_GUESTS.map((g) => g.note));
+    for (const [i, g] of guests.entries()) {
+      expect(JSON.stringify(g)).not.toContain(GIG_GUESTS[i]!.phone);
+      expect(g.phone_masked).toBe(`137****${GIG_GUESTS[i]!.phone.slice(-4)}`);
+    }
+    const regs = await database.db
+      .selectFrom('event_registration')
+      .select(['guest_id', 'status'])
+      .where('event_id', '=', event.id)
+      .execute();
+    expect(regs).toEqual([{ guest_id: guests[0]!.id, status: 'confirmed' }]);
   });
 });

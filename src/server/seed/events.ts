@@ -2,6 +2,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { regionOfPath } from '../auth/tree.js';
 import { insertEvent, insertNodes, insertSessions } from '../modules/events/events.repo.js';
+import type { PiiCipher } from '../crypto/pii.js';
+import { maskPhone } from '../../common/identity.js';
 
 export const TECH_LINE_TITLE = '“科技+杏福”职工走进科技企业';
 export const MATCHMAKING_TITLE = '燕缘际会·青年职工交友联谊';
@@ -202,4 +204,97 @@ async function insertRegistrations(db: Kysely<DB>, eventId: number, keyPrefix: s
       ON CONFLICT DO NOTHING`.execute(tx);
   };
   await (db.isTransaction ? write(db as Transaction<DB>) : db.transaction().execute(write));
+}
+
+export const GIG_EVENT_TITLE = '新就业形态劳动者专场·职工之家开放日';
+/** Named gig workers (非会员) of the 海淀 open day: not yet in a union, invited by 海淀区总工会; the first is signed up. */
+export const GIG_GUESTS = [
+  { name: '刘师傅', phone: '13700108001', note: '外卖骑手' },
+  { name: '马师傅', phone: '13700108002', note: '外卖骑手' },
+  { name: '杨师傅', phone: '13700108003', note: '快递员' },
+  { name: '何师傅', phone: '13700108004', note: '快递员' },
+] as const;
+
+/**
+ * The demo's named non-members (#13): an open first-come event of 海淀 for gig workers, four of them named with sealed
+ * phones (the cipher is the app's, so the loader that holds it calls this), one signed up. Idempotent: the event and
+ * its guests are made once.
+ */
+export async function seedEventGuests(db: Kysely<DB>, cipher: PiiCipher): Promise<void> {
+  const haidian = await db
+    .selectFrom('org_unit')
+    .select(['id', 'path'])
+    .where('kind', '=', 'district_federation')
+    .where('region_code', '=', '110108')
+    .executeTakeFirst();
+  if (!haidian) return;
+  const eventId = await ensureEvent(db, haidian, GIG_EVENT_TITLE, async (tx) => {
+    const id = await insertEvent(tx, {
+      org_id: haidian.id,
+      org_path: haidian.path,
+      region_id: regionOfPath(haidian.path),
+      kind: 'care',
+      title: GIG_EVENT_TITLE,
+      description: '面向外卖骑手、快递员等新就业形态劳动者：职工之家开放、免费体检与入会咨询，未入会的劳动者也可由工会登记报名。',
+      selection: 'first_come',
+      promotion: 'auto',
+      offer_hours: null,
+    });
+    await insertNodes(tx, 'event_audience', id, [haidian]);
+    await insertSessions(tx, id, [
+      {
+        startsAt: '2027-03-20T14:00:00+08:00',
+        endsAt: '2027-03-20T17:00:00+08:00',
+        place: '海淀区职工之家（新就业形态劳动者服务站）',
+        capacity: 60,
+        opensAt: '2026-11-01T09:00:00+08:00',
+        closesAt: '2027-03-19T00:00:00+08:00',
+      },
+    ]);
+    return id;
+  });
+  const named = await db.selectFrom('event_guest').select('id').where('event_id', '=', eventId).limit(1).executeTakeFirst();
+  if (named) return;
+  await db.transaction().execute(async (tx) => {
+    const region = regionOfPath(haidian.path);
+    const ids: number[] = [];
+    for (const g of GIG_GUESTS) {
+      const row = await tx
+        .insertInto('event_guest')
+        .values({
+          region_id: region,
+          event_id: eventId,
+          org_id: haidian.id,
+          org_path: haidian.path,
+          name: g.name,
+          phone_enc: cipher.encrypt(g.phone),
+          phone_bidx: cipher.blindIndex('phone', g.phone),
+          phone_masked: maskPhone(g.phone),
+          note: g.note,
+          created_by: 0,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      ids.push(row.id);
+    }
+    const session = await tx.selectFrom('event_session').select('id').where('event_id', '=', eventId).executeTakeFirstOrThrow();
+    await tx
+      .insertInto('event_registration')
+      .values({
+        region_id: region,
+        event_id: eventId,
+        session_id: session.id,
+        guest_id: ids[0]!,
+        org_id: haidian.id,
+        org_path: haidian.path,
+        status: 'confirmed',
+        request_key: 'seed:gig:1',
+      })
+      .execute();
+    await tx
+      .updateTable('event_session')
+      .set({ confirmed: sql`confirmed + 1` })
+      .where('id', '=', session.id)
+      .execute();
+  });
 }

@@ -405,6 +405,7 @@ export function runDemoMembersInBackground(deps: Deps, log: Log, total: number |
         .execute();
       await (await import('./points-programmes.js')).seedPointsProgrammes(deps.db); // 党心e家's awards, now its members exist (#12)
       await (await import('./events.js')).seedEvents(deps.db); // the demo events' sign-ups (#13)
+      await (await import('./events.js')).seedEventGuests(deps.db, deps.cipher); // named gig workers (非会员, #13)
       await (await import('./training.js')).seedTraining(deps.db); // the 送教 sessions' attendance (#13)
     })
     .catch((error: unknown) => {

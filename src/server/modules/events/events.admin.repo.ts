@@ -141,7 +141,7 @@ export async function signUpsByUnit(db: Executor, scope: OrgScope, event: InScop
   return rows.map((r) => ({ ...r, org_id: Number(r.org_id) }));
 }
 
-/** One page of the export: registrations in the scope under `underPath`, by id, with the member's masked phone. */
+/** One page of the export: registrations in the scope under `underPath`, by id, with the member's (or guest's) masked phone. */
 export async function exportPage(
   db: Executor,
   scope: OrgScope,
@@ -150,10 +150,21 @@ export async function exportPage(
 ) {
   let q = db
     .selectFrom('event_registration as r')
-    .innerJoin('member as m', (j) => j.onRef('m.region_id', '=', 'r.region_id').onRef('m.id', '=', 'r.member_id'))
+    .leftJoin('member as m', (j) => j.onRef('m.region_id', '=', 'r.region_id').onRef('m.id', '=', 'r.member_id'))
+    .leftJoin('event_guest as g', (j) => j.onRef('g.region_id', '=', 'r.region_id').onRef('g.id', '=', 'r.guest_id'))
     .innerJoin('org_unit as o', 'o.id', 'r.org_id')
     .innerJoin('event_session as s', 's.id', 'r.session_id')
-    .select(['r.id', 'm.name', 'm.phone_masked', 'o.name as org_name', 's.starts_at', 's.place', 'r.status', 'r.created_at'])
+    .select([
+      'r.id',
+      sql<string>`coalesce(m.name, g.name)`.as('name'),
+      sql<string | null>`coalesce(m.phone_masked, g.phone_masked)`.as('phone_masked'),
+      sql<boolean>`r.guest_id IS NOT NULL`.as('is_guest'),
+      'o.name as org_name',
+      's.starts_at',
+      's.place',
+      'r.status',
+      'r.created_at',
+    ])
     .where('r.event_id', '=', event.id)
     .where(sql<boolean>`r.org_path <@ ${f.underPath}::ltree`)
     .where(inScope(scope, sql.ref('r.org_path'), sql.ref('r.region_id')))

@@ -122,6 +122,7 @@ const EXPORT_PAGE = 500;
 const exportLabels = {
   'zh-CN': {
     sheet: '报名名单',
+    guest: '（非会员）',
     headers: ['序号', '姓名', '手机（隐去中间四位）', '所在工会', '班次时间（北京）', '地点', '状态', '报名时间（北京）'],
     status: {
       waitlisted: '候补',
@@ -136,6 +137,7 @@ const exportLabels = {
   },
   en: {
     sheet: 'Registrations',
+    guest: ' (guest)',
     headers: ['No.', 'Name', 'Phone (masked)', 'Union', 'Session (Beijing)', 'Place', 'Status', 'Signed up (Beijing)'],
     status: {
       waitlisted: 'Waitlisted',
@@ -182,7 +184,7 @@ export async function startRegistrationExport(
       });
       for (const r of page) {
         const values = [
-          r.name,
+          r.is_guest ? `${r.name}${l.guest}` : r.name,
           r.phone_masked ?? '',
           r.org_name,
           minuteOf(new Date(r.starts_at)),

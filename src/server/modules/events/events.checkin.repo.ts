@@ -3,6 +3,10 @@ import type { Executor } from '../../db/executor.js';
 import { inScope, type InScope, type OrgScope } from '../../auth/scope.js';
 import type { MemberPrincipal } from '../../auth/member-session.js';
 import type { ScanOutcome } from '../../../common/events.checkin.js';
+import './events.guests.tables.js';
+
+/** The name of a registration's holder: the member's, or the guest's (0047). */
+const holderName = sql<string>`coalesce(m.name, g.name)`.as('name');
 
 /** The member's own registration with what its ticket needs. */
 export async function ticketOfMember(db: Executor, member: MemberPrincipal, id: number) {
@@ -27,12 +31,13 @@ export async function sessionOfEvent(db: Executor, event: InScope<{ id: number }
     .executeTakeFirst();
 }
 
-/** The session's registrations that hold or held a ticket, of members the scope reaches, with the holder's name. */
+/** The session's registrations that hold or held a ticket, of members (and guests) the scope reaches, with the holder's name. */
 export async function ticketsOfSession(db: Executor, scope: OrgScope, sessionId: number) {
   return db
     .selectFrom('event_registration as r')
-    .innerJoin('member as m', (j) => j.onRef('m.region_id', '=', 'r.region_id').onRef('m.id', '=', 'r.member_id'))
-    .select(['r.id', 'r.status', 'r.ticket_version', 'm.name'])
+    .leftJoin('member as m', (j) => j.onRef('m.region_id', '=', 'r.region_id').onRef('m.id', '=', 'r.member_id'))
+    .leftJoin('event_guest as g', (j) => j.onRef('g.region_id', '=', 'r.region_id').onRef('g.id', '=', 'r.guest_id'))
+    .select(['r.id', 'r.status', 'r.ticket_version', holderName])
     .where('r.session_id', '=', sessionId)
     .where('r.status', 'in', ['confirmed', 'attended', 'cancelled', 'no_show'])
     .where(inScope(scope, sql.ref('r.org_path'), sql.ref('r.region_id')))
@@ -40,12 +45,29 @@ export async function ticketsOfSession(db: Executor, scope: OrgScope, sessionId:
     .execute();
 }
 
-/** A registration of the session named by a ticket, of a member the scope reaches, locked for the check-in. */
-export async function lockRegistration(tx: Executor, scope: OrgScope, sessionId: number, regionId: number, id: number) {
+/** A registration as a check-in locks it: its keys, status, ticket version and the holder's (member's or guest's) name. */
+function lockable(tx: Executor) {
   return tx
     .selectFrom('event_registration as r')
-    .innerJoin('member as m', (j) => j.onRef('m.region_id', '=', 'r.region_id').onRef('m.id', '=', 'r.member_id'))
-    .select(['r.id', 'r.region_id', 'r.event_id', 'r.session_id', 'r.member_id', 'r.org_path', 'r.status', 'r.ticket_version', 'm.name'])
+    .leftJoin('member as m', (j) => j.onRef('m.region_id', '=', 'r.region_id').onRef('m.id', '=', 'r.member_id'))
+    .leftJoin('event_guest as g', (j) => j.onRef('g.region_id', '=', 'r.region_id').onRef('g.id', '=', 'r.guest_id'))
+    .select([
+      'r.id',
+      'r.region_id',
+      'r.event_id',
+      'r.session_id',
+      'r.member_id',
+      'r.guest_id',
+      'r.org_path',
+      'r.status',
+      'r.ticket_version',
+      holderName,
+    ]);
+}
+
+/** A registration of the session named by a ticket, of a member the scope reaches, locked for the check-in. */
+export async function lockRegistration(tx: Executor, scope: OrgScope, sessionId: number, regionId: number, id: number) {
+  return lockable(tx)
     .where('r.region_id', '=', regionId)
     .where('r.id', '=', id)
     .where('r.session_id', '=', sessionId)
@@ -69,10 +91,7 @@ export async function lockRegistrations(
   if (keys.length === 0) return [];
   const regions = keys.map((k) => k.regionId);
   const ids = keys.map((k) => k.id);
-  return tx
-    .selectFrom('event_registration as r')
-    .innerJoin('member as m', (j) => j.onRef('m.region_id', '=', 'r.region_id').onRef('m.id', '=', 'r.member_id'))
-    .select(['r.id', 'r.region_id', 'r.event_id', 'r.session_id', 'r.member_id', 'r.org_path', 'r.status', 'r.ticket_version', 'm.name'])
+  return lockable(tx)
     .where(sql<boolean>`(r.region_id, r.id) IN (SELECT * FROM unnest(${regions}::bigint[], ${ids}::bigint[]))`)
     .where('r.session_id', '=', sessionId)
     .where(inScope(scope, sql.ref('r.org_path'), sql.ref('r.region_id')))
@@ -157,10 +176,7 @@ export async function lockConfirmedOfMembers(
   members: readonly { region_id: number; id: number }[],
 ): Promise<LockedRegistration[]> {
   if (members.length === 0) return [];
-  return tx
-    .selectFrom('event_registration as r')
-    .innerJoin('member as m', (j) => j.onRef('m.region_id', '=', 'r.region_id').onRef('m.id', '=', 'r.member_id'))
-    .select(['r.id', 'r.region_id', 'r.event_id', 'r.session_id', 'r.member_id', 'r.org_path', 'r.status', 'r.ticket_version', 'm.name'])
+  return lockable(tx)
     .where(
       sql<boolean>`(r.region_id, r.member_id) IN (SELECT * FROM unnest(${members.map((m) => m.region_id)}::bigint[], ${members.map((m) => m.id)}::bigint[]))`,
     )

@@ -6,14 +6,13 @@ import { Registration, RegistrationParams, SessionParams } from '../../../common
 import { CheckinPack, SyncBody, SyncResult, Ticket } from '../../../common/events.checkin.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import { requireMember } from '../../auth/member-session.js';
-import { loadMasterSecret } from '../../crypto/pii.js';
 import * as checkin from './events.checkin.service.js';
-import { createTicketSigner } from './events.tickets.js';
+import { ticketSignerOf } from './events.tickets.js';
 
 /** Check-in (签到): the member's signed ticket, the scanner's offline pack and sync, manual check-in. */
 export function eventCheckinRoutes(app: FastifyInstance, deps: Deps): void {
   const { db, config } = deps;
-  const signer = createTicketSigner(loadMasterSecret({ secret: config.secret, dataDir: config.dataDir }));
+  const signer = ticketSignerOf(config);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['events'];
   r.get(

@@ -111,18 +111,20 @@ async function checkInLocked(
   if (outcome === 'accepted' && !(await repo.markAttended(tx, reg))) outcome = 'duplicate';
   const row = { reg, scanId: c.scanId, via: c.via, deviceId: c.deviceId, scannedAt: c.scannedAt, userId: actor?.userId ?? null };
   if (!(await repo.insertScan(tx, { ...row, outcome }))) return 'invalid';
-  if (outcome === 'accepted')
+  // A guest (no member, no account) attends without the member's follow-ups: no training record, no points.
+  const memberId = reg.member_id;
+  if (outcome === 'accepted' && memberId !== null)
     await bus.emit(tx, 'event.attended', {
       sessionId: reg.session_id,
       regionId: reg.region_id,
-      memberId: reg.member_id,
+      memberId,
       userId: actor?.userId ?? null,
     });
-  if (outcome === 'accepted' && event.programmeId !== null) {
+  if (outcome === 'accepted' && event.programmeId !== null && memberId !== null) {
     try {
       await awardForActivity(tx, {
         programmeId: event.programmeId,
-        memberId: reg.member_id,
+        memberId,
         source: 'event',
         sourceRef: `event:${event.id}`,
         key: `event-attendance:${reg.id}`,

@@ -21,7 +21,7 @@ export async function enterPreferences(db: Kysely<DB>, member: MemberPrincipal, 
   const me = await repo.memberOf(db, member);
   if (!me) throw new AppError('MEMBER_UNAUTHENTICATED');
   const id = await db.transaction().execute(async (tx) => {
-    const prior = await repo.findRegistrationByKey(tx, me.region_id, me.id, body.key);
+    const prior = await repo.findRegistrationByKey(tx, me.region_id, { memberId: me.id }, body.key);
     if (prior) return prior.id;
     if (new Set(body.sessionIds).size !== body.sessionIds.length) throw new AppError('EVENT_PREFERENCES_INVALID');
     const sessions = [];

@@ -62,3 +62,19 @@ export function pngUpload(): { payload: Buffer; contentType: string } {
     contentType: `multipart/form-data; boundary=${boundary}`,
   };
 }
+
+/** A mainland mobile unique in this matrix run, for a guest (非会员). */
+export function guestPhoneOf(f: AuthzFixtures): string {
+  return `1386${String(f.unique()).padStart(7, '0').slice(-7)}`;
+}
+
+/** The street T's event with one named guest, added by the admin: the guest cases aim at it. */
+export async function guestOnStreet(f: AuthzFixtures): Promise<{ event: EventDetail; guestId: number }> {
+  const event = await eventOnStreet(f);
+  const guest = await f.asAdmin<{ id: number }>({
+    method: 'POST',
+    url: `/api/events/${event.id}/guests`,
+    payload: { name: '矩阵骑手', phone: guestPhoneOf(f), note: '外卖骑手' },
+  });
+  return { event, guestId: guest.id };
+}

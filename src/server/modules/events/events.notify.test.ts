@@ -4,6 +4,7 @@ import { buildMember, buildTree, createTestContext, signInMember, type TestConte
 import type { BulkSignUpResult, EventDetail, MemberRegistration } from '../../../common/events.js';
 import { openSession } from './events.fixtures.js';
 import { sendEventNotifications, type NotifyDeps } from './events.notify.js';
+import { ticketSignerOf } from './events.tickets.js';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof buildTree>>;
@@ -13,7 +14,7 @@ let serial = 0;
 beforeAll(async () => {
   ctx = await createTestContext();
   tree = await buildTree(ctx);
-  deps = { cipher: ctx.app.deps.cipher, messages: ctx.app.deps.messages };
+  deps = { cipher: ctx.app.deps.cipher, messages: ctx.app.deps.messages, tickets: ticketSignerOf(ctx.app.deps.config) };
 });
 afterAll(async () => ctx?.close());
 

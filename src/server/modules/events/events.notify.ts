@@ -5,16 +5,25 @@ import type { PiiCipher } from '../../crypto/pii.js';
 import type { MessageSender, TextMessage } from '../../messaging/sender.js';
 import { phoneOnRecord } from '../members/members.service.js';
 import type { EventNotificationKind } from './events.notify.tables.js';
+import type { TicketSigner } from './events.tickets.js';
 import './events.notify.tables.js';
+import './events.guests.tables.js';
 
-/** What the notifier needs of the app's deps: the cipher (the phone on record) and the message sender. */
-export type NotifyDeps = { cipher: PiiCipher; messages: MessageSender };
+/**
+ * What the notifier needs: the cipher (the phone on record), the message sender, and the ticket signer (a guest has
+ * no member pages: their confirmation carries the ticket's code).
+ */
+export type NotifyDeps = { cipher: PiiCipher; messages: MessageSender; tickets: TicketSigner };
 
 /** A registration due a message, with what the message says (times already in Beijing time, 'YYYY-MM-DD HH24:MI'). */
 type Due = {
   region_id: number;
   id: number;
-  member_id: number;
+  member_id: number | null;
+  /** A guest's registration (0047): the message goes to the guest's phone. */
+  guest_id: number | null;
+  session_id: number;
+  ticket_version: number;
   title: string;
   starts: string;
   place: string;
@@ -40,7 +49,7 @@ async function dueRegistrations(
     .selectFrom('event_registration as r')
     .innerJoin('event_session as s', 's.id', 'r.session_id')
     .innerJoin('event as e', 'e.id', 'r.event_id')
-    .select(['r.region_id', 'r.id', 'r.member_id', 'e.title', 's.place'])
+    .select(['r.region_id', 'r.id', 'r.member_id', 'r.guest_id', 'r.session_id', 'r.ticket_version', 'e.title', 's.place'])
     .select([beijing('s.starts_at').as('starts'), beijing('r.offer_expires_at').as('offer_expires')])
     .where('r.status', '=', status)
     .where('e.status', '<>', 'cancelled')
@@ -59,6 +68,29 @@ async function dueRegistrations(
   if (status === 'offered') q = q.where(sql<boolean>`r.offer_expires_at > ${now}`);
   if (startsWithinHours !== undefined) q = q.where(sql<boolean>`s.starts_at <= ${now} + make_interval(hours => ${startsWithinHours})`);
   return q.orderBy('r.region_id').orderBy('r.id').limit(batch).execute();
+}
+
+/**
+ * A guest's text (they have no member pages): the confirmation carries the ticket's code, the same signed ticket a
+ * member's page shows, which a scanner accepts offline when typed or scanned.
+ */
+function guestTextOf(kind: EventNotificationKind, d: Due, ticket: string): Pick<TextMessage, 'purpose' | 'zh' | 'en'> {
+  switch (kind) {
+    case 'confirmed':
+      return {
+        purpose: 'event_confirmed',
+        zh: `【工会】您已报名成功：${d.title}，${d.starts}（北京时间），${d.place}。入场码：${ticket}（签到时出示）。如不能参加，请联系邀请您的工会。`,
+        en: `[Trade union] You are signed up: ${d.title}, ${d.starts} (Beijing time), ${d.place}. Ticket code: ${ticket} (show it at check-in). If you cannot come, tell the union that invited you.`,
+      };
+    case 'offer':
+      return {
+        purpose: 'event_offer',
+        zh: `【工会】${d.title}（${d.starts}，${d.place}）有名额空出给您，请在${d.offer_expires ?? ''}（北京时间）前联系邀请您的工会确认，逾期名额顺延给下一位。`,
+        en: `[Trade union] A place in ${d.title} (${d.starts}, ${d.place}) is offered to you. Confirm with the union that invited you before ${d.offer_expires ?? ''} (Beijing time), or it passes to the next person.`,
+      };
+    case 'reminder':
+      return textOf('reminder', d);
+  }
 }
 
 /** The text of each kind, zh-CN first; the member reads Chinese, the English is there for the outbox's readers. */
@@ -92,7 +124,12 @@ function textOf(kind: EventNotificationKind, d: Due): Pick<TextMessage, 'purpose
  * record is recorded as such (nothing to send). Answers whether a message was sent.
  */
 export async function notifyRegistration(tx: Executor, deps: NotifyDeps, kind: EventNotificationKind, d: Due): Promise<boolean> {
-  const phone = await phoneOnRecord(tx, deps.cipher, { region_id: d.region_id, id: d.member_id });
+  const phone =
+    d.guest_id !== null
+      ? await guestPhone(tx, deps.cipher, d.region_id, d.guest_id)
+      : d.member_id !== null
+        ? await phoneOnRecord(tx, deps.cipher, { region_id: d.region_id, id: d.member_id })
+        : null;
   const inserted = await tx
     .insertInto('event_notification')
     .values({ region_id: d.region_id, registration_id: d.id, kind, outcome: phone ? 'sent' : 'no_phone' })
@@ -100,8 +137,24 @@ export async function notifyRegistration(tx: Executor, deps: NotifyDeps, kind: E
     .returning('kind')
     .executeTakeFirst();
   if (!inserted || !phone) return false;
-  await deps.messages.send(tx, { phone, regionId: d.region_id, ...textOf(kind, d) });
+  const text =
+    d.guest_id === null
+      ? textOf(kind, d)
+      : guestTextOf(kind, d, deps.tickets.sign({ r: d.region_id, i: d.id, s: d.session_id, v: d.ticket_version }));
+  await deps.messages.send(tx, { phone, regionId: d.region_id, ...text });
   return true;
+}
+
+/** A guest's phone, decrypted for the sender (a removed guest hears nothing more). */
+async function guestPhone(tx: Executor, cipher: PiiCipher, regionId: number, guestId: number): Promise<string | null> {
+  const row = await tx
+    .selectFrom('event_guest')
+    .select('phone_enc')
+    .where('region_id', '=', regionId)
+    .where('id', '=', guestId)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
+  return row ? cipher.decrypt(row.phone_enc) : null;
 }
 
 export type NotifyCounts = { confirmed: number; offer: number; reminder: number };

@@ -12,7 +12,7 @@ export type SessionRef = { sessionId: number; promotion: 'auto' | 'offer'; offer
  * released no-show, quotas changed), in the caller's transaction, after the freed places were given back. Promotes
  * at most `freed` people in waitlist order, each through the same guarded place-taking as a sign-up (so never past
  * capacity nor past a quota); people no longer eligible (left the union, moved out of the audience) are cancelled
- * and skipped. A place freed from a unit's quota (`fromQuota`) goes first to that unit's waitlisted members, in their
+ * and skipped; a guest (no member pages to accept an offer on) is confirmed even where the event offers. A place freed from a unit's quota (`fromQuota`) goes first to that unit's waitlisted members, in their
  * order; if none waits it stays the unit's (the open-place guard keeps others out until the window closes). Answers
  * how many were promoted.
  */
@@ -33,7 +33,8 @@ async function promoteFrom(tx: Executor, session: SessionRef, freed: number, uni
       }
       const taken = await repo.takePlace(tx, session.sessionId, person.quota_org_id);
       if (!taken) return promoted;
-      const to = session.promotion === 'offer' ? 'offered' : 'confirmed';
+      // A guest has no member pages to accept an offer on: their freed place is confirmed at once (and they are told).
+      const to = session.promotion === 'offer' && !person.is_guest ? 'offered' : 'confirmed';
       await repo.moveRegistration(tx, person, ['waitlisted'], to, {
         offerHours: session.offerHours ?? undefined,
         quotaOrgId: taken.quotaOrgId,

@@ -8,19 +8,21 @@ const dayStart = (day: string) => sql`(${day}::date::timestamp AT TIME ZONE 'Asi
 const dayAfter = (day: string) => sql`((${day}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
 
 /**
- * Every person reached in the period, once per (region, member) and attributed to the union of the registration or
+ * Every person reached in the period, once per (region, person) — a member by id, a guest (0047) by their phone's blind
+ * index, so one gig worker named on several events counts once — and attributed to the union of the registration or
  * attendance: confirmed or attended registrations of event sessions, and training attendance (read here, not through
  * the training module, because the one distinct count must span both).
  */
 function reachedPeople(scope: OrgScope, p: ReachPeriod): RawBuilder<unknown> {
   return sql`
-    SELECT r.region_id, r.member_id, r.org_path, 'event' AS source
+    SELECT r.region_id, coalesce('m' || r.member_id, 'g' || g.phone_bidx) AS person, r.org_path, 'event' AS source
       FROM event_registration r JOIN event_session s ON s.id = r.session_id
+      LEFT JOIN event_guest g ON g.region_id = r.region_id AND g.id = r.guest_id
      WHERE r.status IN ('confirmed', 'attended') AND r.org_path <@ ${p.underPath}::ltree
        AND ${inScope(scope, sql.ref('r.org_path'))}
        AND s.starts_at >= ${dayStart(p.from)} AND s.starts_at < ${dayAfter(p.to)}
     UNION ALL
-    SELECT a.region_id, a.member_id, a.org_path, 'training' AS source
+    SELECT a.region_id, 'm' || a.member_id AS person, a.org_path, 'training' AS source
       FROM training_attendance a JOIN training_session s ON s.id = a.training_session_id
      WHERE s.status <> 'cancelled' AND a.org_path <@ ${p.underPath}::ltree
        AND ${inScope(scope, sql.ref('a.org_path'))}
@@ -30,9 +32,9 @@ function reachedPeople(scope: OrgScope, p: ReachPeriod): RawBuilder<unknown> {
 /** Distinct people reached, in all and by source. */
 export async function countReached(db: Executor, scope: OrgScope, p: ReachPeriod) {
   const { rows } = await sql<{ people: number | string; event_people: number | string; training_people: number | string }>`
-    SELECT count(DISTINCT (x.region_id, x.member_id)) AS people,
-           count(DISTINCT (x.region_id, x.member_id)) FILTER (WHERE x.source = 'event') AS event_people,
-           count(DISTINCT (x.region_id, x.member_id)) FILTER (WHERE x.source = 'training') AS training_people
+    SELECT count(DISTINCT (x.region_id, x.person)) AS people,
+           count(DISTINCT (x.region_id, x.person)) FILTER (WHERE x.source = 'event') AS event_people,
+           count(DISTINCT (x.region_id, x.person)) FILTER (WHERE x.source = 'training') AS training_people
       FROM (${reachedPeople(scope, p)}) x`.execute(db);
   return {
     people: Number(rows[0]?.people ?? 0),
@@ -46,7 +48,7 @@ export async function reachedByChild(db: Executor, scope: OrgScope, p: ReachPeri
   const { rows } = await sql<{ org_id: number | string; org_name: string; people: number | string }>`
     SELECT o.id AS org_id, o.name AS org_name, c.people
       FROM (SELECT ltree2text(subpath(x.org_path, nlevel(${p.underPath}::ltree), 1))::bigint AS child,
-                   count(DISTINCT (x.region_id, x.member_id)) AS people
+                   count(DISTINCT (x.region_id, x.person)) AS people
               FROM (${reachedPeople(scope, p)}) x
              WHERE nlevel(x.org_path) > nlevel(${p.underPath}::ltree)
              GROUP BY 1) c

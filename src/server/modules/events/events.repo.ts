@@ -3,6 +3,7 @@ import type { Executor } from '../../db/executor.js';
 import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/scope.js';
 import type { MemberPrincipal } from '../../auth/member-session.js';
 import type { CancelReason, RegistrationStatus } from '../../../common/events.js';
+import './events.guests.tables.js';
 
 /** An event is visible to a scope that reaches its node, one of its audience's nodes or a co-organiser. */
 function eventVisible(scope: OrgScope) {
@@ -198,6 +199,19 @@ export async function memberOf(db: Executor, member: { regionId: number; memberI
 }
 export type MemberRow = NonNullable<Awaited<ReturnType<typeof memberOf>>>;
 
+/** A named non-member of an event (0047) as the sign-up path needs them: their event and inviting unit. */
+export type GuestRow = { id: number; region_id: number; event_id: number; org_id: number; org_path: string };
+
+/** Who holds a registration: a member, or a named guest of the event — exactly one (0047's CHECK). */
+export type HolderId = { memberId: number } | { guestId: number };
+
+/** The holder's column test on `event_registration` (aliased `prefix`). */
+function holderIs(who: HolderId, prefix = '') {
+  return 'memberId' in who
+    ? sql<boolean>`${sql.ref(`${prefix}member_id`)} = ${who.memberId}`
+    : sql<boolean>`${sql.ref(`${prefix}guest_id`)} = ${who.guestId}`;
+}
+
 /** Members among `ids` whose union lies in the scope (a cadre's bulk sign-up). */
 export async function membersInScope(db: Executor, scope: OrgScope, ids: readonly number[]): Promise<MemberRow[]> {
   return db
@@ -298,23 +312,23 @@ export async function poolOf(db: Executor, reg: { region_id: number; id: number 
   return row?.quota_org_id ?? null;
 }
 
-export async function findRegistrationByKey(db: Executor, regionId: number, memberId: number, key: string) {
+export async function findRegistrationByKey(db: Executor, regionId: number, who: HolderId, key: string) {
   return db
     .selectFrom('event_registration')
     .select(['id', 'region_id', 'session_id', 'status'])
     .where('region_id', '=', regionId)
-    .where('member_id', '=', memberId)
+    .where(holderIs(who))
     .where('request_key', '=', key)
     .executeTakeFirst();
 }
 
-export async function hasActiveRegistration(db: Executor, regionId: number, sessionId: number, memberId: number): Promise<boolean> {
+export async function hasActiveRegistration(db: Executor, regionId: number, sessionId: number, who: HolderId): Promise<boolean> {
   const row = await db
     .selectFrom('event_registration')
     .select('id')
     .where('region_id', '=', regionId)
     .where('session_id', '=', sessionId)
-    .where('member_id', '=', memberId)
+    .where(holderIs(who))
     .where('status', 'in', ['waitlisted', 'offered', 'confirmed'])
     .executeTakeFirst();
   return row !== undefined;
@@ -323,7 +337,8 @@ export async function hasActiveRegistration(db: Executor, regionId: number, sess
 export async function insertRegistration(
   tx: Executor,
   r: {
-    member: MemberRow;
+    /** The member, or the guest (their inviting unit stands for the member's union). */
+    holder: { region_id: number; org_id: number; org_path: string; member_id: number | null; guest_id: number | null };
     eventId: number;
     sessionId: number;
     status: 'confirmed' | 'waitlisted';
@@ -335,12 +350,13 @@ export async function insertRegistration(
   const row = await tx
     .insertInto('event_registration')
     .values({
-      region_id: r.member.region_id,
+      region_id: r.holder.region_id,
       event_id: r.eventId,
       session_id: r.sessionId,
-      member_id: r.member.id,
-      org_id: r.member.org_id,
-      org_path: r.member.org_path,
+      member_id: r.holder.member_id,
+      guest_id: r.holder.guest_id,
+      org_id: r.holder.org_id,
+      org_path: r.holder.org_path,
       status: r.status,
       waitlist_seq: r.status === 'waitlisted' ? sql<number>`nextval('event_waitlist_seq')` : null,
       request_key: r.key,
@@ -380,18 +396,20 @@ export async function moveRegistration(
 /**
  * The first `n` people on the session's waitlist (only those whose deepest quota unit is `unit`, when given), locked
  * (others busy with one of them are skipped), with whether they may still take part — still a member, their union
- * still inside the event's audience — and their quota unit now.
+ * still inside the event's audience; a guest: not removed — and their quota unit now (a guest's: of the inviting unit).
  */
 export async function nextOnWaitlist(tx: Executor, sessionId: number, n: number, unit: number | null = null) {
-  const { rows } = await sql<{ region_id: number; id: number; eligible: boolean; quota_org_id: number | null }>`
-    SELECT r.region_id, r.id,
-           (m.status = 'member' AND EXISTS (SELECT 1 FROM event_audience a
-              WHERE a.event_id = r.event_id AND m.org_path <@ a.org_path)) AS eligible,
+  const { rows } = await sql<{ region_id: number; id: number; eligible: boolean; quota_org_id: number | null; is_guest: boolean }>`
+    SELECT r.region_id, r.id, r.guest_id IS NOT NULL AS is_guest,
+           (CASE WHEN r.guest_id IS NOT NULL THEN g.removed_at IS NULL
+                 ELSE m.status = 'member' AND EXISTS (SELECT 1 FROM event_audience a
+                        WHERE a.event_id = r.event_id AND m.org_path <@ a.org_path) END) AS eligible,
            q.org_id AS quota_org_id
       FROM event_registration r
-      JOIN member m ON m.region_id = r.region_id AND m.id = r.member_id
+      LEFT JOIN member m ON m.region_id = r.region_id AND m.id = r.member_id
+      LEFT JOIN event_guest g ON g.region_id = r.region_id AND g.id = r.guest_id
       LEFT JOIN LATERAL (SELECT q.org_id FROM event_session_quota q
-                          WHERE q.session_id = r.session_id AND m.org_path <@ q.org_path
+                          WHERE q.session_id = r.session_id AND coalesce(m.org_path, g.org_path) <@ q.org_path
                           ORDER BY nlevel(q.org_path) DESC LIMIT 1) q ON true
      WHERE r.session_id = ${sessionId} AND r.status = 'waitlisted'
        AND (${unit}::bigint IS NULL OR q.org_id = ${unit}::bigint)
@@ -415,7 +433,8 @@ export async function expiredOffers(tx: Executor, limit: number) {
 function selectRegistrations(db: Executor) {
   return db
     .selectFrom('event_registration as r')
-    .innerJoin('member as m', (j) => j.onRef('m.region_id', '=', 'r.region_id').onRef('m.id', '=', 'r.member_id'))
+    .leftJoin('member as m', (j) => j.onRef('m.region_id', '=', 'r.region_id').onRef('m.id', '=', 'r.member_id'))
+    .leftJoin('event_guest as g', (j) => j.onRef('g.region_id', '=', 'r.region_id').onRef('g.id', '=', 'r.guest_id'))
     .innerJoin('org_unit as o', 'o.id', 'r.org_id')
     .innerJoin('event_session as s', 's.id', 'r.session_id')
     .innerJoin('event as e', 'e.id', 'r.event_id')
@@ -425,7 +444,8 @@ function selectRegistrations(db: Executor) {
       'r.event_id',
       'r.session_id',
       'r.member_id',
-      'm.name as member_name',
+      'r.guest_id',
+      sql<string>`coalesce(m.name, g.name)`.as('member_name'),
       'r.org_id',
       'r.org_path',
       'o.name as org_name',

@@ -31,6 +31,8 @@ import { eventReachRoutes } from './events.reach.routes.js';
 import { eventAdminRoutes } from './events.admin.routes.js';
 import { eventPhotoRoutes } from './events.photos.routes.js';
 import { eventQuotaRoutes } from './events.quota.routes.js';
+import { eventGuestRoutes } from './events.guests.routes.js';
+import { ticketSignerOf } from './events.tickets.js';
 
 /** Events (活动): events with sessions, first-come sign-ups, waitlists; the cadres' console and the member pages. */
 export function eventRoutes(app: FastifyInstance, deps: Deps): void {
@@ -39,7 +41,11 @@ export function eventRoutes(app: FastifyInstance, deps: Deps): void {
   let notify: { stop(): void } | undefined;
   app.addHook('onListen', async () => {
     jobs = scheduleEventJobs(db, app.log);
-    notify = scheduleEventNotifications(db, deps, app.log);
+    notify = scheduleEventNotifications(
+      db,
+      { cipher: deps.cipher, messages: deps.messages, tickets: ticketSignerOf(deps.config) },
+      app.log,
+    );
   });
   app.addHook('onClose', async () => {
     jobs?.stop();
@@ -112,4 +118,5 @@ export function eventRoutes(app: FastifyInstance, deps: Deps): void {
   eventReachRoutes(app, deps);
   eventAdminRoutes(app, deps);
   eventPhotoRoutes(app, deps);
+  eventGuestRoutes(app, deps);
 }

@@ -68,7 +68,9 @@ export function toRegistration(r: repo.RegistrationRow): Registration {
     id: r.id,
     eventId: r.event_id,
     sessionId: r.session_id,
+    kind: r.guest_id === null ? 'member' : 'guest',
     memberId: r.member_id,
+    guestId: r.guest_id,
     memberName: r.member_name,
     orgId: r.org_id,
     orgName: r.org_name,
@@ -284,12 +286,12 @@ export async function bulkSignUp(db: Kysely<DB>, actor: Actor, eventId: number, 
         continue;
       }
       const key = `bulk:${body.key}`;
-      const prior = await repo.findRegistrationByKey(tx, member.region_id, member.id, key);
-      if (!prior && (await repo.hasActiveRegistration(tx, member.region_id, body.sessionId, member.id))) {
+      const prior = await repo.findRegistrationByKey(tx, member.region_id, { memberId: member.id }, key);
+      if (!prior && (await repo.hasActiveRegistration(tx, member.region_id, body.sessionId, { memberId: member.id }))) {
         items.push({ memberId, outcome: 'already', registrationId: null });
         continue;
       }
-      const done = await signUpIn(tx, member, body.sessionId, key, actor.userId);
+      const done = await signUpIn(tx, { member }, body.sessionId, key, actor.userId);
       items.push({ memberId, outcome: done.status === 'confirmed' ? 'confirmed' : 'waitlisted', registrationId: done.registrationId });
     }
     await recordWrite(

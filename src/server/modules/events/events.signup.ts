@@ -4,6 +4,7 @@ import type { Executor } from '../../db/executor.js';
 import { AppError } from '../../../common/errors.js';
 import { minuteOf } from '../../../common/beijing-time.js';
 import '../../../common/events.errors.js';
+import '../../../common/events.guests.errors.js';
 import { insertAudit } from '../../audit/audit.store.js';
 import * as repo from './events.repo.js';
 import { promoteWaitlist } from './events.promotion.js';
@@ -13,42 +14,67 @@ export type SignUpOutcome = { registrationId: number; status: 'confirmed' | 'wai
 
 const beijing = (iso: string) => minuteOf(new Date(iso));
 
+/** Who is signed up: a member, or a named non-member of the event (a guest, signed up by a cadre; 0047). */
+export type Registrant = { member: repo.MemberRow } | { guest: repo.GuestRow };
+
+/** The registrant as a holder of a registration: key, region, and the path that stands for their union. */
+function holderOf(who: Registrant) {
+  if ('member' in who) {
+    const m = who.member;
+    return {
+      key: { memberId: m.id },
+      row: { region_id: m.region_id, org_id: m.org_id, org_path: m.org_path, member_id: m.id, guest_id: null },
+    };
+  }
+  const g = who.guest;
+  return {
+    key: { guestId: g.id },
+    row: { region_id: g.region_id, org_id: g.org_id, org_path: g.org_path, member_id: null, guest_id: g.id },
+  };
+}
+
 const shown = (s: string): SignUpOutcome['status'] => (s === 'confirmed' || s === 'waitlisted' || s === 'offered' ? s : 'other');
 
 /**
- * Signs one member up for a first-come session inside the caller's transaction: the event open, the member's union in
- * its audience, now() inside the session's half-open window [opens_at, closes_at) — all in SQL — then a place taken
- * by the guarded update (confirmed) or, when none is left, a place on the waitlist. One active registration per
- * person and session (the partial unique index decides a race: the loser's transaction rolls back with 409).
+ * Signs one person — a member, or a guest of the event — up for a first-come session inside the caller's
+ * transaction: the event open, the member's union in its audience (a guest: named on the session's event), now()
+ * inside the session's half-open window [opens_at, closes_at) — all in SQL — then a place taken by the guarded update
+ * (confirmed) or, when none is left, a place on the waitlist. Members and guests share the one guard, the quotas (a
+ * guest counts for the inviting unit) and the waitlist. One active registration per person and session (the partial
+ * unique indexes decide a race: the loser's transaction rolls back with 409). A guest takes first-come places only.
  */
 export async function signUpIn(
   tx: Executor,
-  member: repo.MemberRow,
+  who: Registrant,
   sessionId: number,
   key: string,
   signedUpBy: number | null,
 ): Promise<SignUpOutcome> {
-  const prior = await repo.findRegistrationByKey(tx, member.region_id, member.id, key);
+  const holder = holderOf(who);
+  const prior = await repo.findRegistrationByKey(tx, holder.row.region_id, holder.key, key);
   if (prior) {
     if (prior.session_id !== sessionId) throw new AppError('EVENT_KEY_REUSED');
     return { registrationId: prior.id, status: shown(prior.status), replay: true };
   }
-  const session = await repo.sessionForMember(tx, sessionId, member.org_path);
+  const session = await repo.sessionForMember(tx, sessionId, holder.row.org_path);
   if (!session) throw new AppError('NOT_FOUND');
-  if (!session.in_audience || member.status !== 'member') throw new AppError('EVENT_NOT_IN_AUDIENCE');
+  if ('member' in who) {
+    if (!session.in_audience || who.member.status !== 'member') throw new AppError('EVENT_NOT_IN_AUDIENCE');
+  } else if (session.event_id !== who.guest.event_id) throw new AppError('NOT_FOUND');
   if (session.status !== 'open') throw new AppError('EVENT_NOT_OPEN');
+  if ('guest' in who && session.selection !== 'first_come') throw new AppError('EVENT_GUEST_FIRST_COME_ONLY');
   if (session.selection === 'preferences') throw new AppError('EVENT_SELECTION_UNSUPPORTED');
   if (!session.in_window)
     throw new AppError('EVENT_WINDOW_CLOSED', { opens: beijing(session.opens_at), closes: beijing(session.closes_at) });
   // A lottery or a ranking records an entry; places are given by the draw (events.draw.service.ts).
-  if (session.selection !== 'first_come')
-    return { registrationId: await enterIn(tx, member, session, key, signedUpBy), status: 'other', replay: false };
-  if (await repo.hasActiveRegistration(tx, member.region_id, sessionId, member.id)) throw new AppError('EVENT_ALREADY_REGISTERED');
+  if ('member' in who && session.selection !== 'first_come')
+    return { registrationId: await enterIn(tx, who.member, session, key, signedUpBy), status: 'other', replay: false };
+  if (await repo.hasActiveRegistration(tx, holder.row.region_id, sessionId, holder.key)) throw new AppError('EVENT_ALREADY_REGISTERED');
   // A member of a quota unit takes that unit's place first, else an open one (events.repo.ts takePlace).
-  const taken = await repo.takePlace(tx, sessionId, await repo.quotaUnitOf(tx, sessionId, member.org_path));
+  const taken = await repo.takePlace(tx, sessionId, await repo.quotaUnitOf(tx, sessionId, holder.row.org_path));
   const status = taken ? 'confirmed' : 'waitlisted';
   const registrationId = await repo.insertRegistration(tx, {
-    member,
+    holder: holder.row,
     eventId: session.event_id,
     sessionId,
     status,
@@ -73,7 +99,7 @@ export async function signUpOnce(
 ): Promise<SignUpOutcome> {
   try {
     return await db.transaction().execute(async (tx) => {
-      const done = await signUpIn(tx, member, sessionId, key, null);
+      const done = await signUpIn(tx, { member }, sessionId, key, null);
       if (!done.replay)
         await insertAudit(tx, {
           userId: null,
@@ -90,7 +116,7 @@ export async function signUpOnce(
     });
   } catch (error) {
     if (error instanceof AppError && error.code === 'EVENT_ALREADY_REGISTERED') {
-      const prior = await repo.findRegistrationByKey(db, member.region_id, member.id, key);
+      const prior = await repo.findRegistrationByKey(db, member.region_id, { memberId: member.id }, key);
       if (prior && prior.session_id === sessionId) return { registrationId: prior.id, status: shown(prior.status), replay: true };
     }
     throw error;
@@ -105,7 +131,7 @@ export async function signUpOnce(
 export async function cancelIn(
   tx: Executor,
   reg: { region_id: number; id: number; session_id: number; promotion: 'auto' | 'offer'; offer_hours: number | null },
-  reason: 'self' | 'cadre',
+  reason: 'self' | 'cadre' | 'ineligible',
 ): Promise<boolean> {
   if (await repo.moveRegistration(tx, reg, ['offered', 'confirmed'], 'cancelled', { cancelReason: reason })) {
     const pool = await repo.poolOf(tx, reg);

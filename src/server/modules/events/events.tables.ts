@@ -51,7 +51,9 @@ export type EventRegistrationTable = {
   id: Id;
   event_id: number;
   session_id: number;
-  member_id: number;
+  /** The member, or NULL for a guest's registration (guest_id then set; 0047). */
+  member_id: Defaulted<number | null>;
+  guest_id: Defaulted<number | null>;
   org_id: number;
   org_path: string;
   status: RegistrationStatus;

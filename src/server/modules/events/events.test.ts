@@ -217,7 +217,7 @@ describe('events: windows, audience and transitions', () => {
           if (set === 'opens') await sql`UPDATE event_session SET opens_at = now() WHERE id = ${sessionId}`.execute(tx);
           else
             await sql`UPDATE event_session SET opens_at = now() - interval '1 day', closes_at = now() WHERE id = ${sessionId}`.execute(tx);
-          const outcome = await signUpIn(tx, row, sessionId, `edge-${set}`, null);
+          const outcome = await signUpIn(tx, { member: row }, sessionId, `edge-${set}`, null);
           throw Object.assign(rollback, { outcome });
         })
         .catch((e: unknown) => e);

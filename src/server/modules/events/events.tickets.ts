@@ -1,5 +1,7 @@
 import { TICKET_PREFIX, type TicketClaims } from '../../../common/events.checkin.js';
 import { createClaimsSigner, type ClaimsSigner } from '../../crypto/ed25519.js';
+import { loadMasterSecret } from '../../crypto/pii.js';
+import type { Config } from '../../config.js';
 
 /**
  * Event tickets: "ET1." base64url(claims) "." Ed25519 signature, through the platform's claims signer (the one the
@@ -19,4 +21,9 @@ export function createTicketSigner(master: Buffer): TicketSigner {
       return { r: r as number, i: i as number, s: s as number, v: v as number };
     },
   });
+}
+
+/** The app's ticket signer, from the master secret of its settings (check-in and notifications sign alike). */
+export function ticketSignerOf(config: Pick<Config, 'secret' | 'dataDir'>): TicketSigner {
+  return createTicketSigner(loadMasterSecret({ secret: config.secret, dataDir: config.dataDir }));
 }

@@ -9,6 +9,7 @@ import { useNotify } from '../../app/notify.js';
 import { EventActions } from './EventActions.js';
 import { EventByUnitTab } from './EventByUnitTab.js';
 import { EventDrawTab } from './EventDrawTab.js';
+import { EventGuestsTab } from './EventGuestsTab.js';
 import { EventPhotos } from './EventPhotos.js';
 import { EventRegistrationsTab } from './EventRegistrationsTab.js';
 import { EventSessionsTab } from './EventSessionsTab.js';
@@ -110,6 +111,11 @@ export function EventPage() {
             key: 'registrations',
             label: t('events.tab.registrations'),
             children: <EventRegistrationsTab event={event} orgId={orgId} canWrite={canWrite} onChanged={changed} />,
+          },
+          {
+            key: 'guests',
+            label: <span data-testid="event-guests-tab">{t('events.tab.guests')}</span>,
+            children: <EventGuestsTab event={event} canWrite={canWrite} onChanged={changed} />,
           },
           { key: 'byUnit', label: t('events.tab.byUnit'), children: <EventByUnitTab key={version} eventId={event.id} orgId={orgId} /> },
           {

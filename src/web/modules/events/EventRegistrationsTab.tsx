@@ -15,7 +15,21 @@ function useRegistrationColumns(event: EventDetail, canWrite: boolean, act: (r: 
   const { t } = useTranslation();
   const sessionOf = new Map(event.sessions.map((s) => [s.id, s]));
   const columns: TableColumnsType<Registration> = [
-    { title: t('events.field.member'), dataIndex: 'memberName', width: 120 },
+    {
+      title: t('events.field.member'),
+      key: 'memberName',
+      width: 140,
+      render: (_: unknown, r) => (
+        <>
+          {r.memberName}
+          {r.kind === 'guest' && (
+            <Tag color="orange" style={{ marginLeft: 4 }} data-testid={`reg-guest-${r.id}`}>
+              {t('events.guests.tag')}
+            </Tag>
+          )}
+        </>
+      ),
+    },
     { title: t('events.field.unit'), dataIndex: 'orgName', width: 200 },
     {
       title: t('events.bulk.session'),

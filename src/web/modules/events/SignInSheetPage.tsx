@@ -92,7 +92,10 @@ export function SignInSheetPage() {
             {rows.map((r, i) => (
               <tr key={r.id}>
                 <td style={cell}>{i + 1}</td>
-                <td style={cell}>{maskName(r.memberName)}</td>
+                <td style={cell}>
+                  {maskName(r.memberName)}
+                  {r.kind === 'guest' && `（${t('events.guests.tag')}）`}
+                </td>
                 <td style={cell}>{r.orgName}</td>
                 <td style={cell} />
               </tr>
