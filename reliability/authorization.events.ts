@@ -41,6 +41,8 @@ export async function buildEventsWorld(asAdmin: AsAdmin, o: { orgId: number; mem
     payload: { sessionId: session, key: 'world', memberIds: [o.memberId] },
   });
   const photo = await asAdmin<{ url: string }>({ method: 'POST', url: `/api/events/${event.id}/photos?role=cover`, ...pngUpload() });
+  // A grouping of the session, so that reading the latest one is aimed at something that exists.
+  await asAdmin({ method: 'POST', url: `/api/events/${event.id}/sessions/${session}/groupings`, payload: { groups: 1 } });
   return {
     event: event.id,
     session,
@@ -122,6 +124,15 @@ export function aimedAtTargetEvents(w: EventsWorld): { route: string; request: R
       method: 'PUT',
       url: `${event}/sessions/${w.session}/quotas`,
       payload: { quotas: [{ orgId: w.orgId, places: 1 }] },
+    }),
+    r('POST /api/events/:id/sessions/:sessionId/groupings', {
+      method: 'POST',
+      url: `${event}/sessions/${w.session}/groupings`,
+      payload: { groups: 1, seed: '越权分组' },
+    }),
+    r('GET /api/events/:id/sessions/:sessionId/groupings/latest', {
+      method: 'GET',
+      url: `${event}/sessions/${w.session}/groupings/latest`,
     }),
   ];
 }

@@ -31,6 +31,7 @@ import { eventReachRoutes } from './events.reach.routes.js';
 import { eventAdminRoutes } from './events.admin.routes.js';
 import { eventPhotoRoutes } from './events.photos.routes.js';
 import { eventQuotaRoutes } from './events.quota.routes.js';
+import { eventGroupingRoutes } from './events.grouping.routes.js';
 
 /** Events (活动): events with sessions, first-come sign-ups, waitlists; the cadres' console and the member pages. */
 export function eventRoutes(app: FastifyInstance, deps: Deps): void {
@@ -112,4 +113,5 @@ export function eventRoutes(app: FastifyInstance, deps: Deps): void {
   eventReachRoutes(app, deps);
   eventAdminRoutes(app, deps);
   eventPhotoRoutes(app, deps);
+  eventGroupingRoutes(app, deps);
 }
