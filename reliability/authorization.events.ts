@@ -134,5 +134,9 @@ export function aimedAtTargetEvents(w: EventsWorld): { route: string; request: R
       method: 'GET',
       url: `${event}/sessions/${w.session}/groupings/latest`,
     }),
+    r('GET /api/events/:id/sessions/:sessionId/groupings/latest/export', {
+      method: 'GET',
+      url: `${event}/sessions/${w.session}/groupings/latest/export`,
+    }),
   ];
 }

@@ -53,4 +53,8 @@ defineAuditActions({
     label: { 'zh-CN': '随机分组', en: 'Random grouping' },
     sentence: { 'zh-CN': '将活动 {target} 一个班次的人员随机分组', en: 'Split the people of a session of {target} into groups at random' },
   },
+  'event.grouping.export': {
+    label: { 'zh-CN': '导出分组名单', en: 'Export groups' },
+    sentence: { 'zh-CN': '导出活动 {target} 一个班次的分组名单', en: 'Exported the groups of a session of {target}' },
+  },
 });

@@ -32,5 +32,16 @@ export const authz: ModuleAuthz = {
         return { method: 'GET', url: `/api/events/${event.id}/sessions/${event.sessions[0]!.id}/groupings/latest` };
       },
     },
+    {
+      route: 'GET /api/events/:id/sessions/:sessionId/groupings/latest/export',
+      action: 'event.read',
+      visibleWith: 'event.read',
+      write: false,
+      binary: true,
+      request: async (f) => {
+        const event = await groupedOnStreet(f);
+        return { method: 'GET', url: `/api/events/${event.id}/sessions/${event.sessions[0]!.id}/groupings/latest/export` };
+      },
+    },
   ],
 };

@@ -1,4 +1,6 @@
 import type { Executor } from '../../db/executor.js';
+import { sql } from 'kysely';
+import { inScope, type OrgScope } from '../../auth/scope.js';
 import type { GroupingSeedSource } from '../../../common/events.grouping.js';
 import './events.grouping.tables.js';
 
@@ -98,4 +100,27 @@ export type GroupingMemberRow = Awaited<ReturnType<typeof membersOf>>[number];
 /** The session, when it belongs to the event. */
 export function sessionOfEvent(db: Executor, event: { id: number }, sessionId: number) {
   return db.selectFrom('event_session').select(['id']).where('id', '=', sessionId).where('event_id', '=', event.id).executeTakeFirst();
+}
+
+/**
+ * One page of a grouping's export: its people whose union lies in the caller's scope (full name, masked phone), by
+ * group then key, after the (group, key) given.
+ */
+export function exportPage(
+  db: Executor,
+  scope: OrgScope,
+  grouping: { id: number },
+  after: { groupNo: number; key: string } | undefined,
+  limit: number,
+) {
+  let q = db
+    .selectFrom('event_grouping_member as g')
+    .innerJoin('event_registration as r', (j) => j.onRef('r.region_id', '=', 'g.region_id').onRef('r.id', '=', 'g.registration_id'))
+    .innerJoin('member as m', (j) => j.onRef('m.region_id', '=', 'r.region_id').onRef('m.id', '=', 'r.member_id'))
+    .innerJoin('org_unit as o', 'o.id', 'r.org_id')
+    .select(['g.group_no', 'g.key', 'm.name', 'm.phone_masked', 'o.name as org_name'])
+    .where('g.grouping_id', '=', grouping.id)
+    .where(inScope(scope, sql.ref('r.org_path'), sql.ref('r.region_id')));
+  if (after) q = q.where(sql<boolean>`(g.group_no, g.key) > (${after.groupNo}, ${after.key})`);
+  return q.orderBy('g.group_no').orderBy('g.key').limit(limit).execute();
 }

@@ -1,3 +1,5 @@
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
@@ -6,7 +8,10 @@ import '../../../common/events.errors.js';
 import '../../../common/events.grouping.errors.js';
 import type { EventGrouping, GroupedPerson, GroupingBody } from '../../../common/events.grouping.js';
 import { maskName } from '../../../common/identity.js';
-import type { Actor } from '../../auth/scope.js';
+import { dayOf } from '../../../common/beijing-time.js';
+import type { Locale } from '../../../common/i18n.js';
+import { scopeFor, type Actor } from '../../auth/scope.js';
+import { neutraliseCell } from '../rosters/roster.errors-file.js';
 import { recordWrite } from '../../audit/audit.js';
 import { assertOwner, findEventFor } from './events.service.js';
 import { DrawInputError, randomSeed } from './draw.keys.js';
@@ -141,4 +146,68 @@ export async function latestGrouping(db: Kysely<DB>, actor: Actor, eventId: numb
   const grouping = await latestIn(db, event, session.id);
   if (!grouping) throw new AppError('EVENT_GROUPING_NONE');
   return grouping;
+}
+
+const EXPORT_PAGE = 500;
+const exportLabels = {
+  'zh-CN': {
+    sheet: '分组名单',
+    headers: ['序号', '组别', '姓名', '手机（隐去中间四位）', '所在工会', '密钥'],
+    group: (n: number) => `第${n}组`,
+    file: '分组名单',
+  },
+  en: {
+    sheet: 'Groups',
+    headers: ['No.', 'Group', 'Name', 'Phone (masked)', 'Union', 'Key'],
+    group: (n: number) => `Group ${n}`,
+    file: 'groups',
+  },
+} as const;
+
+/**
+ * Starts the Excel export of a session's latest grouping: the people whose union the caller's scope reaches (as the
+ * registrations export), group by group, phones masked. The checks and the audit entry happen before the first byte;
+ * `write` then streams the rows (exceljs streaming writer, pages of 500).
+ */
+export async function startGroupingExport(
+  db: Kysely<DB>,
+  actor: Actor,
+  eventId: number,
+  sessionId: number,
+  locale: Locale,
+): Promise<{ fileName: string; write: (out: Writable) => Promise<number> }> {
+  const event = await findEventFor(db, actor, eventId);
+  const session = await repo.sessionOfEvent(db, event, sessionId);
+  if (!session) throw new AppError('NOT_FOUND');
+  const grouping = await repo.latestGrouping(db, event, session.id);
+  if (!grouping) throw new AppError('EVENT_GROUPING_NONE');
+  const scope = scopeFor(actor, 'event.read');
+  await recordWrite(
+    db,
+    actor,
+    'event.grouping.export',
+    { type: 'event', id: event.id, orgPath: event.org_path },
+    { sessionId, groupingId: grouping.id },
+  );
+  const l = exportLabels[locale];
+  const write = async (out: Writable): Promise<number> => {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+    const sheet = workbook.addWorksheet(l.sheet);
+    sheet.addRow([...l.headers]).commit();
+    let n = 0;
+    let after: { groupNo: number; key: string } | undefined;
+    for (;;) {
+      const page = await repo.exportPage(db, scope, grouping, after, EXPORT_PAGE);
+      for (const r of page)
+        sheet
+          .addRow([++n, l.group(r.group_no), ...[r.name, r.phone_masked ?? '', r.org_name].map((v) => neutraliseCell(v)), r.key])
+          .commit();
+      const last = page.at(-1);
+      if (page.length < EXPORT_PAGE || !last) break;
+      after = { groupNo: last.group_no, key: last.key };
+    }
+    await workbook.commit();
+    return n;
+  };
+  return { fileName: `${event.title}-${l.file}-${dayOf(new Date())}.xlsx`, write };
 }

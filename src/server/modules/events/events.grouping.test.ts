@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorWith, buildMember, buildTree, createTestContext, type TestContext } from '../../testing/harness.js';
 import type { BulkSignUpResult, EventDetail } from '../../../common/events.js';
@@ -145,5 +146,30 @@ describe('random grouping at a session (随机分组)', () => {
     expect((await ctx.call('GET', `${groupingUrl(event.id, sessionId)}/latest`, undefined, stranger.cookie)).statusCode).toBe(404);
     const headers = await ctx.database.db.selectFrom('event_grouping').select('id').where('session_id', '=', sessionId).execute();
     expect(headers).toHaveLength(1);
+  });
+
+  it('exports the latest grouping as .xlsx, group by group with masked phones, audited; nothing before a grouping', async () => {
+    const { event, sessionId } = await classWith(10, 5);
+    expect((await ctx.call('GET', `${groupingUrl(event.id, sessionId)}/latest/export`)).statusCode).toBe(404);
+    const grouping = (await ctx.call('POST', groupingUrl(event.id, sessionId), { groups: 2, seed: '导出' })).json<EventGrouping>();
+    const response = await ctx.call('GET', `${groupingUrl(event.id, sessionId)}/latest/export`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('分组名单')!;
+    const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows[0]!.slice(1)).toEqual(['序号', '组别', '姓名', '手机（隐去中间四位）', '所在工会', '密钥']);
+    const body = rows.slice(1).map((r) => r.slice(1));
+    expect(body.map((r) => r[1])).toEqual(['第1组', '第1组', '第1组', '第2组', '第2组']);
+    expect(body.map((r) => r[5])).toEqual(grouping.members.flat().map((p) => p.key));
+    for (const r of body) expect(String(r[3])).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    const audit = await ctx.database.db
+      .selectFrom('audit_log')
+      .select(['action'])
+      .where('action', '=', 'event.grouping.export')
+      .where('target_id', '=', String(event.id))
+      .execute();
+    expect(audit).toHaveLength(1);
   });
 });

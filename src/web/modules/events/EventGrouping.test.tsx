@@ -72,13 +72,15 @@ describe('random grouping on the sessions tab (随机分组)', { timeout: 240_00
 
   it('lets a reader see the latest grouping but not group; a session never grouped says so', async () => {
     let hasGrouping = true;
-    fakeApi(cadre(['event.read']), (method, path) =>
+    const calls = fakeApi(cadre(['event.read']), (method, path) =>
       method === 'GET' && path === '/api/events/4/sessions/11/groupings/latest' && hasGrouping ? { body: grouping } : undefined,
     );
     renderPage(<EventSessionsTab event={event} canWrite={false} onChanged={() => undefined} />);
     await userEvent.click(await screen.findByTestId('grouping-view-11'));
     expect((await screen.findByTestId('group-2')).textContent).toContain('王*');
     expect(screen.queryByTestId('grouping-run-11')).toBeNull();
+    await userEvent.click(screen.getByTestId('grouping-export'));
+    await waitFor(() => expect(calls.map((c) => c.url.pathname)).toContain('/api/events/4/sessions/11/groupings/latest/export'));
     await userEvent.click(screen.getByTestId('grouping-close'));
     hasGrouping = false;
     await userEvent.click(screen.getByTestId('grouping-view-11'));

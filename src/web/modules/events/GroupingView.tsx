@@ -1,4 +1,4 @@
-import { PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Empty, Modal, Row, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -93,6 +93,15 @@ export function GroupingView({
       title={t('events.grouping.result')}
       onCancel={onClose}
       footer={[
+        <Button
+          key="export"
+          icon={<DownloadOutlined />}
+          disabled={!grouping}
+          onClick={() => void eventGroupingApi.download(eventId, sessionId).catch((error: unknown) => notify.error(error))}
+          data-testid="grouping-export"
+        >
+          {t('events.grouping.export')}
+        </Button>,
         <Button key="print" icon={<PrinterOutlined />} disabled={!grouping} onClick={() => window.print()} data-testid="grouping-print">
           {t('events.grouping.print')}
         </Button>,

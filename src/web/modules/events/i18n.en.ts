@@ -118,6 +118,7 @@ export const messages: Widen<typeof zhCN> = {
       listHash: 'List hash',
       at: 'Grouped at',
       print: 'Print groups',
+      export: 'Export to Excel',
       close: 'Close',
     },
     quota: {

@@ -107,6 +107,7 @@ export const messages = {
       listHash: '名单哈希',
       at: '分组时间',
       print: '打印分组',
+      export: '导出Excel',
       close: '关闭',
     },
     quota: {
