@@ -17,6 +17,7 @@ import {
   TECH_LINE_TITLE,
 } from './events.js';
 import { seedDemoMembers } from './members.js';
+import { sendEventNotifications } from '../modules/events/events.notify.js';
 import { FINANCE_COURSE, seedTraining, TRAINING_PLAN } from './training.js';
 
 const HAIDIAN = '110108';
@@ -77,6 +78,22 @@ describe('the demo events and training at the seed pages’ scale', () => {
       SELECT count(DISTINCT split_part(place, '（', 1))::int AS n FROM event_session s JOIN event e ON e.id = s.event_id
        WHERE e.title = ${TECH_LINE_TITLE}`.execute(database.db);
     expect(firms.rows[0]?.n).toBe(15);
+  });
+
+  it('sends no confirmation for the demo sign-ups on the first notification scan (they are marked seeded)', async () => {
+    const deps = createDeps(database, testConfig({ seedDemo: true, demoScale: 0.05, dataDir: dir }));
+    const confirmed = await database.db
+      .selectFrom('event_registration')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('status', '=', 'confirmed')
+      .executeTakeFirstOrThrow();
+    expect(confirmed.n).toBeGreaterThanOrEqual(TECH_LINE.workers);
+    const sent = await sendEventNotifications(
+      database.db,
+      { cipher: deps.cipher, messages: deps.messages },
+      new Date('2000-01-01T00:00:00Z'),
+    );
+    expect(sent.confirmed).toBe(0);
   });
 
   it('holds 燕缘际会’s 800 entries from 126 units for 300 places, waiting for the ranking', async () => {

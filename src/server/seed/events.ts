@@ -225,7 +225,10 @@ async function membersOf(db: Kysely<DB>, node: Node, limit: number, order: 'm.id
     .execute();
 }
 
-/** The registrations in one statement, each session's held places raised with them (the same seat count as a sign-up). */
+/**
+ * The registrations in one statement, each session's held places raised with them (the same seat count as a sign-up),
+ * their confirmations marked as seeded.
+ */
 async function insertRegistrations(db: Kysely<DB>, eventId: number, keyPrefix: string, rows: readonly Registration[]): Promise<void> {
   const write = async (tx: Transaction<DB>) => {
     await sql`
@@ -242,6 +245,11 @@ async function insertRegistrations(db: Kysely<DB>, eventId: number, keyPrefix: s
         FROM (SELECT session_id, count(*)::int AS n FROM event_registration
                WHERE event_id = ${eventId} AND status IN ('offered', 'confirmed', 'attended') GROUP BY session_id) c
        WHERE s.id = c.session_id`.execute(tx);
+    // Sign-ups made before the platform ran: the notification scan sends them no confirmation (0048).
+    await sql`
+      INSERT INTO event_notification (region_id, registration_id, kind, outcome)
+      SELECT region_id, id, 'confirmed', 'seeded' FROM event_registration WHERE event_id = ${eventId} AND status = 'confirmed'
+      ON CONFLICT DO NOTHING`.execute(tx);
   };
   await (db.isTransaction ? write(db as Transaction<DB>) : db.transaction().execute(write));
 }

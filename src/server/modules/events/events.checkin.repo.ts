@@ -111,10 +111,10 @@ export async function insertScan(
     reg: LockedRegistration;
     scanId: string;
     outcome: Exclude<ScanOutcome, 'invalid'>;
-    via: 'scan' | 'manual';
+    via: 'scan' | 'manual' | 'training';
     deviceId: string | null;
     scannedAt: string;
-    userId: number;
+    userId: number | null;
   },
 ): Promise<boolean> {
   const row = await tx
@@ -145,4 +145,29 @@ export async function pointsProgrammeOf(db: Executor, eventId: number): Promise<
 /** Names the programme a new event's attendance awards points through (the caller checked both). */
 export async function setPointsProgramme(tx: Executor, eventId: number, programmeId: number): Promise<void> {
   await tx.updateTable('event').set({ points_programme_id: programmeId }).where('id', '=', eventId).execute();
+}
+
+/**
+ * The confirmed registrations of these members in the session, locked in (region, id) order — a training mark
+ * checking its members in to the event session behind it (the members were scoped by the training module).
+ */
+export async function lockConfirmedOfMembers(
+  tx: Executor,
+  sessionId: number,
+  members: readonly { region_id: number; id: number }[],
+): Promise<LockedRegistration[]> {
+  if (members.length === 0) return [];
+  return tx
+    .selectFrom('event_registration as r')
+    .innerJoin('member as m', (j) => j.onRef('m.region_id', '=', 'r.region_id').onRef('m.id', '=', 'r.member_id'))
+    .select(['r.id', 'r.region_id', 'r.event_id', 'r.session_id', 'r.member_id', 'r.org_path', 'r.status', 'r.ticket_version', 'm.name'])
+    .where(
+      sql<boolean>`(r.region_id, r.member_id) IN (SELECT * FROM unnest(${members.map((m) => m.region_id)}::bigint[], ${members.map((m) => m.id)}::bigint[]))`,
+    )
+    .where('r.session_id', '=', sessionId)
+    .where('r.status', '=', 'confirmed')
+    .orderBy('r.region_id')
+    .orderBy('r.id')
+    .forUpdate('r')
+    .execute();
 }

@@ -18,7 +18,7 @@ import type { TicketSigner } from './events.tickets.js';
 import type { EventBus } from '../../events.js';
 
 /** A confirmed person was checked in to an event session (ticket scan or by hand): told once, in the check-in's transaction. */
-export type EventAttended = { sessionId: number; regionId: number; memberId: number; userId: number };
+export type EventAttended = { sessionId: number; regionId: number; memberId: number; userId: number | null };
 declare module '../../events.js' {
   interface AppEvents {
     'event.attended': EventAttended;
@@ -84,18 +84,19 @@ export async function checkinPack(
   };
 }
 
-type CheckIn = { scanId: string; via: 'scan' | 'manual'; deviceId: string | null; scannedAt: string };
+type CheckIn = { scanId: string; via: 'scan' | 'manual' | 'training'; deviceId: string | null; scannedAt: string };
 
 /**
  * One check-in of a locked registration in the caller's transaction. The scan's ledger row decides a re-sync (same
  * answer); a confirmed registration moves to attended by the guarded update, its row written as accepted (the partial
  * unique index keeps it to one), and the event's programme awards points under the key `event-attendance:<id>`, so
- * a replay awards nothing twice. A programme refusing (rule off, a cap reached) does not undo the check-in.
+ * a replay awards nothing twice. A programme refusing (rule off, a cap reached) does not undo the check-in. `actor`
+ * null: a member's own check-in with a training room's code (no cadre).
  */
 async function checkInLocked(
   tx: Executor,
   bus: EventBus,
-  actor: Actor,
+  actor: Actor | null,
   event: { id: number; programmeId: number | null },
   reg: repo.LockedRegistration,
   c: CheckIn,
@@ -108,14 +109,14 @@ async function checkInLocked(
   else if (reg.status === 'cancelled' || reg.status === 'no_show' || reg.status === 'expired') outcome = 'cancelled_while_offline';
   else return 'invalid';
   if (outcome === 'accepted' && !(await repo.markAttended(tx, reg))) outcome = 'duplicate';
-  const row = { reg, scanId: c.scanId, via: c.via, deviceId: c.deviceId, scannedAt: c.scannedAt, userId: actor.userId };
+  const row = { reg, scanId: c.scanId, via: c.via, deviceId: c.deviceId, scannedAt: c.scannedAt, userId: actor?.userId ?? null };
   if (!(await repo.insertScan(tx, { ...row, outcome }))) return 'invalid';
   if (outcome === 'accepted')
     await bus.emit(tx, 'event.attended', {
       sessionId: reg.session_id,
       regionId: reg.region_id,
       memberId: reg.member_id,
-      userId: actor.userId,
+      userId: actor?.userId ?? null,
     });
   if (outcome === 'accepted' && event.programmeId !== null) {
     try {
@@ -126,7 +127,7 @@ async function checkInLocked(
         sourceRef: `event:${event.id}`,
         key: `event-attendance:${reg.id}`,
         units: 1,
-        actor,
+        actor: actor ?? undefined,
       });
     } catch (error) {
       // The programme's own rules refused (no SQL failed): the attendance stands, without points.
@@ -214,4 +215,28 @@ export async function checkInByHand(
   const row = await findRegistrationInScope(db, scopeFor(actor, 'event.read'), event, registrationId);
   if (!row) throw new AppError('NOT_FOUND');
   return toRegistration(row);
+}
+
+/**
+ * Training's marks reach the event (issue #13): members marked attended in a training session whose sign-ups run
+ * through an event session (a cadre's list, or the room's code: `actor` null) are checked in to that event session
+ * too, in the caller's transaction — the same guarded confirmed → attended, ledger row (via 'training') and points
+ * key as a scan; the `event.attended` this emits finds the training mark already there. Members without a confirmed
+ * registration are left alone (a walk-in is a training attendance only). Answers how many were checked in.
+ */
+export async function attendFromTraining(
+  tx: Executor,
+  bus: EventBus,
+  actor: Actor | null,
+  eventSessionId: number,
+  members: readonly { region_id: number; id: number }[],
+): Promise<number> {
+  const regs = await repo.lockConfirmedOfMembers(tx, eventSessionId, members);
+  let checkedIn = 0;
+  for (const reg of regs) {
+    const full = { id: reg.event_id, programmeId: await repo.pointsProgrammeOf(tx, reg.event_id) };
+    const c = { scanId: randomUUID(), via: 'training' as const, deviceId: null, scannedAt: new Date().toISOString() };
+    if ((await checkInLocked(tx, bus, actor, full, reg, c)) === 'accepted') checkedIn++;
+  }
+  return checkedIn;
 }

@@ -7,7 +7,8 @@ export type EventNotificationTable = {
   region_id: number;
   registration_id: number;
   kind: EventNotificationKind;
-  outcome: 'sent' | 'no_phone';
+  /** 'seeded': a demo registration, not to be told (0048). */
+  outcome: 'sent' | 'no_phone' | 'seeded';
   created_at: Timestamp;
 };
 

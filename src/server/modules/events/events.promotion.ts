@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
 import * as repo from './events.repo.js';
+import { lockSessionsToFill } from './events.quota.repo.js';
 
 /** What promotion needs to know of the session's event. */
 export type SessionRef = { sessionId: number; promotion: 'auto' | 'offer'; offerHours: number | null };
@@ -66,5 +67,20 @@ export async function expireOffers(db: Kysely<DB>, batch = 200): Promise<number>
       if (e.status === 'open') await promoteWaitlist(tx, { sessionId, promotion: e.promotion, offerHours: e.offer_hours }, n, pool);
     }
     return rows.length;
+  });
+}
+
+/**
+ * The window-close job: a session's free places reach its waitlist once its sign-up window has closed — above all the
+ * places a unit's quota kept for its members while the window was open (no freeing path runs when a window closes,
+ * so without this they would wait for the next cancellation). Each session's places go through the one promotion
+ * function, so never past capacity; safe to run again and from several workers. Answers how many were promoted.
+ */
+export async function fillAfterWindow(db: Kysely<DB>, batch = 50): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    let promoted = 0;
+    for (const s of await lockSessionsToFill(tx, batch))
+      promoted += await promoteWaitlist(tx, { sessionId: s.id, promotion: s.promotion, offerHours: s.offer_hours }, s.free);
+    return promoted;
   });
 }

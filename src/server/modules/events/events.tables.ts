@@ -85,11 +85,12 @@ export type EventCheckinTable = {
   session_id: number;
   org_path: string;
   outcome: 'accepted' | 'duplicate' | 'cancelled_while_offline';
-  via: 'scan' | 'manual';
+  via: 'scan' | 'manual' | 'training';
   device_id: string | null;
   scanned_at: string;
   synced_at: Timestamp;
-  checked_by: number;
+  /** NULL: a member's own check-in with a training room's code (0049). */
+  checked_by: number | null;
 };
 
 declare module '../../db/schema.js' {

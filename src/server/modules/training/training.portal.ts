@@ -8,6 +8,7 @@ import type { MemberPrincipal } from '../../auth/member-session.js';
 import { insertAudit } from '../../audit/audit.store.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
 import type { CheckinCodes } from './training.checkin.js';
+import { attendFromTraining } from '../events/events.checkin.service.js';
 import { findSessionFor, recordFor } from './training.service.js';
 import * as repo from './training.repo.js';
 
@@ -25,10 +26,11 @@ export async function checkinCode(deps: Pick<Deps, 'db'>, codes: CheckinCodes, a
 
 /**
  * A member checks in with the code on the room's screen (the current or the previous 30-second code) while the
- * session runs; recorded once, with the union the member belongs to now. A second check-in answers `already`.
+ * session runs; recorded once, with the union the member belongs to now (and checked in to the event session behind
+ * the training session, if the member holds a confirmed place there). A second check-in answers `already`.
  */
 export async function checkIn(
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db' | 'events'>,
   codes: CheckinCodes,
   principal: MemberPrincipal,
   body: CheckinBody,
@@ -44,6 +46,7 @@ export async function checkIn(
     const member = await repo.memberSelf(tx, { region_id: principal.regionId, id: principal.memberId });
     if (!member || member.status !== 'member') throw new AppError('MEMBER_UNAUTHENTICATED');
     const added = await repo.insertAttendance(tx, session.id, [member], 'self_qr', null);
+    if (session.event_session_id !== null) await attendFromTraining(tx, deps.events, null, session.event_session_id, [member]);
     if (added > 0)
       await insertAudit(tx, {
         userId: null,

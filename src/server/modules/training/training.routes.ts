@@ -77,7 +77,7 @@ export function trainingRoutes(app: FastifyInstance, deps: Deps): void {
   r.post(
     '/api/training/sessions/:id/attendance',
     { schema: { tags, params: IdParam, body: AttendanceBody, response: { 200: AttendanceResult } } },
-    async (req) => training.markAttendance(db, requireActor(req), req.params.id, req.body),
+    async (req) => training.markAttendance(db, deps.events, requireActor(req), req.params.id, req.body),
   );
   // The room's screen polls this every few seconds and shows the code as a QR (it rotates every 30 s).
   r.get(

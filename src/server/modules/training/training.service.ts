@@ -32,6 +32,8 @@ import { minuteOf } from '../../../common/beijing-time.js';
 import { recordWrite } from '../../audit/audit.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
 import { findMemberFor } from '../members/members.service.js';
+import { attendFromTraining } from '../events/events.checkin.service.js';
+import type { EventBus } from '../../events.js';
 import * as repo from './training.repo.js';
 
 const toPlan = (r: repo.PlanRow): Plan => ({
@@ -275,9 +277,16 @@ export async function setSessionStatus(db: Kysely<DB>, actor: Actor, id: number,
 
 /**
  * Marks attendance from a cadre's list (签到名单): members the caller's training scope reaches through their union,
- * each recorded once per session with the union they belong to now; marking again adds nothing.
+ * each recorded once per session with the union they belong to now; marking again adds nothing. A session taking its
+ * sign-ups through an event session checks the marked members in there too (their confirmed registrations).
  */
-export async function markAttendance(db: Kysely<DB>, actor: Actor, id: number, body: AttendanceBody): Promise<AttendanceResult> {
+export async function markAttendance(
+  db: Kysely<DB>,
+  bus: EventBus,
+  actor: Actor,
+  id: number,
+  body: AttendanceBody,
+): Promise<AttendanceResult> {
   return db.transaction().execute(async (tx) => {
     const session = await findSessionFor(tx, actor, id);
     await findOrgFor(tx, actor, 'training.write', session.org_id);
@@ -286,6 +295,7 @@ export async function markAttendance(db: Kysely<DB>, actor: Actor, id: number, b
     const members = await repo.membersInScope(tx, scopeFor(actor, 'training.write'), ids);
     if (members.length !== ids.length) throw new AppError('TRAINING_MEMBER_UNKNOWN', { count: ids.length - members.length });
     const added = await repo.insertAttendance(tx, session.id, members, 'cadre_list', actor.userId);
+    if (session.event_session_id !== null) await attendFromTraining(tx, bus, actor, session.event_session_id, members);
     if (added > 0)
       await recordWrite(
         tx,

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMasterSecret } from '../../crypto/pii.js';
 import { createTicketSigner } from '../events/events.tickets.js';
 import type { SyncResult } from '../../../common/events.checkin.js';
-import { actorWith, buildMember, buildTree, createTestContext, type TestContext } from '../../testing/harness.js';
+import { actorWith, buildMember, buildTree, createTestContext, signInMember, type TestContext } from '../../testing/harness.js';
 import type { Page } from '../../../common/paging.js';
 import type { BulkSignUpResult, EventDetail } from '../../../common/events.js';
 import type { Attendee } from '../../../common/training.attendance.js';
-import type { Course, Session } from '../../../common/training.js';
+import type { CheckinCode, Course, Session } from '../../../common/training.js';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof buildTree>>;
@@ -159,6 +159,75 @@ describe('training sign-up through the events machinery', () => {
       [ids[0], 'cadre_list'],
       [ids[1], 'cadre_list'],
     ]);
+  });
+
+  it('checks members marked in training in to the event session too: confirmed → attended, once; others untouched', async () => {
+    const session = await futureSession();
+    const linked = (await ctx.call('POST', `/api/training/sessions/${session.id}/sign-up`, { capacity: 1 })).json<Session>();
+    const event = await eventOf(linked.eventSessionId!);
+    const [placed, waiting, walkIn] = [
+      await buildMember(ctx, tree.dcUnion.id, { name: '戊学员' }),
+      await buildMember(ctx, tree.dcUnion.id, { name: '己学员' }),
+      await buildMember(ctx, tree.dcUnion.id, { name: '庚学员' }),
+    ];
+    const bulk = await ctx.call('POST', `/api/events/${event.id}/registrations/bulk`, {
+      sessionId: linked.eventSessionId,
+      key: 'training-mark-1',
+      memberIds: [placed.id, waiting.id],
+    });
+    const items = bulk.json<BulkSignUpResult>().items;
+    expect(items.map((i) => i.outcome)).toEqual(['confirmed', 'waitlisted']);
+    const statusOf = async (id: number) =>
+      (await ctx.database.db.selectFrom('event_registration').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+    const checkins = () =>
+      ctx.database.db
+        .selectFrom('event_checkin')
+        .select(['registration_id', 'via', 'outcome', 'checked_by'])
+        .where('session_id', '=', linked.eventSessionId!)
+        .execute();
+
+    const mark = () =>
+      ctx.call('POST', `/api/training/sessions/${session.id}/attendance`, { memberIds: [placed.id, waiting.id, walkIn.id] });
+    const first = await mark();
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json<{ added: number }>().added).toBe(3);
+    expect([await statusOf(items[0]!.registrationId!), await statusOf(items[1]!.registrationId!)]).toEqual(['attended', 'waitlisted']);
+    const rows = await checkins();
+    expect(rows.map((r) => [r.registration_id, r.via, r.outcome])).toEqual([[items[0]!.registrationId, 'training', 'accepted']]);
+    expect(rows[0]!.checked_by).not.toBeNull();
+    // Marking again, and the event's own check-in afterwards, count nothing twice.
+    expect((await mark()).json<{ added: number }>().added).toBe(0);
+    expect(await checkins()).toHaveLength(1);
+    expect((await ctx.call('POST', `/api/events/${event.id}/registrations/${items[0]!.registrationId}/check-in`)).statusCode).toBe(409);
+    expect((await ctx.call('GET', `/api/training/sessions/${session.id}`)).json<Session>().attended).toBe(3);
+  });
+
+  it('checks a member in to the event session when they check in with the room’s code (no cadre behind it)', async () => {
+    const session = await futureSession();
+    const linked = (await ctx.call('POST', `/api/training/sessions/${session.id}/sign-up`, { capacity: 5 })).json<Session>();
+    const event = await eventOf(linked.eventSessionId!);
+    const member = await buildMember(ctx, tree.dcUnion.id, { name: '辛学员' });
+    const bulk = await ctx.call('POST', `/api/events/${event.id}/registrations/bulk`, {
+      sessionId: linked.eventSessionId,
+      key: 'training-code-1',
+      memberIds: [member.id],
+    });
+    const registrationId = bulk.json<BulkSignUpResult>().items[0]!.registrationId!;
+    // The class begins: both sessions moved to now (self check-in opens an hour before the start).
+    const start = new Date(Date.now() - 5 * 60_000).toISOString();
+    const end = new Date(Date.now() + 3600_000).toISOString();
+    await ctx.database.db.updateTable('training_session').set({ starts_at: start, ends_at: end }).where('id', '=', session.id).execute();
+    const code = (await ctx.call('GET', `/api/training/sessions/${session.id}/checkin-code`)).json<CheckinCode>().code;
+    const cookie = await signInMember(ctx, member.idNumber, member.phone);
+    const r = await ctx.call('POST', '/api/portal/training/checkins', { sessionId: session.id, code }, cookie);
+    expect(r.statusCode, r.body).toBe(200);
+    const row = await ctx.database.db
+      .selectFrom('event_registration as r')
+      .innerJoin('event_checkin as c', (j) => j.onRef('c.region_id', '=', 'r.region_id').onRef('c.registration_id', '=', 'r.id'))
+      .select(['r.status', 'c.via', 'c.checked_by'])
+      .where('r.id', '=', registrationId)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'attended', via: 'training', checked_by: null });
   });
 
   it('leaves training untouched when an event session not linked to training is checked in', async () => {

@@ -50,6 +50,29 @@ describe('EventFormModal', { timeout: 240_000 }, () => {
     }
   });
 
+  it('gives every session of a first-come event the unit quotas picked in the form', async () => {
+    const calls = fakeApi(cadre(['event.read', 'event.write']), (method, path) => {
+      if (method === 'GET' && path === '/api/orgs/search')
+        return { body: { items: [{ id: 7, name: '中关村科技园工会', kind: 'grassroots_union', trail: ['海淀区总工会'] }] } };
+      return method === 'POST' && path === '/api/events' ? { status: 201, body: created } : undefined;
+    });
+    let done: EventDetail | undefined;
+    renderPage(<EventFormModal orgId={2} onClose={() => undefined} onDone={(e) => (done = e)} />);
+    await userEvent.type(await screen.findByTestId('event-title'), '科技+杏福');
+    await userEvent.type(screen.getByTestId('session-place-0'), '中关村');
+    await userEvent.type(screen.getByTestId('session-repeat-count'), '2');
+    await userEvent.click(screen.getByTestId('session-repeat'));
+    await userEvent.type(screen.getByTestId('quota-unit-search').querySelector('input') ?? document.body, '中关村');
+    await userEvent.click(await screen.findByTestId('org-option-7'));
+    const places = await screen.findByTestId('quota-places-7');
+    await userEvent.clear(places);
+    await userEvent.type(places, '10');
+    await userEvent.click(screen.getByTestId('event-ok'));
+    await waitFor(() => expect(done?.id).toBe(9));
+    const body = calls.find((c) => c.method === 'POST')!.body as { sessions: SessionInput[] };
+    expect(body.sessions.map((s) => s.quotas)).toEqual([[{ orgId: 7, places: 10 }], [{ orgId: 7, places: 10 }]]);
+  });
+
   it('refuses a session without a place before sending', async () => {
     const calls = fakeApi(cadre(['event.read', 'event.write']), () => ({ status: 201, body: created }));
     renderPage(<EventFormModal orgId={2} onClose={() => undefined} onDone={() => undefined} />);

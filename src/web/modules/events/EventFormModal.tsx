@@ -17,16 +17,22 @@ import { parseWithSchema } from '../../app/zodForm.js';
 import type { OrgSearchHit } from '../../../common/orgs.js';
 import { OrgTagPicker } from '../orgs/OrgTagPicker.js';
 import { eventsApi } from './events.api.js';
+import { QuotaEditor, type QuotaRow } from './QuotaEditor.js';
 import { beijingDay, repeatDaily, toSessionInput, type SessionRow } from './sessionRows.js';
 
 type Values = { kind: EventKind; selection: SelectionMode; title?: string; description?: string; opensOn?: string; sessions: SessionRow[] };
 
-/** 新建活动: kind, selection, and the sessions (班次) — rows added one by one, or repeated over successive days. */
+/**
+ * 新建活动: kind, selection, and the sessions (班次) — rows added one by one, or repeated over successive days; for
+ * first come, unit quotas given to every session (each session's own are changed later from its row).
+ */
 export function EventFormModal({ orgId, onClose, onDone }: { orgId: number; onClose: () => void; onDone: (e: EventDetail) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [repeatCount, setRepeatCount] = useState<number | null>(null);
   const [coOrganisers, setCoOrganisers] = useState<OrgSearchHit[]>([]);
+  const [quotas, setQuotas] = useState<QuotaRow[]>([]);
+  const isFirstCome = Form.useWatch('selection', form) === 'first_come';
   const labels = { title: t('events.field.title'), sessions: t('events.field.sessions'), description: t('events.field.description') };
   const initial: Values = {
     kind: 'culture',
@@ -46,7 +52,11 @@ export function EventFormModal({ orgId, onClose, onDone }: { orgId: number; onCl
       width={820}
       isEnterSubmit={false}
       submit={(v) => {
-        const sessions = (v.sessions ?? []).map((row) => toSessionInput(row, v.opensOn ?? beijingDay()));
+        const perSession = isFirstCome ? quotas.map((q) => ({ orgId: q.orgId, places: q.places ?? 0 })) : [];
+        const sessions = (v.sessions ?? []).map((row) => {
+          const input = toSessionInput(row, v.opensOn ?? beijingDay());
+          return input && perSession.length > 0 ? { ...input, quotas: perSession } : input;
+        });
         if (sessions.some((s) => s === undefined)) {
           form.setFields([{ name: 'sessions', errors: [t('events.sessionIncomplete')] }]);
           return null;
@@ -161,6 +171,11 @@ export function EventFormModal({ orgId, onClose, onDone }: { orgId: number; onCl
           )}
         </Form.List>
       </Form.Item>
+      {isFirstCome && (
+        <Form.Item label={t('events.quota.column')} extra={t('events.quota.perSession')}>
+          <QuotaEditor rows={quotas} onChange={setQuotas} />
+        </Form.Item>
+      )}
       <Form.Item label={t('events.field.coOrganisers')} extra={t('events.coOrganisersHint')}>
         <OrgTagPicker
           testId="event-co-organiser"

@@ -134,6 +134,8 @@ export const messages: Widen<typeof zhCN> = {
       sum: 'Quotas {{reserved}} of {{capacity}} places',
       saved: 'Unit quotas updated',
       used: '{{orgName}} {{taken}}/{{places}}',
+      perSession:
+        'Optional: places every session reserves for the members of the chosen units (and below); change a session’s own later from its row. Unused quota places become open when sign-up closes',
     },
     capacitySaved: 'Places updated',
     tab: { sessions: 'Sessions', registrations: 'Registrations', byUnit: 'By union', draw: 'Draw', report: 'Summary' },

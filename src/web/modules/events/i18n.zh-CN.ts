@@ -123,6 +123,7 @@ export const messages = {
       sum: '单位名额合计 {{reserved}} / 班次名额 {{capacity}}',
       saved: '单位名额已更新',
       used: '{{orgName}} {{taken}}/{{places}}',
+      perSession: '可选：每个班次为所选单位（含下级）的会员保留的名额，建好后可在班次行单独调整；报名截止后未用的名额转为公共名额',
     },
     capacitySaved: '名额已更新',
     tab: { sessions: '班次', registrations: '报名名单', byUnit: '各单位报名', draw: '抽签', report: '总结' },
