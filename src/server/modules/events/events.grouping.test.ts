@@ -148,6 +148,25 @@ describe('random grouping at a session (随机分组)', () => {
     expect(headers).toHaveLength(1);
   });
 
+  it('leaves grouping to the owner node: a co-organiser reads the latest grouping but may not group (403)', async () => {
+    const created = await ctx.call('POST', '/api/events', {
+      orgId: tree.dcStreet.id,
+      kind: 'care',
+      title: `联办分组${++serial}`,
+      coOrganiserIds: [tree.dcStreet2.id],
+      sessions: [openSession(10)],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const event = created.json<EventDetail>();
+    const sessionId = event.sessions[0]!.id;
+    const member = await buildMember(ctx, tree.dcUnion.id, { name: '联办学员' });
+    await ctx.call('POST', `/api/events/${event.id}/registrations/bulk`, { sessionId, key: `co${serial}`, memberIds: [member.id] });
+    expect((await ctx.call('POST', groupingUrl(event.id, sessionId), { groups: 1 })).statusCode).toBe(201);
+    const partner = await actorWith(ctx, 'union_cadre', tree.dcStreet2.id);
+    expect((await ctx.call('POST', groupingUrl(event.id, sessionId), { groups: 1 }, partner.cookie)).statusCode).toBe(403);
+    expect((await ctx.call('GET', `${groupingUrl(event.id, sessionId)}/latest`, undefined, partner.cookie)).statusCode).toBe(200);
+  });
+
   it('exports the latest grouping as .xlsx, group by group with masked phones, audited; nothing before a grouping', async () => {
     const { event, sessionId } = await classWith(10, 5);
     expect((await ctx.call('GET', `${groupingUrl(event.id, sessionId)}/latest/export`)).statusCode).toBe(404);
