@@ -55,6 +55,8 @@ export async function buildEventsWorld(asAdmin: AsAdmin, o: { orgId: number; mem
     url: `/api/events/${event.id}/guests`,
     payload: { name: `${o.label}骑手`, phone: `1387${String(event.id).padStart(7, '0').slice(-7)}`, note: '外卖骑手' },
   });
+  // A grouping of the session, so that reading the latest one is aimed at something that exists.
+  await asAdmin({ method: 'POST', url: `/api/events/${event.id}/sessions/${session}/groupings`, payload: { groups: 1 } });
   return {
     guest: guest.id,
     event: event.id,
@@ -149,6 +151,19 @@ export function aimedAtTargetEvents(w: EventsWorld): { route: string; request: R
       method: 'PUT',
       url: `${event}/sessions/${w.session}/quotas`,
       payload: { quotas: [{ orgId: w.orgId, places: 1 }] },
+    }),
+    r('POST /api/events/:id/sessions/:sessionId/groupings', {
+      method: 'POST',
+      url: `${event}/sessions/${w.session}/groupings`,
+      payload: { groups: 1, seed: '越权分组' },
+    }),
+    r('GET /api/events/:id/sessions/:sessionId/groupings/latest', {
+      method: 'GET',
+      url: `${event}/sessions/${w.session}/groupings/latest`,
+    }),
+    r('GET /api/events/:id/sessions/:sessionId/groupings/latest/export', {
+      method: 'GET',
+      url: `${event}/sessions/${w.session}/groupings/latest/export`,
     }),
   ];
 }

@@ -12,6 +12,8 @@ import {
   GIG_GUESTS,
   MATCHMAKING,
   MATCHMAKING_TITLE,
+  PSYCHOLOGY_CLASS,
+  PSYCHOLOGY_CLASS_TITLE,
   seedEventGuests,
   seedEvents,
   TECH_LINE,
@@ -121,6 +123,23 @@ describe('the demo events and training at the seed pages’ scale', () => {
       { kind: 'matchmaking', selection: 'points_ranking', places: 300, held: 0, entries: 800, units: 126, waiting: 800 },
     ]);
     expect(MATCHMAKING).toEqual({ signUps: 800, units: 126, places: 300 });
+  });
+
+  it('groups the 心理健康 class’s 48 confirmed sign-ups at random into 6 groups of 8, once however often the seed runs', async () => {
+    const { rows } = await sql<{ kind: string; groupings: number; groups: number; people: number; confirmed: number }>`
+      SELECT e.kind, count(DISTINCT g.id)::int AS groupings, max(g.groups)::int AS groups, max(g.people)::int AS people,
+             (SELECT count(*)::int FROM event_registration r WHERE r.event_id = e.id AND r.status = 'confirmed') AS confirmed
+        FROM event e JOIN event_grouping g ON g.event_id = e.id
+       WHERE e.title = ${PSYCHOLOGY_CLASS_TITLE}
+       GROUP BY e.id, e.kind`.execute(database.db);
+    expect(rows).toEqual([{ kind: 'care', groupings: 1, groups: 6, people: 48, confirmed: 48 }]);
+    const sizes = await sql<{ group_no: number; n: number; registrations: number }>`
+      SELECT m.group_no, count(*)::int AS n, count(DISTINCT m.registration_id)::int AS registrations
+        FROM event_grouping_member m JOIN event_grouping g ON g.id = m.grouping_id JOIN event e ON e.id = g.event_id
+       WHERE e.title = ${PSYCHOLOGY_CLASS_TITLE}
+       GROUP BY m.group_no ORDER BY m.group_no`.execute(database.db);
+    expect(sizes.rows.map((r) => [r.group_no, r.n])).toEqual([1, 2, 3, 4, 5, 6].map((g) => [g, 8]));
+    expect(sizes.rows.reduce((sum, r) => sum + r.registrations, 0)).toBe(PSYCHOLOGY_CLASS.signUps);
   });
 
   it('plans 30 送教 sessions for the city with 劳模宣讲团 teachers, a finance course, and attendance at the held ones', async () => {

@@ -4,6 +4,7 @@ import { regionOfPath } from '../auth/tree.js';
 import { insertEvent, insertNodes, insertSessions } from '../modules/events/events.repo.js';
 import type { PiiCipher } from '../crypto/pii.js';
 import { maskPhone } from '../../common/identity.js';
+import { storeGrouping } from '../modules/events/events.grouping.service.js';
 
 export const TECH_LINE_TITLE = '“科技+杏福”职工走进科技企业';
 export const MATCHMAKING_TITLE = '燕缘际会·青年职工交友联谊';
@@ -11,6 +12,9 @@ export const MATCHMAKING_TITLE = '燕缘际会·青年职工交友联谊';
 export const TECH_LINE = { sessions: 33, workers: 1500, firms: 15 } as const;
 /** 800 sign-ups from 126 units for 300 places, chosen by points ranking. */
 export const MATCHMAKING = { signUps: 800, units: 126, places: 300 } as const;
+export const PSYCHOLOGY_CLASS_TITLE = '职工心理健康团体辅导课';
+/** The psychology class split its 48 sign-ups at random into 6 groups; the seed is fixed so the demo stays the same. */
+export const PSYCHOLOGY_CLASS = { signUps: 48, groups: 6, capacity: 50, seed: 'gonghui-demo 心理健康 2026' } as const;
 
 const FIRMS = [
   '百度科技园',
@@ -35,8 +39,9 @@ type Node = { id: number; path: string };
 /**
  * The demo's events (issue #13): 海淀区总工会's “科技+杏福” line — 33 trips to 15 tech firms carrying 1,500 workers —
  * and the matchmaking event 燕缘际会 (800 sign-ups from 126 units for 300 places, ranked by points; the cadre runs the
- * selection, so they wait as entries). Idempotent: the events are made once (in seedDemo), the sign-ups once the demo
- * members of 海淀 exist (again after the members are in). Bulk statements: a cold start stays fast.
+ * selection, so they wait as entries) — and a 心理健康 class whose 48 sign-ups are grouped at random into 6 groups of 8.
+ * Idempotent: the events are made once (in seedDemo), the sign-ups once the demo members of 海淀 exist (again after
+ * the members are in). Bulk statements: a cold start stays fast.
  */
 export async function seedEvents(db: Kysely<DB> | Transaction<DB>): Promise<void> {
   const haidian = await db
@@ -100,8 +105,53 @@ export async function seedEvents(db: Kysely<DB> | Transaction<DB>): Promise<void
     ]);
     return id;
   });
+  const psychology = await ensureEvent(db, haidian, PSYCHOLOGY_CLASS_TITLE, async (tx) => {
+    const id = await insertEvent(tx, {
+      org_id: haidian.id,
+      org_path: haidian.path,
+      region_id: regionOfPath(haidian.path),
+      kind: 'care',
+      title: PSYCHOLOGY_CLASS_TITLE,
+      description: '心理咨询师带领的团体辅导：报名职工随机分为6组，每组8人，开展情绪管理与压力疏导练习。',
+      selection: 'first_come',
+      promotion: 'auto',
+      offer_hours: null,
+    });
+    await insertNodes(tx, 'event_audience', id, [haidian]);
+    await insertSessions(tx, id, [
+      {
+        startsAt: '2026-11-14T14:00:00+08:00',
+        endsAt: '2026-11-14T17:00:00+08:00',
+        place: '海淀区职工心理驿站',
+        capacity: PSYCHOLOGY_CLASS.capacity,
+        opensAt: '2026-10-20T09:00:00+08:00',
+        closesAt: '2026-11-13T00:00:00+08:00',
+      },
+    ]);
+    return id;
+  });
   await signUpTechLine(db, tech, haidian);
   await enterMatchmaking(db, match, haidian);
+  await signUpPsychologyClass(db, psychology, haidian);
+}
+
+/** 48 members of 海淀's units confirmed for the class, then grouped 6 × 8 through the grouping service (fixed seed). */
+async function signUpPsychologyClass(db: Kysely<DB> | Transaction<DB>, eventId: number, haidian: Node): Promise<void> {
+  if (await hasRegistrations(db, eventId)) return;
+  const session = await db.selectFrom('event_session').select('id').where('event_id', '=', eventId).executeTakeFirstOrThrow();
+  const members = await membersOf(db, haidian, PSYCHOLOGY_CLASS.signUps, 'm.id');
+  if (members.length < PSYCHOLOGY_CLASS.signUps) return;
+  // The sign-ups and their grouping in one transaction: a second run finds both or neither.
+  const write = async (tx: Transaction<DB>) => {
+    await insertRegistrations(
+      tx,
+      eventId,
+      'seed:xl',
+      members.map((m) => ({ ...m, sessionId: session.id, status: 'confirmed' })),
+    );
+    await storeGrouping(tx, { id: eventId }, session.id, { groups: PSYCHOLOGY_CLASS.groups, seed: PSYCHOLOGY_CLASS.seed, createdBy: null });
+  };
+  await (db.isTransaction ? write(db as Transaction<DB>) : db.transaction().execute(write));
 }
 
 async function ensureEvent(
@@ -197,11 +247,7 @@ async function insertRegistrations(db: Kysely<DB>, eventId: number, keyPrefix: s
         FROM (SELECT session_id, count(*)::int AS n FROM event_registration
                WHERE event_id = ${eventId} AND status IN ('offered', 'confirmed', 'attended') GROUP BY session_id) c
        WHERE s.id = c.session_id`.execute(tx);
-    // Sign-ups made before the platform ran: the notification scan sends them no confirmation (0048).
-    await sql`
-      INSERT INTO event_notification (region_id, registration_id, kind, outcome)
-      SELECT region_id, id, 'confirmed', 'seeded' FROM event_registration WHERE event_id = ${eventId} AND status = 'confirmed'
-      ON CONFLICT DO NOTHING`.execute(tx);
+    await markSeeded(tx, eventId);
   };
   await (db.isTransaction ? write(db as Transaction<DB>) : db.transaction().execute(write));
 }
@@ -291,10 +337,19 @@ export async function seedEventGuests(db: Kysely<DB>, cipher: PiiCipher): Promis
         request_key: 'seed:gig:1',
       })
       .execute();
+    await markSeeded(tx, eventId);
     await tx
       .updateTable('event_session')
       .set({ confirmed: sql`confirmed + 1` })
       .where('id', '=', session.id)
       .execute();
   });
+}
+
+/** Sign-ups made before the platform ran: the notification scan sends them no confirmation (0048). */
+async function markSeeded(tx: Kysely<DB>, eventId: number): Promise<void> {
+  await sql`
+    INSERT INTO event_notification (region_id, registration_id, kind, outcome)
+    SELECT region_id, id, 'confirmed', 'seeded' FROM event_registration WHERE event_id = ${eventId} AND status = 'confirmed'
+    ON CONFLICT DO NOTHING`.execute(tx);
 }

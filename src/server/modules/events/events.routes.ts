@@ -33,6 +33,7 @@ import { eventPhotoRoutes } from './events.photos.routes.js';
 import { eventQuotaRoutes } from './events.quota.routes.js';
 import { eventGuestRoutes } from './events.guests.routes.js';
 import { ticketSignerOf } from './events.tickets.js';
+import { eventGroupingRoutes } from './events.grouping.routes.js';
 
 /** Events (活动): events with sessions, first-come sign-ups, waitlists; the cadres' console and the member pages. */
 export function eventRoutes(app: FastifyInstance, deps: Deps): void {
@@ -119,4 +120,5 @@ export function eventRoutes(app: FastifyInstance, deps: Deps): void {
   eventAdminRoutes(app, deps);
   eventPhotoRoutes(app, deps);
   eventGuestRoutes(app, deps);
+  eventGroupingRoutes(app, deps);
 }

@@ -7,6 +7,9 @@ import { useNotify } from '../../app/notify.js';
 import { eventsApi } from './events.api.js';
 import { beijingMinute } from './sessionRows.js';
 import { QuotaModal } from './QuotaModal.js';
+import type { EventGrouping } from '../../../common/events.grouping.js';
+import { GroupingModal } from './GroupingModal.js';
+import { GroupingView } from './GroupingView.js';
 
 /** The sessions (班次) of an event: time (Beijing), place, places (editable by a writer), confirmed and waitlisted. */
 export function EventSessionsTab({ event, canWrite, onChanged }: { event: EventDetail; canWrite: boolean; onChanged: () => void }) {
@@ -14,6 +17,8 @@ export function EventSessionsTab({ event, canWrite, onChanged }: { event: EventD
   const notify = useNotify();
   const [edits, setEdits] = useState<Record<number, number | null>>({});
   const [quotaOf, setQuotaOf] = useState<EventSession | undefined>(undefined);
+  const [groupingOf, setGroupingOf] = useState<EventSession | undefined>(undefined);
+  const [shown, setShown] = useState<{ session: EventSession; made?: EventGrouping } | undefined>(undefined);
   const save = async (s: EventSession) => {
     const capacity = edits[s.id];
     if (!capacity) return;
@@ -83,6 +88,23 @@ export function EventSessionsTab({ event, canWrite, onChanged }: { event: EventD
       : []),
     { title: t('events.field.confirmed'), dataIndex: 'confirmed', width: 90 },
     { title: t('events.field.waitlisted'), dataIndex: 'waitlisted', width: 90 },
+    {
+      title: t('events.grouping.column'),
+      key: 'grouping',
+      width: 170,
+      render: (_: unknown, s: EventSession) => (
+        <Space size={0}>
+          {canWrite && (
+            <Button size="small" type="link" onClick={() => setGroupingOf(s)} data-testid={`grouping-run-${s.id}`}>
+              {t('events.grouping.action')}
+            </Button>
+          )}
+          <Button size="small" type="link" onClick={() => setShown({ session: s })} data-testid={`grouping-view-${s.id}`}>
+            {t('events.grouping.view')}
+          </Button>
+        </Space>
+      ),
+    },
     ...(canWrite
       ? [
           {
@@ -101,6 +123,27 @@ export function EventSessionsTab({ event, canWrite, onChanged }: { event: EventD
   return (
     <>
       <Table rowKey="id" size="small" columns={columns} dataSource={event.sessions} pagination={false} data-testid="event-sessions-table" />
+      {groupingOf && (
+        <GroupingModal
+          eventId={event.id}
+          session={groupingOf}
+          onClose={() => setGroupingOf(undefined)}
+          onDone={(made) => {
+            setGroupingOf(undefined);
+            setShown({ session: groupingOf, made });
+          }}
+        />
+      )}
+      {shown && (
+        <GroupingView
+          key={`${shown.session.id}-${shown.made?.id ?? 'latest'}`}
+          eventId={event.id}
+          sessionId={shown.session.id}
+          title={`${event.title} · ${beijingMinute(shown.session.startsAt)} ${shown.session.place}`}
+          made={shown.made}
+          onClose={() => setShown(undefined)}
+        />
+      )}
       {quotaOf && (
         <QuotaModal
           event={event}
