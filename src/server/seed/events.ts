@@ -44,26 +44,15 @@ type Node = { id: number; path: string };
  * the members are in). Bulk statements: a cold start stays fast.
  */
 export async function seedEvents(db: Kysely<DB> | Transaction<DB>): Promise<void> {
-  const haidian = await db
-    .selectFrom('org_unit')
-    .select(['id', 'path'])
-    .where('kind', '=', 'district_federation')
-    .where('region_code', '=', '110108')
-    .executeTakeFirst();
+  const haidian = await haidianOf(db);
   if (!haidian) return;
   const tech = await ensureEvent(db, haidian, TECH_LINE_TITLE, async (tx) => {
-    const id = await insertEvent(tx, {
-      org_id: haidian.id,
-      org_path: haidian.path,
-      region_id: regionOfPath(haidian.path),
+    const id = await insertHaidianEvent(tx, haidian, {
       kind: 'outing',
       title: TECH_LINE_TITLE,
       description: '组织海淀区职工乘班车走进15家科技企业，参观研发中心、体验新技术，并开展青年职工联谊。',
       selection: 'first_come',
-      promotion: 'auto',
-      offer_hours: null,
     });
-    await insertNodes(tx, 'event_audience', id, [haidian]);
     // 33 trips from May to July 2026, three a week; 18 of 46 seats and 15 of 45 (1,518 seats for 1,500 workers).
     const sessions = Array.from({ length: TECH_LINE.sessions }, (_, i) => {
       const day = new Date(Date.UTC(2026, 4, 6 + Math.floor(i / 3) * 7 + (i % 3) * 2));
@@ -81,18 +70,12 @@ export async function seedEvents(db: Kysely<DB> | Transaction<DB>): Promise<void
     return id;
   });
   const match = await ensureEvent(db, haidian, MATCHMAKING_TITLE, async (tx) => {
-    const id = await insertEvent(tx, {
-      org_id: haidian.id,
-      org_path: haidian.path,
-      region_id: regionOfPath(haidian.path),
+    const id = await insertHaidianEvent(tx, haidian, {
       kind: 'matchmaking',
       title: MATCHMAKING_TITLE,
       description: '面向单身青年职工的线上报名、线下联谊活动：按活动积分排名确定300名线下参加人员。',
       selection: 'points_ranking',
-      promotion: 'auto',
-      offer_hours: null,
     });
-    await insertNodes(tx, 'event_audience', id, [haidian]);
     await insertSessions(tx, id, [
       {
         startsAt: '2026-12-19T14:00:00+08:00',
@@ -106,18 +89,12 @@ export async function seedEvents(db: Kysely<DB> | Transaction<DB>): Promise<void
     return id;
   });
   const psychology = await ensureEvent(db, haidian, PSYCHOLOGY_CLASS_TITLE, async (tx) => {
-    const id = await insertEvent(tx, {
-      org_id: haidian.id,
-      org_path: haidian.path,
-      region_id: regionOfPath(haidian.path),
+    const id = await insertHaidianEvent(tx, haidian, {
       kind: 'care',
       title: PSYCHOLOGY_CLASS_TITLE,
       description: '心理咨询师带领的团体辅导：报名职工随机分为6组，每组8人，开展情绪管理与压力疏导练习。',
       selection: 'first_come',
-      promotion: 'auto',
-      offer_hours: null,
     });
-    await insertNodes(tx, 'event_audience', id, [haidian]);
     await insertSessions(tx, id, [
       {
         startsAt: '2026-11-14T14:00:00+08:00',
@@ -267,26 +244,15 @@ export const GIG_GUESTS = [
  * its guests are made once.
  */
 export async function seedEventGuests(db: Kysely<DB>, cipher: PiiCipher): Promise<void> {
-  const haidian = await db
-    .selectFrom('org_unit')
-    .select(['id', 'path'])
-    .where('kind', '=', 'district_federation')
-    .where('region_code', '=', '110108')
-    .executeTakeFirst();
+  const haidian = await haidianOf(db);
   if (!haidian) return;
   const eventId = await ensureEvent(db, haidian, GIG_EVENT_TITLE, async (tx) => {
-    const id = await insertEvent(tx, {
-      org_id: haidian.id,
-      org_path: haidian.path,
-      region_id: regionOfPath(haidian.path),
+    const id = await insertHaidianEvent(tx, haidian, {
       kind: 'care',
       title: GIG_EVENT_TITLE,
       description: '面向外卖骑手、快递员等新就业形态劳动者：职工之家开放、免费体检与入会咨询，未入会的劳动者也可由工会登记报名。',
       selection: 'first_come',
-      promotion: 'auto',
-      offer_hours: null,
     });
-    await insertNodes(tx, 'event_audience', id, [haidian]);
     await insertSessions(tx, id, [
       {
         startsAt: '2027-03-20T14:00:00+08:00',
@@ -352,4 +318,32 @@ async function markSeeded(tx: Kysely<DB>, eventId: number): Promise<void> {
     INSERT INTO event_notification (region_id, registration_id, kind, outcome)
     SELECT region_id, id, 'confirmed', 'seeded' FROM event_registration WHERE event_id = ${eventId} AND status = 'confirmed'
     ON CONFLICT DO NOTHING`.execute(tx);
+}
+
+/** 海淀区总工会, the owner of every demo event (undefined before the tree is loaded). */
+async function haidianOf(db: Kysely<DB>): Promise<Node | undefined> {
+  return db
+    .selectFrom('org_unit')
+    .select(['id', 'path'])
+    .where('kind', '=', 'district_federation')
+    .where('region_code', '=', '110108')
+    .executeTakeFirst();
+}
+
+/** A demo event of 海淀, open to its whole subtree, places given at once (promotion auto). */
+async function insertHaidianEvent(
+  tx: Kysely<DB>,
+  haidian: Node,
+  e: Pick<Parameters<typeof insertEvent>[1], 'kind' | 'title' | 'description' | 'selection'>,
+): Promise<number> {
+  const id = await insertEvent(tx, {
+    ...e,
+    org_id: haidian.id,
+    org_path: haidian.path,
+    region_id: regionOfPath(haidian.path),
+    promotion: 'auto',
+    offer_hours: null,
+  });
+  await insertNodes(tx, 'event_audience', id, [haidian]);
+  return id;
 }
