@@ -19,7 +19,7 @@ import { scopeFor, type Actor } from '../../auth/scope.js';
 import { recordWrite } from '../../audit/audit.js';
 import { insertAudit } from '../../audit/audit.store.js';
 import { rankingByEarned } from '../points/programmes.service.js';
-import * as repo from './events.repo.js';
+import * as places from './events.places.repo.js';
 import * as drawRepo from './events.draw.repo.js';
 import { assertOwner, findEventFor } from './events.service.js';
 import { promoteWaitlist } from './events.promotion.js';
@@ -210,13 +210,13 @@ async function applyOutcome(
   const overflow: { entryId: string; sessionId: number }[] = [];
   const unfilled = new Map<number, number>();
   for (const p of placed) {
-    if (!(await repo.takePlace(tx, p.sessionId))) {
+    if (!(await places.takePlace(tx, p.sessionId))) {
       overflow.push(p);
       continue;
     }
     if (!(await drawRepo.confirmEntry(tx, registrationOf(p.entryId), p.sessionId))) {
       // Cancelled between freeze and draw: the place goes back, then to the waitlist's head below.
-      await repo.releasePlaces(tx, p.sessionId, 1);
+      await places.releasePlaces(tx, p.sessionId, 1);
       unfilled.set(p.sessionId, (unfilled.get(p.sessionId) ?? 0) + 1);
     }
   }

@@ -8,6 +8,7 @@ import '../../../common/portal.errors.js';
 import type { MemberEventList, MemberRegistration, SignUpBody } from '../../../common/events.js';
 import type { MemberPrincipal } from '../../auth/member-session.js';
 import * as repo from './events.repo.js';
+import * as waitlist from './events.waitlist.repo.js';
 import { cancelIn, signUpOnce } from './events.signup.js';
 import { toSession, toSummary } from './events.service.js';
 import { quotasBySession } from './events.quota.js';
@@ -111,7 +112,7 @@ export async function acceptOffer(db: Kysely<DB>, member: MemberPrincipal, id: n
   await db.transaction().execute(async (tx) => {
     const reg = await repo.registrationsOfMember(tx, member).where('r.id', '=', id).executeTakeFirst();
     if (!reg) throw new AppError('NOT_FOUND');
-    if (!(await repo.acceptOffer(tx, reg))) throw new AppError('EVENT_NO_OFFER');
+    if (!(await waitlist.acceptOffer(tx, reg))) throw new AppError('EVENT_NO_OFFER');
     await memberWrote(tx, member, 'event.registration.accept', reg);
   });
   return mine(db, member, id);

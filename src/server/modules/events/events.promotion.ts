@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
 import * as repo from './events.repo.js';
-import { lockSessionsToFill } from './events.quota.repo.js';
+import * as places from './events.places.repo.js';
+import * as waitlist from './events.waitlist.repo.js';
 
 /** What promotion needs to know of the session's event. */
 export type SessionRef = { sessionId: number; promotion: 'auto' | 'offer'; offerHours: number | null };
@@ -24,14 +25,14 @@ export async function promoteWaitlist(tx: Executor, session: SessionRef, freed: 
 async function promoteFrom(tx: Executor, session: SessionRef, freed: number, unit: number | null): Promise<number> {
   let promoted = 0;
   while (promoted < freed) {
-    const batch = await repo.nextOnWaitlist(tx, session.sessionId, freed - promoted, unit);
+    const batch = await waitlist.nextOnWaitlist(tx, session.sessionId, freed - promoted, unit);
     if (batch.length === 0) break;
     for (const person of batch) {
       if (!person.eligible) {
         await repo.moveRegistration(tx, person, ['waitlisted'], 'cancelled', { cancelReason: 'ineligible' });
         continue;
       }
-      const taken = await repo.takePlace(tx, session.sessionId, person.quota_org_id);
+      const taken = await places.takePlace(tx, session.sessionId, person.quota_org_id);
       if (!taken) return promoted;
       // A guest has no member pages to accept an offer on: their freed place is confirmed at once (and they are told).
       const to = session.promotion === 'offer' && !person.is_guest ? 'offered' : 'confirmed';
@@ -52,7 +53,7 @@ async function promoteFrom(tx: Executor, session: SessionRef, freed: number, uni
  */
 export async function expireOffers(db: Kysely<DB>, batch = 200): Promise<number> {
   return db.transaction().execute(async (tx) => {
-    const rows = await repo.expiredOffers(tx, batch);
+    const rows = await waitlist.expiredOffers(tx, batch);
     // Freed places per session and pool (quota unit, or open), each given back where it was taken from.
     const freed = new Map<string, { sessionId: number; pool: number | null; n: number }>();
     for (const r of rows)
@@ -63,8 +64,8 @@ export async function expireOffers(db: Kysely<DB>, batch = 200): Promise<number>
       }
     const order = [...freed.values()].sort((a, b) => a.sessionId - b.sessionId || (a.pool ?? 0) - (b.pool ?? 0));
     for (const { sessionId, pool, n } of order) {
-      const e = await repo.promotionOfSession(tx, sessionId);
-      await repo.releasePlaces(tx, sessionId, n, pool);
+      const e = await waitlist.promotionOfSession(tx, sessionId);
+      await places.releasePlaces(tx, sessionId, n, pool);
       if (e.status === 'open') await promoteWaitlist(tx, { sessionId, promotion: e.promotion, offerHours: e.offer_hours }, n, pool);
     }
     return rows.length;
@@ -80,7 +81,7 @@ export async function expireOffers(db: Kysely<DB>, batch = 200): Promise<number>
 export async function fillAfterWindow(db: Kysely<DB>, batch = 50): Promise<number> {
   return db.transaction().execute(async (tx) => {
     let promoted = 0;
-    for (const s of await lockSessionsToFill(tx, batch))
+    for (const s of await waitlist.lockSessionsToFill(tx, batch))
       promoted += await promoteWaitlist(tx, { sessionId: s.id, promotion: s.promotion, offerHours: s.offer_hours }, s.free);
     return promoted;
   });

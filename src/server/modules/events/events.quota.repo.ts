@@ -56,21 +56,3 @@ export async function lockSession(tx: Executor, eventId: number, sessionId: numb
     .forUpdate()
     .executeTakeFirst();
 }
-
-/**
- * Sessions whose sign-up window has closed and that have not started, of open events, with a free place and someone
- * on the waitlist — the places a unit's quota kept free until the window closed, now open (0048's index on starts_at
- * keeps this to the sessions yet to start). Locked, skipping rows another worker holds; lock order: session first.
- */
-export async function lockSessionsToFill(tx: Executor, limit: number) {
-  const { rows } = await sql<{ id: number; free: number; promotion: 'auto' | 'offer'; offer_hours: number | null }>`
-    SELECT s.id, s.capacity - s.confirmed AS free, e.promotion, e.offer_hours
-      FROM event_session s
-      JOIN event e ON e.id = s.event_id
-     WHERE s.starts_at > now() AND s.closes_at <= now() AND s.confirmed < s.capacity AND e.status = 'open'
-       AND EXISTS (SELECT 1 FROM event_registration r WHERE r.session_id = s.id AND r.status = 'waitlisted')
-     ORDER BY s.id
-     LIMIT ${limit}
-       FOR UPDATE OF s SKIP LOCKED`.execute(tx);
-  return rows;
-}

@@ -252,66 +252,6 @@ export async function sessionForMember(db: Executor, sessionId: number, memberPa
     .executeTakeFirst();
 }
 
-/** Where a taken place came from: a unit's quota (its org id) or the open places (null). */
-export type TakenPlace = { quotaOrgId: number | null };
-
-/**
- * The guard: one more place taken only while one is left. A member of a quota unit (`quotaOrgId`, the deepest quota
- * unit holding their union) takes a quota place first — session row locked first (lock order: event, session, quota
- * row), then the guarded quota update — else an open place: the session's open places are capacity − Σ places
- * (before the window closes; after it, unused quota places are open too), checked on the session row alone so the
- * guarded UPDATE stays atomic. Null when no place was left for this member.
- */
-export async function takePlace(tx: Executor, sessionId: number, quotaOrgId: number | null = null): Promise<TakenPlace | null> {
-  if (quotaOrgId !== null) {
-    const { rows: room } = await sql<{ room: boolean }>`
-      SELECT confirmed < capacity AS room FROM event_session WHERE id = ${sessionId} FOR UPDATE`.execute(tx);
-    if (!room[0]?.room) return null;
-    const { rows: quota } = await sql<{ org_id: number }>`
-      UPDATE event_session_quota SET taken = taken + 1
-       WHERE session_id = ${sessionId} AND org_id = ${quotaOrgId} AND taken < places RETURNING org_id`.execute(tx);
-    if (quota.length === 1) {
-      await sql`UPDATE event_session SET confirmed = confirmed + 1, quota_taken = quota_taken + 1 WHERE id = ${sessionId}`.execute(tx);
-      return { quotaOrgId };
-    }
-  }
-  const { rows } = await sql<{ id: number }>`
-    UPDATE event_session SET confirmed = confirmed + 1
-     WHERE id = ${sessionId} AND confirmed < capacity
-       AND confirmed - quota_taken < capacity - (CASE WHEN now() >= closes_at THEN quota_taken ELSE quota_places END)
-    RETURNING id`.execute(tx);
-  return rows.length === 1 ? { quotaOrgId: null } : null;
-}
-
-/** Gives `n` places back (a cancellation, an expired offer, a released no-show) to the pool they were taken from. */
-export async function releasePlaces(tx: Executor, sessionId: number, n: number, quotaOrgId: number | null = null): Promise<void> {
-  if (quotaOrgId === null) {
-    await sql`UPDATE event_session SET confirmed = confirmed - ${n} WHERE id = ${sessionId}`.execute(tx);
-    return;
-  }
-  await sql`UPDATE event_session SET confirmed = confirmed - ${n}, quota_taken = quota_taken - ${n} WHERE id = ${sessionId}`.execute(tx);
-  await sql`UPDATE event_session_quota SET taken = taken - ${n} WHERE session_id = ${sessionId} AND org_id = ${quotaOrgId}`.execute(tx);
-}
-
-/** The deepest quota unit of the session holding the union at `memberPath` (null: none — open places only). */
-export async function quotaUnitOf(db: Executor, sessionId: number, memberPath: string): Promise<number | null> {
-  const { rows } = await sql<{ org_id: number }>`
-    SELECT org_id FROM event_session_quota WHERE session_id = ${sessionId} AND ${memberPath}::ltree <@ org_path
-     ORDER BY nlevel(org_path) DESC LIMIT 1`.execute(db);
-  return rows[0]?.org_id ?? null;
-}
-
-/** The pool (quota unit, or null: open) the registration's place was taken from. */
-export async function poolOf(db: Executor, reg: { region_id: number; id: number }): Promise<number | null> {
-  const row = await db
-    .selectFrom('event_registration')
-    .select('quota_org_id')
-    .where('region_id', '=', reg.region_id)
-    .where('id', '=', reg.id)
-    .executeTakeFirst();
-  return row?.quota_org_id ?? null;
-}
-
 export async function findRegistrationByKey(db: Executor, regionId: number, who: HolderId, key: string) {
   return db
     .selectFrom('event_registration')
@@ -391,43 +331,6 @@ export async function moveRegistration(
     .where('status', 'in', [...from])
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
-}
-
-/**
- * The first `n` people on the session's waitlist (only those whose deepest quota unit is `unit`, when given), locked
- * (others busy with one of them are skipped), with whether they may still take part — still a member, their union
- * still inside the event's audience; a guest: not removed — and their quota unit now (a guest's: of the inviting unit).
- */
-export async function nextOnWaitlist(tx: Executor, sessionId: number, n: number, unit: number | null = null) {
-  const { rows } = await sql<{ region_id: number; id: number; eligible: boolean; quota_org_id: number | null; is_guest: boolean }>`
-    SELECT r.region_id, r.id, r.guest_id IS NOT NULL AS is_guest,
-           (CASE WHEN r.guest_id IS NOT NULL THEN g.removed_at IS NULL
-                 ELSE m.status = 'member' AND EXISTS (SELECT 1 FROM event_audience a
-                        WHERE a.event_id = r.event_id AND m.org_path <@ a.org_path) END) AS eligible,
-           q.org_id AS quota_org_id
-      FROM event_registration r
-      LEFT JOIN member m ON m.region_id = r.region_id AND m.id = r.member_id
-      LEFT JOIN event_guest g ON g.region_id = r.region_id AND g.id = r.guest_id
-      LEFT JOIN LATERAL (SELECT q.org_id FROM event_session_quota q
-                          WHERE q.session_id = r.session_id AND coalesce(m.org_path, g.org_path) <@ q.org_path
-                          ORDER BY nlevel(q.org_path) DESC LIMIT 1) q ON true
-     WHERE r.session_id = ${sessionId} AND r.status = 'waitlisted'
-       AND (${unit}::bigint IS NULL OR q.org_id = ${unit}::bigint)
-     ORDER BY r.waitlist_seq
-     LIMIT ${n}
-       FOR UPDATE OF r SKIP LOCKED`.execute(tx);
-  return rows;
-}
-
-/** Offers past their time, locked for the expiry job. */
-export async function expiredOffers(tx: Executor, limit: number) {
-  const { rows } = await sql<{ region_id: number; id: number; session_id: number; quota_org_id: number | null }>`
-    SELECT region_id, id, session_id, quota_org_id FROM event_registration
-     WHERE status = 'offered' AND offer_expires_at <= now()
-     ORDER BY offer_expires_at, id
-     LIMIT ${limit}
-       FOR UPDATE SKIP LOCKED`.execute(tx);
-  return rows;
 }
 
 function selectRegistrations(db: Executor) {
@@ -512,27 +415,4 @@ export async function eventsOpenTo(db: Executor, memberPath: string) {
     .orderBy('e.id', 'desc')
     .limit(100)
     .execute();
-}
-
-/** How the session's event promotes from its waitlist, and whether it is still open (a closed event promotes nobody). */
-export async function promotionOfSession(db: Executor, sessionId: number) {
-  return db
-    .selectFrom('event_session as s')
-    .innerJoin('event as e', 'e.id', 's.event_id')
-    .select(['e.promotion', 'e.offer_hours', 'e.status'])
-    .where('s.id', '=', sessionId)
-    .executeTakeFirstOrThrow();
-}
-
-/** An offer becomes a confirmed place, only before it expires. */
-export async function acceptOffer(tx: Executor, reg: { region_id: number; id: number }): Promise<boolean> {
-  const r = await tx
-    .updateTable('event_registration')
-    .set({ status: 'confirmed', offer_expires_at: null, updated_at: sql`now()` })
-    .where('region_id', '=', reg.region_id)
-    .where('id', '=', reg.id)
-    .where('status', '=', 'offered')
-    .where(sql<boolean>`offer_expires_at > now()`)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
 }

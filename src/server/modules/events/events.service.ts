@@ -25,6 +25,7 @@ import { boundedTotal } from '../../http/list-total.js';
 import { recordWrite } from '../../audit/audit.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
 import * as repo from './events.repo.js';
+import * as places from './events.places.repo.js';
 import { promoteWaitlist } from './events.promotion.js';
 import { cancelIn, signUpIn } from './events.signup.js';
 import { attachPointsProgramme } from './events.points.js';
@@ -244,8 +245,8 @@ export async function releaseNoShow(db: Kysely<DB>, actor: Actor, eventId: numbe
     const event = await findEventFor(tx, actor, eventId);
     const reg = await registrationFor(tx, actor, event, registrationId);
     if (!(await repo.moveRegistration(tx, reg, ['confirmed'], 'no_show'))) throw new AppError('EVENT_REGISTRATION_FINAL');
-    const pool = await repo.poolOf(tx, reg);
-    await repo.releasePlaces(tx, reg.session_id, 1, pool);
+    const pool = await places.poolOf(tx, reg);
+    await places.releasePlaces(tx, reg.session_id, 1, pool);
     await promoteWaitlist(tx, { sessionId: reg.session_id, promotion: event.promotion, offerHours: event.offer_hours }, 1, pool);
     await recordWrite(tx, actor, 'event.registration.no_show', { type: 'event', id: event.id, orgPath: reg.org_path }, { registrationId });
   });

@@ -7,6 +7,7 @@ import '../../../common/events.errors.js';
 import '../../../common/events.guests.errors.js';
 import { insertAudit } from '../../audit/audit.store.js';
 import * as repo from './events.repo.js';
+import * as places from './events.places.repo.js';
 import { promoteWaitlist } from './events.promotion.js';
 import { enterIn } from './events.draw.entry.js';
 
@@ -70,8 +71,8 @@ export async function signUpIn(
   if ('member' in who && session.selection !== 'first_come')
     return { registrationId: await enterIn(tx, who.member, session, key, signedUpBy), status: 'other', replay: false };
   if (await repo.hasActiveRegistration(tx, holder.row.region_id, sessionId, holder.key)) throw new AppError('EVENT_ALREADY_REGISTERED');
-  // A member of a quota unit takes that unit's place first, else an open one (events.repo.ts takePlace).
-  const taken = await repo.takePlace(tx, sessionId, await repo.quotaUnitOf(tx, sessionId, holder.row.org_path));
+  // A member of a quota unit takes that unit's place first, else an open one (events.places.repo.ts takePlace).
+  const taken = await places.takePlace(tx, sessionId, await places.quotaUnitOf(tx, sessionId, holder.row.org_path));
   const status = taken ? 'confirmed' : 'waitlisted';
   const registrationId = await repo.insertRegistration(tx, {
     holder: holder.row,
@@ -134,8 +135,8 @@ export async function cancelIn(
   reason: 'self' | 'cadre' | 'ineligible',
 ): Promise<boolean> {
   if (await repo.moveRegistration(tx, reg, ['offered', 'confirmed'], 'cancelled', { cancelReason: reason })) {
-    const pool = await repo.poolOf(tx, reg);
-    await repo.releasePlaces(tx, reg.session_id, 1, pool);
+    const pool = await places.poolOf(tx, reg);
+    await places.releasePlaces(tx, reg.session_id, 1, pool);
     await promoteWaitlist(tx, { sessionId: reg.session_id, promotion: reg.promotion, offerHours: reg.offer_hours }, 1, pool);
     return true;
   }
