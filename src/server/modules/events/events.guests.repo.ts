@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.js';
 import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/scope.js';
-import './events.guests.tables.js';
+import type { EventGuestTable } from './events.guests.tables.js';
 
 /**
  * The event's organising nodes the scope reaches, owner first: where a cadre may name guests (the inviting unit).
@@ -81,18 +81,7 @@ export async function countGuests(db: Executor, event: InScope<{ id: number }>):
 /** Inserts a guest; undefined when the event already holds a guest with that phone (the partial unique index). */
 export async function insertGuest(
   tx: Executor,
-  g: {
-    region_id: number;
-    event_id: number;
-    org_id: number;
-    org_path: string;
-    name: string;
-    phone_enc: string;
-    phone_bidx: string;
-    phone_masked: string;
-    note: string;
-    created_by: number;
-  },
+  g: Omit<EventGuestTable, 'id' | 'created_at' | 'removed_at'>,
 ): Promise<number | undefined> {
   const row = await tx
     .insertInto('event_guest')
