@@ -79,10 +79,7 @@ export async function countGuests(db: Executor, event: InScope<{ id: number }>):
 }
 
 /** Inserts a guest; undefined when the event already holds a guest with that phone (the partial unique index). */
-export async function insertGuest(
-  tx: Executor,
-  g: Omit<EventGuestTable, 'id' | 'created_at' | 'removed_at'>,
-): Promise<number | undefined> {
+export async function insertGuest(tx: Executor, g: Omit<EventGuestTable, 'id' | 'created_at' | 'removed_at'>): Promise<number | undefined> {
   const row = await tx
     .insertInto('event_guest')
     .values(g)
