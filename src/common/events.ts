@@ -231,6 +231,8 @@ export const MemberRegistration = Registration.omit({
   eventTitle: z.string(),
   startsAt: z.string(),
   place: z.string(),
+  /** My group (1-based) in the session's latest random grouping; null when it was not grouped with me in it. */
+  groupNo: z.number().int().positive().nullable(),
 });
 export type MemberRegistration = z.infer<typeof MemberRegistration>;
 

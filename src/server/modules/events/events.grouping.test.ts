@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorWith, buildMember, buildTree, createTestContext, type TestContext } from '../../testing/harness.js';
-import type { BulkSignUpResult, EventDetail } from '../../../common/events.js';
+import { actorWith, buildMember, buildTree, createTestContext, signInMember, type TestContext } from '../../testing/harness.js';
+import type { BulkSignUpResult, EventDetail, MemberRegistration } from '../../../common/events.js';
 import type { EventGrouping } from '../../../common/events.grouping.js';
 import { openSession } from './events.fixtures.js';
 import { groupAtRandom } from './grouping.js';
@@ -75,6 +75,36 @@ describe('random grouping at a session (随机分组)', () => {
       .where('target_id', '=', String(event.id))
       .execute();
     expect(audit).toHaveLength(1);
+  });
+
+  it('shows a member their group on their own registration, from the latest grouping', async () => {
+    const created = await ctx.call('POST', '/api/events', {
+      orgId: tree.dcStreet.id,
+      kind: 'care',
+      title: `心理健康团体辅导${++serial}`,
+      sessions: [openSession(10, '职工心理驿站')],
+    });
+    const event = created.json<EventDetail>();
+    const sessionId = event.sessions[0]!.id;
+    const people = [];
+    for (let i = 0; i < 4; i++) people.push(await buildMember(ctx, tree.dcUnion.id, { name: `分组会员${serial}号${i}` }));
+    const bulk = await ctx.call('POST', `/api/events/${event.id}/registrations/bulk`, {
+      sessionId,
+      key: `g${serial}`,
+      memberIds: people.map((p) => p.id),
+    });
+    const registrationId = bulk.json<BulkSignUpResult>().items[0]!.registrationId!;
+    const cookie = await signInMember(ctx, people[0]!.idNumber, people[0]!.phone, `10.46.${serial % 250}.1`);
+    const mine = async () =>
+      (await ctx.call('GET', '/api/portal/events/registrations', undefined, cookie))
+        .json<{ items: MemberRegistration[] }>()
+        .items.find((r) => r.id === registrationId)!.groupNo;
+    expect(await mine()).toBeNull();
+    const groupOf = (g: EventGrouping) => g.members.findIndex((group) => group.some((p) => p.registrationId === registrationId)) + 1;
+    const first = (await ctx.call('POST', groupingUrl(event.id, sessionId), { groups: 2, seed: 'seed-a' })).json<EventGrouping>();
+    expect(await mine()).toBe(groupOf(first));
+    const again = (await ctx.call('POST', groupingUrl(event.id, sessionId), { groups: 4, seed: 'seed-b' })).json<EventGrouping>();
+    expect(await mine()).toBe(groupOf(again));
   });
 
   it('recomputes the same groups from the stored list and seed; a given seed is used in its normal form', async () => {

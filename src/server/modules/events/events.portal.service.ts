@@ -14,7 +14,7 @@ import { toSession, toSummary } from './events.service.js';
 import { quotasBySession } from './events.quota.js';
 
 /** A registration as its member sees it. */
-export function toMine(r: repo.RegistrationRow): MemberRegistration {
+export function toMine(r: repo.MyRegistrationRow): MemberRegistration {
   return {
     id: r.id,
     eventId: r.event_id,
@@ -27,6 +27,7 @@ export function toMine(r: repo.RegistrationRow): MemberRegistration {
     eventTitle: r.event_title,
     startsAt: r.starts_at,
     place: r.place,
+    groupNo: r.group_no,
   };
 }
 

@@ -402,8 +402,17 @@ export async function findRegistrationInScope(
 
 /** The member's own registrations (or one of them), newest first. */
 export function registrationsOfMember(db: Executor, member: MemberPrincipal) {
-  return selectRegistrations(db).where('r.region_id', '=', member.regionId).where('r.member_id', '=', member.memberId);
+  return selectRegistrations(db)
+    .select(
+      // The member's group in the session's latest random grouping (0046), if the session was grouped with them in it.
+      sql<number | null>`(SELECT gm.group_no FROM event_grouping_member gm
+         WHERE gm.region_id = r.region_id AND gm.registration_id = r.id
+           AND gm.grouping_id = (SELECT max(g.id) FROM event_grouping g WHERE g.session_id = r.session_id))`.as('group_no'),
+    )
+    .where('r.region_id', '=', member.regionId)
+    .where('r.member_id', '=', member.memberId);
 }
+export type MyRegistrationRow = Awaited<ReturnType<ReturnType<typeof registrationsOfMember>['executeTakeFirstOrThrow']>>;
 
 /** Events open now whose audience holds the member's union, with a session whose window has not closed. */
 export async function eventsOpenTo(db: Executor, memberPath: string) {

@@ -119,6 +119,17 @@ describe('MyEventsPage: entries to a draw', () => {
     expect(card.queryByTestId('my-session-sign-up')).toBeNull();
   });
 
+  it('tells me my group when the session was grouped at random, and nothing when it was not', async () => {
+    serve('2026-05-31T12:00:00+08:00', [eventWith([sessionWith(11, ...OPEN)])], () => [
+      registrationWith({ id: 504, sessionId: 11, groupNo: 3 }),
+      registrationWith({ id: 505, sessionId: 12 }),
+    ]);
+    renderPage(<MyEventsPage />);
+    const grouped = within(await screen.findByTestId('my-registration-504'));
+    expect(grouped.getByTestId('my-group').textContent).toBe('第3组');
+    expect(within(screen.getByTestId('my-registration-505')).queryByTestId('my-group')).toBeNull();
+  });
+
   it('ranks the sessions of a preferences event, best first, and sends them with one key', async () => {
     let mine: MemberRegistration[] = [];
     const event = eventWith([sessionWith(11, ...OPEN), sessionWith(12, ...OPEN), sessionWith(13, ...OPEN)], {

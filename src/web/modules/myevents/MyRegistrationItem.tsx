@@ -42,6 +42,11 @@ export function MyRegistrationItem({
         {r.status === 'waitlisted' && r.waitlistPosition !== null && (
           <span data-testid="my-waitlist-position">{t('myEvents.waitlistPosition', { position: r.waitlistPosition })}</span>
         )}
+        {r.groupNo !== null && (
+          <Tag color="geekblue" data-testid="my-group">
+            {t('myEvents.group', { n: r.groupNo })}
+          </Tag>
+        )}
         {r.status === 'offered' && r.offerExpiresAt && (
           <span data-testid="my-offer-expires">{t('myEvents.offerUntil', { at: formatDateTime(r.offerExpiresAt) })}</span>
         )}

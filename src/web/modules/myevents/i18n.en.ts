@@ -53,6 +53,7 @@ export const messages: Widen<typeof zhCN> = {
       entered: 'Entered, awaiting the draw',
     },
     waitlistPosition: 'number {{position}} on the waitlist',
+    group: 'group {{n}}',
     offerUntil: 'accept before {{at}}',
     accept: 'Accept the place',
     accepted: 'Place accepted',

@@ -50,6 +50,7 @@ export const messages = {
       entered: '已报名，待抽签',
     },
     waitlistPosition: '候补第 {{position}} 位',
+    group: '第{{n}}组',
     offerUntil: '请在 {{at}} 前确认',
     accept: '确认参加',
     accepted: '已确认参加',

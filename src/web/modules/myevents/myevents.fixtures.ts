@@ -66,6 +66,7 @@ export function registrationWith(over: Partial<MemberRegistration>): MemberRegis
     eventTitle: '职工观影',
     startsAt: '2026-06-10T09:00:00+08:00',
     place: '工人文化宫',
+    groupNo: null,
     ...over,
   };
 }
