@@ -6,7 +6,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TournamentInputError } from './errors.js';
-import { assignLanes, centreLaneOrder, drawHeats, finalLanes, heatLotsKey, progressToFinal, type HeatResult } from './heats.js';
+import {
+  assignLanes,
+  centreLaneOrder,
+  drawHeats,
+  finalLanes,
+  finalPlaces,
+  heatLotsKey,
+  progressToFinal,
+  type HeatResult,
+} from './heats.js';
 
 const crews = (n: number): string[] => Array.from({ length: n }, (_, i) => `龙舟${i + 1}`);
 const laneOf = (heat: { lanes: { crewId: string; lane: number }[] }, crew: string): number | undefined =>
@@ -164,5 +173,29 @@ describe('progression to the final', () => {
       ),
       { numRuns: 80 },
     );
+  });
+});
+
+describe('the final', () => {
+  it('gives 3 prizes and 3 merit awards by time; a dead heat shares its place and award; DSQ wins nothing', () => {
+    const places = finalPlaces(
+      [
+        { crewId: 'a', status: 'finished', timeMs: 230_500 },
+        { crewId: 'b', status: 'finished', timeMs: 231_000 },
+        { crewId: 'c', status: 'finished', timeMs: 232_000 },
+        { crewId: 'd', status: 'finished', timeMs: 232_000 },
+        { crewId: 'e', status: 'DSQ', timeMs: 229_000 },
+        { crewId: 'f', status: 'finished', timeMs: 240_000 },
+      ],
+      { prizes: 3, merits: 3 },
+    );
+    expect(places.map((p) => [p.crewId, p.place, p.award])).toEqual([
+      ['a', 1, 'prize'],
+      ['b', 2, 'prize'],
+      ['c', 3, 'prize'],
+      ['d', 3, 'prize'],
+      ['f', 5, 'merit'],
+      ['e', null, null],
+    ]);
   });
 });

@@ -182,3 +182,32 @@ export function finalLanes(finalists: readonly Finalist[], lanes: number): LaneA
   const ranked = [...finalists].sort((a, b) => a.timeMs - b.timeMs || (a.crewId < b.crewId ? -1 : 1)).map((f) => f.crewId);
   return assignLanes(ranked, lanes);
 }
+
+export type FinalAward = 'prize' | 'merit' | null;
+export type FinalPlace = { crewId: string; place: number | null; timeMs: number | null; status: HeatStatus; award: FinalAward };
+
+/**
+ * The final's places and awards (东城: 3 prizes and 3 merit awards). Finishers are placed by time; crews with equal
+ * times share the place (a dead heat) and so the award of that place; the next place skips accordingly (1, 2, 2, 4).
+ * DNS/DNF/DSQ are unplaced and win nothing.
+ */
+export function finalPlaces(results: readonly Omit<HeatResult, 'heat'>[], awards: { prizes: number; merits: number }): FinalPlace[] {
+  assertDistinctIds(results.map((r) => r.crewId));
+  const finished = results
+    .filter(
+      (r): r is Omit<HeatResult, 'heat'> & { timeMs: number } =>
+        r.status === 'finished' && Number.isSafeInteger(r.timeMs) && (r.timeMs ?? 0) > 0,
+    )
+    .sort((a, b) => a.timeMs - b.timeMs || (a.crewId < b.crewId ? -1 : 1));
+  if (finished.length !== results.filter((r) => r.status === 'finished').length)
+    throw new TournamentInputError('invalid_input', '完赛队伍须有成绩', 'a finished crew needs a time');
+  const placed = finished.map((r): FinalPlace => {
+    const place = 1 + finished.filter((o) => o.timeMs < r.timeMs).length;
+    const award: FinalAward = place <= awards.prizes ? 'prize' : place <= awards.prizes + awards.merits ? 'merit' : null;
+    return { crewId: r.crewId, place, timeMs: r.timeMs, status: r.status, award };
+  });
+  const unplaced = results
+    .filter((r) => r.status !== 'finished')
+    .map((r): FinalPlace => ({ crewId: r.crewId, place: null, timeMs: null, status: r.status, award: null }));
+  return [...placed, ...unplaced];
+}
