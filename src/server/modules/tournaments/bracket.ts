@@ -2,8 +2,8 @@ import { TournamentInputError } from './errors.js';
 
 /**
  * Knockout brackets (issue #14). A bracket of n entrants (2..64) is drawn on P slots, P the next power of two; the
- * slots follow the standard seeding order (1 v P, then the winner meets 1 v P/2+1's… so seeds 1 and 2 can meet only
- * in the final, 1–4 only in the semi-finals). The P − n missing seeds are byes, and since seed s faces seed P + 1 − s
+ * slots follow the standard seeding order (round 1 pairs seed s with seed P + 1 − s, and seeds 1 and 2 sit in
+ * opposite halves, 1–4 in different quarters, so the best can meet only late: 1 v 2 in the final at the earliest). The P − n missing seeds are byes, and since seed s faces seed P + 1 − s
  * the byes go to seeds 1..P − n. A bye is a round-1 match with one side empty (a walkover): it appears in round 1 only
  * and never against another bye, because n > P/2.
  */

@@ -17,7 +17,10 @@ import { TournamentInputError, assertDistinctIds } from './errors.js';
 
 export type TieBreak = 'points' | 'goalDifference' | 'goalsFor' | 'headToHead' | 'fairPlay' | 'lots';
 
-/** FIFA World Cup order: overall points, goal difference, goals; then head-to-head; fair play; lots. */
+/**
+ * The order of FIFA's World Cup regulations (2018, 2022): overall points, goal difference, goals; then head-to-head;
+ * fair play; lots. FIFA applies the head-to-head mini-table once; here it is re-applied like every `headToHead`.
+ */
 export const FIFA_TIE_BREAKS: readonly TieBreak[] = ['points', 'goalDifference', 'goalsFor', 'headToHead', 'fairPlay', 'lots'];
 /** UEFA club competitions order: head-to-head straight after points. */
 export const UEFA_TIE_BREAKS: readonly TieBreak[] = ['points', 'headToHead', 'goalDifference', 'goalsFor', 'fairPlay', 'lots'];
