@@ -146,6 +146,33 @@ describe('aggregate', () => {
   });
 });
 
+describe('a declared balanced design', () => {
+  it('allows normalisation when every judge has the same load and every entry the same panel, and says which design', () => {
+    const pairs = [
+      ['j1', 'e1', 10],
+      ['j1', 'e2', 14],
+      ['j2', 'e3', 2],
+      ['j2', 'e4', 9],
+    ] as const;
+    const result = aggregate({
+      criteria: poetry,
+      judges: ['j1', 'j2'],
+      entries: ['e1', 'e2', 'e3', 'e4'],
+      assignment: pairs.map(([judgeId, entryId]) => ({ judgeId, entryId })),
+      sheets: pairs.map(([j, e, live]) => sheet(j, e, 20, 20, 10, live)),
+      normalisation: 'robust-z',
+      declaredBalancedDesign: '每位评委评两个作品，每个作品一位评委',
+    });
+    if (result.status !== 'complete') throw new Error('expected complete');
+    expect(result.rules.balance).toBe('declared');
+    expect(result.rules.summary['zh-CN']).toContain('平衡设计：每位评委评两个作品');
+    // Each judge's better entry lands on the same rescaled value.
+    const used = new Map(result.entries.map((e) => [e.entryId, e.display]));
+    expect(used.get('e2')).toBe(used.get('e4'));
+    expect(used.get('e1')).toBe(used.get('e3'));
+  });
+});
+
 describe('properties', () => {
   const hundredths = fc.integer({ min: 0, max: 10000 }).map((n) => n / 100);
 

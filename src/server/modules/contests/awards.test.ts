@@ -68,6 +68,12 @@ describe('the poetry contest of seed 004', () => {
     expect(decided.ranking.find((r) => r.entryId === 'act-04')).toMatchObject({ rank: 3, decidedByChief: true });
   });
 
+  it('refuses a chief judge decision naming an unknown act or award', () => {
+    const input: AwardsInput = { entries: [entry(1, 90)], tieBreakCriteria: [], ladder };
+    expect(() => awardPrizes({ ...input, chiefDecisions: [{ context: 'overall', order: ['act-99'] }] })).toThrow('act-99');
+    expect(() => awardPrizes({ ...input, chiefDecisions: [{ context: 'nope', order: [] }] })).toThrow('nope');
+  });
+
   it('lets a tie inside one tier stand, with a shared rank', () => {
     const entries = [entry(1, 90), entry(2, 88), entry(3, 88), entry(4, 70)];
     const result = awardPrizes({ entries, tieBreakCriteria: [], ladder });

@@ -162,6 +162,14 @@ export function awardPrizes(input: AwardsInput): AwardsResult {
   if (showcaseSize !== undefined && (!Number.isInteger(showcaseSize) || showcaseSize < 0)) {
     throw new ContestError('CONTEST_INVALID_TIERS', 'the showcase size must be a whole number ≥ 0');
   }
+  const unitIds = new Set(input.entries.map((e) => e.unitId));
+  for (const d of input.chiefDecisions ?? []) {
+    const known =
+      d.context === input.unitAward?.id ? unitIds : d.context === OVERALL || prizes.some((p) => p.id === d.context) ? ids : null;
+    if (known === null) throw new ContestError('CONTEST_UNKNOWN_REFERENCE', `a chief judge decision for an unknown award ${d.context}`);
+    const stranger = d.order.find((id) => !known.has(id));
+    if (stranger !== undefined) throw new ContestError('CONTEST_UNKNOWN_REFERENCE', `the chief judge decision names ${stranger}`);
+  }
   const decisionFor = (context: string): readonly string[] | undefined => {
     const found = (input.chiefDecisions ?? []).filter((d) => d.context === context);
     if (found.length > 1) throw new ContestError('CONTEST_INVALID_TIERS', `two chief judge decisions for ${context}`);
