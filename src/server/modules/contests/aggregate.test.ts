@@ -191,6 +191,34 @@ describe('properties', () => {
     );
   });
 
+  it('an entry’s score equals the reference: totals in cents, sorted, one dropped at each end from five judges', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 2000 })), { minLength: 1, maxLength: 9 }),
+        (cents) => {
+          const judges = cents.map((_, i) => `j${i}`);
+          const result = aggregate({
+            criteria: poetry,
+            judges,
+            entries: ['e1'],
+            sheets: cents.map(([c, q], i) => sheet(`j${i}`, 'e1', c / 100, 0, q / 100, 0)),
+          });
+          if (result.status !== 'complete') throw new Error('expected complete');
+          const totals = cents.map(([c, q]) => c + q).sort((a, b) => a - b);
+          const kept = totals.length >= 5 ? totals.slice(1, -1) : totals;
+          const reference = rational(
+            kept.reduce((a, b) => a + b, 0),
+            100 * kept.length,
+          );
+          expect(compare(result.entries[0]!.score, reference)).toBe(0);
+          expect(result.entries[0]!.rule).toBe(totals.length >= 5 ? 'trimmed-mean' : 'mean');
+          expect(result.entries[0]!.judgeTotals.filter((t) => t.dropped !== null)).toHaveLength(totals.length >= 5 ? 2 : 0);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('the result does not depend on the order of the judges or the sheets', () => {
     fc.assert(
       fc.property(
