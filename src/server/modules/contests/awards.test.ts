@@ -68,6 +68,24 @@ describe('the poetry contest of seed 004', () => {
     expect(decided.ranking.find((r) => r.entryId === 'act-04')).toMatchObject({ rank: 3, decidedByChief: true });
   });
 
+  it('ranks units by their best act, or by the share of their acts that won, as declared', () => {
+    // Unit A sends the best act and three that win nothing; unit B two acts that both win.
+    const entries = [
+      entry(1, 95, 20, 20, 'A'),
+      entry(2, 94, 20, 20, 'B'),
+      entry(3, 93, 20, 20, 'B'),
+      entry(4, 50, 20, 20, 'A'),
+      entry(5, 49, 20, 20, 'A'),
+      entry(6, 48, 20, 20, 'A'),
+    ];
+    const base: AwardsInput = { entries, tieBreakCriteria: [], ladder: [{ id: 'best', name: '最佳表演奖', quota: 3 }] };
+    const byBest = awardPrizes({ ...base, unitAward: { id: 'org', name: '优秀组织奖', quota: 1 } });
+    const byRate = awardPrizes({ ...base, unitAward: { id: 'org', name: '优秀组织奖', quota: 1, rule: 'award-rate' } });
+    if (byBest.status !== 'complete' || byRate.status !== 'complete') throw new Error('expected complete');
+    expect(byBest.unitAward!.winners).toEqual(['A']);
+    expect(byRate.unitAward!.winners).toEqual(['B']);
+  });
+
   it('refuses a chief judge decision naming an unknown act or award', () => {
     const input: AwardsInput = { entries: [entry(1, 90)], tieBreakCriteria: [], ladder };
     expect(() => awardPrizes({ ...input, chiefDecisions: [{ context: 'overall', order: ['act-99'] }] })).toThrow('act-99');

@@ -22,10 +22,17 @@ export type Tier = { readonly id: string; readonly name: string; readonly quota:
 /** A separate prize ranked on one criterion (最佳创作奖 on 题材内容). */
 export type CriterionPrize = Tier & { readonly criterionId: string };
 /**
- * An award for units (优秀组织奖). Rule: units ranked by their best entry's rank (lower is better), then by how many
- * of their entries won a tier of the ladder (more is better), then the chief judge's decision.
+ * How units are ranked for a unit award, declared in advance:
+ * - 'best-entry-rank': by their best entry's rank (lower is better), then by how many of their entries won a tier of
+ *   the ladder (more is better);
+ * - 'award-rate': by the share of their entries that won a tier of the ladder (higher is better), then by their best
+ *   entry's rank.
+ * Units still equal at the quota are ordered by the chief judge's decision, or the result is blocked.
  */
-export type UnitAward = Tier;
+export type UnitRule = 'best-entry-rank' | 'award-rate';
+
+/** An award for units (优秀组织奖). */
+export type UnitAward = Tier & { readonly rule?: UnitRule };
 
 /** The chief judge's recorded order of tied entries (or units), best first, for one ranking context. */
 export type ChiefDecision = {
@@ -203,15 +210,22 @@ export function awardPrizes(input: AwardsInput): AwardsResult {
     const award = input.unitAward;
     const rankOf = new Map(overall.ranked.map((r) => [r.id, r.rank]));
     const laddered = new Set(ladder.flatMap((t) => t.winners));
-    const units = new Map<string, { best: number; awarded: number }>();
+    const units = new Map<string, { best: number; awarded: number; sent: number }>();
     for (const e of input.entries) {
-      const u = units.get(e.unitId) ?? { best: Number.POSITIVE_INFINITY, awarded: 0 };
+      const u = units.get(e.unitId) ?? { best: Number.POSITIVE_INFINITY, awarded: 0, sent: 0 };
       units.set(e.unitId, {
         best: Math.min(u.best, rankOf.get(e.entryId)!),
         awarded: u.awarded + (laddered.has(e.entryId) ? 1 : 0),
+        sent: u.sent + 1,
       });
     }
-    const keyed = [...units].map(([id, u]) => ({ id, keys: [rational(-u.best), rational(u.awarded)] }));
+    const keyed = [...units].map(([id, u]) => ({
+      id,
+      keys:
+        (award.rule ?? 'best-entry-rank') === 'best-entry-rank'
+          ? [rational(-u.best), rational(u.awarded)]
+          : [rational(u.awarded, u.sent), rational(-u.best)],
+    }));
     const r = rankByChain(award.id, keyed, [award.quota], decisionFor(award.id));
     ties.push(...r.unresolved);
     unitAward = fillInOrder([award], r.ranked)[0]!;
