@@ -219,6 +219,52 @@ describe('properties', () => {
     );
   });
 
+  it('under normalisation a judge who is uniformly harsher or kinder changes no one’s place', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 3, max: 6 }),
+        fc.integer({ min: 3, max: 5 }),
+        fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 30, maxLength: 30 }),
+        fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 6, maxLength: 6 }),
+        (judgeCount, entryCount, pool, shifts) => {
+          const judges = Array.from({ length: judgeCount }, (_, i) => `j${i}`);
+          const entries = Array.from({ length: entryCount }, (_, i) => `e${i}`);
+          const run = (shifted: boolean) =>
+            aggregate({
+              criteria: poetry,
+              judges,
+              entries,
+              normalisation: 'robust-z',
+              sheets: judges.flatMap((j, ji) =>
+                entries.map((e, ei) => sheet(j, e, pool[ji * 5 + ei]! + (shifted ? shifts[ji]! : 0), 10, 10, 10)),
+              ),
+            });
+          const attempt = (shifted: boolean) => {
+            try {
+              return run(shifted);
+            } catch (e) {
+              if (e instanceof ContestError && e.code === 'CONTEST_NORMALISATION_DEGENERATE') return null;
+              throw e;
+            }
+          };
+          const plain = attempt(false);
+          const moved = attempt(true);
+          fc.pre(plain !== null && moved !== null);
+          if (plain === null || moved === null) return;
+          if (plain.status !== 'complete' || moved.status !== 'complete') throw new Error('expected complete');
+          for (const a of plain.entries.keys()) {
+            for (const b of plain.entries.keys()) {
+              expect(compare(moved.entries[a]!.score, moved.entries[b]!.score)).toBe(
+                compare(plain.entries[a]!.score, plain.entries[b]!.score),
+              );
+            }
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it('the result does not depend on the order of the judges or the sheets', () => {
     fc.assert(
       fc.property(
