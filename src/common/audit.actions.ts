@@ -54,6 +54,8 @@ const role = words({
   auditor: { 'zh-CN': '审计人员', en: 'Auditor' },
   read_only: { 'zh-CN': '只读', en: 'Read only' },
   cashier: { 'zh-CN': '收银员', en: 'Cashier' },
+  judge: { 'zh-CN': '评委', en: 'Judge' },
+  referee: { 'zh-CN': '裁判员', en: 'Referee' },
 });
 const field = words({ idNumber: { 'zh-CN': '身份证号', en: 'ID number' }, phone: { 'zh-CN': '手机号', en: 'mobile number' } });
 const plain = (value: unknown): string => (value === null || value === undefined ? '' : String(value));

@@ -4,8 +4,11 @@ import { z } from 'zod';
 /**
  * `cashier` is a narrow role: granted on the node that registered a merchant, it reaches that merchant's counter only
  * (the merchant is named by `merchant_cashier`), never the node's members.
+ * `judge` and `referee` are narrow roles too: granted on the node that runs a contest or a tournament, they reach only
+ * the contests a `contest_judge` row names (and there only the entries assigned to them) and the tournaments a
+ * `tournament_referee` row names — never the node's members or its other records.
  */
-export const roles = ['federation_admin', 'union_cadre', 'finance_officer', 'auditor', 'read_only', 'cashier'] as const;
+export const roles = ['federation_admin', 'union_cadre', 'finance_officer', 'auditor', 'read_only', 'cashier', 'judge', 'referee'] as const;
 export type Role = (typeof roles)[number];
 
 export const actions = [
@@ -38,6 +41,16 @@ export const actions = [
   /** Training (送教 / 培训): plans, courses, teachers, sessions, attendance and its coverage. */
   'training.read',
   'training.write',
+  /** Contests (竞赛评比): entries, criteria, judge panels, awards, results and their notice period. */
+  'contest.read',
+  'contest.write',
+  /** Scoring the entries assigned to oneself (the judge's score sheets). */
+  'contest.judge',
+  /** Tournaments (赛事): teams, fixtures, heats, standings, brackets. */
+  'tournament.read',
+  'tournament.write',
+  /** Entering results of the matches and heats one is named on (confirmed by the organiser). */
+  'tournament.referee',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -50,6 +63,8 @@ const readAll: Action[] = [
   'welfare.read',
   'event.read',
   'training.read',
+  'contest.read',
+  'tournament.read',
 ];
 
 /** What each role may do, within the subtree it was granted on. */
@@ -67,11 +82,15 @@ export const rolePermissions: Record<Role, readonly Action[]> = {
     'welfare.write',
     'event.write',
     'training.write',
+    'contest.write',
+    'tournament.write',
   ],
   finance_officer: readAll,
   auditor: [...readAll, 'audit.read', 'user.read'],
   read_only: readAll,
   cashier: ['points.redeem'],
+  judge: ['contest.judge'],
+  referee: ['tournament.referee'],
 };
 
 export function roleAllows(role: Role, action: Action): boolean {

@@ -101,5 +101,7 @@ export const appEn: Widen<typeof appZhCN> = {
     auditor: 'Auditor',
     read_only: 'Read only',
     cashier: 'Cashier',
+    judge: 'Judge',
+    referee: 'Referee',
   },
 };

@@ -98,5 +98,7 @@ export const appZhCN = {
     auditor: '审计人员',
     read_only: '只读',
     cashier: '收银员',
+    judge: '评委',
+    referee: '裁判员',
   },
 } as const;
