@@ -3,6 +3,7 @@ import type { Executor } from '../../db/executor.js';
 import { inScope, type InScope, type OrgScope } from '../../auth/scope.js';
 import type { EventStatus, RegistrationStatus } from '../../../common/events.js';
 import './events.admin.tables.js';
+import { holderNameSql, registrationsWithHolder } from './events.holder.repo.js';
 
 /** Moves the event from one of `from` to `to` (a guarded update: the row lock orders closes and cancels). */
 export async function moveEvent(
@@ -148,15 +149,12 @@ export async function exportPage(
   event: InScope<{ id: number }>,
   f: { underPath: string; sessionId: number | undefined; status: RegistrationStatus | undefined; afterId: number; limit: number },
 ) {
-  let q = db
-    .selectFrom('event_registration as r')
-    .leftJoin('member as m', (j) => j.onRef('m.region_id', '=', 'r.region_id').onRef('m.id', '=', 'r.member_id'))
-    .leftJoin('event_guest as g', (j) => j.onRef('g.region_id', '=', 'r.region_id').onRef('g.id', '=', 'r.guest_id'))
+  let q = registrationsWithHolder(db)
     .innerJoin('org_unit as o', 'o.id', 'r.org_id')
     .innerJoin('event_session as s', 's.id', 'r.session_id')
     .select([
       'r.id',
-      sql<string>`coalesce(m.name, g.name)`.as('name'),
+      holderNameSql.as('name'),
       sql<string | null>`coalesce(m.phone_masked, g.phone_masked)`.as('phone_masked'),
       sql<boolean>`r.guest_id IS NOT NULL`.as('is_guest'),
       'o.name as org_name',

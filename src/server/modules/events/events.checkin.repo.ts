@@ -4,9 +4,10 @@ import { inScope, type InScope, type OrgScope } from '../../auth/scope.js';
 import type { MemberPrincipal } from '../../auth/member-session.js';
 import type { ScanOutcome } from '../../../common/events.checkin.js';
 import './events.guests.tables.js';
+import { holderNameSql, registrationsWithHolder } from './events.holder.repo.js';
 
 /** The name of a registration's holder: the member's, or the guest's (0047). */
-const holderName = sql<string>`coalesce(m.name, g.name)`.as('name');
+const holderName = holderNameSql.as('name');
 
 /** The member's own registration with what its ticket needs. */
 export async function ticketOfMember(db: Executor, member: MemberPrincipal, id: number) {
@@ -33,10 +34,7 @@ export async function sessionOfEvent(db: Executor, event: InScope<{ id: number }
 
 /** The session's registrations that hold or held a ticket, of members (and guests) the scope reaches, with the holder's name. */
 export async function ticketsOfSession(db: Executor, scope: OrgScope, sessionId: number) {
-  return db
-    .selectFrom('event_registration as r')
-    .leftJoin('member as m', (j) => j.onRef('m.region_id', '=', 'r.region_id').onRef('m.id', '=', 'r.member_id'))
-    .leftJoin('event_guest as g', (j) => j.onRef('g.region_id', '=', 'r.region_id').onRef('g.id', '=', 'r.guest_id'))
+  return registrationsWithHolder(db)
     .select(['r.id', 'r.status', 'r.ticket_version', holderName])
     .where('r.session_id', '=', sessionId)
     .where('r.status', 'in', ['confirmed', 'attended', 'cancelled', 'no_show'])
@@ -47,22 +45,18 @@ export async function ticketsOfSession(db: Executor, scope: OrgScope, sessionId:
 
 /** A registration as a check-in locks it: its keys, status, ticket version and the holder's (member's or guest's) name. */
 function lockable(tx: Executor) {
-  return tx
-    .selectFrom('event_registration as r')
-    .leftJoin('member as m', (j) => j.onRef('m.region_id', '=', 'r.region_id').onRef('m.id', '=', 'r.member_id'))
-    .leftJoin('event_guest as g', (j) => j.onRef('g.region_id', '=', 'r.region_id').onRef('g.id', '=', 'r.guest_id'))
-    .select([
-      'r.id',
-      'r.region_id',
-      'r.event_id',
-      'r.session_id',
-      'r.member_id',
-      'r.guest_id',
-      'r.org_path',
-      'r.status',
-      'r.ticket_version',
-      holderName,
-    ]);
+  return registrationsWithHolder(tx).select([
+    'r.id',
+    'r.region_id',
+    'r.event_id',
+    'r.session_id',
+    'r.member_id',
+    'r.guest_id',
+    'r.org_path',
+    'r.status',
+    'r.ticket_version',
+    holderName,
+  ]);
 }
 
 /** A registration of the session named by a ticket, of a member the scope reaches, locked for the check-in. */

@@ -4,6 +4,7 @@ import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/
 import type { MemberPrincipal } from '../../auth/member-session.js';
 import type { CancelReason, RegistrationStatus } from '../../../common/events.js';
 import './events.guests.tables.js';
+import { holderNameSql, registrationsWithHolder } from './events.holder.repo.js';
 
 /** An event is visible to a scope that reaches its node, one of its audience's nodes or a co-organiser. */
 function eventVisible(scope: OrgScope) {
@@ -334,10 +335,7 @@ export async function moveRegistration(
 }
 
 function selectRegistrations(db: Executor) {
-  return db
-    .selectFrom('event_registration as r')
-    .leftJoin('member as m', (j) => j.onRef('m.region_id', '=', 'r.region_id').onRef('m.id', '=', 'r.member_id'))
-    .leftJoin('event_guest as g', (j) => j.onRef('g.region_id', '=', 'r.region_id').onRef('g.id', '=', 'r.guest_id'))
+  return registrationsWithHolder(db)
     .innerJoin('org_unit as o', 'o.id', 'r.org_id')
     .innerJoin('event_session as s', 's.id', 'r.session_id')
     .innerJoin('event as e', 'e.id', 'r.event_id')
@@ -348,7 +346,7 @@ function selectRegistrations(db: Executor) {
       'r.session_id',
       'r.member_id',
       'r.guest_id',
-      sql<string>`coalesce(m.name, g.name)`.as('member_name'),
+      holderNameSql.as('member_name'),
       'r.org_id',
       'r.org_path',
       'o.name as org_name',
