@@ -88,6 +88,10 @@ export const MyProfile = ProfileFields.extend({
   consents: z.array(ConsentGiven.extend({ consentedAt: z.string() })),
 });
 export type MyProfile = z.infer<typeof MyProfile>;
+export const MyProfileAnswer = z.object({ profile: MyProfile.nullable() });
+export type MyProfileAnswer = z.infer<typeof MyProfileAnswer>;
+export const WithdrawResult = z.object({ withdrawn: z.boolean() });
+export type WithdrawResult = z.infer<typeof WithdrawResult>;
 
 /** Another person's profile as a member sees it: only what they made visible; `interested`: my own interest. */
 export const SeenProfile = ProfileFields.partial().extend({
@@ -121,7 +125,11 @@ export type Match = z.infer<typeof Match>;
 export const MatchList = z.object({ items: z.array(Match) });
 export type MatchList = z.infer<typeof MatchList>;
 
-export const TaskBody = z.object({ task: z.enum(matchTasks), answer: z.string().trim().min(1).max(500).optional() });
+/** An online task: the daily check-in, or the day's question answered (the answer is not kept). */
+export const TaskBody = z.discriminatedUnion('task', [
+  z.object({ task: z.literal('checkin') }),
+  z.object({ task: z.literal('question'), answer: z.string().trim().min(1).max(500) }),
+]);
 export type TaskBody = z.infer<typeof TaskBody>;
 export const TaskResult = z.object({ task: z.enum(matchTasks), day: z.string(), points: z.number().int(), replayed: z.boolean() });
 export type TaskResult = z.infer<typeof TaskResult>;
@@ -136,7 +144,8 @@ export const MatchStats = z.object({
 });
 export type MatchStats = z.infer<typeof MatchStats>;
 
-export const RankingQuery = z.object({ limit: queryCount(1, MATCHMAKING_LIMITS.rankingMax).optional() });
+/** How many of the ranking the offline session takes (积分排行 selects the first `places`). */
+export const RankingQuery = z.object({ places: queryCount(0, MATCHMAKING_LIMITS.rankingMax).optional() });
 export const RankedParticipant = z.object({
   rank: z.number().int(),
   registrationId: z.number(),
