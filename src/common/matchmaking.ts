@@ -163,7 +163,7 @@ export const StaffViewBody = z.object({
   reason: z.string().trim().min(MATCHMAKING_LIMITS.reasonMin).max(MATCHMAKING_LIMITS.reasonMax),
 });
 export type StaffViewBody = z.infer<typeof StaffViewBody>;
-export const StaffProfile = ProfileFields.extend({ profileRef: z.string(), eventId: z.number(), visible: z.array(z.enum(visibleFields)) });
+export const StaffProfile = ProfileFields.extend({ eventId: z.number(), visible: z.array(z.enum(visibleFields)) });
 export type StaffProfile = z.infer<typeof StaffProfile>;
 
 defineAuditActions({

@@ -18,7 +18,7 @@ import { recordWrite } from '../../audit/audit.js';
 import { findEventFor } from '../events/events.service.js';
 import * as repo from './matchmaking.repo.js';
 import { fieldsOf } from './matchmaking.portal.service.js';
-import { profileRefOf, rankParticipants } from './matchmaking.rules.js';
+import { rankParticipants } from './matchmaking.rules.js';
 
 /**
  * Matchmaking in the cadres' console (联谊): settings, counts without identities, the points ranking that selects the
@@ -98,7 +98,7 @@ export async function staffView(db: Kysely<DB>, cipher: PiiCipher, actor: Actor,
       { type: 'event', id: event.id, orgPath: event.org_path },
       { registrationId: body.registrationId, reason: body.reason },
     );
-    return { ...fieldsOf(row, cipher), profileRef: profileRefOf(row), eventId: event.id, visible: row.visible as VisibleField[] };
+    return { ...fieldsOf(row, cipher), eventId: event.id, visible: row.visible as VisibleField[] };
   });
 }
 
