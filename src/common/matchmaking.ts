@@ -177,7 +177,10 @@ defineAuditActions({
   },
   'matchmaking.profile.withdraw': {
     label: { 'zh-CN': '退出联谊', en: 'Matchmaking withdrawal' },
-    sentence: { 'zh-CN': '会员退出了活动 {target} 的联谊并删除资料', en: 'A member withdrew from matchmaking of {target}, deleting their profile' },
+    sentence: {
+      'zh-CN': '会员退出了活动 {target} 的联谊并删除资料',
+      en: 'A member withdrew from matchmaking of {target}, deleting their profile',
+    },
   },
   'matchmaking.task': {
     label: { 'zh-CN': '联谊互动任务', en: 'Matchmaking task' },

@@ -57,7 +57,11 @@ export const authz: ModuleAuthz = {
       write: false,
       request: async (f) => {
         const { event, registrationId } = await optedInOnStreet(f);
-        return { method: 'POST', url: `/api/events/${event.id}/matchmaking/profile-views`, payload: { registrationId, reason: '处理投诉核实资料' } };
+        return {
+          method: 'POST',
+          url: `/api/events/${event.id}/matchmaking/profile-views`,
+          payload: { registrationId, reason: '处理投诉核实资料' },
+        };
       },
     },
   ],

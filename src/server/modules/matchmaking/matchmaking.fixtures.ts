@@ -8,7 +8,13 @@ import { openSession } from '../events/events.fixtures.js';
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A request through app.inject with the given cookie (the admin's when omitted, none when ''). */
-export function send(ctx: TestContext, method: Method, url: string, payload?: object, cookie = ctx.adminCookie): Promise<LightMyRequestResponse> {
+export function send(
+  ctx: TestContext,
+  method: Method,
+  url: string,
+  payload?: object,
+  cookie = ctx.adminCookie,
+): Promise<LightMyRequestResponse> {
   return ctx.app.inject({ method, url, ...(payload ? { payload } : {}), headers: cookie ? { cookie } : {} });
 }
 

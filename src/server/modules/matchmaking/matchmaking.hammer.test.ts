@@ -72,7 +72,9 @@ pg('matchmaking hammer on PostgreSQL', () => {
       SELECT (SELECT sum(d.used)::int FROM matchmaking_interest_day d JOIN matchmaking_profile p
                 ON p.region_id = d.region_id AND p.id = d.profile_id WHERE p.member_id = ${memberId}) AS used,
              (SELECT count(*)::int FROM matchmaking_interest i JOIN matchmaking_profile p
-                ON p.region_id = i.region_id AND p.id = i.profile_id WHERE p.member_id = ${memberId}) AS interests`.execute(ctx.database.db);
+                ON p.region_id = i.region_id AND p.id = i.profile_id WHERE p.member_id = ${memberId}) AS interests`.execute(
+      ctx.database.db,
+    );
     expect(rows[0]).toEqual({ used: LIMIT, interests: LIMIT });
   }, 120_000);
 });

@@ -271,11 +271,18 @@ export async function myMatches(db: Kysely<DB>, cipher: PiiCipher, member: Membe
 }
 
 /** Confirms, on a mutual match, that contact details may be exchanged (404 on anything not a match of mine). */
-export async function confirmContact(db: Kysely<DB>, cipher: PiiCipher, member: MemberPrincipal, eventId: number, ref: string): Promise<Match> {
+export async function confirmContact(
+  db: Kysely<DB>,
+  cipher: PiiCipher,
+  member: MemberPrincipal,
+  eventId: number,
+  ref: string,
+): Promise<Match> {
   const me = await db.transaction().execute(async (tx) => {
     const { me } = await myProfileIn(tx, member, eventId);
     const other = await targetOf(tx, me, ref);
-    const mutual = other.unblocked && (await repo.hasInterest(tx, keyOf(me), keyOf(other))) && (await repo.hasInterest(tx, keyOf(other), keyOf(me)));
+    const mutual =
+      other.unblocked && (await repo.hasInterest(tx, keyOf(me), keyOf(other))) && (await repo.hasInterest(tx, keyOf(other), keyOf(me)));
     if (!mutual) throw new AppError('NOT_FOUND');
     await repo.insertConfirmation(tx, keyOf(me), keyOf(other));
     return me;
@@ -289,7 +296,13 @@ export async function confirmContact(db: Kysely<DB>, cipher: PiiCipher, member: 
  * Does an online task of the event (daily check-in, the day's question): once per task and Beijing day, earning the
  * event programme's per-activity points × the task's units under an idempotent key (a retry earns nothing more).
  */
-export async function doTask(db: Kysely<DB>, member: MemberPrincipal, eventId: number, body: TaskBody, now = new Date()): Promise<TaskResult> {
+export async function doTask(
+  db: Kysely<DB>,
+  member: MemberPrincipal,
+  eventId: number,
+  body: TaskBody,
+  now = new Date(),
+): Promise<TaskResult> {
   return db.transaction().execute(async (tx) => {
     const { part } = await participantIn(tx, member, eventId);
     if (part.points_programme_id === null) throw new AppError('MATCHMAKING_NO_POINTS');

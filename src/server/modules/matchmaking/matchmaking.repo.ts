@@ -292,7 +292,13 @@ export async function deleteInterest(tx: Executor, from: ProfileKey, to: Profile
 export async function insertBlock(tx: Executor, me: ProfileRow, other: ProfileKey): Promise<void> {
   await tx
     .insertInto('matchmaking_block')
-    .values({ region_id: me.region_id, profile_id: me.id, event_id: me.event_id, blocked_region_id: other.regionId, blocked_profile_id: other.id })
+    .values({
+      region_id: me.region_id,
+      profile_id: me.id,
+      event_id: me.event_id,
+      blocked_region_id: other.regionId,
+      blocked_profile_id: other.id,
+    })
     .onConflict((oc) => oc.doNothing())
     .execute();
 }
@@ -370,7 +376,12 @@ export async function countsOf(db: Executor, event: InScope<{ id: number }>) {
                         AND j.to_region_id = i.region_id AND j.to_profile_id = i.profile_id)) AS mutual,
       (SELECT coalesce(sum(w.profiles), 0) FROM matchmaking_withdrawal w WHERE w.event_id = ${event.id}) AS withdrawals`.execute(db);
   const r = rows[0]!;
-  return { participants: Number(r.participants), profiles: Number(r.profiles), mutual: Number(r.mutual), withdrawals: Number(r.withdrawals) };
+  return {
+    participants: Number(r.participants),
+    profiles: Number(r.profiles),
+    mutual: Number(r.mutual),
+    withdrawals: Number(r.withdrawals),
+  };
 }
 
 /**

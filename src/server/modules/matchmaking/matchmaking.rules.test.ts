@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fieldsLackingConsent, keptVisible, parseProfileRef, profileRefOf, purgeDueAt, rankParticipants, seenBy } from './matchmaking.rules.js';
+import {
+  fieldsLackingConsent,
+  keptVisible,
+  parseProfileRef,
+  profileRefOf,
+  purgeDueAt,
+  rankParticipants,
+  seenBy,
+} from './matchmaking.rules.js';
 
 describe('matchmaking rules', () => {
   it('names a profile by region and id, and reads the name back', () => {

@@ -52,7 +52,12 @@ export type RankingRow = { registrationId: number; earned: number; signedUpAt: s
  */
 export function rankParticipants<T extends RankingRow>(rows: readonly T[], places: number): (T & { rank: number; selected: boolean })[] {
   return [...rows]
-    .sort((a, b) => b.earned - a.earned || (a.signedUpAt < b.signedUpAt ? -1 : a.signedUpAt > b.signedUpAt ? 1 : 0) || a.registrationId - b.registrationId)
+    .sort(
+      (a, b) =>
+        b.earned - a.earned ||
+        (a.signedUpAt < b.signedUpAt ? -1 : a.signedUpAt > b.signedUpAt ? 1 : 0) ||
+        a.registrationId - b.registrationId,
+    )
     .map((r, i) => ({ ...r, rank: i + 1, selected: i < places }));
 }
 

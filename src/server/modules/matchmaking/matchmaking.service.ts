@@ -65,7 +65,13 @@ export async function ranking(db: Kysely<DB>, actor: Actor, eventId: number, pla
   const event = await findEventFor(db, actor, eventId);
   const rows = await repo.rankingRows(db, scopeFor(actor, 'event.read'), event);
   const ranked = rankParticipants(
-    rows.map((r) => ({ registrationId: r.registration_id, earned: r.earned, signedUpAt: r.signed_up_at, name: r.name, orgName: r.org_name })),
+    rows.map((r) => ({
+      registrationId: r.registration_id,
+      earned: r.earned,
+      signedUpAt: r.signed_up_at,
+      name: r.name,
+      orgName: r.org_name,
+    })),
     places,
   );
   return {
@@ -86,7 +92,13 @@ export async function ranking(db: Kysely<DB>, actor: Actor, eventId: number, pla
  * Staff see one person's profile (a complaint, a safety concern) only with a written reason, which the audit entry
  * keeps in the same transaction; never their interests, blocks or matches, never the phone.
  */
-export async function staffView(db: Kysely<DB>, cipher: PiiCipher, actor: Actor, eventId: number, body: StaffViewBody): Promise<StaffProfile> {
+export async function staffView(
+  db: Kysely<DB>,
+  cipher: PiiCipher,
+  actor: Actor,
+  eventId: number,
+  body: StaffViewBody,
+): Promise<StaffProfile> {
   return db.transaction().execute(async (tx) => {
     const event = await findEventFor(tx, actor, eventId);
     const row = await repo.profileOfRegistration(tx, scopeFor(actor, 'event.read'), event, body.registrationId);

@@ -85,9 +85,9 @@ describe('matchmaking profiles (联谊资料)', () => {
     const mine = saved.json<MyProfileAnswer>().profile!;
     expect(mine.maritalHistory).toBe('divorced');
     expect(mine.consents.map((x) => [x.field, x.textVersion])).toEqual([['maritalHistory', 'v1']]);
-    const raw = await sql<{ sensitive_enc: string | null }>`SELECT sensitive_enc FROM matchmaking_profile WHERE member_id = ${a.memberId}`.execute(
-      ctx.database.db,
-    );
+    const raw = await sql<{
+      sensitive_enc: string | null;
+    }>`SELECT sensitive_enc FROM matchmaking_profile WHERE member_id = ${a.memberId}`.execute(ctx.database.db);
     expect(raw.rows[0]!.sensitive_enc).not.toBeNull();
     expect(raw.rows[0]!.sensitive_enc).not.toContain('divorced');
     // B sees the nickname and what A made visible, nothing else, and never a phone.
@@ -242,7 +242,9 @@ describe('matchmaking profiles (联谊资料)', () => {
         WHERE NOT EXISTS (SELECT 1 FROM matchmaking_profile p WHERE p.region_id = b.region_id AND p.id = b.profile_id)
            OR NOT EXISTS (SELECT 1 FROM matchmaking_profile p WHERE p.region_id = b.blocked_region_id AND p.id = b.blocked_profile_id)
       UNION ALL SELECT 'consent', count(*)::int FROM matchmaking_consent c
-        WHERE NOT EXISTS (SELECT 1 FROM matchmaking_profile p WHERE p.region_id = c.region_id AND p.id = c.profile_id)`.execute(ctx.database.db);
+        WHERE NOT EXISTS (SELECT 1 FROM matchmaking_profile p WHERE p.region_id = c.region_id AND p.id = c.profile_id)`.execute(
+      ctx.database.db,
+    );
     expect(Object.fromEntries(left.rows.map((x) => [x.t, x.n]))).toEqual({
       profile: 0,
       interest: 0,
@@ -253,16 +255,18 @@ describe('matchmaking profiles (联谊资料)', () => {
       consent: 0,
     });
     expect((await matches(b)).items).toEqual([]);
-    const log = await sql<{ kind: string; profiles: number }>`SELECT kind, profiles FROM matchmaking_withdrawal WHERE event_id = ${event.id}`.execute(
-      ctx.database.db,
-    );
+    const log = await sql<{
+      kind: string;
+      profiles: number;
+    }>`SELECT kind, profiles FROM matchmaking_withdrawal WHERE event_id = ${event.id}`.execute(ctx.database.db);
     expect(log.rows).toEqual([{ kind: 'self', profiles: 1 }]);
     expect((await send(ctx, 'GET', portal(event.id, '/profile'), undefined, a.cookie)).json()).toEqual({ profile: null });
   });
 
   it('purges everything of an event past its retention, and nothing before', async () => {
     const count = async () =>
-      (await sql<{ n: number }>`SELECT count(*)::int AS n FROM matchmaking_profile WHERE event_id = ${event.id}`.execute(ctx.database.db)).rows[0]!.n;
+      (await sql<{ n: number }>`SELECT count(*)::int AS n FROM matchmaking_profile WHERE event_id = ${event.id}`.execute(ctx.database.db))
+        .rows[0]!.n;
     const held = await count();
     expect(held).toBeGreaterThan(0);
     expect(await purgePastRetention(ctx.database.db, new Date())).toBe(0);
@@ -270,7 +274,9 @@ describe('matchmaking profiles (联谊资料)', () => {
     // The session ends 400 days from now (openSession), the retention is 30 days.
     await purgePastRetention(ctx.database.db, new Date(Date.now() + 440 * 86_400_000));
     expect(await count()).toBe(0);
-    const tasks = await sql<{ n: number }>`SELECT count(*)::int AS n FROM matchmaking_task_done WHERE event_id = ${event.id}`.execute(ctx.database.db);
+    const tasks = await sql<{ n: number }>`SELECT count(*)::int AS n FROM matchmaking_task_done WHERE event_id = ${event.id}`.execute(
+      ctx.database.db,
+    );
     expect(tasks.rows[0]!.n).toBe(0);
     const log = await sql<{ kind: string; profiles: number }>`
       SELECT kind, profiles FROM matchmaking_withdrawal WHERE event_id = ${event.id} ORDER BY id`.execute(ctx.database.db);
