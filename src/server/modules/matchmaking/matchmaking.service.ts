@@ -17,6 +17,7 @@ import { scopeCovers, scopeFor, type Actor } from '../../auth/scope.js';
 import { recordWrite } from '../../audit/audit.js';
 import { findEventFor } from '../events/events.service.js';
 import * as repo from './matchmaking.repo.js';
+import * as consoleRepo from './matchmaking.console.repo.js';
 import { fieldsOf } from './matchmaking.portal.service.js';
 import { rankParticipants } from './matchmaking.rules.js';
 
@@ -53,7 +54,7 @@ export async function putSettings(db: Kysely<DB>, actor: Actor, eventId: number,
 /** Counts of an event's matchmaking, no identities and no per-person interest data. */
 export async function stats(db: Kysely<DB>, actor: Actor, eventId: number): Promise<MatchStats> {
   const event = await findEventFor(db, actor, eventId);
-  const c = await repo.countsOf(db, event);
+  const c = await consoleRepo.countsOf(db, event);
   return { eventId: event.id, participants: c.participants, profiles: c.profiles, mutualMatches: c.mutual, withdrawals: c.withdrawals };
 }
 
@@ -63,7 +64,7 @@ export async function stats(db: Kysely<DB>, actor: Actor, eventId: number): Prom
  */
 export async function ranking(db: Kysely<DB>, actor: Actor, eventId: number, places: number): Promise<MatchRanking> {
   const event = await findEventFor(db, actor, eventId);
-  const rows = await repo.rankingRows(db, scopeFor(actor, 'event.read'), event);
+  const rows = await consoleRepo.rankingRows(db, scopeFor(actor, 'event.read'), event);
   const ranked = rankParticipants(
     rows.map((r) => ({
       registrationId: r.registration_id,
@@ -101,7 +102,7 @@ export async function staffView(
 ): Promise<StaffProfile> {
   return db.transaction().execute(async (tx) => {
     const event = await findEventFor(tx, actor, eventId);
-    const row = await repo.profileOfRegistration(tx, scopeFor(actor, 'event.read'), event, body.registrationId);
+    const row = await consoleRepo.profileOfRegistration(tx, scopeFor(actor, 'event.read'), event, body.registrationId);
     if (!row) throw new AppError('NOT_FOUND');
     await recordWrite(
       tx,
@@ -121,9 +122,9 @@ export async function staffView(
  */
 export async function purgePastRetention(db: Kysely<DB>, now = new Date()): Promise<number> {
   let total = 0;
-  for (const eventId of await repo.eventsPastRetention(db, now)) {
+  for (const eventId of await consoleRepo.eventsPastRetention(db, now)) {
     total += await db.transaction().execute(async (tx) => {
-      const gone = await repo.purgeEvent(tx, eventId);
+      const gone = await consoleRepo.purgeEvent(tx, eventId);
       await repo.logWithdrawal(tx, eventId, 'retention', gone);
       return gone;
     });
