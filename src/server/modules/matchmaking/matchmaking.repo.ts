@@ -106,6 +106,8 @@ export async function insertProfile(
   await tx
     .insertInto('matchmaking_profile')
     .values({ region_id: p.regionId, event_id: p.eventId, member_id: p.memberId, org_path: p.orgPath, ...v })
+    // Two first saves at once: the second updates what the first inserted.
+    .onConflict((oc) => oc.columns(['region_id', 'event_id', 'member_id']).doUpdateSet({ ...v, updated_at: sql`now()` }))
     .execute();
 }
 
@@ -207,7 +209,10 @@ export function browse(db: Executor, me: ProfileRow, after: ProfileKey | undefin
   return q.orderBy('p.region_id').orderBy('p.id').limit(limit).execute();
 }
 
-/** Another profile of my event, by its key (blocked or not: the caller decides what to answer). */
+/**
+ * Another profile of my event, by its key (blocked or not: the caller decides what to answer), held FOR SHARE until
+ * the caller's transaction ends: a withdrawal running at the same time waits, then deletes what was written to it.
+ */
 export function otherProfile(db: Executor, me: ProfileRow, other: ProfileKey) {
   return db
     .selectFrom('matchmaking_profile as p')
@@ -217,6 +222,7 @@ export function otherProfile(db: Executor, me: ProfileRow, other: ProfileKey) {
     .where('p.id', '=', other.id)
     .where('p.event_id', '=', me.event_id)
     .where(sql<boolean>`NOT (p.region_id = ${me.region_id} AND p.id = ${me.id})`)
+    .forShare()
     .executeTakeFirst();
 }
 
