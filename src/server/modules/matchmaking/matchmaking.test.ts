@@ -149,6 +149,16 @@ describe('matchmaking profiles (联谊资料)', () => {
     expect((await send(ctx, 'POST', portal(event.id, '/matches/confirm'), { profileRef: c.ref }, a.cookie)).statusCode).toBe(404);
   });
 
+  it('ends a match when one side withdraws the interest, and forgets both confirmations', async () => {
+    const withdrawn = await send(ctx, 'POST', portal(event.id, '/interests/withdraw'), { profileRef: a.ref }, b.cookie);
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect((await matches(a)).items).toEqual([]);
+    expect((await matches(b)).items).toEqual([]);
+    const again = await interest(b, a.ref);
+    expect(again.json<InterestResult>()).toMatchObject({ mutual: true });
+    expect((await matches(a)).items[0]).toMatchObject({ profileRef: b.ref, confirmedByMe: false, contact: null });
+  });
+
   it('blocks silently both ways: a pending interest disappears and the blocked person sees nothing different', async () => {
     const before = await interest(c, a.ref);
     expect(before.json<InterestResult>()).toMatchObject({ interested: true, mutual: false });
