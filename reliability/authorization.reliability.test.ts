@@ -28,6 +28,7 @@ import { fixtures, multipart } from './support.js';
 import { buildPointsWorld, spendCode, type PointsWorld } from './authorization.points.js';
 import { aimedAtTargetEvents, buildEventsWorld, type EventsWorld } from './authorization.events.js';
 import { aimedAtTargetTraining, buildTrainingTarget, type TrainingTarget } from './authorization.training.js';
+import { aimedAtTargetMatchmaking, buildMatchmakingTarget, type MatchmakingTarget } from './authorization.matchmaking.js';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 type Req = { method: Method; url: string; payload?: object | Buffer; contentType?: string; headers?: Record<string, string> };
@@ -75,6 +76,8 @@ let world: PointsWorld;
 let eventsWorld: EventsWorld;
 /** T's training plan, course, teacher and session, and the member it marked (authorization.training.ts). */
 let training: TrainingTarget;
+/** T's matchmaking event and the member opted in there (authorization.matchmaking.ts). */
+let matchmaking: MatchmakingTarget;
 const ownWorlds = new Map<number, PointsWorld>();
 const targetMembers: { id: number; name: string; idNumber: string; phone: string }[] = [];
 let ids: {
@@ -175,6 +178,7 @@ beforeAll(async () => {
   targetCode = await spendCode(ctx, world.member);
   eventsWorld = await buildEventsWorld(asAdmin, { orgId: T, memberId: world.member, label: '靶子' });
   training = await buildTrainingTarget(asAdmin, { orgId: T, memberId: targetMembers[0]!.id });
+  matchmaking = await buildMatchmakingTarget(ctx, { orgId: T, unionId: U });
   ownWorlds.set(
     tree.xicheng.id,
     await buildPointsWorld(ctx, asAdmin, {
@@ -368,6 +372,7 @@ function aimedAtTarget(): { route: string; request: Req }[] {
     ...aimedAtTargetWelfare(),
     ...aimedAtTargetEvents(eventsWorld),
     ...aimedAtTargetTraining(training, T),
+    ...aimedAtTargetMatchmaking(matchmaking),
   ];
 }
 
@@ -596,6 +601,17 @@ const publicRoutes = new Set([
   'POST /api/portal/events/preferences',
   // An event's cover on the member's phone: a member of its audience only (events/events.photos.authz.ts memberRoutes).
   'GET /api/portal/events/:id/cover',
+  // A member's matchmaking on the phone pages: a member session only (matchmaking/matchmaking.authz.ts memberRoutes).
+  'GET /api/portal/matchmaking/events/:id/profile',
+  'PUT /api/portal/matchmaking/events/:id/profile',
+  'POST /api/portal/matchmaking/events/:id/profile/withdraw',
+  'GET /api/portal/matchmaking/events/:id/profiles',
+  'POST /api/portal/matchmaking/events/:id/interests',
+  'POST /api/portal/matchmaking/events/:id/interests/withdraw',
+  'POST /api/portal/matchmaking/events/:id/blocks',
+  'GET /api/portal/matchmaking/events/:id/matches',
+  'POST /api/portal/matchmaking/events/:id/matches/confirm',
+  'POST /api/portal/matchmaking/events/:id/tasks',
 ]);
 
 type Outsider = {

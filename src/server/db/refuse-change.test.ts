@@ -71,6 +71,7 @@ describe('refuse_change (0033)', () => {
        WHERE NOT t.tgisinternal AND t.tgname LIKE '%\_immutable' ORDER BY t.tgname`.execute(db());
     expect(rows.map((r) => r.trigger)).toEqual([
       'event_grouping_immutable',
+      'matchmaking_withdrawal_immutable',
       'points_entry_immutable',
       'points_lot_use_immutable',
       'points_transfer_immutable',
