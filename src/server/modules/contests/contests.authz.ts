@@ -59,11 +59,15 @@ async function contestAt(f: AuthzFixtures, stage: Stage, noticeDays = 0): Promis
   built.judgeId = rows[0]!.judge_id;
   if (stage === 'open') return built;
   const { rows: a } = await sql<{ id: number }>`
-    INSERT INTO contest_assignment (contest_id, judge_id, entry_id) VALUES (${contest.id}, ${built.judgeId}, ${built.entryId}) RETURNING id`.execute(db);
+    INSERT INTO contest_assignment (contest_id, judge_id, entry_id) VALUES (${contest.id}, ${built.judgeId}, ${built.entryId}) RETURNING id`.execute(
+    db,
+  );
   built.assignmentId = a[0]!.id;
   if (stage === 'assigned') return built;
   await sql`INSERT INTO contest_sheet (assignment_id, status, scores, submitted_at)
-            VALUES (${built.assignmentId}, 'submitted', ${JSON.stringify({ [String(contest.criteria[0]!.id)]: 80 })}::jsonb, now())`.execute(db);
+            VALUES (${built.assignmentId}, 'submitted', ${JSON.stringify({ [String(contest.criteria[0]!.id)]: 80 })}::jsonb, now())`.execute(
+    db,
+  );
   if (stage === 'judging') return built;
   await f.asAdmin({ method: 'POST', url: `/api/contests/${contest.id}/scored` });
   if (stage === 'scored') return built;
@@ -79,7 +83,11 @@ const judgeOnly = { action: 'contest.judge', write: true, unscoped: true, caller
 const on = (method: AuthzRequest['method'], stage: Stage, path: string, payload?: (b: Built) => object, noticeDays = 0) => {
   return async (f: AuthzFixtures): Promise<AuthzRequest> => {
     const b = await contestAt(f, stage, noticeDays);
-    return { method, url: `/api/contests/${b.id}${path.replace(':entryId', String(b.entryId))}`, ...(payload ? { payload: payload(b) } : {}) };
+    return {
+      method,
+      url: `/api/contests/${b.id}${path.replace(':entryId', String(b.entryId))}`,
+      ...(payload ? { payload: payload(b) } : {}),
+    };
   };
 };
 
@@ -170,12 +178,23 @@ const cases: AuthzCase[] = [
     ...write,
     request: async (f) => {
       const b = await contestAt(f, 'notice', 7);
-      const appeal = await f.asAdmin({ method: 'POST', url: `/api/contest-entries/${b.entryId}/appeals`, payload: { text: '请复核我单位节目的得分。' } });
+      const appeal = await f.asAdmin({
+        method: 'POST',
+        url: `/api/contest-entries/${b.entryId}/appeals`,
+        payload: { text: '请复核我单位节目的得分。' },
+      });
       return { method: 'POST', url: `/api/contests/${b.id}/appeals/${appeal.id}/answer`, payload: { answer: '维持原结果。' } };
     },
   },
   // The judge's side: '[]' for everyone not a judge, 404 for every sheet and decision of someone else.
-  { route: 'GET /api/judging/contests', action: 'contest.judge', write: false, unscoped: true, callerOnly: true, request: async () => ({ method: 'GET', url: '/api/judging/contests' }) },
+  {
+    route: 'GET /api/judging/contests',
+    action: 'contest.judge',
+    write: false,
+    unscoped: true,
+    callerOnly: true,
+    request: async () => ({ method: 'GET', url: '/api/judging/contests' }),
+  },
   {
     route: 'GET /api/judging/sheets/:id',
     ...judgeOnly,
@@ -185,7 +204,11 @@ const cases: AuthzCase[] = [
   {
     route: 'PUT /api/judging/sheets/:id',
     ...judgeOnly,
-    request: async (f) => ({ method: 'PUT', url: `/api/judging/sheets/${(await contestAt(f, 'assigned')).assignmentId}`, payload: { scores: {} } }),
+    request: async (f) => ({
+      method: 'PUT',
+      url: `/api/judging/sheets/${(await contestAt(f, 'assigned')).assignmentId}`,
+      payload: { scores: {} },
+    }),
   },
   {
     route: 'POST /api/judging/sheets/:id/submit',

@@ -20,7 +20,13 @@ export async function myContests(db: Kysely<DB>, actor: Actor): Promise<MyContes
   const rows = await repo.myAssignments(db, scopeFor(actor, 'contest.judge'), actor.userId);
   const byContest = new Map<number, MyContests['items'][number]>();
   for (const r of rows) {
-    const c = byContest.get(r.contest_id) ?? { contestId: r.contest_id, name: r.name, status: r.status, isChief: r.is_chief, assignments: [] };
+    const c = byContest.get(r.contest_id) ?? {
+      contestId: r.contest_id,
+      name: r.name,
+      status: r.status,
+      isChief: r.is_chief,
+      assignments: [],
+    };
     if (r.assignment_id !== null && r.entry_id !== null && r.title !== null) {
       c.assignments.push({ assignmentId: r.assignment_id, entryId: r.entry_id, title: r.title, sheetStatus: r.sheet_status });
     }
@@ -89,7 +95,8 @@ function checkScores(criteria: readonly CriterionRow[], scores: Record<string, n
     } catch (error) {
       throw mapContestError(error);
     }
-    if (value < 0 || value > Number(k.max_score)) throw new AppError('CONTEST_SCORE_OUT_OF_RANGE', { detail: `${k.name}: 0–${Number(k.max_score)}` });
+    if (value < 0 || value > Number(k.max_score))
+      throw new AppError('CONTEST_SCORE_OUT_OF_RANGE', { detail: `${k.name}: 0–${Number(k.max_score)}` });
   }
 }
 
@@ -100,7 +107,13 @@ export async function saveSheet(db: Kysely<DB>, actor: Actor, assignmentId: numb
     if (a.contest_status !== 'judging') throw new AppError('CONTEST_WRONG_STATUS', { status: a.contest_status });
     checkScores(await repo.criteriaOf(tx, { ...a, id: a.contest_id }), body.scores);
     if (!(await repo.saveDraft(tx, a, body.scores))) throw new AppError('CONTEST_SHEET_SUBMITTED');
-    await recordWrite(tx, actor, 'contest.sheet.save', { type: 'contest_assignment', id: a.id, orgPath: a.org_path }, { entryId: a.entry_id });
+    await recordWrite(
+      tx,
+      actor,
+      'contest.sheet.save',
+      { type: 'contest_assignment', id: a.id, orgPath: a.org_path },
+      { entryId: a.entry_id },
+    );
   });
   return mySheet(db, actor, assignmentId);
 }
@@ -116,7 +129,13 @@ export async function submitSheet(db: Kysely<DB>, actor: Actor, assignmentId: nu
     const empty = criteria.filter((k) => scores[String(k.id)] === undefined).map((k) => k.name);
     if (empty.length > 0) throw new AppError('CONTEST_SHEET_INCOMPLETE', { detail: empty.join('、') });
     if (!(await repo.submitSheet(tx, a))) throw new AppError('CONTEST_SHEET_SUBMITTED');
-    await recordWrite(tx, actor, 'contest.sheet.submit', { type: 'contest_assignment', id: a.id, orgPath: a.org_path }, { entryId: a.entry_id, scores });
+    await recordWrite(
+      tx,
+      actor,
+      'contest.sheet.submit',
+      { type: 'contest_assignment', id: a.id, orgPath: a.org_path },
+      { entryId: a.entry_id, scores },
+    );
   });
   return mySheet(db, actor, assignmentId);
 }
@@ -152,7 +171,12 @@ export async function amendSheet(db: Kysely<DB>, actor: Actor, assignmentId: num
 }
 
 /** The chief judge records the order of entries (or units) still tied at a boundary; 404 for anyone else. */
-export async function recordChiefDecision(db: Kysely<DB>, actor: Actor, contestId: number, body: ChiefDecisionBody): Promise<{ context: string; order: string[] }> {
+export async function recordChiefDecision(
+  db: Kysely<DB>,
+  actor: Actor,
+  contestId: number,
+  body: ChiefDecisionBody,
+): Promise<{ context: string; order: string[] }> {
   await db.transaction().execute(async (tx) => {
     const c = await repo.findJudgedContest(tx, scopeFor(actor, 'contest.judge'), actor.userId, contestId);
     if (!c || !c.is_chief) throw new AppError('NOT_FOUND');

@@ -54,7 +54,12 @@ describe('contests: ties and the chief judge', () => {
     // The organiser (federation_admin, every action) is not the chief judge: not found.
     const byAdmin = await ctx.call('POST', `/api/judging/contests/${contest.id}/chief-decisions`, { context: 'overall', order });
     expect(byAdmin.statusCode).toBe(404);
-    const decided = await ctx.call('POST', `/api/judging/contests/${contest.id}/chief-decisions`, { context: 'overall', order }, judge.cookie);
+    const decided = await ctx.call(
+      'POST',
+      `/api/judging/contests/${contest.id}/chief-decisions`,
+      { context: 'overall', order },
+      judge.cookie,
+    );
     expect(decided.statusCode, decided.body).toBe(200);
     const result = (await ctx.call('GET', `/api/contests/${contest.id}/results/preview`)).json<ResultPreview>().result;
     expect(result.ladder[0]!.winners).toEqual([entries[1]!.id]);
@@ -77,10 +82,14 @@ pg('contests hammer on PostgreSQL', () => {
     const a = assignments[0]!;
     expect((await putSheet(ctx, judge.cookie, a.assignmentId, { [String(contest.criteria[0]!.id)]: 70 })).statusCode).toBe(200);
     const answers = await Promise.all(
-      Array.from({ length: 20 }, () => ctx.app.inject({ method: 'POST', url: `/api/judging/sheets/${a.assignmentId}/submit`, headers: { cookie: judge.cookie } })),
+      Array.from({ length: 20 }, () =>
+        ctx.app.inject({ method: 'POST', url: `/api/judging/sheets/${a.assignmentId}/submit`, headers: { cookie: judge.cookie } }),
+      ),
     );
     expect(answers.filter((r) => r.statusCode === 200)).toHaveLength(1);
-    expect(answers.filter((r) => r.statusCode === 409).map((r) => r.json<{ code: string }>().code)).toEqual(Array(19).fill('CONTEST_SHEET_SUBMITTED'));
+    expect(answers.filter((r) => r.statusCode === 409).map((r) => r.json<{ code: string }>().code)).toEqual(
+      Array(19).fill('CONTEST_SHEET_SUBMITTED'),
+    );
     const audited = await ctx.database.db
       .selectFrom('audit_log')
       .select('id')

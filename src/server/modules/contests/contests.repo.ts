@@ -27,8 +27,15 @@ function selectContests(db: Executor) {
 export type ContestRow = Awaited<ReturnType<ReturnType<typeof selectContests>['executeTakeFirstOrThrow']>>;
 type ContestRef = InScope<{ id: number; org_path: string }>;
 
-export async function findContestInScope(db: Executor, scope: OrgScope, id: number, forUpdate = false): Promise<InScope<ContestRow> | undefined> {
-  let q = selectContests(db).where('c.id', '=', id).where(inScope(scope, sql.ref('c.org_path')));
+export async function findContestInScope(
+  db: Executor,
+  scope: OrgScope,
+  id: number,
+  forUpdate = false,
+): Promise<InScope<ContestRow> | undefined> {
+  let q = selectContests(db)
+    .where('c.id', '=', id)
+    .where(inScope(scope, sql.ref('c.org_path')));
   if (forUpdate) q = q.forUpdate('c');
   const row = await q.executeTakeFirst();
   return row && provenInScope(row);
@@ -62,7 +69,9 @@ export async function listContests(
   scope: OrgScope,
   f: { underPath: string; afterId: number | undefined; limit: number },
 ): Promise<InScope<ContestRow>[]> {
-  let q = listQuery(db, scope, f).orderBy('c.id', 'desc').limit(f.limit + 1);
+  let q = listQuery(db, scope, f)
+    .orderBy('c.id', 'desc')
+    .limit(f.limit + 1);
   if (f.afterId !== undefined) q = q.where('c.id', '<', f.afterId);
   return (await q.execute()).map(provenInScope);
 }
@@ -122,7 +131,12 @@ export async function updateRules(
 }
 
 /** Replaces the criteria and tiers of a draft contest (nothing refers to them yet). */
-export async function replaceCriteriaAndTiers(tx: Executor, c: ContestRef, criteria: readonly CriterionInput[], tiers: readonly TierInput[]): Promise<void> {
+export async function replaceCriteriaAndTiers(
+  tx: Executor,
+  c: ContestRef,
+  criteria: readonly CriterionInput[],
+  tiers: readonly TierInput[],
+): Promise<void> {
   await tx.deleteFrom('contest_tier').where('contest_id', '=', c.id).execute();
   await tx.deleteFrom('contest_criterion').where('contest_id', '=', c.id).execute();
   const ids: number[] = [];
@@ -280,7 +294,11 @@ export function judgesOf(db: Executor, c: ContestRef) {
     .execute();
 }
 
-export async function insertConflict(tx: Executor, c: ContestRef, d: { judgeId: number; entryId: number; reason: string }): Promise<boolean> {
+export async function insertConflict(
+  tx: Executor,
+  c: ContestRef,
+  d: { judgeId: number; entryId: number; reason: string },
+): Promise<boolean> {
   const { rows } = await sql<{ judge_id: number }>`
     INSERT INTO contest_conflict (judge_id, entry_id, reason)
     SELECT j.id, e.id, ${d.reason} FROM contest_judge j, contest_entry e
@@ -303,7 +321,11 @@ export async function clearAssignments(tx: Executor, c: ContestRef): Promise<voi
   await tx.deleteFrom('contest_assignment').where('contest_id', '=', c.id).execute();
 }
 
-export async function insertAssignments(tx: Executor, c: ContestRef, pairs: readonly { judgeId: number; entryId: number }[]): Promise<void> {
+export async function insertAssignments(
+  tx: Executor,
+  c: ContestRef,
+  pairs: readonly { judgeId: number; entryId: number }[],
+): Promise<void> {
   for (let i = 0; i < pairs.length; i += 500) {
     await tx
       .insertInto('contest_assignment')
@@ -340,7 +362,16 @@ export function myAssignments(db: Executor, scope: OrgScope, userId: number) {
     .leftJoin('contest_assignment as a', 'a.judge_id', 'j.id')
     .leftJoin('contest_entry as e', 'e.id', 'a.entry_id')
     .leftJoin('contest_sheet as s', 's.assignment_id', 'a.id')
-    .select(['c.id as contest_id', 'c.name', 'c.status', 'j.is_chief', 'a.id as assignment_id', 'e.id as entry_id', 'e.title', 's.status as sheet_status'])
+    .select([
+      'c.id as contest_id',
+      'c.name',
+      'c.status',
+      'j.is_chief',
+      'a.id as assignment_id',
+      'e.id as entry_id',
+      'e.title',
+      's.status as sheet_status',
+    ])
     .where('j.user_id', '=', userId)
     .where(inScope(scope, sql.ref('c.org_path')))
     .orderBy('c.id')
@@ -396,9 +427,20 @@ export async function amendSheet(
 ): Promise<void> {
   await tx
     .insertInto('contest_amendment')
-    .values({ sheet_id: sheetId, criterion_id: m.criterionId, old_score: m.oldScore, new_score: m.newScore, reason: m.reason, user_id: m.userId })
+    .values({
+      sheet_id: sheetId,
+      criterion_id: m.criterionId,
+      old_score: m.oldScore,
+      new_score: m.newScore,
+      reason: m.reason,
+      user_id: m.userId,
+    })
     .execute();
-  await tx.updateTable('contest_sheet').set({ scores: JSON.stringify(m.scores), updated_at: sql`now()` }).where('id', '=', sheetId).execute();
+  await tx
+    .updateTable('contest_sheet')
+    .set({ scores: JSON.stringify(m.scores), updated_at: sql`now()` })
+    .where('id', '=', sheetId)
+    .execute();
 }
 
 /** The amendment trail of a contest, or of one sheet. */
@@ -418,11 +460,17 @@ export function chiefDecisionsOf(db: Executor, c: ContestRef) {
   return db.selectFrom('contest_chief_decision').select(['context', 'ordered_ids']).where('contest_id', '=', c.id).execute();
 }
 
-export async function recordChiefDecision(tx: Executor, c: InScope<{ id: number }>, d: { context: string; order: readonly string[]; userId: number }) {
+export async function recordChiefDecision(
+  tx: Executor,
+  c: InScope<{ id: number }>,
+  d: { context: string; order: readonly string[]; userId: number },
+) {
   await sql`
     INSERT INTO contest_chief_decision (contest_id, context, ordered_ids, user_id)
     VALUES (${c.id}, ${d.context}, ${JSON.stringify(d.order)}::jsonb, ${d.userId})
-    ON CONFLICT (contest_id, context) DO UPDATE SET ordered_ids = EXCLUDED.ordered_ids, user_id = EXCLUDED.user_id, created_at = now()`.execute(tx);
+    ON CONFLICT (contest_id, context) DO UPDATE SET ordered_ids = EXCLUDED.ordered_ids, user_id = EXCLUDED.user_id, created_at = now()`.execute(
+    tx,
+  );
 }
 
 export async function insertResult(
@@ -438,7 +486,11 @@ export async function insertResult(
   return row.id;
 }
 
-export async function insertAwards(tx: Executor, resultId: number, awards: readonly { tierId: number; entryId: number | null; orgId: number; orgPath: string }[]) {
+export async function insertAwards(
+  tx: Executor,
+  resultId: number,
+  awards: readonly { tierId: number; entryId: number | null; orgId: number; orgPath: string }[],
+) {
   if (awards.length === 0) return;
   await tx
     .insertInto('contest_award')
@@ -454,7 +506,12 @@ export function resultOf(db: Executor, c: ContestRef) {
     .executeTakeFirst();
 }
 
-export async function insertAppeal(tx: Executor, e: InScope<{ id: number; contest_id: number; org_path: string }>, text: string, userId: number) {
+export async function insertAppeal(
+  tx: Executor,
+  e: InScope<{ id: number; contest_id: number; org_path: string }>,
+  text: string,
+  userId: number,
+) {
   const row = await tx
     .insertInto('contest_appeal')
     .values({ contest_id: e.contest_id, entry_id: e.id, org_path: e.org_path, text, status: 'open', filed_by: userId })

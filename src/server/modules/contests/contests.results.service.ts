@@ -82,7 +82,16 @@ async function compute(db: Executor, c: ContestRow): Promise<Computed> {
       criterionPrizes: tiers
         .filter((t) => t.kind === 'criterion')
         .map((t) => ({ id: String(t.id), name: t.name, quota: t.quota, criterionId: String(t.criterion_id) })),
-      ...(unitTier ? { unitAward: { id: String(unitTier.id), name: unitTier.name, quota: unitTier.quota, rule: unitTier.unit_rule ?? 'best-entry-rank' } } : {}),
+      ...(unitTier
+        ? {
+            unitAward: {
+              id: String(unitTier.id),
+              name: unitTier.name,
+              quota: unitTier.quota,
+              rule: unitTier.unit_rule ?? 'best-entry-rank',
+            },
+          }
+        : {}),
       ...(c.showcase_size === null ? {} : { showcaseSize: c.showcase_size }),
       chiefDecisions: decisions.map((d) => ({ context: d.context, order: d.ordered_ids as string[] })),
     });
@@ -93,7 +102,13 @@ async function compute(db: Executor, c: ContestRow): Promise<Computed> {
         awarded.ties.map((t) => ({ path: t.context, message: `${t.boundary}: ${t.ids.join(',')}` })),
       );
     }
-    const filled = (f: Filled) => ({ tierId: Number(f.id), name: f.name, quota: f.quota, winners: f.winners.map(Number), shortfall: f.shortfall });
+    const filled = (f: Filled) => ({
+      tierId: Number(f.id),
+      name: f.name,
+      quota: f.quota,
+      winners: f.winners.map(Number),
+      shortfall: f.shortfall,
+    });
     const result: ContestResult = {
       contestId: c.id,
       rule: {
@@ -173,7 +188,13 @@ export async function publishResult(db: Kysely<DB>, actor: Actor, id: number): P
     const text = canonicalJson(result);
     const hash = sha256(text);
     const noticeEndsAt = new Date(Date.now() + c.notice_days * 86_400_000).toISOString();
-    const resultId = await repo.insertResult(tx, c, { result: text, sha256: hash, rule: ruleOf(result), noticeEndsAt, userId: actor.userId });
+    const resultId = await repo.insertResult(tx, c, {
+      result: text,
+      sha256: hash,
+      rule: ruleOf(result),
+      noticeEndsAt,
+      userId: actor.userId,
+    });
     await repo.insertAwards(tx, resultId, awards);
     await repo.setStatus(tx, c, ['scored'], 'notice', noticeEndsAt);
     await recordWrite(tx, actor, 'contest.publish', { type: 'contest', id, orgPath: c.org_path }, { sha256: hash, noticeEndsAt });
@@ -205,7 +226,15 @@ export async function finalise(db: Kysely<DB>, actor: Actor, id: number): Promis
 }
 
 function toAppeal(a: Awaited<ReturnType<typeof repo.appealsOf>>[number]): Appeal {
-  return { id: a.id, contestId: a.contest_id, entryId: a.entry_id, text: a.text, status: a.status, answer: a.answer, createdAt: new Date(a.created_at).toISOString() };
+  return {
+    id: a.id,
+    contestId: a.contest_id,
+    entryId: a.entry_id,
+    text: a.text,
+    status: a.status,
+    answer: a.answer,
+    createdAt: new Date(a.created_at).toISOString(),
+  };
 }
 
 /** A written appeal by a cadre of the entry's unit (contest.write there), during the notice only. */
