@@ -74,6 +74,30 @@ describe('contests: ties and the chief judge', () => {
   });
 });
 
+describe('contests: conflicts through the routes', () => {
+  it('answers 409 with the conflict rule when a conflict is declared on an assigned pair, and 400 in Chinese for bad input', async () => {
+    const contest = await createContest(ctx, { orgId: tree.dongcheng.id, panelSize: 1, tiers: [] });
+    expect((await ctx.call('POST', `/api/contests/${contest.id}/open`)).statusCode).toBe(200);
+    const unit = await buildOrg(ctx, tree.dcStreet.id, 'grassroots_union');
+    const entry = (await ctx.call('POST', `/api/contests/${contest.id}/entries`, { orgId: unit.id, title: '作品' })).json<Entry>();
+    const judge = await judgeOf(ctx, contest.id, tree.xcUnion.id);
+    expect((await ctx.call('POST', `/api/contests/${contest.id}/assignments`)).statusCode).toBe(200);
+    const late = await ctx.call('POST', `/api/contests/${contest.id}/conflicts`, {
+      judgeId: judge.id,
+      entryId: entry.id,
+      reason: '亲属参赛',
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json<{ code: string; message: string }>()).toMatchObject({
+      code: 'CONTEST_CONFLICT_OF_INTEREST',
+      message: expect.stringMatching(/回避/),
+    });
+    const bad = await ctx.call('POST', `/api/contests/${contest.id}/entries`, { orgId: unit.id, title: '' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ code: string }>().code).toBe('VALIDATION');
+  });
+});
+
 const pg = process.env.TEST_DATABASE_URL ? describe : describe.skip;
 
 pg('contests hammer on PostgreSQL', () => {
