@@ -29,6 +29,7 @@ import { buildPointsWorld, spendCode, type PointsWorld } from './authorization.p
 import { aimedAtTargetEvents, buildEventsWorld, type EventsWorld } from './authorization.events.js';
 import { aimedAtTargetTraining, buildTrainingTarget, type TrainingTarget } from './authorization.training.js';
 import { aimedAtTargetMatchmaking, buildMatchmakingTarget, type MatchmakingTarget } from './authorization.matchmaking.js';
+import { aimedAtTargetContests, buildContestsTarget, type ContestsTarget } from './authorization.contests.js';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 type Req = { method: Method; url: string; payload?: object | Buffer; contentType?: string; headers?: Record<string, string> };
@@ -78,6 +79,8 @@ let eventsWorld: EventsWorld;
 let training: TrainingTarget;
 /** T's matchmaking event and the member opted in there (authorization.matchmaking.ts). */
 let matchmaking: MatchmakingTarget;
+/** T's contests, open and on notice, and its judge's sheet (authorization.contests.ts). */
+let contests: ContestsTarget;
 const ownWorlds = new Map<number, PointsWorld>();
 const targetMembers: { id: number; name: string; idNumber: string; phone: string }[] = [];
 let ids: {
@@ -179,6 +182,7 @@ beforeAll(async () => {
   eventsWorld = await buildEventsWorld(asAdmin, { orgId: T, memberId: world.member, label: '靶子' });
   training = await buildTrainingTarget(asAdmin, { orgId: T, memberId: targetMembers[0]!.id });
   matchmaking = await buildMatchmakingTarget(ctx, { orgId: T, unionId: U });
+  contests = await buildContestsTarget(asAdmin, ctx.database.db, { orgId: T, judgeUnitId: elsewhere.id });
   ownWorlds.set(
     tree.xicheng.id,
     await buildPointsWorld(ctx, asAdmin, {
@@ -373,6 +377,7 @@ function aimedAtTarget(): { route: string; request: Req }[] {
     ...aimedAtTargetEvents(eventsWorld),
     ...aimedAtTargetTraining(training, T),
     ...aimedAtTargetMatchmaking(matchmaking),
+    ...aimedAtTargetContests(contests, T),
   ];
 }
 
@@ -552,6 +557,8 @@ const unscopedRoutes = new Set([
   // The 工作台 counts the caller's own nodes only (src/server/modules/workbench/workbench.test.ts).
   'GET /api/workbench',
   'GET /api/workbench/counts',
+  // A judge's own contests: an empty list for anyone not named a judge (contests/contests.authz.ts, callerOnly).
+  'GET /api/judging/contests',
 ]);
 const publicRoutes = new Set([
   'GET /api/health',

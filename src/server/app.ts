@@ -49,6 +49,7 @@ const routeModules: readonly (() => Promise<RouteModule>)[] = [
   () => import('./modules/events/events.routes.js').then((m) => m.eventRoutes),
   () => import('./modules/training/training.routes.js').then((m) => m.trainingRoutes),
   () => import('./modules/matchmaking/matchmaking.routes.js').then((m) => m.matchmakingRoutes),
+  () => import('./modules/contests/contests.routes.js').then((m) => m.contestRoutes),
 ];
 
 function prettyTransportOption(): { transport?: { target: string; options: Record<string, unknown> } } {

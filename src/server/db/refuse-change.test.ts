@@ -70,6 +70,9 @@ describe('refuse_change (0033)', () => {
       SELECT t.tgname AS trigger, p.proname AS fn FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
        WHERE NOT t.tgisinternal AND t.tgname LIKE '%\_immutable' ORDER BY t.tgname`.execute(db());
     expect(rows.map((r) => r.trigger)).toEqual([
+      'contest_amendment_immutable',
+      'contest_award_immutable',
+      'contest_result_immutable',
       'event_grouping_immutable',
       'matchmaking_withdrawal_immutable',
       'points_entry_immutable',

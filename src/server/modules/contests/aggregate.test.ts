@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregate, maximumTotal, trimmedMean, weightedTotal, type Criterion, type ScoreSheet } from './aggregate.js';
-import { ContestError } from './contests.errors.js';
+import { ContestError } from '../../../common/contests.errors.js';
 import { compare, rational, toFixed } from './rational.js';
 
 const poetry: Criterion[] = [

@@ -9,7 +9,7 @@
  * - a missing score blocks the result: the answer lists what is missing and nothing is treated as zero.
  * All arithmetic is exact (scores in hundredths, weights up to 4 decimals, rationals after), so equal totals are equal.
  */
-import { ContestError } from './contests.errors.js';
+import { ContestError } from '../../../common/contests.errors.js';
 import { abs, add, compare, div, median, mul, rational, sub, sum, toFixed, ZERO, type Rational } from './rational.js';
 
 /** A criterion (评分项): its weight multiplies the score; scores run from 0 to maxScore. */

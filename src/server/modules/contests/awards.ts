@@ -7,7 +7,7 @@
  * where a quota ends are put in order only by the chief judge's recorded decision; without one the result is BLOCKED
  * and the tied entries are named. A quota is never expanded; a tier short of entries states its shortfall.
  */
-import { ContestError } from './contests.errors.js';
+import { ContestError } from '../../../common/contests.errors.js';
 import { compare, rational, toFixed, type Rational } from './rational.js';
 
 /** An entry with its aggregated score (see aggregate.ts) and the unit that sent it. */

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ContestError } from './contests.errors.js';
+import { ContestError } from '../../../common/contests.errors.js';
 import { assignJudges, conflictOf, conflictsIn, type Entry, type Judge } from './conflicts.js';
 
 describe('conflicts of interest', () => {

@@ -5,7 +5,7 @@
  * judges' loads (counts differ by at most one wherever the conflicts allow), is deterministic (the same judges and
  * entries in any order give the same panels) and reports the entries that cannot get k judges.
  */
-import { ContestError } from './contests.errors.js';
+import { ContestError } from '../../../common/contests.errors.js';
 
 export type Judge = { readonly judgeId: string; readonly orgPath: string };
 export type Entry = { readonly entryId: string; readonly orgPath: string };
