@@ -48,6 +48,7 @@ const routeModules: readonly (() => Promise<RouteModule>)[] = [
   () => import('./modules/points/points.portal.routes.js').then((m) => m.pointsPortalRoutes),
   () => import('./modules/events/events.routes.js').then((m) => m.eventRoutes),
   () => import('./modules/training/training.routes.js').then((m) => m.trainingRoutes),
+  () => import('./modules/tournaments/tournaments.routes.js').then((m) => m.tournamentRoutes),
 ];
 
 function prettyTransportOption(): { transport?: { target: string; options: Record<string, unknown> } } {
