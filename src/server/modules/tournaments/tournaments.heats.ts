@@ -39,7 +39,7 @@ export async function drawHeats(db: Kysely<DB>, actor: Actor, id: number): Promi
 /** The referee enters the outcome of every lane of one race (a heat or the final); it counts once confirmed. */
 export async function enterHeatResults(db: Kysely<DB>, actor: Actor, id: number, input: HeatResultsBody): Promise<HeatsView> {
   const body = HeatResultsBody.parse(input);
-  await db.transaction().execute(async (tx) => {
+  const t = await db.transaction().execute(async (tx) => {
     const t = await findTournamentFor(tx, actor, 'tournament.referee', id, true);
     if (isReferee(actor) && !(await repo.refereeMayEnter(tx, t, actor.userId, null))) throw new AppError('NOT_FOUND');
     const state = await heatsState(tx, t);
@@ -63,8 +63,10 @@ export async function enterHeatResults(db: Kysely<DB>, actor: Actor, id: number,
       });
     }
     await recordWrite(tx, actor, 'tournament.heat.enter', { type: 'tournament', id, orgPath: t.org_path }, { ...body });
+    return t;
   });
-  return getHeats(db, actor, id);
+  // Answered through the tournament found for the referee: a referee account has no tournament.read.
+  return presentHeats(t, await heatsState(db, t));
 }
 
 /** The organiser confirms the entered results of one race. */
