@@ -30,6 +30,7 @@ import { aimedAtTargetEvents, buildEventsWorld, type EventsWorld } from './autho
 import { aimedAtTargetTraining, buildTrainingTarget, type TrainingTarget } from './authorization.training.js';
 import { aimedAtTargetMatchmaking, buildMatchmakingTarget, type MatchmakingTarget } from './authorization.matchmaking.js';
 import { aimedAtTargetContests, buildContestsTarget, type ContestsTarget } from './authorization.contests.js';
+import { aimedAtTargetTournaments, buildTournamentsTarget, type TournamentsTarget } from './authorization.tournaments.js';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 type Req = { method: Method; url: string; payload?: object | Buffer; contentType?: string; headers?: Record<string, string> };
@@ -81,6 +82,8 @@ let training: TrainingTarget;
 let matchmaking: MatchmakingTarget;
 /** T's contests, open and on notice, and its judge's sheet (authorization.contests.ts). */
 let contests: ContestsTarget;
+/** T's league (a confirmed match) and dragon-boat race (a drawn heat) (authorization.tournaments.ts). */
+let tournaments: TournamentsTarget;
 const ownWorlds = new Map<number, PointsWorld>();
 const targetMembers: { id: number; name: string; idNumber: string; phone: string }[] = [];
 let ids: {
@@ -183,6 +186,7 @@ beforeAll(async () => {
   training = await buildTrainingTarget(asAdmin, { orgId: T, memberId: targetMembers[0]!.id });
   matchmaking = await buildMatchmakingTarget(ctx, { orgId: T, unionId: U });
   contests = await buildContestsTarget(asAdmin, ctx.database.db, { orgId: T, judgeUnitId: elsewhere.id });
+  tournaments = await buildTournamentsTarget(asAdmin, { orgId: T });
   ownWorlds.set(
     tree.xicheng.id,
     await buildPointsWorld(ctx, asAdmin, {
@@ -378,6 +382,7 @@ function aimedAtTarget(): { route: string; request: Req }[] {
     ...aimedAtTargetTraining(training, T),
     ...aimedAtTargetMatchmaking(matchmaking),
     ...aimedAtTargetContests(contests, T),
+    ...aimedAtTargetTournaments(tournaments, T),
   ];
 }
 
@@ -559,6 +564,8 @@ const unscopedRoutes = new Set([
   'GET /api/workbench/counts',
   // A judge's own contests: an empty list for anyone not named a judge (contests/contests.authz.ts, callerOnly).
   'GET /api/judging/contests',
+  // A referee's own tournaments: an empty list for anyone who referees nothing (tournaments/tournaments.authz.ts).
+  'GET /api/tournaments/referee/assignments',
 ]);
 const publicRoutes = new Set([
   'GET /api/health',
@@ -619,6 +626,8 @@ const publicRoutes = new Set([
   'GET /api/portal/matchmaking/events/:id/matches',
   'POST /api/portal/matchmaking/events/:id/matches/confirm',
   'POST /api/portal/matchmaking/events/:id/tasks',
+  // A tournament's public read-only link: a signed token, team names and results only (tournaments/tournaments.authz.ts).
+  'GET /api/public/tournaments/:token',
 ]);
 
 type Outsider = {

@@ -50,6 +50,7 @@ const routeModules: readonly (() => Promise<RouteModule>)[] = [
   () => import('./modules/training/training.routes.js').then((m) => m.trainingRoutes),
   () => import('./modules/matchmaking/matchmaking.routes.js').then((m) => m.matchmakingRoutes),
   () => import('./modules/contests/contests.routes.js').then((m) => m.contestRoutes),
+  () => import('./modules/tournaments/tournaments.routes.js').then((m) => m.tournamentRoutes),
 ];
 
 function prettyTransportOption(): { transport?: { target: string; options: Record<string, unknown> } } {

@@ -78,6 +78,8 @@ describe('refuse_change (0033)', () => {
       'points_entry_immutable',
       'points_lot_use_immutable',
       'points_transfer_immutable',
+      'tournament_heat_result_immutable',
+      'tournament_result_immutable',
       'welfare_handout_immutable',
       'welfare_handout_photo_immutable',
       'welfare_move_immutable',

@@ -1,0 +1,262 @@
+import { z } from 'zod';
+import { BodyId } from './paging.js';
+
+/** Tournaments (赛事, issue #14): a league with groups and a knockout, or heats and a final. */
+export const tournamentKinds = ['league_knockout', 'heats'] as const;
+export type TournamentKind = (typeof tournamentKinds)[number];
+export const tieBreaks = ['points', 'goalDifference', 'goalsFor', 'headToHead', 'fairPlay', 'lots'] as const;
+export const heatTieRules = ['lots', 'reRow'] as const;
+export const heatOutcomes = ['finished', 'DNS', 'DNF', 'DSQ'] as const;
+export const resultStatuses = ['entered', 'confirmed', 'voided'] as const;
+export type ResultStatus = (typeof resultStatuses)[number];
+
+export const TOURNAMENT_LIMITS = { teams: 200, teamsPerRequest: 200, referees: 50 } as const;
+
+export const CreateTournamentBody = z.object({
+  orgId: BodyId,
+  eventId: BodyId.optional(),
+  name: z.string().trim().min(1).max(100),
+  kind: z.enum(tournamentKinds),
+  /** Ordered, each once, ending with the drawing of lots (FIFA's order by default). */
+  tieBreaks: z.array(z.enum(tieBreaks)).min(1).max(6).default(['points', 'goalDifference', 'goalsFor', 'headToHead', 'fairPlay', 'lots']),
+  points: z
+    .object({ win: z.number().int().min(0).max(10), draw: z.number().int().min(0).max(10), loss: z.number().int().min(0).max(10) })
+    .default({ win: 3, draw: 1, loss: 0 }),
+  /** Teams of each group that go through to the knockout. */
+  qualifiers: z.number().int().min(1).max(64).optional(),
+  lanes: z.number().int().min(2).max(12).optional(),
+  finalists: z.number().int().min(1).max(12).optional(),
+  /** Crews through by place in each heat (default ⌊finalists / heats⌋); the rest by the fastest times. */
+  byPlace: z.number().int().min(0).max(12).optional(),
+  heatTieRule: z.enum(heatTieRules).default('lots'),
+  prizes: z.number().int().min(0).max(12).default(0),
+  merits: z.number().int().min(0).max(12).default(0),
+  /** The recorded seed of the drawing of lots; generated when not given. */
+  lotsSeed: z.string().trim().min(1).max(200).optional(),
+});
+export type CreateTournamentBody = z.infer<typeof CreateTournamentBody>;
+
+export const TeamInput = z.object({
+  name: z.string().trim().min(1).max(100),
+  /** The sending unit, when it is a node of the tree. */
+  orgId: BodyId.optional(),
+  category: z.string().trim().min(1).max(50).optional(),
+  seed: z.number().int().min(1).max(1000).optional(),
+});
+export const AddTeamsBody = z.object({ teams: z.array(TeamInput).min(1).max(TOURNAMENT_LIMITS.teamsPerRequest) });
+export type AddTeamsBody = z.infer<typeof AddTeamsBody>;
+
+/** Groups by category (in the order of `categories`) or a number of groups dealt by seed. */
+export const DrawGroupsBody = z.union([
+  z.object({ categories: z.array(z.string().trim().min(1).max(50)).min(1).max(16) }),
+  z.object({ groups: z.number().int().min(1).max(16) }),
+]);
+export type DrawGroupsBody = z.infer<typeof DrawGroupsBody>;
+
+export const Team = z.object({
+  id: z.number(),
+  name: z.string(),
+  orgId: z.number().nullable(),
+  category: z.string().nullable(),
+  seed: z.number().nullable(),
+  group: z.number().nullable(),
+});
+export type Team = z.infer<typeof Team>;
+
+export const Tournament = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  eventId: z.number().nullable(),
+  name: z.string(),
+  kind: z.enum(tournamentKinds),
+  tieBreaks: z.array(z.enum(tieBreaks)),
+  points: z.object({ win: z.number(), draw: z.number(), loss: z.number() }),
+  qualifiers: z.number().nullable(),
+  lanes: z.number().nullable(),
+  finalists: z.number().nullable(),
+  byPlace: z.number().nullable(),
+  heatTieRule: z.enum(heatTieRules),
+  prizes: z.number(),
+  merits: z.number(),
+  lotsSeed: z.string(),
+  createdAt: z.string(),
+});
+export type Tournament = z.infer<typeof Tournament>;
+export const TournamentDetail = Tournament.extend({ teams: z.array(Team) });
+export type TournamentDetail = z.infer<typeof TournamentDetail>;
+export const TournamentList = z.object({ items: z.array(Tournament) });
+export const TournamentListQuery = z.object({
+  orgId: z
+    .string()
+    .regex(/^[1-9][0-9]{0,15}$/)
+    .transform(Number),
+});
+
+const Goals = z.object({ home: z.number().int().min(0).max(99), away: z.number().int().min(0).max(99) });
+export const ResultBody = z.object({
+  regular: Goals,
+  extraTime: Goals.optional(),
+  penalties: Goals.optional(),
+  fairPlay: Goals.optional(),
+});
+export type ResultBody = z.infer<typeof ResultBody>;
+export const CorrectionBody = ResultBody.extend({
+  /** The version of the confirmed result being corrected: a correction of a result changed meanwhile is refused. */
+  version: z.number().int().min(1).max(1_000_000),
+  reason: z.string().trim().min(1).max(500),
+  /** Correct even though a dependent match has a result: those results are voided for re-entry. */
+  override: z.boolean().default(false),
+});
+export type CorrectionBody = z.infer<typeof CorrectionBody>;
+
+export const MatchResult = z.object({
+  version: z.number(),
+  status: z.enum(resultStatuses),
+  regular: Goals,
+  extraTime: Goals.nullable(),
+  penalties: Goals.nullable(),
+  fairPlay: Goals,
+});
+const Side = z.object({ teamId: z.number().nullable(), name: z.string().nullable(), source: z.string().nullable() });
+export const Match = z.object({
+  id: z.number(),
+  stage: z.enum(['group', 'knockout']),
+  group: z.number().nullable(),
+  round: z.number(),
+  bracketNo: z.number().nullable(),
+  home: Side,
+  away: Side,
+  kickoff: z.string().nullable(),
+  venue: z.string().nullable(),
+  /** The latest result row, whatever its status; only a confirmed one counts. */
+  result: MatchResult.nullable(),
+  /** The winner of a knockout match once decided (a bye's walkover included). */
+  winnerTeamId: z.number().nullable(),
+});
+export type Match = z.infer<typeof Match>;
+export const Schedule = z.object({ tournamentId: z.number(), name: z.string(), matches: z.array(Match) });
+export type Schedule = z.infer<typeof Schedule>;
+
+export const StandingRow = z.object({
+  position: z.number(),
+  teamId: z.number(),
+  name: z.string(),
+  played: z.number(),
+  won: z.number(),
+  drawn: z.number(),
+  lost: z.number(),
+  goalsFor: z.number(),
+  goalsAgainst: z.number(),
+  goalDifference: z.number(),
+  points: z.number(),
+  fairPlay: z.number(),
+  separatedFromNextBy: z.enum(tieBreaks).nullable(),
+  lotsKey: z.string().nullable(),
+});
+export const Standings = z.object({
+  tournamentId: z.number(),
+  groups: z.array(z.object({ group: z.number(), complete: z.boolean(), rows: z.array(StandingRow) })),
+});
+export type Standings = z.infer<typeof Standings>;
+
+export const Bracket = z.object({
+  tournamentId: z.number(),
+  rounds: z.number(),
+  matches: z.array(Match),
+});
+export type Bracket = z.infer<typeof Bracket>;
+
+export const HeatResultInput = z.object({
+  teamId: BodyId,
+  outcome: z.enum(heatOutcomes),
+  timeMs: z.number().int().min(1).max(86_400_000).optional(),
+});
+export const HeatResultsBody = z.object({
+  stage: z.enum(['heat', 'final']),
+  heat: z.number().int().min(1).max(100),
+  results: z.array(HeatResultInput).min(1).max(12),
+});
+export type HeatResultsBody = z.infer<typeof HeatResultsBody>;
+export const ConfirmHeatBody = z.object({ stage: z.enum(['heat', 'final']), heat: z.number().int().min(1).max(100) });
+export type ConfirmHeatBody = z.infer<typeof ConfirmHeatBody>;
+
+const LaneRow = z.object({
+  lane: z.number(),
+  teamId: z.number(),
+  name: z.string(),
+  outcome: z.enum(heatOutcomes).nullable(),
+  timeMs: z.number().nullable(),
+  status: z.enum(['entered', 'confirmed']).nullable(),
+});
+export const HeatsView = z.object({
+  tournamentId: z.number(),
+  heats: z.array(z.object({ heat: z.number(), lanes: z.array(LaneRow) })),
+  progression: z
+    .object({
+      finalists: z.array(
+        z.object({
+          teamId: z.number(),
+          name: z.string(),
+          heat: z.number(),
+          place: z.number(),
+          timeMs: z.number(),
+          via: z.enum(['place', 'time']),
+        }),
+      ),
+      reRows: z.array(z.object({ teamIds: z.array(z.number()), cut: z.enum(['place', 'time']), heat: z.number().nullable() })),
+      lots: z.array(z.object({ teamId: z.number(), key: z.string() })),
+      shortfall: z.number(),
+    })
+    .nullable(),
+  final: z.array(LaneRow).nullable(),
+  places: z
+    .array(
+      z.object({
+        teamId: z.number(),
+        name: z.string(),
+        place: z.number().nullable(),
+        timeMs: z.number().nullable(),
+        outcome: z.enum(heatOutcomes),
+        award: z.enum(['prize', 'merit']).nullable(),
+      }),
+    )
+    .nullable(),
+});
+export type HeatsView = z.infer<typeof HeatsView>;
+
+export const CreateRefereeBody = z.object({
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9_.-]{3,40}$/),
+  displayName: z.string().trim().min(1).max(50),
+  /** The matches the referee may enter; none: every match of the tournament. */
+  matchIds: z.array(BodyId).max(500).default([]),
+});
+export type CreateRefereeBody = z.infer<typeof CreateRefereeBody>;
+export const CreatedReferee = z.object({ userId: z.number(), username: z.string(), firstPassword: z.string() });
+export type CreatedReferee = z.infer<typeof CreatedReferee>;
+
+/** What a referee serves: its tournaments and the matches it may enter (empty for anyone else). */
+export const RefereeAssignments = z.object({
+  items: z.array(
+    z.object({ tournamentId: z.number(), name: z.string(), kind: z.enum(tournamentKinds), matchIds: z.array(z.number()).nullable() }),
+  ),
+});
+export type RefereeAssignments = z.infer<typeof RefereeAssignments>;
+
+export const PublicLink = z.object({ token: z.string(), url: z.string() });
+export type PublicLink = z.infer<typeof PublicLink>;
+
+/** The public page of a tournament: names, fixtures, results, standings and the bracket; nothing personal. */
+export const PublicTournament = z.object({
+  name: z.string(),
+  kind: z.enum(tournamentKinds),
+  schedule: z.array(Match),
+  standings: Standings.shape.groups,
+  bracket: z.array(Match),
+  heats: HeatsView.nullable(),
+});
+export type PublicTournament = z.infer<typeof PublicTournament>;
