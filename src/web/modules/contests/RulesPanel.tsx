@@ -22,7 +22,7 @@ export function RulesPanel({ isOpen = false }: { isOpen?: boolean }) {
       items={[
         {
           key: 'rules',
-          label: t('contests.rules.title'),
+          label: <span data-testid="contest-rules-toggle">{t('contests.rules.title')}</span>,
           children: ruleKeys.map((k) => (
             <Typography.Paragraph key={k} data-testid={`contest-rule-${k}`}>
               <Typography.Text strong>{t(`contests.rules.${k}`)}：</Typography.Text>
