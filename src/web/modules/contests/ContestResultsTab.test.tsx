@@ -108,4 +108,24 @@ describe('ContestResultsTab', { timeout: 240_000 }, () => {
     expect(screen.queryByTestId('result-blocked')).toBeNull();
     expect(screen.getByTestId('result-close')).toBeTruthy();
   });
+
+  it('names each tie at a prize boundary with its entries and the chief judge’s decision code', async () => {
+    serve((method, path) =>
+      path === '/api/contests/3/results/preview'
+        ? {
+            status: 409,
+            body: {
+              code: 'CONTEST_TIE_UNRESOLVED',
+              message: '获奖线上出现并列（overall@1: 71,72），按规则须由评委会主任记录裁定后再计算',
+              details: [{ path: 'overall', message: '1: 71,72' }],
+            },
+          }
+        : undefined,
+    );
+    renderPage(<ContestResultsTab contest={buildContest({ status: 'judging' })} canWrite onChanged={() => undefined} />);
+    await userEvent.click(await screen.findByTestId('result-compute'));
+    const tie = await screen.findByTestId('result-tie-0');
+    expect(tie.textContent).toContain('总排名第 1 名处并列：节目01、节目02');
+    expect(tie.textContent).toContain('overall:71,72');
+  });
 });

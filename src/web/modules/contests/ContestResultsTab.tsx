@@ -9,6 +9,7 @@ import { useEntries } from './ContestEntriesTab.js';
 import { contestsApi } from './contests.api.js';
 import { ResultView } from './ResultView.js';
 import { RulesPanel } from './RulesPanel.js';
+import { TieList, tiesOf } from './TieList.js';
 import { beijingDay, beijingMinute } from './time.js';
 
 type Shown = { preview: ResultPreview } | { snapshot: ResultSnapshot } | { blocked: ApiError } | null;
@@ -64,7 +65,13 @@ export function ContestResultsTab({ contest, canWrite, onChanged }: { contest: C
           showIcon
           data-testid="result-blocked"
           message={shown.blocked.message}
-          description={t('contests.results.blockedCount', { count: shown.blocked.details?.length ?? 0 })}
+          description={
+            shown.blocked.code === 'CONTEST_TIE_UNRESOLVED' ? (
+              <TieList contest={contest} entries={entries} ties={tiesOf(shown.blocked)} />
+            ) : (
+              t('contests.results.blockedCount', { count: shown.blocked.details?.length ?? 0 })
+            )
+          }
         />
       )}
       {shown && 'preview' in shown && (

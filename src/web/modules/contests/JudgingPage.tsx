@@ -1,9 +1,10 @@
-import { Card, Empty, List, Skeleton, Tag, Typography } from 'antd';
+import { Button, Card, Empty, List, Skeleton, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { MyContests } from '../../../common/contests.js';
 import { useNotify } from '../../app/notify.js';
+import { ChiefDecisionModal } from './ChiefDecisionModal.js';
 import { judgingApi } from './contests.api.js';
 
 /** /judging: the judge's phone page — my contests, and in each my assigned entries, those to do first. */
@@ -11,6 +12,7 @@ export function JudgingPage() {
   const { t } = useTranslation();
   const notify = useNotify();
   const [mine, setMine] = useState<MyContests | null>(null);
+  const [deciding, setDeciding] = useState<MyContests['items'][number] | null>(null);
   useEffect(() => void judgingApi.mine().then(setMine).catch(notify.error), [notify]);
   if (!mine) return <Skeleton active />;
   if (mine.items.length === 0) return <Empty description={t('contests.judging.none')} data-testid="judge-contests-empty" />;
@@ -33,7 +35,14 @@ export function JudgingPage() {
               </span>
             }
           >
-            <Typography.Text type="secondary">{t(`contests.status.${c.status}`)}</Typography.Text>
+            <Space wrap>
+              <Typography.Text type="secondary">{t(`contests.status.${c.status}`)}</Typography.Text>
+              {c.isChief && (c.status === 'judging' || c.status === 'scored') && (
+                <Button size="small" onClick={() => setDeciding(c)} data-testid={`chief-decision-${c.contestId}`}>
+                  {t('contests.ties.decide')}
+                </Button>
+              )}
+            </Space>
             <List
               dataSource={ordered}
               data-testid="judge-entries"
@@ -51,6 +60,7 @@ export function JudgingPage() {
           </Card>
         );
       })}
+      {deciding && <ChiefDecisionModal contest={deciding} onClose={() => setDeciding(null)} />}
     </div>
   );
 }

@@ -15,6 +15,7 @@ import {
   Rollup,
   Sheet,
   type AmendBody,
+  type ChiefDecisionBody,
   type CreateContestBody,
   type CreateEntryBody,
   type CreateJudgeBody,
@@ -61,4 +62,6 @@ export const judgingApi = {
   save: (assignmentId: number, body: SaveSheetBody) => api.put(`/api/judging/sheets/${assignmentId}`, Sheet, body),
   submit: (assignmentId: number) => api.post(`/api/judging/sheets/${assignmentId}/submit`, Sheet),
   amend: (assignmentId: number, body: AmendBody) => api.post(`/api/judging/sheets/${assignmentId}/amendments`, Sheet, body),
+  chiefDecision: (contestId: number, body: ChiefDecisionBody) =>
+    api.post(`/api/judging/contests/${contestId}/chief-decisions`, z.object({ context: z.string(), order: z.array(z.string()) }), body),
 };

@@ -152,6 +152,17 @@ export const messages: Widen<typeof zhCN> = {
       shortfall: '{{name}}: {{count}} short',
       scoreNote: "The score is the (trimmed) mean of the judges' weighted totals; quotas are never expanded.",
     },
+    ties: {
+      title: 'Ties at a prize boundary (the chief judge decides)',
+      overall: 'Overall ranking',
+      line: '{{ranking}}, tie at place {{place}}: {{names}}',
+      code: 'Decision code: ',
+      decide: "Record the chief judge's decision",
+      help: 'Enter the decision code shown on the results page (e.g. overall:71,72), then put the entries in order, best first. The decision is recorded and audited.',
+      badCode: 'The code reads "ranking:id,id"',
+      order: 'Best first',
+      recorded: 'Decision recorded',
+    },
     appeals: {
       title: 'Appeals ({{count}})',
       none: 'No appeals',

@@ -138,6 +138,17 @@ export const messages = {
       shortfall: '{{name}}空缺 {{count}} 名',
       scoreNote: '得分为各评委加权总分的（去尾）平均；名额不会自动增加。',
     },
+    ties: {
+      title: '获奖线上的并列（须评委会主任裁定）',
+      overall: '总排名',
+      line: '{{ranking}}第 {{place}} 名处并列：{{names}}',
+      code: '裁定码：',
+      decide: '记录主任裁定',
+      help: '输入结果页给出的裁定码（如 overall:71,72），再按从高到低排好顺序。裁定会被记录并审计。',
+      badCode: '裁定码格式应为“排名:编号,编号”',
+      order: '从高到低',
+      recorded: '裁定已记录',
+    },
     appeals: {
       title: '申诉（{{count}} 件）',
       none: '暂无申诉',
