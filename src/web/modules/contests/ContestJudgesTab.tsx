@@ -1,4 +1,4 @@
-import { Alert, Button, Modal, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContestDetail, CreatedJudge, Judge } from '../../../common/contests.js';
@@ -7,7 +7,7 @@ import { useNotify } from '../../app/notify.js';
 import { ConflictModal } from './ConflictModal.js';
 import { useEntries } from './ContestEntriesTab.js';
 import { contestsApi } from './contests.api.js';
-import { JudgeFormModal } from './JudgeFormModal.js';
+import { JudgeCreatedModal, JudgeFormModal } from './JudgeFormModal.js';
 import { usePanels } from './useContestData.js';
 
 type Row = Judge & { load: number; titles: string[] };
@@ -115,27 +115,7 @@ export function ContestJudgesTab({ contest, canWrite, onChanged }: { contest: Co
           onDone={() => setDialog(null)}
         />
       )}
-      <Modal
-        open={created !== null}
-        title={t('contests.judges.created')}
-        onOk={() => setCreated(null)}
-        onCancel={() => setCreated(null)}
-        cancelButtonProps={{ hidden: true }}
-      >
-        <p>{t('contests.judges.passwordOnce')}</p>
-        <Typography.Paragraph>
-          {t('contests.judges.username')}：
-          <Typography.Text code data-testid="judge-created-username">
-            {created?.username}
-          </Typography.Text>
-        </Typography.Paragraph>
-        <Typography.Paragraph>
-          {t('contests.judges.firstPassword')}：
-          <Typography.Text code copyable data-testid="judge-first-password">
-            {created?.firstPassword}
-          </Typography.Text>
-        </Typography.Paragraph>
-      </Modal>
+      <JudgeCreatedModal judge={created} onClose={() => setCreated(null)} />
     </Space>
   );
 }

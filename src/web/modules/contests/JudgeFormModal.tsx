@@ -1,4 +1,4 @@
-import { Form, Input, Switch } from 'antd';
+import { Form, Input, Modal, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateJudgeBody, type CreatedJudge } from '../../../common/contests.js';
@@ -54,5 +54,34 @@ export function JudgeFormModal({
         <Switch data-testid="judge-chief" />
       </Form.Item>
     </FormModal>
+  );
+}
+
+/** The new judge's login name and first password, shown this once (the server keeps only its hash). */
+export function JudgeCreatedModal({ judge, onClose }: { judge: CreatedJudge | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open={judge !== null}
+      title={t('contests.judges.created')}
+      onOk={onClose}
+      onCancel={onClose}
+      cancelButtonProps={{ hidden: true }}
+      destroyOnHidden
+    >
+      <p>{t('contests.judges.passwordOnce')}</p>
+      <Typography.Paragraph>
+        {t('contests.judges.username')}：
+        <Typography.Text code data-testid="judge-created-username">
+          {judge?.username}
+        </Typography.Text>
+      </Typography.Paragraph>
+      <Typography.Paragraph>
+        {t('contests.judges.firstPassword')}：
+        <Typography.Text code copyable data-testid="judge-first-password">
+          {judge?.firstPassword}
+        </Typography.Text>
+      </Typography.Paragraph>
+    </Modal>
   );
 }

@@ -36,15 +36,10 @@ export function RulesFields() {
                   <Input placeholder={t('contests.field.criterion')} style={{ width: 140 }} data-testid={`criterion-name-${i}`} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'weight']} noStyle>
-                  <InputNumber
-                    addonBefore={t('contests.field.weight')}
-                    min={0}
-                    style={{ width: 140 }}
-                    data-testid={`criterion-weight-${i}`}
-                  />
+                  <InputNumber prefix={t('contests.field.weight')} min={0} style={{ width: 140 }} data-testid={`criterion-weight-${i}`} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'maxScore']} noStyle>
-                  <InputNumber addonBefore={t('contests.field.max')} min={0} style={{ width: 140 }} data-testid={`criterion-max-${i}`} />
+                  <InputNumber prefix={t('contests.field.max')} min={0} style={{ width: 140 }} data-testid={`criterion-max-${i}`} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'decimals']} noStyle>
                   <Select
@@ -53,7 +48,7 @@ export function RulesFields() {
                   />
                 </Form.Item>
                 <Form.Item name={[f.name, 'tieBreakRank']} noStyle>
-                  <InputNumber addonBefore={t('contests.field.tieBreak')} min={1} max={20} precision={0} style={{ width: 150 }} />
+                  <InputNumber prefix={t('contests.field.tieBreak')} min={1} max={20} precision={0} style={{ width: 150 }} />
                 </Form.Item>
                 <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} disabled={fields.length <= 1} />
               </Space>
@@ -77,7 +72,7 @@ export function RulesFields() {
                 </Form.Item>
                 <Form.Item name={[f.name, 'quota']} noStyle>
                   <InputNumber
-                    addonBefore={t('contests.field.quota')}
+                    prefix={t('contests.field.quota')}
                     min={0}
                     precision={0}
                     style={{ width: 130 }}
@@ -86,7 +81,7 @@ export function RulesFields() {
                 </Form.Item>
                 {tiers[i]?.kind === 'criterion' && (
                   <Form.Item name={[f.name, 'criterionIndex']} noStyle>
-                    <InputNumber addonBefore={t('contests.field.criterionNo')} min={1} precision={0} style={{ width: 150 }} />
+                    <InputNumber prefix={t('contests.field.criterionNo')} min={1} precision={0} style={{ width: 150 }} />
                   </Form.Item>
                 )}
                 {tiers[i]?.kind === 'unit' && (

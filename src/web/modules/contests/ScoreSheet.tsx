@@ -1,61 +1,13 @@
-import { Alert, Button, Card, InputNumber, List, Modal, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, List, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Criterion, Sheet } from '../../../common/contests.js';
 import { useNotify } from '../../app/notify.js';
 import { buttonTestId } from '../../app/testId.js';
 import { AmendModal } from './AmendModal.js';
+import { CriterionRow } from './CriterionRow.js';
 import { judgingApi } from './contests.api.js';
 import { filledScores, isComplete, scoreProblem, weightedTotal, type Draft } from './sheetMath.js';
-
-function CriterionRow({
-  c,
-  value,
-  isLocked,
-  onChange,
-  onAmend,
-}: {
-  c: Criterion;
-  value: number | null;
-  isLocked: boolean;
-  onChange: (v: number | null) => void;
-  onAmend: () => void;
-}) {
-  const { t } = useTranslation();
-  const problem = scoreProblem(c, value);
-  return (
-    <List.Item data-testid={`sheet-row-${c.id}`}>
-      <div style={{ width: '100%' }}>
-        <Typography.Text strong>{c.name}</Typography.Text>
-        <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-          {t('contests.sheet.bounds', { max: c.maxScore, weight: c.weight, decimals: c.decimals })}
-        </Typography.Text>
-        <Space style={{ display: 'flex', marginTop: 6 }}>
-          <InputNumber
-            value={value}
-            onChange={(v) => onChange(typeof v === 'number' ? v : null)}
-            disabled={isLocked}
-            step={10 ** -c.decimals}
-            inputMode="decimal"
-            status={problem ? 'error' : undefined}
-            style={{ width: 140 }}
-            data-testid={`score-input-${c.id}`}
-          />
-          {isLocked && (
-            <Button size="small" onClick={onAmend} data-testid={`sheet-amend-${c.id}`}>
-              {t('contests.sheet.amend')}
-            </Button>
-          )}
-        </Space>
-        {problem && (
-          <Typography.Text type="danger" data-testid={`score-problem-${c.id}`}>
-            {t(`contests.sheet.problem.${problem}`, { max: c.maxScore, decimals: c.decimals })}
-          </Typography.Text>
-        )}
-      </div>
-    </List.Item>
-  );
-}
 
 /** 评分表: one entry's criteria with their maxima, the weighted total live, save a draft, submit once, then amend with a reason. */
 export function ScoreSheet({ sheet, onChanged }: { sheet: Sheet; onChanged: (s: Sheet) => void }) {
