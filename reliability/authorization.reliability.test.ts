@@ -28,6 +28,7 @@ import { fixtures, multipart } from './support.js';
 import { buildPointsWorld, spendCode, type PointsWorld } from './authorization.points.js';
 import { aimedAtTargetEvents, buildEventsWorld, type EventsWorld } from './authorization.events.js';
 import { aimedAtTargetTraining, buildTrainingTarget, type TrainingTarget } from './authorization.training.js';
+import { aimedAtTargetContests, buildContestsTarget, type ContestsTarget } from './authorization.contests.js';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 type Req = { method: Method; url: string; payload?: object | Buffer; contentType?: string; headers?: Record<string, string> };
@@ -75,6 +76,8 @@ let world: PointsWorld;
 let eventsWorld: EventsWorld;
 /** T's training plan, course, teacher and session, and the member it marked (authorization.training.ts). */
 let training: TrainingTarget;
+/** T's contests, open and on notice, and its judge's sheet (authorization.contests.ts). */
+let contests: ContestsTarget;
 const ownWorlds = new Map<number, PointsWorld>();
 const targetMembers: { id: number; name: string; idNumber: string; phone: string }[] = [];
 let ids: {
@@ -175,6 +178,7 @@ beforeAll(async () => {
   targetCode = await spendCode(ctx, world.member);
   eventsWorld = await buildEventsWorld(asAdmin, { orgId: T, memberId: world.member, label: '靶子' });
   training = await buildTrainingTarget(asAdmin, { orgId: T, memberId: targetMembers[0]!.id });
+  contests = await buildContestsTarget(asAdmin, ctx.database.db, { orgId: T, judgeUnitId: elsewhere.id });
   ownWorlds.set(
     tree.xicheng.id,
     await buildPointsWorld(ctx, asAdmin, {
@@ -368,6 +372,7 @@ function aimedAtTarget(): { route: string; request: Req }[] {
     ...aimedAtTargetWelfare(),
     ...aimedAtTargetEvents(eventsWorld),
     ...aimedAtTargetTraining(training, T),
+    ...aimedAtTargetContests(contests, T),
   ];
 }
 
@@ -547,6 +552,8 @@ const unscopedRoutes = new Set([
   // The 工作台 counts the caller's own nodes only (src/server/modules/workbench/workbench.test.ts).
   'GET /api/workbench',
   'GET /api/workbench/counts',
+  // A judge's own contests: an empty list for anyone not named a judge (contests/contests.authz.ts, callerOnly).
+  'GET /api/judging/contests',
 ]);
 const publicRoutes = new Set([
   'GET /api/health',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BodyId, Id, PageQuery } from './paging.js';
+import { defineAuditActions } from './audit.actions.js';
 
 export const contestStatuses = ['draft', 'open', 'judging', 'scored', 'notice', 'final'] as const; // 草稿/报名/评审/已计分/公示/最终
 export type ContestStatus = (typeof contestStatuses)[number];
@@ -14,7 +15,8 @@ export const CONTEST_LIMITS = { criteria: 20, tiers: 20, performers: 500, attach
 /** The rules in plain words, for the results page ("which rule ran") and the contest's published rules. */
 export const contestRuleTexts = {
   aggregation: {
-    'zh-CN': '每位评委对作品的总分 = 各评分项得分 × 权重之和；评委不少于 5 人时去掉一个最高分和一个最低分后取平均，少于 5 人时取全部评委总分的平均。',
+    'zh-CN':
+      '每位评委对作品的总分 = 各评分项得分 × 权重之和；评委不少于 5 人时去掉一个最高分和一个最低分后取平均，少于 5 人时取全部评委总分的平均。',
     en: "Each judge's total for an entry is the sum of score × weight over the criteria; with 5 or more judges the highest and the lowest total are dropped and the rest averaged, with fewer all totals are averaged.",
   },
   normalisation: {
@@ -166,7 +168,12 @@ export type CreatedJudge = z.infer<typeof CreatedJudge>;
 export const DeclareConflictBody = z.object({ judgeId: BodyId, entryId: BodyId, reason: z.string().trim().min(1).max(500) });
 export type DeclareConflictBody = z.infer<typeof DeclareConflictBody>;
 
-export const Assignment = z.object({ id: z.number(), judgeId: z.number(), entryId: z.number(), sheetStatus: z.enum(sheetStatuses).nullable() });
+export const Assignment = z.object({
+  id: z.number(),
+  judgeId: z.number(),
+  entryId: z.number(),
+  sheetStatus: z.enum(sheetStatuses).nullable(),
+});
 export const Assignments = z.object({ items: z.array(Assignment), loads: z.record(z.string(), z.number()) });
 export type Assignments = z.infer<typeof Assignments>;
 
@@ -176,7 +183,9 @@ export const MyContest = z.object({
   name: z.string(),
   status: z.enum(contestStatuses),
   isChief: z.boolean(),
-  assignments: z.array(z.object({ assignmentId: z.number(), entryId: z.number(), title: z.string(), sheetStatus: z.enum(sheetStatuses).nullable() })),
+  assignments: z.array(
+    z.object({ assignmentId: z.number(), entryId: z.number(), title: z.string(), sheetStatus: z.enum(sheetStatuses).nullable() }),
+  ),
 });
 export const MyContests = z.object({ items: z.array(MyContest) });
 export type MyContests = z.infer<typeof MyContests>;
@@ -211,7 +220,10 @@ export const Sheet = z.object({
 });
 export type Sheet = z.infer<typeof Sheet>;
 
-export const ChiefDecisionBody = z.object({ context: z.string().trim().min(1).max(100), order: z.array(z.string().max(40)).min(2).max(1000) });
+export const ChiefDecisionBody = z.object({
+  context: z.string().trim().min(1).max(100),
+  order: z.array(z.string().max(40)).min(2).max(1000),
+});
 export type ChiefDecisionBody = z.infer<typeof ChiefDecisionBody>;
 
 const Filled = z.object({
@@ -264,3 +276,78 @@ export const Rollup = z.object({
   items: z.array(z.object({ orgId: z.number(), orgName: z.string(), awards: z.number(), entriesAwarded: z.number() })),
 });
 export type Rollup = z.infer<typeof Rollup>;
+
+defineAuditActions({
+  'contest.create': {
+    label: { 'zh-CN': '新建竞赛', en: 'Create contest' },
+    sentence: { 'zh-CN': '新建了竞赛 {target}', en: 'created the contest {target}' },
+  },
+  'contest.update': {
+    label: { 'zh-CN': '修改竞赛规则', en: 'Update contest rules' },
+    sentence: { 'zh-CN': '修改了竞赛 {target} 的规则', en: 'changed the rules of the contest {target}' },
+  },
+  'contest.open': {
+    label: { 'zh-CN': '开始报名', en: 'Open contest' },
+    sentence: { 'zh-CN': '开始了竞赛 {target} 的报名', en: 'opened the contest {target}' },
+  },
+  'contest.entry.create': {
+    label: { 'zh-CN': '新增参赛作品', en: 'Add entry' },
+    sentence: { 'zh-CN': '为竞赛 {target} 新增了参赛作品', en: 'added an entry to the contest {target}' },
+  },
+  'contest.entry.remove': {
+    label: { 'zh-CN': '撤回参赛作品', en: 'Remove entry' },
+    sentence: { 'zh-CN': '从竞赛 {target} 撤回了参赛作品', en: 'removed an entry from the contest {target}' },
+  },
+  'contest.judge.create': {
+    label: { 'zh-CN': '新建评委账号', en: 'Create judge' },
+    sentence: { 'zh-CN': '为竞赛 {target} 新建了评委账号', en: 'created a judge account for the contest {target}' },
+  },
+  'contest.conflict.declare': {
+    label: { 'zh-CN': '申报回避', en: 'Declare conflict' },
+    sentence: { 'zh-CN': '为竞赛 {target} 记录了评委回避', en: 'recorded a judge conflict in the contest {target}' },
+  },
+  'contest.assign': {
+    label: { 'zh-CN': '分配评委', en: 'Assign judges' },
+    sentence: { 'zh-CN': '为竞赛 {target} 分配了评委', en: 'assigned the judges of the contest {target}' },
+  },
+  'contest.judging': {
+    label: { 'zh-CN': '开始评审', en: 'Start judging' },
+    sentence: { 'zh-CN': '开始了竞赛 {target} 的评审', en: 'started the judging of the contest {target}' },
+  },
+  'contest.sheet.save': {
+    label: { 'zh-CN': '保存评分草稿', en: 'Save score sheet' },
+    sentence: { 'zh-CN': '保存了评分表 {target} 的草稿', en: 'saved the draft of score sheet {target}' },
+  },
+  'contest.sheet.submit': {
+    label: { 'zh-CN': '提交评分', en: 'Submit score sheet' },
+    sentence: { 'zh-CN': '提交了评分表 {target}', en: 'submitted score sheet {target}' },
+  },
+  'contest.sheet.amend': {
+    label: { 'zh-CN': '更正评分', en: 'Amend score' },
+    sentence: { 'zh-CN': '更正了评分表 {target} 的分数', en: 'amended a score of score sheet {target}' },
+  },
+  'contest.chief_decision': {
+    label: { 'zh-CN': '评委会主任裁定', en: 'Chief judge decision' },
+    sentence: { 'zh-CN': '记录了竞赛 {target} 的并列裁定', en: 'recorded a tie decision in the contest {target}' },
+  },
+  'contest.scored': {
+    label: { 'zh-CN': '结束评审', en: 'Close judging' },
+    sentence: { 'zh-CN': '结束了竞赛 {target} 的评审', en: 'closed the judging of the contest {target}' },
+  },
+  'contest.publish': {
+    label: { 'zh-CN': '公示结果', en: 'Publish result' },
+    sentence: { 'zh-CN': '冻结并公示了竞赛 {target} 的结果', en: 'froze and published the result of the contest {target}' },
+  },
+  'contest.final': {
+    label: { 'zh-CN': '确定最终结果', en: 'Finalise result' },
+    sentence: { 'zh-CN': '确定了竞赛 {target} 的最终结果', en: 'made the result of the contest {target} final' },
+  },
+  'contest.appeal.file': {
+    label: { 'zh-CN': '提出申诉', en: 'File appeal' },
+    sentence: { 'zh-CN': '对参赛作品 {target} 提出了申诉', en: 'appealed about entry {target}' },
+  },
+  'contest.appeal.answer': {
+    label: { 'zh-CN': '答复申诉', en: 'Answer appeal' },
+    sentence: { 'zh-CN': '答复了竞赛 {target} 的申诉', en: 'answered an appeal of the contest {target}' },
+  },
+});

@@ -19,7 +19,11 @@ export const poetryTiers: CreateContestBody['tiers'] = [
   { kind: 'unit', name: '优秀组织奖', quota: 4 },
 ];
 
-export async function createContest(ctx: TestContext, body: Partial<CreateContestBody> & { orgId: number }, cookie = ctx.adminCookie): Promise<ContestDetail> {
+export async function createContest(
+  ctx: TestContext,
+  body: Partial<CreateContestBody> & { orgId: number },
+  cookie = ctx.adminCookie,
+): Promise<ContestDetail> {
   const r = await ctx.call(
     'POST',
     '/api/contests',
@@ -49,7 +53,12 @@ export async function judgeOf(
   expect(created.statusCode, created.body).toBe(201);
   const judge = created.json<CreatedJudge>();
   const first = await login(ctx.app, username, judge.firstPassword);
-  const changed = await ctx.call('POST', '/api/auth/password', { currentPassword: judge.firstPassword, newPassword: 'Judge-Poetry-2026!' }, first);
+  const changed = await ctx.call(
+    'POST',
+    '/api/auth/password',
+    { currentPassword: judge.firstPassword, newPassword: 'Judge-Poetry-2026!' },
+    first,
+  );
   expect(changed.statusCode, changed.body).toBe(200);
   return { ...judge, cookie: await login(ctx.app, username, 'Judge-Poetry-2026!') };
 }

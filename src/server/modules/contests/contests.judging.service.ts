@@ -9,6 +9,7 @@ import { recordWrite } from '../../audit/audit.js';
 import { decimal } from './aggregate.js';
 import { mapContestError } from './contests.failures.js';
 import * as repo from './contests.repo.js';
+import * as judgingRepo from './contests.judging.repo.js';
 
 /**
  * The judge's side (the narrow 'judge' role): every look-up names the caller's own contest_judge row inside its
@@ -17,10 +18,16 @@ import * as repo from './contests.repo.js';
 
 /** The contests the caller judges and the entries assigned to it; an empty list for anyone else. */
 export async function myContests(db: Kysely<DB>, actor: Actor): Promise<MyContests> {
-  const rows = await repo.myAssignments(db, scopeFor(actor, 'contest.judge'), actor.userId);
+  const rows = await judgingRepo.myAssignments(db, scopeFor(actor, 'contest.judge'), actor.userId);
   const byContest = new Map<number, MyContests['items'][number]>();
   for (const r of rows) {
-    const c = byContest.get(r.contest_id) ?? { contestId: r.contest_id, name: r.name, status: r.status, isChief: r.is_chief, assignments: [] };
+    const c = byContest.get(r.contest_id) ?? {
+      contestId: r.contest_id,
+      name: r.name,
+      status: r.status,
+      isChief: r.is_chief,
+      assignments: [],
+    };
     if (r.assignment_id !== null && r.entry_id !== null && r.title !== null) {
       c.assignments.push({ assignmentId: r.assignment_id, entryId: r.entry_id, title: r.title, sheetStatus: r.sheet_status });
     }
@@ -30,12 +37,12 @@ export async function myContests(db: Kysely<DB>, actor: Actor): Promise<MyContes
 }
 
 async function mine(db: Executor, actor: Actor, assignmentId: number, forUpdate = false) {
-  const a = await repo.findMyAssignment(db, scopeFor(actor, 'contest.judge'), actor.userId, assignmentId, forUpdate);
+  const a = await judgingRepo.findMyAssignment(db, scopeFor(actor, 'contest.judge'), actor.userId, assignmentId, forUpdate);
   if (!a) throw new AppError('NOT_FOUND');
   return a;
 }
 
-export function toAmendment(m: Awaited<ReturnType<typeof repo.amendmentsOf>>[number]): Amendment {
+export function toAmendment(m: Awaited<ReturnType<typeof judgingRepo.amendmentsOf>>[number]): Amendment {
   return {
     id: m.id,
     sheetId: m.sheet_id,
@@ -56,8 +63,8 @@ const scoresOf = (value: unknown): Record<string, number> => (value ?? {}) as Re
 export async function mySheet(db: Kysely<DB>, actor: Actor, assignmentId: number): Promise<Sheet> {
   const a = await mine(db, actor, assignmentId);
   const contest = { ...a, id: a.contest_id };
-  const [criteria, sheet] = await Promise.all([repo.criteriaOf(db, contest), repo.sheetOf(db, a)]);
-  const amendments = sheet ? await repo.amendmentsOf(db, contest, sheet.id) : [];
+  const [criteria, sheet] = await Promise.all([repo.criteriaOf(db, contest), judgingRepo.sheetOf(db, a)]);
+  const amendments = sheet ? await judgingRepo.amendmentsOf(db, contest, sheet.id) : [];
   return {
     assignmentId: a.id,
     contestId: a.contest_id,
@@ -89,7 +96,8 @@ function checkScores(criteria: readonly CriterionRow[], scores: Record<string, n
     } catch (error) {
       throw mapContestError(error);
     }
-    if (value < 0 || value > Number(k.max_score)) throw new AppError('CONTEST_SCORE_OUT_OF_RANGE', { detail: `${k.name}: 0–${Number(k.max_score)}` });
+    if (value < 0 || value > Number(k.max_score))
+      throw new AppError('CONTEST_SCORE_OUT_OF_RANGE', { detail: `${k.name}: 0–${Number(k.max_score)}` });
   }
 }
 
@@ -99,8 +107,14 @@ export async function saveSheet(db: Kysely<DB>, actor: Actor, assignmentId: numb
     const a = await mine(tx, actor, assignmentId, true);
     if (a.contest_status !== 'judging') throw new AppError('CONTEST_WRONG_STATUS', { status: a.contest_status });
     checkScores(await repo.criteriaOf(tx, { ...a, id: a.contest_id }), body.scores);
-    if (!(await repo.saveDraft(tx, a, body.scores))) throw new AppError('CONTEST_SHEET_SUBMITTED');
-    await recordWrite(tx, actor, 'contest.sheet.save', { type: 'contest_assignment', id: a.id, orgPath: a.org_path }, { entryId: a.entry_id });
+    if (!(await judgingRepo.saveDraft(tx, a, body.scores))) throw new AppError('CONTEST_SHEET_SUBMITTED');
+    await recordWrite(
+      tx,
+      actor,
+      'contest.sheet.save',
+      { type: 'contest_assignment', id: a.id, orgPath: a.org_path },
+      { entryId: a.entry_id },
+    );
   });
   return mySheet(db, actor, assignmentId);
 }
@@ -110,13 +124,19 @@ export async function submitSheet(db: Kysely<DB>, actor: Actor, assignmentId: nu
   await db.transaction().execute(async (tx) => {
     const a = await mine(tx, actor, assignmentId);
     if (a.contest_status !== 'judging') throw new AppError('CONTEST_WRONG_STATUS', { status: a.contest_status });
-    const [criteria, sheet] = await Promise.all([repo.criteriaOf(tx, { ...a, id: a.contest_id }), repo.sheetOf(tx, a)]);
+    const [criteria, sheet] = await Promise.all([repo.criteriaOf(tx, { ...a, id: a.contest_id }), judgingRepo.sheetOf(tx, a)]);
     if (sheet?.status === 'submitted') throw new AppError('CONTEST_SHEET_SUBMITTED');
     const scores = scoresOf(sheet?.scores);
     const empty = criteria.filter((k) => scores[String(k.id)] === undefined).map((k) => k.name);
     if (empty.length > 0) throw new AppError('CONTEST_SHEET_INCOMPLETE', { detail: empty.join('、') });
-    if (!(await repo.submitSheet(tx, a))) throw new AppError('CONTEST_SHEET_SUBMITTED');
-    await recordWrite(tx, actor, 'contest.sheet.submit', { type: 'contest_assignment', id: a.id, orgPath: a.org_path }, { entryId: a.entry_id, scores });
+    if (!(await judgingRepo.submitSheet(tx, a))) throw new AppError('CONTEST_SHEET_SUBMITTED');
+    await recordWrite(
+      tx,
+      actor,
+      'contest.sheet.submit',
+      { type: 'contest_assignment', id: a.id, orgPath: a.org_path },
+      { entryId: a.entry_id, scores },
+    );
   });
   return mySheet(db, actor, assignmentId);
 }
@@ -126,13 +146,13 @@ export async function amendSheet(db: Kysely<DB>, actor: Actor, assignmentId: num
   await db.transaction().execute(async (tx) => {
     const a = await mine(tx, actor, assignmentId, true);
     if (a.contest_status !== 'judging') throw new AppError('CONTEST_WRONG_STATUS', { status: a.contest_status });
-    const sheet = await repo.sheetOf(tx, a);
+    const sheet = await judgingRepo.sheetOf(tx, a);
     if (sheet?.status !== 'submitted') throw new AppError('CONTEST_SHEET_NOT_SUBMITTED');
     const key = String(body.criterionId);
     checkScores(await repo.criteriaOf(tx, { ...a, id: a.contest_id }), { [key]: body.score });
     const scores = scoresOf(sheet.scores);
     const oldScore = scores[key]!;
-    await repo.amendSheet(tx, sheet.id, {
+    await judgingRepo.amendSheet(tx, sheet.id, {
       criterionId: body.criterionId,
       oldScore,
       newScore: body.score,
@@ -152,12 +172,17 @@ export async function amendSheet(db: Kysely<DB>, actor: Actor, assignmentId: num
 }
 
 /** The chief judge records the order of entries (or units) still tied at a boundary; 404 for anyone else. */
-export async function recordChiefDecision(db: Kysely<DB>, actor: Actor, contestId: number, body: ChiefDecisionBody): Promise<{ context: string; order: string[] }> {
+export async function recordChiefDecision(
+  db: Kysely<DB>,
+  actor: Actor,
+  contestId: number,
+  body: ChiefDecisionBody,
+): Promise<{ context: string; order: string[] }> {
   await db.transaction().execute(async (tx) => {
     const c = await repo.findJudgedContest(tx, scopeFor(actor, 'contest.judge'), actor.userId, contestId);
     if (!c || !c.is_chief) throw new AppError('NOT_FOUND');
     if (!['judging', 'scored'].includes(c.status)) throw new AppError('CONTEST_WRONG_STATUS', { status: c.status });
-    await repo.recordChiefDecision(tx, c, { context: body.context, order: body.order, userId: actor.userId });
+    await judgingRepo.recordChiefDecision(tx, c, { context: body.context, order: body.order, userId: actor.userId });
     await recordWrite(tx, actor, 'contest.chief_decision', { type: 'contest', id: c.id, orgPath: c.org_path }, { ...body });
   });
   return { context: body.context, order: body.order };

@@ -54,7 +54,12 @@ describe('contests: ties and the chief judge', () => {
     // The organiser (federation_admin, every action) is not the chief judge: not found.
     const byAdmin = await ctx.call('POST', `/api/judging/contests/${contest.id}/chief-decisions`, { context: 'overall', order });
     expect(byAdmin.statusCode).toBe(404);
-    const decided = await ctx.call('POST', `/api/judging/contests/${contest.id}/chief-decisions`, { context: 'overall', order }, judge.cookie);
+    const decided = await ctx.call(
+      'POST',
+      `/api/judging/contests/${contest.id}/chief-decisions`,
+      { context: 'overall', order },
+      judge.cookie,
+    );
     expect(decided.statusCode, decided.body).toBe(200);
     const result = (await ctx.call('GET', `/api/contests/${contest.id}/results/preview`)).json<ResultPreview>().result;
     expect(result.ladder[0]!.winners).toEqual([entries[1]!.id]);
@@ -69,6 +74,30 @@ describe('contests: ties and the chief judge', () => {
   });
 });
 
+describe('contests: conflicts through the routes', () => {
+  it('answers 409 with the conflict rule when a conflict is declared on an assigned pair, and 400 in Chinese for bad input', async () => {
+    const contest = await createContest(ctx, { orgId: tree.dongcheng.id, panelSize: 1, tiers: [] });
+    expect((await ctx.call('POST', `/api/contests/${contest.id}/open`)).statusCode).toBe(200);
+    const unit = await buildOrg(ctx, tree.dcStreet.id, 'grassroots_union');
+    const entry = (await ctx.call('POST', `/api/contests/${contest.id}/entries`, { orgId: unit.id, title: '作品' })).json<Entry>();
+    const judge = await judgeOf(ctx, contest.id, tree.xcUnion.id);
+    expect((await ctx.call('POST', `/api/contests/${contest.id}/assignments`)).statusCode).toBe(200);
+    const late = await ctx.call('POST', `/api/contests/${contest.id}/conflicts`, {
+      judgeId: judge.id,
+      entryId: entry.id,
+      reason: '亲属参赛',
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json<{ code: string; message: string }>()).toMatchObject({
+      code: 'CONTEST_CONFLICT_OF_INTEREST',
+      message: expect.stringMatching(/回避/),
+    });
+    const bad = await ctx.call('POST', `/api/contests/${contest.id}/entries`, { orgId: unit.id, title: '' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ code: string }>().code).toBe('VALIDATION');
+  });
+});
+
 const pg = process.env.TEST_DATABASE_URL ? describe : describe.skip;
 
 pg('contests hammer on PostgreSQL', () => {
@@ -77,10 +106,14 @@ pg('contests hammer on PostgreSQL', () => {
     const a = assignments[0]!;
     expect((await putSheet(ctx, judge.cookie, a.assignmentId, { [String(contest.criteria[0]!.id)]: 70 })).statusCode).toBe(200);
     const answers = await Promise.all(
-      Array.from({ length: 20 }, () => ctx.app.inject({ method: 'POST', url: `/api/judging/sheets/${a.assignmentId}/submit`, headers: { cookie: judge.cookie } })),
+      Array.from({ length: 20 }, () =>
+        ctx.app.inject({ method: 'POST', url: `/api/judging/sheets/${a.assignmentId}/submit`, headers: { cookie: judge.cookie } }),
+      ),
     );
     expect(answers.filter((r) => r.statusCode === 200)).toHaveLength(1);
-    expect(answers.filter((r) => r.statusCode === 409).map((r) => r.json<{ code: string }>().code)).toEqual(Array(19).fill('CONTEST_SHEET_SUBMITTED'));
+    expect(answers.filter((r) => r.statusCode === 409).map((r) => r.json<{ code: string }>().code)).toEqual(
+      Array(19).fill('CONTEST_SHEET_SUBMITTED'),
+    );
     const audited = await ctx.database.db
       .selectFrom('audit_log')
       .select('id')

@@ -27,8 +27,15 @@ function selectContests(db: Executor) {
 export type ContestRow = Awaited<ReturnType<ReturnType<typeof selectContests>['executeTakeFirstOrThrow']>>;
 type ContestRef = InScope<{ id: number; org_path: string }>;
 
-export async function findContestInScope(db: Executor, scope: OrgScope, id: number, forUpdate = false): Promise<InScope<ContestRow> | undefined> {
-  let q = selectContests(db).where('c.id', '=', id).where(inScope(scope, sql.ref('c.org_path')));
+export async function findContestInScope(
+  db: Executor,
+  scope: OrgScope,
+  id: number,
+  forUpdate = false,
+): Promise<InScope<ContestRow> | undefined> {
+  let q = selectContests(db)
+    .where('c.id', '=', id)
+    .where(inScope(scope, sql.ref('c.org_path')));
   if (forUpdate) q = q.forUpdate('c');
   const row = await q.executeTakeFirst();
   return row && provenInScope(row);
@@ -62,7 +69,9 @@ export async function listContests(
   scope: OrgScope,
   f: { underPath: string; afterId: number | undefined; limit: number },
 ): Promise<InScope<ContestRow>[]> {
-  let q = listQuery(db, scope, f).orderBy('c.id', 'desc').limit(f.limit + 1);
+  let q = listQuery(db, scope, f)
+    .orderBy('c.id', 'desc')
+    .limit(f.limit + 1);
   if (f.afterId !== undefined) q = q.where('c.id', '<', f.afterId);
   return (await q.execute()).map(provenInScope);
 }
@@ -122,7 +131,12 @@ export async function updateRules(
 }
 
 /** Replaces the criteria and tiers of a draft contest (nothing refers to them yet). */
-export async function replaceCriteriaAndTiers(tx: Executor, c: ContestRef, criteria: readonly CriterionInput[], tiers: readonly TierInput[]): Promise<void> {
+export async function replaceCriteriaAndTiers(
+  tx: Executor,
+  c: ContestRef,
+  criteria: readonly CriterionInput[],
+  tiers: readonly TierInput[],
+): Promise<void> {
   await tx.deleteFrom('contest_tier').where('contest_id', '=', c.id).execute();
   await tx.deleteFrom('contest_criterion').where('contest_id', '=', c.id).execute();
   const ids: number[] = [];
@@ -280,7 +294,11 @@ export function judgesOf(db: Executor, c: ContestRef) {
     .execute();
 }
 
-export async function insertConflict(tx: Executor, c: ContestRef, d: { judgeId: number; entryId: number; reason: string }): Promise<boolean> {
+export async function insertConflict(
+  tx: Executor,
+  c: ContestRef,
+  d: { judgeId: number; entryId: number; reason: string },
+): Promise<boolean> {
   const { rows } = await sql<{ judge_id: number }>`
     INSERT INTO contest_conflict (judge_id, entry_id, reason)
     SELECT j.id, e.id, ${d.reason} FROM contest_judge j, contest_entry e
@@ -303,7 +321,11 @@ export async function clearAssignments(tx: Executor, c: ContestRef): Promise<voi
   await tx.deleteFrom('contest_assignment').where('contest_id', '=', c.id).execute();
 }
 
-export async function insertAssignments(tx: Executor, c: ContestRef, pairs: readonly { judgeId: number; entryId: number }[]): Promise<void> {
+export async function insertAssignments(
+  tx: Executor,
+  c: ContestRef,
+  pairs: readonly { judgeId: number; entryId: number }[],
+): Promise<void> {
   for (let i = 0; i < pairs.length; i += 500) {
     await tx
       .insertInto('contest_assignment')
@@ -330,192 +352,4 @@ export function hasSheets(db: Executor, c: ContestRef) {
     .where('a.contest_id', '=', c.id)
     .executeTakeFirst()
     .then((r) => r !== undefined);
-}
-
-/** The contests the caller judges, in its judge scope, with its own assignments (nothing of other judges). */
-export function myAssignments(db: Executor, scope: OrgScope, userId: number) {
-  return db
-    .selectFrom('contest_judge as j')
-    .innerJoin('contest as c', 'c.id', 'j.contest_id')
-    .leftJoin('contest_assignment as a', 'a.judge_id', 'j.id')
-    .leftJoin('contest_entry as e', 'e.id', 'a.entry_id')
-    .leftJoin('contest_sheet as s', 's.assignment_id', 'a.id')
-    .select(['c.id as contest_id', 'c.name', 'c.status', 'j.is_chief', 'a.id as assignment_id', 'e.id as entry_id', 'e.title', 's.status as sheet_status'])
-    .where('j.user_id', '=', userId)
-    .where(inScope(scope, sql.ref('c.org_path')))
-    .orderBy('c.id')
-    .orderBy('e.id')
-    .execute();
-}
-
-/** One assignment of the caller (named by its own judge row) in a contest of its judge scope; locked when asked. */
-export async function findMyAssignment(db: Executor, scope: OrgScope, userId: number, assignmentId: number, forUpdate = false) {
-  let q = db
-    .selectFrom('contest_assignment as a')
-    .innerJoin('contest_judge as j', 'j.id', 'a.judge_id')
-    .innerJoin('contest as c', 'c.id', 'a.contest_id')
-    .innerJoin('contest_entry as e', 'e.id', 'a.entry_id')
-    .select(['a.id', 'a.judge_id', 'a.entry_id', 'a.contest_id', 'c.status as contest_status', 'c.org_path', 'e.title'])
-    .where('a.id', '=', assignmentId)
-    .where('j.user_id', '=', userId)
-    .where(inScope(scope, sql.ref('c.org_path')));
-  if (forUpdate) q = q.forUpdate('a');
-  const row = await q.executeTakeFirst();
-  return row && provenInScope(row);
-}
-
-export function sheetOf(db: Executor, a: InScope<{ id: number }>) {
-  return db.selectFrom('contest_sheet').select(['id', 'status', 'scores']).where('assignment_id', '=', a.id).executeTakeFirst();
-}
-
-/** Saves a draft: creates the sheet or changes its scores while it is a draft. False: it was submitted. */
-export async function saveDraft(tx: Executor, a: InScope<{ id: number }>, scores: Record<string, number>): Promise<boolean> {
-  const { rows } = await sql<{ id: number }>`
-    INSERT INTO contest_sheet (assignment_id, scores) VALUES (${a.id}, ${JSON.stringify(scores)}::jsonb)
-    ON CONFLICT (assignment_id) DO UPDATE SET scores = EXCLUDED.scores, updated_at = now()
-      WHERE contest_sheet.status = 'draft'
-    RETURNING id`.execute(tx);
-  return rows.length === 1;
-}
-
-/** The guarded submission: draft → submitted exactly once. */
-export async function submitSheet(tx: Executor, a: InScope<{ id: number }>): Promise<boolean> {
-  const r = await tx
-    .updateTable('contest_sheet')
-    .set({ status: 'submitted', submitted_at: sql`now()`, updated_at: sql`now()` })
-    .where('assignment_id', '=', a.id)
-    .where('status', '=', 'draft')
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
-
-export async function amendSheet(
-  tx: Executor,
-  sheetId: number,
-  m: { criterionId: number; oldScore: number; newScore: number; reason: string; userId: number; scores: Record<string, number> },
-): Promise<void> {
-  await tx
-    .insertInto('contest_amendment')
-    .values({ sheet_id: sheetId, criterion_id: m.criterionId, old_score: m.oldScore, new_score: m.newScore, reason: m.reason, user_id: m.userId })
-    .execute();
-  await tx.updateTable('contest_sheet').set({ scores: JSON.stringify(m.scores), updated_at: sql`now()` }).where('id', '=', sheetId).execute();
-}
-
-/** The amendment trail of a contest, or of one sheet. */
-export function amendmentsOf(db: Executor, c: InScope<{ id: number }>, sheetId?: number) {
-  let q = db
-    .selectFrom('contest_amendment as m')
-    .innerJoin('contest_sheet as s', 's.id', 'm.sheet_id')
-    .innerJoin('contest_assignment as a', 'a.id', 's.assignment_id')
-    .innerJoin('app_user as u', 'u.id', 'm.user_id')
-    .select(['m.id', 'm.sheet_id', 'a.judge_id', 'a.entry_id', 'm.criterion_id', 'm.reason', 'u.username', 'm.created_at'])
-    .select([sql<number>`m.old_score::float8`.as('old_score'), sql<number>`m.new_score::float8`.as('new_score')]);
-  q = sheetId === undefined ? q.where('a.contest_id', '=', c.id) : q.where('m.sheet_id', '=', sheetId);
-  return q.orderBy('m.id').execute();
-}
-
-export function chiefDecisionsOf(db: Executor, c: ContestRef) {
-  return db.selectFrom('contest_chief_decision').select(['context', 'ordered_ids']).where('contest_id', '=', c.id).execute();
-}
-
-export async function recordChiefDecision(tx: Executor, c: InScope<{ id: number }>, d: { context: string; order: readonly string[]; userId: number }) {
-  await sql`
-    INSERT INTO contest_chief_decision (contest_id, context, ordered_ids, user_id)
-    VALUES (${c.id}, ${d.context}, ${JSON.stringify(d.order)}::jsonb, ${d.userId})
-    ON CONFLICT (contest_id, context) DO UPDATE SET ordered_ids = EXCLUDED.ordered_ids, user_id = EXCLUDED.user_id, created_at = now()`.execute(tx);
-}
-
-export async function insertResult(
-  tx: Executor,
-  c: ContestRef,
-  r: { result: string; sha256: string; rule: string; noticeEndsAt: string; userId: number },
-): Promise<number> {
-  const row = await tx
-    .insertInto('contest_result')
-    .values({ contest_id: c.id, result: r.result, sha256: r.sha256, rule: r.rule, notice_ends_at: r.noticeEndsAt, published_by: r.userId })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function insertAwards(tx: Executor, resultId: number, awards: readonly { tierId: number; entryId: number | null; orgId: number; orgPath: string }[]) {
-  if (awards.length === 0) return;
-  await tx
-    .insertInto('contest_award')
-    .values(awards.map((a) => ({ result_id: resultId, tier_id: a.tierId, entry_id: a.entryId, org_id: a.orgId, org_path: a.orgPath })))
-    .execute();
-}
-
-export function resultOf(db: Executor, c: ContestRef) {
-  return db
-    .selectFrom('contest_result')
-    .select(['id', 'result', 'sha256', 'rule', 'published_at', 'notice_ends_at'])
-    .where('contest_id', '=', c.id)
-    .executeTakeFirst();
-}
-
-export async function insertAppeal(tx: Executor, e: InScope<{ id: number; contest_id: number; org_path: string }>, text: string, userId: number) {
-  const row = await tx
-    .insertInto('contest_appeal')
-    .values({ contest_id: e.contest_id, entry_id: e.id, org_path: e.org_path, text, status: 'open', filed_by: userId })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export function appealsOf(db: Executor, c: ContestRef) {
-  return db
-    .selectFrom('contest_appeal')
-    .select(['id', 'contest_id', 'entry_id', 'text', 'status', 'answer', 'created_at'])
-    .where('contest_id', '=', c.id)
-    .orderBy('id')
-    .execute();
-}
-
-/** Answers an open appeal of the contest; false when there is none such (answered already, or another contest's). */
-export async function answerAppeal(tx: Executor, c: ContestRef, appealId: number, answer: string, userId: number): Promise<boolean> {
-  const r = await tx
-    .updateTable('contest_appeal')
-    .set({ status: 'answered', answer, answered_by: userId, answered_at: sql`now()` })
-    .where('id', '=', appealId)
-    .where('contest_id', '=', c.id)
-    .where('status', '=', 'open')
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
-
-export function appealExists(db: Executor, c: ContestRef, appealId: number) {
-  return db
-    .selectFrom('contest_appeal')
-    .select('id')
-    .where('id', '=', appealId)
-    .where('contest_id', '=', c.id)
-    .executeTakeFirst()
-    .then((r) => r !== undefined);
-}
-
-export async function openAppeals(db: Executor, c: ContestRef): Promise<number> {
-  const row = await db
-    .selectFrom('contest_appeal')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('contest_id', '=', c.id)
-    .where('status', '=', 'open')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-/**
- * Awards counted by the child nodes of `under` (a district, a street…) for every award whose unit lies in the
- * caller's scope and below `under`: one scoped query.
- */
-export async function rollup(db: Executor, scope: OrgScope, under: InScope<{ path: string }>) {
-  const { rows } = await sql<{ org_id: number; org_name: string; awards: number; entries_awarded: number }>`
-    SELECT o.id AS org_id, o.name AS org_name, count(*)::int AS awards, count(DISTINCT a.entry_id)::int AS entries_awarded
-      FROM contest_award a
-      JOIN org_unit o ON o.path = subltree(a.org_path, 0, nlevel(${under.path}::ltree) + 1)
-     WHERE a.org_path <@ ${under.path}::ltree AND nlevel(a.org_path) > nlevel(${under.path}::ltree)
-       AND ${inScope(scope, sql.ref('a.org_path'))}
-     GROUP BY o.id, o.name
-     ORDER BY awards DESC, o.id`.execute(db);
-  return rows;
 }

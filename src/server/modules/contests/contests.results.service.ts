@@ -14,6 +14,8 @@ import { mapContestError } from './contests.failures.js';
 import { assertStatus, findContestFor, type ContestRow } from './contests.service.js';
 import { toAmendment } from './contests.judging.service.js';
 import * as repo from './contests.repo.js';
+import * as judgingRepo from './contests.judging.repo.js';
+import * as resultsRepo from './contests.results.repo.js';
 
 /** JSON with object keys sorted at every level: the same result always gives the same bytes, hence the same hash. */
 export function canonicalJson(value: unknown): string {
@@ -42,7 +44,7 @@ async function compute(db: Executor, c: ContestRow): Promise<Computed> {
     repo.entriesOf(db, c),
     repo.judgesOf(db, c),
     repo.assignmentsOf(db, c),
-    repo.chiefDecisionsOf(db, c),
+    judgingRepo.chiefDecisionsOf(db, c),
   ]);
   try {
     const aggregated = aggregate({
@@ -82,7 +84,16 @@ async function compute(db: Executor, c: ContestRow): Promise<Computed> {
       criterionPrizes: tiers
         .filter((t) => t.kind === 'criterion')
         .map((t) => ({ id: String(t.id), name: t.name, quota: t.quota, criterionId: String(t.criterion_id) })),
-      ...(unitTier ? { unitAward: { id: String(unitTier.id), name: unitTier.name, quota: unitTier.quota, rule: unitTier.unit_rule ?? 'best-entry-rank' } } : {}),
+      ...(unitTier
+        ? {
+            unitAward: {
+              id: String(unitTier.id),
+              name: unitTier.name,
+              quota: unitTier.quota,
+              rule: unitTier.unit_rule ?? 'best-entry-rank',
+            },
+          }
+        : {}),
       ...(c.showcase_size === null ? {} : { showcaseSize: c.showcase_size }),
       chiefDecisions: decisions.map((d) => ({ context: d.context, order: d.ordered_ids as string[] })),
     });
@@ -93,7 +104,13 @@ async function compute(db: Executor, c: ContestRow): Promise<Computed> {
         awarded.ties.map((t) => ({ path: t.context, message: `${t.boundary}: ${t.ids.join(',')}` })),
       );
     }
-    const filled = (f: Filled) => ({ tierId: Number(f.id), name: f.name, quota: f.quota, winners: f.winners.map(Number), shortfall: f.shortfall });
+    const filled = (f: Filled) => ({
+      tierId: Number(f.id),
+      name: f.name,
+      quota: f.quota,
+      winners: f.winners.map(Number),
+      shortfall: f.shortfall,
+    });
     const result: ContestResult = {
       contestId: c.id,
       rule: {
@@ -153,7 +170,7 @@ export async function closeJudging(db: Kysely<DB>, actor: Actor, id: number): Pr
   });
 }
 
-function toSnapshot(row: NonNullable<Awaited<ReturnType<typeof repo.resultOf>>>): ResultSnapshot {
+function toSnapshot(row: NonNullable<Awaited<ReturnType<typeof resultsRepo.resultOf>>>): ResultSnapshot {
   return {
     id: row.id,
     sha256: row.sha256,
@@ -173,8 +190,14 @@ export async function publishResult(db: Kysely<DB>, actor: Actor, id: number): P
     const text = canonicalJson(result);
     const hash = sha256(text);
     const noticeEndsAt = new Date(Date.now() + c.notice_days * 86_400_000).toISOString();
-    const resultId = await repo.insertResult(tx, c, { result: text, sha256: hash, rule: ruleOf(result), noticeEndsAt, userId: actor.userId });
-    await repo.insertAwards(tx, resultId, awards);
+    const resultId = await resultsRepo.insertResult(tx, c, {
+      result: text,
+      sha256: hash,
+      rule: ruleOf(result),
+      noticeEndsAt,
+      userId: actor.userId,
+    });
+    await resultsRepo.insertAwards(tx, resultId, awards);
     await repo.setStatus(tx, c, ['scored'], 'notice', noticeEndsAt);
     await recordWrite(tx, actor, 'contest.publish', { type: 'contest', id, orgPath: c.org_path }, { sha256: hash, noticeEndsAt });
   });
@@ -183,7 +206,7 @@ export async function publishResult(db: Kysely<DB>, actor: Actor, id: number): P
 
 export async function getResult(db: Kysely<DB>, actor: Actor, id: number): Promise<ResultSnapshot> {
   const c = await findContestFor(db, actor, 'contest.read', id);
-  const row = await repo.resultOf(db, c);
+  const row = await resultsRepo.resultOf(db, c);
   if (!row) throw new AppError('CONTEST_WRONG_STATUS', { status: c.status });
   return toSnapshot(row);
 }
@@ -196,7 +219,7 @@ export async function finalise(db: Kysely<DB>, actor: Actor, id: number): Promis
     if (c.notice_ends_at !== null && new Date(c.notice_ends_at).getTime() > Date.now()) {
       throw new AppError('CONTEST_NOTICE_RUNNING', { until: new Date(c.notice_ends_at).toISOString() });
     }
-    const open = await repo.openAppeals(tx, c);
+    const open = await resultsRepo.openAppeals(tx, c);
     if (open > 0) throw new AppError('CONTEST_APPEALS_OPEN', { count: open });
     await repo.setStatus(tx, c, ['notice'], 'final');
     await recordWrite(tx, actor, 'contest.final', { type: 'contest', id, orgPath: c.org_path }, {});
@@ -204,8 +227,16 @@ export async function finalise(db: Kysely<DB>, actor: Actor, id: number): Promis
   return getResult(db, actor, id);
 }
 
-function toAppeal(a: Awaited<ReturnType<typeof repo.appealsOf>>[number]): Appeal {
-  return { id: a.id, contestId: a.contest_id, entryId: a.entry_id, text: a.text, status: a.status, answer: a.answer, createdAt: new Date(a.created_at).toISOString() };
+function toAppeal(a: Awaited<ReturnType<typeof resultsRepo.appealsOf>>[number]): Appeal {
+  return {
+    id: a.id,
+    contestId: a.contest_id,
+    entryId: a.entry_id,
+    text: a.text,
+    status: a.status,
+    answer: a.answer,
+    createdAt: new Date(a.created_at).toISOString(),
+  };
 }
 
 /** A written appeal by a cadre of the entry's unit (contest.write there), during the notice only. */
@@ -218,37 +249,37 @@ export async function fileAppeal(db: Kysely<DB>, actor: Actor, entryId: number, 
     }
     if (entry.status !== 'notice') throw new AppError('CONTEST_WRONG_STATUS', { status: entry.status });
     if (entry.notice_ends_at !== null && new Date(entry.notice_ends_at).getTime() <= Date.now()) throw new AppError('CONTEST_NOTICE_OVER');
-    const appealId = await repo.insertAppeal(tx, entry, text, actor.userId);
+    const appealId = await resultsRepo.insertAppeal(tx, entry, text, actor.userId);
     await recordWrite(tx, actor, 'contest.appeal.file', { type: 'contest_entry', id: entry.id, orgPath: entry.org_path }, { appealId });
     return appealId;
   });
   const c = await repo.findEntryInScope(db, scopeFor(actor, 'contest.write'), entryId);
-  const appeals = await repo.appealsOf(db, { ...c!, id: c!.contest_id, org_path: c!.contest_path });
+  const appeals = await resultsRepo.appealsOf(db, { ...c!, id: c!.contest_id, org_path: c!.contest_path });
   return toAppeal(appeals.find((a) => a.id === appealId)!);
 }
 
 export async function listAppeals(db: Kysely<DB>, actor: Actor, id: number): Promise<{ items: Appeal[] }> {
   const c = await findContestFor(db, actor, 'contest.read', id);
-  return { items: (await repo.appealsOf(db, c)).map(toAppeal) };
+  return { items: (await resultsRepo.appealsOf(db, c)).map(toAppeal) };
 }
 
 /** The organiser answers an appeal (once). */
 export async function answerAppeal(db: Kysely<DB>, actor: Actor, id: number, appealId: number, answer: string): Promise<Appeal> {
   await db.transaction().execute(async (tx) => {
     const c = await findContestFor(tx, actor, 'contest.write', id, true);
-    if (!(await repo.answerAppeal(tx, c, appealId, answer, actor.userId))) {
-      throw (await repo.appealExists(tx, c, appealId)) ? new AppError('CONTEST_APPEAL_ANSWERED') : new AppError('NOT_FOUND');
+    if (!(await resultsRepo.answerAppeal(tx, c, appealId, answer, actor.userId))) {
+      throw (await resultsRepo.appealExists(tx, c, appealId)) ? new AppError('CONTEST_APPEAL_ANSWERED') : new AppError('NOT_FOUND');
     }
     await recordWrite(tx, actor, 'contest.appeal.answer', { type: 'contest', id, orgPath: c.org_path }, { appealId });
   });
   const c = await findContestFor(db, actor, 'contest.read', id);
-  return toAppeal((await repo.appealsOf(db, c)).find((a) => a.id === appealId)!);
+  return toAppeal((await resultsRepo.appealsOf(db, c)).find((a) => a.id === appealId)!);
 }
 
 /** The amendment trail of a contest, for the organiser. */
 export async function listAmendments(db: Kysely<DB>, actor: Actor, id: number): Promise<{ items: Amendment[] }> {
   const c = await findContestFor(db, actor, 'contest.read', id);
-  return { items: (await repo.amendmentsOf(db, c)).map(toAmendment) };
+  return { items: (await judgingRepo.amendmentsOf(db, c)).map(toAmendment) };
 }
 
 /** Awards of frozen results counted by the child nodes of one node of the caller's scope (districts, units). */
@@ -256,6 +287,6 @@ export async function rollup(db: Kysely<DB>, actor: Actor, orgId: number): Promi
   const scope = scopeFor(actor, 'contest.read');
   if (scope.paths.length === 0) throw new AppError('FORBIDDEN');
   const org = await findOrgFor(db, actor, 'org.read', orgId);
-  const rows = await repo.rollup(db, scope, org);
+  const rows = await resultsRepo.rollup(db, scope, org);
   return { items: rows.map((r) => ({ orgId: r.org_id, orgName: r.org_name, awards: r.awards, entriesAwarded: r.entries_awarded })) };
 }

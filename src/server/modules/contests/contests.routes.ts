@@ -52,14 +52,18 @@ export function contestRoutes(app: FastifyInstance, { db }: Deps): void {
   r.get('/api/contests/:id', { schema: { tags, params: IdParam, response: { 200: ContestDetail } } }, async (req) =>
     contests.getContest(db, requireActor(req), req.params.id),
   );
-  r.put('/api/contests/:id', { schema: { tags, params: IdParam, body: UpdateContestBody, response: { 200: ContestDetail } } }, async (req) =>
-    contests.updateContest(db, requireActor(req), req.params.id, req.body),
+  r.put(
+    '/api/contests/:id',
+    { schema: { tags, params: IdParam, body: UpdateContestBody, response: { 200: ContestDetail } } },
+    async (req) => contests.updateContest(db, requireActor(req), req.params.id, req.body),
   );
   r.post('/api/contests/:id/open', { schema: { tags, params: IdParam, response: { 200: ContestDetail } } }, async (req) =>
     contests.openContest(db, requireActor(req), req.params.id),
   );
-  r.post('/api/contests/:id/entries', { schema: { tags, params: IdParam, body: CreateEntryBody, response: { 201: Entry } } }, async (req, reply) =>
-    reply.status(201).send(await contests.addEntry(db, requireActor(req), req.params.id, req.body)),
+  r.post(
+    '/api/contests/:id/entries',
+    { schema: { tags, params: IdParam, body: CreateEntryBody, response: { 201: Entry } } },
+    async (req, reply) => reply.status(201).send(await contests.addEntry(db, requireActor(req), req.params.id, req.body)),
   );
   r.get('/api/contests/:id/entries', { schema: { tags, params: IdParam, response: { 200: itemsOf(Entry) } } }, async (req) =>
     contests.listEntries(db, requireActor(req), req.params.id),
@@ -68,15 +72,24 @@ export function contestRoutes(app: FastifyInstance, { db }: Deps): void {
     await contests.removeEntry(db, requireActor(req), req.params.id, req.params.entryId);
     return reply.status(204).send();
   });
-  r.post('/api/contests/:id/judges', { schema: { tags, params: IdParam, body: CreateJudgeBody, response: { 201: CreatedJudge } } }, async (req, reply) =>
-    reply.status(201).send(await contests.createJudge(db, requireActor(req), req.params.id, req.body)),
+  r.post(
+    '/api/contests/:id/judges',
+    { schema: { tags, params: IdParam, body: CreateJudgeBody, response: { 201: CreatedJudge } } },
+    async (req, reply) => reply.status(201).send(await contests.createJudge(db, requireActor(req), req.params.id, req.body)),
   );
   r.get('/api/contests/:id/judges', { schema: { tags, params: IdParam, response: { 200: itemsOf(Judge) } } }, async (req) =>
     contests.listJudges(db, requireActor(req), req.params.id),
   );
   r.post(
     '/api/contests/:id/conflicts',
-    { schema: { tags, params: IdParam, body: DeclareConflictBody, response: { 201: z.object({ judgeId: z.number(), entryId: z.number() }) } } },
+    {
+      schema: {
+        tags,
+        params: IdParam,
+        body: DeclareConflictBody,
+        response: { 201: z.object({ judgeId: z.number(), entryId: z.number() }) },
+      },
+    },
     async (req, reply) => reply.status(201).send(await contests.declareConflict(db, requireActor(req), req.params.id, req.body)),
   );
   r.post('/api/contests/:id/assignments', { schema: { tags, params: IdParam, response: { 200: Assignments } } }, async (req) =>
@@ -104,8 +117,10 @@ export function contestRoutes(app: FastifyInstance, { db }: Deps): void {
   r.get('/api/contests/:id/results', { schema: { tags, params: IdParam, response: { 200: ResultSnapshot } } }, async (req) =>
     results.getResult(db, requireActor(req), req.params.id),
   );
-  r.post('/api/contest-entries/:id/appeals', { schema: { tags, params: IdParam, body: FileAppealBody, response: { 201: Appeal } } }, async (req, reply) =>
-    reply.status(201).send(await results.fileAppeal(db, requireActor(req), req.params.id, req.body.text)),
+  r.post(
+    '/api/contest-entries/:id/appeals',
+    { schema: { tags, params: IdParam, body: FileAppealBody, response: { 201: Appeal } } },
+    async (req, reply) => reply.status(201).send(await results.fileAppeal(db, requireActor(req), req.params.id, req.body.text)),
   );
   r.get('/api/contests/:id/appeals', { schema: { tags, params: IdParam, response: { 200: itemsOf(Appeal) } } }, async (req) =>
     results.listAppeals(db, requireActor(req), req.params.id),
@@ -122,7 +137,9 @@ export function contestRoutes(app: FastifyInstance, { db }: Deps): void {
     results.rollup(db, requireActor(req), req.query.orgId),
   );
   // The judge's side (the narrow 'judge' role): only the caller's own assignments and sheets.
-  r.get('/api/judging/contests', { schema: { tags, response: { 200: MyContests } } }, async (req) => judging.myContests(db, requireActor(req)));
+  r.get('/api/judging/contests', { schema: { tags, response: { 200: MyContests } } }, async (req) =>
+    judging.myContests(db, requireActor(req)),
+  );
   r.get('/api/judging/sheets/:id', { schema: { tags, params: IdParam, response: { 200: Sheet } } }, async (req) =>
     judging.mySheet(db, requireActor(req), req.params.id),
   );
@@ -132,12 +149,21 @@ export function contestRoutes(app: FastifyInstance, { db }: Deps): void {
   r.post('/api/judging/sheets/:id/submit', { schema: { tags, params: IdParam, response: { 200: Sheet } } }, async (req) =>
     judging.submitSheet(db, requireActor(req), req.params.id),
   );
-  r.post('/api/judging/sheets/:id/amendments', { schema: { tags, params: IdParam, body: AmendBody, response: { 200: Sheet } } }, async (req) =>
-    judging.amendSheet(db, requireActor(req), req.params.id, req.body),
+  r.post(
+    '/api/judging/sheets/:id/amendments',
+    { schema: { tags, params: IdParam, body: AmendBody, response: { 200: Sheet } } },
+    async (req) => judging.amendSheet(db, requireActor(req), req.params.id, req.body),
   );
   r.post(
     '/api/judging/contests/:id/chief-decisions',
-    { schema: { tags, params: IdParam, body: ChiefDecisionBody, response: { 200: z.object({ context: z.string(), order: z.array(z.string()) }) } } },
+    {
+      schema: {
+        tags,
+        params: IdParam,
+        body: ChiefDecisionBody,
+        response: { 200: z.object({ context: z.string(), order: z.array(z.string()) }) },
+      },
+    },
     async (req) => judging.recordChiefDecision(db, requireActor(req), req.params.id, req.body),
   );
 }

@@ -43,7 +43,8 @@ export async function findContestFor(
 ): Promise<ContestRow> {
   const row = await repo.findContestInScope(db, scopeFor(actor, action), id, forUpdate);
   if (row) return row;
-  if (action !== 'contest.read' && (await repo.findContestInScope(db, scopeFor(actor, 'contest.read'), id))) throw new AppError('FORBIDDEN');
+  if (action !== 'contest.read' && (await repo.findContestInScope(db, scopeFor(actor, 'contest.read'), id)))
+    throw new AppError('FORBIDDEN');
   throw new AppError('NOT_FOUND');
 }
 
@@ -239,7 +240,15 @@ export async function removeEntry(db: Kysely<DB>, actor: Actor, id: number, entr
 }
 
 function toJudge(j: Awaited<ReturnType<typeof repo.judgesOf>>[number]): Judge {
-  return { id: j.id, userId: j.user_id, username: j.username, displayName: j.display_name, orgId: j.org_id, orgName: j.org_name, isChief: j.is_chief };
+  return {
+    id: j.id,
+    userId: j.user_id,
+    username: j.username,
+    displayName: j.display_name,
+    orgId: j.org_id,
+    orgName: j.org_name,
+    isChief: j.is_chief,
+  };
 }
 
 /**
@@ -272,9 +281,15 @@ export async function listJudges(db: Kysely<DB>, actor: Actor, id: number): Prom
 }
 
 /** Records a conflict a judge declared (refused by the database once the pair is assigned). */
-export async function declareConflict(db: Kysely<DB>, actor: Actor, id: number, body: DeclareConflictBody): Promise<{ judgeId: number; entryId: number }> {
+export async function declareConflict(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  body: DeclareConflictBody,
+): Promise<{ judgeId: number; entryId: number }> {
   await changeContest(db, actor, id, ['draft', 'open'], 'contest.conflict.declare', async (tx, c) => {
-    if (!(await repo.insertConflict(tx, c, body))) throw new AppError('CONTEST_UNKNOWN_REFERENCE', { detail: `${body.judgeId}/${body.entryId}` });
+    if (!(await repo.insertConflict(tx, c, body)))
+      throw new AppError('CONTEST_UNKNOWN_REFERENCE', { detail: `${body.judgeId}/${body.entryId}` });
     return { result: null, detail: { judgeId: body.judgeId, entryId: body.entryId } };
   });
   return { judgeId: body.judgeId, entryId: body.entryId };
@@ -297,7 +312,11 @@ export async function assignPanels(db: Kysely<DB>, actor: Actor, id: number): Pr
     );
     if (assignment.shortfalls.length > 0) throw new AppError('CONTEST_PANEL_SHORT', { count: assignment.shortfalls.length });
     await repo.clearAssignments(tx, c);
-    await repo.insertAssignments(tx, c, assignment.pairs.map((p) => ({ judgeId: Number(p.judgeId), entryId: Number(p.entryId) })));
+    await repo.insertAssignments(
+      tx,
+      c,
+      assignment.pairs.map((p) => ({ judgeId: Number(p.judgeId), entryId: Number(p.entryId) })),
+    );
     return { result: null, detail: { pairs: assignment.pairs.length, panelSize: c.panel_size } };
   });
   return listAssignments(db, actor, id);

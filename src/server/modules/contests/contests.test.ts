@@ -8,7 +8,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { actorWith, buildOrg, createTestContext, type TestContext } from '../../testing/harness.js';
-import type { Appeal, Assignments, ContestDetail, Entry, MyContests, ResultPreview, ResultSnapshot, Rollup, Sheet } from '../../../common/contests.js';
+import type {
+  Appeal,
+  Assignments,
+  ContestDetail,
+  Entry,
+  MyContests,
+  ResultPreview,
+  ResultSnapshot,
+  Rollup,
+  Sheet,
+} from '../../../common/contests.js';
 import { createContest, judgeOf, putSheet } from './contests.fixtures.js';
 
 let ctx: TestContext;
@@ -39,7 +49,8 @@ beforeAll(async () => {
   }
   entries = (await ctx.call('GET', `/api/contests/${contest.id}/entries`)).json<{ items: Entry[] }>().items;
   // Three outside experts (one the chief judge), and two judges from each district's federation.
-  for (let i = 0; i < 3; i++) judges.push(await judgeOf(ctx, contest.id, (await buildOrg(ctx, experts.id, 'grassroots_union')).id, { isChief: i === 0 }));
+  for (let i = 0; i < 3; i++)
+    judges.push(await judgeOf(ctx, contest.id, (await buildOrg(ctx, experts.id, 'grassroots_union')).id, { isChief: i === 0 }));
   for (let i = 0; i < 6; i++) judges.push(await judgeOf(ctx, contest.id, districts[i % 3]!.id));
 }, 300_000);
 afterAll(async () => ctx?.close());
@@ -63,12 +74,16 @@ describe('contests: seed 004 诗歌朗诵 through HTTP', () => {
     const districtJudge = judges[3]!; // unit: districts[0]
     const own = entries[0]!; // sent from a union under districts[0]
     await expect(
-      sql`INSERT INTO contest_assignment (contest_id, judge_id, entry_id) VALUES (${contest.id}, ${districtJudge.id}, ${own.id})`.execute(db),
+      sql`INSERT INTO contest_assignment (contest_id, judge_id, entry_id) VALUES (${contest.id}, ${districtJudge.id}, ${own.id})`.execute(
+        db,
+      ),
     ).rejects.toThrow(/contest_conflict_of_interest/);
     // A declared conflict: refused as well once declared, and declaring one on an assigned pair is refused.
     const assigned = (await ctx.call('GET', `/api/contests/${contest.id}/assignments`)).json<Assignments>().items[0]!;
     await expect(
-      sql`INSERT INTO contest_conflict (judge_id, entry_id, reason) VALUES (${assigned.judgeId}, ${assigned.entryId}, '亲属参赛')`.execute(db),
+      sql`INSERT INTO contest_conflict (judge_id, entry_id, reason) VALUES (${assigned.judgeId}, ${assigned.entryId}, '亲属参赛')`.execute(
+        db,
+      ),
     ).rejects.toThrow(/contest_conflict_of_interest/);
   });
 
@@ -97,7 +112,12 @@ describe('contests: seed 004 诗歌朗诵 through HTTP', () => {
       const bias = (n + 1) % 3;
       for (const a of assignmentsOf.get(j.id)!) {
         const i = index.get(a.entryId)!;
-        const scores = { [content]: 29 - (i % 9) * 0.5, [form]: 28 - i * 0.25 + bias * 0.25, [quality]: 18 - (i % 4) * 0.5, [live]: 17 + bias * 0.5 };
+        const scores = {
+          [content]: 29 - (i % 9) * 0.5,
+          [form]: 28 - i * 0.25 + bias * 0.25,
+          [quality]: 18 - (i % 4) * 0.5,
+          [live]: 17 + bias * 0.5,
+        };
         if (first) {
           // A score above the maximum, or with too many decimals: a clear 400, in Chinese by default.
           const bad = await putSheet(ctx, j.cookie, a.assignmentId, { [content]: 31 });
@@ -181,11 +201,18 @@ describe('contests: seed 004 诗歌朗诵 through HTTP', () => {
   it('takes appeals from the entry’s unit during the notice and holds the final until answered and the notice ends', async () => {
     const entry = entries[5]!;
     const unitCadre = await actorWith(ctx, 'union_cadre', entry.orgId);
-    const filed = await ctx.call('POST', `/api/contest-entries/${entry.id}/appeals`, { text: '我单位节目现场音响故障，请复核。' }, unitCadre.cookie);
+    const filed = await ctx.call(
+      'POST',
+      `/api/contest-entries/${entry.id}/appeals`,
+      { text: '我单位节目现场音响故障，请复核。' },
+      unitCadre.cookie,
+    );
     expect(filed.statusCode, filed.body).toBe(201);
     const appeal = filed.json<Appeal>();
     const otherDistrict = await actorWith(ctx, 'union_cadre', districts[1]!.id);
-    expect((await ctx.call('POST', `/api/contest-entries/${entry.id}/appeals`, { text: '越权申诉内容' }, otherDistrict.cookie)).statusCode).toBe(404);
+    expect(
+      (await ctx.call('POST', `/api/contest-entries/${entry.id}/appeals`, { text: '越权申诉内容' }, otherDistrict.cookie)).statusCode,
+    ).toBe(404);
     const refused = await ctx.call('POST', `/api/contests/${contest.id}/final`);
     expect(refused.json<{ code: string }>().code).toBe('CONTEST_NOTICE_RUNNING');
     await sql`UPDATE contest SET notice_ends_at = now() - interval '1 minute' WHERE id = ${contest.id}`.execute(ctx.database.db);
@@ -201,10 +228,14 @@ describe('contests: seed 004 诗歌朗诵 through HTTP', () => {
     const rollup = (await ctx.call('GET', '/api/contest-awards/rollup?orgId=1')).json<Rollup>();
     expect(rollup.items.reduce((n, r) => n + r.awards, 0)).toBe(3 + 6 + 9 + 3 + 4);
     const districtCadre = await actorWith(ctx, 'union_cadre', districts[0]!.id);
-    const own = (await ctx.call('GET', `/api/contest-awards/rollup?orgId=${districts[0]!.id}`, undefined, districtCadre.cookie)).json<Rollup>();
+    const own = (
+      await ctx.call('GET', `/api/contest-awards/rollup?orgId=${districts[0]!.id}`, undefined, districtCadre.cookie)
+    ).json<Rollup>();
     expect(own.items.every((r) => r.awards > 0)).toBe(true);
     expect((await ctx.call('GET', `/api/contests/${contest.id}`, undefined, districtCadre.cookie)).statusCode).toBe(404);
     expect((await ctx.call('GET', `/api/contests/${contest.id}/entries`, undefined, districtCadre.cookie)).statusCode).toBe(404);
-    expect((await ctx.call('GET', `/api/contest-awards/rollup?orgId=${districts[1]!.id}`, undefined, districtCadre.cookie)).statusCode).toBe(404);
+    expect(
+      (await ctx.call('GET', `/api/contest-awards/rollup?orgId=${districts[1]!.id}`, undefined, districtCadre.cookie)).statusCode,
+    ).toBe(404);
   });
 });
