@@ -7,7 +7,11 @@ import { scoreText, sideText } from './matchText.js';
 function useRoundTitle(rounds: number) {
   const { t } = useTranslation();
   return (round: number) =>
-    round === rounds ? t('tournaments.bracket.final') : round === rounds - 1 ? t('tournaments.bracket.semi') : t('tournaments.bracket.round', { round });
+    round === rounds
+      ? t('tournaments.bracket.final')
+      : round === rounds - 1
+        ? t('tournaments.bracket.semi')
+        : t('tournaments.bracket.round', { round });
 }
 
 function MatchCard({ match }: { match: Match }) {
@@ -54,7 +58,11 @@ export function BracketView({ matches }: { matches: Match[] }) {
   return (
     <div style={{ display: 'flex', gap: 16, overflowX: 'auto', paddingBottom: 8 }} data-testid="bracket">
       {columns.map((column, i) => (
-        <div key={i} style={{ display: 'flex', flexDirection: 'column', justifyContent: 'space-around', gap: 8 }} data-testid={`bracket-round-${i + 1}`}>
+        <div
+          key={i}
+          style={{ display: 'flex', flexDirection: 'column', justifyContent: 'space-around', gap: 8 }}
+          data-testid={`bracket-round-${i + 1}`}
+        >
           <Typography.Text strong>{roundTitle(i + 1)}</Typography.Text>
           {column.map((m) => (
             <MatchCard key={m.id} match={m} />

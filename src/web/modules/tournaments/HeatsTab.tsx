@@ -14,7 +14,12 @@ function useLaneColumns(): TableColumnsType<Lane> {
   return [
     { title: t('tournaments.heats.lane'), dataIndex: 'lane', width: 60 },
     { title: t('tournaments.heats.crew'), dataIndex: 'name' },
-    { title: t('tournaments.heats.outcome'), dataIndex: 'outcome', width: 130, render: (o: Lane['outcome']) => (o ? t(`tournaments.outcome.${o}`) : '') },
+    {
+      title: t('tournaments.heats.outcome'),
+      dataIndex: 'outcome',
+      width: 130,
+      render: (o: Lane['outcome']) => (o ? t(`tournaments.outcome.${o}`) : ''),
+    },
     { title: t('tournaments.heats.time'), dataIndex: 'timeMs', width: 100, render: (ms: number | null) => timeText(ms) },
     { title: '', dataIndex: 'status', width: 90, render: (s: Lane['status']) => <Tag>{t(`tournaments.status.${s ?? 'none'}`)}</Tag> },
   ];
@@ -43,13 +48,25 @@ export function HeatsTab({ tournament, version, canWrite, onChanged }: TabProps)
         canWrite &&
         lanes.length > 0 &&
         lanes.every((l) => l.status === 'entered') && (
-          <Button type="primary" size="small" onClick={() => act(tournamentsApi.confirmHeat(tournament.id, { stage, heat }), t('tournaments.heats.confirmed'))} data-testid={`confirm-${stage}-${heat}`}>
+          <Button
+            type="primary"
+            size="small"
+            onClick={() => act(tournamentsApi.confirmHeat(tournament.id, { stage, heat }), t('tournaments.heats.confirmed'))}
+            data-testid={`confirm-${stage}-${heat}`}
+          >
             {t('tournaments.heats.confirm')}
           </Button>
         )
       }
     >
-      <Table<Lane> rowKey="teamId" size="small" pagination={false} columns={columns} dataSource={[...lanes].sort((a, b) => a.lane - b.lane)} scroll={{ x: 500 }} />
+      <Table<Lane>
+        rowKey="teamId"
+        size="small"
+        pagination={false}
+        columns={columns}
+        dataSource={[...lanes].sort((a, b) => a.lane - b.lane)}
+        scroll={{ x: 500 }}
+      />
     </Card>
   );
   const names = (ids: number[]) => ids.map((id) => tournament.teams.find((tm) => tm.id === id)?.name ?? `#${id}`).join('、');
@@ -60,12 +77,20 @@ export function HeatsTab({ tournament, version, canWrite, onChanged }: TabProps)
       {canWrite && (
         <Space style={{ marginBottom: 12 }}>
           {view.heats.length === 0 && (
-            <Button type="primary" onClick={() => act(tournamentsApi.drawHeats(tournament.id), t('tournaments.draw.heatsDrawn'))} data-testid="draw-heats">
+            <Button
+              type="primary"
+              onClick={() => act(tournamentsApi.drawHeats(tournament.id), t('tournaments.draw.heatsDrawn'))}
+              data-testid="draw-heats"
+            >
               {t('tournaments.draw.heats')}
             </Button>
           )}
           {p && !view.final && (
-            <Button type="primary" onClick={() => act(tournamentsApi.drawFinal(tournament.id), t('tournaments.draw.finalDrawn'))} data-testid="draw-final">
+            <Button
+              type="primary"
+              onClick={() => act(tournamentsApi.drawFinal(tournament.id), t('tournaments.draw.finalDrawn'))}
+              data-testid="draw-final"
+            >
               {t('tournaments.draw.final')}
             </Button>
           )}
@@ -80,14 +105,23 @@ export function HeatsTab({ tournament, version, canWrite, onChanged }: TabProps)
         <Card size="small" title={t('tournaments.heats.progression')} style={{ marginBottom: 12 }} data-testid="progression">
           {p.finalists.map((f) => (
             <div key={f.teamId} data-testid={`finalist-${f.teamId}`}>
-              {f.name} · {t('tournaments.heats.heat', { heat: f.heat })} #{f.place} · {timeText(f.timeMs)} <Tag>{t(`tournaments.heats.via.${f.via}`)}</Tag>
+              {f.name} · {t('tournaments.heats.heat', { heat: f.heat })} #{f.place} · {timeText(f.timeMs)}{' '}
+              <Tag>{t(`tournaments.heats.via.${f.via}`)}</Tag>
             </div>
           ))}
-          {p.lots.length > 0 && <Alert type="info" style={{ marginTop: 8 }} message={t('tournaments.heats.lots', { teams: names(p.lots.map((l) => l.teamId)) })} />}
+          {p.lots.length > 0 && (
+            <Alert
+              type="info"
+              style={{ marginTop: 8 }}
+              message={t('tournaments.heats.lots', { teams: names(p.lots.map((l) => l.teamId)) })}
+            />
+          )}
           {p.reRows.map((r, i) => (
             <Alert key={i} type="warning" style={{ marginTop: 8 }} message={t('tournaments.heats.reRow', { teams: names(r.teamIds) })} />
           ))}
-          {p.shortfall > 0 && <Alert type="warning" style={{ marginTop: 8 }} message={t('tournaments.heats.shortfall', { n: p.shortfall })} />}
+          {p.shortfall > 0 && (
+            <Alert type="warning" style={{ marginTop: 8 }} message={t('tournaments.heats.shortfall', { n: p.shortfall })} />
+          )}
         </Card>
       )}
       {view.final && race('final', 1, view.final, t('tournaments.heats.final'))}

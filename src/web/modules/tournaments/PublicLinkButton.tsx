@@ -10,14 +10,21 @@ export function PublicLinkButton({ tournamentId }: { tournamentId: number }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const [url, setUrl] = useState<string | null>(null);
-  const open = () => tournamentsApi.publicLink(tournamentId).then((link) => setUrl(new URL(link.url, window.location.origin).href), notify.error);
+  const open = () =>
+    tournamentsApi.publicLink(tournamentId).then((link) => setUrl(new URL(link.url, window.location.origin).href), notify.error);
   return (
     <>
       <Button icon={<LinkOutlined />} onClick={() => void open()} data-testid="public-link">
         {t('tournaments.link.open')}
       </Button>
       {url && (
-        <Modal open title={t('tournaments.link.title')} onOk={() => setUrl(null)} onCancel={() => setUrl(null)} cancelButtonProps={{ hidden: true }}>
+        <Modal
+          open
+          title={t('tournaments.link.title')}
+          onOk={() => setUrl(null)}
+          onCancel={() => setUrl(null)}
+          cancelButtonProps={{ hidden: true }}
+        >
           <Typography.Paragraph>{t('tournaments.link.hint')}</Typography.Paragraph>
           <Typography.Paragraph
             copyable={{ text: url, tooltips: [t('tournaments.link.copy'), t('tournaments.link.copied')] }}

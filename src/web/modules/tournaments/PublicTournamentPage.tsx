@@ -13,7 +13,10 @@ import { tournamentsApi } from './tournaments.api.js';
 
 function HeatsResults({ heats }: { heats: NonNullable<PublicTournament['heats']> }) {
   const { t } = useTranslation();
-  const races = [...heats.heats.map((h) => ({ title: t('tournaments.heats.heat', { heat: h.heat }), lanes: h.lanes })), ...(heats.final ? [{ title: t('tournaments.heats.final'), lanes: heats.final }] : [])];
+  const races = [
+    ...heats.heats.map((h) => ({ title: t('tournaments.heats.heat', { heat: h.heat }), lanes: h.lanes })),
+    ...(heats.final ? [{ title: t('tournaments.heats.final'), lanes: heats.final }] : []),
+  ];
   return (
     <div data-testid="public-heats">
       {heats.places && (
@@ -33,7 +36,8 @@ function HeatsResults({ heats }: { heats: NonNullable<PublicTournament['heats']>
             .sort((a, b) => a.lane - b.lane)
             .map((l) => (
               <div key={l.teamId}>
-                {t('tournaments.heats.lane')} {l.lane} · {l.name} {l.status === 'confirmed' ? (l.outcome === 'finished' ? timeText(l.timeMs) : l.outcome) : ''}
+                {t('tournaments.heats.lane')} {l.lane} · {l.name}{' '}
+                {l.status === 'confirmed' ? (l.outcome === 'finished' ? timeText(l.timeMs) : l.outcome) : ''}
               </div>
             ))}
         </div>

@@ -23,8 +23,18 @@ export function RefereePage() {
     <div style={{ maxWidth: 480, margin: '0 auto' }} data-testid="referee-page">
       {assignments.items.length === 0 && <Empty description={t('tournaments.ref.none')} />}
       {assignments.items.map((a) => (
-        <Card key={a.tournamentId} title={a.name} style={{ marginBottom: 12 }} styles={{ body: { padding: 12 } }} data-testid={`ref-tournament-${a.tournamentId}`}>
-          {a.kind === 'heats' ? <RefereeHeats tournamentId={a.tournamentId} /> : <RefereeMatches tournamentId={a.tournamentId} matchIds={a.matchIds} />}
+        <Card
+          key={a.tournamentId}
+          title={a.name}
+          style={{ marginBottom: 12 }}
+          styles={{ body: { padding: 12 } }}
+          data-testid={`ref-tournament-${a.tournamentId}`}
+        >
+          {a.kind === 'heats' ? (
+            <RefereeHeats tournamentId={a.tournamentId} />
+          ) : (
+            <RefereeMatches tournamentId={a.tournamentId} matchIds={a.matchIds} />
+          )}
         </Card>
       ))}
     </div>

@@ -81,7 +81,9 @@ export function RefereeHeats({ tournamentId }: { tournamentId: number }) {
     <div data-testid="ref-heat-list">
       {races.map((r) => (
         <div key={`${r.stage}-${r.heat}`} style={{ marginBottom: 16 }}>
-          <Typography.Title level={5}>{r.stage === 'final' ? t('tournaments.heats.final') : t('tournaments.heats.heat', { heat: r.heat })}</Typography.Title>
+          <Typography.Title level={5}>
+            {r.stage === 'final' ? t('tournaments.heats.final') : t('tournaments.heats.heat', { heat: r.heat })}
+          </Typography.Title>
           <HeatEntryForm tournamentId={tournamentId} stage={r.stage} heat={r.heat} lanes={r.lanes} onSubmitted={reload} />
         </div>
       ))}

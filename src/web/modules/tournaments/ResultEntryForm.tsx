@@ -78,12 +78,21 @@ export function ResultEntryForm({ match, onSubmitted }: { match: Match; onSubmit
       {failure && <Alert type="error" message={failure} style={{ marginBottom: 12 }} data-testid="ref-error" />}
       <PairInput label={t('tournaments.ref.regular')} value={regular} onChange={setRegular} testId="ref-regular" />
       {canExtraTime && (
-        <Checkbox checked={hasExtraTime} onChange={(e) => setHasExtraTime(e.target.checked)} data-testid="ref-has-extra-time" style={{ marginBottom: 12 }}>
+        <Checkbox
+          checked={hasExtraTime}
+          onChange={(e) => setHasExtraTime(e.target.checked)}
+          data-testid="ref-has-extra-time"
+          style={{ marginBottom: 12 }}
+        >
           {t('tournaments.ref.addExtraTime')}
         </Checkbox>
       )}
-      {canExtraTime && hasExtraTime && <PairInput label={t('tournaments.ref.extraTime')} value={extraTime} onChange={setExtraTime} testId="ref-extra-time" />}
-      {needsPenalties && <PairInput label={t('tournaments.ref.penalties')} value={penalties} onChange={setPenalties} testId="ref-penalties" />}
+      {canExtraTime && hasExtraTime && (
+        <PairInput label={t('tournaments.ref.extraTime')} value={extraTime} onChange={setExtraTime} testId="ref-extra-time" />
+      )}
+      {needsPenalties && (
+        <PairInput label={t('tournaments.ref.penalties')} value={penalties} onChange={setPenalties} testId="ref-penalties" />
+      )}
       <PairInput label={t('tournaments.ref.fairPlay')} value={fairPlay} onChange={setFairPlay} testId="ref-fair-play" />
       <Space>
         <Button type="primary" size="large" loading={isBusy} onClick={() => void submit()} data-testid="ref-submit">

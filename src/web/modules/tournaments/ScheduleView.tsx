@@ -36,7 +36,15 @@ export function ScheduleView({ matches }: { matches: Match[] }) {
     byRound(list).map(([round, ms]) => (
       <div key={round} style={{ marginBottom: 8 }}>
         <Typography.Text type="secondary">{t('tournaments.round', { round })}</Typography.Text>
-        <List size="small" dataSource={ms} renderItem={(m) => <List.Item style={{ padding: '4px 0' }}><MatchLine match={m} /></List.Item>} />
+        <List
+          size="small"
+          dataSource={ms}
+          renderItem={(m) => (
+            <List.Item style={{ padding: '4px 0' }}>
+              <MatchLine match={m} />
+            </List.Item>
+          )}
+        />
       </div>
     ));
   const items = [

@@ -44,7 +44,15 @@ function useColumns(): TableColumnsType<Row> {
  * 积分榜: each group's table as the server computed it from confirmed results (never stored), with the declared
  * tie-break list in words and, where lots decided, the lot and the recorded seed.
  */
-export function StandingsView({ standings, tieBreaks, lotsSeed }: { standings: Standings['groups']; tieBreaks?: Tournament['tieBreaks']; lotsSeed?: string }) {
+export function StandingsView({
+  standings,
+  tieBreaks,
+  lotsSeed,
+}: {
+  standings: Standings['groups'];
+  tieBreaks?: Tournament['tieBreaks'];
+  lotsSeed?: string;
+}) {
   const { t } = useTranslation();
   const columns = useColumns();
   if (standings.length === 0) return <Empty description={t('tournaments.standings.empty')} />;
@@ -52,14 +60,20 @@ export function StandingsView({ standings, tieBreaks, lotsSeed }: { standings: S
   return (
     <div data-testid="standings">
       {tieBreaks && (
-        <Typography.Paragraph data-testid="standings-rules">{t('tournaments.standings.rules', { rules: tieBreakText(tieBreaks, t) })}</Typography.Paragraph>
+        <Typography.Paragraph data-testid="standings-rules">
+          {t('tournaments.standings.rules', { rules: tieBreakText(tieBreaks, t) })}
+        </Typography.Paragraph>
       )}
-      {usedLots && lotsSeed && <Typography.Paragraph data-testid="standings-seed">{t('tournaments.standings.seed', { seed: lotsSeed })}</Typography.Paragraph>}
+      {usedLots && lotsSeed && (
+        <Typography.Paragraph data-testid="standings-seed">{t('tournaments.standings.seed', { seed: lotsSeed })}</Typography.Paragraph>
+      )}
       {standings.map((g) => (
         <div key={g.group} style={{ marginBottom: 16 }}>
           <Typography.Title level={5}>
             {t('tournaments.group', { name: groupName(g.group) })}{' '}
-            <Tag color={g.complete ? 'green' : 'default'}>{t(g.complete ? 'tournaments.standings.complete' : 'tournaments.standings.incomplete')}</Tag>
+            <Tag color={g.complete ? 'green' : 'default'}>
+              {t(g.complete ? 'tournaments.standings.complete' : 'tournaments.standings.incomplete')}
+            </Tag>
           </Typography.Title>
           <Table<Row>
             rowKey="teamId"

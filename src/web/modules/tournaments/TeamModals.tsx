@@ -7,7 +7,10 @@ import { tournamentsApi } from './tournaments.api.js';
 
 /** "队名，组别，种子" per line (Chinese or ASCII commas) → teams; the number of the first bad line otherwise. */
 export function parseTeamLines(text: string): AddTeamsBody['teams'] | { badLine: number } {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const teams: AddTeamsBody['teams'] = [];
   for (const [i, line] of lines.entries()) {
     const [name = '', category, seed] = line.split(/[,，\t]/).map((p) => p.trim());
@@ -52,7 +55,15 @@ export function AddTeamsModal({ tournamentId, onClose, onDone }: { tournamentId:
 type DrawValues = { mode: 'categories' | 'groups'; categories?: string[]; groups?: number };
 
 /** 编排小组赛: groups by category (in the order given) or a number of groups dealt by seed; fixtures follow. */
-export function DrawGroupsModal({ tournament, onClose, onDone }: { tournament: TournamentDetail; onClose: () => void; onDone: () => void }) {
+export function DrawGroupsModal({
+  tournament,
+  onClose,
+  onDone,
+}: {
+  tournament: TournamentDetail;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<DrawValues>();
   const categories = [...new Set(tournament.teams.flatMap((tm) => (tm.category ? [tm.category] : [])))];
@@ -65,7 +76,12 @@ export function DrawGroupsModal({ tournament, onClose, onDone }: { tournament: T
       submit={(v) => {
         const body = DrawGroupsBody.safeParse(v.mode === 'categories' ? { categories: v.categories ?? [] } : { groups: v.groups });
         if (!body.success) {
-          form.setFields([{ name: v.mode, errors: [t('validation.invalid', { field: t(`tournaments.draw.${v.mode === 'groups' ? 'groupCount' : 'categories'}`) })] }]);
+          form.setFields([
+            {
+              name: v.mode,
+              errors: [t('validation.invalid', { field: t(`tournaments.draw.${v.mode === 'groups' ? 'groupCount' : 'categories'}`) })],
+            },
+          ]);
           return null;
         }
         return tournamentsApi.drawGroups(tournament.id, body.data);

@@ -1,6 +1,13 @@
 import { Form, Input, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CreateTournamentBody, heatTieRules, tieBreaks, tournamentKinds, type TournamentDetail, type TournamentKind } from '../../../common/tournaments.js';
+import {
+  CreateTournamentBody,
+  heatTieRules,
+  tieBreaks,
+  tournamentKinds,
+  type TournamentDetail,
+  type TournamentKind,
+} from '../../../common/tournaments.js';
 import { FormModal } from '../../app/FormModal.js';
 import { parseWithSchema } from '../../app/zodForm.js';
 import { tournamentsApi } from './tournaments.api.js';
@@ -20,12 +27,23 @@ type Values = {
 };
 
 /** 新建赛事: name, kind and its declared rules — the tie-break order for a league, lanes and progression for heats. */
-export function TournamentFormModal({ orgId, onClose, onDone }: { orgId: number; onClose: () => void; onDone: (t: TournamentDetail) => void }) {
+export function TournamentFormModal({
+  orgId,
+  onClose,
+  onDone,
+}: {
+  orgId: number;
+  onClose: () => void;
+  onDone: (t: TournamentDetail) => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form) ?? 'league_knockout';
   const labels = Object.fromEntries(
-    ['name', 'qualifiers', 'lanes', 'finalists', 'byPlace', 'prizes', 'merits', 'tieBreaks', 'lotsSeed'].map((k) => [k, t(`tournaments.field.${k}` as 'tournaments.field.name')]),
+    ['name', 'qualifiers', 'lanes', 'finalists', 'byPlace', 'prizes', 'merits', 'tieBreaks', 'lotsSeed'].map((k) => [
+      k,
+      t(`tournaments.field.${k}` as 'tournaments.field.name'),
+    ]),
   );
   const number = (name: keyof Values, max: number) => (
     <Form.Item name={name} label={t(`tournaments.field.${name}` as 'tournaments.field.name')}>
@@ -47,7 +65,14 @@ export function TournamentFormModal({ orgId, onClose, onDone }: { orgId: number;
             name: v.name,
             kind: v.kind,
             ...(league ? { tieBreaks: v.tieBreaks, qualifiers: v.qualifiers ?? undefined } : {}),
-            ...(league ? {} : { lanes: v.lanes ?? undefined, finalists: v.finalists ?? undefined, byPlace: v.byPlace ?? undefined, heatTieRule: v.heatTieRule }),
+            ...(league
+              ? {}
+              : {
+                  lanes: v.lanes ?? undefined,
+                  finalists: v.finalists ?? undefined,
+                  byPlace: v.byPlace ?? undefined,
+                  heatTieRule: v.heatTieRule,
+                }),
             prizes: v.prizes ?? 0,
             merits: v.merits ?? 0,
             ...(v.lotsSeed ? { lotsSeed: v.lotsSeed } : {}),
@@ -72,7 +97,11 @@ export function TournamentFormModal({ orgId, onClose, onDone }: { orgId: number;
       {kind === 'league_knockout' ? (
         <>
           <Form.Item name="tieBreaks" label={t('tournaments.field.tieBreaks')}>
-            <Select mode="multiple" options={tieBreaks.map((k) => ({ value: k, label: t(`tournaments.tieBreak.${k}`) }))} data-testid="tournament-tie-breaks" />
+            <Select
+              mode="multiple"
+              options={tieBreaks.map((k) => ({ value: k, label: t(`tournaments.tieBreak.${k}`) }))}
+              data-testid="tournament-tie-breaks"
+            />
           </Form.Item>
           {number('qualifiers', 64)}
         </>

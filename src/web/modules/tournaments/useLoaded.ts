@@ -13,7 +13,6 @@ export function useLoaded<T>(load: () => Promise<T>, deps: unknown[]): T | null 
     return () => {
       isCurrent = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names what the load depends on
-  }, deps);
+  }, deps); // the caller names what the load depends on
   return data;
 }
