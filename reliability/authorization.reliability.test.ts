@@ -28,6 +28,7 @@ import { fixtures, multipart } from './support.js';
 import { buildPointsWorld, spendCode, type PointsWorld } from './authorization.points.js';
 import { aimedAtTargetEvents, buildEventsWorld, type EventsWorld } from './authorization.events.js';
 import { aimedAtTargetTraining, buildTrainingTarget, type TrainingTarget } from './authorization.training.js';
+import { aimedAtTargetTournaments, buildTournamentsTarget, type TournamentsTarget } from './authorization.tournaments.js';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 type Req = { method: Method; url: string; payload?: object | Buffer; contentType?: string; headers?: Record<string, string> };
@@ -75,6 +76,8 @@ let world: PointsWorld;
 let eventsWorld: EventsWorld;
 /** T's training plan, course, teacher and session, and the member it marked (authorization.training.ts). */
 let training: TrainingTarget;
+/** T's league (a confirmed match) and dragon-boat race (a drawn heat) (authorization.tournaments.ts). */
+let tournaments: TournamentsTarget;
 const ownWorlds = new Map<number, PointsWorld>();
 const targetMembers: { id: number; name: string; idNumber: string; phone: string }[] = [];
 let ids: {
@@ -175,6 +178,7 @@ beforeAll(async () => {
   targetCode = await spendCode(ctx, world.member);
   eventsWorld = await buildEventsWorld(asAdmin, { orgId: T, memberId: world.member, label: '靶子' });
   training = await buildTrainingTarget(asAdmin, { orgId: T, memberId: targetMembers[0]!.id });
+  tournaments = await buildTournamentsTarget(asAdmin, { orgId: T });
   ownWorlds.set(
     tree.xicheng.id,
     await buildPointsWorld(ctx, asAdmin, {
@@ -368,6 +372,7 @@ function aimedAtTarget(): { route: string; request: Req }[] {
     ...aimedAtTargetWelfare(),
     ...aimedAtTargetEvents(eventsWorld),
     ...aimedAtTargetTraining(training, T),
+    ...aimedAtTargetTournaments(tournaments, T),
   ];
 }
 
@@ -547,6 +552,8 @@ const unscopedRoutes = new Set([
   // The 工作台 counts the caller's own nodes only (src/server/modules/workbench/workbench.test.ts).
   'GET /api/workbench',
   'GET /api/workbench/counts',
+  // A referee's own tournaments: an empty list for anyone who referees nothing (tournaments/tournaments.authz.ts).
+  'GET /api/tournaments/referee/assignments',
 ]);
 const publicRoutes = new Set([
   'GET /api/health',
@@ -596,6 +603,8 @@ const publicRoutes = new Set([
   'POST /api/portal/events/preferences',
   // An event's cover on the member's phone: a member of its audience only (events/events.photos.authz.ts memberRoutes).
   'GET /api/portal/events/:id/cover',
+  // A tournament's public read-only link: a signed token, team names and results only (tournaments/tournaments.authz.ts).
+  'GET /api/public/tournaments/:token',
 ]);
 
 type Outsider = {

@@ -22,6 +22,11 @@ export const tournamentErrors = defineErrors({
     en: 'The result is confirmed; only the organiser can correct it',
   },
   TOURNAMENT_NOTHING_TO_CONFIRM: { status: 409, 'zh-CN': '没有待确认的结果', en: 'There is no entered result to confirm' },
+  TOURNAMENT_RESULT_CHANGED: {
+    status: 409,
+    'zh-CN': '该场结果已被他人更改，请刷新后重试',
+    en: 'The result was changed meanwhile; reload and try again',
+  },
   TOURNAMENT_NOTHING_TO_CORRECT: { status: 409, 'zh-CN': '只能更正已确认的结果', en: 'Only a confirmed result can be corrected' },
   TOURNAMENT_KNOCKOUT_UNDECIDED: {
     status: 400,

@@ -97,6 +97,8 @@ export const ResultBody = z.object({
 });
 export type ResultBody = z.infer<typeof ResultBody>;
 export const CorrectionBody = ResultBody.extend({
+  /** The version of the confirmed result being corrected: a correction of a result changed meanwhile is refused. */
+  version: z.number().int().min(1).max(1_000_000),
   reason: z.string().trim().min(1).max(500),
   /** Correct even though a dependent match has a result: those results are voided for re-entry. */
   override: z.boolean().default(false),

@@ -97,6 +97,7 @@ export async function correctResult(db: Kysely<DB>, actor: Actor, matchId: numbe
     const t = await findMatchTournamentFor(tx, actor, 'tournament.write', matchId);
     const { state, match, latest } = await locate(tx, t, matchId);
     if (latest?.status !== 'confirmed') throw new AppError('TOURNAMENT_NOTHING_TO_CORRECT');
+    if (latest.version !== body.version) throw new AppError('TOURNAMENT_RESULT_CHANGED');
     const played = downstreamOf(state, match.row).filter((m) => m.latest !== null && m.latest.status !== 'voided');
     if (played.length > 0 && !body.override) throw new AppError('TOURNAMENT_DEPENDENT_PLAYED', { match: played[0]!.row.bracket_no ?? played[0]!.row.id });
     for (const m of played) {
@@ -104,7 +105,7 @@ export async function correctResult(db: Kysely<DB>, actor: Actor, matchId: numbe
       const { id: _id, created_at: _at, version, ...copy } = voided!;
       await repo.insertResult(tx, { ...copy, version: version + 1, status: 'voided', user_id: actor.userId, reason: body.reason, is_override: true });
     }
-    const { reason, override, ...score } = body;
+    const { reason, override, version: _version, ...score } = body;
     await repo.insertResult(tx, {
       match_id: matchId,
       version: latest.version + 1,

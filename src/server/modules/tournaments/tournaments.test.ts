@@ -185,12 +185,17 @@ describe('the 通州 football league', () => {
     expect((await enter(second.id, { regular: { home: 2, away: 0 } })).statusCode).toBe(200);
     expect((await confirm(second.id)).statusCode).toBe(200);
 
-    const reversed = { regular: { home: 0, away: 1 }, reason: '记分员录错比分' };
+    const reversed = { regular: { home: 0, away: 1 }, reason: '记分员录错比分', version: played.result!.version };
     const refused = await ctx.call('POST', `/api/tournaments/matches/${feeder.id}/correction`, reversed, cadre);
     expect(refused.statusCode).toBe(409);
     expect(refused.json<{ code: string }>().code).toBe('TOURNAMENT_DEPENDENT_PLAYED');
-    const groupMatch = schedule.matches[5]!;
-    const groupRefused = await ctx.call('POST', `/api/tournaments/matches/${groupMatch.id}/correction`, { regular: { home: 3, away: 0 }, reason: '更正' }, cadre);
+    const groupMatch = (await ctx.call('GET', `/api/tournaments/${tournament.id}/schedule`, undefined, cadre)).json<Schedule>().matches[5]!;
+    const groupRefused = await ctx.call(
+      'POST',
+      `/api/tournaments/matches/${groupMatch.id}/correction`,
+      { regular: { home: 3, away: 0 }, reason: '更正', version: groupMatch.result!.version },
+      cadre,
+    );
     expect(groupRefused.json<{ code: string }>().code).toBe('TOURNAMENT_DEPENDENT_PLAYED');
 
     const overridden = await ctx.call('POST', `/api/tournaments/matches/${feeder.id}/correction`, { ...reversed, override: true }, cadre);
