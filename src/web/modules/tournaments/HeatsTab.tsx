@@ -1,7 +1,8 @@
-import { Alert, Button, Card, Empty, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Empty, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { HeatsView } from '../../../common/tournaments.js';
 import { useNotify } from '../../app/notify.js';
+import { Places, Progression } from './HeatsOutcome.js';
 import { timeText } from './matchText.js';
 import type { TabProps } from './tabProps.js';
 import { tournamentsApi } from './tournaments.api.js';
@@ -69,7 +70,6 @@ export function HeatsTab({ tournament, version, canWrite, onChanged }: TabProps)
       />
     </Card>
   );
-  const names = (ids: number[]) => ids.map((id) => tournament.teams.find((tm) => tm.id === id)?.name ?? `#${id}`).join('、');
   const p = view.progression;
   const byPlace = tournament.byPlace ?? Math.floor((tournament.finalists ?? 0) / Math.max(1, view.heats.length));
   return (
@@ -101,40 +101,9 @@ export function HeatsTab({ tournament, version, canWrite, onChanged }: TabProps)
       </Typography.Paragraph>
       {view.heats.length === 0 && <Empty description={t('tournaments.heats.none')} />}
       {view.heats.map((h) => race('heat', h.heat, h.lanes, t('tournaments.heats.heat', { heat: h.heat })))}
-      {p && (
-        <Card size="small" title={t('tournaments.heats.progression')} style={{ marginBottom: 12 }} data-testid="progression">
-          {p.finalists.map((f) => (
-            <div key={f.teamId} data-testid={`finalist-${f.teamId}`}>
-              {f.name} · {t('tournaments.heats.heat', { heat: f.heat })} #{f.place} · {timeText(f.timeMs)}{' '}
-              <Tag>{t(`tournaments.heats.via.${f.via}`)}</Tag>
-            </div>
-          ))}
-          {p.lots.length > 0 && (
-            <Alert
-              type="info"
-              style={{ marginTop: 8 }}
-              message={t('tournaments.heats.lots', { teams: names(p.lots.map((l) => l.teamId)) })}
-            />
-          )}
-          {p.reRows.map((r, i) => (
-            <Alert key={i} type="warning" style={{ marginTop: 8 }} message={t('tournaments.heats.reRow', { teams: names(r.teamIds) })} />
-          ))}
-          {p.shortfall > 0 && (
-            <Alert type="warning" style={{ marginTop: 8 }} message={t('tournaments.heats.shortfall', { n: p.shortfall })} />
-          )}
-        </Card>
-      )}
+      {p && <Progression progression={p} teams={tournament.teams} />}
       {view.final && race('final', 1, view.final, t('tournaments.heats.final'))}
-      {view.places && (
-        <Card size="small" title={t('tournaments.heats.places')} data-testid="places">
-          {view.places.map((pl) => (
-            <div key={pl.teamId} data-testid={`place-${pl.teamId}`}>
-              {pl.place ?? '—'}. {pl.name} {timeText(pl.timeMs)} {pl.outcome !== 'finished' && t(`tournaments.outcome.${pl.outcome}`)}{' '}
-              {pl.award && <Tag color={pl.award === 'prize' ? 'gold' : 'blue'}>{t(`tournaments.heats.award.${pl.award}`)}</Tag>}
-            </div>
-          ))}
-        </Card>
-      )}
+      {view.places && <Places places={view.places} />}
     </div>
   );
 }
