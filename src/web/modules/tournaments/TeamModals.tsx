@@ -1,8 +1,9 @@
 import { Form, Input, InputNumber, Radio, Select } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AddTeamsBody, DrawGroupsBody, type TournamentDetail } from '../../../common/tournaments.js';
 import { FormModal } from '../../app/FormModal.js';
-
+import { OrgSearch } from '../orgs/OrgSearch.js';
 import { tournamentsApi } from './tournaments.api.js';
 
 /** "队名，组别，种子" per line (Chinese or ASCII commas) → teams; the number of the first bad line otherwise. */
@@ -21,10 +22,11 @@ export function parseTeamLines(text: string): AddTeamsBody['teams'] | { badLine:
   return teams;
 }
 
-/** 添加参赛队: one team per line. */
+/** 添加参赛队: one team per line, optionally all sent by one unit (a node of the tree). */
 export function AddTeamsModal({ tournamentId, onClose, onDone }: { tournamentId: number; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ lines?: string }>();
+  const [unitId, setUnitId] = useState<number | null>(null);
   return (
     <FormModal
       title={t('tournaments.team.add')}
@@ -32,7 +34,9 @@ export function AddTeamsModal({ tournamentId, onClose, onDone }: { tournamentId:
       isEnterSubmit={false}
       submit={(v) => {
         const teams = parseTeamLines(v.lines ?? '');
-        const body = Array.isArray(teams) ? AddTeamsBody.safeParse({ teams }) : null;
+        const body = Array.isArray(teams)
+          ? AddTeamsBody.safeParse({ teams: teams.map((tm) => (unitId ? { ...tm, orgId: unitId } : tm)) })
+          : null;
         if (!body?.success) {
           const line = Array.isArray(teams) ? 1 : teams.badLine;
           form.setFields([{ name: 'lines', errors: [t('tournaments.team.badLine', { line })] }]);
@@ -47,6 +51,9 @@ export function AddTeamsModal({ tournamentId, onClose, onDone }: { tournamentId:
     >
       <Form.Item name="lines" label={t('tournaments.team.lines')} extra={t('tournaments.team.addHint')}>
         <Input.TextArea rows={10} data-testid="teams-lines" />
+      </Form.Item>
+      <Form.Item label={t('tournaments.team.unitOptional')}>
+        <OrgSearch keepName onPick={(hit) => setUnitId(hit.id)} onClear={() => setUnitId(null)} testId="teams-unit" />
       </Form.Item>
     </FormModal>
   );

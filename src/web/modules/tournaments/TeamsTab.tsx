@@ -5,13 +5,20 @@ import type { Team } from '../../../common/tournaments.js';
 import { AddTeamsModal, DrawGroupsModal } from './TeamModals.js';
 import { groupName } from './matchText.js';
 import type { TabProps } from './tabProps.js';
+import { useLoaded } from './useLoaded.js';
+import { orgsApi } from '../orgs/orgs.api.js';
 
-function useColumns(): TableColumnsType<Team> {
+function useColumns(unitNames: Map<number, string> | null): TableColumnsType<Team> {
   const { t } = useTranslation();
   return [
     { title: t('tournaments.team.name'), dataIndex: 'name' },
     { title: t('tournaments.team.category'), dataIndex: 'category', width: 180 },
-    { title: t('tournaments.team.unit'), dataIndex: 'orgId', width: 100, render: (id: number | null) => (id === null ? '' : `#${id}`) },
+    {
+      title: t('tournaments.team.unit'),
+      dataIndex: 'orgId',
+      width: 200,
+      render: (id: number | null) => (id === null ? '' : (unitNames?.get(id) ?? `#${id}`)),
+    },
     { title: t('tournaments.team.seed'), dataIndex: 'seed', width: 80 },
     {
       title: t('tournaments.team.group'),
@@ -27,6 +34,11 @@ export function TeamsTab({ tournament, canWrite, onChanged }: TabProps) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<'add' | 'draw' | null>(null);
   const isDrawn = tournament.teams.some((tm) => tm.group !== null);
+  const unitIds = [...new Set(tournament.teams.flatMap((tm) => (tm.orgId === null ? [] : [tm.orgId])))];
+  const unitNames = useLoaded(
+    () => Promise.all(unitIds.map((id) => orgsApi.get(id).then((o) => [id, o.name] as const))).then((pairs) => new Map(pairs)),
+    [unitIds.join(',')],
+  );
   const done = () => {
     setDialog(null);
     onChanged();
@@ -48,7 +60,7 @@ export function TeamsTab({ tournament, canWrite, onChanged }: TabProps) {
       <Table<Team>
         rowKey="id"
         size="small"
-        columns={useColumns()}
+        columns={useColumns(unitNames)}
         dataSource={tournament.teams}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         scroll={{ x: 640 }}

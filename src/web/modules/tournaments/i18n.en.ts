@@ -49,6 +49,7 @@ export const messages: Widen<typeof zhCN> = {
     team: {
       name: 'Team',
       unit: 'Unit',
+      unitOptional: 'Sending unit (optional, for every team above)',
       category: 'Category',
       seed: 'Seed',
       group: 'Group',

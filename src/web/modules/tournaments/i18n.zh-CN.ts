@@ -46,6 +46,7 @@ export const messages = {
     team: {
       name: '队名',
       unit: '单位',
+      unitOptional: '所属单位（可选，适用于以上各队）',
       category: '组别',
       seed: '种子',
       group: '小组',
