@@ -63,7 +63,7 @@ export function PublicTournamentPage() {
       ? [{ key: 'heats', label: t('tournaments.tab.heats'), children: data.heats ? <HeatsResults heats={data.heats} /> : null }]
       : [
           { key: 'schedule', label: t('tournaments.tab.schedule'), children: <ScheduleView matches={data.schedule} /> },
-          { key: 'standings', label: t('tournaments.tab.standings'), children: <StandingsView standings={data.standings} /> },
+          { key: 'standings', label: t('tournaments.tab.standings'), children: <StandingsView standings={data.standings} isCompact /> },
           { key: 'bracket', label: t('tournaments.tab.bracket'), children: <BracketView matches={data.bracket} /> },
         ]
     : [];

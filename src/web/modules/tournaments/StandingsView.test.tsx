@@ -70,4 +70,12 @@ describe('StandingsView (积分榜)', () => {
     expect(screen.queryByTestId('standings-seed')).toBeNull();
     expect(screen.getByText('B组')).toBeTruthy();
   });
+
+  it('keeps the columns that fit a phone on the public page', async () => {
+    fakeApi(cadre([]), () => undefined);
+    renderPage(<StandingsView standings={[{ group: 1, complete: true, rows: [row(1, 5, { separatedFromNextBy: null })] }]} isCompact />);
+    const headers = (await screen.findAllByRole('columnheader')).map((h) => h.textContent);
+    expect(headers).toEqual(['名次', '队伍', '赛', '净胜', '积分', '区分依据']);
+    expect(screen.queryByTestId('standings-rules')).toBeNull();
+  });
 });

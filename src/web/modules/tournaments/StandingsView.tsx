@@ -19,9 +19,12 @@ export function separationText(row: Row, t: TFunction): string {
   return t('tournaments.standings.byRule', { rule: t(`tournaments.tieBreak.${row.separatedFromNextBy}`) });
 }
 
-function useColumns(): TableColumnsType<Row> {
+/** The columns kept on a phone (375 px): position, team, played, goal difference, points, why. */
+const compactKeys = new Set(['position', 'name', 'played', 'goalDifference', 'points', 'separated']);
+
+function useColumns(isCompact: boolean): TableColumnsType<Row> {
   const { t } = useTranslation();
-  return [
+  const columns: TableColumnsType<Row> = [
     { title: t('tournaments.standings.position'), dataIndex: 'position', width: 56 },
     { title: t('tournaments.standings.team'), dataIndex: 'name', width: 160 },
     { title: t('tournaments.standings.played'), dataIndex: 'played', width: 48 },
@@ -38,6 +41,7 @@ function useColumns(): TableColumnsType<Row> {
       render: (_: unknown, r: Row) => <span data-testid={`standing-why-${r.teamId}`}>{separationText(r, t)}</span>,
     },
   ];
+  return isCompact ? columns.filter((c) => compactKeys.has(String('dataIndex' in c ? c.dataIndex : c.key))) : columns;
 }
 
 /**
@@ -48,13 +52,16 @@ export function StandingsView({
   standings,
   tieBreaks,
   lotsSeed,
+  isCompact = false,
 }: {
   standings: Standings['groups'];
   tieBreaks?: Tournament['tieBreaks'];
   lotsSeed?: string;
+  /** The public page on a phone: the columns that fit 375 px. */
+  isCompact?: boolean;
 }) {
   const { t } = useTranslation();
-  const columns = useColumns();
+  const columns = useColumns(isCompact);
   if (standings.length === 0) return <Empty description={t('tournaments.standings.empty')} />;
   const usedLots = standings.some((g) => g.rows.some((r) => r.separatedFromNextBy === 'lots'));
   return (
@@ -81,7 +88,7 @@ export function StandingsView({
             pagination={false}
             columns={columns}
             dataSource={g.rows}
-            scroll={{ x: 900 }}
+            scroll={isCompact ? undefined : { x: 900 }}
             onRow={(r) => ({ 'data-testid': `standing-row-${r.teamId}` }) as HTMLAttributes<HTMLElement>}
           />
         </div>
