@@ -15,8 +15,16 @@ export async function buildTournamentsTarget(asAdmin: AsAdmin, o: { orgId: numbe
     url: '/api/tournaments',
     payload: { orgId: o.orgId, name: '靶子联赛', kind: 'league_knockout', qualifiers: 2 },
   });
-  await asAdmin({ method: 'POST', url: `/api/tournaments/${league.id}/teams`, payload: { teams: [{ name: '靶子甲队' }, { name: '靶子乙队' }] } });
-  const schedule = await asAdmin<{ matches: { id: number }[] }>({ method: 'POST', url: `/api/tournaments/${league.id}/groups`, payload: { groups: 1 } });
+  await asAdmin({
+    method: 'POST',
+    url: `/api/tournaments/${league.id}/teams`,
+    payload: { teams: [{ name: '靶子甲队' }, { name: '靶子乙队' }] },
+  });
+  const schedule = await asAdmin<{ matches: { id: number }[] }>({
+    method: 'POST',
+    url: `/api/tournaments/${league.id}/groups`,
+    payload: { groups: 1 },
+  });
   const match = schedule.matches[0]!.id;
   await asAdmin({ method: 'POST', url: `/api/tournaments/matches/${match}/result`, payload: { regular: { home: 1, away: 0 } } });
   await asAdmin({ method: 'POST', url: `/api/tournaments/matches/${match}/confirm` });
@@ -41,7 +49,11 @@ export function aimedAtTargetTournaments(t: TournamentsTarget, T: number): { rou
   const race = `/api/tournaments/${t.race}`;
   const match = `/api/tournaments/matches/${t.match}`;
   return [
-    r('POST /api/tournaments', { method: 'POST', url: '/api/tournaments', payload: { orgId: T, name: '越权赛事', kind: 'league_knockout' } }),
+    r('POST /api/tournaments', {
+      method: 'POST',
+      url: '/api/tournaments',
+      payload: { orgId: T, name: '越权赛事', kind: 'league_knockout' },
+    }),
     r('GET /api/tournaments', { method: 'GET', url: `/api/tournaments?orgId=${T}` }),
     r('GET /api/tournaments/:id', { method: 'GET', url: league }),
     r('POST /api/tournaments/:id/teams', { method: 'POST', url: `${league}/teams`, payload: { teams: [{ name: '越权队' }] } }),
@@ -50,7 +62,11 @@ export function aimedAtTargetTournaments(t: TournamentsTarget, T: number): { rou
     r('GET /api/tournaments/:id/schedule', { method: 'GET', url: `${league}/schedule` }),
     r('GET /api/tournaments/:id/standings', { method: 'GET', url: `${league}/standings` }),
     r('GET /api/tournaments/:id/bracket', { method: 'GET', url: `${league}/bracket` }),
-    r('POST /api/tournaments/:id/referees', { method: 'POST', url: `${league}/referees`, payload: { username: 'xreferee', displayName: '越权裁判' } }),
+    r('POST /api/tournaments/:id/referees', {
+      method: 'POST',
+      url: `${league}/referees`,
+      payload: { username: 'xreferee', displayName: '越权裁判' },
+    }),
     r('POST /api/tournaments/:id/public-link', { method: 'POST', url: `${league}/public-link` }),
     r('POST /api/tournaments/matches/:id/result', { method: 'POST', url: `${match}/result`, payload: { regular: { home: 9, away: 0 } } }),
     r('POST /api/tournaments/matches/:id/confirm', { method: 'POST', url: `${match}/confirm` }),

@@ -4,7 +4,11 @@ import { defineErrors } from './errors.js';
 export const tournamentErrors = defineErrors({
   TOURNAMENT_INPUT_INVALID: { status: 400, 'zh-CN': '赛事设置有误：{zh}', en: 'Invalid tournament input: {en}' },
   TOURNAMENT_WRONG_KIND: { status: 409, 'zh-CN': '此操作不适用于该赛制', en: 'This does not apply to this kind of tournament' },
-  TOURNAMENT_DRAWN: { status: 409, 'zh-CN': '已经抽签编排，不能再增减队伍或重新编排', en: 'The draw is made: teams and fixtures are fixed' },
+  TOURNAMENT_DRAWN: {
+    status: 409,
+    'zh-CN': '已经抽签编排，不能再增减队伍或重新编排',
+    en: 'The draw is made: teams and fixtures are fixed',
+  },
   TOURNAMENT_TEAM_UNKNOWN: { status: 400, 'zh-CN': '队伍不属于本赛事：{teamId}', en: 'The team is not in this tournament: {teamId}' },
   TOURNAMENT_GROUP_STAGE_INCOMPLETE: {
     status: 409,

@@ -86,7 +86,12 @@ export type Tournament = z.infer<typeof Tournament>;
 export const TournamentDetail = Tournament.extend({ teams: z.array(Team) });
 export type TournamentDetail = z.infer<typeof TournamentDetail>;
 export const TournamentList = z.object({ items: z.array(Tournament) });
-export const TournamentListQuery = z.object({ orgId: z.string().regex(/^[1-9][0-9]{0,15}$/).transform(Number) });
+export const TournamentListQuery = z.object({
+  orgId: z
+    .string()
+    .regex(/^[1-9][0-9]{0,15}$/)
+    .transform(Number),
+});
 
 const Goals = z.object({ home: z.number().int().min(0).max(99), away: z.number().int().min(0).max(99) });
 export const ResultBody = z.object({
@@ -190,7 +195,14 @@ export const HeatsView = z.object({
   progression: z
     .object({
       finalists: z.array(
-        z.object({ teamId: z.number(), name: z.string(), heat: z.number(), place: z.number(), timeMs: z.number(), via: z.enum(['place', 'time']) }),
+        z.object({
+          teamId: z.number(),
+          name: z.string(),
+          heat: z.number(),
+          place: z.number(),
+          timeMs: z.number(),
+          via: z.enum(['place', 'time']),
+        }),
       ),
       reRows: z.array(z.object({ teamIds: z.array(z.number()), cut: z.enum(['place', 'time']), heat: z.number().nullable() })),
       lots: z.array(z.object({ teamId: z.number(), key: z.string() })),
@@ -229,7 +241,9 @@ export type CreatedReferee = z.infer<typeof CreatedReferee>;
 
 /** What a referee serves: its tournaments and the matches it may enter (empty for anyone else). */
 export const RefereeAssignments = z.object({
-  items: z.array(z.object({ tournamentId: z.number(), name: z.string(), kind: z.enum(tournamentKinds), matchIds: z.array(z.number()).nullable() })),
+  items: z.array(
+    z.object({ tournamentId: z.number(), name: z.string(), kind: z.enum(tournamentKinds), matchIds: z.array(z.number()).nullable() }),
+  ),
 });
 export type RefereeAssignments = z.infer<typeof RefereeAssignments>;
 

@@ -3,7 +3,10 @@ import type { AuthzFixtures, AuthzRequest, ModuleAuthz } from '../../testing/aut
 type Made = { id: number; matchId: number };
 
 /** A league on the street T with two teams in one group (its one match drawn), made by the admin. */
-async function leagueOnStreet(f: AuthzFixtures, o: { draw?: boolean; result?: 'entered' | 'confirmed'; teams?: boolean } = {}): Promise<Made> {
+async function leagueOnStreet(
+  f: AuthzFixtures,
+  o: { draw?: boolean; result?: 'entered' | 'confirmed'; teams?: boolean } = {},
+): Promise<Made> {
   const t = await f.asAdmin<{ id: number }>({
     method: 'POST',
     url: '/api/tournaments',
@@ -12,15 +15,23 @@ async function leagueOnStreet(f: AuthzFixtures, o: { draw?: boolean; result?: 'e
   if (o.teams === false) return { id: t.id, matchId: 0 };
   await f.asAdmin({ method: 'POST', url: `/api/tournaments/${t.id}/teams`, payload: { teams: [{ name: '甲队' }, { name: '乙队' }] } });
   if (!o.draw) return { id: t.id, matchId: 0 };
-  const schedule = await f.asAdmin<{ matches: { id: number }[] }>({ method: 'POST', url: `/api/tournaments/${t.id}/groups`, payload: { groups: 1 } });
+  const schedule = await f.asAdmin<{ matches: { id: number }[] }>({
+    method: 'POST',
+    url: `/api/tournaments/${t.id}/groups`,
+    payload: { groups: 1 },
+  });
   const matchId = schedule.matches[0]!.id;
-  if (o.result) await f.asAdmin({ method: 'POST', url: `/api/tournaments/matches/${matchId}/result`, payload: { regular: { home: 2, away: 1 } } });
+  if (o.result)
+    await f.asAdmin({ method: 'POST', url: `/api/tournaments/matches/${matchId}/result`, payload: { regular: { home: 2, away: 1 } } });
   if (o.result === 'confirmed') await f.asAdmin({ method: 'POST', url: `/api/tournaments/matches/${matchId}/confirm` });
   return { id: t.id, matchId };
 }
 
 /** A race on the street T: three crews, one heat on four lanes, two finalists. */
-async function raceOnStreet(f: AuthzFixtures, o: { draw?: boolean; results?: 'entered' | 'confirmed' } = {}): Promise<{ id: number; teams: number[] }> {
+async function raceOnStreet(
+  f: AuthzFixtures,
+  o: { draw?: boolean; results?: 'entered' | 'confirmed' } = {},
+): Promise<{ id: number; teams: number[] }> {
   const t = await f.asAdmin<{ id: number }>({
     method: 'POST',
     url: '/api/tournaments',
@@ -29,7 +40,13 @@ async function raceOnStreet(f: AuthzFixtures, o: { draw?: boolean; results?: 'en
   const detail = await f.asAdmin<{ teams: { id: number }[] }>({
     method: 'POST',
     url: `/api/tournaments/${t.id}/teams`,
-    payload: { teams: [{ name: '一号艇', seed: 1 }, { name: '二号艇', seed: 2 }, { name: '三号艇', seed: 3 }] },
+    payload: {
+      teams: [
+        { name: '一号艇', seed: 1 },
+        { name: '二号艇', seed: 2 },
+        { name: '三号艇', seed: 3 },
+      ],
+    },
   });
   const teams = detail.teams.map((tm) => tm.id);
   if (o.draw || o.results) await f.asAdmin({ method: 'POST', url: `/api/tournaments/${t.id}/heats` });
@@ -111,7 +128,8 @@ export const authz: ModuleAuthz = {
       route: 'POST /api/tournaments/:id/referees',
       ...write,
       ok: 201,
-      request: async (f) => post(`/api/tournaments/${(await leagueOnStreet(f)).id}/referees`, { username: `referee${f.unique()}`, displayName: '裁判' }),
+      request: async (f) =>
+        post(`/api/tournaments/${(await leagueOnStreet(f)).id}/referees`, { username: `referee${f.unique()}`, displayName: '裁判' }),
     },
     {
       route: 'POST /api/tournaments/:id/public-link',
@@ -127,7 +145,8 @@ export const authz: ModuleAuthz = {
     {
       route: 'POST /api/tournaments/matches/:id/confirm',
       ...write,
-      request: async (f) => post(`/api/tournaments/matches/${(await leagueOnStreet(f, { draw: true, result: 'entered' })).matchId}/confirm`),
+      request: async (f) =>
+        post(`/api/tournaments/matches/${(await leagueOnStreet(f, { draw: true, result: 'entered' })).matchId}/confirm`),
     },
     {
       route: 'POST /api/tournaments/matches/:id/correction',
@@ -139,8 +158,16 @@ export const authz: ModuleAuthz = {
           version: 2,
         }),
     },
-    { route: 'GET /api/tournaments/:id/heats', ...read, request: async (f) => get(`/api/tournaments/${(await raceOnStreet(f, { draw: true })).id}/heats`) },
-    { route: 'POST /api/tournaments/:id/heats', ...write, request: async (f) => post(`/api/tournaments/${(await raceOnStreet(f)).id}/heats`) },
+    {
+      route: 'GET /api/tournaments/:id/heats',
+      ...read,
+      request: async (f) => get(`/api/tournaments/${(await raceOnStreet(f, { draw: true })).id}/heats`),
+    },
+    {
+      route: 'POST /api/tournaments/:id/heats',
+      ...write,
+      request: async (f) => post(`/api/tournaments/${(await raceOnStreet(f)).id}/heats`),
+    },
     {
       route: 'POST /api/tournaments/:id/heats/results',
       ...referee,
@@ -149,14 +176,19 @@ export const authz: ModuleAuthz = {
         return post(`/api/tournaments/${race.id}/heats/results`, {
           stage: 'heat',
           heat: 1,
-          results: race.teams.map((teamId, i) => ({ teamId, outcome: i === 2 ? 'DNS' : 'finished', ...(i === 2 ? {} : { timeMs: 61_000 + i }) })),
+          results: race.teams.map((teamId, i) => ({
+            teamId,
+            outcome: i === 2 ? 'DNS' : 'finished',
+            ...(i === 2 ? {} : { timeMs: 61_000 + i }),
+          })),
         });
       },
     },
     {
       route: 'POST /api/tournaments/:id/heats/confirm',
       ...write,
-      request: async (f) => post(`/api/tournaments/${(await raceOnStreet(f, { results: 'entered' })).id}/heats/confirm`, { stage: 'heat', heat: 1 }),
+      request: async (f) =>
+        post(`/api/tournaments/${(await raceOnStreet(f, { results: 'entered' })).id}/heats/confirm`, { stage: 'heat', heat: 1 }),
     },
     {
       route: 'POST /api/tournaments/:id/final',

@@ -20,7 +20,9 @@ beforeAll(async () => {
   if (!process.env.TEST_DATABASE_URL) return;
   ctx = await createTestContext();
   const tree = await buildTree(ctx);
-  const t = (await ctx.call('POST', '/api/tournaments', { orgId: tree.dcStreet.id, name: '压测联赛', kind: 'league_knockout' })).json<TournamentDetail>();
+  const t = (
+    await ctx.call('POST', '/api/tournaments', { orgId: tree.dcStreet.id, name: '压测联赛', kind: 'league_knockout' })
+  ).json<TournamentDetail>();
   const teams = Array.from({ length: TEAMS }, (_, i) => ({ name: `压测队${i + 1}` }));
   await ctx.call('POST', `/api/tournaments/${t.id}/teams`, { teams });
   schedule = (await ctx.call('POST', `/api/tournaments/${t.id}/groups`, { groups: 1 })).json<Schedule>();
@@ -42,7 +44,11 @@ pg('tournaments hammer on PostgreSQL', () => {
     const corrections = await Promise.all(
       schedule.matches.flatMap((m) =>
         [1, 2].map((goals) =>
-          ctx.call('POST', `/api/tournaments/matches/${m.id}/correction`, { regular: { home: goals, away: 0 }, reason: '并发更正', version }),
+          ctx.call('POST', `/api/tournaments/matches/${m.id}/correction`, {
+            regular: { home: goals, away: 0 },
+            reason: '并发更正',
+            version,
+          }),
         ),
       ),
     );

@@ -19,14 +19,26 @@ beforeAll(async () => {
     await ctx.call(
       'POST',
       '/api/tournaments',
-      { orgId: dongcheng.id, name: '东城区职工龙舟赛', kind: 'heats', lanes: 6, finalists: 6, byPlace: 1, prizes: 3, merits: 3, lotsSeed: SEED },
+      {
+        orgId: dongcheng.id,
+        name: '东城区职工龙舟赛',
+        kind: 'heats',
+        lanes: 6,
+        finalists: 6,
+        byPlace: 1,
+        prizes: 3,
+        merits: 3,
+        lotsSeed: SEED,
+      },
       cadre,
     )
   ).json<TournamentDetail>();
   const teams = Array.from({ length: 17 }, (_, i) => ({ name: `龙舟队${i + 1}`, seed: i + 1 }));
   expect((await ctx.call('POST', `/api/tournaments/${tournament.id}/teams`, { teams }, cadre)).statusCode).toBe(200);
   const username = `boat${Math.random().toString(36).slice(2, 8)}`;
-  const created = (await ctx.call('POST', `/api/tournaments/${tournament.id}/referees`, { username, displayName: '发令员' }, cadre)).json<CreatedReferee>();
+  const created = (
+    await ctx.call('POST', `/api/tournaments/${tournament.id}/referees`, { username, displayName: '发令员' }, cadre)
+  ).json<CreatedReferee>();
   const first = await login(ctx.app, username, created.firstPassword);
   await ctx.call('POST', '/api/auth/password', { currentPassword: created.firstPassword, newPassword: 'Paddle-Hard-2026!' }, first);
   referee = await login(ctx.app, username, 'Paddle-Hard-2026!');
@@ -61,13 +73,23 @@ describe('the 东城 dragon boats', () => {
       return lanes.map((l, k) => ({ teamId: l.teamId, t: times[i]![k]! }));
     });
     tied = [byHeat[1]![2]!.teamId, byHeat[2]![2]!.teamId];
-    const short = await ctx.call('POST', url('/results'), { stage: 'heat', heat: 1, results: [{ teamId: byHeat[0]![0]!.teamId, outcome: 'finished', timeMs: 1 }] }, referee);
+    const short = await ctx.call(
+      'POST',
+      url('/results'),
+      { stage: 'heat', heat: 1, results: [{ teamId: byHeat[0]![0]!.teamId, outcome: 'finished', timeMs: 1 }] },
+      referee,
+    );
     expect(short.json<{ code: string }>().code).toBe('TOURNAMENT_RESULTS_MISMATCH');
     for (const [i, crews] of byHeat.entries()) {
-      const results = crews.map((c) => (c.t === null ? { teamId: c.teamId, outcome: 'DNS' } : { teamId: c.teamId, outcome: 'finished', timeMs: c.t }));
+      const results = crews.map((c) =>
+        c.t === null ? { teamId: c.teamId, outcome: 'DNS' } : { teamId: c.teamId, outcome: 'finished', timeMs: c.t },
+      );
       const entered = await ctx.call('POST', url('/results'), { stage: 'heat', heat: i + 1, results }, referee);
       expect(entered.statusCode, `heat ${i + 1}: ${entered.body}`).toBe(200);
-      if (i === 0) expect((await ctx.call('POST', `/api/tournaments/${tournament.id}/final`, undefined, cadre)).json<{ code: string }>().code).toBe('TOURNAMENT_HEATS_INCOMPLETE');
+      if (i === 0)
+        expect((await ctx.call('POST', `/api/tournaments/${tournament.id}/final`, undefined, cadre)).json<{ code: string }>().code).toBe(
+          'TOURNAMENT_HEATS_INCOMPLETE',
+        );
       expect((await ctx.call('POST', url('/confirm'), { stage: 'heat', heat: i + 1 }, referee)).statusCode).toBe(404);
       expect((await ctx.call('POST', url('/confirm'), { stage: 'heat', heat: i + 1 }, cadre)).statusCode).toBe(200);
     }
@@ -76,7 +98,11 @@ describe('the 东城 dragon boats', () => {
     expect(p.finalists).toHaveLength(6);
     expect(p.finalists.filter((f) => f.via === 'place').map((f) => f.teamId)).toEqual(byHeat.map((h) => h[0]!.teamId));
     const luckier = [...tied].sort((a, b) => (heatLotsKey(SEED, String(a)) < heatLotsKey(SEED, String(b)) ? -1 : 1))[0]!;
-    expect(p.finalists.filter((f) => f.via === 'time').map((f) => f.teamId)).toEqual([byHeat[1]![1]!.teamId, byHeat[2]![1]!.teamId, luckier]);
+    expect(p.finalists.filter((f) => f.via === 'time').map((f) => f.teamId)).toEqual([
+      byHeat[1]![1]!.teamId,
+      byHeat[2]![1]!.teamId,
+      luckier,
+    ]);
     expect(p.lots.map((l) => l.teamId).sort()).toEqual([...tied].sort());
     expect(p.shortfall).toBe(0);
     expect(view.heats[0]!.lanes.some((l) => l.outcome === 'DNS')).toBe(true);

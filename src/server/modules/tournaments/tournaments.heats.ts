@@ -28,9 +28,15 @@ export async function drawHeats(db: Kysely<DB>, actor: Actor, id: number): Promi
     if (t.kind !== 'heats') throw new AppError('TOURNAMENT_WRONG_KIND');
     if ((await repo.lanesOf(tx, t)).length > 0) throw new AppError('TOURNAMENT_DRAWN');
     const teams = (await repo.teamsOf(tx, t)).sort((a, b) => (a.seed ?? Infinity) - (b.seed ?? Infinity) || a.id - b.id);
-    const heats = domain(() => dealHeats(teams.map((tm) => String(tm.id)), t.lanes ?? 0));
+    const heats = domain(() =>
+      dealHeats(
+        teams.map((tm) => String(tm.id)),
+        t.lanes ?? 0,
+      ),
+    );
     for (const heat of heats)
-      for (const l of heat.lanes) await repo.insertLane(tx, t, { stage: 'heat', heat_no: heat.heat, lane: l.lane, team_id: Number(l.crewId) });
+      for (const l of heat.lanes)
+        await repo.insertLane(tx, t, { stage: 'heat', heat_no: heat.heat, lane: l.lane, team_id: Number(l.crewId) });
     await recordWrite(tx, actor, 'tournament.heats.draw', { type: 'tournament', id, orgPath: t.org_path }, { heats: heats.length });
   });
   return getHeats(db, actor, id);
@@ -106,10 +112,16 @@ export async function drawFinal(db: Kysely<DB>, actor: Actor, id: number): Promi
     const finalists = state.progression.finalists;
     const lanes = domain(() => finalLanes(finalists, t.lanes ?? 0));
     for (const l of lanes) await repo.insertLane(tx, t, { stage: 'final', heat_no: 1, lane: l.lane, team_id: Number(l.crewId) });
-    await recordWrite(tx, actor, 'tournament.final.draw', { type: 'tournament', id, orgPath: t.org_path }, {
-      finalists: finalists.map((f) => ({ teamId: Number(f.crewId), via: f.via })),
-      lots: state.progression.lots,
-    });
+    await recordWrite(
+      tx,
+      actor,
+      'tournament.final.draw',
+      { type: 'tournament', id, orgPath: t.org_path },
+      {
+        finalists: finalists.map((f) => ({ teamId: Number(f.crewId), via: f.via })),
+        lots: state.progression.lots,
+      },
+    );
   });
   return getHeats(db, actor, id);
 }

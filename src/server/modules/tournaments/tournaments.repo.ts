@@ -101,7 +101,12 @@ export async function refereeAssignments(db: Executor, scope: OrgScope, userId: 
     .where(inScope(scope, sql.ref('t.org_path')))
     .orderBy('t.id')
     .execute();
-  const matches = await db.selectFrom('tournament_referee_match').select('match_id').where('user_id', '=', userId).orderBy('match_id').execute();
+  const matches = await db
+    .selectFrom('tournament_referee_match')
+    .select('match_id')
+    .where('user_id', '=', userId)
+    .orderBy('match_id')
+    .execute();
   return { tournaments: rows, matchIds: matches.map((m) => m.match_id) };
 }
 
@@ -125,12 +130,27 @@ export async function teamsOf(db: Executor, t: Reachable) {
 }
 export type TeamRow = Awaited<ReturnType<typeof teamsOf>>[number];
 
-export async function insertTeam(tx: Executor, t: InScope<{ id: number }>, team: Omit<Insertable<TournamentTeamTable>, 'tournament_id'>): Promise<number> {
-  return (await tx.insertInto('tournament_team').values({ ...team, tournament_id: t.id }).returning('id').executeTakeFirstOrThrow()).id;
+export async function insertTeam(
+  tx: Executor,
+  t: InScope<{ id: number }>,
+  team: Omit<Insertable<TournamentTeamTable>, 'tournament_id'>,
+): Promise<number> {
+  return (
+    await tx
+      .insertInto('tournament_team')
+      .values({ ...team, tournament_id: t.id })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 export async function setTeamGroup(tx: Executor, t: InScope<{ id: number }>, teamId: number, group: number, draw: number): Promise<void> {
-  await tx.updateTable('tournament_team').set({ group_no: group, draw_no: draw }).where('tournament_id', '=', t.id).where('id', '=', teamId).execute();
+  await tx
+    .updateTable('tournament_team')
+    .set({ group_no: group, draw_no: draw })
+    .where('tournament_id', '=', t.id)
+    .where('id', '=', teamId)
+    .execute();
 }
 
 export async function matchesOf(db: Executor, t: Reachable) {
@@ -138,7 +158,7 @@ export async function matchesOf(db: Executor, t: Reachable) {
     .selectFrom('tournament_match')
     .selectAll()
     .where('tournament_id', '=', t.id)
-    .orderBy('stage', 'desc')
+    .orderBy('stage')
     .orderBy('group_no')
     .orderBy('round')
     .orderBy('bracket_no')
@@ -147,8 +167,18 @@ export async function matchesOf(db: Executor, t: Reachable) {
 }
 export type MatchRow = Awaited<ReturnType<typeof matchesOf>>[number];
 
-export async function insertMatch(tx: Executor, t: InScope<{ id: number }>, m: Omit<Insertable<TournamentMatchTable>, 'tournament_id'>): Promise<number> {
-  return (await tx.insertInto('tournament_match').values({ ...m, tournament_id: t.id }).returning('id').executeTakeFirstOrThrow()).id;
+export async function insertMatch(
+  tx: Executor,
+  t: InScope<{ id: number }>,
+  m: Omit<Insertable<TournamentMatchTable>, 'tournament_id'>,
+): Promise<number> {
+  return (
+    await tx
+      .insertInto('tournament_match')
+      .values({ ...m, tournament_id: t.id })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 /** The latest result row of every match of the tournament (what counts, what waits, what was voided). */
@@ -192,8 +222,15 @@ export async function lanesOf(db: Executor, t: Reachable) {
 }
 export type LaneRow = Awaited<ReturnType<typeof lanesOf>>[number];
 
-export async function insertLane(tx: Executor, t: InScope<{ id: number }>, l: { stage: 'heat' | 'final'; heat_no: number; lane: number; team_id: number }) {
-  await tx.insertInto('tournament_lane').values({ ...l, tournament_id: t.id }).execute();
+export async function insertLane(
+  tx: Executor,
+  t: InScope<{ id: number }>,
+  l: { stage: 'heat' | 'final'; heat_no: number; lane: number; team_id: number },
+) {
+  await tx
+    .insertInto('tournament_lane')
+    .values({ ...l, tournament_id: t.id })
+    .execute();
 }
 
 export async function latestHeatResults(db: Executor, t: Reachable) {
@@ -227,14 +264,20 @@ export async function insertReferee(
     .executeTakeFirstOrThrow();
   await tx.insertInto('role_grant').values({ user_id: user.id, org_id: t.org_id, org_path: t.org_path, role: 'referee' }).execute();
   await tx.insertInto('tournament_referee').values({ user_id: user.id, tournament_id: t.id }).execute();
-  for (const matchId of c.matchIds) await tx.insertInto('tournament_referee_match').values({ user_id: user.id, match_id: matchId }).execute();
+  for (const matchId of c.matchIds)
+    await tx.insertInto('tournament_referee_match').values({ user_id: user.id, match_id: matchId }).execute();
   return user.id;
 }
 
 /** Which of `ids` are matches of the tournament. */
 export async function matchIdsOf(db: Executor, t: InScope<{ id: number }>, ids: readonly number[]): Promise<number[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('tournament_match').select('id').where('tournament_id', '=', t.id).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('tournament_match')
+    .select('id')
+    .where('tournament_id', '=', t.id)
+    .where('id', 'in', [...ids])
+    .execute();
   return rows.map((r) => r.id);
 }
 

@@ -47,14 +47,20 @@ function scoreColumns(match: ResolvedMatch, body: ResultBody) {
     fair_play_home: body.fairPlay?.home ?? 0,
     fair_play_away: body.fairPlay?.away ?? 0,
   };
-  if (match.row.stage === 'knockout' && knockoutWinner(asMatchResult({ ...row, match_id: 0, version: 0, status: 'entered' } as repo.ResultRow)) === null)
+  if (
+    match.row.stage === 'knockout' &&
+    knockoutWinner(asMatchResult({ ...row, match_id: 0, version: 0, status: 'entered' } as repo.ResultRow)) === null
+  )
     throw new AppError('TOURNAMENT_KNOCKOUT_UNDECIDED');
   return row;
 }
 
 async function answer(db: Executor, t: TournamentInScope, matchId: number): Promise<Match> {
   const state = await leagueState(db, t);
-  return presentMatch(state, state.matches.find((m) => m.row.id === matchId)!);
+  return presentMatch(
+    state,
+    state.matches.find((m) => m.row.id === matchId)!,
+  );
 }
 
 /** The referee (or a cadre allowed to referee) enters a match's result; it counts once the organiser confirms it. */
@@ -65,7 +71,14 @@ export async function enterResult(db: Kysely<DB>, actor: Actor, matchId: number,
     if (isReferee(actor) && !(await repo.refereeMayEnter(tx, t, actor.userId, matchId))) throw new AppError('NOT_FOUND');
     const { match, latest } = await locate(tx, t, matchId);
     if (latest?.status === 'confirmed') throw new AppError('TOURNAMENT_RESULT_CONFIRMED');
-    await repo.insertResult(tx, { match_id: matchId, version: (latest?.version ?? 0) + 1, status: 'entered', user_id: actor.userId, is_override: false, ...scoreColumns(match, body) });
+    await repo.insertResult(tx, {
+      match_id: matchId,
+      version: (latest?.version ?? 0) + 1,
+      status: 'entered',
+      user_id: actor.userId,
+      is_override: false,
+      ...scoreColumns(match, body),
+    });
     await recordWrite(tx, actor, 'tournament.result.enter', { type: 'tournament_match', id: matchId, orgPath: t.org_path }, { ...body });
     return t;
   });
@@ -79,8 +92,21 @@ export async function confirmResult(db: Kysely<DB>, actor: Actor, matchId: numbe
     const { latest } = await locate(tx, t, matchId);
     if (latest?.status !== 'entered') throw new AppError('TOURNAMENT_NOTHING_TO_CONFIRM');
     const { id: _id, created_at: _at, version, ...copy } = latest;
-    await repo.insertResult(tx, { ...copy, version: version + 1, status: 'confirmed', user_id: actor.userId, reason: null, is_override: false });
-    await recordWrite(tx, actor, 'tournament.result.confirm', { type: 'tournament_match', id: matchId, orgPath: t.org_path }, { version: version + 1 });
+    await repo.insertResult(tx, {
+      ...copy,
+      version: version + 1,
+      status: 'confirmed',
+      user_id: actor.userId,
+      reason: null,
+      is_override: false,
+    });
+    await recordWrite(
+      tx,
+      actor,
+      'tournament.result.confirm',
+      { type: 'tournament_match', id: matchId, orgPath: t.org_path },
+      { version: version + 1 },
+    );
     return t;
   });
   return answer(db, t, matchId);
@@ -99,11 +125,19 @@ export async function correctResult(db: Kysely<DB>, actor: Actor, matchId: numbe
     if (latest?.status !== 'confirmed') throw new AppError('TOURNAMENT_NOTHING_TO_CORRECT');
     if (latest.version !== body.version) throw new AppError('TOURNAMENT_RESULT_CHANGED');
     const played = downstreamOf(state, match.row).filter((m) => m.latest !== null && m.latest.status !== 'voided');
-    if (played.length > 0 && !body.override) throw new AppError('TOURNAMENT_DEPENDENT_PLAYED', { match: played[0]!.row.bracket_no ?? played[0]!.row.id });
+    if (played.length > 0 && !body.override)
+      throw new AppError('TOURNAMENT_DEPENDENT_PLAYED', { match: played[0]!.row.bracket_no ?? played[0]!.row.id });
     for (const m of played) {
       const voided = await repo.latestResultOf(tx, t, m.row.id);
       const { id: _id, created_at: _at, version, ...copy } = voided!;
-      await repo.insertResult(tx, { ...copy, version: version + 1, status: 'voided', user_id: actor.userId, reason: body.reason, is_override: true });
+      await repo.insertResult(tx, {
+        ...copy,
+        version: version + 1,
+        status: 'voided',
+        user_id: actor.userId,
+        reason: body.reason,
+        is_override: true,
+      });
     }
     const { reason, override, version: _version, ...score } = body;
     await repo.insertResult(tx, {

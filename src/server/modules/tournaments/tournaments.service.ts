@@ -26,7 +26,7 @@ import { findOrgFor, findOrgPathInScope } from '../orgs/orgs.service.js';
 import { groupRoundRobins } from './fixtures.js';
 import { groupKnockout } from './bracket.js';
 import { computeStandings } from './standings.js';
-import { domain, leagueState, presentMatch, presentStandings, rulesOf } from './tournaments.view.js';
+import { domain, leagueState, presentMatch, presentStandings } from './tournaments.view.js';
 import * as repo from './tournaments.repo.js';
 
 export type TournamentInScope = InScope<repo.TournamentRow>;
@@ -62,7 +62,13 @@ export function isReferee(actor: Actor): boolean {
  * A tournament the caller may act on with `action`: NOT_FOUND outside what it may read, FORBIDDEN when it may read it
  * but not do this (the pattern of findOrgFor). A referee account reaches only the tournaments its referee row names.
  */
-export async function findTournamentFor(db: Executor, actor: Actor, action: Action, id: number, forUpdate = false): Promise<TournamentInScope> {
+export async function findTournamentFor(
+  db: Executor,
+  actor: Actor,
+  action: Action,
+  id: number,
+  forUpdate = false,
+): Promise<TournamentInScope> {
   if (action === 'tournament.referee' && isReferee(actor)) {
     const own = await repo.findRefereeTournament(db, scopeFor(actor, action), actor.userId, id, forUpdate);
     if (!own) throw new AppError('NOT_FOUND');
@@ -93,7 +99,8 @@ export async function createTournament(db: Kysely<DB>, actor: Actor, input: Crea
     throw new AppError('TOURNAMENT_INPUT_INVALID', { zh: '决赛名额不能多于航道数', en: 'more finalists than lanes' });
   const id = await db.transaction().execute(async (tx) => {
     const org = await findOrgFor(tx, actor, 'tournament.write', body.orgId);
-    if (body.eventId !== undefined && !(await repo.eventInScope(tx, scopeFor(actor, 'event.read'), body.eventId))) throw new AppError('NOT_FOUND');
+    if (body.eventId !== undefined && !(await repo.eventInScope(tx, scopeFor(actor, 'event.read'), body.eventId)))
+      throw new AppError('NOT_FOUND');
     const id = await repo.insertTournament(tx, {
       org_id: org.id,
       org_path: org.path,
@@ -200,8 +207,11 @@ export async function drawGroups(db: Kysely<DB>, actor: Actor, id: number, body:
         groups[lap % 2 === 0 ? at : body.groups - 1 - at]!.push(tm);
       });
     }
-    const fixtures = domain(() => groupRoundRobins(groups.map((g, i) => ({ groupId: String(i + 1), teamIds: g.map((tm) => String(tm.id)) }))));
-    for (const [g, members] of groups.entries()) for (const [k, tm] of members.entries()) await repo.setTeamGroup(tx, t, tm.id, g + 1, k + 1);
+    const fixtures = domain(() =>
+      groupRoundRobins(groups.map((g, i) => ({ groupId: String(i + 1), teamIds: g.map((tm) => String(tm.id)) }))),
+    );
+    for (const [g, members] of groups.entries())
+      for (const [k, tm] of members.entries()) await repo.setTeamGroup(tx, t, tm.id, g + 1, k + 1);
     for (const group of fixtures)
       for (const round of group.rounds)
         for (const m of round.matches)
@@ -212,7 +222,13 @@ export async function drawGroups(db: Kysely<DB>, actor: Actor, id: number, body:
             home_team_id: Number(m.home),
             away_team_id: Number(m.away),
           });
-    await recordWrite(tx, actor, 'tournament.groups.draw', { type: 'tournament', id, orgPath: t.org_path }, { groups: groups.map((g) => g.length) });
+    await recordWrite(
+      tx,
+      actor,
+      'tournament.groups.draw',
+      { type: 'tournament', id, orgPath: t.org_path },
+      { groups: groups.map((g) => g.length) },
+    );
   });
   return getSchedule(db, actor, id);
 }
@@ -239,7 +255,13 @@ export async function drawKnockout(db: Kysely<DB>, actor: Actor, id: number): Pr
       throw new AppError('TOURNAMENT_WRONG_KIND');
     };
     for (const m of bracket.matches)
-      await repo.insertMatch(tx, t, { stage: 'knockout', round: m.round, bracket_no: m.match, home_source: source(m.home), away_source: source(m.away) });
+      await repo.insertMatch(tx, t, {
+        stage: 'knockout',
+        round: m.round,
+        bracket_no: m.match,
+        home_source: source(m.home),
+        away_source: source(m.away),
+      });
     await recordWrite(tx, actor, 'tournament.knockout.draw', { type: 'tournament', id, orgPath: t.org_path }, { size: bracket.size });
   });
   return getBracket(db, actor, id);
@@ -289,7 +311,13 @@ export async function createReferee(db: Kysely<DB>, actor: Actor, id: number, bo
     const unknown = matchIds.find((m) => !known.includes(m));
     if (unknown !== undefined) throw new AppError('NOT_FOUND');
     const userId = await repo.insertReferee(tx, t, { username: body.username, displayName: body.displayName, passwordHash, matchIds });
-    await recordWrite(tx, actor, 'tournament.referee.create', { type: 'tournament', id, orgPath: t.org_path }, { userId, username: body.username, matchIds });
+    await recordWrite(
+      tx,
+      actor,
+      'tournament.referee.create',
+      { type: 'tournament', id, orgPath: t.org_path },
+      { userId, username: body.username, matchIds },
+    );
     return { userId, username: body.username, firstPassword };
   });
 }
@@ -303,5 +331,3 @@ export async function refereeAssignments(db: Kysely<DB>, actor: Actor): Promise<
     items: tournaments.map((t) => ({ tournamentId: t.id, name: t.name, kind: t.kind, matchIds: matchIds.length > 0 ? matchIds : null })),
   };
 }
-
-export { rulesOf };

@@ -1,7 +1,16 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorWith, buildOrg, buildTree, createTestContext, login, type TestContext } from '../../testing/harness.js';
-import type { Bracket, CreatedReferee, Match, PublicLink, RefereeAssignments, Schedule, Standings, TournamentDetail } from '../../../common/tournaments.js';
+import type {
+  Bracket,
+  CreatedReferee,
+  Match,
+  PublicLink,
+  RefereeAssignments,
+  Schedule,
+  Standings,
+  TournamentDetail,
+} from '../../../common/tournaments.js';
 import { lotsKey } from './standings.js';
 
 // The 通州 football league (issue #14): 40 teams in 3 groups by category (14/13/13), a single round-robin, the top 8
@@ -17,16 +26,27 @@ const categories = ['市直机关', '区直属机关事业单位', '乡镇街道
 
 async function refereeFor(tournamentId: number, matchIds: number[] = []): Promise<string> {
   const username = `ref${Math.random().toString(36).slice(2, 8)}`;
-  const created = await ctx.call('POST', `/api/tournaments/${tournamentId}/referees`, { username, displayName: '裁判老李', matchIds }, cadre);
+  const created = await ctx.call(
+    'POST',
+    `/api/tournaments/${tournamentId}/referees`,
+    { username, displayName: '裁判老李', matchIds },
+    cadre,
+  );
   expect(created.statusCode).toBe(201);
   const { firstPassword } = created.json<CreatedReferee>();
   const first = await login(ctx.app, username, firstPassword);
-  const changed = await ctx.call('POST', '/api/auth/password', { currentPassword: firstPassword, newPassword: 'Whistle-Blow-2026!' }, first);
+  const changed = await ctx.call(
+    'POST',
+    '/api/auth/password',
+    { currentPassword: firstPassword, newPassword: 'Whistle-Blow-2026!' },
+    first,
+  );
   expect(changed.statusCode).toBe(200);
   return login(ctx.app, username, 'Whistle-Blow-2026!');
 }
 
-const enter = (matchId: number, body: object, cookie = referee) => ctx.call('POST', `/api/tournaments/matches/${matchId}/result`, body, cookie);
+const enter = (matchId: number, body: object, cookie = referee) =>
+  ctx.call('POST', `/api/tournaments/matches/${matchId}/result`, body, cookie);
 const confirm = (matchId: number, cookie = cadre) => ctx.call('POST', `/api/tournaments/matches/${matchId}/confirm`, undefined, cookie);
 
 beforeAll(async () => {
@@ -50,7 +70,9 @@ beforeAll(async () => {
   expect(created.statusCode).toBe(201);
   tournament = created.json<TournamentDetail>();
   const sizes = [14, 13, 13];
-  const teams = sizes.flatMap((n, g) => Array.from({ length: n }, (_, i) => ({ name: `${categories[g]}队${i + 1}`, category: categories[g] })));
+  const teams = sizes.flatMap((n, g) =>
+    Array.from({ length: n }, (_, i) => ({ name: `${categories[g]}队${i + 1}`, category: categories[g] })),
+  );
   const added = await ctx.call('POST', `/api/tournaments/${tournament.id}/teams`, { teams }, cadre);
   expect(added.statusCode).toBe(200);
   tournament = added.json<TournamentDetail>();
@@ -68,7 +90,9 @@ describe('the 通州 football league', () => {
     for (const [g, size] of [14, 13, 13].entries()) {
       const ids = tournament.teams.filter((t) => t.group === g + 1).map((t) => t.id);
       expect(ids).toHaveLength(size);
-      const pairs = schedule.matches.filter((m) => m.group === g + 1).map((m) => [m.home.teamId!, m.away.teamId!].sort((a, b) => a - b).join('-'));
+      const pairs = schedule.matches
+        .filter((m) => m.group === g + 1)
+        .map((m) => [m.home.teamId!, m.away.teamId!].sort((a, b) => a - b).join('-'));
       expect(new Set(pairs).size).toBe((size * (size - 1)) / 2);
       expect(pairs).toHaveLength((size * (size - 1)) / 2);
     }
@@ -87,9 +111,9 @@ describe('the 通州 football league', () => {
     const m = schedule.matches[0]!;
     expect((await enter(m.id, { regular: { home: 2, away: 1 } })).statusCode).toBe(200);
     const table = async () =>
-      (await ctx.call('GET', `/api/tournaments/${tournament.id}/standings`, undefined, cadre)).json<Standings>().groups[0]!.rows.find(
-        (r) => r.teamId === m.home.teamId,
-      )!;
+      (await ctx.call('GET', `/api/tournaments/${tournament.id}/standings`, undefined, cadre))
+        .json<Standings>()
+        .groups[0]!.rows.find((r) => r.teamId === m.home.teamId)!;
     expect((await table()).played).toBe(0);
     expect((await enter(m.id, { regular: { home: 0, away: 0 } })).statusCode).toBe(200);
     expect((await confirm(m.id)).json<Match>().result).toMatchObject({ status: 'confirmed', regular: { home: 0, away: 0 } });
@@ -147,7 +171,7 @@ describe('the 通州 football league', () => {
     expect(top[1]).toMatchObject({ separatedFromNextBy: 'lots', lotsKey: lotsKey(SEED, String(byLots[0])) });
     const again = (await ctx.call('GET', `/api/tournaments/${tournament.id}/standings`, undefined, cadre)).json<Standings>();
     expect(again.groups[0]!.rows.map((r) => r.teamId)).toEqual(standings.groups[0]!.rows.map((r) => r.teamId));
-  });
+  }, 600_000); // 246 results entered and confirmed through HTTP: a minute or more on a loaded PostgreSQL
 
   let bracket: Bracket;
   it('draws the top 8 of each group into a 24-team bracket with 8 byes', async () => {

@@ -207,7 +207,14 @@ export function presentHeats(t: { id: number }, s: Awaited<ReturnType<typeof hea
   const nameOf = new Map(s.lanes.map((l) => [l.team_id, l.name]));
   const laneRow = (l: repo.LaneRow) => {
     const r = s.resultOf.get(l.id);
-    return { lane: l.lane, teamId: l.team_id, name: l.name, outcome: r?.outcome ?? null, timeMs: r?.time_ms ?? null, status: r?.status ?? null };
+    return {
+      lane: l.lane,
+      teamId: l.team_id,
+      name: l.name,
+      outcome: r?.outcome ?? null,
+      timeMs: r?.time_ms ?? null,
+      status: r?.status ?? null,
+    };
   };
   const heatNos = [...new Set(s.heatLanes.map((l) => l.heat_no))];
   return {
