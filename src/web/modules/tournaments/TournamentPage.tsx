@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth.js';
-import { BracketTab, ResultsTab, ScheduleTab, StandingsTab } from './LeagueTabs.js';
+import { BracketTab, ScheduleTab, StandingsTab } from './LeagueTabs.js';
+import { ResultsTab } from './ResultsTab.js';
 import { HeatsTab } from './HeatsTab.js';
 import { PublicLinkButton } from './PublicLinkButton.js';
 import { RefereeModal } from './RefereeModal.js';
@@ -63,7 +64,13 @@ export function TournamentPage() {
           ...(tournament.kind === 'heats' ? heats : league),
         ]}
       />
-      {isAddingReferee && <RefereeModal tournamentId={tournament.id} onClose={() => setAddingReferee(false)} />}
+      {isAddingReferee && (
+        <RefereeModal
+          tournamentId={tournament.id}
+          isLeague={tournament.kind === 'league_knockout'}
+          onClose={() => setAddingReferee(false)}
+        />
+      )}
     </div>
   );
 }

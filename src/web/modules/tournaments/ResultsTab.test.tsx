@@ -3,30 +3,10 @@ import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { TournamentDetail } from '../../../common/tournaments.js';
-import { ResultsTab } from './LeagueTabs.js';
-import { buildMatch, confirmedResult } from './tournaments.fixtures.js';
+import { ResultsTab } from './ResultsTab.js';
+import { buildMatch, buildTournament, confirmedResult } from './tournaments.fixtures.js';
 
-const tournament: TournamentDetail = {
-  id: 5,
-  orgId: 1,
-  orgName: '通州区总工会',
-  eventId: null,
-  name: '通州区职工足球联赛',
-  kind: 'league_knockout',
-  tieBreaks: ['points', 'lots'],
-  points: { win: 3, draw: 1, loss: 0 },
-  qualifiers: 8,
-  lanes: null,
-  finalists: null,
-  byPlace: null,
-  heatTieRule: 'lots',
-  prizes: 0,
-  merits: 0,
-  lotsSeed: 'seed',
-  createdAt: '2026-12-01T00:00:00Z',
-  teams: [],
-};
+const tournament = buildTournament();
 const entered = buildMatch({ id: 31, result: confirmedResult({ status: 'entered', regular: { home: 2, away: 0 } }) });
 const confirmed = buildMatch({ id: 32, result: confirmedResult({ version: 2 }) });
 
