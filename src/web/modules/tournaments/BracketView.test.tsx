@@ -1,9 +1,12 @@
 // @vitest-environment jsdom
 import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
-import { screen } from '@testing-library/react';
+import { configure, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { BracketView } from './BracketView.js';
 import { buildMatch, confirmedResult, from, team } from './tournaments.fixtures.js';
+
+// A loaded machine answers slowly: wait for the page as long as a test may run.
+configure({ asyncUtilTimeout: 30_000 });
 
 const ko = { stage: 'knockout' as const, group: null };
 

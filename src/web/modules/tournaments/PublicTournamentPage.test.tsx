@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen } from '@testing-library/react';
+import { configure, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type * as ReactRouter from 'react-router-dom';
 import { describe, expect, it, vi } from 'vitest';
@@ -7,6 +7,9 @@ import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
 import type { PublicTournament } from '../../../common/tournaments.js';
 import { PublicTournamentPage } from './PublicTournamentPage.js';
 import { buildMatch, confirmedResult, from } from './tournaments.fixtures.js';
+
+// A loaded machine answers slowly: wait for the page as long as a test may run.
+configure({ asyncUtilTimeout: 30_000 });
 
 // The page reads the token from the route: /public/tournaments/tok.en
 vi.mock('react-router-dom', async (original) => ({

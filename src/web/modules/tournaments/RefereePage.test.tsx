@@ -1,12 +1,15 @@
 // @vitest-environment jsdom
 import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
-import { screen, waitFor } from '@testing-library/react';
+import { configure, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { HeatsView } from '../../../common/tournaments.js';
 import { HeatEntryForm } from './HeatEntryForm.js';
 import { RefereePage } from './RefereePage.js';
 import { buildMatch, confirmedResult, from } from './tournaments.fixtures.js';
+
+// A loaded machine answers slowly: wait for the page as long as a test may run.
+configure({ asyncUtilTimeout: 30_000 });
 
 const referee = cadre(['tournament.referee']);
 

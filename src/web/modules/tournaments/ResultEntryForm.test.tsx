@@ -1,11 +1,14 @@
 // @vitest-environment jsdom
 import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
-import { screen } from '@testing-library/react';
+import { configure, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Match } from '../../../common/tournaments.js';
 import { ResultEntryForm } from './ResultEntryForm.js';
 import { buildMatch, confirmedResult } from './tournaments.fixtures.js';
+
+// A loaded machine answers slowly: wait for the page as long as a test may run.
+configure({ asyncUtilTimeout: 30_000 });
 
 const referee = cadre(['tournament.referee']);
 const answerWith = (match: Match) => (method: string, path: string, _url: URL, body: unknown) =>

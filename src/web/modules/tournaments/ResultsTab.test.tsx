@@ -1,10 +1,13 @@
 // @vitest-environment jsdom
 import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
-import { screen, waitFor } from '@testing-library/react';
+import { configure, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ResultsTab } from './ResultsTab.js';
 import { buildMatch, buildTournament, confirmedResult } from './tournaments.fixtures.js';
+
+// A loaded machine answers slowly: wait for the page as long as a test may run.
+configure({ asyncUtilTimeout: 30_000 });
 
 const tournament = buildTournament();
 const entered = buildMatch({ id: 31, result: confirmedResult({ status: 'entered', regular: { home: 2, away: 0 } }) });

@@ -1,9 +1,12 @@
 // @vitest-environment jsdom
 import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
-import { screen } from '@testing-library/react';
+import { configure, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Standings } from '../../../common/tournaments.js';
 import { StandingsView } from './StandingsView.js';
+
+// A loaded machine answers slowly: wait for the page as long as a test may run.
+configure({ asyncUtilTimeout: 30_000 });
 
 type Row = Standings['groups'][number]['rows'][number];
 const row = (position: number, teamId: number, over: Partial<Row> = {}): Row => ({

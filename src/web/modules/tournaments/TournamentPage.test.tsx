@@ -1,11 +1,14 @@
 // @vitest-environment jsdom
-import { screen } from '@testing-library/react';
+import { configure, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type * as ReactRouter from 'react-router-dom';
 import { describe, expect, it, vi } from 'vitest';
 import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
 import { TournamentPage } from './TournamentPage.js';
 import { buildTournament } from './tournaments.fixtures.js';
+
+// A loaded machine answers slowly: wait for the page as long as a test may run.
+configure({ asyncUtilTimeout: 30_000 });
 
 vi.mock('react-router-dom', async (original) => ({
   ...(await original<typeof ReactRouter>()),
