@@ -70,7 +70,9 @@ export function BrowseProfiles({ eventId }: { eventId: number }) {
       {items.length === 0 && <Empty description={t('matchmaking.browseEmpty')} />}
       {items.map((p) => (
         <ProfileCard key={p.profileRef} profile={p} testId={`match-card-${p.profileRef}`}>
-          {note?.ref === p.profileRef && <Alert type="info" message={note.text} style={{ margin: '8px 0' }} data-testid="match-interest-note" />}
+          {note?.ref === p.profileRef && (
+            <Alert type="info" message={note.text} style={{ margin: '8px 0' }} data-testid="match-interest-note" />
+          )}
           <Space wrap style={{ marginTop: 8 }}>
             {p.interested ? (
               <>
@@ -80,7 +82,12 @@ export function BrowseProfiles({ eventId }: { eventId: number }) {
                 </Button>
               </>
             ) : (
-              <Button type="primary" loading={busyRef === p.profileRef} onClick={() => void interest(p.profileRef)} data-testid="match-interest">
+              <Button
+                type="primary"
+                loading={busyRef === p.profileRef}
+                onClick={() => void interest(p.profileRef)}
+                data-testid="match-interest"
+              >
                 {t('matchmaking.interest')}
               </Button>
             )}

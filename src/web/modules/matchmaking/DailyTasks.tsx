@@ -37,7 +37,15 @@ export function DailyTasks({ eventId }: { eventId: number }) {
     const r = results[task];
     if (!r) return null;
     const text = r.replayed ? t('matchmaking.tasks.replayed', { points: r.points }) : t('matchmaking.tasks.earned', { points: r.points });
-    return <Alert type={r.replayed ? 'info' : 'success'} showIcon message={text} style={{ marginTop: 8 }} data-testid={`match-task-${task}-result`} />;
+    return (
+      <Alert
+        type={r.replayed ? 'info' : 'success'}
+        showIcon
+        message={text}
+        style={{ marginTop: 8 }}
+        data-testid={`match-task-${task}-result`}
+      />
+    );
   };
   return (
     <div data-testid="match-tasks">
@@ -57,7 +65,9 @@ export function DailyTasks({ eventId }: { eventId: number }) {
       </div>
       <div className="public-card">
         <Typography.Title level={5}>{t('matchmaking.tasks.question')}</Typography.Title>
-        <Typography.Paragraph data-testid="match-question">{t(`matchmaking.tasks.questions.${questionOfDay(Date.now())}`)}</Typography.Paragraph>
+        <Typography.Paragraph data-testid="match-question">
+          {t(`matchmaking.tasks.questions.${questionOfDay(Date.now())}`)}
+        </Typography.Paragraph>
         <Input.TextArea
           rows={2}
           maxLength={500}

@@ -52,7 +52,14 @@ export function MatchRankingCard({ eventId, load }: { eventId: number; load: (pl
       }
       data-testid="match-ranking"
     >
-      <Table<Row> rowKey="registrationId" size="small" loading={!ranking} dataSource={ranking?.items ?? []} columns={columns} pagination={false} />
+      <Table<Row>
+        rowKey="registrationId"
+        size="small"
+        loading={!ranking}
+        dataSource={ranking?.items ?? []}
+        columns={columns}
+        pagination={false}
+      />
       {viewing !== null && <StaffViewModal eventId={eventId} registrationId={viewing} onClose={() => setViewing(null)} />}
     </Card>
   );

@@ -46,7 +46,9 @@ export function MatchmakingHome({ eventId }: { eventId: number }) {
   }, [eventId, t]);
   useEffect(load, [load]);
   if (profile === undefined) return <NotLoaded failure={failure} />;
-  const withdrawn = isWithdrawn && <Alert type="success" showIcon message={t('matchmaking.withdrawn')} style={{ marginBottom: 12 }} data-testid="match-withdrawn" />;
+  const withdrawn = isWithdrawn && (
+    <Alert type="success" showIcon message={t('matchmaking.withdrawn')} style={{ marginBottom: 12 }} data-testid="match-withdrawn" />
+  );
   if (!profile && !hasReadNotice)
     return (
       <>
@@ -66,7 +68,6 @@ export function MatchmakingHome({ eventId }: { eventId: number }) {
       />
       {tab === 'profile' && (
         <ProfileForm
-          key={profile?.profileRef ?? 'new'}
           eventId={eventId}
           profile={profile}
           onSaved={setProfile}

@@ -44,7 +44,13 @@ export function MyMatches({ eventId }: { eventId: number }) {
             ) : m.confirmedByMe ? (
               <Alert type="info" message={t('matchmaking.waiting')} data-testid="match-waiting" />
             ) : (
-              <Button type="primary" block loading={busyRef === m.profileRef} onClick={() => void confirm(m.profileRef)} data-testid="match-confirm-contact">
+              <Button
+                type="primary"
+                block
+                loading={busyRef === m.profileRef}
+                onClick={() => void confirm(m.profileRef)}
+                data-testid="match-confirm-contact"
+              >
                 {t('matchmaking.confirmContact')}
               </Button>
             )}

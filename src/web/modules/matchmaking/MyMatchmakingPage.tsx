@@ -12,7 +12,11 @@ import { myEventsApi } from '../myevents/myevents.api.js';
 export function MyMatchmakingPage() {
   const { t } = useTranslation();
   return (
-    <MemberPhonePage title={t('matchmaking.title')} to="/m/matchmaking" other={{ label: t('matchmaking.toEvents'), to: '/m/events', testId: 'match-to-events' }}>
+    <MemberPhonePage
+      title={t('matchmaking.title')}
+      to="/m/matchmaking"
+      other={{ label: t('matchmaking.toEvents'), to: '/m/events', testId: 'match-to-events' }}
+    >
       <MyMatchmakingEvents />
     </MemberPhonePage>
   );

@@ -68,7 +68,14 @@ export function ProfileForm({ eventId, profile, onSaved, onWithdrawn }: Props) {
       </Form.Item>
       <Shown field="birthYear">
         <Form.Item name="birthYear" label={label('birthYear')}>
-          <InputNumber min={1940} max={2010} precision={0} inputMode="numeric" style={{ width: '100%' }} data-testid="match-field-birthYear" />
+          <InputNumber
+            min={1940}
+            max={2010}
+            precision={0}
+            inputMode="numeric"
+            style={{ width: '100%' }}
+            data-testid="match-field-birthYear"
+          />
         </Form.Item>
       </Shown>
       <Shown field="heightCm">
@@ -78,7 +85,11 @@ export function ProfileForm({ eventId, profile, onSaved, onWithdrawn }: Props) {
       </Shown>
       <Shown field="education">
         <Form.Item name="education" label={label('education')}>
-          <Select allowClear data-testid="match-field-education" options={educations.map((e) => ({ value: e, label: t(`matchmaking.education.${e}`) }))} />
+          <Select
+            allowClear
+            data-testid="match-field-education"
+            options={educations.map((e) => ({ value: e, label: t(`matchmaking.education.${e}`) }))}
+          />
         </Form.Item>
       </Shown>
       {text('hometown')}
@@ -93,7 +104,9 @@ export function ProfileForm({ eventId, profile, onSaved, onWithdrawn }: Props) {
       <SensitiveField form={form} field="maritalHistory" />
       <SensitiveField form={form} field="incomeRange" />
       {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} data-testid="match-profile-failure" />}
-      {saved && <Alert type="success" showIcon message={t('matchmaking.saved')} style={{ marginBottom: 12 }} data-testid="match-profile-saved" />}
+      {saved && (
+        <Alert type="success" showIcon message={t('matchmaking.saved')} style={{ marginBottom: 12 }} data-testid="match-profile-saved" />
+      )}
       <Button type="primary" htmlType="submit" block loading={isBusy} data-testid="match-save">
         {t('matchmaking.save')}
       </Button>

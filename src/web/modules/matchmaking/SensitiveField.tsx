@@ -32,12 +32,7 @@ export function SensitiveField({ form, field }: { form: FormInstance<ProfileValu
         </Checkbox>
       </Form.Item>
       <Form.Item name={field} label={label} extra={hasConsent ? undefined : t('matchmaking.consent.needed')}>
-        <Select
-          allowClear
-          disabled={!hasConsent}
-          data-testid={`match-field-${field}`}
-          options={choices(t)[field]}
-        />
+        <Select allowClear disabled={!hasConsent} data-testid={`match-field-${field}`} options={choices(t)[field]} />
       </Form.Item>
       <Form.Item name={['show', field]} valuePropName="checked" label={t('matchmaking.visible')} style={{ marginBottom: 0 }}>
         <Switch size="small" disabled={!hasConsent} data-testid={`match-visible-${field}`} />

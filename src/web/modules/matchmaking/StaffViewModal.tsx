@@ -23,7 +23,13 @@ export function StaffViewModal({ eventId, registrationId, onClose }: { eventId: 
       form={form}
       okText={t('matchConsole.viewOk')}
       submit={(values) => {
-        const body = parseWithSchema(StaffViewBody, { registrationId, reason: values.reason ?? '' }, form, { reason: t('matchConsole.reason') }, t);
+        const body = parseWithSchema(
+          StaffViewBody,
+          { registrationId, reason: values.reason ?? '' },
+          form,
+          { reason: t('matchConsole.reason') },
+          t,
+        );
         return body ? matchConsoleApi.viewProfile(eventId, body) : null;
       }}
       onClose={onClose}
@@ -55,7 +61,11 @@ function StaffProfileView({ profile: p, onClose }: { profile: StaffProfile; onCl
         {item('hometown', t('matchmaking.field.hometown'), p.hometown)}
         {item('hobbies', t('matchmaking.field.hobbies'), p.hobbies)}
         {item('selfIntro', t('matchmaking.field.selfIntro'), p.selfIntro)}
-        {item('maritalHistory', t('matchmaking.field.maritalHistory'), p.maritalHistory ? t(`matchmaking.maritalHistory.${p.maritalHistory}`) : null)}
+        {item(
+          'maritalHistory',
+          t('matchmaking.field.maritalHistory'),
+          p.maritalHistory ? t(`matchmaking.maritalHistory.${p.maritalHistory}`) : null,
+        )}
         {item('incomeRange', t('matchmaking.field.incomeRange'), p.incomeRange ? t(`matchmaking.incomeRange.${p.incomeRange}`) : null)}
       </Descriptions>
     </Modal>

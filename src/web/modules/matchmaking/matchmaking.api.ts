@@ -31,8 +31,7 @@ export const myMatchApi = {
   browse: (eventId: number, query: z.input<typeof BrowseQuery>) =>
     api.quiet('GET', withQuery(`${portal(eventId)}/profiles`, query), BrowseList),
   interest: (eventId: number, profileRef: string) => api.quiet('POST', `${portal(eventId)}/interests`, InterestResult, ref(profileRef)),
-  uninterest: (eventId: number, profileRef: string) =>
-    api.quiet('POST', `${portal(eventId)}/interests/withdraw`, Done, ref(profileRef)),
+  uninterest: (eventId: number, profileRef: string) => api.quiet('POST', `${portal(eventId)}/interests/withdraw`, Done, ref(profileRef)),
   block: (eventId: number, profileRef: string) => api.quiet('POST', `${portal(eventId)}/blocks`, Done, ref(profileRef)),
   matches: (eventId: number) => api.quiet('GET', `${portal(eventId)}/matches`, MatchList),
   confirm: (eventId: number, profileRef: string) => api.quiet('POST', `${portal(eventId)}/matches/confirm`, Match, ref(profileRef)),
