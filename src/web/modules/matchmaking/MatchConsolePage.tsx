@@ -46,7 +46,11 @@ export function MatchConsolePage() {
         <div style={{ display: 'flex', gap: 32, flexWrap: 'wrap' }}>
           {stats &&
             figures &&
-            figures.map((k) => <Statistic key={k} title={t(`matchConsole.${k}`)} value={stats[k]} data-testid={`match-stat-${k}`} />)}
+            figures.map((k) => (
+              <div key={k} data-testid={`match-stat-${k}`}>
+                <Statistic title={t(`matchConsole.${k}`)} value={stats[k]} />
+              </div>
+            ))}
         </div>
       </Card>
       <MatchRankingCard eventId={id} load={loadRanking} />
