@@ -1,25 +1,13 @@
-import { Alert, Button, Form, Input, InputNumber, Popconfirm, Select, Switch, Typography } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { Alert, Button, Form, Input, InputNumber, Popconfirm, Select, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { educations, type MyProfile, type ProfileFields, type VisibleField } from '../../../common/matchmaking.js';
+import { educations, type MyProfile, type ProfileFields } from '../../../common/matchmaking.js';
 import { errorText } from '../../app/notify.js';
 import { buttonTestId } from '../../app/testId.js';
 import { myMatchApi } from './matchmaking.api.js';
 import { bodyOf, valuesOf, type ProfileValues } from './profileValues.js';
 import { SensitiveField } from './SensitiveField.js';
-
-/** A field with its own "others can see this" switch. */
-function Shown({ field, children }: { field: VisibleField; children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <div className="public-card" style={{ marginBottom: 8 }}>
-      {children}
-      <Form.Item name={['show', field]} valuePropName="checked" label={t('matchmaking.visible')} style={{ marginBottom: 0 }}>
-        <Switch size="small" data-testid={`match-visible-${field}`} />
-      </Form.Item>
-    </div>
-  );
-}
+import { Shown } from './Shown.js';
 
 type Props = { eventId: number; profile: MyProfile | null; onSaved: (p: MyProfile) => void; onWithdrawn: () => void };
 
