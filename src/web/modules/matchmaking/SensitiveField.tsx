@@ -1,4 +1,4 @@
-import { Checkbox, Form, Select, Switch, Typography, type FormInstance } from 'antd';
+import { Checkbox, Form, Select, Space, Switch, Typography, type FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { incomeRanges, maritalHistories, MATCHMAKING_LIMITS, type ConsentField } from '../../../common/matchmaking.js';
@@ -34,9 +34,12 @@ export function SensitiveField({ form, field }: { form: FormInstance<ProfileValu
       <Form.Item name={field} label={label} extra={hasConsent ? undefined : t('matchmaking.consent.needed')}>
         <Select allowClear disabled={!hasConsent} data-testid={`match-field-${field}`} options={choices(t)[field]} />
       </Form.Item>
-      <Form.Item name={['show', field]} valuePropName="checked" label={t('matchmaking.visible')} style={{ marginBottom: 0 }}>
-        <Switch size="small" disabled={!hasConsent} data-testid={`match-visible-${field}`} />
-      </Form.Item>
+      <Space>
+        <Form.Item name={['show', field]} valuePropName="checked" noStyle>
+          <Switch size="small" disabled={!hasConsent} data-testid={`match-visible-${field}`} />
+        </Form.Item>
+        <span>{t('matchmaking.visible')}</span>
+      </Space>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { Form, Switch } from 'antd';
+import { Form, Space, Switch } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VisibleField } from '../../../common/matchmaking.js';
@@ -9,9 +9,12 @@ export function Shown({ field, children }: { field: VisibleField; children: Reac
   return (
     <div className="public-card" style={{ marginBottom: 8 }}>
       {children}
-      <Form.Item name={['show', field]} valuePropName="checked" label={t('matchmaking.visible')} style={{ marginBottom: 0 }}>
-        <Switch size="small" data-testid={`match-visible-${field}`} />
-      </Form.Item>
+      <Space>
+        <Form.Item name={['show', field]} valuePropName="checked" noStyle>
+          <Switch size="small" data-testid={`match-visible-${field}`} />
+        </Form.Item>
+        <span>{t('matchmaking.visible')}</span>
+      </Space>
     </div>
   );
 }

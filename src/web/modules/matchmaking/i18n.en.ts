@@ -23,7 +23,7 @@ export const messages: Widen<typeof zhCN> = {
         'Your data is kept until the number of days after the event set by the organiser (at most {{days}} days), then deleted; you can withdraw at any time, which deletes everything.',
       accept: 'I have read this, continue',
     },
-    tab: { profile: 'My profile', browse: 'Meet people', matches: 'Mutual interest', tasks: 'Daily tasks' },
+    tab: { profile: 'Profile', browse: 'People', matches: 'Matches', tasks: 'Tasks' },
     field: {
       nickname: 'Nickname',
       birthYear: 'Year of birth',
@@ -60,7 +60,7 @@ export const messages: Widen<typeof zhCN> = {
     interest: 'Interested',
     uninterest: 'Cancel',
     interested: 'Interest shown',
-    mutualNow: 'It’s mutual! See “Mutual interest”',
+    mutualNow: 'It’s mutual! See “Matches”',
     remaining: '{{n}} interests left today',
     block: 'Block',
     blockConfirm: 'Once blocked you will not see each other; the other person is not told.',

@@ -16,7 +16,7 @@ export const messages = {
       body4: '资料保存到活动结束后组织方设定的天数（最长 {{days}} 天）后自动删除；您随时可以退出联谊，退出即删除全部资料。',
       accept: '我已阅读，继续',
     },
-    tab: { profile: '我的资料', browse: '看看大家', matches: '互相有意向', tasks: '每日任务' },
+    tab: { profile: '资料', browse: '浏览', matches: '配对', tasks: '任务' },
     field: {
       nickname: '昵称',
       birthYear: '出生年份',
@@ -53,7 +53,7 @@ export const messages = {
     interest: '有意向',
     uninterest: '取消',
     interested: '已表达意向',
-    mutualNow: '你们互相有意向！去“互相有意向”看看',
+    mutualNow: '你们互相有意向！去“配对”看看',
     remaining: '今天还可以表达 {{n}} 次意向',
     block: '屏蔽',
     blockConfirm: '屏蔽后你们将互相看不到，对方不会收到任何通知。',
