@@ -118,7 +118,14 @@ function EventsHome() {
       <Typography.Title level={4}>{t('myEvents.mine')}</Typography.Title>
       {loaded.registrations.length === 0 && <Empty description={t('myEvents.noRegistrations')} />}
       {loaded.registrations.map((r) => (
-        <MyRegistrationItem key={r.id} registration={r} isBusy={busy === `reg-${r.id}`} onCancel={cancel} onAccept={accept} />
+        <MyRegistrationItem
+          key={r.id}
+          registration={r}
+          isMatchmaking={loaded.events.some((e) => e.id === r.eventId && e.kind === 'matchmaking')}
+          isBusy={busy === `reg-${r.id}`}
+          onCancel={cancel}
+          onAccept={accept}
+        />
       ))}
       <Typography.Title level={4}>{t('myEvents.open')}</Typography.Title>
       {loaded.events.length === 0 && <Empty description={t('myEvents.noEvents')} />}

@@ -18,11 +18,14 @@ const statusColour: Record<RegistrationStatus, string> = {
 /** One of my registrations: its status (my place on the waitlist, an offer and its expiry), the ticket link, cancel, accept. */
 export function MyRegistrationItem({
   registration: r,
+  isMatchmaking = false,
   isBusy,
   onCancel,
   onAccept,
 }: {
   registration: MemberRegistration;
+  /** The event is a 联谊 (matchmaking) one: a confirmed or attended registration leads to its matchmaking pages. */
+  isMatchmaking?: boolean;
   isBusy: boolean;
   onCancel: (id: number) => void;
   onAccept: (id: number) => void;
@@ -60,6 +63,11 @@ export function MyRegistrationItem({
         {r.status === 'confirmed' && (
           <Link to={`/m/events/tickets/${r.id}`} data-testid="my-ticket-link">
             <Button>{t('myEvents.ticket')}</Button>
+          </Link>
+        )}
+        {isMatchmaking && (r.status === 'confirmed' || r.status === 'attended') && (
+          <Link to={`/m/matchmaking/${r.eventId}`} data-testid="my-matchmaking-link">
+            <Button>{t('myEvents.matchmaking')}</Button>
           </Link>
         )}
         {canCancel && (

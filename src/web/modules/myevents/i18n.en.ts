@@ -57,6 +57,7 @@ export const messages: Widen<typeof zhCN> = {
     offerUntil: 'accept before {{at}}',
     accept: 'Accept the place',
     accepted: 'Place accepted',
+    matchmaking: 'Matchmaking',
     ticket: 'My e-ticket',
     cancel: 'Cancel sign-up',
     cancelConfirm: 'Cancel this sign-up? Your place goes to the waitlist.',

@@ -54,6 +54,7 @@ export const messages = {
     offerUntil: '请在 {{at}} 前确认',
     accept: '确认参加',
     accepted: '已确认参加',
+    matchmaking: '联谊互动',
     ticket: '我的电子票',
     cancel: '取消报名',
     cancelConfirm: '确定取消这次报名吗？名额将让给候补的人。',
