@@ -55,6 +55,10 @@ export type Config = {
   maxFailedLoginsPerIp: number;
   /** NODE_ENV=production: the API documentation needs a session. */
   isProduction: boolean;
+
+  // issue #14: certificates
+  /** A CJK font file certificates are set in (`path` or `path#FaceName` for a .ttc); else Debian's Noto CJK if present. */
+  certificateFont: string | undefined;
 };
 
 /**
@@ -118,5 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // issue #8: sign-in and password hardening
     maxFailedLoginsPerIp: intFromEnv(env, 'GONGHUI_MAX_FAILED_LOGINS_PER_IP', 50),
     isProduction: env.NODE_ENV === 'production',
+
+    // issue #14: certificates
+    certificateFont: env.GONGHUI_CERTIFICATE_FONT || undefined,
   };
 }
