@@ -163,6 +163,16 @@ const cases: AuthzCase[] = [
   { route: 'POST /api/contests/:id/results', ...write, ok: 201, request: on('POST', 'scored', '/results') },
   { route: 'GET /api/contests/:id/results', ...read, request: on('GET', 'notice', '/results') },
   { route: 'POST /api/contests/:id/final', ...write, request: on('POST', 'notice', '/final') },
+  {
+    route: 'GET /api/contests/:id/certificates',
+    ...read,
+    binary: true,
+    request: async (f) => {
+      const b = await contestAt(f, 'notice');
+      await f.asAdmin({ method: 'POST', url: `/api/contests/${b.id}/final` });
+      return { method: 'GET', url: `/api/contests/${b.id}/certificates` };
+    },
+  },
   { route: 'GET /api/contests/:id/appeals', ...read, request: on('GET', 'notice', '/appeals') },
   {
     route: 'POST /api/contest-entries/:id/appeals',

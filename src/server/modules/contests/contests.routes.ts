@@ -35,11 +35,13 @@ import { requireActor } from '../../auth/auth.plugin.js';
 import * as contests from './contests.service.js';
 import * as judging from './contests.judging.service.js';
 import * as results from './contests.results.service.js';
+import { contestCertificates } from './contests.certificates.js';
+import { attachmentDisposition } from '../../http/attachment.js';
 
 const EntryParams = z.object({ id: Id, entryId: Id });
 const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
-export function contestRoutes(app: FastifyInstance, { db }: Deps): void {
+export function contestRoutes(app: FastifyInstance, { db, config }: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['contests'];
   // The organiser's console (contest.read / contest.write on the organising node).
@@ -117,6 +119,17 @@ export function contestRoutes(app: FastifyInstance, { db }: Deps): void {
   r.get('/api/contests/:id/results', { schema: { tags, params: IdParam, response: { 200: ResultSnapshot } } }, async (req) =>
     results.getResult(db, requireActor(req), req.params.id),
   );
+  // The certificates of a final result: one PDF, a page per award (contests.certificates.ts).
+  r.get('/api/contests/:id/certificates', { schema: { tags, params: IdParam } }, async (req, reply) => {
+    const { fileName, pdf } = await contestCertificates(db, requireActor(req), req.params.id, {
+      font: config.certificateFont,
+      locale: req.locale,
+    });
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', attachmentDisposition(fileName, `contest-${req.params.id}-certificates.pdf`))
+      .send(pdf);
+  });
   r.post(
     '/api/contest-entries/:id/appeals',
     { schema: { tags, params: IdParam, body: FileAppealBody, response: { 201: Appeal } } },

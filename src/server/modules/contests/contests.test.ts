@@ -215,6 +215,8 @@ describe('contests: seed 004 诗歌朗诵 through HTTP', () => {
     ).toBe(404);
     const refused = await ctx.call('POST', `/api/contests/${contest.id}/final`);
     expect(refused.json<{ code: string }>().code).toBe('CONTEST_NOTICE_RUNNING');
+    // No certificate while the notice runs: an appeal may still change the result.
+    expect((await ctx.call('GET', `/api/contests/${contest.id}/certificates`)).json<{ code: string }>().code).toBe('CONTEST_WRONG_STATUS');
     await sql`UPDATE contest SET notice_ends_at = now() - interval '1 minute' WHERE id = ${contest.id}`.execute(ctx.database.db);
     const open = await ctx.call('POST', `/api/contests/${contest.id}/final`);
     expect(open.json<{ code: string }>().code).toBe('CONTEST_APPEALS_OPEN');
@@ -222,6 +224,21 @@ describe('contests: seed 004 诗歌朗诵 through HTTP', () => {
     expect(answered.json<Appeal>().status).toBe('answered');
     expect((await ctx.call('POST', `/api/contests/${contest.id}/final`)).statusCode).toBe(200);
     expect((await ctx.call('GET', `/api/contests/${contest.id}`)).json<ContestDetail>().status).toBe('final');
+  });
+
+  it('prints the final result’s certificates as one PDF, a page per award, each carrying the result’s check code', async () => {
+    const r = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/contests/${contest.id}/certificates`,
+      headers: { cookie: ctx.adminCookie },
+    });
+    expect(r.statusCode, r.body.slice(0, 200)).toBe(200);
+    expect(r.headers['content-type']).toBe('application/pdf');
+    expect(String(r.headers['content-disposition'])).toMatch(/filename\*=UTF-8''.*\.pdf/);
+    const pdf = r.rawPayload.toString('latin1');
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    // 3 + 6 + 9 ladder prizes, 3 for writing, 4 unit awards: 25 pages.
+    expect(pdf.match(/\/Type \/Page\b/g)).toHaveLength(3 + 6 + 9 + 3 + 4);
   });
 
   it('rolls awards up by district in the caller’s subtree; another district’s cadre gets 404 for the contest', async () => {

@@ -7,7 +7,7 @@ import type { Actor } from '../../auth/scope.js';
 import { recordWrite } from '../../audit/audit.js';
 import { drawHeats as dealHeats, finalLanes } from './heats.js';
 import { domain, heatsState, presentHeats } from './tournaments.view.js';
-import { findTournamentFor, isReferee } from './tournaments.service.js';
+import { findTournamentFor, isReferee, readActionOf } from './tournaments.service.js';
 import * as repo from './tournaments.repo.js';
 
 /*
@@ -17,7 +17,7 @@ import * as repo from './tournaments.repo.js';
  */
 
 export async function getHeats(db: Kysely<DB>, actor: Actor, id: number): Promise<HeatsView> {
-  const t = await findTournamentFor(db, actor, 'tournament.read', id);
+  const t = await findTournamentFor(db, actor, readActionOf(actor), id);
   return presentHeats(t, await heatsState(db, t));
 }
 

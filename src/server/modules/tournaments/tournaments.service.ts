@@ -272,8 +272,16 @@ export async function scheduleOf(db: Executor, t: repo.Reachable & repo.Tourname
   return { tournamentId: t.id, name: t.name, matches: state.matches.map((m) => presentMatch(state, m)) };
 }
 
+/**
+ * What a read of the schedule or the heats looks the tournament up with: a referee account (no tournament.read) reads
+ * the tournaments it is named on — it must see the matches to enter their results; everyone else reads in scope.
+ */
+export function readActionOf(actor: Actor): Action {
+  return isReferee(actor) ? 'tournament.referee' : 'tournament.read';
+}
+
 export async function getSchedule(db: Kysely<DB>, actor: Actor, id: number): Promise<Schedule> {
-  return scheduleOf(db, await findTournamentFor(db, actor, 'tournament.read', id));
+  return scheduleOf(db, await findTournamentFor(db, actor, readActionOf(actor), id));
 }
 
 export async function getStandings(db: Kysely<DB>, actor: Actor, id: number): Promise<Standings> {

@@ -105,6 +105,11 @@ describe('the 通州 football league', () => {
     expect(mine.items.map((i) => i.tournamentId)).toEqual([tournament.id]);
     const none = (await ctx.call('GET', '/api/tournaments/referee/assignments', undefined, cadre)).json<RefereeAssignments>();
     expect(none.items).toEqual([]);
+    // The referee reads the schedule of its own tournament (it must see the matches to enter them), nothing else of it.
+    const own = await ctx.call('GET', `/api/tournaments/${tournament.id}/schedule`, undefined, referee);
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json<{ matches: unknown[] }>().matches.length).toBe(schedule.matches.length);
+    expect((await ctx.call('GET', `/api/tournaments/${tournament.id}/standings`, undefined, referee)).statusCode).toBe(404);
   });
 
   it('counts a result in the standings only once the organiser confirms it', async () => {
@@ -135,6 +140,7 @@ describe('the 通州 football league', () => {
     const otherReferee = await refereeFor(other.id);
     const m = schedule.matches[1]!;
     expect((await enter(m.id, { regular: { home: 1, away: 0 } }, otherReferee)).statusCode).toBe(404);
+    expect((await ctx.call('GET', `/api/tournaments/${tournament.id}/schedule`, undefined, otherReferee)).statusCode).toBe(404);
     const xicheng = (await actorWith(ctx, 'union_cadre', tree.xicheng.id)).cookie;
     expect((await ctx.call('GET', `/api/tournaments/${tournament.id}/standings`, undefined, xicheng)).statusCode).toBe(404);
     expect((await confirm(m.id, xicheng)).statusCode).toBe(404);

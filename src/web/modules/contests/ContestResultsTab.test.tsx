@@ -61,6 +61,7 @@ describe('ContestResultsTab', { timeout: 240_000 }, () => {
     expect(await screen.findByText('音响故障，请复核。')).toBeTruthy();
     expect(screen.getByTestId('appeal-answer-8')).toBeTruthy();
     expect(screen.getByTestId('result-final')).toBeTruthy();
+    expect(screen.queryByTestId('result-certificates')).toBeNull();
     await userEvent.click(screen.getByTestId('contest-rules-toggle'));
     expect(screen.getByTestId('contest-rule-aggregation').textContent).toContain(contestRuleTexts.aggregation['zh-CN']);
   });
@@ -77,6 +78,8 @@ describe('ContestResultsTab', { timeout: 240_000 }, () => {
       await userEvent.click(screen.getByTestId('contest-rules-toggle'));
       expect(screen.getByTestId('contest-rule-missing').textContent).toContain(contestRuleTexts.missing.en);
       expect(screen.queryByTestId('result-final')).toBeNull();
+      // A final result prints its certificates; a result on notice does not (the first test).
+      expect(screen.getByTestId('result-certificates').textContent).toContain('Download certificates');
     } finally {
       await i18next.changeLanguage('zh-CN');
     }

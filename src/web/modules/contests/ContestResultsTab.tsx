@@ -58,6 +58,11 @@ export function ContestResultsTab({ contest, canWrite, onChanged }: { contest: C
             {t('contests.results.final')}
           </Button>
         )}
+        {contest.status === 'final' && (
+          <Button onClick={() => void contestsApi.certificates(contest.id).catch(notify.error)} data-testid="result-certificates">
+            {t('contests.results.certificates')}
+          </Button>
+        )}
       </Space>
       {shown && 'blocked' in shown && (
         <Alert

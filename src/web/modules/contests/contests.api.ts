@@ -52,6 +52,8 @@ export const contestsApi = {
   appeals: (id: number) => api.get(`${base}/${id}/appeals`, itemsOf(Appeal)),
   answerAppeal: (id: number, appealId: number, answer: string) => api.post(`${base}/${id}/appeals/${appealId}/answer`, Appeal, { answer }),
   finalise: (id: number) => api.post(`${base}/${id}/final`, ResultSnapshot),
+  /** The final result's certificates (荣誉证书), one PDF. */
+  certificates: (id: number) => api.download(`/api/contests/${id}/certificates`, {}, `contest-${id}-certificates.pdf`),
   rollup: (orgId: number) => api.get('/api/contest-awards/rollup', Rollup, { orgId }),
 };
 

@@ -131,6 +131,7 @@ export const messages: Widen<typeof zhCN> = {
       close: 'Close judging and score',
       freeze: 'Freeze and put on notice',
       final: 'Make final',
+      certificates: 'Download certificates (PDF)',
       blockedCount: '{{count}} in all (a missing score is never counted as zero)',
       ruleRan: 'The rule that ran',
       trimmed: 'Highest and lowest dropped, then averaged: {{count}} entries',

@@ -117,6 +117,7 @@ export const messages = {
       close: '结束评审并计分',
       freeze: '冻结结果并公示',
       final: '确定为最终结果',
+      certificates: '下载荣誉证书（PDF）',
       blockedCount: '共 {{count}} 处（缺失的分数不按零分处理）',
       ruleRan: '本次计算采用的规则',
       trimmed: '去掉最高最低分后平均：{{count}} 件',

@@ -91,6 +91,11 @@ export function EventPage() {
               {t('events.actions.print')}
             </Button>
           </Link>
+          {event.kind === 'matchmaking' && (
+            <Link to={`/events/${event.id}/matchmaking`}>
+              <Button data-testid="event-matchmaking">{t('events.actions.matchmaking')}</Button>
+            </Link>
+          )}
         </div>
       </div>
       <EventPhotos eventId={event.id} role="cover" canWrite={canWrite} />

@@ -89,6 +89,7 @@ export const messages: Widen<typeof zhCN> = {
       close: 'Close with summary',
       export: 'Export list',
       print: 'Print sign-in sheet',
+      matchmaking: 'Matchmaking',
       bulk: 'Sign up members',
       cancelReg: 'Cancel',
       noShow: 'No-show',

@@ -78,6 +78,7 @@ export const messages = {
       close: '结束并总结',
       export: '导出名单',
       print: '打印签到表',
+      matchmaking: '联谊互动管理',
       bulk: '批量报名',
       cancelReg: '取消报名',
       noShow: '记为缺席',
