@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ContestDetail, CreatedJudge, MyContests } from '../src/common/contests.js';
-import { artifacts, ADMIN_PASSWORD, hasChromium, json, signIn, signInApi, useJourney } from './harness.js';
+import { artifacts, ADMIN_PASSWORD, hasChromium, json, signIn, signInApi, signInFirstTime, useJourney } from './harness.js';
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 375, height: 812 };
@@ -79,16 +79,7 @@ describe.skipIf(!hasChromium)('contests: a judge scores on a phone', () => {
       contexts.push(phoneContext);
       const phone = await phoneContext.newPage();
       phone.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-      await phone.goto(`${base}/login`);
-      await phone.getByTestId('login-username').fill(judge.username);
-      await phone.getByTestId('login-password').fill(judge.firstPassword);
-      await phone.getByTestId('login-submit').click();
-      await phone.getByTestId('forced-password-card').waitFor();
-      await phone.getByTestId('password-current').fill(judge.firstPassword);
-      await phone.getByTestId('password-new').fill(JUDGE_PASSWORD);
-      await phone.getByTestId('password-confirm').fill(JUDGE_PASSWORD);
-      await phone.getByTestId('password-submit').click();
-      await phone.getByTestId('user-menu').waitFor();
+      await signInFirstTime(phone, base, judge.username, judge.firstPassword, JUDGE_PASSWORD);
       await phone.goto(`${base}/judging`);
       const list = phone.getByTestId('judge-entries');
       await list.getByText('节目01').waitFor();

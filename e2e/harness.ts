@@ -114,6 +114,29 @@ export async function signIn(page: Page, baseUrl: string, username = 'admin', pa
   await page.getByTestId('user-menu').waitFor();
 }
 
+/**
+ * The first sign-in of an account made with a generated password (a cashier, a judge, a referee): the console asks
+ * for a new password before anything else; answered, it opens the console.
+ */
+export async function signInFirstTime(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  firstPassword: string,
+  newPassword: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(firstPassword);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('forced-password-card').waitFor();
+  await page.getByTestId('password-current').fill(firstPassword);
+  await page.getByTestId('password-new').fill(newPassword);
+  await page.getByTestId('password-confirm').fill(newPassword);
+  await page.getByTestId('password-submit').click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
 /** Signs in through the API, for a request context that sets up data. */
 export async function signInApi(request: APIRequestContext, baseUrl: string, username: string, password: string): Promise<void> {
   const response = await request.post(`${baseUrl}/api/auth/login`, { data: { username, password } });

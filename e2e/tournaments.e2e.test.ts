@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CreatedReferee, Schedule, Standings, TournamentDetail } from '../src/common/tournaments.js';
-import { artifacts, ADMIN_PASSWORD, hasChromium, json, signIn, signInApi, useJourney } from './harness.js';
+import { artifacts, ADMIN_PASSWORD, hasChromium, json, signIn, signInApi, signInFirstTime, useJourney } from './harness.js';
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 375, height: 812 };
@@ -60,16 +60,7 @@ describe.skipIf(!hasChromium)('tournaments: a referee enters a result on a phone
       contexts.push(phoneContext);
       const phone = await phoneContext.newPage();
       phone.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-      await phone.goto(`${base}/login`);
-      await phone.getByTestId('login-username').fill(referee.username);
-      await phone.getByTestId('login-password').fill(referee.firstPassword);
-      await phone.getByTestId('login-submit').click();
-      await phone.getByTestId('forced-password-card').waitFor();
-      await phone.getByTestId('password-current').fill(referee.firstPassword);
-      await phone.getByTestId('password-new').fill(REFEREE_PASSWORD);
-      await phone.getByTestId('password-confirm').fill(REFEREE_PASSWORD);
-      await phone.getByTestId('password-submit').click();
-      await phone.getByTestId('user-menu').waitFor();
+      await signInFirstTime(phone, base, referee.username, referee.firstPassword, REFEREE_PASSWORD);
       await phone.goto(`${base}/tournaments/referee`);
       await phone.getByTestId(`ref-tournament-${tournament.id}`).getByTestId('ref-match-list').waitFor();
       await phone.getByTestId(`ref-match-${match.id}`).waitFor();

@@ -100,6 +100,7 @@ export function aimedAtTargetContests(t: ContestsTarget, T: number): { route: st
     r('POST /api/contests/:id/results', { method: 'POST', url: `${notice}/results` }),
     r('GET /api/contests/:id/results', { method: 'GET', url: `${notice}/results` }),
     r('POST /api/contests/:id/final', { method: 'POST', url: `${notice}/final` }),
+    r('GET /api/contests/:id/certificates', { method: 'GET', url: `${notice}/certificates` }),
     r('GET /api/contests/:id/appeals', { method: 'GET', url: `${notice}/appeals` }),
     r('POST /api/contest-entries/:id/appeals', {
       method: 'POST',
