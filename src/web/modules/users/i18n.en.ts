@@ -62,6 +62,13 @@ export const messages: Widen<typeof zhCN> = {
       system: 'System',
     },
     fields: {
+      version: 'Version',
+      override: 'Override',
+      heat: 'Race',
+      regular: 'Regular time',
+      extraTime: 'Extra time',
+      penalties: 'Penalties',
+      fairPlay: 'Fair play',
       seed: 'Seed',
       scale: 'Scale',
       cardNo: 'Card number',

@@ -60,6 +60,13 @@ export const messages = {
     },
     // Detail fields and coded values as recorded by the server, in words; anything not listed shows as recorded.
     fields: {
+      version: '版本',
+      override: '强制更正',
+      heat: '场次',
+      regular: '常规时间',
+      extraTime: '加时',
+      penalties: '点球',
+      fairPlay: '公平竞赛分',
       seed: '随机种子',
       scale: '规模',
       cardNo: '卡号',
