@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineAuditActions } from './audit.actions.js';
 
 /** Photos of an event (活动图片, issue #13): the cover shown under its title, and the photos of its closing summary. */
 export const eventPhotoRoles = ['cover', 'closing'] as const;
@@ -32,3 +33,14 @@ export type EventPhoto = z.infer<typeof EventPhoto>;
 
 export const EventPhotoList = z.object({ items: z.array(EventPhoto) });
 export type EventPhotoList = z.infer<typeof EventPhotoList>;
+
+defineAuditActions({
+  'event.photo.upload': {
+    label: { 'zh-CN': '上传活动照片', en: 'Event photo uploaded' },
+    sentence: { 'zh-CN': '为活动 {target} 上传照片', en: 'Uploaded a photo of event {target}' },
+  },
+  'event.photo.delete': {
+    label: { 'zh-CN': '删除活动照片', en: 'Event photo deleted' },
+    sentence: { 'zh-CN': '删除活动 {target} 的一张照片', en: 'Deleted a photo of event {target}' },
+  },
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BodyId, Id, pageOf, queryCount } from './paging.js';
 import { MAX_TRANSFER_POINTS, merchantStatuses } from './points.js';
+import { defineAuditActions } from './audit.actions.js';
 
 /** Merchants (商户), their shops, catalogue and cashiers; redemptions at their counters; the member's points view. */
 
@@ -225,3 +226,14 @@ export const SpendPlace = z.object({
 export type SpendPlace = z.infer<typeof SpendPlace>;
 export const WhereToSpend = z.object({ items: z.array(SpendPlace) });
 export type WhereToSpend = z.infer<typeof WhereToSpend>;
+
+defineAuditActions({
+  'points.merchant.create': {
+    label: { 'zh-CN': '登记商户', en: 'Merchant registered' },
+    sentence: { 'zh-CN': '登记商户 {target}', en: 'Registered merchant {target}' },
+  },
+  'points.merchant.cashier': {
+    label: { 'zh-CN': '新建收银员账号', en: 'Cashier account created' },
+    sentence: { 'zh-CN': '为商户 {target} 新建收银员账号', en: 'Created a cashier account for merchant {target}' },
+  },
+});

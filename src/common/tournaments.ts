@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BodyId } from './paging.js';
+import { defineAuditActions } from './audit.actions.js';
 
 /** Tournaments (赛事, issue #14): a league with groups and a knockout, or heats and a final. */
 export const tournamentKinds = ['league_knockout', 'heats'] as const;
@@ -260,3 +261,65 @@ export const PublicTournament = z.object({
   heats: HeatsView.nullable(),
 });
 export type PublicTournament = z.infer<typeof PublicTournament>;
+
+defineAuditActions({
+  'tournament.create': {
+    label: { 'zh-CN': '新建赛事', en: 'Tournament created' },
+    sentence: { 'zh-CN': '新建赛事 {target}', en: 'Created tournament {target}' },
+  },
+  'tournament.teams.add': {
+    label: { 'zh-CN': '添加参赛队', en: 'Teams added' },
+    sentence: { 'zh-CN': '为赛事 {target} 添加参赛队', en: 'Added teams to {target}' },
+  },
+  'tournament.groups.draw': {
+    label: { 'zh-CN': '分组与赛程', en: 'Groups drawn' },
+    sentence: { 'zh-CN': '为赛事 {target} 分组并生成赛程', en: 'Drew the groups and fixtures of {target}' },
+  },
+  'tournament.knockout.draw': {
+    label: { 'zh-CN': '生成淘汰赛', en: 'Knockout drawn' },
+    sentence: { 'zh-CN': '生成赛事 {target} 的淘汰赛对阵', en: 'Drew the knockout of {target}' },
+  },
+  'tournament.heats.draw': {
+    label: { 'zh-CN': '预赛分组', en: 'Heats drawn' },
+    sentence: { 'zh-CN': '为赛事 {target} 编排预赛与航道', en: 'Drew the heats and lanes of {target}' },
+  },
+  'tournament.heat.enter': {
+    label: { 'zh-CN': '录入预赛/决赛成绩', en: 'Race result entered' },
+    sentence: { 'zh-CN': '录入赛事 {target} 一场比赛的成绩', en: 'Entered a race result of {target}' },
+  },
+  'tournament.heat.confirm': {
+    label: { 'zh-CN': '确认预赛/决赛成绩', en: 'Race result confirmed' },
+    sentence: { 'zh-CN': '确认赛事 {target} 一场比赛的成绩', en: 'Confirmed a race result of {target}' },
+  },
+  'tournament.final.draw': {
+    label: { 'zh-CN': '编排决赛', en: 'Final drawn' },
+    sentence: { 'zh-CN': '编排赛事 {target} 的决赛航道', en: 'Drew the final lanes of {target}' },
+  },
+  'tournament.referee.create': {
+    label: { 'zh-CN': '新建裁判账号', en: 'Referee account created' },
+    sentence: { 'zh-CN': '为赛事 {target} 新建裁判账号', en: 'Created a referee account for {target}' },
+  },
+  'tournament.result.enter': {
+    label: { 'zh-CN': '录入比赛结果', en: 'Result entered' },
+    sentence: { 'zh-CN': '录入比赛 {target} 的结果', en: 'Entered the result of match {target}' },
+  },
+  'tournament.result.confirm': {
+    label: { 'zh-CN': '确认比赛结果', en: 'Result confirmed' },
+    sentence: { 'zh-CN': '确认比赛 {target} 的结果', en: 'Confirmed the result of match {target}' },
+  },
+  'tournament.result.correct': {
+    label: { 'zh-CN': '更正比赛结果', en: 'Result corrected' },
+    sentence: { 'zh-CN': '更正比赛 {target} 的结果', en: 'Corrected the result of match {target}' },
+  },
+  'tournament.result.override': {
+    label: { 'zh-CN': '强制更正比赛结果', en: 'Result overridden' },
+    sentence: {
+      'zh-CN': '强制更正比赛 {target} 的结果，后续比赛结果作废待重录',
+      en: 'Overrode the result of match {target}; later results voided for re-entry',
+    },
+  },
+  'tournament.public_link': {
+    label: { 'zh-CN': '生成公开链接', en: 'Public link made' },
+    sentence: { 'zh-CN': '生成赛事 {target} 的公开只读链接', en: 'Made the public read-only link of {target}' },
+  },
+});

@@ -162,3 +162,22 @@ describe('the catalogue', () => {
     expect(describeAuditAction({ ...bootstrap, targetName: null }, 'zh-CN')).toBe('新建用户 #1');
   });
 });
+
+describe('every audited write has words', () => {
+  it('names in the catalogue every action a module records (so the audit page never shows a raw action name)', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { auditActions } = await import('../../../common/audit.actions.js');
+    // The app is built (beforeAll), so every module's catalogue file has loaded.
+    const known = new Set(auditActions());
+    const modules = path.resolve(import.meta.dirname, '..');
+    const recorded = new Set<string>();
+    for (const file of fs.readdirSync(modules, { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
+      const text = fs.readFileSync(path.join(modules, file), 'utf8');
+      for (const m of text.matchAll(/recordWrite\(\s*\w+,\s*\w+,\s*'([a-z_.]+)'/g)) recorded.add(m[1]!);
+    }
+    expect(recorded.size).toBeGreaterThan(50);
+    expect([...recorded].filter((a) => !known.has(a)).sort()).toEqual([]);
+  });
+});
