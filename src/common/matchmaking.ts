@@ -40,6 +40,14 @@ export const visibleFields = [
 ] as const;
 export type VisibleField = (typeof visibleFields)[number];
 
+/**
+ * The registrations that make a member a participant of an event's matchmaking: an entry waiting for the points
+ * ranking takes part in the online tasks that rank it (the online part is open to everyone who signed up), and keeps
+ * taking part whether the ranking gave a place or a waitlist spot; a cancelled, expired or no-show registration does not.
+ */
+export const participantStatuses = ['entered', 'waitlisted', 'offered', 'confirmed', 'attended'] as const;
+export const isParticipant = (status: string): boolean => (participantStatuses as readonly string[]).includes(status);
+
 export const matchTasks = ['checkin', 'question'] as const;
 export type MatchTask = (typeof matchTasks)[number];
 /** Units of the programme's per-activity points a task earns (a check-in 1, the day's question 2). */

@@ -29,7 +29,7 @@ const WATERWORKS_UNION = '北京市自来水集团有限责任公司工会';
 export const FOOTBALL_ROUNDS_PLAYED = 5;
 
 /** The actor behind an account, with its grants, as a session would resolve it. */
-async function actorOf(db: Kysely<DB>, username: string): Promise<Actor | undefined> {
+export async function actorOf(db: Kysely<DB>, username: string): Promise<Actor | undefined> {
   const user = await db
     .selectFrom('app_user')
     .select(['id', 'username', 'display_name'])

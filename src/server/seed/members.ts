@@ -408,6 +408,7 @@ export function runDemoMembersInBackground(deps: Deps, log: Log, total: number |
       await (await import('./events.js')).seedEventGuests(deps.db, deps.cipher); // named gig workers (非会员, #13)
       await (await import('./training.js')).seedTraining(deps.db); // the 送教 sessions' attendance (#13)
       await (await import('./competitions.js')).seedCompetitions(deps.db); // the poetry contest, dragon boats, football (#14)
+      await (await import('./matchmaking.js')).seedMatchmaking(deps.db, deps.cipher); // 燕缘际会: profiles, tasks, ranking (#14)
     })
     .catch((error: unknown) => {
       if (controller.signal.aborted) log.info(`demo members: stopped at ${count(done)}; the next start carries on`);

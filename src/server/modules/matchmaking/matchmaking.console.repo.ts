@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.js';
 import { inScope, type InScope, type OrgScope } from '../../auth/scope.js';
+import { participantStatuses } from '../../../common/matchmaking.js';
 import { profileColumns } from './matchmaking.repo.js';
 import './matchmaking.tables.js';
 
@@ -14,7 +15,7 @@ export async function countsOf(db: Executor, event: InScope<{ id: number }>) {
   const { rows } = await sql<{ participants: string; profiles: string; mutual: string; withdrawals: string }>`
     SELECT
       (SELECT count(DISTINCT (r.region_id, r.member_id)) FROM event_registration r
-        WHERE r.event_id = ${event.id} AND r.status IN ('confirmed', 'attended')) AS participants,
+        WHERE r.event_id = ${event.id} AND r.status = ANY(${[...participantStatuses]}::text[])) AS participants,
       (SELECT count(*) FROM matchmaking_profile p WHERE p.event_id = ${event.id}) AS profiles,
       (SELECT count(*) FROM matchmaking_interest i
         WHERE i.event_id = ${event.id} AND (i.region_id, i.profile_id) < (i.to_region_id, i.to_profile_id)
@@ -42,7 +43,7 @@ export async function rankingRows(db: Executor, scope: OrgScope, event: InScope<
       FROM event_registration r
       JOIN member m ON m.region_id = r.region_id AND m.id = r.member_id
       JOIN org_unit o ON o.id = r.org_id
-     WHERE r.event_id = ${event.id} AND r.status IN ('confirmed', 'attended')
+     WHERE r.event_id = ${event.id} AND r.status = ANY(${[...participantStatuses]}::text[])
        AND ${inScope(scope, sql.ref('r.org_path'), sql.ref('r.region_id'))}
      GROUP BY r.region_id, r.member_id`.execute(db);
   return rows.map((r) => ({ ...r, registration_id: Number(r.registration_id) }));

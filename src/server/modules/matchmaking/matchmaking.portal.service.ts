@@ -69,7 +69,7 @@ async function memberWrote(tx: Executor, member: MemberPrincipal, action: string
   });
 }
 
-/** The member's participation in an event with matchmaking on: 404 unless signed up (confirmed or attended). */
+/** The member's participation in an event with matchmaking on: 404 unless signed up (participantStatuses). */
 async function participantIn(db: Executor, member: MemberPrincipal, eventId: number) {
   const part = await repo.participation(db, member, eventId);
   if (!part) throw new AppError('NOT_FOUND');

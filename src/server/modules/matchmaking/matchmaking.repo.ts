@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.js';
-import type { ConsentField, MatchSettingsBody, MatchTask } from '../../../common/matchmaking.js';
+import { participantStatuses, type ConsentField, type MatchSettingsBody, type MatchTask } from '../../../common/matchmaking.js';
 import type { ProfileKey } from './matchmaking.rules.js';
 import './matchmaking.tables.js';
 
@@ -39,7 +39,7 @@ export function memberRow(db: Executor, member: { regionId: number; memberId: nu
     .executeTakeFirst();
 }
 
-/** The member's place at the event: a confirmed or attended registration (a participant), with the event's title. */
+/** The member's place at the event: a registration of a participant (participantStatuses), with the event's path. */
 export function participation(db: Executor, member: { regionId: number; memberId: number }, eventId: number) {
   return db
     .selectFrom('event_registration as r')
@@ -48,7 +48,7 @@ export function participation(db: Executor, member: { regionId: number; memberId
     .where('r.region_id', '=', member.regionId)
     .where('r.member_id', '=', member.memberId)
     .where('r.event_id', '=', eventId)
-    .where('r.status', 'in', ['confirmed', 'attended'])
+    .where('r.status', 'in', [...participantStatuses])
     .orderBy('r.id')
     .limit(1)
     .executeTakeFirst();

@@ -36,13 +36,20 @@ describe('the way to matchmaking from my sign-ups', () => {
     expect(screen.getByTestId('my-registration-502').querySelector('[data-testid="my-matchmaking-link"]')).toBeNull();
   });
 
-  it('/m/matchmaking lists my confirmed sign-ups, each leading to its matchmaking', async () => {
+  it('/m/matchmaking lists the events I take part in once each (an entry waiting for the ranking too), not a cancelled one', async () => {
     serve(
       [],
-      [registrationWith({ id: 501, eventId: 5, eventTitle: '燕缘际会' }), registrationWith({ id: 503, eventId: 6, status: 'cancelled' })],
+      [
+        registrationWith({ id: 501, eventId: 5, eventTitle: '燕缘际会' }),
+        registrationWith({ id: 502, eventId: 5, eventTitle: '燕缘际会', status: 'waitlisted' }),
+        registrationWith({ id: 503, eventId: 6, status: 'cancelled' }),
+        registrationWith({ id: 504, eventId: 7, eventTitle: '燕缘际会·音乐会', status: 'entered' }),
+      ],
     );
     renderPage(<MyMatchmakingPage />);
     expect((await screen.findByTestId('match-event-5')).getAttribute('href')).toBe('/m/matchmaking/5');
+    expect(screen.getAllByTestId('match-event-5')).toHaveLength(1);
+    expect(screen.getByTestId('match-event-7').getAttribute('href')).toBe('/m/matchmaking/7');
     expect(screen.queryByTestId('match-event-6')).toBeNull();
   });
 });

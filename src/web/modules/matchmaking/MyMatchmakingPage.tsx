@@ -3,12 +3,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { MemberRegistration } from '../../../common/events.js';
+import { isParticipant } from '../../../common/matchmaking.js';
 import { formatDateTime } from '../../app/format.js';
 import { errorText } from '../../app/notify.js';
 import { MemberPhonePage, NotLoaded } from '../myevents/MemberPhonePage.js';
 import { myEventsApi } from '../myevents/myevents.api.js';
 
-/** /m/matchmaking: the events I am signed up for (confirmed or attended), each leading to its matchmaking. */
+/** /m/matchmaking: the events I take part in (participantStatuses), once each, each leading to its matchmaking. */
 export function MyMatchmakingPage() {
   const { t } = useTranslation();
   return (
@@ -29,7 +30,10 @@ function MyMatchmakingEvents() {
   useEffect(() => {
     myEventsApi
       .registrations()
-      .then((r) => setItems(r.items.filter((x) => x.status === 'confirmed' || x.status === 'attended')))
+      .then((r) => {
+        const seen = new Set<number>();
+        setItems(r.items.filter((x) => isParticipant(x.status) && !seen.has(x.eventId) && seen.add(x.eventId)));
+      })
       .catch((error: unknown) => setFailure(errorText(error, t('app.networkError'))));
   }, [t]);
   if (!items) return <NotLoaded failure={failure} />;

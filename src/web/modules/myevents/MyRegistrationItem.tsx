@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { MemberRegistration, RegistrationStatus } from '../../../common/events.js';
 import { formatDateTime } from '../../app/format.js';
+import { isParticipant } from '../../../common/matchmaking.js';
 
 const statusColour: Record<RegistrationStatus, string> = {
   confirmed: 'green',
@@ -24,7 +25,7 @@ export function MyRegistrationItem({
   onAccept,
 }: {
   registration: MemberRegistration;
-  /** The event is a 联谊 (matchmaking) one: a confirmed or attended registration leads to its matchmaking pages. */
+  /** The event is a 联谊 (matchmaking) one: a participant's registration (participantStatuses) leads to its matchmaking pages. */
   isMatchmaking?: boolean;
   isBusy: boolean;
   onCancel: (id: number) => void;
@@ -65,7 +66,7 @@ export function MyRegistrationItem({
             <Button>{t('myEvents.ticket')}</Button>
           </Link>
         )}
-        {isMatchmaking && (r.status === 'confirmed' || r.status === 'attended') && (
+        {isMatchmaking && isParticipant(r.status) && (
           <Link to={`/m/matchmaking/${r.eventId}`} data-testid="my-matchmaking-link">
             <Button>{t('myEvents.matchmaking')}</Button>
           </Link>
