@@ -96,7 +96,17 @@ export const MyProfile = ProfileFields.extend({
   consents: z.array(ConsentGiven.extend({ consentedAt: z.string() })),
 });
 export type MyProfile = z.infer<typeof MyProfile>;
-export const MyProfileAnswer = z.object({ profile: MyProfile.nullable() });
+/**
+ * How long the event's matchmaking data is kept, as members are told: `retentionDays` after the end of the event's last
+ * session (`lastSessionEndsAt`), then the hourly purge deletes it on `deleteOn` (a Beijing day; null without sessions).
+ */
+export const MatchRetention = z.object({
+  retentionDays: z.number().int(),
+  lastSessionEndsAt: z.string().nullable(),
+  deleteOn: z.string().nullable(),
+});
+export type MatchRetention = z.infer<typeof MatchRetention>;
+export const MyProfileAnswer = z.object({ profile: MyProfile.nullable(), retention: MatchRetention });
 export type MyProfileAnswer = z.infer<typeof MyProfileAnswer>;
 export const WithdrawResult = z.object({ withdrawn: z.boolean() });
 export type WithdrawResult = z.infer<typeof WithdrawResult>;
@@ -126,6 +136,12 @@ export const InterestResult = z.object({
 export type InterestResult = z.infer<typeof InterestResult>;
 export const Done = z.object({ profileRef: z.string(), done: z.literal(true) });
 export type Done = z.infer<typeof Done>;
+
+/** A profile I blocked, as my list of blocks shows it (to lift the block): its ref and nickname, nothing else. */
+export const BlockedProfile = z.object({ profileRef: z.string(), nickname: z.string() });
+export type BlockedProfile = z.infer<typeof BlockedProfile>;
+export const BlockList = z.object({ items: z.array(BlockedProfile) });
+export type BlockList = z.infer<typeof BlockList>;
 
 export const Contact = z.object({ name: z.string(), phone: z.string() });
 export const Match = SeenProfile.omit({ interested: true }).extend({ confirmedByMe: z.boolean(), contact: Contact.nullable() });

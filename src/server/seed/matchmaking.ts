@@ -20,6 +20,7 @@ import {
   educations,
   incomeRanges,
   maritalHistories,
+  ProfileBody as ProfileBodySchema,
   type MatchTask,
   type ProfileBody,
   type VisibleField,
@@ -33,6 +34,7 @@ import { findProgrammeById, insertProgramme } from '../modules/points/programmes
 import { awardManyInTx } from '../modules/points/awards.service.js';
 import { putSettings } from '../modules/matchmaking/matchmaking.service.js';
 import { confirmContact, expressInterest, saveMyProfile } from '../modules/matchmaking/matchmaking.portal.service.js';
+import { fieldsLackingConsent, keptVisible } from '../modules/matchmaking/matchmaking.rules.js';
 import { actorOf } from './competitions.js';
 import { MATCHMAKING, MATCHMAKING_TITLE } from './events.js';
 import { createRandom, type Random } from './random.js';
@@ -47,6 +49,8 @@ export const MATCHMAKING_DEMO = {
   profileShare: 0.7,
   /** The five days of online interaction (Beijing days), before the sign-up window closed on 2026-11-30. */
   onlineDays: ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27'],
+  /** Profiles saved through the service one by one (the rest in one statement under the same rules). */
+  profilesByService: 40,
   mutualPairs: 36,
   oneSided: 120,
   confirmedPairs: 12,
@@ -55,7 +59,7 @@ export const MATCHMAKING_DEMO = {
   groupingSeed: '燕缘际会 非遗手工 2026',
 } as const;
 
-type Entrant = { region_id: number; member_id: number };
+type Entrant = { region_id: number; member_id: number; org_path: string };
 type Event = { id: number; org_path: string; points_programme_id: number | null };
 
 /** Everything of the demo's matchmaking; nothing when the event, its 800 entries or the admin are missing. */
@@ -87,11 +91,11 @@ export async function seedMatchmaking(db: Kysely<DB>, cipher: PiiCipher): Promis
 /** The entrants of the concert session (one row per member), in sign-up order. */
 async function entrantsOf(db: Kysely<DB>, eventId: number): Promise<Entrant[]> {
   const { rows } = await sql<Entrant>`
-    SELECT DISTINCT ON (r.region_id, r.member_id) r.region_id, r.member_id
+    SELECT DISTINCT ON (r.region_id, r.member_id) r.region_id, r.member_id, r.org_path::text AS org_path
       FROM event_registration r
      WHERE r.event_id = ${eventId} AND r.request_key LIKE 'seed:yy:%' AND r.member_id IS NOT NULL
      ORDER BY r.region_id, r.member_id, r.id`.execute(db);
-  return rows.map((r) => ({ region_id: Number(r.region_id), member_id: Number(r.member_id) }));
+  return rows.map((r) => ({ region_id: Number(r.region_id), member_id: Number(r.member_id), org_path: r.org_path }));
 }
 
 /** The event's own programme (海淀区总工会): online tasks earn 5 points a unit; funded; attached to the event. */
@@ -207,15 +211,52 @@ function profileFor(random: Random, i: number): ProfileBody {
   };
 }
 
+
 const memberOf = (e: Entrant) => ({ memberId: e.member_id, regionId: e.region_id, ip: '127.0.0.1' });
 
-/** About 70 % of the entrants opt in with a profile, through the service (consents checked, sensitive fields sealed). */
+/**
+ * About 70 % of the entrants opt in with a profile. The first ones through the service, as on their phones; the rest in
+ * one statement under the same rules (a sensitive field only with its consent, sealed; visibility of stored fields only).
+ */
 async function seedProfiles(db: Kysely<DB>, cipher: PiiCipher, eventId: number, entrants: readonly Entrant[], random: Random) {
   if (await db.selectFrom('matchmaking_profile').select('id').where('event_id', '=', eventId).limit(1).executeTakeFirst()) return;
-  for (const [i, e] of entrants.entries()) {
-    const body = profileFor(random, i);
-    if (random.chance(MATCHMAKING_DEMO.profileShare)) await saveMyProfile(db, cipher, memberOf(e), eventId, body);
-  }
+  const opted = entrants.flatMap((e, i) => {
+    const body = ProfileBodySchema.parse(profileFor(random, i));
+    return random.chance(MATCHMAKING_DEMO.profileShare) ? [{ e, body }] : [];
+  });
+  const byService = opted.slice(0, MATCHMAKING_DEMO.profilesByService);
+  for (const { e, body } of byService) await saveMyProfile(db, cipher, memberOf(e), eventId, body);
+  const rest = opted.slice(byService.length);
+  await db.transaction().execute(async (tx) => {
+    const rows = rest.map(({ e, body }) => {
+      if (fieldsLackingConsent(body, body.consents).length > 0) throw new Error('a demo profile lacks a consent');
+      const sealed = {
+        ...(body.maritalHistory ? { maritalHistory: body.maritalHistory } : {}),
+        ...(body.incomeRange ? { incomeRange: body.incomeRange } : {}),
+      };
+      return {
+        region_id: e.region_id,
+        event_id: eventId,
+        member_id: e.member_id,
+        org_path: e.org_path,
+        nickname: body.nickname,
+        birth_year: body.birthYear ?? null,
+        height_cm: body.heightCm ?? null,
+        education: body.education ?? null,
+        hometown: body.hometown ?? null,
+        hobbies: body.hobbies ?? null,
+        self_intro: body.selfIntro ?? null,
+        photo_url: null,
+        sensitive_enc: Object.keys(sealed).length > 0 ? cipher.encrypt(JSON.stringify(sealed)) : null,
+        visible: keptVisible(body.visible, body),
+      };
+    });
+    const saved = await tx.insertInto('matchmaking_profile').values(rows).returning(['region_id', 'id']).execute();
+    const consents = saved.flatMap((p, k) =>
+      rest[k]!.body.consents.map((c) => ({ region_id: p.region_id, profile_id: p.id, field: c.field, text_version: c.textVersion })),
+    );
+    if (consents.length > 0) await tx.insertInto('matchmaking_consent').values(consents).execute();
+  });
 }
 
 /**
@@ -229,31 +270,33 @@ async function seedTasks(db: Kysely<DB>, eventId: number, programmeId: number, e
   const keenness = entrants.map(() => Math.min(1, Math.max(0.05, random.logNormal(0.45, 0.6))));
   for (const day of MATCHMAKING_DEMO.onlineDays) {
     const at = new Date(beijingDayStart(day).getTime() + 20 * 3600 * 1000);
-    for (const task of ['checkin', 'question'] as const satisfies readonly MatchTask[]) {
-      const doers = entrants.filter((_, k) => random.chance(task === 'checkin' ? keenness[k]! : keenness[k]! * 0.75));
-      const amount = TASK_UNITS[task] * MATCHMAKING_DEMO.pointsPerUnit;
-      await db.transaction().execute(async (tx) => {
-        await awardManyInTx(
-          tx,
-          programme,
-          doers.map((e) => ({
-            memberId: e.member_id,
-            amount,
-            key: `matchmaking:${eventId}:${task}:${day}:${e.region_id}-${e.member_id}`,
-            source: 'event' as const,
-            sourceRef: `matchmaking:${eventId}`,
-            reason: null,
-            actorUserId: null,
-          })),
-          at,
-        );
-        await sql`
-          INSERT INTO matchmaking_task_done (region_id, event_id, member_id, task, day, points, created_at)
-          SELECT d.region_id, ${eventId}::bigint, d.member_id, ${task}, ${day}::date, ${amount}::int, ${at.toISOString()}::timestamptz
-            FROM unnest(${doers.map((e) => e.region_id)}::bigint[], ${doers.map((e) => e.member_id)}::bigint[]) AS d(region_id, member_id)
-          ON CONFLICT DO NOTHING`.execute(tx);
-      });
-    }
+    const done = (['checkin', 'question'] as const satisfies readonly MatchTask[]).flatMap((task) =>
+      entrants
+        .filter((_, k) => random.chance(task === 'checkin' ? keenness[k]! : keenness[k]! * 0.75))
+        .map((e) => ({ e, task, amount: TASK_UNITS[task] * MATCHMAKING_DEMO.pointsPerUnit })),
+    );
+    await db.transaction().execute(async (tx) => {
+      await awardManyInTx(
+        tx,
+        programme,
+        done.map(({ e, task, amount }) => ({
+          memberId: e.member_id,
+          amount,
+          key: `matchmaking:${eventId}:${task}:${day}:${e.region_id}-${e.member_id}`,
+          source: 'event' as const,
+          sourceRef: `matchmaking:${eventId}`,
+          reason: null,
+          actorUserId: null,
+        })),
+        at,
+      );
+      await sql`
+        INSERT INTO matchmaking_task_done (region_id, event_id, member_id, task, day, points, created_at)
+        SELECT d.region_id, ${eventId}::bigint, d.member_id, d.task, ${day}::date, d.points, ${at.toISOString()}::timestamptz
+          FROM unnest(${done.map((d) => d.e.region_id)}::bigint[], ${done.map((d) => d.e.member_id)}::bigint[],
+                      ${done.map((d) => d.task)}::text[], ${done.map((d) => d.amount)}::int[]) AS d(region_id, member_id, task, points)
+        ON CONFLICT DO NOTHING`.execute(tx);
+    });
   }
 }
 

@@ -13,6 +13,8 @@ export const authz: ModuleAuthz = {
     { route: 'POST /api/portal/matchmaking/events/:id/interests', payload: ref },
     { route: 'POST /api/portal/matchmaking/events/:id/interests/withdraw', payload: ref },
     { route: 'POST /api/portal/matchmaking/events/:id/blocks', payload: ref },
+    { route: 'GET /api/portal/matchmaking/events/:id/blocks' },
+    { route: 'POST /api/portal/matchmaking/events/:id/blocks/lift', payload: ref },
     { route: 'GET /api/portal/matchmaking/events/:id/matches' },
     { route: 'POST /api/portal/matchmaking/events/:id/matches/confirm', payload: ref },
     { route: 'POST /api/portal/matchmaking/events/:id/tasks', payload: { task: 'checkin' } },

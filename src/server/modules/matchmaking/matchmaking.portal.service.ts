@@ -10,11 +10,13 @@ import { dayOf } from '../../../common/beijing-time.js';
 import {
   MATCHMAKING_LIMITS,
   TASK_UNITS,
+  type BlockList,
   type BrowseList,
   type Done,
   type InterestResult,
   type Match,
   type MatchList,
+  type MatchRetention,
   type MyProfileAnswer,
   type ProfileBody,
   type ProfileFields,
@@ -27,7 +29,15 @@ import {
 import type { MemberPrincipal } from '../../auth/member-session.js';
 import { awardForActivity } from '../points/awards.service.js';
 import * as repo from './matchmaking.repo.js';
-import { fieldsLackingConsent, keptVisible, parseProfileRef, profileRefOf, seenBy, type ProfileKey } from './matchmaking.rules.js';
+import {
+  fieldsLackingConsent,
+  keptVisible,
+  parseProfileRef,
+  profileRefOf,
+  purgeDueAt,
+  seenBy,
+  type ProfileKey,
+} from './matchmaking.rules.js';
 
 /**
  * Matchmaking on the member's phone (联谊). What nobody else ever learns: whom a person is interested in (until it is
@@ -86,9 +96,20 @@ async function myProfileIn(db: Executor, member: MemberPrincipal, eventId: numbe
   return { part, setting, me };
 }
 
-async function present(db: Executor, cipher: PiiCipher, row: repo.ProfileRow): Promise<MyProfileAnswer> {
+/** How long the event's matchmaking data is kept (members are told before they opt in, and on their page). */
+async function retentionOf(db: Executor, eventId: number, setting: repo.SettingRow): Promise<MatchRetention> {
+  const ends = await repo.lastSessionEndsAt(db, eventId);
+  return {
+    retentionDays: setting.retention_days,
+    lastSessionEndsAt: ends ? ends.toISOString() : null,
+    deleteOn: ends ? dayOf(purgeDueAt(ends, setting.retention_days)) : null,
+  };
+}
+
+async function present(db: Executor, cipher: PiiCipher, row: repo.ProfileRow, retention: MatchRetention): Promise<MyProfileAnswer> {
   const consents = await repo.consentsOf(db, keyOf(row));
   return {
+    retention,
     profile: {
       ...fieldsOf(row, cipher),
       profileRef: profileRefOf(row),
@@ -101,9 +122,10 @@ async function present(db: Executor, cipher: PiiCipher, row: repo.ProfileRow): P
 
 /** My profile for the event, or null before I opted in. */
 export async function getMyProfile(db: Kysely<DB>, cipher: PiiCipher, member: MemberPrincipal, eventId: number): Promise<MyProfileAnswer> {
-  await participantIn(db, member, eventId);
+  const { setting } = await participantIn(db, member, eventId);
+  const retention = await retentionOf(db, eventId, setting);
   const me = await repo.myProfile(db, member, eventId);
-  return me ? present(db, cipher, me) : { profile: null };
+  return me ? present(db, cipher, me, retention) : { profile: null, retention };
 }
 
 /**
@@ -135,8 +157,8 @@ export async function saveMyProfile(
     sensitive_enc: Object.keys(sealed).length > 0 ? cipher.encrypt(JSON.stringify(sealed)) : null,
     visible: keptVisible(body.visible, body),
   };
-  const row = await db.transaction().execute(async (tx) => {
-    const { part } = await participantIn(tx, member, eventId);
+  const { row, setting } = await db.transaction().execute(async (tx) => {
+    const { part, setting } = await participantIn(tx, member, eventId);
     const existing = await repo.myProfile(tx, member, eventId, true);
     if (existing) await repo.updateProfile(tx, keyOf(existing), values);
     else await repo.insertProfile(tx, { regionId: member.regionId, eventId, memberId: member.memberId, orgPath: part.org_path }, values);
@@ -144,9 +166,9 @@ export async function saveMyProfile(
     if (!saved) throw new Error('profile not read back');
     await repo.replaceConsents(tx, keyOf(saved), body.consents);
     await memberWrote(tx, member, 'matchmaking.profile.save', { eventId, orgPath: part.org_path });
-    return saved;
+    return { row: saved, setting };
   });
-  return present(db, cipher, row);
+  return present(db, cipher, row, await retentionOf(db, eventId, setting));
 }
 
 /**
@@ -251,6 +273,26 @@ export async function block(db: Kysely<DB>, member: MemberPrincipal, eventId: nu
     await repo.forgetConfirmations(tx, keyOf(me), keyOf(other));
     return { profileRef: ref, done: true };
   });
+}
+
+/**
+ * Lifts a block I placed, as silently as it was placed: nobody is told, and the answer is the same whether I had
+ * blocked that person or not, and whether they blocked me (their block stays, and we stay hidden from each other).
+ * The interests the block removed do not come back: a match needs both to express interest again.
+ */
+export async function unblock(db: Kysely<DB>, member: MemberPrincipal, eventId: number, ref: string): Promise<Done> {
+  return db.transaction().execute(async (tx) => {
+    const { me } = await myProfileIn(tx, member, eventId);
+    const other = await targetOf(tx, me, ref);
+    await repo.deleteBlock(tx, keyOf(me), keyOf(other));
+    return { profileRef: ref, done: true };
+  });
+}
+
+/** The profiles I blocked (mine only), to lift a block. */
+export async function myBlocks(db: Kysely<DB>, member: MemberPrincipal, eventId: number): Promise<BlockList> {
+  const { me } = await myProfileIn(db, member, eventId);
+  return { items: (await repo.myBlocks(db, me)).map((b) => ({ profileRef: profileRefOf(b), nickname: b.nickname })) };
 }
 
 function toMatch(r: Awaited<ReturnType<typeof repo.matchesOf>>[number], cipher: PiiCipher): Match {

@@ -308,6 +308,45 @@ export async function insertBlock(tx: Executor, me: ProfileRow, other: ProfileKe
     .execute();
 }
 
+/** Lifts the block I placed on another profile (a block the other placed on me is theirs, and stays). */
+export async function deleteBlock(tx: Executor, me: ProfileKey, other: ProfileKey): Promise<void> {
+  await tx
+    .deleteFrom('matchmaking_block')
+    .where('region_id', '=', me.regionId)
+    .where('profile_id', '=', me.id)
+    .where('blocked_region_id', '=', other.regionId)
+    .where('blocked_profile_id', '=', other.id)
+    .execute();
+}
+
+/** The profiles I blocked (only my own blocks, never whether anyone blocked me), newest first. */
+export function myBlocks(db: Executor, me: ProfileRow) {
+  return db
+    .selectFrom('matchmaking_block as b')
+    .innerJoin('matchmaking_profile as p', (j) =>
+      j.onRef('p.region_id', '=', 'b.blocked_region_id').onRef('p.id', '=', 'b.blocked_profile_id'),
+    )
+    .select(['p.region_id', 'p.id', 'p.nickname'])
+    .where('b.region_id', '=', me.region_id)
+    .where('b.profile_id', '=', me.id)
+    .where('p.event_id', '=', me.event_id)
+    .orderBy('b.created_at', 'desc')
+    .orderBy('p.region_id')
+    .orderBy('p.id')
+    .limit(500)
+    .execute();
+}
+
+/** When the event's last session ends (null without sessions). */
+export async function lastSessionEndsAt(db: Executor, eventId: number): Promise<Date | null> {
+  const row = await db
+    .selectFrom('event_session')
+    .select(sql<string | Date | null>`max(ends_at)`.as('ends'))
+    .where('event_id', '=', eventId)
+    .executeTakeFirst();
+  return row?.ends ? new Date(row.ends) : null;
+}
+
 /** My mutual matches: profiles of my event whose interest in me answers mine; with the confirmations and contact. */
 export function matchesOf(db: Executor, me: ProfileRow) {
   const key = { regionId: me.region_id, id: me.id };

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorWith, buildTree, createTestContext, type TestContext } from '../../testing/harness.js';
 import type { EventDetail } from '../../../common/events.js';
-import type { BrowseList, InterestResult, MatchList, MatchStats, MyProfileAnswer, TaskResult } from '../../../common/matchmaking.js';
+import type { BlockList, BrowseList, InterestResult, MatchList, MatchStats, MyProfileAnswer, TaskResult } from '../../../common/matchmaking.js';
+import { dayOf } from '../../../common/beijing-time.js';
 import { programmeAt } from '../points/merchants.fixtures.js';
 import { matchmakingEvent, participant, profileOf, send } from './matchmaking.fixtures.js';
 import { purgePastRetention } from './matchmaking.service.js';
@@ -179,6 +180,46 @@ describe('matchmaking profiles (联谊资料)', () => {
     expect(after.rows[0]!.n).toBe(0);
   });
 
+  it('lifts a block silently: only my own blocks are listed and lifted, and no interest comes back by itself', async () => {
+    const blocks = async (p: Person) => (await send(ctx, 'GET', portal(event.id, '/blocks'), undefined, p.cookie)).json<BlockList>();
+    const lift = (p: Person, ref: string) => send(ctx, 'POST', portal(event.id, '/blocks/lift'), { profileRef: ref }, p.cookie);
+    expect((await blocks(a)).items).toEqual([{ profileRef: c.ref, nickname: '小丙' }]);
+    // The blocked side learns nothing: no list entry, and lifting a block it never placed answers the same and changes nothing.
+    expect((await blocks(c)).items).toEqual([]);
+    const notMine = await lift(c, a.ref);
+    expect(notMine.statusCode, notMine.body).toBe(200);
+    expect(notMine.json()).toEqual({ profileRef: a.ref, done: true });
+    expect((await browse(c)).items.map((p) => p.profileRef)).not.toContain(a.ref);
+    expect((await blocks(a)).items).toHaveLength(1);
+
+    const lifted = await lift(a, c.ref);
+    expect(lifted.json()).toEqual({ profileRef: c.ref, done: true });
+    expect((await blocks(a)).items).toEqual([]);
+    expect((await browse(a)).items.find((p) => p.profileRef === c.ref)).toMatchObject({ interested: false });
+    expect((await browse(c)).items.find((p) => p.profileRef === a.ref)).toMatchObject({ interested: false });
+    // C's interest from before the block stays gone: A's interest alone is one-sided, both must express it again.
+    expect((await interest(a, c.ref)).json<InterestResult>()).toMatchObject({ mutual: false });
+    expect((await matches(c)).items).toEqual([]);
+    expect((await interest(c, a.ref)).json<InterestResult>()).toMatchObject({ mutual: true });
+    expect((await matches(a)).items.map((m) => m.profileRef)).toContain(c.ref);
+    // A profile that is not of the event is not found, as for a block.
+    expect((await lift(a, '1-999999')).statusCode).toBe(404);
+  });
+
+  it('tells the member how long the data is kept: the event’s days after its last session, and the day of deletion', async () => {
+    const r = await send(ctx, 'GET', portal(event.id, '/profile'), undefined, b.cookie);
+    const ends = new Date(event.sessions[0]!.endsAt);
+    expect(r.json<MyProfileAnswer>().retention).toEqual({
+      retentionDays: 30,
+      lastSessionEndsAt: ends.toISOString(),
+      deleteOn: dayOf(new Date(ends.getTime() + 30 * 86_400_000)),
+    });
+    await send(ctx, 'PUT', cadre(event.id, '/settings'), { enabled: true, retentionDays: 7, dailyInterestLimit: 3 });
+    const after = (await send(ctx, 'GET', portal(event.id, '/profile'), undefined, b.cookie)).json<MyProfileAnswer>();
+    expect(after.retention).toMatchObject({ retentionDays: 7, deleteOn: dayOf(new Date(ends.getTime() + 7 * 86_400_000)) });
+    await send(ctx, 'PUT', cadre(event.id, '/settings'), { enabled: true, retentionDays: 30, dailyInterestLimit: 3 });
+  });
+
   it('limits interests per day with the counter', async () => {
     const d = await person('燕丁', '小丁');
     const others = [await person('燕戊', '小戊'), await person('燕己', '小己'), await person('燕庚', '小庚'), b];
@@ -270,7 +311,7 @@ describe('matchmaking profiles (联谊资料)', () => {
       profiles: number;
     }>`SELECT kind, profiles FROM matchmaking_withdrawal WHERE event_id = ${event.id}`.execute(ctx.database.db);
     expect(log.rows).toEqual([{ kind: 'self', profiles: 1 }]);
-    expect((await send(ctx, 'GET', portal(event.id, '/profile'), undefined, a.cookie)).json()).toEqual({ profile: null });
+    expect((await send(ctx, 'GET', portal(event.id, '/profile'), undefined, a.cookie)).json()).toMatchObject({ profile: null });
   });
 
   it('purges everything of an event past its retention, and nothing before', async () => {

@@ -12,7 +12,7 @@ import { ProfileCard } from './ProfileCard.js';
  * Browsing the others of the event (cards, only what they show): 有意向 / 取消 and a silent block. My own interest is
  * all a card says; nothing tells whether anyone is interested in me.
  */
-export function BrowseProfiles({ eventId }: { eventId: number }) {
+export function BrowseProfiles({ eventId, onBlocked }: { eventId: number; onBlocked?: () => void }) {
   const { t } = useTranslation();
   const [items, setItems] = useState<SeenProfile[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
@@ -61,6 +61,7 @@ export function BrowseProfiles({ eventId }: { eventId: number }) {
   const block = (ref: string) =>
     act(ref, async () => {
       await myMatchApi.block(eventId, ref);
+      onBlocked?.();
       return (list) => list.filter((p) => p.profileRef !== ref);
     });
   if (!items) return <NotLoaded failure={failure} />;

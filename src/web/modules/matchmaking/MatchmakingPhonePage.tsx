@@ -2,15 +2,17 @@ import { Alert, Segmented } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import type { MyProfile } from '../../../common/matchmaking.js';
+import type { MatchRetention, MyProfile } from '../../../common/matchmaking.js';
 import { errorText } from '../../app/notify.js';
 import { MemberPhonePage, NotLoaded } from '../myevents/MemberPhonePage.js';
 import { BrowseProfiles } from './BrowseProfiles.js';
 import { DailyTasks } from './DailyTasks.js';
 import { myMatchApi } from './matchmaking.api.js';
+import { MyBlocks } from './MyBlocks.js';
 import { MyMatches } from './MyMatches.js';
 import { PrivacyNotice } from './PrivacyNotice.js';
 import { ProfileForm } from './ProfileForm.js';
+import { RetentionNote } from './RetentionNote.js';
 
 /** /m/matchmaking/:eventId: the member's matchmaking (联谊) in one event they signed up for. */
 export function MatchmakingPhonePage() {
@@ -34,6 +36,10 @@ type Tab = (typeof tabs)[number];
 export function MatchmakingHome({ eventId }: { eventId: number }) {
   const { t } = useTranslation();
   const [profile, setProfile] = useState<MyProfile | null | undefined>(undefined);
+  const [retention, setRetention] = useState<MatchRetention | null>(null);
+  // Bumped by a block in the browse list (my blocks reload) and by a lifted block (the browse list reloads).
+  const [blocks, setBlocks] = useState(0);
+  const [browsing, setBrowsing] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
   const [hasReadNotice, setReadNotice] = useState(false);
   const [isWithdrawn, setWithdrawn] = useState(false);
@@ -41,11 +47,14 @@ export function MatchmakingHome({ eventId }: { eventId: number }) {
   const load = useCallback(() => {
     myMatchApi
       .profile(eventId)
-      .then((answer) => setProfile(answer.profile))
+      .then((answer) => {
+        setProfile(answer.profile);
+        setRetention(answer.retention);
+      })
       .catch((error: unknown) => setFailure(errorText(error, t('app.networkError'))));
   }, [eventId, t]);
   useEffect(load, [load]);
-  if (profile === undefined) return <NotLoaded failure={failure} />;
+  if (profile === undefined || !retention) return <NotLoaded failure={failure} />;
   const withdrawn = isWithdrawn && (
     <Alert type="success" showIcon message={t('matchmaking.withdrawn')} style={{ marginBottom: 12 }} data-testid="match-withdrawn" />
   );
@@ -53,7 +62,7 @@ export function MatchmakingHome({ eventId }: { eventId: number }) {
     return (
       <>
         {withdrawn}
-        <PrivacyNotice onAccept={() => setReadNotice(true)} />
+        <PrivacyNotice retention={retention} onAccept={() => setReadNotice(true)} />
       </>
     );
   const needProfile = <Alert type="info" showIcon message={t('matchmaking.needProfile')} data-testid="match-need-profile" />;
@@ -66,6 +75,7 @@ export function MatchmakingHome({ eventId }: { eventId: number }) {
         style={{ marginBottom: 12 }}
         options={tabs.map((k) => ({ value: k, label: <span data-testid={`match-tab-${k}`}>{t(`matchmaking.tab.${k}`)}</span> }))}
       />
+      <RetentionNote retention={retention} />
       {tab === 'profile' && (
         <ProfileForm
           eventId={eventId}
@@ -78,7 +88,15 @@ export function MatchmakingHome({ eventId }: { eventId: number }) {
           }}
         />
       )}
-      {tab === 'browse' && (profile ? <BrowseProfiles eventId={eventId} /> : needProfile)}
+      {tab === 'browse' &&
+        (profile ? (
+          <>
+            <BrowseProfiles key={browsing} eventId={eventId} onBlocked={() => setBlocks((n) => n + 1)} />
+            <MyBlocks eventId={eventId} version={blocks} onLifted={() => setBrowsing((n) => n + 1)} />
+          </>
+        ) : (
+          needProfile
+        ))}
       {tab === 'matches' && (profile ? <MyMatches eventId={eventId} /> : needProfile)}
       {tab === 'tasks' && <DailyTasks eventId={eventId} />}
     </div>

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProfileBody } from '../../../common/matchmaking.js';
 import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
 import { MatchmakingHome } from './MatchmakingPhonePage.js';
-import { myProfile } from './matchmaking.fixtures.js';
+import { myProfile, retention } from './matchmaking.fixtures.js';
 
 // antd's first render is slow on a busy machine: wait longer than the default second for what the page shows.
 configure({ asyncUtilTimeout: 30_000 });
@@ -14,8 +14,8 @@ const base = '/api/portal/matchmaking/events/5';
 
 function serve(profile: typeof myProfile | null) {
   return fakeApi(cadre([]), (method, path, _url, body) => {
-    if (method === 'GET' && path === `${base}/profile`) return { body: { profile } };
-    if (method === 'PUT' && path === `${base}/profile`) return { body: { profile: { ...myProfile, ...(body as object), consents: [] } } };
+    if (method === 'GET' && path === `${base}/profile`) return { body: { profile, retention } };
+    if (method === 'PUT' && path === `${base}/profile`) return { body: { profile: { ...myProfile, ...(body as object), consents: [] }, retention } };
     if (method === 'POST' && path === `${base}/profile/withdraw`) return { body: { withdrawn: true } };
     return undefined;
   });

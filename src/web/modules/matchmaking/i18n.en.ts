@@ -19,9 +19,21 @@ export const messages: Widen<typeof zhCN> = {
         'Nobody — union staff included — can see whom you are interested in; only when two people are interested in each other do both of them see it. There is no count of who likes you.',
       body3:
         'Contact details appear only after both of you confirm the exchange again. Blocking is silent and two-way: the other person is not told, and you no longer see each other.',
-      body4:
-        'Your data is kept until the number of days after the event set by the organiser (at most {{days}} days), then deleted; you can withdraw at any time, which deletes everything.',
+      body4: ' You can withdraw at any time, which deletes everything.',
+      unblock:
+        'You can lift a block under “People I blocked” at the bottom of the Browse tab. Lifting is silent too: the other person is not told; if they have blocked you as well, you still do not see each other. Interests cleared by the block do not come back when it is lifted: both of you must express interest again to match again.',
       accept: 'I have read this, continue',
+    },
+    retention: {
+      until: 'The matchmaking data of this event is kept for {{days}} days after its last session ends ({{ends}}), and deleted on {{date}}.',
+      noSessions: 'The matchmaking data of this event is kept for {{days}} days after the event, then deleted.',
+    },
+    blocks: {
+      title: 'People I blocked',
+      empty: 'You have not blocked anyone',
+      lift: 'Unblock',
+      liftConfirm: 'You will see each other again (unless they blocked you too); they are not told, and earlier interests do not come back.',
+      liftYes: 'Unblock',
     },
     tab: { profile: 'Profile', browse: 'People', matches: 'Matches', tasks: 'Tasks' },
     field: {

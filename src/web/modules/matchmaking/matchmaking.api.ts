@@ -1,4 +1,5 @@
 import {
+  BlockList,
   BrowseList,
   Done,
   InterestResult,
@@ -33,6 +34,8 @@ export const myMatchApi = {
   interest: (eventId: number, profileRef: string) => api.quiet('POST', `${portal(eventId)}/interests`, InterestResult, ref(profileRef)),
   uninterest: (eventId: number, profileRef: string) => api.quiet('POST', `${portal(eventId)}/interests/withdraw`, Done, ref(profileRef)),
   block: (eventId: number, profileRef: string) => api.quiet('POST', `${portal(eventId)}/blocks`, Done, ref(profileRef)),
+  blocks: (eventId: number) => api.quiet('GET', `${portal(eventId)}/blocks`, BlockList),
+  unblock: (eventId: number, profileRef: string) => api.quiet('POST', `${portal(eventId)}/blocks/lift`, Done, ref(profileRef)),
   matches: (eventId: number) => api.quiet('GET', `${portal(eventId)}/matches`, MatchList),
   confirm: (eventId: number, profileRef: string) => api.quiet('POST', `${portal(eventId)}/matches/confirm`, Match, ref(profileRef)),
   task: (eventId: number, body: TaskBody) => api.quiet('POST', `${portal(eventId)}/tasks`, TaskResult, body),

@@ -1,4 +1,4 @@
-import type { Match, MyProfile, SeenProfile } from '../../../common/matchmaking.js';
+import type { Match, MatchRetention, MyProfile, SeenProfile } from '../../../common/matchmaking.js';
 
 /** My saved profile: marital history given with its consent and shown; income never given. */
 export const myProfile: MyProfile = {
@@ -33,3 +33,6 @@ export const match = (ref: string, nickname: string, over: Partial<Match> = {}):
   contact: null,
   ...over,
 });
+
+/** The event's retention: 30 days after its last session (19 Dec 2026, 18:00 Beijing), deleted on 18 Jan 2027. */
+export const retention: MatchRetention = { retentionDays: 30, lastSessionEndsAt: '2026-12-19T10:00:00.000Z', deleteOn: '2027-01-18' };
