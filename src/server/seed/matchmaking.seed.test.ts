@@ -56,7 +56,13 @@ describe('the demo matchmaking 燕缘际会 at the seed page’s figures', () =>
         JOIN points_programme p ON p.id = e.points_programme_id
        WHERE e.id = ${eventId} GROUP BY s.enabled, s.retention_days, p.name`.execute(database.db);
     expect(rows).toEqual([
-      { people: MATCHMAKING.signUps, units: MATCHMAKING.units, enabled: true, retention: MATCHMAKING_DEMO.retentionDays, programme: '燕缘际会互动积分' },
+      {
+        people: MATCHMAKING.signUps,
+        units: MATCHMAKING.units,
+        enabled: true,
+        retention: MATCHMAKING_DEMO.retentionDays,
+        programme: '燕缘际会互动积分',
+      },
     ]);
   });
 

@@ -172,8 +172,41 @@ async function ensureHandicraftSession(db: Kysely<DB>, eventId: number, entrants
 }
 
 const NICK_FIRST = ['小', '阿', '大', ''] as const;
-const NICK_WORDS = ['雨', '晴', '杰', '楠', '悦', '航', '琳', '哲', '萌', '宇', '桐', '然', '溪', '川', '柠檬', '橙子', '木木', '星星', '豆豆', 'Coco'];
-const HOMETOWNS = ['北京', '河北保定', '山东济南', '河南郑州', '湖北武汉', '黑龙江哈尔滨', '山西太原', '辽宁沈阳', '四川成都', '江苏南京', '内蒙古包头'];
+const NICK_WORDS = [
+  '雨',
+  '晴',
+  '杰',
+  '楠',
+  '悦',
+  '航',
+  '琳',
+  '哲',
+  '萌',
+  '宇',
+  '桐',
+  '然',
+  '溪',
+  '川',
+  '柠檬',
+  '橙子',
+  '木木',
+  '星星',
+  '豆豆',
+  'Coco',
+];
+const HOMETOWNS = [
+  '北京',
+  '河北保定',
+  '山东济南',
+  '河南郑州',
+  '湖北武汉',
+  '黑龙江哈尔滨',
+  '山西太原',
+  '辽宁沈阳',
+  '四川成都',
+  '江苏南京',
+  '内蒙古包头',
+];
 const HOBBIES = ['爬山', '羽毛球', '摄影', '做饭', '看电影', '跑步', '读书', '骑行', '唱歌', '桌游', '钓鱼', '养猫', '书法', '游泳'];
 const INTROS = [
   '工作踏实，周末喜欢出去走走，希望遇到聊得来的人。',
@@ -210,7 +243,6 @@ function profileFor(random: Random, i: number): ProfileBody {
       .map((field) => ({ field, textVersion: '2026-11' })),
   };
 }
-
 
 const memberOf = (e: Entrant) => ({ memberId: e.member_id, regionId: e.region_id, ip: '127.0.0.1' });
 
@@ -264,8 +296,7 @@ async function seedProfiles(db: Kysely<DB>, cipher: PiiCipher, eventId: number, 
  * check-ins and questions are booked as one batch of awards dated that evening, with the keys `doTask` uses.
  */
 async function seedTasks(db: Kysely<DB>, eventId: number, programmeId: number, entrants: readonly Entrant[], random: Random) {
-  if (await db.selectFrom('matchmaking_task_done').select('member_id').where('event_id', '=', eventId).limit(1).executeTakeFirst())
-    return;
+  if (await db.selectFrom('matchmaking_task_done').select('member_id').where('event_id', '=', eventId).limit(1).executeTakeFirst()) return;
   const programme = (await findProgrammeById(db, programmeId))!;
   const keenness = entrants.map(() => Math.min(1, Math.max(0.05, random.logNormal(0.45, 0.6))));
   for (const day of MATCHMAKING_DEMO.onlineDays) {

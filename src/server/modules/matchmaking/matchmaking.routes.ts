@@ -74,10 +74,8 @@ export function matchmakingRoutes(app: FastifyInstance, deps: Deps): void {
   r.get(`${base}/blocks`, { schema: { tags: ptags, params: IdParam, response: { 200: BlockList } } }, async (req) =>
     portal.myBlocks(db, requireMember(req), req.params.id),
   );
-  r.post(
-    `${base}/blocks/lift`,
-    { schema: { tags: ptags, params: IdParam, body: ProfileRefBody, response: { 200: Done } } },
-    async (req) => portal.unblock(db, requireMember(req), req.params.id, req.body.profileRef),
+  r.post(`${base}/blocks/lift`, { schema: { tags: ptags, params: IdParam, body: ProfileRefBody, response: { 200: Done } } }, async (req) =>
+    portal.unblock(db, requireMember(req), req.params.id, req.body.profileRef),
   );
   r.get(`${base}/matches`, { schema: { tags: ptags, params: IdParam, response: { 200: MatchList } } }, async (req) =>
     portal.myMatches(db, cipher, requireMember(req), req.params.id),

@@ -2,7 +2,15 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorWith, buildTree, createTestContext, type TestContext } from '../../testing/harness.js';
 import type { EventDetail } from '../../../common/events.js';
-import type { BlockList, BrowseList, InterestResult, MatchList, MatchStats, MyProfileAnswer, TaskResult } from '../../../common/matchmaking.js';
+import type {
+  BlockList,
+  BrowseList,
+  InterestResult,
+  MatchList,
+  MatchStats,
+  MyProfileAnswer,
+  TaskResult,
+} from '../../../common/matchmaking.js';
 import { dayOf } from '../../../common/beijing-time.js';
 import { programmeAt } from '../points/merchants.fixtures.js';
 import { matchmakingEvent, participant, profileOf, send } from './matchmaking.fixtures.js';

@@ -15,7 +15,8 @@ const base = '/api/portal/matchmaking/events/5';
 function serve(profile: typeof myProfile | null) {
   return fakeApi(cadre([]), (method, path, _url, body) => {
     if (method === 'GET' && path === `${base}/profile`) return { body: { profile, retention } };
-    if (method === 'PUT' && path === `${base}/profile`) return { body: { profile: { ...myProfile, ...(body as object), consents: [] }, retention } };
+    if (method === 'PUT' && path === `${base}/profile`)
+      return { body: { profile: { ...myProfile, ...(body as object), consents: [] }, retention } };
     if (method === 'POST' && path === `${base}/profile/withdraw`) return { body: { withdrawn: true } };
     return undefined;
   });

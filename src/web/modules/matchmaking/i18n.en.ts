@@ -25,14 +25,16 @@ export const messages: Widen<typeof zhCN> = {
       accept: 'I have read this, continue',
     },
     retention: {
-      until: 'The matchmaking data of this event is kept for {{days}} days after its last session ends ({{ends}}), and deleted on {{date}}.',
+      until:
+        'The matchmaking data of this event is kept for {{days}} days after its last session ends ({{ends}}), and deleted on {{date}}.',
       noSessions: 'The matchmaking data of this event is kept for {{days}} days after the event, then deleted.',
     },
     blocks: {
       title: 'People I blocked',
       empty: 'You have not blocked anyone',
       lift: 'Unblock',
-      liftConfirm: 'You will see each other again (unless they blocked you too); they are not told, and earlier interests do not come back.',
+      liftConfirm:
+        'You will see each other again (unless they blocked you too); they are not told, and earlier interests do not come back.',
       liftYes: 'Unblock',
     },
     tab: { profile: 'Profile', browse: 'People', matches: 'Matches', tasks: 'Tasks' },
