@@ -20,19 +20,26 @@ import type { BulkSignUpResult, EventDetail } from '../src/common/events.js';
 import type { Ticket } from '../src/common/events.checkin.js';
 import type { OrgSearchHit } from '../src/common/orgs.js';
 import type { Course, Session } from '../src/common/training.js';
-import { ADMIN_PASSWORD, admitMember, artifacts, codeFromOutbox, hasChromium, json, signIn, signInApi, useJourney } from './harness.js';
+import {
+  ADMIN_PASSWORD,
+  admitMember,
+  artifacts,
+  codeFromOutbox,
+  hasChromium,
+  json,
+  signIn,
+  signInApi,
+  useJourney,
+  DESKTOP,
+  PHONE,
+  shot,
+} from './harness.js';
 
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const WAIT = { timeout: 60_000 };
 
 /** Waits until a modal's opening motion ends (typing before that loses the dropdown). */
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('.ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave'), undefined, WAIT);
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
 }
 
 function watch(page: Page, problems: string[]): void {
@@ -145,7 +152,7 @@ describe.skipIf(!hasChromium)('check-in offline and the training console in a br
         await page.getByTestId('ticket').waitFor(WAIT);
         expect(await page.getByTestId('ticket').innerText()).toContain('职工书法讲座（签到）');
         await page.getByTestId('ticket-qr').waitFor(WAIT);
-        if (i === 0) await shot(page, 'checkin-01-ticket');
+        if (i === 0) await shot(page, 'checkin-01-ticket', true);
         tokens.push(ticket.token);
         await page.close();
       }
@@ -162,7 +169,7 @@ describe.skipIf(!hasChromium)('check-in offline and the training console in a br
       await scanner.getByText('请先在有网络时下载签到名单').waitFor(WAIT);
       await scanner.getByTestId('checkin-download').click();
       await scanner.getByText('名单已下载：3 张有效凭证，0 张已取消').waitFor(WAIT);
-      await shot(scanner, 'checkin-02-downloaded');
+      await shot(scanner, 'checkin-02-downloaded', true);
 
       // 3. Offline. Meanwhile the third worker's registration is cancelled in the console (the phone cannot know).
       await cadre.setOffline(true);
@@ -181,10 +188,10 @@ describe.skipIf(!hasChromium)('check-in offline and the training console in a br
       // The first ticket again: refused as a duplicate on the phone itself, queued only to be flagged on sync.
       await take(first, 'duplicate', '重复扫码，不重复计数', 3);
       expect(await scanner.getByTestId('checkin-code').inputValue()).toBe('');
-      await shot(scanner, 'checkin-03-duplicate-offline');
+      await shot(scanner, 'checkin-03-duplicate-offline', true);
       // The cancelled ticket still looks valid to the offline phone; the server flags it at sync.
       await take(third, 'ok', '可以入场', 4);
-      await shot(scanner, 'checkin-04-queued-offline');
+      await shot(scanner, 'checkin-04-queued-offline', true);
 
       // 4. Back online: the queue syncs, each ticket counted once, the duplicate and the cancelled ticket flagged.
       await cadre.setOffline(false);
@@ -195,7 +202,7 @@ describe.skipIf(!hasChromium)('check-in offline and the training console in a br
       await queued.getByText('待同步 0 条').waitFor(WAIT);
       const outcomes = (await scanner.locator('.ant-list-item .ant-tag').allInnerTexts()).sort();
       expect(outcomes).toEqual(['已签到', '已签到', '离线期间已取消', '重复'].sort());
-      await shot(scanner, 'checkin-05-synced');
+      await shot(scanner, 'checkin-05-synced', true);
 
       // 5. The event's 报名名单 in the console: the two are 已签到, the third 已取消.
       const desk = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
@@ -211,7 +218,7 @@ describe.skipIf(!hasChromium)('check-in offline and the training console in a br
       const rowOf = (name: string) => list.locator('tbody tr', { hasText: name });
       for (const w of workers.slice(0, 2)) await rowOf(w.name).getByText('已签到', { exact: true }).waitFor(WAIT);
       await rowOf(workers[2]!.name).getByText('已取消', { exact: true }).waitFor(WAIT);
-      await shot(page, 'checkin-06-registrations');
+      await shot(page, 'checkin-06-registrations', true);
 
       // On the server too: exactly the two are attended (the duplicate scan counted nobody twice).
       const report = await json<{ items: { status: string }[] }>(
@@ -272,7 +279,7 @@ describe.skipIf(!hasChromium)('check-in offline and the training console in a br
       });
       await page.getByRole('tab', { name: '师资' }).click();
       await page.getByTestId('training-teachers').locator('tbody tr', { hasText: '王秀兰' }).getByText('劳模宣讲团').waitFor(WAIT);
-      await shot(page, 'training-00-teacher');
+      await shot(page, 'training-00-teacher', true);
       const courses = await json<{ items: Course[] }>(api.request.get(`${base}/api/training/courses?orgId=${union.id}&limit=200`));
       const course = courses.items.find((c) => c.title === '工会经费使用与管理' && c.orgId === union.id)!;
       expect(course.planId).not.toBeNull();
@@ -303,7 +310,7 @@ describe.skipIf(!hasChromium)('check-in offline and the training console in a br
         .waitFor({ state: 'hidden', ...WAIT });
       const rows = sessionsTab.locator('tbody tr.ant-table-row');
       await rows.filter({ hasText: `${day} 09:00` }).waitFor(WAIT);
-      await shot(page, 'training-01-first-session');
+      await shot(page, 'training-01-first-session', true);
 
       const refused = page.waitForResponse((r) => r.url().endsWith('/api/training/sessions') && r.request().method() === 'POST', WAIT);
       await addSession('10:00', '12:00', '区职工服务中心第二教室');
@@ -316,7 +323,7 @@ describe.skipIf(!hasChromium)('check-in offline and the training console in a br
       expect(said).toContain('师资“王秀兰”在该时段已安排在场次“工会经费使用与管理');
       expect(said).toContain(`（${day} 09:00 至 ${day} 11:00）`);
       expect(said).toContain('同一师资不能同时出现在两个场次');
-      await shot(page, 'training-02-clash');
+      await shot(page, 'training-02-clash', true);
 
       // 3. Closed without saving: the first session is still the only one, on the page and on the server.
       await page
@@ -334,7 +341,7 @@ describe.skipIf(!hasChromium)('check-in offline and the training console in a br
       expect(await rows.first().innerText()).toContain('王秀兰');
       const stored = await json<{ items: Session[] }>(api.request.get(`${base}/api/training/sessions?orgId=${union.id}&limit=200`));
       expect(stored.items.filter((s) => s.courseId === course.id).map((s) => s.place)).toEqual(['区职工服务中心第一教室']);
-      await shot(page, 'training-03-one-session');
+      await shot(page, 'training-03-one-session', true);
       expect(problems).toEqual([]);
     } catch (error) {
       await page.screenshot({ path: path.join(artifacts, 'training-failure.png') }).catch(() => undefined);

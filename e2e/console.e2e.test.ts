@@ -7,17 +7,20 @@ import path from 'node:path';
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, artifacts, ensureWebBuilt, hasChromium, launchChromium, startApp, type RunningApp } from './harness.js';
+import {
+  ADMIN_PASSWORD,
+  artifacts,
+  ensureWebBuilt,
+  hasChromium,
+  launchChromium,
+  startApp,
+  type RunningApp,
+  DESKTOP,
+  PHONE,
+  shot,
+} from './harness.js';
 
 if (!hasChromium) console.warn('Skipping the browser journeys: /usr/bin/chromium is absent (apt-get install -y chromium).');
-
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(300); // let antd's motion settle
-  await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
-}
 
 function orgIdFromUrl(page: Page): number {
   const match = /\/orgs\/(\d+)/.exec(page.url());

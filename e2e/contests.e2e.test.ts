@@ -5,20 +5,23 @@
  * after the confirmation, amends one score with a reason; the organiser then computes the result on the laptop, which
  * says which rule ran, closes the judging and freezes it with its hash.
  */
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ContestDetail, CreatedJudge, MyContests } from '../src/common/contests.js';
-import { artifacts, ADMIN_PASSWORD, hasChromium, json, signIn, signInApi, signInFirstTime, useJourney } from './harness.js';
+import {
+  ADMIN_PASSWORD,
+  hasChromium,
+  json,
+  signIn,
+  signInApi,
+  signInFirstTime,
+  useJourney,
+  DESKTOP,
+  SMALL_PHONE,
+  shot,
+} from './harness.js';
 
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 375, height: 812 };
 const JUDGE_PASSWORD = 'Judge-Recital-2026';
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage });
-}
 
 describe.skipIf(!hasChromium)('contests: a judge scores on a phone', () => {
   const journey = useJourney();
@@ -70,7 +73,7 @@ describe.skipIf(!hasChromium)('contests: a judge scores on a phone', () => {
 
       // 1. The judge on a phone: first password changed, then 我的评审 with the two entries to do.
       const phoneContext = await browser.newContext({
-        viewport: PHONE,
+        viewport: SMALL_PHONE,
         locale: 'zh-CN',
         isMobile: true,
         hasTouch: true,
@@ -95,7 +98,7 @@ describe.skipIf(!hasChromium)('contests: a judge scores on a phone', () => {
       await phone.getByTestId(`score-input-${live!.id}`).fill('18');
       await phone.getByTestId('sheet-total').getByText('63.50').waitFor(); // 27.5 + 18 × 2
       const width = await phone.evaluate(() => document.documentElement.scrollWidth);
-      expect(width).toBeLessThanOrEqual(PHONE.width);
+      expect(width).toBeLessThanOrEqual(SMALL_PHONE.width);
       await shot(phone, 'c02-score-sheet', true);
       await phone.getByTestId('sheet-save').click();
       await phone.getByText('草稿已保存').waitFor();

@@ -32,10 +32,11 @@ import {
   signInApi,
   useJourney,
   waitForDemo,
+  DESKTOP,
+  SMALL_PHONE,
+  shot,
 } from './harness.js';
 
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 375, height: 812 };
 const WAIT = { timeout: 60_000 };
 const LINE_TITLE = '“科技+杏福”职工走进科技企业（第二期）';
 const LINE_PLACE = '中关村软件园（班车集合点：西门）';
@@ -46,10 +47,6 @@ const SEED = '03 07 12 19 25 31 09';
 const LOTTERY_WINDOW_MS = 180_000;
 
 type Member = { name: string; idNumber: string; phone: string };
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.screenshot({ path: path.join(artifacts, `events-${name}.png`), fullPage });
-}
 
 /** Waits until a modal's opening motion ends (typing before that loses the input). */
 async function settled(page: Page): Promise<void> {
@@ -84,7 +81,7 @@ describe.skipIf(!hasChromium)('events: a line of 33 trips, sign-ups on phones, a
       contexts.push(context);
       return context;
     };
-    const phoneOptions = { viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true };
+    const phoneOptions = { viewport: SMALL_PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true };
     // The API set-up signs in in its own context: the desk's page signs in on the login page.
     const admin: APIRequestContext = (await newContext({})).request;
     const desk = await (await newContext({ viewport: DESKTOP, locale: 'zh-CN' })).newPage();
@@ -128,7 +125,7 @@ describe.skipIf(!hasChromium)('events: a line of 33 trips, sign-ups on phones, a
       await desk.getByTestId('session-repeat').click();
       await desk.getByTestId('session-row-32').waitFor(WAIT);
       expect(await desk.locator('[data-testid^="session-row-"]').count()).toBe(33);
-      await shot(desk, '01-sessions-editor');
+      await shot(desk, 'events-01-sessions-editor');
       await desk.getByTestId('event-ok').click();
       await desk.waitForURL((url) => /^\/events\/\d+$/u.test(url.pathname), WAIT);
       const lineId = Number(new URL(desk.url()).pathname.split('/').pop());
@@ -140,7 +137,7 @@ describe.skipIf(!hasChromium)('events: a line of 33 trips, sign-ups on phones, a
       await tripRows.nth(32).waitFor(WAIT);
       expect(await tripRows.count()).toBe(33);
       expect(await tripRows.filter({ hasText: LINE_PLACE }).count()).toBe(33);
-      await shot(desk, '02-line-published', true);
+      await shot(desk, 'events-02-line-published', true);
       const line = await json<EventDetail>(admin.get(`${app.baseUrl}/api/events/${lineId}`));
       expect(line.sessions).toHaveLength(33);
       const firstTrip = [...line.sessions].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))[0]!;
@@ -179,7 +176,7 @@ describe.skipIf(!hasChromium)('events: a line of 33 trips, sign-ups on phones, a
       await desk.getByTestId('draw-seed-source').fill(SEED_SOURCE);
       await desk.getByTestId('draw-plan-ok').click();
       await desk.getByTestId('draw-plan-summary').getByText(SEED_SOURCE).waitFor(WAIT);
-      await shot(desk, '03-draw-plan');
+      await shot(desk, 'events-03-draw-plan');
 
       // 3. The members sign in on their phones: two take the first trip's two places, the third its waitlist; each
       // enters the lottery.
@@ -217,7 +214,7 @@ describe.skipIf(!hasChromium)('events: a line of 33 trips, sign-ups on phones, a
         await phone.getByTestId(`my-event-${lottery.id}`).getByTestId(`my-session-${concert.id}`).getByTestId('my-session-sign-up').click();
         const entry = phone.getByTestId(/^my-registration-\d+$/u).filter({ hasText: LOTTERY_TITLE });
         await entry.getByTestId('my-registration-status').getByText('已报名，待抽签').waitFor(WAIT);
-        await shot(phone, `04-member-${i + 1}`);
+        await shot(phone, `events-04-member-${i + 1}`);
       }
 
       // The first member's ticket opens from its link.
@@ -255,7 +252,7 @@ describe.skipIf(!hasChromium)('events: a line of 33 trips, sign-ups on phones, a
       const frozen = desk.locator('[data-testid^="draw-frozen-"]');
       await frozen.first().waitFor(WAIT);
       expect(await frozen.first().innerText()).toMatch(/^3 人，冻结于 /u);
-      await shot(desk, '06-frozen');
+      await shot(desk, 'events-06-frozen');
       await desk.getByTestId('draw-seed').click();
       await settled(desk);
       await desk.getByTestId('draw-seed-input').fill(SEED);
@@ -268,7 +265,7 @@ describe.skipIf(!hasChromium)('events: a line of 33 trips, sign-ups on phones, a
       expect(await desk.getByTestId(`draw-seed-${drawId}`).innerText()).toContain(SEED);
       expect(await desk.getByTestId(`draw-won-${drawId}`).locator('tr.ant-table-row').count()).toBe(1);
       expect(await desk.getByTestId(`draw-waiting-${drawId}`).locator('tr.ant-table-row').count()).toBe(2);
-      await shot(desk, '07-draw-results', true);
+      await shot(desk, 'events-07-draw-results', true);
 
       // 5. The public page, without signing in: the same result; its export downloads and verifies.
       const visitor = await newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
@@ -283,7 +280,7 @@ describe.skipIf(!hasChromium)('events: a line of 33 trips, sign-ups on phones, a
       // Names are masked in public: no member's full name appears.
       const publicText = await publicPage.getByTestId('public-draw').innerText();
       for (const m of members) expect(publicText).not.toContain(m.name);
-      await shot(publicPage, '08-public-draw', true);
+      await shot(publicPage, 'events-08-public-draw', true);
       const [download] = await Promise.all([
         publicPage.waitForEvent('download', WAIT),
         publicPage.getByTestId(`draw-download-${drawId}`).click(),

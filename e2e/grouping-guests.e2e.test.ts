@@ -8,24 +8,18 @@
  * shown; then names a delivery rider who is not in a union on the 非会员 tab (phone shown masked), signs him up for the
  * session, and finds him on the 报名名单 with the 非会员 tag. Screenshots: e2e/artifacts/grouping-*.png, guests-*.png.
  */
-import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { idCheckChar } from '../src/common/identity.js';
 import type { BulkSignUpResult, EventDetail } from '../src/common/events.js';
 import type { OrgSearchHit } from '../src/common/orgs.js';
-import { ADMIN_PASSWORD, admitMember, artifacts, hasChromium, json, signIn, signInApi, useJourney } from './harness.js';
+import { ADMIN_PASSWORD, admitMember, hasChromium, json, signIn, signInApi, useJourney, DESKTOP, shot } from './harness.js';
 
-const DESKTOP = { width: 1440, height: 900 };
 const WAIT = { timeout: 60_000 };
 
 /** Waits until a modal's opening motion ends (typing before that loses keystrokes). */
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('.ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave'), undefined, WAIT);
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
 }
 
 /** A valid 18-character ID number (东城, born 1991-08-23) whose sequence differs per worker and run. */
@@ -120,7 +114,7 @@ describe.skipIf(!hasChromium)('random grouping and named non-members in a browse
       expect(groups).toContain('周**');
       expect(groups).not.toContain('周一鸣');
       await settled(desk);
-      await shot(desk, 'grouping-01-groups');
+      await shot(desk, 'grouping-01-groups', true);
       await desk.getByTestId('grouping-close').click();
 
       // 2. 非会员: a delivery rider not in a union, named with his phone (shown masked), signed up for the session.
@@ -145,7 +139,7 @@ describe.skipIf(!hasChromium)('random grouping and named non-members in a browse
       await settled(desk);
       await desk.getByTestId('guest-signup-ok').click();
       await desk.getByTestId('guest-signup-ok').waitFor({ state: 'hidden', ...WAIT });
-      await shot(desk, 'guests-01-named');
+      await shot(desk, 'guests-01-named', true);
 
       // 3. The registrations list holds him with the 非会员 tag, beside the six members.
       await desk.getByRole('tab', { name: '报名名单' }).click();
@@ -153,10 +147,10 @@ describe.skipIf(!hasChromium)('random grouping and named non-members in a browse
       await tag.first().waitFor(WAIT);
       expect(await tag.count()).toBe(1);
       expect(await tag.first().innerText()).toBe('非会员');
-      await shot(desk, 'guests-02-registrations');
+      await shot(desk, 'guests-02-registrations', true);
       expect(problems).toEqual([]);
     } catch (error) {
-      if (desk) await shot(desk, 'grouping-guests-failure').catch(() => undefined);
+      if (desk) await shot(desk, 'grouping-guests-failure', true).catch(() => undefined);
       throw error;
     } finally {
       for (const c of contexts) await c.close();

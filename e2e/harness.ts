@@ -246,3 +246,14 @@ export async function openFromMenu(page: Page, group: string, entry: string, pat
     }
   }
 }
+
+/** The journeys' screens: a laptop, a common phone and a small one. */
+export const DESKTOP = { width: 1440, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+export const SMALL_PHONE = { width: 375, height: 812 };
+
+/** Saves a screenshot to e2e/artifacts/<name>.png once antd's motion has settled. */
+export async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage });
+}

@@ -9,9 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { OrgSearchHit } from '../src/common/orgs.js';
-import { artifacts, hasChromium, signIn, useJourney, waitForDemo } from './harness.js';
-
-const DESKTOP = { width: 1440, height: 900 };
+import { artifacts, hasChromium, signIn, useJourney, waitForDemo, DESKTOP } from './harness.js';
 
 /**
  * Latin words the zh-CN console may show: product and format names a Chinese cadre reads as they are, the language

@@ -4,17 +4,10 @@
  * tree lists 东城 first under the city with its kind and members. Screenshots: e2e/artifacts/lists-*.png.
  */
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { OrgSearchHit } from '../src/common/orgs.js';
-import { ADMIN_PASSWORD, artifacts, hasChromium, useJourney } from './harness.js';
-
-const DESKTOP = { width: 1440, height: 900 };
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(300); // let antd's motion settle
-  await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
-}
+import { ADMIN_PASSWORD, artifacts, hasChromium, useJourney, DESKTOP, shot } from './harness.js';
 
 /** The element lies whole inside the box of `within` and inside the window. */
 async function expectWhollyInside(element: Locator, within: Locator): Promise<void> {

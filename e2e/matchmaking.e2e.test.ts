@@ -7,16 +7,14 @@
  * reads 等待对方确认 with no contact; once 阿明 confirms, both see the other's contact.
  * Screenshots: e2e/artifacts/matchmaking-*.png.
  */
-import path from 'node:path';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { idCheckChar } from '../src/common/identity.js';
 import type { BulkSignUpResult, EventDetail } from '../src/common/events.js';
 import type { MatchStats } from '../src/common/matchmaking.js';
 import type { OrgSearchHit } from '../src/common/orgs.js';
-import { ADMIN_PASSWORD, admitMember, artifacts, codeFromOutbox, hasChromium, json, signInApi, useJourney } from './harness.js';
+import { ADMIN_PASSWORD, admitMember, codeFromOutbox, hasChromium, json, signInApi, useJourney, SMALL_PHONE, shot } from './harness.js';
 
-const PHONE = { width: 375, height: 812 };
 const WAIT = { timeout: 60_000 };
 const WHO_LIKES_ME = /喜欢我|喜欢你|对你有意向|likes you/u;
 
@@ -29,10 +27,6 @@ function idNumber(sequence: number): string {
 
 function beijingDay(days: number): string {
   return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
 }
 
 async function signInMember(member: APIRequestContext, admin: APIRequestContext, baseUrl: string, worker: Worker): Promise<void> {
@@ -105,7 +99,7 @@ describe.skipIf(!hasChromium)('matchmaking privacy on two phones', () => {
 
       const phones: Page[] = [];
       for (const worker of workers) {
-        const phone = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
+        const phone = await browser.newContext({ viewport: SMALL_PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
         contexts.push(phone);
         await signInMember(phone.request, api.request, base, worker);
         const page = await phone.newPage();
@@ -121,7 +115,7 @@ describe.skipIf(!hasChromium)('matchmaking privacy on two phones', () => {
       const save = async (page: Page, nickname: string, sensitive: boolean, n: number) => {
         await page.goto(`${base}/m/matchmaking/${event.id}`);
         await page.getByTestId('match-privacy-notice').waitFor(WAIT);
-        if (n === 1) await shot(page, 'matchmaking-01-notice');
+        if (n === 1) await shot(page, 'matchmaking-01-notice', true);
         await page.getByTestId('match-notice-accept').click();
         await page.getByTestId('match-field-nickname').fill(nickname);
         await page.getByTestId('match-field-hobbies').fill('跑步、摄影');
@@ -131,7 +125,7 @@ describe.skipIf(!hasChromium)('matchmaking privacy on two phones', () => {
           await page.getByTestId('match-field-maritalHistory').click();
           await page.locator('.ant-select-item-option').getByText('未婚').click();
           await page.getByTestId('match-visible-maritalHistory').click();
-          await shot(page, 'matchmaking-02-consent');
+          await shot(page, 'matchmaking-02-consent', true);
         }
         await page.getByTestId('match-save').click();
         await page.getByTestId('match-profile-saved').waitFor(WAIT);
@@ -146,7 +140,7 @@ describe.skipIf(!hasChromium)('matchmaking privacy on two phones', () => {
       expect(await mingCard.innerText()).toContain('兴趣爱好：跑步、摄影');
       await mingCard.getByTestId('match-interest').click();
       await yan.getByTestId('match-interest-note').getByText('今天还可以表达 19 次意向').waitFor(WAIT);
-      await shot(yan, 'matchmaking-03-interest');
+      await shot(yan, 'matchmaking-03-interest', true);
 
       // 3. 阿明 sees nothing of it: her card still offers 有意向, no match, no "who likes you"; the cadre sees no pair.
       await tab(ming, 'browse');
@@ -157,7 +151,7 @@ describe.skipIf(!hasChromium)('matchmaking privacy on two phones', () => {
       expect(await ming.locator('body').innerText()).not.toMatch(WHO_LIKES_ME);
       await tab(ming, 'matches');
       await ming.getByTestId('match-matches').getByText('还没有互相有意向的人').waitFor(WAIT);
-      await shot(ming, 'matchmaking-04-one-sided-unseen');
+      await shot(ming, 'matchmaking-04-one-sided-unseen', true);
       expect((await stats()).mutualMatches).toBe(0);
 
       // 4. 阿明 is interested back: mutual.
@@ -173,7 +167,7 @@ describe.skipIf(!hasChromium)('matchmaking privacy on two phones', () => {
       await yanMatches.getByTestId('match-confirm-contact').click();
       await yanMatches.getByTestId('match-waiting').waitFor(WAIT);
       expect(await yanMatches.getByTestId('match-contact').count()).toBe(0);
-      await shot(yan, 'matchmaking-05-waiting');
+      await shot(yan, 'matchmaking-05-waiting', true);
 
       // 6. 阿明 confirms: both see the other's contact.
       await tab(ming, 'matches');
@@ -182,7 +176,7 @@ describe.skipIf(!hasChromium)('matchmaking privacy on two phones', () => {
       const contact = mingMatches.getByTestId('match-contact');
       await contact.waitFor(WAIT);
       expect(await contact.innerText()).toContain('联系方式');
-      await shot(ming, 'matchmaking-06-contact');
+      await shot(ming, 'matchmaking-06-contact', true);
       await yan.reload();
       await tab(yan, 'matches');
       await yan.getByTestId('match-matches').getByTestId('match-contact').waitFor(WAIT);

@@ -11,15 +11,19 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../src/common/identity.js';
-import { artifacts, codeFromOutbox, ensureWebBuilt, hasChromium, launchChromium, signIn, startApp, type RunningApp } from './harness.js';
-
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.waitForTimeout(300); // let antd's motion settle
-  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage });
-}
+import {
+  artifacts,
+  codeFromOutbox,
+  ensureWebBuilt,
+  hasChromium,
+  launchChromium,
+  signIn,
+  startApp,
+  type RunningApp,
+  DESKTOP,
+  PHONE,
+  shot,
+} from './harness.js';
 
 /** A valid 18-character ID number (东城, born 1990-03-07) with a sequence that differs per run. */
 function idNumber(sequence: number): string {

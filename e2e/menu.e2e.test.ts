@@ -7,9 +7,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts, ensureWebBuilt, hasChromium, launchChromium, signIn, startApp, type RunningApp } from './harness.js';
-
-const DESKTOP = { width: 1440, height: 900 };
+import { artifacts, ensureWebBuilt, hasChromium, launchChromium, signIn, startApp, type RunningApp, DESKTOP } from './harness.js';
 
 /** The header entries the federation admin sees, a group as its submenu's title. */
 const TOP_LEVEL = [

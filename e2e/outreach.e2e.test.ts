@@ -7,10 +7,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { OrgSearchHit, OrgWithAncestors } from '../src/common/orgs.js';
-import { ADMIN_PASSWORD, artifacts, hasChromium, json, signIn, signInApi, useJourney } from './harness.js';
+import { ADMIN_PASSWORD, artifacts, hasChromium, json, signIn, signInApi, useJourney, DESKTOP, PHONE } from './harness.js';
 
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const CADRE = { username: 'dc.outreach', displayName: '东城双沟通干部', password: 'Dc-Outreach-Pass-2026' };
 
 /** A valid resident ID number (check digit per GB 11643) of someone born in 1991, unique by `serial`. */

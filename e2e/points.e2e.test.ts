@@ -26,18 +26,14 @@ import {
   signInApi,
   useJourney,
   waitForDemo,
+  DESKTOP,
+  SMALL_PHONE,
+  shot,
 } from './harness.js';
 
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 375, height: 812 };
 const CADRE = { username: 'dongcheng.points', password: 'Dongcheng-Points-2026', displayName: '东城积分专干' };
 const CASHIER = { username: 'zhajiang.cashier', displayName: '收银员小李', password: 'Counter-Lunch-2026' };
 const MERCHANT = '新世界美食广场·老北京炸酱面';
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.waitForTimeout(300); // let antd's motion settle
-  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage });
-}
 
 /** A valid 18-character ID number (东城, born 1992-06-15) with a sequence that differs per run. */
 function idNumber(sequence: number): string {
@@ -79,7 +75,7 @@ describe.skipIf(!hasChromium)('points: earn, see, spend, settle', () => {
       contexts.push(context);
       return context;
     };
-    const phoneOptions = { viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+    const phoneOptions = { viewport: SMALL_PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
     const adminContext = await newContext({ viewport: DESKTOP, locale: 'zh-CN' });
     const deskContext = await newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
     const memberContext = await newContext(phoneOptions);

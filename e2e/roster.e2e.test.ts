@@ -5,18 +5,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { OrgSearchHit } from '../src/common/orgs.js';
-import { artifacts, hasChromium, root, signIn, useJourney } from './harness.js';
+import { artifacts, hasChromium, root, signIn, useJourney, DESKTOP, shot } from './harness.js';
 
-const DESKTOP = { width: 1440, height: 900 };
 const MESSY_ROSTER = path.resolve(root, '../shared/fixtures/roster-messy.xlsx');
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.waitForTimeout(300); // let antd's motion settle
-  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage });
-}
 
 describe.skipIf(!hasChromium || !fs.existsSync(MESSY_ROSTER))('importing a roster in a browser', () => {
   const journey = useJourney();

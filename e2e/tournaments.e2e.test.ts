@@ -5,20 +5,23 @@
  * sees 待确认; on the laptop the organiser finds it on 成绩确认, confirms it, and 积分榜 shows the winner on 3 points
  * (the standings are computed from confirmed results only: before the confirmation nobody has a point).
  */
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CreatedReferee, Schedule, Standings, TournamentDetail } from '../src/common/tournaments.js';
-import { artifacts, ADMIN_PASSWORD, hasChromium, json, signIn, signInApi, signInFirstTime, useJourney } from './harness.js';
+import {
+  ADMIN_PASSWORD,
+  hasChromium,
+  json,
+  signIn,
+  signInApi,
+  signInFirstTime,
+  useJourney,
+  DESKTOP,
+  SMALL_PHONE,
+  shot,
+} from './harness.js';
 
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 375, height: 812 };
 const REFEREE_PASSWORD = 'Referee-League-2026';
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage });
-}
 
 describe.skipIf(!hasChromium)('tournaments: a referee enters a result on a phone', () => {
   const journey = useJourney();
@@ -51,7 +54,7 @@ describe.skipIf(!hasChromium)('tournaments: a referee enters a result on a phone
 
       // 1. The referee on a phone: first password changed, then 裁判录分 with the open matches.
       const phoneContext = await browser.newContext({
-        viewport: PHONE,
+        viewport: SMALL_PHONE,
         locale: 'zh-CN',
         isMobile: true,
         hasTouch: true,
@@ -68,7 +71,7 @@ describe.skipIf(!hasChromium)('tournaments: a referee enters a result on a phone
       await phone.getByTestId(`ref-enter-${match.id}`).click();
       await phone.getByTestId('ref-regular-home').fill('3');
       await phone.getByTestId('ref-regular-away').fill('1');
-      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SMALL_PHONE.width);
       await phone.getByTestId('ref-submit').click();
       await phone.getByTestId('ref-pending').waitFor();
       await shot(phone, 't02-referee-entered', true);

@@ -12,19 +12,25 @@ import { describe, expect, it } from 'vitest';
 import type { OrgSearchHit } from '../src/common/orgs.js';
 import type { Page as ListPage } from '../src/common/paging.js';
 import type { Campaign, CampaignDetail, Handout, Reconciliation, StockMove } from '../src/common/welfare.js';
-import { ADMIN_PASSWORD, artifacts, hasChromium, json, openFromMenu, signIn, signInApi, useJourney } from './harness.js';
+import {
+  ADMIN_PASSWORD,
+  artifacts,
+  hasChromium,
+  json,
+  openFromMenu,
+  signIn,
+  signInApi,
+  useJourney,
+  DESKTOP,
+  SMALL_PHONE,
+  shot,
+} from './harness.js';
 
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 375, height: 812 };
 const CADRE = { username: 'dc.welfare', displayName: '东城慰问干部', password: 'Dc-Welfare-Pass-2026' };
 const WAIT = { timeout: 60_000 };
 const STOCKED = 500;
 const ALLOCATED = 237;
 const HANDED = 7;
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(artifacts, `welfare-${name}.png`), fullPage: true });
-}
 
 /** Waits until a modal's opening motion ends (typing before that loses the dropdown). */
 async function settled(page: Page): Promise<void> {
@@ -107,7 +113,7 @@ describe.skipIf(!hasChromium)('a 夏送清凉 campaign in a browser', () => {
       await page.getByTestId('campaign-page').waitFor(WAIT);
       expect(new URL(page.url()).pathname).toBe(`/welfare/campaigns/${demo.id}`);
       await page.getByTestId('campaign-items-table').getByText('西瓜', { exact: true }).waitFor(WAIT);
-      await shot(page, '01-campaign');
+      await shot(page, 'welfare-01-campaign', true);
 
       // 2. Stock in 500 斤 of watermelon at the warehouse.
       await page.getByTestId('stock-in').click();
@@ -130,7 +136,7 @@ describe.skipIf(!hasChromium)('a 夏送清凉 campaign in a browser', () => {
       await page.getByTestId('move-to').locator('input').click();
       await page.getByTestId('move-to').locator('input').fill('东城区总工会');
       await page.getByTestId(`org-option-${dongcheng.id}`).click(WAIT);
-      await shot(page, '02-allocate');
+      await shot(page, 'welfare-02-allocate', true);
       await page.getByTestId('move-ok').click();
       await page
         .getByTestId('move-form')
@@ -148,7 +154,7 @@ describe.skipIf(!hasChromium)('a 夏送清凉 campaign in a browser', () => {
       await row.waitFor(WAIT);
       await row.locator('button').click();
       await cadrePage.getByTestId('pending-receipts').waitFor({ state: 'detached', ...WAIT });
-      await shot(cadrePage, '03-received');
+      await shot(cadrePage, 'welfare-03-received', true);
 
       // 5. A hand-out to a named outdoor worker from 东城's stock.
       const phone = `139${String(Date.now()).slice(-8)}`;
@@ -174,7 +180,7 @@ describe.skipIf(!hasChromium)('a 夏送清凉 campaign in a browser', () => {
       expect(voucherToken).toMatch(/^WV1\./u);
       // The voucher's QR code is shown once, for the worker to keep.
       await cadrePage.getByTestId('issued-vouchers').locator('canvas').waitFor(WAIT);
-      await shot(cadrePage, '04a-voucher-issued');
+      await shot(cadrePage, 'welfare-04a-voucher-issued', true);
       // Closed by its own button: an Escape reaches the dialog only when the focus is inside it, and a dialog left
       // open covers the page's buttons.
       const issued = cadrePage.getByTestId('issued-vouchers');
@@ -189,7 +195,7 @@ describe.skipIf(!hasChromium)('a 夏送清凉 campaign in a browser', () => {
       await refusal.waitFor(WAIT);
       expect(await refusal.innerText()).toContain('此人已在本活动中领取过');
       expect(await refusal.innerText()).toContain('每人限领一次');
-      await shot(cadrePage, '04-refused');
+      await shot(cadrePage, 'welfare-04-refused', true);
       await cadrePage.keyboard.press('Escape');
 
       // 7. The reconciliation: 东城 received the allocation and handed out 7 斤; one more person reached.
@@ -200,7 +206,7 @@ describe.skipIf(!hasChromium)('a 夏送清凉 campaign in a browser', () => {
       const cells = await dcMelon.locator('td').allInnerTexts();
       expect(cells.some((c) => c.startsWith(String(dcBefore.received + ALLOCATED)))).toBe(true);
       expect(cells.some((c) => c.startsWith(String(dcBefore.handedOut + HANDED)))).toBe(true);
-      await shot(cadrePage, '05-reconciliation-dongcheng');
+      await shot(cadrePage, 'welfare-05-reconciliation-dongcheng', true);
 
       // The admin's reconciliation of the whole campaign: stocked in and handed out grew, the books balance.
       await page.getByTestId('tab-reconciliation').click();
@@ -214,7 +220,7 @@ describe.skipIf(!hasChromium)('a 夏送清凉 campaign in a browser', () => {
       expect(Number((await page.getByTestId('rec-people').locator('.ant-statistic-content-value').innerText()).replace(/,/gu, ''))).toBe(
         before.peopleReached + 1,
       );
-      await shot(page, '06-reconciliation');
+      await shot(page, 'welfare-06-reconciliation', true);
 
       // 8. The shop's cashier on a phone. The demo's voucher period is the summer, so two cold-drink vouchers of a
       // campaign running now, taken at the same shop, go to two workers (through the API).
@@ -261,7 +267,7 @@ describe.skipIf(!hasChromium)('a 夏送清凉 campaign in a browser', () => {
         ),
       );
       await admin.close();
-      const shop = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
+      const shop = await browser.newContext({ viewport: SMALL_PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
       await signInApi(shop.request, app.baseUrl, cashier.username, cashier.firstPassword);
       await json(
         shop.request.post(`${app.baseUrl}/api/auth/password`, {
@@ -281,9 +287,9 @@ describe.skipIf(!hasChromium)('a 夏送清凉 campaign in a browser', () => {
         await shopPage.getByTestId('voucher-outcome').getByText(expected).waitFor(WAIT);
       };
       await scan(first!.vouchers[0]!.token, '已核销');
-      await shot(shopPage, '08-voucher-redeemed');
+      await shot(shopPage, 'welfare-08-voucher-redeemed', true);
       await scan(first!.vouchers[0]!.token, '重复：该券已核销过');
-      await shot(shopPage, '09-voucher-duplicate');
+      await shot(shopPage, 'welfare-09-voucher-duplicate', true);
 
       // 9. Offline: the other worker's voucher is checked on the phone and queued; scanned again, 重复 at once; back
       // online, the queue syncs and the server counts it once.
@@ -292,7 +298,7 @@ describe.skipIf(!hasChromium)('a 夏送清凉 campaign in a browser', () => {
       await scan(second!.vouchers[0]!.token, '已验证，待同步');
       await shopPage.getByTestId('voucher-queued').waitFor(WAIT);
       await scan(second!.vouchers[0]!.token, '重复：该券已核销过');
-      await shot(shopPage, '10-voucher-offline');
+      await shot(shopPage, 'welfare-10-voucher-offline', true);
       await shop.setOffline(false);
       await shopPage.evaluate(() => window.dispatchEvent(new Event('online')));
       await shopPage.getByTestId('voucher-queued').waitFor({ state: 'detached', ...WAIT });
@@ -305,15 +311,15 @@ describe.skipIf(!hasChromium)('a 夏送清凉 campaign in a browser', () => {
       await voucherRow.waitFor(WAIT);
       // planned, stocked in, handed out, redeemed (each voucher once), left, in transit
       expect((await voucherRow.locator('td').allInnerTexts()).slice(1, 7)).toEqual(['10', '10', '2', '2', '8', '0']);
-      await shot(page, '11-voucher-reconciliation');
+      await shot(page, 'welfare-11-voucher-reconciliation', true);
       await shop.close();
 
       // The same campaign page at phone width (a cadre at the market gate).
       const phonePage = await cadreDesk.newPage();
-      await phonePage.setViewportSize(PHONE);
+      await phonePage.setViewportSize(SMALL_PHONE);
       await phonePage.goto(`${app.baseUrl}/welfare/campaigns/${demo.id}?tab=handouts`);
       await phonePage.getByTestId('handouts-tab').waitFor(WAIT);
-      await shot(phonePage, '07-phone');
+      await shot(phonePage, 'welfare-07-phone', true);
       expect(problems).toEqual([]);
     } catch (error) {
       await page.screenshot({ path: path.join(artifacts, 'welfare-failure.png') }).catch(() => undefined);

@@ -7,15 +7,9 @@ import path from 'node:path';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { OrgSearchHit } from '../src/common/orgs.js';
-import { ADMIN_PASSWORD, artifacts, hasChromium, useJourney, waitForDemo } from './harness.js';
+import { ADMIN_PASSWORD, artifacts, hasChromium, useJourney, waitForDemo, DESKTOP, shot } from './harness.js';
 
-const DESKTOP = { width: 1440, height: 900 };
 const CADRE = { username: 'dc.workbench', displayName: '东城工作台干部', password: 'Dc-Workbench-Pass-2026' };
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(300); // let antd's motion settle
-  await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
-}
 
 /** A valid resident ID number (check digit per GB 11643) of someone born in 1990, unique by `serial`. */
 function idNumber(serial: number): string {
