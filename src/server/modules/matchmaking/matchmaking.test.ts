@@ -13,6 +13,7 @@ import type {
 } from '../../../common/matchmaking.js';
 import { dayOf } from '../../../common/beijing-time.js';
 import { programmeAt } from '../points/merchants.fixtures.js';
+import { openSession } from '../events/events.fixtures.js';
 import { matchmakingEvent, participant, profileOf, send } from './matchmaking.fixtures.js';
 import { purgePastRetention } from './matchmaking.service.js';
 
@@ -226,6 +227,36 @@ describe('matchmaking profiles (联谊资料)', () => {
     const after = (await send(ctx, 'GET', portal(event.id, '/profile'), undefined, b.cookie)).json<MyProfileAnswer>();
     expect(after.retention).toMatchObject({ retentionDays: 7, deleteOn: dayOf(new Date(ends.getTime() + 7 * 86_400_000)) });
     await send(ctx, 'PUT', cadre(event.id, '/settings'), { enabled: true, retentionDays: 30, dailyInterestLimit: 3 });
+  });
+
+  it('lets an entry waiting for the points ranking take part: a profile and the tasks that rank it', async () => {
+    const programme = await ctx.database.db
+      .selectFrom('event')
+      .select('points_programme_id as id')
+      .where('id', '=', event.id)
+      .executeTakeFirstOrThrow();
+    const created = await send(ctx, 'POST', '/api/events', {
+      orgId: tree.dcStreet.id,
+      kind: 'matchmaking',
+      title: '燕缘际会·积分排名',
+      selection: 'points_ranking',
+      pointsProgrammeId: programme.id,
+      sessions: [openSession(300, '中关村展示中心')],
+    });
+    expect(created.statusCode, created.body).toBeLessThan(300);
+    const ranked = created.json<EventDetail>();
+    await send(ctx, 'PUT', cadre(ranked.id, '/settings'), { enabled: true, retentionDays: 30, dailyInterestLimit: 3 });
+    const p = await participant(ctx, ranked, tree.dcUnion.id, '燕排名');
+    const status = await sql<{ status: string }>`SELECT status FROM event_registration WHERE id = ${p.registrationId}`.execute(
+      ctx.database.db,
+    );
+    expect(status.rows).toEqual([{ status: 'entered' }]);
+    expect(await profileOf(ctx, ranked.id, p.cookie, { nickname: '排名中', visible: [] })).toMatch(/^\d+-\d+$/);
+    const task = await send(ctx, 'POST', portal(ranked.id, '/tasks'), { task: 'checkin' }, p.cookie);
+    expect(task.statusCode, task.body).toBe(200);
+    expect(task.json<TaskResult>()).toMatchObject({ points: 5, replayed: false });
+    const stats = (await send(ctx, 'GET', cadre(ranked.id, '/stats'))).json<MatchStats>();
+    expect(stats).toMatchObject({ participants: 1, profiles: 1 });
   });
 
   it('limits interests per day with the counter', async () => {

@@ -35,7 +35,8 @@ describe('lifting a block and the retention on the phone', () => {
     await screen.findByTestId('match-card-1-12');
     await waitFor(() => expect(screen.queryByTestId('match-blocked-1-12')).toBeNull());
     expect(calls.find((c) => c.url.pathname === `${base}/blocks/lift`)?.body).toEqual({ profileRef: '1-12' });
-  });
+    // The whole phone page with two tabs' worth of antd: slow on a shared machine.
+  }, 150_000);
 
   it('states the event’s retention: days after the last session and the date of deletion, on the page and in the notice', async () => {
     fakeApi(cadre([]), (_method, path) => {
