@@ -275,9 +275,9 @@ describe('matchmaking profiles (联谊资料)', () => {
     expect((await task({ task: 'checkin' })).json<TaskResult>()).toMatchObject({ points: 5, replayed: true });
     expect((await task({ task: 'question' })).statusCode).toBe(400);
     expect((await task({ task: 'question', answer: '周末一起爬香山' })).json<TaskResult>()).toMatchObject({ points: 10, replayed: false });
-    const ledger = await sql<{ n: number }>`SELECT count(*)::int AS n FROM points_transfer WHERE transfer_key LIKE 'matchmaking:%'`.execute(
-      ctx.database.db,
-    );
+    const ledger = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM points_transfer WHERE transfer_key LIKE ${`matchmaking:${event.id}:%`}`.execute(ctx.database.db);
     expect(ledger.rows[0]!.n).toBe(2);
     const ranking = await send(ctx, 'GET', cadre(event.id, '/ranking?places=1'));
     expect(ranking.statusCode, ranking.body).toBe(200);
