@@ -21,6 +21,7 @@ describe('the demo matchmaking 燕缘际会 at the seed page’s figures', () =>
   let dir: string;
   let eventId: number;
   let firstRunMs = 0;
+  let firstRunCpuMs = 0;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-matchmaking-seed-'));
@@ -38,8 +39,11 @@ describe('the demo matchmaking 燕缘际会 at the seed page’s figures', () =>
     await seedEvents(database.db);
     // What the background loader does once the members are in; twice, to show the second run adds nothing.
     const started = Date.now();
+    const cpu = process.cpuUsage();
     await seedMatchmaking(database.db, deps.cipher);
     firstRunMs = Date.now() - started;
+    const used = process.cpuUsage(cpu);
+    firstRunCpuMs = (used.user + used.system) / 1000;
     await seedMatchmaking(database.db, deps.cipher);
     eventId = (await database.db.selectFrom('event').select('id').where('title', '=', MATCHMAKING_TITLE).executeTakeFirstOrThrow()).id;
   }, 300_000);
@@ -133,8 +137,10 @@ describe('the demo matchmaking 燕缘际会 at the seed page’s figures', () =>
   });
 
   it('adds little to a cold demo start', () => {
-    // The demo's budget is < 15 s on a developer machine (about 5–8 s measured); a loaded shared runner gets headroom.
+    // The demo's budget is < 15 s of a cold start; the CPU time is what a quiet machine would wait (PGlite runs in
+    // this process), the wall time gets headroom for a loaded shared runner.
+    expect(firstRunCpuMs).toBeLessThan(15_000);
     expect(firstRunMs).toBeLessThan(60_000);
-    console.info(`seedMatchmaking: ${(firstRunMs / 1000).toFixed(1)} s`);
+    console.info(`seedMatchmaking: ${(firstRunMs / 1000).toFixed(1)} s wall, ${(firstRunCpuMs / 1000).toFixed(1)} s CPU`);
   });
 });
