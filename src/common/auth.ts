@@ -51,6 +51,9 @@ export const actions = [
   'tournament.write',
   /** Entering results of the matches and heats one is named on (confirmed by the organiser). */
   'tournament.referee',
+  /** The work ledger (工作台账): a node's entries by year and kind, its roll-up and Excel export. */
+  'ledger.read',
+  'ledger.write',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -65,6 +68,7 @@ const readAll: Action[] = [
   'training.read',
   'contest.read',
   'tournament.read',
+  'ledger.read',
 ];
 
 /** What each role may do, within the subtree it was granted on. */
@@ -84,6 +88,7 @@ export const rolePermissions: Record<Role, readonly Action[]> = {
     'training.write',
     'contest.write',
     'tournament.write',
+    'ledger.write',
   ],
   finance_officer: readAll,
   auditor: [...readAll, 'audit.read', 'user.read'],

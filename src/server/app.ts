@@ -51,6 +51,7 @@ const routeModules: readonly (() => Promise<RouteModule>)[] = [
   () => import('./modules/matchmaking/matchmaking.routes.js').then((m) => m.matchmakingRoutes),
   () => import('./modules/contests/contests.routes.js').then((m) => m.contestRoutes),
   () => import('./modules/tournaments/tournaments.routes.js').then((m) => m.tournamentRoutes),
+  () => import('./modules/ledger/ledger.routes.js').then((m) => m.ledgerRoutes),
 ];
 
 function prettyTransportOption(): { transport?: { target: string; options: Record<string, unknown> } } {

@@ -28,7 +28,7 @@ export function eventAdminRoutes(app: FastifyInstance, deps: Deps): void {
   r.post(
     '/api/events/:id/close',
     { schema: { tags, params: IdParam, body: CloseEventBody, response: { 200: EventReport } } },
-    async (req) => admin.closeEvent(db, requireActor(req), req.params.id, req.body),
+    async (req) => admin.closeEvent(db, deps.events, requireActor(req), req.params.id, req.body),
   );
   r.post('/api/events/:id/cancel', { schema: { tags, params: IdParam, response: { 200: CancelEventResult } } }, async (req) =>
     admin.cancelEvent(db, requireActor(req), req.params.id),

@@ -23,6 +23,16 @@ import { findOrgFor } from '../orgs/orgs.service.js';
 import { neutraliseCell } from '../rosters/roster.errors-file.js';
 import { assertOwner, findEventFor, getEvent } from './events.service.js';
 import * as admin from './events.admin.repo.js';
+import type { EventBus } from '../../events.js';
+import type { AuditActor } from '../../audit/audit.js';
+
+/** An open event was closed with its summary (the work is done): told once, in the closing's transaction. */
+export type EventClosed = { by: AuditActor; eventId: number; orgId: number; orgPath: string; title: string; kind: EventDetail['kind'] };
+declare module '../../events.js' {
+  interface AppEvents {
+    'event.closed': EventClosed;
+  }
+}
 
 function figures(row: Awaited<ReturnType<typeof admin.figuresOf>>): AttendanceFigures {
   const held = row.attended + row.no_show + row.confirmed;
@@ -50,13 +60,21 @@ export async function eventReport(db: Kysely<DB>, actor: Actor, eventId: number)
 }
 
 /** Closes an open event with the cadre's summary: the status moves once (guarded), the summary is kept, audited. */
-export async function closeEvent(db: Kysely<DB>, actor: Actor, eventId: number, body: CloseEventBody): Promise<EventReport> {
+export async function closeEvent(db: Kysely<DB>, bus: EventBus, actor: Actor, eventId: number, body: CloseEventBody): Promise<EventReport> {
   await db.transaction().execute(async (tx) => {
     const event = await findEventFor(tx, actor, eventId);
     assertOwner(actor, event);
     if (!(await admin.moveEvent(tx, event, ['open'], 'closed'))) throw new AppError('EVENT_STATUS_FINAL');
     await admin.insertClosing(tx, event, body.summary, actor.userId);
     await recordWrite(tx, actor, 'event.close', { type: 'event', id: event.id, orgPath: event.org_path });
+    await bus.emit(tx, 'event.closed', {
+      by: actor,
+      eventId: event.id,
+      orgId: event.org_id,
+      orgPath: event.org_path,
+      title: event.title,
+      kind: event.kind,
+    });
   });
   return eventReport(db, actor, eventId);
 }

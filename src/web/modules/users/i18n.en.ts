@@ -81,6 +81,8 @@ export const messages: Widen<typeof zhCN> = {
       attempts: 'Attempts',
       to: 'To',
       from: 'From',
+      changed: 'Changed',
+      module: 'From module',
     },
     values: {
       member: 'the member',

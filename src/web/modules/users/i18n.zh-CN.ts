@@ -79,6 +79,8 @@ export const messages = {
       attempts: '尝试次数',
       to: '转至',
       from: '原',
+      changed: '修改项',
+      module: '来源模块',
     },
     values: {
       member: '会员本人',
