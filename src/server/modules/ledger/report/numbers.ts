@@ -70,9 +70,9 @@ function countedThing(text: string, from: number, to: number): string | null {
   const before = /([\u4e00-\u9fa5]{1,8})$/.exec(text.slice(Math.max(0, from - 8), from));
   if (before) {
     const word = (before[1] as string)
-      .replace(/(?:达到|达|共|计|约|有|为|举办|安排|组织)$/, '')
+      .replace(/(?:达到|达|共|计|约|有|为|举办|安排)$/, '')
       .replace(/^.*(?:的|有|共|达|覆盖|为|计|约|已|了|各|其中)/, '');
-    if (word.length >= 2) return word.slice(-6);
+    if (word.length >= 2) return word;
   }
   return null;
 }

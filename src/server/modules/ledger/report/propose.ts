@@ -49,7 +49,7 @@ function organisersOf(texts: Mapped[], tree: readonly ReportTreeNode[], district
   return out;
 }
 
-function proposalOf(item: NewsItem, index: number, tree: readonly ReportTreeNode[]): Proposal {
+function proposalOf(item: NewsItem, index: number, tree: readonly ReportTreeNode[], source: string): Proposal {
   const headBlock = pickHeadline(item.heads, tree);
   const kicker = item.heads.filter((h) => h !== headBlock).map((h) => h.text);
   const first = item.body[0];
@@ -68,13 +68,13 @@ function proposalOf(item: NewsItem, index: number, tree: readonly ReportTreeNode
   const { kind, because } = kindOf(headline ?? '', leadPart.text);
   const body = bodyText(item);
   const figures = new Map<string, ReportFigure>();
-  for (const m of [...item.heads, body]) for (const f of findFigures(m)) figures.set(`${f.value}|${f.unit ?? ''}`, figures.get(`${f.value}|${f.unit ?? ''}`) ?? f);
+  for (const m of [body, ...item.heads]) for (const f of findFigures(m)) figures.set(`${f.value}|${f.unit ?? ''}`, figures.get(`${f.value}|${f.unit ?? ''}`) ?? f);
   const credit = item.credit?.text ?? INLINE_CREDIT.exec(body.text)?.[0] ?? null;
   return {
     index,
     headline,
     kicker: kicker.length > 0 ? kicker.join(' / ') : null,
-    byline: byline ? byline[0].trim() : credit,
+    byline: byline ? printed(source, firstText, byline[0].trimEnd().length) : credit,
     isPhoto: item.isPhoto,
     span: { start: item.start, end: item.end },
     organisers,
@@ -87,13 +87,19 @@ function proposalOf(item: NewsItem, index: number, tree: readonly ReportTreeNode
   };
 }
 
+/** The source text of the first `length` characters of a mapped text: a byline as printed (记者 任洁 通讯员 马特). */
+function printed(source: string, m: Mapped, length: number): string {
+  const { start, end } = sourceRange(m, 0, length);
+  return source.slice(start, end);
+}
+
 /**
  * Proposes one ledger entry per news item of a page (text or bytes: UTF-8 or GBK). Pure: reads nothing, writes
  * nothing; every value carries its snippet's offsets into the page so the cadre sees where it came from.
  */
 export function proposeEntries(input: string | Uint8Array, tree: readonly ReportTreeNode[]): Proposal[] {
   const { text } = readPage(input);
-  return splitItems(pageBlocks(text)).map((item, i) => proposalOf(item, i, tree));
+  return splitItems(pageBlocks(text)).map((item, i) => proposalOf(item, i, tree, text));
 }
 
 function shift(p: Proposal, by: number, index: number): Proposal {
@@ -165,7 +171,7 @@ export async function* proposeStream(
       if (part.trim() !== '') {
         sawText = true;
         for (const item of splitItems(pageBlocks(part, startsPage))) {
-          yield shift(proposalOf(item, index, tree), consumed, index);
+          yield shift(proposalOf(item, index, tree, part), consumed, index);
           index++;
         }
       }
