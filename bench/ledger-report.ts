@@ -71,5 +71,6 @@ export async function benchLedgerReport(streamPages = 1000): Promise<Section> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const section = await benchLedgerReport(Number(process.argv[2] ?? 1000));
-  for (const f of section.figures) console.log(`${f.name.padEnd(40)} ${f.value} ${f.unit}${f.baseline ? `  (baseline ${f.baseline.name}: ${f.baseline.value})` : ''}`);
+  for (const f of section.figures)
+    console.log(`${f.name.padEnd(40)} ${f.value} ${f.unit}${f.baseline ? `  (baseline ${f.baseline.name}: ${f.baseline.value})` : ''}`);
 }

@@ -4,10 +4,7 @@ import { sourceRange, type Mapped } from './text.js';
 
 const NUM = '(\\d{1,4}|[〇零一二两三四五六七八九十]{1,4})';
 /** 2023年6月18日至19日, 6月18日至6月19日, 6月20日, 4月底 (a month only); 至 / 到 / - / — make a range. */
-const DATE = new RegExp(
-  `(?:(\\d{4})年)?${NUM}月(?:${NUM}[日号])?(?:\\s*(?:至|到|-|—|－|~)\\s*(?:${NUM}月)?${NUM}[日号])?`,
-  'g',
-);
+const DATE = new RegExp(`(?:(\\d{4})年)?${NUM}月(?:${NUM}[日号])?(?:\\s*(?:至|到|-|—|－|~)\\s*(?:${NUM}月)?${NUM}[日号])?`, 'g');
 const RELATIVE = /近日|日前|连日来|前不久|当天|昨天|今天|近期/;
 
 function num(text: string | undefined): number | null {

@@ -16,9 +16,10 @@ function build(): ReportTreeNode[] {
   const city = add('北京市总工会', 'city_federation', null, null);
   const districts = new Map(beijingDistricts.map((d) => [d.code, add(`${d.name}总工会`, 'district_federation', city, d.code)]));
   const industry = new Map(
-    ['北京市教育工会', '北京市建筑工会', '北京市交通运输工会', '北京市卫生健康工会', '北京市财贸工会', '北京市农林水利工会'].map(
-      (n) => [n, add(n, 'industry_union', city, null)],
-    ),
+    ['北京市教育工会', '北京市建筑工会', '北京市交通运输工会', '北京市卫生健康工会', '北京市财贸工会', '北京市农林水利工会'].map((n) => [
+      n,
+      add(n, 'industry_union', city, null),
+    ]),
   );
   const streets: [string, string][] = [
     ['110102', '天桥街道'],
@@ -36,7 +37,9 @@ function build(): ReportTreeNode[] {
     ['110114', '回龙观街道'],
     ['110108', '上地街道'],
   ];
-  const street = new Map(streets.map(([code, name]) => [name, add(`${name}总工会`, 'street_federation', districts.get(code) ?? city, code)]));
+  const street = new Map(
+    streets.map(([code, name]) => [name, add(`${name}总工会`, 'street_federation', districts.get(code) ?? city, code)]),
+  );
   add('房山区教育工会', 'industry_union', districts.get('110111') ?? city, '110111');
   const grassroots: [string, string, string][] = [
     ['北京大学肿瘤医院', '北京市卫生健康工会', '110108'],

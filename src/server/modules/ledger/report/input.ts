@@ -8,8 +8,15 @@ export type DecodedReport = { text: string; encoding: 'utf-8' | 'gbk' };
 const MB = 1024 * 1024;
 const roundMb = (bytes: number) => Math.round((bytes / MB) * 10) / 10;
 
-/** Control characters other than tab, line feed, carriage return and form feed (page break). */
-const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g;
+/** How many control characters a text holds, other than tab, line feed, carriage return and form feed (page break). */
+export function controlCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) || c === 0x7f) n++;
+  }
+  return n;
+}
 
 /** A text with more control characters than this share is a binary file read as text. */
 const MAX_CONTROL_SHARE = 0.01;
@@ -17,7 +24,7 @@ const MAX_CONTROL_SHARE = 0.01;
 /** Refuses a text that is not a page of writing: NUL bytes or many control characters, or nothing but blanks. */
 export function guardText(text: string): string {
   if (text.includes('\u0000')) throw new AppError('LEDGER_REPORT_BINARY');
-  const controls = text.match(CONTROL)?.length ?? 0;
+  const controls = controlCount(text);
   if (controls > Math.max(2, text.length * MAX_CONTROL_SHARE)) throw new AppError('LEDGER_REPORT_BINARY');
   if (text.trim() === '') throw new AppError('LEDGER_REPORT_EMPTY');
   return text.replace(/^\uFEFF/, '');

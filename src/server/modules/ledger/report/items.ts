@@ -50,8 +50,7 @@ export function splitItems(blocks: Block[]): NewsItem[] {
       continue;
     }
     const inlineCredit = INLINE_CREDIT.test(block.text);
-    const startsNew =
-      heads.length > 0 || current === null || (current.body.length > 0 && (/^本报讯/.test(block.text) || inlineCredit));
+    const startsNew = heads.length > 0 || current === null || (current.body.length > 0 && (/^本报讯/.test(block.text) || inlineCredit));
     if (startsNew) {
       current = itemOf(heads, [block]);
       items.push(current);

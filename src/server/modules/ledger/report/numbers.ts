@@ -31,9 +31,51 @@ export function chineseNumeral(text: string): number | null {
 
 /** Measure words and units a counted figure may carry, longest first so 班次 wins over 次. */
 const UNITS = [
-  '班次', '场次', '人次', '万元', '公斤', '平方米', '余人',
-  '人', '名', '位', '家', '个', '支', '场', '册', '份', '斤', '吨', '次', '项', '所', '户', '辆', '件', '元',
-  '台', '篇', '首', '批', '组', '条', '间', '套', '本', '张', '队', '处', '座', '节', '块', '棵', '盒', '箱', '%', '％',
+  '班次',
+  '场次',
+  '人次',
+  '万元',
+  '公斤',
+  '平方米',
+  '余人',
+  '人',
+  '名',
+  '位',
+  '家',
+  '个',
+  '支',
+  '场',
+  '册',
+  '份',
+  '斤',
+  '吨',
+  '次',
+  '项',
+  '所',
+  '户',
+  '辆',
+  '件',
+  '元',
+  '台',
+  '篇',
+  '首',
+  '批',
+  '组',
+  '条',
+  '间',
+  '套',
+  '本',
+  '张',
+  '队',
+  '处',
+  '座',
+  '节',
+  '块',
+  '棵',
+  '盒',
+  '箱',
+  '%',
+  '％',
 ];
 const UNIT_RE = UNITS.map((u) => u.replace('%', '%')).join('|');
 const CN = '[零〇一二两三四五六七八九十百千万亿]+';
@@ -41,10 +83,7 @@ const CN = '[零〇一二两三四五六七八九十百千万亿]+';
  * A figure: an optional 近/约/超过/逾 before, arabic or Chinese numerals, an optional 万/千/亿 multiplier, 余/多
  * before or after the unit, 左右/以上 after.
  */
-const FIGURE = new RegExp(
-  `(近|约|超过|逾|大约)?(?:(\\d+(?:\\.\\d+)?)([万千亿]?)|(${CN}))(余|多)?(${UNIT_RE})?(余|多|左右|以上)?`,
-  'g',
-);
+const FIGURE = new RegExp(`(近|约|超过|逾|大约)?(?:(\\d+(?:\\.\\d+)?)([万千亿]?)|(${CN}))(余|多)?(${UNIT_RE})?(余|多|左右|以上)?`, 'g');
 /** Words after a number that make it a date, a time, an ordinal thing or a name, never a count. */
 const NOT_A_COUNT = /^(?:年|月|日|号|周年|届|标|时|点|分|秒|天|小时|岁|周|大|种|级|线|倍|成|代|中|期间)/;
 /** Nouns after a figure without a measure word that make it a count of people (3万职工). */
@@ -96,7 +135,7 @@ export function findFigures(m: Mapped): ReportFigure[] {
     }
     const [whole, near, arabic, multiplier, chinese, moreBefore, unitRaw, moreAfter] = r;
     const start = r.index;
-    let end = start + whole.length;
+    const end = start + whole.length;
     const before = text.slice(Math.max(0, start - 1), start);
     const after = text.slice(end, end + 3);
     if (quoted.some(([a, b]) => start >= a && start < b)) continue;

@@ -1,19 +1,13 @@
-import { createRequire } from 'node:module';
-import type { Jieba as JiebaType } from '@node-rs/jieba';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict';
 import type { OrganiserMatch, ReportTreeNode } from '../../../../common/ledger.report.js';
 
-const require = createRequire(import.meta.url);
-
-let jieba: JiebaType | null = null;
+let jieba: Jieba | null = null;
 const loadedWords = new Set<string>();
 
 /** One segmenter per process (its dictionary takes ~0.5 s to load); tree names are added as they come. */
-function segmenter(words: Iterable<string>): JiebaType {
-  if (!jieba) {
-    const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-    const { dict } = require('@node-rs/jieba/dict') as typeof import('@node-rs/jieba/dict');
-    jieba = Jieba.withDict(dict);
-  }
+function segmenter(words: Iterable<string>): Jieba {
+  jieba ??= Jieba.withDict(dict);
   const fresh = [...words].filter((w) => !loadedWords.has(w));
   if (fresh.length > 0) {
     jieba.loadDict(Buffer.from(fresh.map((w) => `${w} 1000000 nt`).join('\n')));
@@ -105,8 +99,37 @@ export type Mention = { printed: string; from: number; to: number };
 
 const STOP_TAGS = new Set(['x', 'p', 'c', 'u', 'r', 'd', 't', 'f', 'uj', 'ul', 'ud', 'ug', 'uz', 'uv', 'y', 'e', 'o', 'w']);
 const STOP_WORDS = new Set([
-  '组织', '举办', '开展', '联合', '依托', '携手', '邀请', '走进', '来到', '协同', '主办', '承办', '作为', '向', '给',
-  '对', '在', '由', '据', '是', '近日', '当天', '随后', '同时', '此外', '以及', '表示', '介绍', '指出', '要求', '及',
+  '组织',
+  '举办',
+  '开展',
+  '联合',
+  '依托',
+  '携手',
+  '邀请',
+  '走进',
+  '来到',
+  '协同',
+  '主办',
+  '承办',
+  '作为',
+  '向',
+  '给',
+  '对',
+  '在',
+  '由',
+  '据',
+  '是',
+  '近日',
+  '当天',
+  '随后',
+  '同时',
+  '此外',
+  '以及',
+  '表示',
+  '介绍',
+  '指出',
+  '要求',
+  '及',
 ]);
 
 /**
@@ -185,7 +208,10 @@ export function resolveMention(printed: string, tree: readonly ReportTreeNode[],
   const viaAbbreviation = index.byName.get(expanded);
   if (viaAbbreviation) return existing(prefer(viaAbbreviation, district), 'alias');
   if (GENERIC.test(name) || name.length < 4) return null;
-  const core = expanded.replace(/(?:总)?工会$/, '').replace(/公司$/, '').replace(/^北京市?/, '');
+  const core = expanded
+    .replace(/(?:总)?工会$/, '')
+    .replace(/公司$/, '')
+    .replace(/^北京市?/, '');
   if (core.length >= 4) {
     const close = index.nodes
       .filter((n) => n.kind === 'grassroots_union' || n.kind === 'joint_union' || n.kind === 'industry_union')
@@ -196,5 +222,10 @@ export function resolveMention(printed: string, tree: readonly ReportTreeNode[],
   const employer = name.replace(/(?:总)?工会$/, '');
   if (!ORG_SUFFIX.test(employer) || employer.length < 4) return null;
   const parent = (district ? index.districtUnion.get(district) : undefined) ?? index.root;
-  return { status: 'new', name: name.endsWith('工会') ? name : `${name}工会`, parentId: parent?.id ?? null, parentName: parent?.name ?? null };
+  return {
+    status: 'new',
+    name: name.endsWith('工会') ? name : `${name}工会`,
+    parentId: parent?.id ?? null,
+    parentName: parent?.name ?? null,
+  };
 }

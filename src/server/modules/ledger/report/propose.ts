@@ -11,7 +11,7 @@ import '../../../../common/ledger.report.errors.js';
 import { AppError } from '../../../../common/errors.js';
 import { findDate, findRelativeDate } from './dates.js';
 import { beijingDistricts, districtNamed } from './districts.js';
-import { readPage } from './input.js';
+import { controlCount, readPage } from './input.js';
 import { bodyText, splitItems, type NewsItem } from './items.js';
 import { kindOf } from './kinds.js';
 import { findFigures } from './numbers.js';
@@ -68,7 +68,8 @@ function proposalOf(item: NewsItem, index: number, tree: readonly ReportTreeNode
   const { kind, because } = kindOf(headline ?? '', leadPart.text);
   const body = bodyText(item);
   const figures = new Map<string, ReportFigure>();
-  for (const m of [body, ...item.heads]) for (const f of findFigures(m)) figures.set(`${f.value}|${f.unit ?? ''}`, figures.get(`${f.value}|${f.unit ?? ''}`) ?? f);
+  for (const m of [body, ...item.heads])
+    for (const f of findFigures(m)) figures.set(`${f.value}|${f.unit ?? ''}`, figures.get(`${f.value}|${f.unit ?? ''}`) ?? f);
   const credit = item.credit?.text ?? INLINE_CREDIT.exec(body.text)?.[0] ?? null;
   return {
     index,
@@ -165,7 +166,8 @@ export async function* proposeStream(
   let sawText = false;
   const flush = function* (final: boolean): Generator<Proposal> {
     for (;;) {
-      const { at, pageBreak } = final && buffer.length > 0 && !buffer.includes('\f') ? { at: buffer.length, pageBreak: false } : cutPoint(buffer, final);
+      const { at, pageBreak } =
+        final && buffer.length > 0 && !buffer.includes('\f') ? { at: buffer.length, pageBreak: false } : cutPoint(buffer, final);
       if (at <= 0) return;
       const part = buffer.slice(0, at);
       if (part.trim() !== '') {
@@ -188,7 +190,7 @@ export async function* proposeStream(
     if (chunk.includes(0)) throw new AppError('LEDGER_REPORT_BINARY');
     if (!decode) decode = chooseDecoder(chunk);
     const text = decode(chunk, false);
-    if (/[\u0000-\u0008\u000B\u000E-\u001F]/.test(text)) throw new AppError('LEDGER_REPORT_BINARY');
+    if (controlCount(text) > 0) throw new AppError('LEDGER_REPORT_BINARY');
     buffer += text;
     yield* flush(false);
   }

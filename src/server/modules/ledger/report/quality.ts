@@ -82,7 +82,11 @@ export function scorePage(source: string, proposals: Proposal[], expected: Expec
 }
 
 /** Scores every page of `pages` (file name → source) against its expected items. */
-export function scorePages(pages: Record<string, string>, expected: Record<string, ExpectedItem[]>, tree: readonly ReportTreeNode[]): Scores {
+export function scorePages(
+  pages: Record<string, string>,
+  expected: Record<string, ExpectedItem[]>,
+  tree: readonly ReportTreeNode[],
+): Scores {
   const scores = empty();
   for (const [name, source] of Object.entries(pages)) scorePage(source, proposeEntries(source, tree), expected[name] ?? [], scores);
   return scores;
@@ -95,5 +99,7 @@ export function scoreTable(scores: Scores): string {
     const s = scores[m];
     return `| ${m.padEnd(10)} | ${pct(precision(s))} | ${pct(recall(s))} | ${String(s.tp).padStart(3)} | ${String(s.fp).padStart(3)} | ${String(s.fn).padStart(3)} |`;
   });
-  return ['| measure    | precision | recall  |  tp |  fp |  fn |', '| ---------- | --------- | ------- | --- | --- | --- |', ...rows].join('\n');
+  return ['| measure    | precision | recall  |  tp |  fp |  fn |', '| ---------- | --------- | ------- | --- | --- | --- |', ...rows].join(
+    '\n',
+  );
 }

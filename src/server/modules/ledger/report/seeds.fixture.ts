@@ -6,6 +6,10 @@ import { fileURLToPath } from 'node:url';
 export function seedPages(): Record<string, string> {
   const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'seeds');
   const pages: Record<string, string> = {};
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) pages[file] = fs.readFileSync(path.join(dir, file), 'utf8');
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort())
+    pages[file] = fs.readFileSync(path.join(dir, file), 'utf8');
   return pages;
 }
