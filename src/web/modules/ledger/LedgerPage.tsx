@@ -28,7 +28,7 @@ export function LedgerPage({ orgId: givenOrgId }: { orgId?: number }) {
   const { roots } = useOrgTree();
   const [searchParams] = useSearchParams();
   const orgId = givenOrgId ?? (Number(searchParams.get('org')) || roots?.[0]?.id);
-  const { org, list } = useLedger(orgId);
+  const { org, list } = useLedger(orgId, givenOrgId === undefined);
   const [view, setView] = useState<View>('entries');
   const [editing, setEditing] = useState<LedgerEntry | 'new' | null>(null);
   const canWrite = can('ledger.write');

@@ -8,8 +8,8 @@ import { ledgerApi, type LedgerFilter } from './ledger.api.js';
 
 const PAGE_SIZE = 50;
 
-/** The node in view and its ledger under the filters (year, kind, this node or its subtree). */
-export function useLedger(orgId: number | undefined, today = new Date()) {
+/** The node in view (read when `isOwnPage`: the page names it) and its ledger under the filters (year, kind, reach). */
+export function useLedger(orgId: number | undefined, isOwnPage: boolean, today = new Date()) {
   const notify = useNotify();
   const [org, setOrg] = useState<OrgWithAncestors | null>(null);
   const list = useList<LedgerFilter, LedgerEntry>(
@@ -17,7 +17,7 @@ export function useLedger(orgId: number | undefined, today = new Date()) {
     { initial: { year: today.getFullYear(), kind: undefined, reach: 'node' }, scope: orgId ?? '' },
   );
   useEffect(() => {
-    if (!orgId) return;
+    if (!orgId || !isOwnPage) return;
     let isCurrent = true;
     orgsApi
       .get(orgId)
@@ -26,6 +26,6 @@ export function useLedger(orgId: number | undefined, today = new Date()) {
     return () => {
       isCurrent = false;
     };
-  }, [orgId, notify]);
+  }, [orgId, isOwnPage, notify]);
   return { org: org !== null && org.id === orgId ? org : null, list };
 }
