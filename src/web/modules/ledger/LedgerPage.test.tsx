@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { configure, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../../common/auth.js';
 import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
@@ -30,9 +31,13 @@ const entries = [
   }),
 ];
 
+const article = '本报讯 东城区总工会开展夏送清凉活动，为一线职工送去西瓜1万余斤。';
+
 function renderLedger(permissions: Action[]) {
   const calls = fakeApi(cadre(permissions), (method, path) => {
     if (method === 'GET' && path === '/api/ledger/entries') return { body: { items: entries, nextCursor: null } };
+    if (method === 'GET' && path === '/api/ledger/entries/4')
+      return { body: { ...entries[1], sourceSnippet: '送去西瓜1万余斤', hasSourceText: true, sourceText: article } };
     return undefined;
   });
   renderPage(
@@ -70,5 +75,13 @@ describe('LedgerPage', { timeout: 240_000 }, () => {
     expect(await screen.findByTestId('ledger-create')).toBeTruthy();
     expect(await screen.findByTestId('ledger-edit-3')).toBeTruthy();
     expect(screen.getByTestId('ledger-delete-4')).toBeTruthy();
+  });
+
+  it('opens an entry with its source text, the quoted words marked', async () => {
+    renderLedger(['ledger.read']);
+    await userEvent.click(await screen.findByText('夏送清凉'));
+    const text = await screen.findByTestId('ledger-source-text');
+    expect(text.textContent).toBe(article);
+    expect(within(text).getByTestId('ledger-snippet-mark').textContent).toBe('送去西瓜1万余斤');
   });
 });

@@ -8,6 +8,7 @@ import { useAuth } from '../../app/auth.js';
 import { ListPage } from '../../app/ListPage.js';
 import { useNotify } from '../../app/notify.js';
 import { useOrgTree } from '../orgs/treeStore.js';
+import { EntryDrawer } from './EntryDrawer.js';
 import { EntryFormModal } from './EntryFormModal.js';
 import { ledgerApi } from './ledger.api.js';
 import { useLedgerColumns } from './ledgerColumns.js';
@@ -31,6 +32,7 @@ export function LedgerPage({ orgId: givenOrgId }: { orgId?: number }) {
   const { org, list } = useLedger(orgId, givenOrgId === undefined);
   const [view, setView] = useState<View>('entries');
   const [editing, setEditing] = useState<LedgerEntry | 'new' | null>(null);
+  const [viewing, setViewing] = useState<LedgerEntry | null>(null);
   const canWrite = can('ledger.write');
   const remove = (entry: LedgerEntry) =>
     ledgerApi.remove(entry.id, entry.version).then(() => {
@@ -73,7 +75,7 @@ export function LedgerPage({ orgId: givenOrgId }: { orgId?: number }) {
         <div className="page-actions">{viewSwitch}</div>
       </div>
       {view === 'rollup' ? (
-        <RollupView orgId={orgId} />
+        <RollupView orgId={orgId} year={list.filter.year} onYearChange={(year) => list.apply({ year })} />
       ) : (
         <ListPage
           list={list}
@@ -81,6 +83,7 @@ export function LedgerPage({ orgId: givenOrgId }: { orgId?: number }) {
           testId="ledger"
           scrollX={1300}
           emptyText={t('ledger.empty')}
+          onRow={(entry) => ({ onClick: () => setViewing(entry), style: { cursor: 'pointer' } })}
           filters={<LedgerFilters list={list} />}
           actions={
             <>
@@ -95,6 +98,7 @@ export function LedgerPage({ orgId: givenOrgId }: { orgId?: number }) {
             </>
           }
         >
+          {viewing && <EntryDrawer entry={viewing} onClose={() => setViewing(null)} />}
           {editing !== null && (
             <EntryFormModal
               orgId={orgId}

@@ -54,7 +54,7 @@ describe('RollupView', { timeout: 240_000 }, () => {
       }
       return undefined;
     });
-    renderPage(<RollupView orgId={1} />);
+    renderPage(<RollupView orgId={1} year={year} onYearChange={() => undefined} />);
     expect(await screen.findByTestId('rollup-chart')).toBeTruthy();
     const members = await screen.findByTestId('rollup-members');
     expect(members.textContent).toContain('参与会员（按会员计，每人只计一次）');

@@ -1,5 +1,5 @@
 import { Card, Col, Row, Skeleton, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerRollup, LedgerRollupFigure, LedgerRollupKind } from '../../../common/ledger.js';
 import { formatCount } from '../../app/format.js';
@@ -33,9 +33,8 @@ export function PeopleFigures({ people }: { people: LedgerRollup['people'] }) {
 }
 
 /** 汇总: a node's subtree in a year — activities by kind (chart and table), people reached by basis, reported figures, sub-nodes. */
-export function RollupView({ orgId }: { orgId: number }) {
+export function RollupView({ orgId, year, onYearChange }: { orgId: number; year: number; onYearChange: (year: number) => void }) {
   const { t } = useTranslation();
-  const [year, setYear] = useState(new Date().getFullYear());
   const { rollup, children } = useRollup(orgId, year);
   const option = useMemo<ChartOption>(() => {
     const rows = rollup?.byKind ?? [];
@@ -73,7 +72,7 @@ export function RollupView({ orgId }: { orgId: number }) {
   return (
     <div data-testid="ledger-rollup">
       <div className="filters">
-        <YearSelect value={year} onChange={setYear} />
+        <YearSelect value={year} onChange={onYearChange} />
       </div>
       {!rollup ? (
         <Skeleton active />

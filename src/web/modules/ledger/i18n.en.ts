@@ -89,6 +89,12 @@ export const messages: Widen<typeof zhCN> = {
       noChildren: 'No sub-nodes',
       moreChildren: 'Only the first {{count}} sub-nodes are listed',
     },
+    detail: {
+      title: 'Ledger entry',
+      snippet: 'Quoted from the source',
+      sourceText: 'Source text',
+      noSource: 'No source text was kept',
+    },
     card: {
       title: 'Work ledger · {{year}}',
       latest: 'Latest entries',

@@ -86,6 +86,12 @@ export const messages = {
       noChildren: '没有下级组织',
       moreChildren: '只列出前 {{count}} 个下级组织',
     },
+    detail: {
+      title: '台账条目',
+      snippet: '原文摘录',
+      sourceText: '来源原文',
+      noSource: '没有保存来源原文',
+    },
     card: {
       title: '工作台账 · {{year}}年',
       latest: '最新条目',
