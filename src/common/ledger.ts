@@ -256,7 +256,18 @@ export const LedgerExportQuery = z.object({
 export type LedgerExportQuery = z.infer<typeof LedgerExportQuery>;
 
 /** The columns of the Excel 工作台账, in order. */
-export const LEDGER_EXPORT_COLUMNS = ['序号', '日期', '类别', '工作内容', '主办单位', '协办单位', '地点', '参与人数', '主要数据', '来源'] as const;
+export const LEDGER_EXPORT_COLUMNS = [
+  '序号',
+  '日期',
+  '类别',
+  '工作内容',
+  '主办单位',
+  '协办单位',
+  '地点',
+  '参与人数',
+  '主要数据',
+  '来源',
+] as const;
 
 /**
  * What the report import hands to `createEntryFromProposal` once a cadre confirmed it: an entry (organised by a node

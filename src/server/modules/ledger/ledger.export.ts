@@ -100,7 +100,8 @@ export async function startLedgerExport(
     let after: [string, number] | undefined;
     for (;;) {
       const rows = await repo.entriesForExport(db, scope, filter, after, EXPORT_PAGE);
-      for (const entry of await presentEntries(db, rows)) sheet.addRow([++n, ...ledgerRow(entry, locale).map((v) => neutraliseCell(v))]).commit();
+      for (const entry of await presentEntries(db, rows))
+        sheet.addRow([++n, ...ledgerRow(entry, locale).map((v) => neutraliseCell(v))]).commit();
       if (rows.length < EXPORT_PAGE) break;
       const last = rows.at(-1)!;
       after = [last.date_from, last.id];

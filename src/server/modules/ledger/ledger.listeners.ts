@@ -1,5 +1,7 @@
 import type { Executor } from '../../db/executor.js';
 import type { EventClosed } from '../events/events.admin.service.js';
+import type { TrainingSessionHeld } from '../training/training.service.js';
+import type { OutreachMeetingRecorded } from '../outreach/outreach.service.js';
 import * as repo from './ledger.repo.js';
 import { recordModuleWork } from './ledger.service.js';
 
@@ -23,5 +25,43 @@ export async function eventClosed(tx: Executor, e: EventClosed): Promise<void> {
     place: facts.place ?? null,
     coOrganisers: facts.coOrganisers,
     addMembers: (t, entryId) => repo.addEventAttendees(t, entryId, e.eventId),
+  });
+}
+
+/** The Beijing day of an instant (UTC+8 all year). */
+const beijingDay = (instant: string) => new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** A training session held: its course's title, its day, the members marked present by then. */
+export async function trainingSessionHeld(tx: Executor, s: TrainingSessionHeld): Promise<void> {
+  await recordModuleWork(tx, s.by, {
+    module: 'training',
+    recordId: s.sessionId,
+    orgId: s.orgId,
+    orgPath: s.orgPath,
+    kind: 'training',
+    title: s.title,
+    summary: null,
+    dateFrom: beijingDay(s.startsAt),
+    dateTo: beijingDay(s.endsAt),
+    place: s.place,
+    coOrganisers: [],
+    addMembers: (t, entryId) => repo.addTrainingAttendees(t, entryId, s.sessionId),
+  });
+}
+
+/** An outreach meeting recorded: the module knows no list of the people there, so the entry gives no number. */
+export async function outreachMeetingRecorded(tx: Executor, m: OutreachMeetingRecorded): Promise<void> {
+  await recordModuleWork(tx, m.by, {
+    module: 'outreach',
+    recordId: m.meetingId,
+    orgId: m.orgId,
+    orgPath: m.orgPath,
+    kind: 'outreach',
+    title: m.title,
+    summary: null,
+    dateFrom: m.heldOn,
+    dateTo: null,
+    place: m.venue,
+    coOrganisers: [],
   });
 }

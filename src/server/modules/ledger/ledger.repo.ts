@@ -95,7 +95,10 @@ export async function listEntries(
   scope: OrgScope,
   f: LedgerFilter & { after: [string, number] | undefined; limit: number },
 ): Promise<EntryRow[]> {
-  let q = entriesOf(db, scope, f).orderBy('e.date_from', 'desc').orderBy('e.id', 'desc').limit(f.limit + 1);
+  let q = entriesOf(db, scope, f)
+    .orderBy('e.date_from', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(f.limit + 1);
   if (f.after) q = q.where(sql<SqlBool>`(e.date_from, e.id) < (${f.after[0]}::date, ${f.after[1]})`);
   return q.execute();
 }
@@ -202,7 +205,9 @@ export async function insertEntry(tx: Executor, v: EntryValues): Promise<number 
   return row?.id;
 }
 
-export type EntryChanges = Partial<Omit<EntryValues, 'orgId' | 'orgPath' | 'source' | 'module' | 'moduleRecordId' | 'createdBy' | 'sourceText'>>;
+export type EntryChanges = Partial<
+  Omit<EntryValues, 'orgId' | 'orgPath' | 'source' | 'module' | 'moduleRecordId' | 'createdBy' | 'sourceText'>
+>;
 
 /** Applies a correction when the entry is still at `version` (false: someone changed it meanwhile). */
 export async function updateEntry(tx: Executor, entry: InScope<{ id: number }>, version: number, c: EntryChanges): Promise<boolean> {
@@ -281,6 +286,17 @@ export async function addEventAttendees(tx: Executor, entryId: number, eventId: 
       INSERT INTO ledger_entry_member (region_id, entry_id, member_id)
       SELECT DISTINCT r.region_id, ${entryId}::bigint, r.member_id FROM event_registration r
        WHERE r.event_id = ${eventId} AND r.status = 'attended'
+      ON CONFLICT DO NOTHING RETURNING 1)
+    SELECT count(*) AS n FROM added`.execute(tx);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** The members marked present at a training session, each once: the people a training entry reached. */
+export async function addTrainingAttendees(tx: Executor, entryId: number, sessionId: number): Promise<number> {
+  const { rows } = await sql<{ n: number | string }>`
+    WITH added AS (
+      INSERT INTO ledger_entry_member (region_id, entry_id, member_id)
+      SELECT a.region_id, ${entryId}::bigint, a.member_id FROM training_attendance a WHERE a.training_session_id = ${sessionId}
       ON CONFLICT DO NOTHING RETURNING 1)
     SELECT count(*) AS n FROM added`.execute(tx);
   return Number(rows[0]?.n ?? 0);

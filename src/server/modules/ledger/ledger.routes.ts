@@ -61,6 +61,10 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps): void {
       .send(stream);
   });
   // Modules add their entries when their work closes, inside their own transaction.
-  const unsubscribe = [deps.events.on('event.closed', listeners.eventClosed)];
+  const unsubscribe = [
+    deps.events.on('event.closed', listeners.eventClosed),
+    deps.events.on('training.session.held', listeners.trainingSessionHeld),
+    deps.events.on('outreach.meeting.recorded', listeners.outreachMeetingRecorded),
+  ];
   app.addHook('onClose', async () => unsubscribe.forEach((off) => off()));
 }

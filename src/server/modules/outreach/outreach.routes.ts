@@ -17,11 +17,11 @@ import {
 import { requireActor } from '../../auth/auth.plugin.js';
 import * as outreach from './outreach.service.js';
 
-export function outreachRoutes(app: FastifyInstance, { db, config }: Deps): void {
+export function outreachRoutes(app: FastifyInstance, { db, config, events }: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['outreach'];
   r.post('/api/meetings', { schema: { tags, body: CreateMeetingBody, response: { 201: Meeting } } }, async (req, reply) =>
-    reply.status(201).send(await outreach.createMeeting(db, requireActor(req), req.body)),
+    reply.status(201).send(await outreach.createMeeting(db, events, requireActor(req), req.body)),
   );
   r.get('/api/meetings', { schema: { tags, querystring: MeetingListQuery, response: { 200: pageOf(Meeting) } } }, async (req) =>
     outreach.listMeetings(db, requireActor(req), req.query),

@@ -9,6 +9,7 @@ import type {
   Meeting,
   MeetingDetail,
   PublicMeeting,
+  MeetingKind,
   MeetingListQuery,
   OutreachStats,
   OutreachStatsQuery,
@@ -23,6 +24,25 @@ import { recordWrite } from '../../audit/audit.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
 import { findEmployerRowFor } from '../employers/employers.service.js';
 import * as repo from './outreach.repo.js';
+import type { EventBus } from '../../events.js';
+import type { AuditActor } from '../../audit/audit.js';
+
+/** An outreach meeting (双沟通) was held and recorded: told once, in the recording's transaction. */
+export type OutreachMeetingRecorded = {
+  by: AuditActor;
+  meetingId: number;
+  orgId: number;
+  orgPath: string;
+  kind: MeetingKind;
+  title: string;
+  heldOn: string;
+  venue: string | null;
+};
+declare module '../../events.js' {
+  interface AppEvents {
+    'outreach.meeting.recorded': OutreachMeetingRecorded;
+  }
+}
 
 function toMeeting(row: repo.MeetingRow, counts: { applications: number; approved: number } | undefined): Meeting {
   return {
@@ -52,7 +72,7 @@ async function withApplications(db: Executor, rows: repo.MeetingRow[]): Promise<
 }
 
 /** Records an outreach meeting (双沟通); a sub-venue names its main venue, held by the same union or a parent. */
-export async function createMeeting(db: Kysely<DB>, actor: Actor, body: CreateMeetingBody): Promise<Meeting> {
+export async function createMeeting(db: Kysely<DB>, bus: EventBus, actor: Actor, body: CreateMeetingBody): Promise<Meeting> {
   return db.transaction().execute(async (tx) => {
     const org = await findOrgFor(tx, actor, 'member.write', body.orgId);
     if (body.parentMeetingId !== undefined) {
@@ -72,6 +92,16 @@ export async function createMeeting(db: Kysely<DB>, actor: Actor, body: CreateMe
       parentMeetingId: body.parentMeetingId ?? null,
     });
     await recordWrite(tx, actor, 'meeting.create', { type: 'meeting', id, orgPath: org.path }, { kind: body.kind, title: body.title });
+    await bus.emit(tx, 'outreach.meeting.recorded', {
+      by: actor,
+      meetingId: id,
+      orgId: org.id,
+      orgPath: org.path,
+      kind: body.kind,
+      title: body.title,
+      heldOn: body.heldOn,
+      venue: body.venue ?? null,
+    });
     return (await withApplications(tx, [(await repo.findMeetingInScope(tx, scopeFor(actor, 'member.read'), id))!]))[0]!;
   });
 }

@@ -72,7 +72,7 @@ export function trainingRoutes(app: FastifyInstance, deps: Deps): void {
   r.post(
     '/api/training/sessions/:id/status',
     { schema: { tags, params: IdParam, body: SessionStatusBody, response: { 200: Session } } },
-    async (req) => training.setSessionStatus(db, requireActor(req), req.params.id, req.body),
+    async (req) => training.setSessionStatus(db, deps.events, requireActor(req), req.params.id, req.body),
   );
   r.post(
     '/api/training/sessions/:id/attendance',

@@ -35,6 +35,24 @@ import { findMemberFor } from '../members/members.service.js';
 import { attendFromTraining } from '../events/events.checkin.service.js';
 import type { EventBus } from '../../events.js';
 import * as repo from './training.repo.js';
+import type { AuditActor } from '../../audit/audit.js';
+
+/** A planned training session was held (the work is done): told once, in the status change's transaction. */
+export type TrainingSessionHeld = {
+  by: AuditActor;
+  sessionId: number;
+  orgId: number;
+  orgPath: string;
+  title: string;
+  place: string;
+  startsAt: string;
+  endsAt: string;
+};
+declare module '../../events.js' {
+  interface AppEvents {
+    'training.session.held': TrainingSessionHeld;
+  }
+}
 
 const toPlan = (r: repo.PlanRow): Plan => ({
   id: r.id,
@@ -255,7 +273,7 @@ export async function listSessions(db: Kysely<DB>, actor: Actor, query: SessionL
  * A planned session is held or cancelled, once (planned → held | cancelled; asking again for the status it has
  * changes nothing). Cancelling releases its teachers' bookings, so they can be booked for that time again.
  */
-export async function setSessionStatus(db: Kysely<DB>, actor: Actor, id: number, body: SessionStatusBody): Promise<Session> {
+export async function setSessionStatus(db: Kysely<DB>, bus: EventBus, actor: Actor, id: number, body: SessionStatusBody): Promise<Session> {
   await db.transaction().execute(async (tx) => {
     const session = await findSessionFor(tx, actor, id);
     await findOrgFor(tx, actor, 'training.write', session.org_id);
@@ -271,6 +289,17 @@ export async function setSessionStatus(db: Kysely<DB>, actor: Actor, id: number,
       { type: 'training_session', id: session.id, orgPath: session.org_path },
       { status: body.status },
     );
+    if (body.status === 'held')
+      await bus.emit(tx, 'training.session.held', {
+        by: actor,
+        sessionId: session.id,
+        orgId: session.org_id,
+        orgPath: session.org_path,
+        title: session.course_title,
+        place: session.place,
+        startsAt: session.starts_at,
+        endsAt: session.ends_at,
+      });
   });
   return getSession(db, actor, id);
 }
