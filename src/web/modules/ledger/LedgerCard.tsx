@@ -1,5 +1,5 @@
 import { Card, Empty, List, Skeleton, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { LedgerEntry, LedgerRollup } from '../../../common/ledger.js';
@@ -11,7 +11,7 @@ import { periodOf } from './ledgerColumns.js';
 const LATEST = 5;
 
 /** 工作台账 on the 工作台 and the dashboard: this year's activities by kind in the node's subtree, and the latest entries. */
-export function LedgerCard({ orgId, style }: { orgId: number; style?: React.CSSProperties }) {
+export function LedgerCard({ orgId, style }: { orgId: number; style?: CSSProperties }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const year = new Date().getFullYear();
