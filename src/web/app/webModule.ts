@@ -80,6 +80,8 @@ export type WebModule = {
   orgTabs?: OrgTab[];
   todos?: TodoLink[];
   dashboardCards?: DashboardCard[];
+  /** Cards on the 工作台, beside the recent activity, for the caller's first node (the ledger's year). */
+  workbenchCards?: DashboardCard[];
 };
 
 export function defineWebModule(webModule: WebModule): WebModule {
@@ -102,6 +104,7 @@ export type Registry = {
   orgTabs: OrgTab[];
   todos: TodoLink[];
   dashboardCards: DashboardCard[];
+  workbenchCards: DashboardCard[];
 };
 
 export function collect(webModules: WebModule[]): Registry {
@@ -112,6 +115,7 @@ export function collect(webModules: WebModule[]): Registry {
     orgTabs: webModules.flatMap((m) => m.orgTabs ?? []).sort(byOrder),
     todos: webModules.flatMap((m) => m.todos ?? []).sort(byOrder),
     dashboardCards: webModules.flatMap((m) => m.dashboardCards ?? []).sort(byOrder),
+    workbenchCards: webModules.flatMap((m) => m.workbenchCards ?? []).sort(byOrder),
   };
 }
 

@@ -64,5 +64,42 @@ describe('the 工作台', () => {
     expect(screen.getByTestId('todo-open-transfers.toConfirm').getAttribute('href')).toBe('/orgs/5?tab=transfers&direction=outgoing');
     expect(screen.queryByTestId('todo-events.unknown')).toBeNull();
     expect(within(screen.getByTestId('workbench-activity')).getByText('新建用户 张三（只读）')).toBeTruthy();
+    // The cards modules add are theirs to show: this caller may not read the ledger.
+    expect(screen.queryByTestId('ledger-card')).toBeNull();
   });
+
+  it(
+    'shows the cards modules add (the work ledger) for the caller’s first node when the caller may read them',
+    { timeout: 120_000 },
+    async () => {
+      const year = new Date().getFullYear();
+      const people = { members: 0, membersEntries: 0, reported: 0, reportedEntries: 0, entriesWithoutFigure: 1 };
+      fakeApi(cadre(['member.read', 'ledger.read']), (method, path) => {
+        if (path === '/api/workbench') return { body: bench };
+        if (path === '/api/ledger/rollup')
+          return {
+            body: {
+              orgId: 5,
+              orgName: '东城区总工会',
+              year,
+              activities: 1,
+              people,
+              byKind: [{ kind: 'welfare', activities: 1, people }],
+              figures: [],
+            },
+          };
+        if (path === '/api/ledger/entries') return { body: { items: [], nextCursor: null } };
+        return undefined;
+      });
+      renderPage(
+        <RegistryProvider value={registry}>
+          <WorkbenchPage />
+        </RegistryProvider>,
+      );
+      // The card loads lazily: give it the time a busy machine needs.
+      const card = await screen.findByTestId('ledger-card', {}, { timeout: 30_000 });
+      expect(await within(card).findByText('普惠服务 1', {}, { timeout: 30_000 })).toBeTruthy();
+      expect(within(card).getByTestId('ledger-card-open').getAttribute('href')).toBe('/ledger?org=5');
+    },
+  );
 });

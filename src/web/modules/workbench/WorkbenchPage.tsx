@@ -6,6 +6,7 @@ import { useAuth } from '../../app/auth.js';
 import { useNotify } from '../../app/notify.js';
 import { DATA_CHANGED } from '../../app/api.js';
 import { ActivityCard } from './ActivityCard.js';
+import { WorkbenchSlots } from './WorkbenchSlots.js';
 import { NodeCard } from './NodeCard.js';
 import { workbenchApi } from './workbench.api.js';
 
@@ -44,6 +45,7 @@ export function WorkbenchPage() {
             ))}
           </Col>
           <Col xs={24} xl={9}>
+            {bench.nodes[0] && <WorkbenchSlots orgId={bench.nodes[0].orgId} />}
             <ActivityCard activity={bench.activity} isOwn={bench.activityIsOwn} />
           </Col>
         </Row>
