@@ -6,7 +6,7 @@
  *   npm run bench -- --quick           small sizes, short loads: under 3 minutes for both engines
  *   npm run bench -- --scale 10m       as the default, then grown to 10M members for roll-up, search and HTTP
  *   npm run bench -- --engine pglite   one engine only (pglite | postgres | both, the default)
- *   npm run bench -- --only search,http   some sections only (import, startup, rollup, search, http, export, points, events)
+ *   npm run bench -- --only search,http   some sections only (import, startup, rollup, search, http, export, points, events, report)
  *
  * PostgreSQL: fresh databases are made (and dropped) on BENCH_DATABASE_URL, default the local server.
  */
@@ -25,8 +25,9 @@ import { benchSearch } from './scenarios/search.js';
 import { benchStartup } from './scenarios/startup.js';
 import { benchPoints } from './scenarios/points.js';
 import { benchEvents } from './scenarios/events.js';
+import { benchLedgerReport } from './ledger-report.js';
 
-const SECTIONS = ['startup', 'import', 'rollup', 'search', 'http', 'export', 'points', 'events'] as const;
+const SECTIONS = ['startup', 'import', 'rollup', 'search', 'http', 'export', 'points', 'events', 'report'] as const;
 type SectionId = (typeof SECTIONS)[number];
 
 type Mode = {
@@ -88,6 +89,8 @@ async function runEngine(engine: Engine): Promise<Section[]> {
   if (only.has('startup')) add(await benchStartup(engine, { demoScale: mode.demoScale }));
   if (only.has('import')) add(await benchImport(engine, mode.importRows));
   if (only.has('points')) add(await benchPoints(engine, 10_000));
+  // No database: measured once, with the first engine.
+  if (only.has('report') && engine === engines[0]) add(await benchLedgerReport(mode.name === 'quick' ? 100 : 1000));
   if (only.has('events'))
     add(
       await benchEvents(engine, {
