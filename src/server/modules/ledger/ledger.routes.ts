@@ -20,6 +20,7 @@ import { attachmentDisposition } from '../../http/attachment.js';
 import * as ledger from './ledger.service.js';
 import { startLedgerExport } from './ledger.export.js';
 import * as listeners from './ledger.listeners.js';
+import { ledgerImportRoutes } from './ledger.import.routes.js';
 
 /** The work ledger (工作台账, issue #15): entries, a node's year, its subtree's roll-up, the Excel export. */
 export function ledgerRoutes(app: FastifyInstance, deps: Deps): void {
@@ -60,6 +61,7 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps): void {
       .header('content-disposition', attachmentDisposition(started.fileName, `ledger-${req.query.orgId}-${req.query.year}.xlsx`))
       .send(stream);
   });
+  ledgerImportRoutes(app, deps);
   // Modules add their entries when their work closes, inside their own transaction.
   const unsubscribe = [
     deps.events.on('event.closed', listeners.eventClosed),

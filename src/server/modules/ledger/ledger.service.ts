@@ -130,13 +130,15 @@ export async function createEntry(db: Kysely<DB>, actor: Actor, body: CreateLedg
  * node: a proposed node (a company union not in the tree) must sit under the organising node, and its printed name
  * is kept among the entry's other organisers, so the work shows in the parent's ledger until the node exists.
  */
-export async function createEntryFromProposal(db: Kysely<DB>, actor: Actor, proposal: LedgerProposal): Promise<LedgerEntry> {
+export async function createEntryFromProposal(db: Executor, actor: Actor, proposal: LedgerProposal): Promise<LedgerEntry> {
   if (proposal.dateTo && proposal.dateTo < proposal.dateFrom) throw new AppError('LEDGER_PERIOD_INVALID');
   const { proposedOrg, ...entry } = proposal;
   if (proposedOrg && proposedOrg.parentOrgId !== proposal.orgId) throw new AppError('LEDGER_PROPOSED_ORG_INVALID');
   const otherOrganisers =
     proposedOrg && !entry.otherOrganisers.includes(proposedOrg.name) ? [proposedOrg.name, ...entry.otherOrganisers] : entry.otherOrganisers;
-  return db.transaction().execute((tx) => insertWritten(tx, actor, { ...entry, otherOrganisers }, 'report', 'ledger.entry.report'));
+  const write = (tx: Executor) => insertWritten(tx, actor, { ...entry, otherOrganisers }, 'report', 'ledger.entry.report');
+  // The report import confirms inside its own transaction (the proposal is marked with the entry it became).
+  return db.isTransaction ? write(db) : db.transaction().execute(write);
 }
 
 /** Corrects an entry (the fields given), guarded by its version; figures and co-organisers are replaced as lists. */

@@ -83,6 +83,7 @@ export const messages: Widen<typeof zhCN> = {
       from: 'From',
       changed: 'Changed',
       module: 'From module',
+      proposals: 'Proposed entries',
     },
     values: {
       member: 'the member',

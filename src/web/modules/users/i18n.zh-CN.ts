@@ -81,6 +81,7 @@ export const messages = {
       from: '原',
       changed: '修改项',
       module: '来源模块',
+      proposals: '拟记条目数',
     },
     values: {
       member: '会员本人',

@@ -1,0 +1,71 @@
+/** Chinese (default) strings of the report import of the work ledger (由报道生成台账). `i18n.en.ts` has the same keys. */
+export const messages = {
+  ledgerImport: {
+    menu: '报道导入台账',
+    title: '由新闻报道生成工作台账',
+    intro: '粘贴或上传一个报纸版面的文字，系统按新闻条目拟出台账条目；请逐条核对、修改后确认，未经确认不会写入台账。',
+    forOrg: '导入到 {{name}} 的台账',
+    pasteLabel: '版面文字',
+    pastePlaceholder: '在此粘贴报纸版面的文字（可含换行、错字等识别噪声）',
+    pastedName: '粘贴的版面.txt',
+    propose: '生成拟记条目',
+    upload: '上传 .txt 文件',
+    year: '报道年份',
+    yearHint: '版面没有印出年份的日期按此年份补全',
+    proposals: '拟记条目（{{count}} 条）',
+    photo: '图片报道',
+    byline: '署名',
+    status: { open: '待确认', confirmed: '已确认', discarded: '已舍弃' },
+    field: {
+      organiser: '主办单位',
+      kind: '类别',
+      title: '标题',
+      dateFrom: '日期（起）',
+      dateTo: '日期（止）',
+      peopleReached: '参与人数',
+      figures: '主要数据',
+      value: '数值',
+      unit: '单位',
+      counts: '统计对象',
+      approximate: '约数',
+      include: '记入',
+    },
+    printedDate: '印出的日期：{{text}}',
+    noDate: '报道没有印出日期，请填写',
+    relativeDate: '报道写作“{{text}}”，请填写具体日期',
+    newOrg: '“{{name}}”不在组织树中（拟挂在 {{parent}} 下）；系统不会自动新建单位，请选择一个已有单位主办',
+    pickOrg: '选择其他单位',
+    kindBecause: '依据：{{text}}',
+    confirm: '确认记入台账',
+    discard: '舍弃',
+    confirmed: '已记入台账',
+    openLedger: '查看台账',
+    discarded: '已舍弃，不记入台账',
+    required: '请填写{{field}}',
+    countsRequired: '记入的数据须写明统计对象',
+    kinds: {
+      outreach: '双沟通/建会宣传',
+      welfare: '普惠/慰问',
+      training: '培训',
+      event: '文体活动',
+      contest: '劳动和技能竞赛',
+      tournament: '赛事',
+      legal: '法律服务',
+      membership: '入会/会员发展',
+      congress: '代表大会',
+      honours: '评先评优',
+      innovation: '职工创新',
+      funds: '经费',
+      workplan: '工作部署',
+      site: '服务站点',
+      other: '其他',
+    },
+  },
+} as const;
+
+// Registers these strings with the typed `t()` of every page (see src/web/i18n/messages.ts).
+declare module '../../i18n/messages.js' {
+  interface ModuleMessages {
+    ledgerImport: typeof messages;
+  }
+}
