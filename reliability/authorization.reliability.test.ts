@@ -31,6 +31,7 @@ import { aimedAtTargetTraining, buildTrainingTarget, type TrainingTarget } from 
 import { aimedAtTargetMatchmaking, buildMatchmakingTarget, type MatchmakingTarget } from './authorization.matchmaking.js';
 import { aimedAtTargetContests, buildContestsTarget, type ContestsTarget } from './authorization.contests.js';
 import { aimedAtTargetTournaments, buildTournamentsTarget, type TournamentsTarget } from './authorization.tournaments.js';
+import { aimedAtTargetLedger, buildLedgerTarget, type LedgerTarget } from './authorization.ledger.js';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 type Req = { method: Method; url: string; payload?: object | Buffer; contentType?: string; headers?: Record<string, string> };
@@ -84,6 +85,8 @@ let matchmaking: MatchmakingTarget;
 let contests: ContestsTarget;
 /** T's league (a confirmed match) and dragon-boat race (a drawn heat) (authorization.tournaments.ts). */
 let tournaments: TournamentsTarget;
+/** T's work-ledger entry (authorization.ledger.ts). */
+let ledger: LedgerTarget;
 const ownWorlds = new Map<number, PointsWorld>();
 const targetMembers: { id: number; name: string; idNumber: string; phone: string }[] = [];
 let ids: {
@@ -187,6 +190,7 @@ beforeAll(async () => {
   matchmaking = await buildMatchmakingTarget(ctx, { orgId: T, unionId: U });
   contests = await buildContestsTarget(asAdmin, ctx.database.db, { orgId: T, judgeUnitId: elsewhere.id });
   tournaments = await buildTournamentsTarget(asAdmin, { orgId: T });
+  ledger = await buildLedgerTarget(asAdmin, { orgId: T, name: tree.dcStreet.name });
   ownWorlds.set(
     tree.xicheng.id,
     await buildPointsWorld(ctx, asAdmin, {
@@ -383,6 +387,7 @@ function aimedAtTarget(): { route: string; request: Req }[] {
     ...aimedAtTargetMatchmaking(matchmaking),
     ...aimedAtTargetContests(contests, T),
     ...aimedAtTargetTournaments(tournaments, T),
+    ...aimedAtTargetLedger(ledger, T),
   ];
 }
 
@@ -623,6 +628,8 @@ const publicRoutes = new Set([
   'POST /api/portal/matchmaking/events/:id/interests',
   'POST /api/portal/matchmaking/events/:id/interests/withdraw',
   'POST /api/portal/matchmaking/events/:id/blocks',
+  'GET /api/portal/matchmaking/events/:id/blocks',
+  'POST /api/portal/matchmaking/events/:id/blocks/lift',
   'GET /api/portal/matchmaking/events/:id/matches',
   'POST /api/portal/matchmaking/events/:id/matches/confirm',
   'POST /api/portal/matchmaking/events/:id/tasks',
