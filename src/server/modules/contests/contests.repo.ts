@@ -211,6 +211,26 @@ export async function countsOf(db: Executor, c: ContestRef) {
   return rows[0]!;
 }
 
+/**
+ * The unit that may send an entry: a node of the caller's scope (`scope` in the WHERE) at or below the organising
+ * node of the contest; undefined otherwise.
+ */
+export async function findEntrantUnit(
+  db: Executor,
+  scope: OrgScope,
+  c: ContestRef,
+  orgId: number,
+): Promise<InScope<{ id: number; path: string }> | undefined> {
+  const row = await db
+    .selectFrom('org_unit as o')
+    .select(['o.id', 'o.path'])
+    .where('o.id', '=', orgId)
+    .where(inScope(scope, sql.ref('o.path')))
+    .where(sql<boolean>`o.path <@ ${c.org_path}::ltree`)
+    .executeTakeFirst();
+  return row && provenInScope(row);
+}
+
 export async function insertEntry(
   tx: Executor,
   c: ContestRef,

@@ -209,8 +209,8 @@ function toEntry(e: Awaited<ReturnType<typeof repo.entriesOf>>[number]): Entry {
 /** Adds an entry sent by a unit below (or at) the organising node, while the contest is a draft or open. */
 export async function addEntry(db: Kysely<DB>, actor: Actor, id: number, body: CreateEntryBody): Promise<Entry> {
   const entryId = await changeContest(db, actor, id, ['draft', 'open'], 'contest.entry.create', async (tx, c) => {
-    const unit = await findOrgFor(tx, actor, 'org.read', body.orgId);
-    if (!(unit.path === c.org_path || unit.path.startsWith(`${c.org_path}.`))) throw new AppError('NOT_FOUND');
+    const unit = await repo.findEntrantUnit(tx, scopeFor(actor, 'org.read'), c, body.orgId);
+    if (!unit) throw new AppError('NOT_FOUND');
     const entryId = await repo.insertEntry(tx, c, {
       orgId: unit.id,
       orgPath: unit.path,
