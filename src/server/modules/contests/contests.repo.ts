@@ -22,6 +22,7 @@ function selectContests(db: Executor) {
       'c.showcase_size',
       'c.notice_days',
       'c.notice_ends_at',
+      'c.balanced_design',
     ]);
 }
 export type ContestRow = Awaited<ReturnType<ReturnType<typeof selectContests>['executeTakeFirstOrThrow']>>;
@@ -170,6 +171,15 @@ export async function replaceCriteriaAndTiers(
       })
       .execute();
   }
+}
+
+/** Declares (or withdraws, null) the balanced design of a contest. */
+export async function updateDesign(tx: Executor, c: ContestRef, design: string | null): Promise<void> {
+  await tx
+    .updateTable('contest')
+    .set({ balanced_design: design, updated_at: sql`now()` })
+    .where('id', '=', c.id)
+    .execute();
 }
 
 export function setStatus(tx: Executor, c: ContestRef, from: readonly ContestStatus[], to: ContestStatus, noticeEndsAt?: string) {

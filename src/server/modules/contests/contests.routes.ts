@@ -19,6 +19,7 @@ import {
   CreateEntryBody,
   CreateJudgeBody,
   DeclareConflictBody,
+  DeclareDesignBody,
   Entry,
   FileAppealBody,
   Judge,
@@ -93,6 +94,11 @@ export function contestRoutes(app: FastifyInstance, { db, config }: Deps): void 
       },
     },
     async (req, reply) => reply.status(201).send(await contests.declareConflict(db, requireActor(req), req.params.id, req.body)),
+  );
+  r.put(
+    '/api/contests/:id/design',
+    { schema: { tags, params: IdParam, body: DeclareDesignBody, response: { 200: ContestDetail } } },
+    async (req) => contests.declareDesign(db, requireActor(req), req.params.id, req.body),
   );
   r.post('/api/contests/:id/assignments', { schema: { tags, params: IdParam, response: { 200: Assignments } } }, async (req) =>
     contests.assignPanels(db, requireActor(req), req.params.id),

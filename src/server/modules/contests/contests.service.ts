@@ -17,6 +17,7 @@ import {
   type CreateEntryBody,
   type CreateJudgeBody,
   type DeclareConflictBody,
+  type DeclareDesignBody,
   type Entry,
   type Judge,
   type TierInput,
@@ -28,6 +29,7 @@ import { recordWrite } from '../../audit/audit.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
 import { findEventFor } from '../events/events.service.js';
 import { assignJudges } from './conflicts.js';
+import { assignmentBalance } from './aggregate.js';
 import { mapContestError } from './contests.failures.js';
 import * as repo from './contests.repo.js';
 
@@ -65,6 +67,7 @@ function toContest(r: repo.ContestRow): Contest {
     showcaseSize: r.showcase_size,
     noticeDays: r.notice_days,
     noticeEndsAt: r.notice_ends_at === null ? null : new Date(r.notice_ends_at).toISOString(),
+    balancedDesign: r.balanced_design,
   };
 }
 
@@ -189,8 +192,38 @@ export async function startJudging(db: Kysely<DB>, actor: Actor, id: number): Pr
   await changeContest(db, actor, id, ['open'], 'contest.judging', async (tx, c) => {
     const counts = await repo.countsOf(tx, c);
     if (counts.assignments === 0) throw new AppError('CONTEST_INVALID_ASSIGNMENT', { detail: 'no judges assigned yet' });
+    await assertNormalisable(tx, c);
     await repo.setStatus(tx, c, ['open'], 'judging');
     return { result: null, detail: {} };
+  });
+  return getContest(db, actor, id);
+}
+
+/**
+ * Per-judge normalisation needs a balanced assignment: every judge scores every entry, or a declared balanced design
+ * that holds in the actual assignment (equal loads, equal panels). Refused otherwise, naming what does not hold;
+ * checked when the judging starts and again before every computation.
+ */
+export async function assertNormalisable(db: Executor, c: ContestRow): Promise<void> {
+  if (c.normalisation !== 'robust-z') return;
+  const [judges, entries, pairs] = await Promise.all([repo.judgesOf(db, c), repo.entriesOf(db, c), repo.assignmentsOf(db, c)]);
+  const check = assignmentBalance(
+    judges.map((j) => String(j.id)),
+    entries.map((e) => String(e.id)),
+    pairs.map((p) => ({ judgeId: String(p.judge_id), entryId: String(p.entry_id) })),
+    c.balanced_design !== null,
+  );
+  if (check.balance !== 'unbalanced') return;
+  if (c.balanced_design === null) throw new AppError('CONTEST_DESIGN_NOT_DECLARED');
+  const range = ([low, high]: readonly [number, number]) => (low === high ? String(low) : `${low}–${high}`);
+  throw new AppError('CONTEST_DESIGN_NOT_HELD', { loads: range(check.loads), panels: range(check.panels) });
+}
+
+/** Declares (or withdraws) the balanced design before the judging starts: draft or open only. */
+export async function declareDesign(db: Kysely<DB>, actor: Actor, id: number, body: DeclareDesignBody): Promise<ContestDetail> {
+  await changeContest(db, actor, id, ['draft', 'open'], 'contest.design.declare', async (tx, c) => {
+    await repo.updateDesign(tx, c, body.design);
+    return { result: null, detail: { design: body.design } };
   });
   return getContest(db, actor, id);
 }

@@ -49,4 +49,34 @@ describe('ContestJudgesTab', { timeout: 240_000 }, () => {
     await userEvent.click(screen.getByTestId('judges-assign'));
     await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.url.pathname === '/api/contests/3/assignments')).toBe(true));
   });
+
+  it('declares a balanced design for a normalised contest, the text sent as written', async () => {
+    const calls = fakeApi(cadre(['contest.read', 'contest.write']), (method, path, _u, body) => {
+      if (path === '/api/contests/3/entries' || path === '/api/contests/3/judges') return { body: { items: [] } };
+      if (path === '/api/contests/3/assignments') return { body: { items: [], loads: {} } };
+      if (method === 'PUT' && path === '/api/contests/3/design')
+        return {
+          body: buildContest({ status: 'open', normalisation: 'robust-z', balancedDesign: (body as { design: string | null }).design }),
+        };
+      return undefined;
+    });
+    const contest = buildContest({ status: 'open', normalisation: 'robust-z' });
+    renderPage(<ContestJudgesTab contest={contest} canWrite onChanged={() => undefined} />);
+    expect((await screen.findByTestId('design-state')).textContent).toContain('尚未声明平衡设计');
+    await userEvent.click(screen.getByTestId('design-declare'));
+    await userEvent.type(screen.getByTestId('design-text'), '每位评委评 8 件，每件 5 位评委');
+    await userEvent.click(screen.getByTestId('design-ok'));
+    await waitFor(() => expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ design: '每位评委评 8 件，每件 5 位评委' }));
+  });
+
+  it('offers no balanced design without normalisation', async () => {
+    fakeApi(cadre(['contest.read', 'contest.write']), (_m, path) => {
+      if (path === '/api/contests/3/entries' || path === '/api/contests/3/judges') return { body: { items: [] } };
+      if (path === '/api/contests/3/assignments') return { body: { items: [], loads: {} } };
+      return undefined;
+    });
+    renderPage(<ContestJudgesTab contest={buildContest({ status: 'open' })} canWrite onChanged={() => undefined} />);
+    expect(await screen.findByTestId('judges-assign')).toBeTruthy();
+    expect(screen.queryByTestId('design-declare')).toBeNull();
+  });
 });

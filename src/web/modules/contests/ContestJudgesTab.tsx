@@ -5,6 +5,7 @@ import type { ContestDetail, CreatedJudge, Judge } from '../../../common/contest
 import { CardTable } from '../../app/CardTable.js';
 import { useNotify } from '../../app/notify.js';
 import { ConflictModal } from './ConflictModal.js';
+import { DesignModal } from './DesignModal.js';
 import { useEntries } from './ContestEntriesTab.js';
 import { contestsApi } from './contests.api.js';
 import { JudgeCreatedModal, JudgeFormModal } from './JudgeFormModal.js';
@@ -17,7 +18,7 @@ export function ContestJudgesTab({ contest, canWrite, onChanged }: { contest: Co
   const { t } = useTranslation();
   const notify = useNotify();
   const [version, setVersion] = useState(0);
-  const [dialog, setDialog] = useState<'judge' | 'conflict' | null>(null);
+  const [dialog, setDialog] = useState<'judge' | 'conflict' | 'design' | null>(null);
   const [created, setCreated] = useState<CreatedJudge | null>(null);
   const { judges, assignments } = usePanels(contest.id, version);
   const entries = useEntries(contest.id, version);
@@ -83,9 +84,24 @@ export function ContestJudgesTab({ contest, canWrite, onChanged }: { contest: Co
           <Button onClick={assign} data-testid="judges-assign">
             {t('contests.judges.assign')}
           </Button>
+          {contest.normalisation === 'robust-z' && (
+            <Button onClick={() => setDialog('design')} data-testid="design-declare">
+              {t('contests.design.declare')}
+            </Button>
+          )}
         </Space>
       )}
       <Alert type="info" showIcon message={t('contests.judges.conflictRule')} />
+      {contest.normalisation === 'robust-z' && (
+        <Alert
+          type={contest.balancedDesign === null ? 'warning' : 'success'}
+          showIcon
+          data-testid="design-state"
+          message={
+            contest.balancedDesign === null ? t('contests.design.none') : t('contests.design.declared', { design: contest.balancedDesign })
+          }
+        />
+      )}
       <CardTable
         title={t('contests.judges.table', { judges: rows.length, assignments: assignments?.items.length ?? 0 })}
         columns={columns}
@@ -113,6 +129,16 @@ export function ContestJudgesTab({ contest, canWrite, onChanged }: { contest: Co
           entries={entries ?? []}
           onClose={() => setDialog(null)}
           onDone={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'design' && (
+        <DesignModal
+          contest={contest}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            changed();
+          }}
         />
       )}
       <JudgeCreatedModal judge={created} onClose={() => setCreated(null)} />

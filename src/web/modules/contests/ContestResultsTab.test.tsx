@@ -85,6 +85,20 @@ describe('ContestResultsTab', { timeout: 240_000 }, () => {
     }
   });
 
+  it('says the declared balanced design is why the normalisation ran', async () => {
+    const declared = buildResult({
+      rule: { normalisation: 'robust-z', balance: 'declared', balancedDesign: '每位评委评两件', trimmedEntries: 0, plainMeanEntries: 2 },
+    });
+    serve((method, path) =>
+      method === 'GET' && path === '/api/contests/3/results/preview' ? { body: { sha256: sha, result: declared } } : undefined,
+    );
+    renderPage(
+      <ContestResultsTab contest={buildContest({ status: 'scored', normalisation: 'robust-z' })} canWrite onChanged={() => undefined} />,
+    );
+    expect((await screen.findByTestId('result-rule-balance')).textContent).toBe('按事先声明的平衡设计（每位评委评两件），实际分配符合');
+    expect(screen.getByTestId('result-rule').textContent).toContain('已做评委标准化');
+  });
+
   it('shows what blocks the result when scores are missing, and the preview hash once complete', async () => {
     let isComplete = false;
     serve((method, path) => {

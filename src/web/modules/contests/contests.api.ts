@@ -20,6 +20,7 @@ import {
   type CreateEntryBody,
   type CreateJudgeBody,
   type DeclareConflictBody,
+  type DeclareDesignBody,
   type SaveSheetBody,
   type UpdateContestBody,
 } from '../../../common/contests.js';
@@ -42,6 +43,7 @@ export const contestsApi = {
   createJudge: (id: number, body: CreateJudgeBody) => api.post(`${base}/${id}/judges`, CreatedJudge, body),
   declareConflict: (id: number, body: DeclareConflictBody) =>
     api.post(`${base}/${id}/conflicts`, z.object({ judgeId: z.number(), entryId: z.number() }), body),
+  declareDesign: (id: number, body: DeclareDesignBody) => api.put(`${base}/${id}/design`, ContestDetail, body),
   assign: (id: number) => api.post(`${base}/${id}/assignments`, Assignments),
   assignments: (id: number) => api.get(`${base}/${id}/assignments`, Assignments),
   amendments: (id: number) => api.get(`${base}/${id}/amendments`, itemsOf(Amendment)),

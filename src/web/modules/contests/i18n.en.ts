@@ -115,6 +115,15 @@ export const messages: Widen<typeof zhCN> = {
       table: '{{judges}} judges, {{assignments}} sheets assigned',
       empty: 'No judges yet',
     },
+    design: {
+      declare: 'Declare balanced design',
+      label: 'Balanced design',
+      placeholder: 'e.g. each judge scores 8 entries, each entry gets 5 judges',
+      help: 'When judges score only some entries, per-judge normalisation runs only if the assignment is a balanced design: every judge scores the same number of entries and every entry gets the same number of judges. The actual assignment is checked when the judging starts. Leave empty to withdraw.',
+      saved: 'Balanced design saved',
+      none: 'Normalisation is on but no balanced design is declared: every judge must score every entry, or the judging cannot start.',
+      declared: 'Balanced design declared: {{design}} (checked against the actual assignment when the judging starts)',
+    },
     progress: {
       total: '{{submitted}} / {{total}} sheets submitted',
       byJudge: 'Progress by judge',
@@ -137,6 +146,11 @@ export const messages: Widen<typeof zhCN> = {
       trimmed: 'Highest and lowest dropped, then averaged: {{count}} entries',
       plain: 'Mean of all judges: {{count}} entries',
       normalised: { none: 'No judge normalisation', 'robust-z': 'Judges normalised (median/MAD)' },
+      balance: {
+        complete: 'every judge scored every entry: balanced',
+        declared: 'the balanced design declared in advance ({{design}}) held in the actual assignment',
+        unbalanced: 'the assignment is not balanced',
+      },
       normalisationSkipped: 'Normalisation was chosen but the assignment is unbalanced, so it did not run',
       previewHash: 'Preview hash (not frozen yet; recorded on freezing)',
       frozenHash: 'Frozen hash (SHA-256)',

@@ -101,6 +101,15 @@ export const messages = {
       table: '评委 {{judges}} 人，分配 {{assignments}} 份评分表',
       empty: '还没有评委',
     },
+    design: {
+      declare: '声明平衡设计',
+      label: '平衡设计',
+      placeholder: '如：每位评委评 8 件作品，每件作品 5 位评委',
+      help: '评委只评部分作品时，评委标准化只在分配符合平衡设计时进行：每位评委评审数相同，每件作品评委数相同。开始评审时系统按实际分配核对。留空即撤回声明。',
+      saved: '已保存平衡设计声明',
+      none: '已设置评委标准化，但尚未声明平衡设计：评委须评全部作品，否则不能开始评审。',
+      declared: '已声明平衡设计：{{design}}（开始评审时按实际分配核对）',
+    },
     progress: {
       total: '已提交 {{submitted}} / {{total}} 份评分表',
       byJudge: '各评委进度',
@@ -123,6 +132,11 @@ export const messages = {
       trimmed: '去掉最高最低分后平均：{{count}} 件',
       plain: '全部评委平均：{{count}} 件',
       normalised: { none: '未做评委标准化', 'robust-z': '已做评委标准化（中位数/MAD）' },
+      balance: {
+        complete: '每位评委评了全部作品，分配平衡',
+        declared: '按事先声明的平衡设计（{{design}}），实际分配符合',
+        unbalanced: '分配不平衡',
+      },
       normalisationSkipped: '已设置标准化，但分配不平衡，未进行',
       previewHash: '预览哈希（尚未冻结，冻结后记录）',
       frozenHash: '冻结哈希（SHA-256）',

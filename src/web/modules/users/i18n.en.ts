@@ -81,6 +81,7 @@ export const messages: Widen<typeof zhCN> = {
       attempts: 'Attempts',
       to: 'To',
       from: 'From',
+      design: 'Balanced design',
     },
     values: {
       member: 'the member',

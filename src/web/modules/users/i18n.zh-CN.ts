@@ -79,6 +79,7 @@ export const messages = {
       attempts: '尝试次数',
       to: '转至',
       from: '原',
+      design: '平衡设计',
     },
     values: {
       member: '会员本人',
