@@ -178,6 +178,22 @@ export type DeclareDesignBody = z.infer<typeof DeclareDesignBody>;
 export const DeclareConflictBody = z.object({ judgeId: BodyId, entryId: BodyId, reason: z.string().trim().min(1).max(500) });
 export type DeclareConflictBody = z.infer<typeof DeclareConflictBody>;
 
+const ConflictPair = z.object({
+  judgeId: z.number(),
+  judgeName: z.string(),
+  judgeUnit: z.string(),
+  entryId: z.number(),
+  entryTitle: z.string(),
+  entryUnit: z.string(),
+});
+export const conflictRelations = ['same', 'below', 'above'] as const; // 本单位 / 下级单位 / 上级单位
+/** The conflicts of a contest: declared ones (who recorded them, when, why) and those the tree makes by itself. */
+export const Conflicts = z.object({
+  declared: z.array(ConflictPair.extend({ reason: z.string(), declaredBy: z.string().nullable(), declaredAt: z.string() })),
+  automatic: z.array(ConflictPair.extend({ relation: z.enum(conflictRelations) })),
+});
+export type Conflicts = z.infer<typeof Conflicts>;
+
 export const Assignment = z.object({
   id: z.number(),
   judgeId: z.number(),

@@ -154,6 +154,7 @@ const cases: AuthzCase[] = [
     ok: 201,
     request: on('POST', 'open', '/conflicts', (b) => ({ judgeId: b.judgeId, entryId: b.entryId, reason: '亲属参赛' })),
   },
+  { route: 'GET /api/contests/:id/conflicts', ...read, request: on('GET', 'open', '/conflicts') },
   {
     route: 'PUT /api/contests/:id/design',
     ...write,

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorWith, buildOrg, buildTree, createTestContext, type TestContext } from '../../testing/harness.js';
-import type { ContestDetail, MyContests, ResultPreview } from '../../../common/contests.js';
+import type { Conflicts, ContestDetail, Entry, MyContests, ResultPreview } from '../../../common/contests.js';
 import { createContest, judgeOf, putSheet } from './contests.fixtures.js';
 
 let ctx: TestContext;
@@ -112,5 +112,49 @@ describe('contests: a balanced design declared before scoring', () => {
     expect(rule).toMatchObject({ normalisation: 'robust-z', balance: 'declared', balancedDesign: '每位评委评两个作品，每个作品一位评委' });
     const late = await putDesign(contest, { design: null });
     expect(late.json<{ code: string }>().code).toBe('CONTEST_WRONG_STATUS');
+  });
+});
+
+describe('contests: the list of conflicts', () => {
+  it('lists declared conflicts with who recorded them and the tree’s own conflicts with their relation; 404 elsewhere', async () => {
+    const contest = await openContest();
+    const add = async (orgId: number, title: string) =>
+      (await ctx.call('POST', `/api/contests/${contest.id}/entries`, { orgId, title })).json<Entry>();
+    const unionEntry = await add(tree.dcUnion.id, '工会节目');
+    const branchEntry = await add(tree.dcBranch.id, '分会节目');
+    const streetJudge = await judgeOf(ctx, contest.id, tree.dcStreet.id);
+    const branchJudge = await judgeOf(ctx, contest.id, tree.dcBranch.id);
+    const outsideJudge = await judgeOf(ctx, contest.id, tree.xcUnion.id);
+    const declared = await ctx.call('POST', `/api/contests/${contest.id}/conflicts`, {
+      judgeId: outsideJudge.id,
+      entryId: unionEntry.id,
+      reason: '评委的亲属参赛',
+    });
+    expect(declared.statusCode, declared.body).toBe(201);
+    const r = await ctx.call('GET', `/api/contests/${contest.id}/conflicts`);
+    expect(r.statusCode, r.body).toBe(200);
+    const list = r.json<Conflicts>();
+    expect(list.declared).toHaveLength(1);
+    expect(list.declared[0]).toMatchObject({
+      judgeId: outsideJudge.id,
+      judgeName: outsideJudge.displayName,
+      entryId: unionEntry.id,
+      entryTitle: '工会节目',
+      reason: '评委的亲属参赛',
+      declaredBy: expect.any(String),
+    });
+    expect(Date.parse(list.declared[0]!.declaredAt)).not.toBeNaN();
+    const relations = list.automatic.map((a) => [a.judgeId, a.entryId, a.relation]);
+    expect(relations).toEqual(
+      expect.arrayContaining([
+        [streetJudge.id, unionEntry.id, 'below'],
+        [streetJudge.id, branchEntry.id, 'below'],
+        [branchJudge.id, branchEntry.id, 'same'],
+        [branchJudge.id, unionEntry.id, 'above'],
+      ]),
+    );
+    expect(list.automatic).toHaveLength(4); // the outside judge has none from the tree
+    const xiCadre = await actorWith(ctx, 'union_cadre', tree.xicheng.id);
+    expect((await ctx.call('GET', `/api/contests/${contest.id}/conflicts`, undefined, xiCadre.cookie)).statusCode).toBe(404);
   });
 });

@@ -327,11 +327,11 @@ export function judgesOf(db: Executor, c: ContestRef) {
 export async function insertConflict(
   tx: Executor,
   c: ContestRef,
-  d: { judgeId: number; entryId: number; reason: string },
+  d: { judgeId: number; entryId: number; reason: string; userId: number },
 ): Promise<boolean> {
   const { rows } = await sql<{ judge_id: number }>`
-    INSERT INTO contest_conflict (judge_id, entry_id, reason)
-    SELECT j.id, e.id, ${d.reason} FROM contest_judge j, contest_entry e
+    INSERT INTO contest_conflict (judge_id, entry_id, reason, declared_by)
+    SELECT j.id, e.id, ${d.reason}, ${d.userId}::bigint FROM contest_judge j, contest_entry e
      WHERE j.id = ${d.judgeId} AND e.id = ${d.entryId} AND j.contest_id = ${c.id} AND e.contest_id = ${c.id}
     ON CONFLICT DO NOTHING RETURNING judge_id`.execute(tx);
   return rows.length === 1;
@@ -344,6 +344,60 @@ export function conflictsOf(db: Executor, c: ContestRef) {
     .select(['d.judge_id', 'd.entry_id'])
     .where('j.contest_id', '=', c.id)
     .execute();
+}
+
+/** The declared conflicts of a contest in words: judge and unit, entry and unit, the reason, who recorded it and when. */
+export function declaredConflictsOf(db: Executor, c: ContestRef) {
+  return db
+    .selectFrom('contest_conflict as d')
+    .innerJoin('contest_judge as j', 'j.id', 'd.judge_id')
+    .innerJoin('app_user as ju', 'ju.id', 'j.user_id')
+    .innerJoin('org_unit as jo', 'jo.id', 'j.org_id')
+    .innerJoin('contest_entry as e', 'e.id', 'd.entry_id')
+    .innerJoin('org_unit as eo', 'eo.id', 'e.org_id')
+    .leftJoin('app_user as by', 'by.id', 'd.declared_by')
+    .select([
+      'd.judge_id',
+      'ju.display_name as judge_name',
+      'jo.name as judge_unit',
+      'd.entry_id',
+      'e.title as entry_title',
+      'eo.name as entry_unit',
+      'd.reason',
+      'by.display_name as declared_by',
+      'd.created_at',
+    ])
+    .where('j.contest_id', '=', c.id)
+    .orderBy('d.created_at')
+    .orderBy('d.judge_id')
+    .execute();
+}
+
+/**
+ * The conflicts the tree makes by itself (回避, enforced by the database): every judge × entry of the contest where
+ * the entry's unit is the judge's own unit ('same'), below it ('below') or above it ('above').
+ */
+export async function treeConflictsOf(db: Executor, c: ContestRef) {
+  const { rows } = await sql<{
+    judge_id: number;
+    judge_name: string;
+    judge_unit: string;
+    entry_id: number;
+    entry_title: string;
+    entry_unit: string;
+    relation: 'same' | 'below' | 'above';
+  }>`
+    SELECT j.id AS judge_id, u.display_name AS judge_name, jo.name AS judge_unit,
+           e.id AS entry_id, e.title AS entry_title, eo.name AS entry_unit,
+           CASE WHEN e.org_path = j.org_path THEN 'same' WHEN e.org_path <@ j.org_path THEN 'below' ELSE 'above' END AS relation
+      FROM contest_judge j
+      JOIN app_user u ON u.id = j.user_id
+      JOIN org_unit jo ON jo.id = j.org_id
+      JOIN contest_entry e ON e.contest_id = j.contest_id AND (e.org_path <@ j.org_path OR e.org_path @> j.org_path)
+      JOIN org_unit eo ON eo.id = e.org_id
+     WHERE j.contest_id = ${c.id}
+     ORDER BY j.id, e.id`.execute(db);
+  return rows;
 }
 
 /** Drops the assignments of a contest none of whose sheets exist yet (a new assignment replaces them). */

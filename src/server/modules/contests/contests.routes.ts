@@ -13,6 +13,7 @@ import {
   ChiefDecisionBody,
   Contest,
   ContestDetail,
+  Conflicts,
   ContestListQuery,
   CreateContestBody,
   CreatedJudge,
@@ -94,6 +95,9 @@ export function contestRoutes(app: FastifyInstance, { db, config }: Deps): void 
       },
     },
     async (req, reply) => reply.status(201).send(await contests.declareConflict(db, requireActor(req), req.params.id, req.body)),
+  );
+  r.get('/api/contests/:id/conflicts', { schema: { tags, params: IdParam, response: { 200: Conflicts } } }, async (req) =>
+    contests.listConflicts(db, requireActor(req), req.params.id),
   );
   r.put(
     '/api/contests/:id/design',

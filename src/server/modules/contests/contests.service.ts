@@ -20,6 +20,7 @@ import {
   type DeclareDesignBody,
   type Entry,
   type Judge,
+  type Conflicts,
   type TierInput,
 } from '../../../common/contests.js';
 import { scopeFor, type Actor, type InScope } from '../../auth/scope.js';
@@ -321,11 +322,39 @@ export async function declareConflict(
   body: DeclareConflictBody,
 ): Promise<{ judgeId: number; entryId: number }> {
   await changeContest(db, actor, id, ['draft', 'open'], 'contest.conflict.declare', async (tx, c) => {
-    if (!(await repo.insertConflict(tx, c, body)))
+    if (!(await repo.insertConflict(tx, c, { ...body, userId: actor.userId })))
       throw new AppError('CONTEST_UNKNOWN_REFERENCE', { detail: `${body.judgeId}/${body.entryId}` });
     return { result: null, detail: { judgeId: body.judgeId, entryId: body.entryId } };
   });
   return { judgeId: body.judgeId, entryId: body.entryId };
+}
+
+/** The conflicts of a contest: those declared (who, when, why) and those the tree makes, each with its relation. */
+export async function listConflicts(db: Kysely<DB>, actor: Actor, id: number): Promise<Conflicts> {
+  const c = await findContestFor(db, actor, 'contest.read', id);
+  const [declared, automatic] = await Promise.all([repo.declaredConflictsOf(db, c), repo.treeConflictsOf(db, c)]);
+  return {
+    declared: declared.map((d) => ({
+      judgeId: d.judge_id,
+      judgeName: d.judge_name,
+      judgeUnit: d.judge_unit,
+      entryId: d.entry_id,
+      entryTitle: d.entry_title,
+      entryUnit: d.entry_unit,
+      reason: d.reason,
+      declaredBy: d.declared_by,
+      declaredAt: new Date(d.created_at).toISOString(),
+    })),
+    automatic: automatic.map((a) => ({
+      judgeId: a.judge_id,
+      judgeName: a.judge_name,
+      judgeUnit: a.judge_unit,
+      entryId: a.entry_id,
+      entryTitle: a.entry_title,
+      entryUnit: a.entry_unit,
+      relation: a.relation,
+    })),
+  };
 }
 
 /**

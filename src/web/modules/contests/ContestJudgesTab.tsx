@@ -5,6 +5,7 @@ import type { ContestDetail, CreatedJudge, Judge } from '../../../common/contest
 import { CardTable } from '../../app/CardTable.js';
 import { useNotify } from '../../app/notify.js';
 import { ConflictModal } from './ConflictModal.js';
+import { ConflictsList } from './ConflictsList.js';
 import { DesignModal } from './DesignModal.js';
 import { useEntries } from './ContestEntriesTab.js';
 import { contestsApi } from './contests.api.js';
@@ -111,6 +112,7 @@ export function ContestJudgesTab({ contest, canWrite, onChanged }: { contest: Co
         testId="contest-judges"
         emptyText={t('contests.judges.empty')}
       />
+      <ConflictsList contestId={contest.id} version={version} />
       {dialog === 'judge' && (
         <JudgeFormModal
           contestId={contest.id}
@@ -128,7 +130,10 @@ export function ContestJudgesTab({ contest, canWrite, onChanged }: { contest: Co
           judges={judges ?? []}
           entries={entries ?? []}
           onClose={() => setDialog(null)}
-          onDone={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            setVersion((n) => n + 1);
+          }}
         />
       )}
       {dialog === 'design' && (

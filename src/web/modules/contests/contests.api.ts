@@ -6,6 +6,7 @@ import {
   Assignments,
   Contest,
   ContestDetail,
+  Conflicts,
   CreatedJudge,
   Entry,
   Judge,
@@ -43,6 +44,7 @@ export const contestsApi = {
   createJudge: (id: number, body: CreateJudgeBody) => api.post(`${base}/${id}/judges`, CreatedJudge, body),
   declareConflict: (id: number, body: DeclareConflictBody) =>
     api.post(`${base}/${id}/conflicts`, z.object({ judgeId: z.number(), entryId: z.number() }), body),
+  conflicts: (id: number) => api.get(`${base}/${id}/conflicts`, Conflicts),
   declareDesign: (id: number, body: DeclareDesignBody) => api.put(`${base}/${id}/design`, ContestDetail, body),
   assign: (id: number) => api.post(`${base}/${id}/assignments`, Assignments),
   assignments: (id: number) => api.get(`${base}/${id}/assignments`, Assignments),

@@ -115,6 +115,19 @@ export const messages: Widen<typeof zhCN> = {
       table: '{{judges}} judges, {{assignments}} sheets assigned',
       empty: 'No judges yet',
     },
+    conflicts: {
+      declared: 'Declared conflicts ({{count}})',
+      noneDeclared: 'No conflicts declared',
+      by: 'Recorded by',
+      at: 'Recorded at',
+      automatic: 'Conflicts from the tree ({{count}}, enforced by the database)',
+      noneAutomatic: 'No judge shares a line of the tree with an entrant unit',
+      relation: {
+        same: '{{judge}} ({{judgeUnit}}) does not score “{{entry}}”: it was sent by the judge’s own unit',
+        below: '{{judge}} ({{judgeUnit}}) does not score “{{entry}}”: {{entryUnit}} is below the judge’s unit',
+        above: '{{judge}} ({{judgeUnit}}) does not score “{{entry}}”: {{entryUnit}} is above the judge’s unit',
+      },
+    },
     design: {
       declare: 'Declare balanced design',
       label: 'Balanced design',

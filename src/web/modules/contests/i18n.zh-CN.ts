@@ -101,6 +101,19 @@ export const messages = {
       table: '评委 {{judges}} 人，分配 {{assignments}} 份评分表',
       empty: '还没有评委',
     },
+    conflicts: {
+      declared: '申报的回避（{{count}} 项）',
+      noneDeclared: '没有申报的回避',
+      by: '登记人',
+      at: '登记时间',
+      automatic: '按组织关系自动回避（{{count}} 项，数据库强制）',
+      noneAutomatic: '没有评委与参赛单位同属一条上下级线',
+      relation: {
+        same: '{{judge}}（{{judgeUnit}}）不评《{{entry}}》：参赛单位就是评委所在单位',
+        below: '{{judge}}（{{judgeUnit}}）不评《{{entry}}》：参赛单位{{entryUnit}}是评委所在单位的下级单位',
+        above: '{{judge}}（{{judgeUnit}}）不评《{{entry}}》：参赛单位{{entryUnit}}是评委所在单位的上级单位',
+      },
+    },
     design: {
       declare: '声明平衡设计',
       label: '平衡设计',
