@@ -54,6 +54,7 @@ export const contestsApi = {
   publish: (id: number) => api.post(`${base}/${id}/results`, ResultSnapshot),
   result: (id: number) => api.get(`${base}/${id}/results`, ResultSnapshot),
   appeals: (id: number) => api.get(`${base}/${id}/appeals`, itemsOf(Appeal)),
+  fileAppeal: (entryId: number, text: string) => api.post(`/api/contest-entries/${entryId}/appeals`, Appeal, { text }),
   answerAppeal: (id: number, appealId: number, answer: string) => api.post(`${base}/${id}/appeals/${appealId}/answer`, Appeal, { answer }),
   finalise: (id: number) => api.post(`${base}/${id}/final`, ResultSnapshot),
   /** The final result's certificates (荣誉证书), one PDF. */

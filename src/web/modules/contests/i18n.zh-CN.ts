@@ -178,6 +178,11 @@ export const messages = {
       recorded: '裁定已记录',
     },
     appeals: {
+      file: '提出申诉',
+      text: '申诉内容',
+      textHelp: '写明申诉的事实和理由（至少 5 个字）；主办单位答复后才能确定最终结果。',
+      pickEntry: '请选择申诉的作品',
+      filed: '申诉已提交',
       title: '申诉（{{count}} 件）',
       none: '暂无申诉',
       answer: '答复内容',
