@@ -289,28 +289,18 @@ export async function deleteEntry(tx: Executor, c: ContestRef, entryId: number):
   return Number(r.numDeletedRows) === 1;
 }
 
-export async function usernameExists(db: Executor, username: string): Promise<boolean> {
-  return (await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
-}
-
-/** A judge account: the user, its 'judge' role on the organising node, and the contest_judge row naming the contest. */
+/** The contest_judge row naming an account (already made by the users module) as a judge of the contest. */
 export async function insertJudge(
   tx: Executor,
-  c: InScope<{ id: number; org_id: number; org_path: string }>,
-  j: { username: string; displayName: string; passwordHash: string; unitId: number; unitPath: string; isChief: boolean },
-): Promise<{ userId: number; judgeId: number }> {
-  const user = await tx
-    .insertInto('app_user')
-    .values({ username: j.username, display_name: j.displayName, password_hash: j.passwordHash, must_change_password: true })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await tx.insertInto('role_grant').values({ user_id: user.id, org_id: c.org_id, org_path: c.org_path, role: 'judge' }).execute();
+  c: ContestRef,
+  j: { userId: number; unitId: number; unitPath: string; isChief: boolean },
+): Promise<number> {
   const judge = await tx
     .insertInto('contest_judge')
-    .values({ contest_id: c.id, user_id: user.id, org_id: j.unitId, org_path: j.unitPath, is_chief: j.isChief })
+    .values({ contest_id: c.id, user_id: j.userId, org_id: j.unitId, org_path: j.unitPath, is_chief: j.isChief })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return { userId: user.id, judgeId: judge.id };
+  return judge.id;
 }
 
 export function judgesOf(db: Executor, c: ContestRef) {

@@ -24,11 +24,11 @@ import {
   type TierInput,
 } from '../../../common/contests.js';
 import { scopeFor, type Actor, type InScope } from '../../auth/scope.js';
-import { generatePassword, hashPassword } from '../../auth/passwords.js';
 import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../../audit/audit.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
 import { findEventFor } from '../events/events.service.js';
+import { createNarrowAccount, firstPasswordOf } from '../users/narrow-accounts.js';
 import { assignJudges } from './conflicts.js';
 import { assignmentBalance } from './aggregate.js';
 import { mapContestError } from './contests.failures.js';
@@ -286,24 +286,23 @@ function toJudge(j: Awaited<ReturnType<typeof repo.judgesOf>>[number]): Judge {
 }
 
 /**
- * Creates a judge account for a contest (the cashier pattern): a user holding 'judge' on the organising node, named
- * by a contest_judge row with the judge's own unit (for conflicts), and a generated first password shown once.
+ * Creates a judge account for a contest (the narrow-account pattern of the users module): a user holding 'judge' on
+ * the organising node, named by a contest_judge row with the judge's own unit (for conflicts), and a generated first
+ * password shown once.
  */
 export async function createJudge(db: Kysely<DB>, actor: Actor, id: number, body: CreateJudgeBody): Promise<CreatedJudge> {
-  const firstPassword = generatePassword(body.username);
-  const passwordHash = await hashPassword(firstPassword);
-  const judgeId = await changeContest(db, actor, id, ['draft', 'open'], 'contest.judge.create', async (tx, c) => {
+  const { firstPassword, passwordHash } = await firstPasswordOf(body.username);
+  const judgeId = await db.transaction().execute(async (tx) => {
+    const c = await findContestFor(tx, actor, 'contest.write', id, true);
+    assertStatus(c, ['draft', 'open']);
     const unit = await findOrgFor(tx, actor, 'org.read', body.orgId);
-    if (await repo.usernameExists(tx, body.username)) throw new AppError('USERNAME_TAKEN', { username: body.username });
-    const made = await repo.insertJudge(tx, c, {
-      username: body.username,
-      displayName: body.displayName,
-      passwordHash,
-      unitId: unit.id,
-      unitPath: unit.path,
-      isChief: body.isChief,
-    });
-    return { result: made.judgeId, detail: { userId: made.userId, username: body.username, isChief: body.isChief } };
+    const userId = await createNarrowAccount(
+      tx,
+      actor,
+      { username: body.username, displayName: body.displayName, passwordHash, role: 'judge', node: c },
+      { action: 'contest.judge.create', target: { type: 'contest', id, orgPath: c.org_path }, detail: { isChief: body.isChief } },
+    );
+    return repo.insertJudge(tx, c, { userId, unitId: unit.id, unitPath: unit.path, isChief: body.isChief });
   });
   const c = await findContestFor(db, actor, 'contest.read', id);
   return { ...toJudge((await repo.judgesOf(db, c)).find((j) => j.id === judgeId)!), firstPassword };
