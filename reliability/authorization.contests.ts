@@ -91,6 +91,8 @@ export function aimedAtTargetContests(t: ContestsTarget, T: number): { route: st
       url: `${open}/conflicts`,
       payload: { judgeId: t.judge, entryId: t.entry, reason: '越权申报' },
     }),
+    r('GET /api/contests/:id/conflicts', { method: 'GET', url: `${open}/conflicts` }),
+    r('PUT /api/contests/:id/design', { method: 'PUT', url: `${open}/design`, payload: { design: '越权声明' } }),
     r('POST /api/contests/:id/assignments', { method: 'POST', url: `${open}/assignments` }),
     r('GET /api/contests/:id/assignments', { method: 'GET', url: `${open}/assignments` }),
     r('POST /api/contests/:id/judging', { method: 'POST', url: `${open}/judging` }),

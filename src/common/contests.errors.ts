@@ -77,6 +77,16 @@ export const contestsErrors = defineErrors({
     en: '{count} appeals are still unanswered: the result cannot be made final',
   },
   CONTEST_APPEAL_ANSWERED: { status: 409, 'zh-CN': '该申诉已答复', en: 'The appeal was already answered' },
+  CONTEST_DESIGN_NOT_DECLARED: {
+    status: 409,
+    'zh-CN': '评委没有评全部作品，且没有声明平衡设计，不能做评委标准化：请在开始评审前声明平衡设计，或改为不做标准化',
+    en: 'Judges do not score every entry and no balanced design was declared, so judges cannot be normalised: declare a balanced design before the judging starts, or turn normalisation off',
+  },
+  CONTEST_DESIGN_NOT_HELD: {
+    status: 409,
+    'zh-CN': '实际分配不符合声明的平衡设计，不能做评委标准化：各评委评审作品数为 {loads}，各作品评委数为 {panels}，两者都须各自相同',
+    en: 'The actual assignment does not hold the declared balanced design, so judges cannot be normalised: judges score {loads} entries, entries have {panels} judges; each must be one number',
+  },
 });
 
 declare module './errors.js' {

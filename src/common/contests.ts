@@ -111,6 +111,8 @@ export const Contest = z.object({
   showcaseSize: z.number().nullable(),
   noticeDays: z.number(),
   noticeEndsAt: z.string().nullable(),
+  /** The balanced design declared before scoring, in the organiser's words (null: none declared). */
+  balancedDesign: z.string().nullable(),
 });
 export type Contest = z.infer<typeof Contest>;
 export const ContestDetail = Contest.extend({
@@ -165,8 +167,32 @@ export type Judge = z.infer<typeof Judge>;
 export const CreatedJudge = Judge.extend({ firstPassword: z.string() });
 export type CreatedJudge = z.infer<typeof CreatedJudge>;
 
+/**
+ * A balanced design (平衡设计) declared before scoring: every judge scores the same number of entries and every entry
+ * gets the same number of judges. Per-judge normalisation runs on a partial assignment only when it holds; null
+ * withdraws the declaration.
+ */
+export const DeclareDesignBody = z.object({ design: z.string().trim().min(1).max(500).nullable() });
+export type DeclareDesignBody = z.infer<typeof DeclareDesignBody>;
+
 export const DeclareConflictBody = z.object({ judgeId: BodyId, entryId: BodyId, reason: z.string().trim().min(1).max(500) });
 export type DeclareConflictBody = z.infer<typeof DeclareConflictBody>;
+
+const ConflictPair = z.object({
+  judgeId: z.number(),
+  judgeName: z.string(),
+  judgeUnit: z.string(),
+  entryId: z.number(),
+  entryTitle: z.string(),
+  entryUnit: z.string(),
+});
+export const conflictRelations = ['same', 'below', 'above'] as const; // 本单位 / 下级单位 / 上级单位
+/** The conflicts of a contest: declared ones (who recorded them, when, why) and those the tree makes by itself. */
+export const Conflicts = z.object({
+  declared: z.array(ConflictPair.extend({ reason: z.string(), declaredBy: z.string().nullable(), declaredAt: z.string() })),
+  automatic: z.array(ConflictPair.extend({ relation: z.enum(conflictRelations) })),
+});
+export type Conflicts = z.infer<typeof Conflicts>;
 
 export const Assignment = z.object({
   id: z.number(),
@@ -236,7 +262,15 @@ const Filled = z.object({
 /** The computed result of a contest: what is frozen (canonical JSON) and hashed. */
 export const ContestResult = z.object({
   contestId: z.number(),
-  rule: z.object({ normalisation: z.enum(normalisations), balance: z.string(), trimmedEntries: z.number(), plainMeanEntries: z.number() }),
+  rule: z.object({
+    normalisation: z.enum(normalisations),
+    /** 'complete' (every judge scored every entry), 'declared' (the declared design held) or 'unbalanced'. */
+    balance: z.string(),
+    /** The declared design's words when it is what allowed the normalisation. */
+    balancedDesign: z.string().nullable().optional(),
+    trimmedEntries: z.number(),
+    plainMeanEntries: z.number(),
+  }),
   summary: z.object({ 'zh-CN': z.string(), en: z.string() }),
   ranking: z.array(z.object({ entryId: z.number(), rank: z.number(), score: z.string(), decidedByChief: z.boolean() })),
   ladder: z.array(Filled),
@@ -301,6 +335,10 @@ defineAuditActions({
   'contest.judge.create': {
     label: { 'zh-CN': '新建评委账号', en: 'Create judge' },
     sentence: { 'zh-CN': '为竞赛 {target} 新建了评委账号', en: 'created a judge account for the contest {target}' },
+  },
+  'contest.design.declare': {
+    label: { 'zh-CN': '声明平衡设计', en: 'Declare balanced design' },
+    sentence: { 'zh-CN': '为竞赛 {target} 声明了评委分配的平衡设计', en: 'declared the balanced design of the contest {target}' },
   },
   'contest.conflict.declare': {
     label: { 'zh-CN': '申报回避', en: 'Declare conflict' },

@@ -303,4 +303,48 @@ describe('properties', () => {
       { numRuns: 200 },
     );
   });
+
+  it('robust-z never runs on an unbalanced assignment: it runs only when complete or when the declared design holds', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 5 }),
+        fc.integer({ min: 2, max: 6 }),
+        fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }),
+        fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 30, maxLength: 30 }),
+        fc.boolean(),
+        (judgeCount, entryCount, taken, pool, isDeclared) => {
+          const judges = Array.from({ length: judgeCount }, (_, i) => `j${i}`);
+          const entries = Array.from({ length: entryCount }, (_, i) => `e${i}`);
+          // Each entry keeps at least one judge (else the result is blocked before any rule runs).
+          const assignment = entries.flatMap((e, ei) =>
+            judges.filter((_, ji) => ji === ei % judgeCount || taken[ji * 6 + ei]!).map((judgeId) => ({ judgeId, entryId: e })),
+          );
+          const loads = judges.map((j) => assignment.filter((p) => p.judgeId === j).length);
+          const panels = entries.map((e) => assignment.filter((p) => p.entryId === e).length);
+          const isComplete = assignment.length === judgeCount * entryCount;
+          const isBalanced = isComplete || (isDeclared && new Set(loads).size === 1 && new Set(panels).size === 1);
+          const sheets = assignment.map((p, i) => sheet(p.judgeId, p.entryId, pool[i % 30]!, 10 + (i % 7), 10, 10));
+          let outcome: string;
+          try {
+            const r = aggregate({
+              criteria: poetry,
+              judges,
+              entries,
+              assignment,
+              sheets,
+              normalisation: 'robust-z',
+              ...(isDeclared ? { declaredBalancedDesign: '平衡设计' } : {}),
+            });
+            outcome = r.status === 'complete' ? `ran:${r.rules.normalisation}:${r.rules.balance}` : 'blocked';
+          } catch (e) {
+            if (!(e instanceof ContestError)) throw e;
+            outcome = e.code;
+          }
+          if (isBalanced) expect(outcome).toMatch(/^(ran:robust-z:(complete|declared)|CONTEST_NORMALISATION_DEGENERATE)$/);
+          else expect(outcome).toBe('CONTEST_NORMALISATION_UNBALANCED');
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });

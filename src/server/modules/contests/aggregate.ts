@@ -145,19 +145,36 @@ export function trimmedMean(values: readonly Rational[]): { mean: Rational; high
   return { mean: div(sum(kept), rational(kept.length)), highest, lowest };
 }
 
-type Balance = 'complete' | 'declared' | 'unbalanced';
+export type Balance = 'complete' | 'declared' | 'unbalanced';
 
-function balanceOf(input: AggregateInput, pairs: readonly JudgeEntryPair[]): Balance {
-  if (pairs.length === input.judges.length * input.entries.length) return 'complete';
-  if (input.declaredBalancedDesign === undefined) return 'unbalanced';
-  const loads = new Map(input.judges.map((j) => [j, 0]));
-  const panels = new Map(input.entries.map((e) => [e, 0]));
+/** How balanced an assignment is, with the range of judges' loads and of entries' panel sizes (for the message). */
+export type BalanceCheck = {
+  readonly balance: Balance;
+  readonly loads: readonly [number, number];
+  readonly panels: readonly [number, number];
+};
+
+/**
+ * The balance of an assignment: 'complete' when every judge scores every entry; 'declared' when a balanced design
+ * was declared and holds — every judge has the same load and every entry the same panel size; else 'unbalanced'.
+ */
+export function assignmentBalance(
+  judges: readonly string[],
+  entries: readonly string[],
+  pairs: readonly JudgeEntryPair[],
+  isDesignDeclared: boolean,
+): BalanceCheck {
+  const loads = new Map(judges.map((j) => [j, 0]));
+  const panels = new Map(entries.map((e) => [e, 0]));
   for (const p of pairs) {
-    loads.set(p.judgeId, loads.get(p.judgeId)! + 1);
-    panels.set(p.entryId, panels.get(p.entryId)! + 1);
+    loads.set(p.judgeId, (loads.get(p.judgeId) ?? 0) + 1);
+    panels.set(p.entryId, (panels.get(p.entryId) ?? 0) + 1);
   }
-  const same = (m: Map<string, number>): boolean => new Set(m.values()).size <= 1;
-  return same(loads) && same(panels) ? 'declared' : 'unbalanced';
+  const range = (m: Map<string, number>): [number, number] => (m.size === 0 ? [0, 0] : [Math.min(...m.values()), Math.max(...m.values())]);
+  const [l, p] = [range(loads), range(panels)];
+  const isComplete = judges.length > 0 && entries.length > 0 && l[0] === entries.length && p[0] === judges.length;
+  const balance = isComplete ? 'complete' : isDesignDeclared && l[0] === l[1] && p[0] === p[1] ? 'declared' : 'unbalanced';
+  return { balance, loads: l, panels: p };
 }
 
 /** Rescales each judge's totals to a robust z — (x − judge's median) / judge's MAD — then onto the panel's scale. */
@@ -249,7 +266,7 @@ export function aggregate(input: AggregateInput): AggregateResult {
   }
 
   const normalisation = input.normalisation ?? 'none';
-  const balance = balanceOf(input, pairs);
+  const { balance } = assignmentBalance(input.judges, input.entries, pairs, input.declaredBalancedDesign !== undefined);
   let used = totals;
   if (normalisation === 'robust-z') {
     if (balance === 'unbalanced') {

@@ -154,6 +154,12 @@ const cases: AuthzCase[] = [
     ok: 201,
     request: on('POST', 'open', '/conflicts', (b) => ({ judgeId: b.judgeId, entryId: b.entryId, reason: '亲属参赛' })),
   },
+  { route: 'GET /api/contests/:id/conflicts', ...read, request: on('GET', 'open', '/conflicts') },
+  {
+    route: 'PUT /api/contests/:id/design',
+    ...write,
+    request: on('PUT', 'open', '/design', () => ({ design: '每位评委评全部作品' })),
+  },
   { route: 'POST /api/contests/:id/assignments', ...write, request: on('POST', 'open', '/assignments') },
   { route: 'GET /api/contests/:id/assignments', ...read, request: on('GET', 'assigned', '/assignments') },
   { route: 'POST /api/contests/:id/judging', ...write, request: on('POST', 'assigned', '/judging') },

@@ -22,6 +22,7 @@ function selectContests(db: Executor) {
       'c.showcase_size',
       'c.notice_days',
       'c.notice_ends_at',
+      'c.balanced_design',
     ]);
 }
 export type ContestRow = Awaited<ReturnType<ReturnType<typeof selectContests>['executeTakeFirstOrThrow']>>;
@@ -172,6 +173,15 @@ export async function replaceCriteriaAndTiers(
   }
 }
 
+/** Declares (or withdraws, null) the balanced design of a contest. */
+export async function updateDesign(tx: Executor, c: ContestRef, design: string | null): Promise<void> {
+  await tx
+    .updateTable('contest')
+    .set({ balanced_design: design, updated_at: sql`now()` })
+    .where('id', '=', c.id)
+    .execute();
+}
+
 export function setStatus(tx: Executor, c: ContestRef, from: readonly ContestStatus[], to: ContestStatus, noticeEndsAt?: string) {
   return tx
     .updateTable('contest')
@@ -209,6 +219,26 @@ export async function countsOf(db: Executor, c: ContestRef) {
            (SELECT count(*) FROM contest_sheet s JOIN contest_assignment a ON a.id = s.assignment_id
              WHERE a.contest_id = ${c.id} AND s.status = 'submitted')::int AS submitted`.execute(db);
   return rows[0]!;
+}
+
+/**
+ * The unit that may send an entry: a node of the caller's scope (`scope` in the WHERE) at or below the organising
+ * node of the contest; undefined otherwise.
+ */
+export async function findEntrantUnit(
+  db: Executor,
+  scope: OrgScope,
+  c: ContestRef,
+  orgId: number,
+): Promise<InScope<{ id: number; path: string }> | undefined> {
+  const row = await db
+    .selectFrom('org_unit as o')
+    .select(['o.id', 'o.path'])
+    .where('o.id', '=', orgId)
+    .where(inScope(scope, sql.ref('o.path')))
+    .where(sql<boolean>`o.path <@ ${c.org_path}::ltree`)
+    .executeTakeFirst();
+  return row && provenInScope(row);
 }
 
 export async function insertEntry(
@@ -259,28 +289,18 @@ export async function deleteEntry(tx: Executor, c: ContestRef, entryId: number):
   return Number(r.numDeletedRows) === 1;
 }
 
-export async function usernameExists(db: Executor, username: string): Promise<boolean> {
-  return (await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
-}
-
-/** A judge account: the user, its 'judge' role on the organising node, and the contest_judge row naming the contest. */
+/** The contest_judge row naming an account (already made by the users module) as a judge of the contest. */
 export async function insertJudge(
   tx: Executor,
-  c: InScope<{ id: number; org_id: number; org_path: string }>,
-  j: { username: string; displayName: string; passwordHash: string; unitId: number; unitPath: string; isChief: boolean },
-): Promise<{ userId: number; judgeId: number }> {
-  const user = await tx
-    .insertInto('app_user')
-    .values({ username: j.username, display_name: j.displayName, password_hash: j.passwordHash, must_change_password: true })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await tx.insertInto('role_grant').values({ user_id: user.id, org_id: c.org_id, org_path: c.org_path, role: 'judge' }).execute();
+  c: ContestRef,
+  j: { userId: number; unitId: number; unitPath: string; isChief: boolean },
+): Promise<number> {
   const judge = await tx
     .insertInto('contest_judge')
-    .values({ contest_id: c.id, user_id: user.id, org_id: j.unitId, org_path: j.unitPath, is_chief: j.isChief })
+    .values({ contest_id: c.id, user_id: j.userId, org_id: j.unitId, org_path: j.unitPath, is_chief: j.isChief })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return { userId: user.id, judgeId: judge.id };
+  return judge.id;
 }
 
 export function judgesOf(db: Executor, c: ContestRef) {
@@ -297,11 +317,11 @@ export function judgesOf(db: Executor, c: ContestRef) {
 export async function insertConflict(
   tx: Executor,
   c: ContestRef,
-  d: { judgeId: number; entryId: number; reason: string },
+  d: { judgeId: number; entryId: number; reason: string; userId: number },
 ): Promise<boolean> {
   const { rows } = await sql<{ judge_id: number }>`
-    INSERT INTO contest_conflict (judge_id, entry_id, reason)
-    SELECT j.id, e.id, ${d.reason} FROM contest_judge j, contest_entry e
+    INSERT INTO contest_conflict (judge_id, entry_id, reason, declared_by)
+    SELECT j.id, e.id, ${d.reason}, ${d.userId}::bigint FROM contest_judge j, contest_entry e
      WHERE j.id = ${d.judgeId} AND e.id = ${d.entryId} AND j.contest_id = ${c.id} AND e.contest_id = ${c.id}
     ON CONFLICT DO NOTHING RETURNING judge_id`.execute(tx);
   return rows.length === 1;
@@ -314,6 +334,60 @@ export function conflictsOf(db: Executor, c: ContestRef) {
     .select(['d.judge_id', 'd.entry_id'])
     .where('j.contest_id', '=', c.id)
     .execute();
+}
+
+/** The declared conflicts of a contest in words: judge and unit, entry and unit, the reason, who recorded it and when. */
+export function declaredConflictsOf(db: Executor, c: ContestRef) {
+  return db
+    .selectFrom('contest_conflict as d')
+    .innerJoin('contest_judge as j', 'j.id', 'd.judge_id')
+    .innerJoin('app_user as ju', 'ju.id', 'j.user_id')
+    .innerJoin('org_unit as jo', 'jo.id', 'j.org_id')
+    .innerJoin('contest_entry as e', 'e.id', 'd.entry_id')
+    .innerJoin('org_unit as eo', 'eo.id', 'e.org_id')
+    .leftJoin('app_user as by', 'by.id', 'd.declared_by')
+    .select([
+      'd.judge_id',
+      'ju.display_name as judge_name',
+      'jo.name as judge_unit',
+      'd.entry_id',
+      'e.title as entry_title',
+      'eo.name as entry_unit',
+      'd.reason',
+      'by.display_name as declared_by',
+      'd.created_at',
+    ])
+    .where('j.contest_id', '=', c.id)
+    .orderBy('d.created_at')
+    .orderBy('d.judge_id')
+    .execute();
+}
+
+/**
+ * The conflicts the tree makes by itself (回避, enforced by the database): every judge × entry of the contest where
+ * the entry's unit is the judge's own unit ('same'), below it ('below') or above it ('above').
+ */
+export async function treeConflictsOf(db: Executor, c: ContestRef) {
+  const { rows } = await sql<{
+    judge_id: number;
+    judge_name: string;
+    judge_unit: string;
+    entry_id: number;
+    entry_title: string;
+    entry_unit: string;
+    relation: 'same' | 'below' | 'above';
+  }>`
+    SELECT j.id AS judge_id, u.display_name AS judge_name, jo.name AS judge_unit,
+           e.id AS entry_id, e.title AS entry_title, eo.name AS entry_unit,
+           CASE WHEN e.org_path = j.org_path THEN 'same' WHEN e.org_path <@ j.org_path THEN 'below' ELSE 'above' END AS relation
+      FROM contest_judge j
+      JOIN app_user u ON u.id = j.user_id
+      JOIN org_unit jo ON jo.id = j.org_id
+      JOIN contest_entry e ON e.contest_id = j.contest_id AND (e.org_path <@ j.org_path OR e.org_path @> j.org_path)
+      JOIN org_unit eo ON eo.id = e.org_id
+     WHERE j.contest_id = ${c.id}
+     ORDER BY j.id, e.id`.execute(db);
+  return rows;
 }
 
 /** Drops the assignments of a contest none of whose sheets exist yet (a new assignment replaces them). */

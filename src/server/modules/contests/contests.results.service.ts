@@ -11,7 +11,7 @@ import { findOrgFor } from '../orgs/orgs.service.js';
 import { aggregate } from './aggregate.js';
 import { awardPrizes, OVERALL, type Filled } from './awards.js';
 import { mapContestError } from './contests.failures.js';
-import { assertStatus, findContestFor, type ContestRow } from './contests.service.js';
+import { assertNormalisable, assertStatus, findContestFor, type ContestRow } from './contests.service.js';
 import { toAmendment } from './contests.judging.service.js';
 import * as repo from './contests.repo.js';
 import * as judgingRepo from './contests.judging.repo.js';
@@ -46,6 +46,7 @@ async function compute(db: Executor, c: ContestRow): Promise<Computed> {
     repo.assignmentsOf(db, c),
     judgingRepo.chiefDecisionsOf(db, c),
   ]);
+  await assertNormalisable(db, c);
   try {
     const aggregated = aggregate({
       criteria: criteria.map((k) => ({ id: String(k.id), name: k.name, weight: Number(k.weight), maxScore: Number(k.max_score) })),
@@ -56,6 +57,7 @@ async function compute(db: Executor, c: ContestRow): Promise<Computed> {
         .filter((a) => a.sheet_status === 'submitted')
         .map((a) => ({ judgeId: String(a.judge_id), entryId: String(a.entry_id), scores: (a.scores ?? {}) as Record<string, number> })),
       normalisation: c.normalisation,
+      ...(c.balanced_design === null ? {} : { declaredBalancedDesign: c.balanced_design }),
     });
     if (aggregated.status === 'blocked') {
       throw new AppError(
@@ -116,6 +118,7 @@ async function compute(db: Executor, c: ContestRow): Promise<Computed> {
       rule: {
         normalisation: aggregated.rules.normalisation,
         balance: aggregated.rules.balance,
+        balancedDesign: aggregated.rules.balancedDesign,
         trimmedEntries: aggregated.rules.trimmedEntries,
         plainMeanEntries: aggregated.rules.plainMeanEntries,
       },

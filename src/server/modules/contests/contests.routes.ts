@@ -13,12 +13,14 @@ import {
   ChiefDecisionBody,
   Contest,
   ContestDetail,
+  Conflicts,
   ContestListQuery,
   CreateContestBody,
   CreatedJudge,
   CreateEntryBody,
   CreateJudgeBody,
   DeclareConflictBody,
+  DeclareDesignBody,
   Entry,
   FileAppealBody,
   Judge,
@@ -93,6 +95,14 @@ export function contestRoutes(app: FastifyInstance, { db, config }: Deps): void 
       },
     },
     async (req, reply) => reply.status(201).send(await contests.declareConflict(db, requireActor(req), req.params.id, req.body)),
+  );
+  r.get('/api/contests/:id/conflicts', { schema: { tags, params: IdParam, response: { 200: Conflicts } } }, async (req) =>
+    contests.listConflicts(db, requireActor(req), req.params.id),
+  );
+  r.put(
+    '/api/contests/:id/design',
+    { schema: { tags, params: IdParam, body: DeclareDesignBody, response: { 200: ContestDetail } } },
+    async (req) => contests.declareDesign(db, requireActor(req), req.params.id, req.body),
   );
   r.post('/api/contests/:id/assignments', { schema: { tags, params: IdParam, response: { 200: Assignments } } }, async (req) =>
     contests.assignPanels(db, requireActor(req), req.params.id),

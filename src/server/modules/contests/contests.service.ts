@@ -17,17 +17,20 @@ import {
   type CreateEntryBody,
   type CreateJudgeBody,
   type DeclareConflictBody,
+  type DeclareDesignBody,
   type Entry,
   type Judge,
+  type Conflicts,
   type TierInput,
 } from '../../../common/contests.js';
 import { scopeFor, type Actor, type InScope } from '../../auth/scope.js';
-import { generatePassword, hashPassword } from '../../auth/passwords.js';
 import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../../audit/audit.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
 import { findEventFor } from '../events/events.service.js';
+import { createNarrowAccount, firstPasswordOf } from '../users/narrow-accounts.js';
 import { assignJudges } from './conflicts.js';
+import { assignmentBalance } from './aggregate.js';
 import { mapContestError } from './contests.failures.js';
 import * as repo from './contests.repo.js';
 
@@ -65,6 +68,7 @@ function toContest(r: repo.ContestRow): Contest {
     showcaseSize: r.showcase_size,
     noticeDays: r.notice_days,
     noticeEndsAt: r.notice_ends_at === null ? null : new Date(r.notice_ends_at).toISOString(),
+    balancedDesign: r.balanced_design,
   };
 }
 
@@ -189,8 +193,38 @@ export async function startJudging(db: Kysely<DB>, actor: Actor, id: number): Pr
   await changeContest(db, actor, id, ['open'], 'contest.judging', async (tx, c) => {
     const counts = await repo.countsOf(tx, c);
     if (counts.assignments === 0) throw new AppError('CONTEST_INVALID_ASSIGNMENT', { detail: 'no judges assigned yet' });
+    await assertNormalisable(tx, c);
     await repo.setStatus(tx, c, ['open'], 'judging');
     return { result: null, detail: {} };
+  });
+  return getContest(db, actor, id);
+}
+
+/**
+ * Per-judge normalisation needs a balanced assignment: every judge scores every entry, or a declared balanced design
+ * that holds in the actual assignment (equal loads, equal panels). Refused otherwise, naming what does not hold;
+ * checked when the judging starts and again before every computation.
+ */
+export async function assertNormalisable(db: Executor, c: ContestRow): Promise<void> {
+  if (c.normalisation !== 'robust-z') return;
+  const [judges, entries, pairs] = await Promise.all([repo.judgesOf(db, c), repo.entriesOf(db, c), repo.assignmentsOf(db, c)]);
+  const check = assignmentBalance(
+    judges.map((j) => String(j.id)),
+    entries.map((e) => String(e.id)),
+    pairs.map((p) => ({ judgeId: String(p.judge_id), entryId: String(p.entry_id) })),
+    c.balanced_design !== null,
+  );
+  if (check.balance !== 'unbalanced') return;
+  if (c.balanced_design === null) throw new AppError('CONTEST_DESIGN_NOT_DECLARED');
+  const range = ([low, high]: readonly [number, number]) => (low === high ? String(low) : `${low}–${high}`);
+  throw new AppError('CONTEST_DESIGN_NOT_HELD', { loads: range(check.loads), panels: range(check.panels) });
+}
+
+/** Declares (or withdraws) the balanced design before the judging starts: draft or open only. */
+export async function declareDesign(db: Kysely<DB>, actor: Actor, id: number, body: DeclareDesignBody): Promise<ContestDetail> {
+  await changeContest(db, actor, id, ['draft', 'open'], 'contest.design.declare', async (tx, c) => {
+    await repo.updateDesign(tx, c, body.design);
+    return { result: null, detail: { design: body.design } };
   });
   return getContest(db, actor, id);
 }
@@ -209,8 +243,8 @@ function toEntry(e: Awaited<ReturnType<typeof repo.entriesOf>>[number]): Entry {
 /** Adds an entry sent by a unit below (or at) the organising node, while the contest is a draft or open. */
 export async function addEntry(db: Kysely<DB>, actor: Actor, id: number, body: CreateEntryBody): Promise<Entry> {
   const entryId = await changeContest(db, actor, id, ['draft', 'open'], 'contest.entry.create', async (tx, c) => {
-    const unit = await findOrgFor(tx, actor, 'org.read', body.orgId);
-    if (!(unit.path === c.org_path || unit.path.startsWith(`${c.org_path}.`))) throw new AppError('NOT_FOUND');
+    const unit = await repo.findEntrantUnit(tx, scopeFor(actor, 'org.read'), c, body.orgId);
+    if (!unit) throw new AppError('NOT_FOUND');
     const entryId = await repo.insertEntry(tx, c, {
       orgId: unit.id,
       orgPath: unit.path,
@@ -252,24 +286,23 @@ function toJudge(j: Awaited<ReturnType<typeof repo.judgesOf>>[number]): Judge {
 }
 
 /**
- * Creates a judge account for a contest (the cashier pattern): a user holding 'judge' on the organising node, named
- * by a contest_judge row with the judge's own unit (for conflicts), and a generated first password shown once.
+ * Creates a judge account for a contest (the narrow-account pattern of the users module): a user holding 'judge' on
+ * the organising node, named by a contest_judge row with the judge's own unit (for conflicts), and a generated first
+ * password shown once.
  */
 export async function createJudge(db: Kysely<DB>, actor: Actor, id: number, body: CreateJudgeBody): Promise<CreatedJudge> {
-  const firstPassword = generatePassword(body.username);
-  const passwordHash = await hashPassword(firstPassword);
-  const judgeId = await changeContest(db, actor, id, ['draft', 'open'], 'contest.judge.create', async (tx, c) => {
+  const { firstPassword, passwordHash } = await firstPasswordOf(body.username);
+  const judgeId = await db.transaction().execute(async (tx) => {
+    const c = await findContestFor(tx, actor, 'contest.write', id, true);
+    assertStatus(c, ['draft', 'open']);
     const unit = await findOrgFor(tx, actor, 'org.read', body.orgId);
-    if (await repo.usernameExists(tx, body.username)) throw new AppError('USERNAME_TAKEN', { username: body.username });
-    const made = await repo.insertJudge(tx, c, {
-      username: body.username,
-      displayName: body.displayName,
-      passwordHash,
-      unitId: unit.id,
-      unitPath: unit.path,
-      isChief: body.isChief,
-    });
-    return { result: made.judgeId, detail: { userId: made.userId, username: body.username, isChief: body.isChief } };
+    const userId = await createNarrowAccount(
+      tx,
+      actor,
+      { username: body.username, displayName: body.displayName, passwordHash, role: 'judge', node: c },
+      { action: 'contest.judge.create', target: { type: 'contest', id, orgPath: c.org_path }, detail: { isChief: body.isChief } },
+    );
+    return repo.insertJudge(tx, c, { userId, unitId: unit.id, unitPath: unit.path, isChief: body.isChief });
   });
   const c = await findContestFor(db, actor, 'contest.read', id);
   return { ...toJudge((await repo.judgesOf(db, c)).find((j) => j.id === judgeId)!), firstPassword };
@@ -288,11 +321,39 @@ export async function declareConflict(
   body: DeclareConflictBody,
 ): Promise<{ judgeId: number; entryId: number }> {
   await changeContest(db, actor, id, ['draft', 'open'], 'contest.conflict.declare', async (tx, c) => {
-    if (!(await repo.insertConflict(tx, c, body)))
+    if (!(await repo.insertConflict(tx, c, { ...body, userId: actor.userId })))
       throw new AppError('CONTEST_UNKNOWN_REFERENCE', { detail: `${body.judgeId}/${body.entryId}` });
     return { result: null, detail: { judgeId: body.judgeId, entryId: body.entryId } };
   });
   return { judgeId: body.judgeId, entryId: body.entryId };
+}
+
+/** The conflicts of a contest: those declared (who, when, why) and those the tree makes, each with its relation. */
+export async function listConflicts(db: Kysely<DB>, actor: Actor, id: number): Promise<Conflicts> {
+  const c = await findContestFor(db, actor, 'contest.read', id);
+  const [declared, automatic] = await Promise.all([repo.declaredConflictsOf(db, c), repo.treeConflictsOf(db, c)]);
+  return {
+    declared: declared.map((d) => ({
+      judgeId: d.judge_id,
+      judgeName: d.judge_name,
+      judgeUnit: d.judge_unit,
+      entryId: d.entry_id,
+      entryTitle: d.entry_title,
+      entryUnit: d.entry_unit,
+      reason: d.reason,
+      declaredBy: d.declared_by,
+      declaredAt: new Date(d.created_at).toISOString(),
+    })),
+    automatic: automatic.map((a) => ({
+      judgeId: a.judge_id,
+      judgeName: a.judge_name,
+      judgeUnit: a.judge_unit,
+      entryId: a.entry_id,
+      entryTitle: a.entry_title,
+      entryUnit: a.entry_unit,
+      relation: a.relation,
+    })),
+  };
 }
 
 /**

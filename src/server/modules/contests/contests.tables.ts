@@ -6,7 +6,7 @@ type Json = ColumnType<unknown, string, string>;
 /** numeric columns: written as numbers, read back as strings (client.ts keeps numeric exact). */
 type Numeric = ColumnType<string, number, number>;
 
-/** Kysely types of 0051_contests.sql. */
+/** Kysely types of 0051_contests.sql (and the columns 0056 adds). */
 export type ContestTable = {
   id: Id;
   org_id: number;
@@ -19,6 +19,8 @@ export type ContestTable = {
   showcase_size: number | null;
   notice_days: number;
   notice_ends_at: string | null;
+  /** 0056: the balanced design declared before scoring (null: none declared). */
+  balanced_design: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 };
@@ -51,7 +53,14 @@ export type ContestJudgeTable = {
   is_chief: boolean;
   created_at: Timestamp;
 };
-export type ContestConflictTable = { judge_id: number; entry_id: number; reason: string; created_at: Timestamp };
+export type ContestConflictTable = {
+  judge_id: number;
+  entry_id: number;
+  reason: string;
+  /** 0056: the user who recorded it (null for rows older than the column). */
+  declared_by: number | null;
+  created_at: Timestamp;
+};
 export type ContestAssignmentTable = { id: Id; contest_id: number; judge_id: number; entry_id: number };
 export type ContestSheetTable = {
   id: Id;

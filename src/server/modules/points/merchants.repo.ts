@@ -190,25 +190,7 @@ export async function cashiersOf(db: Executor, merchant: InScope<{ id: number }>
     .execute();
 }
 
-export async function usernameExists(db: Executor, username: string): Promise<boolean> {
-  return (await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
-}
-
 /** A cashier account: the user, its 'cashier' role on the merchant's node, and the merchant it serves. */
-export async function insertCashier(
-  tx: Executor,
-  merchant: InScope<{ id: number; org_id: number; org_path: string }>,
-  c: { username: string; displayName: string; passwordHash: string },
-): Promise<number> {
-  const user = await tx
-    .insertInto('app_user')
-    .values({ username: c.username, display_name: c.displayName, password_hash: c.passwordHash, must_change_password: true })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await tx
-    .insertInto('role_grant')
-    .values({ user_id: user.id, org_id: merchant.org_id, org_path: merchant.org_path, role: 'cashier' })
-    .execute();
-  await tx.insertInto('points_merchant_cashier').values({ user_id: user.id, merchant_id: merchant.id }).execute();
-  return user.id;
+export async function insertCashier(tx: Executor, merchant: InScope<{ id: number }>, userId: number): Promise<void> {
+  await tx.insertInto('points_merchant_cashier').values({ user_id: userId, merchant_id: merchant.id }).execute();
 }

@@ -19,10 +19,10 @@ import {
 } from '../../../common/points.merchants.js';
 import { checkUscc, normaliseUscc } from '../../../common/uscc.js';
 import { scopeFor, type Actor, type InScope } from '../../auth/scope.js';
-import { generatePassword, hashPassword } from '../../auth/passwords.js';
 import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../../audit/audit.js';
 import { findOrgFor, findOrgPathInScope } from '../orgs/orgs.service.js';
+import { createNarrowAccount, firstPasswordOf } from '../users/narrow-accounts.js';
 import * as repo from './merchants.repo.js';
 
 type MerchantRow = InScope<repo.MerchantRow>;
@@ -201,19 +201,16 @@ export const designateProgramme = (db: Kysely<DB>, actor: Actor, id: number, pro
  * merchant, with a generated first password (shown once, changed at first sign-in).
  */
 export async function createCashier(db: Kysely<DB>, actor: Actor, merchantId: number, body: CreateCashierBody): Promise<CreatedCashier> {
-  const firstPassword = generatePassword(body.username);
-  const passwordHash = await hashPassword(firstPassword);
+  const { firstPassword, passwordHash } = await firstPasswordOf(body.username);
   return db.transaction().execute(async (tx) => {
     const merchant = await findMerchantFor(tx, actor, 'points.write', merchantId, true);
-    if (await repo.usernameExists(tx, body.username)) throw new AppError('USERNAME_TAKEN', { username: body.username });
-    const userId = await repo.insertCashier(tx, merchant, { username: body.username, displayName: body.displayName, passwordHash });
-    await recordWrite(
+    const userId = await createNarrowAccount(
       tx,
       actor,
-      'points.merchant.cashier',
-      { type: 'points_merchant', id: merchantId, orgPath: merchant.org_path },
-      { userId, username: body.username },
+      { username: body.username, displayName: body.displayName, passwordHash, role: 'cashier', node: merchant },
+      { action: 'points.merchant.cashier', target: { type: 'points_merchant', id: merchantId, orgPath: merchant.org_path } },
     );
+    await repo.insertCashier(tx, merchant, userId);
     return { userId, username: body.username, firstPassword };
   });
 }

@@ -247,26 +247,19 @@ export async function insertHeatResult(tx: Executor, r: Omit<Insertable<Tourname
   await tx.insertInto('tournament_heat_result').values(r).execute();
 }
 
+/** A referee account: the user, its 'referee' role on the organising node, the tournament and matches it serves. */
 export async function usernameExists(db: Executor, username: string): Promise<boolean> {
   return (await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
 }
 
-/** A referee account: the user, its 'referee' role on the organising node, the tournament and matches it serves. */
 export async function insertReferee(
   tx: Executor,
-  t: InScope<{ id: number; org_id: number; org_path: string }>,
-  c: { username: string; displayName: string; passwordHash: string; matchIds: readonly number[] },
-): Promise<number> {
-  const user = await tx
-    .insertInto('app_user')
-    .values({ username: c.username, display_name: c.displayName, password_hash: c.passwordHash, must_change_password: true })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await tx.insertInto('role_grant').values({ user_id: user.id, org_id: t.org_id, org_path: t.org_path, role: 'referee' }).execute();
-  await tx.insertInto('tournament_referee').values({ user_id: user.id, tournament_id: t.id }).execute();
+  t: InScope<{ id: number }>,
+  c: { userId: number; matchIds: readonly number[] },
+): Promise<void> {
+  await tx.insertInto('tournament_referee').values({ user_id: c.userId, tournament_id: t.id }).execute();
   for (const matchId of c.matchIds)
-    await tx.insertInto('tournament_referee_match').values({ user_id: user.id, match_id: matchId }).execute();
-  return user.id;
+    await tx.insertInto('tournament_referee_match').values({ user_id: c.userId, match_id: matchId }).execute();
 }
 
 /** Which of `ids` are matches of the tournament. */

@@ -20,9 +20,9 @@ import {
   type TournamentDetail,
 } from '../../../common/tournaments.js';
 import { scopeFor, type Actor, type InScope } from '../../auth/scope.js';
-import { generatePassword, hashPassword } from '../../auth/passwords.js';
 import { recordWrite } from '../../audit/audit.js';
 import { findOrgFor, findOrgPathInScope } from '../orgs/orgs.service.js';
+import { createNarrowAccount, firstPasswordOf } from '../users/narrow-accounts.js';
 import { groupRoundRobins } from './fixtures.js';
 import { groupKnockout } from './bracket.js';
 import { computeStandings } from './standings.js';
@@ -309,23 +309,20 @@ export async function getBracket(db: Kysely<DB>, actor: Actor, id: number): Prom
  * shown once and changed at first sign-in.
  */
 export async function createReferee(db: Kysely<DB>, actor: Actor, id: number, body: CreateRefereeBody): Promise<CreatedReferee> {
-  const firstPassword = generatePassword(body.username);
-  const passwordHash = await hashPassword(firstPassword);
+  const { firstPassword, passwordHash } = await firstPasswordOf(body.username);
   return db.transaction().execute(async (tx) => {
     const t = await findTournamentFor(tx, actor, 'tournament.write', id, true);
-    if (await repo.usernameExists(tx, body.username)) throw new AppError('USERNAME_TAKEN', { username: body.username });
     const matchIds = [...new Set(body.matchIds)];
     const known = await repo.matchIdsOf(tx, t, matchIds);
     const unknown = matchIds.find((m) => !known.includes(m));
     if (unknown !== undefined) throw new AppError('NOT_FOUND');
-    const userId = await repo.insertReferee(tx, t, { username: body.username, displayName: body.displayName, passwordHash, matchIds });
-    await recordWrite(
+    const userId = await createNarrowAccount(
       tx,
       actor,
-      'tournament.referee.create',
-      { type: 'tournament', id, orgPath: t.org_path },
-      { userId, username: body.username, matchIds },
+      { username: body.username, displayName: body.displayName, passwordHash, role: 'referee', node: t },
+      { action: 'tournament.referee.create', target: { type: 'tournament', id, orgPath: t.org_path }, detail: { matchIds } },
     );
+    await repo.insertReferee(tx, t, { userId, matchIds });
     return { userId, username: body.username, firstPassword };
   });
 }

@@ -102,6 +102,20 @@ export async function usernameExists(db: Executor, username: string): Promise<bo
   return (await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
 }
 
+/** A narrow account's user (first password to change at the first sign-in) and its one grant. */
+export async function insertNarrowAccount(
+  tx: Executor,
+  a: { username: string; displayName: string; passwordHash: string; role: Role; node: InScope<{ org_id: number; org_path: string }> },
+): Promise<number> {
+  const user = await tx
+    .insertInto('app_user')
+    .values({ username: a.username, display_name: a.displayName, password_hash: a.passwordHash, must_change_password: true })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tx.insertInto('role_grant').values({ user_id: user.id, org_id: a.node.org_id, org_path: a.node.org_path, role: a.role }).execute();
+  return user.id;
+}
+
 export async function insertUser(tx: Executor, user: { username: string; displayName: string; passwordHash: string }): Promise<number> {
   const row = await tx
     .insertInto('app_user')

@@ -31,7 +31,18 @@ function AnswerBox({ contestId, appeal, onDone }: { contestId: number; appeal: A
 }
 
 /** 申诉: the written appeals filed during the notice, each answered by the organiser (the final waits for all). */
-export function AppealsList({ contestId, entries, canAnswer }: { contestId: number; entries: Entry[]; canAnswer: boolean }) {
+export function AppealsList({
+  contestId,
+  entries,
+  canAnswer,
+  version = 0,
+}: {
+  contestId: number;
+  entries: Entry[];
+  canAnswer: boolean;
+  /** Moves when an appeal was filed elsewhere on the page: the list reloads. */
+  version?: number;
+}) {
   const { t } = useTranslation();
   const notify = useNotify();
   const [appeals, setAppeals] = useState<Appeal[]>([]);
@@ -43,7 +54,7 @@ export function AppealsList({ contestId, entries, canAnswer }: { contestId: numb
         .catch(notify.error),
     [contestId, notify],
   );
-  useEffect(load, [load]);
+  useEffect(load, [load, version]);
   const title = new Map(entries.map((e) => [e.id, `${e.title} · ${e.orgName}`]));
   return (
     <List

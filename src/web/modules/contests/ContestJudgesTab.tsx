@@ -5,6 +5,8 @@ import type { ContestDetail, CreatedJudge, Judge } from '../../../common/contest
 import { CardTable } from '../../app/CardTable.js';
 import { useNotify } from '../../app/notify.js';
 import { ConflictModal } from './ConflictModal.js';
+import { ConflictsList } from './ConflictsList.js';
+import { DesignModal } from './DesignModal.js';
 import { useEntries } from './ContestEntriesTab.js';
 import { contestsApi } from './contests.api.js';
 import { JudgeCreatedModal, JudgeFormModal } from './JudgeFormModal.js';
@@ -17,7 +19,7 @@ export function ContestJudgesTab({ contest, canWrite, onChanged }: { contest: Co
   const { t } = useTranslation();
   const notify = useNotify();
   const [version, setVersion] = useState(0);
-  const [dialog, setDialog] = useState<'judge' | 'conflict' | null>(null);
+  const [dialog, setDialog] = useState<'judge' | 'conflict' | 'design' | null>(null);
   const [created, setCreated] = useState<CreatedJudge | null>(null);
   const { judges, assignments } = usePanels(contest.id, version);
   const entries = useEntries(contest.id, version);
@@ -83,9 +85,24 @@ export function ContestJudgesTab({ contest, canWrite, onChanged }: { contest: Co
           <Button onClick={assign} data-testid="judges-assign">
             {t('contests.judges.assign')}
           </Button>
+          {contest.normalisation === 'robust-z' && (
+            <Button onClick={() => setDialog('design')} data-testid="design-declare">
+              {t('contests.design.declare')}
+            </Button>
+          )}
         </Space>
       )}
       <Alert type="info" showIcon message={t('contests.judges.conflictRule')} />
+      {contest.normalisation === 'robust-z' && (
+        <Alert
+          type={contest.balancedDesign === null ? 'warning' : 'success'}
+          showIcon
+          data-testid="design-state"
+          message={
+            contest.balancedDesign === null ? t('contests.design.none') : t('contests.design.declared', { design: contest.balancedDesign })
+          }
+        />
+      )}
       <CardTable
         title={t('contests.judges.table', { judges: rows.length, assignments: assignments?.items.length ?? 0 })}
         columns={columns}
@@ -95,6 +112,7 @@ export function ContestJudgesTab({ contest, canWrite, onChanged }: { contest: Co
         testId="contest-judges"
         emptyText={t('contests.judges.empty')}
       />
+      <ConflictsList contestId={contest.id} version={version} />
       {dialog === 'judge' && (
         <JudgeFormModal
           contestId={contest.id}
@@ -112,7 +130,20 @@ export function ContestJudgesTab({ contest, canWrite, onChanged }: { contest: Co
           judges={judges ?? []}
           entries={entries ?? []}
           onClose={() => setDialog(null)}
-          onDone={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            setVersion((n) => n + 1);
+          }}
+        />
+      )}
+      {dialog === 'design' && (
+        <DesignModal
+          contest={contest}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            changed();
+          }}
         />
       )}
       <JudgeCreatedModal judge={created} onClose={() => setCreated(null)} />

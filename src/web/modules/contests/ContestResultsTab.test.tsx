@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { contestRuleTexts, type Entry, type ResultSnapshot } from '../../../common/contests.js';
+import { contestRuleTexts, type Appeal, type Entry, type ResultSnapshot } from '../../../common/contests.js';
 import { i18next } from '../../i18n/index.js';
 import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
 import { ContestResultsTab } from './ContestResultsTab.js';
@@ -83,6 +83,59 @@ describe('ContestResultsTab', { timeout: 240_000 }, () => {
     } finally {
       await i18next.changeLanguage('zh-CN');
     }
+  });
+
+  it('says the declared balanced design is why the normalisation ran', async () => {
+    const declared = buildResult({
+      rule: { normalisation: 'robust-z', balance: 'declared', balancedDesign: '每位评委评两件', trimmedEntries: 0, plainMeanEntries: 2 },
+    });
+    serve((method, path) =>
+      method === 'GET' && path === '/api/contests/3/results/preview' ? { body: { sha256: sha, result: declared } } : undefined,
+    );
+    renderPage(
+      <ContestResultsTab contest={buildContest({ status: 'scored', normalisation: 'robust-z' })} canWrite onChanged={() => undefined} />,
+    );
+    expect((await screen.findByTestId('result-rule-balance')).textContent).toBe('按事先声明的平衡设计（每位评委评两件），实际分配符合');
+    expect(screen.getByTestId('result-rule').textContent).toContain('已做评委标准化');
+  });
+
+  it('files an appeal for an entry during the notice, lists it, and the organiser answers it', async () => {
+    const appeals: Appeal[] = [];
+    const calls = fakeApi(cadre(['contest.read', 'contest.write']), (method, path, _u, body) => {
+      if (path === '/api/contests/3/entries') return { body: { items: entries } };
+      if (method === 'GET' && path === '/api/contests/3/results') return { body: snapshot };
+      if (path === '/api/contests/3/appeals') return { body: { items: appeals } };
+      if (method === 'POST' && path === '/api/contest-entries/72/appeals') {
+        const text = (body as { text: string }).text;
+        appeals.push({ id: 9, contestId: 3, entryId: 72, text, status: 'open', answer: null, createdAt: '2026-12-02T01:00:00Z' });
+        return { status: 201, body: appeals[0] };
+      }
+      if (method === 'POST' && path === '/api/contests/3/appeals/9/answer') {
+        appeals[0] = { ...appeals[0]!, status: 'answered', answer: (body as { answer: string }).answer };
+        return { body: appeals[0] };
+      }
+      return undefined;
+    });
+    renderPage(<ContestResultsTab contest={buildContest({ status: 'notice' })} canWrite onChanged={() => undefined} />);
+    await userEvent.click(await screen.findByTestId('appeal-file'));
+    const entry = screen.getByTestId('appeal-entry');
+    fireEvent.mouseDown(entry.querySelector('.ant-select-selector') ?? entry);
+    await userEvent.click(await screen.findByText('节目02 · 安定门街道工会'));
+    await userEvent.type(screen.getByTestId('appeal-text'), '现场音响故障，请复核得分。');
+    await userEvent.click(screen.getByTestId('appeal-ok'));
+    await waitFor(() => expect(screen.getByTestId('appeal-9').textContent).toContain('现场音响故障，请复核得分。'));
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ text: '现场音响故障，请复核得分。' });
+    await userEvent.type(screen.getByTestId('appeal-answer-9'), '经复核，维持原结果。');
+    await userEvent.click(screen.getByTestId('appeal-answer-ok-9'));
+    await waitFor(() => expect(screen.getByTestId('appeal-9').textContent).toContain('答复：经复核，维持原结果。'));
+    expect(screen.queryByTestId('appeal-answer-9')).toBeNull();
+  });
+
+  it('offers no appeal to a reader, nor outside the notice', async () => {
+    serve();
+    renderPage(<ContestResultsTab contest={buildContest({ status: 'notice' })} canWrite={false} onChanged={() => undefined} />);
+    expect(await screen.findByTestId('result-hash')).toBeTruthy();
+    expect(screen.queryByTestId('appeal-file')).toBeNull();
   });
 
   it('shows what blocks the result when scores are missing, and the preview hash once complete', async () => {

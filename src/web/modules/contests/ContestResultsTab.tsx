@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContestDetail, ResultPreview, ResultSnapshot } from '../../../common/contests.js';
 import { ApiError } from '../../app/api.js';
 import { useNotify } from '../../app/notify.js';
+import { AppealFormModal } from './AppealFormModal.js';
 import { AppealsList } from './AppealsList.js';
 import { useEntries } from './ContestEntriesTab.js';
 import { contestsApi } from './contests.api.js';
@@ -20,6 +21,8 @@ export function ContestResultsTab({ contest, canWrite, onChanged }: { contest: C
   const notify = useNotify();
   const entries = useEntries(contest.id) ?? [];
   const [shown, setShown] = useState<Shown>(null);
+  const [isFiling, setIsFiling] = useState(false);
+  const [appealsVersion, setAppealsVersion] = useState(0);
   const isPublished = contest.status === 'notice' || contest.status === 'final';
   const show = (work: Promise<ResultPreview | ResultSnapshot>, changed = false) =>
     void work
@@ -56,6 +59,11 @@ export function ContestResultsTab({ contest, canWrite, onChanged }: { contest: C
         {canWrite && contest.status === 'notice' && (
           <Button type="primary" onClick={() => show(contestsApi.finalise(contest.id), true)} data-testid="result-final">
             {t('contests.results.final')}
+          </Button>
+        )}
+        {canWrite && contest.status === 'notice' && (
+          <Button onClick={() => setIsFiling(true)} data-testid="appeal-file">
+            {t('contests.appeals.file')}
           </Button>
         )}
         {contest.status === 'final' && (
@@ -105,7 +113,24 @@ export function ContestResultsTab({ contest, canWrite, onChanged }: { contest: C
         </Descriptions>
       )}
       {result && <ResultView contest={contest} result={result} entries={entries} />}
-      {isPublished && <AppealsList contestId={contest.id} entries={entries} canAnswer={canWrite && contest.status === 'notice'} />}
+      {isPublished && (
+        <AppealsList
+          contestId={contest.id}
+          entries={entries}
+          canAnswer={canWrite && contest.status === 'notice'}
+          version={appealsVersion}
+        />
+      )}
+      {isFiling && (
+        <AppealFormModal
+          entries={entries}
+          onClose={() => setIsFiling(false)}
+          onDone={() => {
+            setIsFiling(false);
+            setAppealsVersion((n) => n + 1);
+          }}
+        />
+      )}
       <RulesPanel />
     </Space>
   );

@@ -6,6 +6,9 @@ import { useRuleLocale } from './RulesPanel.js';
 
 type Ranked = ContestResult['ranking'][number];
 
+const balances = ['complete', 'declared', 'unbalanced'] as const;
+const balanceOf = (b: string): (typeof balances)[number] => balances.find((x) => x === b) ?? 'unbalanced';
+
 /** Which rule ran, in words: trimmed or plain mean (for how many entries), normalisation applied or not and why. */
 export function RuleRan({ contest, result }: { contest: ContestDetail; result: ContestResult }) {
   const { t } = useTranslation();
@@ -27,6 +30,11 @@ export function RuleRan({ contest, result }: { contest: ContestDetail; result: C
             <Tag color={r.normalisation === 'none' ? 'default' : 'purple'}>{t(`contests.results.normalised.${r.normalisation}`)}</Tag>
             {skipped && <Tag color="orange">{t('contests.results.normalisationSkipped')}</Tag>}
           </Space>
+          {r.normalisation === 'robust-z' && (
+            <span data-testid="result-rule-balance">
+              {t(`contests.results.balance.${balanceOf(r.balance)}`, { design: r.balancedDesign ?? '' })}
+            </span>
+          )}
         </Space>
       }
     />

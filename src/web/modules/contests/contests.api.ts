@@ -6,6 +6,7 @@ import {
   Assignments,
   Contest,
   ContestDetail,
+  Conflicts,
   CreatedJudge,
   Entry,
   Judge,
@@ -20,6 +21,7 @@ import {
   type CreateEntryBody,
   type CreateJudgeBody,
   type DeclareConflictBody,
+  type DeclareDesignBody,
   type SaveSheetBody,
   type UpdateContestBody,
 } from '../../../common/contests.js';
@@ -42,6 +44,8 @@ export const contestsApi = {
   createJudge: (id: number, body: CreateJudgeBody) => api.post(`${base}/${id}/judges`, CreatedJudge, body),
   declareConflict: (id: number, body: DeclareConflictBody) =>
     api.post(`${base}/${id}/conflicts`, z.object({ judgeId: z.number(), entryId: z.number() }), body),
+  conflicts: (id: number) => api.get(`${base}/${id}/conflicts`, Conflicts),
+  declareDesign: (id: number, body: DeclareDesignBody) => api.put(`${base}/${id}/design`, ContestDetail, body),
   assign: (id: number) => api.post(`${base}/${id}/assignments`, Assignments),
   assignments: (id: number) => api.get(`${base}/${id}/assignments`, Assignments),
   amendments: (id: number) => api.get(`${base}/${id}/amendments`, itemsOf(Amendment)),
@@ -50,6 +54,7 @@ export const contestsApi = {
   publish: (id: number) => api.post(`${base}/${id}/results`, ResultSnapshot),
   result: (id: number) => api.get(`${base}/${id}/results`, ResultSnapshot),
   appeals: (id: number) => api.get(`${base}/${id}/appeals`, itemsOf(Appeal)),
+  fileAppeal: (entryId: number, text: string) => api.post(`/api/contest-entries/${entryId}/appeals`, Appeal, { text }),
   answerAppeal: (id: number, appealId: number, answer: string) => api.post(`${base}/${id}/appeals/${appealId}/answer`, Appeal, { answer }),
   finalise: (id: number) => api.post(`${base}/${id}/final`, ResultSnapshot),
   /** The final result's certificates (荣誉证书), one PDF. */

@@ -31,6 +31,7 @@ export function buildContest(overrides: Partial<ContestDetail> = {}): ContestDet
     name: '诗歌朗诵比赛',
     status: 'judging',
     normalisation: 'none',
+    balancedDesign: null,
     panelSize: 5,
     showcaseSize: 2,
     noticeDays: 7,

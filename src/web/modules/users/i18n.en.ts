@@ -84,6 +84,7 @@ export const messages: Widen<typeof zhCN> = {
       changed: 'Changed',
       module: 'From module',
       proposals: 'Proposed entries',
+      design: 'Balanced design',
     },
     values: {
       member: 'the member',

@@ -82,6 +82,7 @@ export const messages = {
       changed: '修改项',
       module: '来源模块',
       proposals: '拟记条目数',
+      design: '平衡设计',
     },
     values: {
       member: '会员本人',
