@@ -162,6 +162,7 @@ export const messages: Widen<typeof zhCN> = {
       correction: 'Correct a race result',
       corrected: 'Race result corrected',
       reason: 'Reason for the correction',
+      reasonMissing: 'Enter the reason for the correction',
       override: 'Override (the final results no longer count; the final is drawn and rowed again)',
       overrideHint:
         'Correcting a heat once the final is drawn withdraws the final, to be drawn again from the corrected progression; once the final has results, only an override with a reason corrects a heat.',

@@ -159,6 +159,7 @@ export const messages = {
       correction: '更正比赛成绩',
       corrected: '已更正成绩',
       reason: '更正理由',
+      reasonMissing: '请填写更正理由',
       override: '强制更正（决赛成绩将作废，决赛须重新编排、重新比赛）',
       overrideHint: '决赛编排后更正预赛，决赛编排将撤销、按更正后的晋级重新编排；决赛已有成绩时须强制更正并写明理由。',
       reRowRecord: '录入重赛名次',
