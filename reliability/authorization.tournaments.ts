@@ -68,6 +68,13 @@ export function aimedAtTargetTournaments(t: TournamentsTarget, T: number): { rou
       payload: { username: 'xreferee', displayName: '越权裁判' },
     }),
     r('POST /api/tournaments/:id/public-link', { method: 'POST', url: `${league}/public-link` }),
+    r('POST /api/tournaments/:id/public-link/revoke', { method: 'POST', url: `${league}/public-link/revoke` }),
+    r('GET /api/tournaments/:id/results', { method: 'GET', url: `${league}/results?status=confirmed` }),
+    r('POST /api/tournaments/matches/:id/slot', {
+      method: 'POST',
+      url: `${match}/slot`,
+      payload: { kickoff: '2026-05-01T09:00:00+08:00', venue: '越权场地' },
+    }),
     r('POST /api/tournaments/matches/:id/result', { method: 'POST', url: `${match}/result`, payload: { regular: { home: 9, away: 0 } } }),
     r('POST /api/tournaments/matches/:id/confirm', { method: 'POST', url: `${match}/confirm` }),
     r('POST /api/tournaments/matches/:id/correction', {
@@ -84,5 +91,17 @@ export function aimedAtTargetTournaments(t: TournamentsTarget, T: number): { rou
     }),
     r('POST /api/tournaments/:id/heats/confirm', { method: 'POST', url: `${race}/heats/confirm`, payload: { stage: 'heat', heat: 1 } }),
     r('POST /api/tournaments/:id/final', { method: 'POST', url: `${race}/final` }),
+    r('POST /api/tournaments/:id/heats/correction', {
+      method: 'POST',
+      url: `${race}/heats/correction`,
+      payload: {
+        stage: 'heat',
+        heat: 1,
+        results: t.crews.map((teamId) => ({ teamId, outcome: 'DNS' })),
+        reason: '越权更正',
+        override: true,
+      },
+    }),
+    r('POST /api/tournaments/:id/rerows', { method: 'POST', url: `${race}/rerows`, payload: { teamIds: t.crews.slice(0, 2) } }),
   ];
 }

@@ -58,6 +58,26 @@ export const tournamentErrors = defineErrors({
     en: 'Enter every lane of the race, with a time for each finished crew',
   },
   TOURNAMENT_LINK_INVALID: { status: 404, 'zh-CN': '链接无效', en: 'This link is not valid' },
+  TOURNAMENT_LINK_REVOKED: {
+    status: 404,
+    'zh-CN': '此链接已被主办方停用，请向主办方索取新的链接',
+    en: 'The organiser has revoked this link; ask them for a new one',
+  },
+  TOURNAMENT_MATCH_PLAYED: {
+    status: 409,
+    'zh-CN': '该场比赛已有结果，不能再改开赛时间和场地',
+    en: 'This match has a result; its kickoff and venue can no longer be changed',
+  },
+  TOURNAMENT_RE_ROW_UNKNOWN: {
+    status: 400,
+    'zh-CN': '所列队伍不是一组待重赛的队伍：须恰好列出同一组成绩相同的各队',
+    en: 'These crews are not a re-row that is waiting: list exactly the crews level at one cut',
+  },
+  TOURNAMENT_FINAL_PLAYED: {
+    status: 409,
+    'zh-CN': '决赛已有成绩，更正预赛须以“强制更正”并说明理由（决赛成绩将作废，须重新编排）',
+    en: 'The final has results; correcting a heat needs an override with a reason (the final is then drawn and rowed again)',
+  },
 });
 
 declare module './errors.js' {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BodyId } from './paging.js';
+import { BodyId, PageQuery, pageOf } from './paging.js';
 import { defineAuditActions } from './audit.actions.js';
 
 /** Tournaments (赛事, issue #14): a league with groups and a knockout, or heats and a final. */
@@ -136,6 +136,19 @@ export const Match = z.object({
   winnerTeamId: z.number().nullable(),
 });
 export type Match = z.infer<typeof Match>;
+/** When and where a match is played (开赛时间、场地), set by the organiser until the match has a result. */
+export const MatchSlotBody = z.object({
+  kickoff: z.string().datetime({ offset: true }).nullable(),
+  venue: z.string().trim().min(1).max(100).nullable(),
+});
+export type MatchSlotBody = z.infer<typeof MatchSlotBody>;
+
+/** The results of a tournament's matches by status, a page at a time (成绩确认). */
+export const ResultListQuery = PageQuery.extend({ status: z.enum(['entered', 'confirmed']) });
+export type ResultListQuery = z.infer<typeof ResultListQuery>;
+export const MatchPage = pageOf(Match);
+export type MatchPage = z.infer<typeof MatchPage>;
+
 export const Schedule = z.object({ tournamentId: z.number(), name: z.string(), matches: z.array(Match) });
 export type Schedule = z.infer<typeof Schedule>;
 
@@ -181,6 +194,19 @@ export const HeatResultsBody = z.object({
 export type HeatResultsBody = z.infer<typeof HeatResultsBody>;
 export const ConfirmHeatBody = z.object({ stage: z.enum(['heat', 'final']), heat: z.number().int().min(1).max(100) });
 export type ConfirmHeatBody = z.infer<typeof ConfirmHeatBody>;
+/**
+ * A confirmed race corrected by the organiser (time, DNS/DNF/DSQ), with a reason. A drawn final that no crew has rowed
+ * yet is withdrawn to be drawn again from the corrected progression; once the final has results only an override
+ * corrects a heat (the final's results then no longer count and it is drawn and rowed again).
+ */
+export const HeatCorrectionBody = HeatResultsBody.extend({
+  reason: z.string().trim().min(1).max(500),
+  override: z.boolean().default(false),
+});
+export type HeatCorrectionBody = z.infer<typeof HeatCorrectionBody>;
+/** The order a re-row decided: the crews that were level at a cut, best first. */
+export const ReRowBody = z.object({ teamIds: z.array(BodyId).min(2).max(12) });
+export type ReRowBody = z.infer<typeof ReRowBody>;
 
 const LaneRow = z.object({
   lane: z.number(),
@@ -317,6 +343,29 @@ defineAuditActions({
       'zh-CN': '强制更正比赛 {target} 的结果，后续比赛结果作废待重录',
       en: 'Overrode the result of match {target}; later results voided for re-entry',
     },
+  },
+  'tournament.match.slot': {
+    label: { 'zh-CN': '安排开赛时间与场地', en: 'Kickoff and venue set' },
+    sentence: { 'zh-CN': '安排比赛 {target} 的开赛时间与场地', en: 'Set the kickoff and venue of match {target}' },
+  },
+  'tournament.rerow.record': {
+    label: { 'zh-CN': '录入重赛名次', en: 'Re-row order recorded' },
+    sentence: { 'zh-CN': '录入赛事 {target} 晋级线重赛的名次', en: 'Recorded the order of a re-row of {target}' },
+  },
+  'tournament.heat.correct': {
+    label: { 'zh-CN': '更正预赛/决赛成绩', en: 'Race result corrected' },
+    sentence: { 'zh-CN': '更正赛事 {target} 一场比赛的成绩', en: 'Corrected a race result of {target}' },
+  },
+  'tournament.heat.override': {
+    label: { 'zh-CN': '强制更正预赛成绩', en: 'Heat result overridden' },
+    sentence: {
+      'zh-CN': '强制更正赛事 {target} 的预赛成绩，决赛成绩作废、须重新编排',
+      en: 'Overrode a heat result of {target}; the final results no longer count and it is drawn again',
+    },
+  },
+  'tournament.public_link.revoke': {
+    label: { 'zh-CN': '停用公开链接', en: 'Public link revoked' },
+    sentence: { 'zh-CN': '停用赛事 {target} 的公开只读链接', en: 'Revoked the public read-only link of {target}' },
   },
   'tournament.public_link': {
     label: { 'zh-CN': '生成公开链接', en: 'Public link made' },

@@ -79,6 +79,7 @@ describe('refuse_change (0033)', () => {
       'points_lot_use_immutable',
       'points_transfer_immutable',
       'tournament_heat_result_immutable',
+      'tournament_rerow_immutable',
       'tournament_result_immutable',
       'welfare_handout_immutable',
       'welfare_handout_photo_immutable',

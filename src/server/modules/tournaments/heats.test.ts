@@ -174,6 +174,55 @@ describe('progression to the final', () => {
       { numRuns: 80 },
     );
   });
+
+  it('properties: re-rows answered in any order settle the final, as full as the finishers allow, each order kept', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 24 }),
+        fc.integer({ min: 4, max: 8 }),
+        fc.integer({ min: 1, max: 8 }),
+        // Few distinct times: many crews row equal times, at the cuts too.
+        fc.infiniteStream(fc.tuple(fc.boolean(), fc.integer({ min: 60_000, max: 60_004 }))),
+        fc.infiniteStream(fc.integer({ min: 0, max: 1_000 })),
+        (n, lanes, finalists, stream, shuffles) => {
+          const heats = drawHeats(crews(n), lanes);
+          const draws = stream.take(n)[Symbol.iterator]();
+          const results: HeatResult[] = heats.flatMap((h) =>
+            h.lanes.map(({ crewId }) => {
+              const [isFinished, t] = draws.next().value as [boolean, number];
+              return isFinished ? { crewId, heat: h.heat, status: 'finished', timeMs: t } : { crewId, heat: h.heat, status: 'DNF' };
+            }),
+          );
+          const byPlace = Math.min(Math.floor(finalists / heats.length), 2);
+          const pick = shuffles[Symbol.iterator]();
+          const decided: string[][] = [];
+          let p = progressToFinal({ results, finalists, byPlace, tieRule: { kind: 'reRow' } });
+          for (let round = 0; p.reRows.length > 0; round++) {
+            expect(round).toBeLessThan(2 * n);
+            expect(p.finalists).toEqual([]);
+            for (const r of p.reRows) {
+              const order = [...r.crewIds];
+              for (let i = order.length - 1; i > 0; i--) {
+                const j = (pick.next().value as number) % (i + 1);
+                [order[i], order[j]] = [order[j]!, order[i]!];
+              }
+              decided.push(order);
+            }
+            p = progressToFinal({ results, finalists, byPlace, tieRule: { kind: 'reRow' }, decided });
+          }
+          const finished = results.filter((r) => r.status === 'finished');
+          expect(p.finalists).toHaveLength(Math.min(finalists, finished.length));
+          const through = new Set(p.finalists.map((f) => f.crewId));
+          // Of the crews a re-row ranked, those through are the first ones of its order.
+          for (const order of decided) {
+            const taken = order.map((c) => through.has(c));
+            expect(taken).toEqual([...taken].sort((a, b) => Number(b) - Number(a)));
+          }
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
 });
 
 describe('the final', () => {

@@ -27,15 +27,27 @@ async function leagueOnStreet(
   return { id: t.id, matchId };
 }
 
-/** A race on the street T: three crews, one heat on four lanes, two finalists. */
+/**
+ * A race on the street T: three crews, one heat on four lanes, two finalists. With `reRow`, equal times at the cut
+ * are decided by a re-row, and the second and third crews row equal times.
+ */
 async function raceOnStreet(
   f: AuthzFixtures,
-  o: { draw?: boolean; results?: 'entered' | 'confirmed' } = {},
+  o: { draw?: boolean; results?: 'entered' | 'confirmed'; reRow?: boolean } = {},
 ): Promise<{ id: number; teams: number[] }> {
   const t = await f.asAdmin<{ id: number }>({
     method: 'POST',
     url: '/api/tournaments',
-    payload: { orgId: f.tree.dcStreet.id, name: `矩阵龙舟${f.unique()}`, kind: 'heats', lanes: 4, finalists: 2, prizes: 1, merits: 1 },
+    payload: {
+      orgId: f.tree.dcStreet.id,
+      name: `矩阵龙舟${f.unique()}`,
+      kind: 'heats',
+      lanes: 4,
+      finalists: 2,
+      prizes: 1,
+      merits: 1,
+      heatTieRule: o.reRow ? 'reRow' : 'lots',
+    },
   });
   const detail = await f.asAdmin<{ teams: { id: number }[] }>({
     method: 'POST',
@@ -54,12 +66,14 @@ async function raceOnStreet(
     await f.asAdmin({
       method: 'POST',
       url: `/api/tournaments/${t.id}/heats/results`,
-      payload: { stage: 'heat', heat: 1, results: teams.map((teamId, i) => ({ teamId, outcome: 'finished', timeMs: 60_000 + i })) },
+      payload: { stage: 'heat', heat: 1, results: teams.map((teamId, i) => ({ teamId, outcome: 'finished', timeMs: timesOf(o)[i] })) },
     });
   if (o.results === 'confirmed')
     await f.asAdmin({ method: 'POST', url: `/api/tournaments/${t.id}/heats/confirm`, payload: { stage: 'heat', heat: 1 } });
   return { id: t.id, teams };
 }
+
+const timesOf = (o: { reRow?: boolean }) => (o.reRow ? [60_000, 60_001, 60_001] : [60_000, 60_001, 60_002]);
 
 const read = { action: 'tournament.read', visibleWith: 'tournament.read', write: false } as const;
 const write = { action: 'tournament.write', visibleWith: 'tournament.read', write: true } as const;
@@ -137,6 +151,27 @@ export const authz: ModuleAuthz = {
       request: async (f) => post(`/api/tournaments/${(await leagueOnStreet(f)).id}/public-link`),
     },
     {
+      route: 'POST /api/tournaments/:id/public-link/revoke',
+      ...write,
+      ok: 204,
+      request: async (f) => post(`/api/tournaments/${(await leagueOnStreet(f)).id}/public-link/revoke`),
+    },
+    {
+      route: 'GET /api/tournaments/:id/results',
+      ...read,
+      request: async (f) =>
+        get(`/api/tournaments/${(await leagueOnStreet(f, { draw: true, result: 'confirmed' })).id}/results?status=confirmed`),
+    },
+    {
+      route: 'POST /api/tournaments/matches/:id/slot',
+      ...write,
+      request: async (f) =>
+        post(`/api/tournaments/matches/${(await leagueOnStreet(f, { draw: true })).matchId}/slot`, {
+          kickoff: '2026-05-01T09:00:00+08:00',
+          venue: '通州体育场',
+        }),
+    },
+    {
       route: 'POST /api/tournaments/matches/:id/result',
       ...referee,
       request: async (f) =>
@@ -194,6 +229,27 @@ export const authz: ModuleAuthz = {
       route: 'POST /api/tournaments/:id/final',
       ...write,
       request: async (f) => post(`/api/tournaments/${(await raceOnStreet(f, { results: 'confirmed' })).id}/final`),
+    },
+    {
+      route: 'POST /api/tournaments/:id/heats/correction',
+      ...write,
+      request: async (f) => {
+        const race = await raceOnStreet(f, { results: 'confirmed' });
+        return post(`/api/tournaments/${race.id}/heats/correction`, {
+          stage: 'heat',
+          heat: 1,
+          results: race.teams.map((teamId, i) => ({ teamId, outcome: 'finished', timeMs: 59_000 + i })),
+          reason: '计时有误',
+        });
+      },
+    },
+    {
+      route: 'POST /api/tournaments/:id/rerows',
+      ...write,
+      request: async (f) => {
+        const race = await raceOnStreet(f, { results: 'confirmed', reRow: true });
+        return post(`/api/tournaments/${race.id}/rerows`, { teamIds: [race.teams[2], race.teams[1]] });
+      },
     },
   ],
   publicRoutes: ['GET /api/public/tournaments/:token'],

@@ -2,11 +2,11 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/tournaments.errors.js';
-import { ConfirmHeatBody, HeatResultsBody, type HeatsView } from '../../../common/tournaments.js';
+import { ConfirmHeatBody, HeatCorrectionBody, HeatResultsBody, ReRowBody, type HeatsView } from '../../../common/tournaments.js';
 import type { Actor } from '../../auth/scope.js';
 import { recordWrite } from '../../audit/audit.js';
 import { drawHeats as dealHeats, finalLanes } from './heats.js';
-import { domain, heatsState, presentHeats } from './tournaments.view.js';
+import { domain, heatsState, presentHeats, type HeatsState } from './tournaments.view.js';
 import { findTournamentFor, isReferee, readActionOf } from './tournaments.service.js';
 import * as repo from './tournaments.repo.js';
 
@@ -42,6 +42,17 @@ export async function drawHeats(db: Kysely<DB>, actor: Actor, id: number): Promi
   return getHeats(db, actor, id);
 }
 
+/** The lanes of the race a body names, with its result for each lane: every lane once, a time for each finisher. */
+function raceOf(state: HeatsState, body: HeatResultsBody) {
+  const lanes = state.lanes.filter((l) => l.stage === body.stage && l.heat_no === body.heat);
+  if (lanes.length === 0) throw new AppError('NOT_FOUND');
+  const given = new Map(body.results.map((r) => [r.teamId, r]));
+  const wellFormed = body.results.every((r) => (r.outcome === 'finished') === (r.timeMs !== undefined));
+  if (given.size !== body.results.length || given.size !== lanes.length || !lanes.every((l) => given.has(l.team_id)) || !wellFormed)
+    throw new AppError('TOURNAMENT_RESULTS_MISMATCH');
+  return { lanes, given };
+}
+
 /** The referee enters the outcome of every lane of one race (a heat or the final); it counts once confirmed. */
 export async function enterHeatResults(db: Kysely<DB>, actor: Actor, id: number, input: HeatResultsBody): Promise<HeatsView> {
   const body = HeatResultsBody.parse(input);
@@ -49,12 +60,7 @@ export async function enterHeatResults(db: Kysely<DB>, actor: Actor, id: number,
     const t = await findTournamentFor(tx, actor, 'tournament.referee', id, true);
     if (isReferee(actor) && !(await repo.refereeMayEnter(tx, t, actor.userId, null))) throw new AppError('NOT_FOUND');
     const state = await heatsState(tx, t);
-    const lanes = state.lanes.filter((l) => l.stage === body.stage && l.heat_no === body.heat);
-    if (lanes.length === 0) throw new AppError('NOT_FOUND');
-    const given = new Map(body.results.map((r) => [r.teamId, r]));
-    const wellFormed = body.results.every((r) => (r.outcome === 'finished') === (r.timeMs !== undefined));
-    if (given.size !== body.results.length || given.size !== lanes.length || !lanes.every((l) => given.has(l.team_id)) || !wellFormed)
-      throw new AppError('TOURNAMENT_RESULTS_MISMATCH');
+    const { lanes, given } = raceOf(state, body);
     for (const l of lanes) {
       const latest = state.resultOf.get(l.id);
       if (latest?.status === 'confirmed') throw new AppError('TOURNAMENT_RESULT_CONFIRMED');
@@ -121,6 +127,74 @@ export async function drawFinal(db: Kysely<DB>, actor: Actor, id: number): Promi
         finalists: finalists.map((f) => ({ teamId: Number(f.crewId), via: f.via })),
         lots: state.progression.lots,
       },
+    );
+  });
+  return getHeats(db, actor, id);
+}
+
+/**
+ * The organiser corrects a confirmed race (times, DNS/DNF/DSQ) with a reason; the progression and the final's places
+ * follow by themselves (computed on read). Correcting a heat once the final is drawn withdraws the final's draw, to be
+ * drawn again from the corrected progression; once a crew has a result in the final that needs `override` (audited
+ * apart: the final's results no longer count and the final is rowed again) — the discipline of a league correction.
+ */
+export async function correctHeat(db: Kysely<DB>, actor: Actor, id: number, input: HeatCorrectionBody): Promise<HeatsView> {
+  const body = HeatCorrectionBody.parse(input);
+  await db.transaction().execute(async (tx) => {
+    const t = await findTournamentFor(tx, actor, 'tournament.write', id, true);
+    const state = await heatsState(tx, t);
+    const { lanes, given } = raceOf(state, body);
+    if (!lanes.every((l) => state.resultOf.get(l.id)?.status === 'confirmed')) throw new AppError('TOURNAMENT_NOTHING_TO_CORRECT');
+    const isFinalDrawn = body.stage === 'heat' && state.finalLanes.length > 0;
+    const isFinalPlayed = isFinalDrawn && state.finalLanes.some((l) => state.resultOf.has(l.id));
+    if (isFinalPlayed && !body.override) throw new AppError('TOURNAMENT_FINAL_PLAYED');
+    if (isFinalDrawn) await repo.withdrawFinal(tx, t);
+    for (const l of lanes) {
+      const r = given.get(l.team_id)!;
+      await repo.insertHeatResult(tx, {
+        lane_id: l.id,
+        version: state.resultOf.get(l.id)!.version + 1,
+        status: 'confirmed',
+        outcome: r.outcome,
+        time_ms: r.timeMs ?? null,
+        user_id: actor.userId,
+      });
+    }
+    await recordWrite(
+      tx,
+      actor,
+      isFinalPlayed ? 'tournament.heat.override' : 'tournament.heat.correct',
+      { type: 'tournament', id, orgPath: t.org_path },
+      { ...body, finalWithdrawn: isFinalDrawn },
+    );
+  });
+  return getHeats(db, actor, id);
+}
+
+/**
+ * The organiser records the order a re-row decided (heat tie rule 'reRow'): exactly the crews of one pending re-row,
+ * best first. Stored immutably; the progression then takes it, and the final can be drawn once no re-row waits.
+ */
+export async function recordReRow(db: Kysely<DB>, actor: Actor, id: number, input: ReRowBody): Promise<HeatsView> {
+  const body = ReRowBody.parse(input);
+  await db.transaction().execute(async (tx) => {
+    const t = await findTournamentFor(tx, actor, 'tournament.write', id, true);
+    if (t.kind !== 'heats') throw new AppError('TOURNAMENT_WRONG_KIND');
+    const state = await heatsState(tx, t);
+    if (state.finalLanes.length > 0) throw new AppError('TOURNAMENT_DRAWN');
+    if (!state.progression) throw new AppError('TOURNAMENT_HEATS_INCOMPLETE');
+    const named = new Set(body.teamIds.map(String));
+    const pending = state.progression.reRows.find(
+      (r) => named.size === body.teamIds.length && r.crewIds.length === named.size && r.crewIds.every((c) => named.has(c)),
+    );
+    if (!pending) throw new AppError('TOURNAMENT_RE_ROW_UNKNOWN');
+    await repo.insertReRow(tx, t, body.teamIds, actor.userId);
+    await recordWrite(
+      tx,
+      actor,
+      'tournament.rerow.record',
+      { type: 'tournament', id, orgPath: t.org_path },
+      { teamIds: body.teamIds, cut: pending.cut, heat: pending.heat },
     );
   });
   return getHeats(db, actor, id);

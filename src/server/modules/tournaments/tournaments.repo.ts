@@ -215,6 +215,7 @@ export async function lanesOf(db: Executor, t: Reachable) {
     .innerJoin('tournament_team as tm', 'tm.id', 'l.team_id')
     .select(['l.id', 'l.stage', 'l.heat_no', 'l.lane', 'l.team_id', 'tm.name'])
     .where('l.tournament_id', '=', t.id)
+    .where('l.withdrawn_at', 'is', null)
     .orderBy('l.stage', 'desc')
     .orderBy('l.heat_no')
     .orderBy('l.lane')
@@ -237,7 +238,7 @@ export async function latestHeatResults(db: Executor, t: Reachable) {
   const { rows } = await sql<HeatResultRow>`
     SELECT DISTINCT ON (h.lane_id) h.lane_id, h.version, h.status, h.outcome, h.time_ms
       FROM tournament_heat_result h JOIN tournament_lane l ON l.id = h.lane_id
-     WHERE l.tournament_id = ${t.id}
+     WHERE l.tournament_id = ${t.id} AND l.withdrawn_at IS NULL
      ORDER BY h.lane_id, h.version DESC`.execute(db);
   return rows;
 }
@@ -299,4 +300,76 @@ export async function eventInScope(db: Executor, scope: OrgScope, eventId: numbe
     .where(inScope(scope, sql.ref('org_path')))
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Sets when and where a match is played (the match is a match of the tournament proven in scope). */
+export async function setMatchSlot(
+  tx: Executor,
+  t: InScope<{ id: number }>,
+  matchId: number,
+  slot: { kickoff: string | null; venue: string | null },
+): Promise<void> {
+  await tx.updateTable('tournament_match').set(slot).where('tournament_id', '=', t.id).where('id', '=', matchId).execute();
+}
+
+/** The matches of a tournament whose latest result has `status`, in match order (the query of a page, uncursored). */
+export function resultMatchesQuery(db: Executor, t: InScope<{ id: number }>, status: 'entered' | 'confirmed') {
+  return db
+    .selectFrom('tournament_match as m')
+    .select('m.id')
+    .where('m.tournament_id', '=', t.id)
+    .where(sql<string>`(SELECT r.status FROM tournament_result r WHERE r.match_id = m.id ORDER BY r.version DESC LIMIT 1)`, '=', status)
+    .orderBy('m.id');
+}
+
+/** The orders decided by re-rows, oldest first (a later order naming the same crews supersedes an earlier one). */
+export async function reRowsOf(db: Executor, t: Reachable): Promise<number[][]> {
+  const rows = await db.selectFrom('tournament_rerow').select('team_ids').where('tournament_id', '=', t.id).orderBy('id').execute();
+  return rows.map((r) => r.team_ids.map(Number));
+}
+
+export async function insertReRow(tx: Executor, t: InScope<{ id: number }>, teamIds: readonly number[], userId: number): Promise<void> {
+  await tx
+    .insertInto('tournament_rerow')
+    .values({ tournament_id: t.id, team_ids: [...teamIds], user_id: userId })
+    .execute();
+}
+
+/** Withdraws the final's draw (its lanes and any results in them stay for the record); answers how many lanes. */
+export async function withdrawFinal(tx: Executor, t: InScope<{ id: number }>): Promise<number> {
+  const rows = await tx
+    .updateTable('tournament_lane')
+    .set({ withdrawn_at: sql<string>`now()` })
+    .where('tournament_id', '=', t.id)
+    .where('stage', '=', 'final')
+    .where('withdrawn_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.length;
+}
+
+/** The public link's state: its generation (signed into the token) and whether it is revoked. */
+export async function linkStateOf(db: Executor, t: Reachable): Promise<{ generation: number; isRevoked: boolean }> {
+  const row = await db
+    .selectFrom('tournament')
+    .select(['link_generation', 'link_revoked'])
+    .where('id', '=', t.id)
+    .executeTakeFirstOrThrow();
+  return { generation: row.link_generation, isRevoked: row.link_revoked };
+}
+
+/** Issues the link again after a revocation (the generation moved on when it was revoked). */
+export async function restoreLink(tx: Executor, t: InScope<{ id: number }>): Promise<void> {
+  await tx.updateTable('tournament').set({ link_revoked: false }).where('id', '=', t.id).execute();
+}
+
+/** Revokes every link given out so far. */
+export async function revokeLink(tx: Executor, t: InScope<{ id: number }>): Promise<number> {
+  const row = await tx
+    .updateTable('tournament')
+    .set({ link_revoked: true, link_generation: sql<number>`link_generation + 1` })
+    .where('id', '=', t.id)
+    .returning('link_generation')
+    .executeTakeFirstOrThrow();
+  return row.link_generation;
 }

@@ -14,11 +14,16 @@ import {
   DrawGroupsBody,
   HeatResultsBody,
   HeatsView,
+  HeatCorrectionBody,
   Match,
+  MatchPage,
+  MatchSlotBody,
   PublicLink,
   PublicTournament,
   RefereeAssignments,
+  ReRowBody,
   ResultBody,
+  ResultListQuery,
   Schedule,
   Standings,
   TournamentDetail,
@@ -30,6 +35,7 @@ import * as service from './tournaments.service.js';
 import * as results from './tournaments.results.js';
 import * as heats from './tournaments.heats.js';
 import * as links from './tournaments.public.js';
+import * as slots from './tournaments.schedule.js';
 
 /** Tournaments (赛事): the organiser's console, the referee's result entry and the public read-only link. */
 export function tournamentRoutes(app: FastifyInstance, deps: Deps): void {
@@ -75,6 +81,16 @@ export function tournamentRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/tournaments/:id/public-link', { schema: { ...one, response: { 200: PublicLink } } }, async (req) =>
     links.publicLink(deps, requireActor(req), req.params.id),
   );
+  r.post('/api/tournaments/:id/public-link/revoke', { schema: { ...one, response: { 204: z.null() } } }, async (req, reply) => {
+    await links.revokePublicLink(deps, requireActor(req), req.params.id);
+    return reply.status(204).send(null);
+  });
+  r.get('/api/tournaments/:id/results', { schema: { ...one, querystring: ResultListQuery, response: { 200: MatchPage } } }, async (req) =>
+    slots.listResults(db, requireActor(req), req.params.id, req.query),
+  );
+  r.post('/api/tournaments/matches/:id/slot', { schema: { ...one, body: MatchSlotBody, response: { 200: Match } } }, async (req) =>
+    slots.setMatchSlot(db, requireActor(req), req.params.id, req.body),
+  );
 
   // Match results: entered by a referee, confirmed or corrected by the organiser.
   r.post('/api/tournaments/matches/:id/result', { schema: { ...one, body: ResultBody, response: { 200: Match } } }, async (req) =>
@@ -102,6 +118,14 @@ export function tournamentRoutes(app: FastifyInstance, deps: Deps): void {
   );
   r.post('/api/tournaments/:id/final', { schema: { ...one, response: { 200: HeatsView } } }, async (req) =>
     heats.drawFinal(db, requireActor(req), req.params.id),
+  );
+  r.post(
+    '/api/tournaments/:id/heats/correction',
+    { schema: { ...one, body: HeatCorrectionBody, response: { 200: HeatsView } } },
+    async (req) => heats.correctHeat(db, requireActor(req), req.params.id, req.body),
+  );
+  r.post('/api/tournaments/:id/rerows', { schema: { ...one, body: ReRowBody, response: { 200: HeatsView } } }, async (req) =>
+    heats.recordReRow(db, requireActor(req), req.params.id, req.body),
   );
 
   r.get(

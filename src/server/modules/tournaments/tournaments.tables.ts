@@ -1,7 +1,9 @@
+import type { ColumnType } from 'kysely';
 import type { Id, Timestamp } from '../../db/schema.js';
 import type { ResultStatus, TournamentKind } from '../../../common/tournaments.js';
 
-/** The tables of 0052_tournaments.sql. */
+/** The tables of 0052_tournaments.sql and 0055_tournament_gaps.sql. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
 export type TournamentTable = {
   id: Id;
   org_id: number;
@@ -22,6 +24,8 @@ export type TournamentTable = {
   merits: number;
   lots_seed: string;
   created_at: Timestamp;
+  link_generation: Defaulted<number>;
+  link_revoked: Defaulted<boolean>;
 };
 
 export type TournamentTeamTable = {
@@ -80,6 +84,7 @@ export type TournamentLaneTable = {
   heat_no: number;
   lane: number;
   team_id: number;
+  withdrawn_at: string | null;
 };
 
 export type TournamentHeatResultTable = {
@@ -93,6 +98,8 @@ export type TournamentHeatResultTable = {
   created_at: Timestamp;
 };
 
+export type TournamentRerowTable = { id: Id; tournament_id: number; team_ids: number[]; user_id: number; created_at: Timestamp };
+
 export type TournamentRefereeTable = { user_id: number; tournament_id: number; created_at: Timestamp };
 export type TournamentRefereeMatchTable = { user_id: number; match_id: number };
 
@@ -105,6 +112,7 @@ declare module '../../db/schema.js' {
     tournament_lane: TournamentLaneTable;
     tournament_heat_result: TournamentHeatResultTable;
     tournament_referee: TournamentRefereeTable;
+    tournament_rerow: TournamentRerowTable;
     tournament_referee_match: TournamentRefereeMatchTable;
   }
 }

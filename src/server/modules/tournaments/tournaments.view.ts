@@ -177,7 +177,7 @@ export function presentStandings(state: LeagueState): Standings['groups'] {
 
 /** Heats, the progression to the final (once every heat result is confirmed), the final and its places. */
 export async function heatsState(db: Executor, t: repo.Reachable & repo.TournamentRow) {
-  const [lanes, results] = await Promise.all([repo.lanesOf(db, t), repo.latestHeatResults(db, t)]);
+  const [lanes, results, reRows] = await Promise.all([repo.lanesOf(db, t), repo.latestHeatResults(db, t), repo.reRowsOf(db, t)]);
   const resultOf = new Map(results.map((r) => [r.lane_id, r]));
   const heatLanes = lanes.filter((l) => l.stage === 'heat');
   const finalLanes = lanes.filter((l) => l.stage === 'final');
@@ -194,6 +194,7 @@ export async function heatsState(db: Executor, t: repo.Reachable & repo.Tourname
         finalists: t.finalists ?? 1,
         ...(t.by_place === null ? {} : { byPlace: t.by_place }),
         tieRule: t.heat_tie_rule === 'lots' ? { kind: 'lots', seed: t.lots_seed } : { kind: 'reRow' },
+        decided: reRows.map((order) => order.map(String)),
       }),
     );
   }
@@ -203,7 +204,9 @@ export async function heatsState(db: Executor, t: repo.Reachable & repo.Tourname
   return { lanes, heatLanes, finalLanes, resultOf, progression, places };
 }
 
-export function presentHeats(t: { id: number }, s: Awaited<ReturnType<typeof heatsState>>): HeatsView {
+export type HeatsState = Awaited<ReturnType<typeof heatsState>>;
+
+export function presentHeats(t: { id: number }, s: HeatsState): HeatsView {
   const nameOf = new Map(s.lanes.map((l) => [l.team_id, l.name]));
   const laneRow = (l: repo.LaneRow) => {
     const r = s.resultOf.get(l.id);

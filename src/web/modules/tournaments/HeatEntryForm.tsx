@@ -1,7 +1,7 @@
 import { Alert, Button, Input, List, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { heatOutcomes, type HeatsView } from '../../../common/tournaments.js';
+import { heatOutcomes, type HeatResultsBody, type HeatsView } from '../../../common/tournaments.js';
 import { errorText } from '../../app/notify.js';
 import { parseTime, timeText } from './matchText.js';
 import { tournamentsApi } from './tournaments.api.js';
@@ -10,9 +10,12 @@ type Lane = HeatsView['heats'][number]['lanes'][number];
 type Outcome = (typeof heatOutcomes)[number];
 type Entry = { outcome: Outcome; time: string };
 
+export type HeatResults = HeatResultsBody['results'];
+
 /**
  * 录入预赛/决赛成绩 (referee, phone): every lane's outcome (完赛 with a time, or DNS/DNF/DSQ); shows 待确认 until the
- * organiser confirms the race.
+ * organiser confirms the race. The organiser's correction uses the same form with its own `send` (and a `guard` that
+ * names what is missing around the form, such as the reason).
  */
 export function HeatEntryForm({
   tournamentId,
@@ -20,12 +23,18 @@ export function HeatEntryForm({
   heat,
   lanes,
   onSubmitted,
+  send,
+  guard,
+  submitText,
 }: {
   tournamentId: number;
   stage: 'heat' | 'final';
   heat: number;
   lanes: Lane[];
   onSubmitted?: (view: HeatsView) => void;
+  send?: (results: HeatResults) => Promise<HeatsView>;
+  guard?: () => string | null;
+  submitText?: string;
 }) {
   const { t } = useTranslation();
   const [entries, setEntries] = useState<Record<number, Entry>>(() =>
@@ -43,10 +52,12 @@ export function HeatEntryForm({
       return { teamId: l.teamId, outcome: e.outcome, ...(timeMs === null ? {} : { timeMs }) };
     });
     if (results.some((r) => r.outcome === 'finished' && r.timeMs === undefined)) return setFailure(t('tournaments.ref.badTime'));
+    const missing = guard?.() ?? null;
+    if (missing) return setFailure(missing);
     setBusy(true);
     try {
-      const view = await tournamentsApi.enterHeat(tournamentId, { stage, heat, results });
-      setSent(true);
+      const view = await (send ? send(results) : tournamentsApi.enterHeat(tournamentId, { stage, heat, results }));
+      setSent(!send);
       onSubmitted?.(view);
     } catch (error) {
       setFailure(errorText(error, t('app.networkError')));
@@ -88,7 +99,7 @@ export function HeatEntryForm({
         )}
       />
       <Button type="primary" size="large" loading={isBusy} onClick={() => void submit()} data-testid="heat-submit" style={{ marginTop: 8 }}>
-        {t('tournaments.ref.heatSubmit')}
+        {submitText ?? t('tournaments.ref.heatSubmit')}
       </Button>
       {isSent && (
         <Tag color="orange" style={{ marginLeft: 8 }} data-testid="heat-pending">

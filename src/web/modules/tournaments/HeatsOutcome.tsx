@@ -1,10 +1,21 @@
-import { Alert, Card, Tag } from 'antd';
+import { Alert, Button, Card, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { HeatsView, Team } from '../../../common/tournaments.js';
 import { timeText } from './matchText.js';
 
-/** 晋级决赛: the finalists with how each got through (by place / by time), lots at the cut, re-rows, a shortfall. */
-export function Progression({ progression: p, teams }: { progression: NonNullable<HeatsView['progression']>; teams: Team[] }) {
+/**
+ * 晋级决赛: the finalists with how each got through (by place / by time), lots at the cut, re-rows, a shortfall. With
+ * `onReRow` (the organiser), each pending re-row has a button to record its order.
+ */
+export function Progression({
+  progression: p,
+  teams,
+  onReRow,
+}: {
+  progression: NonNullable<HeatsView['progression']>;
+  teams: Team[];
+  onReRow?: (teamIds: number[]) => void;
+}) {
   const { t } = useTranslation();
   const names = (ids: number[]) => ids.map((id) => teams.find((tm) => tm.id === id)?.name ?? `#${id}`).join('、');
   return (
@@ -19,7 +30,19 @@ export function Progression({ progression: p, teams }: { progression: NonNullabl
         <Alert type="info" style={{ marginTop: 8 }} message={t('tournaments.heats.lots', { teams: names(p.lots.map((l) => l.teamId)) })} />
       )}
       {p.reRows.map((r, i) => (
-        <Alert key={i} type="warning" style={{ marginTop: 8 }} message={t('tournaments.heats.reRow', { teams: names(r.teamIds) })} />
+        <Alert
+          key={i}
+          type="warning"
+          style={{ marginTop: 8 }}
+          message={t('tournaments.heats.reRow', { teams: names(r.teamIds) })}
+          action={
+            onReRow && (
+              <Button size="small" onClick={() => onReRow(r.teamIds)} data-testid={`rerow-${i}`}>
+                {t('tournaments.heats.reRowRecord')}
+              </Button>
+            )
+          }
+        />
       ))}
       {p.shortfall > 0 && <Alert type="warning" style={{ marginTop: 8 }} message={t('tournaments.heats.shortfall', { n: p.shortfall })} />}
     </Card>

@@ -2,6 +2,8 @@ import { Button, Card, Empty, Skeleton, Space, Table, Tag, Typography, type Tabl
 import { useTranslation } from 'react-i18next';
 import type { HeatsView } from '../../../common/tournaments.js';
 import { useNotify } from '../../app/notify.js';
+import { useState } from 'react';
+import { HeatCorrectionModal, ReRowModal } from './HeatsActions.js';
 import { Places, Progression } from './HeatsOutcome.js';
 import { timeText } from './matchText.js';
 import type { TabProps } from './tabProps.js';
@@ -32,7 +34,14 @@ export function HeatsTab({ tournament, version, canWrite, onChanged }: TabProps)
   const notify = useNotify();
   const view = useLoaded(() => tournamentsApi.heats(tournament.id), [tournament.id, version]);
   const columns = useLaneColumns();
+  const [correcting, setCorrecting] = useState<{ stage: 'heat' | 'final'; heat: number; lanes: Lane[] } | null>(null);
+  const [reRow, setReRow] = useState<number[] | null>(null);
   if (!view) return <Skeleton active />;
+  const done = () => {
+    setCorrecting(null);
+    setReRow(null);
+    onChanged();
+  };
   const act = (p: Promise<unknown>, done: string) =>
     void p.then(() => {
       notify.success(done);
@@ -48,16 +57,22 @@ export function HeatsTab({ tournament, version, canWrite, onChanged }: TabProps)
       extra={
         canWrite &&
         lanes.length > 0 &&
-        lanes.every((l) => l.status === 'entered') && (
-          <Button
-            type="primary"
-            size="small"
-            onClick={() => act(tournamentsApi.confirmHeat(tournament.id, { stage, heat }), t('tournaments.heats.confirmed'))}
-            data-testid={`confirm-${stage}-${heat}`}
-          >
-            {t('tournaments.heats.confirm')}
+        (lanes.every((l) => l.status === 'confirmed') ? (
+          <Button size="small" onClick={() => setCorrecting({ stage, heat, lanes })} data-testid={`correct-${stage}-${heat}`}>
+            {t('tournaments.heats.correct')}
           </Button>
-        )
+        ) : (
+          lanes.every((l) => l.status === 'entered') && (
+            <Button
+              type="primary"
+              size="small"
+              onClick={() => act(tournamentsApi.confirmHeat(tournament.id, { stage, heat }), t('tournaments.heats.confirmed'))}
+              data-testid={`confirm-${stage}-${heat}`}
+            >
+              {t('tournaments.heats.confirm')}
+            </Button>
+          )
+        ))
       }
     >
       <Table<Lane>
@@ -101,9 +116,13 @@ export function HeatsTab({ tournament, version, canWrite, onChanged }: TabProps)
       </Typography.Paragraph>
       {view.heats.length === 0 && <Empty description={t('tournaments.heats.none')} />}
       {view.heats.map((h) => race('heat', h.heat, h.lanes, t('tournaments.heats.heat', { heat: h.heat })))}
-      {p && <Progression progression={p} teams={tournament.teams} />}
+      {p && <Progression progression={p} teams={tournament.teams} {...(canWrite && !view.final ? { onReRow: setReRow } : {})} />}
       {view.final && race('final', 1, view.final, t('tournaments.heats.final'))}
       {view.places && <Places places={view.places} />}
+      {correcting && <HeatCorrectionModal tournamentId={tournament.id} {...correcting} onClose={() => setCorrecting(null)} onDone={done} />}
+      {reRow && (
+        <ReRowModal tournamentId={tournament.id} teamIds={reRow} teams={tournament.teams} onClose={() => setReRow(null)} onDone={done} />
+      )}
     </div>
   );
 }

@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useNotify } from '../../app/notify.js';
 import { BracketView } from './BracketView.js';
 import { DrawGroupsModal } from './TeamModals.js';
+import type { Match } from '../../../common/tournaments.js';
 import { ScheduleView } from './ScheduleView.js';
+import { SlotModal } from './SlotModal.js';
 import { StandingsView } from './StandingsView.js';
 import type { TabProps } from './tabProps.js';
 import { tournamentsApi } from './tournaments.api.js';
@@ -16,6 +18,7 @@ export function ScheduleTab({ tournament, version, canWrite, onChanged }: TabPro
   const notify = useNotify();
   const schedule = useLoaded(() => tournamentsApi.schedule(tournament.id), [tournament.id, version]);
   const [isDrawing, setDrawing] = useState(false);
+  const [slotOf, setSlotOf] = useState<Match | null>(null);
   if (!schedule) return <Skeleton active />;
   const hasKnockout = schedule.matches.some((m) => m.stage === 'knockout');
   const drawKnockout = () =>
@@ -48,7 +51,17 @@ export function ScheduleTab({ tournament, version, canWrite, onChanged }: TabPro
           }
         />
       )}
-      <ScheduleView matches={schedule.matches} />
+      <ScheduleView matches={schedule.matches} {...(canWrite ? { onEditSlot: setSlotOf } : {})} />
+      {slotOf && (
+        <SlotModal
+          match={slotOf}
+          onClose={() => setSlotOf(null)}
+          onDone={() => {
+            setSlotOf(null);
+            onChanged();
+          }}
+        />
+      )}
       {isDrawing && (
         <DrawGroupsModal
           tournament={tournament}

@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
-import { configure, screen, waitFor } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ResultsTab } from './ResultsTab.js';
+import type { Match } from '../../../common/tournaments.js';
 import { buildMatch, buildTournament, confirmedResult } from './tournaments.fixtures.js';
 
 // A loaded machine answers slowly: wait for the page as long as a test may run.
@@ -13,11 +14,20 @@ const tournament = buildTournament();
 const entered = buildMatch({ id: 31, result: confirmedResult({ status: 'entered', regular: { home: 2, away: 0 } }) });
 const confirmed = buildMatch({ id: 32, result: confirmedResult({ version: 2 }) });
 
+/** The results route answering `entered` and `confirmed` pages (first page with its total). */
+const resultsOf =
+  (lists: { entered: Match[]; confirmed: Match[] }) =>
+  (path: string, url: URL): { body: object } | undefined => {
+    if (path !== '/api/tournaments/5/results') return undefined;
+    const items = lists[url.searchParams.get('status') as 'entered' | 'confirmed'];
+    return { body: { items, nextCursor: null, total: { count: items.length, kind: 'exact' } } };
+  };
+
 describe('ResultsTab (成绩确认)', () => {
   it('confirms an entered result and lists confirmed ones for correction', async () => {
-    const calls = fakeApi(cadre(['tournament.read', 'tournament.write']), (method, path) => {
-      if (path === '/api/tournaments/5/schedule')
-        return { body: { tournamentId: 5, name: tournament.name, matches: [entered, confirmed] } };
+    const results = resultsOf({ entered: [entered], confirmed: [confirmed] });
+    const calls = fakeApi(cadre(['tournament.read', 'tournament.write']), (method, path, url) => {
+      if (method === 'GET') return results(path, url);
       if (method === 'POST' && path === '/api/tournaments/matches/31/confirm')
         return { body: { ...entered, result: { ...entered.result, status: 'confirmed' } } };
       return undefined;
@@ -29,11 +39,33 @@ describe('ResultsTab (成绩确认)', () => {
       expect(calls.some((c) => c.method === 'POST' && c.url.pathname === '/api/tournaments/matches/31/confirm')).toBe(true),
     );
     expect(screen.getByTestId('correct-32')).toBeTruthy();
+    expect(screen.getByTestId('results-confirmed-pager').textContent).toContain('1');
+  });
+
+  it('pages the confirmed results: the next page is asked for with the cursor of the first', async () => {
+    const second = buildMatch({ id: 40, result: confirmedResult({ version: 2, regular: { home: 3, away: 1 } }) });
+    const calls = fakeApi(cadre(['tournament.read']), (_method, path, url) => {
+      if (path !== '/api/tournaments/5/results') return undefined;
+      if (url.searchParams.get('status') === 'entered')
+        return { body: { items: [], nextCursor: null, total: { count: 0, kind: 'exact' } } };
+      return url.searchParams.get('cursor') === 'c32'
+        ? { body: { items: [second], nextCursor: null } }
+        : { body: { items: [confirmed], nextCursor: 'c32', total: { count: 2, kind: 'exact' } } };
+    });
+    renderPage(<ResultsTab tournament={tournament} version={0} canWrite={false} onChanged={() => undefined} />);
+    await screen.findByTestId('result-32');
+    expect(screen.queryByTestId('correct-32')).toBeNull();
+    const pager = screen.getByTestId('results-confirmed-pager');
+    await userEvent.click(within(pager).getByTestId('pager-next'));
+    expect((await screen.findByTestId('result-40')).textContent).toContain('3:1');
+    expect(screen.queryByTestId('result-32')).toBeNull();
+    expect(calls.some((c) => c.url.searchParams.get('cursor') === 'c32' && c.url.searchParams.get('status') === 'confirmed')).toBe(true);
   });
 
   it('corrects with a required reason and shows the refusal when a dependent match was played', async () => {
-    const calls = fakeApi(cadre(['tournament.read', 'tournament.write']), (method, path) => {
-      if (path === '/api/tournaments/5/schedule') return { body: { tournamentId: 5, name: tournament.name, matches: [confirmed] } };
+    const results = resultsOf({ entered: [], confirmed: [confirmed] });
+    const calls = fakeApi(cadre(['tournament.read', 'tournament.write']), (method, path, url) => {
+      if (method === 'GET') return results(path, url);
       if (method === 'POST' && path === '/api/tournaments/matches/32/correction')
         return {
           status: 409,

@@ -1,4 +1,5 @@
-import { Collapse, Empty, List, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Button, Collapse, Empty, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Match } from '../../../common/tournaments.js';
 import { groupName, kickoffText, scoreText, sideText } from './matchText.js';
@@ -26,8 +27,14 @@ function byRound(matches: Match[]): [number, Match[]][] {
   return [...rounds].sort(([a], [b]) => a - b);
 }
 
-/** 赛程: the group matches by group and round (one panel per group), then the knockout by round. */
-export function ScheduleView({ matches }: { matches: Match[] }) {
+/** Whether a match is still to be played (no result, or its result voided for re-entry): its slot may change. */
+export const isUnplayed = (m: Match): boolean => !m.result || m.result.status === 'voided';
+
+/**
+ * 赛程: the group matches by group and round (one panel per group), then the knockout by round. With `onEditSlot`
+ * (the organiser), each match not yet played has a button to set its kickoff and venue.
+ */
+export function ScheduleView({ matches, onEditSlot }: { matches: Match[]; onEditSlot?: (m: Match) => void }) {
   const { t } = useTranslation();
   if (matches.length === 0) return <Empty description={t('tournaments.noMatches')} />;
   const groups = [...new Set(matches.filter((m) => m.stage === 'group').map((m) => m.group ?? 0))].sort((a, b) => a - b);
@@ -40,7 +47,25 @@ export function ScheduleView({ matches }: { matches: Match[] }) {
           size="small"
           dataSource={ms}
           renderItem={(m) => (
-            <List.Item style={{ padding: '4px 0' }}>
+            <List.Item
+              style={{ padding: '4px 0' }}
+              actions={
+                onEditSlot && isUnplayed(m)
+                  ? [
+                      <Button
+                        key="slot"
+                        size="small"
+                        type="link"
+                        icon={<EditOutlined />}
+                        onClick={() => onEditSlot(m)}
+                        data-testid={`slot-${m.id}`}
+                      >
+                        {t('tournaments.slot.edit')}
+                      </Button>,
+                    ]
+                  : []
+              }
+            >
               <MatchLine match={m} />
             </List.Item>
           )}

@@ -3,6 +3,7 @@ import {
   CreatedReferee,
   HeatsView,
   Match,
+  MatchPage,
   PublicLink,
   PublicTournament,
   RefereeAssignments,
@@ -16,10 +17,13 @@ import {
   type CreateRefereeBody,
   type CreateTournamentBody,
   type DrawGroupsBody,
+  type HeatCorrectionBody,
   type HeatResultsBody,
+  type MatchSlotBody,
+  type ReRowBody,
   type ResultBody,
 } from '../../../common/tournaments.js';
-import { api } from '../../app/api.js';
+import { api, NoAnswer } from '../../app/api.js';
 
 const base = '/api/tournaments';
 
@@ -40,6 +44,11 @@ export const tournamentsApi = {
   bracket: (id: number) => api.get(`${base}/${id}/bracket`, Bracket),
   createReferee: (id: number, body: CreateRefereeBody) => api.post(`${base}/${id}/referees`, CreatedReferee, body),
   publicLink: (id: number) => api.post(`${base}/${id}/public-link`, PublicLink),
+  revokePublicLink: (id: number) => api.post(`${base}/${id}/public-link/revoke`, NoAnswer),
+  /** The matches whose latest result is `status`, a page at a time (the first page with the total). */
+  results: (id: number, status: 'entered' | 'confirmed', cursor: string | undefined) =>
+    api.get(`${base}/${id}/results`, MatchPage, { status, ...(cursor ? { cursor } : {}) }),
+  setSlot: (matchId: number, body: MatchSlotBody) => api.post(`${base}/matches/${matchId}/slot`, Match, body),
   enterResult: (matchId: number, body: ResultBody) => api.post(`${base}/matches/${matchId}/result`, Match, body),
   confirmResult: (matchId: number) => api.post(`${base}/matches/${matchId}/confirm`, Match),
   correctResult: (matchId: number, body: CorrectionRequest) => api.post(`${base}/matches/${matchId}/correction`, Match, body),
@@ -48,6 +57,8 @@ export const tournamentsApi = {
   enterHeat: (id: number, body: HeatResultsBody) => api.post(`${base}/${id}/heats/results`, HeatsView, body),
   confirmHeat: (id: number, body: ConfirmHeatBody) => api.post(`${base}/${id}/heats/confirm`, HeatsView, body),
   drawFinal: (id: number) => api.post(`${base}/${id}/final`, HeatsView),
+  correctHeat: (id: number, body: HeatCorrectionBody) => api.post(`${base}/${id}/heats/correction`, HeatsView, body),
+  recordReRow: (id: number, body: ReRowBody) => api.post(`${base}/${id}/rerows`, HeatsView, body),
   assignments: () => api.get(`${base}/referee/assignments`, RefereeAssignments),
   publicPage: (token: string) => api.get(`/api/public/tournaments/${encodeURIComponent(token)}`, PublicTournament),
 };

@@ -62,6 +62,11 @@ export const messages: Widen<typeof zhCN> = {
       system: 'System',
     },
     fields: {
+      kickoff: 'Kickoff',
+      venue: 'Venue',
+      generation: 'Link generation',
+      finalWithdrawn: 'Final withdrawn',
+      cut: 'Cut',
       version: 'Version',
       override: 'Override',
       heat: 'Race',

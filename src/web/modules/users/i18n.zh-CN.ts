@@ -60,6 +60,11 @@ export const messages = {
     },
     // Detail fields and coded values as recorded by the server, in words; anything not listed shows as recorded.
     fields: {
+      kickoff: '开赛时间',
+      venue: '场地',
+      generation: '链接版本',
+      finalWithdrawn: '撤销决赛编排',
+      cut: '晋级线',
       version: '版本',
       override: '强制更正',
       heat: '场次',
