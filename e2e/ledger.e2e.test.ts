@@ -14,7 +14,13 @@ import { artifacts, hasChromium, json, root, signIn, useJourney } from './harnes
 
 const DESKTOP = { width: 1440, height: 900 };
 const SEEDS = path.join(root, 'src/server/modules/ledger/report/seeds');
-const page003 = fs.readFileSync(path.join(SEEDS, fs.readdirSync(SEEDS).find((f) => f.startsWith('003_'))!), 'utf8');
+const page003 = fs.readFileSync(
+  path.join(
+    SEEDS,
+    fs.readdirSync(SEEDS).find((f) => f.startsWith('003_'))!,
+  ),
+  'utf8',
+);
 
 describe.skipIf(!hasChromium)('the ledger from a news report in a browser', () => {
   const journey = useJourney();

@@ -51,7 +51,10 @@ export type ImportRow = Awaited<ReturnType<ReturnType<typeof selectImports>['exe
 
 /** A draft whose node lies in the scope. */
 export async function findImportInScope(db: Executor, scope: OrgScope, id: number): Promise<InScope<ImportRow> | undefined> {
-  const row = await selectImports(db).where('i.id', '=', id).where(inScope(scope, sql.ref('i.org_path'))).executeTakeFirst();
+  const row = await selectImports(db)
+    .where('i.id', '=', id)
+    .where(inScope(scope, sql.ref('i.org_path')))
+    .executeTakeFirst();
   return row && provenInScope(row);
 }
 
@@ -73,7 +76,11 @@ export async function proposalsOf(db: Executor, draft: InScope<{ id: number }>):
 }
 
 /** One proposal of a draft, locked for its decision. */
-export async function proposalForDecision(db: Executor, draft: InScope<{ id: number }>, position: number): Promise<ProposalRow | undefined> {
+export async function proposalForDecision(
+  db: Executor,
+  draft: InScope<{ id: number }>,
+  position: number,
+): Promise<ProposalRow | undefined> {
   return db
     .selectFrom('ledger_import_proposal')
     .select(['import_id', 'position', 'proposal', 'status', 'entry_id'])

@@ -61,7 +61,11 @@ export async function importPage(db: Kysely<DB>, actor: Actor, orgId: number, pa
   if (proposals.length === 0) throw new AppError('LEDGER_IMPORT_NO_ITEMS');
   const fileName = page.fileName ? page.fileName.slice(0, LEDGER_IMPORT_LIMITS.fileName) : null;
   const id = await db.transaction().execute(async (tx) => {
-    const draftId = await repo.insertImport(tx, { orgId: org.id, orgPath: org.path, fileName, sourceText: text, createdBy: actor.userId }, proposals);
+    const draftId = await repo.insertImport(
+      tx,
+      { orgId: org.id, orgPath: org.path, fileName, sourceText: text, createdBy: actor.userId },
+      proposals,
+    );
     await recordWrite(
       tx,
       actor,
@@ -118,7 +122,13 @@ export async function discardProposal(db: Kysely<DB>, actor: Actor, importId: nu
       throw new AppError('LEDGER_IMPORT_DECIDED');
     }
     const { headline } = Proposal.parse(row.proposal);
-    await recordWrite(tx, actor, 'ledger.import.discard', { type: 'ledger_import', id: draft.id, orgPath: draft.org_path }, { title: headline ?? '' });
+    await recordWrite(
+      tx,
+      actor,
+      'ledger.import.discard',
+      { type: 'ledger_import', id: draft.id, orgPath: draft.org_path },
+      { title: headline ?? '' },
+    );
   });
   return getImport(db, actor, importId);
 }

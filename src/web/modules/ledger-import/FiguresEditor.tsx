@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { FigureRow } from './draft.js';
 
 /** The proposed figures, each kept or dropped, its value, unit and what it counts correctable. */
-export function FiguresEditor({ rows, onChange, disabled }: { rows: FigureRow[]; onChange: (rows: FigureRow[]) => void; disabled: boolean }) {
+export function FiguresEditor({
+  rows,
+  onChange,
+  disabled,
+}: {
+  rows: FigureRow[];
+  onChange: (rows: FigureRow[]) => void;
+  disabled: boolean;
+}) {
   const { t } = useTranslation();
   const set = (i: number, patch: Partial<FigureRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (

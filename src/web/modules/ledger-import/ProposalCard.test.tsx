@@ -12,7 +12,13 @@ describe('ProposalCard', { timeout: 240_000 }, () => {
     fakeApi(cadre(['ledger.read', 'ledger.write', 'org.read']), () => undefined);
     const sent: CreateLedgerEntryBody[] = [];
     renderPage(
-      <ProposalCard source={SOURCE} item={buildItem()} year={2026} onConfirm={async (b) => void sent.push(b)} onDiscard={async () => undefined} />,
+      <ProposalCard
+        source={SOURCE}
+        item={buildItem()}
+        year={2026}
+        onConfirm={async (b) => void sent.push(b)}
+        onDiscard={async () => undefined}
+      />,
     );
     const source = await screen.findByTestId('ledger-import-source');
     const marks = [...source.querySelectorAll('mark')].map((m) => `${m.getAttribute('data-mark')}:${m.textContent}`);
@@ -33,11 +39,17 @@ describe('ProposalCard', { timeout: 240_000 }, () => {
       {},
       {
         organisers: [
-          { role: 'organiser', printed: { text: '东城区总工会', start: 0, end: 6 }, match: { status: 'new', name: '某物流公司工会', parentId: '7', parentName: '东城区总工会' } },
+          {
+            role: 'organiser',
+            printed: { text: '东城区总工会', start: 0, end: 6 },
+            match: { status: 'new', name: '某物流公司工会', parentId: '7', parentName: '东城区总工会' },
+          },
         ],
       },
     );
-    renderPage(<ProposalCard source={SOURCE} item={item} year={2026} onConfirm={async (b) => void sent.push(b)} onDiscard={async () => undefined} />);
+    renderPage(
+      <ProposalCard source={SOURCE} item={item} year={2026} onConfirm={async (b) => void sent.push(b)} onDiscard={async () => undefined} />,
+    );
     expect(await screen.findByText(/某物流公司工会.*不在组织树中/)).toBeTruthy();
     await userEvent.click(screen.getByTestId('ledger-import-confirm-0'));
     expect(await screen.findByText('请填写主办单位')).toBeTruthy();
@@ -46,7 +58,15 @@ describe('ProposalCard', { timeout: 240_000 }, () => {
 
   it('shows a confirmed proposal with a link to the ledger and no buttons', async () => {
     fakeApi(cadre(['ledger.read', 'ledger.write', 'org.read']), () => undefined);
-    renderPage(<ProposalCard source={SOURCE} item={buildItem({ status: 'confirmed', entryId: 3 })} year={2026} onConfirm={async () => undefined} onDiscard={async () => undefined} />);
+    renderPage(
+      <ProposalCard
+        source={SOURCE}
+        item={buildItem({ status: 'confirmed', entryId: 3 })}
+        year={2026}
+        onConfirm={async () => undefined}
+        onDiscard={async () => undefined}
+      />,
+    );
     expect((await screen.findByTestId('ledger-import-open-0')).getAttribute('href')).toBe('/ledger?org=7');
     expect(screen.queryByTestId('ledger-import-confirm-0')).toBeNull();
   });

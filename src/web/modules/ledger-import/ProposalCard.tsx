@@ -35,7 +35,11 @@ export function ProposalCard({ source, item, year, onConfirm, onDiscard }: Props
     const checked = toBody(form);
     if ('missing' in checked) {
       const field = checked.missing === 'organiser' ? 'organiser' : checked.missing === 'counts' ? 'counts' : checked.missing;
-      setMissing(checked.missing === 'counts' ? t('ledgerImport.countsRequired') : t('ledgerImport.required', { field: t(`ledgerImport.field.${field}`) }));
+      setMissing(
+        checked.missing === 'counts'
+          ? t('ledgerImport.countsRequired')
+          : t('ledgerImport.required', { field: t(`ledgerImport.field.${field}`) }),
+      );
       return;
     }
     setMissing(null);
@@ -57,19 +61,35 @@ export function ProposalCard({ source, item, year, onConfirm, onDiscard }: Props
     >
       <SourceText source={source} proposal={p} />
       {newOrgs.map((o) => (
-        <Alert key={o.name} type="warning" showIcon style={{ marginTop: 8 }} message={t('ledgerImport.newOrg', { name: o.name, parent: o.parentName ?? '—' })} />
+        <Alert
+          key={o.name}
+          type="warning"
+          showIcon
+          style={{ marginTop: 8 }}
+          message={t('ledgerImport.newOrg', { name: o.name, parent: o.parentName ?? '—' })}
+        />
       ))}
       <Form layout="vertical" style={{ marginTop: 12 }} disabled={!isOpen || busy}>
         <Space wrap align="start">
           <Form.Item label={t('ledgerImport.field.organiser')}>
             <Space direction="vertical" size={2}>
-              <Typography.Text strong data-testid="ledger-import-organiser">{form.orgName || '—'}</Typography.Text>
+              <Typography.Text strong data-testid="ledger-import-organiser">
+                {form.orgName || '—'}
+              </Typography.Text>
               {isOpen && (
-                <OrgSearch testId={`ledger-import-org-${item.position}`} keepName placeholder={t('ledgerImport.pickOrg')} onPick={(hit) => set({ orgId: hit.id, orgName: hit.name })} />
+                <OrgSearch
+                  testId={`ledger-import-org-${item.position}`}
+                  keepName
+                  placeholder={t('ledgerImport.pickOrg')}
+                  onPick={(hit) => set({ orgId: hit.id, orgName: hit.name })}
+                />
               )}
             </Space>
           </Form.Item>
-          <Form.Item label={t('ledgerImport.field.kind')} extra={p.kindBecause ? t('ledgerImport.kindBecause', { text: p.kindBecause }) : undefined}>
+          <Form.Item
+            label={t('ledgerImport.field.kind')}
+            extra={p.kindBecause ? t('ledgerImport.kindBecause', { text: p.kindBecause }) : undefined}
+          >
             <Select
               data-testid={`ledger-import-kind-${item.position}`}
               style={{ width: 180 }}
@@ -80,12 +100,23 @@ export function ProposalCard({ source, item, year, onConfirm, onDiscard }: Props
           </Form.Item>
         </Space>
         <Form.Item label={t('ledgerImport.field.title')}>
-          <Input data-testid={`ledger-import-title-${item.position}`} value={form.title} maxLength={200} onChange={(e) => set({ title: e.target.value })} />
+          <Input
+            data-testid={`ledger-import-title-${item.position}`}
+            value={form.title}
+            maxLength={200}
+            onChange={(e) => set({ title: e.target.value })}
+          />
         </Form.Item>
         <Space wrap align="start">
           <Form.Item
             label={t('ledgerImport.field.dateFrom')}
-            extra={p.date ? t('ledgerImport.printedDate', { text: p.date.snippet.text }) : p.relativeDate ? t('ledgerImport.relativeDate', { text: p.relativeDate }) : t('ledgerImport.noDate')}
+            extra={
+              p.date
+                ? t('ledgerImport.printedDate', { text: p.date.snippet.text })
+                : p.relativeDate
+                  ? t('ledgerImport.relativeDate', { text: p.relativeDate })
+                  : t('ledgerImport.noDate')
+            }
           >
             <DateInput testId={`ledger-import-date-${item.position}`} value={form.dateFrom} onChange={(dateFrom) => set({ dateFrom })} />
           </Form.Item>
@@ -116,7 +147,11 @@ export function ProposalCard({ source, item, year, onConfirm, onDiscard }: Props
       {item.status === 'confirmed' && (
         <Space>
           <Typography.Text type="success">{t('ledgerImport.confirmed')}</Typography.Text>
-          {form.orgId !== undefined && <Link to={`/ledger?org=${form.orgId}`} data-testid={`ledger-import-open-${item.position}`}>{t('ledgerImport.openLedger')}</Link>}
+          {form.orgId !== undefined && (
+            <Link to={`/ledger?org=${form.orgId}`} data-testid={`ledger-import-open-${item.position}`}>
+              {t('ledgerImport.openLedger')}
+            </Link>
+          )}
         </Space>
       )}
       {item.status === 'discarded' && <Typography.Text type="secondary">{t('ledgerImport.discarded')}</Typography.Text>}

@@ -24,7 +24,13 @@ describe('a proposal as the cadre corrects it', () => {
 
   it('does not pick a node the tree lacks: a proposed new organiser leaves the organiser to choose', () => {
     const p = buildProposal({
-      organisers: [{ role: 'organiser', printed: { text: '某公司工会', start: 0, end: 5 }, match: { status: 'new', name: '某公司工会', parentId: '7', parentName: '东城区总工会' } }],
+      organisers: [
+        {
+          role: 'organiser',
+          printed: { text: '某公司工会', start: 0, end: 5 },
+          match: { status: 'new', name: '某公司工会', parentId: '7', parentName: '东城区总工会' },
+        },
+      ],
     });
     expect(toBody(initialForm(p, 2026))).toEqual({ missing: 'organiser' });
   });

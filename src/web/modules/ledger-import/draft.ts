@@ -63,7 +63,13 @@ export function toBody(form: ProposalForm): { body: CreateLedgerEntryBody } | { 
       ...(form.peopleReached !== null ? { peopleReached: form.peopleReached } : {}),
       coOrgIds: [],
       otherOrganisers: [],
-      figures: kept.map((f) => ({ value: f.value, unit: f.unit.trim(), counts: f.counts.trim(), approximate: f.approximate, snippet: f.snippet })),
+      figures: kept.map((f) => ({
+        value: f.value,
+        unit: f.unit.trim(),
+        counts: f.counts.trim(),
+        approximate: f.approximate,
+        snippet: f.snippet,
+      })),
     },
   };
 }

@@ -17,7 +17,13 @@ export function buildProposal(overrides: Partial<Proposal> = {}): Proposal {
     byline: '本报讯(记者 边磊)',
     isPhoto: false,
     span: { start: 0, end: SOURCE.length },
-    organisers: [{ role: 'organiser', printed: at('东城区总工会', 10), match: { status: 'existing', nodeId: '7', nodeName: '东城区总工会', how: 'exact' } }],
+    organisers: [
+      {
+        role: 'organiser',
+        printed: at('东城区总工会', 10),
+        match: { status: 'existing', nodeId: '7', nodeName: '东城区总工会', how: 'exact' },
+      },
+    ],
     district: { code: '110101', name: '东城区' },
     kind: 'welfare',
     kindBecause: '送清凉',
