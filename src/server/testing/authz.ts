@@ -87,8 +87,9 @@ export async function buildAuthzFixtures(ctx: TestContext): Promise<AuthzFixture
     tree,
     elsewhere,
     otherBranch,
-    async asAdmin<T>(r: AuthzRequest) {
-      const response = await ctx.app.inject({ ...r, headers: { ...r.headers, cookie: ctx.adminCookie } });
+    async asAdmin<T>({ contentType, ...r }: AuthzRequest) {
+      const headers = { ...r.headers, cookie: ctx.adminCookie, ...(contentType ? { 'content-type': contentType } : {}) };
+      const response = await ctx.app.inject({ ...r, headers });
       if (response.statusCode >= 300) throw new Error(`${r.method} ${r.url}: ${response.statusCode} ${response.body}`);
       return response.json<T>();
     },
