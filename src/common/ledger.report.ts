@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ledgerKinds, type LedgerKind } from './ledger.js';
 
 /**
  * Proposed ledger entries read from a news report (工作台账 from the union paper, issue #15). The server proposes,
@@ -13,24 +14,8 @@ export const REPORT_STREAM_MAX_BYTES = 32 * 1024 * 1024;
 export const REPORT_ITEM_MAX_CHARS = 64 * 1024;
 
 /** The kinds of work of the ledger (台账类别); the rules of the report step pick one of them. */
-export const reportLedgerKinds = [
-  'outreach', // 双沟通 / 职工沟通会
-  'welfare', // 慰问、送清凉、送温暖
-  'training', // 培训、送教、讲座
-  'event', // 文体活动、主题活动
-  'contest', // 竞赛、征文、比赛
-  'tournament', // 联赛、龙舟赛
-  'legal', // 法律服务、普法
-  'membership', // 入会、建会
-  'congress', // 代表大会
-  'honours', // 表彰、颁奖
-  'innovation', // 职工创新、创新工作室
-  'funds', // 经费
-  'workplan', // 工作清单、工作模式
-  'site', // 服务站点、驿站、职工之家
-  'other',
-] as const;
-export type ReportLedgerKind = (typeof reportLedgerKinds)[number];
+export const reportLedgerKinds = ledgerKinds;
+export type ReportLedgerKind = LedgerKind;
 
 /** Where a value came from: the text as printed and its character offsets [start, end) in the source page. */
 export const Snippet = z.object({
