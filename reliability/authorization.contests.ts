@@ -70,6 +70,7 @@ export function aimedAtTargetContests(t: ContestsTarget, T: number): { route: st
     }),
     r('GET /api/contests', { method: 'GET', url: `/api/contests?orgId=${T}` }),
     r('GET /api/contest-awards/rollup', { method: 'GET', url: `/api/contest-awards/rollup?orgId=${T}` }),
+    r('GET /api/contests/entered', { method: 'GET', url: `/api/contests/entered?orgId=${T}` }),
     r('GET /api/contests/:id', { method: 'GET', url: open }),
     r('PUT /api/contests/:id', {
       method: 'PUT',

@@ -116,6 +116,15 @@ const cases: AuthzCase[] = [
     write: false,
     request: async (f) => ({ method: 'GET', url: `/api/contest-awards/rollup?orgId=${f.tree.dcStreet.id}` }),
   },
+  {
+    route: 'GET /api/contests/entered',
+    action: 'contest.read',
+    write: false,
+    request: async (f) => {
+      await contestAt(f, 'notice', 7); // an entry sent by T itself, its result on notice
+      return { method: 'GET', url: `/api/contests/entered?orgId=${f.tree.dcStreet.id}` };
+    },
+  },
   { route: 'GET /api/contests/:id', ...read, request: on('GET', 'draft', '') },
   {
     route: 'PUT /api/contests/:id',

@@ -230,7 +230,7 @@ export async function finalise(db: Kysely<DB>, actor: Actor, id: number): Promis
   return getResult(db, actor, id);
 }
 
-function toAppeal(a: Awaited<ReturnType<typeof resultsRepo.appealsOf>>[number]): Appeal {
+export function toAppeal(a: Awaited<ReturnType<typeof resultsRepo.appealsOf>>[number]): Appeal {
   return {
     id: a.id,
     contestId: a.contest_id,

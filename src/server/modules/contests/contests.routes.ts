@@ -33,10 +33,12 @@ import {
   Sheet,
   UpdateContestBody,
 } from '../../../common/contests.js';
+import { EnteredEntry, EnteredQuery } from '../../../common/contests.entered.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import * as contests from './contests.service.js';
 import * as judging from './contests.judging.service.js';
 import * as results from './contests.results.service.js';
+import * as entered from './contests.entered.service.js';
 import { contestCertificates } from './contests.certificates.js';
 import { attachmentDisposition } from '../../http/attachment.js';
 
@@ -52,6 +54,10 @@ export function contestRoutes(app: FastifyInstance, { db, config }: Deps): void 
   );
   r.get('/api/contests', { schema: { tags, querystring: ContestListQuery, response: { 200: pageOf(Contest) } } }, async (req) =>
     contests.listContests(db, requireActor(req), req.query),
+  );
+  // 本单位参赛: the entries of the caller's units in contests organised anywhere (the unit's side of the notice).
+  r.get('/api/contests/entered', { schema: { tags, querystring: EnteredQuery, response: { 200: pageOf(EnteredEntry) } } }, async (req) =>
+    entered.listEntered(db, requireActor(req), req.query),
   );
   r.get('/api/contests/:id', { schema: { tags, params: IdParam, response: { 200: ContestDetail } } }, async (req) =>
     contests.getContest(db, requireActor(req), req.params.id),

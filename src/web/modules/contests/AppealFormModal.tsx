@@ -7,8 +7,19 @@ import { contestsApi } from './contests.api.js';
 
 type Values = { entryId?: number; text?: string };
 
-/** 提出申诉: during the notice a cadre of the entry's unit (or a unit above it) appeals in writing about one entry. */
-export function AppealFormModal({ entries, onClose, onDone }: { entries: Entry[]; onClose: () => void; onDone: () => void }) {
+/**
+ * 提出申诉: during the notice a cadre of the entry's unit (or a unit above it) appeals in writing about one entry
+ * (chosen already when `entries` holds just one: the row of 本单位参赛 it was opened from).
+ */
+export function AppealFormModal({
+  entries,
+  onClose,
+  onDone,
+}: {
+  entries: readonly Pick<Entry, 'id' | 'title' | 'orgName'>[];
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const labels = { entryId: t('contests.entries.title'), text: t('contests.appeals.text') };
@@ -30,7 +41,7 @@ export function AppealFormModal({ entries, onClose, onDone }: { entries: Entry[]
       isEnterSubmit={false}
       testIds={{ modal: 'appeal-modal', submit: 'appeal-ok', error: 'appeal-error' }}
     >
-      <Form.Item name="entryId" label={labels.entryId} required>
+      <Form.Item name="entryId" label={labels.entryId} required initialValue={entries.length === 1 ? entries[0]!.id : undefined}>
         <Select
           showSearch
           optionFilterProp="label"

@@ -25,6 +25,7 @@ import {
   type SaveSheetBody,
   type UpdateContestBody,
 } from '../../../common/contests.js';
+import { EnteredEntry } from '../../../common/contests.entered.js';
 import { api, itemsOf } from '../../app/api.js';
 
 const base = '/api/contests';
@@ -60,6 +61,9 @@ export const contestsApi = {
   /** The final result's certificates (荣誉证书), one PDF. */
   certificates: (id: number) => api.download(`/api/contests/${id}/certificates`, {}, `contest-${id}-certificates.pdf`),
   rollup: (orgId: number) => api.get('/api/contest-awards/rollup', Rollup, { orgId }),
+  /** 本单位参赛: the entries of the units below `orgId`, in contests organised anywhere, with results and appeals. */
+  entered: (orgId: number, cursor: string | undefined, limit: number) =>
+    api.get(`${base}/entered`, pageOf(EnteredEntry), { orgId, cursor, limit }),
 };
 
 /** 评委: the judge's own contests, assignments and score sheets (never another judge's scores). */

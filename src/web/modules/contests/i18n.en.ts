@@ -204,6 +204,28 @@ export const messages: Widen<typeof zhCN> = {
       answered: 'Answer: {{answer}}',
       status: { open: 'Awaiting answer', answered: 'Answered' },
     },
+    // ── our entries: the entrant unit's side of the notice ──
+    entered: {
+      menu: 'Our entries',
+      title: 'Our entries',
+      intro:
+        'Entries sent by this organisation and the units below it, in contests organised here or above. During the notice you may appeal in writing about an entry of your unit and read the organiser’s answer here.',
+      empty: 'No entries from this organisation or the units below it',
+      entry: 'Entry',
+      contest: 'Contest',
+      organiser: 'Organiser: {{name}}',
+      status: 'Status',
+      noticeUntil: 'On notice until {{date}}',
+      noticeOver: 'The notice is over; the organiser has yet to make the result final',
+      result: 'Result',
+      place: 'Rank {{rank}} of {{total}}',
+      notPublished: 'Not published yet',
+      showcase: 'Showcase',
+      appeals: 'Appeals and answers',
+      noAppeals: 'None',
+      answer: 'Answer: {{answer}}',
+      actions: 'Actions',
+    },
     rollup: {
       note: 'Awards of published results, by the organisations below (all contests under this organisation)',
       org: 'Organisation',

@@ -1,9 +1,10 @@
-import { EditOutlined, TrophyOutlined } from '@ant-design/icons';
+import { EditOutlined, FlagOutlined, TrophyOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/webModule.js';
 
 // ── the organiser's console ──
 const ContestsPage = lazy(() => import('./ContestsPage.js').then((m) => ({ default: m.ContestsPage })));
+const EnteredPage = lazy(() => import('./EnteredPage.js').then((m) => ({ default: m.EnteredPage })));
 const ContestPage = lazy(() => import('./ContestPage.js').then((m) => ({ default: m.ContestPage })));
 
 // ── the judge's pages (phone or laptop) ──
@@ -17,6 +18,7 @@ export const isJudge = (me: { grants: readonly { role: string }[] }): boolean =>
 export const webModule = defineWebModule({
   routes: [
     { path: 'contests', element: <ContestsPage />, access: 'contest.read' },
+    { path: 'contests/entered', element: <EnteredPage />, access: 'contest.read' },
     { path: 'contests/:id', element: <ContestPage />, access: 'contest.read' },
     { path: 'judging', element: <JudgingPage />, access: 'contest.judge' },
     { path: 'judging/sheets/:id', element: <ScoreSheetPage />, access: 'contest.judge' },
@@ -31,6 +33,17 @@ export const webModule = defineWebModule({
       group: 'activities',
       access: 'contest.read',
       to: (orgId) => (orgId ? `/contests?org=${orgId}` : '/contests'),
+    },
+    {
+      // 本单位参赛: where an entrant unit follows its entries and appeals during the notice (the contest lies above it).
+      key: '/contests/entered',
+      order: 62.5,
+      icon: <FlagOutlined />,
+      label: (t) => t('contests.entered.menu'),
+      testId: 'nav-contests-entered',
+      group: 'activities',
+      access: 'contest.read',
+      to: (orgId) => (orgId ? `/contests/entered?org=${orgId}` : '/contests/entered'),
     },
     {
       key: '/judging',
