@@ -123,6 +123,7 @@ export function aimedAtTargetContests(t: ContestsTarget, T: number): { route: st
       url: `${sheet}/amendments`,
       payload: { criterionId: 1, score: 1, reason: '越权更正' },
     }),
+    r('GET /api/judging/contests/:id/ties', { method: 'GET', url: `/api/judging/contests/${t.notice}/ties` }),
     r('POST /api/judging/contests/:id/chief-decisions', {
       method: 'POST',
       url: `/api/judging/contests/${t.notice}/chief-decisions`,

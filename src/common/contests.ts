@@ -252,6 +252,25 @@ export const ChiefDecisionBody = z.object({
 });
 export type ChiefDecisionBody = z.infer<typeof ChiefDecisionBody>;
 
+/**
+ * 盲评并列: what the chief judge sees of the ties still open at a prize boundary — each tied entry by its code (the
+ * entry's number, never its unit or title) with its aggregate and its means on the tie-break criteria in order; for a
+ * unit award, the units by their number and the ranks that tied them. The chief orders the codes (ChiefDecisionBody).
+ */
+export const ChiefTie = z.object({
+  context: z.string(),
+  /** The award the tie blocks ('overall' for the ladder and showcase). */
+  award: z.string(),
+  kind: z.enum(['entry', 'unit']),
+  /** Places above the boundary. */
+  boundary: z.number(),
+  criteria: z.array(z.string()),
+  tied: z.array(z.object({ code: z.string(), aggregate: z.string().nullable(), scores: z.array(z.string()) })),
+});
+export type ChiefTie = z.infer<typeof ChiefTie>;
+export const ChiefTies = z.object({ items: z.array(ChiefTie) });
+export type ChiefTies = z.infer<typeof ChiefTies>;
+
 const Filled = z.object({
   tierId: z.number(),
   name: z.string(),

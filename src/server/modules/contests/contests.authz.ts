@@ -250,6 +250,12 @@ const cases: AuthzCase[] = [
     }),
   },
   {
+    route: 'GET /api/judging/contests/:id/ties',
+    ...judgeOnly,
+    write: false,
+    request: async (f) => ({ method: 'GET', url: `/api/judging/contests/${(await contestAt(f, 'judging')).id}/ties` }),
+  },
+  {
     route: 'POST /api/judging/contests/:id/chief-decisions',
     ...judgeOnly,
     request: async (f) => {

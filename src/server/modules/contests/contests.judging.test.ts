@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrg, buildTree, createTestContext, type TestContext } from '../../testing/harness.js';
-import type { ContestDetail, Entry, MyContests, ResultPreview } from '../../../common/contests.js';
+import type { ChiefTies, ContestDetail, Entry, MyContests, ResultPreview } from '../../../common/contests.js';
 import { createContest, judgeOf, putSheet } from './contests.fixtures.js';
 
 let ctx: TestContext;
@@ -18,11 +18,14 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 /** A contest at the district with `entries` entries from its unions, one judge from the other district, judging. */
-async function smallContest(entries: number, o: { isChief: boolean; tiers?: Parameters<typeof createContest>[1]['tiers'] }) {
+async function smallContest(
+  entries: number,
+  o: { isChief: boolean; tiers?: Parameters<typeof createContest>[1]['tiers']; criteria?: Parameters<typeof createContest>[1]['criteria'] },
+) {
   const contest: ContestDetail = await createContest(ctx, {
     orgId: tree.dongcheng.id,
     panelSize: 1,
-    criteria: [{ name: '综合', weight: 1, maxScore: 100, decimals: 1, tieBreakRank: 1 }],
+    criteria: o.criteria ?? [{ name: '综合', weight: 1, maxScore: 100, decimals: 1, tieBreakRank: 1 }],
     tiers: o.tiers ?? [{ kind: 'ladder', name: '一等奖', quota: 1 }],
   });
   expect((await ctx.call('POST', `/api/contests/${contest.id}/open`)).statusCode).toBe(200);
@@ -64,6 +67,51 @@ describe('contests: ties and the chief judge', () => {
     const result = (await ctx.call('GET', `/api/contests/${contest.id}/results/preview`)).json<ResultPreview>().result;
     expect(result.ladder[0]!.winners).toEqual([entries[1]!.id]);
     expect(result.ranking.every((r) => r.decidedByChief)).toBe(true);
+  });
+
+  it('shows the chief judge the tie blind: entry codes, aggregates and tie-break scores, no unit name or title', async () => {
+    const criteria = [
+      { name: '内容', weight: 1, maxScore: 50, decimals: 1, tieBreakRank: 1 },
+      { name: '表现', weight: 1, maxScore: 50, decimals: 1, tieBreakRank: 2 },
+    ];
+    const { contest, judge, assignments, entries } = await smallContest(3, { isChief: true, criteria });
+    const [content, delivery] = contest.criteria.map((k) => String(k.id));
+    const third = assignments.find((a) => a.entryId === entries[2]!.id)!;
+    for (const a of assignments) {
+      const scores = a === third ? { [content!]: 30, [delivery!]: 30 } : { [content!]: 45.5, [delivery!]: 40 };
+      expect((await putSheet(ctx, judge.cookie, a.assignmentId, scores)).statusCode).toBe(200);
+      expect((await ctx.call('POST', `/api/judging/sheets/${a.assignmentId}/submit`, undefined, judge.cookie)).statusCode).toBe(200);
+    }
+    const r = await ctx.call('GET', `/api/judging/contests/${contest.id}/ties`, undefined, judge.cookie);
+    expect(r.statusCode, r.body).toBe(200);
+    const tiedIds = [entries[0]!, entries[1]!].map((e) => String(e.id)).sort();
+    expect(r.json<ChiefTies>().items).toEqual([
+      {
+        context: 'overall',
+        award: 'overall',
+        kind: 'entry',
+        boundary: 1,
+        criteria: ['内容', '表现'],
+        tied: tiedIds.map((code) => ({ code, aggregate: '85.50', scores: ['45.50', '40.00'] })),
+      },
+    ]);
+    const tiedEntries = entries.filter((e) => tiedIds.includes(String(e.id)));
+    for (const e of tiedEntries) {
+      expect(r.body).not.toContain(e.title);
+      expect(r.body).not.toContain(e.orgName);
+    }
+    // Anyone but the chief judge (the organiser included) finds nothing; once decided, nothing is tied.
+    expect((await ctx.call('GET', `/api/judging/contests/${contest.id}/ties`)).statusCode).toBe(404);
+    const order = [...tiedIds].reverse();
+    const decided = await ctx.call(
+      'POST',
+      `/api/judging/contests/${contest.id}/chief-decisions`,
+      { context: 'overall', order },
+      judge.cookie,
+    );
+    expect(decided.statusCode, decided.body).toBe(200);
+    const after = await ctx.call('GET', `/api/judging/contests/${contest.id}/ties`, undefined, judge.cookie);
+    expect(after.json<ChiefTies>().items).toEqual([]);
   });
 
   it('refuses a decision from a judge who is not the chief', async () => {

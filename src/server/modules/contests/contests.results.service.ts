@@ -4,12 +4,13 @@ import type { DB } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/contests.errors.js';
-import type { Amendment, Appeal, ContestResult, ResultPreview, ResultSnapshot, Rollup } from '../../../common/contests.js';
+import type { Amendment, Appeal, ChiefTies, ContestResult, ResultPreview, ResultSnapshot, Rollup } from '../../../common/contests.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
 import { recordWrite } from '../../audit/audit.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
 import { aggregate } from './aggregate.js';
 import { awardPrizes, OVERALL, type Filled } from './awards.js';
+import { toFixed } from './rational.js';
 import { mapContestError } from './contests.failures.js';
 import { assertNormalisable, assertStatus, findContestFor, type ContestRow } from './contests.service.js';
 import { toAmendment } from './contests.judging.service.js';
@@ -34,10 +35,10 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 type Computed = { result: ContestResult; awards: { tierId: number; entryId: number | null; orgId: number; orgPath: string }[] };
 
 /**
- * Computes the result from the submitted sheets: aggregate() then awardPrizes(). A sheet not submitted is a missing
- * score (409 listing what is missing), a tie at a boundary without the chief judge's decision is 409 naming it.
+ * The scores and the awards as they stand: aggregate() then awardPrizes(). A sheet not submitted is a missing score
+ * (409 listing what is missing); the awards may still be blocked by a tie at a boundary (the caller decides).
  */
-async function compute(db: Executor, c: ContestRow): Promise<Computed> {
+async function scoreAndAward(db: Executor, c: ContestRow) {
   const [criteria, tiers, entries, judges, assignments, decisions] = await Promise.all([
     repo.criteriaOf(db, c),
     repo.tiersOf(db, c),
@@ -71,6 +72,7 @@ async function compute(db: Executor, c: ContestRow): Promise<Computed> {
     }
     const entryById = new Map(entries.map((e) => [String(e.id), e]));
     const unitTier = tiers.find((t) => t.kind === 'unit');
+    const tieBreakCriteria = criteria.filter((k) => k.tie_break_rank !== null).sort((a, b) => a.tie_break_rank! - b.tie_break_rank!);
     const awarded = awardPrizes({
       entries: aggregated.entries.map((e) => ({
         entryId: e.entryId,
@@ -78,10 +80,7 @@ async function compute(db: Executor, c: ContestRow): Promise<Computed> {
         score: e.score,
         criterionMeans: e.criterionMeans,
       })),
-      tieBreakCriteria: criteria
-        .filter((k) => k.tie_break_rank !== null)
-        .sort((a, b) => a.tie_break_rank! - b.tie_break_rank!)
-        .map((k) => String(k.id)),
+      tieBreakCriteria: tieBreakCriteria.map((k) => String(k.id)),
       ladder: tiers.filter((t) => t.kind === 'ladder').map((t) => ({ id: String(t.id), name: t.name, quota: t.quota })),
       criterionPrizes: tiers
         .filter((t) => t.kind === 'criterion')
@@ -99,6 +98,16 @@ async function compute(db: Executor, c: ContestRow): Promise<Computed> {
       ...(c.showcase_size === null ? {} : { showcaseSize: c.showcase_size }),
       chiefDecisions: decisions.map((d) => ({ context: d.context, order: d.ordered_ids as string[] })),
     });
+    return { criteria, tieBreakCriteria, tiers, entries, entryById, aggregated, awarded };
+  } catch (error) {
+    throw mapContestError(error);
+  }
+}
+
+/** Computes the result; a tie at a boundary without the chief judge's decision is 409 naming it. */
+async function compute(db: Executor, c: ContestRow): Promise<Computed> {
+  const { entries, entryById, aggregated, awarded } = await scoreAndAward(db, c);
+  try {
     if (awarded.status === 'blocked') {
       throw new AppError(
         'CONTEST_TIE_UNRESOLVED',
@@ -292,4 +301,47 @@ export async function rollup(db: Kysely<DB>, actor: Actor, orgId: number): Promi
   const org = await findOrgFor(db, actor, 'org.read', orgId);
   const rows = await resultsRepo.rollup(db, scope, org);
   return { items: rows.map((r) => ({ orgId: r.org_id, orgName: r.org_name, awards: r.awards, entriesAwarded: r.entries_awarded })) };
+}
+
+/**
+ * The ties the chief judge must order, blind: each tied entry by its code (its number) with its aggregate and its
+ * means on the criteria that were compared, in order — never its unit or title. Only the contest's chief judge
+ * (404 for anyone else), while judging or scored; an empty list once nothing is tied.
+ */
+export async function chiefTies(db: Kysely<DB>, actor: Actor, contestId: number): Promise<ChiefTies> {
+  const c = await repo.findJudgedContest(db, scopeFor(actor, 'contest.judge'), actor.userId, contestId);
+  if (!c || !c.is_chief) throw new AppError('NOT_FOUND');
+  if (!['judging', 'scored'].includes(c.status)) throw new AppError('CONTEST_WRONG_STATUS', { status: c.status });
+  const { criteria, tieBreakCriteria, tiers, aggregated, awarded } = await scoreAndAward(db, c);
+  if (awarded.status === 'complete') return { items: [] };
+  const scored = new Map(aggregated.entries.map((e) => [e.entryId, e]));
+  return {
+    items: awarded.ties.map((t) => {
+      const tier = tiers.find((x) => String(x.id) === t.context);
+      if (tier?.kind === 'unit') {
+        return {
+          context: t.context,
+          award: tier.name,
+          kind: 'unit',
+          boundary: t.boundary,
+          criteria: [],
+          tied: t.ids.map((code) => ({ code, aggregate: null, scores: [] })),
+        };
+      }
+      // A criterion prize compares its own criterion first, then the aggregate and the declared chain.
+      const prizeCriterion = criteria.find((k) => tier?.kind === 'criterion' && k.id === tier.criterion_id);
+      const compared = [...(prizeCriterion ? [prizeCriterion] : []), ...tieBreakCriteria];
+      return {
+        context: t.context,
+        award: tier?.name ?? OVERALL,
+        kind: 'entry',
+        boundary: t.boundary,
+        criteria: compared.map((k) => k.name),
+        tied: t.ids.map((code) => {
+          const e = scored.get(code)!;
+          return { code, aggregate: toFixed(e.score, 2), scores: compared.map((k) => toFixed(e.criterionMeans[String(k.id)]!, 2)) };
+        }),
+      };
+    }),
+  };
 }

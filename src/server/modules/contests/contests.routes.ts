@@ -11,6 +11,7 @@ import {
   AppealParams,
   Assignments,
   ChiefDecisionBody,
+  ChiefTies,
   Contest,
   ContestDetail,
   Conflicts,
@@ -182,6 +183,9 @@ export function contestRoutes(app: FastifyInstance, { db, config }: Deps): void 
     '/api/judging/sheets/:id/amendments',
     { schema: { tags, params: IdParam, body: AmendBody, response: { 200: Sheet } } },
     async (req) => judging.amendSheet(db, requireActor(req), req.params.id, req.body),
+  );
+  r.get('/api/judging/contests/:id/ties', { schema: { tags, params: IdParam, response: { 200: ChiefTies } } }, async (req) =>
+    results.chiefTies(db, requireActor(req), req.params.id),
   );
   r.post(
     '/api/judging/contests/:id/chief-decisions',

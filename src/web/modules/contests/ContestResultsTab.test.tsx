@@ -165,7 +165,7 @@ describe('ContestResultsTab', { timeout: 240_000 }, () => {
     expect(screen.getByTestId('result-close')).toBeTruthy();
   });
 
-  it('names each tie at a prize boundary with its entries and the chief judge’s decision code', async () => {
+  it('names each tie at a prize boundary with its entries and their codes, and says the chief judge decides blind', async () => {
     serve((method, path) =>
       path === '/api/contests/3/results/preview'
         ? {
@@ -181,7 +181,7 @@ describe('ContestResultsTab', { timeout: 240_000 }, () => {
     renderPage(<ContestResultsTab contest={buildContest({ status: 'judging' })} canWrite onChanged={() => undefined} />);
     await userEvent.click(await screen.findByTestId('result-compute'));
     const tie = await screen.findByTestId('result-tie-0');
-    expect(tie.textContent).toContain('总排名第 1 名处并列：节目01、节目02');
-    expect(tie.textContent).toContain('overall:71,72');
+    expect(tie.textContent).toContain('总排名第 1 名处并列：节目01（编号 71）、节目02（编号 72）');
+    expect(tie.textContent).toContain('盲评');
   });
 });

@@ -3,9 +3,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../../common/auth.js';
-import type { MyContests } from '../../../common/contests.js';
+import type { ChiefTies, MyContests } from '../../../common/contests.js';
 import { fakeApi, renderPage } from '../../testing/dom.js';
-import { parseDecisionCode } from './ChiefDecisionModal.js';
 import { JudgingPage } from './JudgingPage.js';
 
 const chief: Me = {
@@ -46,19 +45,34 @@ describe('JudgingPage', { timeout: 240_000 }, () => {
     expect(screen.getByTestId('judge-progress-3').textContent).toContain('已提交 1 / 3');
   });
 
-  it('lets the chief judge record the order of a tie from its decision code', async () => {
+  it('lets the chief judge order the codes of a tie and records that order', async () => {
+    const ties: ChiefTies = {
+      items: [
+        {
+          context: 'overall',
+          award: 'overall',
+          kind: 'entry',
+          boundary: 3,
+          criteria: ['题材内容'],
+          tied: [
+            { code: '71', aggregate: '88.50', scores: ['27.00'] },
+            { code: '72', aggregate: '88.50', scores: ['27.00'] },
+          ],
+        },
+      ],
+    };
     const calls = fakeApi(chief, (method, path, _u, body) => {
       if (path === '/api/judging/contests') return { body: mine };
+      if (path === '/api/judging/contests/3/ties') return { body: ties };
       return method === 'POST' && path === '/api/judging/contests/3/chief-decisions' ? { body } : undefined;
     });
     renderPage(<JudgingPage />);
     await userEvent.click(await screen.findByTestId('chief-decision-3'));
-    await userEvent.type(screen.getByTestId('chief-code'), 'overall:71,72');
-    expect((await screen.findByTestId('chief-order')).textContent).toContain('1. 节目01');
+    const order = await screen.findByTestId('chief-order');
+    expect(order.textContent).not.toContain('节目01');
     await userEvent.click(screen.getByTestId('chief-up-1'));
     await userEvent.click(screen.getByTestId('chief-ok'));
     await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
     expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ context: 'overall', order: ['72', '71'] });
-    expect(parseDecisionCode('12:1')).toBeNull();
   });
 });

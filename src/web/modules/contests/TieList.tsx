@@ -13,7 +13,10 @@ export function tiesOf(error: ApiError): Tie[] {
   });
 }
 
-/** 并列待裁定: each tie at a prize boundary in words, and the decision code the chief judge enters on the judging page. */
+/**
+ * 并列待裁定 (the organiser's console): each tie at a prize boundary in words, entries by title and code. The chief
+ * judge decides on the judging page, where the same entries appear blind, by their code only.
+ */
 export function TieList({ contest, entries, ties }: { contest: ContestDetail; entries: Entry[]; ties: Tie[] }) {
   const { t } = useTranslation();
   const entry = new Map(entries.map((e) => [String(e.id), e.title]));
@@ -28,19 +31,18 @@ export function TieList({ contest, entries, ties }: { contest: ContestDetail; en
       dataSource={ties}
       renderItem={(tie, i) => {
         const isUnit = tier(tie.context)?.kind === 'unit';
-        const names = tie.ids.map((id) => (isUnit ? unit.get(id) : entry.get(id)) ?? `#${id}`);
+        const names = tie.ids.map((id) =>
+          t('contests.ties.named', { name: (isUnit ? unit.get(id) : entry.get(id)) ?? `#${id}`, code: id }),
+        );
         return (
           <List.Item data-testid={`result-tie-${i}`}>
-            <div>
+            <div style={{ display: 'flex', flexDirection: 'column' }}>
               {t('contests.ties.line', {
                 ranking: tier(tie.context)?.name ?? t('contests.ties.overall'),
                 place: tie.boundary,
                 names: names.join('、'),
               })}
-              <div>
-                {t('contests.ties.code')}
-                <Typography.Text code copyable>{`${tie.context}:${tie.ids.join(',')}`}</Typography.Text>
-              </div>
+              <Typography.Text type="secondary">{t('contests.ties.chiefBlind')}</Typography.Text>
             </div>
           </List.Item>
         );

@@ -17,6 +17,7 @@ import {
   Sheet,
   type AmendBody,
   type ChiefDecisionBody,
+  ChiefTies,
   type CreateContestBody,
   type CreateEntryBody,
   type CreateJudgeBody,
@@ -73,6 +74,7 @@ export const judgingApi = {
   save: (assignmentId: number, body: SaveSheetBody) => api.put(`/api/judging/sheets/${assignmentId}`, Sheet, body),
   submit: (assignmentId: number) => api.post(`/api/judging/sheets/${assignmentId}/submit`, Sheet),
   amend: (assignmentId: number, body: AmendBody) => api.post(`/api/judging/sheets/${assignmentId}/amendments`, Sheet, body),
+  ties: (contestId: number) => api.get(`/api/judging/contests/${contestId}/ties`, ChiefTies),
   chiefDecision: (contestId: number, body: ChiefDecisionBody) =>
     api.post(`/api/judging/contests/${contestId}/chief-decisions`, z.object({ context: z.string(), order: z.array(z.string()) }), body),
 };

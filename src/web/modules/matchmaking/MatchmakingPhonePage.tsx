@@ -80,6 +80,7 @@ export function MatchmakingHome({ eventId }: { eventId: number }) {
         <ProfileForm
           eventId={eventId}
           profile={profile}
+          retention={retention}
           onSaved={setProfile}
           onWithdrawn={() => {
             setProfile(null);

@@ -2,7 +2,7 @@
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { ProfileBody } from '../../../common/matchmaking.js';
+import type { MatchRetention, ProfileBody } from '../../../common/matchmaking.js';
 import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
 import { MatchmakingHome } from './MatchmakingPhonePage.js';
 import { myProfile, retention } from './matchmaking.fixtures.js';
@@ -12,9 +12,9 @@ configure({ asyncUtilTimeout: 30_000 });
 
 const base = '/api/portal/matchmaking/events/5';
 
-function serve(profile: typeof myProfile | null) {
+function serve(profile: typeof myProfile | null, kept: MatchRetention = retention) {
   return fakeApi(cadre([]), (method, path, _url, body) => {
-    if (method === 'GET' && path === `${base}/profile`) return { body: { profile, retention } };
+    if (method === 'GET' && path === `${base}/profile`) return { body: { profile, retention: kept } };
     if (method === 'PUT' && path === `${base}/profile`)
       return { body: { profile: { ...myProfile, ...(body as object), consents: [] }, retention } };
     if (method === 'POST' && path === `${base}/profile/withdraw`) return { body: { withdrawn: true } };
@@ -34,7 +34,7 @@ describe('the matchmaking profile on the phone', () => {
     const text = await screen.findByTestId('match-consent-text-maritalHistory');
     expect(text.textContent).toContain('敏感个人信息');
     expect(text.textContent).toContain('撤回');
-    expect(text.textContent).toContain('活动结束后');
+    expect(text.textContent).toContain('活动最后一场结束后 30 天');
     const marital = screen.getByTestId('match-field-maritalHistory');
     expect(marital.className).toContain('ant-select-disabled');
     expect(screen.getByTestId('match-visible-maritalHistory').className).toContain('ant-switch-disabled');
@@ -48,7 +48,18 @@ describe('the matchmaking profile on the phone', () => {
     await screen.findByTestId('match-profile-saved');
     const body = sent(calls);
     expect(body).toMatchObject({ nickname: '小燕', maritalHistory: 'divorced', incomeRange: null });
-    expect(body?.consents).toEqual([{ field: 'maritalHistory', textVersion: 'pipl-2026-12' }]);
+    expect(body?.consents).toEqual([{ field: 'maritalHistory', textVersion: 'pipl-2026-12b' }]);
+  });
+
+  it("states the event's own retention days in each consent text, not the platform's maximum", async () => {
+    serve(myProfile, { retentionDays: 90, lastSessionEndsAt: null, deleteOn: null });
+    renderPage(<MatchmakingHome eventId={5} />);
+    for (const field of ['maritalHistory', 'incomeRange']) {
+      const text = (await screen.findByTestId(`match-consent-text-${field}`)).textContent ?? '';
+      expect(text).toContain('最后一场结束后 90 天');
+      expect(text).not.toContain('365');
+      expect(text).not.toContain('最长');
+    }
   });
 
   it('unticking a consent withdraws it: the value is cleared and sent as null, hidden, without its consent', async () => {

@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Input, InputNumber, Popconfirm, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { educations, type MyProfile, type ProfileFields } from '../../../common/matchmaking.js';
+import { educations, type MatchRetention, type MyProfile, type ProfileFields } from '../../../common/matchmaking.js';
 import { errorText } from '../../app/notify.js';
 import { buttonTestId } from '../../app/testId.js';
 import { myMatchApi } from './matchmaking.api.js';
@@ -9,10 +9,16 @@ import { bodyOf, valuesOf, type ProfileValues } from './profileValues.js';
 import { SensitiveField } from './SensitiveField.js';
 import { Shown } from './Shown.js';
 
-type Props = { eventId: number; profile: MyProfile | null; onSaved: (p: MyProfile) => void; onWithdrawn: () => void };
+type Props = {
+  eventId: number;
+  profile: MyProfile | null;
+  retention: MatchRetention;
+  onSaved: (p: MyProfile) => void;
+  onWithdrawn: () => void;
+};
 
 /** My profile for this event: each field with its visibility switch, the sensitive ones behind their own consent; withdraw. */
-export function ProfileForm({ eventId, profile, onSaved, onWithdrawn }: Props) {
+export function ProfileForm({ eventId, profile, retention, onSaved, onWithdrawn }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ProfileValues>();
   const [failure, setFailure] = useState<string | null>(null);
@@ -89,8 +95,8 @@ export function ProfileForm({ eventId, profile, onSaved, onWithdrawn }: Props) {
       </Shown>
       {text('photoUrl')}
       <Typography.Title level={5}>{t('matchmaking.consent.title')}</Typography.Title>
-      <SensitiveField form={form} field="maritalHistory" />
-      <SensitiveField form={form} field="incomeRange" />
+      <SensitiveField form={form} field="maritalHistory" retention={retention} />
+      <SensitiveField form={form} field="incomeRange" retention={retention} />
       {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} data-testid="match-profile-failure" />}
       {saved && (
         <Alert type="success" showIcon message={t('matchmaking.saved')} style={{ marginBottom: 12 }} data-testid="match-profile-saved" />

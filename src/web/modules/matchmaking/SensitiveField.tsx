@@ -1,7 +1,7 @@
 import { Checkbox, Form, Select, Space, Switch, Typography, type FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { incomeRanges, maritalHistories, MATCHMAKING_LIMITS, type ConsentField } from '../../../common/matchmaking.js';
+import { incomeRanges, maritalHistories, type ConsentField, type MatchRetention } from '../../../common/matchmaking.js';
 import type { ProfileValues } from './profileValues.js';
 
 const choices = (t: TFunction): Record<ConsentField, { value: string; label: string }[]> => ({
@@ -12,8 +12,17 @@ const choices = (t: TFunction): Record<ConsentField, { value: string; label: str
 /**
  * A sensitive field (PIPL Art. 28): its consent text and box first; the field and its visibility switch open only
  * while the box is ticked, and unticking clears them (the save then withdraws the consent and deletes the value).
+ * The text states this event's own retention days (what the member consents to), not the platform's maximum.
  */
-export function SensitiveField({ form, field }: { form: FormInstance<ProfileValues>; field: ConsentField }) {
+export function SensitiveField({
+  form,
+  field,
+  retention,
+}: {
+  form: FormInstance<ProfileValues>;
+  field: ConsentField;
+  retention: MatchRetention;
+}) {
   const { t } = useTranslation();
   const hasConsent = Form.useWatch(['consent', field], form) === true;
   const label = t(`matchmaking.field.${field}`);
@@ -24,7 +33,7 @@ export function SensitiveField({ form, field }: { form: FormInstance<ProfileValu
   return (
     <div className="public-card" style={{ marginBottom: 8 }} data-testid={`match-sensitive-${field}`}>
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }} data-testid={`match-consent-text-${field}`}>
-        {t('matchmaking.consent.text', { field: label, days: MATCHMAKING_LIMITS.retentionDays })}
+        {t('matchmaking.consent.text', { field: label, days: retention.retentionDays })}
       </Typography.Paragraph>
       <Form.Item name={['consent', field]} valuePropName="checked" style={{ marginBottom: 8 }}>
         <Checkbox onChange={(e) => onConsent(e.target.checked)} data-testid={`match-consent-${field}`}>

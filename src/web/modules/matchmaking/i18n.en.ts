@@ -57,7 +57,7 @@ export const messages: Widen<typeof zhCN> = {
     nicknameAlwaysVisible: 'Your nickname is always shown to the other participants',
     consent: {
       title: 'Separate consent for sensitive personal information',
-      text: 'I agree that the union processes my “{{field}}” for this event’s matchmaking. It is sensitive personal information (PIPL Art. 28–29): used only for matching in this event, stored encrypted, shown to the other participants only if I switch on “Others can see this”, kept until the organiser’s set number of days after the event (at most {{days}} days) and then deleted; I can withdraw this consent at any time by unticking it, which deletes the field.',
+      text: 'I agree that the union processes my “{{field}}” for this event’s matchmaking. It is sensitive personal information (PIPL Art. 28–29): used only for matching in this event, stored encrypted, shown to the other participants only if I switch on “Others can see this”, kept for {{days}} days after this event’s last session and then deleted; I can withdraw this consent at any time by unticking it, which deletes the field.',
       agree: 'I agree (withdrawable at any time)',
       needed: 'Tick the consent to fill this in',
     },

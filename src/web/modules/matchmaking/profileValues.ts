@@ -9,7 +9,8 @@ import {
 } from '../../../common/matchmaking.js';
 
 /** The version of the consent text shown (kept with each consent given). */
-export const CONSENT_TEXT_VERSION = 'pipl-2026-12';
+// pipl-2026-12b: the text states the event's own retention days (it said "at most 365 days" before).
+export const CONSENT_TEXT_VERSION = 'pipl-2026-12b';
 
 /** The profile form's values: the fields, one "others can see this" switch per field, one consent box per sensitive field. */
 export type ProfileValues = ProfileFields & { show: Record<VisibleField, boolean>; consent: Record<ConsentField, boolean> };
