@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type APIRequestContext, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { DemoStatus } from '../src/common/demo.js';
 
 export const root = path.resolve(import.meta.dirname, '..');
@@ -35,18 +35,38 @@ export function ensureWebBuilt(): void {
   if (result.status !== 0) throw new Error('vite build failed');
 }
 
-export type RunningApp = { baseUrl: string; stop: () => Promise<void>; output: () => string };
+export type RunningApp = { baseUrl: string; dataDir: string; stop: () => Promise<void>; output: () => string };
 
 /** City-wide demo members of a journey's server: some in every district, loaded in seconds rather than minutes. */
 const E2E_DEMO_MEMBERS = 20_000;
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The data directory of a server that loaded the whole demo and shut down cleanly (e2e/global-setup.ts). */
+    e2eDemoDataDir: string;
+  }
+}
+
+/** Options of `startApp`: the default copies the prepared demo; `fresh` loads the demo anew, as a first `npm start`. */
+export type StartOptions = { demoMembers?: number; fresh?: boolean; keepDataDir?: boolean };
+
+/** The prepared demo's data directory, when the journeys' global setup made one. */
+function preparedDemo(): string | undefined {
+  const dir = inject('e2eDemoDataDir');
+  return dir && fs.existsSync(dir) ? dir : undefined;
+}
+
 /**
- * `npm start` in miniature: the real server process on a free port with a fresh data directory and small demo data
- * (`demoMembers` city-wide, loading in the background after the first answer; 0 for none).
+ * `npm start` in miniature: the real server process on a free port with its own data directory. By default that
+ * directory is a copy of the demo the global setup loaded once (a restart of a demo that finished loading); `fresh`
+ * starts from an empty directory with small demo data (`demoMembers` city-wide, loading in the background after the
+ * first answer; 0 for none), as a newcomer's first `npm start` does.
  */
-export async function startApp(options: { demoMembers?: number } = {}): Promise<RunningApp> {
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-e2e-'));
+  const template = options.fresh ? undefined : preparedDemo();
+  if (template) fs.cpSync(template, dataDir, { recursive: true });
   const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
     cwd: root,
     env: {
@@ -68,15 +88,18 @@ export async function startApp(options: { demoMembers?: number } = {}): Promise<
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode === null) child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    // A clean shutdown closes the database; a directory kept as the demo for the others gets the time that takes.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, options.keepDataDir ? 60_000 : 10_000)))]);
+    clearTimeout(timer);
     if (child.exitCode === null) child.kill('SIGKILL');
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!options.keepDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   };
   const until = Date.now() + 240_000;
   while (Date.now() < until) {
     if (child.exitCode !== null) break;
     try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, stop, output: () => output };
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, dataDir, stop, output: () => output };
     } catch {
       // not listening yet
     }
@@ -147,13 +170,13 @@ export async function signInApi(request: APIRequestContext, baseUrl: string, use
 export type Journey = { readonly app: RunningApp; readonly browser: Browser };
 
 /** Registers the start and stop of a journey's server and browser in the enclosing `describe`; read them in its tests. */
-export function useJourney(): Journey {
+export function useJourney(options: StartOptions = {}): Journey {
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     fs.mkdirSync(artifacts, { recursive: true });
     ensureWebBuilt();
-    app = await startApp();
+    app = await startApp(options);
     browser = await launchChromium();
   }, 300_000);
   afterAll(async () => {

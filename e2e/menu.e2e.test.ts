@@ -49,7 +49,7 @@ describe.skipIf(!hasChromium)('the top menu at 1440 px', () => {
   beforeAll(async () => {
     fs.mkdirSync(artifacts, { recursive: true });
     ensureWebBuilt();
-    app = await startApp({ demoMembers: 0 });
+    app = await startApp();
     browser = await launchChromium();
   });
 

@@ -43,7 +43,7 @@ async function pendingInQueue(request: APIRequestContext, baseUrl: string, orgId
 const badgeCount = async (page: Page, testId: string) => page.getByTestId(testId).locator('sup').first().getAttribute('title');
 
 describe.skipIf(!hasChromium)('the 工作台 and the audit log in a browser', () => {
-  const journey = useJourney();
+  const journey = useJourney({ fresh: true });
 
   it('lands a district cadre on the 工作台 with counts that match the queue, and reads the audit log in words', async () => {
     const { app, browser } = journey;

@@ -10,10 +10,11 @@ export const webModule = defineWebModule({
   menu: [
     {
       key: '/ledger/import',
-      order: 71,
+      order: 71.5,
       icon: <FileTextOutlined />,
       label: (t) => t('ledgerImport.menu'),
       testId: 'nav-ledger-import',
+      group: 'activities',
       access: 'ledger.write',
       to: (orgId) => (orgId ? `/ledger/import?org=${orgId}` : '/ledger/import'),
     },
