@@ -11,9 +11,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { PiiCipher } from '../crypto/pii.js';
 import type { Actor } from '../auth/scope.js';
-import { regionOfPath } from '../auth/tree.js';
 import { beijingDayStart } from '../../common/points.programmes.js';
-import { accountKinds } from '../../common/points.js';
 import {
   TASK_UNITS,
   consentFields,
@@ -29,8 +27,7 @@ import { insertSessions } from '../modules/events/events.repo.js';
 import { setPointsProgramme } from '../modules/events/events.checkin.repo.js';
 import { declarePlan, enterSeed, freezeDraws } from '../modules/events/events.draw.service.js';
 import { groupSession } from '../modules/events/events.grouping.service.js';
-import { accountFor, transfer } from '../modules/points/points.ledger.js';
-import { findProgrammeById, insertProgramme } from '../modules/points/programmes.repo.js';
+import { findProgrammeById } from '../modules/points/programmes.repo.js';
 import { awardManyInTx } from '../modules/points/awards.service.js';
 import { putSettings } from '../modules/matchmaking/matchmaking.service.js';
 import { confirmContact, expressInterest, saveMyProfile } from '../modules/matchmaking/matchmaking.portal.service.js';
@@ -38,6 +35,7 @@ import { fieldsLackingConsent, keptVisible } from '../modules/matchmaking/matchm
 import { actorOf } from './competitions.js';
 import { MATCHMAKING, MATCHMAKING_TITLE } from './events.js';
 import { createRandom, type Random } from './random.js';
+import { openFundedProgramme } from './programme-funding.js';
 
 export const MATCHMAKING_PROGRAMME = '燕缘际会互动积分';
 /** The demo's figures: settings, share of entrants who made a profile, the online days, interests, the small session. */
@@ -108,33 +106,21 @@ async function ensureProgramme(db: Kysely<DB>, event: Event): Promise<number> {
       .select(['o.id', sql<string>`o.path::text`.as('path')])
       .where('event.id', '=', event.id)
       .executeTakeFirstOrThrow();
-    const region = regionOfPath(owner.path);
-    const id = await insertProgramme(tx, {
-      orgId: owner.id,
-      orgPath: owner.path,
-      regionId: region,
-      name: MATCHMAKING_PROGRAMME,
-      description: '燕缘际会线上互动：每日签到、每日一问获得积分，按积分排名确定线下活动参加人员。',
-      earnRules: JSON.stringify({ eventAttendance: MATCHMAKING_DEMO.pointsPerUnit }),
-      capDay: null,
-      capMonth: null,
-      capYear: null,
-      expiryRule: 'end_of_next_year',
-      expiryMonths: null,
-    });
-    const book = { region, programmeId: id };
-    for (const kind of accountKinds) if (kind !== 'member' && kind !== 'merchant') await accountFor(tx, book, { kind });
-    const issuance = await accountFor(tx, book, { kind: 'issuance' });
-    const budget = await accountFor(tx, book, { kind: 'budget' });
-    await transfer(tx, {
-      key: 'seed:fund:yanyuan',
-      book,
-      kind: 'fund',
-      debitAccountId: issuance,
-      creditAccountId: budget,
-      amount: 100_000,
-      reason: '燕缘际会线上互动积分预算',
-    });
+    const id = await openFundedProgramme(
+      tx,
+      owner,
+      {
+        name: MATCHMAKING_PROGRAMME,
+        description: '燕缘际会线上互动：每日签到、每日一问获得积分，按积分排名确定线下活动参加人员。',
+        earnRules: JSON.stringify({ eventAttendance: MATCHMAKING_DEMO.pointsPerUnit }),
+        capDay: null,
+        capMonth: null,
+        capYear: null,
+        expiryRule: 'end_of_next_year',
+        expiryMonths: null,
+      },
+      { key: 'seed:fund:yanyuan', amount: 100_000, reason: '燕缘际会线上互动积分预算' },
+    );
     await setPointsProgramme(tx, event.id, id);
     return id;
   });

@@ -1,10 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { accountKinds } from '../../common/points.js';
 import { regionOfPath } from '../auth/tree.js';
-import { accountFor, transfer } from '../modules/points/points.ledger.js';
-import { findProgrammeById, insertProgramme } from '../modules/points/programmes.repo.js';
+import { findProgrammeById } from '../modules/points/programmes.repo.js';
 import { awardManyInTx } from '../modules/points/awards.service.js';
+import { openFundedProgramme } from './programme-funding.js';
 
 export const DEMO_PROGRAMME_NAME = '党心e家';
 const BUDGET = 200_000;
@@ -43,33 +42,21 @@ export async function seedPointsProgrammes(db: Kysely<DB>, now = new Date()): Pr
       .where('name', '=', DEMO_PROGRAMME_NAME)
       .executeTakeFirst();
     if (found) return found.id;
-    const id = await insertProgramme(tx, {
-      orgId: district.id,
-      orgPath: district.path,
-      regionId: region,
-      name: DEMO_PROGRAMME_NAME,
-      description: '参加志愿服务、工会活动和培训获得积分，可在新世界商场、搜秀城等美食广场定点商户兑换午餐套餐（15 分一份）。',
-      earnRules: JSON.stringify({ volunteerHour: 10, eventAttendance: 5, training: 5, manual: true }),
-      capDay: 40,
-      capMonth: 200,
-      capYear: null,
-      expiryRule: 'end_of_next_year',
-      expiryMonths: null,
-    });
-    const book = { region, programmeId: id };
-    for (const kind of accountKinds) if (kind !== 'member' && kind !== 'merchant') await accountFor(tx, book, { kind });
-    const issuance = await accountFor(tx, book, { kind: 'issuance' });
-    const budget = await accountFor(tx, book, { kind: 'budget' });
-    await transfer(tx, {
-      key: 'seed:fund:dangxin',
-      book,
-      kind: 'fund',
-      debitAccountId: issuance,
-      creditAccountId: budget,
-      amount: BUDGET,
-      reason: '2026 年度积分预算',
-    });
-    return id;
+    return openFundedProgramme(
+      tx,
+      district,
+      {
+        name: DEMO_PROGRAMME_NAME,
+        description: '参加志愿服务、工会活动和培训获得积分，可在新世界商场、搜秀城等美食广场定点商户兑换午餐套餐（15 分一份）。',
+        earnRules: JSON.stringify({ volunteerHour: 10, eventAttendance: 5, training: 5, manual: true }),
+        capDay: 40,
+        capMonth: 200,
+        capYear: null,
+        expiryRule: 'end_of_next_year',
+        expiryMonths: null,
+      },
+      { key: 'seed:fund:dangxin', amount: BUDGET, reason: '2026 年度积分预算' },
+    );
   });
   const programme = (await findProgrammeById(db, programmeId))!;
   const members = await db
