@@ -6,6 +6,7 @@ import { AppError } from '../../../common/errors.js';
 import '../../../common/events.photos.errors.js';
 import { EVENT_PHOTO_LIMITS, EventPhoto, EventPhotoList, EventPhotoParams, EventPhotoUploadQuery } from '../../../common/events.photos.js';
 import { requireActor } from '../../auth/auth.plugin.js';
+import { readUploadedFile } from '../../http/upload.js';
 import { requireMember } from '../../auth/member-session.js';
 import * as photos from './events.photos.service.js';
 
@@ -27,15 +28,12 @@ export function eventPhotoRoutes(app: FastifyInstance, deps: Deps): void {
     { schema: { tags, params: IdParam, querystring: EventPhotoUploadQuery, response: { 201: EventPhoto } } },
     async (req, reply) => {
       const actor = requireActor(req);
-      if (!req.isMultipart()) throw new AppError('EVENT_PHOTO_TYPE');
-      const file = await req.file({ limits: { fileSize: EVENT_PHOTO_LIMITS.maxBytes } });
-      if (!file) throw new AppError('EVENT_PHOTO_TYPE');
-      const content = await file.toBuffer().catch((error: unknown) => {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-          throw new AppError('EVENT_PHOTO_TOO_LARGE', { maxMb: EVENT_PHOTO_LIMITS.maxBytes / 1024 / 1024 });
-        throw error;
+      const file = await readUploadedFile(req, {
+        maxBytes: EVENT_PHOTO_LIMITS.maxBytes,
+        missing: () => new AppError('EVENT_PHOTO_TYPE'),
+        tooLarge: () => new AppError('EVENT_PHOTO_TOO_LARGE', { maxMb: EVENT_PHOTO_LIMITS.maxBytes / 1024 / 1024 }),
       });
-      const photo = await photos.uploadPhoto(db, actor, req.params.id, req.query.role, { content, truncated: file.file.truncated });
+      const photo = await photos.uploadPhoto(db, actor, req.params.id, req.query.role, { content: file.bytes, truncated: file.truncated });
       return reply.status(201).send(photo);
     },
   );

@@ -9,6 +9,7 @@ import { CreateLedgerEntryBody, LedgerEntry } from '../../../common/ledger.js';
 import { REPORT_PAGE_MAX_BYTES } from '../../../common/ledger.report.js';
 import { LedgerImport, LedgerImportProposalParams, LedgerImportQuery } from '../../../common/ledger.import.js';
 import { requireActor } from '../../auth/auth.plugin.js';
+import { readUploadedFile } from '../../http/upload.js';
 import * as imports from './ledger.import.service.js';
 import type { ReceivedPage } from './ledger.import.service.js';
 
@@ -27,17 +28,14 @@ function declaredBytes(req: FastifyRequest): number {
 /** The page of the request: a text/plain body, or the one file of a multipart upload (at most one page's bytes). */
 async function receivedPage(req: FastifyRequest): Promise<ReceivedPage> {
   if (req.isMultipart()) {
-    const file = await req.file({ limits: { fileSize: REPORT_PAGE_MAX_BYTES, files: 1 } });
-    if (!file) throw new AppError('LEDGER_IMPORT_UPLOAD_MISSING');
-    let bytes: Buffer;
-    try {
-      bytes = await file.toBuffer();
-    } catch (error) {
-      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw pageTooLarge(declaredBytes(req));
-      throw error;
-    }
-    if (file.file.truncated) throw pageTooLarge(declaredBytes(req));
-    return { bytes, fileName: file.filename || null };
+    const file = await readUploadedFile(req, {
+      maxBytes: REPORT_PAGE_MAX_BYTES,
+      oneFile: true,
+      missing: () => new AppError('LEDGER_IMPORT_UPLOAD_MISSING'),
+      tooLarge: () => pageTooLarge(declaredBytes(req)),
+    });
+    if (file.truncated) throw pageTooLarge(declaredBytes(req));
+    return { bytes: file.bytes, fileName: file.fileName };
   }
   if (typeof req.body !== 'string') throw new AppError('LEDGER_IMPORT_UPLOAD_MISSING');
   return { text: req.body, fileName: null };

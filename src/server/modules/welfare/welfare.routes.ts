@@ -24,6 +24,7 @@ import {
   VoucherKey,
 } from '../../../common/welfare.js';
 import { requireActor } from '../../auth/auth.plugin.js';
+import { readUploadedFile } from '../../http/upload.js';
 import { requireMember } from '../../auth/member-session.js';
 import { z } from 'zod';
 import { attachmentDisposition } from '../../http/attachment.js';
@@ -78,15 +79,15 @@ export function welfareRoutes(app: FastifyInstance, deps: Deps): void {
     { schema: { tags, params: HandoutPhotoParams, response: { 201: HandoutPhoto } } },
     async (req, reply) => {
       const actor = requireActor(req);
-      if (!req.isMultipart()) throw new AppError('WELFARE_PHOTO_TYPE');
-      const file = await req.file({ limits: { fileSize: PHOTO_MAX_BYTES } });
-      if (!file) throw new AppError('WELFARE_PHOTO_TYPE');
-      const content = await file.toBuffer().catch((error: unknown) => {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-          throw new AppError('WELFARE_PHOTO_TOO_LARGE', { maxMb: PHOTO_MAX_BYTES / 1024 / 1024 });
-        throw error;
+      const file = await readUploadedFile(req, {
+        maxBytes: PHOTO_MAX_BYTES,
+        missing: () => new AppError('WELFARE_PHOTO_TYPE'),
+        tooLarge: () => new AppError('WELFARE_PHOTO_TOO_LARGE', { maxMb: PHOTO_MAX_BYTES / 1024 / 1024 }),
       });
-      const photo = await addHandoutPhoto(deps, actor, req.params.id, req.params.handoutId, { content, truncated: file.file.truncated });
+      const photo = await addHandoutPhoto(deps, actor, req.params.id, req.params.handoutId, {
+        content: file.bytes,
+        truncated: file.truncated,
+      });
       return reply.status(201).send(photo);
     },
   );
