@@ -39,4 +39,13 @@ describe('the audit log in words', () => {
       '卡号：GH-0001；操作方：会员本人',
     );
   });
+
+  it('shows a match’s kickoff as Beijing’s day and minute and a heat’s cut in words, not as recorded', () => {
+    const slot = entry({ action: 'tournament.match.slot', detail: { kickoff: '2026-05-01T01:00:00.000Z', venue: '1号场' } });
+    expect(describeDetail(slot, t)).toBe('开赛时间：2026-05-01 09:00；场地：1号场');
+    const reRow = (cut: string) => entry({ action: 'tournament.rerow.record', detail: { teamIds: [3, 5], cut, heat: 2 } });
+    expect(describeDetail(reRow('place'), t)).toBe('晋级线：按组内名次；场次：2');
+    expect(describeDetail(reRow('time'), t)).toBe('晋级线：按用时（名次之外的最快者）；场次：2');
+    expect(describeDetail(entry({ action: 'tournament.match.slot', detail: { kickoff: 'soon' } }), t)).toBe('开赛时间：soon');
+  });
 });

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import type { AuditRecord } from '../../../common/audit.js';
 import { errorMessage, isErrorCode } from '../../../common/errors.js';
 import { auditActionLabel, describeAuditAction } from '../../../common/audit.actions.js';
+import { minuteOf } from '../../../common/beijing-time.js';
 import { formatDateTime } from '../../app/format.js';
 import { currentLocale, i18next } from '../../i18n/index.js';
 
@@ -42,9 +43,21 @@ export function describeDetail(record: AuditRecord, t: TFunction): string {
   // Other writes: their own fields, as recorded.
   return Object.entries(d)
     .filter(([k, v]) => v !== null && v !== undefined && typeof v !== 'object' && !saidElsewhere.has(k))
-    .map(([k, v]) => `${fieldInWords(k, t)}：${valueInWords(String(v), t)}`)
+    .map(([k, v]) => `${fieldInWords(k, t)}：${(fieldValueFormats[k] ?? valueInWords)(String(v), t)}`)
     .join('；');
 }
+
+/** Fields whose recorded value reads better formatted: an instant as Beijing's day and minute, a heat's cut in words. */
+const fieldValueFormats: Partial<Record<string, (value: string, t: TFunction) => string>> = {
+  kickoff: (value) => {
+    const at = new Date(value);
+    return Number.isNaN(at.getTime()) ? value : minuteOf(at);
+  },
+  cut: (value, t) => {
+    const key = `audit.cuts.${value}`;
+    return i18next.exists(key) ? t(key as 'audit.cuts.place') : value;
+  },
+};
 
 /** A recorded field's name in words (`seed` → 随机种子), or as recorded. */
 function fieldInWords(field: string, t: TFunction): string {

@@ -91,6 +91,11 @@ export const messages: Widen<typeof zhCN> = {
       proposals: 'Proposed entries',
       design: 'Balanced design',
     },
+    // A heat's cut a re-row decided: the places of each heat, or the fastest times among the rest.
+    cuts: {
+      place: 'by place in the heat',
+      time: 'by time (fastest of the rest)',
+    },
     values: {
       member: 'the member',
       code: 'text-message code',

@@ -89,6 +89,11 @@ export const messages = {
       proposals: '拟记条目数',
       design: '平衡设计',
     },
+    // A heat's cut (晋级线) a re-row decided: the places of each heat, or the fastest times among the rest.
+    cuts: {
+      place: '按组内名次',
+      time: '按用时（名次之外的最快者）',
+    },
     values: {
       member: '会员本人',
       code: '短信验证码',
