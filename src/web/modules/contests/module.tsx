@@ -25,8 +25,10 @@ export const webModule = defineWebModule({
   ],
   menu: [
     {
+      // 活动与福利 in order: events 61, welfare 63, training 64, points 65/67, then the competitions — the contest, a
+      // unit's entries, the tournaments (70) — and the ledger 71.
       key: '/contests',
-      order: 62,
+      order: 68,
       icon: <TrophyOutlined />,
       label: (t) => t('contests.menu'),
       testId: 'nav-contests',
@@ -37,7 +39,7 @@ export const webModule = defineWebModule({
     {
       // 本单位参赛: where an entrant unit follows its entries and appeals during the notice (the contest lies above it).
       key: '/contests/entered',
-      order: 62.5,
+      order: 69,
       icon: <FlagOutlined />,
       label: (t) => t('contests.entered.menu'),
       testId: 'nav-contests-entered',

@@ -29,7 +29,7 @@ export const webModule = defineWebModule({
   menu: [
     {
       key: '/tournaments',
-      order: 66,
+      order: 70,
       icon: <TrophyOutlined />,
       label: (t) => t('tournaments.menu'),
       testId: 'nav-tournaments',
