@@ -409,6 +409,7 @@ export function runDemoMembersInBackground(deps: Deps, log: Log, total: number |
       await (await import('./training.js')).seedTraining(deps.db); // the 送教 sessions' attendance (#13)
       await (await import('./competitions.js')).seedCompetitions(deps.db); // the poetry contest, dragon boats, football (#14)
       await (await import('./matchmaking.js')).seedMatchmaking(deps.db, deps.cipher); // 燕缘际会: profiles, tasks, ranking (#14)
+      await (await import('./ledgers.js')).seedLedgers(deps.db); // the seed pages' unions' 工作台账, through the report import (#15)
     })
     .catch((error: unknown) => {
       if (controller.signal.aborted) log.info(`demo members: stopped at ${count(done)}; the next start carries on`);
