@@ -27,6 +27,9 @@ describe('the audit log in words', () => {
     expect(actorInWords(entry({}), t)).toBe('系统管理员');
     expect(actorInWords(entry({ username: 'system', actorName: null }), t)).toBe('系统');
     expect(actorInWords(entry({ username: null, actorName: null }), t)).toBe(t('common.none'));
+    // A member's own writes: numbered where recorded, unnamed where the entry keeps no person (a withdrawal).
+    expect(actorInWords(entry({ username: 'member:42', actorName: null }), t)).toBe('会员 #42');
+    expect(actorInWords(entry({ username: 'member', actorName: null }), t)).toBe('会员本人');
   });
 
   it('puts recorded reasons, refusal codes and other fields in words, leaving names and numbers as recorded', () => {

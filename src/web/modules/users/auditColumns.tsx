@@ -75,6 +75,10 @@ function valueInWords(value: string, t: TFunction): string {
 export function actorInWords(entry: Pick<AuditRecord, 'username' | 'actorName'>, t: TFunction): string {
   if (entry.username === null) return t('common.none');
   if (entry.username === SYSTEM_ACTOR && entry.actorName === null) return t('audit.describe.system');
+  // A member's own writes carry `member:<id>` (or `member` alone where the entry must not name them, a withdrawal).
+  const member = /^member(?::(\d+))?$/.exec(entry.username);
+  if (member && entry.actorName === null)
+    return member[1] ? t('audit.describe.memberNumbered', { id: member[1] }) : t('audit.describe.member');
   return entry.actorName ?? entry.username;
 }
 

@@ -60,6 +60,8 @@ export const messages: Widen<typeof zhCN> = {
       rateLimited: 'anonymous flood, rate limited',
       loginReason: 'Sign-in refused: {{reason}}',
       system: 'System',
+      member: 'the member',
+      memberNumbered: 'member #{{id}}',
     },
     fields: {
       kickoff: 'Kickoff',
@@ -90,6 +92,16 @@ export const messages: Widen<typeof zhCN> = {
       module: 'From module',
       proposals: 'Proposed entries',
       design: 'Balanced design',
+      groups: 'groups',
+      people: 'people',
+      listHash: 'list hash',
+      sessionId: 'session',
+      groupingId: 'grouping',
+      seedSource: 'seed source',
+      draws: 'draws',
+      enabled: 'enabled',
+      retentionDays: 'retention days',
+      dailyInterestLimit: 'daily interest limit',
     },
     // A heat's cut a re-row decided: the places of each heat, or the fastest times among the rest.
     cuts: {
@@ -97,6 +109,8 @@ export const messages: Widen<typeof zhCN> = {
       time: 'by time (fastest of the rest)',
     },
     values: {
+      given: 'a given seed',
+      random: 'drawn at random',
       member: 'the member',
       code: 'text-message code',
       true: 'yes',

@@ -57,6 +57,8 @@ export const messages = {
       rateLimited: '匿名请求过多，已限流',
       loginReason: '登录被拒：{{reason}}',
       system: '系统',
+      member: '会员本人',
+      memberNumbered: '会员 #{{id}}',
     },
     // Detail fields and coded values as recorded by the server, in words; anything not listed shows as recorded.
     fields: {
@@ -88,6 +90,16 @@ export const messages = {
       module: '来源模块',
       proposals: '拟记条目数',
       design: '平衡设计',
+      groups: '组数',
+      people: '人数',
+      listHash: '名单校验值',
+      sessionId: '场次',
+      groupingId: '分组',
+      seedSource: '随机种子来源',
+      draws: '抽签',
+      enabled: '启用',
+      retentionDays: '保留天数',
+      dailyInterestLimit: '每日心动上限',
     },
     // A heat's cut (晋级线) a re-row decided: the places of each heat, or the fastest times among the rest.
     cuts: {
@@ -95,6 +107,8 @@ export const messages = {
       time: '按用时（名次之外的最快者）',
     },
     values: {
+      given: '指定种子',
+      random: '随机生成',
       member: '会员本人',
       code: '短信验证码',
       true: '是',
