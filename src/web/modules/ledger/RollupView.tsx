@@ -55,7 +55,12 @@ export function RollupView({ orgId, year, onYearChange }: { orgId: number; year:
   }, [rollup, t]);
   const kindColumns: TableColumnsType<LedgerRollupKind> = [
     { title: t('ledger.field.kind'), dataIndex: 'kind', render: (k: LedgerRollupKind['kind']) => t(`ledger.kinds.${k}`) },
-    { title: t('ledger.rollup.activities'), dataIndex: 'activities', align: 'right', render: formatCount },
+    {
+      title: t('ledger.rollup.activities'),
+      dataIndex: 'activities',
+      align: 'right',
+      render: (n: number, r) => <span data-testid={`rollup-kind-activities-${r.kind}`}>{formatCount(n)}</span>,
+    },
     { key: 'members', title: t('ledger.basis.members'), align: 'right', render: (_: unknown, r) => formatCount(r.people.members) },
     { key: 'reported', title: t('ledger.basis.reported'), align: 'right', render: (_: unknown, r) => formatCount(r.people.reported) },
   ];
@@ -71,7 +76,12 @@ export function RollupView({ orgId, year, onYearChange }: { orgId: number; year:
   ];
   const childColumns: TableColumnsType<LedgerRollupChild> = [
     { title: t('ledger.rollup.org'), dataIndex: 'orgName' },
-    { title: t('ledger.rollup.activities'), dataIndex: 'activities', align: 'right', render: formatCount },
+    {
+      title: t('ledger.rollup.activities'),
+      dataIndex: 'activities',
+      align: 'right',
+      render: (n: number, r) => <span data-testid={`rollup-child-activities-${r.orgId}`}>{formatCount(n)}</span>,
+    },
     { key: 'members', title: t('ledger.basis.members'), align: 'right', render: (_: unknown, r) => formatCount(r.people.members) },
     { key: 'reported', title: t('ledger.basis.reported'), align: 'right', render: (_: unknown, r) => formatCount(r.people.reported) },
   ];
@@ -87,7 +97,12 @@ export function RollupView({ orgId, year, onYearChange }: { orgId: number; year:
           <Card size="small">
             <Row gutter={[12, 12]}>
               <Col xs={12} md={6}>
-                <Statistic title={t('ledger.rollup.activities')} value={formatCount(rollup.activities)} data-testid="rollup-activities" />
+                <Statistic
+                  title={t('ledger.rollup.activities')}
+                  value={formatCount(rollup.activities)}
+                  valueRender={(value) => <span data-testid="rollup-activities-value">{value}</span>}
+                  data-testid="rollup-activities"
+                />
               </Col>
               <PeopleFigures people={rollup.people} />
               <Col xs={12} md={6}>
