@@ -235,6 +235,22 @@ export const LedgerRollupFigure = z.object({
 });
 export type LedgerRollupFigure = z.infer<typeof LedgerRollupFigure>;
 
+/** Direct sub-nodes a roll-up carries, most active first (a street's hundreds of unions are read on their own page). */
+export const LEDGER_ROLLUP_CHILDREN = 50;
+
+/**
+ * A direct sub-node's share of a roll-up: the same numbers as the sub-node's own roll-up. An entry co-organised by two
+ * sub-nodes counts in each of them and once in the parent, and a member reached under two sub-nodes counts once in
+ * each and once in the parent, so the rows may add up to more than the parent; the parent's own entries are in no row.
+ */
+export const LedgerRollupChild = z.object({
+  orgId: z.number(),
+  orgName: z.string(),
+  activities: z.number(),
+  people: LedgerPeople,
+});
+export type LedgerRollupChild = z.infer<typeof LedgerRollupChild>;
+
 /** A node's subtree for a year: activities by kind and the people reached, each number labelled with its basis. */
 export const LedgerRollup = z.object({
   orgId: z.number(),
@@ -244,6 +260,10 @@ export const LedgerRollup = z.object({
   people: LedgerPeople,
   byKind: z.array(LedgerRollupKind),
   figures: z.array(LedgerRollupFigure),
+  /** The first LEDGER_ROLLUP_CHILDREN direct sub-nodes in sight, most activities first, then by name. */
+  children: z.array(LedgerRollupChild),
+  /** More direct sub-nodes than `children` holds. */
+  hasMoreChildren: z.boolean(),
 });
 export type LedgerRollup = z.infer<typeof LedgerRollup>;
 

@@ -74,7 +74,7 @@ export async function entryIdOfModuleRecord(db: Executor, module: LedgerModule, 
 export type LedgerFilter = { orgId: number; orgPath: string; reach: LedgerReach; year: number; kind: LedgerKind | undefined };
 
 /** A node's entries of a year (organised or co-organised by it, or by a node under it for 'subtree'). */
-function entriesOf(db: Executor, scope: OrgScope, f: LedgerFilter) {
+export function entriesOf(db: Executor, scope: OrgScope, f: LedgerFilter) {
   const belongs =
     f.reach === 'node'
       ? sql<SqlBool>`(e.org_id = ${f.orgId} OR EXISTS (SELECT 1 FROM ledger_entry_org c WHERE c.entry_id = e.id AND c.org_id = ${f.orgId}))`
@@ -300,45 +300,6 @@ export async function addTrainingAttendees(tx: Executor, entryId: number, sessio
       ON CONFLICT DO NOTHING RETURNING 1)
     SELECT count(*) AS n FROM added`.execute(tx);
   return Number(rows[0]?.n ?? 0);
-}
-
-/** Activities and people of a node's subtree for a year, by kind; members counted once per person. */
-export async function rollupByKind(db: Executor, scope: OrgScope, f: LedgerFilter) {
-  const entries = entriesOf(db, scope, f).clearSelect().select('e.id');
-  const { rows: kinds } = await sql<{
-    kind: LedgerKind;
-    activities: number | string;
-    members_entries: number | string;
-    reported: number | string | null;
-    reported_entries: number | string;
-    without_figure: number | string;
-  }>`
-    SELECT e.kind, count(*) AS activities,
-           count(*) FILTER (WHERE e.people_basis = 'members') AS members_entries,
-           sum(e.people_reached) FILTER (WHERE e.people_basis = 'reported') AS reported,
-           count(*) FILTER (WHERE e.people_basis = 'reported') AS reported_entries,
-           count(*) FILTER (WHERE e.people_basis IS NULL) AS without_figure
-      FROM ledger_entry e WHERE e.id IN (${entries}) GROUP BY e.kind ORDER BY e.kind`.execute(db);
-  const { rows: members } = await sql<{ kind: LedgerKind | null; n: number | string }>`
-    SELECT d.kind, count(*) AS n FROM (
-      SELECT DISTINCT e.kind, m.region_id, m.member_id
-        FROM ledger_entry_member m JOIN ledger_entry e ON e.id = m.entry_id WHERE e.id IN (${entries})) d
-     GROUP BY d.kind
-    UNION ALL
-    SELECT NULL, count(*) FROM (
-      SELECT DISTINCT m.region_id, m.member_id
-        FROM ledger_entry_member m JOIN ledger_entry e ON e.id = m.entry_id WHERE e.id IN (${entries})) t`.execute(db);
-  const { rows: figures } = await sql<{
-    unit: string;
-    counts: string;
-    total: string;
-    entries: number | string;
-    approximate: boolean;
-  }>`
-    SELECT f.unit, f.counts, sum(f.value)::text AS total, count(DISTINCT f.entry_id) AS entries, bool_or(f.approximate) AS approximate
-      FROM ledger_figure f WHERE f.entry_id IN (${entries})
-     GROUP BY f.unit, f.counts ORDER BY count(DISTINCT f.entry_id) DESC, f.counts, f.unit LIMIT 100`.execute(db);
-  return { kinds, members, figures };
 }
 
 /** What the ledger needs of a closed event: its days (Beijing), the place of its first session, its co-organisers. */

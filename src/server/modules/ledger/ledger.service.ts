@@ -5,6 +5,7 @@ import { AppError } from '../../../common/errors.js';
 import '../../../common/ledger.errors.js';
 import type { Page } from '../../../common/paging.js';
 import {
+  LEDGER_ROLLUP_CHILDREN,
   ledgerKinds,
   type CreateLedgerEntryBody,
   type LedgerEntry,
@@ -23,6 +24,7 @@ import { listPage } from '../../http/list-page.js';
 import { recordWrite, type AuditActor } from '../../audit/audit.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
 import * as repo from './ledger.repo.js';
+import * as rollupRepo from './ledger.rollup.repo.js';
 
 /** The entries with their co-organisers and figures (read for the whole page at once). */
 export async function presentEntries(db: Executor, rows: repo.EntryRow[]): Promise<LedgerEntry[]> {
@@ -232,7 +234,9 @@ const emptyPeople = (): LedgerPeople => ({ members: 0, membersEntries: 0, report
 export async function rollup(db: Kysely<DB>, actor: Actor, query: LedgerRollupQuery): Promise<LedgerRollup> {
   const org = await findOrgFor(db, actor, 'ledger.read', query.orgId);
   const filter = { orgId: org.id, orgPath: org.path, reach: 'subtree' as const, year: query.year, kind: undefined };
-  const { kinds, members, figures } = await repo.rollupByKind(db, scopeFor(actor, 'ledger.read'), filter);
+  const scope = scopeFor(actor, 'ledger.read');
+  const { kinds, members, figures } = await rollupRepo.rollupByKind(db, scope, filter);
+  const children = await rollupRepo.rollupByChild(db, scope, filter, LEDGER_ROLLUP_CHILDREN);
   const people = emptyPeople();
   const byKind = kinds.map((k) => {
     const p: LedgerPeople = {
@@ -264,6 +268,19 @@ export async function rollup(db: Kysely<DB>, actor: Actor, query: LedgerRollupQu
       entries: Number(f.entries),
       approximate: f.approximate,
     })),
+    children: children.slice(0, LEDGER_ROLLUP_CHILDREN).map((c) => ({
+      orgId: c.org_id,
+      orgName: c.org_name,
+      activities: Number(c.activities),
+      people: {
+        members: Number(c.members),
+        membersEntries: Number(c.members_entries),
+        reported: Number(c.reported ?? 0),
+        reportedEntries: Number(c.reported_entries),
+        entriesWithoutFigure: Number(c.without_figure),
+      },
+    })),
+    hasMoreChildren: children.length > LEDGER_ROLLUP_CHILDREN,
   };
 }
 

@@ -235,6 +235,82 @@ describe('the work ledger (工作台账)', () => {
     expect(after.people).toMatchObject({ members: 2, membersEntries: 1, reported: 250, reportedEntries: 2 });
   });
 
+  it('rolls up each direct sub-node in the same answer: a shared entry and a person reached under two count in each', async () => {
+    const district = await buildOrg(ctx, 1, 'district_federation');
+    const streetA = await buildOrg(ctx, district.id, 'street_federation');
+    const streetB = await buildOrg(ctx, district.id, 'street_federation');
+    const unionA = await buildOrg(ctx, streetA.id, 'grassroots_union');
+    const [m1, m2] = [await buildMember(ctx, unionA.id), await buildMember(ctx, unionA.id)];
+    // Two events close with the members who came: street A's (both), street B's open to A too (m1 only).
+    const closeEvent = async (orgId: number, who: { id: number }[], audienceOrgIds: number[]) => {
+      const created = await ctx.call('POST', '/api/events', {
+        orgId,
+        kind: 'culture',
+        title: `分组汇总${++serial}`,
+        audienceOrgIds,
+        sessions: [openSession(10)],
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const event = created.json<EventDetail>();
+      const signed = await ctx.call('POST', `/api/events/${event.id}/registrations/bulk`, {
+        sessionId: event.sessions[0]!.id,
+        key: `children-${event.id}`,
+        memberIds: who.map((m) => m.id),
+      });
+      expect(signed.json<{ items: { outcome: string }[] }>().items.map((i) => i.outcome)).toEqual(who.map(() => 'confirmed'));
+      await ctx.database.db.updateTable('event_registration').set({ status: 'attended' }).where('event_id', '=', event.id).execute();
+      expect((await ctx.call('POST', `/api/events/${event.id}/close`, { summary: '结束' })).statusCode).toBe(200);
+      return Number(event.sessions[0]!.startsAt.slice(0, 4));
+    };
+    const year = await closeEvent(streetA.id, [m1!, m2!], [streetA.id]);
+    await closeEvent(streetB.id, [m1!], [streetA.id, streetB.id]);
+    await addEntry({ orgId: streetA.id, dateFrom: `${year}-03-01`, peopleReached: 100 });
+    await addEntry({ orgId: unionA.id, kind: 'legal', dateFrom: `${year}-03-02` });
+    await addEntry({ orgId: streetB.id, dateFrom: `${year}-03-03`, peopleReached: 30, coOrgIds: [streetA.id] });
+    await addEntry({ orgId: district.id, dateFrom: `${year}-03-04`, peopleReached: 7 });
+
+    const rollupOf = async (orgId: number, cookie?: string) => {
+      const r = await ctx.call('GET', `/api/ledger/rollup?orgId=${orgId}&year=${year}`, undefined, cookie);
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json<LedgerRollup>();
+    };
+    const parent = await rollupOf(district.id);
+    expect(parent.activities).toBe(6);
+    expect(parent.people).toEqual({ members: 2, membersEntries: 2, reported: 137, reportedEntries: 3, entriesWithoutFigure: 1 });
+    expect(parent.hasMoreChildren).toBe(false);
+    // Most active first; the shared entry counts in A and in B, the district's own entry in neither.
+    expect(parent.children).toEqual([
+      {
+        orgId: streetA.id,
+        orgName: streetA.name,
+        activities: 4,
+        people: { members: 2, membersEntries: 1, reported: 130, reportedEntries: 2, entriesWithoutFigure: 1 },
+      },
+      {
+        orgId: streetB.id,
+        orgName: streetB.name,
+        activities: 2,
+        people: { members: 1, membersEntries: 1, reported: 30, reportedEntries: 1, entriesWithoutFigure: 0 },
+      },
+    ]);
+    const own = 1;
+    const shared = 1;
+    expect(parent.children.reduce((n, c) => n + c.activities, 0)).toBe(parent.activities - own + shared);
+    // m1 was reached under A and under B: once in each row, once in the district.
+    expect(parent.children.map((c) => c.people.members)).toEqual([2, 1]);
+    // Each row is the sub-node's own roll-up, which rolls up its own sub-nodes (a node without entries shows zeros).
+    for (const child of parent.children) {
+      const alone = await rollupOf(child.orgId);
+      expect({ activities: alone.activities, people: alone.people }).toEqual({ activities: child.activities, people: child.people });
+    }
+    expect((await rollupOf(streetA.id)).children.map((c) => [c.orgName, c.activities])).toEqual([[unionA.name, 1]]);
+    expect((await rollupOf(streetB.id)).children).toEqual([]);
+    // A cadre of street A sees its own subtree: the district's roll-up is not found, its own rows are the same.
+    const cadreA = await actorWith(ctx, 'union_cadre', streetA.id);
+    expect((await ctx.call('GET', `/api/ledger/rollup?orgId=${district.id}&year=${year}`, undefined, cadreA.cookie)).statusCode).toBe(404);
+    expect((await rollupOf(streetA.id, cadreA.cookie)).children).toEqual((await rollupOf(streetA.id)).children);
+  });
+
   it('a training session held and an outreach meeting recorded add their entries, each once', async () => {
     const union = await buildOrg(ctx, tree.dcStreet.id, 'grassroots_union');
     const asAdmin = async <T>(r: { method: 'POST'; url: string; payload: object }): Promise<T> => {

@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { configure, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { LedgerPeople, LedgerRollup } from '../../../common/ledger.js';
-import type { OrgChild } from '../../../common/orgs.js';
+import type { LedgerPeople, LedgerRollup, LedgerRollupChild } from '../../../common/ledger.js';
 import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
 import { RollupView } from './RollupView.js';
 
@@ -18,40 +17,28 @@ const people = (members: number, reported: number): LedgerPeople => ({
   reportedEntries: reported > 0 ? 2 : 0,
   entriesWithoutFigure: 0,
 });
-const child = (id: number, name: string): OrgChild => ({
-  id,
-  parentId: 1,
-  kind: 'district_federation',
-  jointType: null,
-  name,
-  regionCode: null,
-  zoneId: null,
-  childCount: 0,
-  depth: 1,
-  version: 1,
-  updatedAt: '2026-01-01T00:00:00Z',
-  memberCount: 0,
-});
-const rollupOf = (orgId: number, orgName: string, activities: number, p: LedgerPeople): LedgerRollup => ({
+const child = (orgId: number, orgName: string, activities: number, p: LedgerPeople): LedgerRollupChild => ({
   orgId,
   orgName,
-  year,
   activities,
   people: p,
-  byKind: [{ kind: 'event', activities, people: p }],
-  figures: [{ unit: '人', counts: '会员', total: 179000, entries: 1, approximate: true }],
 });
+const rollup: LedgerRollup = {
+  orgId: 1,
+  orgName: '北京市总工会',
+  year,
+  activities: 5,
+  people: people(42, 1500),
+  byKind: [{ kind: 'event', activities: 5, people: people(42, 1500) }],
+  figures: [{ unit: '人', counts: '会员', total: 179000, entries: 1, approximate: true }],
+  children: [child(2, '东城区总工会', 3, people(3, 0)), child(3, '西城区总工会', 2, people(40, 1500))],
+  hasMoreChildren: true,
+};
 
 describe('RollupView', { timeout: 240_000 }, () => {
-  it('labels members counted once apart from reported figures, and rolls up each sub-node', async () => {
-    const calls = fakeApi(cadre(['ledger.read']), (_method, path, url) => {
-      if (path === '/api/orgs/1/children')
-        return { body: { items: [child(2, '东城区总工会'), child(3, '西城区总工会')], nextCursor: null } };
-      if (path === '/api/ledger/rollup') {
-        const orgId = Number(url.searchParams.get('orgId'));
-        if (orgId === 1) return { body: rollupOf(1, '北京市总工会', 5, people(42, 1500)) };
-        return { body: rollupOf(orgId, orgId === 2 ? '东城区总工会' : '西城区总工会', orgId, people(orgId, 0)) };
-      }
+  it('labels members counted once apart from reported figures, and shows each sub-node from the one roll-up answer', async () => {
+    const calls = fakeApi(cadre(['ledger.read']), (_method, path) => {
+      if (path === '/api/ledger/rollup') return { body: rollup };
       return undefined;
     });
     renderPage(<RollupView orgId={1} year={year} onYearChange={() => undefined} />);
@@ -64,9 +51,15 @@ describe('RollupView', { timeout: 240_000 }, () => {
     expect(reported.textContent).toContain('1,500');
     expect(within(screen.getByTestId('rollup-figures')).getByText('约 179,000人')).toBeTruthy();
     const children = screen.getByTestId('rollup-children');
-    const west = (await within(children).findByText('西城区总工会')).closest('tr')!;
-    expect(within(west).getAllByText('3')).toHaveLength(2);
-    const years = calls.filter((c) => c.url.pathname === '/api/ledger/rollup').map((c) => c.url.searchParams.get('year'));
-    expect(new Set(years)).toEqual(new Set([String(year)]));
+    const east = (await within(children).findByText('东城区总工会')).closest('tr')!;
+    expect(within(east).getAllByText('3')).toHaveLength(2);
+    const west = within(children).getByText('西城区总工会').closest('tr')!;
+    expect([...west.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['西城区总工会', '2', '40', '1,500']);
+    expect(screen.getByText('只列出工作最多的前 50 个下级组织')).toBeTruthy();
+    // One request for the node and its sub-nodes: none per sub-node, none for the list of sub-nodes.
+    const asked = calls.filter((c) => c.url.pathname.startsWith('/api/'));
+    expect(asked.map((c) => [c.url.pathname, c.url.searchParams.get('orgId'), c.url.searchParams.get('year')])).toEqual([
+      ['/api/ledger/rollup', '1', String(year)],
+    ]);
   });
 });

@@ -1,11 +1,17 @@
 import { Card, Col, Row, Skeleton, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LedgerRollup, LedgerRollupFigure, LedgerRollupKind } from '../../../common/ledger.js';
+import {
+  LEDGER_ROLLUP_CHILDREN,
+  type LedgerRollup,
+  type LedgerRollupChild,
+  type LedgerRollupFigure,
+  type LedgerRollupKind,
+} from '../../../common/ledger.js';
 import { formatCount } from '../../app/format.js';
 import { EChart, type ChartOption } from '../coverage/EChart.js';
 import { YearSelect } from './LedgerFilters.js';
-import { ROLLUP_CHILDREN, useRollup } from './useRollup.js';
+import { useRollup } from './useRollup.js';
 
 /** The people reached of a roll-up, each number with its basis in its label (members once each, or reported figures). */
 export function PeopleFigures({ people }: { people: LedgerRollup['people'] }) {
@@ -35,7 +41,7 @@ export function PeopleFigures({ people }: { people: LedgerRollup['people'] }) {
 /** 汇总: a node's subtree in a year — activities by kind (chart and table), people reached by basis, reported figures, sub-nodes. */
 export function RollupView({ orgId, year, onYearChange }: { orgId: number; year: number; onYearChange: (year: number) => void }) {
   const { t } = useTranslation();
-  const { rollup, children } = useRollup(orgId, year);
+  const rollup = useRollup(orgId, year);
   const option = useMemo<ChartOption>(() => {
     const rows = rollup?.byKind ?? [];
     return {
@@ -49,7 +55,12 @@ export function RollupView({ orgId, year, onYearChange }: { orgId: number; year:
   }, [rollup, t]);
   const kindColumns: TableColumnsType<LedgerRollupKind> = [
     { title: t('ledger.field.kind'), dataIndex: 'kind', render: (k: LedgerRollupKind['kind']) => t(`ledger.kinds.${k}`) },
-    { title: t('ledger.rollup.activities'), dataIndex: 'activities', align: 'right', render: formatCount },
+    {
+      title: t('ledger.rollup.activities'),
+      dataIndex: 'activities',
+      align: 'right',
+      render: (n: number, r) => <span data-testid={`rollup-kind-activities-${r.kind}`}>{formatCount(n)}</span>,
+    },
     { key: 'members', title: t('ledger.basis.members'), align: 'right', render: (_: unknown, r) => formatCount(r.people.members) },
     { key: 'reported', title: t('ledger.basis.reported'), align: 'right', render: (_: unknown, r) => formatCount(r.people.reported) },
   ];
@@ -63,9 +74,14 @@ export function RollupView({ orgId, year, onYearChange }: { orgId: number; year:
     },
     { title: t('ledger.rollup.entries'), dataIndex: 'entries', align: 'right', render: formatCount },
   ];
-  const childColumns: TableColumnsType<LedgerRollup> = [
+  const childColumns: TableColumnsType<LedgerRollupChild> = [
     { title: t('ledger.rollup.org'), dataIndex: 'orgName' },
-    { title: t('ledger.rollup.activities'), dataIndex: 'activities', align: 'right', render: formatCount },
+    {
+      title: t('ledger.rollup.activities'),
+      dataIndex: 'activities',
+      align: 'right',
+      render: (n: number, r) => <span data-testid={`rollup-child-activities-${r.orgId}`}>{formatCount(n)}</span>,
+    },
     { key: 'members', title: t('ledger.basis.members'), align: 'right', render: (_: unknown, r) => formatCount(r.people.members) },
     { key: 'reported', title: t('ledger.basis.reported'), align: 'right', render: (_: unknown, r) => formatCount(r.people.reported) },
   ];
@@ -81,7 +97,12 @@ export function RollupView({ orgId, year, onYearChange }: { orgId: number; year:
           <Card size="small">
             <Row gutter={[12, 12]}>
               <Col xs={12} md={6}>
-                <Statistic title={t('ledger.rollup.activities')} value={formatCount(rollup.activities)} data-testid="rollup-activities" />
+                <Statistic
+                  title={t('ledger.rollup.activities')}
+                  value={formatCount(rollup.activities)}
+                  valueRender={(value) => <span data-testid="rollup-activities-value">{value}</span>}
+                  data-testid="rollup-activities"
+                />
               </Col>
               <PeopleFigures people={rollup.people} />
               <Col xs={12} md={6}>
@@ -120,14 +141,14 @@ export function RollupView({ orgId, year, onYearChange }: { orgId: number; year:
           rowKey="orgId"
           size="small"
           pagination={false}
-          loading={children === null}
+          loading={rollup === null}
           columns={childColumns}
-          dataSource={children?.rows ?? []}
+          dataSource={rollup?.children ?? []}
           locale={{ emptyText: t('ledger.rollup.noChildren') }}
           data-testid="rollup-children"
         />
-        {children?.hasMore && (
-          <Typography.Text type="secondary">{t('ledger.rollup.moreChildren', { count: ROLLUP_CHILDREN })}</Typography.Text>
+        {rollup?.hasMoreChildren && (
+          <Typography.Text type="secondary">{t('ledger.rollup.moreChildren', { count: LEDGER_ROLLUP_CHILDREN })}</Typography.Text>
         )}
       </Card>
     </div>

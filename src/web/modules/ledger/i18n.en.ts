@@ -87,7 +87,7 @@ export const messages: Widen<typeof zhCN> = {
       children: 'Sub-nodes',
       org: 'Node',
       noChildren: 'No sub-nodes',
-      moreChildren: 'Only the first {{count}} sub-nodes are listed',
+      moreChildren: 'Only the {{count}} most active sub-nodes are listed',
     },
     detail: {
       title: 'Ledger entry',

@@ -84,7 +84,7 @@ export const messages = {
       children: '下级组织',
       org: '组织',
       noChildren: '没有下级组织',
-      moreChildren: '只列出前 {{count}} 个下级组织',
+      moreChildren: '只列出工作最多的前 {{count}} 个下级组织',
     },
     detail: {
       title: '台账条目',

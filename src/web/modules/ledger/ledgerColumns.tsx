@@ -81,7 +81,9 @@ export function useLedgerColumns({
       dataIndex: 'title',
       render: (title: string, e) => (
         <Space direction="vertical" size={0}>
-          <Typography.Text strong>{title}</Typography.Text>
+          <Typography.Text strong data-testid="ledger-entry-title">
+            {title}
+          </Typography.Text>
           {e.summary && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
               {e.summary}

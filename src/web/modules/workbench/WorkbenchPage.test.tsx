@@ -86,6 +86,8 @@ describe('the 工作台', () => {
               people,
               byKind: [{ kind: 'welfare', activities: 1, people }],
               figures: [],
+              children: [],
+              hasMoreChildren: false,
             },
           };
         if (path === '/api/ledger/entries') return { body: { items: [], nextCursor: null } };
