@@ -8,6 +8,7 @@ import { recordModuleWork } from './ledger.service.js';
 /**
  * The entries modules add when their work closes, each run inside the closing's transaction (the entry commits with
  * it), each once per record. The people are the module's own: an event counts the members who were checked in.
+ * One piece of work adds one entry: a training session run through an event is the event's.
  */
 export async function eventClosed(tx: Executor, e: EventClosed): Promise<void> {
   const facts = await repo.eventFacts(tx, e.eventId);
@@ -31,8 +32,13 @@ export async function eventClosed(tx: Executor, e: EventClosed): Promise<void> {
 /** The Beijing day of an instant (UTC+8 all year). */
 const beijingDay = (instant: string) => new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
 
-/** A training session held: its course's title, its day, the members marked present by then. */
+/**
+ * A training session held: its course's title, its day, the members marked present by then. A session taking its
+ * sign-ups through an event (a 'training' event) adds nothing itself: one piece of work, one entry — the event's, added
+ * when it closes, which counts the session's attendees with the event's, each person once.
+ */
 export async function trainingSessionHeld(tx: Executor, s: TrainingSessionHeld): Promise<void> {
+  if (await repo.trainingSessionInEvent(tx, s.sessionId)) return;
   await recordModuleWork(tx, s.by, {
     module: 'training',
     recordId: s.sessionId,
