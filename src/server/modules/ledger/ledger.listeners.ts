@@ -2,6 +2,7 @@ import type { Executor } from '../../db/executor.js';
 import type { EventClosed } from '../events/events.admin.service.js';
 import type { TrainingSessionHeld } from '../training/training.service.js';
 import type { OutreachMeetingRecorded } from '../outreach/outreach.service.js';
+import type { WelfareCampaignClosed } from '../welfare/welfare.service.js';
 import * as repo from './ledger.repo.js';
 import { recordModuleWork } from './ledger.service.js';
 
@@ -69,5 +70,28 @@ export async function outreachMeetingRecorded(tx: Executor, m: OutreachMeetingRe
     dateTo: null,
     place: m.venue,
     coOrganisers: [],
+  });
+}
+
+/**
+ * A welfare campaign closed: its name, its period, the distinct members who received a hand-out (a named non-member
+ * or a counted batch has no member to count), and the hand-outs given as a figure (each batch counted by its people).
+ */
+export async function welfareCampaignClosed(tx: Executor, c: WelfareCampaignClosed): Promise<void> {
+  const facts = await repo.welfareFacts(tx, c.regionId, c.campaignId);
+  await recordModuleWork(tx, c.by, {
+    module: 'welfare',
+    recordId: c.campaignId,
+    orgId: c.orgId,
+    orgPath: c.orgPath,
+    kind: 'welfare',
+    title: c.title,
+    summary: c.description || null,
+    dateFrom: c.startsOn,
+    dateTo: c.endsOn,
+    place: null,
+    coOrganisers: facts.coOrganisers,
+    figures: [{ value: facts.handedOut, unit: '人次', counts: '领取慰问品', approximate: false }],
+    addMembers: (t, entryId) => repo.addWelfareRecipients(t, entryId, c.regionId, c.campaignId),
   });
 }

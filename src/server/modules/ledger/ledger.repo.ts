@@ -373,3 +373,28 @@ export async function eventFacts(tx: Executor, eventId: number) {
     .execute();
   return { ...rows[0], coOrganisers };
 }
+
+/** The members who received a hand-out of a welfare campaign, each once: the people a welfare entry reached. */
+export async function addWelfareRecipients(tx: Executor, entryId: number, regionId: number, campaignId: number): Promise<number> {
+  const { rows } = await sql<{ n: number | string }>`
+    WITH added AS (
+      INSERT INTO ledger_entry_member (region_id, entry_id, member_id)
+      SELECT DISTINCT h.member_region_id, ${entryId}::bigint, h.member_id FROM welfare_handout h
+       WHERE h.region_id = ${regionId} AND h.campaign_id = ${campaignId} AND h.member_id IS NOT NULL
+      ON CONFLICT DO NOTHING RETURNING 1)
+    SELECT count(*) AS n FROM added`.execute(tx);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** A welfare campaign's hand-outs given (a counted batch by its people) and its co-organising nodes. */
+export async function welfareFacts(tx: Executor, regionId: number, campaignId: number) {
+  const { rows } = await sql<{ n: number | string | null }>`
+    SELECT coalesce(sum(coalesce(h.batch_count, 1)), 0) AS n FROM welfare_handout h
+     WHERE h.region_id = ${regionId} AND h.campaign_id = ${campaignId}`.execute(tx);
+  const coOrganisers = await tx
+    .selectFrom('welfare_campaign_node')
+    .select(['org_id as id', 'org_path as path'])
+    .where('campaign_id', '=', campaignId)
+    .execute();
+  return { handedOut: Number(rows[0]?.n ?? 0), coOrganisers };
+}
