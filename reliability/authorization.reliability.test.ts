@@ -512,6 +512,7 @@ function aimedAtTargetWelfare(): { route: string; request: Req }[] {
     }),
     r('GET /api/welfare/campaigns', { method: 'GET', url: `/api/welfare/campaigns?orgId=${T}` }),
     r('GET /api/welfare/campaigns/:id', { method: 'GET', url: campaign }),
+    r('POST /api/welfare/campaigns/:id/close', { method: 'POST', url: `${campaign}/close`, payload: {} }),
     r('POST /api/welfare/campaigns/:id/moves', {
       method: 'POST',
       url: `${campaign}/moves`,

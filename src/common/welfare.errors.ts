@@ -12,6 +12,11 @@ export const welfareErrors = defineErrors({
     'zh-CN': '库存不足：{item} 在该处仅剩 {left}{unit}',
     en: 'Not enough stock: only {left} {unit} of {item} left here',
   },
+  WELFARE_CAMPAIGN_CLOSED: {
+    status: 409,
+    'zh-CN': '该活动已结束，不再发放慰问品',
+    en: 'This campaign is closed; no more hand-outs are accepted',
+  },
   WELFARE_ALREADY_HANDED_OUT: {
     status: 409,
     'zh-CN': '此人已在本活动中领取过（{at} 于 {place}），每人限领一次',

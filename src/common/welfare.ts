@@ -112,6 +112,8 @@ export const Campaign = z.object({
   voucherFrom: z.string().nullable(),
   voucherTo: z.string().nullable(),
   budgetYuan: z.number(),
+  /** When the campaign was closed (its hand-outs over); null while it is open. */
+  closedAt: z.string().nullable(),
 });
 export type Campaign = z.infer<typeof Campaign>;
 
@@ -378,6 +380,10 @@ defineAuditActions({
     label: { 'zh-CN': '新建慰问活动', en: 'Create welfare campaign' },
     sentence: { 'zh-CN': '新建{kind}活动 {target}', en: 'Created {kind} campaign {target}' },
     params: { kind: (value, locale) => (typeof value === 'string' ? (kindWords[value]?.[locale] ?? value) : '') },
+  },
+  'welfare.campaign.close': {
+    label: { 'zh-CN': '结束慰问活动', en: 'Close welfare campaign' },
+    sentence: { 'zh-CN': '结束活动 {target}，不再发放', en: 'Closed campaign {target}; no more hand-outs' },
   },
   'welfare.move': {
     label: { 'zh-CN': '物资调拨', en: 'Stock move' },

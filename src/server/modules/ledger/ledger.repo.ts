@@ -279,16 +279,33 @@ export async function setMembersReached(tx: Executor, entryId: number, count: nu
   await tx.updateTable('ledger_entry').set({ people_reached: count }).where('id', '=', entryId).execute();
 }
 
-/** The members who attended the sessions of an event (checked in), each once: the people an event entry reached. */
+/**
+ * The members who attended the sessions of an event (checked in), and those marked present at a training session taking
+ * its sign-ups through one of them, each once: the people an event entry reached.
+ */
 export async function addEventAttendees(tx: Executor, entryId: number, eventId: number): Promise<number> {
   const { rows } = await sql<{ n: number | string }>`
     WITH added AS (
       INSERT INTO ledger_entry_member (region_id, entry_id, member_id)
-      SELECT DISTINCT r.region_id, ${entryId}::bigint, r.member_id FROM event_registration r
+      SELECT r.region_id, ${entryId}::bigint, r.member_id FROM event_registration r
        WHERE r.event_id = ${eventId} AND r.status = 'attended'
+      UNION
+      SELECT a.region_id, ${entryId}::bigint, a.member_id FROM training_attendance a
+        JOIN training_session t ON t.id = a.training_session_id
+        JOIN event_session s ON s.id = t.event_session_id
+       WHERE s.event_id = ${eventId}
       ON CONFLICT DO NOTHING RETURNING 1)
     SELECT count(*) AS n FROM added`.execute(tx);
   return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * Whether a training session takes its sign-ups through an event session: the work is then the event's, and its entry
+ * (added when the event closes) counts the session's attendees with the event's.
+ */
+export async function trainingSessionInEvent(tx: Executor, sessionId: number): Promise<boolean> {
+  const row = await tx.selectFrom('training_session').select('event_session_id').where('id', '=', sessionId).executeTakeFirst();
+  return row?.event_session_id != null;
 }
 
 /** The members marked present at a training session, each once: the people a training entry reached. */
@@ -316,4 +333,29 @@ export async function eventFacts(tx: Executor, eventId: number) {
     .where('event_id', '=', eventId)
     .execute();
   return { ...rows[0], coOrganisers };
+}
+
+/** The members who received a hand-out of a welfare campaign, each once: the people a welfare entry reached. */
+export async function addWelfareRecipients(tx: Executor, entryId: number, regionId: number, campaignId: number): Promise<number> {
+  const { rows } = await sql<{ n: number | string }>`
+    WITH added AS (
+      INSERT INTO ledger_entry_member (region_id, entry_id, member_id)
+      SELECT DISTINCT h.member_region_id, ${entryId}::bigint, h.member_id FROM welfare_handout h
+       WHERE h.region_id = ${regionId} AND h.campaign_id = ${campaignId} AND h.member_id IS NOT NULL
+      ON CONFLICT DO NOTHING RETURNING 1)
+    SELECT count(*) AS n FROM added`.execute(tx);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** A welfare campaign's hand-outs given (a counted batch by its people) and its co-organising nodes. */
+export async function welfareFacts(tx: Executor, regionId: number, campaignId: number) {
+  const { rows } = await sql<{ n: number | string | null }>`
+    SELECT coalesce(sum(coalesce(h.batch_count, 1)), 0) AS n FROM welfare_handout h
+     WHERE h.region_id = ${regionId} AND h.campaign_id = ${campaignId}`.execute(tx);
+  const coOrganisers = await tx
+    .selectFrom('welfare_campaign_node')
+    .select(['org_id as id', 'org_path as path'])
+    .where('campaign_id', '=', campaignId)
+    .execute();
+  return { handedOut: Number(rows[0]?.n ?? 0), coOrganisers };
 }

@@ -67,6 +67,7 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps): void {
     deps.events.on('event.closed', listeners.eventClosed),
     deps.events.on('training.session.held', listeners.trainingSessionHeld),
     deps.events.on('outreach.meeting.recorded', listeners.outreachMeetingRecorded),
+    deps.events.on('welfare.campaign.closed', listeners.welfareCampaignClosed),
   ];
   app.addHook('onClose', async () => unsubscribe.forEach((off) => off()));
 }

@@ -10,6 +10,7 @@ import {
   type CreateLedgerEntryBody,
   type LedgerEntry,
   type LedgerEntryDetail,
+  type LedgerFigureInput,
   type LedgerKind,
   type LedgerListQuery,
   type LedgerModule,
@@ -301,6 +302,8 @@ export type ModuleWork = {
   addMembers?: (tx: Executor, entryId: number) => Promise<number>;
   /** A reported number of people, when the module knows a count but not the people. */
   reportedPeople?: number | null;
+  /** The module's own figures of the work (hand-outs given …). */
+  figures?: readonly LedgerFigureInput[];
 };
 
 /**
@@ -332,6 +335,7 @@ export async function recordModuleWork(tx: Executor, actor: AuditActor, work: Mo
   });
   if (id === undefined) return undefined;
   await repo.replaceCoOrganisers(tx, id, work.coOrganisers);
+  if (work.figures && work.figures.length > 0) await repo.replaceFigures(tx, id, work.figures);
   if (work.addMembers) await repo.setMembersReached(tx, id, await work.addMembers(tx, id));
   await recordWrite(
     tx,

@@ -351,6 +351,46 @@ describe('the work ledger (工作台账)', () => {
     ]);
   });
 
+  it('a training run through an event adds one entry, the event’s, counting each person once', async () => {
+    const union = await buildOrg(ctx, tree.dcStreet.id, 'grassroots_union');
+    const course = await ctx.call('POST', '/api/training/courses', { orgId: union.id, title: `台账送教${++serial}`, topic: '劳动法' });
+    expect(course.statusCode, course.body).toBe(201);
+    const start = Date.now() + 3 * 24 * 3600_000;
+    const created = await ctx.call('POST', '/api/training/sessions', {
+      courseId: course.json<{ id: number }>().id,
+      startsAt: new Date(start).toISOString(),
+      endsAt: new Date(start + 2 * 3600_000).toISOString(),
+      place: '职工之家',
+      capacity: 50,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const session = created.json<{ id: number }>();
+    const linked = await ctx.call('POST', `/api/training/sessions/${session.id}/sign-up`, { capacity: 10 });
+    expect(linked.statusCode, linked.body).toBe(201);
+    const { eventId, eventSessionId } = linked.json<{ eventId: number; eventSessionId: number }>();
+    // Two signed up through the event; a third is marked present from the cadre's list only.
+    const people = [];
+    for (let i = 0; i < 3; i++) people.push(await buildMember(ctx, union.id, { name: `送教学员${i}` }));
+    const signed = await ctx.call('POST', `/api/events/${eventId}/registrations/bulk`, {
+      sessionId: eventSessionId,
+      key: `ledger-training-${eventId}`,
+      memberIds: people.slice(0, 2).map((p) => p.id),
+    });
+    expect(signed.statusCode, signed.body).toBe(200);
+    const marked = await ctx.call('POST', `/api/training/sessions/${session.id}/attendance`, { memberIds: people.map((p) => p.id) });
+    expect(marked.statusCode, marked.body).toBe(200);
+    expect((await ctx.call('POST', `/api/training/sessions/${session.id}/status`, { status: 'held' })).statusCode).toBe(200);
+    expect((await ctx.call('POST', `/api/events/${eventId}/close`, { summary: '送教圆满结束' })).statusCode).toBe(200);
+    const entries = await ctx.database.db
+      .selectFrom('ledger_entry')
+      .select(['module', 'module_record_id', 'kind', 'people_reached', 'people_basis'])
+      .where('org_id', '=', union.id)
+      .execute();
+    expect(entries).toEqual([
+      { module: 'events', module_record_id: eventId, kind: 'training', people_reached: 3, people_basis: 'members' },
+    ]);
+  });
+
   it('exports a node’s year as the 工作台账 in Excel', async () => {
     const org = await buildOrg(ctx, tree.dcStreet.id, 'grassroots_union');
     await addEntry({ orgId: org.id, title: '=HYPERLINK("x")', dateFrom: '2025-03-02', peopleReached: 30 });

@@ -124,6 +124,18 @@ export const authz: ModuleAuthz = {
       request: async (f) => ({ method: 'GET', url: `/api/welfare/campaigns/${(await campaignOnStreet(f)).campaign.id}` }),
     },
     {
+      route: 'POST /api/welfare/campaigns/:id/close',
+      action: 'welfare.write',
+      visibleWith: 'welfare.read',
+      write: true,
+      ok: 200,
+      request: async (f) => ({
+        method: 'POST',
+        url: `/api/welfare/campaigns/${(await campaignOnStreet(f)).campaign.id}/close`,
+        payload: {},
+      }),
+    },
+    {
       route: 'POST /api/welfare/campaigns/:id/moves',
       action: 'welfare.write',
       visibleWith: 'welfare.read',

@@ -29,6 +29,7 @@ function selectCampaigns(db: Executor) {
       'c.ends_on',
       'c.voucher_from',
       'c.voucher_to',
+      'c.closed_at',
     ])
     .select(sql<number>`(SELECT coalesce(sum(i.budget_fen), 0)::bigint FROM welfare_item i WHERE i.campaign_id = c.id)`.as('budget_fen'));
 }
@@ -37,6 +38,25 @@ export type CampaignRow = Awaited<ReturnType<ReturnType<typeof selectCampaigns>[
 export async function findCampaignInScope(db: Executor, scope: OrgScope, id: number): Promise<InScope<CampaignRow> | undefined> {
   const row = await selectCampaigns(db).where('c.id', '=', id).where(campaignVisible(scope)).executeTakeFirst();
   return row && provenInScope(row);
+}
+
+/**
+ * Closes the campaign, once: only where the scope reaches the campaign's own node (co-organisers hand out, the owner
+ * closes). Answers whether this call closed it.
+ */
+export async function closeCampaign(tx: Executor, scope: OrgScope, id: number, userId: number | null): Promise<boolean> {
+  const { rows } = await sql<{ id: number }>`
+    UPDATE welfare_campaign c SET closed_at = now(), closed_by = ${userId}
+     WHERE c.id = ${id} AND c.closed_at IS NULL AND ${inScope(scope, sql.ref('c.org_path'))}
+    RETURNING c.id`.execute(tx);
+  return rows.length > 0;
+}
+
+/** Whether the campaign is closed, the row held (FOR SHARE) so a closing waits for a hand-out under way. */
+export async function lockOpenCampaign(tx: Executor, id: number): Promise<boolean> {
+  const { rows } = await sql<{ closed: boolean }>`
+    SELECT c.closed_at IS NOT NULL AS closed FROM welfare_campaign c WHERE c.id = ${id} FOR SHARE`.execute(tx);
+  return rows[0]?.closed === false;
 }
 
 /** Campaigns visible to the scope whose node lies under `underPath` or which hold stock there, newest first. */

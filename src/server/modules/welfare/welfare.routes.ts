@@ -53,6 +53,9 @@ export function welfareRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/welfare/campaigns/:id', { schema: { tags, params: IdParam, response: { 200: CampaignDetail } } }, async (req) =>
     welfare.getCampaign(db, requireActor(req), req.params.id),
   );
+  r.post('/api/welfare/campaigns/:id/close', { schema: { tags, params: IdParam, response: { 200: CampaignDetail } } }, async (req) =>
+    welfare.closeCampaign(db, deps.events, requireActor(req), req.params.id),
+  );
   r.post(
     '/api/welfare/campaigns/:id/moves',
     { schema: { tags, params: IdParam, body: MoveBody, response: { 201: StockMove } } },

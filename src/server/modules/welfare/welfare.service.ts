@@ -29,6 +29,8 @@ import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../../audit/audit.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
 import { findCardHolder } from '../members/members.service.js';
+import type { EventBus } from '../../events.js';
+import type { AuditActor } from '../../audit/audit.js';
 import type { VoucherSigner } from './welfare.signer.js';
 import * as repo from './welfare.repo.js';
 
@@ -36,6 +38,24 @@ import * as repo from './welfare.repo.js';
 export type WelfareDeps = Pick<Deps, 'db' | 'cipher' | 'cardSigner'> & { vouchers: VoucherSigner };
 
 const fen = (yuan: number) => Math.round(yuan * 100);
+
+/** A campaign was closed (its hand-outs are over): told once, in the closing's transaction. */
+export type WelfareCampaignClosed = {
+  by: AuditActor;
+  campaignId: number;
+  regionId: number;
+  orgId: number;
+  orgPath: string;
+  title: string;
+  description: string;
+  startsOn: string;
+  endsOn: string;
+};
+declare module '../../events.js' {
+  interface AppEvents {
+    'welfare.campaign.closed': WelfareCampaignClosed;
+  }
+}
 
 function toCampaign(row: repo.CampaignRow): Campaign {
   return {
@@ -50,6 +70,7 @@ function toCampaign(row: repo.CampaignRow): Campaign {
     voucherFrom: row.voucher_from,
     voucherTo: row.voucher_to,
     budgetYuan: Number(row.budget_fen) / 100,
+    closedAt: row.closed_at,
   };
 }
 
@@ -119,6 +140,31 @@ export async function listCampaigns(db: Kysely<DB>, actor: Actor, query: Campaig
     present: (rows) => rows.map(toCampaign),
     sortKey: (last) => last.id,
   });
+}
+
+/**
+ * Closes a campaign (结束活动): its own node's welfare.write (co-organisers hand out but do not close), once — closing
+ * again changes nothing. From then on no hand-out is accepted; the closing is audited and told to the listeners.
+ */
+export async function closeCampaign(db: Kysely<DB>, bus: EventBus, actor: Actor, id: number): Promise<CampaignDetail> {
+  await db.transaction().execute(async (tx) => {
+    const campaign = await findCampaignFor(tx, actor, id);
+    await findOrgFor(tx, actor, 'welfare.write', campaign.org_id);
+    if (!(await repo.closeCampaign(tx, scopeFor(actor, 'welfare.write'), campaign.id, actor.userId))) return;
+    await recordWrite(tx, actor, 'welfare.campaign.close', { type: 'welfare_campaign', id: campaign.id, orgPath: campaign.org_path });
+    await bus.emit(tx, 'welfare.campaign.closed', {
+      by: actor,
+      campaignId: campaign.id,
+      regionId: campaign.region_id,
+      orgId: campaign.org_id,
+      orgPath: campaign.org_path,
+      title: campaign.name,
+      description: campaign.description,
+      startsOn: campaign.starts_on,
+      endsOn: campaign.ends_on,
+    });
+  });
+  return getCampaign(db, actor, id);
 }
 
 /** A campaign with its items, co-organisers, merchants, and the stock and pending receipts the caller may see. */
@@ -382,6 +428,7 @@ const beijingMidnight = (day: string, plusDays = 0) => new Date(Date.parse(`${da
 export async function handOut(deps: WelfareDeps, actor: Actor, campaignId: number, body: HandoutBody): Promise<Handout> {
   const { handoutId, campaign } = await deps.db.transaction().execute(async (tx) => {
     const campaign = await findCampaignFor(tx, actor, campaignId);
+    if (!(await repo.lockOpenCampaign(tx, campaign.id))) throw new AppError('WELFARE_CAMPAIGN_CLOSED');
     const place = await placeFor(tx, actor, campaign, body.from, false);
     if (body.kind === 'batch' && !body.from.site) throw new AppError('WELFARE_BATCH_AT_SITE');
     const items = await repo.itemsOf(tx, campaign);

@@ -18,6 +18,8 @@ export type WelfareCampaignTable = {
   voucher_from: string | null;
   voucher_to: string | null;
   created_at: Timestamp;
+  closed_at: ColumnType<string | null, string | null | undefined, string | null>;
+  closed_by: ColumnType<number | null, number | null | undefined, number | null>;
 };
 
 export type WelfareCampaignNodeTable = { campaign_id: number; org_id: number; org_path: string };

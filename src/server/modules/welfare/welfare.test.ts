@@ -352,3 +352,91 @@ describe('welfare campaigns (夏送清凉)', () => {
     await expect(sql`DELETE FROM welfare_move`.execute(ctx.database.db)).rejects.toThrow(/immutable/);
   });
 });
+
+describe('closing a campaign (结束活动)', () => {
+  it('closes once, refuses hand-outs after, and adds one ledger entry counting the members who received goods', async () => {
+    const created = await ctx.call('POST', '/api/welfare/campaigns', {
+      orgId: tree.dcStreet.id,
+      kind: 'winter',
+      name: '2026年送温暖',
+      description: '为困难职工送去棉衣',
+      startsOn: '2026-12-01',
+      endsOn: '2027-01-31',
+      items: [{ name: '棉衣', unit: '份', plannedQty: 100, budgetYuan: 20000 }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const winter = created.json<CampaignDetail>();
+    expect(winter.closedAt).toBeNull();
+    const coat = winter.items[0]!.id;
+    const give = (body: object) =>
+      ctx.call('POST', `/api/welfare/campaigns/${winter.id}/handouts`, {
+        key: nextKey(),
+        from: { orgId: tree.dcStreet.id },
+        items: [{ itemId: coat, qty: 1 }],
+        ...body,
+      });
+    expect(
+      (await ctx.call('POST', `/api/welfare/campaigns/${winter.id}/moves`, { kind: 'stock_in', key: nextKey(), itemId: coat, qty: 100 }))
+        .statusCode,
+    ).toBe(201);
+    // Two members by card, one named non-member: two members reached, three hand-outs given.
+    for (const name of ['赵困难', '钱困难']) {
+      const member = await buildMember(ctx, tree.dcUnion.id, { name });
+      const card = (await ctx.call('GET', `/api/members/${member.id}/card`)).json<{ token: string }>();
+      expect((await give({ kind: 'member', cardToken: card.token })).statusCode).toBe(201);
+    }
+    expect((await give({ kind: 'person', name: '孙外卖', phone: makePhone() })).statusCode).toBe(201);
+    // A reader of the node may not close it; a cadre of another subtree does not see it.
+    const reader = await actorWith(ctx, 'read_only', tree.dcStreet.id);
+    expect((await ctx.call('POST', `/api/welfare/campaigns/${winter.id}/close`, {}, reader.cookie)).statusCode).toBe(403);
+    const xicheng = await actorWith(ctx, 'union_cadre', tree.xicheng.id);
+    expect((await ctx.call('POST', `/api/welfare/campaigns/${winter.id}/close`, {}, xicheng.cookie)).statusCode).toBe(404);
+    const closed = await ctx.call('POST', `/api/welfare/campaigns/${winter.id}/close`, {});
+    expect(closed.statusCode, closed.body).toBe(200);
+    const closedAt = closed.json<CampaignDetail>().closedAt;
+    expect(closedAt).not.toBeNull();
+    // Closing again changes nothing.
+    const again = await ctx.call('POST', `/api/welfare/campaigns/${winter.id}/close`, {});
+    expect(again.statusCode).toBe(200);
+    expect(again.json<CampaignDetail>().closedAt).toBe(closedAt);
+    const late = await give({ kind: 'person', name: '李迟到', phone: makePhone() });
+    expect(late.statusCode).toBe(409);
+    expect(late.json<{ code: string; message: string }>()).toMatchObject({
+      code: 'WELFARE_CAMPAIGN_CLOSED',
+      message: '该活动已结束，不再发放慰问品',
+    });
+    const entries = await ctx.database.db
+      .selectFrom('ledger_entry')
+      .select(['id', 'org_id', 'kind', 'title', 'summary', 'date_from', 'date_to', 'people_reached', 'people_basis', 'source'])
+      .where('module', '=', 'welfare')
+      .where('module_record_id', '=', winter.id)
+      .execute();
+    expect(entries.map(({ id: _id, ...e }) => e)).toEqual([
+      {
+        org_id: tree.dcStreet.id,
+        kind: 'welfare',
+        title: '2026年送温暖',
+        summary: '为困难职工送去棉衣',
+        date_from: '2026-12-01',
+        date_to: '2027-01-31',
+        people_reached: 2,
+        people_basis: 'members',
+        source: 'module',
+      },
+    ]);
+    const figures = await ctx.database.db
+      .selectFrom('ledger_figure')
+      .select(['value', 'unit', 'counts'])
+      .where('entry_id', '=', entries[0]!.id)
+      .execute();
+    expect(figures.map((f) => [Number(f.value), f.unit, f.counts])).toEqual([[3, '人次', '领取慰问品']]);
+    const audit = await ctx.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('target_type', '=', 'welfare_campaign')
+      .where('target_id', '=', String(winter.id))
+      .where('action', '=', 'welfare.campaign.close')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+});

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import type { CampaignDetail } from '../../../common/welfare.js';
+import { CloseCampaignButton } from './CloseCampaignButton.js';
 import { HandoutsTab } from './HandoutsTab.js';
 import { ReconciliationTab } from './ReconciliationTab.js';
 import { StockTab } from './StockTab.js';
@@ -40,6 +41,7 @@ export function CampaignPage() {
           {campaign.name}
         </Typography.Title>
         <Tag color="cyan">{t(`welfare.kind.${campaign.kind}`)}</Tag>
+        <CloseCampaignButton campaign={campaign} onClosed={changed} />
       </div>
       <Descriptions size="small" column={{ xs: 1, md: 3 }} data-testid="campaign-facts" style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('welfare.field.org')}>{campaign.orgName}</Descriptions.Item>

@@ -111,7 +111,8 @@ export function HandoutsTab({ campaign, version, onChanged }: { campaign: Campai
       scrollX={1010}
       emptyText={t('welfare.handout.empty')}
       actions={
-        can('welfare.write') && (
+        can('welfare.write') &&
+        !campaign.closedAt && (
           <Button type="primary" onClick={() => setOpen(true)} data-testid="handout-create">
             {t('welfare.handout.create')}
           </Button>

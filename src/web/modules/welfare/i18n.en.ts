@@ -10,6 +10,10 @@ export const messages: Widen<typeof zhCN> = {
     created: 'Campaign created',
     empty: 'No welfare campaigns under this organisation',
     notFound: 'Campaign not found, or outside what you may see',
+    close: 'Close campaign',
+    closeConfirm: 'Once closed it takes no more hand-outs and is added to the work ledger. Close this campaign?',
+    closeDone: 'Campaign closed',
+    closed: 'Closed',
     kind: { condolence: 'Condolence visit', summer: 'Summer cool-down', winter: 'Winter warmth' },
     field: {
       name: 'Name',

@@ -7,6 +7,10 @@ export const messages = {
     created: '已创建活动',
     empty: '该组织下没有慰问活动',
     notFound: '找不到该活动，或您无权查看',
+    close: '结束活动',
+    closeConfirm: '结束后不再接受发放，并记入工作台账。确定结束该活动？',
+    closeDone: '活动已结束',
+    closed: '已结束',
     kind: { condolence: '慰问', summer: '夏送清凉', winter: '送温暖' },
     field: {
       name: '活动名称',

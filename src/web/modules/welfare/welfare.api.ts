@@ -22,6 +22,7 @@ export const welfareApi = {
   list: (orgId: number, cursor: string | undefined, limit: number) => api.get(base, pageOf(Campaign), { orgId, cursor, limit }),
   get: (id: number) => api.get(`${base}/${id}`, CampaignDetail),
   create: (body: CreateCampaignBody) => api.post(base, CampaignDetail, body),
+  close: (id: number) => api.post(`${base}/${id}/close`, CampaignDetail, {}),
   move: (id: number, body: MoveBody) => api.post(`${base}/${id}/moves`, StockMove, body),
   receive: (id: number, moveId: number) => api.post(`${base}/${id}/receipts`, StockMove, { moveId }),
   handOut: (id: number, body: HandoutBody) => api.post(`${base}/${id}/handouts`, Handout, body),

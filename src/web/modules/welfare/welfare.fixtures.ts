@@ -14,6 +14,7 @@ export function buildCampaign(overrides: Partial<CampaignDetail> = {}): Campaign
     voucherFrom: null,
     voucherTo: null,
     budgetYuan: 15000,
+    closedAt: null,
     items: [{ id: 11, name: '西瓜', unit: '斤', plannedQty: 10000, budgetYuan: 15000, isVoucher: false }],
     coOrganisers: [],
     merchants: [],
