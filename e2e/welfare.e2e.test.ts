@@ -136,6 +136,8 @@ describe.skipIf(!hasChromium)('a 夏送清凉 campaign in a browser', () => {
       await page.getByTestId('move-to').locator('input').click();
       await page.getByTestId('move-to').locator('input').fill('东城区总工会');
       await page.getByTestId(`org-option-${dongcheng.id}`).click(WAIT);
+      // The picker's list closes before 确定 is pressed: on a loaded machine a click during its closing was lost.
+      await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden', ...WAIT });
       await shot(page, 'welfare-02-allocate', true);
       await page.getByTestId('move-ok').click();
       await page
