@@ -310,8 +310,10 @@ export type ResultSnapshot = z.infer<typeof ResultSnapshot>;
 export const ResultPreview = z.object({ sha256: z.string(), result: ContestResult });
 export type ResultPreview = z.infer<typeof ResultPreview>;
 
-export const FileAppealBody = z.object({ text: z.string().trim().min(5).max(5000) });
-export const AnswerAppealBody = z.object({ answer: z.string().trim().min(1).max(5000) });
+/** A written appeal (申诉) and its answer: the appeal states facts and grounds, so a few characters at least. */
+export const APPEAL_LIMITS = { textMin: 5, textMax: 5000, answerMax: 5000 } as const;
+export const FileAppealBody = z.object({ text: z.string().trim().min(APPEAL_LIMITS.textMin).max(APPEAL_LIMITS.textMax) });
+export const AnswerAppealBody = z.object({ answer: z.string().trim().min(1).max(APPEAL_LIMITS.answerMax) });
 export const Appeal = z.object({
   id: z.number(),
   contestId: z.number(),

@@ -1,6 +1,6 @@
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { FileAppealBody, type Entry } from '../../../common/contests.js';
+import { APPEAL_LIMITS, FileAppealBody, type Entry } from '../../../common/contests.js';
 import { FormModal } from '../../app/FormModal.js';
 import { parseWithSchema } from '../../app/zodForm.js';
 import { contestsApi } from './contests.api.js';
@@ -49,8 +49,8 @@ export function AppealFormModal({
           data-testid="appeal-entry"
         />
       </Form.Item>
-      <Form.Item name="text" label={labels.text} required extra={t('contests.appeals.textHelp')}>
-        <Input.TextArea rows={4} maxLength={5000} data-testid="appeal-text" />
+      <Form.Item name="text" label={labels.text} required extra={t('contests.appeals.textHelp', { min: APPEAL_LIMITS.textMin })}>
+        <Input.TextArea rows={4} maxLength={APPEAL_LIMITS.textMax} showCount data-testid="appeal-text" />
       </Form.Item>
     </FormModal>
   );

@@ -1,7 +1,7 @@
 import { Button, Input, List, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Appeal, Entry } from '../../../common/contests.js';
+import { APPEAL_LIMITS, type Appeal, type Entry } from '../../../common/contests.js';
 import { useNotify } from '../../app/notify.js';
 import { contestsApi } from './contests.api.js';
 import { beijingMinute } from './time.js';
@@ -16,6 +16,7 @@ function AnswerBox({ contestId, appeal, onDone }: { contestId: number; appeal: A
         value={text}
         onChange={(e) => setText(e.target.value)}
         placeholder={t('contests.appeals.answer')}
+        maxLength={APPEAL_LIMITS.answerMax}
         data-testid={`appeal-answer-${appeal.id}`}
       />
       <Button

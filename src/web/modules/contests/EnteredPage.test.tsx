@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../../common/auth.js';
 import type { EnteredEntry } from '../../../common/contests.entered.js';
+import { APPEAL_LIMITS } from '../../../common/contests.js';
 import { i18next } from '../../i18n/index.js';
 import { cadre, fakeApi, renderPage } from '../../testing/dom.js';
 import { OrgTreeProvider } from '../orgs/treeStore.js';
@@ -111,6 +112,9 @@ describe('EnteredPage (本单位参赛)', { timeout: 240_000 }, () => {
     await userEvent.click(screen.getByTestId('entered-appeal-71'));
     const modal = await screen.findByTestId('appeal-modal');
     expect(within(modal).getByText('节目71 · 和平里工会')).toBeTruthy();
+    // The limits of the common schema: the help names the minimum, the text area stops at the maximum.
+    expect(within(modal).getByText(/至少 5 个字/)).toBeTruthy();
+    expect(within(modal).getByTestId('appeal-text').getAttribute('maxlength')).toBe(String(APPEAL_LIMITS.textMax));
     await userEvent.type(within(modal).getByTestId('appeal-text'), '请复核评分。');
     await userEvent.click(screen.getByTestId('appeal-ok'));
     await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));

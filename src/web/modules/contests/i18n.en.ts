@@ -202,7 +202,8 @@ export const messages: Widen<typeof zhCN> = {
     appeals: {
       file: 'File an appeal',
       text: 'Appeal',
-      textHelp: 'State the facts and the grounds (5 characters at least); the result becomes final only once the organiser has answered.',
+      textHelp:
+        'State the facts and the grounds ({{min}} characters at least); the result becomes final only once the organiser has answered.',
       pickEntry: 'Choose the entry the appeal is about',
       filed: 'Appeal filed',
       title: 'Appeals ({{count}})',

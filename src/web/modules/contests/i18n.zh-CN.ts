@@ -188,7 +188,7 @@ export const messages = {
     appeals: {
       file: '提出申诉',
       text: '申诉内容',
-      textHelp: '写明申诉的事实和理由（至少 5 个字）；主办单位答复后才能确定最终结果。',
+      textHelp: '写明申诉的事实和理由（至少 {{min}} 个字）；主办单位答复后才能确定最终结果。',
       pickEntry: '请选择申诉的作品',
       filed: '申诉已提交',
       title: '申诉（{{count}} 件）',
