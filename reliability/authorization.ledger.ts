@@ -26,7 +26,7 @@ export async function buildLedgerTarget(asAdmin: AsAdmin, o: { orgId: number; na
   return { entry: entry.id, version: entry.version, draft: draft.id };
 }
 
-/** The ledger routes, aimed at T's entry and T's ledger. */
+/** The ledger routes, aimed at T's entry, T's ledger and T's drafts. */
 export function aimedAtTargetLedger(t: LedgerTarget, T: number): { route: string; request: Req }[] {
   const r = (route: string, request: Req) => ({ route, request });
   const entry = `/api/ledger/entries/${t.entry}`;
@@ -48,6 +48,7 @@ export function aimedAtTargetLedger(t: LedgerTarget, T: number): { route: string
       payload: Buffer.from(page('越权街道工会')),
       contentType: 'text/plain; charset=utf-8',
     }),
+    r('GET /api/ledger/imports', { method: 'GET', url: `/api/ledger/imports?orgId=${T}` }),
     r('GET /api/ledger/imports/:id', { method: 'GET', url: `/api/ledger/imports/${t.draft}` }),
     r('POST /api/ledger/imports/:id/proposals/:position/confirm', {
       method: 'POST',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, queryCount } from './paging.js';
+import { Id, PageQuery, pageOf, queryCount } from './paging.js';
 import { Proposal } from './ledger.report.js';
 import { defineAuditActions } from './audit.actions.js';
 
@@ -15,6 +15,8 @@ export const LEDGER_IMPORT_LIMITS = {
   treeNodes: 20_000,
   /** A file name as kept with the draft. */
   fileName: 200,
+  /** The first line of a page as the drafts list shows it. */
+  firstLine: 200,
 } as const;
 
 export const ledgerImportStatuses = ['open', 'confirmed', 'discarded'] as const;
@@ -50,6 +52,40 @@ export const LedgerImport = z.object({
   proposals: z.array(LedgerImportProposal),
 });
 export type LedgerImport = z.infer<typeof LedgerImport>;
+
+/** A draft is `open` while one of its proposals awaits a decision, `finished` once each is confirmed or discarded. */
+export const ledgerImportDraftStatuses = ['open', 'finished'] as const;
+export type LedgerImportDraftStatus = (typeof ledgerImportDraftStatuses)[number];
+
+/** The drafts of a node's subtree (草稿), newest first; keyset-paged like every list (`cursor`, `limit`). */
+export const LedgerImportListQuery = PageQuery.extend({
+  orgId: Id,
+  status: z.enum(ledgerImportDraftStatuses).optional(),
+});
+export type LedgerImportListQuery = z.infer<typeof LedgerImportListQuery>;
+
+/** One draft of the list: what it is, whose, and how far the cadre got with its proposals. */
+export const LedgerImportSummary = z.object({
+  id: z.number(),
+  /** The uploaded file's name, else null (a pasted page). */
+  fileName: z.string().nullable(),
+  /** The first line of the page that is not blank (at most LEDGER_IMPORT_LIMITS.firstLine characters). */
+  firstLine: z.string(),
+  orgId: z.number(),
+  orgName: z.string(),
+  createdAt: z.string(),
+  createdBy: z.number().nullable(),
+  createdByName: z.string().nullable(),
+  status: z.enum(ledgerImportDraftStatuses),
+  /** Proposals by what became of them. */
+  open: z.number(),
+  confirmed: z.number(),
+  discarded: z.number(),
+});
+export type LedgerImportSummary = z.infer<typeof LedgerImportSummary>;
+
+export const LedgerImportPage = pageOf(LedgerImportSummary);
+export type LedgerImportPage = z.infer<typeof LedgerImportPage>;
 
 defineAuditActions({
   'ledger.import.create': {

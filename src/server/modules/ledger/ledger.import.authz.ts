@@ -30,6 +30,15 @@ export const authz: ModuleAuthz = {
       }),
     },
     {
+      route: 'GET /api/ledger/imports',
+      action: 'ledger.write',
+      write: false,
+      request: async (f) => {
+        await draftOnStreet(f);
+        return { method: 'GET', url: `/api/ledger/imports?orgId=${f.tree.dcStreet.id}&status=open` };
+      },
+    },
+    {
       route: 'GET /api/ledger/imports/:id',
       action: 'ledger.write',
       visibleWith: 'ledger.read',

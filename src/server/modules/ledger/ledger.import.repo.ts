@@ -1,6 +1,8 @@
-import { sql } from 'kysely';
-import type { LedgerImportStatus } from '../../../common/ledger.import.js';
+import { sql, type SqlBool } from 'kysely';
+import type { ListTotal } from '../../../common/paging.js';
+import { LEDGER_IMPORT_LIMITS, type LedgerImportDraftStatus, type LedgerImportStatus } from '../../../common/ledger.import.js';
 import type { Executor } from '../../db/executor.js';
+import { boundedTotal } from '../../http/list-total.js';
 import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/scope.js';
 
 export type TreeNodeRow = { id: number; name: string; path: string; kind: string; district: string | null };
@@ -105,4 +107,56 @@ export async function decideProposal(
     .where('status', '=', 'open')
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+export type DraftFilter = { orgPath: string; status: LedgerImportDraftStatus | undefined };
+
+const hasOpenProposal = sql<SqlBool>`EXISTS (SELECT 1 FROM ledger_import_proposal p WHERE p.import_id = i.id AND p.status = 'open')`;
+const proposalsWith = (status: LedgerImportStatus) =>
+  sql<string | number>`(SELECT count(*) FROM ledger_import_proposal p WHERE p.import_id = i.id AND p.status = ${status})`;
+
+/** The drafts whose node lies under `orgPath` and in the scope, with how many proposals are open, confirmed, discarded. */
+function draftsUnder(db: Executor, scope: OrgScope, f: DraftFilter) {
+  let q = db
+    .selectFrom('ledger_import as i')
+    .innerJoin('org_unit as o', 'o.id', 'i.org_id')
+    .leftJoin('app_user as u', 'u.id', 'i.created_by')
+    .select([
+      'i.id',
+      'i.org_id',
+      'o.name as org_name',
+      'i.file_name',
+      sql<string>`left(btrim(split_part(btrim(i.source_text, E' \\t\\r\\n'), E'\\n', 1), E' \\t\\r'), ${LEDGER_IMPORT_LIMITS.firstLine})`.as(
+        'first_line',
+      ),
+      'i.created_at',
+      'i.created_by',
+      'u.display_name as created_by_name',
+      proposalsWith('open').as('open'),
+      proposalsWith('confirmed').as('confirmed'),
+      proposalsWith('discarded').as('discarded'),
+    ])
+    .where(inScope(scope, sql.ref('i.org_path')))
+    .where(sql<SqlBool>`i.org_path <@ ${f.orgPath}::ltree`);
+  if (f.status === 'open') q = q.where(hasOpenProposal);
+  if (f.status === 'finished') q = q.where(sql<SqlBool>`NOT ${hasOpenProposal}`);
+  return q;
+}
+export type DraftRow = Awaited<ReturnType<ReturnType<typeof draftsUnder>['executeTakeFirstOrThrow']>>;
+
+/** Newest first (ids follow creation), keyset-paged on the id; `limit + 1` rows tell whether there is more. */
+export function listDrafts(
+  db: Executor,
+  scope: OrgScope,
+  f: DraftFilter & { after: number | undefined; limit: number },
+): Promise<DraftRow[]> {
+  let q = draftsUnder(db, scope, f)
+    .orderBy('i.id', 'desc')
+    .limit(f.limit + 1);
+  if (f.after !== undefined) q = q.where('i.id', '<', f.after);
+  return q.execute();
+}
+
+export function countDrafts(db: Executor, scope: OrgScope, f: DraftFilter): Promise<ListTotal> {
+  return boundedTotal(db, draftsUnder(db, scope, f));
 }

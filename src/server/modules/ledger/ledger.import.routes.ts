@@ -7,7 +7,13 @@ import '../../../common/ledger.report.errors.js';
 import { IdParam } from '../../../common/paging.js';
 import { CreateLedgerEntryBody, LedgerEntry } from '../../../common/ledger.js';
 import { REPORT_PAGE_MAX_BYTES } from '../../../common/ledger.report.js';
-import { LedgerImport, LedgerImportProposalParams, LedgerImportQuery } from '../../../common/ledger.import.js';
+import {
+  LedgerImport,
+  LedgerImportListQuery,
+  LedgerImportPage,
+  LedgerImportProposalParams,
+  LedgerImportQuery,
+} from '../../../common/ledger.import.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import { readUploadedFile } from '../../http/upload.js';
 import * as imports from './ledger.import.service.js';
@@ -61,6 +67,9 @@ export function ledgerImportRoutes(app: FastifyInstance, deps: Deps): void {
       const page = await receivedPage(req);
       return reply.status(201).send(await imports.importPage(db, actor, req.query.orgId, page));
     },
+  );
+  r.get('/api/ledger/imports', { schema: { tags, querystring: LedgerImportListQuery, response: { 200: LedgerImportPage } } }, async (req) =>
+    imports.listImports(db, requireActor(req), req.query),
   );
   r.get('/api/ledger/imports/:id', { schema: { tags, params: IdParam, response: { 200: LedgerImport } } }, async (req) =>
     imports.getImport(db, requireActor(req), req.params.id),

@@ -5,9 +5,16 @@ import { AppError } from '../../../common/errors.js';
 import '../../../common/ledger.import.errors.js';
 import { LEDGER_LIMITS, type CreateLedgerEntryBody, type LedgerEntry } from '../../../common/ledger.js';
 import { Proposal, type ReportTreeNode } from '../../../common/ledger.report.js';
-import { LEDGER_IMPORT_LIMITS, type LedgerImport } from '../../../common/ledger.import.js';
+import {
+  LEDGER_IMPORT_LIMITS,
+  type LedgerImport,
+  type LedgerImportListQuery,
+  type LedgerImportSummary,
+} from '../../../common/ledger.import.js';
+import type { Page } from '../../../common/paging.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
 import { recordWrite } from '../../audit/audit.js';
+import { listPage } from '../../http/list-page.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
 import { createEntryFromProposal } from './ledger.service.js';
 import { readPage } from './report/input.js';
@@ -82,6 +89,44 @@ export async function importPage(db: Kysely<DB>, actor: Actor, orgId: number, pa
 export async function getImport(db: Executor, actor: Actor, id: number): Promise<LedgerImport> {
   const draft = await draftToWrite(db, actor, id);
   return present(db, draft, await repo.proposalsOf(db, draft));
+}
+
+function presentDraft(r: repo.DraftRow): LedgerImportSummary {
+  const open = Number(r.open);
+  return {
+    id: r.id,
+    fileName: r.file_name,
+    firstLine: r.first_line,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    createdByName: r.created_by_name,
+    status: open > 0 ? 'open' : 'finished',
+    open,
+    confirmed: Number(r.confirmed),
+    discarded: Number(r.discarded),
+  };
+}
+
+/**
+ * The drafts (草稿) of the node `orgId` and its subtree that the caller may work on — the permission that opens a
+ * draft (ledger.write), in the SQL — newest first, with a total on the first page; `open` keeps those with a
+ * proposal awaiting a decision, `finished` the others.
+ */
+export async function listImports(db: Executor, actor: Actor, query: LedgerImportListQuery): Promise<Page<LedgerImportSummary>> {
+  const scope = scopeFor(actor, 'ledger.write');
+  // No draft to open anywhere: refused as such (403), wherever the filter points.
+  if (scope.paths.length === 0) throw new AppError('FORBIDDEN');
+  const org = await findOrgFor(db, actor, 'ledger.write', query.orgId);
+  const filter = { orgPath: org.path, status: query.status };
+  return listPage(query, {
+    cursor: 'number',
+    read: (after) => repo.listDrafts(db, scope, { ...filter, after, limit: query.limit }),
+    present: (rows) => rows.map(presentDraft),
+    sortKey: (last) => last.id,
+    total: () => repo.countDrafts(db, scope, filter),
+  });
 }
 
 /**

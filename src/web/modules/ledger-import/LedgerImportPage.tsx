@@ -1,9 +1,10 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Button, Empty, Input, InputNumber, Skeleton, Space, Typography, Upload } from 'antd';
+import { Button, Card, Empty, Input, InputNumber, Skeleton, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useOrgTree } from '../orgs/treeStore.js';
+import { DraftsList } from './DraftsList.js';
 import { ProposalCard } from './ProposalCard.js';
 import { useLedgerImport } from './useLedgerImport.js';
 
@@ -14,7 +15,7 @@ export function LedgerImportPage() {
   const [params] = useSearchParams();
   const root = roots?.[0];
   const orgId = Number(params.get('org')) || root?.id;
-  const { draft, isBusy, propose, confirm, discard } = useLedgerImport();
+  const { draftId, draft, isBusy, propose, confirm, discard } = useLedgerImport();
   const [text, setText] = useState('');
   const [year, setYear] = useState(new Date().getFullYear());
 
@@ -26,6 +27,14 @@ export function LedgerImportPage() {
       <Typography.Title level={3}>{t('ledgerImport.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('ledgerImport.intro')}</Typography.Paragraph>
       {orgName && <Typography.Paragraph strong>{t('ledgerImport.forOrg', { name: orgName })}</Typography.Paragraph>}
+      <Card size="small" title={t('ledgerImport.drafts.title')} style={{ marginBottom: 16 }} data-testid="ledger-import-drafts">
+        <Typography.Paragraph type="secondary">{t('ledgerImport.drafts.intro')}</Typography.Paragraph>
+        <DraftsList
+          orgId={orgId}
+          openId={draftId}
+          refreshKey={draft ? `${draft.id}:${draft.proposals.map((p) => p.status).join(',')}` : ''}
+        />
+      </Card>
       <Input.TextArea
         data-testid="ledger-import-text"
         aria-label={t('ledgerImport.pasteLabel')}

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { ledgerKinds, type CreateLedgerEntryBody } from '../../../common/ledger.js';
 import type { LedgerImportProposal } from '../../../common/ledger.import.js';
 import { DateInput } from '../../app/DateInput.js';
+import { CoOrganisersPicker } from '../ledger/CoOrganisersPicker.js';
 import { OrgSearch } from '../orgs/OrgSearch.js';
 import { FiguresEditor } from './FiguresEditor.js';
 import { SourceText } from './SourceText.js';
@@ -81,7 +82,9 @@ export function ProposalCard({ source, item, year, onConfirm, onDiscard }: Props
                   testId={`ledger-import-org-${item.position}`}
                   keepName
                   placeholder={t('ledgerImport.pickOrg')}
-                  onPick={(hit) => set({ orgId: hit.id, orgName: hit.name })}
+                  onPick={(hit) =>
+                    setForm((f) => ({ ...f, orgId: hit.id, orgName: hit.name, coOrgs: f.coOrgs.filter((o) => o.orgId !== hit.id) }))
+                  }
                 />
               )}
             </Space>
@@ -99,6 +102,17 @@ export function ProposalCard({ source, item, year, onConfirm, onDiscard }: Props
             />
           </Form.Item>
         </Space>
+        {isOpen && (
+          // Once decided, the entry in the ledger holds the co-organisers (the card would only show its first guess).
+          <Form.Item label={t('ledgerImport.field.coOrganisers')}>
+            <CoOrganisersPicker
+              value={form.coOrgs}
+              onChange={(coOrgs) => set({ coOrgs })}
+              excludeOrgId={form.orgId}
+              testId={`ledger-import-co-org-search-${item.position}`}
+            />
+          </Form.Item>
+        )}
         <Form.Item label={t('ledgerImport.field.title')}>
           <Input
             data-testid={`ledger-import-title-${item.position}`}

@@ -1,4 +1,4 @@
-import type { CreateLedgerEntryBody, LedgerKind } from '../../../common/ledger.js';
+import { LEDGER_LIMITS, type CreateLedgerEntryBody, type LedgerKind, type LedgerOrgRef } from '../../../common/ledger.js';
 import type { PrintedDay, Proposal } from '../../../common/ledger.report.js';
 
 /** A figure as the cadre keeps or corrects it. */
@@ -8,6 +8,8 @@ export type FigureRow = { include: boolean; value: number; unit: string; counts:
 export type ProposalForm = {
   orgId: number | undefined;
   orgName: string;
+  /** 协办单位: nodes of the tree, never the organiser itself. */
+  coOrgs: LedgerOrgRef[];
   kind: LedgerKind;
   title: string;
   dateFrom: string | undefined;
@@ -24,12 +26,22 @@ export function dayOf(day: PrintedDay, year: number): string | undefined {
   return `${day.year ?? year}-${pad(day.month)}-${pad(day.day)}`;
 }
 
-/** The card's first values: the first organiser found in the tree, the kind, the headline, the printed dates. */
+/**
+ * The card's first values: the first organiser found in the tree, the other nodes of the tree the item names as
+ * co-organisers, the kind, the headline, the printed dates.
+ */
 export function initialForm(p: Proposal, year: number): ProposalForm {
-  const existing = p.organisers.map((o) => o.match).find((m) => m.status === 'existing');
+  const found = p.organisers.flatMap((o) => (o.match.status === 'existing' ? [o.match] : []));
+  const existing = found[0];
+  const coOrgs = new Map<number, LedgerOrgRef>();
+  for (const m of found.slice(1)) {
+    const orgId = Number(m.nodeId);
+    if (orgId !== Number(existing?.nodeId) && coOrgs.size < LEDGER_LIMITS.coOrganisers) coOrgs.set(orgId, { orgId, name: m.nodeName });
+  }
   return {
     orgId: existing ? Number(existing.nodeId) : undefined,
     orgName: existing ? existing.nodeName : '',
+    coOrgs: [...coOrgs.values()],
     kind: p.kind,
     title: (p.headline ?? p.kicker ?? '').slice(0, 200),
     dateFrom: p.date ? dayOf(p.date.from, year) : undefined,
@@ -61,7 +73,7 @@ export function toBody(form: ProposalForm): { body: CreateLedgerEntryBody } | { 
       dateFrom: form.dateFrom,
       ...(form.dateTo ? { dateTo: form.dateTo } : {}),
       ...(form.peopleReached !== null ? { peopleReached: form.peopleReached } : {}),
-      coOrgIds: [],
+      coOrgIds: form.coOrgs.map((o) => o.orgId).filter((id) => id !== form.orgId),
       otherOrganisers: [],
       figures: kept.map((f) => ({
         value: f.value,

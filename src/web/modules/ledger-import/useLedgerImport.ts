@@ -62,5 +62,5 @@ export function useLedgerImport() {
     [draft, notify],
   );
 
-  return { draft, isBusy, propose, confirm, discard };
+  return { draftId, draft, isBusy, propose, confirm, discard };
 }

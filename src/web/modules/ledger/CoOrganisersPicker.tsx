@@ -8,11 +8,14 @@ export function CoOrganisersPicker({
   value = [],
   onChange,
   excludeOrgId,
+  testId = 'ledger-co-org-search',
 }: {
   value?: LedgerOrgRef[];
   onChange?: (next: LedgerOrgRef[]) => void;
-  /** The organising node, which cannot also co-organise. */
-  excludeOrgId: number;
+  /** The organising node, which cannot also co-organise (none yet: any node may be picked). */
+  excludeOrgId: number | undefined;
+  /** The search box's test id (several pickers on one page: a card of each proposed entry). */
+  testId?: string;
 }) {
   const { t } = useTranslation();
   const picked = new Set(value.map((o) => o.orgId));
@@ -34,7 +37,7 @@ export function CoOrganisersPicker({
       )}
       {value.length < LEDGER_LIMITS.coOrganisers && (
         <OrgSearch
-          testId="ledger-co-org-search"
+          testId={testId}
           placeholder={t('ledger.coOrgSearch')}
           accept={(hit) => hit.id !== excludeOrgId && !picked.has(hit.id)}
           onPick={(hit) => onChange?.([...value, { orgId: hit.id, name: hit.name }])}
