@@ -49,19 +49,7 @@ export async function registrationOnStreet(f: AuthzFixtures): Promise<{ event: E
   return { event, registrationId: done.items[0]!.registrationId! };
 }
 
-/** A multipart body holding a real 1×1 PNG. */
-export function pngUpload(): { payload: Buffer; contentType: string } {
-  const png = Buffer.from(
-    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
-    'hex',
-  );
-  const boundary = '----gonghuimatrixeventphoto';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="封面.png"\r\nContent-Type: image/png\r\n\r\n`;
-  return {
-    payload: Buffer.concat([Buffer.from(head), png, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
+export { pngUpload } from '../../testing/uploads.js';
 
 /** A mainland mobile unique in this matrix run, for a guest (非会员). */
 export function guestPhoneOf(f: AuthzFixtures): string {

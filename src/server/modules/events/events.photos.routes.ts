@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
 import { IdParam } from '../../../common/paging.js';
@@ -7,16 +7,9 @@ import '../../../common/events.photos.errors.js';
 import { EVENT_PHOTO_LIMITS, EventPhoto, EventPhotoList, EventPhotoParams, EventPhotoUploadQuery } from '../../../common/events.photos.js';
 import { requireActor } from '../../auth/auth.plugin.js';
 import { readUploadedFile } from '../../http/upload.js';
+import { sendImage } from '../../http/image.js';
 import { requireMember } from '../../auth/member-session.js';
 import * as photos from './events.photos.service.js';
-
-/** Answers an image: a photo never changes under its id (a new cover is a new photo), so the browser may keep it. */
-function sendImage(req: FastifyRequest, reply: FastifyReply, file: photos.PhotoFile) {
-  const etag = `"${file.sha256}"`;
-  reply.header('cache-control', 'private, max-age=86400').header('etag', etag).header('x-content-type-options', 'nosniff');
-  if (req.headers['if-none-match'] === etag) return reply.status(304).send();
-  return reply.type(file.mime).header('content-length', file.size).send(file.bytes);
-}
 
 /** Photos of an event (活动图片): the cover and the closing summary's photos, kept in the database. */
 export function eventPhotoRoutes(app: FastifyInstance, deps: Deps): void {

@@ -1,13 +1,13 @@
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/events.photos.errors.js';
 import '../../../common/portal.errors.js';
-import { EVENT_PHOTO_LIMITS, type EventPhoto, type EventPhotoMime, type EventPhotoRole } from '../../../common/events.photos.js';
+import { EVENT_PHOTO_LIMITS, type EventPhoto, type EventPhotoRole } from '../../../common/events.photos.js';
 import type { Actor } from '../../auth/scope.js';
 import type { MemberPrincipal } from '../../auth/member-session.js';
 import { recordWrite } from '../../audit/audit.js';
+import { checkImage, imageFile, type ImageFile } from '../../http/image.js';
 import { assertOwner, findEventFor } from './events.service.js';
 import { memberOf } from './events.repo.js';
 import * as repo from './events.photos.repo.js';
@@ -16,15 +16,6 @@ import * as repo from './events.photos.repo.js';
  * Photos of an event (活动图片, issue #13): one cover shown under its title and on the member's phone, and the photos
  * of its closing summary. The owner node's cadres (event.write) upload and delete; whoever sees the event reads them.
  */
-
-/** The image type by its first bytes — never by the file name or the type the browser claims. */
-export function sniffImage(head: Uint8Array): EventPhotoMime | undefined {
-  const b = Buffer.from(head.buffer, head.byteOffset, Math.min(head.length, 16));
-  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
-  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (b.length >= 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
-  return undefined;
-}
 
 function toPhoto(row: repo.EventPhotoRow): EventPhoto {
   const id = Number(row.id);
@@ -57,14 +48,15 @@ export async function uploadPhoto(
   return db.transaction().execute(async (tx) => {
     const event = await findEventFor(tx, actor, eventId);
     assertOwner(actor, event);
-    if (upload.truncated || upload.content.length > EVENT_PHOTO_LIMITS.maxBytes) throw tooLarge();
-    const mime = sniffImage(upload.content);
-    if (!mime || upload.content.length === 0) throw new AppError('EVENT_PHOTO_TYPE');
+    const { mime, sha256 } = checkImage(upload, {
+      maxBytes: EVENT_PHOTO_LIMITS.maxBytes,
+      tooLarge,
+      notImage: () => new AppError('EVENT_PHOTO_TYPE'),
+    });
     const count = await repo.lockAndCount(tx, event);
     const replaced = role === 'cover' ? await repo.deleteCover(tx, event) : undefined;
     if (count - (replaced === undefined ? 0 : 1) >= EVENT_PHOTO_LIMITS.maxPerEvent)
       throw new AppError('EVENT_PHOTO_TOO_MANY', { max: EVENT_PHOTO_LIMITS.maxPerEvent });
-    const sha256 = createHash('sha256').update(upload.content).digest('hex');
     const row = await repo.insertPhoto(tx, event, { role, mime, bytes: upload.content, sha256, uploadedBy: actor.userId });
     await recordWrite(
       tx,
@@ -83,19 +75,12 @@ export async function listPhotos(db: Kysely<DB>, actor: Actor, eventId: number):
   return { items: (await repo.photosOf(db, event)).map(toPhoto) };
 }
 
-export type PhotoFile = { mime: EventPhotoMime; size: number; sha256: string; bytes: Buffer };
-
-function toFile(row: { mime: EventPhotoMime; size: number; sha256: string; bytes: Uint8Array }): PhotoFile {
-  const bytes = Buffer.isBuffer(row.bytes) ? row.bytes : Buffer.from(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength);
-  return { mime: row.mime, size: row.size, sha256: row.sha256, bytes };
-}
-
 /** One photo's image, for a caller who sees the event. */
-export async function readPhoto(db: Kysely<DB>, actor: Actor, eventId: number, photoId: number): Promise<PhotoFile> {
+export async function readPhoto(db: Kysely<DB>, actor: Actor, eventId: number, photoId: number): Promise<ImageFile> {
   const event = await findEventFor(db, actor, eventId);
   const row = await repo.photoBytes(db, event, photoId);
   if (!row) throw new AppError('EVENT_PHOTO_NONE');
-  return toFile(row);
+  return imageFile(row);
 }
 
 /** Deletes one photo of the event (owner node only), audited. */
@@ -116,10 +101,10 @@ export async function deletePhoto(db: Kysely<DB>, actor: Actor, eventId: number,
 }
 
 /** The cover of an event, for a signed-in member whose union is in its audience (else 404: the event is not theirs). */
-export async function coverForMember(db: Kysely<DB>, member: MemberPrincipal, eventId: number): Promise<PhotoFile> {
+export async function coverForMember(db: Kysely<DB>, member: MemberPrincipal, eventId: number): Promise<ImageFile> {
   const me = await memberOf(db, member);
   if (!me) throw new AppError('MEMBER_UNAUTHENTICATED');
   const row = await repo.coverForMember(db, me.org_path, eventId);
   if (!row) throw new AppError('EVENT_PHOTO_NONE');
-  return toFile(row);
+  return imageFile(row);
 }

@@ -1,4 +1,5 @@
 import type { AuthzFixtures, ModuleAuthz } from '../../testing/authz.js';
+import { pngUpload } from '../../testing/uploads.js';
 
 /** An entry of the street T, made by the admin. */
 function entryOnStreet(f: AuthzFixtures) {
@@ -7,6 +8,12 @@ function entryOnStreet(f: AuthzFixtures) {
     url: '/api/ledger/entries',
     payload: { orgId: f.tree.dcStreet.id, kind: 'welfare', title: `矩阵台账${f.unique()}`, dateFrom: '2026-06-18', peopleReached: 120 },
   });
+}
+
+/** An entry of the street T with one photo, both by the admin. */
+async function photoOnStreet(f: AuthzFixtures): Promise<{ url: string; entryId: number }> {
+  const entry = await entryOnStreet(f);
+  return f.asAdmin<{ url: string; entryId: number }>({ method: 'POST', url: `/api/ledger/entries/${entry.id}/photos`, ...pngUpload() });
 }
 
 export const authz: ModuleAuthz = {
@@ -55,6 +62,36 @@ export const authz: ModuleAuthz = {
         const e = await entryOnStreet(f);
         return { method: 'DELETE', url: `/api/ledger/entries/${e.id}?version=${e.version}` };
       },
+    },
+    {
+      route: 'GET /api/ledger/entries/:id/photos',
+      action: 'ledger.read',
+      visibleWith: 'ledger.read',
+      write: false,
+      request: async (f) => ({ method: 'GET', url: `/api/ledger/entries/${(await photoOnStreet(f)).entryId}/photos` }),
+    },
+    {
+      route: 'POST /api/ledger/entries/:id/photos',
+      action: 'ledger.write',
+      visibleWith: 'ledger.read',
+      write: true,
+      ok: 201,
+      request: async (f) => ({ method: 'POST', url: `/api/ledger/entries/${(await entryOnStreet(f)).id}/photos`, ...pngUpload() }),
+    },
+    {
+      route: 'GET /api/ledger/entries/:id/photos/:photoId',
+      action: 'ledger.read',
+      visibleWith: 'ledger.read',
+      write: false,
+      binary: true,
+      request: async (f) => ({ method: 'GET', url: (await photoOnStreet(f)).url }),
+    },
+    {
+      route: 'DELETE /api/ledger/entries/:id/photos/:photoId',
+      action: 'ledger.write',
+      visibleWith: 'ledger.read',
+      write: true,
+      request: async (f) => ({ method: 'DELETE', url: (await photoOnStreet(f)).url }),
     },
     {
       route: 'GET /api/ledger/rollup',

@@ -4,6 +4,7 @@ import type { LedgerFigureInput, LedgerKind, LedgerModule, LedgerReach, LedgerSo
 import { boundedTotal } from '../../http/list-total.js';
 import type { Executor } from '../../db/executor.js';
 import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/scope.js';
+import './ledger.photos.tables.js';
 
 function selectEntries(db: Executor) {
   return db
@@ -260,13 +261,14 @@ export async function replaceFigures(tx: Executor, entryId: number, figures: rea
       .execute();
 }
 
-/** Deletes an entry still at `version`, its figures, co-organisers and members with it. */
+/** Deletes an entry still at `version`, its figures, co-organisers, members and photos with it. */
 export async function deleteEntry(tx: Executor, entry: InScope<{ id: number }>, version: number): Promise<boolean> {
   const current = await tx.selectFrom('ledger_entry').select('version').where('id', '=', entry.id).forUpdate().executeTakeFirst();
   if (current?.version !== version) return false;
   await tx.deleteFrom('ledger_figure').where('entry_id', '=', entry.id).execute();
   await tx.deleteFrom('ledger_entry_org').where('entry_id', '=', entry.id).execute();
   await tx.deleteFrom('ledger_entry_member').where('entry_id', '=', entry.id).execute();
+  await tx.deleteFrom('ledger_entry_photo').where('entry_id', '=', entry.id).execute();
   await tx.deleteFrom('ledger_entry').where('id', '=', entry.id).execute();
   return true;
 }

@@ -21,6 +21,7 @@ import * as ledger from './ledger.service.js';
 import { startLedgerExport } from './ledger.export.js';
 import * as listeners from './ledger.listeners.js';
 import { ledgerImportRoutes } from './ledger.import.routes.js';
+import { ledgerPhotoRoutes } from './ledger.photos.routes.js';
 
 /** The work ledger (工作台账, issue #15): entries, a node's year, its subtree's roll-up, the Excel export. */
 export function ledgerRoutes(app: FastifyInstance, deps: Deps): void {
@@ -62,6 +63,7 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps): void {
       .send(stream);
   });
   ledgerImportRoutes(app, deps);
+  ledgerPhotoRoutes(app, deps);
   // Modules add their entries when their work closes, inside their own transaction.
   const unsubscribe = [
     deps.events.on('event.closed', listeners.eventClosed),

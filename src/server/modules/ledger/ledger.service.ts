@@ -70,7 +70,7 @@ async function coOrganisersFor(tx: Executor, actor: Actor, organiserId: number, 
 }
 
 /** The entry the caller may correct (organised in its ledger.write scope): 404 where unseen, 403 where only seen. */
-async function entryToWrite(tx: Executor, actor: Actor, id: number) {
+export async function entryToWrite(tx: Executor, actor: Actor, id: number) {
   const entry = await repo.findEntryInScope(tx, scopeFor(actor, 'ledger.write'), id, false);
   if (entry) return entry;
   if (await repo.findEntryInScope(tx, scopeFor(actor, 'ledger.read'), id, true)) throw new AppError('FORBIDDEN');

@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignDetail, Handout, HandoutPhoto } from '../../../common/welfare.js';
 import { actorWith, buildTree, createTestContext, type TestContext } from '../../testing/harness.js';
-import { PHOTO_MAX_BYTES, sniffImage } from './welfare.photos.js';
+import { sniffImage } from '../../http/image.js';
+import { PHOTO_MAX_BYTES } from './welfare.photos.js';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof buildTree>>;

@@ -11,6 +11,7 @@ import { recordWrite } from '../../audit/audit.js';
 import { inScope, scopeCovers, scopeFor, type Actor } from '../../auth/scope.js';
 import { SealedFileError } from '../../crypto/sealed-file.js';
 import type { Deps } from '../../deps.js';
+import { sniffImage } from '../../http/image.js';
 import type { Executor } from '../../db/executor.js';
 import { findCampaignFor } from './welfare.service.js';
 
@@ -21,15 +22,6 @@ import { findCampaignFor } from './welfare.service.js';
  */
 export const PHOTO_MAX_BYTES = 8 * 1024 * 1024;
 type PhotoDeps = Pick<Deps, 'db' | 'files' | 'config'>;
-type Mime = 'image/jpeg' | 'image/png' | 'image/webp';
-
-/** The image type by its first bytes — never by the name or the type the browser claims. */
-export function sniffImage(head: Buffer): Mime | undefined {
-  if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
-  if (head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (head.length >= 12 && head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
-  return undefined;
-}
 
 /**
  * A hand-out of the campaign the caller may see, by its node's path in SQL (else NOT_FOUND); for a write, a caller who

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { LedgerEntry, LedgerEntryDetail } from '../../../common/ledger.js';
 import { formatCount } from '../../app/format.js';
 import { useNotify } from '../../app/notify.js';
+import { EntryPhotos } from './EntryPhotos.js';
 import { ledgerApi } from './ledger.api.js';
 import { PeopleReached, periodOf } from './ledgerColumns.js';
 
@@ -20,8 +21,8 @@ export function markSnippet(text: string, snippet: string | null): ReactNode {
   );
 }
 
-/** One entry in full: its facts, figures with their snippets, and the source article it was taken from. */
-export function EntryDrawer({ entry, onClose }: { entry: LedgerEntry; onClose: () => void }) {
+/** One entry in full: its facts, figures with their snippets, its photos, and the source article it was taken from. */
+export function EntryDrawer({ entry, canWrite, onClose }: { entry: LedgerEntry; canWrite: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const [detail, setDetail] = useState<LedgerEntryDetail | null>(null);
@@ -66,6 +67,7 @@ export function EntryDrawer({ entry, onClose }: { entry: LedgerEntry; onClose: (
         {entry.summary && <Descriptions.Item label={t('ledger.field.summary')}>{entry.summary}</Descriptions.Item>}
         {entry.sourceSnippet && <Descriptions.Item label={t('ledger.detail.snippet')}>{entry.sourceSnippet}</Descriptions.Item>}
       </Descriptions>
+      <EntryPhotos entryId={entry.id} canWrite={canWrite} />
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('ledger.detail.sourceText')}
       </Typography.Title>

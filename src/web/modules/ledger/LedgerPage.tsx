@@ -98,7 +98,7 @@ export function LedgerPage({ orgId: givenOrgId }: { orgId?: number }) {
             </>
           }
         >
-          {viewing && <EntryDrawer entry={viewing} onClose={() => setViewing(null)} />}
+          {viewing && <EntryDrawer entry={viewing} canWrite={canWrite} onClose={() => setViewing(null)} />}
           {editing !== null && (
             <EntryFormModal
               orgId={orgId}

@@ -9,6 +9,7 @@ import {
   type LedgerReach,
   type UpdateLedgerEntryBody,
 } from '../../../common/ledger.js';
+import { LedgerPhoto, LedgerPhotoList } from '../../../common/ledger.photos.js';
 import { api } from '../../app/api.js';
 
 export type LedgerFilter = { year: number; kind?: LedgerKind; reach: LedgerReach };
@@ -20,6 +21,10 @@ export const ledgerApi = {
   create: (body: CreateLedgerEntryBody) => api.post('/api/ledger/entries', LedgerEntry, body),
   update: (id: number, body: UpdateLedgerEntryBody) => api.patch(`/api/ledger/entries/${id}`, LedgerEntry, body),
   remove: (id: number, version: number) => api.del(`/api/ledger/entries/${id}?version=${version}`),
+  photos: (entryId: number) => api.get(`/api/ledger/entries/${entryId}/photos`, LedgerPhotoList),
+  uploadPhoto: (entryId: number, file: File, caption: string) =>
+    api.upload(`/api/ledger/entries/${entryId}/photos${caption ? `?caption=${encodeURIComponent(caption)}` : ''}`, file, LedgerPhoto),
+  removePhoto: (photo: LedgerPhoto) => api.del(photo.url),
   rollup: (orgId: number, year: number) => api.get('/api/ledger/rollup', LedgerRollup, { orgId, year }),
   /** The Excel 工作台账 of a node's year (its subtree by default), as a download. */
   exportXlsx: (orgId: number, filter: LedgerFilter) =>

@@ -102,6 +102,11 @@ export const messages: Widen<typeof zhCN> = {
       enabled: 'enabled',
       retentionDays: 'retention days',
       dailyInterestLimit: 'daily interest limit',
+      photoId: 'photo no.',
+      caption: 'caption',
+      mime: 'image type',
+      bytes: 'bytes',
+      sha256: 'file checksum',
     },
     // A heat's cut a re-row decided: the places of each heat, or the fastest times among the rest.
     cuts: {

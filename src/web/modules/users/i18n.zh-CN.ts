@@ -100,6 +100,11 @@ export const messages = {
       enabled: '启用',
       retentionDays: '保留天数',
       dailyInterestLimit: '每日心动上限',
+      photoId: '照片编号',
+      caption: '照片说明',
+      mime: '图片格式',
+      bytes: '字节数',
+      sha256: '文件校验值',
     },
     // A heat's cut (晋级线) a re-row decided: the places of each heat, or the fastest times among the rest.
     cuts: {
