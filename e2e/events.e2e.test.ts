@@ -21,6 +21,7 @@ import { idCheckChar } from '../src/common/identity.js';
 import type { OrgSearchHit } from '../src/common/orgs.js';
 import {
   admitMember,
+  clickUntilShown,
   ADMIN_PASSWORD,
   artifacts,
   codeFromOutbox,
@@ -57,6 +58,9 @@ function watch(page: Page, problems: string[]): void {
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('response', (response) => {
     if (response.url().includes('/api/') && response.status() >= 500) problems.push(`${response.status()} ${response.url()}`);
+    // Refusals are part of the journey (a second sign-up, a closed window); printed so a failure shows what was refused.
+    else if (response.url().includes('/api/') && response.status() >= 400)
+      console.log(`${response.status()} ${response.request().method()} ${response.url()}`);
   });
 }
 
@@ -198,9 +202,8 @@ describe.skipIf(!hasChromium)('events: a line of 33 trips, sign-ups on phones, a
         const trip = phone.getByTestId(`my-event-${lineId}`).getByTestId(`my-session-${firstTrip.id}`);
         const signUp = trip.getByTestId('my-session-sign-up');
         expect(await signUp.innerText()).toBe(i < 2 ? '报 名' : '报名候补');
-        await signUp.click();
         const mine = phone.getByTestId(/^my-registration-\d+$/u).filter({ hasText: LINE_TITLE });
-        await mine.getByTestId('my-registration-status').waitFor(WAIT);
+        await clickUntilShown(signUp, mine.getByTestId('my-registration-status'));
         if (i < 2) {
           await mine.getByTestId('my-registration-status').getByText('已确认').waitFor(WAIT);
           expect(await mine.getByTestId('my-ticket-link').getAttribute('href')).toMatch(/^\/m\/events\/tickets\/\d+$/u);
@@ -211,8 +214,11 @@ describe.skipIf(!hasChromium)('events: a line of 33 trips, sign-ups on phones, a
         }
         await trip.getByText('已报名').waitFor(WAIT);
 
-        await phone.getByTestId(`my-event-${lottery.id}`).getByTestId(`my-session-${concert.id}`).getByTestId('my-session-sign-up').click();
         const entry = phone.getByTestId(/^my-registration-\d+$/u).filter({ hasText: LOTTERY_TITLE });
+        await clickUntilShown(
+          phone.getByTestId(`my-event-${lottery.id}`).getByTestId(`my-session-${concert.id}`).getByTestId('my-session-sign-up'),
+          entry.getByTestId('my-registration-status'),
+        );
         await entry.getByTestId('my-registration-status').getByText('已报名，待抽签').waitFor(WAIT);
         await shot(phone, `events-04-member-${i + 1}`);
       }

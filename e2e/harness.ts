@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type APIRequestContext, type Browser, type Page } from 'playwright-core';
+import { chromium, type APIRequestContext, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { DemoStatus } from '../src/common/demo.js';
 
@@ -266,6 +266,24 @@ export async function openFromMenu(page: Page, group: string, entry: string, pat
       return;
     } catch (error) {
       if (attempt >= 3) throw error;
+    }
+  }
+}
+
+/**
+ * Clicks `target` until `shown` appears. On a loaded machine a click can land while the page still moves (a list
+ * growing above the button, a cover image arriving) and be lost; the click is tried again, up to three times, only
+ * while `target` is still there — so use it for actions that are safe to repeat (a sign-up keeps its key until the
+ * server answers, and a second one is refused, not counted).
+ */
+export async function clickUntilShown(target: Locator, shown: Locator, tries = 3): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (await target.isVisible()) await target.click({ timeout: 10_000 }).catch(() => undefined);
+    try {
+      await shown.waitFor({ timeout: 20_000 });
+      return;
+    } catch (error) {
+      if (attempt >= tries) throw error;
     }
   }
 }
