@@ -185,3 +185,41 @@ describe('MyEventsPage: my registrations', () => {
     expect(screen.getByTestId('my-registration-status').textContent).toBe('已确认');
   });
 });
+
+describe('MyEventsPage: overlapping reloads', () => {
+  it('keeps the newer list when an older reload answers last (two sign-ups in a row)', async () => {
+    const window = [JUNE_1, JUNE_8] as const;
+    const calls = serve('2026-06-02T09:00:00+08:00', [eventWith([sessionWith(11, ...window), sessionWith(12, ...window)])], () =>
+      calls
+        .filter((c) => c.method === 'POST' && c.url.pathname === '/api/portal/events/registrations')
+        .map((c) => {
+          const sessionId = (c.body as { sessionId: number }).sessionId;
+          return registrationWith({ id: 500 + sessionId, sessionId });
+        }),
+    );
+    // The reload after the first sign-up answers last: its answer (one registration) is held until the second
+    // reload (two registrations) has been shown.
+    const served = globalThis.fetch;
+    let lists = 0;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
+      const answer = await served(input, init);
+      const isList =
+        (init?.method ?? 'GET') === 'GET' && new URL(input, 'http://console.test').pathname === '/api/portal/events/registrations';
+      if (isList && ++lists === 2) await held;
+      return answer;
+    });
+    renderPage(<MyEventsPage />);
+    fireEvent.click((await sessionCard(11)).getByTestId('my-session-sign-up'));
+    await waitFor(() => expect(lists).toBe(2));
+    fireEvent.click((await sessionCard(12)).getByTestId('my-session-sign-up'));
+    await screen.findByTestId('my-registration-512');
+    release();
+    await waitFor(() => expect(lists).toBe(3));
+    // The held answer is in memory: a fifth of a second is many times what reading it and rendering take.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(screen.queryByTestId('my-registration-512')).not.toBeNull();
+    expect(screen.queryByTestId('my-registration-511')).not.toBeNull();
+  });
+});

@@ -44,10 +44,19 @@ function EventsHome() {
   // One idempotency key per session until the server answers: a retry after a lost answer is the same sign-up.
   const keys = useRef(new Map<number, string>());
 
+  // Two reloads can overlap (a sign-up, then another at once): only the latest one's answer is shown, so a slower,
+  // older answer never puts back a list without the newer sign-up.
+  const latest = useRef(0);
   const load = useCallback(() => {
+    const mine = ++latest.current;
     Promise.all([myEventsApi.events(), myEventsApi.registrations()])
-      .then(([list, mine]) => setLoaded({ events: list.items, registrations: mine.items, offsetMs: Date.parse(list.now) - Date.now() }))
-      .catch((error: unknown) => setFailure(errorText(error, t('app.networkError'))));
+      .then(([list, regs]) => {
+        if (mine === latest.current)
+          setLoaded({ events: list.items, registrations: regs.items, offsetMs: Date.parse(list.now) - Date.now() });
+      })
+      .catch((error: unknown) => {
+        if (mine === latest.current) setFailure(errorText(error, t('app.networkError')));
+      });
   }, [t]);
   useEffect(load, [load]);
 
