@@ -3,11 +3,10 @@ import type { DB } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/ledger.photos.errors.js';
 import { LEDGER_PHOTOS_MAX, LEDGER_PHOTO_LIMITS, type LedgerPhoto, type LedgerPhotoList } from '../../../common/ledger.photos.js';
-import { scopeFor, type Actor } from '../../auth/scope.js';
+import type { Actor } from '../../auth/scope.js';
 import { recordWrite } from '../../audit/audit.js';
 import { checkImage, imageFile, type ImageFile } from '../../http/image.js';
-import { findEntryInScope } from './ledger.repo.js';
-import { entryToWrite } from './ledger.service.js';
+import { entryToRead, entryToWrite } from './ledger.service.js';
 import * as repo from './ledger.photos.repo.js';
 
 /**
@@ -29,13 +28,6 @@ function toPhoto(row: repo.LedgerPhotoRow): LedgerPhoto {
     uploadedAt: new Date(row.uploaded_at).toISOString(),
     url: `/api/ledger/entries/${entryId}/photos/${id}`,
   };
-}
-
-/** The entry the caller may read, by its scope in SQL (else 404). */
-async function entryToRead(db: Kysely<DB>, actor: Actor, entryId: number) {
-  const entry = await findEntryInScope(db, scopeFor(actor, 'ledger.read'), entryId, true);
-  if (!entry) throw new AppError('NOT_FOUND');
-  return entry;
 }
 
 const tooMany = () => new AppError('LEDGER_PHOTO_TOO_MANY', { max: LEDGER_PHOTOS_MAX });

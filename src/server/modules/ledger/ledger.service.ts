@@ -77,6 +77,13 @@ export async function entryToWrite(tx: Executor, actor: Actor, id: number) {
   throw new AppError('NOT_FOUND');
 }
 
+/** The entry the caller may read (organised or co-organised in its ledger.read scope): 404 where unseen. */
+export async function entryToRead(db: Executor, actor: Actor, id: number) {
+  const entry = await repo.findEntryInScope(db, scopeFor(actor, 'ledger.read'), id, true);
+  if (!entry) throw new AppError('NOT_FOUND');
+  return entry;
+}
+
 async function readBack(tx: Executor, actor: Actor, id: number): Promise<LedgerEntry> {
   const row = await repo.findEntryInScope(tx, scopeFor(actor, 'ledger.write'), id, false);
   if (!row) throw new AppError('NOT_FOUND');
@@ -206,8 +213,7 @@ export async function deleteEntry(db: Kysely<DB>, actor: Actor, id: number, vers
 
 /** One entry the caller may read (organised or co-organised in its ledger.read scope), with its source text. */
 export async function getEntry(db: Kysely<DB>, actor: Actor, id: number): Promise<LedgerEntryDetail> {
-  const row = await repo.findEntryInScope(db, scopeFor(actor, 'ledger.read'), id, true);
-  if (!row) throw new AppError('NOT_FOUND');
+  const row = await entryToRead(db, actor, id);
   const [entry] = await presentEntries(db, [row]);
   return { ...entry!, sourceText: await repo.sourceTextOf(db, row) };
 }

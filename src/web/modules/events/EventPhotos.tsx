@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { EventPhoto, EventPhotoRole } from '../../../common/events.photos.js';
 import { useNotify } from '../../app/notify.js';
 import { eventPhotosApi } from './eventPhotos.api.js';
+import { imageMimes } from '../../../common/images.js';
 
 type Props = { eventId: number; role: EventPhotoRole; canWrite: boolean };
 
@@ -14,7 +15,7 @@ function PhotoUpload({ eventId, role, onDone }: { eventId: number; role: EventPh
   const [sending, setSending] = useState(false);
   return (
     <Upload
-      accept="image/jpeg,image/png,image/webp"
+      accept={imageMimes.join(',')}
       showUploadList={false}
       customRequest={({ file }) => {
         setSending(true);

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { LEDGER_PHOTOS_MAX, LEDGER_PHOTO_LIMITS, type LedgerPhoto } from '../../../common/ledger.photos.js';
 import { useNotify } from '../../app/notify.js';
 import { ledgerApi } from './ledger.api.js';
+import { imageMimes } from '../../../common/images.js';
 
 /**
  * 台账照片: the photos of an entry as thumbnails (a click previews them large), with upload and delete for a cadre who
@@ -84,7 +85,7 @@ export function EntryPhotos({ entryId, canWrite }: { entryId: number; canWrite: 
                 data-testid="ledger-photo-caption"
               />
               <Upload
-                accept="image/jpeg,image/png,image/webp"
+                accept={imageMimes.join(',')}
                 showUploadList={false}
                 customRequest={({ file }) => {
                   setSending(true);

@@ -9,6 +9,7 @@ import { ListPage, useList } from '../../app/ListPage.js';
 import { QrCode } from '../cards/QrCode.js';
 import { HandoutModal } from './HandoutModal.js';
 import { welfareApi } from './welfare.api.js';
+import { imageMimes } from '../../../common/images.js';
 
 /** A batch hand-out's photo: a link once uploaded, else an upload for a cadre who may write (one photo, kept as evidence). */
 function PhotoCell({ campaignId, handout, onAdded }: { campaignId: number; handout: Handout; onAdded: () => void }) {
@@ -26,7 +27,7 @@ function PhotoCell({ campaignId, handout, onAdded }: { campaignId: number; hando
   if (!can('welfare.write')) return null;
   return (
     <Upload
-      accept="image/jpeg,image/png,image/webp"
+      accept={imageMimes.join(',')}
       showUploadList={false}
       customRequest={({ file }) => {
         setSending(true);
