@@ -94,7 +94,19 @@ export async function listMembers(
   // Members of other districts affiliated here need a query over every region: only when the subtree has any.
   const coverage = await findCoverage(db, org.id);
   const withSecondary = (coverage?.members_secondary ?? 1) > 0;
-  const filter = { underPath: org.path, status: query.status, employmentForm: query.employmentForm, match: classifyQuery(cipher, query.q) };
+  let match = classifyQuery(cipher, query.q);
+  if (match.kind === 'name') {
+    // Once per request: the list's page and its total then read the matches by key (or, too many to probe, as before).
+    const probe = await repo.probeNameMatches(db, scope, {
+      underPath: org.path,
+      status: query.status,
+      employmentForm: query.employmentForm,
+      prefix: match.prefix,
+      limit: query.limit,
+    });
+    match = probe.isComplete ? { ...match, candidates: probe.ids } : { ...match, atLeast: probe.atLeast };
+  }
+  const filter = { underPath: org.path, status: query.status, employmentForm: query.employmentForm, match };
   // Above the bound, the roll-up counts a subtree's members for the list with no filter but status 会员.
   const isRollupList = query.status === 'member' && !query.employmentForm && filter.match.kind === 'none';
   const rollup = async (): Promise<ListTotal | null> =>
