@@ -94,6 +94,17 @@ module.exports = {
       from: { path: `${modules}([^/]+)/`, pathNot: test },
       to: { path: `${modules}[^/]+/[^/]+\\.(repo|routes)\\.ts$`, pathNot: `${modules}$1/` },
     },
+    {
+      name: 'phone-pages-without-the-console',
+      comment:
+        "The web entry and the public pages (modules/*/public.tsx) reach the console only through a lazy import(): a static one puts the console in every phone page's download (#16; node scripts/bundle-size.mjs).",
+      severity: 'error',
+      from: { path: '^src/web/(main\\.tsx|app/(App|publicRoutes)\\.tsx?|modules/[^/]+/public\\.tsx)$' },
+      to: {
+        path: '^src/web/(app/(Console|modules|Shell|LoginPage|auth)\\.tsx?|modules/[^/]+/module\\.tsx)$',
+        dependencyTypesNot: ['dynamic-import'],
+      },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -12,6 +12,8 @@ export default defineConfig({
   build: {
     outDir: path.join(here, 'dist/web'),
     emptyOutDir: true,
+    // The import graph of the chunks, for scripts/bundle-size.mjs (dist/web/.vite/: a dot folder the server does not serve).
+    manifest: true,
     chunkSizeWarningLimit: 1500,
   },
   server: {

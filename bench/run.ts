@@ -87,7 +87,7 @@ async function runEngine(engine: Engine): Promise<Section[]> {
     printSection(engine, section);
   };
   if (only.has('startup')) add(await benchStartup(engine, { demoScale: mode.demoScale }));
-  if (only.has('import')) add(await benchImport(engine, mode.importRows));
+  if (only.has('import')) add(await benchImport(engine, Number(process.env.BENCH_IMPORT_ROWS ?? mode.importRows)));
   if (only.has('points')) add(await benchPoints(engine, 10_000));
   // No database: measured once, with the first engine.
   if (only.has('report') && engine === engines[0]) add(await benchLedgerReport(mode.name === 'quick' ? 100 : 1000));

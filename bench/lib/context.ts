@@ -167,6 +167,16 @@ export function processPeakRssMb(pid: number): number {
   }
 }
 
+/** Resident memory of a process now (VmRSS), in MiB; 0 when it is gone. */
+export function processRssMb(pid: number): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+  } catch {
+    return 0;
+  }
+}
+
 export type Machine = { cores: number; cpu: string; memoryGiB: number; node: string; platform: string };
 
 export function machine(): Machine {

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from '../../reliability/support.js';
 import { DEMO_CITY_SHARE_OF_LIFE_SIZE } from '../../src/server/config.js';
-import { figure, freshStore, processPeakRssMb, root, say, type Engine, type Section } from '../lib/context.js';
+import { figure, freshStore, processPeakRssMb, processRssMb, root, say, type Engine, type Section } from '../lib/context.js';
 
 export type StartupOptions = { demoScale: number };
 
@@ -25,7 +25,10 @@ await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
 process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
 `;
 
-type Start = { healthyMs: number; peakRssMb: number; stopMs: number; exitCode: number | null };
+/** How long a started server is left alone before its resident memory is read. */
+const IDLE_MS = 3000;
+
+type Start = { healthyMs: number; peakRssMb: number; idleRssMb: number; stopMs: number; exitCode: number | null };
 
 export async function benchStartup(engine: Engine, options: StartupOptions): Promise<Section> {
   const store = await freshStore(engine, 'startup');
@@ -39,6 +42,18 @@ export async function benchStartup(engine: Engine, options: StartupOptions): Pro
       GONGHUI_DEMO_MEMBERS: '0',
     };
     const server = ['--import', 'tsx', 'src/server/main.ts'];
+    // An installation's first embedded store also runs initdb (later ones copy the empty cluster it leaves, see
+    // db/pglite-template.ts): measured apart, on a store of its own, with the template turned off.
+    let firstStore: Start | undefined;
+    if (engine === 'pglite') {
+      const other = await freshStore(engine, 'startup-initdb');
+      try {
+        say(`startup (${engine}): cold start running initdb, demo scale ${options.demoScale}`);
+        firstStore = await timeStart(server, { ...other.env, ...env, GONGHUI_DATA_DIR: other.dataDir, GONGHUI_PGLITE_TEMPLATE: '0' });
+      } finally {
+        await other.drop();
+      }
+    }
     say(`startup (${engine}): cold start, demo scale ${options.demoScale}`);
     const cold = await timeStart(server, env);
     say(`startup (${engine}): warm starts`);
@@ -49,12 +64,24 @@ export async function benchStartup(engine: Engine, options: StartupOptions): Pro
 
     const baseline = { name: 'bare node -e Fastify, one health route', value: median(bare.map((s) => s.healthyMs)) };
     const warmMs = median(warm.map((s) => s.healthyMs));
+    const idleRssMb = Math.max(...warm.map((s) => s.idleRssMb));
+    const bareIdle = { name: 'the bare Fastify process, idle', value: Math.max(...bare.map((s) => s.idleRssMb)) };
     return {
       id: 'startup',
       title: `Start-up to the first healthy answer — ${engine}`,
       figures: [
         figure(`cold start (empty store, demo seeded at scale ${options.demoScale})`, cold.healthyMs, 'ms', baseline, 'lower'),
+        ...(firstStore
+          ? [figure(`cold start running initdb (an installation's first store)`, firstStore.healthyMs, 'ms', baseline, 'lower')]
+          : []),
         figure(`warm start (median of ${REPEATS})`, warmMs, 'ms', baseline, 'lower'),
+        figure(
+          `idle RSS, ${IDLE_MS / 1000} s after a warm start's first answer (largest of ${REPEATS})`,
+          idleRssMb,
+          'MB',
+          bareIdle,
+          'lower',
+        ),
       ],
       details: {
         engine,
@@ -62,6 +89,7 @@ export async function benchStartup(engine: Engine, options: StartupOptions): Pro
         measured: `spawn → first 200 from GET /api/health, polled every ${POLL_MS} ms; then SIGTERM and wait for exit`,
         seeded: `cold start: migrations, the Beijing demo organisations and employers at ${options.demoScale} of life size (GONGHUI_DEMO_SCALE=${options.demoScale / DEMO_CITY_SHARE_OF_LIFE_SIZE}), the admin account; GONGHUI_DEMO_MEMBERS=0 (npm start adds 东城's demo members in the background 5 s after its first answer)`,
         cold,
+        ...(firstStore ? { firstStore } : {}),
         warm,
         bare: { command: 'node --input-type=module -e <Fastify with one route>', runs: bare },
         bareUnderTsx: {
@@ -110,12 +138,14 @@ async function timeStart(args: string[], env: Record<string, string>): Promise<S
     await untilHealthy(child, `http://127.0.0.1:${port}/api/health`, () => output);
     const healthyMs = Math.round(performance.now() - started);
     const peakRssMb = processPeakRssMb(child.pid ?? 0);
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+    const idleRssMb = processRssMb(child.pid ?? 0);
     const stopping = performance.now();
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
     const exitCode = await exited;
     clearTimeout(timer);
-    return { healthyMs, peakRssMb, stopMs: Math.round(performance.now() - stopping), exitCode };
+    return { healthyMs, peakRssMb, idleRssMb, stopMs: Math.round(performance.now() - stopping), exitCode };
   } finally {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGKILL');

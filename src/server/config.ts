@@ -6,6 +6,8 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** A new embedded store copies the cached empty cluster instead of running initdb (GONGHUI_PGLITE_TEMPLATE=0: off). */
+  pgliteTemplate: boolean;
   adminPassword: string | undefined;
   /** Master secret for personal-data encryption; else a key file in dataDir. */
   secret: string | undefined;
@@ -84,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.GONGHUI_DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    pgliteTemplate: env.GONGHUI_PGLITE_TEMPLATE !== '0',
     adminPassword: env.GONGHUI_ADMIN_PASSWORD || undefined,
     secret: env.GONGHUI_SECRET || undefined,
     transferAutoConfirmDays: intFromEnv(env, 'GONGHUI_TRANSFER_AUTO_CONFIRM_DAYS', 15),

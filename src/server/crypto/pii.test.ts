@@ -15,6 +15,13 @@ describe('personal data encryption', () => {
     expect(cipher.decrypt(a)).toBe('11010519491231002X');
   });
 
+  it('never hands out the same nonce twice, across many refills of its pool, and every ciphertext still opens', () => {
+    const sealed = Array.from({ length: 5000 }, (_, i) => cipher.encrypt(`1381234${String(i).padStart(4, '0')}`));
+    const nonces = new Set(sealed.map((c) => Buffer.from(c.slice(3), 'base64').subarray(0, 12).toString('hex')));
+    expect(nonces.size).toBe(sealed.length);
+    expect(sealed.map((c) => cipher.decrypt(c))[4321]).toBe('13812344321');
+  });
+
   it('refuses a tampered ciphertext', () => {
     const c = cipher.encrypt('13812345678');
     const raw = Buffer.from(c.slice(3), 'base64');

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, randomFillSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -19,6 +19,7 @@ export type PiiCipher = {
 };
 
 const VERSION = 'v1';
+const IV_BYTES = 12;
 const KEY_FILE = 'secret.key';
 
 export function loadMasterSecret(options: { secret: string | undefined; dataDir: string }): Buffer {
@@ -42,9 +43,23 @@ export function loadMasterSecret(options: { secret: string | undefined; dataDir:
 export function createPiiCipher(master: Buffer): PiiCipher {
   const encKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'gonghui pii encryption v1', 32));
   const macKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'gonghui pii blind index v1', 32));
+  // IVs come from a pool refilled by one randomFillSync per 1,024 of them (an import seals two values per row): every
+  // IV is still 12 fresh random bytes, handed out once and never again.
+  const ivPool = Buffer.allocUnsafe(IV_BYTES * 1024);
+  let ivNext = ivPool.length;
+  const nextIv = (): Buffer => {
+    if (ivNext === ivPool.length) {
+      randomFillSync(ivPool);
+      ivNext = 0;
+    }
+    // A copy: the pool's bytes are overwritten at the next refill.
+    const iv = Buffer.from(ivPool.subarray(ivNext, ivNext + IV_BYTES));
+    ivNext += IV_BYTES;
+    return iv;
+  };
   return {
     encrypt(plaintext) {
-      const iv = randomBytes(12);
+      const iv = nextIv();
       const cipher = createCipheriv('aes-256-gcm', encKey, iv);
       const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
       return `${VERSION}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;

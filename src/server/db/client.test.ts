@@ -129,6 +129,29 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('embedded data directory
     }
   });
 
+  it('starts a new embedded store from a copy of one empty cluster, or runs initdb when told not to', async () => {
+    const dirs = [0, 1, 2].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-cluster-')));
+    const systemId = async (dataDir: string, pgliteTemplate: boolean) => {
+      const database = await openDatabase({ dataDir, pgliteTemplate });
+      const { rows } = await sql<{ id: string }>`SELECT system_identifier::text AS id FROM pg_control_system()`.execute(database.db);
+      const tables = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_class WHERE relname = 'org_unit'`.execute(database.db);
+      await database.close();
+      expect(tables.rows).toEqual([{ n: 0 }]); // an empty cluster: nothing of ours comes with the copy
+      return rows[0]?.id;
+    };
+    try {
+      // The first store may make the template; either way the next two are copies of the same cluster.
+      await systemId(dirs[0]!, true);
+      const [second, third] = [await systemId(dirs[1]!, true), await systemId(dirs[2]!, true)];
+      expect(second).toBe(third);
+      const own = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-cluster-'));
+      dirs.push(own);
+      expect(await systemId(own, false)).not.toBe(second);
+    } finally {
+      for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps committed data across close and reopen', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-reopen-'));
     try {

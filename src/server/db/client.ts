@@ -8,6 +8,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { LockedPGliteDialect } from './pglite-dialect.js';
 import { acquireDataDirLock, type DataDirLock } from './lock.js';
+import { copyClusterTemplate, isEmptyPgDir, saveClusterTemplate } from './pglite-template.js';
 import type { DB } from './schema.js';
 
 export type Engine = 'pglite' | 'postgres';
@@ -48,9 +49,11 @@ export async function openDatabase(options: {
   databaseUrl?: string | undefined;
   /** Connections of the PostgreSQL pool (10 unless given); the ledger hammer runs 24. */
   poolSize?: number | undefined;
+  /** A new embedded store starts from the cached empty cluster (pglite-template.ts); false runs initdb. Default true. */
+  pgliteTemplate?: boolean | undefined;
 }): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.pgliteTemplate ?? true);
 }
 
 async function openPostgres(connectionString: string, poolSize: number): Promise<Database> {
@@ -97,12 +100,17 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
  */
 const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, useTemplate: boolean): Promise<Database> {
   const pgDir = path.join(dataDir, 'pgdata');
   fs.mkdirSync(pgDir, { recursive: true });
   const lock: DataDirLock = acquireDataDirLock(dataDir);
   let client: PGlite;
   try {
+    if (useTemplate && isEmptyPgDir(pgDir) && !copyClusterTemplate(pgDir)) {
+      // The installation's first store: initdb here, shut down cleanly and kept as the template before it is used.
+      await (await PGlite.create(pgDir)).close();
+      saveClusterTemplate(pgDir);
+    }
     client = await PGlite.create(pgDir, {
       extensions: { ltree, pg_trgm, btree_gist },
       startParams: PGLITE_START_PARAMS,

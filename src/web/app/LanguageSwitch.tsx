@@ -15,7 +15,7 @@ export function LanguageSwitch({ isDark = false }: { isDark?: boolean }) {
         items: locales.map((l) => ({ key: l, label: <span data-testid={`lang-${l}`}>{t(`lang.${l}`)}</span> })),
         onClick: ({ key }) => {
           const picked = locales.find((l) => l === key);
-          if (picked) setLocale(picked);
+          if (picked) void setLocale(picked);
         },
       }}
     >

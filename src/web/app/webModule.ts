@@ -9,7 +9,10 @@ export type Access = Action | ((me: Me) => boolean);
 /** A page of the signed-in console, under the shell; a caller without access gets "not found". */
 export type ConsoleRoute = { path: string; element: ReactNode; access?: Access };
 
-/** A page outside the console (no session probe): the workers' phone pages. */
+/**
+ * A page outside the console (no session probe): the workers' phone pages. A module lists its own in
+ * `modules/<m>/public.tsx` (`export const publicRoutes`), apart from `module.tsx`, so a phone loads none of the console.
+ */
 export type PublicRoute = { path: string; element: ReactNode };
 
 /** An entry of the console's menu. */
@@ -75,7 +78,6 @@ export type DashboardCard = {
 /** What a web module contributes; `src/web/modules/<m>/module.tsx` exports one as `webModule`. */
 export type WebModule = {
   routes?: ConsoleRoute[];
-  publicRoutes?: PublicRoute[];
   menu?: MenuEntry[];
   orgTabs?: OrgTab[];
   todos?: TodoLink[];
@@ -99,7 +101,6 @@ const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
 /** Everything the modules contribute, in display order. */
 export type Registry = {
   routes: ConsoleRoute[];
-  publicRoutes: PublicRoute[];
   menu: MenuEntry[];
   orgTabs: OrgTab[];
   todos: TodoLink[];
@@ -110,7 +111,6 @@ export type Registry = {
 export function collect(webModules: WebModule[]): Registry {
   return {
     routes: webModules.flatMap((m) => m.routes ?? []),
-    publicRoutes: webModules.flatMap((m) => m.publicRoutes ?? []),
     menu: webModules.flatMap((m) => m.menu ?? []).sort(byOrder),
     orgTabs: webModules.flatMap((m) => m.orgTabs ?? []).sort(byOrder),
     todos: webModules.flatMap((m) => m.todos ?? []).sort(byOrder),

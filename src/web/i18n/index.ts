@@ -1,12 +1,13 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { defaultLocale, locales, type Locale } from '../../common/i18n.js';
-import { appEn } from './en.js';
 import { applyDateLocale, localiseAriaLabels, watchAriaLabels } from './libraryLocales.js';
-import type { Messages, MessageTree } from './messages.js';
+import { mergeMessages, type ModuleStrings } from './merge.js';
+import type { Messages } from './messages.js';
 import { appZhCN } from './zh-CN.js';
 
 export type { Messages } from './messages.js';
+export { mergeMessages } from './merge.js';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -15,39 +16,22 @@ declare module 'i18next' {
   }
 }
 
-type ModuleStrings = { messages: MessageTree };
-
 // Every module's strings, found by file name: adding a module adds its files, this list needs no edit.
 const zhCNOfModules = import.meta.glob<ModuleStrings>('../modules/*/i18n.zh-CN.ts', { eager: true });
-const enOfModules = import.meta.glob<ModuleStrings>('../modules/*/i18n.en.ts', { eager: true });
 
-/** The shared strings and each module's in one tree; a top-level key given twice is a mistake worth failing on. */
-export function mergeMessages(shared: MessageTree, ofModules: Record<string, ModuleStrings>): MessageTree {
-  const merged: Record<string, string | MessageTree> = { ...shared };
-  for (const [file, { messages }] of Object.entries(ofModules)) {
-    for (const [key, value] of Object.entries(messages)) {
-      if (key in merged) throw new Error(`i18n: "${key}" of ${file} is already defined`);
-      merged[key] = value;
-    }
-  }
-  return merged;
-}
-
-export const resources = {
-  'zh-CN': mergeMessages(appZhCN, zhCNOfModules),
-  en: mergeMessages(appEn, enOfModules),
-} satisfies Record<Locale, MessageTree>;
+/** The zh-CN strings (the default, loaded with the app); English comes from strings.en.ts when chosen. */
+export const stringsZhCN = mergeMessages(appZhCN, zhCNOfModules);
 
 const STORAGE_KEY = 'gonghui.lang';
 
-function initialLocale(): Locale {
+function savedLocale(): Locale {
   const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
   return locales.find((l) => l === saved) ?? defaultLocale;
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: resources['zh-CN'] }, en: { translation: resources.en } },
-  lng: initialLocale(),
+  resources: { [defaultLocale]: { translation: stringsZhCN } },
+  lng: defaultLocale,
   fallbackLng: defaultLocale,
   interpolation: { escapeValue: false },
   initAsync: false,
@@ -61,12 +45,28 @@ export function currentLocale(): Locale {
   return locales.find((l) => l === i18next.language) ?? defaultLocale;
 }
 
-export function setLocale(locale: Locale): void {
-  localStorage.setItem(STORAGE_KEY, locale);
+/** Makes the strings of `locale` available; English is fetched (once) the first time it is needed. */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (i18next.hasResourceBundle(locale, 'translation')) return;
+  const { stringsEn } = await import('./strings.en.js');
+  i18next.addResourceBundle('en', 'translation', stringsEn);
+}
+
+async function switchTo(locale: Locale): Promise<void> {
+  await loadLocale(locale);
   document.documentElement.lang = locale;
   applyDateLocale(locale);
-  void i18next.changeLanguage(locale);
+  await i18next.changeLanguage(locale);
   localiseAriaLabels(document.body, locale);
+}
+
+/** Settles once the saved language's strings are in (at once for zh-CN): main.tsx renders after it. */
+export const i18nReady: Promise<void> = savedLocale() === defaultLocale ? Promise.resolve() : switchTo(savedLocale());
+
+/** Chooses the language, remembered on this device; settles once the page shows it. */
+export function setLocale(locale: Locale): Promise<void> {
+  localStorage.setItem(STORAGE_KEY, locale);
+  return switchTo(locale);
 }
 
 export { i18next };

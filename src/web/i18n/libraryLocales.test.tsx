@@ -22,12 +22,12 @@ describe('the libraries’ hard-coded accessible names', () => {
     expect(labels()).not.toContain('Close');
     expect(labels()).not.toContain('Increase Value');
 
-    setLocale('en');
+    await setLocale('en');
     try {
       expect(screen.getByRole('button', { name: 'Close' })).toBeTruthy();
       expect(labels()).toEqual(expect.arrayContaining(['Increase value', 'Decrease value']));
     } finally {
-      setLocale('zh-CN');
+      await setLocale('zh-CN');
     }
   });
 });

@@ -10,8 +10,11 @@ import { MemoryRouter } from 'react-router-dom';
 import { afterEach, vi } from 'vitest';
 import type { Action, Me } from '../../common/auth.js';
 import { AuthProvider, useAuth } from '../app/auth.js';
-import '../i18n/index.js';
+import { loadLocale } from '../i18n/index.js';
 import { antdLocales } from '../i18n/libraryLocales.js';
+
+// Tests switch to English with i18next directly (changeLanguage, getFixedT): its strings are a lazy chunk in the app.
+await loadLocale('en');
 
 // antd's responsive helpers ask for media queries and watch element sizes.
 Object.defineProperty(window, 'matchMedia', {

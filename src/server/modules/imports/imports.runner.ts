@@ -100,6 +100,8 @@ export async function runImportJob(
   let seen = 0;
   let batch: Pending[] = [];
   let writing = false; // an error while writing is ours, not the file's
+  // The batch being written while the next one is read, validated and sealed: Node's work overlaps the database's.
+  let inFlight: Promise<void> | undefined;
 
   const writeErrors = async (pending: Pending[]) => {
     for (const p of pending) {
@@ -116,14 +118,23 @@ export async function runImportJob(
     }
   };
 
+  /** Seals a full batch now, then writes it once the batch before it is committed: one batch in the database at a time. */
   const flush = async () => {
     const pending = batch;
     batch = [];
     if (pending.length === 0) return;
-    writing = true;
     const valid = pending
       .filter((p) => p.value !== null && (p.heldFor === null || !isHolding))
       .map((p) => ({ p, person: sealPerson(deps.cipher, p.value!) }));
+    await inFlight;
+    inFlight = write(pending, valid).catch((error: unknown) => {
+      writing = true;
+      throw error;
+    });
+    inFlight.catch(() => undefined); // awaited before the next batch or at the end; not an unhandled rejection meanwhile
+  };
+
+  const write = async (pending: Pending[], valid: { p: Pending; person: ReturnType<typeof sealPerson> }[]) => {
     await db.transaction().execute(async (tx) => {
       const enrolled = await enrol(tx, deps, {
         actorId: options.actorId ?? null,
@@ -174,7 +185,6 @@ export async function runImportJob(
       await addToCoverage(tx, job.org_path, { id_rows_submitted: pending.length, ids_invalid: idsInvalid, ids_duplicate: idsDuplicate });
     });
     await writeErrors(pending);
-    writing = false;
   };
 
   let source: RosterSource | undefined;
@@ -202,15 +212,18 @@ export async function runImportJob(
         await flush();
         // Stopping between batches leaves the job 'running' with whole batches in: the next start resumes it.
         if (options.signal?.aborted) {
+          await inFlight;
           await errors?.close();
           return 'stopped';
         }
       }
     }
     await flush();
+    await inFlight;
     await errors?.close();
     await repo.markFinished(db, jobId, { status: 'done', errorFile });
   } catch (error) {
+    await inFlight?.catch(() => undefined); // a batch still being written ends (commits or not) before the job is failed
     await errors?.close().catch(() => undefined);
     const known =
       error instanceof AppError

@@ -2,7 +2,7 @@ import { sql, type SqlBool } from 'kysely';
 import { isKey, isOneOf, moveToRegion } from '../../db/regions.js';
 import type { DB, MemberTable } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
-import type { Insertable, SelectQueryBuilder } from 'kysely';
+import type { SelectQueryBuilder } from 'kysely';
 import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/scope.js';
 import { isRootPath, regionOfPath } from '../../auth/tree.js';
 import type { MemberPrincipal } from '../../auth/member-session.js';
@@ -98,16 +98,25 @@ export async function findMemberInScope(
  */
 export async function findMembersByIdIndexes(db: Executor, bidxs: readonly string[], forUpdate = true) {
   if (bidxs.length === 0) return [];
+  // One array parameter each, not one per value: an import batch asks for a thousand at once.
   const claims = await db
     .selectFrom('member_claim')
     .select(['region_id', 'member_id'])
-    .where('id_number_bidx', 'in', [...bidxs])
+    .where('id_number_bidx', '=', sql<string>`ANY(${[...bidxs]}::text[])`)
     .execute();
   const byRegion = new Map<number, number[]>();
-  for (const c of claims) byRegion.set(c.region_id, [...(byRegion.get(c.region_id) ?? []), c.member_id]);
+  for (const c of claims) {
+    const ids = byRegion.get(c.region_id);
+    if (ids) ids.push(c.member_id);
+    else byRegion.set(c.region_id, [c.member_id]);
+  }
   const rows = [];
   for (const [region, ids] of [...byRegion].sort(([a], [b]) => a - b)) {
-    let q = selectMembers(db).select('m.id_number_bidx').where('m.region_id', '=', region).where('m.id', 'in', ids).orderBy('m.id');
+    let q = selectMembers(db)
+      .select('m.id_number_bidx')
+      .where('m.region_id', '=', region)
+      .where('m.id', '=', sql<number>`ANY(${ids}::bigint[])`)
+      .orderBy('m.id');
     if (forUpdate) q = q.forUpdate('m');
     rows.push(...(await q.execute()));
   }
@@ -126,13 +135,15 @@ export async function findMemberByIdIndex(db: Executor, bidx: string, forUpdate 
  */
 export async function claimIdNumbers(tx: Executor, claims: readonly { id_number_bidx: string; region_id: number; member_id: number }[]) {
   if (claims.length === 0) return;
-  const claimed = await tx
-    .insertInto('member_claim')
-    .values([...claims])
-    .onConflict((oc) => oc.column('id_number_bidx').doNothing())
-    .returning('id_number_bidx')
-    .execute();
-  if (claimed.length !== claims.length) throw new AppError('CONFLICT');
+  const { rows } = await sql<{ n: number }>`
+    WITH claimed AS (
+      INSERT INTO member_claim (id_number_bidx, region_id, member_id)
+      SELECT * FROM unnest(${claims.map((c) => c.id_number_bidx)}::text[], ${claims.map((c) => c.region_id)}::bigint[],
+                           ${claims.map((c) => c.member_id)}::bigint[])
+      ON CONFLICT (id_number_bidx) DO NOTHING
+      RETURNING 1)
+    SELECT count(*)::int AS n FROM claimed`.execute(tx);
+  if (rows[0]?.n !== claims.length) throw new AppError('CONFLICT');
 }
 
 /** New member ids, taken before the rows are written so that their claims can name them. */
@@ -394,9 +405,56 @@ export async function listHistory(db: Executor, member: InScope<MemberKey>) {
     .execute();
 }
 
-export async function insertMembers(tx: Executor, rows: Insertable<MemberTable>[]): Promise<{ id: number; id_number_bidx: string }[]> {
-  if (rows.length === 0) return [];
-  return tx.insertInto('member').values(rows).returning(['id', 'id_number_bidx']).execute();
+/** A new member row as admission writes it: ids taken beforehand (`nextMemberIds`), card issued now. */
+export type NewMember = Pick<
+  MemberTable,
+  | 'region_id'
+  | 'name'
+  | 'id_number_enc'
+  | 'id_number_bidx'
+  | 'id_number_masked'
+  | 'phone_enc'
+  | 'phone_bidx'
+  | 'phone_masked'
+  | 'gender'
+  | 'birth_date'
+  | 'employer_id'
+  | 'employer_name'
+  | 'employment_form'
+  | 'status'
+  | 'org_id'
+  | 'org_path'
+  | 'join_date'
+  | 'card_no'
+> & { id: number; name_pinyin: string; card_status: 'none' | 'active' | 'revoked'; card_version: number };
+
+/**
+ * Writes new members in one statement whatever their number: one array per column through `unnest`, so a batch of a
+ * thousand is 23 parameters, not 23,000 compiled and bound one by one.
+ */
+export async function insertMembers(tx: Executor, rows: readonly NewMember[]): Promise<void> {
+  if (rows.length === 0) return;
+  const column = <T>(pick: (r: NewMember) => T) => rows.map(pick);
+  await sql`
+    INSERT INTO member (region_id, id, name, name_pinyin, id_number_enc, id_number_bidx, id_number_masked, phone_enc,
+                        phone_bidx, phone_masked, gender, birth_date, employer_id, employer_name, employment_form,
+                        status, org_id, org_path, join_date, card_no, card_status, card_version, card_issued_at)
+    SELECT region_id, id, name, name_pinyin, id_number_enc, id_number_bidx, id_number_masked, phone_enc, phone_bidx,
+           phone_masked, gender, birth_date, employer_id, employer_name, employment_form, status, org_id,
+           org_path::ltree, join_date, card_no, card_status, card_version, now()
+      FROM unnest(${column((r) => r.region_id)}::bigint[], ${column((r) => r.id)}::bigint[], ${column((r) => r.name)}::text[],
+                  ${column((r) => r.name_pinyin)}::text[], ${column((r) => r.id_number_enc)}::text[],
+                  ${column((r) => r.id_number_bidx)}::text[], ${column((r) => r.id_number_masked)}::text[],
+                  ${column((r) => r.phone_enc)}::text[], ${column((r) => r.phone_bidx)}::text[],
+                  ${column((r) => r.phone_masked)}::text[], ${column((r) => r.gender)}::text[],
+                  ${column((r) => r.birth_date)}::date[], ${column((r) => r.employer_id)}::bigint[],
+                  ${column((r) => r.employer_name)}::text[], ${column((r) => r.employment_form)}::text[],
+                  ${column((r) => r.status)}::text[], ${column((r) => r.org_id)}::bigint[], ${column((r) => r.org_path)}::text[],
+                  ${column((r) => r.join_date)}::date[], ${column((r) => r.card_no)}::text[],
+                  ${column((r) => r.card_status)}::text[], ${column((r) => r.card_version)}::int[])
+        AS r(region_id, id, name, name_pinyin, id_number_enc, id_number_bidx, id_number_masked, phone_enc, phone_bidx,
+             phone_masked, gender, birth_date, employer_id, employer_name, employment_form, status, org_id, org_path,
+             join_date, card_no, card_status, card_version)`.execute(tx);
 }
 
 export type HistoryEntry = {
@@ -412,9 +470,17 @@ export type HistoryEntry = {
   /** When it happened; now when absent. */
   at?: string;
 };
-export async function insertHistory(tx: Executor, entries: HistoryEntry[]): Promise<void> {
+/** Writes history entries in one statement, one array per column (see `insertMembers`). */
+export async function insertHistory(tx: Executor, entries: readonly HistoryEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await tx.insertInto('member_status_history').values(entries).execute();
+  const column = <T>(pick: (e: HistoryEntry) => T) => entries.map(pick);
+  await sql`
+    INSERT INTO member_status_history (region_id, member_id, event, from_org_id, org_id, org_path, actor_id, reason, at)
+    SELECT region_id, member_id, event, from_org_id, org_id, org_path::ltree, actor_id, reason, coalesce(at, now())
+      FROM unnest(${column((e) => e.region_id)}::bigint[], ${column((e) => e.member_id)}::bigint[], ${column((e) => e.event)}::text[],
+                  ${column((e) => e.from_org_id)}::bigint[], ${column((e) => e.org_id)}::bigint[], ${column((e) => e.org_path)}::text[],
+                  ${column((e) => e.actor_id)}::bigint[], ${column((e) => e.reason)}::text[], ${column((e) => e.at ?? null)}::timestamptz[])
+        AS e(region_id, member_id, event, from_org_id, org_id, org_path, actor_id, reason, at)`.execute(tx);
 }
 
 /** Changes a member in place. A new org path must stay in the member's region (`relocateMember` moves regions). */

@@ -1,5 +1,5 @@
-import type { Insertable, Kysely } from 'kysely';
-import type { DB, MemberTable } from '../../db/schema.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/members.errors.js';
@@ -380,7 +380,7 @@ export async function admitMembers(tx: Executor, actorId: number | null, admissi
     tx,
     fresh.map((a, i) => ({ id_number_bidx: a.person.id_number_bidx, region_id: regionOfPath(a.org.path), member_id: newIds[i]! })),
   );
-  const rows: Insertable<MemberTable>[] = fresh.map((a, i) => ({
+  const rows: repo.NewMember[] = fresh.map((a, i) => ({
     ...a.person,
     region_id: regionOfPath(a.org.path),
     id: newIds[i]!,
@@ -395,12 +395,11 @@ export async function admitMembers(tx: Executor, actorId: number | null, admissi
     card_no: cards[i]!,
     card_status: 'active',
     card_version: 1,
-    card_issued_at: new Date().toISOString(),
   }));
-  const inserted = await repo.insertMembers(tx, rows);
-  const ids = new Map(inserted.map((r) => [r.id_number_bidx, r.id]));
-  const history: repo.HistoryEntry[] = inserted.map((r, i) => ({
-    region_id: regionOfPath(fresh[i]!.org.path),
+  await repo.insertMembers(tx, rows);
+  const ids = new Map(rows.map((r) => [r.id_number_bidx, r.id]));
+  const history: repo.HistoryEntry[] = rows.map((r, i) => ({
+    region_id: r.region_id,
     member_id: r.id,
     event: 'joined',
     from_org_id: null,

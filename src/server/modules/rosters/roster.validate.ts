@@ -9,6 +9,9 @@ import {
 } from './roster.columns.js';
 import type { RowProblem } from './roster.problems.js';
 import type { RosterRow } from './roster.read.js';
+import type { DuplicateTracker } from './roster.duplicates.js';
+
+export { createDuplicateTracker, type DuplicateTracker } from './roster.duplicates.js';
 
 /**
  * A roster row ready to become a membership application. The phone is required: unions reach members by it
@@ -28,23 +31,6 @@ export type NormalisedRow = {
   employerUscc: string | null;
   joinDate: string;
 };
-
-/** Remembers the ID numbers of one file, each with the row where it was first seen. */
-export type DuplicateTracker = { see: (idNumber: string, rowNumber: number) => number | undefined; readonly size: number };
-
-export function createDuplicateTracker(): DuplicateTracker {
-  const firstRow = new Map<string, number>();
-  return {
-    see(idNumber, rowNumber) {
-      const first = firstRow.get(idNumber);
-      if (first === undefined) firstRow.set(idNumber, rowNumber);
-      return first;
-    },
-    get size() {
-      return firstRow.size;
-    },
-  };
-}
 
 export type ValidationContext = { today?: Date; duplicates?: DuplicateTracker };
 

@@ -2,7 +2,8 @@ import { FormOutlined, SolutionOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { coveringKinds } from '../../../common/orgs.js';
 import { defineWebModule } from '../../app/webModule.js';
-import { ReviewTab } from './ReviewTab.js';
+
+const ReviewTab = lazy(() => import('./ReviewTab.js').then((m) => ({ default: m.ReviewTab })));
 
 const IntakePage = lazy(() => import('./IntakePage.js').then((m) => ({ default: m.IntakePage })));
 

@@ -1,5 +1,7 @@
+import { lazy } from 'react';
 import { defineWebModule } from '../../app/webModule.js';
-import { EmployersTab } from './EmployersTab.js';
+
+const EmployersTab = lazy(() => import('./EmployersTab.js').then((m) => ({ default: m.EmployersTab })));
 
 /** 企业: the employers attributed to an organisation's subtree, a tab of the organisation page. */
 export const webModule = defineWebModule({

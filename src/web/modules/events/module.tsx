@@ -4,17 +4,15 @@ import { defineWebModule } from '../../app/webModule.js';
 
 const EventsPage = lazy(() => import('./EventsPage.js').then((m) => ({ default: m.EventsPage })));
 const EventPage = lazy(() => import('./EventPage.js').then((m) => ({ default: m.EventPage })));
-const PublicDrawPage = lazy(() => import('./PublicDrawPage.js').then((m) => ({ default: m.PublicDrawPage })));
 const SignInSheetPage = lazy(() => import('./SignInSheetPage.js').then((m) => ({ default: m.SignInSheetPage })));
 
-/** 活动: the cadres' console of events — list, create and copy, sessions, registrations, by union, export, sign-in sheet; the public draw results. */
+/** 活动: the cadres' console of events — list, create and copy, sessions, registrations, by union, export, sign-in sheet (the public draw results: public.tsx). */
 export const webModule = defineWebModule({
   routes: [
     { path: 'events', element: <EventsPage />, access: 'event.read' },
     { path: 'events/:id', element: <EventPage />, access: 'event.read' },
     { path: 'events/:id/sign-in', element: <SignInSheetPage />, access: 'event.read' },
   ],
-  publicRoutes: [{ path: '/draws/:eventId', element: <PublicDrawPage /> }],
   menu: [
     {
       key: '/events',

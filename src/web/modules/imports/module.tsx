@@ -1,6 +1,8 @@
 import { CloudUploadOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
 import { defineWebModule } from '../../app/webModule.js';
-import { ImportsTab } from './ImportsTab.js';
+
+const ImportsTab = lazy(() => import('./ImportsTab.js').then((m) => ({ default: m.ImportsTab })));
 
 /** 名册导入: roster imports, a tab of the organisation page. */
 export const webModule = defineWebModule({

@@ -25,7 +25,7 @@ export function PublicLayout({ title, brand, children }: { title: string; brand?
           <button
             type="button"
             className="public-lang"
-            onClick={() => setLocale(isEnglish ? 'zh-CN' : 'en')}
+            onClick={() => void setLocale(isEnglish ? 'zh-CN' : 'en')}
             aria-label={t('join.switchLangLabel')}
             data-testid="public-lang"
           >

@@ -1,6 +1,8 @@
 import { IdcardOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
 import { defineWebModule } from '../../app/webModule.js';
-import { MembersTab } from './MembersTab.js';
+
+const MembersTab = lazy(() => import('./MembersTab.js').then((m) => ({ default: m.MembersTab })));
 
 /** 会员: the members of an organisation's subtree, a tab of the organisation page. */
 export const webModule = defineWebModule({

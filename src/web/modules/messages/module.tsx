@@ -1,7 +1,9 @@
 import { MessageOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
 import type { Me } from '../../../common/auth.js';
 import { defineWebModule } from '../../app/webModule.js';
-import { OutboxPage } from './OutboxPage.js';
+
+const OutboxPage = lazy(() => import('./OutboxPage.js').then((m) => ({ default: m.OutboxPage })));
 
 // The outbox is the city federation's: a federation admin granted at the root.
 const isRootAdmin = (me: Me) => me.grants.some((g) => g.role === 'federation_admin' && g.orgKind === 'city_federation');

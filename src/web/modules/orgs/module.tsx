@@ -1,6 +1,8 @@
 import { ApartmentOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
 import { defineWebModule } from '../../app/webModule.js';
-import { OrgPage } from './OrgPage.js';
+
+const OrgPage = lazy(() => import('./OrgPage.js').then((m) => ({ default: m.OrgPage })));
 
 /** 组织体系: the organisation pages (the tree itself sits in the shell). */
 export const webModule = defineWebModule({

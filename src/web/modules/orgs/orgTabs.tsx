@@ -1,4 +1,5 @@
-import type { TabsProps } from 'antd';
+import { Skeleton, type TabsProps } from 'antd';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrgWithAncestors } from '../../../common/orgs.js';
 import { useAuth } from '../../app/auth.js';
@@ -52,7 +53,8 @@ export function useOrgTabs(
         key: entry.key,
         order: entry.order,
         label: tabLabel(entry.key, entry.label(t), entry.badge),
-        children: entry.render(org),
+        // A module's tab is its own chunk (module.tsx loads it lazily): the page stays while it arrives.
+        children: <Suspense fallback={<Skeleton active />}>{entry.render(org)}</Suspense>,
       })),
   ]
     .sort((a, b) => a.order - b.order)

@@ -6,12 +6,11 @@ import { defineWebModule } from '../../app/webModule.js';
 const ProgrammesPage = lazy(() => import('./ProgrammesPage.js').then((m) => ({ default: m.ProgrammesPage })));
 const ProgrammePage = lazy(() => import('./ProgrammePage.js').then((m) => ({ default: m.ProgrammePage })));
 
-// ── merchants, the cashier's counter and the member's points ──
+// ── merchants and the cashier's counter (the member's points on the phone: public.tsx) ──
 const MerchantsPage = lazy(() => import('./MerchantsPage.js').then((m) => ({ default: m.MerchantsPage })));
 const CashierPage = lazy(() => import('./CashierPage.js').then((m) => ({ default: m.CashierPage })));
-const MemberPointsPage = lazy(() => import('./MemberPointsPage.js').then((m) => ({ default: m.MemberPointsPage })));
 
-/** 积分: programmes, awards and the cadre's figures; merchants, the counter and the member's points page. */
+/** 积分: programmes, awards and the cadre's figures; merchants and the counter. */
 export const webModule = defineWebModule({
   routes: [
     // ── programmes ──
@@ -20,10 +19,6 @@ export const webModule = defineWebModule({
     // ── merchants ──
     { path: 'points/merchants', element: <MerchantsPage />, access: 'points.read' },
     { path: 'points/counter', element: <CashierPage />, access: 'points.redeem' },
-  ],
-  publicRoutes: [
-    // ── merchants: the member's points on the phone ──
-    { path: '/points/me', element: <MemberPointsPage /> },
   ],
   menu: [
     // ── programmes ──

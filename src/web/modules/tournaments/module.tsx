@@ -5,7 +5,6 @@ import { defineWebModule, type MenuEntry } from '../../app/webModule.js';
 const TournamentsPage = lazy(() => import('./TournamentsPage.js').then((m) => ({ default: m.TournamentsPage })));
 const TournamentPage = lazy(() => import('./TournamentPage.js').then((m) => ({ default: m.TournamentPage })));
 const RefereePage = lazy(() => import('./RefereePage.js').then((m) => ({ default: m.RefereePage })));
-const PublicTournamentPage = lazy(() => import('./PublicTournamentPage.js').then((m) => ({ default: m.PublicTournamentPage })));
 
 /** The referee's own menu entry: shown to referee accounts only (a cadre enters results from the console). */
 export const refereeMenu: MenuEntry = {
@@ -18,14 +17,13 @@ export const refereeMenu: MenuEntry = {
   to: () => '/tournaments/referee',
 };
 
-/** 赛事: the organisers' console (teams, schedule, standings, bracket, results, heats), the referee's page, the public link. */
+/** 赛事: the organisers' console (teams, schedule, standings, bracket, results, heats), the referee's page (the public link: public.tsx). */
 export const webModule = defineWebModule({
   routes: [
     { path: 'tournaments', element: <TournamentsPage />, access: 'tournament.read' },
     { path: 'tournaments/referee', element: <RefereePage />, access: 'tournament.referee' },
     { path: 'tournaments/:id', element: <TournamentPage />, access: 'tournament.read' },
   ],
-  publicRoutes: [{ path: '/public/tournaments/:token', element: <PublicTournamentPage /> }],
   menu: [
     {
       key: '/tournaments',

@@ -1,5 +1,7 @@
+import { lazy } from 'react';
 import { defineWebModule } from '../../app/webModule.js';
-import { TransfersTab } from './TransfersTab.js';
+
+const TransfersTab = lazy(() => import('./TransfersTab.js').then((m) => ({ default: m.TransfersTab })));
 
 /** 会籍转移: transfers in and out of an organisation, a tab of the organisation page. */
 export const webModule = defineWebModule({

@@ -1,7 +1,9 @@
 import { AuditOutlined, TeamOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
 import { defineWebModule } from '../../app/webModule.js';
-import { AuditPage } from './AuditPage.js';
-import { UsersPage } from './UsersPage.js';
+
+const AuditPage = lazy(() => import('./AuditPage.js').then((m) => ({ default: m.AuditPage })));
+const UsersPage = lazy(() => import('./UsersPage.js').then((m) => ({ default: m.UsersPage })));
 
 /** 用户管理 and 操作日志. */
 export const webModule = defineWebModule({

@@ -6,19 +6,15 @@ const CampaignsPage = lazy(() => import('./CampaignsPage.js').then((m) => ({ def
 const CampaignPage = lazy(() => import('./CampaignPage.js').then((m) => ({ default: m.CampaignPage })));
 const VoucherCheckPage = lazy(() => import('./VoucherCheckPage.js').then((m) => ({ default: m.VoucherCheckPage })));
 
-const MemberVouchersPage = lazy(() => import('./MemberVouchersPage.js').then((m) => ({ default: m.MemberVouchersPage })));
-
 const isCashier = (me: { grants: { role: string }[] }) => me.grants.some((g) => g.role === 'cashier');
 
-/** 慰问活动 (慰问 / 夏送清凉 / 送温暖): campaigns, stock, hand-outs, vouchers, reconciliation; a shop's voucher check. */
+/** 慰问活动 (慰问 / 夏送清凉 / 送温暖): campaigns, stock, hand-outs, vouchers, reconciliation; a shop's voucher check (the member's vouchers: public.tsx). */
 export const webModule = defineWebModule({
   routes: [
     { path: 'welfare', element: <CampaignsPage />, access: 'welfare.read' },
     { path: 'welfare/campaigns/:id', element: <CampaignPage />, access: 'welfare.read' },
     { path: 'welfare/check', element: <VoucherCheckPage />, access: 'points.redeem' },
   ],
-  // The member's phone page (the member session of /join/member).
-  publicRoutes: [{ path: '/vouchers', element: <MemberVouchersPage /> }],
   menu: [
     {
       key: '/welfare',
