@@ -101,7 +101,8 @@ async function runEngine(engine: Engine): Promise<Section[]> {
   if (['rollup', 'search', 'http', 'export'].some((s) => only.has(s as SectionId))) {
     const store = await freshStore(engine, 'members');
     try {
-      const [first, ...more] = mode.members;
+      // BENCH_MEMBERS=200000: the fixture at that size only (a profile or a quick look at one section).
+      const [first, ...more] = process.env.BENCH_MEMBERS ? [Number(process.env.BENCH_MEMBERS)] : mode.members;
       say(`${engine}: fixture of ${first!.toLocaleString('en')} members`);
       const loadStarted = performance.now();
       const fixture = await loadFixture(store, first!);

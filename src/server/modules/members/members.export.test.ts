@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { readRoster } from '../rosters/roster.read.js';
 import {
   actorWith,
   buildMember,
@@ -100,6 +105,31 @@ describe('member export', () => {
     const sheet = book.worksheets[0]!;
     expect(sheet.rowCount).toBe(7);
     sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+  });
+
+  it('writes an .xlsx that reads back in exceljs and in the roster reader cell for cell as the CSV', async () => {
+    const csv = parse((await download(`orgId=${union.id}&format=csv`)).body.replace(/^\uFEFF/, '')) as string[][];
+    expect(csv.some((row) => row[0] === '赵敏')).toBe(true);
+    const unionName = (await ctx.app.inject({ method: 'GET', url: `/api/orgs/${union.id}`, headers: { cookie: ctx.adminCookie } })).json<{
+      name: string;
+    }>().name;
+    expect(csv.slice(1).map((row) => row[7])).toEqual(csv.slice(1).map(() => unionName));
+    const xlsx = (await download(`orgId=${union.id}&format=xlsx`)).rawPayload;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx as unknown as ArrayBuffer);
+    expect(book.worksheets[0]!.name).toBe('会员名单');
+    const loaded: string[][] = [];
+    book.worksheets[0]!.eachRow((row) => loaded.push(csv[0]!.map((_, i) => String(row.getCell(i + 1).value ?? ''))));
+    expect(loaded).toEqual(csv);
+    const dir = await mkdtemp(path.join(tmpdir(), 'gonghui-export-'));
+    try {
+      await writeFile(path.join(dir, 'members.xlsx'), xlsx);
+      const read: string[][] = [];
+      for await (const row of readRoster(path.join(dir, 'members.xlsx'))) read.push(csv[0]!.map((_, i) => row.raw[i] ?? ''));
+      expect(read).toEqual(csv.slice(1));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('reveals full values only to a role that may, and audits the export', async () => {

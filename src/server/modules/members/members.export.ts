@@ -1,6 +1,5 @@
-import type { Writable } from 'node:stream';
-import { once } from 'node:events';
-import ExcelJS from 'exceljs';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Deps } from '../../deps.js';
 import type { Locale } from '../../../common/i18n.js';
 import { REVEAL_REASON, type EmploymentForm, type MemberStatus } from '../../../common/members.js';
@@ -11,11 +10,12 @@ import '../../../common/members.errors.js';
 import { assertQuota, recordWrite } from '../../audit/audit.js';
 import { findOrgFor } from '../orgs/orgs.service.js';
 import { csvField, neutraliseCell } from '../rosters/roster.errors-file.js';
+import { writeTextSheet } from '../rosters/roster.write-xlsx.js';
 import * as repo from './members.repo.js';
 import { classifyQuery } from './members.service.js';
 
 /** Rows fetched per keyset page while streaming an export. */
-const EXPORT_PAGE = 2000;
+const EXPORT_PAGE = 5000;
 
 const labels: Record<
   Locale,
@@ -139,7 +139,36 @@ async function streamRows(
   counted: () => void,
 ): Promise<void> {
   const l = labels[request.locale];
-  const cells = (row: repo.MemberRow, secret: { id: string; phone: string | null } | null): string[] =>
+  const pages = memberPages(deps, scope, revealScope, orgPath, request, counted);
+  if (request.format === 'xlsx') {
+    await writeTextSheet(out, { sheetName: request.locale === 'zh-CN' ? '会员名单' : 'Members', header: l.headers }, pages);
+    return;
+  }
+  async function* csv(): AsyncGenerator<string> {
+    yield `\uFEFF${l.headers.join(',')}\r\n`;
+    for await (const page of pages) {
+      let text = '';
+      for (const values of page) text += `${values.map(csvField).join(',')}\r\n`;
+      yield text;
+    }
+  }
+  await pipeline(Readable.from(csv(), { objectMode: false }), out);
+}
+
+/**
+ * The file's rows, one keyset page at a time, as the cells of the file: masked unless revealed, neutralised. The
+ * next page is asked for before this one is formatted, so the database reads while the process writes.
+ */
+async function* memberPages(
+  deps: Deps,
+  scope: OrgScope,
+  revealScope: OrgScope,
+  orgPath: string,
+  request: ExportRequest,
+  counted: () => void,
+): AsyncGenerator<string[][]> {
+  const l = labels[request.locale];
+  const cells = (row: repo.ExportMemberRow, union: string, secret: { id: string; phone: string | null } | null): string[] =>
     [
       row.name,
       secret ? secret.id : row.id_number_masked,
@@ -148,53 +177,43 @@ async function streamRows(
       row.birth_date,
       l.forms[row.employment_form] ?? row.employment_form,
       row.employer_name ?? '',
-      row.org_name,
+      union,
       row.join_date,
       l.status[row.status],
       row.card_no ?? '',
     ].map((v) => neutraliseCell(v, request.format));
-
-  let sheet: ExcelJS.Worksheet | undefined;
-  let workbook: ExcelJS.stream.xlsx.WorkbookWriter | undefined;
-  const write = async (text: string) => {
-    if (!out.write(text)) await once(out, 'drain');
-  };
-  if (request.format === 'xlsx') {
-    workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-    sheet = workbook.addWorksheet(request.locale === 'zh-CN' ? '会员名单' : 'Members');
-    sheet.addRow(l.headers).commit();
-  } else {
-    await write(`\uFEFF${l.headers.join(',')}\r\n`);
-  }
-  let afterId: number | undefined;
-  for (;;) {
-    const page = await repo.listMembers(deps.db, scope, {
+  const read = (after: number | undefined) => {
+    const page = repo.listMembersToExport(deps.db, scope, {
       underPath: orgPath,
       status: request.filters?.status,
       employmentForm: request.filters?.employmentForm,
       match: classifyQuery(deps.cipher, request.filters?.q),
-      order: { sort: 'newest', after: afterId },
+      after,
       limit: EXPORT_PAGE,
     });
+    // Read ahead: if the file is abandoned before this page is awaited, its failure must not go unhandled.
+    page.catch(() => undefined);
+    return page;
+  };
+  // The unions' names, asked for once each: a subtree has far fewer unions than members.
+  const unions = new Map<number, string>();
+  let next = read(undefined);
+  for (;;) {
+    const page = await next;
     const batch = page.slice(0, EXPORT_PAGE);
+    const more = page.length > EXPORT_PAGE;
+    if (more) next = read(batch.at(-1)!.id);
+    const unnamed = batch.filter((row) => !unions.has(row.org_id));
+    for (const [id, name] of await repo.unionNames(deps.db, unnamed)) unions.set(id, name);
     // Only members whose primary union lies in the caller's reveal scope: a secondary affiliation stays masked.
     const secrets = request.reveal ? await repo.readSecrets(deps.db, revealScope, batch) : undefined;
-    for (const row of batch) {
+    const rows = batch.map((row) => {
       const sealed = secrets?.get(row.id);
       const secret = sealed ? { id: deps.cipher.decrypt(sealed.id), phone: sealed.phone ? deps.cipher.decrypt(sealed.phone) : null } : null;
-      const values = cells(row, secret);
-      if (sheet) {
-        const excelRow = sheet.addRow(values);
-        excelRow.eachCell((cell) => (cell.numFmt = '@'));
-        excelRow.commit();
-      } else {
-        await write(`${values.map(csvField).join(',')}\r\n`);
-      }
-      counted();
-    }
-    if (page.length <= EXPORT_PAGE) break;
-    afterId = batch.at(-1)!.id;
+      return cells(row, unions.get(row.org_id) ?? '', secret);
+    });
+    yield rows;
+    for (let i = 0; i < rows.length; i++) counted();
+    if (!more) return;
   }
-  if (workbook) await workbook.commit();
-  else out.end();
 }

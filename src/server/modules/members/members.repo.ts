@@ -1,7 +1,8 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { isKey, isOneOf, moveToRegion } from '../../db/regions.js';
-import type { MemberTable } from '../../db/schema.js';
+import type { DB, MemberTable } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
+import type { SelectQueryBuilder } from 'kysely';
 import { inScope, provenInScope, scopeWithin, type InScope, type OrgScope } from '../../auth/scope.js';
 import { isRootPath, regionOfPath } from '../../auth/tree.js';
 import type { MemberPrincipal } from '../../auth/member-session.js';
@@ -35,10 +36,12 @@ const memberColumns = [
 export type MemberKey = { region_id: number; id: number };
 
 function selectMembers(db: Executor) {
-  return db
-    .selectFrom('member as m')
-    .innerJoin('org_unit as o', 'o.id', 'm.org_id')
-    .select([...memberColumns, 'o.name as org_name']);
+  return withUnionName(db.selectFrom('member as m'));
+}
+
+/** The member row with its primary union's name. */
+function withUnionName(query: SelectQueryBuilder<DB & { m: MemberTable }, 'm', object>) {
+  return query.innerJoin('org_unit as o', 'o.id', 'm.org_id').select([...memberColumns, 'o.name as org_name']);
 }
 /** A member as every read of this repo returns it: derived from the query, so it cannot drift from the schema. */
 export type MemberRow = Awaited<ReturnType<ReturnType<typeof selectMembers>['executeTakeFirstOrThrow']>>;
@@ -201,7 +204,7 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\$
 
 /** The list's filters on the two queries of a subtree's members: primary union there, secondary affiliation there. */
 function filteredMembers(db: Executor, scope: OrgScope, s: Omit<MemberSearch, 'order' | 'limit'>) {
-  type Query = ReturnType<typeof selectMembers>;
+  type Query = SelectQueryBuilder<DB & { m: MemberTable }, 'm', object>;
   const filtered = (query: Query, secondary = false): Query => {
     let q = query;
     if (s.status) q = q.where('m.status', '=', s.status);
@@ -230,9 +233,9 @@ function filteredMembers(db: Executor, scope: OrgScope, s: Omit<MemberSearch, 'o
   // Below the root, the subtree lies in one region: named, so a distributed database reads one shard.
   const inRegion = isRootPath(s.underPath) ? sql<boolean>`true` : sql<boolean>`m.region_id = ${regionOfPath(s.underPath)}::bigint`;
   const within = scopeWithin(scope, s.underPath);
-  const primary = filtered(selectMembers(db).where(primaryInScope(within)).where(inRegion));
+  const primary = filtered(db.selectFrom('member as m').where(primaryInScope(within)).where(inRegion));
   const secondary = filtered(
-    selectMembers(db).where(({ exists, selectFrom }) =>
+    db.selectFrom('member as m').where(({ exists, selectFrom }) =>
       exists(
         selectFrom('member_affiliation as a')
           .select('a.member_id')
@@ -327,7 +330,9 @@ export async function listMembers(
   const { primary, secondary } = filteredMembers(db, scope, s);
   const o = s.order;
   const paged = (query: typeof primary) => {
-    let q = query.select(NAME_KEY.as('name_key')).limit(s.limit + 1);
+    let q = withUnionName(query)
+      .select(NAME_KEY.as('name_key'))
+      .limit(s.limit + 1);
     if (o.sort === 'newest') {
       q = q.orderBy('m.id', 'desc');
       if (o.after !== undefined) q = q.where('m.id', '<', o.after);
@@ -362,6 +367,61 @@ function compareFor(sort: MemberOrder['sort']) {
   return (x: Keyed, y: Keyed) => y.id - x.id;
 }
 
+/** What a member export writes of each member, and the member's key. */
+const exportColumns = [
+  'm.region_id',
+  'm.id',
+  'm.name',
+  'm.id_number_masked',
+  'm.phone_masked',
+  'm.gender',
+  'm.birth_date',
+  'm.employer_name',
+  'm.employment_form',
+  'm.status',
+  'm.join_date',
+  'm.card_no',
+  'm.org_id',
+] as const;
+
+/**
+ * One keyset page of a member export: the member list's rows under the same filters, newest id first, with only
+ * the columns the file holds — its union's name comes apart (`unionNames`): joined here, the look-up of each row's
+ * union took the database several times as long as reading the members (a million-row export, issue #16).
+ */
+export async function listMembersToExport(db: Executor, scope: OrgScope, s: Omit<MemberSearch, 'order'> & { after: number | undefined }) {
+  const { primary, secondary } = filteredMembers(db, scope, s);
+  const paged = (query: typeof primary) => {
+    const q = query
+      .select(exportColumns)
+      .orderBy('m.id', 'desc')
+      .limit(s.limit + 1);
+    return s.after === undefined ? q : q.where('m.id', '<', s.after);
+  };
+  const [a, b] = await Promise.all([paged(primary).execute(), paged(secondary).execute()]);
+  if (b.length === 0) return a.map(provenInScope);
+  const byId = new Map(a.map((row) => [row.id, row]));
+  for (const row of b) byId.set(row.id, row);
+  return [...byId.values()]
+    .sort((x, y) => y.id - x.id)
+    .slice(0, s.limit + 1)
+    .map(provenInScope);
+}
+
+export type ExportMemberRow = Awaited<ReturnType<typeof listMembersToExport>>[number];
+
+/** The names of these members' primary unions, by org id (names only, as the list shows them). */
+export async function unionNames(db: Executor, members: readonly InScope<{ org_id: number }>[]): Promise<Map<number, string>> {
+  const ids = [...new Set(members.map((m) => m.org_id))];
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('org_unit')
+    .select(['id', 'name'])
+    .where('id', '=', sql<number>`ANY(${ids}::bigint[])`)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** How many members the list's filters hold (bounded; `beyond` answers above the bound, e.g. the roll-up). */
 export function countMembers(
   db: Executor,
@@ -377,13 +437,12 @@ export function countMembers(
     return Promise.resolve(count <= LIST_TOTAL_BOUND ? { count, kind: 'exact' } : { count: LIST_TOTAL_BOUND, kind: 'atLeast' });
   }
   const { primary, secondary } = filteredMembers(db, scope, s);
-  const ids = primary.clearSelect().select('m.id');
+  const ids = primary.select('m.id');
   if (!withSecondary) return boundedTotal(db, ids, beyond);
   // Those affiliated here whose primary union is not counted already: two disjoint parts, so UNION ALL, which the
   // bound can stop early (a UNION would read every id of the subtree to remove duplicates).
   const inRegion = isRootPath(s.underPath) ? sql<boolean>`true` : sql<boolean>`m.region_id = ${regionOfPath(s.underPath)}::bigint`;
   const secondaryOnly = secondary
-    .clearSelect()
     .select('m.id')
     .where(sql<boolean>`NOT (${primaryInScope(scopeWithin(scope, s.underPath))} AND ${inRegion})`);
   return boundedTotal(db, ids.unionAll(secondaryOnly), beyond);
