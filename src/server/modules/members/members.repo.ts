@@ -161,6 +161,21 @@ export async function moveClaims(tx: Executor, bidxs: readonly string[], region:
     .execute();
 }
 
+/**
+ * The node a member list is read under, if the scope reaches it, with its subtree's active members from the roll-up
+ * (`members`: primary union there; `members_secondary`: affiliated there) — one look-up where the list needed two.
+ */
+export async function findListRoot(db: Executor, scope: OrgScope, orgId: number) {
+  const row = await db
+    .selectFrom('org_unit as o')
+    .leftJoin('org_coverage as c', 'c.org_id', 'o.id')
+    .select(['o.id', 'o.path', 'c.members', 'c.members_secondary'])
+    .where('o.id', '=', orgId)
+    .where(inScope(scope, sql.ref('o.path')))
+    .executeTakeFirst();
+  return row && provenInScope(row);
+}
+
 export type MemberSearch = {
   underPath: string;
   status: MemberStatus | undefined;
@@ -236,16 +251,21 @@ function filteredMembers(db: Executor, scope: OrgScope, s: Omit<MemberSearch, 'o
   return { primary, secondary };
 }
 
+/** The secondary unions of the member row `p`, oldest id first, as `SecondaryOrg`s (names only, like the history's). */
+const SECONDARY_ORGS = sql<SecondaryOrg[]>`coalesce((
+  SELECT json_agg(json_build_object('id', a.org_id, 'name', o.name) ORDER BY a.org_id)
+    FROM member_affiliation a JOIN org_unit o ON o.id = a.org_id
+   WHERE a.region_id = p.region_id AND a.member_id = p.id), '[]'::json)`;
+
+/** A row of a member list page: the member, its sort key by name and its secondary unions. */
+export type MemberListRow = MemberRow & { name_key: string; secondary_orgs: SecondaryOrg[] };
+
 /**
  * Members of a subtree, newest id first, keyset-paged: those whose primary union lies in it, and those with a
- * secondary affiliation there. Two index-friendly queries merged by id, rather than one OR that would scan.
+ * secondary affiliation there, each page with its members' secondary unions. Two index-friendly halves (rather than
+ * one OR that would scan), each limited, joined in one statement (issue #16: one query per page) and merged by id.
  */
-export async function listMembers(
-  db: Executor,
-  scope: OrgScope,
-  s: MemberSearch,
-  withSecondary = true,
-): Promise<InScope<MemberRow & { name_key: string }>[]> {
+export async function listMembers(db: Executor, scope: OrgScope, s: MemberSearch, withSecondary = true): Promise<InScope<MemberListRow>[]> {
   const { primary, secondary } = filteredMembers(db, scope, s);
   const o = s.order;
   const paged = (query: typeof primary) => {
@@ -264,9 +284,11 @@ export async function listMembers(
     }
     return q;
   };
-  const [a, b] = await Promise.all([paged(primary).execute(), withSecondary ? paged(secondary).execute() : []]);
-  const byId = new Map<number, MemberRow & { name_key: string }>();
-  for (const row of [...a, ...b]) byId.set(row.id, row);
+  // The secondary unions are looked up for the page's rows only: outside the limited halves.
+  const halves = withSecondary ? sql`(${paged(primary)}) UNION ALL (${paged(secondary)})` : sql`${paged(primary)}`;
+  const { rows } = await sql<MemberListRow>`SELECT p.*, ${SECONDARY_ORGS} AS secondary_orgs FROM (${halves}) AS p`.execute(db);
+  const byId = new Map<number, MemberListRow>();
+  for (const row of rows) byId.set(row.id, row);
   return [...byId.values()]
     .sort(compareFor(o.sort))
     .slice(0, s.limit + 1)
