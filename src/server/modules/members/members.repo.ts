@@ -3,8 +3,8 @@ import { isKey, isOneOf, moveToRegion } from '../../db/regions.js';
 import type { MemberTable } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
 import type { Insertable } from 'kysely';
-import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/scope.js';
-import { isRootPath, regionOfPath } from '../../auth/tree.js';
+import { inScope, provenInScope, scopeCovers, type InScope, type OrgScope } from '../../auth/scope.js';
+import { depthOfPath, isRootPath, regionOfPath } from '../../auth/tree.js';
 import type { MemberPrincipal } from '../../auth/member-session.js';
 import type { EmploymentForm, MemberStatus } from '../../../common/members.js';
 import { AppError } from '../../../common/errors.js';
@@ -230,11 +230,17 @@ function filteredMembers(db: Executor, scope: OrgScope, s: Omit<MemberSearch, 'o
   };
   // Below the root, the subtree lies in one region: named, so a distributed database reads one shard.
   const inRegion = isRootPath(s.underPath) ? sql<boolean>`true` : sql<boolean>`m.region_id = ${regionOfPath(s.underPath)}::bigint`;
+  // A region's own node (a district federation) inside the scope: member_region_check (0020) makes `region_id = R`
+  // exactly the rows of `org_path <@ path`, and the planner estimates the one (the ltree conditions it guesses a
+  // hundred times too few, so it read and sorted every member of the district for each page: issue #16).
+  const isRegionRoot = depthOfPath(s.underPath) === 2 && scopeCovers(scope, s.underPath);
   const primary = filtered(
-    selectMembers(db)
-      .where(primaryInScope(scope))
-      .where(inRegion)
-      .where(sql<boolean>`m.org_path <@ ${s.underPath}::ltree`),
+    isRegionRoot
+      ? selectMembers(db).where(sql<boolean>`m.region_id = ${regionOfPath(s.underPath)}::bigint`)
+      : selectMembers(db)
+          .where(primaryInScope(scope))
+          .where(inRegion)
+          .where(sql<boolean>`m.org_path <@ ${s.underPath}::ltree`),
   );
   const secondary = filtered(
     selectMembers(db).where(({ exists, selectFrom }) =>
