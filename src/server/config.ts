@@ -17,6 +17,8 @@ export type Config = {
   demoScale: number;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** How long a resolved session and its grants are reused before they are looked up again (0: every request). */
+  sessionCacheSeconds: number;
   maxFailedLogins: number;
   lockoutMinutes: number;
   trustProxy: boolean;
@@ -95,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoScale: (env.GONGHUI_DEMO_SCALE ? Number(env.GONGHUI_DEMO_SCALE) : 1) * DEMO_CITY_SHARE_OF_LIFE_SIZE,
     sessionIdleMinutes: intFromEnv(env, 'GONGHUI_SESSION_IDLE_MINUTES', 30),
     sessionAbsoluteHours: intFromEnv(env, 'GONGHUI_SESSION_ABSOLUTE_HOURS', 12),
+    sessionCacheSeconds: intFromEnv(env, 'GONGHUI_SESSION_CACHE_SECONDS', 5),
     maxFailedLogins: intFromEnv(env, 'GONGHUI_MAX_FAILED_LOGINS', 5),
     lockoutMinutes: intFromEnv(env, 'GONGHUI_LOCKOUT_MINUTES', 15),
     trustProxy: env.GONGHUI_TRUST_PROXY === '1',

@@ -8,6 +8,7 @@ import { actions, roleAllows, type Me } from '../../common/auth.js';
 import { assertPasswordAcceptable, decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import * as repo from './auth.repo.js';
 import type { Actor } from './scope.js';
+import { forgetResolvedSessions, resolveCached, type ResolvedSession } from './session-cache.js';
 import { recordRefusal } from '../audit/audit.js';
 import { insertAudit } from '../audit/audit.store.js';
 
@@ -73,6 +74,7 @@ export async function login(
     const orgIds = (await repo.listGrantsOfUser(tx, user.id)).map((g) => g.org_id);
     await insertAudit(tx, { userId: user.id, username: user.username, action: 'auth.login', orgIds, result: 'ok', ip: context.ip });
   });
+  if (context.previousSessionId) forgetResolvedSessions(db);
   return { sessionId, userId: user.id };
 }
 
@@ -84,11 +86,21 @@ export async function logout(db: Kysely<DB>, sessionId: string, actor: Actor | u
       await insertAudit(tx, { userId: actor.userId, username: actor.username, action: 'auth.logout', orgIds, result: 'ok', ip: actor.ip });
     }
   });
+  forgetResolvedSessions(db);
 }
 
-/** The actor behind a session cookie, or undefined when the session is unknown, expired or its account disabled. */
+/**
+ * The actor behind a session cookie, or undefined when the session is unknown, expired or its account disabled.
+ * Reused for `config.sessionCacheSeconds` (session-cache.ts); every change of sessions, accounts or grants in this
+ * process empties that cache once committed.
+ */
 export async function resolveActor(db: Kysely<DB>, config: Config, sessionId: string, ip: string): Promise<Actor | undefined> {
   const idHash = hashSessionId(sessionId);
+  const session = await resolveCached(db, idHash, config.sessionCacheSeconds, () => loadSession(db, config, idHash));
+  return session && { ...session, ip };
+}
+
+async function loadSession(db: Kysely<DB>, config: Config, idHash: string): Promise<ResolvedSession | undefined> {
   const session = await repo.findLiveSession(db, idHash, config.sessionIdleMinutes);
   if (!session) return undefined;
   if (session.needs_touch) await repo.touchSession(db, idHash);
@@ -97,7 +109,6 @@ export async function resolveActor(db: Kysely<DB>, config: Config, sessionId: st
     userId: session.user_id,
     username: session.username,
     displayName: session.display_name,
-    ip,
     mustChangePassword: session.must_change_password,
     grants: grants.map((g) => ({ id: g.id, orgId: g.org_id, orgPath: g.path, orgName: g.name, orgKind: g.kind, role: g.role })),
   };
@@ -165,4 +176,5 @@ export async function changeOwnPassword(
       ip: actor.ip,
     });
   });
+  forgetResolvedSessions(db);
 }

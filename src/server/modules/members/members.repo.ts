@@ -3,8 +3,8 @@ import { isKey, isOneOf, moveToRegion } from '../../db/regions.js';
 import type { DB, MemberTable } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
 import type { SelectQueryBuilder } from 'kysely';
-import { inScope, provenInScope, scopeWithin, type InScope, type OrgScope } from '../../auth/scope.js';
-import { isRootPath, regionOfPath } from '../../auth/tree.js';
+import { inScope, provenInScope, scopeCovers, scopeWithin, type InScope, type OrgScope } from '../../auth/scope.js';
+import { depthOfPath, isRootPath, regionOfPath } from '../../auth/tree.js';
 import type { MemberPrincipal } from '../../auth/member-session.js';
 import type { EmploymentForm, MemberStatus } from '../../../common/members.js';
 import { AppError } from '../../../common/errors.js';
@@ -174,6 +174,21 @@ export async function moveClaims(tx: Executor, bidxs: readonly string[], region:
     .execute();
 }
 
+/**
+ * The node a member list is read under, if the scope reaches it, with its subtree's active members from the roll-up
+ * (`members`: primary union there; `members_secondary`: affiliated there) — one look-up where the list needed two.
+ */
+export async function findListRoot(db: Executor, scope: OrgScope, orgId: number) {
+  const row = await db
+    .selectFrom('org_unit as o')
+    .leftJoin('org_coverage as c', 'c.org_id', 'o.id')
+    .select(['o.id', 'o.path', 'c.members', 'c.members_secondary'])
+    .where('o.id', '=', orgId)
+    .where(inScope(scope, sql.ref('o.path')))
+    .executeTakeFirst();
+  return row && provenInScope(row);
+}
+
 export type MemberSearch = {
   underPath: string;
   status: MemberStatus | undefined;
@@ -233,7 +248,15 @@ function filteredMembers(db: Executor, scope: OrgScope, s: Omit<MemberSearch, 'o
   // Below the root, the subtree lies in one region: named, so a distributed database reads one shard.
   const inRegion = isRootPath(s.underPath) ? sql<boolean>`true` : sql<boolean>`m.region_id = ${regionOfPath(s.underPath)}::bigint`;
   const within = scopeWithin(scope, s.underPath);
-  const primary = filtered(db.selectFrom('member as m').where(primaryInScope(within)).where(inRegion));
+  // A region's own node (a district federation) inside the scope: member_region_check (0020) makes `region_id = R`
+  // exactly the rows of `org_path <@ path`, and the planner estimates the one (the ltree conditions it guesses a
+  // hundred times too few, so it read and sorted every member of the district for each page: issue #16).
+  const isRegionRoot = depthOfPath(s.underPath) === 2 && scopeCovers(scope, s.underPath);
+  const primary = filtered(
+    isRegionRoot
+      ? db.selectFrom('member as m').where(sql<boolean>`m.region_id = ${regionOfPath(s.underPath)}::bigint`)
+      : db.selectFrom('member as m').where(primaryInScope(within)).where(inRegion),
+  );
   const secondary = filtered(
     db.selectFrom('member as m').where(({ exists, selectFrom }) =>
       exists(
@@ -317,16 +340,21 @@ export async function probeNameMatches(
   return { isComplete: false, atLeast: atLeast > bound ? atLeast : undefined };
 }
 
+/** The secondary unions of the member row `p`, oldest id first, as `SecondaryOrg`s (names only, like the history's). */
+const SECONDARY_ORGS = sql<SecondaryOrg[]>`coalesce((
+  SELECT json_agg(json_build_object('id', a.org_id, 'name', o.name) ORDER BY a.org_id)
+    FROM member_affiliation a JOIN org_unit o ON o.id = a.org_id
+   WHERE a.region_id = p.region_id AND a.member_id = p.id), '[]'::json)`;
+
+/** A row of a member list page: the member, its sort key by name and its secondary unions. */
+export type MemberListRow = MemberRow & { name_key: string; secondary_orgs: SecondaryOrg[] };
+
 /**
  * Members of a subtree, newest id first, keyset-paged: those whose primary union lies in it, and those with a
- * secondary affiliation there. Two index-friendly queries merged by id, rather than one OR that would scan.
+ * secondary affiliation there, each page with its members' secondary unions. Two index-friendly halves (rather than
+ * one OR that would scan), each limited, joined in one statement (issue #16: one query per page) and merged by id.
  */
-export async function listMembers(
-  db: Executor,
-  scope: OrgScope,
-  s: MemberSearch,
-  withSecondary = true,
-): Promise<InScope<MemberRow & { name_key: string }>[]> {
+export async function listMembers(db: Executor, scope: OrgScope, s: MemberSearch, withSecondary = true): Promise<InScope<MemberListRow>[]> {
   const { primary, secondary } = filteredMembers(db, scope, s);
   const o = s.order;
   const paged = (query: typeof primary) => {
@@ -347,9 +375,11 @@ export async function listMembers(
     }
     return q;
   };
-  const [a, b] = await Promise.all([paged(primary).execute(), withSecondary ? paged(secondary).execute() : []]);
-  const byId = new Map<number, MemberRow & { name_key: string }>();
-  for (const row of [...a, ...b]) byId.set(row.id, row);
+  // The secondary unions are looked up for the page's rows only: outside the limited halves.
+  const halves = withSecondary ? sql`(${paged(primary)}) UNION ALL (${paged(secondary)})` : sql`${paged(primary)}`;
+  const { rows } = await sql<MemberListRow>`SELECT p.*, ${SECONDARY_ORGS} AS secondary_orgs FROM (${halves}) AS p`.execute(db);
+  const byId = new Map<number, MemberListRow>();
+  for (const row of rows) byId.set(row.id, row);
   return [...byId.values()]
     .sort(compareFor(o.sort))
     .slice(0, s.limit + 1)

@@ -3,18 +3,19 @@ import type { DB } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/members.errors.js';
-import type { ListTotal, Page } from '../../../common/paging.js';
+import { LIST_TOTAL_BOUND, type ListTotal, type Page } from '../../../common/paging.js';
 import { maskPhone, parseIdNumber, parsePhone } from '../../../common/identity.js';
 import { phoneProblemError } from '../../../common/identity-errors.js';
 import type { EmploymentForm, Member, MemberDetail, MemberListQuery, MemberSort } from '../../../common/members.js';
 import { coveringKinds } from '../../../common/orgs.js';
-import { scopeFor, type Actor, type InScope } from '../../auth/scope.js';
+import { scopeFor, type Actor, type InScope, type OrgScope } from '../../auth/scope.js';
 import { regionOfPath } from '../../auth/tree.js';
 import { endSessionsOfMember } from '../../auth/member-session.js';
 import type { PiiCipher } from '../../crypto/pii.js';
 import { listPage } from '../../http/list-page.js';
+import { reusedTotal } from '../../http/list-total.js';
 import { assertQuota, recordWrite } from '../../audit/audit.js';
-import { addAlongPaths, addToCoverage, findCoverage, type CoverageCounts } from '../coverage/coverage.rollup.js';
+import { addAlongPaths, addToCoverage, type CoverageCounts } from '../coverage/coverage.rollup.js';
 import { findOrgFor, pinyinKey, type OrgMoved } from '../orgs/orgs.service.js';
 import type { SealedPerson } from './members.person.js';
 import * as repo from './members.repo.js';
@@ -83,6 +84,14 @@ export function classifyQuery(cipher: PiiCipher, q: string | undefined): repo.Me
   return { kind: 'name', prefix: q };
 }
 
+/** The node a list is read under, or the org look-up's own answer: FORBIDDEN when only visible, else NOT_FOUND. */
+async function findListRootFor(db: Executor, actor: Actor, scope: OrgScope, orgId: number) {
+  const root = await repo.findListRoot(db, scope, orgId);
+  if (root) return root;
+  await findOrgFor(db, actor, 'member.read', orgId);
+  throw new AppError('NOT_FOUND');
+}
+
 export async function listMembers(
   db: Kysely<DB>,
   cipher: PiiCipher,
@@ -90,10 +99,10 @@ export async function listMembers(
   query: Omit<MemberListQuery, 'sort'> & { sort?: MemberSort },
 ): Promise<Page<Member>> {
   const scope = scopeFor(actor, 'member.read');
-  const org = await findOrgFor(db, actor, 'member.read', query.orgId);
+  const org = await findListRootFor(db, actor, scope, query.orgId);
+  const hasRollup = org.members !== null && org.members_secondary !== null;
   // Members of other districts affiliated here need a query over every region: only when the subtree has any.
-  const coverage = await findCoverage(db, org.id);
-  const withSecondary = (coverage?.members_secondary ?? 1) > 0;
+  const withSecondary = !hasRollup || Number(org.members_secondary) > 0;
   let match = classifyQuery(cipher, query.q);
   if (match.kind === 'name') {
     // Once per request: the list's page and its total then read the matches by key (or, too many to probe, as before).
@@ -109,15 +118,22 @@ export async function listMembers(
   const filter = { underPath: org.path, status: query.status, employmentForm: query.employmentForm, match };
   // Above the bound, the roll-up counts a subtree's members for the list with no filter but status 会员.
   const isRollupList = query.status === 'member' && !query.employmentForm && filter.match.kind === 'none';
-  const rollup = async (): Promise<ListTotal | null> =>
-    isRollupList && coverage ? { count: Number(coverage.members) + Number(coverage.members_secondary), kind: 'rollup' } : null;
-  const common = {
-    present: async (page: InScope<repo.MemberRow>[]) => {
-      const secondary = await repo.listSecondaryOrgs(db, page);
-      return page.map((r) => toMember(r, secondary.get(r.id)));
-    },
-    total: () => repo.countMembers(db, scope, filter, withSecondary, rollup),
+  const rollup: ListTotal | null = hasRollup ? { count: Number(org.members) + Number(org.members_secondary), kind: 'rollup' } : null;
+  // With no filter but status 会员 at most, every active member whose union lies in the subtree is on the list: when
+  // the roll-up holds more than the bound, a count would stop above it, so its answer is known without counting
+  // (issue #16: a district's first page no longer reads 10,001 index entries).
+  const holdsRollup = !query.employmentForm && filter.match.kind === 'none' && (query.status === undefined || query.status === 'member');
+  const total = async (): Promise<ListTotal> => {
+    if (holdsRollup && Number(org.members) > LIST_TOTAL_BOUND)
+      return (isRollupList && rollup) || { count: LIST_TOTAL_BOUND, kind: 'atLeast' };
+    const count = () => repo.countMembers(db, scope, filter, withSecondary, async () => (isRollupList ? rollup : null));
+    // A search is counted each time (a phone or a name changes without touching the roll-up); a list by status and
+    // employment form changes with the subtree's active members, whose roll-up figures are part of the key.
+    if (filter.match.kind !== 'none') return count();
+    const key = JSON.stringify(['members', scope.paths, org.path, query.status, query.employmentForm, org.members, org.members_secondary]);
+    return reusedTotal(db, key, count);
   };
+  const common = { present: (page: InScope<repo.MemberListRow>[]) => page.map((r) => toMember(r, r.secondary_orgs)), total };
   const read = (order: repo.MemberOrder) => repo.listMembers(db, scope, { ...filter, order, limit: query.limit }, withSecondary);
   const sort = query.sort ?? 'newest';
   if (sort === 'newest') {

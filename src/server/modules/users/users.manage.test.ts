@@ -187,6 +187,8 @@ describe('granting and revoking roles', () => {
       items: User[];
     }>();
     const grant = listed.items.find((u) => u.id === user.userId)!.grants[0]!;
+    // The account's session is in use (and resolved recently) when its grant goes.
+    expect((await ctx.call('GET', `/api/orgs/${tree.dcUnion.id}`, undefined, user.cookie)).statusCode).toBe(200);
     const wrongOwner = await ctx.call('DELETE', `/api/users/${other.userId}/grants/${grant.id}`, undefined, districtAdmin.cookie);
     expect(wrongOwner.statusCode).toBe(404);
     expect(await grantsInDb(user.userId)).toEqual([[tree.dcUnion.id, 'union_cadre']]);
@@ -195,6 +197,8 @@ describe('granting and revoking roles', () => {
       204,
     );
     expect(await grantsInDb(user.userId)).toEqual([]);
+    // At once, not after the session cache's seconds: the revoked role reaches nothing on the next request.
+    expect((await ctx.call('GET', `/api/orgs/${tree.dcUnion.id}`, undefined, user.cookie)).statusCode).toBe(404);
     const revoked = await ctx.database.db
       .selectFrom('audit_log')
       .select(['user_id'])

@@ -9,6 +9,7 @@ import { scopeFor, type Actor, type InScope, type OrgScope } from '../../auth/sc
 import { isRootPath } from '../../auth/tree.js';
 import { assertPasswordAcceptable, hashPassword } from '../../auth/passwords.js';
 import { clearLoginFailuresOfUsername, deleteSessionsOfUser } from '../../auth/auth.repo.js';
+import { forgetResolvedSessions } from '../../auth/session-cache.js';
 import { listPage } from '../../http/list-page.js';
 import { recordWrite } from '../../audit/audit.js';
 import { findOrgPathInScope, findOrgFor } from '../orgs/orgs.service.js';
@@ -71,7 +72,7 @@ export async function createUser(db: Kysely<DB>, actor: Actor, body: CreateUserB
 
 /** Renames, disables/enables or resets the password of an account; disabling or a new password ends its sessions. */
 export async function updateUser(db: Kysely<DB>, actor: Actor, id: number, body: UpdateUserBody): Promise<User> {
-  return db.transaction().execute(async (tx) => {
+  const updated = await db.transaction().execute(async (tx) => {
     const { user, orgIds } = await findManageableUser(tx, actor, id);
     if (body.password !== undefined) {
       assertPasswordAcceptable(body.password, { username: user.username, displayName: body.displayName ?? user.display_name });
@@ -98,13 +99,16 @@ export async function updateUser(db: Kysely<DB>, actor: Actor, id: number, body:
         passwordChanged: passwordHash !== undefined,
       },
     );
-    const [updated] = await presentUsers(tx, scopeFor(actor, 'user.read'), [(await repo.findUserAgain(tx, user))!]);
-    return updated!;
+    const [presented] = await presentUsers(tx, scopeFor(actor, 'user.read'), [(await repo.findUserAgain(tx, user))!]);
+    return presented!;
   });
+  // Sessions of this process that were resolved before the change are looked up again (session-cache.ts).
+  forgetResolvedSessions(db);
+  return updated;
 }
 
 export async function grantRole(db: Kysely<DB>, actor: Actor, userId: number, body: GrantBody): Promise<User> {
-  return db.transaction().execute(async (tx) => {
+  const granted = await db.transaction().execute(async (tx) => {
     const { user: manageable } = await findManageableUser(tx, actor, userId);
     const org = await findOrgFor(tx, actor, 'user.write', body.orgId);
     const grantId = await repo.insertGrant(tx, { userId, orgId: org.id, orgPath: org.path, role: body.role });
@@ -112,6 +116,8 @@ export async function grantRole(db: Kysely<DB>, actor: Actor, userId: number, bo
     const [user] = await presentUsers(tx, scopeFor(actor, 'user.read'), [(await repo.findUserAgain(tx, manageable))!]);
     return user!;
   });
+  forgetResolvedSessions(db);
+  return granted;
 }
 
 export async function revokeGrant(db: Kysely<DB>, actor: Actor, userId: number, grantId: number): Promise<void> {
@@ -122,4 +128,5 @@ export async function revokeGrant(db: Kysely<DB>, actor: Actor, userId: number, 
     await repo.deleteGrant(tx, grantId);
     await recordWrite(tx, actor, 'user.revoke', { type: 'user', id: userId, orgPath: grant.org_path }, { grantId, role: grant.role });
   });
+  forgetResolvedSessions(db);
 }
