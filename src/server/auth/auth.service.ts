@@ -92,7 +92,8 @@ export async function logout(db: Kysely<DB>, sessionId: string, actor: Actor | u
 /**
  * The actor behind a session cookie, or undefined when the session is unknown, expired or its account disabled.
  * Reused for `config.sessionCacheSeconds` (session-cache.ts); every change of sessions, accounts or grants in this
- * process empties that cache once committed.
+ * process empties that cache once committed. A cached session is not touched: its idle expiry counts from the last
+ * look-up that reached the database, so an idle session may end up to `sessionCacheSeconds` early — never late.
  */
 export async function resolveActor(db: Kysely<DB>, config: Config, sessionId: string, ip: string): Promise<Actor | undefined> {
   const idHash = hashSessionId(sessionId);

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql, type RawBuilder } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { inScope } from './scope.js';
 import { depthOfPath, idsOnPath, isAncestorOrSelf, isRootPath, nodeOfPath, parentPath, regionOfPath } from './tree.js';
 
 describe('the tree', () => {
@@ -65,5 +67,43 @@ describe('InScope', () => {
     }
     expect(sites).toBeGreaterThan(10);
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('inScope', () => {
+  const db = new Kysely<Record<string, never>>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (k) => new PostgresIntrospector(k),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+  });
+  const text = (condition: RawBuilder<unknown>) => {
+    const { sql: compiled, parameters } = condition.compile(db);
+    return { compiled, parameters };
+  };
+  const scope = { action: 'member.read', paths: ['1.7', '1.8.42'] } as const;
+
+  it('names each path and its region for a member-owned table', () => {
+    const { compiled, parameters } = text(inScope(scope, sql.ref('m.org_path'), sql.ref('m.region_id')));
+    expect(compiled).toBe(
+      '(("m"."region_id" = $1::bigint AND "m"."org_path" <@ $2::ltree) OR ("m"."region_id" = $3::bigint AND "m"."org_path" <@ $4::ltree))',
+    );
+    expect(parameters).toEqual([7, '1.7', 8, '1.8.42']);
+  });
+
+  it('states a region node by its key alone only where a check ties the key to the path', () => {
+    const { compiled, parameters } = text(inScope(scope, sql.ref('m.org_path'), sql.ref('m.region_id'), { regionChecked: true }));
+    expect(compiled).toBe('("m"."region_id" = $1::bigint OR ("m"."region_id" = $2::bigint AND "m"."org_path" <@ $3::ltree))');
+    expect(parameters).toEqual([7, 8, '1.8.42']);
+  });
+
+  it('keeps the path for the root and matches nothing for an empty scope', () => {
+    expect(
+      text(inScope({ action: 'member.read', paths: ['1'] }, sql.ref('m.org_path'), sql.ref('m.region_id'), { regionChecked: true }))
+        .compiled,
+    ).toBe('("m"."org_path" <@ $1::ltree)');
+    expect(text(inScope({ action: 'member.read', paths: [] }, sql.ref('m.org_path'))).compiled).toBe('false');
   });
 });

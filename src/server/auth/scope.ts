@@ -1,7 +1,7 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { roleAllows, type Action, type Role } from '../../common/auth.js';
 import type { OrgKind } from '../../common/orgs.js';
-import { isAncestorOrSelf, isRootPath, regionOfPath } from './tree.js';
+import { depthOfPath, isAncestorOrSelf, isRootPath, regionOfPath } from './tree.js';
 
 export type ActorGrant = { id: number; orgId: number; orgPath: string; orgName: string; orgKind: OrgKind; role: Role };
 
@@ -71,17 +71,23 @@ export function scopeWithin(scope: OrgScope, path: string): OrgScope {
  * whose rows are in the region of that same path, pass its `regionExpr` too: each scope path below the root then
  * also names its region (`region_id = 7 AND org_path <@ '1.7.42'`), which is what lets a distributed database send
  * the query to the one shard of that region (docs/scale-out.md). A city-wide scope reaches every region.
+ *
+ * `regionChecked`: the table has a CHECK tying `region_id` to its path's region (member_region_check and its siblings,
+ * 0020_region_keys.sql). A region's own node (a district federation) is then stated by the region key alone —
+ * `region_id = 7` is exactly the rows under `1.7` — which the planner estimates; the ltree condition beside it it
+ * guesses a hundred times too few, and so sorted a district's every member for one page of its list (issue #16).
  */
 export function inScope(
   scope: OrgScope,
   pathExpr: Expression<string> | RawBuilder<unknown>,
   regionExpr?: Expression<number> | RawBuilder<unknown>,
+  options: { regionChecked?: boolean } = {},
 ): RawBuilder<SqlBool> {
   if (scope.paths.length === 0) return sql<SqlBool>`false`;
-  const terms = scope.paths.map((p) =>
-    regionExpr === undefined || isRootPath(p)
-      ? sql`${pathExpr} <@ ${p}::ltree`
-      : sql`(${regionExpr} = ${regionOfPath(p)}::bigint AND ${pathExpr} <@ ${p}::ltree)`,
-  );
+  const terms = scope.paths.map((p) => {
+    if (regionExpr === undefined || isRootPath(p)) return sql`${pathExpr} <@ ${p}::ltree`;
+    if (options.regionChecked === true && depthOfPath(p) === 2) return sql`${regionExpr} = ${regionOfPath(p)}::bigint`;
+    return sql`(${regionExpr} = ${regionOfPath(p)}::bigint AND ${pathExpr} <@ ${p}::ltree)`;
+  });
   return sql<SqlBool>`(${sql.join(terms, sql` OR `)})`;
 }

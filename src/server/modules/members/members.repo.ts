@@ -3,15 +3,16 @@ import { isKey, isOneOf, moveToRegion } from '../../db/regions.js';
 import type { DB, MemberTable } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
 import type { SelectQueryBuilder } from 'kysely';
-import { inScope, provenInScope, scopeCovers, scopeWithin, type InScope, type OrgScope } from '../../auth/scope.js';
-import { depthOfPath, isRootPath, regionOfPath } from '../../auth/tree.js';
+import { inScope, provenInScope, scopeWithin, type InScope, type OrgScope } from '../../auth/scope.js';
+import { isRootPath, regionOfPath } from '../../auth/tree.js';
 import type { MemberPrincipal } from '../../auth/member-session.js';
 import type { EmploymentForm, MemberStatus } from '../../../common/members.js';
 import { AppError } from '../../../common/errors.js';
 import { LIST_TOTAL_BOUND, type ListTotal } from '../../../common/paging.js';
 import { boundedTotal } from '../../http/list-total.js';
 
-const memberColumns = [
+/** What a member export writes of each member, and the member's key: the head of every member read. */
+const exportColumns = [
   'm.region_id',
   'm.id',
   'm.name',
@@ -19,18 +20,15 @@ const memberColumns = [
   'm.phone_masked',
   'm.gender',
   'm.birth_date',
-  'm.employer_id',
   'm.employer_name',
   'm.employment_form',
   'm.status',
-  'm.org_id',
-  'm.org_path',
   'm.join_date',
   'm.card_no',
-  'm.card_status',
-  'm.card_version',
-  'm.version',
+  'm.org_id',
 ] as const;
+
+const memberColumns = [...exportColumns, 'm.employer_id', 'm.org_path', 'm.card_status', 'm.card_version', 'm.version'] as const;
 
 /** Names a member row: its region (the distribution key) and id. */
 export type MemberKey = { region_id: number; id: number };
@@ -53,9 +51,12 @@ function memberInScope(scope: OrgScope) {
      WHERE a.region_id = m.region_id AND a.member_id = m.id AND ${inScope(scope, sql.ref('a.org_path'))}))`;
 }
 
-/** A member whose primary union lies inside the scope: in the scope's regions, so one shard per region. */
+/**
+ * A member whose primary union lies inside the scope: in the scope's regions, so one shard per region; a district's
+ * whole subtree by its region key alone (member_region_check).
+ */
 function primaryInScope(scope: OrgScope) {
-  return inScope(scope, sql.ref('m.org_path'), sql.ref('m.region_id'));
+  return inScope(scope, sql.ref('m.org_path'), sql.ref('m.region_id'), { regionChecked: true });
 }
 
 /**
@@ -248,15 +249,7 @@ function filteredMembers(db: Executor, scope: OrgScope, s: Omit<MemberSearch, 'o
   // Below the root, the subtree lies in one region: named, so a distributed database reads one shard.
   const inRegion = isRootPath(s.underPath) ? sql<boolean>`true` : sql<boolean>`m.region_id = ${regionOfPath(s.underPath)}::bigint`;
   const within = scopeWithin(scope, s.underPath);
-  // A region's own node (a district federation) inside the scope: member_region_check (0020) makes `region_id = R`
-  // exactly the rows of `org_path <@ path`, and the planner estimates the one (the ltree conditions it guesses a
-  // hundred times too few, so it read and sorted every member of the district for each page: issue #16).
-  const isRegionRoot = depthOfPath(s.underPath) === 2 && scopeCovers(scope, s.underPath);
-  const primary = filtered(
-    isRegionRoot
-      ? db.selectFrom('member as m').where(sql<boolean>`m.region_id = ${regionOfPath(s.underPath)}::bigint`)
-      : db.selectFrom('member as m').where(primaryInScope(within)).where(inRegion),
-  );
+  const primary = filtered(db.selectFrom('member as m').where(primaryInScope(within)).where(inRegion));
   const secondary = filtered(
     db.selectFrom('member as m').where(({ exists, selectFrom }) =>
       exists(
@@ -396,23 +389,6 @@ function compareFor(sort: MemberOrder['sort']) {
   if (sort === 'joinDateDesc') return (x: Keyed, y: Keyed) => byText(day(y.join_date), day(x.join_date)) || y.id - x.id;
   return (x: Keyed, y: Keyed) => y.id - x.id;
 }
-
-/** What a member export writes of each member, and the member's key. */
-const exportColumns = [
-  'm.region_id',
-  'm.id',
-  'm.name',
-  'm.id_number_masked',
-  'm.phone_masked',
-  'm.gender',
-  'm.birth_date',
-  'm.employer_name',
-  'm.employment_form',
-  'm.status',
-  'm.join_date',
-  'm.card_no',
-  'm.org_id',
-] as const;
 
 /**
  * One keyset page of a member export: the member list's rows under the same filters, newest id first, with only
