@@ -34,6 +34,9 @@ export class LockedPGliteDialect implements Dialect {
   }
 }
 
+/** The real one, taken at load: a test that fakes timers must not stop the database. */
+const nextTurn = globalThis.setImmediate;
+
 class LockedPGliteDriver implements Driver {
   private readonly connection: PGliteConnection;
   /** Callers waiting for the connection, first come first served. */
@@ -67,7 +70,7 @@ class LockedPGliteDriver implements Driver {
   private handOver(): void {
     if (this.isHeld || this.isHandingOver || this.waiting.length === 0) return;
     this.isHandingOver = true;
-    setImmediate(() => {
+    nextTurn(() => {
       this.isHandingOver = false;
       const next = this.waiting.shift();
       if (!next) return;
