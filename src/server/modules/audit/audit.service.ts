@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { Kysely } from 'kysely';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../http/file-libraries.js';
 import type { DB } from '../../db/schema.js';
 import { scopeFor, type Actor } from '../../auth/scope.js';
 import { nodeOfPath } from '../../auth/tree.js';
@@ -120,6 +120,7 @@ export async function exportAudit(db: Kysely<DB>, actor: Actor, query: AuditExpo
   return {
     fileName: `${l.file}_${org.name}_${day}.xlsx`,
     write: async (out) => {
+      const ExcelJS = await loadExcelJS();
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
       const sheet = workbook.addWorksheet(l.sheet);
       sheet.columns = [20, 16, 12, 18, 48, 12, 12, 10, 16].map((width) => ({ width }));

@@ -5,10 +5,10 @@
  * caller gets CERTIFICATE_FONT_MISSING, never a page of empty boxes.
  */
 import fs from 'node:fs';
-import PDFDocument from 'pdfkit';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/certificates.errors.js';
 import type { Locale } from '../../../common/i18n.js';
+import { loadPdfKit } from '../../http/file-libraries.js';
 
 /** One award's certificate. */
 export type Certificate = {
@@ -103,9 +103,10 @@ export type RenderOptions = {
 };
 
 /** The certificates as one PDF document, a page each, in the order given. */
-export function renderCertificates(certificates: readonly Certificate[], options: RenderOptions): Promise<Buffer> {
-  if (certificates.length === 0) return Promise.reject(new AppError('CERTIFICATE_NONE'));
+export async function renderCertificates(certificates: readonly Certificate[], options: RenderOptions): Promise<Buffer> {
+  if (certificates.length === 0) throw new AppError('CERTIFICATE_NONE');
   const text = TEXT[options.language ?? 'zh-CN'];
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../http/file-libraries.js';
 import type { Locale } from '../../../common/i18n.js';
 import type { CoverageFigures } from '../../../common/coverage.reports.js';
 import type { CoverageReport } from './coverage.reports.service.js';
@@ -67,6 +67,7 @@ export function reportFileName(report: CoverageReport, locale: Locale): string {
 /** The report as an .xlsx in the layout cadres report upward: a title row, a header row, lines, 小计 and 合计. */
 export async function writeReportXlsx(report: CoverageReport, locale: Locale): Promise<Buffer> {
   const w = words[locale];
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(w.sheet, { views: [{ state: 'frozen', ySplit: 2 }] });
   sheet.columns = [{ width: 36 }, ...columns.map((c) => ({ width: c.width }))];

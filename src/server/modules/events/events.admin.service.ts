@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../http/file-libraries.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../../common/errors.js';
@@ -187,6 +187,7 @@ export async function startRegistrationExport(
   await recordWrite(db, actor, 'event.export', { type: 'event', id: event.id, orgPath: unit.path }, { ...query });
   const l = exportLabels[locale];
   const write = async (out: Writable): Promise<number> => {
+    const ExcelJS = await loadExcelJS();
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
     const sheet = workbook.addWorksheet(l.sheet);
     sheet.addRow([...l.headers]).commit();

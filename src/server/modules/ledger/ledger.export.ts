@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../http/file-libraries.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Locale } from '../../../common/i18n.js';
@@ -92,6 +92,7 @@ export async function startLedgerExport(
   const filter = { orgId: org.id, orgPath: org.path, reach: query.reach, year: query.year, kind: query.kind };
   const l = labels[locale];
   const write = async (out: Writable): Promise<number> => {
+    const ExcelJS = await loadExcelJS();
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
     const sheet = workbook.addWorksheet(l.sheet);
     sheet.addRow([`${org.name} ${query.year}`]).commit();

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
+import { loadExcelJS } from '../../http/file-libraries.js';
 import { parse } from 'csv-parse/sync';
 import { AppError } from '../../../common/errors.js';
 import '../../../common/points.programmes.errors.js';
@@ -16,7 +17,7 @@ const HEADERS = {
 } as const;
 type Column = keyof typeof HEADERS;
 
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value).trim();
   if (value instanceof Date) return value.toISOString().slice(0, 10);
@@ -26,7 +27,7 @@ function cellText(value: ExcelJS.CellValue): string {
       .join('')
       .trim();
   if ('text' in value && typeof value.text === 'string') return value.text.trim();
-  if ('result' in value) return value.result === undefined ? '' : cellText(value.result as ExcelJS.CellValue);
+  if ('result' in value) return value.result === undefined ? '' : cellText(value.result as CellValue);
   return '';
 }
 
@@ -64,6 +65,7 @@ export async function readAwardFile(fileName: string, content: Buffer): Promise<
     }
   }
   if (!/\.xlsx$/i.test(fileName)) throw new AppError('PROGRAMME_FILE_INVALID', { detail: '只接受 .xlsx 或 .csv / .xlsx or .csv only' });
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);

@@ -5,7 +5,7 @@
  * resumes after `rows_done` when a crash interrupted it (`resumeAwardJobs`, when the server listens).
  */
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../http/file-libraries.js';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
@@ -300,6 +300,7 @@ export async function awardJobFile(db: Kysely<DB>, actor: Actor, id: number, job
   const job = await findJob(db, p.region_id, p.id, jobId);
   if (!job) throw new AppError('NOT_FOUND');
   const lang = locale === 'en' ? 'en' : 'zh-CN';
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(lang === 'en' ? 'Results' : '奖励结果');
   sheet.addRow([...FILE_HEADERS[lang]]);

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../http/file-libraries.js';
 import type { Deps } from '../../deps.js';
 import type { Locale } from '../../../common/i18n.js';
 import type { RedemptionStatus } from '../../../common/points.merchants.js';
@@ -70,6 +70,7 @@ export async function startStatement(
     fileName,
     write: async (out) => {
       const shops = await repo.shopNamesOf(deps.db, merchant);
+      const ExcelJS = await loadExcelJS();
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
       const sheet = workbook.addWorksheet(l.sheet);
       sheet.addRow([`${merchant.name} ${month}`]).commit();

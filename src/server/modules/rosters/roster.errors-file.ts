@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Locale } from '../../../common/i18n.js';
+import { loadExcelJS } from '../../http/file-libraries.js';
 import { ALL_ROSTER_COLUMNS, columnForHeader } from './roster.columns.js';
 import { describeProblems, type RowProblem } from './roster.problems.js';
 
@@ -101,28 +101,37 @@ export function createRosterErrorsFile(target: string | Writable, options: Error
     };
   }
 
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    ...(typeof target === 'string' ? { filename: target } : { stream: target }),
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  const sheet = workbook.addWorksheet('错误数据', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = headers.map((header) => {
-    const key = columnForHeader(header);
-    const column = ALL_ROSTER_COLUMNS.find((c) => c.key === key);
-    return {
-      header: neutraliseCell(header),
-      width: header === REASON_HEADER ? 60 : (column?.width ?? 14),
-      ...(column?.isText ? { style: { numFmt: '@' } } : {}),
-    };
-  });
-  sheet.getRow(1).font = { bold: true };
+  // exceljs loads on first use (http/file-libraries.ts): the writer is made at the first row or the close, so that
+  // making an error file stays synchronous for its callers.
+  const open = async () => {
+    const ExcelJS = await loadExcelJS();
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      ...(typeof target === 'string' ? { filename: target } : { stream: target }),
+      useStyles: true,
+      useSharedStrings: false,
+    });
+    const sheet = workbook.addWorksheet('错误数据', { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = headers.map((header) => {
+      const key = columnForHeader(header);
+      const column = ALL_ROSTER_COLUMNS.find((c) => c.key === key);
+      return {
+        header: neutraliseCell(header),
+        width: header === REASON_HEADER ? 60 : (column?.width ?? 14),
+        ...(column?.isText ? { style: { numFmt: '@' } } : {}),
+      };
+    });
+    sheet.getRow(1).font = { bold: true };
+    return { workbook, sheet };
+  };
+  let opened: ReturnType<typeof open> | undefined;
   return {
     async addRow(row, problems) {
+      const { sheet } = await (opened ??= open());
       sheet.addRow([...lineOf(row, problems), row.rowNumber]).commit();
       rows++;
     },
     async close() {
+      const { workbook, sheet } = await (opened ??= open());
       sheet.commit();
       await workbook.commit();
       return { rows };

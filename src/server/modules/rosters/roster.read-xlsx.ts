@@ -1,4 +1,5 @@
-import ExcelJS, { type Row } from 'exceljs';
+import type { Row } from 'exceljs';
+import { loadExcelJS } from '../../http/file-libraries.js';
 import { posix } from 'node:path';
 import { Readable } from 'node:stream';
 import { cellText, type SheetRow, type SheetSource } from './roster.cell-text.js';
@@ -76,6 +77,7 @@ export async function openXlsx(file: RosterSource, limits: RosterLimits): Promis
   const entry = (name: string): ZipEntry | undefined => byName.get(name.toLowerCase());
 
   // Never parsed as a whole: the entries are handed to its parsers one by one, so its input is an empty stream.
+  const ExcelJS = await loadExcelJS();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     styles: 'cache',
     sharedStrings: 'emit',

@@ -1,4 +1,5 @@
-import ExcelJS, { type DataValidation } from 'exceljs';
+import type { DataValidation } from 'exceljs';
+import { loadExcelJS } from '../../http/file-libraries.js';
 import type { Writable } from 'node:stream';
 import { columnOf, EMPLOYMENT_FORM_CHOICES, GENDER_CHOICES, ROSTER_COLUMNS, ROSTER_LIMITS, type ColumnKey } from './roster.columns.js';
 
@@ -42,6 +43,7 @@ function rangeOf(key: ColumnKey): string {
  * and a sheet of instructions in Chinese.
  */
 export async function writeRosterTemplate(target: string | Writable): Promise<void> {
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     ...(typeof target === 'string' ? { filename: target } : { stream: target }),
     useStyles: true,

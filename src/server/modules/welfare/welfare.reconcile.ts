@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../http/file-libraries.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Locale } from '../../../common/i18n.js';
@@ -132,6 +132,7 @@ export async function reconciliationXlsx(
   locale: Locale,
 ): Promise<{ fileName: string; file: Buffer }> {
   const report = await reconcile(db, actor, campaignId);
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(locale === 'en' ? 'Reconciliation' : '对账表');
   sheet.addRow(headers[locale]).font = { bold: true };
