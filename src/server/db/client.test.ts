@@ -110,7 +110,7 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('embedded data directory
     }
   });
 
-  it('opens with 32 MB of shared buffers, a data directory made with the defaults too', async () => {
+  it('opens with 16 MB of shared buffers, a data directory made with the defaults too', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-buffers-'));
     try {
       // A directory from before the setting: made by PGlite with postgres's 128 MB in its postgresql.conf.
@@ -122,7 +122,7 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('embedded data directory
       const { rows } = await sql<{ shared_buffers: string }>`SHOW shared_buffers`.execute(database.db);
       const kept = await sql<{ v: string }>`SELECT v FROM kept`.execute(database.db);
       await database.close();
-      expect(rows).toEqual([{ shared_buffers: '32MB' }]);
+      expect(rows).toEqual([{ shared_buffers: '16MB' }]);
       expect(kept.rows).toEqual([{ v: '工会' }]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -93,12 +93,13 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
 /**
  * PGlite runs postgres in one WebAssembly heap that starts at 128 MB and never shrinks once grown. postgres's
  * default 128 MB of shared buffers grew it to 189 MB at start and left the idle server at ~445 MB RSS, most of
- * a 512 MB budget. 32 MB of buffers fits in the initial heap: idle RSS ~340 MB (16 MB: ~330 MB). A 100,000-row
- * import ran as fast (35.2 s at 128 MB, 33.9 s at 32 MB, 39.9 s at 16 MB; 2 shared cores): the data files are
- * read through the operating system's cache either way. A command-line setting: it overrides postgresql.conf,
- * so existing data directories get it too.
+ * a 512 MB budget. 32 MB of buffers fits in the initial heap: idle RSS ~340 MB. 16 MB: 12–17 MB less again at idle
+ * (#16), and in the same minutes neither the import (100,000 rows: 2,544 rows/s at 16 MB, 2,509 at 32 MB) nor
+ * 东城's member list under 50 connections (0.099× of bare Fastify at both, p99 6.3 s) was slower: the data files
+ * are read through the operating system's cache either way (bench/README.md, "Idle RSS"). A command-line setting:
+ * it overrides postgresql.conf, so existing data directories get it too.
  */
-const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 
 async function openPglite(dataDir: string, useTemplate: boolean): Promise<Database> {
   const pgDir = path.join(dataDir, 'pgdata');
