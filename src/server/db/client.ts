@@ -96,7 +96,9 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
  * a 512 MB budget. 32 MB of buffers fits in the initial heap: idle RSS ~340 MB. 16 MB: 12–17 MB less again at idle
  * (#16), and in the same minutes neither the import (100,000 rows: 2,544 rows/s at 16 MB, 2,509 at 32 MB) nor
  * 东城's member list under 50 connections (0.099× of bare Fastify at both, p99 6.3 s) was slower: the data files
- * are read through the operating system's cache either way (bench/README.md, "Idle RSS"). A command-line setting:
+ * are read through the operating system's cache either way (bench/README.md, "Idle RSS"). An earlier measurement
+ * had the import 18% slower at 16 MB than at 32 (39.9 s against 33.9 s for 100,000 rows) on a machine as noisy: if a
+ * quiet run shows that again, this is the line to turn back. A command-line setting:
  * it overrides postgresql.conf, so existing data directories get it too.
  */
 const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
