@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   {
     // exceljs, pdfkit and jieba cost every idle server ≈ 45 MB of RSS (#16): server code takes their types with
-    // `import type` and their code at first use (http/file-libraries.ts; ledger/report/organisers.ts for jieba).
+    // `import type` and their code at first use, through http/file-libraries.ts.
     files: ['src/server/**/*.ts'],
     ignores: ['src/server/**/*.test.ts', 'src/server/testing/**'],
     rules: {

@@ -1,4 +1,4 @@
-import type { CellValue } from 'exceljs';
+import { cellText } from '../../http/cell-text.js';
 import { loadExcelJS } from '../../http/file-libraries.js';
 import { parse } from 'csv-parse/sync';
 import { AppError } from '../../../common/errors.js';
@@ -16,20 +16,6 @@ const HEADERS = {
   reason: ['事由', 'reason'],
 } as const;
 type Column = keyof typeof HEADERS;
-
-function cellText(value: CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value).trim();
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('richText' in value)
-    return value.richText
-      .map((t) => t.text)
-      .join('')
-      .trim();
-  if ('text' in value && typeof value.text === 'string') return value.text.trim();
-  if ('result' in value) return value.result === undefined ? '' : cellText(value.result as CellValue);
-  return '';
-}
 
 function toRows(table: string[][]): AwardFileRow[] {
   const [header, ...data] = table;
@@ -74,11 +60,13 @@ export async function readAwardFile(fileName: string, content: Buffer): Promise<
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new AppError('PROGRAMME_FILE_INVALID', { detail: '没有工作表 / no sheet' });
+  // exceljs has already made dates of the numbers its own test takes for date formats; cellText does the rest.
+  const isDate1904 = workbook.properties.date1904 === true;
   const table: string[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, n) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, c) => {
-      cells[c - 1] = cellText(cell.value);
+      cells[c - 1] = cellText(cell.value, cell.numFmt, { isDate1904 });
     });
     table[n - 1] = Array.from(cells, (c) => c ?? '');
   });

@@ -1,8 +1,7 @@
 import iconv from 'iconv-lite';
-import type { SheetRow, SheetSource } from './roster.cell-text.js';
 import type { RosterLimits } from './roster.columns.js';
 import { csvSplitter } from './roster.csv-split.js';
-import type { RosterSource } from './roster.source.js';
+import type { RosterSource, SheetRow, SheetSource } from './roster.source.js';
 
 export type CsvEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 export type CsvDelimiter = ',' | '\t' | ';';

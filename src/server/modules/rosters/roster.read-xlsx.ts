@@ -1,11 +1,11 @@
 import type { Row } from 'exceljs';
+import { cellText } from '../../http/cell-text.js';
 import { loadExcelJS } from '../../http/file-libraries.js';
 import { posix } from 'node:path';
 import { Readable } from 'node:stream';
-import { cellText, type SheetRow, type SheetSource } from './roster.cell-text.js';
 import type { RosterLimits } from './roster.columns.js';
 import { RosterFileError } from './roster.file-error.js';
-import type { RosterSource } from './roster.source.js';
+import type { RosterSource, SheetRow, SheetSource } from './roster.source.js';
 import { SharedStrings } from './roster.shared-strings.js';
 import { openZipEntryText, readZipDirectory, verifyZipEntry, type ZipEntry } from './roster.zip.js';
 

@@ -2,7 +2,6 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cellText, formatGeneralNumber } from './roster.cell-text.js';
 import { RosterFileError, describeFileError } from './roster.file-error.js';
 import { readRoster } from './roster.read.js';
 import { SharedStrings } from './roster.shared-strings.js';
@@ -203,17 +202,6 @@ describe('encodings and formats', () => {
       expect(rows[0]?.raw).toEqual(['张三', '1.10101199003075E+17', '13812345678', '女', '全日制', '单位', '2020-05-01', 'TRUE']);
       expect(rows[1]?.raw).toEqual(['李四', '11010519491231002X', '13812345678', '女', '全日制', '单位', '2021-02-03', '0.3']);
     });
-  });
-
-  it('formats numbers like Excel’s General format', () => {
-    expect(formatGeneralNumber(1.10112199904264e17)).toBe('1.10112199904264E+17');
-    expect(formatGeneralNumber(110115198703123)).toBe('110115198703123');
-    expect(formatGeneralNumber(1234567890123456)).toBe('1.23456789012346E+15');
-    expect(formatGeneralNumber(13812345678)).toBe('13812345678');
-    expect(formatGeneralNumber(-2.5)).toBe('-2.5');
-    expect(cellText({ error: '#N/A' }, undefined)).toBe('#N/A');
-    expect(cellText(45000, 'General')).toBe('45000');
-    expect(cellText(45000, 'yyyy/m/d')).toBe('2023-03-15');
   });
 });
 

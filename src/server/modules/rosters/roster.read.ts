@@ -1,9 +1,8 @@
-import type { SheetRow, SheetSource } from './roster.cell-text.js';
 import { columnForHeader, ROSTER_COLUMNS, ROSTER_LIMITS, type ColumnKey, type RosterLimits } from './roster.columns.js';
 import { asRosterFileError, RosterFileError } from './roster.file-error.js';
 import { csvSheet, readHead, sniffDelimiter, sniffEncoding, type CsvDelimiter, type CsvEncoding } from './roster.read-csv.js';
 import { openXlsx } from './roster.read-xlsx.js';
-import { openPlainSource, type RosterSource } from './roster.source.js';
+import { openPlainSource, type RosterSource, type SheetRow, type SheetSource } from './roster.source.js';
 
 /** One data row: the roster's cells by column (as displayed, untrimmed; '' when absent) and every cell as found. */
 export type RosterRow = { rowNumber: number; cells: Record<ColumnKey, string>; raw: string[] };

@@ -1,23 +1,15 @@
-import { createRequire } from 'node:module';
-import type * as JiebaLibrary from '@node-rs/jieba';
-import type * as JiebaDictionary from '@node-rs/jieba/dict';
+import type { Jieba } from '@node-rs/jieba';
 import type { OrganiserMatch, ReportTreeNode } from '../../../../common/ledger.report.js';
+import { loadJieba } from '../../../http/file-libraries.js';
 
-let jieba: JiebaLibrary.Jieba | null = null;
 const loadedWords = new Set<string>();
 
 /**
- * One segmenter per process (its dictionary takes ~0.5 s to load); tree names are added as they come. jieba and its
- * dictionary are required here, at the first report, not imported: importing `@node-rs/jieba/dict` reads 11 MB of
- * word lists into memory, and with the native library an idle server carried 16 MB for a report it may never read (#16).
+ * The process's segmenter (loaded at the first report, not at start: http/file-libraries.ts), with tree names
+ * added to its dictionary as they come.
  */
-function segmenter(words: Iterable<string>): JiebaLibrary.Jieba {
-  if (!jieba) {
-    const require = createRequire(import.meta.url);
-    const { Jieba: JiebaClass } = require('@node-rs/jieba') as typeof JiebaLibrary;
-    const { dict } = require('@node-rs/jieba/dict') as typeof JiebaDictionary;
-    jieba = JiebaClass.withDict(dict);
-  }
+function segmenter(words: Iterable<string>): Jieba {
+  const jieba = loadJieba();
   const fresh = [...words].filter((w) => !loadedWords.has(w));
   if (fresh.length > 0) {
     jieba.loadDict(Buffer.from(fresh.map((w) => `${w} 1000000 nt`).join('\n')));

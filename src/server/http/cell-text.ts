@@ -1,19 +1,10 @@
 import type { CellValue } from 'exceljs';
 
-/** One row of a sheet as the user sees it: each cell's displayed text, by column (0-based). */
-export type SheetRow = { rowNumber: number; values: string[] };
-
-/**
- * One sheet of a file; `rows()` streams it from the start each time it is called. `countRecords` (CSV) counts
- * the non-blank rows quickly without parsing them, stopping past `max`. `verify` (.xlsx) reads the sheet's
- * data to the end without parsing it and throws if the file is damaged or lies about itself.
+/*
+ * What a spreadsheet cell shows, as text: shared by every module that reads an uploaded .xlsx (rosters through
+ * their streaming reader, points' bulk award files through exceljs's workbook), so that an ID number stored as a
+ * number, a computed figure or a date reads the same in all of them.
  */
-export type SheetSource = {
-  name: string;
-  rows: () => AsyncGenerator<SheetRow>;
-  countRecords?: (max: number) => Promise<number | undefined>;
-  verify?: () => Promise<void>;
-};
 
 /** Excel's date formats contain y, m, d, h, s (outside quotes and [..] sections); `General` and `@` do not. */
 export function isDateFormat(numFmt: string | undefined): boolean {
@@ -27,9 +18,16 @@ export function isDateFormat(numFmt: string | undefined): boolean {
 }
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+/** 9999-12-31, the last day of Excel's calendar. */
+const LAST_EXCEL_DAY = 2_958_465;
 
+/**
+ * A date serial as YYYY-MM-DD; '' for a serial outside Excel's calendar (Excel shows it as ####), such as an ID
+ * number typed into a date column — which would otherwise make no date at all and throw.
+ */
 export function excelSerialToDate(serial: number, isDate1904 = false): string {
   const days = Math.floor(serial + 1e-9) + (isDate1904 ? 1462 : 0);
+  if (!(days >= 0 && days <= LAST_EXCEL_DAY)) return '';
   return new Date(EXCEL_EPOCH_MS + days * 86_400_000).toISOString().slice(0, 10);
 }
 
