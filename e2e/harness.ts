@@ -35,6 +35,22 @@ export function ensureWebBuilt(): void {
   if (result.status !== 0) throw new Error('vite build failed');
 }
 
+let isServerBuilt = false;
+
+/**
+ * Brings the server's build (dist/server) up to date, as `npm start`'s prestart does, once per process: the journeys
+ * run the server `npm start` runs, so a source newer than the build is built first rather than left untested.
+ */
+function ensureServerBuilt(): void {
+  if (isServerBuilt) return;
+  const result = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--if-stale', 'server'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('the server build failed');
+  isServerBuilt = true;
+}
+
 export type RunningApp = { baseUrl: string; dataDir: string; stop: () => Promise<void>; output: () => string };
 
 /** City-wide demo members of a journey's server: some in every district, loaded in seconds rather than minutes. */
@@ -57,17 +73,18 @@ function preparedDemo(): string | undefined {
 }
 
 /**
- * `npm start` in miniature: the real server process on a free port with its own data directory. By default that
- * directory is a copy of the demo the global setup loaded once (a restart of a demo that finished loading); `fresh`
- * starts from an empty directory with small demo data (`demoMembers` city-wide, loading in the background after the
- * first answer; 0 for none), as a newcomer's first `npm start` does.
+ * `npm start` in miniature: the real server process, as built (`node dist/server/main.js`), on a free port with its
+ * own data directory. By default that directory is a copy of the demo the global setup loaded once (a restart of a
+ * demo that finished loading); `fresh` starts from an empty directory with small demo data (`demoMembers` city-wide,
+ * loading in the background after the first answer; 0 for none), as a newcomer's first `npm start` does.
  */
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
+  ensureServerBuilt();
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-e2e-'));
   const template = options.fresh ? undefined : preparedDemo();
   if (template) fs.cpSync(template, dataDir, { recursive: true });
-  const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['dist/server/main.js'], {
     cwd: root,
     env: {
       ...process.env,

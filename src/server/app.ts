@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -9,7 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
-import type { Config } from './config.js';
+import { projectRoot, type Config } from './config.js';
 import type { Database } from './db/client.js';
 import { AppError } from '../common/errors.js';
 import { validatorCompiler } from './http/validation.js';
@@ -59,7 +58,7 @@ function prettyTransportOption(): { transport?: { target: string; options: Recor
   return transport ? { transport } : {};
 }
 
-const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+const webDir = path.join(projectRoot, 'dist/web');
 
 /**
  * Builds the Fastify app on an open, migrated database. Tests call app.inject(); main.ts listens. Log lines go

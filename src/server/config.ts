@@ -66,6 +66,14 @@ export type Config = {
 };
 
 /**
+ * The checkout the server runs from. This file is src/server/config.ts under tsx and dist/server/config.js in the
+ * build `npm start` runs (tsconfig.server.json keeps src/'s layout under dist/), two folders down either way. Files
+ * read at run time — the migrations' SQL, the ledger's seed pages, the web build — are found from here, in the
+ * checkout itself: the build copies none of them, so it has no copy that could fall behind.
+ */
+export const projectRoot = path.resolve(import.meta.dirname, '../..');
+
+/**
  * The share of life size (东城 as reported, 3.98 million staff in the city's unionised units) that the demo city of
  * `GONGHUI_DEMO_SCALE=1`, the default of `npm start`, stands for. Its unionised units employ some 250,000 people, so
  * the members that give every district a believable 入会率 (60–85 %, about 180,000) load in the background within a

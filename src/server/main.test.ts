@@ -28,8 +28,9 @@ async function freePort(): Promise<number> {
 }
 
 function start(port: number, env: Record<string, string> = {}) {
-  // As `npm start` runs it: node itself gets the signal. Under the tsx CLI a relay gives the child 30 ms to
-  // acknowledge a signal and then SIGKILLs it (exit 143), which a busy event loop (PGlite, demo members) misses.
+  // node itself gets the signal, as under `npm start` (which runs the build, dist/server; here the sources through
+  // tsx's hooks, so the suite needs no build). Under the tsx CLI a relay gives the child 30 ms to acknowledge a
+  // signal and then SIGKILLs it (exit 143), which a busy event loop (PGlite, demo members) misses.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
     env: {

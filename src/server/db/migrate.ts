@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
+import { projectRoot } from '../config.js';
 import type { Database } from './client.js';
 import { splitStatements } from './sql-statements.js';
 
-const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const serverDir = path.join(projectRoot, 'src/server');
 
 /**
  * Where migrations live: the platform's own in db/migrations, and each module's beside its code

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../../../config.js';
 
 /** The five seed pages of the union paper (copies of shared/seeds, OCR noise and all): file name → text. */
 export function seedPages(): Record<string, string> {
-  const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'seeds');
+  const dir = path.join(projectRoot, 'src/server/modules/ledger/report/seeds');
   const pages: Record<string, string> = {};
   for (const file of fs
     .readdirSync(dir)
