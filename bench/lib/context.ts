@@ -2,6 +2,7 @@
  * What every benchmark scenario shares: a fresh store on either engine, timing with percentiles, the figure
  * type each scenario reports (always beside a baseline measured in the same run), and the machine's facts.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,16 @@ export type { Engine };
 
 export const root = path.resolve(import.meta.dirname, '../..');
 /** The PostgreSQL server fresh benchmark databases are made on. */
+/**
+ * Brings the server build (`dist/server`) up to date, as `npm start`'s and `npm run cli`'s pre-scripts do, and
+ * returns the path of its `entry` (`main.js`, `cli.js`) for `node` to run: the bench times what they run, untimed build.
+ */
+export function builtServer(entry: 'main.js' | 'cli.js'): string {
+  const build = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale', 'server'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('bench: the server build (node scripts/build.mjs server) failed');
+  return `dist/server/${entry}`;
+}
+
 export const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** A fixed master secret: benchmark stores are thrown away, and runs must be reproducible. */
 const BENCH_SECRET = 'b'.repeat(64);

@@ -3,10 +3,10 @@
  * healthy answer: cold (empty data directory or database, demo data seeded) and warm (the same store again),
  * beside a bare Node + Fastify process with one health route started the same way in the same run.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from '../../reliability/support.js';
 import { DEMO_CITY_SHARE_OF_LIFE_SIZE } from '../../src/server/config.js';
-import { figure, freshStore, processPeakRssMb, processRssMb, root, say, type Engine, type Section } from '../lib/context.js';
+import { builtServer, figure, freshStore, processPeakRssMb, processRssMb, root, say, type Engine, type Section } from '../lib/context.js';
 
 export type StartupOptions = { demoScale: number };
 
@@ -42,9 +42,7 @@ export async function benchStartup(engine: Engine, options: StartupOptions): Pro
       GONGHUI_DEMO_MEMBERS: '0',
     };
     // As `npm start`: its prestart builds the server when the sources are newer, then plain node runs the build.
-    const build = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale', 'server'], { cwd: root, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('benchStartup: the server build failed');
-    const server = ['dist/server/main.js'];
+    const server = [builtServer('main.js')];
     // An installation's first embedded store also runs initdb (later ones copy the empty cluster it leaves, see
     // db/pglite-template.ts): measured apart, on a store of its own, with the template turned off.
     let firstStore: Start | undefined;
@@ -59,6 +57,17 @@ export async function benchStartup(engine: Engine, options: StartupOptions): Pro
     }
     say(`startup (${engine}): cold start, demo scale ${options.demoScale}`);
     const cold = await timeStart(server, env);
+    // What a newcomer's first `npm start` seeds: GONGHUI_DEMO_SCALE left at its default (issue #11's demo city,
+    // DEMO_CITY_SHARE_OF_LIFE_SIZE of life size), on an empty store of its own.
+    const shippedStore = await freshStore(engine, 'startup-shipped');
+    let shipped: Start;
+    try {
+      say(`startup (${engine}): cold start with the demo npm start seeds (GONGHUI_DEMO_SCALE unset)`);
+      const { GONGHUI_DEMO_SCALE: _scale, ...shippedEnv } = { ...env, ...shippedStore.env, GONGHUI_SEED_DEMO: '1' };
+      shipped = await timeStart(server, shippedEnv);
+    } finally {
+      await shippedStore.drop();
+    }
     say(`startup (${engine}): warm starts`);
     const warm = await repeat(() => timeStart(server, env));
     say(`startup (${engine}): bare Node + Fastify`);
@@ -74,6 +83,13 @@ export async function benchStartup(engine: Engine, options: StartupOptions): Pro
       title: `Start-up to the first healthy answer — ${engine}`,
       figures: [
         figure(`cold start (empty store, demo seeded at scale ${options.demoScale})`, cold.healthyMs, 'ms', baseline, 'lower'),
+        figure(
+          `cold start with npm start's demo (empty store, demo seeded at scale ${DEMO_CITY_SHARE_OF_LIFE_SIZE}, GONGHUI_DEMO_SCALE unset)`,
+          shipped.healthyMs,
+          'ms',
+          baseline,
+          'lower',
+        ),
         ...(firstStore
           ? [figure(`cold start running initdb (an installation's first store)`, firstStore.healthyMs, 'ms', baseline, 'lower')]
           : []),
@@ -92,6 +108,7 @@ export async function benchStartup(engine: Engine, options: StartupOptions): Pro
         measured: `spawn → first 200 from GET /api/health, polled every ${POLL_MS} ms; then SIGTERM and wait for exit`,
         seeded: `cold start: migrations, the Beijing demo organisations and employers at ${options.demoScale} of life size (GONGHUI_DEMO_SCALE=${options.demoScale / DEMO_CITY_SHARE_OF_LIFE_SIZE}), the admin account; GONGHUI_DEMO_MEMBERS=0 (npm start adds 东城's demo members in the background 5 s after its first answer)`,
         cold,
+        shipped,
         ...(firstStore ? { firstStore } : {}),
         warm,
         bare: { command: 'node --input-type=module -e <Fastify with one route>', runs: bare },
