@@ -24,19 +24,27 @@ export default tseslint.config(
     },
   },
   {
-    // exceljs, pdfkit and jieba cost every idle server ≈ 45 MB of RSS (#16): server code takes their types with
-    // `import type` and their code at first use, through http/file-libraries.ts.
+    // exceljs, pdfkit, jieba and pinyin-pro cost every idle server ≈ 55 MB of RSS (#16): server code takes their types
+    // with `import type` and their code at first use, through http/file-libraries.ts; zxcvbn-ts through
+    // auth/passwords.ts's loadPasswordRater().
     files: ['src/server/**/*.ts'],
     ignores: ['src/server/**/*.test.ts', 'src/server/testing/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: ['exceljs', 'pdfkit', '@node-rs/jieba', '@node-rs/jieba/dict'].map((name) => ({
-            name,
-            allowTypeImports: true,
-            message: 'Loaded at first use, not at start (#16): see src/server/http/file-libraries.ts.',
-          })),
+          paths: [
+            ...['exceljs', 'pdfkit', '@node-rs/jieba', '@node-rs/jieba/dict', 'pinyin-pro'].map((name) => ({
+              name,
+              allowTypeImports: true,
+              message: 'Loaded at first use, not at start (#16): see src/server/http/file-libraries.ts.',
+            })),
+            ...['@zxcvbn-ts/core', '@zxcvbn-ts/language-common'].map((name) => ({
+              name,
+              allowTypeImports: true,
+              message: "Loaded at the first password checked (#16): auth/passwords.ts's loadPasswordRater().",
+            })),
+          ],
         },
       ],
     },

@@ -24,6 +24,17 @@ export function builtServer(entry: 'main.js' | 'cli.js'): string {
   return `dist/server/${entry}`;
 }
 
+/**
+ * The options `npm start` gives node before the server (package.json's start script, `node <options> dist/server/main.js`),
+ * so a bench that starts the server runs it as `npm start` does.
+ */
+export function npmStartNodeOptions(): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const words = manifest.scripts.start.split(/\s+/);
+  if (words[0] !== 'node') throw new Error(`bench: npm start is not "node <options> <file>": ${manifest.scripts.start}`);
+  return words.slice(1).filter((word) => word.startsWith('--'));
+}
+
 export const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** A fixed master secret: benchmark stores are thrown away, and runs must be reproducible. */
 const BENCH_SECRET = 'b'.repeat(64);

@@ -1,11 +1,11 @@
 import { sql, type Kysely } from 'kysely';
-import { pinyin } from 'pinyin-pro';
 import type { Config } from './config.js';
 import type { DB } from './db/schema.js';
 import type { Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { generatePassword, hashPassword } from './auth/passwords.js';
 import { pinyinKey } from './modules/orgs/orgs.service.js';
+import { loadPinyin } from './http/file-libraries.js';
 import { insertAudit } from './audit/audit.store.js';
 
 export type BootstrapReport = {
@@ -106,6 +106,7 @@ export async function rekeyPinyinV(db: Kysely<DB>): Promise<{ orgs: number; memb
     await markPinyinVDone(db);
     return { orgs: 0, members: 0 };
   }
+  const pinyin = loadPinyin();
   let withU = '';
   for (let code = 0x3400; code <= 0x9fff; code++) {
     const char = String.fromCharCode(code);

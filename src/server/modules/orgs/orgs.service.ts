@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { pinyin } from 'pinyin-pro';
 import type { DB } from '../../db/schema.js';
 import type { Executor } from '../../db/executor.js';
 import { AppError } from '../../../common/errors.js';
@@ -25,6 +24,7 @@ import { scopeFor, type Actor, type InScope, type OrgScope } from '../../auth/sc
 import { depthOfPath, idsOnPath, isAncestorOrSelf, parentPath, regionOfPath } from '../../auth/tree.js';
 import type { EventBus } from '../../events.js';
 import { listPage } from '../../http/list-page.js';
+import { loadPinyin } from '../../http/file-libraries.js';
 import { childOrderKeyOf } from './orgs.order.js';
 import { recordWrite } from '../../audit/audit.js';
 import { addAlongPaths, addToCoverage, deleteCoverageRow, findCoverage, insertCoverageRow } from '../coverage/coverage.rollup.js';
@@ -58,6 +58,7 @@ const pinyinKeys = new Map<string, string>();
 export function pinyinKey(name: string): string {
   const known = pinyinKeys.get(name);
   if (known !== undefined) return known;
+  const pinyin = loadPinyin();
   const initials = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join('');
   const full = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join('');
   const key = `${initials} ${full}`.toLowerCase().replace(/[^a-z0-9 ]/g, '');
