@@ -6,6 +6,7 @@ import path from 'node:path';
 import { chromium, type APIRequestContext, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { DemoStatus } from '../src/common/demo.js';
+import { buildServerIfStale, npmScriptNodeArgs } from '../scripts/npm-script.js';
 
 export const root = path.resolve(import.meta.dirname, '..');
 export const artifacts = path.join(root, 'e2e/artifacts');
@@ -43,11 +44,7 @@ let isServerBuilt = false;
  */
 function ensureServerBuilt(): void {
   if (isServerBuilt) return;
-  const result = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--if-stale', 'server'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) throw new Error('the server build failed');
+  buildServerIfStale();
   isServerBuilt = true;
 }
 
@@ -73,7 +70,7 @@ function preparedDemo(): string | undefined {
 }
 
 /**
- * `npm start` in miniature: the real server process, as built (`node dist/server/main.js`), on a free port with its
+ * `npm start` in miniature: the real server process, as built and started by `npm start` (`node <its options> dist/server/main.js`), on a free port with its
  * own data directory. By default that directory is a copy of the demo the global setup loaded once (a restart of a
  * demo that finished loading); `fresh` starts from an empty directory with small demo data (`demoMembers` city-wide,
  * loading in the background after the first answer; 0 for none), as a newcomer's first `npm start` does.
@@ -84,7 +81,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-e2e-'));
   const template = options.fresh ? undefined : preparedDemo();
   if (template) fs.cpSync(template, dataDir, { recursive: true });
-  const child: ChildProcess = spawn(process.execPath, ['dist/server/main.js'], {
+  const child: ChildProcess = spawn(process.execPath, npmScriptNodeArgs('start'), {
     cwd: root,
     env: {
       ...process.env,

@@ -2,37 +2,25 @@
  * What every benchmark scenario shares: a fresh store on either engine, timing with percentiles, the figure
  * type each scenario reports (always beside a baseline measured in the same run), and the machine's facts.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { loadConfig, type Config } from '../../src/server/config.js';
 import { openDatabase, type Database, type Engine } from '../../src/server/db/client.js';
+import { buildServerIfStale, npmScriptNodeArgs } from '../../scripts/npm-script.js';
 
 export type { Engine };
 
 export const root = path.resolve(import.meta.dirname, '../..');
 /** The PostgreSQL server fresh benchmark databases are made on. */
 /**
- * Brings the server build (`dist/server`) up to date, as `npm start`'s and `npm run cli`'s pre-scripts do, and
- * returns the path of its `entry` (`main.js`, `cli.js`) for `node` to run: the bench times what they run, untimed build.
+ * The node arguments of `npm start` or `npm run cli` (package.json), the server build brought up to date first as
+ * their pre-scripts do (untimed): a bench times what they run, with their node options.
  */
-export function builtServer(entry: 'main.js' | 'cli.js'): string {
-  const build = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale', 'server'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('bench: the server build (node scripts/build.mjs server) failed');
-  return `dist/server/${entry}`;
-}
-
-/**
- * The options `npm start` gives node before the server (package.json's start script, `node <options> dist/server/main.js`),
- * so a bench that starts the server runs it as `npm start` does.
- */
-export function npmStartNodeOptions(): string[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const words = manifest.scripts.start.split(/\s+/);
-  if (words[0] !== 'node') throw new Error(`bench: npm start is not "node <options> <file>": ${manifest.scripts.start}`);
-  return words.slice(1).filter((word) => word.startsWith('--'));
+export function npmScript(script: 'start' | 'cli'): string[] {
+  buildServerIfStale();
+  return npmScriptNodeArgs(script);
 }
 
 export const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { builtServer, figure, freshStore, processPeakRssMb, root, say, type Engine, type Section, type Store } from '../lib/context.js';
+import { figure, npmScript, freshStore, processPeakRssMb, root, say, type Engine, type Section, type Store } from '../lib/context.js';
 import { writeRosterCsv } from '../roster-files.js';
 import setupUnion from '../setup-union.js';
 
@@ -148,10 +148,10 @@ async function copyMembers(store: Store, direction: 'to' | 'from', file: string)
   }
 }
 
-/** `npm run cli -- …` as its own process (the built `dist/server/cli.js`, as npm runs it), timed, with its peak resident set (VmHWM) read while it runs. */
+/** `npm run cli -- …` as its own process (what npm runs: the built `dist/server/cli.js` with the script's node options), timed, with its peak resident set (VmHWM) read while it runs. */
 async function runCli(env: Record<string, string>, args: string[]): Promise<{ stdout: string; seconds: number; peakMb: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, [builtServer('cli.js'), ...args], {
+  const child = spawn(process.execPath, [...npmScript('cli'), ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,18 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from '../../reliability/support.js';
 import { DEMO_CITY_SHARE_OF_LIFE_SIZE } from '../../src/server/config.js';
-import {
-  builtServer,
-  figure,
-  npmStartNodeOptions,
-  freshStore,
-  processPeakRssMb,
-  processRssMb,
-  root,
-  say,
-  type Engine,
-  type Section,
-} from '../lib/context.js';
+import { figure, npmScript, freshStore, processPeakRssMb, processRssMb, root, say, type Engine, type Section } from '../lib/context.js';
 
 export type StartupOptions = { demoScale: number };
 
@@ -54,7 +43,7 @@ export async function benchStartup(engine: Engine, options: StartupOptions): Pro
     };
     // As `npm start`: its prestart builds the server when the sources are newer, then plain node runs the build with
     // the start script's node options.
-    const server = [...npmStartNodeOptions(), builtServer('main.js')];
+    const server = npmScript('start');
     // An installation's first embedded store also runs initdb (later ones copy the empty cluster it leaves, see
     // db/pglite-template.ts): measured apart, on a store of its own, with the template turned off.
     let firstStore: Start | undefined;
@@ -116,7 +105,7 @@ export async function benchStartup(engine: Engine, options: StartupOptions): Pro
       ],
       details: {
         engine,
-        command: `node ${[...npmStartNodeOptions(), 'dist/server/main.js'].join(' ')} (what npm start runs; the build is brought up to date first, untimed)`,
+        command: `node ${server.join(' ')} (what npm start runs; the build is brought up to date first, untimed)`,
         measured: `spawn → first 200 from GET /api/health, polled every ${POLL_MS} ms; then SIGTERM and wait for exit`,
         seeded: `cold start: migrations, the Beijing demo organisations and employers at ${options.demoScale} of life size (GONGHUI_DEMO_SCALE=${options.demoScale / DEMO_CITY_SHARE_OF_LIFE_SIZE}), the admin account; GONGHUI_DEMO_MEMBERS=0 (npm start adds 东城's demo members in the background 5 s after its first answer)`,
         cold,
