@@ -59,8 +59,23 @@ describe.skipIf(!hasChromium)('leaders’ reports in a browser', () => {
     await page.getByTestId('dashboard-title').filter({ hasText: district.name }).waitFor();
 
     // The district's 统计报表 for this month: its 合计 is the roll-up of the district.
-    await page.getByTestId('report-button').click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-download').click()]);
+    // Opened again if it is not showing (once, in CI, the download button was never clicked or never answered).
+    const form = page.getByTestId('report-form');
+    for (let attempt = 0; attempt < 3 && !(await form.isVisible()); attempt++) {
+      await page.getByTestId('report-button').click();
+      await form.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
+    }
+    // The file, or the console's error message as the failure (not a silent wait for a download that never comes).
+    const refused = page.locator('.ant-message-error');
+    const downloading = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByTestId('report-download').click();
+    const refusal = refused.waitFor({ timeout: 60_000 }).then(
+      async () => {
+        throw new Error(`the report was refused: ${await refused.innerText()}`);
+      },
+      () => new Promise<never>(() => undefined), // no message: the download decides
+    );
+    const download = await Promise.race([downloading, refusal]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`^${district.name}_覆盖情况统计表_\\d{4}-\\d{2}-\\d{2}\\.xlsx$`));
     const file = path.join(artifacts, 'report.xlsx');
     await download.saveAs(file);
