@@ -13,7 +13,7 @@ import { TournamentInputError, assertDistinctIds } from './errors.js';
  *   no time and never progresses; if too few crews finished, the final is short and the shortfall is stated.
  * - Equal times (to the timing resolution the times are given in) straddling a cut are decided by the stated tie rule:
  *   'reRow' — nothing is decided, the crews concerned are named for a re-row, whose order is then passed back in
- *   `decided`; 'lots' — each crew's key is hex(HMAC-SHA256(key = UTF-8(seed), message = UTF-8("gonghui.heats/1\n" +
+ *   `decided` (a tie all of whose crews one re-row ranked keeps that re-row's order, the latest such); 'lots' — each crew's key is hex(HMAC-SHA256(key = UTF-8(seed), message = UTF-8("gonghui.heats/1\n" +
  *   crewId))), the smaller key goes through, and the keys are returned for the record.
  */
 
@@ -111,8 +111,11 @@ export function progressToFinal(input: ProgressionInput): Progression {
   if (!Number.isSafeInteger(byPlace) || byPlace < 0 || byPlace * heatNumbers.length > finalists)
     throw new TournamentInputError('invalid_input', '按名次晋级的名额超过决赛名额', 'more crews through by place than places in the final');
 
-  const decidedRank = new Map<string, number>();
-  for (const group of input.decided ?? []) group.forEach((crew, i) => decidedRank.set(crew, i));
+  // A re-row orders the crews tied at one cut; a later order of the same crews supersedes an earlier one. A tie is
+  // decided by the latest re-row that ranked all its crews — the losers of a place re-row tied again at the time
+  // cut keep that re-row's order, and a second re-row (with other crews) never reorders the first: ranks merged crew
+  // by crew from different re-rows could change who had gone through by place.
+  const decidedOrders = [...(input.decided ?? [])].reverse();
   const lots = new Map<string, string>();
   const reRows: Progression['reRows'] = [];
 
@@ -134,8 +137,8 @@ export function progressToFinal(input: ProgressionInput): Progression {
   };
 
   const decide = (level: readonly Timed[]): Timed[] | null => {
-    if (level.every((c) => decidedRank.has(c.crewId)))
-      return [...level].sort((a, b) => decidedRank.get(a.crewId)! - decidedRank.get(b.crewId)!);
+    const order = decidedOrders.find((group) => level.every((c) => group.includes(c.crewId)));
+    if (order) return [...level].sort((a, b) => order.indexOf(a.crewId) - order.indexOf(b.crewId));
     if (input.tieRule.kind === 'reRow') return null;
     const seed = input.tieRule.seed;
     level.forEach((c) => lots.set(c.crewId, heatLotsKey(seed, c.crewId)));
