@@ -5,8 +5,12 @@ import type { ListTotal } from '../../../common/paging.js';
 import { regionOfPath } from '../../auth/tree.js';
 import { pinyinKey } from '../orgs/orgs.service.js';
 import { actorWith, buildTree, createTestContext, type TestContext } from '../../testing/harness.js';
+import { probeNameMatches } from './members.repo.js';
 
-/** Three people whose initials are zxy (a rare prefix), and 45 surnamed 王 (w…: more than a probe of 2 × 20 holds). */
+/**
+ * Three people whose initials are zxy (a rare prefix); 45 surnamed 王 (w…: more than a probe of 2 × 20 holds, fewer
+ * than the 2 × 200 above which the page walks the ids); and 450 named 刘洋 (l…, liu, ly: more than that), in bulk.
+ */
 const rare = ['张晓燕', '周小勇', '赵欣怡'];
 const common = [...'伟芳静磊敏勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红娥玲芬燕彬鹏辉斌宇浩凯健俊帆帅旭宁龙林欢阳建国']
   .slice(0, 45)
@@ -43,6 +47,20 @@ describe('searching members by name prefix', () => {
     for (const [i, name] of [...rare, ...common].entries()) {
       await insert(i % 3 === 0 ? street : union, name, i % 7 === 0 ? 'lapsed' : 'member');
       await insert(xicheng, name);
+    }
+    // Many alike, written in one statement each: in Dongcheng (street and union alternating) and in Xicheng.
+    for (const [org, n] of [
+      [street, 150],
+      [union, 300],
+      [xicheng, 450],
+    ] as const) {
+      await sql`
+        INSERT INTO member (region_id, name, name_pinyin, id_number_enc, id_number_bidx, id_number_masked, gender, birth_date,
+                            status, org_id, org_path, join_date)
+        SELECT ${regionOfPath(org.path)}::bigint, '刘洋', ${pinyinKey('刘洋')}, 'enc', ${`many-${org.id}-`} || i, '1101**********0000',
+               'female', DATE '1991-01-01', CASE WHEN i % 5 = 0 THEN 'lapsed' ELSE 'member' END, ${org.id}::bigint,
+               ${org.path}::ltree, DATE '2021-01-01'
+          FROM generate_series(1, ${n}::int) AS i`.execute(ctx.database.db);
     }
     cadre = (await actorWith(ctx, 'union_cadre', dongcheng.id)).cookie;
     streetCadre = (await actorWith(ctx, 'union_cadre', street.id)).cookie;
@@ -101,8 +119,32 @@ describe('searching members by name prefix', () => {
     expect(total!.count).toBeLessThanOrEqual(expected.length);
   });
 
+  it('reads the index ranges of a prefix below the walk’s bound, and walks the ids above it, finding the same members', async () => {
+    // As Dongcheng's cadre: the scope the service gives a grant there.
+    const scope = { action: 'member.read' as const, paths: [dongcheng.path] };
+    const probe = (prefix: string) =>
+      probeNameMatches(ctx.database.db, scope, {
+        underPath: dongcheng.path,
+        status: undefined,
+        employmentForm: undefined,
+        prefix,
+        limit: 2,
+      });
+    expect(await probe('zxy')).toMatchObject({ isComplete: true });
+    expect(await probe('w')).toMatchObject({ isComplete: false, inRanges: true });
+    for (const q of ['l', 'liu', 'ly']) {
+      // The probe read one past its bound (2 × 20) of them, all in scope: the list holds at least that many.
+      expect(await probe(q), q).toEqual({ isComplete: false, inRanges: false, atLeast: 41 });
+      const expected = await scan(dongcheng, q);
+      expect(expected.length, q).toBe(450);
+      const { ids, total } = await search(dongcheng, q, cadre);
+      expect(ids, q).toEqual(expected);
+      expect(total, q).toEqual({ count: 41, kind: 'atLeast' });
+    }
+  });
+
   it('keeps the status filter and the caller’s subtree, in the probe and after it', async () => {
-    for (const q of ['zxy', 'w', 'wang']) {
+    for (const q of ['zxy', 'w', 'wang', 'ly']) {
       expect((await search(dongcheng, q, cadre, '&status=lapsed')).ids, q).toEqual(await scan(dongcheng, q, 'lapsed'));
       expect((await search(street, q, streetCadre)).ids, q).toEqual(await scan(street, q));
     }
@@ -110,6 +152,6 @@ describe('searching members by name prefix', () => {
 
   it('searches the whole city region by region', async () => {
     const city = { id: 1, path: '1' };
-    expect((await search(city, 'zxy', ctx.adminCookie)).ids).toEqual(await scan(city, 'zxy'));
+    for (const q of ['zxy', 'w', 'ly']) expect((await search(city, q, ctx.adminCookie)).ids, q).toEqual(await scan(city, q));
   });
 });

@@ -113,7 +113,7 @@ export async function listMembers(
       prefix: match.prefix,
       limit: query.limit,
     });
-    match = probe.isComplete ? { ...match, candidates: probe.ids } : { ...match, atLeast: probe.atLeast };
+    match = probe.isComplete ? { ...match, candidates: probe.ids } : { ...match, atLeast: probe.atLeast, inRanges: probe.inRanges };
   }
   const filter = { underPath: org.path, status: query.status, employmentForm: query.employmentForm, match };
   // Above the bound, the roll-up counts a subtree's members for the list with no filter but status 会员.
