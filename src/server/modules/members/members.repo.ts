@@ -348,16 +348,16 @@ export async function probeNameMatches(
   );
   // Each range reads the region's index entries of the prefix, nothing else: given the district's path too, the
   // planner (which takes the path and its region for independent conditions) would intersect the range with the
-  // district's whole path index (165 ms for "zh" at 1M members). Scope and filters are applied to what the ranges read.
+  // district's whole path index (165 ms for "zh" at 1M members). Scope and filters are tested on what each range
+  // reads, in the range: a district's scope is its region, a column of every range's index, so the range is read
+  // from the index alone (2,002 members of "la" at 10M: 13 ms through the table, ≈ 1 ms without).
+  const isMatch = sql<boolean>`${primaryInScope(scopeWithin(scope, s.underPath))} AND ${filters}`;
   const ranges = nameRanges(
     s.prefix,
     (branch, match) =>
-      sql`(SELECT ${branch}::text AS branch, m.id, m.region_id, m.org_path, m.status, m.employment_form
-             FROM member m WHERE ${region} AND ${match} LIMIT ${bound + 1})`,
+      sql`(SELECT ${branch}::text AS branch, m.id, ${isMatch} AS is_match FROM member m WHERE ${region} AND ${match} LIMIT ${bound + 1})`,
   );
-  const { rows } = await sql<{ branch: string; id: number; is_match: boolean }>`
-    WITH probe AS MATERIALIZED (${ranges})
-    SELECT m.branch, m.id, (${primaryInScope(scopeWithin(scope, s.underPath))} AND ${filters}) AS is_match FROM probe m`.execute(db);
+  const { rows } = await sql<{ branch: string; id: number; is_match: boolean }>`${ranges}`.execute(db);
   const read = new Map<string, number>();
   const matched = new Map<string, number>();
   for (const r of rows) {
