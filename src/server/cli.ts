@@ -5,8 +5,8 @@ import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { loadConfig } from './config.js';
-import { openDatabase } from './db/client.js';
-import { migrate } from './db/migrate.js';
+import { openDatabase, type Database } from './db/client.js';
+import { migrate, pendingMigrations } from './db/migrate.js';
 import { DEFAULT_SHARD_COUNT, distribute } from './db/distribute.js';
 import { rebuildCoverage, diffCoverage } from './modules/coverage/coverage.rollup.js';
 import { AppError } from '../common/errors.js';
@@ -36,6 +36,15 @@ const usage = `gonghui command line — npm run cli -- <command>
   verify-draw <file.json>  recompute a published draw (抽签), ranking or allocation export from its own data; prints
                            已验证 or every mismatch, exits 0 or 1
 `;
+
+/** Refuses a command that reads the schema on a store whose migrations are not all applied, saying what to run. */
+async function requireMigrated(database: Database): Promise<void> {
+  const pending = await pendingMigrations(database);
+  if (pending.length > 0)
+    throw new Error(
+      `数据库尚未迁移（${pending.length} 个迁移未执行），请先运行 npm run cli -- migrate / the store is not migrated: run npm run cli -- migrate first`,
+    );
+}
 
 async function run(args: string[]): Promise<void> {
   const [command, arg] = args;
@@ -106,6 +115,7 @@ async function run(args: string[]): Promise<void> {
     case 'rebuild-coverage': {
       const database = await openDatabase(config);
       try {
+        await requireMigrated(database);
         if (command === 'rebuild-coverage') {
           const orgs = await database.db.transaction().execute((tx) => rebuildCoverage(tx));
           process.stdout.write(`${JSON.stringify({ rebuilt: orgs })}\n`);
@@ -150,6 +160,7 @@ async function run(args: string[]): Promise<void> {
       if (!Number.isSafeInteger(jobId) || !outFile) throw new Error('usage: import-errors <job id> <out-file>');
       const database = await openDatabase(config);
       try {
+        await requireMigrated(database);
         const deps = createDeps(database, config);
         await checkPiiKey(database.db, deps.cipher);
         process.stdout.write(`${JSON.stringify(await exportImportErrors(deps, jobId, outFile))}\n`);

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openDatabase, type Database } from './client.js';
-import { listMigrations, migrate } from './migrate.js';
+import { listMigrations, migrate, pendingMigrations } from './migrate.js';
 import { withDatabase } from '../testing/template.js';
 
 // The test template is built once per set of migrations, so a change to migrate() itself is only exercised here:
@@ -41,8 +41,13 @@ afterAll(async () => {
 
 describe('migrate', () => {
   it('applies every migration, statement by statement, to an empty database; a second run applies none', async () => {
+    // Never migrated: no schema_migration table yet, every migration pending (a command says "migrate first").
+    expect(await pendingMigrations(database)).toEqual(listMigrations().map((m) => m.name));
     expect(await migrate(database)).toEqual(listMigrations().map((m) => m.name));
+    expect(await pendingMigrations(database)).toEqual([]);
     expect(await migrate(database)).toEqual([]);
+    const next = { version: 9002, name: '9002_next', sql: 'SELECT 1;' };
+    expect(await pendingMigrations(database, [...listMigrations(), next])).toEqual(['9002_next']);
   });
 
   it('rolls a failing migration back whole: its earlier statements leave nothing behind and it is not recorded', async () => {

@@ -80,3 +80,16 @@ export async function migrate(database: Database, migrations = listMigrations())
   });
   return applied;
 }
+
+/**
+ * The migrations not yet applied to the store (all of them when it was never migrated), for a command that reads
+ * the schema without migrating it first: it says "migrate first" rather than failing on a missing table.
+ */
+export async function pendingMigrations(database: Database, migrations = listMigrations()): Promise<string[]> {
+  const { rows: table } = await sql<{ present: boolean }>`SELECT to_regclass('schema_migration') IS NOT NULL AS present`.execute(
+    database.db,
+  );
+  const rows = table[0]?.present ? await database.db.selectFrom('schema_migration').select('version').execute() : [];
+  const done = new Set(rows.map((r) => r.version));
+  return migrations.filter((m) => !done.has(m.version)).map((m) => m.name);
+}
