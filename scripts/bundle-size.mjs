@@ -31,7 +31,7 @@ const ROUTES = [
     path: '/',
     lazy: ['app/Console.tsx', 'modules/workbench/WorkbenchPage.tsx'],
   },
-  { name: '/login (console, signed out)', path: '/login', lazy: ['app/Console.tsx'] },
+  { name: '/login (console, signed out)', path: '/login', lazy: ['app/Console.tsx', 'app/LoginPage.tsx'] },
 ];
 
 const { values } = parseArgs({ options: { build: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } });

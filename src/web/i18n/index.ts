@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { defaultLocale, locales, type Locale } from '../../common/i18n.js';
-import { applyDateLocale, localiseAriaLabels, watchAriaLabels } from './libraryLocales.js';
+import { localiseAriaLabels, watchAriaLabels } from './libraryLocales.js';
 import { mergeMessages, type ModuleStrings } from './merge.js';
 import type { Messages } from './messages.js';
 import { appZhCN } from './zh-CN.js';
@@ -37,7 +37,6 @@ void i18next.use(initReactI18next).init({
   initAsync: false,
 });
 document.documentElement.lang = i18next.language;
-applyDateLocale(currentLocale());
 watchAriaLabels(document.body, currentLocale);
 
 /** The selected language, as sent in Accept-Language. */
@@ -55,7 +54,6 @@ export async function loadLocale(locale: Locale): Promise<void> {
 async function switchTo(locale: Locale): Promise<void> {
   await loadLocale(locale);
   document.documentElement.lang = locale;
-  applyDateLocale(locale);
   await i18next.changeLanguage(locale);
   localiseAriaLabels(document.body, locale);
 }
