@@ -6,6 +6,11 @@ import { FullPageSpin } from './FullPageSpin.js';
 import { registry } from './modules.js';
 import { Shell } from './Shell.js';
 import { hasAccess, RegistryProvider, type Access } from './webModule.js';
+import { addStrings } from '../i18n/index.js';
+import { stringsZhCN } from '../i18n/strings.zh-CN.js';
+
+// The console's strings come with its chunk; the phone pages add only those they show (#16).
+addStrings(stringsZhCN);
 
 // Pages a signed-in 工作台 does not render, each a chunk of its own: the sign-in and password forms (antd's Form with
 // rc-field-form's rules) and "not found" (Result's illustrations) are fetched when shown, not with every console load.

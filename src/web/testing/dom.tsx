@@ -10,9 +10,13 @@ import { MemoryRouter } from 'react-router-dom';
 import { afterEach, vi } from 'vitest';
 import type { Action, Me } from '../../common/auth.js';
 import { AuthProvider, useAuth } from '../app/auth.js';
-import { loadLocale } from '../i18n/index.js';
+import { addStrings, loadLocale } from '../i18n/index.js';
 import { antdLocales } from '../i18n/libraryLocales.js';
+import type { ModuleStrings } from '../i18n/merge.js';
 
+// Every module's zh-CN strings, as if the console's chunk and every phone page had loaded: a component renders alone here.
+const zhCNOfModules = import.meta.glob<ModuleStrings>('../modules/*/i18n.zh-CN.ts', { eager: true });
+addStrings(...Object.values(zhCNOfModules).map((strings) => strings.messages));
 // Tests switch to English with i18next directly (changeLanguage, getFixedT): its strings are a lazy chunk in the app.
 await loadLocale('en');
 
