@@ -12,9 +12,9 @@ import { stringsZhCN } from '../i18n/strings.zh-CN.js';
 // The console's strings come with its chunk; the phone pages add only those they show (#16).
 addStrings(stringsZhCN);
 
-// Pages a signed-in 工作台 does not render, each a chunk of its own: the sign-in and password forms (antd's Form with
+// Pages a signed-in 工作台 does not render, each a chunk of its own: the forced password change (antd's Form with
 // rc-field-form's rules) and "not found" (Result's illustrations) are fetched when shown, not with every console load.
-const LoginPage = lazy(() => import('./LoginPage.js').then((m) => ({ default: m.LoginPage })));
+// The sign-in page is App's (LoginPage.tsx).
 const ForcedPasswordChange = lazy(() => import('./ChangePassword.js').then((m) => ({ default: m.ForcedPasswordChange })));
 const NotFound = lazy(() => import('./NotFound.js').then((m) => ({ default: m.NotFound })));
 
@@ -26,7 +26,6 @@ export function Console() {
     <RegistryProvider value={registry}>
       <AuthProvider>
         <Routes>
-          <Route path="/login" element={page(<LoginPage />)} />
           <Route element={<RequireAuth />}>
             <Route element={<Shell />}>
               <Route index element={<HomeRedirect />} />
