@@ -9,6 +9,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export default defineConfig({
   root: path.join(here, 'src/web'),
   plugins: [react()],
+  // The browser's own ResizeObserver for antd's polyfill: src/web/app/resizeObserver.ts says why (#16).
+  resolve: { alias: { 'resize-observer-polyfill': path.join(here, 'src/web/app/resizeObserver.ts') } },
   build: {
     outDir: path.join(here, 'dist/web'),
     emptyOutDir: true,
