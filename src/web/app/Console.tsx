@@ -20,7 +20,7 @@ const NotFound = lazy(() => import('./NotFound.js').then((m) => ({ default: m.No
 
 const page = (element: ReactNode) => <Suspense fallback={<FullPageSpin />}>{element}</Suspense>;
 
-/** The signed-in console, loaded lazily by App; the session probe runs only here. */
+/** The signed-in console, loaded lazily by App; the phone pages probe no session, the sign-in page its own. */
 export function Console() {
   return (
     <RegistryProvider value={registry}>
