@@ -50,6 +50,28 @@ export default tseslint.config(
     },
   },
   {
+    // dayjs is loaded by the pages that use dates only, and app/dates.ts sets its locale as it loads (#16): date
+    // pickers and dayjs come from there, so none shows English month names in the zh-CN console.
+    files: ['src/web/**/*.{ts,tsx}'],
+    ignores: ['src/web/app/dates.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'dayjs', allowTypeImports: true, message: 'Import dayjs from src/web/app/dates.ts (it sets the locale).' },
+            {
+              name: 'antd',
+              importNames: ['DatePicker', 'TimePicker', 'Calendar'],
+              message: 'Import date pickers from src/web/app/dates.ts (it sets the locale dayjs gives them).',
+            },
+          ],
+          patterns: [{ group: ['dayjs/*'], message: 'dayjs and its locales: src/web/app/dates.ts.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['.dependency-cruiser.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
   },

@@ -31,7 +31,9 @@ const ROUTES = [
     path: '/',
     lazy: ['app/Console.tsx', 'modules/workbench/WorkbenchPage.tsx'],
   },
-  { name: '/login (console, signed out)', path: '/login', lazy: ['app/Console.tsx'] },
+  // The sign-in page is App's route, outside the console's chunk; a signed-out visitor opening / loads both.
+  { name: '/login (console, signed out)', path: '/login', lazy: ['app/LoginPage.tsx'] },
+  { name: '/ (console, signed out → /login)', path: '/', lazy: ['app/Console.tsx', 'app/LoginPage.tsx'] },
 ];
 
 const { values } = parseArgs({ options: { build: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } });

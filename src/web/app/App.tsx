@@ -7,8 +7,10 @@ import { antdLocales } from '../i18n/libraryLocales.js';
 import { FullPageSpin } from './FullPageSpin.js';
 import { publicRoutes } from './publicRoutes.js';
 
-// The console (its modules, shell, menus and sign-in) is a chunk of its own: the workers' phone pages never load it.
+// The console (its modules, shell and menus) is a chunk of its own: the workers' phone pages never load it, nor does
+// the sign-in page, a chunk of its own too.
 const Console = lazy(() => import('./Console.js').then((m) => ({ default: m.Console })));
+const LoginRoute = lazy(() => import('./LoginPage.js').then((m) => ({ default: m.LoginRoute })));
 
 const theme = { token: { colorPrimary: '#c8102e', borderRadius: 6 } };
 
@@ -22,6 +24,14 @@ export function App() {
             {publicRoutes.map((route) => (
               <Route key={route.path} path={route.path} element={<Suspense fallback={<FullPageSpin />}>{route.element}</Suspense>} />
             ))}
+            <Route
+              path="/login"
+              element={
+                <Suspense fallback={<FullPageSpin />}>
+                  <LoginRoute />
+                </Suspense>
+              }
+            />
             <Route
               path="*"
               element={

@@ -1,6 +1,5 @@
-import { DatePicker } from 'antd';
-import dayjs from 'dayjs';
 import type { CSSProperties } from 'react';
+import { DatePicker, dayjs } from './dates.js';
 
 const DAY = 'YYYY-MM-DD';
 

@@ -3,12 +3,24 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { useAuth } from './auth.js';
+import { AuthProvider, useAuth } from './auth.js';
 import { DemoBanner } from './DemoBanner.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { errorText } from './notify.js';
 
 type LoginValues = { username: string; password: string };
+
+/**
+ * /login, routed by App outside the console: a signed-out visitor downloads the sign-in form, not the console's shell,
+ * tree, menus and strings (#16). It has its own session probe; once signed in, the console probes again as it loads.
+ */
+export function LoginRoute() {
+  return (
+    <AuthProvider>
+      <LoginPage />
+    </AuthProvider>
+  );
+}
 
 export function LoginPage() {
   const { t } = useTranslation();

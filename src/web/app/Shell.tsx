@@ -1,19 +1,23 @@
 import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Drawer, Dropdown, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
-import { useRef, useState } from 'react';
+import { Button, Dropdown, Grid, Layout, Menu, type MenuProps } from 'antd';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { OrgTree } from '../modules/orgs/OrgTree.js';
 import { useOrgTree } from '../modules/orgs/treeStore.js';
 import { useAuth, useMe } from './auth.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
-import { ChangePasswordModal } from './ChangePassword.js';
 import { DemoBanner } from './DemoBanner.js';
 import { navItems, selectedEntryKey } from './navItems.js';
 import { hasAccess, useRegistry, type MenuEntry } from './webModule.js';
 import { TodoCountsProvider, useTodoCounts, WithBadge } from './todoCounts.js';
 
 const HEADER_HEIGHT = 56;
+
+// Fetched when first opened, not with the shell: the password form (antd's Form, rc-field-form's rules) and, on a
+// narrow screen, the drawer holding the menu and the tree. Each stays mounted afterwards, so closing it animates.
+const ChangePasswordModal = lazy(() => import('./ChangePassword.js').then((m) => ({ default: m.ChangePasswordModal })));
+const NavDrawer = lazy(() => import('./NavDrawer.js').then((m) => ({ default: m.NavDrawer })));
 
 /** The console's frame, with the to-do counts its menu badges and pages share. */
 export function Shell() {
@@ -34,7 +38,9 @@ function ShellFrame() {
   const screens = Grid.useBreakpoint();
   const isNarrow = !screens.md;
   const [isDrawerOpen, setDrawerOpen] = useState(false);
+  const [hasOpenedDrawer, setOpenedDrawer] = useState(false);
   const [isPasswordOpen, setPasswordOpen] = useState(false);
+  const [hasOpenedPassword, setOpenedPassword] = useState(false);
   const { roots } = useOrgTree();
   const { menu } = useRegistry();
   // The membership entries open a tab of the org in view (or the last one viewed, or the caller's top node).
@@ -75,7 +81,10 @@ function ShellFrame() {
       { key: 'logout', icon: <LogoutOutlined />, danger: true, label: <span data-testid="logout">{t('user.logout')}</span> },
     ],
     onClick: ({ key }) => {
-      if (key === 'password') setPasswordOpen(true);
+      if (key === 'password') {
+        setOpenedPassword(true);
+        setPasswordOpen(true);
+      }
       if (key === 'logout') void logout().then(() => navigate('/login'));
     },
   };
@@ -88,7 +97,10 @@ function ShellFrame() {
             type="text"
             icon={<MenuOutlined />}
             className="header-button"
-            onClick={() => setDrawerOpen(true)}
+            onClick={() => {
+              setOpenedDrawer(true);
+              setDrawerOpen(true);
+            }}
             data-testid="open-tree"
             aria-label={t('nav.openTree')}
           />
@@ -109,7 +121,11 @@ function ShellFrame() {
           </Dropdown>
         </div>
       </Layout.Header>
-      <ChangePasswordModal open={isPasswordOpen} onClose={() => setPasswordOpen(false)} />
+      {hasOpenedPassword && (
+        <Suspense fallback={null}>
+          <ChangePasswordModal open={isPasswordOpen} onClose={() => setPasswordOpen(false)} />
+        </Suspense>
+      )}
       <Layout>
         {!isNarrow && (
           <Layout.Sider
@@ -126,21 +142,10 @@ function ShellFrame() {
           <Outlet />
         </Layout.Content>
       </Layout>
-      {isNarrow && (
-        <Drawer
-          open={isDrawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          placement="left"
-          width="88%"
-          title={<Typography.Text strong>{t('app.name')}</Typography.Text>}
-          styles={{ body: { display: 'flex', flexDirection: 'column', padding: 12, gap: 8 } }}
-          data-testid="tree-drawer"
-        >
-          <Menu mode="inline" selectedKeys={[selectedNav]} items={navItemList} onClick={go} style={{ borderInlineEnd: 0 }} />
-          <div style={{ flex: 1, minHeight: 0 }}>
-            <OrgTree onNavigate={() => setDrawerOpen(false)} />
-          </div>
-        </Drawer>
+      {isNarrow && hasOpenedDrawer && (
+        <Suspense fallback={null}>
+          <NavDrawer open={isDrawerOpen} onClose={() => setDrawerOpen(false)} items={navItemList} selectedKey={selectedNav} onClick={go} />
+        </Suspense>
       )}
     </Layout>
   );

@@ -1,9 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { defaultLocale, locales, type Locale } from '../../common/i18n.js';
-import { applyDateLocale, localiseAriaLabels, watchAriaLabels } from './libraryLocales.js';
-import { mergeMessages, type ModuleStrings } from './merge.js';
-import type { Messages } from './messages.js';
+import { localiseAriaLabels, watchAriaLabels } from './libraryLocales.js';
+import type { Messages, MessageTree } from './messages.js';
 import { appZhCN } from './zh-CN.js';
 
 export type { Messages } from './messages.js';
@@ -16,12 +15,6 @@ declare module 'i18next' {
   }
 }
 
-// Every module's strings, found by file name: adding a module adds its files, this list needs no edit.
-const zhCNOfModules = import.meta.glob<ModuleStrings>('../modules/*/i18n.zh-CN.ts', { eager: true });
-
-/** The zh-CN strings (the default, loaded with the app); English comes from strings.en.ts when chosen. */
-export const stringsZhCN = mergeMessages(appZhCN, zhCNOfModules);
-
 const STORAGE_KEY = 'gonghui.lang';
 
 function savedLocale(): Locale {
@@ -30,15 +23,24 @@ function savedLocale(): Locale {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { [defaultLocale]: { translation: stringsZhCN } },
+  // A copy: addStrings merges into the store's object, which must not be appZhCN itself.
+  resources: { [defaultLocale]: { translation: { ...appZhCN } } },
   lng: defaultLocale,
   fallbackLng: defaultLocale,
   interpolation: { escapeValue: false },
   initAsync: false,
 });
 document.documentElement.lang = i18next.language;
-applyDateLocale(currentLocale());
 watchAriaLabels(document.body, currentLocale);
+
+/**
+ * Adds modules' zh-CN strings (the `messages` of `modules/<m>/i18n.zh-CN.ts`). The app starts with the shared ones
+ * only: the console's chunk adds every module's (`strings.zh-CN.ts`), a phone page those it shows, so /join does not
+ * download the console's (#16). English comes whole from strings.en.ts when chosen.
+ */
+export function addStrings(...trees: MessageTree[]): void {
+  for (const tree of trees) i18next.addResourceBundle(defaultLocale, 'translation', tree, true, true);
+}
 
 /** The selected language, as sent in Accept-Language. */
 export function currentLocale(): Locale {
@@ -55,7 +57,6 @@ export async function loadLocale(locale: Locale): Promise<void> {
 async function switchTo(locale: Locale): Promise<void> {
   await loadLocale(locale);
   document.documentElement.lang = locale;
-  applyDateLocale(locale);
   await i18next.changeLanguage(locale);
   localiseAriaLabels(document.body, locale);
 }

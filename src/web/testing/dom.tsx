@@ -10,35 +10,16 @@ import { MemoryRouter } from 'react-router-dom';
 import { afterEach, vi } from 'vitest';
 import type { Action, Me } from '../../common/auth.js';
 import { AuthProvider, useAuth } from '../app/auth.js';
-import { loadLocale } from '../i18n/index.js';
+import { addStrings, loadLocale } from '../i18n/index.js';
 import { antdLocales } from '../i18n/libraryLocales.js';
+import type { ModuleStrings } from '../i18n/merge.js';
+import './jsdom.js';
 
+// Every module's zh-CN strings, as if the console's chunk and every phone page had loaded: a component renders alone here.
+const zhCNOfModules = import.meta.glob<ModuleStrings>('../modules/*/i18n.zh-CN.ts', { eager: true });
+addStrings(...Object.values(zhCNOfModules).map((strings) => strings.messages));
 // Tests switch to English with i18next directly (changeLanguage, getFixedT): its strings are a lazy chunk in the app.
 await loadLocale('en');
-
-// antd's responsive helpers ask for media queries and watch element sizes.
-Object.defineProperty(window, 'matchMedia', {
-  writable: true,
-  value: (query: string): MediaQueryList => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => undefined,
-    removeListener: () => undefined,
-    addEventListener: () => undefined,
-    removeEventListener: () => undefined,
-    dispatchEvent: () => false,
-  }),
-});
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-globalThis.ResizeObserver = NoResizeObserver;
-// jsdom implements getComputedStyle without pseudo-elements and says so on every call antd makes.
-const computedStyle = window.getComputedStyle.bind(window);
-window.getComputedStyle = (element: Element) => computedStyle(element);
 
 afterEach(() => {
   cleanup();

@@ -8,6 +8,11 @@ import { errorText } from '../../app/notify.js';
 import { QrCode } from '../cards/QrCode.js';
 import { PublicLayout } from '../join/PublicLayout.js';
 import { checkinApi } from './checkin.api.js';
+import { addStrings } from '../../i18n/index.js';
+import { messages as checkinStrings } from './i18n.zh-CN.js';
+
+// A phone page adds the strings it shows; the console's come with the console's chunk (#16).
+addStrings(checkinStrings);
 
 /** /m/events/tickets/:registrationId: the member's ticket on the phone, a signed QR code to show at the door. */
 export function TicketPage() {

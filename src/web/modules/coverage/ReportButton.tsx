@@ -1,10 +1,10 @@
 import { FileExcelOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Popover, Space, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Button, Popover, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotify } from '../../app/notify.js';
 import { coverageApi } from './coverage.api.js';
+import { DatePicker, dayjs, type Dayjs } from '../../app/dates.js';
 
 /** 统计报表: pick a month (this month: live figures; a past month: its snapshot) and download the node's .xlsx. */
 export function ReportButton({ orgId }: { orgId: number }) {

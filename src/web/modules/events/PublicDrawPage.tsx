@@ -7,6 +7,11 @@ import { errorText } from '../../app/notify.js';
 import { PublicLayout } from '../join/PublicLayout.js';
 import { DrawResults, useSessionLabel, verifyCommand } from './DrawResults.js';
 import { drawsApi } from './events.api.js';
+import { addStrings } from '../../i18n/index.js';
+import { messages as eventsStrings } from './i18n.zh-CN.js';
+
+// A phone page adds the strings it shows; the console's come with the console's chunk (#16).
+addStrings(eventsStrings);
 
 /**
  * /draws/:eventId — 抽签结果公示: anyone may open it. Seed source, frozen hash and seed of each draw, winners and

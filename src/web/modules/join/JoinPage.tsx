@@ -15,6 +15,11 @@ import { PublicLayout } from './PublicLayout.js';
 import { publicApi, type PublicUnion } from './public.api.js';
 import { UnionPicker } from './UnionPicker.js';
 import { useJoinMeeting } from './useJoinMeeting.js';
+import { addStrings } from '../../i18n/index.js';
+import { messages as membersStrings } from '../members/i18n.zh-CN.js';
+
+// A phone page adds the strings it shows; the console's come with the console's chunk (#16).
+addStrings(membersStrings);
 
 type Values = { name?: string; idNumber?: string; phone?: string; employerName?: string; employmentForm?: EmploymentForm };
 

@@ -13,6 +13,13 @@ import { MemberSignIn } from './MemberSignIn.js';
 import { PublicLayout } from './PublicLayout.js';
 import { TransferConsent } from './TransferConsent.js';
 import { memberApi } from './public.api.js';
+import { addStrings } from '../../i18n/index.js';
+import { messages as applicationsStrings } from '../applications/i18n.zh-CN.js';
+import { messages as cardsStrings } from '../cards/i18n.zh-CN.js';
+import { messages as myEventsStrings } from '../myevents/i18n.zh-CN.js';
+
+// A phone page adds the strings it shows; the console's come with the console's chunk (#16).
+addStrings(applicationsStrings, cardsStrings, myEventsStrings);
 
 /** /join/member: the member's own page on the phone — sign in by a code, then the card, transfers and applications. */
 export function MemberPage() {

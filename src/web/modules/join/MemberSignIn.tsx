@@ -6,6 +6,11 @@ import { parseIdNumber, parsePhone } from '../../../common/identity.js';
 import { errorText } from '../../app/notify.js';
 import { idNumberRule, phoneRule } from '../members/identityRules.js';
 import { memberApi } from './public.api.js';
+import { addStrings } from '../../i18n/index.js';
+import { messages as joinStrings } from './i18n.zh-CN.js';
+
+// The member sign-in of every phone page brings the join module's strings (the console's come with its chunk, #16).
+addStrings(joinStrings);
 
 type Step = { challengeId: string; expiresAt: string } | null;
 

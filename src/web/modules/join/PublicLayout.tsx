@@ -2,7 +2,11 @@ import { ConfigProvider } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { currentLocale, setLocale } from '../../i18n/index.js';
+import { addStrings, currentLocale, setLocale } from '../../i18n/index.js';
+import { messages as joinStrings } from './i18n.zh-CN.js';
+
+// The phone pages' frame brings the join module's strings (the console's come with its own chunk, #16).
+addStrings(joinStrings);
 
 /** Phone-sized type and 48-pixel controls: thumbs, not mouse pointers. */
 const publicTheme = { token: { fontSize: 16, fontSizeLG: 17, controlHeightLG: 48 } };

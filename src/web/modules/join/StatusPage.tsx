@@ -7,6 +7,11 @@ import { formatDateTime } from '../../app/format.js';
 import { errorText } from '../../app/notify.js';
 import { PublicLayout } from './PublicLayout.js';
 import { memberApi, publicApi } from './public.api.js';
+import { addStrings } from '../../i18n/index.js';
+import { messages as applicationsStrings } from '../applications/i18n.zh-CN.js';
+
+// A phone page adds the strings it shows; the console's come with the console's chunk (#16).
+addStrings(applicationsStrings);
 
 function normaliseCode(text: string): string {
   return text.toUpperCase().replace(/[^A-Z0-9]/g, '');

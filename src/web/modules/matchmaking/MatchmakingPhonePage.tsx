@@ -13,6 +13,11 @@ import { MyMatches } from './MyMatches.js';
 import { PrivacyNotice } from './PrivacyNotice.js';
 import { ProfileForm } from './ProfileForm.js';
 import { RetentionNote } from './RetentionNote.js';
+import { addStrings } from '../../i18n/index.js';
+import { messages as matchmakingStrings } from './i18n.zh-CN.js';
+
+// A phone page adds the strings it shows; the console's come with the console's chunk (#16).
+addStrings(matchmakingStrings);
 
 /** /m/matchmaking/:eventId: the member's matchmaking (联谊) in one event they signed up for. */
 export function MatchmakingPhonePage() {

@@ -8,6 +8,11 @@ import { formatDateTime } from '../../app/format.js';
 import { errorText } from '../../app/notify.js';
 import { MemberPhonePage, NotLoaded } from '../myevents/MemberPhonePage.js';
 import { myEventsApi } from '../myevents/myevents.api.js';
+import { addStrings } from '../../i18n/index.js';
+import { messages as matchmakingStrings } from './i18n.zh-CN.js';
+
+// A phone page adds the strings it shows; the console's come with the console's chunk (#16).
+addStrings(matchmakingStrings);
 
 /** /m/matchmaking: the events I take part in (participantStatuses), once each, each leading to its matchmaking. */
 export function MyMatchmakingPage() {

@@ -11,6 +11,11 @@ import { myEventsApi } from './myevents.api.js';
 import { PreferencesPicker } from './PreferencesPicker.js';
 import { SessionRow } from './SessionRow.js';
 import { nextBoundary, windowState } from './signupWindow.js';
+import { addStrings } from '../../i18n/index.js';
+import { messages as myEventsStrings } from './i18n.zh-CN.js';
+
+// A phone page adds the strings it shows; the console's come with the console's chunk (#16).
+addStrings(myEventsStrings);
 
 /** The longest the page waits before looking at the windows again (a phone asleep misses a timer). */
 const RECHECK_MS = 60_000;

@@ -8,6 +8,12 @@ import { CardScanner } from '../welfare/CardScanner.js';
 import { parseCheckinQr } from './checkinText.js';
 import { MemberPhonePage, NotLoaded } from './MemberPhonePage.js';
 import { myTrainingApi } from './myevents.api.js';
+import { addStrings } from '../../i18n/index.js';
+import { messages as myEventsStrings } from './i18n.zh-CN.js';
+import { messages as welfareStrings } from '../welfare/i18n.zh-CN.js';
+
+// A phone page adds the strings it shows; the console's come with the console's chunk (#16).
+addStrings(myEventsStrings, welfareStrings);
 
 /** /m/training: my training record (培训记录) and self check-in with the rotating code shown in the room. */
 export function MyTrainingPage() {

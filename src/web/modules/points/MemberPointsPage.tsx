@@ -8,6 +8,11 @@ import { errorText } from '../../app/notify.js';
 import { QrCode } from '../cards/QrCode.js';
 import { PublicLayout } from '../join/PublicLayout.js';
 import { memberPointsApi } from './merchants.api.js';
+import { addStrings } from '../../i18n/index.js';
+import { messages as pointsStrings } from './i18n.zh-CN.js';
+
+// A phone page adds the strings it shows; the console's come with the console's chunk (#16).
+addStrings(pointsStrings);
 
 /** How often the page looks for a new charge while the member's code is shown (the cashier's charge appears). */
 const POLL_MS = 3000;

@@ -1,5 +1,4 @@
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -9,6 +8,7 @@ import { useAuth, useMe } from '../../app/auth.js';
 import { errorText } from '../../app/notify.js';
 import { merchantsApi } from './merchants.api.js';
 import { programmesApi } from './programmes.api.js';
+import { DatePicker, type Dayjs } from '../../app/dates.js';
 
 type CreateValues = { name: string; contactName?: string; shopName: string; address: string; itemName?: string; itemPoints?: number };
 

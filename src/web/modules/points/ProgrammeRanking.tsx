@@ -1,5 +1,4 @@
-import { DatePicker, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayOf, monthOf } from '../../../common/beijing-time.js';
@@ -7,6 +6,7 @@ import { maskName } from '../../../common/identity.js';
 import type { RankingRow } from '../../../common/points.programmes.js';
 import { useNotify } from '../../app/notify.js';
 import { programmesApi } from './programmes.api.js';
+import { DatePicker, dayjs } from '../../app/dates.js';
 
 const DAY = 'YYYY-MM-DD';
 /** Members shown: the route's default, enough for a notice board. */

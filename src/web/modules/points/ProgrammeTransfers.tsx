@@ -1,5 +1,4 @@
-import { Button, DatePicker, Select, Tag, type TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Select, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { transferKinds } from '../../../common/points.js';
 import type { PointsTransfer, ProgrammeDetail } from '../../../common/points.programmes.js';
@@ -7,6 +6,7 @@ import { formatDateTime } from '../../app/format.js';
 import { ListPage, useList } from '../../app/ListPage.js';
 import { MemberSearch } from './MemberSearch.js';
 import { programmesApi, type TransferFilters } from './programmes.api.js';
+import { DatePicker, dayjs } from '../../app/dates.js';
 
 const DAY = 'YYYY-MM-DD';
 const PAGE_SIZE = 50;

@@ -10,6 +10,11 @@ import { timeText } from './matchText.js';
 import { ScheduleView } from './ScheduleView.js';
 import { StandingsView } from './StandingsView.js';
 import { tournamentsApi } from './tournaments.api.js';
+import { addStrings } from '../../i18n/index.js';
+import { messages as tournamentsStrings } from './i18n.zh-CN.js';
+
+// A phone page adds the strings it shows; the console's come with the console's chunk (#16).
+addStrings(tournamentsStrings);
 
 function HeatsResults({ heats }: { heats: NonNullable<PublicTournament['heats']> }) {
   const { t } = useTranslation();

@@ -1,5 +1,4 @@
-import { Card, Col, DatePicker, Row, Segmented, Skeleton, Space, Statistic } from 'antd';
-import dayjs from 'dayjs';
+import { Card, Col, Row, Segmented, Skeleton, Space, Statistic } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Reach } from '../../../common/events.reach.js';
@@ -8,6 +7,7 @@ import { useNotify } from '../../app/notify.js';
 import { EChart, type ChartOption } from '../coverage/EChart.js';
 import { trainingApi } from './training.api.js';
 import { periodOf, type Month, type ReachPeriodChoice } from './reachPeriod.js';
+import { DatePicker, dayjs } from '../../app/dates.js';
 
 const MONTH = 'YYYY-MM';
 

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Input, Select } from 'antd';
+import { Button, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REVEAL_ACTIONS, type AuditRecord } from '../../../common/audit.js';
@@ -10,6 +10,7 @@ import { currentLocale } from '../../i18n/index.js';
 import { OrgSearch } from '../orgs/OrgSearch.js';
 import { useAuditColumns } from './auditColumns.js';
 import { usersApi, type AuditFilter } from './users.api.js';
+import { DatePicker } from '../../app/dates.js';
 
 const PAGE_SIZE = 50;
 const REVEALS = 'reveals';

@@ -9,6 +9,11 @@ import { formatDateTime } from '../../app/format.js';
 import { errorText } from '../../app/notify.js';
 import { QrCode } from '../cards/QrCode.js';
 import { PublicLayout } from '../join/PublicLayout.js';
+import { addStrings } from '../../i18n/index.js';
+import { messages as welfareStrings } from './i18n.zh-CN.js';
+
+// A phone page adds the strings it shows; the console's come with the console's chunk (#16).
+addStrings(welfareStrings);
 
 const MemberVouchers = z.object({ items: z.array(MemberVoucher) });
 
