@@ -10,8 +10,10 @@ import { insertAudit } from './audit/audit.store.js';
 
 export type BootstrapReport = {
   migrations: string[];
-  /** The demo organisations and employers, when they were loaded on this start. */
-  seeded: { orgs: number; employers: number; ms: number } | null;
+  /** How long the migrations took, in milliseconds. */
+  migrationsMs: number;
+  /** The demo organisations and employers, when they were loaded on this start, with the milliseconds of each phase. */
+  seeded: { orgs: number; employers: number; ms: number; phases: Record<string, number> } | null;
   /** The database holds generated demo data (loaded on this start or an earlier one), so demo members may be added. */
   demo: boolean;
   adminPassword: string | null;
@@ -24,16 +26,26 @@ const ROOT_NAME = '北京市总工会';
  * the city federation), then the `admin` account with federation_admin on the root. Idempotent.
  */
 export async function bootstrap(database: Database, config: Config): Promise<BootstrapReport> {
-  const migrations = await migrate(database);
   const { db } = database;
+  // A new database (nothing migrated yet) gets the demo: it is generated in a worker thread while the migrations run
+  // (#16). The generator, and its division data, are loaded on such a first start only.
+  const demoOptions = { seed: 20260521, scale: config.demoScale };
+  const { rows } = await sql<{ migrations: string | null }>`SELECT to_regclass('schema_migration')::text AS migrations`.execute(db);
+  const isNew = (rows[0]?.migrations ?? null) === null;
+  const demoModule = config.seedDemo && isNew ? await import('./seed/demo.js') : undefined;
+  const generation = demoModule?.generateDemoRows(demoOptions);
+  // Its failure is reported where the seed awaits it; until then it is not an unhandled rejection.
+  generation?.catch(() => undefined);
+  const migrationsStarted = performance.now();
+  const migrations = await migrate(database);
+  const migrationsMs = Math.round(performance.now() - migrationsStarted);
   await rekeyPinyinV(db);
   let seeded: BootstrapReport['seeded'] = null;
   const anyOrg = await db.selectFrom('org_unit').select('id').limit(1).executeTakeFirst();
   if (!anyOrg) {
     if (config.seedDemo) {
-      // Loaded only on a first start: the generator and its division data are not needed afterwards.
-      const { seedDemo } = await import('./seed/demo.js');
-      seeded = await seedDemo(database, { seed: 20260521, scale: config.demoScale });
+      const { seedDemo } = demoModule ?? (await import('./seed/demo.js'));
+      seeded = await seedDemo(database, demoOptions, generation);
     } else {
       await db.transaction().execute(async (tx) => {
         const root = await tx
@@ -87,7 +99,7 @@ export async function bootstrap(database: Database, config: Config): Promise<Boo
       });
     });
   }
-  return { migrations, seeded, demo, adminPassword };
+  return { migrations, migrationsMs, seeded, demo, adminPassword };
 }
 
 const PINYIN_V_DONE = 'pinyin_v_rekeyed';

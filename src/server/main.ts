@@ -68,8 +68,13 @@ async function main(): Promise<void> {
   const where = database.engine === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   const shownHost = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host;
   app.log.info(`gonghui ready on http://${shownHost}:${config.port} — ${where} — in ${Math.round(performance.now() - started)} ms`);
-  if (report.seeded)
-    app.log.info(`demo data: ${report.seeded.orgs} organisations, ${report.seeded.employers} employers in ${report.seeded.ms} ms`);
+  if (report.migrations.length > 0) app.log.info(`${report.migrations.length} migrations applied in ${report.migrationsMs} ms`);
+  if (report.seeded) {
+    const phases = Object.entries(report.seeded.phases).map(([phase, ms]) => `${phase} ${ms}`);
+    app.log.info(
+      `demo data: ${report.seeded.orgs} organisations, ${report.seeded.employers} employers in ${report.seeded.ms} ms (${phases.join(', ')})`,
+    );
+  }
   if (report.adminPassword) {
     // Printed once, on the console only: it is not stored anywhere in clear. Written in the same tick as listen()
     // returns, so whoever gets the first healthy answer can already read it.
