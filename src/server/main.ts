@@ -1,6 +1,6 @@
 import { loadConfig } from './config.js';
-import { openDatabase } from './db/client.js';
-import { bootstrap } from './bootstrap.js';
+import { isNewEmbeddedStore, openDatabase } from './db/client.js';
+import { bootstrap, startDemoGeneration } from './bootstrap.js';
 import { buildApp } from './app.js';
 import { AppError } from '../common/errors.js';
 import { deleteExpiredSessions } from './auth/auth.repo.js';
@@ -39,10 +39,12 @@ async function shutdown(signal: string): Promise<void> {
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
+  // A new embedded store gets the demo: generated in a worker thread while the store is made and migrated (#16).
+  const demoGeneration = config.seedDemo && isNewEmbeddedStore(config) ? startDemoGeneration(config) : undefined;
   const database = await openDatabase(config);
   closers.push({ name: 'database', close: () => database.close() });
   if (stopSignal) return;
-  const report = await bootstrap(database, config);
+  const report = await bootstrap(database, config, demoGeneration);
   if (stopSignal) return;
   const app = await buildApp(database, config, { logger: true });
   closers.push({ name: 'http', close: () => app.close() });
