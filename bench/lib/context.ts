@@ -177,6 +177,25 @@ export function processPeakRssMb(pid: number): number {
   }
 }
 
+/**
+ * CPU time another process has used so far (user + system, `/proc/<pid>/stat`), in milliseconds; 0 when it cannot be
+ * read. On a shared machine it is steadier than wall time: waiting for a core does not count.
+ */
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces: count the fields after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime and stime, fields 14 and 15 of the line
+    return Math.round((ticks * 1000) / CLOCK_TICKS_PER_SECOND);
+  } catch {
+    return 0;
+  }
+}
+
+/** USER_HZ: Linux reports times in /proc in hundredths of a second on every architecture Node runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 /** Resident memory of a process now (VmRSS), in MiB; 0 when it is gone. */
 export function processRssMb(pid: number): number {
   try {

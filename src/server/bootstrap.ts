@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Config } from './config.js';
 import type { DB } from './db/schema.js';
 import type { Database } from './db/client.js';
+import type { DemoRows } from './seed/demo-rows.js';
 import { migrate } from './db/migrate.js';
 import { generatePassword, hashPassword } from './auth/passwords.js';
 import { pinyinKey } from './modules/orgs/orgs.service.js';
@@ -10,8 +11,10 @@ import { insertAudit } from './audit/audit.store.js';
 
 export type BootstrapReport = {
   migrations: string[];
-  /** The demo organisations and employers, when they were loaded on this start. */
-  seeded: { orgs: number; employers: number; ms: number } | null;
+  /** How long the migrations took, in milliseconds. */
+  migrationsMs: number;
+  /** The demo organisations and employers, when they were loaded on this start, with the milliseconds of each phase. */
+  seeded: { orgs: number; employers: number; ms: number; phases: Record<string, number> } | null;
   /** The database holds generated demo data (loaded on this start or an earlier one), so demo members may be added. */
   demo: boolean;
   adminPassword: string | null;
@@ -19,21 +22,46 @@ export type BootstrapReport = {
 
 const ROOT_NAME = '北京市总工会';
 
+/** The demo every first start seeds: the same seed, the configured scale. */
+function demoOptions(config: Config): { seed: number; scale: number } {
+  return { seed: 20260521, scale: config.demoScale };
+}
+
+/**
+ * Starts generating the demo in a worker thread (`generateDemoRows`), for a database known to be new: main.ts calls
+ * it before opening a new embedded store, so the generation runs beside the opening and the migrations (#16). The
+ * generator, and its division data, are loaded on such a first start only. A failure is reported where the seed
+ * awaits the generation; until then it is not an unhandled rejection.
+ */
+export function startDemoGeneration(config: Config): Promise<DemoRows> {
+  const generation = import('./seed/demo.js').then((demo) => demo.generateDemoRows(demoOptions(config)));
+  generation.catch(() => undefined);
+  return generation;
+}
+
 /**
  * Brings a database to a usable state: migrations, then on an empty database the demo data (or just
  * the city federation), then the `admin` account with federation_admin on the root. Idempotent.
+ * `demoGeneration`: `startDemoGeneration`'s, when the caller started it; else it is started here for a database
+ * with nothing migrated yet, before the migrations run.
  */
-export async function bootstrap(database: Database, config: Config): Promise<BootstrapReport> {
-  const migrations = await migrate(database);
+export async function bootstrap(database: Database, config: Config, demoGeneration?: Promise<DemoRows>): Promise<BootstrapReport> {
   const { db } = database;
+  let generation = demoGeneration;
+  if (!generation && config.seedDemo) {
+    const { rows } = await sql<{ migrations: string | null }>`SELECT to_regclass('schema_migration')::text AS migrations`.execute(db);
+    if ((rows[0]?.migrations ?? null) === null) generation = startDemoGeneration(config);
+  }
+  const migrationsStarted = performance.now();
+  const migrations = await migrate(database);
+  const migrationsMs = Math.round(performance.now() - migrationsStarted);
   await rekeyPinyinV(db);
   let seeded: BootstrapReport['seeded'] = null;
   const anyOrg = await db.selectFrom('org_unit').select('id').limit(1).executeTakeFirst();
   if (!anyOrg) {
     if (config.seedDemo) {
-      // Loaded only on a first start: the generator and its division data are not needed afterwards.
       const { seedDemo } = await import('./seed/demo.js');
-      seeded = await seedDemo(database, { seed: 20260521, scale: config.demoScale });
+      seeded = await seedDemo(database, demoOptions(config), generation);
     } else {
       await db.transaction().execute(async (tx) => {
         const root = await tx
@@ -87,7 +115,7 @@ export async function bootstrap(database: Database, config: Config): Promise<Boo
       });
     });
   }
-  return { migrations, seeded, demo, adminPassword };
+  return { migrations, migrationsMs, seeded, demo, adminPassword };
 }
 
 const PINYIN_V_DONE = 'pinyin_v_rekeyed';

@@ -1,6 +1,6 @@
 import { loadConfig } from './config.js';
-import { openDatabase } from './db/client.js';
-import { bootstrap } from './bootstrap.js';
+import { isNewEmbeddedStore, openDatabase } from './db/client.js';
+import { bootstrap, startDemoGeneration } from './bootstrap.js';
 import { buildApp } from './app.js';
 import { AppError } from '../common/errors.js';
 import { deleteExpiredSessions } from './auth/auth.repo.js';
@@ -39,10 +39,12 @@ async function shutdown(signal: string): Promise<void> {
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
+  // A new embedded store gets the demo: generated in a worker thread while the store is made and migrated (#16).
+  const demoGeneration = config.seedDemo && isNewEmbeddedStore(config) ? startDemoGeneration(config) : undefined;
   const database = await openDatabase(config);
   closers.push({ name: 'database', close: () => database.close() });
   if (stopSignal) return;
-  const report = await bootstrap(database, config);
+  const report = await bootstrap(database, config, demoGeneration);
   if (stopSignal) return;
   const app = await buildApp(database, config, { logger: true });
   closers.push({ name: 'http', close: () => app.close() });
@@ -68,8 +70,13 @@ async function main(): Promise<void> {
   const where = database.engine === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   const shownHost = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host;
   app.log.info(`gonghui ready on http://${shownHost}:${config.port} — ${where} — in ${Math.round(performance.now() - started)} ms`);
-  if (report.seeded)
-    app.log.info(`demo data: ${report.seeded.orgs} organisations, ${report.seeded.employers} employers in ${report.seeded.ms} ms`);
+  if (report.migrations.length > 0) app.log.info(`${report.migrations.length} migrations applied in ${report.migrationsMs} ms`);
+  if (report.seeded) {
+    const phases = Object.entries(report.seeded.phases).map(([phase, ms]) => `${phase} ${ms}`);
+    app.log.info(
+      `demo data: ${report.seeded.orgs} organisations, ${report.seeded.employers} employers in ${report.seeded.ms} ms (${phases.join(', ')})`,
+    );
+  }
   if (report.adminPassword) {
     // Printed once, on the console only: it is not stored anywhere in clear. Written in the same tick as listen()
     // returns, so whoever gets the first healthy answer can already read it.

@@ -106,4 +106,15 @@ describe('inScope', () => {
     ).toBe('("m"."org_path" <@ $1::ltree)');
     expect(text(inScope({ action: 'member.read', paths: [] }, sql.ref('m.org_path'))).compiled).toBe('false');
   });
+
+  it("states each subtree as the range a btree scans for a path column indexed by one, and the root's as <@", () => {
+    const { compiled, parameters } = text(inScope(scope, sql.ref('e.org_path'), undefined, { pathIndex: 'btree' }));
+    expect(compiled).toBe(
+      '(("e"."org_path" >= $1::ltree AND "e"."org_path" < $2::ltree) OR ("e"."org_path" >= $3::ltree AND "e"."org_path" < $4::ltree))',
+    );
+    expect(parameters).toEqual(['1.7', '1.70', '1.8.42', '1.8.420']);
+    expect(
+      text(inScope({ action: 'employer.read', paths: ['1'] }, sql.ref('e.org_path'), undefined, { pathIndex: 'btree' })).compiled,
+    ).toBe('("e"."org_path" <@ $1::ltree)');
+  });
 });

@@ -8,6 +8,17 @@ export function isAncestorOrSelf(ancestor: string, path: string): boolean {
   return path === ancestor || path.startsWith(`${ancestor}.`);
 }
 
+/**
+ * Where the subtree at `path` ends in ltree's sort order (a btree's): the subtree is exactly the paths from `path`
+ * (inclusive) to `path` with "0" appended to its last label (exclusive). ltree compares label by label, and a label
+ * sorts before every longer label it begins: `1.7.42` < `1.7.42.9` < `1.7.420`. A label sorting between `42` and `420`
+ * would have to continue `42` with a character below "0": PostgreSQL 15's ltree admits none, 16 and later admit "-",
+ * which a path of ids never holds.
+ */
+export function subtreeUpperBound(path: string): string {
+  return `${path}0`;
+}
+
 /** True for the root's path (a single label). */
 export function isRootPath(path: string): boolean {
   return !path.includes('.');

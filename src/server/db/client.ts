@@ -56,6 +56,11 @@ export async function openDatabase(options: {
   return openPglite(options.dataDir, options.pgliteTemplate ?? true);
 }
 
+/** True when `openDatabase` would make a new embedded store: no PostgreSQL URL, and no cluster in the data directory yet. */
+export function isNewEmbeddedStore(options: { dataDir: string; databaseUrl?: string | undefined }): boolean {
+  return !options.databaseUrl && isEmptyPgDir(path.join(options.dataDir, 'pgdata'));
+}
+
 async function openPostgres(connectionString: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({
     connectionString,

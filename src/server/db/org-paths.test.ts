@@ -5,12 +5,46 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { buildOrg, buildTree, createTestContext, type TestContext } from '../testing/harness.js';
 import { listMigrations, migrationDirs } from './migrate.js';
+import { inSubtree } from '../auth/scope.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestContext();
 });
 afterAll(async () => ctx?.close());
+
+describe("a subtree as a btree's range", () => {
+  it('holds exactly the paths <@ holds, next to ids that begin the same', async () => {
+    const paths = [
+      '1',
+      '1.4',
+      '1.7',
+      '1.7.4',
+      '1.7.42',
+      '1.7.42.9',
+      '1.7.42.9.100',
+      '1.7.420',
+      '1.7.4200.1',
+      '1.7.5',
+      '1.70',
+      '1.70.42',
+      '1.8',
+    ];
+    const values = sql.join(paths.map((p) => sql`(${p}::ltree)`));
+    for (const under of ['1', '1.7', '1.7.4', '1.7.42', '1.7.42.9', '1.70', '1.9']) {
+      const { rows } = await sql<{ path: string; ranged: boolean; contained: boolean }>`
+        SELECT p.path::text AS path, ${inSubtree(sql.ref('p.path'), under, 'btree')} AS ranged, p.path <@ ${under}::ltree AS contained
+          FROM (VALUES ${values}) AS p(path)`.execute(ctx.database.db);
+      expect(
+        rows.filter((r) => r.ranged !== r.contained),
+        `under ${under}`,
+      ).toEqual([]);
+      expect(rows.filter((r) => r.ranged).length, `under ${under}`).toBe(
+        paths.filter((p) => p === under || p.startsWith(`${under}.`)).length,
+      );
+    }
+  });
+});
 
 describe('the registry of organisation-path columns', () => {
   it('declares every ltree column of the schema, and declares nothing that is not one', async () => {

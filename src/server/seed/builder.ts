@@ -1,7 +1,7 @@
 import type { IndustrySection } from '../../common/employers.js';
 import { canSitUnder, type JointType, type OrgKind } from '../../common/orgs.js';
 import { USCC_CHARSET, usccCheckChar } from '../../common/uscc.js';
-import { pinyinKey } from '../modules/orgs/orgs.service.js';
+import { pinyinKey } from '../modules/orgs/orgs.pinyin.js';
 import { NameBook } from './names.js';
 import type { Random } from './random.js';
 

@@ -16,6 +16,23 @@ function copyText(value: Value): string {
   return value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 }
 
+/** Rows in COPY's text format: one line per row, values tab-separated (`copyText`), every line ended by a newline. */
+export function copyLines(rows: readonly Value[][]): string {
+  const lines = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) lines[i] = (rows[i] as Value[]).map(copyText).join('\t');
+  return rows.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
+/** Reads `copyLines` back: text values unescaped, \N as null (PostgreSQL casts the strings to the column types). */
+export function parseCopyLines(text: string): Value[][] {
+  if (text === '') return [];
+  const unescape = (c: string) => (c === 't' ? '\t' : c === 'n' ? '\n' : c === 'r' ? '\r' : c);
+  return text
+    .slice(0, -1)
+    .split('\n')
+    .map((line) => line.split('\t').map((value) => (value === '\\N' ? null : value.replace(/\\(.)/g, (_, c: string) => unescape(c)))));
+}
+
 /**
  * Loads rows into a table inside the caller's transaction, as fast as the engine allows: PGlite reads
  * one COPY from an in-memory blob; PostgreSQL takes multi-row INSERTs of unnest()ed arrays.
@@ -28,15 +45,31 @@ export async function bulkInsert(
   rows: readonly Value[][],
 ): Promise<void> {
   if (rows.length === 0) return;
+  if (database.pglite) await copyInto(database.pglite, table, columns, copyLines(rows));
+  else await insertUnnested(tx, table, columns, rows);
+}
+
+/** `bulkInsert` of rows already in COPY's text format (`copyLines`), as a worker thread hands them over. */
+export async function bulkInsertCopyText(
+  database: Database,
+  tx: Transaction<DB>,
+  table: string,
+  columns: readonly Column[],
+  text: string,
+): Promise<void> {
+  if (text === '') return;
+  if (database.pglite) await copyInto(database.pglite, table, columns, text);
+  else await insertUnnested(tx, table, columns, parseCopyLines(text));
+}
+
+async function copyInto(pglite: NonNullable<Database['pglite']>, table: string, columns: readonly Column[], text: string): Promise<void> {
+  // PGlite is one session and the caller's transaction holds it, so this COPY runs inside the open transaction.
   const names = columns.map((c) => c.name).join(', ');
-  if (database.pglite) {
-    // PGlite is one session and `tx` holds it, so this COPY runs inside the open transaction.
-    const lines = new Array<string>(rows.length);
-    for (let i = 0; i < rows.length; i++) lines[i] = (rows[i] as Value[]).map(copyText).join('\t');
-    const blob = new Blob([lines.join('\n'), '\n']);
-    await database.pglite.query(`COPY ${table} (${names}) FROM '/dev/blob'`, [], { blob });
-    return;
-  }
+  await pglite.query(`COPY ${table} (${names}) FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+}
+
+async function insertUnnested(tx: Transaction<DB>, table: string, columns: readonly Column[], rows: readonly Value[][]): Promise<void> {
+  const names = columns.map((c) => c.name).join(', ');
   for (let start = 0; start < rows.length; start += PG_CHUNK) {
     const chunk = rows.slice(start, start + PG_CHUNK);
     const arrays = columns.map((c, i) => sql`${chunk.map((row) => row[i] ?? null)}::${sql.raw(c.type)}[]`);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.js';
-import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/scope.js';
+import { inScope, provenInScope, scopeWithin, type InScope, type OrgScope } from '../../auth/scope.js';
 import type { IndustrySection } from '../../../common/employers.js';
 import type { ListTotal } from '../../../common/paging.js';
 import { boundedTotal } from '../../http/list-total.js';
@@ -58,11 +58,12 @@ export type EmployerFilter = {
   limit: number;
 };
 
-/** Employers attributed to a subtree (covering union, or street when uncovered), by name, keyset-paged. */
+/**
+ * Employers attributed to a subtree (covering union, or street when uncovered), by name, keyset-paged. Scope and
+ * subtree are one condition (`scopeWithin`), each path stated as the range `employer_path_idx`, a btree, scans.
+ */
 function filteredEmployers(db: Executor, scope: OrgScope, f: Omit<EmployerFilter, 'after' | 'limit'>) {
-  let q = selectEmployers(db)
-    .where(inScope(scope, sql.ref('e.org_path')))
-    .where(sql<boolean>`e.org_path <@ ${f.underPath}::ltree`);
+  let q = selectEmployers(db).where(inScope(scopeWithin(scope, f.underPath), sql.ref('e.org_path'), undefined, { pathIndex: 'btree' }));
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) => eb.or([sql<boolean>`e.name ILIKE ${like}`, eb('e.uscc', '=', f.q!.toUpperCase())]));

@@ -2,7 +2,7 @@ import { sql, type SqlBool } from 'kysely';
 import { moveToRegion } from '../../db/regions.js';
 import { nodeOfPath, regionOfPath } from '../../auth/tree.js';
 import type { Executor } from '../../db/executor.js';
-import { inScope, provenInScope, type InScope, type OrgScope } from '../../auth/scope.js';
+import { inScope, inSubtree, provenInScope, type InScope, type OrgScope } from '../../auth/scope.js';
 import type { JointType, OrgKind } from '../../../common/orgs.js';
 import type { ListTotal } from '../../../common/paging.js';
 import { boundedTotal } from '../../http/list-total.js';
@@ -208,8 +208,9 @@ export async function moveSubtreePaths(tx: Executor, oldPath: string, newParentP
   let moved = 0;
   for (const { table_name: table, column_name: column } of columns) {
     const ref = sql.id(column);
+    // As a btree's range, the same rows as `<@`: some path columns are indexed by a btree rather than a GiST (employer's).
     const result = await sql`UPDATE ${sql.id(table)} SET ${ref} = ${newParentPath}::ltree || subpath(${ref}, nlevel(${oldPath}::ltree) - 1)
-      WHERE ${ref} <@ ${oldPath}::ltree`.execute(tx);
+      WHERE ${inSubtree(ref, oldPath, 'btree')}`.execute(tx);
     if (table === 'org_unit') moved = Number(result.numAffectedRows ?? 0);
   }
   return moved;

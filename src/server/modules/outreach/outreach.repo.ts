@@ -174,7 +174,7 @@ export async function employersOfMeeting(db: Executor, scope: OrgScope, meeting:
     .leftJoin('org_unit as u', 'u.id', 'e.union_org_id')
     .select(['e.id', 'e.name', 'e.headcount', 's.name as street_name', 'u.name as union_name', derivedStageSql.as('stage')])
     .where('e.unionisation_meeting_id', '=', meeting.id)
-    .where(inScope(scope, sql.ref('e.org_path')))
+    .where(inScope(scope, sql.ref('e.org_path'), undefined, { pathIndex: 'btree' }))
     .orderBy('e.name')
     .orderBy('e.id')
     .limit(limit + 1)
