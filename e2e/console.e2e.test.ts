@@ -196,9 +196,20 @@ describe.skipIf(!hasChromium)('the web console in a browser', () => {
     await page.getByTestId('dashboard-title').getByText('东城区总工会').waitFor();
 
     // English is one click away, and the antd texts follow.
-    await page.getByTestId('lang-switch').click();
-    await page.getByTestId('lang-en').click();
-    await page.getByTestId('nav-dashboard').getByText('Dashboard').waitFor();
+    // Under load (fresh-ci, one core kept busy) the click on English was once not taken: the menu stayed open on 中文
+    // (1 run in 4 here, never on an idle machine). The menu is chosen again while it stays open, at most three times;
+    // the language must still switch, and the note of #16 asks why a click can be lost.
+    const english = page.getByTestId('nav-dashboard').getByText('Dashboard');
+    for (let attempt = 1; ; attempt++) {
+      if (!(await page.getByTestId('lang-en').isVisible())) await page.getByTestId('lang-switch').click();
+      await page.getByTestId('lang-en').click();
+      const switched = await english.waitFor({ timeout: 10_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (switched) break;
+      if (attempt === 3) throw new Error('choosing English three times did not switch the console to English');
+    }
     await shot(page, '09-dashboard-english');
 
     // On a phone the tree lives in a drawer.

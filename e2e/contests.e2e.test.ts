@@ -124,6 +124,8 @@ describe.skipIf(!hasChromium)('contests: a judge scores on a phone', () => {
       await phone.getByTestId(`score-input-${content!.id}`).fill('25');
       await phone.getByTestId(`score-input-${live!.id}`).fill('16');
       await phone.getByTestId('sheet-submit').click();
+      // As for the first entry: the confirmation shown before it is confirmed.
+      await phone.getByTestId('sheet-confirm-text').waitFor();
       await phone.getByTestId('sheet-confirm').click();
       await phone.getByTestId(`sheet-amend-${live!.id}`).waitFor();
 
