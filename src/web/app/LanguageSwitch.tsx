@@ -3,6 +3,7 @@ import { Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { locales } from '../../common/i18n.js';
 import { currentLocale, setLocale } from '../i18n/index.js';
+import { headerPopupContainer } from './headerPopup.js';
 
 export function LanguageSwitch({ isDark = false }: { isDark?: boolean }) {
   const { t } = useTranslation();
@@ -10,6 +11,7 @@ export function LanguageSwitch({ isDark = false }: { isDark?: boolean }) {
   return (
     <Dropdown
       trigger={['click']}
+      getPopupContainer={headerPopupContainer}
       menu={{
         selectedKeys: [locale],
         items: locales.map((l) => ({ key: l, label: <span data-testid={`lang-${l}`}>{t(`lang.${l}`)}</span> })),

@@ -6,6 +6,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { OrgTree } from '../modules/orgs/OrgTree.js';
 import { useOrgTree } from '../modules/orgs/treeStore.js';
 import { useAuth, useMe } from './auth.js';
+import { headerPopupContainer } from './headerPopup.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { DemoBanner } from './DemoBanner.js';
 import { navItems, selectedEntryKey } from './navItems.js';
@@ -114,7 +115,7 @@ function ShellFrame() {
         )}
         <div className="shell-right">
           <LanguageSwitch isDark />
-          <Dropdown menu={userMenu} trigger={['click']}>
+          <Dropdown menu={userMenu} trigger={['click']} getPopupContainer={headerPopupContainer}>
             <Button type="text" icon={<UserOutlined />} className="header-button" data-testid="user-menu">
               {!screens.xs && me.displayName}
             </Button>
