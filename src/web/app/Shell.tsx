@@ -111,7 +111,15 @@ function ShellFrame() {
           <span className="brand-name">{t('app.name')}</span>
         </div>
         {!isNarrow && (
-          <Menu theme="dark" mode="horizontal" selectedKeys={[selectedNav]} items={navItemList} onClick={go} className="shell-nav" />
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            selectedKeys={[selectedNav]}
+            items={navItemList}
+            onClick={go}
+            className="shell-nav"
+            getPopupContainer={headerPopupContainer}
+          />
         )}
         <div className="shell-right">
           <LanguageSwitch isDark />
