@@ -19,6 +19,8 @@ export type Config = {
   sessionAbsoluteHours: number;
   /** How long a resolved session and its grants are reused before they are looked up again (0: every request). */
   sessionCacheSeconds: number;
+  /** Minutes between the embedded engine's VACUUM/ANALYZE rounds (db/maintenance.ts); 0: none. */
+  vacuumMinutes: number;
   maxFailedLogins: number;
   lockoutMinutes: number;
   trustProxy: boolean;
@@ -106,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: intFromEnv(env, 'GONGHUI_SESSION_IDLE_MINUTES', 30),
     sessionAbsoluteHours: intFromEnv(env, 'GONGHUI_SESSION_ABSOLUTE_HOURS', 12),
     sessionCacheSeconds: intFromEnv(env, 'GONGHUI_SESSION_CACHE_SECONDS', 5),
+    vacuumMinutes: intFromEnv(env, 'GONGHUI_VACUUM_MINUTES', 5),
     maxFailedLogins: intFromEnv(env, 'GONGHUI_MAX_FAILED_LOGINS', 5),
     lockoutMinutes: intFromEnv(env, 'GONGHUI_LOCKOUT_MINUTES', 15),
     trustProxy: env.GONGHUI_TRUST_PROXY === '1',

@@ -1,5 +1,6 @@
 import { loadConfig } from './config.js';
 import { isNewEmbeddedStore, openDatabase } from './db/client.js';
+import { startEmbeddedMaintenance } from './db/maintenance.js';
 import { bootstrap, startDemoGeneration } from './bootstrap.js';
 import { buildApp } from './app.js';
 import { AppError } from '../common/errors.js';
@@ -113,6 +114,11 @@ async function main(): Promise<void> {
   }, 60_000);
   sweep.unref();
   closers.push({ name: 'sweep', close: () => clearInterval(sweep) });
+  // PGlite runs no autovacuum: the server sees to it (db/maintenance.ts).
+  if (database.engine === 'pglite' && config.vacuumMinutes > 0) {
+    const maintenance = startEmbeddedMaintenance(database.db, app.log, config.vacuumMinutes * 60_000);
+    closers.push({ name: 'vacuum', close: () => maintenance.stop() });
+  }
 }
 
 // Installed before anything starts, so a signal in the first moments (even before listen) ends the process cleanly.
