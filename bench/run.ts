@@ -1,6 +1,6 @@
 /**
  * `npm run bench` — every benchmark of the platform on each engine, each figure beside a baseline measured in
- * the same run, as a ratio. Prints a table per engine and writes bench/results/<date>-<engine>[-mode].json.
+ * the same run, as a ratio. Prints a table per engine and writes bench/results/<date>-<engine>[-mode][-n].json.
  *
  *   npm run bench                      1M-row import, 1M members (about 20 min per engine on 2 cores)
  *   npm run bench -- --quick           small sizes, short loads: under 3 minutes for both engines
@@ -165,10 +165,18 @@ if (engines.length > 1) {
 const started = new Date();
 const results = path.join(root, 'bench/results');
 fs.mkdirSync(results, { recursive: true });
+
+/** `<name>.json`, or `<name>-2.json`, `-3`… when an earlier run of the day wrote it: a run never overwrites another's figures. */
+function unusedResultFile(name: string): string {
+  for (let n = 1; ; n++) {
+    const file = path.join(results, `${name}${n === 1 ? '' : `-${n}`}.json`);
+    if (!fs.existsSync(file)) return file;
+  }
+}
 for (const engine of engines) {
   const engineStarted = performance.now();
   const sections = await runEngine(engine);
-  const file = path.join(results, `${started.toISOString().slice(0, 10)}-${engine}${mode.name === '1m' ? '' : `-${mode.name}`}.json`);
+  const file = unusedResultFile(`${started.toISOString().slice(0, 10)}-${engine}${mode.name === '1m' ? '' : `-${mode.name}`}`);
   const report = {
     engine,
     mode: mode.name,
