@@ -1,11 +1,12 @@
 /**
- * Builds the member fixture into a named PostgreSQL database and keeps it, for looking at plans (EXPLAIN) and
- * measuring search at 10M without building the fixture each time (it takes 20–30 min on 2 cores).
+ * Builds the member fixture into a named store and keeps it, for looking at plans (EXPLAIN) and measuring search
+ * at 10M without building the fixture each time (it takes 20–30 min on PostgreSQL, about 40 min on PGlite, 2 cores).
  *
- *   npx tsx bench/keep-fixture.ts build <database> <members>    build and keep; samples in bench/results/<database>.samples.json
- *   npx tsx bench/keep-fixture.ts search <database> [runs]      the `search` section against the kept database
+ *   npx tsx bench/keep-fixture.ts build <name> <members>    build and keep; samples in bench/results/<name>.samples.json
+ *   npx tsx bench/keep-fixture.ts search <name> [runs]      the `search` section against the kept store
  *
- * The database is made on BENCH_DATABASE_URL's server; drop it by hand (`DROP DATABASE <database>`) when done.
+ * With BENCH_KEEP_ENGINE=pglite the store is a PGlite data directory, bench/results/<name>.pglite (ignored by git;
+ * delete it when done); otherwise a database of that name on BENCH_DATABASE_URL's server (drop it by hand).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,18 +24,31 @@ if (!name || !/^\w+$/.test(name) || (command !== 'build' && command !== 'search'
   process.stderr.write('usage: keep-fixture.ts build <database> <members> | search <database> [runs]\n');
   process.exit(2);
 }
+const engine = process.env.BENCH_KEEP_ENGINE === 'pglite' ? 'pglite' : 'postgres';
 const url = new URL(serverUrl);
 url.pathname = `/${name}`;
-const env = { GONGHUI_SECRET: 'b'.repeat(64), GONGHUI_SEED_DEMO: '0', GONGHUI_ADMIN_PASSWORD: 'Bench-Admin-2026', LOG_LEVEL: 'warn' };
-const config = { ...loadConfig({ ...process.env, ...env, DATABASE_URL: url.toString() }), databaseUrl: url.toString() };
+const dataDir = path.join(root, `bench/results/${name}.pglite`);
+const env = {
+  GONGHUI_SECRET: 'b'.repeat(64),
+  GONGHUI_SEED_DEMO: '0',
+  GONGHUI_ADMIN_PASSWORD: 'Bench-Admin-2026',
+  LOG_LEVEL: 'warn',
+  GONGHUI_DATA_DIR: dataDir,
+};
+const databaseUrl = engine === 'postgres' ? url.toString() : undefined;
+const config = { ...loadConfig({ ...process.env, ...env, DATABASE_URL: databaseUrl }), databaseUrl };
 const samplesFile = path.join(root, `bench/results/${name}.samples.json`);
 
 if (command === 'build') {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const store: Store = { engine: 'postgres', dataDir: '', env, config, open: () => openDatabase(config), drop: async () => {} };
+  if (engine === 'postgres') {
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+  } else {
+    fs.mkdirSync(dataDir, { recursive: true });
+  }
+  const store: Store = { engine, dataDir, env, config, open: () => openDatabase(config), drop: async () => {} };
   const started = performance.now();
   const fixture = await loadFixture(store, Number(arg ?? 10_000_000));
   const kept: Omit<Fixture, 'database' | 'deps'> = {

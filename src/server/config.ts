@@ -8,6 +8,8 @@ export type Config = {
   databaseUrl: string | undefined;
   /** A new embedded store copies the cached empty cluster instead of running initdb (GONGHUI_PGLITE_TEMPLATE=0: off). */
   pgliteTemplate: boolean;
+  /** The embedded engine's shared buffers in MB (GONGHUI_PGLITE_SHARED_BUFFERS_MB; db/client.ts says why 16). */
+  pgliteSharedBuffersMb: number;
   adminPassword: string | undefined;
   /** Master secret for personal-data encryption; else a key file in dataDir. */
   secret: string | undefined;
@@ -84,6 +86,9 @@ export const projectRoot = path.resolve(import.meta.dirname, '../..');
  */
 export const DEMO_CITY_SHARE_OF_LIFE_SIZE = 0.05;
 
+/** The embedded engine's shared buffers unless GONGHUI_PGLITE_SHARED_BUFFERS_MB says otherwise: db/client.ts says why. */
+export const PGLITE_SHARED_BUFFERS_MB = 16;
+
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -99,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.GONGHUI_DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     pgliteTemplate: env.GONGHUI_PGLITE_TEMPLATE !== '0',
+    pgliteSharedBuffersMb: Math.max(1, intFromEnv(env, 'GONGHUI_PGLITE_SHARED_BUFFERS_MB', PGLITE_SHARED_BUFFERS_MB)),
     adminPassword: env.GONGHUI_ADMIN_PASSWORD || undefined,
     secret: env.GONGHUI_SECRET || undefined,
     transferAutoConfirmDays: intFromEnv(env, 'GONGHUI_TRANSFER_AUTO_CONFIRM_DAYS', 15),

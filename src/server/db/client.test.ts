@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
 import { createTestContext, type TestContext } from '../testing/harness.js';
+import { loadConfig } from '../config.js';
 import { openDatabase } from './client.js';
 import { acquireDataDirLock } from './lock.js';
 import { AppError } from '../../common/errors.js';
@@ -110,7 +111,7 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('embedded data directory
     }
   });
 
-  it('opens with 16 MB of shared buffers, a data directory made with the defaults too', async () => {
+  it('opens with 16 MB of shared buffers unless told more, a data directory made with the defaults too', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-buffers-'));
     try {
       // A directory from before the setting: made by PGlite with postgres's 128 MB in its postgresql.conf.
@@ -124,6 +125,12 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('embedded data directory
       await database.close();
       expect(rows).toEqual([{ shared_buffers: '16MB' }]);
       expect(kept.rows).toEqual([{ v: '工会' }]);
+      // A store of millions of members is told more (GONGHUI_PGLITE_SHARED_BUFFERS_MB), on its next start.
+      const config = loadConfig({ GONGHUI_DATA_DIR: dir, GONGHUI_PGLITE_SHARED_BUFFERS_MB: '128' });
+      const larger = await openDatabase(config);
+      const again = await sql<{ shared_buffers: string }>`SHOW shared_buffers`.execute(larger.db);
+      await larger.close();
+      expect(again.rows).toEqual([{ shared_buffers: '128MB' }]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -7,6 +7,7 @@ import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { LockedPGliteDialect } from './pglite-dialect.js';
+import { PGLITE_SHARED_BUFFERS_MB } from '../config.js';
 import { acquireDataDirLock, type DataDirLock } from './lock.js';
 import { copyClusterTemplate, isEmptyPgDir, saveClusterTemplate } from './pglite-template.js';
 import type { DB } from './schema.js';
@@ -51,9 +52,11 @@ export async function openDatabase(options: {
   poolSize?: number | undefined;
   /** A new embedded store starts from the cached empty cluster (pglite-template.ts); false runs initdb. Default true. */
   pgliteTemplate?: boolean | undefined;
+  /** The embedded engine's shared buffers in MB (PGLITE_SHARED_BUFFERS_MB unless given). */
+  pgliteSharedBuffersMb?: number | undefined;
 }): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.dataDir, options.pgliteTemplate ?? true);
+  return openPglite(options.dataDir, options.pgliteTemplate ?? true, options.pgliteSharedBuffersMb ?? PGLITE_SHARED_BUFFERS_MB);
 }
 
 /** True when `openDatabase` would make a new embedded store: no PostgreSQL URL, and no cluster in the data directory yet. */
@@ -104,11 +107,11 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
  * are read through the operating system's cache either way (bench/README.md, "Idle RSS"). An earlier measurement
  * had the import 18% slower at 16 MB than at 32 (39.9 s against 33.9 s for 100,000 rows) on a machine as noisy: if a
  * quiet run shows that again, this is the line to turn back. A command-line setting:
- * it overrides postgresql.conf, so existing data directories get it too.
+ * it overrides postgresql.conf, so existing data directories get it too. A store of millions of members reads its
+ * indexes and rows through the buffers: at 10M members the 2-letter pinyin search's p99 was 54 ms at 16 MB and 26 ms
+ * at 128 MB (GONGHUI_PGLITE_SHARED_BUFFERS_MB; bench/README.md, "Sixth session").
  */
-const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
-
-async function openPglite(dataDir: string, useTemplate: boolean): Promise<Database> {
+async function openPglite(dataDir: string, useTemplate: boolean, sharedBuffersMb: number): Promise<Database> {
   const pgDir = path.join(dataDir, 'pgdata');
   fs.mkdirSync(pgDir, { recursive: true });
   const lock: DataDirLock = acquireDataDirLock(dataDir);
@@ -121,7 +124,7 @@ async function openPglite(dataDir: string, useTemplate: boolean): Promise<Databa
     }
     client = await PGlite.create(pgDir, {
       extensions: { ltree, pg_trgm, btree_gist },
-      startParams: PGLITE_START_PARAMS,
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffersMb}MB`],
       parsers: Object.fromEntries(Object.entries(parsers).map(([oid, fn]) => [oid, (v: string) => fn(v)])),
     });
     await client.exec("SET TimeZone = 'UTC'");
