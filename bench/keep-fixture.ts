@@ -1,6 +1,6 @@
 /**
  * Builds the member fixture into a named store and keeps it, for looking at plans (EXPLAIN) and measuring search
- * at 10M without building the fixture each time (it takes 20–30 min on PostgreSQL, about 40 min on PGlite, 2 cores).
+ * at 10M without building the fixture each time (it takes 20–30 min on PostgreSQL, 30–40 min on PGlite, 2 cores).
  *
  *   npx tsx bench/keep-fixture.ts build <name> <members>    build and keep; samples in bench/results/<name>.samples.json
  *   npx tsx bench/keep-fixture.ts search <name> [runs]      the `search` section against the kept store
@@ -21,7 +21,7 @@ import { benchSearch } from './scenarios/search.js';
 
 const [command, name, arg] = process.argv.slice(2);
 if (!name || !/^\w+$/.test(name) || (command !== 'build' && command !== 'search')) {
-  process.stderr.write('usage: keep-fixture.ts build <database> <members> | search <database> [runs]\n');
+  process.stderr.write('usage: keep-fixture.ts build <name> <members> | search <name> [runs]\n');
   process.exit(2);
 }
 const engine = process.env.BENCH_KEEP_ENGINE === 'pglite' ? 'pglite' : 'postgres';
