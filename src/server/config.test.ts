@@ -12,6 +12,16 @@ describe('the demo city’s size', () => {
   });
 });
 
+describe('the embedded engine’s shared buffers', () => {
+  it('are 16 MB unless set, and a size PGlite cannot start with is refused by name', () => {
+    expect(loadConfig({}).pgliteSharedBuffersMb).toBe(16);
+    expect(loadConfig({ GONGHUI_PGLITE_SHARED_BUFFERS_MB: '128' }).pgliteSharedBuffersMb).toBe(128);
+    expect(loadConfig({ GONGHUI_PGLITE_SHARED_BUFFERS_MB: '1024' }).pgliteSharedBuffersMb).toBe(1024);
+    for (const raw of ['0', '2048', '12.5', 'many'])
+      expect(() => loadConfig({ GONGHUI_PGLITE_SHARED_BUFFERS_MB: raw }), raw).toThrow(/GONGHUI_PGLITE_SHARED_BUFFERS_MB must be/);
+  });
+});
+
 describe('the checkout the server reads its files from', () => {
   it('is the project root, from the sources', () => {
     expect(fs.existsSync(path.join(projectRoot, 'package.json'))).toBe(true);

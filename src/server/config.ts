@@ -89,6 +89,16 @@ export const DEMO_CITY_SHARE_OF_LIFE_SIZE = 0.05;
 /** The embedded engine's shared buffers unless GONGHUI_PGLITE_SHARED_BUFFERS_MB says otherwise: db/client.ts says why. */
 export const PGLITE_SHARED_BUFFERS_MB = 16;
 
+/**
+ * GONGHUI_PGLITE_SHARED_BUFFERS_MB, 1–1,024: PGlite's WebAssembly heap holds the buffers, and at 2,048 MB it failed
+ * to start with only "PGlite failed to initialize properly" (1,536 started); a plain message says so up front.
+ */
+function sharedBuffersFromEnv(env: NodeJS.ProcessEnv): number {
+  const value = intFromEnv(env, 'GONGHUI_PGLITE_SHARED_BUFFERS_MB', PGLITE_SHARED_BUFFERS_MB);
+  if (value < 1 || value > 1024) throw new Error(`GONGHUI_PGLITE_SHARED_BUFFERS_MB must be between 1 and 1024 (MB), got "${value}"`);
+  return value;
+}
+
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -104,7 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.GONGHUI_DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     pgliteTemplate: env.GONGHUI_PGLITE_TEMPLATE !== '0',
-    pgliteSharedBuffersMb: Math.max(1, intFromEnv(env, 'GONGHUI_PGLITE_SHARED_BUFFERS_MB', PGLITE_SHARED_BUFFERS_MB)),
+    pgliteSharedBuffersMb: sharedBuffersFromEnv(env),
     adminPassword: env.GONGHUI_ADMIN_PASSWORD || undefined,
     secret: env.GONGHUI_SECRET || undefined,
     transferAutoConfirmDays: intFromEnv(env, 'GONGHUI_TRANSFER_AUTO_CONFIRM_DAYS', 15),
