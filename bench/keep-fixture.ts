@@ -4,6 +4,8 @@
  *
  *   npx tsx bench/keep-fixture.ts build <name> <members>    build and keep; samples in bench/results/<name>.samples.json
  *   npx tsx bench/keep-fixture.ts search <name> [runs]      the `search` section against the kept store
+ *   npx tsx bench/keep-fixture.ts export <name>             the `export` section against the kept store, in a
+ *                                                           process of its own (its RSS is the export's, not the build's)
  *
  * With BENCH_KEEP_ENGINE=pglite the store is a PGlite data directory, bench/results/<name>.pglite (ignored by git;
  * delete it when done); otherwise a database of that name on BENCH_DATABASE_URL's server (drop it by hand).
@@ -17,11 +19,12 @@ import { createDeps } from '../src/server/deps.js';
 import { migrate } from '../src/server/db/migrate.js';
 import { root, say, serverUrl, type Store } from './lib/context.js';
 import { loadFixture, type Fixture } from './lib/fixture.js';
+import { benchExport } from './scenarios/export.js';
 import { benchSearch } from './scenarios/search.js';
 
 const [command, name, arg] = process.argv.slice(2);
-if (!name || !/^\w+$/.test(name) || (command !== 'build' && command !== 'search')) {
-  process.stderr.write('usage: keep-fixture.ts build <name> <members> | search <name> [runs]\n');
+if (!name || !/^\w+$/.test(name) || !['build', 'search', 'export'].includes(command ?? '')) {
+  process.stderr.write('usage: keep-fixture.ts build <name> <members> | search <name> [runs] | export <name>\n');
   process.exit(2);
 }
 const engine = process.env.BENCH_KEEP_ENGINE === 'pglite' ? 'pglite' : 'postgres';
@@ -66,7 +69,8 @@ if (command === 'build') {
   const database = await openDatabase(config);
   await migrate(database);
   const fixture: Fixture = { ...kept, database, deps: createDeps(database, config) };
-  const section = await benchSearch(fixture, Number(arg ?? 300));
+  const section = command === 'export' ? await benchExport(fixture) : await benchSearch(fixture, Number(arg ?? 300));
   for (const f of section.figures) process.stdout.write(`${f.name}\t${f.value} ${f.unit}\t${f.ratio}×\t${f.baseline?.value}\n`);
+  if (section.details) process.stdout.write(`${JSON.stringify(section.details)}\n`);
   await database.close();
 }

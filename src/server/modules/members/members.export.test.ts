@@ -5,6 +5,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readRoster } from '../rosters/roster.read.js';
+import { neutraliseCell } from '../rosters/roster.errors-file.js';
+import type { Member } from '../../../common/members.js';
 import {
   actorWith,
   buildMember,
@@ -96,6 +98,31 @@ describe('member export', () => {
       name: string;
     }>().name;
     expect(name).toMatch(new RegExp(`^${unionName}_会员名单_\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+  });
+
+  it('puts each member’s values in their own columns, as the list shows them', async () => {
+    const csv = parse((await download(`orgId=${union.id}&format=csv`)).body.replace(/^\uFEFF/, '')) as string[][];
+    const listed = await ctx.app.inject({ method: 'GET', url: `/api/members?orgId=${union.id}`, headers: { cookie: ctx.adminCookie } });
+    const members = listed.json<{ items: Member[] }>().items;
+    const gender = { male: '男', female: '女' };
+    const status = { member: '在会', lapsed: '已离会' };
+    const expected = members.map((m) =>
+      [
+        m.name,
+        m.idNumberMasked,
+        m.phoneMasked ?? '',
+        gender[m.gender],
+        m.birthDate,
+        m.employmentForm === 'standard' ? '标准用工' : m.employmentForm,
+        m.employerName ?? '',
+        m.orgName,
+        m.joinDate,
+        status[m.status],
+        m.cardNo ?? '',
+      ].map((v) => neutraliseCell(v, 'csv')),
+    );
+    expect(members.length).toBe(6);
+    expect(csv.slice(1)).toEqual(expected);
   });
 
   it('writes an .xlsx whose cells are text and never live formulas', async () => {

@@ -190,6 +190,7 @@ async function* memberPages(
       match: classifyQuery(deps.cipher, request.filters?.q),
       after,
       limit: EXPORT_PAGE,
+      packed: deps.engine === 'pglite',
     });
     // Read ahead: if the file is abandoned before this page is awaited, its failure must not go unhandled.
     page.catch(() => undefined);
