@@ -458,12 +458,10 @@ export async function listMembersToExport(
 ) {
   const { primary, secondary } = filteredMembers(db, scope, s);
   const paged = async (query: typeof primary): Promise<ExportMemberRow[]> => {
-    const page = (q: typeof primary) => {
-      const ordered = q.orderBy('m.id', 'desc').limit(s.limit + 1);
-      return s.after === undefined ? ordered : ordered.where('m.id', '<', s.after);
-    };
-    if (!s.packed) return page(query).select(exportColumns).execute();
-    const rows = await page(query)
+    const ordered = query.orderBy('m.id', 'desc').limit(s.limit + 1);
+    const page = s.after === undefined ? ordered : ordered.where('m.id', '<', s.after);
+    if (!s.packed) return page.select(exportColumns).execute();
+    const rows = await page
       .select(sql<string>`json_build_array(${sql.join(exportColumns.map((c) => sql.ref(c)))})::text`.as('r'))
       .execute();
     return rows.map((row) => exportRow(JSON.parse(row.r) as unknown[]));
