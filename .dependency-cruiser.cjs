@@ -2,7 +2,7 @@
  * The layering of the code (docs/architecture.md, "Layers"): a folder may import only the layers below it, and
  * nothing may import in a circle. `npm run lint` runs this; CI fails on any violation.
  *
- *   common  <  crypto, config, auth/tree.ts  <  db, messaging  <  audit  <  auth  <  http  <  deps, events  <  modules  <  seed  <  app, main, cli, bootstrap
+ *   common  <  crypto, config, auth/tree.ts  <  db, messaging  <  audit  <  auth  <  http  <  deps, events, workers  <  modules  <  seed  <  app, main, cli, bootstrap
  *
  * Tests (*.test.ts), authorization cases (*.authz.ts) and the test harness (src/server/testing/) may reach
  * whatever they test; only the circle rule applies to them.
@@ -12,7 +12,7 @@ const server = 'src/server/';
 const top = `^${server}(app|main|cli|bootstrap)\\.ts$`;
 const seed = `^${server}seed/`;
 const modules = `^${server}modules/`;
-const platform = `^${server}(deps|events|todos)\\.ts$`;
+const platform = `^${server}(deps|events|todos|workers)\\.ts$`;
 const http = `^${server}http/`;
 const auth = `^${server}auth/(?!tree\\.ts$)`;
 /** Path logic (ancestor, parent, region of an org path): a leaf every layer may use. */
@@ -81,7 +81,7 @@ module.exports = {
     ),
     forbid(
       'platform-below-modules',
-      'deps.ts and events.ts are what modules receive; they know no module.',
+      'deps.ts, events.ts and workers.ts are what modules receive; they know no module.',
       platform,
       `(${modules}|${seed}|${top})`,
     ),

@@ -2,7 +2,6 @@ import { sql, type Transaction } from 'kysely';
 import { rebuildCoverage } from '../modules/coverage/coverage.rollup.js';
 import type { Database } from '../db/client.js';
 import type { DB } from '../db/schema.js';
-import { Worker } from 'node:worker_threads';
 import type { GenerateOptions } from './generate.js';
 import { employerColumns, orgColumns, zoneColumns, type DemoRows } from './demo-rows.js';
 import { seedPointsMerchants } from './points-merchants.js';
@@ -11,6 +10,7 @@ import { bulkInsertCopyText, withIndexesDeferred } from './load.js';
 import { seedWelfare } from './welfare.js';
 import { seedEvents } from './events.js';
 import { seedTraining } from './training.js';
+import { startWorker } from '../workers.js';
 
 export type SeedOptions = {
   /** Same seed, same data. */
@@ -110,8 +110,7 @@ async function loadDemo(database: Database, tx: Transaction<DB>, data: DemoRows)
 
 /**
  * Generates the demo (`generateDemo`) in a worker thread and resolves to its rows as COPY text. Started before a new
- * database's migrations (bootstrap), it runs beside them: ≈ 1.4 s of a life-size cold start (#16). Run from the
- * sources (tsx, vitest) the worker loads the TypeScript through tsx's API; from the build, the compiled file.
+ * database's migrations (bootstrap), it runs beside them: ≈ 1.4 s of a life-size cold start (#16).
  */
 export function generateDemoRows(options: SeedOptions): Promise<DemoRows> {
   const workerData: GenerateOptions = {
@@ -119,15 +118,7 @@ export function generateDemoRows(options: SeedOptions): Promise<DemoRows> {
     scale: options.scale ?? 1,
     districts: options.districts,
   };
-  const fromSources = import.meta.url.endsWith('.ts');
-  const body = new URL(fromSources ? './generate.worker.ts' : './generate.worker.js', import.meta.url);
-  // From the sources the process runs in the checkout (tsx, vitest): tsx resolves from its working directory.
-  const worker = fromSources
-    ? new Worker(`import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(body.href)}, ${JSON.stringify(import.meta.url)}))`, {
-        eval: true,
-        workerData,
-      })
-    : new Worker(body, { workerData });
+  const worker = startWorker(import.meta.url, 'generate.worker', workerData);
   return new Promise<DemoRows>((resolve, reject) => {
     worker.once('message', (rows: DemoRows) => resolve(rows));
     worker.once('error', reject);

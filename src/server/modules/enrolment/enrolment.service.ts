@@ -42,14 +42,11 @@ export async function enrol<K>(
   deps: Deps,
   input: { candidates: Candidate<K>[]; actorId: number | null; elsewhere: ElsewherePolicy<K> },
 ): Promise<Enrolment<K>> {
-  const people = new Map(
-    (
-      await findPeopleByIdIndexes(
-        tx,
-        input.candidates.map((c) => c.admission.person.id_number_bidx),
-      )
-    ).map((m) => [m.id_number_bidx, m]),
+  const found = await findPeopleByIdIndexes(
+    tx,
+    input.candidates.map((c) => c.admission.person.id_number_bidx),
   );
+  const people = new Map(found.map((m) => [m.id_number_bidx, m]));
   const result: Enrolment<K> = { admitted: [], transferRequested: [], elsewhere: [], duplicates: [] };
   const admitting: Candidate<K>[] = [];
   const seen = new Set<string>();
@@ -88,6 +85,7 @@ export async function enrol<K>(
     tx,
     input.actorId,
     admitting.map((c) => c.admission),
+    found,
   );
   result.admitted = admitting.map((c) => ({ key: c.key, memberId: memberIds.get(c.admission.person.id_number_bidx)! }));
   return result;

@@ -5,20 +5,17 @@ import type { DB } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { Locale } from '../../../common/i18n.js';
 import { AppError } from '../../../common/errors.js';
-import { readRoster, type RosterHeader, type RosterRow } from '../rosters/roster.read.js';
-import type { RosterSource } from '../rosters/roster.source.js';
+import type { RosterHeader } from '../rosters/roster.read.js';
 import type { RosterLimits } from '../rosters/roster.columns.js';
-import { createDuplicateTracker, validateRosterRow, type NormalisedRow } from '../rosters/roster.validate.js';
 import { createRosterErrorsFile, type RosterErrorsFile } from '../rosters/roster.errors-file.js';
 import { asRosterFileError } from '../rosters/roster.file-error.js';
-import type { RowProblem } from '../rosters/roster.problems.js';
 import { enrol } from '../enrolment/enrolment.service.js';
-import { sealPerson } from '../members/members.person.js';
 import { attachMissingEmployers } from '../members/members.service.js';
 import * as repo from './imports.repo.js';
 import { addToCoverage } from '../coverage/coverage.rollup.js';
 import { employersCoveredBy } from '../employers/employers.service.js';
-import { createEmployerMatcher, employerNameKey, type EmployerMatcher } from '../rosters/roster.employer-match.js';
+import { employerNameKey } from '../rosters/roster.employer-match.js';
+import { prepareInWorker, type PrepareInput, type PreparedRow } from './imports.prepare.js';
 
 /** Rows per transaction: big enough to amortise a commit, small enough to keep locks short. */
 export const IMPORT_BATCH_ROWS = 1000;
@@ -34,34 +31,8 @@ export type ImportSummary = {
   errorFile: string | null;
 };
 
-/** A row as read: valid (value) or not (problems); a valid row naming an employer the union does not cover is held. */
-type Pending = {
-  row: RosterRow;
-  value: NormalisedRow | null;
-  problems: RowProblem[];
-  employerId: number | null;
-  /** The 所在单位 of a valid row that names no covered employer (held, or imported without one: see placeOnEmployer). */
-  heldFor: string | null;
-};
-
-/**
- * Puts a valid row on the covered employer its 所在单位 names. A row naming another employer is held, not imported: a
- * member counted by a union whose employers do not employ them inflates its 入会率 (issue #11: 215 %). A row without
- * an employer (a gig worker's may have none) is imported without one. A union with no employer on record yet
- * (`isHolding` false) cannot be matched against at all: its rows are imported without an employer, as before, and
- * their names still reported, so that the cadre records the employers.
- */
-function placeOnEmployer(p: Pending, match: EmployerMatcher, isHolding: boolean): Pending {
-  const name = p.value?.employerName;
-  if (!p.value || !name) return p;
-  const employer = match(name, p.value.employerUscc);
-  if (employer) return { ...p, employerId: employer.id };
-  if (!isHolding) return { ...p, heldFor: name };
-  return { ...p, heldFor: name, problems: [{ column: '所在单位', code: 'EMPLOYER_UNKNOWN', params: { name } }] };
-}
-
 /** The held rows of a batch per employer name, spelled as first met. */
-function unknownEmployers(pending: readonly Pending[]): { key: string; name: string; rows: number }[] {
+function unknownEmployers(pending: readonly PreparedRow[]): { key: string; name: string; rows: number }[] {
   const byKey = new Map<string, { key: string; name: string; rows: number }>();
   for (const p of pending) {
     if (p.heldFor === null) continue;
@@ -74,8 +45,8 @@ function unknownEmployers(pending: readonly Pending[]): { key: string; name: str
 }
 
 /**
- * Runs one roster import job to the end: stream the file, validate every row, and admit valid rows in
- * transactions of IMPORT_BATCH_ROWS rows, each also recording the job's progress, so a crash leaves whole
+ * Runs one roster import job to the end: stream the file, validate and seal every row (in a worker thread:
+ * `imports.prepare.ts`), and admit valid rows in transactions of IMPORT_BATCH_ROWS rows, each also recording the job's progress, so a crash leaves whole
  * batches or nothing. A job found half-done resumes after the rows already committed. The error file is
  * written sealed; a sealed upload is deleted once the job ends (done or failed), and kept while it is unfinished
  * so that a restart can resume it.
@@ -88,24 +59,19 @@ export async function runImportJob(
   const { db } = deps;
   const job = await repo.findJob(db, jobId);
   if (!job) throw new AppError('NOT_FOUND');
-  const alreadyCommitted = job.rows_read;
   const covered = await employersCoveredBy(db, { id: job.org_id, path: job.org_path });
-  const matchEmployer = createEmployerMatcher(covered);
   const isHolding = covered.length > 0;
   await repo.markStarted(db, jobId);
-  const tracker = createDuplicateTracker();
   let errors: RosterErrorsFile | undefined;
   let header: RosterHeader | undefined;
   let errorFile: string | null = null;
-  let seen = 0;
-  let batch: Pending[] = [];
   let writing = false; // an error while writing is ours, not the file's
-  // The batch being written while the next one is read, validated and sealed: Node's work overlaps the database's.
+  // The batch being written while the worker prepares the next ones: its work overlaps the database's.
   let inFlight: Promise<void> | undefined;
 
-  const writeErrors = async (pending: Pending[]) => {
-    for (const p of pending) {
-      if (p.problems.length === 0) continue;
+  const writeErrors = async (rows: readonly PreparedRow[]) => {
+    for (const p of rows) {
+      if (p.problems.length === 0 || !p.row) continue;
       if (!errors) {
         errorFile = errorFilePath(deps.config.dataDir, jobId, header?.format ?? 'xlsx');
         errors = createRosterErrorsFile(deps.files.createWriteStream(errorFile), {
@@ -118,40 +84,15 @@ export async function runImportJob(
     }
   };
 
-  /** Seals a full batch now, then writes it once the batch before it is committed: one batch in the database at a time. */
-  const flush = async () => {
-    const pending = batch;
-    batch = [];
-    if (pending.length === 0) return;
-    const valid = pending
-      .filter((p) => p.value !== null && (p.heldFor === null || !isHolding))
-      .map((p) => ({ p, person: sealPerson(deps.cipher, p.value!) }));
-    await inFlight;
-    inFlight = write(pending, valid).catch((error: unknown) => {
-      writing = true;
-      throw error;
-    });
-    inFlight.catch(() => undefined); // awaited before the next batch or at the end; not an unhandled rejection meanwhile
-  };
-
-  const write = async (pending: Pending[], valid: { p: Pending; person: ReturnType<typeof sealPerson> }[]) => {
+  const write = async (pending: PreparedRow[]) => {
+    const valid = pending.filter((p) => p.admission !== null);
     await db.transaction().execute(async (tx) => {
       const enrolled = await enrol(tx, deps, {
         actorId: options.actorId ?? null,
         // A member of another union: never a silent transfer. Listed apart; the cadre asks for the transfers in one
         // action, and each moves the member only with their consent.
         elsewhere: { action: 'keepApart' },
-        candidates: valid.map(({ p, person }) => ({
-          key: p.row.rowNumber,
-          admission: {
-            person,
-            employerId: p.employerId,
-            employerName: p.value!.employerName,
-            employmentForm: p.value!.employmentForm,
-            org: { id: job.org_id, path: job.org_path },
-            joinDate: p.value!.joinDate,
-          },
-        })),
+        candidates: valid.map((p) => ({ key: p.rowNumber, admission: { ...p.admission!, org: { id: job.org_id, path: job.org_path } } })),
       });
       // Already members here: a row that now names a covered employer puts a member who has none on it (re-importing
       // the file after creating the employers the first import reported).
@@ -160,8 +101,8 @@ export async function runImportJob(
         tx,
         { id: job.org_id, path: job.org_path },
         valid
-          .filter(({ p }) => p.employerId !== null && duplicateRows.has(p.row.rowNumber))
-          .map(({ p, person }) => ({ idNumberBidx: person.id_number_bidx, employerId: p.employerId! })),
+          .filter((p) => p.admission!.employerId !== null && duplicateRows.has(p.rowNumber))
+          .map((p) => ({ idNumberBidx: p.admission!.person.id_number_bidx, employerId: p.admission!.employerId! })),
       );
       const elsewhere = enrolled.elsewhere.map((e) => ({ memberId: e.member.id, orgPath: e.member.orgPath, rowNumber: e.key }));
       const listedElsewhere = await repo.listElsewhere(tx, job, elsewhere);
@@ -187,29 +128,28 @@ export async function runImportJob(
     await writeErrors(pending);
   };
 
-  let source: RosterSource | undefined;
+  const input: PrepareInput = {
+    file: { path: job.file_path, sealed: job.file_sealed },
+    ...(options.limits ? { limits: options.limits } : {}),
+    covered,
+    batchRows: options.batchRows ?? IMPORT_BATCH_ROWS,
+    committed: job.rows_read,
+  };
+  const prepared = prepareInWorker(input, deps.config, deps.cipher);
   try {
-    if (job.file_sealed) source = await deps.files.open(job.file_path);
-    for await (const row of readRoster(source ?? job.file_path, {
-      onHeader: (h) => (header = h),
-      ...(options.limits ? { limits: options.limits } : {}),
-    })) {
-      seen++;
-      const result = validateRosterRow(row, { duplicates: tracker });
-      const pending = placeOnEmployer(
-        result.ok
-          ? { row, value: result.value, problems: [], employerId: null, heldFor: null }
-          : { row, value: null, problems: result.problems, employerId: null, heldFor: null },
-        matchEmployer,
-        isHolding,
-      );
-      if (seen <= alreadyCommitted) {
-        await writeErrors([pending]); // committed before a crash: only its error-file line is redone
-        continue;
-      }
-      batch.push(pending);
-      if (batch.length >= (options.batchRows ?? IMPORT_BATCH_ROWS)) {
-        await flush();
+    for await (const next of prepared) {
+      if (next.kind === 'header') header = next.header;
+      // Committed before a crash: only their error-file lines are redone.
+      else if (next.kind === 'replay') await writeErrors(next.rows);
+      else {
+        // One batch in the database at a time, in file order.
+        await inFlight;
+        const writingNow = write(next.rows).catch((error: unknown) => {
+          writing = true;
+          throw error;
+        });
+        writingNow.catch(() => undefined); // awaited before the next batch or at the end; not an unhandled rejection meanwhile
+        inFlight = writingNow;
         // Stopping between batches leaves the job 'running' with whole batches in: the next start resumes it.
         if (options.signal?.aborted) {
           await inFlight;
@@ -218,7 +158,6 @@ export async function runImportJob(
         }
       }
     }
-    await flush();
     await inFlight;
     await errors?.close();
     await repo.markFinished(db, jobId, { status: 'done', errorFile });
@@ -234,8 +173,6 @@ export async function runImportJob(
     await repo.markFinished(db, jobId, { status: 'failed', errorFile, errorCode: known.code, errorParams: known.params });
     await removeUpload(job);
     throw error;
-  } finally {
-    await source?.close();
   }
   await removeUpload(job);
   const done = (await repo.findJob(db, jobId))!;
