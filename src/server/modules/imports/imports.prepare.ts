@@ -165,9 +165,9 @@ export type FromWorker =
 export type WorkerInput = PrepareInput & { secret: Config['secret']; dataDir: string; fingerprint: string };
 
 /**
- * The worker's heap: what it holds live is a few batches (the duplicate tracker's typed arrays sit outside it), and V8
- * lets a heap grow to several times its live size when its limit is large; with these limits a 300,000-row import on PGlite peaked
- * at 325–337 MiB instead of 363–371 (bench/README.md, "Member import in a worker thread").
+ * The worker's heap: it holds a few batches live (the duplicate tracker's typed arrays sit outside it), and V8 lets a
+ * heap grow to several times its live size when its limit is large. With these limits a 300,000-row import on PGlite
+ * peaked at 325–337 MiB instead of 363–371 (bench/README.md, "Member import in a worker thread").
  */
 const PREPARER_HEAP = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 8 };
 
@@ -182,8 +182,8 @@ export function failureOf(error: unknown): Extract<FromWorker, { kind: 'failed' 
 }
 
 /**
- * Runs `prepareFile` in a worker thread and yields what it prepares, so that reading, validating and sealing (two
- * thirds of the importer's own CPU) use the second core while this thread writes. The worker runs at most
+ * Runs `prepareFile` in a worker thread and yields what it prepares, so that reading, validating and sealing (about
+ * half of the importer's own CPU) use the second core while this thread writes. The worker runs at most
  * `PREPARED_AHEAD` batches ahead; leaving the loop early (a stop, a failed write) ends the worker.
  */
 export async function* prepareInWorker(

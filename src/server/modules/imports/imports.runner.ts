@@ -46,10 +46,10 @@ function unknownEmployers(pending: readonly PreparedRow[]): { key: string; name:
 
 /**
  * Runs one roster import job to the end: stream the file, validate and seal every row (in a worker thread:
- * `imports.prepare.ts`), and admit valid rows in transactions of IMPORT_BATCH_ROWS rows, each also recording the job's progress, so a crash leaves whole
- * batches or nothing. A job found half-done resumes after the rows already committed. The error file is
- * written sealed; a sealed upload is deleted once the job ends (done or failed), and kept while it is unfinished
- * so that a restart can resume it.
+ * `imports.prepare.ts`), and admit valid rows in transactions of IMPORT_BATCH_ROWS rows, each also recording the
+ * job's progress, so a crash leaves whole batches or nothing. A job found half-done resumes after the rows already
+ * committed. The error file is written sealed; a sealed upload is deleted once the job ends (done or failed), and
+ * kept while it is unfinished so that a restart can resume it.
  */
 export async function runImportJob(
   deps: Deps,
