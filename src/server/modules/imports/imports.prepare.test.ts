@@ -4,7 +4,7 @@ import { makeIdNumber, makePhone } from '../../testing/harness.js';
 import { createPiiCipher, loadMasterSecret } from '../../crypto/pii.js';
 import { HEADER, withTempDir, writeBytes } from '../rosters/roster.test-support.js';
 import { RosterFileError } from '../rosters/roster.file-error.js';
-import { prepareInWorker, prepareRoster, type Prepared } from './imports.prepare.js';
+import { PreparationCrashed, prepareInWorker, prepareRoster, type Prepared } from './imports.prepare.js';
 
 // The import's preparation (#16): what the worker thread hands the writer, batch by batch.
 const secret = randomBytes(32).toString('hex');
@@ -104,6 +104,18 @@ describe('preparing a roster for the writer', () => {
       const other = randomBytes(32).toString('hex');
       const error = await collect(prepareInWorker(input, { secret: other, dataDir: dir }, cipher)).catch((e: unknown) => e);
       expect(error).toMatchObject({ code: 'SECRET_MISMATCH' });
+    });
+  });
+
+  it('a worker that dies (here out of its heap) fails as the platform’s error, not as a broken file', async () => {
+    await withTempDir(async (dir) => {
+      const file = await writeBytes(dir, 'roster.csv', roster().text);
+      const input = { file: { path: file, sealed: false }, covered, batchRows: 2, committed: 0 };
+      const tooSmall = { maxOldGenerationSizeMb: 1, maxYoungGenerationSizeMb: 1 };
+      const error = await collect(prepareInWorker(input, { secret, dataDir: dir }, cipher, tooSmall)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PreparationCrashed);
+      expect(error).not.toBeInstanceOf(RosterFileError);
+      expect((error as Error).cause).toMatchObject({ code: 'ERR_WORKER_OUT_OF_MEMORY' });
     });
   });
 });

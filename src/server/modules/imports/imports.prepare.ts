@@ -1,3 +1,4 @@
+import type { ResourceLimits } from 'node:worker_threads';
 import { AppError } from '../../../common/errors.js';
 import type { Config } from '../../config.js';
 import type { PiiCipher } from '../../crypto/pii.js';
@@ -182,21 +183,34 @@ export function failureOf(error: unknown): Extract<FromWorker, { kind: 'failed' 
 }
 
 /**
+ * The preparation's thread died without reporting why (out of its heap, say): the platform failed, not the file, so
+ * the job fails as an internal error rather than as a corrupt file.
+ */
+export class PreparationCrashed extends Error {
+  constructor(cause: unknown) {
+    super('the roster preparation stopped without finishing the file', { cause });
+    this.name = 'PreparationCrashed';
+  }
+}
+
+/**
  * Runs `prepareFile` in a worker thread and yields what it prepares, so that reading, validating and sealing (about
  * half of the importer's own CPU) use the second core while this thread writes. The worker runs at most
- * `PREPARED_AHEAD` batches ahead; leaving the loop early (a stop, a failed write) ends the worker.
+ * `PREPARED_AHEAD` batches ahead; leaving the loop early (a stop, a failed write) ends the worker. `heap` is the
+ * worker's limit (a test gives one too small to start in).
  */
 export async function* prepareInWorker(
   input: PrepareInput,
   config: Pick<Config, 'secret' | 'dataDir'>,
   cipher: PiiCipher,
+  heap: ResourceLimits = PREPARER_HEAP,
 ): AsyncGenerator<Prepared> {
   const workerInput: WorkerInput = { ...input, secret: config.secret, dataDir: config.dataDir, fingerprint: cipher.fingerprint() };
-  const worker = startWorker(import.meta.url, 'imports.prepare.worker', workerInput, PREPARER_HEAP);
+  const worker = startWorker(import.meta.url, 'imports.prepare.worker', workerInput, heap);
   const queue: FromWorker[] = [];
   let wake: (() => void) | undefined;
   let crashed: { error: unknown } | undefined;
-  let exited = false;
+  let exited: { code: number } | undefined;
   worker.on('message', (message: FromWorker) => {
     queue.push(message);
     wake?.();
@@ -205,16 +219,16 @@ export async function* prepareInWorker(
     crashed = { error };
     wake?.();
   });
-  worker.on('exit', () => {
-    exited = true;
+  worker.on('exit', (code) => {
+    exited = { code };
     wake?.();
   });
   try {
     for (;;) {
       const message = queue.shift();
       if (!message) {
-        if (crashed) throw crashed.error;
-        if (exited) throw new Error('the roster preparation ended without finishing the file');
+        if (crashed) throw new PreparationCrashed(crashed.error);
+        if (exited) throw new PreparationCrashed(new Error(`the worker exited with code ${exited.code}`));
         await new Promise<void>((resolve) => (wake = resolve));
         wake = undefined;
         continue;

@@ -15,7 +15,7 @@ import * as repo from './imports.repo.js';
 import { addToCoverage } from '../coverage/coverage.rollup.js';
 import { employersCoveredBy } from '../employers/employers.service.js';
 import { employerNameKey } from '../rosters/roster.employer-match.js';
-import { prepareInWorker, type PrepareInput, type PreparedRow } from './imports.prepare.js';
+import { PreparationCrashed, prepareInWorker, type PrepareInput, type PreparedRow } from './imports.prepare.js';
 
 /** Rows per transaction: big enough to amortise a commit, small enough to keep locks short. */
 export const IMPORT_BATCH_ROWS = 1000;
@@ -167,8 +167,8 @@ export async function runImportJob(
     const known =
       error instanceof AppError
         ? { code: error.code as string, params: error.params }
-        : writing
-          ? { code: 'INTERNAL', params: {} }
+        : writing || error instanceof PreparationCrashed
+          ? { code: 'INTERNAL', params: { ref: `import-${jobId}` } } // the log line 'roster import failed' carries the jobId
           : (({ code, params }) => ({ code: code as string, params }))(asRosterFileError(error));
     await repo.markFinished(db, jobId, { status: 'failed', errorFile, errorCode: known.code, errorParams: known.params });
     await removeUpload(job);
