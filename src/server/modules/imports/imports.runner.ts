@@ -164,13 +164,8 @@ export async function runImportJob(
   } catch (error) {
     await inFlight?.catch(() => undefined); // a batch still being written ends (commits or not) before the job is failed
     await errors?.close().catch(() => undefined);
-    const known =
-      error instanceof AppError
-        ? { code: error.code as string, params: error.params }
-        : writing || error instanceof PreparationCrashed
-          ? { code: 'INTERNAL', params: { ref: `import-${jobId}` } } // the log line 'roster import failed' carries the jobId
-          : (({ code, params }) => ({ code: code as string, params }))(asRosterFileError(error));
-    await repo.markFinished(db, jobId, { status: 'failed', errorFile, errorCode: known.code, errorParams: known.params });
+    const failure = failureOf(error, { writing, jobId });
+    await repo.markFinished(db, jobId, { status: 'failed', errorFile, errorCode: failure.code, errorParams: failure.params });
     await removeUpload(job);
     throw error;
   }
@@ -184,6 +179,18 @@ export async function runImportJob(
     held: done.held,
     errorFile,
   };
+}
+
+/**
+ * What a failed job tells its user: the platform's own error as it is; a failed write or a preparation worker that
+ * died as an internal error naming the job (the log line 'roster import failed' carries its id); else what was wrong
+ * with the file.
+ */
+function failureOf(error: unknown, at: { writing: boolean; jobId: number }): { code: string; params: AppError['params'] } {
+  if (error instanceof AppError) return { code: error.code, params: error.params };
+  if (at.writing || error instanceof PreparationCrashed) return { code: 'INTERNAL', params: { ref: `import-${at.jobId}` } };
+  const { code, params } = asRosterFileError(error);
+  return { code, params };
 }
 
 /** The raw upload holds every row as typed: once its job has ended nothing needs it. An operator's own file is left alone. */

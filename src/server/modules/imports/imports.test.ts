@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { actorWith, buildOrg, buildTree, createTestContext, type TestContext } from '../../testing/harness.js';
 import type { ImportJob } from '../../../common/imports.js';
 import type { Coverage } from '../../../common/coverage.js';
@@ -205,6 +206,20 @@ describe('roster imports', () => {
     const job = await finished(started.json<ImportJob>().id);
     expect(job).toMatchObject({ status: 'failed', rowsRead: 0, imported: 0, rejected: 0, hasErrorFile: false });
     expect(job.failure).toMatch(/解压后过大/);
+  });
+
+  it("a write the database refuses fails the job as the platform's error, naming the job, and imports nobody", async () => {
+    const union = await buildOrg(ctx, tree.dcStreet.id, 'grassroots_union');
+    // A real refusal from the database mid-import: a trigger stands in for a disk that fills or a constraint that breaks.
+    await sql`CREATE FUNCTION refuse_member() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'refused for the test'; END $$`.execute(ctx.database.db);
+    await sql`CREATE TRIGGER refuse_member BEFORE INSERT ON member FOR EACH ROW EXECUTE FUNCTION refuse_member()`.execute(ctx.database.db);
+    const started = await upload(union.id, 'roster-clean.xlsx');
+    const id = started.json<ImportJob>().id;
+    const job = await finished(id);
+    expect(job).toMatchObject({ status: 'failed', imported: 0 });
+    expect(job.failure).toContain(`import-${id}`);
+    expect(job.failure).not.toMatch(/\{ref\}|refused for the test|at .*\.js/);
   });
 
   it('a job stopped between batches resumes after the rows already committed, each member exactly once', async () => {
